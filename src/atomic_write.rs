@@ -1,0 +1,63 @@
+//! Writing a whole file so that a crash leaves either the old file or the new one, never a
+//! half-written mix: a temporary file in the same folder, fsync, rename, fsync the folder.
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::Path;
+
+use tempfile::NamedTempFile;
+
+/// Whether an existing file may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Fail with `AlreadyExists`; checked atomically by the final link, not before it.
+    Keep,
+    Replace,
+}
+
+/// Writes `bytes` to `path` atomically, creating missing parent folders.
+pub fn write(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let mut temp = NamedTempFile::new_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    match existing {
+        Existing::Keep => temp.persist_noclobber(path).map_err(|e| e.error)?,
+        Existing::Replace => temp.persist(path).map_err(|e| e.error)?,
+    };
+    sync_dir(dir)
+}
+
+/// Makes the rename itself durable. Folders cannot be opened for syncing on every platform.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    if cfg!(unix) {
+        File::open(dir)?.sync_all()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_or_replaces_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/deck.toml");
+        write(&path, b"one", Existing::Keep).unwrap();
+        let error = write(&path, b"two", Existing::Keep).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        write(&path, b"three", Existing::Replace).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"three");
+        // No temporary files are left behind.
+        assert_eq!(
+            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+            1
+        );
+    }
+}

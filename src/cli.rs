@@ -1,0 +1,108 @@
+//! The command line, declared with clap's derive API.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Study flashcards in your terminal with spaced repetition.
+///
+/// Run without a command to open the study screen on your decks. Decks are plain TOML files;
+/// see docs/deck-format.md, or run `flashdeck check` to validate yours.
+#[derive(Debug, Parser)]
+#[command(name = "flashdeck", disable_version_flag = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Flags every command accepts.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Folder of deck files [env: FLASHDECK_DECKS] [default: ./decks if present, else <data dir>/decks]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub decks: Option<PathBuf>,
+
+    /// Folder for review history [env: FLASHDECK_DATA_DIR] [default: your platform's data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Settings file [env: FLASHDECK_CONFIG] [default: <config dir>/config.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Print the version and where decks, data and settings live
+    #[arg(short = 'V', long)]
+    pub version: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check deck files for mistakes; exits 1 if any file has a problem
+    Check {
+        /// Deck files or folders to check [default: your deck folder]
+        paths: Vec<PathBuf>,
+    },
+    /// List your decks with their card counts
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Turn a Quizlet, Knowt, CSV or Anki export into a deck
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The exported file
+    pub file: PathBuf,
+
+    /// Where to write the deck [default: <data dir>/decks/<name>.toml]
+    #[arg(short, long, value_name = "OUT.toml")]
+    pub output: Option<PathBuf>,
+
+    /// The deck's name [default: the file's name]
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// The export's format [default: guessed from the content]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Between term and definition (Quizlet/Knowt): tab, comma, or any text [default: tab]
+    #[arg(long, value_name = "SEP")]
+    pub term_sep: Option<String>,
+
+    /// Between cards (Quizlet/Knowt): newline, semicolon, or any text [default: newline]
+    #[arg(long, value_name = "SEP")]
+    pub card_sep: Option<String>,
+
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Export formats `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Quizlet or Knowt: term, separator, definition; one card per line
+    Quizlet,
+    /// CSV with a header row: front,back[,tags]
+    Csv,
+    /// Anki's "Notes in Plain Text" export
+    Anki,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,211 @@
+//! Reading deck files and folders: size limits, UTF-8, and deck ids from paths. This and the
+//! store are the only places that touch the file system.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::position::LineIndex;
+use super::{BrokenDeck, Deck, DeckId, MAX_FILE_BYTES, Problem, Source, parse_deck};
+
+/// Every deck found in a folder, valid or not, sorted by deck id.
+#[derive(Debug, Default)]
+pub struct Collection {
+    pub decks: Vec<Deck>,
+    pub broken: Vec<BrokenDeck>,
+}
+
+impl Collection {
+    /// Cards across the valid decks, reversed siblings included.
+    #[must_use]
+    pub fn card_count(&self) -> usize {
+        self.decks.iter().map(|deck| deck.cards.len()).sum()
+    }
+
+    /// Every problem in every broken deck, in deck order.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.broken.iter().flat_map(|deck| deck.problems.iter())
+    }
+
+    fn add(&mut self, id: DeckId, path: PathBuf, result: Result<Deck, Vec<Problem>>) {
+        match result {
+            Ok(deck) => self.decks.push(deck),
+            Err(problems) => self.broken.push(BrokenDeck { id, path, problems }),
+        }
+    }
+
+    /// Adds `deck` unless a deck with its id is already there (a file shadows the bundled deck).
+    pub fn add_unless_present(&mut self, deck: Deck) {
+        let present = self.decks.iter().any(|d| d.id == deck.id)
+            || self.broken.iter().any(|d| d.id == deck.id);
+        if !present {
+            self.decks.push(deck);
+            self.decks.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+    }
+}
+
+/// Loads every `*.toml` below `dir` (hidden files and folders skipped, links followed).
+#[must_use]
+pub fn load_dir(dir: &Path) -> Collection {
+    let mut collection = Collection::default();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_toml(entry.path()) => {
+                let id = deck_id(dir, entry.path());
+                let path = entry.path().to_path_buf();
+                let result = load_file(&path, id.clone());
+                collection.add(id, path, result);
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().unwrap_or(dir).to_path_buf();
+                let id = deck_id(dir, &path);
+                collection.add(
+                    id,
+                    path.clone(),
+                    Err(vec![at_start(&path, error.to_string())]),
+                );
+            }
+        }
+    }
+    collection.decks.sort_by(|a, b| a.id.cmp(&b.id));
+    collection.broken.sort_by(|a, b| a.id.cmp(&b.id));
+    collection
+}
+
+/// Loads a file or a folder given on the command line. A lone file's deck id is its file stem.
+#[must_use]
+pub fn load_path(path: &Path) -> Collection {
+    if path.is_dir() {
+        return load_dir(path);
+    }
+    let mut collection = Collection::default();
+    let id = DeckId::new(
+        path.file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+    );
+    let result = load_file(path, id.clone());
+    collection.add(id, path.to_path_buf(), result);
+    collection
+}
+
+/// Reads and validates one deck file.
+pub fn load_file(path: &Path, id: DeckId) -> Result<Deck, Vec<Problem>> {
+    let bytes = read_limited(path).map_err(|message| vec![at_start(path, message)])?;
+    let text = std::str::from_utf8(&bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        // The prefix is valid UTF-8 by definition of `valid_up_to`.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let (line, column) = LineIndex::new(prefix).line_col(prefix.len());
+        vec![Problem {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: format!(
+                "invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8",
+                bytes[error.valid_up_to()]
+            ),
+        }]
+    })?;
+    parse_deck(id, Source::File(path.to_path_buf()), text)
+}
+
+/// Reads at most [`MAX_FILE_BYTES`], refusing bigger files before parsing anything.
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let file = File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let too_big = || {
+        format!(
+            "the file is over {} MiB, the largest deck file accepted; split it into several decks",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )
+    };
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    // `take` guards against a file that grows between the size check and the read.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+fn at_start(path: &Path, message: String) -> Problem {
+    Problem {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message,
+    }
+}
+
+/// `decks/sales/levers.toml` under `decks` is `sales/levers`, on every platform.
+fn deck_id(root: &Path, path: &Path) -> DeckId {
+    let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    let parts: Vec<_> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    DeckId::new(parts.join("/"))
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn is_toml(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "toml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deck_ids_are_relative_slash_paths_without_extension() {
+        let root = Path::new("/x/decks");
+        assert_eq!(
+            deck_id(root, Path::new("/x/decks/sales/levers.toml")).as_str(),
+            "sales/levers"
+        );
+        assert_eq!(deck_id(root, Path::new("/x/decks/a.toml")).as_str(), "a");
+    }
+}
+
+/// Why the configured decks could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum DecksError {
+    #[error("the deck folder {0} does not exist (it was set {1})")]
+    Missing(PathBuf, crate::paths::Origin),
+}
+
+/// The decks flashdeck studies: the configured folder, plus the bundled deck in the default
+/// folder (or alone when that folder does not exist yet).
+pub fn load_configured(locations: &crate::paths::Locations) -> Result<Collection, DecksError> {
+    let decks = &locations.decks;
+    let mut collection = if decks.path.is_dir() {
+        load_dir(&decks.path)
+    } else if locations.includes_bundled_deck() {
+        Collection::default()
+    } else {
+        return Err(DecksError::Missing(decks.path.clone(), decks.origin));
+    };
+    if locations.includes_bundled_deck() {
+        if let Some(deck) = super::bundled::deck() {
+            collection.add_unless_present(deck);
+        }
+    }
+    Ok(collection)
+}

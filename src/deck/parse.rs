@@ -1,0 +1,416 @@
+//! Validation of one deck file's text into a [`Deck`], collecting every problem in the file
+//! rather than stopping at the first.
+//!
+//! The TOML is parsed into toml's spanned document tree and walked by hand instead of through
+//! serde, because serde stops at the first error and cannot suggest a misspelt key.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::key::{REVERSE_SUFFIX, hashed_key, invalid_id_reason};
+use super::position::LineIndex;
+use super::{Card, CardId, Deck, DeckId, MAX_FIELD_BYTES, Problem, Source};
+
+const ROOT_KEYS: &[&str] = &["deck", "cards"];
+const DECK_KEYS: &[&str] = &["name", "description", "tags"];
+const CARD_KEYS: &[&str] = &["front", "back", "id", "tags", "hint", "reverse"];
+
+/// Validates `text` as the deck `id`. On failure every problem found is returned, in file order.
+pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Problem>> {
+    let mut checker = Checker {
+        text,
+        errors: Vec::new(),
+        lines: None,
+    };
+    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        // A recovered tree has holes, and checking it would report phantom missing fields.
+        for error in syntax_errors {
+            let offset = error.span().map_or(0, |span| span.start);
+            checker.error(offset, format!("invalid TOML: {}", error.message().trim()));
+        }
+    } else if let Some((meta, cards)) = checker.document(&id, root.get_ref()) {
+        if checker.errors.is_empty() {
+            return Ok(Deck {
+                id,
+                name: meta.name,
+                description: meta.description,
+                tags: meta.tags,
+                cards,
+                source,
+            });
+        }
+    }
+    Err(checker.into_problems(&source))
+}
+
+struct Meta {
+    name: String,
+    description: String,
+    tags: Vec<String>,
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+struct Checker<'t> {
+    text: &'t str,
+    /// Byte offset and message.
+    errors: Vec<(usize, String)>,
+    /// Built on the first error that needs a line number, so valid files never pay for it.
+    lines: Option<LineIndex<'t>>,
+}
+
+impl<'t> Checker<'t> {
+    fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.errors.push((offset, message.into()));
+    }
+
+    fn line_of(&mut self, offset: usize) -> usize {
+        let text = self.text;
+        self.lines
+            .get_or_insert_with(|| LineIndex::new(text))
+            .line_col(offset)
+            .0
+    }
+
+    fn into_problems(mut self, source: &Source) -> Vec<Problem> {
+        let path = match source {
+            Source::File(path) => path.clone(),
+            Source::Bundled => PathBuf::from(source.to_string()),
+        };
+        self.errors.sort_by_key(|(offset, _)| *offset);
+        let lines = self
+            .lines
+            .take()
+            .unwrap_or_else(|| LineIndex::new(self.text));
+        self.errors
+            .into_iter()
+            .map(|(offset, message)| {
+                let (line, column) = lines.line_col(offset);
+                Problem {
+                    path: path.clone(),
+                    line,
+                    column,
+                    message,
+                }
+            })
+            .collect()
+    }
+
+    fn document(&mut self, id: &DeckId, root: &DeTable<'_>) -> Option<(Meta, Vec<Card>)> {
+        let mut meta = None;
+        let mut cards = None;
+        for (key, value) in root {
+            match key.get_ref().as_ref() {
+                "deck" => meta = Some(value),
+                "cards" => cards = Some(value),
+                other => self.unknown_key(key.span().start, other, ROOT_KEYS, "at the top level"),
+            }
+        }
+        let meta = match meta {
+            Some(value) => self.meta(value),
+            None => {
+                self.error(
+                    0,
+                    "missing the `[deck]` table; it needs at least `name = \"...\"`",
+                );
+                None
+            }
+        };
+        let cards = match cards {
+            Some(value) => self.cards(id, value),
+            None => {
+                self.error(
+                    0,
+                    "the deck has no cards: add a `[[cards]]` table with `front` and `back`",
+                );
+                Vec::new()
+            }
+        };
+        Some((meta?, cards))
+    }
+
+    fn meta(&mut self, value: &Value<'_>) -> Option<Meta> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.error(value.span().start, "`deck` must be a table: `[deck]`");
+            return None;
+        };
+        let mut name = None;
+        let mut description = String::new();
+        let mut tags = Vec::new();
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "name" => name = Some(self.text(value, "`name`")),
+                "description" => {
+                    description = self.string(value, "`description`").unwrap_or_default()
+                }
+                "tags" => tags = self.tags(value),
+                other => self.unknown_key(key.span().start, other, DECK_KEYS, "in `[deck]`"),
+            }
+        }
+        match name {
+            Some(name) => Some(Meta {
+                name: name?,
+                description,
+                tags,
+            }),
+            None => {
+                self.error(value.span().start, "`[deck]` is missing `name`");
+                None
+            }
+        }
+    }
+
+    fn cards(&mut self, deck: &DeckId, value: &Value<'_>) -> Vec<Card> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(
+                value.span().start,
+                "`cards` must be a list of tables, written as `[[cards]]`",
+            );
+            return Vec::new();
+        };
+        if items.is_empty() {
+            self.error(
+                value.span().start,
+                "the deck has no cards: add a `[[cards]]` table with `front` and `back`",
+            );
+        }
+        let mut cards = Vec::with_capacity(items.len());
+        // Card key -> offset of the card that first used it and whether that was an `id`.
+        let mut seen: HashMap<String, (usize, bool)> = HashMap::with_capacity(items.len());
+        for item in items.iter() {
+            let Some(entry) = self.card_entry(item) else {
+                continue;
+            };
+            let offset = item.span().start;
+            let explicit = entry.id.is_some();
+            let key = entry.id.clone().unwrap_or_else(|| hashed_key(&entry.front));
+            if let Some(&(first, first_explicit)) = seen.get(&key) {
+                let line = self.line_of(first);
+                let message = match (explicit, first_explicit) {
+                    (true, _) => {
+                        format!("duplicate id `{key}`: the card at line {line} has it too")
+                    }
+                    (false, false) => format!(
+                        "duplicate front: the card at line {line} has the same front (ignoring \
+                         case, spacing and punctuation); give one of them an `id`"
+                    ),
+                    (false, true) => format!(
+                        "this card's key `{key}` is the `id` of the card at line {line}; give \
+                         this card an `id`"
+                    ),
+                };
+                self.error(offset, message);
+                continue;
+            }
+            seen.insert(key.clone(), (offset, explicit));
+            let card = Card {
+                id: CardId::new(deck, &key),
+                front: entry.front,
+                back: entry.back,
+                hint: entry.hint,
+                tags: entry.tags,
+                reversed: false,
+            };
+            let reversed = entry.reverse.then(|| Card {
+                id: CardId::new(deck, &format!("{key}{REVERSE_SUFFIX}")),
+                front: card.back.clone(),
+                back: card.front.clone(),
+                hint: None,
+                tags: card.tags.clone(),
+                reversed: true,
+            });
+            cards.push(card);
+            cards.extend(reversed);
+        }
+        cards
+    }
+
+    fn card_entry(&mut self, item: &Value<'_>) -> Option<CardEntry> {
+        let DeValue::Table(table) = item.get_ref() else {
+            self.error(
+                item.span().start,
+                "each card must be a table with `front` and `back`",
+            );
+            return None;
+        };
+        let mut front = None;
+        let mut back = None;
+        let mut id = None;
+        let mut tags = Vec::new();
+        let mut hint = None;
+        let mut reverse = false;
+        let mut valid = true;
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "front" => front = Some(self.text(value, "`front`")),
+                "back" => back = Some(self.text(value, "`back`")),
+                "id" => {
+                    id = self.card_id(value).or_else(|| {
+                        valid = false;
+                        None
+                    })
+                }
+                "tags" => tags = self.tags(value),
+                "hint" => {
+                    hint = self
+                        .string(value, "`hint`")
+                        .filter(|h| !h.trim().is_empty())
+                }
+                "reverse" => reverse = self.boolean(value, "`reverse`").unwrap_or(false),
+                other => {
+                    self.unknown_key(key.span().start, other, CARD_KEYS, "in a card");
+                }
+            }
+        }
+        let at = item.span().start;
+        if front.is_none() {
+            self.error(at, "card is missing `front`");
+        }
+        if back.is_none() {
+            self.error(at, "card is missing `back`");
+        }
+        let (Some(Some(front)), Some(Some(back)), true) = (front, back, valid) else {
+            return None;
+        };
+        Some(CardEntry {
+            front,
+            back,
+            id,
+            tags,
+            hint,
+            reverse,
+        })
+    }
+
+    fn card_id(&mut self, value: &Value<'_>) -> Option<String> {
+        let id = self.string(value, "`id`")?;
+        if let Some(reason) = invalid_id_reason(&id) {
+            self.error(value.span().start, reason);
+            return None;
+        }
+        Some(id)
+    }
+
+    /// A string value no larger than [`MAX_FIELD_BYTES`].
+    fn string(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
+        let DeValue::String(text) = value.get_ref() else {
+            self.error(
+                value.span().start,
+                format!(
+                    "{what} must be a string, not {}",
+                    value.get_ref().type_str()
+                ),
+            );
+            return None;
+        };
+        if text.len() > MAX_FIELD_BYTES {
+            self.error(
+                value.span().start,
+                format!(
+                    "{what} is {} KiB; a field may hold at most {} KiB",
+                    text.len().div_ceil(1024),
+                    MAX_FIELD_BYTES / 1024
+                ),
+            );
+            return None;
+        }
+        Some(text.as_ref().to_owned())
+    }
+
+    /// A string that must contain something besides whitespace.
+    fn text(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
+        let text = self.string(value, what)?;
+        if text.trim().is_empty() {
+            self.error(value.span().start, format!("{what} is empty"));
+            return None;
+        }
+        Some(text)
+    }
+
+    fn boolean(&mut self, value: &Value<'_>, what: &str) -> Option<bool> {
+        if let DeValue::Boolean(b) = value.get_ref() {
+            Some(*b)
+        } else {
+            self.error(
+                value.span().start,
+                format!("{what} must be `true` or `false`"),
+            );
+            None
+        }
+    }
+
+    fn tags(&mut self, value: &Value<'_>) -> Vec<String> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(
+                value.span().start,
+                "`tags` must be a list of strings, like `tags = [\"kam\", \"b2b\"]`",
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.text(item, "a tag"))
+            .collect()
+    }
+
+    fn unknown_key(&mut self, offset: usize, key: &str, known: &[&str], place: &str) {
+        let mut message = format!("unknown key `{key}` {place}");
+        if let Some(suggestion) = closest(key, known) {
+            message.push_str(&format!("; did you mean `{suggestion}`?"));
+        } else {
+            message.push_str(&format!("; expected one of {}", list(known)));
+        }
+        self.error(offset, message);
+    }
+}
+
+struct CardEntry {
+    front: String,
+    back: String,
+    id: Option<String>,
+    tags: Vec<String>,
+    hint: Option<String>,
+    reverse: bool,
+}
+
+/// Words people write for a card's sides, from other flashcard tools.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("question", "front"),
+    ("term", "front"),
+    ("prompt", "front"),
+    ("answer", "back"),
+    ("definition", "back"),
+    ("title", "name"),
+    ("tag", "tags"),
+    ("card", "cards"),
+];
+
+/// The known key a misspelt one most likely meant, if any is close enough.
+fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = key.to_lowercase();
+    if let Some(&(_, meant)) = SYNONYMS.iter().find(|(word, _)| *word == lower) {
+        if let Some(&candidate) = known.iter().find(|&&k| k == meant) {
+            return Some(candidate);
+        }
+    }
+    known
+        .iter()
+        .map(|&candidate| (strsim::damerau_levenshtein(&lower, candidate), candidate))
+        .filter(|&(distance, candidate)| distance <= if candidate.len() <= 4 { 1 } else { 2 })
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, candidate)| candidate)
+}
+
+fn list(keys: &[&str]) -> String {
+    keys.iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,25 @@
+//! flashdeck: a terminal flashcard trainer with spaced repetition and plain-text decks.
+//!
+//! The core is plain Rust with no terminal in it; the TUI is a thin shell around it.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`deck`] | decks, cards and their ids; TOML validation with `file:line:col` errors; loading |
+//! | [`import`] | turning Quizlet, Knowt, CSV and Anki exports into deck files |
+//! | [`paths`] | where decks, data and config live (flag > environment > default) |
+//! | [`atomic_write`] | writing a file so that a crash leaves the old or the new one, never half |
+//! | [`cli`] | the command line |
+//! | [`commands`] | the non-interactive subcommands |
+//! | [`app`] | the TUI's state, actions and run loop |
+//! | [`ui`] | rendering: one function from state to frame per screen |
+//! | [`synthetic`] | generated collections for benchmarks and tests |
+
+pub mod app;
+pub mod atomic_write;
+pub mod cli;
+pub mod commands;
+pub mod deck;
+pub mod import;
+pub mod paths;
+pub mod synthetic;
+pub mod ui;

@@ -1,0 +1,44 @@
+//! Rendering: a function from `&App` to a frame. Nothing here mutates state or does I/O.
+
+mod footer;
+mod home;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::{App, Screen};
+pub use theme::Theme;
+
+/// Smallest area the screens are laid out for; below it a notice asks for more room.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Draws the current screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    render(app, &Theme::default(), frame.area(), frame.buffer_mut());
+}
+
+/// Renders into any buffer, so screen tests and benchmarks use the same path as the terminal.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        Paragraph::new(vec![
+            Line::from("Terminal too small."),
+            Line::from(format!(
+                "flashdeck needs {MIN_WIDTH}×{MIN_HEIGHT}; q quits."
+            )),
+        ])
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+        return;
+    }
+    match app.screen {
+        Screen::Home => home::render(app, theme, area, buf),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,25 @@
+//! The key hints line, drawn from the same table that handles the keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::Theme;
+use crate::app::Binding;
+
+/// Renders `key hint` pairs, dropping the ones that do not fit rather than wrapping.
+pub fn render(bindings: &[Binding], theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    let mut width = 0;
+    for binding in bindings {
+        let item = binding.key_label.chars().count() + binding.hint.chars().count() + 3;
+        if width + item > usize::from(area.width) {
+            break;
+        }
+        width += item;
+        spans.push(Span::styled(binding.key_label, theme.key));
+        spans.push(Span::styled(format!(" {}   ", binding.hint), theme.dim));
+    }
+    Line::from(spans).render(area, buf);
+}

@@ -1,0 +1,124 @@
+//! The home screen: every deck with its card count, and the selected deck's details.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Cell, Paragraph, Row as TableRow, StatefulWidget, Table, TableState, Widget,
+    Wrap,
+};
+
+use super::{Theme, footer};
+use crate::app::{App, Row};
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let [header, list, details, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(5),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    let collection = &app.collection;
+    let decks = collection.decks.len();
+    let summary = format!(
+        "{decks} {} · {} cards",
+        if decks == 1 { "deck" } else { "decks" },
+        collection.card_count()
+    );
+    Line::from(vec![
+        Span::styled("flashdeck", theme.title),
+        Span::styled(format!("  {summary}"), theme.dim),
+    ])
+    .render(header, buf);
+
+    let rows = app.rows();
+    if rows.is_empty() {
+        Paragraph::new(vec![
+            Line::from("No decks yet."),
+            Line::from(format!(
+                "Put deck files (*.toml) in {}, or run `flashdeck import FILE`.",
+                app.decks_dir.display()
+            )),
+        ])
+        .wrap(Wrap { trim: true })
+        .block(Block::default().borders(Borders::TOP))
+        .render(list, buf);
+    } else {
+        render_list(&rows, app.selected, theme, list, buf);
+        render_details(rows.get(app.selected).copied(), theme, details, buf);
+    }
+    footer::render(app.bindings(), theme, keys, buf);
+}
+
+fn render_list(rows: &[Row<'_>], selected: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let table_rows = rows.iter().map(|row| match row {
+        Row::Deck(deck) => TableRow::new(vec![
+            Cell::from(deck.name.as_str()),
+            Cell::from(Line::from(deck.cards.len().to_string()).right_aligned()),
+            Cell::from(Span::styled(deck.id.as_str(), theme.dim)),
+        ]),
+        Row::Broken(broken) => {
+            let count = broken.problems.len();
+            TableRow::new(vec![
+                Cell::from(Span::styled(
+                    format!(
+                        "⚠ {count} {}",
+                        if count == 1 { "problem" } else { "problems" }
+                    ),
+                    theme.error,
+                )),
+                Cell::from(Line::from("–").right_aligned()),
+                Cell::from(Span::styled(broken.id.as_str(), theme.dim)),
+            ])
+        }
+    });
+    let table = Table::new(
+        table_rows,
+        [
+            Constraint::Fill(3),
+            Constraint::Length(6),
+            Constraint::Fill(2),
+        ],
+    )
+    .header(
+        TableRow::new(vec![
+            Cell::from("Deck"),
+            Cell::from(Line::from("Cards").right_aligned()),
+            Cell::from("Id"),
+        ])
+        .style(theme.dim),
+    )
+    .row_highlight_style(theme.selected)
+    .column_spacing(2)
+    .block(Block::default().borders(Borders::TOP));
+    let mut state = TableState::default().with_selected(Some(selected));
+    StatefulWidget::render(table, area, buf, &mut state);
+}
+
+fn render_details(row: Option<Row<'_>>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lines = match row {
+        Some(Row::Deck(deck)) => {
+            let mut lines = vec![Line::from(Span::styled(deck.name.as_str(), theme.title))];
+            if !deck.description.is_empty() {
+                lines.push(Line::from(deck.description.as_str()));
+            }
+            lines.push(Line::from(Span::styled(deck.source.to_string(), theme.dim)));
+            lines
+        }
+        Some(Row::Broken(broken)) => {
+            let mut lines = vec![Line::from(Span::styled(
+                "This file has problems; run `flashdeck check` to see them all:",
+                theme.error,
+            ))];
+            lines.extend(broken.problems.iter().map(|p| Line::from(p.to_string())));
+            lines
+        }
+        None => Vec::new(),
+    };
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(Block::default().borders(Borders::TOP))
+        .render(area, buf);
+}

@@ -1,0 +1,25 @@
+//! Colours and styles, passed explicitly to every render function.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles screens draw with.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub title: Style,
+    pub dim: Style,
+    pub selected: Style,
+    pub error: Style,
+    pub key: Style,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Self {
+            title: Style::new().add_modifier(Modifier::BOLD),
+            dim: Style::new().fg(Color::DarkGray),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            error: Style::new().fg(Color::Red),
+            key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        }
+    }
+}
