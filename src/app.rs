@@ -185,10 +185,8 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         let Some(action) = app.action_for(key) else {
             continue;
         };
-        for effect in app.update(action) {
-            match effect {
-                Effect::Quit => return Ok(()),
-            }
+        if app.update(action).contains(&Effect::Quit) {
+            return Ok(());
         }
     }
 }

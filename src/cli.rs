@@ -21,15 +21,15 @@ pub struct Cli {
 /// Flags every command accepts.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Folder of deck files [env: FLASHDECK_DECKS] [default: ./decks if present, else <data dir>/decks]
+    /// Folder of deck files [env: `FLASHDECK_DECKS`] [default: ./decks if present, else <data dir>/decks]
     #[arg(long, global = true, value_name = "DIR")]
     pub decks: Option<PathBuf>,
 
-    /// Folder for review history [env: FLASHDECK_DATA_DIR] [default: your platform's data folder]
+    /// Folder for review history [env: `FLASHDECK_DATA_DIR`] [default: your platform's data folder]
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Settings file [env: FLASHDECK_CONFIG] [default: <config dir>/config.toml]
+    /// Settings file [env: `FLASHDECK_CONFIG`] [default: <config dir>/config.toml]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 

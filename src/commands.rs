@@ -2,7 +2,7 @@
 //! returns the process's exit code, so tests and `main` share one path.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -190,11 +190,7 @@ pub fn import(
         return Ok(ExitCode::from(FAILURE));
     };
     let options = import::Options {
-        format: args.format.map(|f| match f {
-            CliFormat::Quizlet => Format::Quizlet,
-            CliFormat::Csv => Format::Csv,
-            CliFormat::Anki => Format::Anki,
-        }),
+        format: args.format.map(import_format),
         term_sep: args.term_sep.clone(),
         card_sep: args.card_sep.clone(),
     };
@@ -250,21 +246,8 @@ pub fn import(
             "the imported deck does not pass its own check ({first}); please report this"
         );
     }
-    let existing = if args.force {
-        Existing::Replace
-    } else {
-        Existing::Keep
-    };
-    if let Err(error) = atomic_write::write(&output, written.toml.as_bytes(), existing) {
-        if error.kind() == io::ErrorKind::AlreadyExists {
-            writeln!(
-                err,
-                "{} already exists; pass --force to replace it, or -o to write elsewhere",
-                output.display()
-            )?;
-            return Ok(ExitCode::from(FAILURE));
-        }
-        return Err(error).with_context(|| format!("cannot write {}", output.display()));
+    if !write_new_deck(&output, &written.toml, args.force, err)? {
+        return Ok(ExitCode::from(FAILURE));
     }
     let count = imported.cards.len();
     writeln!(
@@ -283,6 +266,35 @@ pub fn import(
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn import_format(format: CliFormat) -> Format {
+    match format {
+        CliFormat::Quizlet => Format::Quizlet,
+        CliFormat::Csv => Format::Csv,
+        CliFormat::Anki => Format::Anki,
+    }
+}
+
+/// Writes an imported deck; `false` when it exists and `force` is off.
+fn write_new_deck(output: &Path, toml: &str, force: bool, err: &mut dyn Write) -> Result<bool> {
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    match atomic_write::write(output, toml.as_bytes(), existing) {
+        Ok(()) => Ok(true),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            writeln!(
+                err,
+                "{} already exists; pass --force to replace it, or -o to write elsewhere",
+                output.display()
+            )?;
+            Ok(false)
+        }
+        Err(error) => Err(error).with_context(|| format!("cannot write {}", output.display())),
+    }
 }
 
 /// A file name for a deck name: lowercase letters and digits joined by `-`.

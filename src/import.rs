@@ -125,8 +125,8 @@ fn finish(format: Format, rows: Vec<Row>) -> Imported {
     let mut skipped = Vec::new();
     for row in rows {
         let checked = row.result.and_then(|mut card| {
-            card.front = card.front.trim().to_owned();
-            card.back = card.back.trim().to_owned();
+            card.front = card.front.trim().to_string();
+            card.back = card.back.trim().to_string();
             if card.front.is_empty() {
                 Err("the term (front) is empty".to_owned())
             } else if card.back.is_empty() {

@@ -131,7 +131,7 @@ pub fn resolve(
     let decks = flag(&overrides.decks)
         .or_else(|| env_path(DECKS_ENV))
         .or_else(|| {
-            working_decks.is_dir().then(|| Location {
+            working_decks.is_dir().then_some(Location {
                 path: working_decks,
                 origin: Origin::WorkingDir,
             })

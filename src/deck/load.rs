@@ -127,7 +127,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
             MAX_FILE_BYTES / (1024 * 1024)
         )
     };
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let len = file.metadata().map_or(0, |m| m.len());
     if len > MAX_FILE_BYTES {
         return Err(too_big());
     }
@@ -202,10 +202,8 @@ pub fn load_configured(locations: &crate::paths::Locations) -> Result<Collection
     } else {
         return Err(DecksError::Missing(decks.path.clone(), decks.origin));
     };
-    if locations.includes_bundled_deck() {
-        if let Some(deck) = super::bundled::deck() {
-            collection.add_unless_present(deck);
-        }
+    if let Some(deck) = super::bundled::deck().filter(|_| locations.includes_bundled_deck()) {
+        collection.add_unless_present(deck);
     }
     Ok(collection)
 }

@@ -5,6 +5,7 @@
 //! serde, because serde stops at the first error and cannot suggest a misspelt key.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use toml::Spanned;
@@ -17,6 +18,7 @@ use super::{Card, CardId, Deck, DeckId, MAX_FIELD_BYTES, Problem, Source};
 const ROOT_KEYS: &[&str] = &["deck", "cards"];
 const DECK_KEYS: &[&str] = &["name", "description", "tags"];
 const CARD_KEYS: &[&str] = &["front", "back", "id", "tags", "hint", "reverse"];
+const NO_CARDS: &str = "the deck has no cards: add a `[[cards]]` table with `front` and `back`";
 
 /// Validates `text` as the deck `id`. On failure every problem found is returned, in file order.
 pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Problem>> {
@@ -32,17 +34,17 @@ pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Pr
             let offset = error.span().map_or(0, |span| span.start);
             checker.error(offset, format!("invalid TOML: {}", error.message().trim()));
         }
-    } else if let Some((meta, cards)) = checker.document(&id, root.get_ref()) {
-        if checker.errors.is_empty() {
-            return Ok(Deck {
-                id,
-                name: meta.name,
-                description: meta.description,
-                tags: meta.tags,
-                cards,
-                source,
-            });
-        }
+    } else if let Some((meta, cards)) = checker.document(&id, root.get_ref())
+        && checker.errors.is_empty()
+    {
+        return Ok(Deck {
+            id,
+            name: meta.name,
+            description: meta.description,
+            tags: meta.tags,
+            cards,
+            source,
+        });
     }
     Err(checker.into_problems(&source))
 }
@@ -63,7 +65,7 @@ struct Checker<'t> {
     lines: Option<LineIndex<'t>>,
 }
 
-impl<'t> Checker<'t> {
+impl Checker<'_> {
     fn error(&mut self, offset: usize, message: impl Into<String>) {
         self.errors.push((offset, message.into()));
     }
@@ -110,25 +112,20 @@ impl<'t> Checker<'t> {
                 other => self.unknown_key(key.span().start, other, ROOT_KEYS, "at the top level"),
             }
         }
-        let meta = match meta {
-            Some(value) => self.meta(value),
-            None => {
-                self.error(
-                    0,
-                    "missing the `[deck]` table; it needs at least `name = \"...\"`",
-                );
-                None
-            }
+        let meta = if let Some(value) = meta {
+            self.meta(value)
+        } else {
+            self.error(
+                0,
+                "missing the `[deck]` table; it needs at least `name = \"...\"`",
+            );
+            None
         };
-        let cards = match cards {
-            Some(value) => self.cards(id, value),
-            None => {
-                self.error(
-                    0,
-                    "the deck has no cards: add a `[[cards]]` table with `front` and `back`",
-                );
-                Vec::new()
-            }
+        let cards = if let Some(value) = cards {
+            self.cards(id, value)
+        } else {
+            self.error(0, NO_CARDS);
+            Vec::new()
         };
         Some((meta?, cards))
     }
@@ -145,23 +142,21 @@ impl<'t> Checker<'t> {
             match key.get_ref().as_ref() {
                 "name" => name = Some(self.text(value, "`name`")),
                 "description" => {
-                    description = self.string(value, "`description`").unwrap_or_default()
+                    description = self.string(value, "`description`").unwrap_or_default();
                 }
                 "tags" => tags = self.tags(value),
                 other => self.unknown_key(key.span().start, other, DECK_KEYS, "in `[deck]`"),
             }
         }
-        match name {
-            Some(name) => Some(Meta {
-                name: name?,
-                description,
-                tags,
-            }),
-            None => {
-                self.error(value.span().start, "`[deck]` is missing `name`");
-                None
-            }
-        }
+        let Some(name) = name else {
+            self.error(value.span().start, "`[deck]` is missing `name`");
+            return None;
+        };
+        Some(Meta {
+            name: name?,
+            description,
+            tags,
+        })
     }
 
     fn cards(&mut self, deck: &DeckId, value: &Value<'_>) -> Vec<Card> {
@@ -173,21 +168,26 @@ impl<'t> Checker<'t> {
             return Vec::new();
         };
         if items.is_empty() {
-            self.error(
-                value.span().start,
-                "the deck has no cards: add a `[[cards]]` table with `front` and `back`",
-            );
+            self.error(value.span().start, NO_CARDS);
         }
         let mut cards = Vec::with_capacity(items.len());
         // Card key -> offset of the card that first used it and whether that was an `id`.
         let mut seen: HashMap<String, (usize, bool)> = HashMap::with_capacity(items.len());
-        for item in items.iter() {
+        for item in items {
             let Some(entry) = self.card_entry(item) else {
                 continue;
             };
             let offset = item.span().start;
             let explicit = entry.id.is_some();
-            let key = entry.id.clone().unwrap_or_else(|| hashed_key(&entry.front));
+            // A card with other mistakes still claims its key, so duplicates are reported too.
+            let key = if entry.id_given {
+                entry.id.clone()
+            } else {
+                entry.front.as_deref().map(hashed_key)
+            };
+            let Some(key) = key else {
+                continue;
+            };
             if let Some(&(first, first_explicit)) = seen.get(&key) {
                 let line = self.line_of(first);
                 let message = match (explicit, first_explicit) {
@@ -207,10 +207,13 @@ impl<'t> Checker<'t> {
                 continue;
             }
             seen.insert(key.clone(), (offset, explicit));
+            let (Some(front), Some(back), true) = (entry.front, entry.back, entry.valid) else {
+                continue;
+            };
             let card = Card {
                 id: CardId::new(deck, &key),
-                front: entry.front,
-                back: entry.back,
+                front,
+                back,
                 hint: entry.hint,
                 tags: entry.tags,
                 reversed: false,
@@ -243,22 +246,21 @@ impl<'t> Checker<'t> {
         let mut tags = Vec::new();
         let mut hint = None;
         let mut reverse = false;
-        let mut valid = true;
+        let mut id_given = false;
+        let errors_before = self.errors.len();
         for (key, value) in table {
             match key.get_ref().as_ref() {
                 "front" => front = Some(self.text(value, "`front`")),
                 "back" => back = Some(self.text(value, "`back`")),
                 "id" => {
-                    id = self.card_id(value).or_else(|| {
-                        valid = false;
-                        None
-                    })
+                    id_given = true;
+                    id = self.card_id(value);
                 }
                 "tags" => tags = self.tags(value),
                 "hint" => {
                     hint = self
                         .string(value, "`hint`")
-                        .filter(|h| !h.trim().is_empty())
+                        .filter(|h| !h.trim().is_empty());
                 }
                 "reverse" => reverse = self.boolean(value, "`reverse`").unwrap_or(false),
                 other => {
@@ -273,16 +275,17 @@ impl<'t> Checker<'t> {
         if back.is_none() {
             self.error(at, "card is missing `back`");
         }
-        let (Some(Some(front)), Some(Some(back)), true) = (front, back, valid) else {
-            return None;
-        };
+        // Any error reported while reading this card's fields makes the card unusable.
+        let valid = self.errors.len() == errors_before;
         Some(CardEntry {
-            front,
-            back,
+            front: front.flatten(),
+            back: back.flatten(),
             id,
             tags,
             hint,
             reverse,
+            id_given,
+            valid,
         })
     }
 
@@ -360,21 +363,25 @@ impl<'t> Checker<'t> {
     fn unknown_key(&mut self, offset: usize, key: &str, known: &[&str], place: &str) {
         let mut message = format!("unknown key `{key}` {place}");
         if let Some(suggestion) = closest(key, known) {
-            message.push_str(&format!("; did you mean `{suggestion}`?"));
+            let _ = write!(message, "; did you mean `{suggestion}`?");
         } else {
-            message.push_str(&format!("; expected one of {}", list(known)));
+            let _ = write!(message, "; expected one of {}", list(known));
         }
         self.error(offset, message);
     }
 }
 
+/// A card's fields as far as they are valid; `valid` is false if any field was not.
 struct CardEntry {
-    front: String,
-    back: String,
+    front: Option<String>,
+    back: Option<String>,
     id: Option<String>,
     tags: Vec<String>,
     hint: Option<String>,
     reverse: bool,
+    /// An `id` key was present, even if its value was unusable.
+    id_given: bool,
+    valid: bool,
 }
 
 /// Words people write for a card's sides, from other flashcard tools.
@@ -392,10 +399,9 @@ const SYNONYMS: &[(&str, &str)] = &[
 /// The known key a misspelt one most likely meant, if any is close enough.
 fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = key.to_lowercase();
-    if let Some(&(_, meant)) = SYNONYMS.iter().find(|(word, _)| *word == lower) {
-        if let Some(&candidate) = known.iter().find(|&&k| k == meant) {
-            return Some(candidate);
-        }
+    let synonym = SYNONYMS.iter().find(|(word, _)| *word == lower);
+    if let Some(&candidate) = synonym.and_then(|(_, meant)| known.iter().find(|&&k| k == *meant)) {
+        return Some(candidate);
     }
     known
         .iter()

@@ -1,6 +1,8 @@
 //! Anki fields hold HTML; cards hold plain text. Line breaks, paragraphs and list items become
 //! newlines (lists stay lists), other tags are dropped, and entities are decoded.
 
+use std::fmt::Write as _;
+
 /// Plain text for an HTML field.
 pub(super) fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
@@ -40,7 +42,7 @@ pub(super) fn to_text(html: &str) -> String {
                 match lists.last_mut() {
                     Some(Some(n)) => {
                         *n += 1;
-                        out.push_str(&format!("{n}. "));
+                        let _ = write!(out, "{n}. ");
                     }
                     _ => out.push_str("- "),
                 }

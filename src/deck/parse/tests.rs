@@ -1,1 +1,184 @@
+use super::*;
+use crate::deck::bundled;
 
+fn parse(text: &str) -> Result<Deck, Vec<Problem>> {
+    parse_deck(DeckId::new("d"), Source::Bundled, text)
+}
+
+fn messages(text: &str) -> Vec<String> {
+    parse(text)
+        .unwrap_err()
+        .into_iter()
+        .map(|p| p.message)
+        .collect()
+}
+
+#[test]
+fn a_minimal_deck() {
+    let deck = parse("[deck]\nname = \"N\"\n[[cards]]\nfront = \"F\"\nback = \"B\"\n").unwrap();
+    assert_eq!(deck.name, "N");
+    assert_eq!(deck.description, "");
+    assert_eq!(deck.cards.len(), 1);
+    assert_eq!(deck.cards[0].id.as_str(), format!("d/{}", hashed_key("F")));
+    assert_eq!(deck.cards[0].id.deck(), "d");
+    assert_eq!(deck.cards[0].hint, None);
+}
+
+#[test]
+fn editing_the_back_or_reordering_keeps_ids() {
+    let before = parse(
+        "[deck]\nname = \"N\"\n[[cards]]\nfront = \"One\"\nback = \"1\"\n[[cards]]\nfront = \"Two\"\nback = \"2\"\n",
+    )
+    .unwrap();
+    let after = parse(
+        "[deck]\nname = \"N\"\n[[cards]]\nfront = \"two\"\nback = \"deux\"\ntags = [\"x\"]\n[[cards]]\nfront = \"One.\"\nback = \"un\"\n",
+    )
+    .unwrap();
+    assert_eq!(before.cards[0].id, after.cards[1].id);
+    assert_eq!(before.cards[1].id, after.cards[0].id);
+}
+
+#[test]
+fn an_explicit_id_and_a_reverse_card() {
+    let deck = parse(
+        "[deck]\nname = \"N\"\n[[cards]]\nid = \"dog\"\nfront = \"perro\"\nback = \"dog\"\nreverse = true\n",
+    )
+    .unwrap();
+    let ids: Vec<_> = deck.cards.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["d/dog", "d/dog~r"]);
+    assert_eq!(deck.cards[1].id.key(), "dog~r");
+    assert_eq!(
+        (deck.cards[1].front.as_str(), deck.cards[1].back.as_str()),
+        ("dog", "perro")
+    );
+}
+
+#[test]
+fn reversed_cards_with_the_same_back_do_not_collide() {
+    // Two cards with the same back are fine even when reversed: reversed keys derive from the
+    // forward key, not from the back text.
+    let deck = parse(
+        "[deck]\nname = \"N\"\n[[cards]]\nfront = \"a\"\nback = \"same\"\nreverse = true\n[[cards]]\nfront = \"b\"\nback = \"same\"\nreverse = true\n",
+    )
+    .unwrap();
+    assert_eq!(deck.cards.len(), 4);
+}
+
+#[test]
+fn an_id_equal_to_another_cards_hashed_key_is_reported() {
+    let key = hashed_key("q");
+    let text = format!(
+        "[deck]\nname = \"N\"\n[[cards]]\nid = \"{key}\"\nfront = \"other\"\nback = \"b\"\n[[cards]]\nfront = \"q\"\nback = \"b\"\n"
+    );
+    assert_eq!(
+        messages(&text),
+        [format!(
+            "this card's key `{key}` is the `id` of the card at line 3; give this card an `id`"
+        )]
+    );
+}
+
+#[test]
+fn type_mistakes_each_get_a_message() {
+    let found = messages("deck = 3\ncards = [1]\n");
+    assert_eq!(
+        found,
+        [
+            "`deck` must be a table: `[deck]`",
+            "each card must be a table with `front` and `back`"
+        ]
+    );
+    let found = messages(
+        "[deck]\nname = \"N\"\ntags = [\"\", 2]\n[[cards]]\nfront = \"a\"\nback = \"b\"\nreverse = \"yes\"\nhint = 4\n",
+    );
+    assert_eq!(
+        found,
+        [
+            "a tag is empty",
+            "a tag must be a string, not integer",
+            "`reverse` must be `true` or `false`",
+            "`hint` must be a string, not integer",
+        ]
+    );
+}
+
+#[test]
+fn unknown_top_level_keys_list_the_known_ones() {
+    assert_eq!(
+        messages("[deck]\nname = \"N\"\n[[cards]]\nfront = \"a\"\nback = \"b\"\n[extra]\n"),
+        ["unknown key `extra` at the top level; expected one of `deck`, `cards`"]
+    );
+}
+
+#[test]
+fn suggestions_are_close_not_wild() {
+    assert_eq!(closest("frnt", CARD_KEYS), Some("front"));
+    assert_eq!(closest("Back", CARD_KEYS), Some("back"));
+    assert_eq!(closest("answer", CARD_KEYS), Some("back"));
+    assert_eq!(closest("x", CARD_KEYS), None);
+    assert_eq!(closest("reversed", CARD_KEYS), Some("reverse"));
+    assert_eq!(closest("notes", CARD_KEYS), None);
+}
+
+#[test]
+fn the_bundled_deck_is_valid_and_complete() {
+    let deck = bundled::deck().expect("the bundled deck is valid");
+    assert_eq!(deck.name, "Sales & Pricing - 4. Sales Optimization Levers");
+    assert!(
+        deck.description
+            .starts_with("Vocabulary flashcards related to sales optimization levers")
+    );
+    assert_eq!(deck.cards.len(), 100);
+    // Every card has an explicit id, so none is a 12-hex-digit hash.
+    assert!(
+        deck.cards
+            .iter()
+            .all(|c| c.id.key() != hashed_key(&c.front))
+    );
+    assert_eq!(bundled::TEXT.matches("\nid = ").count(), 100);
+}
+
+#[test]
+fn the_bundled_deck_has_questions_on_the_front() {
+    let deck = bundled::deck().unwrap();
+    let card = |key: &str| {
+        deck.cards
+            .iter()
+            .find(|c| c.id.key() == key)
+            .unwrap_or_else(|| panic!("no card {key}"))
+    };
+    // Seed cards 7-13, 16-18, 20, 24 and 26 showed the answer first.
+    assert_eq!(card("kams-essence").front, "What is KAM’s essence?");
+    assert!(
+        card("kams-essence")
+            .back
+            .starts_with("A radically different organizational process")
+    );
+    assert_eq!(
+        card("kams-internal-objective").front,
+        "What is KAM’s internal objective?"
+    );
+    assert_eq!(
+        card("key-accounts-number").back,
+        "The number of key accounts."
+    );
+    assert!(
+        card("new-customer-requirements")
+            .front
+            .starts_with("What could happen")
+    );
+    assert_eq!(
+        card("key-customer-selection-factors").front,
+        "What are the Key customer selection factors?"
+    );
+    // Card 24's four steps stay a numbered list.
+    assert_eq!(
+        card("key-account-management-implementation-steps").back,
+        "1. Customers are selected,\n2. an account team is formed,\n3. an account plan is developed,\n4. and the key account is managed."
+    );
+    // No back is one of the questions the seed had swapped onto it.
+    for c in &deck.cards {
+        let back_is_question = c.back.starts_with("What ") || c.back.starts_with("Why ");
+        assert!(!back_is_question, "{} has a question on the back", c.id);
+    }
+}

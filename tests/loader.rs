@@ -1,0 +1,218 @@
+//! The loader on one fixture file per failure mode: exact line and column, and a message that
+//! says what is wrong. Huge files and fields are generated here rather than committed.
+
+use std::path::{Path, PathBuf};
+
+use flashdeck::deck::{self, DeckId, Problem, load_dir, load_file};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/decks")
+        .join(name)
+}
+
+fn problems(name: &str) -> Vec<Problem> {
+    load_file(&fixture(name), DeckId::new("fixture")).expect_err("the fixture is invalid")
+}
+
+/// Asserts the file has exactly these problems: (line, column, part of the message).
+fn assert_problems(name: &str, expected: &[(usize, usize, &str)]) {
+    let found = problems(name);
+    let positions: Vec<_> = found.iter().map(|p| (p.line, p.column)).collect();
+    let wanted: Vec<_> = expected.iter().map(|&(l, c, _)| (l, c)).collect();
+    assert_eq!(positions, wanted, "{name}: {found:#?}");
+    for (problem, (_, _, text)) in found.iter().zip(expected) {
+        assert!(
+            problem.message.contains(text),
+            "{name}: {:?} lacks {text:?}",
+            problem.message
+        );
+        assert!(problem.to_string().starts_with(&format!(
+            "{}:{}:{}: ",
+            fixture(name).display(),
+            problem.line,
+            problem.column
+        )));
+    }
+}
+
+#[test]
+fn syntax_error_points_at_the_unclosed_string() {
+    // `front = "Unclosed string` is 24 characters; the string runs into the line's end.
+    assert_problems("invalid/syntax-error.toml", &[(5, 25, "invalid TOML")]);
+}
+
+#[test]
+fn unknown_keys_suggest_the_known_one() {
+    assert_problems(
+        "invalid/unknown-key.toml",
+        &[(5, 1, "unknown key `frnt` in a card; did you mean `front`?")],
+    );
+    assert_problems(
+        "invalid/synonym-key.toml",
+        &[(
+            5,
+            1,
+            "unknown key `question` in a card; did you mean `front`?",
+        )],
+    );
+}
+
+#[test]
+fn duplicate_ids_and_fronts_name_the_first_card() {
+    assert_problems(
+        "invalid/duplicate-id.toml",
+        &[(9, 1, "duplicate id `paris`: the card at line 4 has it too")],
+    );
+    assert_problems(
+        "invalid/duplicate-front.toml",
+        &[(
+            8,
+            1,
+            "duplicate front: the card at line 4 has the same front",
+        )],
+    );
+}
+
+#[test]
+fn blank_and_missing_sides() {
+    assert_problems("invalid/empty-front.toml", &[(5, 9, "`front` is empty")]);
+    assert_problems("invalid/empty-back.toml", &[(6, 8, "`back` is empty")]);
+    assert_problems(
+        "invalid/missing-back.toml",
+        &[(4, 1, "card is missing `back`")],
+    );
+}
+
+#[test]
+fn a_deck_needs_cards_and_a_name() {
+    assert_problems("invalid/no-cards.toml", &[(1, 1, "the deck has no cards")]);
+    assert_problems(
+        "invalid/empty-cards-array.toml",
+        &[(1, 9, "the deck has no cards")],
+    );
+    assert_problems(
+        "invalid/missing-name.toml",
+        &[(1, 1, "`[deck]` is missing `name`")],
+    );
+}
+
+#[test]
+fn wrong_types_and_bad_ids() {
+    assert_problems(
+        "invalid/wrong-type.toml",
+        &[(6, 8, "`back` must be a string, not integer")],
+    );
+    assert_problems(
+        "invalid/bad-id.toml",
+        &[(5, 6, "`id` may only hold letters, digits")],
+    );
+}
+
+#[test]
+fn invalid_utf8_points_at_the_first_bad_byte() {
+    // Line 2 is `name = "Latin-1 \xe9t\xe9"`: 16 valid characters, then byte 0xe9.
+    assert_problems(
+        "invalid/invalid-utf8.toml",
+        &[(2, 17, "invalid UTF-8 (byte 0xe9)")],
+    );
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_in_order() {
+    assert_problems(
+        "invalid/many-problems.toml",
+        &[
+            (1, 1, "`[deck]` is missing `name`"),
+            (2, 1, "unknown key `nme`"),
+            (4, 1, "card is missing `back`"),
+            (6, 1, "unknown key `bak`"),
+            (9, 9, "`front` is empty"),
+            (12, 1, "duplicate front: the card at line 4"),
+            (15, 8, "`tags` must be a list of strings"),
+        ],
+    );
+}
+
+#[test]
+fn a_field_over_64_kib_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge-field.toml");
+    let back = "x".repeat(deck::MAX_FIELD_BYTES + 1);
+    std::fs::write(
+        &path,
+        format!("[deck]\nname = \"Huge\"\n\n[[cards]]\nfront = \"a\"\nback = \"{back}\"\n"),
+    )
+    .unwrap();
+    let found = load_file(&path, DeckId::new("huge")).unwrap_err();
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].line, found[0].column), (6, 8));
+    assert!(
+        found[0].message.contains("at most 64 KiB"),
+        "{}",
+        found[0].message
+    );
+
+    // Exactly 64 KiB is allowed.
+    let back = "x".repeat(deck::MAX_FIELD_BYTES);
+    std::fs::write(
+        &path,
+        format!("[deck]\nname = \"Big\"\n\n[[cards]]\nfront = \"a\"\nback = \"{back}\"\n"),
+    )
+    .unwrap();
+    assert!(load_file(&path, DeckId::new("big")).is_ok());
+}
+
+#[test]
+fn a_file_over_16_mib_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
+    // Not even TOML: the size check must come first, so the message is about size.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(deck::MAX_FILE_BYTES + 1).unwrap();
+    let found = load_file(&path, DeckId::new("huge")).unwrap_err();
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].line, found[0].column), (1, 1));
+    assert!(
+        found[0].message.contains("over 16 MiB"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn a_valid_folder_loads_with_ids_from_paths() {
+    let collection = load_dir(&fixture("valid"));
+    assert!(collection.broken.is_empty(), "{:?}", collection.broken);
+    let deck = &collection.decks[0];
+    assert_eq!(deck.id.as_str(), "languages/spanish");
+    assert_eq!(deck.name, "Spanish basics");
+    assert_eq!(deck.tags, ["spanish", "a1"]);
+    let ids: Vec<_> = deck.cards.iter().map(|c| c.id.as_str()).collect();
+    // "el perro" is reversed, so it yields two cards; the second key has the `~r` suffix.
+    assert_eq!(ids.len(), 4);
+    assert_eq!(
+        ids[0],
+        format!("languages/spanish/{}", deck::key::hashed_key("el perro"))
+    );
+    assert_eq!(ids[1], format!("{}~r", ids[0]));
+    assert_eq!(ids[2], "languages/spanish/gato");
+    assert_eq!(deck.cards[1].front, "the dog");
+    assert_eq!(deck.cards[1].back, "el perro");
+    assert!(deck.cards[1].reversed);
+    assert_eq!(deck.cards[2].hint.as_deref(), Some("It says miau."));
+    assert_eq!(deck.cards[3].back, "- yo soy\n- tú eres\n- él es");
+}
+
+#[test]
+fn a_folder_reports_broken_files_beside_valid_ones() {
+    let collection = load_dir(&fixture(""));
+    assert_eq!(collection.decks.len(), 1);
+    assert_eq!(collection.broken.len(), 15);
+    assert!(
+        collection
+            .broken
+            .iter()
+            .any(|b| b.id.as_str() == "invalid/no-cards")
+    );
+}
