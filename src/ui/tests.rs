@@ -1,1 +1,138 @@
+use std::path::PathBuf;
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+use super::*;
+use crate::app::Action;
+use crate::deck::{BrokenDeck, Collection, DeckId, Problem, bundled};
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| super::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn line(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol())
+        .collect::<String>()
+}
+
+fn text(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| line(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn sample() -> App {
+    let mut collection = Collection::default();
+    collection.decks.push(bundled::deck().unwrap());
+    collection.broken.push(BrokenDeck {
+        id: DeckId::new("spanish/verbs"),
+        path: PathBuf::from("decks/spanish/verbs.toml"),
+        problems: vec![
+            Problem {
+                path: PathBuf::from("decks/spanish/verbs.toml"),
+                line: 4,
+                column: 1,
+                message: "card is missing `back`".into(),
+            };
+            2
+        ],
+    });
+    App::new(collection, PathBuf::from("/home/u/decks"))
+}
+
+#[test]
+fn home_lists_decks_with_card_counts_at_80x24() {
+    let buf = draw(&sample(), 80, 24);
+    assert_eq!(line(&buf, 0).trim_end(), "flashdeck  1 deck · 100 cards");
+    // Top border of the list, then the header row and the two rows.
+    assert!(line(&buf, 2).starts_with("Deck"), "{}", text(&buf));
+    let deck_row = line(&buf, 3);
+    assert!(
+        deck_row.starts_with("Sales & Pricing - 4. Sales Optimizati"),
+        "{deck_row}"
+    );
+    assert!(
+        deck_row.contains("   100  sales-optimization-levers"),
+        "{deck_row}"
+    );
+    let broken_row = line(&buf, 4);
+    assert!(broken_row.starts_with("⚠ 2 problems"), "{broken_row}");
+    assert!(broken_row.contains("–  spanish/verbs"), "{broken_row}");
+    // Keys from the key table, on the last line.
+    assert!(
+        line(&buf, 23).starts_with("↑/k up   ↓/j down"),
+        "{}",
+        line(&buf, 23)
+    );
+}
+
+#[test]
+fn the_selected_row_is_highlighted_and_its_details_shown() {
+    let mut app = sample();
+    let buf = draw(&app, 80, 24);
+    assert!(buf[(0, 3)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(0, 4)].modifier.contains(Modifier::REVERSED));
+    assert!(text(&buf).contains("Vocabulary flashcards related to sales optimization"));
+
+    app.update(Action::Down);
+    let buf = draw(&app, 80, 24);
+    assert!(buf[(0, 4)].modifier.contains(Modifier::REVERSED));
+    let screen = text(&buf);
+    assert!(
+        screen.contains("This file has problems; run `flashdeck check`"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("decks/spanish/verbs.toml:4:1: card is missing `back`"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_empty_collection_says_where_decks_go() {
+    let app = App::new(Collection::default(), PathBuf::from("/home/u/decks"));
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("No decks yet."), "{screen}");
+    assert!(
+        screen.contains("Put deck files (*.toml) in /home/u/decks"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_notice_not_a_panic() {
+    assert_eq!(text(&draw(&sample(), 1, 1)), "T");
+    for (width, height) in [(20, 5), (39, 24), (80, 9)] {
+        let screen = text(&draw(&sample(), width, height));
+        assert!(
+            screen.starts_with("Terminal too small."),
+            "{width}x{height}: {screen}"
+        );
+    }
+    // The smallest supported size draws the list.
+    let screen = text(&draw(&sample(), MIN_WIDTH, MIN_HEIGHT));
+    assert!(screen.starts_with("flashdeck"), "{screen}");
+}
+
+#[test]
+fn the_selection_scrolls_into_view_in_a_long_list() {
+    let mut collection = Collection::default();
+    for i in 0..200 {
+        let mut deck = bundled::deck().unwrap();
+        deck.id = DeckId::new(format!("deck{i:03}"));
+        deck.name = format!("Deck number {i:03}");
+        collection.decks.push(deck);
+    }
+    let mut app = App::new(collection, PathBuf::from("d"));
+    app.update(Action::Last);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("Deck number 199"), "{screen}");
+    assert!(!screen.contains("Deck number 000"), "{screen}");
+}

@@ -1,0 +1,266 @@
+//! The real binary's non-interactive commands, run against fixture decks and exports in a
+//! temporary home, so nothing outside the test's folders is read or written.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// A `flashdeck` command with its home, data dir and working directory in `home`.
+fn flashdeck(home: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("flashdeck").unwrap();
+    cmd.current_dir(home.path())
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env_remove("FLASHDECK_DECKS")
+        .env_remove("FLASHDECK_DATA_DIR")
+        .env_remove("FLASHDECK_CONFIG");
+    cmd
+}
+
+#[test]
+fn check_accepts_valid_decks() {
+    let home = TempDir::new().unwrap();
+    flashdeck(&home)
+        .args(["check"])
+        .arg(repo("tests/fixtures/decks/valid"))
+        .assert()
+        .success()
+        .stdout("ok: 1 deck with 4 cards\n");
+    flashdeck(&home)
+        .arg("check")
+        .arg(repo("decks/sales-optimization-levers.toml"))
+        .assert()
+        .success()
+        .stdout("ok: 1 deck with 100 cards\n");
+}
+
+#[test]
+fn check_reports_every_problem_with_its_position_and_fails() {
+    let home = TempDir::new().unwrap();
+    let file = repo("tests/fixtures/decks/invalid/many-problems.toml");
+    let assert = flashdeck(&home).arg("check").arg(&file).assert().code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let lines: Vec<_> = stderr.lines().collect();
+    assert_eq!(lines.len(), 8, "{stderr}");
+    assert_eq!(
+        lines[1],
+        format!(
+            "{}:2:1: unknown key `nme` in `[deck]`; did you mean `name`?",
+            file.display()
+        )
+    );
+    assert_eq!(lines[7], "7 problems in 1 file; 0 valid decks with 0 cards");
+}
+
+#[test]
+fn check_without_paths_checks_the_deck_folder() {
+    let home = TempDir::new().unwrap();
+    flashdeck(&home)
+        .arg("check")
+        .arg("--decks")
+        .arg(repo("tests/fixtures/decks"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "15 files; 1 valid deck with 4 cards",
+        ));
+    flashdeck(&home)
+        .arg("check")
+        .arg("no/such/file.toml")
+        .assert()
+        .code(1)
+        .stderr("no/such/file.toml: no such file or folder\n");
+}
+
+#[test]
+fn list_shows_decks_as_a_table_and_as_json() {
+    let home = TempDir::new().unwrap();
+    flashdeck(&home)
+        .arg("list")
+        .env("FLASHDECK_DECKS", repo("decks"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "sales-optimization-levers    100  Sales & Pricing - 4. Sales Optimization Levers",
+        ));
+    let output = flashdeck(&home)
+        .args(["list", "--json", "--decks"])
+        .arg(repo("tests/fixtures/decks/valid"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json[0]["id"], "languages/spanish");
+    assert_eq!(json[0]["name"], "Spanish basics");
+    assert_eq!(json[0]["cards"], 4);
+    assert_eq!(json[0]["problems"], 0);
+    assert!(
+        json[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("languages/spanish.toml")
+    );
+}
+
+#[test]
+fn with_no_deck_folder_the_built_in_deck_is_there() {
+    let home = TempDir::new().unwrap();
+    flashdeck(&home).arg("list").assert().success().stdout(
+        predicate::str::contains("sales-optimization-levers    100")
+            .and(predicate::str::contains("<built in>")),
+    );
+}
+
+#[test]
+fn a_missing_explicit_deck_folder_is_an_error() {
+    let home = TempDir::new().unwrap();
+    flashdeck(&home)
+        .args(["list", "--decks", "nowhere"])
+        .assert()
+        .code(1)
+        .stderr("flashdeck: the deck folder nowhere does not exist (it was set from the command line)\n");
+}
+
+#[test]
+fn version_prints_every_location_and_its_origin() {
+    let home = TempDir::new().unwrap();
+    let data = home.path().join("somewhere");
+    flashdeck(&home)
+        .arg("--version")
+        .env("FLASHDECK_DATA_DIR", &data)
+        .assert()
+        .success()
+        .stdout(format!(
+            "flashdeck {}\ndecks   {}/decks (default, plus the built-in example deck)\ndata    {} (from $FLASHDECK_DATA_DIR)\nconfig  {}/config/flashdeck/config.toml (default)\n",
+            env!("CARGO_PKG_VERSION"),
+            data.display(),
+            data.display(),
+            home.path().display(),
+        ));
+}
+
+#[test]
+fn import_each_format_writes_a_deck_that_passes_check() {
+    let home = TempDir::new().unwrap();
+    let cases: &[(&str, &[&str], usize)] = &[
+        ("quizlet-spanish.txt", &[], 4),
+        (
+            "quizlet-custom.txt",
+            &["--term-sep", " - ", "--card-sep", ";"],
+            3,
+        ),
+        ("knowt.txt", &[], 3),
+        ("cards.csv", &[], 3),
+        ("anki-basic.txt", &[], 4),
+        ("anki-guid.txt", &["--format", "anki"], 2),
+    ];
+    for (file, flags, cards) in cases {
+        let out = home.path().join(format!("{file}.toml"));
+        flashdeck(&home)
+            .arg("import")
+            .arg(repo(&format!("tests/fixtures/import/{file}")))
+            .args(*flags)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with(format!(
+                "imported {cards} cards from {file}"
+            )));
+        flashdeck(&home)
+            .arg("check")
+            .arg(&out)
+            .assert()
+            .success()
+            .stdout(format!("ok: 1 deck with {cards} cards\n"));
+    }
+}
+
+#[test]
+fn import_reports_skipped_rows_with_line_numbers() {
+    let home = TempDir::new().unwrap();
+    let export = repo("tests/fixtures/import/quizlet-spanish.txt");
+    flashdeck(&home)
+        .arg("import")
+        .arg(&export)
+        .args(["--name", "Spanish"])
+        .assert()
+        .success()
+        .stderr(format!(
+            "{0}:5: skipped: no separator between term and definition (a tab)\n{0}:7: skipped: the definition (back) is empty\n",
+            export.display()
+        ))
+        .stdout(predicate::str::contains("skipped 2 rows"));
+}
+
+#[test]
+fn import_without_output_writes_into_the_data_folder_and_never_overwrites() {
+    let home = TempDir::new().unwrap();
+    let export = repo("tests/fixtures/import/anki-basic.txt");
+    let target = home.path().join("data/flashdeck/decks/biology-101.toml");
+    flashdeck(&home)
+        .arg("import")
+        .arg(&export)
+        .args(["--name", "Biology 101"])
+        .assert()
+        .success();
+    let first = std::fs::read_to_string(&target).unwrap();
+    assert!(first.contains("name = \"Biology 101\""), "{first}");
+
+    // The imported deck joins the built-in one in the default deck folder.
+    flashdeck(&home).arg("list").assert().success().stdout(
+        predicate::str::contains("biology-101")
+            .and(predicate::str::contains("sales-optimization-levers")),
+    );
+
+    // A second import of another file to the same name is refused and changes nothing.
+    flashdeck(&home)
+        .arg("import")
+        .arg(repo("tests/fixtures/import/cards.csv"))
+        .args(["--name", "Biology 101"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists; pass --force"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), first);
+
+    flashdeck(&home)
+        .arg("import")
+        .arg(repo("tests/fixtures/import/cards.csv"))
+        .args(["--name", "Biology 101", "--force"])
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("Capital of France")
+    );
+}
+
+#[test]
+fn import_of_an_unrecognised_file_says_how_to_proceed() {
+    let home = TempDir::new().unwrap();
+    let file = home.path().join("notes.txt");
+    std::fs::write(&file, "just some words\n").unwrap();
+    flashdeck(&home)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "cannot tell which export this is; pass --format",
+        ));
+    std::fs::write(&file, b"a\t\xff\n").unwrap();
+    flashdeck(&home)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not UTF-8 text"));
+}

@@ -1,0 +1,44 @@
+//! The TUI in a real pseudo-terminal: start, read the screen, type keys, quit.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use std::path::Path;
+
+use pty::Tui;
+
+#[test]
+fn home_screen_lists_the_bundled_deck_and_q_quits_restoring_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path(), &[], 80, 24);
+    // Frames arrive in chunks, so every check of the screen waits for its text.
+    tui.wait_for("flashdeck  1 deck · 100 cards");
+    tui.wait_for("Sales & Pricing");
+    assert!(
+        tui.screen().alternate_screen(),
+        "the TUI draws on the alternate screen"
+    );
+    tui.send("q");
+    assert!(tui.wait_exit(), "flashdeck exits 0 on q");
+    assert!(
+        !tui.screen().alternate_screen(),
+        "the main screen is back after quitting"
+    );
+    assert!(!tui.screen().hide_cursor(), "the cursor is visible again");
+}
+
+#[test]
+fn arrow_keys_move_between_decks_and_show_problems() {
+    let home = tempfile::tempdir().unwrap();
+    let decks = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/decks");
+    let mut tui = Tui::start(home.path(), &["--decks", decks.to_str().unwrap()], 100, 30);
+    tui.wait_for("Spanish basics");
+    tui.wait_for("Everyday words.");
+    // Down arrow, then `j`: the second broken file's problems show in the details pane.
+    tui.send("\x1b[B");
+    tui.wait_for("invalid/bad-id.toml:5:6: `id` may only hold letters");
+    tui.send("j");
+    tui.wait_for("invalid/duplicate-front.toml:8:1: duplicate front");
+    tui.send("\x1b");
+    assert!(tui.wait_exit(), "Esc quits");
+}
