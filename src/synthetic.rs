@@ -10,7 +10,8 @@ const WORDS: &[&str] = &[
 ];
 
 /// The text of deck number `deck` with `cards` cards, each with a unique front and a
-/// sentence-long back, a tag, and every tenth one reversed.
+/// sentence-long back, a tag, and every tenth one reversed. Every third front has accented
+/// letters, as real language decks do, so key hashing is measured off its ASCII fast path too.
 #[must_use]
 pub fn deck_toml(deck: usize, cards: usize) -> String {
     let mut text = String::with_capacity(cards * 160);
@@ -22,9 +23,10 @@ pub fn deck_toml(deck: usize, cards: usize) -> String {
         let word = |i: usize| WORDS[(card * 7 + deck * 3 + i) % WORDS.len()];
         let _ = writeln!(
             text,
-            "[[cards]]\nfront = \"Term {deck}-{card}: the {} {} question\"\nback = \"The {} of the {} that drives {} and {} over time.\"\ntags = [\"{}\"]",
+            "[[cards]]\nfront = \"Term {deck}-{card}: the {} {} question{}\"\nback = \"The {} of the {} that drives {} and {} over time.\"\ntags = [\"{}\"]",
             word(0),
             word(1),
+            if card % 3 == 0 { " (café, naïve)" } else { "" },
             word(2),
             word(3),
             word(4),

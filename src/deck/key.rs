@@ -4,7 +4,7 @@
 //! back, the tags or the card order keeps its history. The algorithm is part of the data format
 //! (documented in `docs/deck-format.md`): changing it would orphan every review ever recorded.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Suffix of the key of a `reverse = true` card's back→front sibling.
@@ -14,9 +14,43 @@ pub const REVERSE_SUFFIX: &str = "~r";
 /// separate words by single spaces.
 #[must_use]
 pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // NFKC leaves ASCII unchanged and its lowercase is ASCII lowercase, so most fronts skip
+    // the Unicode tables; a test checks both paths agree.
+    // Text already in NFKC (most text; the quick check answers without composing) needs only
+    // lowercasing.
+    if text.is_ascii() {
+        fold_ascii(text)
+    } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        fold(text.chars().flat_map(char::to_lowercase), text.len())
+    } else {
+        fold(text.nfkc().flat_map(char::to_lowercase), text.len())
+    }
+}
+
+/// [`fold`] for ASCII, byte by byte. `char::is_whitespace` also counts vertical tab (0x0b),
+/// which `u8::is_ascii_whitespace` does not.
+fn fold_ascii(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfkc().flat_map(char::to_lowercase) {
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(b' ');
+            }
+            pending_space = false;
+            out.push(b.to_ascii_lowercase());
+        } else if b.is_ascii_whitespace() || b == 0x0b {
+            pending_space = true;
+        }
+    }
+    // Only ASCII bytes were pushed.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    let mut pending_space = false;
+    for c in chars {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -87,6 +121,22 @@ mod tests {
         assert_eq!(hashed_key("X"), "6c6480b2cd11");
         // A front with nothing to normalise is hashed as written.
         assert_eq!(hashed_key(" ?? "), "62c0e8b25d70");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_fast_path_matches_the_unicode_path(text in "[ -~\t\n\x0b\x0c\r]{0,40}") {
+            let unicode = fold(text.nfkc().flat_map(char::to_lowercase), 0);
+            proptest::prop_assert_eq!(normalise(&text), unicode);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_nfkc_shortcut_matches_full_normalisation(text in "\\PC{0,40}") {
+            let full = fold(text.nfkc().flat_map(char::to_lowercase), 0);
+            proptest::prop_assert_eq!(normalise(&text), full);
+        }
     }
 
     #[test]
