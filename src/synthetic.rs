@@ -26,7 +26,11 @@ pub fn deck_toml(deck: usize, cards: usize) -> String {
             "[[cards]]\nfront = \"Term {deck}-{card}: the {} {} question{}\"\nback = \"The {} of the {} that drives {} and {} over time.\"\ntags = [\"{}\"]",
             word(0),
             word(1),
-            if card % 3 == 0 { " (café, naïve)" } else { "" },
+            if card % 3 == 0 {
+                " (café, naïve)"
+            } else {
+                ""
+            },
             word(2),
             word(3),
             word(4),

@@ -125,7 +125,7 @@ fn a_missing_explicit_deck_folder_is_an_error() {
         .args(["list", "--decks", "nowhere"])
         .assert()
         .code(1)
-        .stderr("flashdeck: the deck folder nowhere does not exist (it was set from the command line)\n");
+        .stderr("flashdeck: the deck folder nowhere does not exist or is not a folder (it was set from the command line)\n");
 }
 
 #[test]

@@ -68,7 +68,11 @@ pub fn load_dir(dir: &Path) -> Collection {
             Err(error) => {
                 let path = error.path().unwrap_or(dir).to_path_buf();
                 let id = deck_id(dir, &path);
-                collection.add(id, path.clone(), Err(vec![at_start(&path, error.to_string())]));
+                collection.add(
+                    id,
+                    path.clone(),
+                    Err(vec![at_start(&path, error.to_string())]),
+                );
             }
         }
     }
@@ -193,7 +197,7 @@ mod tests {
 /// Why the configured decks could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum DecksError {
-    #[error("the deck folder {0} does not exist (it was set {1})")]
+    #[error("the deck folder {0} does not exist or is not a folder (it was set {1})")]
     Missing(PathBuf, crate::paths::Origin),
 }
 

@@ -12,10 +12,16 @@ use super::{Theme, footer};
 use crate::app::{App, Row};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let [header, list, details, keys] = Layout::vertical([
+    let rows = app.rows();
+    let details = details_lines(rows.get(app.selected).copied(), theme);
+    // The details pane grows with its wrapped text, up to half the screen; the border takes one.
+    let details_height = wrapped_height(&details, area.width)
+        .saturating_add(1)
+        .min(area.height / 2);
+    let [header, list, details_area, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(5),
+        Constraint::Length(details_height),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -33,7 +39,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ])
     .render(header, buf);
 
-    let rows = app.rows();
     if rows.is_empty() {
         Paragraph::new(vec![
             Line::from("No decks yet."),
@@ -47,9 +52,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .render(list, buf);
     } else {
         render_list(&rows, app.selected, theme, list, buf);
-        render_details(rows.get(app.selected).copied(), theme, details, buf);
+        Paragraph::new(details)
+            .wrap(Wrap { trim: true })
+            .block(Block::default().borders(Borders::TOP))
+            .render(details_area, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
+}
+
+/// Rows `lines` take when wrapped to `width` columns; an estimate by characters, which can
+/// only be short when word wrapping leaves a line's end empty.
+fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = lines
+        .iter()
+        .map(|line| line.width().div_ceil(width).max(1))
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 fn render_list(rows: &[Row<'_>], selected: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -97,8 +116,8 @@ fn render_list(rows: &[Row<'_>], selected: usize, theme: &Theme, area: Rect, buf
     StatefulWidget::render(table, area, buf, &mut state);
 }
 
-fn render_details(row: Option<Row<'_>>, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let lines = match row {
+fn details_lines<'a>(row: Option<Row<'a>>, theme: &Theme) -> Vec<Line<'a>> {
+    match row {
         Some(Row::Deck(deck)) => {
             let mut lines = vec![Line::from(Span::styled(deck.name.as_str(), theme.title))];
             if !deck.description.is_empty() {
@@ -116,9 +135,5 @@ fn render_details(row: Option<Row<'_>>, theme: &Theme, area: Rect, buf: &mut Buf
             lines
         }
         None => Vec::new(),
-    };
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .block(Block::default().borders(Borders::TOP))
-        .render(area, buf);
+    }
 }

@@ -65,6 +65,8 @@ fn home_lists_decks_with_card_counts_at_80x24() {
     let broken_row = line(&buf, 4);
     assert!(broken_row.starts_with("⚠ 2 problems"), "{broken_row}");
     assert!(broken_row.contains("–  spanish/verbs"), "{broken_row}");
+    // The selected deck's details fit above the keys, down to its source.
+    assert_eq!(line(&buf, 22).trim_end(), "<built in>", "{}", text(&buf));
     // Keys from the key table, on the last line.
     assert!(
         line(&buf, 23).starts_with("↑/k up   ↓/j down"),
