@@ -21,5 +21,6 @@ pub mod commands;
 pub mod deck;
 pub mod import;
 pub mod paths;
+pub mod scheduler;
 pub mod synthetic;
 pub mod ui;

@@ -1,0 +1,487 @@
+//! Spaced repetition: FSRS-6 memory states through the `fsrs` crate, wrapped in Anki's card
+//! state machine (new → learning → review → relearning). Pure: "now" and the fuzz seed come in
+//! as arguments, so replaying the same answers always gives the same schedule.
+
+// Intervals move between whole days and FSRS's f32 days by design. Days are at most the
+// maximum interval (36,500 by default), which f32 holds exactly, and are clamped before any
+// cast back, so these casts cannot lose meaningful precision or sign.
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
+
+pub mod calendar;
+pub mod fuzz;
+pub mod interval_text;
+mod steps;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use fsrs::{FSRS, MemoryState, NextStates};
+use serde::{Deserialize, Serialize};
+
+pub use calendar::{Calendar, Day};
+pub use interval_text::Interval;
+use steps::Steps;
+
+/// An answer button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum Rating {
+    Again = 1,
+    Hard = 2,
+    Good = 3,
+    Easy = 4,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
+
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Again => "Again",
+            Self::Hard => "Hard",
+            Self::Good => "Good",
+            Self::Easy => "Easy",
+        }
+    }
+}
+
+impl TryFrom<u8> for Rating {
+    type Error = String;
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        match value {
+            1 => Ok(Self::Again),
+            2 => Ok(Self::Hard),
+            3 => Ok(Self::Good),
+            4 => Ok(Self::Easy),
+            other => Err(format!("rating must be 1-4, not {other}")),
+        }
+    }
+}
+
+impl From<Rating> for u8 {
+    fn from(rating: Rating) -> u8 {
+        rating as u8
+    }
+}
+
+/// How new cards are mixed into the day's reviews.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NewCardMix {
+    /// Spread evenly among the reviews, as Anki does by default.
+    #[default]
+    Mix,
+    /// After the reviews.
+    After,
+    /// Before the reviews.
+    Before,
+}
+
+/// Every scheduling setting, with Anki's defaults. The settings issue reads them from
+/// `config.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub desired_retention: f32,
+    /// Seconds.
+    pub learning_steps: Vec<u32>,
+    /// Seconds.
+    pub relearning_steps: Vec<u32>,
+    /// Days.
+    pub maximum_interval: u32,
+    pub fuzz: bool,
+    /// Lapses that make a card a leech (0 turns leeches off).
+    pub leech_threshold: u32,
+    pub calendar: Calendar,
+    pub new_per_day: u32,
+    pub reviews_per_day: u32,
+    /// How early a learning card may be shown when nothing else is left.
+    pub learn_ahead_secs: u32,
+    pub new_card_mix: NewCardMix,
+    /// The 21 FSRS-6 parameters; empty means the defaults.
+    pub parameters: Vec<f32>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            desired_retention: 0.9,
+            learning_steps: vec![60, 600],
+            relearning_steps: vec![600],
+            maximum_interval: 36_500,
+            fuzz: true,
+            leech_threshold: 8,
+            calendar: Calendar::default(),
+            new_per_day: 20,
+            reviews_per_day: 200,
+            learn_ahead_secs: 20 * 60,
+            new_card_mix: NewCardMix::Mix,
+            parameters: Vec::new(),
+        }
+    }
+}
+
+/// Where a card is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    New,
+    /// On learning step `step` (0-based).
+    Learning {
+        step: usize,
+    },
+    Review,
+    /// Lapsed, on relearning step `step`.
+    Relearning {
+        step: usize,
+    },
+}
+
+impl Phase {
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::Learning { .. } => "learning",
+            Self::Review => "review",
+            Self::Relearning { .. } => "relearning",
+        }
+    }
+}
+
+/// When a card is next shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// Never studied: shown when the daily new-card limit allows.
+    New,
+    /// (Re)learning: due at this moment.
+    At(DateTime<FixedOffset>),
+    /// Review: due from the start of this day.
+    Day(Day),
+}
+
+/// Everything the scheduler knows about one card, rebuilt by replaying its events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardState {
+    pub phase: Phase,
+    pub memory: Option<MemoryState>,
+    pub due: Due,
+    /// The last interval given to a review card, in days.
+    pub scheduled_days: u32,
+    pub last_review: Option<DateTime<FixedOffset>>,
+    pub reps: u32,
+    pub lapses: u32,
+    pub leech: bool,
+    pub suspended: bool,
+    /// Hidden until this day starts.
+    pub buried_until: Option<Day>,
+}
+
+impl Default for CardState {
+    fn default() -> Self {
+        Self {
+            phase: Phase::New,
+            memory: None,
+            due: Due::New,
+            scheduled_days: 0,
+            last_review: None,
+            reps: 0,
+            lapses: 0,
+            leech: false,
+            suspended: false,
+            buried_until: None,
+        }
+    }
+}
+
+/// What answering does besides the new state, for the screen to tell the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnswerNotes {
+    /// The card just became a leech and was suspended.
+    pub became_leech: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("invalid FSRS parameters: {0}")]
+pub struct ParametersError(String);
+
+/// Schedules answers. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Scheduler {
+    fsrs: FSRS,
+    settings: Settings,
+    decay: f32,
+}
+
+impl Scheduler {
+    pub fn new(settings: Settings) -> Result<Self, ParametersError> {
+        let fsrs = FSRS::new(&settings.parameters).map_err(|e| ParametersError(e.to_string()))?;
+        let decay = settings
+            .parameters
+            .get(20)
+            .copied()
+            .unwrap_or(fsrs::DEFAULT_PARAMETERS[20]);
+        Ok(Self {
+            fsrs,
+            settings,
+            decay,
+        })
+    }
+
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    #[must_use]
+    pub fn calendar(&self) -> Calendar {
+        self.settings.calendar
+    }
+
+    /// The state after answering `card` with `rating` at `now`. `card_id` seeds the fuzz.
+    #[must_use]
+    pub fn answer(
+        &self,
+        card: &CardState,
+        card_id: &str,
+        rating: Rating,
+        now: DateTime<FixedOffset>,
+    ) -> (CardState, AnswerNotes) {
+        let today = self.settings.calendar.day(now);
+        let elapsed = card
+            .last_review
+            .map_or(0, |last| (today - self.settings.calendar.day(last)).max(0));
+        let next = self.next_states(card.memory, elapsed);
+        let chosen = match rating {
+            Rating::Again => &next.again,
+            Rating::Hard => &next.hard,
+            Rating::Good => &next.good,
+            Rating::Easy => &next.easy,
+        };
+        let answer = Answer {
+            rating,
+            now,
+            today,
+            fuzz: self.settings.fuzz.then(|| fuzz::factor(card_id, card.reps)),
+            max: self.settings.maximum_interval.max(1),
+            next: &next,
+        };
+        let mut out = CardState {
+            memory: Some(chosen.memory),
+            last_review: Some(now),
+            reps: card.reps + 1,
+            buried_until: None,
+            ..card.clone()
+        };
+        let notes = match card.phase {
+            Phase::Review => self.answer_review(&answer, &mut out),
+            Phase::New => self.answer_step(&answer, &mut out, 0, false),
+            Phase::Learning { step } => self.answer_step(&answer, &mut out, step, false),
+            Phase::Relearning { step } => self.answer_step(&answer, &mut out, step, true),
+        };
+        (out, notes)
+    }
+
+    /// A new, learning or relearning card: move through the steps or graduate.
+    fn answer_step(
+        &self,
+        answer: &Answer<'_>,
+        out: &mut CardState,
+        step: usize,
+        relearning: bool,
+    ) -> AnswerNotes {
+        let steps = Steps(if relearning {
+            &self.settings.relearning_steps
+        } else {
+            &self.settings.learning_steps
+        });
+        let phase = |step| {
+            if relearning {
+                Phase::Relearning { step }
+            } else {
+                Phase::Learning { step }
+            }
+        };
+        let delay = match answer.rating {
+            Rating::Again => steps.again().map(|secs| (0, secs)),
+            Rating::Hard => steps
+                .hard(step)
+                .map(|secs| (step.min(steps.0.len() - 1), secs)),
+            Rating::Good => steps.good(step).map(|secs| (step + 1, secs)),
+            Rating::Easy => None,
+        };
+        match delay {
+            Some((step, secs)) => answer.wait(out, phase(step), secs),
+            None => answer.graduate(out, answer.rating == Rating::Easy),
+        }
+        AnswerNotes::default()
+    }
+
+    /// A review card: a lapse into relearning, or the next interval.
+    fn answer_review(&self, answer: &Answer<'_>, out: &mut CardState) -> AnswerNotes {
+        let (fuzz, max) = (answer.fuzz, answer.max);
+        let mut notes = AnswerNotes::default();
+        if answer.rating == Rating::Again {
+            out.lapses += 1;
+            if leech_threshold_met(out.lapses, self.settings.leech_threshold) {
+                out.leech = true;
+                out.suspended = true;
+                notes.became_leech = true;
+            }
+            let days = fuzz::apply(None, answer.next.again.interval, 1, max);
+            match Steps(&self.settings.relearning_steps).again() {
+                Some(secs) => {
+                    out.scheduled_days = days;
+                    answer.wait(out, Phase::Relearning { step: 0 }, secs);
+                }
+                None => answer.schedule(out, days),
+            }
+            return notes;
+        }
+        // Each passing interval is at least a day longer than the one before, so
+        // hard < good < easy, as in Anki's FSRS review intervals.
+        let next = answer.next;
+        let hard = fuzz::apply(fuzz, next.hard.interval, 1, max);
+        let good = fuzz::apply(fuzz, next.good.interval, hard + 1, max);
+        let easy = fuzz::apply(fuzz, next.easy.interval, good + 1, max);
+        let days = match answer.rating {
+            Rating::Hard => hard,
+            Rating::Good => good,
+            _ => easy,
+        };
+        answer.schedule(out, days);
+        notes
+    }
+
+    /// The interval each button would give, for the answer side of the review screen.
+    #[must_use]
+    pub fn preview(
+        &self,
+        card: &CardState,
+        card_id: &str,
+        now: DateTime<FixedOffset>,
+    ) -> [Interval; 4] {
+        let today = self.settings.calendar.day(now);
+        Rating::ALL.map(|rating| {
+            let (next, _) = self.answer(card, card_id, rating, now);
+            match next.due {
+                Due::At(at) => Interval::Secs(
+                    u32::try_from((at - now).num_seconds().max(0)).unwrap_or(u32::MAX),
+                ),
+                Due::Day(day) => Interval::Days(u32::try_from(day - today).unwrap_or(0)),
+                Due::New => Interval::Days(0),
+            }
+        })
+    }
+
+    /// The probability of recalling the card at `now`, if it has been studied.
+    #[must_use]
+    pub fn retrievability(&self, card: &CardState, now: DateTime<FixedOffset>) -> Option<f32> {
+        let memory = card.memory?;
+        let last = card.last_review?;
+        let elapsed = (self.settings.calendar.day(now) - self.settings.calendar.day(last)).max(0);
+        Some(fsrs::current_retrievability(
+            memory,
+            elapsed as f32,
+            self.decay,
+        ))
+    }
+
+    /// Days until recall probability falls to the desired retention, for a memory of this
+    /// stability (FSRS's next interval, unrounded).
+    #[must_use]
+    pub fn interval_for_stability(&self, stability: f32) -> f32 {
+        self.fsrs
+            .next_interval(Some(stability), self.settings.desired_retention, 3)
+    }
+
+    /// FSRS's next memory states; a state the crate rejects as non-finite restarts the card's
+    /// memory rather than failing the answer.
+    fn next_states(&self, memory: Option<MemoryState>, elapsed_days: i32) -> NextStates {
+        let retention = self.settings.desired_retention;
+        let elapsed = u32::try_from(elapsed_days).unwrap_or(0);
+        self.fsrs
+            .next_states(memory, retention, elapsed)
+            .or_else(|_| self.fsrs.next_states(None, retention, 0))
+            .unwrap_or_else(|_| {
+                // Unreachable with valid parameters: a new card's states are the parameters.
+                let state = fsrs::ItemState {
+                    memory: MemoryState {
+                        stability: 1.0,
+                        difficulty: 5.0,
+                    },
+                    interval: 1.0,
+                };
+                NextStates {
+                    again: state.clone(),
+                    hard: state.clone(),
+                    good: state.clone(),
+                    easy: state,
+                }
+            })
+    }
+}
+
+/// One answer being scheduled.
+struct Answer<'a> {
+    rating: Rating,
+    now: DateTime<FixedOffset>,
+    today: Day,
+    fuzz: Option<f32>,
+    max: u32,
+    next: &'a NextStates,
+}
+
+impl Answer<'_> {
+    /// Due again after a (re)learning step.
+    fn wait(&self, out: &mut CardState, phase: Phase, secs: u32) {
+        out.phase = phase;
+        out.due = Due::At(self.now + Duration::seconds(i64::from(secs)));
+    }
+
+    /// A review card due in `days`.
+    fn schedule(&self, out: &mut CardState, days: u32) {
+        out.phase = Phase::Review;
+        out.scheduled_days = days;
+        out.due = Due::Day(
+            self.today
+                .saturating_add(i32::try_from(days).unwrap_or(i32::MAX)),
+        );
+    }
+
+    /// Leaves the steps, with FSRS's good interval (or easy, at least a day longer), as
+    /// Anki's learning states do.
+    fn graduate(&self, out: &mut CardState, easy: bool) {
+        let good = fuzz::apply(
+            self.fuzz,
+            self.next.good.interval.round().max(1.0),
+            1,
+            self.max,
+        );
+        let days = if easy {
+            fuzz::apply(
+                self.fuzz,
+                self.next.easy.interval.round().max(1.0),
+                good + 1,
+                self.max,
+            )
+        } else {
+            good
+        };
+        self.schedule(out, days);
+    }
+}
+
+/// True at the threshold and every half threshold after it, as in Anki.
+fn leech_threshold_met(lapses: u32, threshold: u32) -> bool {
+    if threshold == 0 {
+        return false;
+    }
+    let half = threshold.div_ceil(2).max(1);
+    lapses >= threshold && (lapses - threshold).is_multiple_of(half)
+}
+
+#[cfg(test)]
+mod tests;
