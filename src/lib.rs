@@ -22,5 +22,8 @@ pub mod deck;
 pub mod import;
 pub mod paths;
 pub mod scheduler;
+pub mod session;
+pub mod store;
+pub mod study;
 pub mod synthetic;
 pub mod ui;

@@ -173,6 +173,8 @@ impl Checker<'_> {
         let mut cards = Vec::with_capacity(items.len());
         // Card key -> offset of the card that first used it and whether that was an `id`.
         let mut seen: HashMap<String, (usize, bool)> = HashMap::with_capacity(items.len());
+        // Cards come in file order, so counting newlines between them finds each line once.
+        let (mut counted_to, mut line) = (0, 1);
         for item in items {
             let Some(entry) = self.card_entry(item) else {
                 continue;
@@ -210,6 +212,10 @@ impl Checker<'_> {
             let (Some(front), Some(back), true) = (entry.front, entry.back, entry.valid) else {
                 continue;
             };
+            if let Some(between) = self.text.as_bytes().get(counted_to..offset) {
+                line += between.iter().filter(|&&b| b == b'\n').count();
+                counted_to = offset;
+            }
             let card = Card {
                 id: CardId::new(deck, &key),
                 front,
@@ -217,6 +223,7 @@ impl Checker<'_> {
                 hint: entry.hint,
                 tags: entry.tags,
                 reversed: false,
+                line,
             };
             let reversed = entry.reverse.then(|| Card {
                 id: CardId::new(deck, &format!("{key}{REVERSE_SUFFIX}")),
@@ -225,6 +232,7 @@ impl Checker<'_> {
                 hint: None,
                 tags: card.tags.clone(),
                 reversed: true,
+                line,
             });
             cards.push(card);
             cards.extend(reversed);

@@ -22,6 +22,7 @@ fn a_minimal_deck() {
     assert_eq!(deck.cards[0].id.as_str(), format!("d/{}", hashed_key("F")));
     assert_eq!(deck.cards[0].id.deck(), "d");
     assert_eq!(deck.cards[0].hint, None);
+    assert_eq!(deck.cards[0].line, 3);
 }
 
 #[test]
@@ -47,6 +48,7 @@ fn an_explicit_id_and_a_reverse_card() {
     let ids: Vec<_> = deck.cards.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["d/dog", "d/dog~r"]);
     assert_eq!(deck.cards[1].id.key(), "dog~r");
+    assert_eq!((deck.cards[0].line, deck.cards[1].line), (3, 3));
     assert_eq!(
         (deck.cards[1].front.as_str(), deck.cards[1].back.as_str()),
         ("dog", "perro")

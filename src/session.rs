@@ -1,0 +1,4 @@
+//! The study modes' state machines. Pure: they take "now" and return events to write; the
+//! app writes them and reports back.
+
+pub mod review;

@@ -1,0 +1,287 @@
+//! The daily review: show a card, reveal the answer, grade it, and move on, with undo, bury
+//! and suspend. Every change goes through an event that the app writes first; only a written
+//! event changes the session ([`ReviewSession::applied`]), so a failed write changes nothing.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::scheduler::{Due, Interval, Phase, Rating};
+use crate::store::{NewEvent, NewKind, REVIEW_MODE};
+use crate::study::{DueCounts, Origin, Queue, Study};
+
+/// Longest answer time recorded, as Anki caps it: a card left on screen is not an hour's study.
+const MAX_ANSWER_MS: i64 = 60_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Question,
+    Answer,
+}
+
+/// The card on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Current {
+    pub card: Box<str>,
+    pub side: Side,
+    pub shown_at: DateTime<FixedOffset>,
+    origin: Origin,
+}
+
+/// Something done that `u` can take back.
+#[derive(Debug, Clone, PartialEq)]
+struct Undoable {
+    event_id: String,
+    card: Box<str>,
+    origin: Origin,
+    what: &'static str,
+}
+
+/// A message for the user about what just happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Leech,
+    Buried,
+    Suspended,
+    Undone(&'static str),
+    NothingToUndo,
+    Error(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewSession {
+    /// Indexes of the decks studied.
+    pub decks: Vec<usize>,
+    pub title: String,
+    pub queue: Queue,
+    pub current: Option<Current>,
+    pub notice: Option<Notice>,
+    /// Lines the card text is scrolled by.
+    pub scroll: u16,
+    pub answered: usize,
+    undo: Vec<Undoable>,
+    extra_new: usize,
+}
+
+impl ReviewSession {
+    /// Starts on `decks` with today's queue.
+    #[must_use]
+    pub fn start(
+        study: &Study,
+        decks: Vec<usize>,
+        title: String,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        let queue = Queue::build(study, &decks, now);
+        let mut session = Self {
+            decks,
+            title,
+            queue,
+            current: None,
+            notice: None,
+            scroll: 0,
+            answered: 0,
+            undo: Vec::new(),
+            extra_new: 0,
+        };
+        session.advance(study, now);
+        session
+    }
+
+    /// The counts for the header: what is left, the card on screen included.
+    #[must_use]
+    pub fn counts(&self, study: &Study, now: DateTime<FixedOffset>) -> DueCounts {
+        let mut counts = self.queue.counts(now, study.learn_ahead_end(now));
+        if let Some(current) = &self.current {
+            match current.origin {
+                Origin::New => counts.new += 1,
+                Origin::Review => counts.review += 1,
+                Origin::Learning(_) => counts.learning += 1,
+            }
+        }
+        counts
+    }
+
+    pub fn reveal(&mut self) {
+        if let Some(current) = &mut self.current {
+            current.side = Side::Answer;
+        }
+    }
+
+    /// Scrolls long text by `lines` (negative is up).
+    pub fn scroll_by(&mut self, lines: i32) {
+        self.scroll = u16::try_from((i32::from(self.scroll) + lines).max(0)).unwrap_or(u16::MAX);
+    }
+
+    /// The intervals each grade would give the card on screen.
+    #[must_use]
+    pub fn preview(&self, study: &Study, now: DateTime<FixedOffset>) -> Option<[Interval; 4]> {
+        let current = self.current.as_ref()?;
+        Some(
+            study
+                .scheduler
+                .preview(study.state(&current.card), &current.card, now),
+        )
+    }
+
+    /// The event that grades the card on screen; only on the answer side.
+    #[must_use]
+    pub fn answer(&self, rating: Rating, now: DateTime<FixedOffset>) -> Option<NewEvent> {
+        let current = self.current.as_ref().filter(|c| c.side == Side::Answer)?;
+        let duration = (now - current.shown_at)
+            .num_milliseconds()
+            .clamp(0, MAX_ANSWER_MS);
+        Some(event(
+            &current.card,
+            now,
+            NewKind::Review {
+                rating,
+                duration_ms: u32::try_from(duration).ok(),
+                mode: REVIEW_MODE,
+            },
+        ))
+    }
+
+    /// The event that buries (`true`) or suspends the card on screen.
+    #[must_use]
+    pub fn hide(&self, bury: bool, now: DateTime<FixedOffset>) -> Option<NewEvent> {
+        let current = self.current.as_ref()?;
+        Some(event(
+            &current.card,
+            now,
+            if bury {
+                NewKind::Bury
+            } else {
+                NewKind::Suspend
+            },
+        ))
+    }
+
+    /// The event that undoes the last answer, bury or suspend of this session.
+    #[must_use]
+    pub fn undo_event(&self, now: DateTime<FixedOffset>) -> Option<NewEvent> {
+        let last = self.undo.last()?;
+        Some(NewEvent {
+            id: NewEvent::new_id(),
+            time: now,
+            card: Some(last.card.to_string()),
+            kind: NewKind::Undo {
+                target: last.event_id.clone(),
+            },
+        })
+    }
+
+    /// Applies an event the app has written: records it and moves the session on.
+    pub fn applied(&mut self, study: &mut Study, written: &NewEvent, now: DateTime<FixedOffset>) {
+        let card: Box<str> = written.card.as_deref().unwrap_or_default().into();
+        let notes = study.record(written.to_event(), Some(&card));
+        self.notice = None;
+        match &written.kind {
+            NewKind::Undo { .. } => {
+                let Some(undone) = self.undo.pop() else {
+                    return;
+                };
+                self.queue.remove_learning(&undone.card);
+                self.queue.unshow(undone.origin);
+                if let Some(current) = self.current.take() {
+                    self.queue.put_back(current.card, current.origin);
+                }
+                self.answered = self
+                    .answered
+                    .saturating_sub(usize::from(undone.what == "answer"));
+                self.current = Some(Current {
+                    card: undone.card,
+                    side: Side::Question,
+                    shown_at: now,
+                    origin: undone.origin,
+                });
+                self.scroll = 0;
+                self.notice = Some(Notice::Undone(undone.what));
+                return;
+            }
+            NewKind::Review { .. } => {
+                self.answered += 1;
+                let state = study.state(&card);
+                if let (Phase::Learning { .. } | Phase::Relearning { .. }, Due::At(at)) =
+                    (state.phase, state.due)
+                {
+                    if !state.suspended {
+                        self.queue.add_learning(at, card.clone());
+                    }
+                }
+                if notes.became_leech {
+                    self.notice = Some(Notice::Leech);
+                }
+            }
+            NewKind::Bury => self.notice = Some(Notice::Buried),
+            NewKind::Suspend => self.notice = Some(Notice::Suspended),
+            NewKind::Unsuspend | NewKind::Forget => {}
+        }
+        let origin = self.current.take().map_or(Origin::Review, |c| c.origin);
+        let what = match written.kind {
+            NewKind::Bury => "bury",
+            NewKind::Suspend => "suspend",
+            _ => "answer",
+        };
+        self.undo.push(Undoable {
+            event_id: written.id.clone(),
+            card,
+            origin,
+            what,
+        });
+        self.advance(study, now);
+    }
+
+    /// Nothing was there to undo.
+    pub fn nothing_to_undo(&mut self) {
+        self.notice = Some(Notice::NothingToUndo);
+    }
+
+    /// Allows `count` more new cards today and continues.
+    pub fn study_more_new(&mut self, study: &Study, count: usize, now: DateTime<FixedOffset>) {
+        self.extra_new += count;
+        self.queue = Queue::build_with_extra_new(study, &self.decks, now, self.extra_new);
+        self.advance(study, now);
+    }
+
+    /// Shows the next card, if the current one is done. Cards whose deck entry disappeared
+    /// (edited away) are skipped.
+    pub fn advance(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        if self.current.is_some() {
+            return;
+        }
+        self.scroll = 0;
+        let learn_ahead_end = study.learn_ahead_end(now);
+        while let Some((card, origin)) = self.queue.next(now, learn_ahead_end) {
+            if study.place(&card).is_some() {
+                self.current = Some(Current {
+                    card,
+                    side: Side::Question,
+                    shown_at: now,
+                    origin,
+                });
+                return;
+            }
+        }
+    }
+
+    /// Re-checks after time passed (a learning card may now be due) or decks were reloaded.
+    pub fn refresh(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        if let Some(current) = &self.current {
+            if study.place(&current.card).is_none() {
+                self.current = None;
+            }
+        }
+        self.advance(study, now);
+    }
+}
+
+fn event(card: &str, now: DateTime<FixedOffset>, kind: NewKind) -> NewEvent {
+    NewEvent {
+        id: NewEvent::new_id(),
+        time: now,
+        card: Some(card.to_owned()),
+        kind,
+    }
+}
+
+#[cfg(test)]
+mod tests;

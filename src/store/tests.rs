@@ -1,0 +1,158 @@
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::*;
+use crate::scheduler::Rating;
+
+fn time(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn review(id: &str, card: &str, rating: Rating, at: DateTime<FixedOffset>) -> NewEvent {
+    NewEvent {
+        id: id.into(),
+        time: at,
+        card: Some(card.into()),
+        kind: NewKind::Review {
+            rating,
+            duration_ms: Some(1500),
+            mode: REVIEW_MODE,
+        },
+    }
+}
+
+#[test]
+fn appended_events_load_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "laptop");
+    assert!(
+        store.load().unwrap().events.is_empty(),
+        "a missing folder is an empty log"
+    );
+    let t0 = time("2026-11-27T10:00:00+01:00");
+    let written = [
+        review("a", "d/1", Rating::Good, t0),
+        review("b", "d/2", Rating::Again, t0 + Duration::seconds(5)),
+        NewEvent {
+            id: "c".into(),
+            time: t0 + Duration::seconds(9),
+            card: Some("d/2".into()),
+            kind: NewKind::Bury,
+        },
+    ];
+    for event in &written {
+        store.append(event).unwrap();
+    }
+    assert_eq!(store.device_file(), dir.path().join("reviews/laptop.jsonl"));
+    let loaded = store.load().unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let expected: Vec<_> = written.iter().map(NewEvent::to_event).collect();
+    assert_eq!(loaded.events, expected);
+    let text = std::fs::read_to_string(store.device_file()).unwrap();
+    assert_eq!(text.lines().count(), 3);
+}
+
+#[test]
+fn a_torn_last_line_is_reported_kept_and_not_joined_to_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "pc");
+    let t0 = time("2026-11-27T10:00:00Z");
+    store.append(&review("a", "d/1", Rating::Good, t0)).unwrap();
+    // A crash in the middle of a write leaves half a line with no newline.
+    let mut file = OpenOptions::new()
+        .append(true)
+        .open(store.device_file())
+        .unwrap();
+    file.write_all(b"{\"id\":\"b\",\"time\":\"2026-11-27T10:0")
+        .unwrap();
+    drop(file);
+
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.events.len(), 1);
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(loaded.problems[0].line, 2);
+    assert!(
+        loaded.problems[0]
+            .to_string()
+            .starts_with(&format!("{}:2: ", store.device_file().display()))
+    );
+
+    store
+        .append(&review(
+            "c",
+            "d/1",
+            Rating::Easy,
+            t0 + Duration::minutes(10),
+        ))
+        .unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(
+        loaded.events.len(),
+        2,
+        "the event after the torn line is readable"
+    );
+    assert_eq!(
+        loaded.problems.len(),
+        1,
+        "the fragment is still there, still reported"
+    );
+    let text = std::fs::read_to_string(store.device_file()).unwrap();
+    assert!(
+        text.contains("\n{\"id\":\"b\",\"time\":\"2026-11-27T10:0\n{\"id\":\"c\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn foreign_and_garbage_lines_across_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    // Another program's lines: no id, no kind, other fields; then junk and a blank line.
+    std::fs::write(
+        reviews.join("phone.jsonl"),
+        concat!(
+            "{\"card\":\"d/1\",\"time\":\"2026-11-20T08:00:00-05:00\",\"rating\":3,\"app\":\"other\"}\n",
+            "\n",
+            "not json at all\n",
+            "{\"card\":\"d/1\",\"time\":\"2026-11-21T08:00:00-05:00\",\"rating\":9}\n",
+        ),
+    )
+    .unwrap();
+    std::fs::write(reviews.join("tablet.jsonl"), b"\xff\xfe\n").unwrap();
+    std::fs::write(reviews.join("notes.txt"), "not a log").unwrap();
+    let loaded = Store::new(dir.path(), "pc").load().unwrap();
+    assert_eq!(loaded.events.len(), 1);
+    let positions: Vec<_> = loaded
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                p.path.file_name().unwrap().to_string_lossy().into_owned(),
+                p.line,
+            )
+        })
+        .collect();
+    assert_eq!(
+        positions,
+        [
+            ("phone.jsonl".to_owned(), 3),
+            ("phone.jsonl".to_owned(), 4),
+            ("tablet.jsonl".to_owned(), 1)
+        ]
+    );
+    assert_eq!(loaded.problems[2].message, "not UTF-8");
+    // Reading never changes a file.
+    assert_eq!(
+        std::fs::read(reviews.join("tablet.jsonl")).unwrap(),
+        b"\xff\xfe\n"
+    );
+}
+
+#[test]
+fn device_names_become_safe_file_names() {
+    assert_eq!(file_safe("my-laptop.local"), "my-laptop.local");
+    assert_eq!(file_safe("../etc/passwd"), ".._etc_passwd");
+    assert_eq!(file_safe("Jürgen's Mac"), "J_rgen_s_Mac");
+    assert_eq!(file_safe(""), "device");
+    assert_eq!(file_safe(".."), "device");
+}

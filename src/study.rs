@@ -1,0 +1,242 @@
+//! The decks and their review history together: each card's replayed state, what is due, and
+//! the daily limits. Pure: the runtime loads files and passes "now" in.
+
+mod queue;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use crate::deck::{Card, Collection, Deck};
+use crate::scheduler::{AnswerNotes, CardState, Day, Due, Phase, Scheduler};
+use crate::store::{Event, Folded, History};
+
+pub use queue::{Origin, Queue};
+
+/// Cards due today in a deck, after the daily limits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DueCounts {
+    pub new: usize,
+    pub learning: usize,
+    pub review: usize,
+}
+
+impl DueCounts {
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.new + self.learning + self.review
+    }
+}
+
+/// A card's place in the collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardPlace {
+    pub deck: usize,
+    pub card: usize,
+}
+
+/// Card ids in the log that no deck has any more: history kept, never deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Orphan {
+    pub card: String,
+    pub events: usize,
+}
+
+/// Decks, history and schedule.
+#[derive(Debug)]
+pub struct Study {
+    pub collection: Collection,
+    pub history: History,
+    pub scheduler: Scheduler,
+    states: HashMap<Box<str>, Folded>,
+    places: HashMap<Box<str>, CardPlace>,
+    /// The day `states`' daily tallies are for.
+    day: Day,
+}
+
+static NEW_CARD: CardState = CardState {
+    phase: Phase::New,
+    memory: None,
+    due: Due::New,
+    scheduled_days: 0,
+    last_review: None,
+    reps: 0,
+    lapses: 0,
+    leech: false,
+    suspended: false,
+    buried_until: None,
+};
+
+impl Study {
+    #[must_use]
+    pub fn new(
+        collection: Collection,
+        history: History,
+        scheduler: Scheduler,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        let day = scheduler.calendar().day(now);
+        let states = history.fold_all(&scheduler, day);
+        let mut study = Self {
+            collection,
+            history,
+            scheduler,
+            states,
+            places: HashMap::new(),
+            day,
+        };
+        study.index_cards();
+        study
+    }
+
+    fn index_cards(&mut self) {
+        self.places = self
+            .collection
+            .decks
+            .iter()
+            .enumerate()
+            .flat_map(|(deck, d)| {
+                d.cards
+                    .iter()
+                    .enumerate()
+                    .map(move |(card, c)| (Box::from(c.id.as_str()), CardPlace { deck, card }))
+            })
+            .collect();
+    }
+
+    /// Swaps in reloaded decks (after an edit); states are keyed by card id and stay.
+    pub fn replace_collection(&mut self, collection: Collection) {
+        self.collection = collection;
+        self.index_cards();
+    }
+
+    /// Re-tallies the daily limits when the day has rolled over since the last look.
+    pub fn roll_day(&mut self, now: DateTime<FixedOffset>) {
+        let day = self.scheduler.calendar().day(now);
+        if day != self.day {
+            self.day = day;
+            self.states = self.history.fold_all(&self.scheduler, day);
+        }
+    }
+
+    /// Records a written event, and returns what the card's last answer noted.
+    pub fn record(&mut self, event: Event, card: Option<&str>) -> AnswerNotes {
+        self.history.push(event);
+        let Some(card) = card else {
+            return AnswerNotes::default();
+        };
+        let folded = self.history.fold(card, &self.scheduler, self.day);
+        let notes = folded.last_notes;
+        self.states.insert(Box::from(card), folded);
+        notes
+    }
+
+    /// The replayed state of `card_id`; new if it has no events.
+    #[must_use]
+    pub fn state(&self, card_id: &str) -> &CardState {
+        self.states.get(card_id).map_or(&NEW_CARD, |f| &f.state)
+    }
+
+    #[must_use]
+    pub fn place(&self, card_id: &str) -> Option<CardPlace> {
+        self.places.get(card_id).copied()
+    }
+
+    #[must_use]
+    pub fn card(&self, place: CardPlace) -> &Card {
+        &self.collection.decks[place.deck].cards[place.card]
+    }
+
+    #[must_use]
+    pub fn deck(&self, index: usize) -> &Deck {
+        &self.collection.decks[index]
+    }
+
+    /// Today's counts for one deck, limits applied.
+    #[must_use]
+    pub fn due_counts(&self, deck: usize, now: DateTime<FixedOffset>) -> DueCounts {
+        Queue::build(self, &[deck], now).counts(now, self.learn_ahead_end(now))
+    }
+
+    /// The new and review cards still allowed today in `deck`.
+    fn limits_left(&self, deck: usize) -> (usize, usize) {
+        let settings = self.scheduler.settings();
+        let (mut new, mut reviews) = (0, 0);
+        for card in &self.collection.decks[deck].cards {
+            if let Some(folded) = self.states.get(card.id.as_str()) {
+                new += usize::from(folded.new_that_day);
+                reviews += folded.reviews_that_day as usize;
+            }
+        }
+        (
+            (settings.new_per_day as usize).saturating_sub(new),
+            (settings.reviews_per_day as usize).saturating_sub(reviews),
+        )
+    }
+
+    /// The latest due time a learning card may be shown early.
+    #[must_use]
+    pub fn learn_ahead_end(&self, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        now + chrono::Duration::seconds(i64::from(self.scheduler.settings().learn_ahead_secs))
+    }
+
+    /// Histories whose card no deck has.
+    #[must_use]
+    pub fn orphans(&self) -> Vec<Orphan> {
+        let mut orphans: Vec<Orphan> = self
+            .history
+            .cards()
+            .filter(|(card, _)| !self.places.contains_key(*card))
+            .map(|(card, events)| Orphan {
+                card: card.to_owned(),
+                events,
+            })
+            .collect();
+        orphans.sort_by(|a, b| a.card.cmp(&b.card));
+        orphans
+    }
+
+    /// When the next card in `decks` falls due after now, ignoring limits, for the done
+    /// screen.
+    #[must_use]
+    pub fn next_due(&self, decks: &[usize], now: DateTime<FixedOffset>) -> Option<NextDue> {
+        let calendar = self.scheduler.calendar();
+        let today = calendar.day(now);
+        decks
+            .iter()
+            .flat_map(|&deck| self.collection.decks[deck].cards.iter())
+            .map(|card| self.state(card.id.as_str()))
+            .filter(|state| !state.suspended)
+            .filter_map(|state| match state.due {
+                Due::At(at) if at > now => Some(NextDue::At(at)),
+                Due::Day(day) if day > today => Some(NextDue::Day(day)),
+                _ => None,
+            })
+            .min_by_key(|next| match next {
+                NextDue::At(at) => (calendar.day(*at), Some(*at)),
+                NextDue::Day(day) => (*day, None),
+            })
+    }
+
+    /// Whether any card in `decks` is new and unsuspended (for "study more new cards").
+    #[must_use]
+    pub fn has_unseen(&self, decks: &[usize]) -> bool {
+        decks.iter().any(|&deck| {
+            self.collection.decks[deck].cards.iter().any(|card| {
+                let state = self.state(card.id.as_str());
+                state.phase == Phase::New && !state.suspended
+            })
+        })
+    }
+}
+
+/// When the next card is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextDue {
+    At(DateTime<FixedOffset>),
+    Day(Day),
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,196 @@
+//! Today's queue, as in Anki: learning cards that are due come first; then reviews, most
+//! overdue first, with new cards mixed in by the setting; each deck within its daily limits.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{DueCounts, Study};
+use crate::scheduler::{Day, Due, NewCardMix, Phase};
+
+/// Which list a shown card came from, so undo can put it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    New,
+    Review,
+    Learning(DateTime<FixedOffset>),
+}
+
+/// Card ids waiting to be shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Queue {
+    /// (Re)learning cards by due time, due now or later today.
+    pub learning: Vec<(DateTime<FixedOffset>, Box<str>)>,
+    pub reviews: VecDeque<Box<str>>,
+    pub new: VecDeque<Box<str>>,
+    pub mix: NewCardMix,
+    /// Reviews and new cards shown so far, for mixing them evenly.
+    shown_reviews: usize,
+    shown_new: usize,
+}
+
+impl Queue {
+    /// The queue for `decks` at `now`.
+    #[must_use]
+    pub fn build(study: &Study, decks: &[usize], now: DateTime<FixedOffset>) -> Self {
+        Self::build_with_extra_new(study, decks, now, 0)
+    }
+
+    /// As [`Queue::build`], allowing `extra_new` new cards beyond each deck's limit.
+    #[must_use]
+    pub fn build_with_extra_new(
+        study: &Study,
+        decks: &[usize],
+        now: DateTime<FixedOffset>,
+        extra_new: usize,
+    ) -> Self {
+        let calendar = study.scheduler.calendar();
+        let today = calendar.day(now);
+        let tomorrow = calendar.start_of(today + 1, *now.offset()).unwrap_or(now);
+        let mut queue = Queue {
+            mix: study.scheduler.settings().new_card_mix,
+            ..Queue::default()
+        };
+        let mut reviews: Vec<(Day, Box<str>)> = Vec::new();
+        for &deck in decks {
+            let (new_left, reviews_left) = study.limits_left(deck);
+            let new_left = new_left + extra_new;
+            let mut deck_reviews = Vec::new();
+            let mut deck_new = 0;
+            for card in &study.collection.decks[deck].cards {
+                let id = card.id.as_str();
+                let state = study.state(id);
+                let buried = state.buried_until.is_some_and(|day| day > today);
+                if state.suspended || buried {
+                    continue;
+                }
+                match (state.phase, state.due) {
+                    (Phase::Learning { .. } | Phase::Relearning { .. }, Due::At(at))
+                        if at < tomorrow =>
+                    {
+                        queue.learning.push((at, Box::from(id)));
+                    }
+                    (Phase::Review, Due::Day(day)) if day <= today => {
+                        deck_reviews.push((day, Box::from(id)))
+                    }
+                    (Phase::New, _) if deck_new < new_left => {
+                        deck_new += 1;
+                        queue.new.push_back(Box::from(id));
+                    }
+                    _ => {}
+                }
+            }
+            deck_reviews.sort_by_key(|(day, _)| *day);
+            deck_reviews.truncate(reviews_left);
+            reviews.extend(deck_reviews);
+        }
+        // Stable: equally overdue cards keep deck order.
+        reviews.sort_by_key(|(day, _)| *day);
+        queue.reviews = reviews.into_iter().map(|(_, id)| id).collect();
+        queue.learning.sort_by(|a, b| a.0.cmp(&b.0));
+        queue
+    }
+
+    /// The counts shown in headers: learning cards due before `learn_ahead_end`.
+    #[must_use]
+    pub fn counts(
+        &self,
+        _now: DateTime<FixedOffset>,
+        learn_ahead_end: DateTime<FixedOffset>,
+    ) -> DueCounts {
+        DueCounts {
+            new: self.new.len(),
+            learning: self
+                .learning
+                .iter()
+                .filter(|(at, _)| *at <= learn_ahead_end)
+                .count(),
+            review: self.reviews.len(),
+        }
+    }
+
+    /// All learning cards waiting today, whenever due.
+    #[must_use]
+    pub fn learning_today(&self) -> usize {
+        self.learning.len()
+    }
+
+    /// The next card to show at `now`: a due learning card; else a review or new card in mix
+    /// order; else a learning card due within the learn-ahead limit. Removes it from the queue.
+    pub fn next(
+        &mut self,
+        now: DateTime<FixedOffset>,
+        learn_ahead_end: DateTime<FixedOffset>,
+    ) -> Option<(Box<str>, Origin)> {
+        if self.learning.first().is_some_and(|(at, _)| *at <= now) {
+            let (at, card) = self.learning.remove(0);
+            return Some((card, Origin::Learning(at)));
+        }
+        let take_new = match (self.reviews.is_empty(), self.new.is_empty()) {
+            (_, true) => false,
+            (true, false) => true,
+            (false, false) => match self.mix {
+                NewCardMix::Before => true,
+                NewCardMix::After => false,
+                // Even spread: take a new card when it is behind the reviews in proportion.
+                NewCardMix::Mix => {
+                    let total_new = self.shown_new + self.new.len();
+                    let total_reviews = self.shown_reviews + self.reviews.len();
+                    (self.shown_new + 1) * total_reviews <= (self.shown_reviews + 1) * total_new
+                }
+            },
+        };
+        if take_new {
+            self.shown_new += 1;
+            return self.new.pop_front().map(|card| (card, Origin::New));
+        }
+        if let Some(card) = self.reviews.pop_front() {
+            self.shown_reviews += 1;
+            return Some((card, Origin::Review));
+        }
+        if self
+            .learning
+            .first()
+            .is_some_and(|(at, _)| *at <= learn_ahead_end)
+        {
+            let (at, card) = self.learning.remove(0);
+            return Some((card, Origin::Learning(at)));
+        }
+        None
+    }
+
+    /// Puts a (re)learning card back, due at `at`.
+    pub fn add_learning(&mut self, at: DateTime<FixedOffset>, card: Box<str>) {
+        let index = self.learning.partition_point(|(due, _)| *due <= at);
+        self.learning.insert(index, (at, card));
+    }
+
+    /// Takes `card` out of the learning list, if it is there.
+    pub fn remove_learning(&mut self, card: &str) {
+        self.learning.retain(|(_, id)| id.as_ref() != card);
+    }
+
+    /// Returns a card that was taken but not answered to the front of where it came from.
+    pub fn put_back(&mut self, card: Box<str>, origin: Origin) {
+        match origin {
+            Origin::New => {
+                self.shown_new = self.shown_new.saturating_sub(1);
+                self.new.push_front(card);
+            }
+            Origin::Review => {
+                self.shown_reviews = self.shown_reviews.saturating_sub(1);
+                self.reviews.push_front(card);
+            }
+            Origin::Learning(at) => self.add_learning(at, card),
+        }
+    }
+
+    /// Forgets that a card from `origin` was shown, when its answer is undone.
+    pub fn unshow(&mut self, origin: Origin) {
+        match origin {
+            Origin::New => self.shown_new = self.shown_new.saturating_sub(1),
+            Origin::Review => self.shown_reviews = self.shown_reviews.saturating_sub(1),
+            Origin::Learning(_) => {}
+        }
+    }
+}
