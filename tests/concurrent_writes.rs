@@ -22,7 +22,7 @@ fn writer() {
     for i in 0..PER_WRITER {
         let event = NewEvent {
             id: NewEvent::new_id(),
-            time: t0 + Duration::milliseconds(i as i64),
+            time: t0 + Duration::milliseconds(i64::try_from(i).unwrap()),
             card: Some(format!("deck/{name}-{i}")),
             kind: NewKind::Review {
                 rating: Rating::Good,

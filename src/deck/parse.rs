@@ -212,8 +212,8 @@ impl Checker<'_> {
             let (Some(front), Some(back), true) = (entry.front, entry.back, entry.valid) else {
                 continue;
             };
-            if let Some(between) = self.text.as_bytes().get(counted_to..offset) {
-                line += between.iter().filter(|&&b| b == b'\n').count();
+            if let Some(between) = self.text.get(counted_to..offset) {
+                line += between.matches('\n').count();
                 counted_to = offset;
             }
             let card = Card {

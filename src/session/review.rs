@@ -200,12 +200,10 @@ impl ReviewSession {
             NewKind::Review { .. } => {
                 self.answered += 1;
                 let state = study.state(&card);
-                if let (Phase::Learning { .. } | Phase::Relearning { .. }, Due::At(at)) =
-                    (state.phase, state.due)
+                if let (Phase::Learning { .. } | Phase::Relearning { .. }, Due::At(at), false) =
+                    (state.phase, state.due, state.suspended)
                 {
-                    if !state.suspended {
-                        self.queue.add_learning(at, card.clone());
-                    }
+                    self.queue.add_learning(at, card.clone());
                 }
                 if notes.became_leech {
                     self.notice = Some(Notice::Leech);
@@ -265,10 +263,12 @@ impl ReviewSession {
 
     /// Re-checks after time passed (a learning card may now be due) or decks were reloaded.
     pub fn refresh(&mut self, study: &Study, now: DateTime<FixedOffset>) {
-        if let Some(current) = &self.current {
-            if study.place(&current.card).is_none() {
-                self.current = None;
-            }
+        if self
+            .current
+            .as_ref()
+            .is_some_and(|current| study.place(&current.card).is_none())
+        {
+            self.current = None;
         }
         self.advance(study, now);
     }

@@ -143,7 +143,7 @@ pub enum NewKind {
 }
 
 impl NewEvent {
-    /// A fresh, time-ordered unique id (UUIDv7).
+    /// A fresh, time-ordered unique id (`UUIDv7`).
     #[must_use]
     pub fn new_id() -> String {
         uuid::Uuid::now_v7().to_string()
@@ -323,15 +323,16 @@ mod tests {
 
     #[test]
     fn identity_is_the_id_or_the_line() {
-        let a = parse_line(r#"{"id":"x","card":"d/k","time":"2026-11-27T10:00:00Z","rating":3}"#)
-            .unwrap();
-        let b = parse_line(r#"{"id":"x","card":"d/k","time":"2026-11-27T10:00:00Z","rating":1}"#)
-            .unwrap();
-        assert_eq!(a.key, b.key);
-        let c = parse_line(r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","rating":3}"#).unwrap();
-        let d = parse_line(r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","rating":3} "#).unwrap();
-        let e = parse_line(r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","rating":4}"#).unwrap();
-        assert_eq!(c.key, d.key);
-        assert_ne!(c.key, e.key);
+        let key = |line: &str| parse_line(line).unwrap().key;
+        let same_id_other_rating = (
+            key(r#"{"id":"x","card":"d/k","time":"2026-11-27T10:00:00Z","rating":3}"#),
+            key(r#"{"id":"x","card":"d/k","time":"2026-11-27T10:00:00Z","rating":1}"#),
+        );
+        assert_eq!(same_id_other_rating.0, same_id_other_rating.1);
+        let plain = key(r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","rating":3}"#);
+        let trailing_space = key(r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","rating":3} "#);
+        let other = key(r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","rating":4}"#);
+        assert_eq!(plain, trailing_space);
+        assert_ne!(plain, other);
     }
 }

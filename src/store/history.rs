@@ -81,14 +81,13 @@ impl History {
         let Some(card) = event.card else {
             return true;
         };
-        let index = match self.index.get(&card) {
-            Some(&index) => index,
-            None => {
-                self.cards.push(card.clone());
-                self.per_card.push(Vec::new());
-                self.index.insert(card, self.cards.len() - 1);
-                self.cards.len() - 1
-            }
+        let index = if let Some(&index) = self.index.get(&card) {
+            index
+        } else {
+            self.cards.push(card.clone());
+            self.per_card.push(Vec::new());
+            self.index.insert(card, self.cards.len() - 1);
+            self.cards.len() - 1
         };
         self.per_card[index].push(Entry {
             key: event.key,

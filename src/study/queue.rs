@@ -71,7 +71,7 @@ impl Queue {
                         queue.learning.push((at, Box::from(id)));
                     }
                     (Phase::Review, Due::Day(day)) if day <= today => {
-                        deck_reviews.push((day, Box::from(id)))
+                        deck_reviews.push((day, Box::from(id)));
                     }
                     (Phase::New, _) if deck_new < new_left => {
                         deck_new += 1;
@@ -87,7 +87,7 @@ impl Queue {
         // Stable: equally overdue cards keep deck order.
         reviews.sort_by_key(|(day, _)| *day);
         queue.reviews = reviews.into_iter().map(|(_, id)| id).collect();
-        queue.learning.sort_by(|a, b| a.0.cmp(&b.0));
+        queue.learning.sort_by_key(|(at, _)| *at);
         queue
     }
 

@@ -1,3 +1,5 @@
+use std::fmt::Write as _;
+
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::*;
@@ -13,9 +15,10 @@ pub(crate) fn time(text: &str) -> DateTime<FixedOffset> {
 pub(crate) fn collection(n: usize) -> Collection {
     let mut text = String::from("[deck]\nname = \"D\"\n");
     for i in 0..n {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "[[cards]]\nid = \"c{i}\"\nfront = \"front {i}\"\nback = \"back {i}\"\n"
-        ));
+        );
     }
     let deck = parse_deck(DeckId::new("d"), Source::Bundled, &text).unwrap();
     Collection {
@@ -27,7 +30,7 @@ pub(crate) fn collection(n: usize) -> Collection {
 pub(crate) fn study_with(
     n: usize,
     settings: Settings,
-    events: Vec<NewEvent>,
+    events: &[NewEvent],
     now: DateTime<FixedOffset>,
 ) -> Study {
     let history = History::from_events(events.iter().map(NewEvent::to_event).collect());
@@ -61,7 +64,7 @@ fn new_cards_respect_the_daily_limit_less_what_was_studied_today() {
         new_per_day: 3,
         ..Settings::default()
     };
-    let fresh = study_with(5, settings.clone(), vec![], now);
+    let fresh = study_with(5, settings.clone(), &[], now);
     assert_eq!(
         fresh.due_counts(0, now),
         DueCounts {
@@ -75,7 +78,7 @@ fn new_cards_respect_the_daily_limit_less_what_was_studied_today() {
     let started = study_with(
         5,
         settings,
-        vec![review("1", "d/c0", Rating::Good, now - Duration::hours(1))],
+        &[review("1", "d/c0", Rating::Good, now - Duration::hours(1))],
         now,
     );
     assert_eq!(
@@ -102,7 +105,7 @@ fn reviews_come_most_overdue_first_and_within_the_limit() {
         review("2", "d/c1", Rating::Easy, now - Duration::days(40)),
         review("3", "d/c2", Rating::Easy, now - Duration::days(30)),
     ];
-    let study = study_with(4, settings, events, now);
+    let study = study_with(4, settings, &events, now);
     let queue = Queue::build(&study, &[0], now);
     let reviews: Vec<&str> = queue.reviews.iter().map(AsRef::as_ref).collect();
     assert_eq!(reviews, ["d/c1", "d/c2"]);
@@ -121,7 +124,7 @@ fn suspended_and_buried_cards_are_not_due_until_unburied() {
     let study = study_with(
         3,
         Settings::default(),
-        vec![
+        &[
             hide("1", "d/c0", NewKind::Suspend),
             hide("2", "d/c1", NewKind::Bury),
         ],
@@ -144,7 +147,7 @@ fn orphans_are_histories_without_a_card() {
     let study = study_with(
         1,
         Settings::default(),
-        vec![
+        &[
             review("1", "d/gone", Rating::Good, now),
             review("2", "d/c0", Rating::Good, now),
         ],
@@ -165,7 +168,7 @@ fn next_due_finds_the_soonest_card() {
     let study = study_with(
         2,
         Settings::default(),
-        vec![review("1", "d/c0", Rating::Good, now)],
+        &[review("1", "d/c0", Rating::Good, now)],
         now,
     );
     assert_eq!(

@@ -32,7 +32,7 @@ fn grade(
 #[test]
 fn a_new_card_goes_through_its_steps_and_graduates() {
     let now = time(NOW);
-    let mut study = study_with(1, Settings::default(), vec![], now);
+    let mut study = study_with(1, Settings::default(), &[], now);
     let mut session = ReviewSession::start(&study, vec![0], "D".into(), now);
     assert_eq!(
         session.counts(&study, now),
@@ -70,7 +70,7 @@ fn a_new_card_goes_through_its_steps_and_graduates() {
 #[test]
 fn the_written_events_are_what_the_study_replays() {
     let now = time(NOW);
-    let mut study = study_with(2, Settings::default(), vec![], now);
+    let mut study = study_with(2, Settings::default(), &[], now);
     let mut session = ReviewSession::start(&study, vec![0], "D".into(), now);
     session.reveal();
     let event = session
@@ -92,7 +92,7 @@ fn the_written_events_are_what_the_study_replays() {
 #[test]
 fn undo_puts_the_card_back_as_it_was() {
     let now = time(NOW);
-    let mut study = study_with(2, Settings::default(), vec![], now);
+    let mut study = study_with(2, Settings::default(), &[], now);
     let mut session = ReviewSession::start(&study, vec![0], "D".into(), now);
     assert!(session.undo_event(now).is_none());
     let answered = grade(&mut session, &mut study, Rating::Again, now);
@@ -122,7 +122,7 @@ fn undo_puts_the_card_back_as_it_was() {
 #[test]
 fn bury_and_suspend_move_on_and_can_be_undone() {
     let now = time(NOW);
-    let mut study = study_with(3, Settings::default(), vec![], now);
+    let mut study = study_with(3, Settings::default(), &[], now);
     let mut session = ReviewSession::start(&study, vec![0], "D".into(), now);
     let bury = session.hide(true, now).unwrap();
     session.applied(&mut study, &bury, now);
@@ -153,7 +153,7 @@ fn a_card_that_becomes_a_leech_is_suspended_and_reported() {
         ));
         t += Duration::days(40);
     }
-    let mut study = study_with(1, Settings::default(), events, now);
+    let mut study = study_with(1, Settings::default(), &events, now);
     assert_eq!(study.state("d/c0").lapses, 7);
     let mut session = ReviewSession::start(&study, vec![0], "D".into(), now);
     grade(&mut session, &mut study, Rating::Again, now);
@@ -172,7 +172,7 @@ fn more_new_cards_beyond_the_limit() {
         new_per_day: 1,
         ..Settings::default()
     };
-    let mut study = study_with(3, settings, vec![], now);
+    let mut study = study_with(3, settings, &[], now);
     let mut session = ReviewSession::start(&study, vec![0], "D".into(), now);
     grade(&mut session, &mut study, Rating::Easy, now);
     assert!(session.current.is_none());
