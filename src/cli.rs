@@ -53,6 +53,31 @@ pub enum Command {
     },
     /// Turn a Quizlet, Knowt, CSV or Anki export into a deck
     Import(ImportArgs),
+    /// Review what is due now, in the given decks or all of them
+    Review {
+        /// Deck ids (as `flashdeck list` shows them), folders of decks, or deck files
+        /// [default: every deck]
+        #[arg(value_name = "DECK")]
+        only: Vec<String>,
+    },
+    /// Print, per deck, the new, learning and review cards due today
+    Due {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every card with its schedule and memory state
+    Export {
+        /// Print JSON (an array of objects)
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV with a header row [the default]
+        #[arg(long)]
+        csv: bool,
+        /// Deck ids, folders of decks, or deck files [default: every deck]
+        #[arg(value_name = "DECK")]
+        only: Vec<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -104,5 +129,30 @@ mod tests {
     fn the_cli_definition_is_consistent() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+
+    /// Parsing builds every field, which catches a subcommand argument whose id clashes with
+    /// a global flag (clap panics on the type mismatch only at parse time).
+    #[test]
+    fn every_subcommand_parses() {
+        let lines: &[&[&str]] = &[
+            &["flashdeck"],
+            &["flashdeck", "--decks", "d", "--data-dir", "x", "-V"],
+            &["flashdeck", "check", "a.toml", "b"],
+            &["flashdeck", "list", "--json"],
+            &["flashdeck", "import", "f.txt", "-o", "o.toml", "--name", "N", "--format", "anki", "--force"],
+            &["flashdeck", "review", "sales", "--decks", "d"],
+            &["flashdeck", "due", "--json"],
+            &["flashdeck", "export", "--csv", "a", "b"],
+            &["flashdeck", "export", "--json"],
+        ];
+        for line in lines {
+            let cli = Cli::try_parse_from(*line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+            if let Some(Command::Review { only }) = &cli.command {
+                assert_eq!(only, &["sales"]);
+                assert_eq!(cli.global.decks.as_deref(), Some(std::path::Path::new("d")));
+            }
+        }
+        assert!(Cli::try_parse_from(["flashdeck", "export", "--csv", "--json"]).is_err());
     }
 }

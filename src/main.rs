@@ -6,28 +6,39 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use flashdeck::app::{self, App};
+use flashdeck::app::App;
+use flashdeck::app::runtime::{self, Runtime};
 use flashdeck::cli::{Cli, Command};
 use flashdeck::commands::{self, FAILURE};
-use flashdeck::deck;
-use flashdeck::paths::{self, Defaults, Overrides};
+use flashdeck::paths::{self, Defaults, Locations, Overrides};
+use flashdeck::store::Store;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            // A closed pipe (`flashdeck list | head`) is not an error worth reporting.
-            if error
-                .downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            {
+            if is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("flashdeck: {error:#}");
             ExitCode::from(FAILURE)
         }
     }
+}
+
+/// A closed pipe (`flashdeck export | head`) is not an error worth reporting. The I/O error
+/// may come wrapped in the JSON or CSV writer's error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    let pipe = Some(io::ErrorKind::BrokenPipe);
+    error.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().map(io::Error::kind) == pipe
+            || cause.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind) == pipe
+            || cause.downcast_ref::<csv::Error>().is_some_and(|e| match e.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()) == pipe,
+                _ => false,
+            })
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -43,31 +54,52 @@ fn run(cli: Cli) -> Result<ExitCode> {
         &cwd,
         &Defaults::from_platform(),
     )?;
-    let mut out = io::stdout().lock();
-    let mut err = io::stderr().lock();
     if cli.global.version {
-        commands::version(&locations, &mut out)?;
+        commands::version(&locations, &mut io::stdout().lock())?;
         return Ok(ExitCode::SUCCESS);
     }
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    let now = runtime::now();
     let code = match cli.command {
-        Some(Command::Check { paths }) => commands::check(&paths, &locations, &mut out, &mut err)?,
-        Some(Command::List { json }) => commands::list(&locations, json, &mut out)?,
+        None => return tui(&locations, None),
+        Some(Command::Review { only }) => return tui(&locations, Some(&only)),
+        Some(Command::Check { paths }) => commands::check::run(&paths, &locations, &mut out, &mut err)?,
+        Some(Command::List { json }) => commands::list::run(&locations, json, &mut out)?,
         Some(Command::Import(args)) => {
-            let today = chrono::Local::now().date_naive();
-            commands::import(&args, &locations, today, &mut out, &mut err)?
+            commands::import::run(&args, &locations, now.date_naive(), &mut out, &mut err)?
         }
-        None => {
-            drop((out, err));
-            let collection = deck::load_configured(&locations)?;
-            let mut app = App::new(collection, locations.decks.path.clone());
-            let mut terminal =
-                ratatui::try_init().context("cannot start the terminal interface")?;
-            let result = app::run(&mut terminal, &mut app);
-            ratatui::try_restore().context("cannot restore the terminal")?;
-            result?;
-            return Ok(ExitCode::SUCCESS);
+        Some(Command::Due { json }) => commands::due::run(&locations, json, now, &mut out)?,
+        Some(Command::Export { json, csv: _, only }) => {
+            commands::export::run(&locations, &only, json, now, &mut out)?
         }
     };
     out.flush()?;
     Ok(code)
+}
+
+/// Runs the TUI on the home screen, or straight into review of `review` decks.
+fn tui(locations: &Locations, review: Option<&[String]>) -> Result<ExitCode> {
+    let now = runtime::now();
+    let (study, problems) = commands::load_study(locations, now)?;
+    let mut app = App::new(study, locations.decks.path.clone(), now);
+    if let Some(first) = problems.first() {
+        app.notice = Some(format!(
+            "{} unreadable line(s) in the review log (first: {first}); run `flashdeck check`",
+            problems.len()
+        ));
+    }
+    if let Some(decks) = review {
+        let (indexes, title) = commands::resolve_decks(&app.study.collection, decks, locations)?;
+        app.start_review(indexes, title);
+    }
+    let runtime = Runtime {
+        store: Store::new(&locations.data_dir.path, &Store::device_name()),
+        locations: locations.clone(),
+    };
+    let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
+    let result = runtime::run(&mut terminal, &mut app, &runtime);
+    ratatui::try_restore().context("cannot restore the terminal")?;
+    result?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,10 @@
 //! Rendering: a function from `&App` to a frame. Nothing here mutates state or does I/O.
 
 mod footer;
+mod help;
 mod home;
+mod review;
+pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
@@ -27,16 +30,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         Paragraph::new(vec![
             Line::from("Terminal too small."),
-            Line::from(format!(
-                "flashdeck needs {MIN_WIDTH}×{MIN_HEIGHT}; q quits."
-            )),
+            Line::from(format!("flashdeck needs {MIN_WIDTH}×{MIN_HEIGHT}; q quits.")),
         ])
         .wrap(Wrap { trim: true })
         .render(area, buf);
         return;
     }
-    match app.screen {
+    match &app.screen {
         Screen::Home => home::render(app, theme, area, buf),
+        Screen::Review(session) => review::render(app, session, theme, area, buf),
+    }
+    if app.help {
+        help::render(app.screen_bindings(), theme, area, buf);
     }
 }
 

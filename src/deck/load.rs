@@ -12,7 +12,7 @@ use super::position::LineIndex;
 use super::{BrokenDeck, Deck, DeckId, MAX_FILE_BYTES, Problem, Source, parse_deck};
 
 /// Every deck found in a folder, valid or not, sorted by deck id.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Collection {
     pub decks: Vec<Deck>,
     pub broken: Vec<BrokenDeck>,

@@ -12,7 +12,7 @@ use crate::app::Binding;
 pub fn render(bindings: &[Binding], theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut width = 0;
-    for binding in bindings {
+    for binding in bindings.iter().filter(|b| b.in_footer) {
         let item = binding.key_label.chars().count() + binding.hint.chars().count() + 3;
         if width + item > usize::from(area.width) {
             break;

@@ -10,6 +10,7 @@ use ratatui::widgets::{
 
 use super::{Theme, footer};
 use crate::app::{App, Row};
+use crate::study::DueCounts;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = app.rows();
@@ -18,18 +19,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let details_height = wrapped_height(&details, area.width)
         .saturating_add(1)
         .min(area.height / 2);
-    let [header, list, details_area, keys] = Layout::vertical([
+    let [header, list, details_area, notice, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(details_height),
+        Constraint::Length(u16::from(app.notice.is_some())),
         Constraint::Length(1),
     ])
     .areas(area);
 
-    let collection = &app.collection;
+    let collection = &app.study.collection;
     let decks = collection.decks.len();
+    let due: usize = app.counts.iter().map(DueCounts::total).sum();
     let summary = format!(
-        "{decks} {} · {} cards",
+        "{decks} {} · {} cards · {due} due today",
         if decks == 1 { "deck" } else { "decks" },
         collection.card_count()
     );
@@ -38,6 +41,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(format!("  {summary}"), theme.dim),
     ])
     .render(header, buf);
+    if let Some(message) = &app.notice {
+        Line::styled(message.as_str(), theme.error).render(notice, buf);
+    }
 
     if rows.is_empty() {
         Paragraph::new(vec![
@@ -51,7 +57,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .block(Block::default().borders(Borders::TOP))
         .render(list, buf);
     } else {
-        render_list(&rows, app.selected, theme, list, buf);
+        render_list(&rows, &app.counts, app.selected, theme, list, buf);
         Paragraph::new(details)
             .wrap(Wrap { trim: true })
             .block(Block::default().borders(Borders::TOP))
@@ -71,23 +77,40 @@ fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
     u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
-fn render_list(rows: &[Row<'_>], selected: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_list(
+    rows: &[Row<'_>],
+    counts: &[DueCounts],
+    selected: usize,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let number = |n: usize, style| {
+        let (text, style) = if n == 0 { ("·".to_owned(), theme.dim) } else { (n.to_string(), style) };
+        Cell::from(Line::from(Span::styled(text, style)).right_aligned())
+    };
     let table_rows = rows.iter().map(|row| match row {
-        Row::Deck(deck) => TableRow::new(vec![
-            Cell::from(deck.name.as_str()),
-            Cell::from(Line::from(deck.cards.len().to_string()).right_aligned()),
-            Cell::from(Span::styled(deck.id.as_str(), theme.dim)),
-        ]),
+        Row::Deck(index, deck) => {
+            let due = counts.get(*index).copied().unwrap_or_default();
+            TableRow::new(vec![
+                Cell::from(deck.name.as_str()),
+                number(due.new, theme.new),
+                number(due.learning, theme.learning),
+                number(due.review, theme.review),
+                Cell::from(Line::from(deck.cards.len().to_string()).right_aligned()),
+                Cell::from(Span::styled(deck.id.as_str(), theme.dim)),
+            ])
+        }
         Row::Broken(broken) => {
             let count = broken.problems.len();
             TableRow::new(vec![
                 Cell::from(Span::styled(
-                    format!(
-                        "⚠ {count} {}",
-                        if count == 1 { "problem" } else { "problems" }
-                    ),
+                    format!("⚠ {count} {}", if count == 1 { "problem" } else { "problems" }),
                     theme.error,
                 )),
+                Cell::from(""),
+                Cell::from(""),
+                Cell::from(""),
                 Cell::from(Line::from("–").right_aligned()),
                 Cell::from(Span::styled(broken.id.as_str(), theme.dim)),
             ])
@@ -97,6 +120,9 @@ fn render_list(rows: &[Row<'_>], selected: usize, theme: &Theme, area: Rect, buf
         table_rows,
         [
             Constraint::Fill(3),
+            Constraint::Length(4),
+            Constraint::Length(5),
+            Constraint::Length(4),
             Constraint::Length(6),
             Constraint::Fill(2),
         ],
@@ -104,13 +130,16 @@ fn render_list(rows: &[Row<'_>], selected: usize, theme: &Theme, area: Rect, buf
     .header(
         TableRow::new(vec![
             Cell::from("Deck"),
+            Cell::from(Line::from("New").right_aligned()),
+            Cell::from(Line::from("Learn").right_aligned()),
+            Cell::from(Line::from("Due").right_aligned()),
             Cell::from(Line::from("Cards").right_aligned()),
             Cell::from("Id"),
         ])
         .style(theme.dim),
     )
     .row_highlight_style(theme.selected)
-    .column_spacing(2)
+    .column_spacing(1)
     .block(Block::default().borders(Borders::TOP));
     let mut state = TableState::default().with_selected(Some(selected));
     StatefulWidget::render(table, area, buf, &mut state);
@@ -118,7 +147,7 @@ fn render_list(rows: &[Row<'_>], selected: usize, theme: &Theme, area: Rect, buf
 
 fn details_lines<'a>(row: Option<Row<'a>>, theme: &Theme) -> Vec<Line<'a>> {
     match row {
-        Some(Row::Deck(deck)) => {
+        Some(Row::Deck(_, deck)) => {
             let mut lines = vec![Line::from(Span::styled(deck.name.as_str(), theme.title))];
             if !deck.description.is_empty() {
                 lines.push(Line::from(deck.description.as_str()));

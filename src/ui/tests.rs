@@ -44,32 +44,43 @@ fn sample() -> App {
             2
         ],
     });
-    App::new(collection, PathBuf::from("/home/u/decks"))
+    app_with(collection)
+}
+
+fn app_with(collection: Collection) -> App {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap();
+    let scheduler = crate::scheduler::Scheduler::new(crate::scheduler::Settings::default()).unwrap();
+    let study = crate::study::Study::new(collection, crate::store::History::default(), scheduler, now);
+    App::new(study, PathBuf::from("/home/u/decks"), now)
 }
 
 #[test]
 fn home_lists_decks_with_card_counts_at_80x24() {
     let buf = draw(&sample(), 80, 24);
-    assert_eq!(line(&buf, 0).trim_end(), "flashdeck  1 deck · 100 cards");
+    // 100 new cards and the default limit of 20 new cards a day.
+    assert_eq!(line(&buf, 0).trim_end(), "flashdeck  1 deck · 100 cards · 20 due today");
     // Top border of the list, then the header row and the two rows.
-    assert!(line(&buf, 2).starts_with("Deck"), "{}", text(&buf));
+    assert_eq!(
+        line(&buf, 2).trim_end(),
+        "Deck                                New Learn  Due  Cards Id"
+    );
     let deck_row = line(&buf, 3);
     assert!(
-        deck_row.starts_with("Sales & Pricing - 4. Sales Optimizati"),
+        deck_row.starts_with(
+            "Sales & Pricing - 4. Sales Optimiz   20     ·    ·    100 sales-optimization-lev"
+        ),
         "{deck_row}"
     );
-    assert!(
-        deck_row.contains("   100  sales-optimization-levers"),
-        "{deck_row}"
-    );
+    // The new count is blue, as in Anki.
+    assert_eq!(buf[(37, 3)].fg, ratatui::style::Color::Blue);
     let broken_row = line(&buf, 4);
     assert!(broken_row.starts_with("⚠ 2 problems"), "{broken_row}");
-    assert!(broken_row.contains("–  spanish/verbs"), "{broken_row}");
+    assert!(broken_row.contains("– spanish/verbs"), "{broken_row}");
     // The selected deck's details fit above the keys, down to its source.
     assert_eq!(line(&buf, 22).trim_end(), "<built in>", "{}", text(&buf));
     // Keys from the key table, on the last line.
     assert!(
-        line(&buf, 23).starts_with("↑/k up   ↓/j down"),
+        line(&buf, 23).starts_with("Enter review deck   r review all due   ↑/k up"),
         "{}",
         line(&buf, 23)
     );
@@ -83,7 +94,7 @@ fn the_selected_row_is_highlighted_and_its_details_shown() {
     assert!(!buf[(0, 4)].modifier.contains(Modifier::REVERSED));
     assert!(text(&buf).contains("Vocabulary flashcards related to sales optimization"));
 
-    app.update(Action::Down);
+    app.update(Action::Down, app.now);
     let buf = draw(&app, 80, 24);
     assert!(buf[(0, 4)].modifier.contains(Modifier::REVERSED));
     let screen = text(&buf);
@@ -99,7 +110,7 @@ fn the_selected_row_is_highlighted_and_its_details_shown() {
 
 #[test]
 fn an_empty_collection_says_where_decks_go() {
-    let app = App::new(Collection::default(), PathBuf::from("/home/u/decks"));
+    let app = app_with(Collection::default());
     let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("No decks yet."), "{screen}");
     assert!(
@@ -132,9 +143,10 @@ fn the_selection_scrolls_into_view_in_a_long_list() {
         deck.name = format!("Deck number {i:03}");
         collection.decks.push(deck);
     }
-    let mut app = App::new(collection, PathBuf::from("d"));
-    app.update(Action::Last);
+    let mut app = app_with(collection);
+    app.update(Action::Last, app.now);
     let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("Deck number 199"), "{screen}");
     assert!(!screen.contains("Deck number 000"), "{screen}");
 }
+

@@ -10,6 +10,11 @@ pub struct Theme {
     pub selected: Style,
     pub error: Style,
     pub key: Style,
+    /// Anki's colours for the three counts.
+    pub new: Style,
+    pub learning: Style,
+    pub review: Style,
+    pub notice: Style,
 }
 
 impl Default for Theme {
@@ -20,6 +25,10 @@ impl Default for Theme {
             selected: Style::new().add_modifier(Modifier::REVERSED),
             error: Style::new().fg(Color::Red),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            new: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            learning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            review: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            notice: Style::new().fg(Color::Yellow),
         }
     }
 }

@@ -1,0 +1,97 @@
+//! The run loop: draws, turns keys into actions, and performs effects. The only part of the
+//! TUI that touches the terminal, the clock, the review log and the editor.
+
+use std::io;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Local};
+use crossterm::event;
+use ratatui::DefaultTerminal;
+
+use super::{Action, App, Effect};
+use crate::deck;
+use crate::paths::Locations;
+use crate::store::Store;
+use crate::ui;
+
+/// What the effects need.
+#[derive(Debug)]
+pub struct Runtime {
+    pub store: Store,
+    pub locations: Locations,
+}
+
+/// The current local time, with its offset.
+#[must_use]
+pub fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+/// Draws and handles keys until the user quits.
+pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) -> io::Result<()> {
+    loop {
+        terminal.draw(|frame| ui::draw(frame, app))?;
+        let Some(action) = next_action(app)? else {
+            continue;
+        };
+        let mut pending = vec![action];
+        while let Some(action) = pending.pop() {
+            for effect in app.update(action, now()) {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::Write(event) => pending.push(match runtime.store.append(&event) {
+                        Ok(()) => Action::Written(event),
+                        Err(error) => Action::WriteFailed(format!(
+                            "cannot write to {}: {error}",
+                            runtime.store.device_file().display()
+                        )),
+                    }),
+                    Effect::Edit { path, line } => {
+                        pending.push(edit(terminal, &path, line, &runtime.locations)?);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Waits for a key, or until a learning card comes due.
+fn next_action(app: &App) -> io::Result<Option<Action>> {
+    if let Some(wake) = app.wake_at() {
+        let wait = (wake - now()).to_std().unwrap_or(Duration::ZERO) + Duration::from_millis(50);
+        if !event::poll(wait)? {
+            return Ok(Some(Action::Tick));
+        }
+    }
+    // Key releases (reported on some platforms) are dropped here, once.
+    Ok(event::read()?
+        .as_key_press_event()
+        .and_then(|key| app.action_for(key)))
+}
+
+/// Leaves the TUI for `$VISUAL` or `$EDITOR` at the card's line, then reloads the decks.
+fn edit(terminal: &mut DefaultTerminal, path: &Path, line: usize, locations: &Locations) -> io::Result<Action> {
+    ratatui::try_restore()?;
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_owned());
+    // Through the shell, so an editor set as "code -w" or "emacs -nw" works.
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$@\""))
+        .arg("sh")
+        .arg(format!("+{line}"))
+        .arg(path)
+        .status();
+    *terminal = ratatui::try_init()?;
+    terminal.clear()?;
+    if let Err(error) = status {
+        return Ok(Action::WriteFailed(format!("cannot start the editor `{editor}`: {error}")));
+    }
+    Ok(match deck::load_configured(locations) {
+        Ok(collection) => Action::Reloaded(collection),
+        Err(error) => Action::WriteFailed(error.to_string()),
+    })
+}

@@ -1,0 +1,89 @@
+//! `flashdeck check`: every problem in the decks, and what the review log holds that no deck
+//! does.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{FAILURE, load_study, plural};
+use crate::deck;
+use crate::paths::Locations;
+
+/// `flashdeck check [PATH…]`: every problem on `err`, a summary on `out`.
+pub fn run(
+    paths: &[PathBuf],
+    locations: &Locations,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let mut collections = Vec::new();
+    if paths.is_empty() {
+        collections.push(deck::load_configured(locations)?);
+        report_log(locations, err)?;
+    }
+    for path in paths {
+        if !path.exists() {
+            writeln!(err, "{}: no such file or folder", path.display())?;
+            return Ok(ExitCode::from(FAILURE));
+        }
+        collections.push(deck::load_path(path));
+    }
+    let (mut decks, mut cards, mut broken, mut problems) = (0, 0, 0, 0);
+    for collection in &collections {
+        for problem in collection.problems() {
+            writeln!(err, "{problem}")?;
+            problems += 1;
+        }
+        decks += collection.decks.len();
+        cards += collection.card_count();
+        broken += collection.broken.len();
+    }
+    if broken > 0 {
+        writeln!(
+            err,
+            "{problems} {} in {broken} {}; {decks} valid {} with {cards} cards",
+            plural(problems, "problem"),
+            plural(broken, "file"),
+            plural(decks, "deck"),
+        )?;
+        return Ok(ExitCode::from(FAILURE));
+    }
+    if decks == 0 {
+        writeln!(err, "no deck files (*.toml) found")?;
+        return Ok(ExitCode::from(FAILURE));
+    }
+    writeln!(
+        out,
+        "ok: {decks} {} with {cards} cards",
+        plural(decks, "deck")
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+
+/// Warnings about the review log: lines that cannot be read, and histories of cards that no
+/// deck has any more (kept, never deleted). Neither makes the decks invalid.
+fn report_log(locations: &Locations, err: &mut dyn Write) -> Result<()> {
+    let (study, problems) = load_study(locations, crate::app::runtime::now())?;
+    for problem in &problems {
+        writeln!(err, "warning: {problem} (the line is skipped and kept)")?;
+    }
+    let orphans = study.orphans();
+    if !orphans.is_empty() {
+        let events: usize = orphans.iter().map(|o| o.events).sum();
+        writeln!(
+            err,
+            "warning: the review log has {events} {} for {} {} no deck has; the history is kept, \
+             and giving a card an `id` equal to its old key brings it back:",
+            plural(events, "event"),
+            orphans.len(),
+            plural(orphans.len(), "card"),
+        )?;
+        for orphan in &orphans {
+            writeln!(err, "  {} ({} {})", orphan.card, orphan.events, plural(orphan.events, "event"))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,52 @@
+//! `flashdeck due`: what is due today, per deck; quick enough for a shell prompt.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use super::load_study;
+use crate::paths::Locations;
+use crate::study::DueCounts;
+
+#[derive(Serialize)]
+struct DeckDue<'a> {
+    deck: &'a str,
+    name: &'a str,
+    #[serde(flatten)]
+    counts: DueCounts,
+}
+
+pub fn run(locations: &Locations, json: bool, now: DateTime<FixedOffset>, out: &mut dyn Write) -> Result<ExitCode> {
+    let (study, _) = load_study(locations, now)?;
+    let rows: Vec<DeckDue> = study
+        .collection
+        .decks
+        .iter()
+        .enumerate()
+        .map(|(index, deck)| DeckDue {
+            deck: deck.id.as_str(),
+            name: &deck.name,
+            counts: study.due_counts(index, now),
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let width = rows.iter().map(|r| r.deck.chars().count()).max().unwrap_or(0).max(5);
+    writeln!(out, "{:width$}  {:>5}  {:>8}  {:>6}", "DECK", "NEW", "LEARNING", "REVIEW")?;
+    let mut total = DueCounts::default();
+    for row in &rows {
+        let c = row.counts;
+        writeln!(out, "{:width$}  {:>5}  {:>8}  {:>6}", row.deck, c.new, c.learning, c.review)?;
+        total.new += c.new;
+        total.learning += c.learning;
+        total.review += c.review;
+    }
+    writeln!(out, "{:width$}  {:>5}  {:>8}  {:>6}", "total", total.new, total.learning, total.review)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,91 @@
+//! `flashdeck export`: every card with its schedule and memory state, as CSV or JSON.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use serde::Serialize;
+
+use super::{load_study, resolve_decks};
+use crate::paths::Locations;
+use crate::scheduler::{Calendar, Due};
+use crate::study::Study;
+
+/// One exported card. The field names are the export format: keep them.
+#[derive(Debug, Serialize)]
+pub struct ExportedCard {
+    pub id: String,
+    pub deck: String,
+    pub front: String,
+    /// new, learning, review, relearning, or suspended.
+    pub state: &'static str,
+    /// A date for review cards, a time for (re)learning cards, empty for new cards.
+    pub due: Option<String>,
+    pub stability: Option<f32>,
+    pub difficulty: Option<f32>,
+    /// The probability of recall now.
+    pub retrievability: Option<f32>,
+    pub reps: u32,
+    pub lapses: u32,
+    pub last_review: Option<String>,
+}
+
+pub fn run(
+    locations: &Locations,
+    decks: &[String],
+    json: bool,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let (study, _) = load_study(locations, now)?;
+    let (indexes, _) = resolve_decks(&study.collection, decks, locations)?;
+    let cards = export(&study, &indexes, now);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &cards)?;
+        writeln!(out)?;
+    } else {
+        let mut writer = csv::Writer::from_writer(out);
+        for card in &cards {
+            writer.serialize(card)?;
+        }
+        writer.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The export rows for `decks`, in deck and file order.
+#[must_use]
+pub fn export(study: &Study, decks: &[usize], now: DateTime<FixedOffset>) -> Vec<ExportedCard> {
+    let calendar = study.scheduler.calendar();
+    decks
+        .iter()
+        .flat_map(|&deck| study.collection.decks[deck].cards.iter())
+        .map(|card| {
+            let state = study.state(card.id.as_str());
+            ExportedCard {
+                id: card.id.to_string(),
+                deck: card.id.deck().to_owned(),
+                front: card.front.clone(),
+                state: if state.suspended { "suspended" } else { state.phase.name() },
+                due: due_text(state.due, calendar),
+                stability: state.memory.map(|m| m.stability),
+                difficulty: state.memory.map(|m| m.difficulty),
+                retrievability: study.scheduler.retrievability(state, now),
+                reps: state.reps,
+                lapses: state.lapses,
+                last_review: state.last_review.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, false)),
+            }
+        })
+        .collect()
+}
+
+fn due_text(due: Due, calendar: Calendar) -> Option<String> {
+    match due {
+        Due::New => None,
+        Due::At(at) => Some(at.to_rfc3339_opts(SecondsFormat::Secs, false)),
+        Due::Day(day) => calendar
+            .start_of(day, FixedOffset::east_opt(0)?)
+            .map(|start| start.date_naive().to_string()),
+    }
+}

@@ -1,0 +1,35 @@
+//! The help overlay: every key of the screen beneath, from its key table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::Theme;
+use crate::app::Binding;
+
+pub fn render(bindings: &[Binding], theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let height = u16::try_from(bindings.len() + 4).unwrap_or(u16::MAX).min(area.height);
+    let [popup] = Layout::horizontal([Constraint::Length(44.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(popup);
+    Clear.render(popup, buf);
+    let mut lines: Vec<Line> = bindings
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!("{:>9}  ", b.key_label), theme.key),
+                Span::raw(b.hint),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("      ?  close this help", theme.dim)));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::default().borders(Borders::ALL).title(" Keys "))
+        .render(popup, buf);
+}

@@ -1,0 +1,177 @@
+//! The review screen: the card, the answer with each grade's next interval, and the done
+//! screen when nothing is left.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Widget, Wrap,
+};
+
+use super::{Theme, footer, text};
+use crate::app::{App, MORE_NEW};
+use crate::scheduler::interval_text::label;
+use crate::scheduler::{Rating, calendar::Calendar};
+use crate::session::review::{Notice, ReviewSession, Side};
+use crate::study::{DueCounts, NextDue};
+
+/// Card text is easier to read in a column no wider than this.
+const TEXT_WIDTH: u16 = 88;
+
+pub fn render(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let [header, body, notice_area, buttons, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(app, session, theme, header, buf);
+    let body_block = Block::default().borders(Borders::TOP | Borders::BOTTOM);
+    let inner = body_block.inner(body);
+    body_block.render(body, buf);
+    match &session.current {
+        Some(_) => {
+            render_card(app, session, theme, inner, buf);
+            render_buttons(app, session, theme, buttons, buf);
+        }
+        None => render_done(app, session, theme, inner, buf),
+    }
+    if let Some(notice) = &session.notice {
+        let style = if matches!(notice, Notice::Error(_) | Notice::Leech) { theme.error } else { theme.notice };
+        Paragraph::new(Span::styled(notice_text(notice), style)).render(notice_area, buf);
+    }
+    footer::render(app.bindings(), theme, keys, buf);
+}
+
+fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let DueCounts { new, learning, review } = session.counts(&app.study, app.now);
+    let counts = Line::from(vec![
+        Span::styled(new.to_string(), theme.new),
+        Span::styled(" new  ", theme.dim),
+        Span::styled(learning.to_string(), theme.learning),
+        Span::styled(" learning  ", theme.dim),
+        Span::styled(review.to_string(), theme.review),
+        Span::styled(" review", theme.dim),
+    ]);
+    let width = u16::try_from(counts.width()).unwrap_or(area.width).min(area.width);
+    let [title, counts_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
+    Line::from(Span::styled(session.title.as_str(), theme.title)).render(title, buf);
+    counts.render(counts_area, buf);
+}
+
+fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(current) = &session.current else { return };
+    let Some(place) = app.study.place(&current.card) else { return };
+    let card = app.study.card(place);
+    let [_, column, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Max(TEXT_WIDTH),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    // One column for the scrollbar.
+    let width = usize::from(column.width.saturating_sub(2));
+    let mut lines: Vec<Line> = vec![Line::from("")];
+    lines.extend(text::wrap(&card.front, width).into_iter().map(|l| Line::styled(l, theme.title)));
+    if current.side == Side::Question {
+        if let Some(hint) = &card.hint {
+            lines.push(Line::from(""));
+            lines.extend(text::wrap(&format!("Hint: {hint}"), width).into_iter().map(|l| Line::styled(l, theme.dim)));
+        }
+    } else {
+        lines.push(Line::from(""));
+        lines.push(Line::styled("─".repeat(width.min(40)), theme.dim));
+        lines.push(Line::from(""));
+        lines.extend(text::wrap(&card.back, width).into_iter().map(Line::from));
+    }
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let max_scroll = total.saturating_sub(column.height);
+    let scroll = session.scroll.min(max_scroll);
+    Paragraph::new(lines).scroll((scroll, 0)).render(column, buf);
+    if max_scroll > 0 {
+        let mut state = ScrollbarState::new(usize::from(max_scroll)).position(usize::from(scroll));
+        Scrollbar::new(ScrollbarOrientation::VerticalRight).render(column, buf, &mut state);
+    }
+}
+
+fn render_buttons(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(current) = &session.current else { return };
+    let line = if current.side == Side::Question {
+        Line::from(vec![Span::styled("Space", theme.key), Span::raw(" show answer")])
+    } else {
+        let intervals = session.preview(&app.study, app.now).unwrap_or([crate::scheduler::Interval::Days(0); 4]);
+        let styles = [theme.learning, theme.notice, theme.review, theme.new];
+        let mut spans = Vec::new();
+        for ((rating, interval), style) in Rating::ALL.iter().zip(intervals).zip(styles) {
+            spans.push(Span::styled(format!("{}", *rating as u8), theme.key));
+            spans.push(Span::styled(format!(" {} ", rating.label()), style));
+            spans.push(Span::styled(format!("{}   ", label(interval)), theme.dim));
+        }
+        Line::from(spans)
+    };
+    line.alignment(Alignment::Center).render(area, buf);
+}
+
+fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut lines = vec![
+        Line::from(""),
+        Line::styled("Done for now!", theme.title),
+        Line::from(""),
+        Line::from(format!(
+            "{} {} answered in this session.",
+            session.answered,
+            if session.answered == 1 { "card" } else { "cards" }
+        )),
+    ];
+    if let Some(next) = app.study.next_due(&session.decks, app.now) {
+        lines.push(Line::from(next_due_text(next, app)));
+    } else {
+        lines.push(Line::from("Nothing else is scheduled in these decks."));
+    }
+    lines.push(Line::from(""));
+    if app.study.has_unseen(&session.decks) {
+        lines.push(Line::from(vec![
+            Span::styled("n", theme.key),
+            Span::raw(format!("  study {MORE_NEW} more new cards today, beyond the daily limit")),
+        ]));
+    }
+    lines.push(Line::from(vec![Span::styled("q", theme.key), Span::raw("  back to your decks")]));
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+fn next_due_text(next: NextDue, app: &App) -> String {
+    let calendar: Calendar = app.study.scheduler.calendar();
+    let today = calendar.day(app.now);
+    match next {
+        NextDue::At(at) => {
+            let minutes = (at - app.now).num_minutes().max(1);
+            if calendar.day(at) == today {
+                format!("The next card is due in {minutes} min; it will show up here.")
+            } else {
+                format!("The next card is due at {}.", at.format("%H:%M"))
+            }
+        }
+        NextDue::Day(day) if day == today + 1 => {
+            format!("The next card is due tomorrow (from {}:00).", calendar.rollover_hour)
+        }
+        NextDue::Day(day) => format!("The next card is due in {} days.", day - today),
+    }
+}
+
+fn notice_text(notice: &Notice) -> String {
+    match notice {
+        Notice::Leech => "Leech: this card has lapsed too often and is now suspended. u undoes; e edits it.".to_owned(),
+        Notice::Buried => "Buried until tomorrow. u undoes.".to_owned(),
+        Notice::Suspended => "Suspended. u undoes.".to_owned(),
+        Notice::Undone(what) => format!("Undid the last {what}."),
+        Notice::NothingToUndo => "Nothing to undo in this session.".to_owned(),
+        Notice::Error(message) => message.clone(),
+    }
+}
