@@ -55,7 +55,10 @@ pub enum Action {
 pub enum Effect {
     Write(NewEvent),
     /// Open the deck file in the user's editor at a line, then reload the decks.
-    Edit { path: PathBuf, line: usize },
+    Edit {
+        path: PathBuf,
+        line: usize,
+    },
     Quit,
 }
 
@@ -152,6 +155,7 @@ impl App {
         match &self.screen {
             Screen::Home => keys::HOME,
             Screen::Review(session) => match &session.current {
+                None if self.study.has_unseen(&session.decks) => keys::DONE_MORE_NEW,
                 None => keys::DONE,
                 Some(current) if current.side == Side::Question => keys::QUESTION,
                 Some(_) => keys::ANSWER,
@@ -278,7 +282,11 @@ impl App {
         let Screen::Review(session) = &mut self.screen else {
             return Vec::new();
         };
-        let Some(place) = session.current.as_ref().and_then(|c| self.study.place(&c.card)) else {
+        let Some(place) = session
+            .current
+            .as_ref()
+            .and_then(|c| self.study.place(&c.card))
+        else {
             return Vec::new();
         };
         let line = self.study.card(place).line;
@@ -289,7 +297,8 @@ impl App {
             }],
             Source::Bundled => {
                 session.notice = Some(Notice::Error(
-                    "The built-in deck has no file to edit; copy it into your decks folder.".to_owned(),
+                    "The built-in deck has no file to edit; copy it into your decks folder."
+                        .to_owned(),
                 ));
                 Vec::new()
             }

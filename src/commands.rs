@@ -46,7 +46,10 @@ pub fn version(locations: &Locations, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The decks and the review log, replayed at `now`, with the log lines that could not be read.
-pub fn load_study(locations: &Locations, now: DateTime<FixedOffset>) -> Result<(Study, Vec<LineProblem>)> {
+pub fn load_study(
+    locations: &Locations,
+    now: DateTime<FixedOffset>,
+) -> Result<(Study, Vec<LineProblem>)> {
     let collection = deck::load_configured(locations)?;
     let store = Store::new(&locations.data_dir.path, &Store::device_name());
     let loaded = store
@@ -54,12 +57,19 @@ pub fn load_study(locations: &Locations, now: DateTime<FixedOffset>) -> Result<(
         .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
     let scheduler = Scheduler::new(Settings::default())?;
     let history = History::from_events(loaded.events);
-    Ok((Study::new(collection, history, scheduler, now), loaded.problems))
+    Ok((
+        Study::new(collection, history, scheduler, now),
+        loaded.problems,
+    ))
 }
 
 /// Deck indexes for deck ids, folders of decks (`sales` for `sales/*`) or deck files, and a
 /// title for them; every deck when none is given.
-pub fn resolve_decks(collection: &Collection, wanted: &[String], locations: &Locations) -> Result<(Vec<usize>, String)> {
+pub fn resolve_decks(
+    collection: &Collection,
+    wanted: &[String],
+    locations: &Locations,
+) -> Result<(Vec<usize>, String)> {
     let decks = &collection.decks;
     if wanted.is_empty() {
         return Ok(((0..decks.len()).collect(), "All decks".to_owned()));
@@ -73,8 +83,16 @@ pub fn resolve_decks(collection: &Collection, wanted: &[String], locations: &Loc
                 deck_id == id || deck_id.starts_with(&format!("{id}/"))
             })
             .collect();
-        anyhow::ensure!(!matched.is_empty(), "no deck `{name}`; `flashdeck list` shows the deck ids");
-        indexes.extend(matched.into_iter().filter(|i| !indexes.contains(i)).collect::<Vec<_>>());
+        anyhow::ensure!(
+            !matched.is_empty(),
+            "no deck `{name}`; `flashdeck list` shows the deck ids"
+        );
+        indexes.extend(
+            matched
+                .into_iter()
+                .filter(|i| !indexes.contains(i))
+                .collect::<Vec<_>>(),
+        );
     }
     let title = match indexes.as_slice() {
         [one] => decks[*one].name.clone(),
@@ -86,22 +104,22 @@ pub fn resolve_decks(collection: &Collection, wanted: &[String], locations: &Loc
 /// A deck file's path becomes its id relative to the decks folder; anything else is an id.
 fn deck_id_for(name: &str, locations: &Locations) -> String {
     let path = Path::new(name);
-    if path.extension().is_some_and(|ext| ext == "toml") && path.exists() {
-        let root = locations.decks.path.canonicalize().ok();
-        if let (Ok(file), Some(root)) = (path.canonicalize(), root) {
-            if let Ok(relative) = file.strip_prefix(&root) {
-                let parts: Vec<_> = relative
-                    .with_extension("")
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                return parts.join("/");
-            }
-        }
+    let is_deck_file = path.extension().is_some_and(|ext| ext == "toml") && path.is_file();
+    if is_deck_file
+        && let (Ok(file), Ok(root)) = (path.canonicalize(), locations.decks.path.canonicalize())
+        && file.starts_with(&root)
+    {
+        return deck::load::deck_id(&root, &file).as_str().to_owned();
     }
-    name.trim_end_matches('/').trim_end_matches(".toml").to_owned()
+    name.trim_end_matches('/')
+        .trim_end_matches(".toml")
+        .to_owned()
 }
 
 fn plural(count: usize, word: &str) -> String {
-    if count == 1 { word.to_owned() } else { format!("{word}s") }
+    if count == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
 }

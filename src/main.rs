@@ -33,11 +33,16 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     let pipe = Some(io::ErrorKind::BrokenPipe);
     error.chain().any(|cause| {
         cause.downcast_ref::<io::Error>().map(io::Error::kind) == pipe
-            || cause.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind) == pipe
-            || cause.downcast_ref::<csv::Error>().is_some_and(|e| match e.kind() {
-                csv::ErrorKind::Io(io) => Some(io.kind()) == pipe,
-                _ => false,
-            })
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == pipe
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| match e.kind() {
+                    csv::ErrorKind::Io(io) => Some(io.kind()) == pipe,
+                    _ => false,
+                })
     })
 }
 
@@ -64,7 +69,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let code = match cli.command {
         None => return tui(&locations, None),
         Some(Command::Review { only }) => return tui(&locations, Some(&only)),
-        Some(Command::Check { paths }) => commands::check::run(&paths, &locations, &mut out, &mut err)?,
+        Some(Command::Check { paths }) => {
+            commands::check::run(&paths, &locations, &mut out, &mut err)?
+        }
         Some(Command::List { json }) => commands::list::run(&locations, json, &mut out)?,
         Some(Command::Import(args)) => {
             commands::import::run(&args, &locations, now.date_naive(), &mut out, &mut err)?

@@ -30,7 +30,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         Paragraph::new(vec![
             Line::from("Terminal too small."),
-            Line::from(format!("flashdeck needs {MIN_WIDTH}×{MIN_HEIGHT}; q quits.")),
+            Line::from(format!(
+                "flashdeck needs {MIN_WIDTH}×{MIN_HEIGHT}; q quits."
+            )),
         ])
         .wrap(Wrap { trim: true })
         .render(area, buf);

@@ -264,3 +264,115 @@ fn import_of_an_unrecognised_file_says_how_to_proceed() {
         .code(1)
         .stderr(predicate::str::contains("not UTF-8 text"));
 }
+
+/// A home whose review log has, from another program: an Easy answer on `kam` 20 days ago
+/// (so it is due), an answer on a card no deck has, and a torn last line.
+fn home_with_log() -> TempDir {
+    let home = TempDir::new().unwrap();
+    let reviews = home.path().join("data/flashdeck/reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    let then = (chrono::Utc::now() - chrono::Duration::days(20)).to_rfc3339();
+    std::fs::write(
+        reviews.join("phone.jsonl"),
+        format!(
+            "{{\"card\":\"sales-optimization-levers/kam\",\"time\":\"{then}\",\"rating\":4}}\n\
+             {{\"card\":\"sales-optimization-levers/renamed-card\",\"time\":\"{then}\",\"rating\":3}}\n\
+             {{\"card\":\"sales-optimization-levers/kam\",\"ti"
+        ),
+    )
+    .unwrap();
+    home
+}
+
+#[test]
+fn due_counts_new_learning_and_review_per_deck() {
+    let home = home_with_log();
+    flashdeck(&home).arg("due").assert().success().stdout(
+        "DECK                         NEW  LEARNING  REVIEW\n\
+             sales-optimization-levers     20         0       1\n\
+             total                         20         0       1\n",
+    );
+    let output = flashdeck(&home).args(["due", "--json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([{"deck": "sales-optimization-levers", "name": "Sales & Pricing - 4. Sales Optimization Levers", "new": 20, "learning": 0, "review": 1}])
+    );
+}
+
+#[test]
+fn export_prints_every_card_with_its_schedule() {
+    let home = home_with_log();
+    let output = flashdeck(&home).arg("export").output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,deck,front,state,due,stability,difficulty,retrievability,reps,lapses,last_review")
+    );
+    let kam = lines.next().unwrap();
+    assert!(kam.starts_with("sales-optimization-levers/kam,sales-optimization-levers,Key Account Management (KAM),review,"), "{kam}");
+    // FSRS-6's initial stability for Easy.
+    assert!(kam.contains(",8.2956,"), "{kam}");
+    assert_eq!(text.lines().count(), 101, "a header and 100 cards");
+
+    let output = flashdeck(&home)
+        .args(["export", "--json", "sales-optimization-levers"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = json[0].as_object().unwrap();
+    // Exactly these fields (serde_json's map sorts them).
+    let mut keys: Vec<&str> = first.keys().map(String::as_str).collect();
+    let mut expected = [
+        "id",
+        "deck",
+        "front",
+        "state",
+        "due",
+        "stability",
+        "difficulty",
+        "retrievability",
+        "reps",
+        "lapses",
+        "last_review",
+    ];
+    keys.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+    // Recall after 20 days of an 8.3-day stability is below the 90% target.
+    let r = first["retrievability"].as_f64().unwrap();
+    assert!(r > 0.5 && r < 0.9, "{r}");
+    assert_eq!(json[1]["state"], "new");
+    assert_eq!(json[1]["due"], serde_json::Value::Null);
+    flashdeck(&home)
+        .args(["export", "nope"])
+        .assert()
+        .code(1)
+        .stderr("flashdeck: no deck `nope`; `flashdeck list` shows the deck ids\n");
+}
+
+#[test]
+fn check_reports_orphaned_histories_and_unreadable_lines_but_passes() {
+    let home = home_with_log();
+    let assert = flashdeck(&home).arg("check").assert().success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("phone.jsonl:3: "), "{stderr}");
+    assert!(
+        stderr.contains("(the line is skipped and kept)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 event for 1 card no deck has"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  sales-optimization-levers/renamed-card (1 event)"),
+        "{stderr}"
+    );
+    // Reading never rewrites the log.
+    let log =
+        std::fs::read_to_string(home.path().join("data/flashdeck/reviews/phone.jsonl")).unwrap();
+    assert!(log.ends_with("\"ti"));
+}

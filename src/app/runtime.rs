@@ -72,7 +72,12 @@ fn next_action(app: &App) -> io::Result<Option<Action>> {
 }
 
 /// Leaves the TUI for `$VISUAL` or `$EDITOR` at the card's line, then reloads the decks.
-fn edit(terminal: &mut DefaultTerminal, path: &Path, line: usize, locations: &Locations) -> io::Result<Action> {
+fn edit(
+    terminal: &mut DefaultTerminal,
+    path: &Path,
+    line: usize,
+    locations: &Locations,
+) -> io::Result<Action> {
     ratatui::try_restore()?;
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
@@ -88,7 +93,9 @@ fn edit(terminal: &mut DefaultTerminal, path: &Path, line: usize, locations: &Lo
     *terminal = ratatui::try_init()?;
     terminal.clear()?;
     if let Err(error) = status {
-        return Ok(Action::WriteFailed(format!("cannot start the editor `{editor}`: {error}")));
+        return Ok(Action::WriteFailed(format!(
+            "cannot start the editor `{editor}`: {error}"
+        )));
     }
     Ok(match deck::load_configured(locations) {
         Ok(collection) => Action::Reloaded(collection),

@@ -1,0 +1,216 @@
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::deck::{Collection, DeckId, parse_deck};
+use crate::scheduler::{Phase, Scheduler, Settings};
+use crate::store::History;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
+}
+
+/// Two decks: `a` from a file with three cards, and `b` built in with one.
+fn app() -> App {
+    let text = |n: usize| {
+        let mut text = String::from("[deck]\nname = \"Deck\"\n");
+        for i in 0..n {
+            let _ = write!(
+                text,
+                "\n[[cards]]\nid = \"c{i}\"\nfront = \"Q{i}\"\nback = \"A{i}\"\n"
+            );
+        }
+        text
+    };
+    let a = parse_deck(
+        DeckId::new("a"),
+        Source::File(PathBuf::from("/decks/a.toml")),
+        &text(3),
+    )
+    .unwrap();
+    let b = parse_deck(DeckId::new("b"), Source::Bundled, &text(1)).unwrap();
+    let collection = Collection {
+        decks: vec![a, b],
+        broken: Vec::new(),
+    };
+    let study = Study::new(
+        collection,
+        History::default(),
+        Scheduler::new(Settings::default()).unwrap(),
+        now(),
+    );
+    App::new(study, PathBuf::from("/decks"), now())
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Presses a key the way the runtime does, writing events successfully.
+fn press(app: &mut App, code: KeyCode, at: DateTime<FixedOffset>) -> Vec<Effect> {
+    let Some(action) = app.action_for(key(code)) else {
+        return Vec::new();
+    };
+    let effects = app.update(action, at);
+    for effect in &effects {
+        if let Effect::Write(event) = effect {
+            app.update(Action::Written(event.clone()), at);
+        }
+    }
+    effects
+}
+
+fn current_card(app: &App) -> Option<String> {
+    match &app.screen {
+        Screen::Review(session) => session.current.as_ref().map(|c| c.card.to_string()),
+        Screen::Home => None,
+    }
+}
+
+#[test]
+fn each_screen_has_its_own_keys() {
+    let mut app = app();
+    assert_eq!(app.action_for(key(KeyCode::Char('j'))), Some(Action::Down));
+    assert_eq!(app.action_for(key(KeyCode::Enter)), Some(Action::Open));
+    assert_eq!(app.action_for(key(KeyCode::Char('1'))), None);
+    assert_eq!(
+        app.action_for(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Some(Action::Quit)
+    );
+    press(&mut app, KeyCode::Enter, now());
+    assert_eq!(
+        app.action_for(key(KeyCode::Char(' '))),
+        Some(Action::Reveal)
+    );
+    assert_eq!(
+        app.action_for(key(KeyCode::Char('3'))),
+        None,
+        "no grading before the answer"
+    );
+    press(&mut app, KeyCode::Char(' '), now());
+    assert_eq!(
+        app.action_for(key(KeyCode::Char(' '))),
+        Some(Action::Grade(Rating::Good))
+    );
+    assert_eq!(
+        app.action_for(key(KeyCode::Char('1'))),
+        Some(Action::Grade(Rating::Again))
+    );
+    press(&mut app, KeyCode::Char('?'), now());
+    assert!(app.help);
+    assert_eq!(
+        app.action_for(key(KeyCode::Char('3'))),
+        None,
+        "help takes the keys"
+    );
+    press(&mut app, KeyCode::Esc, now());
+    assert!(!app.help);
+}
+
+#[test]
+fn reviewing_a_deck_writes_one_event_per_answer() {
+    let mut app = app();
+    assert_eq!(app.counts[0].new, 3);
+    press(&mut app, KeyCode::Enter, now());
+    assert_eq!(current_card(&app).as_deref(), Some("a/c0"));
+    assert!(press(&mut app, KeyCode::Char('3'), now()).is_empty());
+    press(&mut app, KeyCode::Char(' '), now());
+    let effects = press(&mut app, KeyCode::Char('3'), now() + Duration::seconds(4));
+    let [Effect::Write(event)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(event.card.as_deref(), Some("a/c0"));
+    assert_eq!(app.study.state("a/c0").phase, Phase::Learning { step: 1 });
+    assert_eq!(current_card(&app).as_deref(), Some("a/c1"));
+    press(&mut app, KeyCode::Char('q'), now());
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!((app.counts[0].new, app.counts[0].learning), (2, 1));
+}
+
+#[test]
+fn a_failed_write_changes_nothing_and_says_so() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter, now());
+    press(&mut app, KeyCode::Char(' '), now());
+    let effects = app.update(Action::Grade(Rating::Good), now());
+    assert!(matches!(effects.as_slice(), [Effect::Write(_)]));
+    app.update(Action::WriteFailed("disk full".into()), now());
+    let Screen::Review(session) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(
+        session.current.as_ref().map(|c| c.card.as_ref()),
+        Some("a/c0")
+    );
+    assert_eq!(
+        session.notice,
+        Some(Notice::Error("Not saved: disk full".into()))
+    );
+    assert_eq!(app.study.state("a/c0").reps, 0);
+}
+
+#[test]
+fn review_all_then_done() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('r'), now());
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char(' '), now());
+        press(&mut app, KeyCode::Char('4'), now());
+    }
+    assert_eq!(current_card(&app), None);
+    // Every card has been seen, so there are no more new cards to offer.
+    assert_eq!(app.action_for(key(KeyCode::Char('n'))), None);
+    press(&mut app, KeyCode::Char('q'), now());
+    assert_eq!(app.counts.iter().map(DueCounts::total).sum::<usize>(), 0);
+}
+
+#[test]
+fn edit_opens_the_cards_file_at_its_line_or_explains_why_not() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter, now());
+    let effects = press(&mut app, KeyCode::Char('e'), now());
+    // `[[cards]]` of the first card is on line 4 of the generated file.
+    assert_eq!(
+        effects,
+        [Effect::Edit {
+            path: PathBuf::from("/decks/a.toml"),
+            line: 4
+        }]
+    );
+
+    press(&mut app, KeyCode::Char('q'), now());
+    press(&mut app, KeyCode::Down, now());
+    press(&mut app, KeyCode::Enter, now());
+    assert!(press(&mut app, KeyCode::Char('e'), now()).is_empty());
+    let Screen::Review(session) = &app.screen else {
+        panic!()
+    };
+    assert!(matches!(&session.notice, Some(Notice::Error(m)) if m.contains("built-in deck")));
+}
+
+#[test]
+fn a_reload_that_removes_the_card_on_screen_moves_on() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter, now());
+    let mut collection = app.study.collection.clone();
+    collection.decks[0].cards.remove(0);
+    app.update(Action::Reloaded(collection), now());
+    assert_eq!(current_card(&app).as_deref(), Some("a/c1"));
+}
+
+#[test]
+fn learning_cards_wake_the_loop_when_due() {
+    let mut app = app();
+    press(&mut app, KeyCode::Down, now());
+    press(&mut app, KeyCode::Enter, now());
+    press(&mut app, KeyCode::Char(' '), now());
+    press(&mut app, KeyCode::Char('1'), now());
+    // The only card waits a minute; nothing else is left, so it is shown early (learn ahead).
+    assert_eq!(current_card(&app).as_deref(), Some("b/c0"));
+    press(&mut app, KeyCode::Char('b'), now());
+    assert_eq!(current_card(&app), None);
+    assert_eq!(app.wake_at(), None, "a buried card does not wake the loop");
+}

@@ -62,7 +62,6 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-
 /// Warnings about the review log: lines that cannot be read, and histories of cards that no
 /// deck has any more (kept, never deleted). Neither makes the decks invalid.
 fn report_log(locations: &Locations, err: &mut dyn Write) -> Result<()> {
@@ -82,7 +81,13 @@ fn report_log(locations: &Locations, err: &mut dyn Write) -> Result<()> {
             plural(orphans.len(), "card"),
         )?;
         for orphan in &orphans {
-            writeln!(err, "  {} ({} {})", orphan.card, orphan.events, plural(orphan.events, "event"))?;
+            writeln!(
+                err,
+                "  {} ({} {})",
+                orphan.card,
+                orphan.events,
+                plural(orphan.events, "event")
+            )?;
         }
     }
     Ok(())

@@ -19,7 +19,12 @@ struct DeckDue<'a> {
     counts: DueCounts,
 }
 
-pub fn run(locations: &Locations, json: bool, now: DateTime<FixedOffset>, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(
+    locations: &Locations,
+    json: bool,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     let (study, _) = load_study(locations, now)?;
     let rows: Vec<DeckDue> = study
         .collection
@@ -37,16 +42,33 @@ pub fn run(locations: &Locations, json: bool, now: DateTime<FixedOffset>, out: &
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let width = rows.iter().map(|r| r.deck.chars().count()).max().unwrap_or(0).max(5);
-    writeln!(out, "{:width$}  {:>5}  {:>8}  {:>6}", "DECK", "NEW", "LEARNING", "REVIEW")?;
+    let width = rows
+        .iter()
+        .map(|r| r.deck.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(5);
+    writeln!(
+        out,
+        "{:width$}  {:>5}  {:>8}  {:>6}",
+        "DECK", "NEW", "LEARNING", "REVIEW"
+    )?;
     let mut total = DueCounts::default();
     for row in &rows {
         let c = row.counts;
-        writeln!(out, "{:width$}  {:>5}  {:>8}  {:>6}", row.deck, c.new, c.learning, c.review)?;
+        writeln!(
+            out,
+            "{:width$}  {:>5}  {:>8}  {:>6}",
+            row.deck, c.new, c.learning, c.review
+        )?;
         total.new += c.new;
         total.learning += c.learning;
         total.review += c.review;
     }
-    writeln!(out, "{:width$}  {:>5}  {:>8}  {:>6}", "total", total.new, total.learning, total.review)?;
+    writeln!(
+        out,
+        "{:width$}  {:>5}  {:>8}  {:>6}",
+        "total", total.new, total.learning, total.review
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -67,14 +67,20 @@ pub fn export(study: &Study, decks: &[usize], now: DateTime<FixedOffset>) -> Vec
                 id: card.id.to_string(),
                 deck: card.id.deck().to_owned(),
                 front: card.front.clone(),
-                state: if state.suspended { "suspended" } else { state.phase.name() },
+                state: if state.suspended {
+                    "suspended"
+                } else {
+                    state.phase.name()
+                },
                 due: due_text(state.due, calendar),
                 stability: state.memory.map(|m| m.stability),
                 difficulty: state.memory.map(|m| m.difficulty),
                 retrievability: study.scheduler.retrievability(state, now),
                 reps: state.reps,
                 lapses: state.lapses,
-                last_review: state.last_review.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, false)),
+                last_review: state
+                    .last_review
+                    .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, false)),
             }
         })
         .collect()

@@ -89,4 +89,3 @@ fn listed(collection: &Collection) -> Vec<ListedDeck<'_>> {
     rows.sort_by(|a, b| a.id.cmp(b.id));
     rows
 }
-

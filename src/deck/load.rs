@@ -162,7 +162,7 @@ fn at_start(path: &Path, message: String) -> Problem {
 }
 
 /// `decks/sales/levers.toml` under `decks` is `sales/levers`, on every platform.
-fn deck_id(root: &Path, path: &Path) -> DeckId {
+pub(crate) fn deck_id(root: &Path, path: &Path) -> DeckId {
     let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
     let parts: Vec<_> = relative
         .components()

@@ -9,7 +9,9 @@ use super::Theme;
 use crate::app::Binding;
 
 pub fn render(bindings: &[Binding], theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let height = u16::try_from(bindings.len() + 4).unwrap_or(u16::MAX).min(area.height);
+    let height = u16::try_from(bindings.len() + 4)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
     let [popup] = Layout::horizontal([Constraint::Length(44.min(area.width))])
         .flex(Flex::Center)
         .areas(area);
@@ -27,7 +29,10 @@ pub fn render(bindings: &[Binding], theme: &Theme, area: Rect, buf: &mut Buffer)
         })
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("      ?  close this help", theme.dim)));
+    lines.push(Line::from(Span::styled(
+        "      ?  close this help",
+        theme.dim,
+    )));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(Block::default().borders(Borders::ALL).title(" Keys "))

@@ -86,7 +86,11 @@ fn render_list(
     buf: &mut Buffer,
 ) {
     let number = |n: usize, style| {
-        let (text, style) = if n == 0 { ("·".to_owned(), theme.dim) } else { (n.to_string(), style) };
+        let (text, style) = if n == 0 {
+            ("·".to_owned(), theme.dim)
+        } else {
+            (n.to_string(), style)
+        };
         Cell::from(Line::from(Span::styled(text, style)).right_aligned())
     };
     let table_rows = rows.iter().map(|row| match row {
@@ -105,7 +109,10 @@ fn render_list(
             let count = broken.problems.len();
             TableRow::new(vec![
                 Cell::from(Span::styled(
-                    format!("⚠ {count} {}", if count == 1 { "problem" } else { "problems" }),
+                    format!(
+                        "⚠ {count} {}",
+                        if count == 1 { "problem" } else { "problems" }
+                    ),
                     theme.error,
                 )),
                 Cell::from(""),

@@ -2,7 +2,7 @@
 //! screen when nothing is left.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
@@ -40,14 +40,22 @@ pub fn render(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf
         None => render_done(app, session, theme, inner, buf),
     }
     if let Some(notice) = &session.notice {
-        let style = if matches!(notice, Notice::Error(_) | Notice::Leech) { theme.error } else { theme.notice };
+        let style = if matches!(notice, Notice::Error(_) | Notice::Leech) {
+            theme.error
+        } else {
+            theme.notice
+        };
         Paragraph::new(Span::styled(notice_text(notice), style)).render(notice_area, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
 }
 
 fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let DueCounts { new, learning, review } = session.counts(&app.study, app.now);
+    let DueCounts {
+        new,
+        learning,
+        review,
+    } = session.counts(&app.study, app.now);
     let counts = Line::from(vec![
         Span::styled(new.to_string(), theme.new),
         Span::styled(" new  ", theme.dim),
@@ -56,7 +64,9 @@ fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, 
         Span::styled(review.to_string(), theme.review),
         Span::styled(" review", theme.dim),
     ]);
-    let width = u16::try_from(counts.width()).unwrap_or(area.width).min(area.width);
+    let width = u16::try_from(counts.width())
+        .unwrap_or(area.width)
+        .min(area.width);
     let [title, counts_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
     Line::from(Span::styled(session.title.as_str(), theme.title)).render(title, buf);
@@ -64,9 +74,15 @@ fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, 
 }
 
 fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(current) = &session.current else { return };
-    let Some(place) = app.study.place(&current.card) else { return };
+    let Some(current) = &session.current else {
+        return;
+    };
+    let Some(place) = app.study.place(&current.card) else {
+        return;
+    };
     let card = app.study.card(place);
+    // A column of margin each side, then a readable width, centred.
+    let area = area.inner(Margin::new(1, 0));
     let [_, column, _] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Max(TEXT_WIDTH),
@@ -76,11 +92,19 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     // One column for the scrollbar.
     let width = usize::from(column.width.saturating_sub(2));
     let mut lines: Vec<Line> = vec![Line::from("")];
-    lines.extend(text::wrap(&card.front, width).into_iter().map(|l| Line::styled(l, theme.title)));
+    lines.extend(
+        text::wrap(&card.front, width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.title)),
+    );
     if current.side == Side::Question {
         if let Some(hint) = &card.hint {
             lines.push(Line::from(""));
-            lines.extend(text::wrap(&format!("Hint: {hint}"), width).into_iter().map(|l| Line::styled(l, theme.dim)));
+            lines.extend(
+                text::wrap(&format!("Hint: {hint}"), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.dim)),
+            );
         }
     } else {
         lines.push(Line::from(""));
@@ -91,7 +115,9 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let max_scroll = total.saturating_sub(column.height);
     let scroll = session.scroll.min(max_scroll);
-    Paragraph::new(lines).scroll((scroll, 0)).render(column, buf);
+    Paragraph::new(lines)
+        .scroll((scroll, 0))
+        .render(column, buf);
     if max_scroll > 0 {
         let mut state = ScrollbarState::new(usize::from(max_scroll)).position(usize::from(scroll));
         Scrollbar::new(ScrollbarOrientation::VerticalRight).render(column, buf, &mut state);
@@ -99,11 +125,18 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
 }
 
 fn render_buttons(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(current) = &session.current else { return };
+    let Some(current) = &session.current else {
+        return;
+    };
     let line = if current.side == Side::Question {
-        Line::from(vec![Span::styled("Space", theme.key), Span::raw(" show answer")])
+        Line::from(vec![
+            Span::styled("Space", theme.key),
+            Span::raw(" show answer"),
+        ])
     } else {
-        let intervals = session.preview(&app.study, app.now).unwrap_or([crate::scheduler::Interval::Days(0); 4]);
+        let intervals = session
+            .preview(&app.study, app.now)
+            .unwrap_or([crate::scheduler::Interval::Days(0); 4]);
         let styles = [theme.learning, theme.notice, theme.review, theme.new];
         let mut spans = Vec::new();
         for ((rating, interval), style) in Rating::ALL.iter().zip(intervals).zip(styles) {
@@ -124,7 +157,11 @@ fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
         Line::from(format!(
             "{} {} answered in this session.",
             session.answered,
-            if session.answered == 1 { "card" } else { "cards" }
+            if session.answered == 1 {
+                "card"
+            } else {
+                "cards"
+            }
         )),
     ];
     if let Some(next) = app.study.next_due(&session.decks, app.now) {
@@ -136,10 +173,15 @@ fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     if app.study.has_unseen(&session.decks) {
         lines.push(Line::from(vec![
             Span::styled("n", theme.key),
-            Span::raw(format!("  study {MORE_NEW} more new cards today, beyond the daily limit")),
+            Span::raw(format!(
+                "  study {MORE_NEW} more new cards today, beyond the daily limit"
+            )),
         ]));
     }
-    lines.push(Line::from(vec![Span::styled("q", theme.key), Span::raw("  back to your decks")]));
+    lines.push(Line::from(vec![
+        Span::styled("q", theme.key),
+        Span::raw("  back to your decks"),
+    ]));
     Paragraph::new(lines)
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
@@ -159,7 +201,10 @@ fn next_due_text(next: NextDue, app: &App) -> String {
             }
         }
         NextDue::Day(day) if day == today + 1 => {
-            format!("The next card is due tomorrow (from {}:00).", calendar.rollover_hour)
+            format!(
+                "The next card is due tomorrow (from {}:00).",
+                calendar.rollover_hour
+            )
         }
         NextDue::Day(day) => format!("The next card is due in {} days.", day - today),
     }
@@ -167,7 +212,10 @@ fn next_due_text(next: NextDue, app: &App) -> String {
 
 fn notice_text(notice: &Notice) -> String {
     match notice {
-        Notice::Leech => "Leech: this card has lapsed too often and is now suspended. u undoes; e edits it.".to_owned(),
+        Notice::Leech => {
+            "Leech: this card has lapsed too often and is now suspended. u undoes; e edits it."
+                .to_owned()
+        }
         Notice::Buried => "Buried until tomorrow. u undoes.".to_owned(),
         Notice::Suspended => "Suspended. u undoes.".to_owned(),
         Notice::Undone(what) => format!("Undid the last {what}."),

@@ -1,3 +1,4 @@
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use ratatui::Terminal;
@@ -49,8 +50,10 @@ fn sample() -> App {
 
 fn app_with(collection: Collection) -> App {
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap();
-    let scheduler = crate::scheduler::Scheduler::new(crate::scheduler::Settings::default()).unwrap();
-    let study = crate::study::Study::new(collection, crate::store::History::default(), scheduler, now);
+    let scheduler =
+        crate::scheduler::Scheduler::new(crate::scheduler::Settings::default()).unwrap();
+    let study =
+        crate::study::Study::new(collection, crate::store::History::default(), scheduler, now);
     App::new(study, PathBuf::from("/home/u/decks"), now)
 }
 
@@ -58,7 +61,10 @@ fn app_with(collection: Collection) -> App {
 fn home_lists_decks_with_card_counts_at_80x24() {
     let buf = draw(&sample(), 80, 24);
     // 100 new cards and the default limit of 20 new cards a day.
-    assert_eq!(line(&buf, 0).trim_end(), "flashdeck  1 deck · 100 cards · 20 due today");
+    assert_eq!(
+        line(&buf, 0).trim_end(),
+        "flashdeck  1 deck · 100 cards · 20 due today"
+    );
     // Top border of the list, then the header row and the two rows.
     assert_eq!(
         line(&buf, 2).trim_end(),
@@ -150,3 +156,111 @@ fn the_selection_scrolls_into_view_in_a_long_list() {
     assert!(!screen.contains("Deck number 000"), "{screen}");
 }
 
+/// An app reviewing one deck whose cards are `(front, back)`.
+fn reviewing(cards: &[(&str, &str)]) -> App {
+    let mut text = String::from("[deck]\nname = \"Review deck\"\n");
+    for (i, (front, back)) in cards.iter().enumerate() {
+        let _ = write!(
+            text,
+            "[[cards]]\nid = \"c{i}\"\nfront = '''{front}'''\nback = '''{back}'''\n"
+        );
+    }
+    let deck =
+        crate::deck::parse_deck(DeckId::new("r"), crate::deck::Source::Bundled, &text).unwrap();
+    let mut app = app_with(Collection {
+        decks: vec![deck],
+        broken: Vec::new(),
+    });
+    app.update(Action::Open, app.now);
+    app
+}
+
+#[test]
+fn the_question_side_shows_the_front_and_the_counts() {
+    let app = reviewing(&[("What is KAM’s essence?", "A radically different process.")]);
+    let buf = draw(&app, 80, 24);
+    let screen = text(&buf);
+    assert!(line(&buf, 0).starts_with("Review deck"), "{screen}");
+    assert!(
+        line(&buf, 0)
+            .trim_end()
+            .ends_with("1 new  0 learning  0 review"),
+        "{screen}"
+    );
+    assert!(screen.contains("What is KAM’s essence?"), "{screen}");
+    assert!(
+        !screen.contains("A radically different"),
+        "the answer is hidden: {screen}"
+    );
+    assert_eq!(line(&buf, 22).trim(), "Space show answer");
+}
+
+#[test]
+fn the_answer_side_shows_each_grades_interval() {
+    let mut app = reviewing(&[("Q", "A radically different process.")]);
+    app.update(Action::Reveal, app.now);
+    let buf = draw(&app, 80, 24);
+    let screen = text(&buf);
+    assert!(
+        screen.contains("A radically different process."),
+        "{screen}"
+    );
+    // A new card: Again 1m, Hard 5.5m (the average of 1m and 10m), Good 10m, Easy in days.
+    let buttons = line(&buf, 22);
+    assert!(
+        buttons.contains("1 Again 1m   2 Hard 5.5m   3 Good 10m   4 Easy "),
+        "{buttons}"
+    );
+    assert!(buttons.trim_end().ends_with('d'), "{buttons}");
+}
+
+#[test]
+fn a_long_list_answer_wraps_as_a_list_and_scrolls_at_80x24() {
+    let steps: Vec<String> = (1..=12)
+        .map(|i| format!("{i}. Step number {i} of a long procedure that needs more than one line to explain properly."))
+        .collect();
+    let mut app = reviewing(&[("Name the steps", &steps.join("\n"))]);
+    app.update(Action::Reveal, app.now);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("1. Step number 1 of a long procedure"),
+        "{screen}"
+    );
+    // The wrapped part of item 1 is indented under its text.
+    assert!(screen.contains("\n    explain properly."), "{screen}");
+    assert!(
+        !screen.contains("12. Step number 12"),
+        "not all of it fits: {screen}"
+    );
+    assert!(
+        screen.contains('█') || screen.contains('║'),
+        "a scrollbar shows there is more: {screen}"
+    );
+    for _ in 0..40 {
+        app.update(Action::Down, app.now);
+    }
+    let scrolled = text(&draw(&app, 80, 24));
+    assert!(scrolled.contains("12. Step number 12"), "{scrolled}");
+}
+
+#[test]
+fn the_done_screen_says_when_the_next_card_is_due() {
+    let mut app = reviewing(&[("Q", "A")]);
+    app.update(Action::Reveal, app.now);
+    let effects = app.update(Action::Grade(crate::scheduler::Rating::Easy), app.now);
+    let [crate::app::Effect::Write(event)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    app.update(Action::Written(event.clone()), app.now);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("Done for now!"), "{screen}");
+    assert!(
+        screen.contains("1 card answered in this session."),
+        "{screen}"
+    );
+    assert!(screen.contains("The next card is due in "), "{screen}");
+    assert!(
+        !screen.contains("more new cards"),
+        "no unseen cards are left: {screen}"
+    );
+}

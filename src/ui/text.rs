@@ -15,7 +15,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         }
         let indent = " ".repeat(list_marker_width(line));
         let options = Options::new(width).subsequent_indent(&indent);
-        out.extend(textwrap::wrap(line.trim_end(), options).into_iter().map(|l| l.into_owned()));
+        out.extend(
+            textwrap::wrap(line.trim_end(), options)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned),
+        );
     }
     out
 }
@@ -57,14 +61,23 @@ mod tests {
                 "2. a team is formed.",
             ]
         );
-        assert_eq!(wrap("- one two three four", 12), ["- one two", "  three four"]);
-        assert_eq!(wrap("• ünïcödé wörds here", 12), ["• ünïcödé", "  wörds here"]);
+        assert_eq!(
+            wrap("- one two three four", 12),
+            ["- one two", "  three four"]
+        );
+        assert_eq!(
+            wrap("• ünïcödé wörds here", 12),
+            ["• ünïcödé", "  wörds here"]
+        );
     }
 
     #[test]
     fn plain_text_and_blank_lines() {
         assert_eq!(wrap("a\n\nb", 10), ["a", "", "b"]);
-        assert_eq!(wrap("3.5 is not a list item", 10), ["3.5 is not", "a list", "item"]);
+        assert_eq!(
+            wrap("3.5 is not a list item", 10),
+            ["3.5 is not", "a list", "item"]
+        );
         assert_eq!(wrap("-5 degrees", 40), ["-5 degrees"]);
     }
 

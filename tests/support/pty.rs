@@ -10,6 +10,20 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 /// How long any one wait may take before the test fails; generous for a loaded CI machine.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// A plain `flashdeck` command with the same isolated home as [`Tui::start`].
+#[allow(dead_code)] // Not every test file that includes this module runs plain commands.
+pub fn command(home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_flashdeck"));
+    cmd.current_dir(home)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("FLASHDECK_DECKS")
+        .env_remove("FLASHDECK_DATA_DIR")
+        .env_remove("FLASHDECK_CONFIG");
+    cmd
+}
+
 pub struct Tui {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
