@@ -16,7 +16,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::deck::{self, Collection};
 use crate::paths::Locations;
 use crate::scheduler::{Scheduler, Settings};
-use crate::store::{History, LineProblem, Store};
+use crate::store::{LineProblem, Store};
 use crate::study::Study;
 
 /// Exit code for "a deck has problems" and for failed commands.
@@ -52,15 +52,11 @@ pub fn load_study(
 ) -> Result<(Study, Vec<LineProblem>)> {
     let collection = deck::load_configured(locations)?;
     let store = Store::new(&locations.data_dir.path, &Store::device_name());
-    let loaded = store
-        .load()
+    let (history, problems) = store
+        .history()
         .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
     let scheduler = Scheduler::new(Settings::default())?;
-    let history = History::from_events(loaded.events);
-    Ok((
-        Study::new(collection, history, scheduler, now),
-        loaded.problems,
-    ))
+    Ok((Study::new(collection, history, scheduler, now), problems))
 }
 
 /// Deck indexes for deck ids, folders of decks (`sales` for `sales/*`) or deck files, and a

@@ -17,7 +17,9 @@ pub mod interval_text;
 mod steps;
 
 use chrono::{DateTime, Duration, FixedOffset};
-use fsrs::{FSRS, MemoryState, NextStates};
+use std::cell::OnceCell;
+
+use fsrs::{FSRS, FSRSItem, FSRSReview, ItemState, MemoryState};
 use serde::{Deserialize, Serialize};
 
 pub use calendar::{Calendar, Day};
@@ -253,13 +255,13 @@ impl Scheduler {
         let elapsed = card
             .last_review
             .map_or(0, |last| (today - self.settings.calendar.day(last)).max(0));
-        let next = self.next_states(card.memory, elapsed);
-        let chosen = match rating {
-            Rating::Again => &next.again,
-            Rating::Hard => &next.hard,
-            Rating::Good => &next.good,
-            Rating::Easy => &next.easy,
+        let next = NextStates {
+            scheduler: self,
+            memory: card.memory,
+            elapsed: u32::try_from(elapsed).unwrap_or(0),
+            states: Default::default(),
         };
+        let chosen = next.get(rating);
         let answer = Answer {
             rating,
             now,
@@ -330,7 +332,7 @@ impl Scheduler {
                 out.suspended = true;
                 notes.became_leech = true;
             }
-            let days = fuzz::apply(None, answer.next.again.interval, 1, max);
+            let days = fuzz::apply(None, answer.next.get(Rating::Again).interval, 1, max);
             match Steps(&self.settings.relearning_steps).again() {
                 Some(secs) => {
                     out.scheduled_days = days;
@@ -343,13 +345,16 @@ impl Scheduler {
         // Each passing interval is at least a day longer than the one before, so
         // hard < good < easy, as in Anki's FSRS review intervals.
         let next = answer.next;
-        let hard = fuzz::apply(fuzz, next.hard.interval, 1, max);
-        let good = fuzz::apply(fuzz, next.good.interval, hard + 1, max);
-        let easy = fuzz::apply(fuzz, next.easy.interval, good + 1, max);
-        let days = match answer.rating {
-            Rating::Hard => hard,
-            Rating::Good => good,
-            _ => easy,
+        let hard = fuzz::apply(fuzz, next.get(Rating::Hard).interval, 1, max);
+        let days = if answer.rating == Rating::Hard {
+            hard
+        } else {
+            let good = fuzz::apply(fuzz, next.get(Rating::Good).interval, hard + 1, max);
+            if answer.rating == Rating::Good {
+                good
+            } else {
+                fuzz::apply(fuzz, next.get(Rating::Easy).interval, good + 1, max)
+            }
         };
         answer.schedule(out, days);
         notes
@@ -397,30 +402,46 @@ impl Scheduler {
             .next_interval(Some(stability), self.settings.desired_retention, 3)
     }
 
-    /// FSRS's next memory states; a state the crate rejects as non-finite restarts the card's
-    /// memory rather than failing the answer.
-    fn next_states(&self, memory: Option<MemoryState>, elapsed_days: i32) -> NextStates {
-        let retention = self.settings.desired_retention;
-        let elapsed = u32::try_from(elapsed_days).unwrap_or(0);
-        self.fsrs
-            .next_states(memory, retention, elapsed)
-            .or_else(|_| self.fsrs.next_states(None, retention, 0))
-            .unwrap_or_else(|_| {
-                // Unreachable with valid parameters: a new card's states are the parameters.
-                let state = fsrs::ItemState {
-                    memory: MemoryState {
-                        stability: 1.0,
-                        difficulty: 5.0,
-                    },
-                    interval: 1.0,
-                };
-                NextStates {
-                    again: state.clone(),
-                    hard: state.clone(),
-                    good: state.clone(),
-                    easy: state,
-                }
-            })
+    /// The memory state after one answer, and its interval; a state the crate rejects as
+    /// non-finite restarts the card's memory rather than failing the answer.
+    fn step(&self, memory: Option<MemoryState>, elapsed: u32, rating: Rating) -> ItemState {
+        let item = |delta_t| FSRSItem {
+            reviews: vec![FSRSReview {
+                rating: u32::from(u8::from(rating)),
+                delta_t,
+            }],
+        };
+        let memory = self
+            .fsrs
+            .memory_state(item(elapsed), memory)
+            .or_else(|_| self.fsrs.memory_state(item(0), None))
+            // Unreachable with valid parameters: a first answer's state is a parameter.
+            .unwrap_or(MemoryState {
+                stability: 1.0,
+                difficulty: 5.0,
+            });
+        let interval = self.fsrs.next_interval(
+            Some(memory.stability),
+            self.settings.desired_retention,
+            u32::from(u8::from(rating)),
+        );
+        ItemState { memory, interval }
+    }
+}
+
+/// FSRS's next state for each rating, computed on first use: replaying an answer needs one
+/// to three of them, not all four.
+struct NextStates<'s> {
+    scheduler: &'s Scheduler,
+    memory: Option<MemoryState>,
+    elapsed: u32,
+    states: [OnceCell<ItemState>; 4],
+}
+
+impl NextStates<'_> {
+    fn get(&self, rating: Rating) -> &ItemState {
+        self.states[usize::from(u8::from(rating)) - 1]
+            .get_or_init(|| self.scheduler.step(self.memory, self.elapsed, rating))
     }
 }
 
@@ -431,7 +452,7 @@ struct Answer<'a> {
     today: Day,
     fuzz: Option<f32>,
     max: u32,
-    next: &'a NextStates,
+    next: &'a NextStates<'a>,
 }
 
 impl Answer<'_> {
@@ -456,14 +477,14 @@ impl Answer<'_> {
     fn graduate(&self, out: &mut CardState, easy: bool) {
         let good = fuzz::apply(
             self.fuzz,
-            self.next.good.interval.round().max(1.0),
+            self.next.get(Rating::Good).interval.round().max(1.0),
             1,
             self.max,
         );
         let days = if easy {
             fuzz::apply(
                 self.fuzz,
-                self.next.easy.interval.round().max(1.0),
+                self.next.get(Rating::Easy).interval.round().max(1.0),
                 good + 1,
                 self.max,
             )

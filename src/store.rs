@@ -12,6 +12,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::iter::Either;
 use rayon::prelude::*;
 
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
@@ -33,13 +34,6 @@ impl std::fmt::Display for LineProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
     }
-}
-
-/// Everything read from the log folder.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub events: Vec<Event>,
-    pub problems: Vec<LineProblem>,
 }
 
 /// The log folder, and this device's file in it.
@@ -77,11 +71,25 @@ impl Store {
         &self.device_file
     }
 
-    /// Reads every `*.jsonl` file. A missing folder is an empty log.
-    pub fn load(&self) -> io::Result<Loaded> {
+    /// The whole log, replay-ready, and the lines that could not be read.
+    pub fn history(&self) -> io::Result<(History, Vec<LineProblem>)> {
+        let mut history = History::default();
+        let problems = self.read_events(|events| history.extend(events))?;
+        history.finish();
+        Ok((history, problems))
+    }
+
+    /// Reads every `*.jsonl` file in chunks of whole lines, parses each chunk on all cores, and
+    /// hands its events to `sink` before reading the next, so memory does not grow with the
+    /// size of the log. Returns the lines that could not be read. A missing folder is an
+    /// empty log.
+    pub fn read_events(
+        &self,
+        mut sink: impl FnMut(Vec<Event<'_>>),
+    ) -> io::Result<Vec<LineProblem>> {
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Loaded::default()),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(error) => return Err(error),
         };
         let mut paths = Vec::new();
@@ -92,14 +100,11 @@ impl Store {
             }
         }
         paths.sort();
-        let mut loaded = Loaded::default();
+        let mut problems = Vec::new();
         for path in paths {
-            let bytes = std::fs::read(&path)?;
-            let (events, problems) = parse_file(&path, &bytes);
-            loaded.events.extend(events);
-            loaded.problems.extend(problems);
+            read_file(&path, &mut sink, &mut problems)?;
         }
-        Ok(loaded)
+        Ok(problems)
     }
 
     /// Appends one event to this device's file: one `write` under an exclusive lock, then
@@ -136,33 +141,74 @@ fn append_locked(file: &mut File, line: &[u8]) -> io::Result<()> {
     file.sync_data()
 }
 
-/// Parses a file's lines in parallel; blank lines are skipped silently.
-fn parse_file(path: &Path, bytes: &[u8]) -> (Vec<Event>, Vec<LineProblem>) {
-    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
-    let results: Vec<(usize, Result<Event, String>)> = lines
+/// Bytes read at a time: large enough to keep both cores busy, small next to the log.
+const CHUNK: usize = 4 << 20;
+
+/// Reads one file chunk by chunk; a line cut by a chunk's end is finished in the next.
+fn read_file(
+    path: &Path,
+    sink: &mut impl FnMut(Vec<Event<'_>>),
+    problems: &mut Vec<LineProblem>,
+) -> io::Result<()> {
+    let mut file = File::open(path)?;
+    let mut buffer = Vec::with_capacity(CHUNK);
+    let mut lines_before = 0;
+    loop {
+        let start = buffer.len();
+        buffer.resize(start + CHUNK, 0);
+        let read = file.read(&mut buffer[start..])?;
+        buffer.truncate(start + read);
+        // At the end of the file the rest is a last line, even without its newline.
+        let complete = if read == 0 {
+            buffer.len()
+        } else {
+            match buffer.iter().rposition(|&b| b == b'\n') {
+                Some(newline) => newline + 1,
+                None => continue,
+            }
+        };
+        let (events, chunk_problems, lines) = parse_chunk(path, &buffer[..complete], lines_before);
+        sink(events);
+        problems.extend(chunk_problems);
+        lines_before += lines;
+        buffer.drain(..complete);
+        if read == 0 {
+            return Ok(());
+        }
+    }
+}
+
+/// Parses a chunk of whole lines in parallel, straight into events and problems; blank lines
+/// are skipped silently. `lines_before` numbers the lines; returns how many there were.
+fn parse_chunk<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    lines_before: usize,
+) -> (Vec<Event<'a>>, Vec<LineProblem>, usize) {
+    let mut lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    // A chunk ending in a newline splits into one empty piece too many.
+    if bytes.last() == Some(&b'\n') {
+        lines.pop();
+    }
+    let count = lines.len();
+    let (events, problems) = lines
         .par_iter()
         .enumerate()
         .filter(|(_, line)| !line.trim_ascii().is_empty())
-        .map(|(index, line)| {
+        .partition_map(|(index, line)| {
             let parsed = std::str::from_utf8(line)
                 .map_err(|_| "not UTF-8".to_owned())
                 .and_then(event::parse_line);
-            (index + 1, parsed)
-        })
-        .collect();
-    let mut events = Vec::with_capacity(results.len());
-    let mut problems = Vec::new();
-    for (line, result) in results {
-        match result {
-            Ok(event) => events.push(event),
-            Err(message) => problems.push(LineProblem {
-                path: path.to_path_buf(),
-                line,
-                message,
-            }),
-        }
-    }
-    (events, problems)
+            match parsed {
+                Ok(event) => Either::Left(event),
+                Err(message) => Either::Right(LineProblem {
+                    path: path.to_path_buf(),
+                    line: lines_before + index + 1,
+                    message,
+                }),
+            }
+        });
+    (events, problems, count)
 }
 
 /// A device name as a file name: letters, digits, `-`, `_` and `.`.

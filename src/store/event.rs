@@ -16,12 +16,12 @@ pub const REVIEW_MODE: &str = "review";
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EventKind {
+pub enum EventKind<'a> {
     /// An answer. Only answers in [`REVIEW_MODE`] change the schedule.
     Review {
         rating: Rating,
         duration_ms: Option<u32>,
-        mode: Box<str>,
+        mode: Cow<'a, str>,
     },
     /// Hidden until the next day.
     Bury,
@@ -35,15 +35,16 @@ pub enum EventKind {
     },
 }
 
-/// A parsed log line.
+/// A parsed log line, borrowing its text from the file where it can, so that reading a
+/// million lines does not allocate a million strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
+pub struct Event<'a> {
     /// Identity for de-duplication and undo: a hash of `id`, or of the whole line without one.
     pub key: u64,
     pub time: DateTime<FixedOffset>,
     /// The card id; `None` only for undo.
-    pub card: Option<Box<str>>,
-    pub kind: EventKind,
+    pub card: Option<Cow<'a, str>>,
+    pub kind: EventKind<'a>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -58,11 +59,13 @@ enum Kind {
     Undo,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Line<'a> {
-    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow)]
     id: Option<Cow<'a, str>>,
-    time: DateTime<FixedOffset>,
+    /// Parsed after, with chrono's RFC 3339 parser: five times faster than its `FromStr`.
+    #[serde(borrow)]
+    time: Cow<'a, str>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     card: Option<Cow<'a, str>>,
     #[serde(default)]
@@ -83,19 +86,50 @@ pub fn key_of(id: &str) -> u64 {
     xxh3_64(id.as_bytes())
 }
 
+impl Event<'_> {
+    /// The event with its text copied, free of the buffer it was read from.
+    #[must_use]
+    pub fn into_owned(self) -> Event<'static> {
+        Event {
+            key: self.key,
+            time: self.time,
+            card: self.card.map(|c| Cow::Owned(c.into_owned())),
+            kind: match self.kind {
+                EventKind::Review {
+                    rating,
+                    duration_ms,
+                    mode,
+                } => EventKind::Review {
+                    rating,
+                    duration_ms,
+                    mode: Cow::Owned(mode.into_owned()),
+                },
+                EventKind::Bury => EventKind::Bury,
+                EventKind::Suspend => EventKind::Suspend,
+                EventKind::Unsuspend => EventKind::Unsuspend,
+                EventKind::Forget => EventKind::Forget,
+                EventKind::Undo { target } => EventKind::Undo { target },
+            },
+        }
+    }
+}
+
 /// Parses one line; the error says what is wrong with it.
-pub fn parse_line(text: &str) -> Result<Event, String> {
+pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
     let line: Line<'_> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let time = DateTime::parse_from_rfc3339(&line.time).map_err(|e| {
+        format!("`time` must be RFC 3339 with an offset, like 2026-11-27T09:30:00+01:00 ({e})")
+    })?;
     let key = line
         .id
         .as_deref()
         .map_or_else(|| xxh3_64(text.trim().as_bytes()), key_of);
-    let card = line.card.map(|c| Box::from(c.as_ref()));
+    let card = line.card;
     let kind = match line.kind {
         Kind::Review => EventKind::Review {
             rating: line.rating.ok_or("a review needs a `rating` from 1 to 4")?,
             duration_ms: line.duration_ms,
-            mode: line.mode.as_deref().unwrap_or(REVIEW_MODE).into(),
+            mode: line.mode.unwrap_or(Cow::Borrowed(REVIEW_MODE)),
         },
         Kind::Bury => EventKind::Bury,
         Kind::Suspend => EventKind::Suspend,
@@ -110,7 +144,7 @@ pub fn parse_line(text: &str) -> Result<Event, String> {
     }
     Ok(Event {
         key,
-        time: line.time,
+        time,
         card,
         kind,
     })
@@ -182,11 +216,11 @@ impl NewEvent {
 
     /// The event as replay sees it.
     #[must_use]
-    pub fn to_event(&self) -> Event {
+    pub fn to_event(&self) -> Event<'_> {
         Event {
             key: key_of(&self.id),
             time: self.time,
-            card: self.card.as_deref().map(Box::from),
+            card: self.card.as_deref().map(Cow::Borrowed),
             kind: match &self.kind {
                 NewKind::Review {
                     rating,
@@ -195,7 +229,7 @@ impl NewEvent {
                 } => EventKind::Review {
                     rating: *rating,
                     duration_ms: *duration_ms,
-                    mode: (*mode).into(),
+                    mode: Cow::Borrowed(mode),
                 },
                 NewKind::Bury => EventKind::Bury,
                 NewKind::Suspend => EventKind::Suspend,
@@ -299,7 +333,7 @@ mod tests {
             ),
             (
                 "{\"card\":\"d/k\",\"time\":\"yesterday\",\"rating\":3}",
-                "input contains invalid characters",
+                "`time` must be RFC 3339 with an offset",
             ),
             (
                 "{\"time\":\"2026-11-27T10:00:00+01:00\",\"kind\":\"bury\"}",

@@ -4,13 +4,14 @@
 //! and each card's events are applied in time order, so the result does not depend on which
 //! file an event came from or on the order files were read.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::event::{Event, EventKind, REVIEW_MODE};
-use crate::scheduler::{AnswerNotes, CardState, Day, Phase, Scheduler};
+use crate::scheduler::{AnswerNotes, CardState, Day, Phase, Rating, Scheduler};
 
 /// One card's replayed state, with what it did on a given day (for daily limits).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,75 +25,123 @@ pub struct Folded {
     pub last_notes: AnswerNotes,
 }
 
+/// One event of a card, as replay needs it.
 #[derive(Debug, Clone)]
 struct Entry {
     key: u64,
     time: DateTime<FixedOffset>,
-    kind: EventKind,
+    kind: Stored,
 }
 
-/// All events, grouped by card.
+/// An event's kind without borrowed text: the mode is only kept when it is not review.
+#[derive(Debug, Clone)]
+enum Stored {
+    Review {
+        rating: Rating,
+        /// `None` for the review mode, which schedules; otherwise the practice mode's name.
+        practice: Option<Box<str>>,
+    },
+    Bury,
+    Suspend,
+    Unsuspend,
+    Forget,
+}
+
+/// All events, grouped by card. The maps use `FxHash`: keys are our own hashes and card ids,
+/// not attacker-chosen input, and replay hashes a million of them.
 #[derive(Debug, Default)]
 pub struct History {
-    index: HashMap<Box<str>, usize>,
+    index: FxHashMap<Box<str>, usize>,
     cards: Vec<Box<str>>,
     per_card: Vec<Vec<Entry>>,
-    seen: HashSet<u64>,
-    cancelled: HashSet<u64>,
-    events: usize,
+    /// Undo events seen, by identity; repeating one changes nothing, but it is counted once.
+    undos: FxHashSet<u64>,
+    cancelled: FxHashSet<u64>,
 }
 
 impl History {
     #[must_use]
-    pub fn from_events(events: Vec<Event>) -> Self {
+    pub fn from_events(events: Vec<Event<'_>>) -> Self {
         let mut history = Self::default();
-        history.seen.reserve(events.len());
-        for event in events {
-            history.insert(event);
-        }
-        for entries in &mut history.per_card {
-            entries.sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
-        }
+        history.extend(events);
+        history.finish();
         history
     }
 
+    /// Adds a batch of events read from the log; [`History::finish`] must follow.
+    pub fn extend(&mut self, events: Vec<Event<'_>>) {
+        for event in events {
+            self.insert(event);
+        }
+    }
+
+    /// Puts every card's events in time order and drops duplicates, after
+    /// [`History::extend`]. Copies of one event (the same line in two synced files, say) have
+    /// the same card, time and identity, so sorting puts them side by side. This replaces a
+    /// set of every event's identity, which was the slowest part of reading a large log.
+    pub fn finish(&mut self) {
+        self.per_card.par_iter_mut().for_each(|entries| {
+            entries.sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
+            entries.dedup_by_key(|entry| entry.key);
+        });
+    }
+
     /// Adds one event, as the app does after writing it. Returns false for a duplicate.
-    pub fn push(&mut self, event: Event) -> bool {
+    pub fn push(&mut self, event: Event<'_>) -> bool {
         let card = event.card.clone();
+        let index = card
+            .as_ref()
+            .and_then(|c| self.index.get(c.as_ref()).copied());
+        if let Some(index) = index
+            && self.per_card[index]
+                .iter()
+                .any(|entry| entry.key == event.key)
+        {
+            return false;
+        }
         if !self.insert(event) {
             return false;
         }
-        if let Some(index) = card.and_then(|c| self.index.get(&c).copied()) {
+        if let Some(index) = card.and_then(|c| self.index.get(c.as_ref()).copied()) {
             // Usually already last; a clock set back puts it in its place.
             self.per_card[index].sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
         }
         true
     }
 
-    fn insert(&mut self, event: Event) -> bool {
-        if !self.seen.insert(event.key) {
-            return false;
-        }
-        self.events += 1;
-        if let EventKind::Undo { target } = event.kind {
-            self.cancelled.insert(target);
-            return true;
-        }
+    /// Adds an event; false for an undo already seen.
+    fn insert(&mut self, event: Event<'_>) -> bool {
+        let kind = match event.kind {
+            EventKind::Undo { target } => {
+                self.cancelled.insert(target);
+                return self.undos.insert(event.key);
+            }
+            EventKind::Review { rating, mode, .. } => Stored::Review {
+                rating,
+                practice: (mode != REVIEW_MODE).then(|| Box::from(mode.as_ref())),
+            },
+            EventKind::Bury => Stored::Bury,
+            EventKind::Suspend => Stored::Suspend,
+            EventKind::Unsuspend => Stored::Unsuspend,
+            EventKind::Forget => Stored::Forget,
+        };
         let Some(card) = event.card else {
             return true;
         };
-        let index = if let Some(&index) = self.index.get(&card) {
+        // Only a card seen for the first time allocates its id.
+        let index = if let Some(&index) = self.index.get(card.as_ref()) {
             index
         } else {
-            self.cards.push(card.clone());
+            let id: Box<str> = Box::from(card.as_ref());
+            self.cards.push(id.clone());
             self.per_card.push(Vec::new());
-            self.index.insert(card, self.cards.len() - 1);
+            self.index.insert(id, self.cards.len() - 1);
             self.cards.len() - 1
         };
         self.per_card[index].push(Entry {
             key: event.key,
             time: event.time,
-            kind: event.kind,
+            kind,
         });
         true
     }
@@ -100,7 +149,7 @@ impl History {
     /// Distinct events, undo events included.
     #[must_use]
     pub fn event_count(&self) -> usize {
-        self.events
+        self.per_card.iter().map(Vec::len).sum::<usize>() + self.undos.len()
     }
 
     /// Every card id with events, and how many.
@@ -153,7 +202,10 @@ impl History {
         for entry in entries.iter().filter(|e| !self.cancelled.contains(&e.key)) {
             let state = &mut folded.state;
             match &entry.kind {
-                EventKind::Review { rating, mode, .. } if mode.as_ref() == REVIEW_MODE => {
+                Stored::Review {
+                    rating,
+                    practice: None,
+                } => {
                     let before = state.phase;
                     let (next, notes) = scheduler.answer(state, card, *rating, entry.time);
                     if calendar.day(entry.time) == day {
@@ -166,11 +218,11 @@ impl History {
                     folded.state = next;
                     folded.last_notes = notes;
                 }
-                EventKind::Review { .. } | EventKind::Undo { .. } => {}
-                EventKind::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
-                EventKind::Suspend => state.suspended = true,
-                EventKind::Unsuspend => state.suspended = false,
-                EventKind::Forget => *state = CardState::default(),
+                Stored::Review { .. } => {}
+                Stored::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
+                Stored::Suspend => state.suspended = true,
+                Stored::Unsuspend => state.suspended = false,
+                Stored::Forget => *state = CardState::default(),
             }
         }
         folded

@@ -7,6 +7,15 @@ fn time(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
+/// Every event in the log, owned, and the unreadable lines.
+fn read_all(store: &Store) -> (Vec<Event<'static>>, Vec<LineProblem>) {
+    let mut events = Vec::new();
+    let problems = store
+        .read_events(|batch| events.extend(batch.into_iter().map(Event::into_owned)))
+        .unwrap();
+    (events, problems)
+}
+
 fn review(id: &str, card: &str, rating: Rating, at: DateTime<FixedOffset>) -> NewEvent {
     NewEvent {
         id: id.into(),
@@ -25,7 +34,7 @@ fn appended_events_load_back() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path(), "laptop");
     assert!(
-        store.load().unwrap().events.is_empty(),
+        read_all(&store).0.is_empty(),
         "a missing folder is an empty log"
     );
     let t0 = time("2026-11-27T10:00:00+01:00");
@@ -43,10 +52,10 @@ fn appended_events_load_back() {
         store.append(event).unwrap();
     }
     assert_eq!(store.device_file(), dir.path().join("reviews/laptop.jsonl"));
-    let loaded = store.load().unwrap();
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let (events, problems) = read_all(&store);
+    assert!(problems.is_empty(), "{problems:?}");
     let expected: Vec<_> = written.iter().map(NewEvent::to_event).collect();
-    assert_eq!(loaded.events, expected);
+    assert_eq!(events, expected);
     let text = std::fs::read_to_string(store.device_file()).unwrap();
     assert_eq!(text.lines().count(), 3);
 }
@@ -66,12 +75,12 @@ fn a_torn_last_line_is_reported_kept_and_not_joined_to_the_next() {
         .unwrap();
     drop(file);
 
-    let loaded = store.load().unwrap();
-    assert_eq!(loaded.events.len(), 1);
-    assert_eq!(loaded.problems.len(), 1);
-    assert_eq!(loaded.problems[0].line, 2);
+    let (events, problems) = read_all(&store);
+    assert_eq!(events.len(), 1);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, 2);
     assert!(
-        loaded.problems[0]
+        problems[0]
             .to_string()
             .starts_with(&format!("{}:2: ", store.device_file().display()))
     );
@@ -84,14 +93,10 @@ fn a_torn_last_line_is_reported_kept_and_not_joined_to_the_next() {
             t0 + Duration::minutes(10),
         ))
         .unwrap();
-    let loaded = store.load().unwrap();
+    let (events, problems) = read_all(&store);
+    assert_eq!(events.len(), 2, "the event after the torn line is readable");
     assert_eq!(
-        loaded.events.len(),
-        2,
-        "the event after the torn line is readable"
-    );
-    assert_eq!(
-        loaded.problems.len(),
+        problems.len(),
         1,
         "the fragment is still there, still reported"
     );
@@ -120,10 +125,9 @@ fn foreign_and_garbage_lines_across_files() {
     .unwrap();
     std::fs::write(reviews.join("tablet.jsonl"), b"\xff\xfe\n").unwrap();
     std::fs::write(reviews.join("notes.txt"), "not a log").unwrap();
-    let loaded = Store::new(dir.path(), "pc").load().unwrap();
-    assert_eq!(loaded.events.len(), 1);
-    let positions: Vec<_> = loaded
-        .problems
+    let (events, problems) = read_all(&Store::new(dir.path(), "pc"));
+    assert_eq!(events.len(), 1);
+    let positions: Vec<_> = problems
         .iter()
         .map(|p| {
             (
@@ -140,7 +144,7 @@ fn foreign_and_garbage_lines_across_files() {
             ("tablet.jsonl".to_owned(), 1)
         ]
     );
-    assert_eq!(loaded.problems[2].message, "not UTF-8");
+    assert_eq!(problems[2].message, "not UTF-8");
     // Reading never changes a file.
     assert_eq!(
         std::fs::read(reviews.join("tablet.jsonl")).unwrap(),
@@ -155,4 +159,28 @@ fn device_names_become_safe_file_names() {
     assert_eq!(file_safe("Jürgen's Mac"), "J_rgen_s_Mac");
     assert_eq!(file_safe(""), "device");
     assert_eq!(file_safe(".."), "device");
+}
+
+#[test]
+fn lines_across_chunk_boundaries_are_read_whole_and_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "big");
+    std::fs::create_dir_all(store.dir()).unwrap();
+    // Over two chunks of lines of varied length, so boundaries fall inside lines.
+    let t0 = time("2026-11-27T10:00:00Z");
+    let mut text = String::new();
+    let mut count = 0;
+    while text.len() < 2 * CHUNK + 1000 {
+        let card = format!("deck/{}", "x".repeat(count % 97));
+        text.push_str(&review(&format!("e{count}"), &card, Rating::Good, t0).to_line());
+        count += 1;
+    }
+    text.push_str("garbage after the boundaries\n");
+    std::fs::write(store.device_file(), &text).unwrap();
+    let (events, problems) = read_all(&store);
+    assert_eq!(events.len(), count);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, count + 1);
+    let (history, _) = store.history().unwrap();
+    assert_eq!(history.event_count(), count);
 }

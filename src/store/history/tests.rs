@@ -8,7 +8,7 @@ fn time(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
-fn event(id: &str, card: &str, at: DateTime<FixedOffset>, kind: NewKind) -> Event {
+fn event(id: &str, card: &str, at: DateTime<FixedOffset>, kind: NewKind) -> Event<'static> {
     NewEvent {
         id: id.into(),
         time: at,
@@ -16,6 +16,7 @@ fn event(id: &str, card: &str, at: DateTime<FixedOffset>, kind: NewKind) -> Even
         kind,
     }
     .to_event()
+    .into_owned()
 }
 
 fn answer(rating: Rating) -> NewKind {

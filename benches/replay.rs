@@ -1,0 +1,66 @@
+//! Replaying the review log: 1,000,000 generated reviews over 3 years on 50 decks of 1,000
+//! cards, and the real one-learner history in `tests/fixtures/`.
+//!
+//! Run with `cargo bench --bench replay`.
+
+use std::hint::black_box;
+
+use chrono::{DateTime, FixedOffset};
+use criterion::{Criterion, criterion_group, criterion_main};
+use flashdeck::deck::load_dir;
+use flashdeck::scheduler::{Scheduler, Settings};
+use flashdeck::store::Store;
+use flashdeck::study::{Queue, Study};
+use flashdeck::synthetic;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-27T09:00:00+01:00").expect("a fixed time")
+}
+
+fn replay(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let decks_dir = dir.path().join("decks");
+    synthetic::write_collection(&decks_dir, 50, 1000).expect("decks");
+    let written =
+        synthetic::write_review_log(dir.path(), 50, 1000, 1_000_000, 3 * 365, now()).expect("log");
+    assert_eq!(written, 1_000_000);
+    let store = Store::new(dir.path(), "bench");
+    let scheduler = Scheduler::new(Settings::default()).expect("default settings");
+    let day = scheduler.calendar().day(now());
+
+    let mut group = c.benchmark_group("replay 1,000,000 reviews");
+    group.sample_size(10);
+    group.bench_function("read, parse and group the log", |b| {
+        b.iter(|| black_box(store.history().expect("log")));
+    });
+    let (history, _) = store.history().expect("log");
+    group.bench_function("fold every card through FSRS", |b| {
+        b.iter(|| black_box(history.fold_all(&scheduler, day)));
+    });
+    group.bench_function("everything: load decks and log, replay", |b| {
+        b.iter(|| {
+            let collection = load_dir(&decks_dir);
+            let (history, _) = store.history().expect("log");
+            black_box(Study::new(collection, history, scheduler.clone(), now()))
+        });
+    });
+    group.finish();
+
+    let study = Study::new(load_dir(&decks_dir), history, scheduler.clone(), now());
+    let mut group = c.benchmark_group("today on 50 decks x 1000 cards");
+    group.bench_function("home screen counts, all decks", |b| {
+        b.iter(|| {
+            (0..50)
+                .map(|deck| study.due_counts(deck, now()).total())
+                .sum::<usize>()
+        });
+    });
+    let all: Vec<usize> = (0..50).collect();
+    group.bench_function("today's queue, all decks", |b| {
+        b.iter(|| black_box(Queue::build(&study, &all, now())));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, replay);
+criterion_main!(benches);
