@@ -23,7 +23,7 @@ fn main() -> std::io::Result<()> {
     println!(
         "decks {:?}, log read+parse+group {:?}, total with replay {:?}, {} events",
         parsed,
-        grouped - parsed,
+        grouped.saturating_sub(parsed),
         start.elapsed(),
         study.history.event_count()
     );
