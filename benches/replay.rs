@@ -3,6 +3,7 @@
 //!
 //! Run with `cargo bench --bench replay`.
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 
 use chrono::{DateTime, FixedOffset};
@@ -62,5 +63,42 @@ fn replay(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, replay);
+/// The real history in `tests/fixtures/`, written as flashdeck log lines.
+fn real_history(c: &mut Criterion) {
+    let csv = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/review-log-one-user-2024.csv"
+    ))
+    .expect("the fixture");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let reviews = dir.path().join("reviews");
+    std::fs::create_dir_all(&reviews).expect("folder");
+    let mut log = String::new();
+    for line in csv.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let [card, rating, time, duration] = fields[..] else {
+            continue;
+        };
+        let _ = writeln!(
+            log,
+            "{{\"card\":\"real/{card}\",\"time\":\"{time}\",\"rating\":{rating},\"duration_ms\":{duration}}}"
+        );
+    }
+    std::fs::write(reviews.join("real.jsonl"), log).expect("log");
+    let store = Store::new(dir.path(), "bench");
+    let scheduler = Scheduler::new(Settings::default()).expect("default settings");
+    let (history, problems) = store.history().expect("log");
+    assert!(problems.is_empty());
+    assert_eq!(history.event_count(), 12_580);
+    let mut group = c.benchmark_group("real history, 12,580 reviews of 1,205 cards");
+    group.bench_function("read, parse, group and fold", |b| {
+        b.iter(|| {
+            let (history, _) = store.history().expect("log");
+            black_box(history.fold_all(&scheduler, scheduler.calendar().day(now())))
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, replay, real_history);
 criterion_main!(benches);
