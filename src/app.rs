@@ -235,7 +235,8 @@ impl App {
             }
             Action::ReviewAll => {
                 let all = (0..self.study.collection.decks.len()).collect();
-                self.start_review(all, "All decks".to_owned());
+                let title = crate::commands::all_decks_title(&self.study.collection);
+                self.start_review(all, title);
             }
             Action::Back => return vec![Effect::Quit],
             _ => {}
