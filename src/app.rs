@@ -235,7 +235,7 @@ impl App {
             }
             Action::ReviewAll => {
                 let all = (0..self.study.collection.decks.len()).collect();
-                let title = crate::commands::all_decks_title(&self.study.collection);
+                let title = self.study.collection.all_decks_title();
                 self.start_review(all, title);
             }
             Action::Back => return vec![Effect::Quit],

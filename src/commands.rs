@@ -68,7 +68,7 @@ pub fn resolve_decks(
 ) -> Result<(Vec<usize>, String)> {
     let decks = &collection.decks;
     if wanted.is_empty() {
-        return Ok(((0..decks.len()).collect(), all_decks_title(collection)));
+        return Ok(((0..decks.len()).collect(), collection.all_decks_title()));
     }
     let mut indexes = Vec::new();
     for name in wanted {
@@ -95,15 +95,6 @@ pub fn resolve_decks(
         many => format!("{} decks", many.len()),
     };
     Ok((indexes, title))
-}
-
-/// "All decks", or the deck's name when there is only one.
-#[must_use]
-pub fn all_decks_title(collection: &Collection) -> String {
-    match collection.decks.as_slice() {
-        [only] => only.name.clone(),
-        _ => "All decks".to_owned(),
-    }
 }
 
 /// A deck file's path becomes its id relative to the decks folder; anything else is an id.

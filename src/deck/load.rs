@@ -25,6 +25,15 @@ impl Collection {
         self.decks.iter().map(|deck| deck.cards.len()).sum()
     }
 
+    /// "All decks", or the deck's name when there is only one.
+    #[must_use]
+    pub fn all_decks_title(&self) -> String {
+        match self.decks.as_slice() {
+            [only] => only.name.clone(),
+            _ => "All decks".to_owned(),
+        }
+    }
+
     /// Every problem in every broken deck, in deck order.
     pub fn problems(&self) -> impl Iterator<Item = &Problem> {
         self.broken.iter().flat_map(|deck| deck.problems.iter())
