@@ -15,7 +15,7 @@ use crate::scheduler::Rating;
 use crate::session::review::{Notice, ReviewSession, Side};
 use crate::store::{NewEvent, NewKind};
 use crate::study::{DueCounts, Study};
-pub use keys::Binding;
+pub use keys::{Binding, Keys};
 
 /// A user intent, or the outcome of an effect.
 #[derive(Debug, Clone, PartialEq)]
@@ -141,7 +141,7 @@ impl App {
 
     /// The key table of what is showing.
     #[must_use]
-    pub fn bindings(&self) -> &'static [Binding] {
+    pub fn bindings(&self) -> Keys {
         if self.help {
             keys::HELP
         } else {
@@ -151,7 +151,7 @@ impl App {
 
     /// The key table of the screen, beneath any help overlay.
     #[must_use]
-    pub fn screen_bindings(&self) -> &'static [Binding] {
+    pub fn screen_bindings(&self) -> Keys {
         match &self.screen {
             Screen::Home => keys::HOME,
             Screen::Review(session) => match &session.current {

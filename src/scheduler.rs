@@ -181,20 +181,25 @@ pub struct CardState {
     pub buried_until: Option<Day>,
 }
 
+impl CardState {
+    /// A card never studied.
+    pub const NEW: CardState = CardState {
+        phase: Phase::New,
+        memory: None,
+        due: Due::New,
+        scheduled_days: 0,
+        last_review: None,
+        reps: 0,
+        lapses: 0,
+        leech: false,
+        suspended: false,
+        buried_until: None,
+    };
+}
+
 impl Default for CardState {
     fn default() -> Self {
-        Self {
-            phase: Phase::New,
-            memory: None,
-            due: Due::New,
-            scheduled_days: 0,
-            last_review: None,
-            reps: 0,
-            lapses: 0,
-            leech: false,
-            suspended: false,
-            buried_until: None,
-        }
+        Self::NEW
     }
 }
 

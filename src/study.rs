@@ -55,19 +55,6 @@ pub struct Study {
     day: Day,
 }
 
-static NEW_CARD: CardState = CardState {
-    phase: Phase::New,
-    memory: None,
-    due: Due::New,
-    scheduled_days: 0,
-    last_review: None,
-    reps: 0,
-    lapses: 0,
-    leech: false,
-    suspended: false,
-    buried_until: None,
-};
-
 impl Study {
     #[must_use]
     pub fn new(
@@ -135,7 +122,9 @@ impl Study {
     /// The replayed state of `card_id`; new if it has no events.
     #[must_use]
     pub fn state(&self, card_id: &str) -> &CardState {
-        self.states.get(card_id).map_or(&NEW_CARD, |f| &f.state)
+        self.states
+            .get(card_id)
+            .map_or(&CardState::NEW, |f| &f.state)
     }
 
     #[must_use]

@@ -33,7 +33,18 @@ const fn bind(
     }
 }
 
-pub const HOME: &[Binding] = &[
+/// A screen's key table, made of shared parts.
+#[derive(Debug, Clone, Copy)]
+pub struct Keys(&'static [&'static [Binding]]);
+
+impl Keys {
+    /// Every binding, in order.
+    pub fn iter(self) -> impl Iterator<Item = &'static Binding> {
+        self.0.iter().flat_map(|part| part.iter())
+    }
+}
+
+pub const HOME: Keys = Keys(&[&[
     bind(
         &[KeyCode::Enter],
         "Enter",
@@ -92,37 +103,88 @@ pub const HOME: &[Binding] = &[
         Action::Back,
         true,
     ),
+]]);
+
+/// The commands for the card on screen, on either side.
+const CARD_COMMANDS: &[Binding] = &[
+    bind(&[KeyCode::Char('u')], "u", "undo", Action::Undo, true),
+    bind(&[KeyCode::Char('b')], "b", "bury", Action::Bury, true),
+    bind(&[KeyCode::Char('s')], "s", "suspend", Action::Suspend, true),
+    bind(&[KeyCode::Char('e')], "e", "edit", Action::Edit, true),
+    bind(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑/k",
+        "scroll up",
+        Action::Up,
+        false,
+    ),
+    bind(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "↓/j",
+        "scroll down",
+        Action::Down,
+        false,
+    ),
+    bind(&[KeyCode::Char('?')], "?", "help", Action::Help, true),
+    bind(
+        &[KeyCode::Char('q'), KeyCode::Esc],
+        "q",
+        "back",
+        Action::Back,
+        true,
+    ),
 ];
 
-pub const QUESTION: &[Binding] = &[
-    bind(
+pub const QUESTION: Keys = Keys(&[
+    &[bind(
         &[KeyCode::Char(' '), KeyCode::Enter],
         "Space",
         "show answer",
         Action::Reveal,
         true,
-    ),
+    )],
+    CARD_COMMANDS,
+]);
+
+pub const ANSWER: Keys = Keys(&[
+    &[
+        bind(
+            &[KeyCode::Char('1')],
+            "1",
+            "Again",
+            Action::Grade(Rating::Again),
+            false,
+        ),
+        bind(
+            &[KeyCode::Char('2')],
+            "2",
+            "Hard",
+            Action::Grade(Rating::Hard),
+            false,
+        ),
+        bind(
+            &[KeyCode::Char('3'), KeyCode::Char(' '), KeyCode::Enter],
+            "3/Space",
+            "Good",
+            Action::Grade(Rating::Good),
+            false,
+        ),
+        bind(
+            &[KeyCode::Char('4')],
+            "4",
+            "Easy",
+            Action::Grade(Rating::Easy),
+            false,
+        ),
+    ],
+    CARD_COMMANDS,
+]);
+
+const DONE_COMMANDS: &[Binding] = &[
     bind(&[KeyCode::Char('u')], "u", "undo", Action::Undo, true),
-    bind(&[KeyCode::Char('b')], "b", "bury", Action::Bury, true),
-    bind(&[KeyCode::Char('s')], "s", "suspend", Action::Suspend, true),
-    bind(&[KeyCode::Char('e')], "e", "edit", Action::Edit, true),
-    bind(
-        &[KeyCode::Up, KeyCode::Char('k')],
-        "↑/k",
-        "scroll up",
-        Action::Up,
-        false,
-    ),
-    bind(
-        &[KeyCode::Down, KeyCode::Char('j')],
-        "↓/j",
-        "scroll down",
-        Action::Down,
-        false,
-    ),
     bind(&[KeyCode::Char('?')], "?", "help", Action::Help, true),
     bind(
-        &[KeyCode::Char('q'), KeyCode::Esc],
+        &[KeyCode::Char('q'), KeyCode::Esc, KeyCode::Enter],
         "q",
         "back",
         Action::Back,
@@ -130,97 +192,22 @@ pub const QUESTION: &[Binding] = &[
     ),
 ];
 
-pub const ANSWER: &[Binding] = &[
-    bind(
-        &[KeyCode::Char('1')],
-        "1",
-        "Again",
-        Action::Grade(Rating::Again),
-        false,
-    ),
-    bind(
-        &[KeyCode::Char('2')],
-        "2",
-        "Hard",
-        Action::Grade(Rating::Hard),
-        false,
-    ),
-    bind(
-        &[KeyCode::Char('3'), KeyCode::Char(' '), KeyCode::Enter],
-        "3/Space",
-        "Good",
-        Action::Grade(Rating::Good),
-        false,
-    ),
-    bind(
-        &[KeyCode::Char('4')],
-        "4",
-        "Easy",
-        Action::Grade(Rating::Easy),
-        false,
-    ),
-    bind(&[KeyCode::Char('u')], "u", "undo", Action::Undo, true),
-    bind(&[KeyCode::Char('b')], "b", "bury", Action::Bury, true),
-    bind(&[KeyCode::Char('s')], "s", "suspend", Action::Suspend, true),
-    bind(&[KeyCode::Char('e')], "e", "edit", Action::Edit, true),
-    bind(
-        &[KeyCode::Up, KeyCode::Char('k')],
-        "↑/k",
-        "scroll up",
-        Action::Up,
-        false,
-    ),
-    bind(
-        &[KeyCode::Down, KeyCode::Char('j')],
-        "↓/j",
-        "scroll down",
-        Action::Down,
-        false,
-    ),
-    bind(&[KeyCode::Char('?')], "?", "help", Action::Help, true),
-    bind(
-        &[KeyCode::Char('q'), KeyCode::Esc],
-        "q",
-        "back",
-        Action::Back,
-        true,
-    ),
-];
-
-pub const DONE_MORE_NEW: &[Binding] = &[
-    bind(
+/// The done screen when unseen cards are left to add.
+pub const DONE_MORE_NEW: Keys = Keys(&[
+    &[bind(
         &[KeyCode::Char('n')],
         "n",
         "10 more new cards",
         Action::MoreNew,
         true,
-    ),
-    bind(&[KeyCode::Char('u')], "u", "undo", Action::Undo, true),
-    bind(&[KeyCode::Char('?')], "?", "help", Action::Help, true),
-    bind(
-        &[KeyCode::Char('q'), KeyCode::Esc, KeyCode::Enter],
-        "q",
-        "back",
-        Action::Back,
-        true,
-    ),
-];
+    )],
+    DONE_COMMANDS,
+]);
 
-/// The done screen when no unseen cards are left to add.
-pub const DONE: &[Binding] = &[
-    bind(&[KeyCode::Char('u')], "u", "undo", Action::Undo, true),
-    bind(&[KeyCode::Char('?')], "?", "help", Action::Help, true),
-    bind(
-        &[KeyCode::Char('q'), KeyCode::Esc, KeyCode::Enter],
-        "q",
-        "back",
-        Action::Back,
-        true,
-    ),
-];
+pub const DONE: Keys = Keys(&[DONE_COMMANDS]);
 
 /// While the help screen is open, any of these close it.
-pub const HELP: &[Binding] = &[bind(
+pub const HELP: Keys = Keys(&[&[bind(
     &[
         KeyCode::Char('?'),
         KeyCode::Char('q'),
@@ -231,4 +218,4 @@ pub const HELP: &[Binding] = &[bind(
     "close help",
     Action::Help,
     true,
-)];
+)]]);

@@ -2,6 +2,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 
 use super::*;
 use crate::scheduler::Rating;
+use crate::study::tests::review;
 
 fn time(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -14,19 +15,6 @@ fn read_all(store: &Store) -> (Vec<Event<'static>>, Vec<LineProblem>) {
         .read_events(|batch| events.extend(batch.into_iter().map(Event::into_owned)))
         .unwrap();
     (events, problems)
-}
-
-fn review(id: &str, card: &str, rating: Rating, at: DateTime<FixedOffset>) -> NewEvent {
-    NewEvent {
-        id: id.into(),
-        time: at,
-        card: Some(card.into()),
-        kind: NewKind::Review {
-            rating,
-            duration_ms: Some(1500),
-            mode: REVIEW_MODE,
-        },
-    }
 }
 
 #[test]

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::Theme;
-use crate::app::Binding;
+use crate::app::Keys;
 
 /// Renders `key hint` pairs, dropping the ones that do not fit rather than wrapping.
-pub fn render(bindings: &[Binding], theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut width = 0;
     for binding in bindings.iter().filter(|b| b.in_footer) {

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::Theme;
-use crate::app::Binding;
+use crate::app::Keys;
 
-pub fn render(bindings: &[Binding], theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let height = u16::try_from(bindings.len() + 4)
+pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let height = u16::try_from(bindings.iter().count() + 4)
         .unwrap_or(u16::MAX)
         .min(area.height);
     let [popup] = Layout::horizontal([Constraint::Length(44.min(area.width))])
