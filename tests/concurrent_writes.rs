@@ -24,11 +24,8 @@ fn writer() {
             id: NewEvent::new_id(),
             time: t0 + Duration::milliseconds(i64::try_from(i).unwrap()),
             card: Some(format!("deck/{name}-{i}")),
-            kind: NewKind::Review {
-                rating: Rating::Good,
-                duration_ms: Some(1000),
-                mode: REVIEW_MODE,
-            },
+            deck: None,
+            kind: NewKind::answer(Rating::Good, Some(1000), REVIEW_MODE, None),
         };
         store.append(&event).expect("append");
     }

@@ -132,11 +132,7 @@ impl ReviewSession {
         Some(event(
             &current.card,
             now,
-            NewKind::Review {
-                rating,
-                duration_ms: u32::try_from(duration).ok(),
-                mode: REVIEW_MODE,
-            },
+            NewKind::answer(rating, u32::try_from(duration).ok(), REVIEW_MODE, None),
         ))
     }
 
@@ -159,14 +155,13 @@ impl ReviewSession {
     #[must_use]
     pub fn undo_event(&self, now: DateTime<FixedOffset>) -> Option<NewEvent> {
         let last = self.undo.last()?;
-        Some(NewEvent {
-            id: NewEvent::new_id(),
-            time: now,
-            card: Some(last.card.to_string()),
-            kind: NewKind::Undo {
-                target: last.event_id.clone(),
+        Some(NewEvent::for_card(
+            &last.card,
+            now,
+            NewKind::Undo {
+                target: last.event_id.clone().into(),
             },
-        })
+        ))
     }
 
     /// Applies an event the app has written: records it and moves the session on.
@@ -211,7 +206,7 @@ impl ReviewSession {
             }
             NewKind::Bury => self.notice = Some(Notice::Buried),
             NewKind::Suspend => self.notice = Some(Notice::Suspended),
-            NewKind::Unsuspend | NewKind::Forget => {}
+            _ => {}
         }
         let origin = self.current.take().map_or(Origin::Review, |c| c.origin);
         let what = match written.kind {
@@ -275,12 +270,7 @@ impl ReviewSession {
 }
 
 fn event(card: &str, now: DateTime<FixedOffset>, kind: NewKind) -> NewEvent {
-    NewEvent {
-        id: NewEvent::new_id(),
-        time: now,
-        card: Some(card.to_owned()),
-        kind,
-    }
+    NewEvent::for_card(card, now, kind)
 }
 
 #[cfg(test)]

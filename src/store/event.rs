@@ -1,7 +1,8 @@
 //! One line of the review log: the JSON Lines format in `docs/data-format.md`.
 //!
 //! Reading is lenient where the format allows (unknown fields are ignored, `kind` defaults to
-//! a review, `id` is optional) so that lines written by other programs are honoured.
+//! a review, `id` is optional) so that lines written by other programs are honoured. One type,
+//! [`EventKind`], describes both what is read and what is written.
 
 use std::borrow::Cow;
 
@@ -14,14 +15,16 @@ use crate::scheduler::Rating;
 /// The mode that schedules; answers in other modes are recorded but never move a card.
 pub const REVIEW_MODE: &str = "review";
 
-/// What happened.
+/// What happened. Text borrows from the line it was read from where it can.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventKind<'a> {
-    /// An answer. Only answers in [`REVIEW_MODE`] change the schedule.
+    /// An answer. Only answers in [`REVIEW_MODE`] change the schedule; the others are practice
+    /// (`learn`, `test`, `match`, `sort`), with the kind of question asked.
     Review {
         rating: Rating,
         duration_ms: Option<u32>,
         mode: Cow<'a, str>,
+        question: Option<Cow<'a, str>>,
     },
     /// Hidden until the next day.
     Bury,
@@ -29,10 +32,88 @@ pub enum EventKind<'a> {
     Unsuspend,
     /// Back to new, as if never studied.
     Forget,
-    /// Cancels the event whose identity is `target`.
+    Star,
+    Unstar,
+    /// Cancels the event whose `id` is `target`.
     Undo {
-        target: u64,
+        target: Cow<'a, str>,
     },
+    /// A deck's practice outcome: a match time, or a test score.
+    Result {
+        mode: Cow<'a, str>,
+        ms: Option<u64>,
+        mistakes: Option<u32>,
+        score: Option<u32>,
+        questions: Option<u32>,
+    },
+    /// Starts a practice mode's progress over for a deck (card sorting, learn).
+    Reset {
+        mode: Cow<'a, str>,
+    },
+}
+
+impl EventKind<'_> {
+    /// A graded answer in `mode`.
+    #[must_use]
+    pub fn answer(
+        rating: Rating,
+        duration_ms: Option<u32>,
+        mode: &'static str,
+        question: Option<&'static str>,
+    ) -> EventKind<'static> {
+        EventKind::Review {
+            rating,
+            duration_ms,
+            mode: Cow::Borrowed(mode),
+            question: question.map(Cow::Borrowed),
+        }
+    }
+
+    /// Whether the event is about a deck rather than a card.
+    #[must_use]
+    pub fn is_deck_level(&self) -> bool {
+        matches!(self, EventKind::Result { .. } | EventKind::Reset { .. })
+    }
+
+    fn into_owned(self) -> EventKind<'static> {
+        let own = |text: Cow<'_, str>| Cow::Owned(text.into_owned());
+        match self {
+            EventKind::Review {
+                rating,
+                duration_ms,
+                mode,
+                question,
+            } => EventKind::Review {
+                rating,
+                duration_ms,
+                mode: own(mode),
+                question: question.map(own),
+            },
+            EventKind::Bury => EventKind::Bury,
+            EventKind::Suspend => EventKind::Suspend,
+            EventKind::Unsuspend => EventKind::Unsuspend,
+            EventKind::Forget => EventKind::Forget,
+            EventKind::Star => EventKind::Star,
+            EventKind::Unstar => EventKind::Unstar,
+            EventKind::Undo { target } => EventKind::Undo {
+                target: own(target),
+            },
+            EventKind::Result {
+                mode,
+                ms,
+                mistakes,
+                score,
+                questions,
+            } => EventKind::Result {
+                mode: own(mode),
+                ms,
+                mistakes,
+                score,
+                questions,
+            },
+            EventKind::Reset { mode } => EventKind::Reset { mode: own(mode) },
+        }
+    }
 }
 
 /// A parsed log line, borrowing its text from the file where it can, so that reading a
@@ -42,9 +123,25 @@ pub struct Event<'a> {
     /// Identity for de-duplication and undo: a hash of `id`, or of the whole line without one.
     pub key: u64,
     pub time: DateTime<FixedOffset>,
-    /// The card id; `None` only for undo.
+    /// The card id, for card events.
     pub card: Option<Cow<'a, str>>,
+    /// The deck id, for deck events ([`EventKind::is_deck_level`]).
+    pub deck: Option<Cow<'a, str>>,
     pub kind: EventKind<'a>,
+}
+
+impl Event<'_> {
+    /// The event with its text copied, free of the buffer it was read from.
+    #[must_use]
+    pub fn into_owned(self) -> Event<'static> {
+        Event {
+            key: self.key,
+            time: self.time,
+            card: self.card.map(|c| Cow::Owned(c.into_owned())),
+            deck: self.deck.map(|d| Cow::Owned(d.into_owned())),
+            kind: self.kind.into_owned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -56,18 +153,25 @@ enum Kind {
     Suspend,
     Unsuspend,
     Forget,
+    Star,
+    Unstar,
     Undo,
+    Result,
+    Reset,
 }
 
-#[derive(Debug, Deserialize)]
+/// Every field a line may have; which are needed depends on `kind`.
+#[derive(Debug, Deserialize, Serialize)]
 struct Line<'a> {
-    #[serde(default, borrow)]
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     id: Option<Cow<'a, str>>,
     /// Parsed after, with chrono's RFC 3339 parser: five times faster than its `FromStr`.
     #[serde(borrow)]
     time: Cow<'a, str>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     card: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    deck: Option<Cow<'a, str>>,
     #[serde(default)]
     kind: Kind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,41 +181,23 @@ struct Line<'a> {
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     mode: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    question: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     target: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ms: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mistakes: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    score: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    questions: Option<u32>,
 }
 
 /// The identity of an event id.
 #[must_use]
 pub fn key_of(id: &str) -> u64 {
     xxh3_64(id.as_bytes())
-}
-
-impl Event<'_> {
-    /// The event with its text copied, free of the buffer it was read from.
-    #[must_use]
-    pub fn into_owned(self) -> Event<'static> {
-        Event {
-            key: self.key,
-            time: self.time,
-            card: self.card.map(|c| Cow::Owned(c.into_owned())),
-            kind: match self.kind {
-                EventKind::Review {
-                    rating,
-                    duration_ms,
-                    mode,
-                } => EventKind::Review {
-                    rating,
-                    duration_ms,
-                    mode: Cow::Owned(mode.into_owned()),
-                },
-                EventKind::Bury => EventKind::Bury,
-                EventKind::Suspend => EventKind::Suspend,
-                EventKind::Unsuspend => EventKind::Unsuspend,
-                EventKind::Forget => EventKind::Forget,
-                EventKind::Undo { target } => EventKind::Undo { target },
-            },
-        }
-    }
 }
 
 /// Parses one line; the error says what is wrong with it.
@@ -124,56 +210,64 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
         .id
         .as_deref()
         .map_or_else(|| xxh3_64(text.trim().as_bytes()), key_of);
-    let card = line.card;
+    let mode = || line.mode.clone().ok_or("the event needs a `mode`");
     let kind = match line.kind {
         Kind::Review => EventKind::Review {
             rating: line.rating.ok_or("a review needs a `rating` from 1 to 4")?,
             duration_ms: line.duration_ms,
-            mode: line.mode.unwrap_or(Cow::Borrowed(REVIEW_MODE)),
+            mode: line.mode.clone().unwrap_or(Cow::Borrowed(REVIEW_MODE)),
+            question: line.question.clone(),
         },
         Kind::Bury => EventKind::Bury,
         Kind::Suspend => EventKind::Suspend,
         Kind::Unsuspend => EventKind::Unsuspend,
         Kind::Forget => EventKind::Forget,
+        Kind::Star => EventKind::Star,
+        Kind::Unstar => EventKind::Unstar,
         Kind::Undo => EventKind::Undo {
-            target: key_of(&line.target.ok_or("an undo needs a `target` event id")?),
+            target: line
+                .target
+                .clone()
+                .ok_or("an undo needs a `target` event id")?,
         },
+        Kind::Result => EventKind::Result {
+            mode: mode()?,
+            ms: line.ms,
+            mistakes: line.mistakes,
+            score: line.score,
+            questions: line.questions,
+        },
+        Kind::Reset => EventKind::Reset { mode: mode()? },
     };
-    if card.is_none() && !matches!(kind, EventKind::Undo { .. }) {
+    if kind.is_deck_level() {
+        if line.deck.is_none() {
+            return Err("the event needs a `deck`".to_owned());
+        }
+    } else if line.card.is_none() && !matches!(kind, EventKind::Undo { .. }) {
         return Err("the event needs a `card`".to_owned());
     }
     Ok(Event {
         key,
         time,
-        card,
+        card: line.card,
+        deck: line.deck,
         kind,
     })
 }
+
+/// The kind of an event this program writes.
+pub type NewKind = EventKind<'static>;
 
 /// An event about to be written, with its id in full.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewEvent {
     pub id: String,
     pub time: DateTime<FixedOffset>,
+    /// The card, for card events.
     pub card: Option<String>,
+    /// The deck, for deck events.
+    pub deck: Option<String>,
     pub kind: NewKind,
-}
-
-/// The kinds this program writes; undo names its target by id.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NewKind {
-    Review {
-        rating: Rating,
-        duration_ms: Option<u32>,
-        mode: &'static str,
-    },
-    Bury,
-    Suspend,
-    Unsuspend,
-    Forget,
-    Undo {
-        target: String,
-    },
 }
 
 impl NewEvent {
@@ -183,30 +277,80 @@ impl NewEvent {
         uuid::Uuid::now_v7().to_string()
     }
 
-    /// The JSON line, with its newline.
+    /// A new event about a card, stamped with a fresh id.
+    #[must_use]
+    pub fn for_card(card: &str, time: DateTime<FixedOffset>, kind: NewKind) -> Self {
+        Self {
+            id: Self::new_id(),
+            time,
+            card: Some(card.to_owned()),
+            deck: None,
+            kind,
+        }
+    }
+
+    /// A new event about a deck, stamped with a fresh id.
+    #[must_use]
+    pub fn for_deck(deck: &str, time: DateTime<FixedOffset>, kind: NewKind) -> Self {
+        Self {
+            id: Self::new_id(),
+            time,
+            card: None,
+            deck: Some(deck.to_owned()),
+            kind,
+        }
+    }
+
+    /// The JSON line, with its newline. Fields come in a fixed order, id and time first.
     #[must_use]
     pub fn to_line(&self) -> String {
-        let (kind, rating, duration_ms, mode, target) = match &self.kind {
-            NewKind::Review {
+        let time = self.time.to_rfc3339_opts(SecondsFormat::Millis, false);
+        let mut line = Line {
+            id: Some(Cow::Borrowed(&self.id)),
+            time: Cow::Borrowed(&time),
+            card: self.card.as_deref().map(Cow::Borrowed),
+            deck: self.deck.as_deref().map(Cow::Borrowed),
+            ..Line::default()
+        };
+        line.kind = match &self.kind {
+            EventKind::Review {
                 rating,
                 duration_ms,
                 mode,
-            } => (Kind::Review, Some(*rating), *duration_ms, Some(*mode), None),
-            NewKind::Bury => (Kind::Bury, None, None, None, None),
-            NewKind::Suspend => (Kind::Suspend, None, None, None, None),
-            NewKind::Unsuspend => (Kind::Unsuspend, None, None, None, None),
-            NewKind::Forget => (Kind::Forget, None, None, None, None),
-            NewKind::Undo { target } => (Kind::Undo, None, None, None, Some(target.as_str())),
-        };
-        let line = LineOut {
-            id: &self.id,
-            time: self.time.to_rfc3339_opts(SecondsFormat::Millis, false),
-            card: self.card.as_deref(),
-            kind,
-            rating,
-            duration_ms,
-            mode,
-            target,
+                question,
+            } => {
+                line.rating = Some(*rating);
+                line.duration_ms = *duration_ms;
+                line.mode = Some(Cow::Borrowed(mode));
+                line.question = question.as_deref().map(Cow::Borrowed);
+                Kind::Review
+            }
+            EventKind::Bury => Kind::Bury,
+            EventKind::Suspend => Kind::Suspend,
+            EventKind::Unsuspend => Kind::Unsuspend,
+            EventKind::Forget => Kind::Forget,
+            EventKind::Star => Kind::Star,
+            EventKind::Unstar => Kind::Unstar,
+            EventKind::Undo { target } => {
+                line.target = Some(Cow::Borrowed(target));
+                Kind::Undo
+            }
+            EventKind::Result {
+                mode,
+                ms,
+                mistakes,
+                score,
+                questions,
+            } => {
+                line.mode = Some(Cow::Borrowed(mode));
+                (line.ms, line.mistakes, line.score, line.questions) =
+                    (*ms, *mistakes, *score, *questions);
+                Kind::Result
+            }
+            EventKind::Reset { mode } => {
+                line.mode = Some(Cow::Borrowed(mode));
+                Kind::Reset
+            }
         };
         // Serialising strings and numbers to JSON cannot fail.
         let mut text = serde_json::to_string(&line).unwrap_or_default();
@@ -221,44 +365,31 @@ impl NewEvent {
             key: key_of(&self.id),
             time: self.time,
             card: self.card.as_deref().map(Cow::Borrowed),
-            kind: match &self.kind {
-                NewKind::Review {
-                    rating,
-                    duration_ms,
-                    mode,
-                } => EventKind::Review {
-                    rating: *rating,
-                    duration_ms: *duration_ms,
-                    mode: Cow::Borrowed(mode),
-                },
-                NewKind::Bury => EventKind::Bury,
-                NewKind::Suspend => EventKind::Suspend,
-                NewKind::Unsuspend => EventKind::Unsuspend,
-                NewKind::Forget => EventKind::Forget,
-                NewKind::Undo { target } => EventKind::Undo {
-                    target: key_of(target),
-                },
-            },
+            deck: self.deck.as_deref().map(Cow::Borrowed),
+            kind: self.kind.clone(),
         }
     }
 }
 
-/// Field order for writing: id and time first, so lines read well.
-#[derive(Serialize)]
-struct LineOut<'a> {
-    id: &'a str,
-    time: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    card: Option<&'a str>,
-    kind: Kind,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rating: Option<Rating>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    duration_ms: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    mode: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<&'a str>,
+impl Default for Line<'_> {
+    fn default() -> Self {
+        Self {
+            id: None,
+            time: Cow::Borrowed(""),
+            card: None,
+            deck: None,
+            kind: Kind::Review,
+            rating: None,
+            duration_ms: None,
+            mode: None,
+            question: None,
+            target: None,
+            ms: None,
+            mistakes: None,
+            score: None,
+            questions: None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -280,7 +411,8 @@ mod tests {
             EventKind::Review {
                 rating: Rating::Good,
                 duration_ms: None,
-                mode: REVIEW_MODE.into()
+                mode: REVIEW_MODE.into(),
+                question: None,
             }
         );
     }
@@ -291,11 +423,8 @@ mod tests {
             id: "e1".into(),
             time: time("2026-11-27T10:00:00.250+01:00"),
             card: Some("sales/levers/kam".into()),
-            kind: NewKind::Review {
-                rating: Rating::Hard,
-                duration_ms: Some(4200),
-                mode: REVIEW_MODE,
-            },
+            deck: None,
+            kind: NewKind::answer(Rating::Hard, Some(4200), REVIEW_MODE, None),
         };
         let line = review.to_line();
         assert_eq!(
@@ -307,6 +436,7 @@ mod tests {
             id: "e2".into(),
             time: review.time,
             card: None,
+            deck: None,
             kind: NewKind::Undo {
                 target: "e1".into(),
             },
@@ -315,7 +445,7 @@ mod tests {
         assert_eq!(
             undo.to_event().kind,
             EventKind::Undo {
-                target: key_of("e1")
+                target: "e1".into()
             }
         );
     }

@@ -10,13 +10,113 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::event::{Event, EventKind, REVIEW_MODE};
+use super::event::{Event, EventKind, REVIEW_MODE, key_of};
 use crate::scheduler::{AnswerNotes, CardState, Day, Phase, Rating, Scheduler};
+
+/// How far Learn has taken a card.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LearnLevel {
+    #[default]
+    Unseen,
+    /// Answered right when asked to recognise it (multiple choice, true/false).
+    Familiar,
+    /// Answered right when asked to write it.
+    Mastered,
+}
+
+/// A card's standing in the practice modes, which never touch its schedule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Practice {
+    pub starred: bool,
+    pub learn: LearnLevel,
+    /// The last card-sorting answer since the deck's sorting was last started over:
+    /// `Some(true)` for "know it".
+    pub sorted_known: Option<bool>,
+}
+
+/// The practice modes whose answers the log records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Learn,
+    Test,
+    Match,
+    Sort,
+    /// Written by another program; kept, not interpreted.
+    Other,
+}
+
+impl Mode {
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Learn => "learn",
+            Self::Test => "test",
+            Self::Match => "match",
+            Self::Sort => "sort",
+            Self::Other => "other",
+        }
+    }
+
+    fn parse(name: &str) -> Self {
+        match name {
+            "learn" => Self::Learn,
+            "test" => Self::Test,
+            "match" => Self::Match,
+            "sort" => Self::Sort,
+            _ => Self::Other,
+        }
+    }
+}
+
+/// How a practice question asked for the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    Choice,
+    TrueFalse,
+    Written,
+    Matching,
+    Other,
+}
+
+impl Question {
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Choice => "choice",
+            Self::TrueFalse => "true_false",
+            Self::Written => "written",
+            Self::Matching => "match",
+            Self::Other => "other",
+        }
+    }
+
+    fn parse(name: Option<&str>) -> Self {
+        match name {
+            Some("choice") => Self::Choice,
+            Some("true_false") => Self::TrueFalse,
+            Some("written") => Self::Written,
+            Some("match") => Self::Matching,
+            _ => Self::Other,
+        }
+    }
+}
+
+/// A deck's practice outcome, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckResult {
+    pub time: DateTime<FixedOffset>,
+    pub mode: Mode,
+    pub ms: Option<u64>,
+    pub mistakes: Option<u32>,
+    pub score: Option<u32>,
+    pub questions: Option<u32>,
+}
 
 /// One card's replayed state, with what it did on a given day (for daily limits).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Folded {
     pub state: CardState,
+    pub practice: Practice,
     /// First studied on that day: it used up one of the day's new cards.
     pub new_that_day: bool,
     /// Answers given while it was a review card on that day.
@@ -33,18 +133,20 @@ struct Entry {
     kind: Stored,
 }
 
-/// An event's kind without borrowed text: the mode is only kept when it is not review.
+/// An event's kind without borrowed text.
 #[derive(Debug, Clone)]
 enum Stored {
     Review {
         rating: Rating,
-        /// `None` for the review mode, which schedules; otherwise the practice mode's name.
-        practice: Option<Box<str>>,
+        /// `None` for the review mode, which schedules; otherwise the practice mode.
+        practice: Option<(Mode, Question)>,
     },
     Bury,
     Suspend,
     Unsuspend,
     Forget,
+    Star,
+    Unstar,
 }
 
 /// All events, grouped by card. The maps use `FxHash`: keys are our own hashes and card ids,
@@ -57,6 +159,14 @@ pub struct History {
     /// Undo events seen, by identity; repeating one changes nothing, but it is counted once.
     undos: FxHashSet<u64>,
     cancelled: FxHashSet<u64>,
+    /// Deck results and resets, by identity; few, so a set is cheap here.
+    deck_events: FxHashMap<u64, (Box<str>, DeckEvent)>,
+}
+
+#[derive(Debug, Clone)]
+enum DeckEvent {
+    Result(DeckResult),
+    Reset(DateTime<FixedOffset>, Mode),
 }
 
 impl History {
@@ -111,19 +221,55 @@ impl History {
 
     /// Adds an event; false for an undo already seen.
     fn insert(&mut self, event: Event<'_>) -> bool {
+        let deck = || Box::from(event.deck.as_deref().unwrap_or_default());
         let kind = match event.kind {
             EventKind::Undo { target } => {
-                self.cancelled.insert(target);
+                self.cancelled.insert(key_of(&target));
                 return self.undos.insert(event.key);
             }
-            EventKind::Review { rating, mode, .. } => Stored::Review {
+            EventKind::Result {
+                mode,
+                ms,
+                mistakes,
+                score,
+                questions,
+            } => {
+                let result = DeckResult {
+                    time: event.time,
+                    mode: Mode::parse(&mode),
+                    ms,
+                    mistakes,
+                    score,
+                    questions,
+                };
+                return self
+                    .deck_events
+                    .insert(event.key, (deck(), DeckEvent::Result(result)))
+                    .is_none();
+            }
+            EventKind::Reset { mode } => {
+                let reset = DeckEvent::Reset(event.time, Mode::parse(&mode));
+                return self
+                    .deck_events
+                    .insert(event.key, (deck(), reset))
+                    .is_none();
+            }
+            EventKind::Review {
                 rating,
-                practice: (mode != REVIEW_MODE).then(|| Box::from(mode.as_ref())),
+                mode,
+                question,
+                ..
+            } => Stored::Review {
+                rating,
+                practice: (mode != REVIEW_MODE)
+                    .then(|| (Mode::parse(&mode), Question::parse(question.as_deref()))),
             },
             EventKind::Bury => Stored::Bury,
             EventKind::Suspend => Stored::Suspend,
             EventKind::Unsuspend => Stored::Unsuspend,
             EventKind::Forget => Stored::Forget,
+            EventKind::Star => Stored::Star,
+            EventKind::Unstar => Stored::Unstar,
         };
         let Some(card) = event.card else {
             return true;
@@ -149,7 +295,37 @@ impl History {
     /// Distinct events, undo events included.
     #[must_use]
     pub fn event_count(&self) -> usize {
-        self.per_card.iter().map(Vec::len).sum::<usize>() + self.undos.len()
+        self.per_card.iter().map(Vec::len).sum::<usize>()
+            + self.undos.len()
+            + self.deck_events.len()
+    }
+
+    /// A deck's practice results, oldest first, without undone ones.
+    #[must_use]
+    pub fn results(&self, deck: &str) -> Vec<DeckResult> {
+        let mut results: Vec<DeckResult> = self
+            .deck_events
+            .iter()
+            .filter(|(key, _)| !self.cancelled.contains(key))
+            .filter_map(|(_, (d, event))| match event {
+                DeckEvent::Result(result) if d.as_ref() == deck => Some(result.clone()),
+                _ => None,
+            })
+            .collect();
+        results.sort_by_key(|r| r.time);
+        results
+    }
+
+    /// When `mode`'s progress in `deck` was last started over.
+    fn last_reset(&self, deck: &str, mode: Mode) -> Option<DateTime<FixedOffset>> {
+        self.deck_events
+            .iter()
+            .filter(|(key, _)| !self.cancelled.contains(key))
+            .filter_map(|(_, (d, event))| match event {
+                DeckEvent::Reset(time, m) if *m == mode && d.as_ref() == deck => Some(*time),
+                _ => None,
+            })
+            .max()
     }
 
     /// Every card id with events, and how many.
@@ -199,6 +375,15 @@ impl History {
     ) -> Folded {
         let calendar = scheduler.calendar();
         let mut folded = Folded::default();
+        let deck = card.rsplit_once('/').map_or("", |(deck, _)| deck);
+        let (learn_reset, sort_reset) = if self.deck_events.is_empty() {
+            (None, None)
+        } else {
+            (
+                self.last_reset(deck, Mode::Learn),
+                self.last_reset(deck, Mode::Sort),
+            )
+        };
         for entry in entries.iter().filter(|e| !self.cancelled.contains(&e.key)) {
             let state = &mut folded.state;
             match &entry.kind {
@@ -218,7 +403,24 @@ impl History {
                     folded.state = next;
                     folded.last_notes = notes;
                 }
-                Stored::Review { .. } => {}
+                Stored::Review {
+                    rating,
+                    practice: Some((mode, question)),
+                } => {
+                    let correct = *rating >= Rating::Good;
+                    let after =
+                        |reset: Option<DateTime<FixedOffset>>| reset.is_none_or(|r| entry.time > r);
+                    let practice = &mut folded.practice;
+                    match mode {
+                        Mode::Learn if after(learn_reset) => {
+                            practice.learn = next_level(practice.learn, *question, correct)
+                        }
+                        Mode::Sort if after(sort_reset) => practice.sorted_known = Some(correct),
+                        _ => {}
+                    }
+                }
+                Stored::Star => folded.practice.starred = true,
+                Stored::Unstar => folded.practice.starred = false,
                 Stored::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
                 Stored::Suspend => state.suspended = true,
                 Stored::Unsuspend => state.suspended = false,
@@ -226,6 +428,16 @@ impl History {
             }
         }
         folded
+    }
+}
+
+/// Learn's levels: recognising a card makes it familiar, writing it makes it mastered, and a
+/// miss on a mastered card sends it back to familiar.
+fn next_level(level: LearnLevel, question: Question, correct: bool) -> LearnLevel {
+    match (question, correct) {
+        (Question::Written, true) => LearnLevel::Mastered,
+        (_, true) => level.max(LearnLevel::Familiar),
+        (_, false) => level.min(LearnLevel::Familiar),
     }
 }
 

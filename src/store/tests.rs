@@ -33,6 +33,7 @@ fn appended_events_load_back() {
             id: "c".into(),
             time: t0 + Duration::seconds(9),
             card: Some("d/2".into()),
+            deck: None,
             kind: NewKind::Bury,
         },
     ];

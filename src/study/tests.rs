@@ -47,11 +47,8 @@ pub(crate) fn review(id: &str, card: &str, rating: Rating, at: DateTime<FixedOff
         id: id.into(),
         time: at,
         card: Some(card.into()),
-        kind: NewKind::Review {
-            rating,
-            duration_ms: None,
-            mode: REVIEW_MODE,
-        },
+        deck: None,
+        kind: NewKind::answer(rating, None, REVIEW_MODE, None),
     }
 }
 
@@ -119,6 +116,7 @@ fn suspended_and_buried_cards_are_not_due_until_unburied() {
         id: id.into(),
         time: now - Duration::minutes(5),
         card: Some(card.into()),
+        deck: None,
         kind,
     };
     let study = study_with(

@@ -79,11 +79,7 @@ fn the_written_events_are_what_the_study_replays() {
     assert_eq!(event.card.as_deref(), Some("d/c0"));
     assert_eq!(
         event.kind,
-        NewKind::Review {
-            rating: Rating::Hard,
-            duration_ms: Some(7000),
-            mode: REVIEW_MODE
-        }
+        NewKind::answer(Rating::Hard, Some(7000), REVIEW_MODE, None)
     );
     session.applied(&mut study, &event, now);
     assert_eq!(study.state("d/c0").reps, 1);

@@ -13,6 +13,7 @@ fn event(id: &str, card: &str, at: DateTime<FixedOffset>, kind: NewKind) -> Even
         id: id.into(),
         time: at,
         card: (!card.is_empty()).then(|| card.into()),
+        deck: None,
         kind,
     }
     .to_event()
@@ -20,11 +21,7 @@ fn event(id: &str, card: &str, at: DateTime<FixedOffset>, kind: NewKind) -> Even
 }
 
 fn answer(rating: Rating) -> NewKind {
-    NewKind::Review {
-        rating,
-        duration_ms: None,
-        mode: REVIEW_MODE,
-    }
+    NewKind::answer(rating, None, REVIEW_MODE, None)
 }
 
 fn scheduler() -> Scheduler {
@@ -139,11 +136,7 @@ fn practice_answers_do_not_move_the_schedule() {
         "1",
         "d/a",
         t0,
-        NewKind::Review {
-            rating: Rating::Again,
-            duration_ms: None,
-            mode: "learn",
-        },
+        NewKind::answer(Rating::Again, None, "learn", None),
     )]);
     assert_eq!(history.fold("d/a", &s, 0).state, CardState::default());
     assert_eq!(history.cards().collect::<Vec<_>>(), [("d/a", 1)]);
@@ -174,4 +167,105 @@ fn reviews_of_review_cards_count_for_the_day_they_happened() {
     );
     let all = history.fold_all(&s, calendar.day(graduated));
     assert_eq!(all.get("d/a"), Some(&first_day));
+}
+
+fn practice(
+    id: &str,
+    card: &str,
+    at: DateTime<FixedOffset>,
+    mode: &'static str,
+    question: &'static str,
+    right: bool,
+) -> Event<'static> {
+    let rating = if right { Rating::Good } else { Rating::Again };
+    event(
+        id,
+        card,
+        at,
+        NewKind::answer(rating, None, mode, Some(question)),
+    )
+}
+
+fn deck_event(id: &str, deck: &str, at: DateTime<FixedOffset>, kind: NewKind) -> Event<'static> {
+    NewEvent {
+        id: id.into(),
+        time: at,
+        card: None,
+        deck: Some(deck.into()),
+        kind,
+    }
+    .to_event()
+    .into_owned()
+}
+
+#[test]
+fn stars_learn_levels_and_sorting_are_replayed_without_touching_the_schedule() {
+    let s = scheduler();
+    let t = time(T0);
+    let minute = |n| t + Duration::minutes(n);
+    let history = History::from_events(vec![
+        event("s1", "d/a", minute(0), NewKind::Star),
+        practice("l1", "d/a", minute(1), "learn", "choice", true),
+        practice("l2", "d/b", minute(1), "learn", "choice", true),
+        practice("l3", "d/b", minute(2), "learn", "written", true),
+        practice("l4", "d/c", minute(2), "learn", "written", true),
+        practice("l5", "d/c", minute(3), "learn", "true_false", false),
+        practice("o1", "d/a", minute(4), "sort", "flashcard", false),
+        practice("o2", "d/b", minute(4), "sort", "flashcard", true),
+    ]);
+    let fold = |card| history.fold(card, &s, 0);
+    assert_eq!(
+        fold("d/a").practice,
+        Practice {
+            starred: true,
+            learn: LearnLevel::Familiar,
+            sorted_known: Some(false)
+        }
+    );
+    assert_eq!(fold("d/b").practice.learn, LearnLevel::Mastered);
+    // Mastered, then missed: back to familiar.
+    assert_eq!(fold("d/c").practice.learn, LearnLevel::Familiar);
+    assert_eq!(fold("d/a").state, CardState::default());
+}
+
+#[test]
+fn a_reset_starts_sorting_over_and_results_are_kept_per_deck() {
+    let s = scheduler();
+    let t = time(T0);
+    let mut history = History::from_events(vec![
+        practice("o1", "d/a", t, "sort", "flashcard", true),
+        event("s1", "d/a", t, NewKind::Star),
+        event("s2", "d/a", t + Duration::minutes(1), NewKind::Unstar),
+        deck_event(
+            "r1",
+            "d",
+            t + Duration::minutes(2),
+            NewKind::Result {
+                mode: "match".into(),
+                ms: Some(31_400),
+                mistakes: Some(2),
+                score: None,
+                questions: None,
+            },
+        ),
+    ]);
+    assert_eq!(history.fold("d/a", &s, 0).practice.sorted_known, Some(true));
+    assert!(!history.fold("d/a", &s, 0).practice.starred);
+    history.push(deck_event(
+        "x1",
+        "d",
+        t + Duration::minutes(3),
+        NewKind::Reset {
+            mode: "sort".into(),
+        },
+    ));
+    assert_eq!(history.fold("d/a", &s, 0).practice.sorted_known, None);
+    let results = history.results("d");
+    assert_eq!(results.len(), 1);
+    assert_eq!(
+        (results[0].mode, results[0].ms, results[0].mistakes),
+        (Mode::Match, Some(31_400), Some(2))
+    );
+    assert!(history.results("other").is_empty());
+    assert_eq!(history.event_count(), 5);
 }
