@@ -413,7 +413,7 @@ impl History {
                     let practice = &mut folded.practice;
                     match mode {
                         Mode::Learn if after(learn_reset) => {
-                            practice.learn = next_level(practice.learn, *question, correct)
+                            practice.learn = next_level(practice.learn, *question, correct);
                         }
                         Mode::Sort if after(sort_reset) => practice.sorted_known = Some(correct),
                         _ => {}
