@@ -1,4 +1,5 @@
 //! The study modes' state machines. Pure: they take "now" and return events to write; the
 //! app writes them and reports back.
 
+pub mod grade;
 pub mod review;

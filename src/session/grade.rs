@@ -1,0 +1,270 @@
+//! Grading typed answers the way a patient person would.
+//!
+//! - Case, accents, punctuation and extra spaces do not matter; text in parentheses is
+//!   optional.
+//! - An answer listing short parts (`a, b; c / d`) needs all of them or any one, by setting.
+//! - Small typos pass, scaled to the answer's length (Damerau–Levenshtein), and the correct
+//!   spelling is shown; numbers must be exact.
+//! - Long answers (this deck's one-sentence definitions) are graded on their key words: most
+//!   of the words that carry meaning must be there, in any order and any form.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Whether an answer listing parts needs all of them or any one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Parts {
+    #[default]
+    All,
+    Any,
+}
+
+/// The verdict on a typed answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grade {
+    /// Right as typed (ignoring case, accents and punctuation).
+    Correct,
+    /// Right, with small typos or a different wording of the same key words: the screen shows
+    /// the answer as written.
+    Close,
+    Wrong,
+}
+
+impl Grade {
+    #[must_use]
+    pub fn is_right(self) -> bool {
+        self != Grade::Wrong
+    }
+}
+
+/// Words of a long answer that carry no meaning on their own.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as",
+    "is", "are", "be", "been", "being", "was", "were", "it", "its", "that", "this", "these",
+    "those", "which", "who", "whom", "what", "their", "they", "them", "there", "than", "then",
+    "so", "such", "not", "no", "but", "also", "all", "any", "each", "into", "about", "over",
+    "under", "more", "most", "very", "can", "must", "will", "would", "should", "may", "might",
+    "do", "does", "did", "has", "have", "had", "we", "our", "you", "your", "he", "she", "his",
+    "her", "just", "only", "other", "well",
+];
+
+/// Answers with more words than this are graded on key words.
+const LONG_ANSWER_WORDS: usize = 6;
+/// Share of an answer's key words a typed answer must contain: 2 in 5.
+const KEY_WORD_SHARE: (usize, usize) = (2, 5);
+
+/// Grades `typed` against the card's `answer`.
+#[must_use]
+pub fn grade(typed: &str, answer: &str, parts: Parts) -> Grade {
+    // "1." and "-" in front of list items are layout, not part of the answer.
+    let answer = &without_list_markers(answer);
+    let typed = &without_list_markers(typed);
+    let typed_norm = normalise(typed);
+    if typed_norm.is_empty() {
+        return Grade::Wrong;
+    }
+    if numbers(&typed_norm) != numbers(&normalise(&without_parentheses(answer))) {
+        // Typed "1995" for "1996": no typo tolerance on numbers. A typed answer that includes
+        // the optional parenthesised numbers is checked on the full answer below.
+        if numbers(&typed_norm) != numbers(&normalise(answer)) {
+            return Grade::Wrong;
+        }
+    }
+    // The answer with and without its optional parts; the better verdict counts.
+    [without_parentheses(answer), answer.replace(['(', ')'], " ")]
+        .iter()
+        .map(|candidate| grade_against(&typed_norm, candidate, parts))
+        .min_by_key(|grade| match grade {
+            Grade::Correct => 0,
+            Grade::Close => 1,
+            Grade::Wrong => 2,
+        })
+        .unwrap_or(Grade::Wrong)
+}
+
+fn grade_against(typed: &str, answer: &str, parts: Parts) -> Grade {
+    let whole = normalise(answer);
+    if whole.is_empty() {
+        return Grade::Wrong;
+    }
+    if typed == whole {
+        return Grade::Correct;
+    }
+    let listed: Vec<String> = answer
+        .split([',', ';', '/'])
+        .map(normalise)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let is_list = listed.len() > 1 && listed.iter().all(|p| p.split(' ').count() <= 4);
+    if is_list {
+        return grade_parts(typed, &listed, parts);
+    }
+    if whole.split(' ').count() > LONG_ANSWER_WORDS {
+        return grade_key_words(typed, &whole);
+    }
+    if within_typos(typed, &whole) {
+        Grade::Close
+    } else {
+        Grade::Wrong
+    }
+}
+
+/// Each listed part must appear in the typed text (its separators are gone after
+/// normalising), in any order, allowing small typos within a part.
+fn grade_parts(typed: &str, listed: &[String], parts: Parts) -> Grade {
+    let words: Vec<&str> = typed.split(' ').collect();
+    let found = |part: &String| {
+        let width = part.split(' ').count();
+        words.windows(width.min(words.len())).any(|window| {
+            let candidate = window.join(" ");
+            candidate == *part || within_typos(&candidate, part)
+        })
+    };
+    let matched = listed.iter().filter(|part| found(part)).count();
+    let exact = |part: &String| {
+        words
+            .windows(part.split(' ').count())
+            .any(|w| w.join(" ") == *part)
+    };
+    match parts {
+        Parts::All if matched == listed.len() => {
+            if listed.iter().all(exact) {
+                Grade::Correct
+            } else {
+                Grade::Close
+            }
+        }
+        Parts::Any if matched > 0 => {
+            if listed.iter().any(|part| typed == part) {
+                Grade::Correct
+            } else {
+                Grade::Close
+            }
+        }
+        _ => Grade::Wrong,
+    }
+}
+
+/// Most of the answer's key words must appear, by stem or with small typos.
+fn grade_key_words(typed: &str, answer: &str) -> Grade {
+    let key_words: Vec<&str> = answer
+        .split(' ')
+        .filter(|word| word.chars().count() > 2 && !STOP_WORDS.contains(word))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if key_words.is_empty() {
+        return if within_typos(typed, answer) {
+            Grade::Close
+        } else {
+            Grade::Wrong
+        };
+    }
+    let typed_words: Vec<&str> = typed.split(' ').collect();
+    let found = key_words
+        .iter()
+        .filter(|key| typed_words.iter().any(|word| same_word(word, key)))
+        .count();
+    let needed = (key_words.len() as f64 * KEY_WORD_SHARE).ceil().max(1.0);
+    if found as f64 >= needed {
+        Grade::Close
+    } else {
+        Grade::Wrong
+    }
+}
+
+/// The same word in another form ("customer"/"customers", "selling"/"sell") or with a typo.
+fn same_word(typed: &str, key: &str) -> bool {
+    if typed == key {
+        return true;
+    }
+    let stem = |word: &str| word.chars().take(5).collect::<String>();
+    let long_enough = typed.chars().count() >= 4 && key.chars().count() >= 4;
+    (long_enough && stem(typed) == stem(key)) || within_typos(typed, key)
+}
+
+/// Typos allowed for an answer of `chars` characters.
+fn allowed_typos(chars: usize) -> usize {
+    match chars {
+        0..=3 => 0,
+        4..=7 => 1,
+        8..=14 => 2,
+        _ => 3,
+    }
+}
+
+fn within_typos(typed: &str, answer: &str) -> bool {
+    let allowed = allowed_typos(answer.chars().count());
+    allowed > 0 && strsim::damerau_levenshtein(typed, answer) <= allowed
+}
+
+/// The numbers in a normalised text, in order.
+fn numbers(text: &str) -> Vec<&str> {
+    text.split(' ')
+        .filter(|word| word.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+fn without_list_markers(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let body = line.trim_start();
+            let digits = body.chars().take_while(char::is_ascii_digit).count();
+            let rest = if digits > 0 && body[digits..].starts_with(['.', ')']) {
+                &body[digits + 1..]
+            } else {
+                body.strip_prefix(['-', '*', '•']).unwrap_or(body)
+            };
+            if rest.len() < body.len() && rest.starts_with(' ') {
+                rest
+            } else {
+                body
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Lowercase, accents removed, punctuation as spaces (a decimal point or comma between
+/// digits is kept), single spaces.
+#[must_use]
+pub fn normalise(text: &str) -> String {
+    let chars: Vec<char> = text
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut out = String::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = |i: usize| {
+            i > 0
+                && chars.get(i - 1).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+        };
+        if c.is_alphanumeric() || ((c == '.' || c == ',') && between_digits(i)) {
+            out.push(c);
+        } else if c == '\'' || c == '’' {
+            // "KAM's" is one word.
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,128 @@
+use super::*;
+
+/// (typed, answer, expected)
+const CASES: &[(&str, &str, Grade)] = &[
+    // Case, spacing, punctuation and accents.
+    ("paris", "Paris", Grade::Correct),
+    ("  Paris  ", "Paris.", Grade::Correct),
+    ("cafe", "café", Grade::Correct),
+    ("el nino", "El Niño", Grade::Correct),
+    ("kams essence", "KAM’s essence", Grade::Correct),
+    // Parentheses are optional, either way.
+    (
+        "cross selling",
+        "Cross-selling (to existing customers)",
+        Grade::Correct,
+    ),
+    (
+        "cross selling to existing customers",
+        "Cross-selling (to existing customers)",
+        Grade::Correct,
+    ),
+    // Small typos, scaled to length.
+    ("upseling", "Upselling", Grade::Close),
+    ("shar of walet", "Share of wallet", Grade::Close),
+    ("mitocondria", "mitochondria", Grade::Close),
+    ("cat", "car", Grade::Wrong),
+    ("dog", "cat", Grade::Wrong),
+    ("upsetting", "Upselling", Grade::Close),
+    ("downselling", "Upselling", Grade::Wrong),
+    // Numbers must be exact.
+    ("1995", "1996", Grade::Wrong),
+    ("3.5", "3.5%", Grade::Correct),
+    ("35 percent", "3.5 percent", Grade::Wrong),
+    ("in 1492", "In 1492", Grade::Correct),
+    // Lists: every part, in any order.
+    ("red, green, blue", "red, green, blue", Grade::Correct),
+    ("blue green red", "red, green, blue", Grade::Correct),
+    ("blue gren red", "red, green, blue", Grade::Close),
+    ("red green", "red, green, blue", Grade::Wrong),
+    (
+        "account managers and channel managers",
+        "Account managers and channel managers.",
+        Grade::Correct,
+    ),
+    // Long answers from the bundled deck, graded on key words.
+    (
+        "the consolidation of activities associated with strategically important customers",
+        "The consolidation of activities associated with strategically important customers.",
+        Grade::Correct,
+    ),
+    (
+        "consolidating activities for strategically important customers",
+        "The consolidation of activities associated with strategically important customers.",
+        Grade::Close,
+    ),
+    (
+        "important customers",
+        "The consolidation of activities associated with strategically important customers.",
+        Grade::Wrong,
+    ),
+    (
+        "selling to customers who did not ask, unsolicited",
+        "Selling products or services to potential customers in an unsolicited manner.",
+        Grade::Close,
+    ),
+    (
+        "selling products",
+        "Selling products or services to potential customers in an unsolicited manner.",
+        Grade::Wrong,
+    ),
+    (
+        "identify key accounts, allocate resources and individualize support",
+        "Identifying key accounts, allocating resources, and individualizing support.",
+        Grade::Close,
+    ),
+    (
+        "customers are selected, a team is formed, a plan is developed and the account is managed",
+        "1. Customers are selected,\n2. an account team is formed,\n3. an account plan is developed,\n4. and the key account is managed.",
+        Grade::Close,
+    ),
+    (
+        "the customer buys from us",
+        "Customer chooses the single source strategy for the supplier’s products.",
+        Grade::Wrong,
+    ),
+    // Nothing typed is never right.
+    ("", "Paris", Grade::Wrong),
+    ("   ", "Paris", Grade::Wrong),
+];
+
+#[test]
+fn grades_a_table_of_real_answers() {
+    let mut failures = Vec::new();
+    for &(typed, answer, expected) in CASES {
+        let got = grade(typed, answer, Parts::All);
+        if got != expected {
+            failures.push(format!(
+                "{typed:?} for {answer:?}: got {got:?}, expected {expected:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn any_one_part_when_the_setting_says_so() {
+    assert_eq!(
+        grade("green", "red, green, blue", Parts::Any),
+        Grade::Correct
+    );
+    assert_eq!(
+        grade("gren", "red / green / blue", Parts::Any),
+        Grade::Close
+    );
+    assert_eq!(
+        grade("purple", "red; green; blue", Parts::Any),
+        Grade::Wrong
+    );
+    assert_eq!(grade("green", "red, green, blue", Parts::All), Grade::Wrong);
+}
+
+#[test]
+fn normalising() {
+    assert_eq!(normalise("  Hello,   WORLD! "), "hello world");
+    assert_eq!(normalise("3,5 and 1.25"), "3,5 and 1.25");
+    assert_eq!(normalise("Ça va?"), "ca va");
+    assert_eq!(normalise("KAM’s"), "kams");
+}
