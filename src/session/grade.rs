@@ -165,8 +165,8 @@ fn grade_key_words(typed: &str, answer: &str) -> Grade {
         .iter()
         .filter(|key| typed_words.iter().any(|word| same_word(word, key)))
         .count();
-    let needed = (key_words.len() as f64 * KEY_WORD_SHARE).ceil().max(1.0);
-    if found as f64 >= needed {
+    let (share, of) = KEY_WORD_SHARE;
+    if found > 0 && found * of >= key_words.len() * share {
         Grade::Close
     } else {
         Grade::Wrong
