@@ -2,4 +2,6 @@
 //! app writes them and reports back.
 
 pub mod grade;
+pub mod options;
+pub mod questions;
 pub mod review;
