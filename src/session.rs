@@ -2,6 +2,11 @@
 //! app writes them and reports back.
 
 pub mod grade;
+pub mod learn;
 pub mod options;
 pub mod questions;
 pub mod review;
+
+/// The random number generator of the practice modes: seeded, so a session replays the same
+/// way in tests, and cloneable with the screen state.
+pub type Rng = rand::rngs::Xoshiro256PlusPlus;

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::deck::{Card, Collection, Deck};
 use crate::scheduler::{AnswerNotes, CardState, Day, Due, Phase, Scheduler};
-use crate::store::{Event, Folded, History};
+use crate::store::{Event, Folded, History, Practice};
 
 pub use queue::{Origin, Queue};
 
@@ -125,6 +125,15 @@ impl Study {
         self.states
             .get(card_id)
             .map_or(&CardState::NEW, |f| &f.state)
+    }
+
+    /// The card's standing in the practice modes.
+    #[must_use]
+    pub fn practice(&self, card_id: &str) -> Practice {
+        self.states
+            .get(card_id)
+            .map(|f| f.practice)
+            .unwrap_or_default()
     }
 
     #[must_use]

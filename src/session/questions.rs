@@ -1,8 +1,8 @@
 //! Questions about cards for Learn and the practice test: multiple choice with distractors
 //! from the same deck, true/false, and written.
 
+use super::Rng;
 use rand::RngExt;
-use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
 use super::grade::normalise;
@@ -43,7 +43,7 @@ pub struct Question {
 
 /// Which sides a question about `term` shows and expects.
 #[must_use]
-pub fn sides(term: &Term, with: AnswerWith, rng: &mut StdRng) -> (String, String) {
+pub fn sides(term: &Term, with: AnswerWith, rng: &mut Rng) -> (String, String) {
     let front_first = match with {
         AnswerWith::Back => true,
         AnswerWith::Front => false,
@@ -102,7 +102,7 @@ pub fn distractors(
     term: usize,
     answer_is_back: bool,
     count: usize,
-    rng: &mut StdRng,
+    rng: &mut Rng,
 ) -> Vec<String> {
     let answer = answer_side(&terms[term], answer_is_back);
     let (answer_shape, answer_len) = (shape(answer), answer.chars().count());
@@ -144,7 +144,7 @@ pub fn distractors(
 
 /// A multiple-choice question: the answer among up to three distractors, in random order.
 #[must_use]
-pub fn choice(terms: &[Term], term: usize, with: AnswerWith, rng: &mut StdRng) -> Question {
+pub fn choice(terms: &[Term], term: usize, with: AnswerWith, rng: &mut Rng) -> Question {
     let (prompt, answer) = sides(&terms[term], with, rng);
     let answer_is_back = answer == terms[term].back;
     let mut options = distractors(terms, term, answer_is_back, 3, rng);
@@ -161,7 +161,7 @@ pub fn choice(terms: &[Term], term: usize, with: AnswerWith, rng: &mut StdRng) -
 
 /// A true/false question: the answer, or half the time another term's.
 #[must_use]
-pub fn true_false(terms: &[Term], term: usize, with: AnswerWith, rng: &mut StdRng) -> Question {
+pub fn true_false(terms: &[Term], term: usize, with: AnswerWith, rng: &mut Rng) -> Question {
     let (prompt, answer) = sides(&terms[term], with, rng);
     let answer_is_back = answer == terms[term].back;
     let other = distractors(terms, term, answer_is_back, 1, rng).pop();
@@ -179,7 +179,7 @@ pub fn true_false(terms: &[Term], term: usize, with: AnswerWith, rng: &mut StdRn
 
 /// A written question.
 #[must_use]
-pub fn written(terms: &[Term], term: usize, with: AnswerWith, rng: &mut StdRng) -> Question {
+pub fn written(terms: &[Term], term: usize, with: AnswerWith, rng: &mut Rng) -> Question {
     let (prompt, answer) = sides(&terms[term], with, rng);
     Question {
         term,
@@ -194,6 +194,7 @@ mod tests {
     use rand::SeedableRng;
 
     use super::*;
+    use crate::session::Rng;
 
     fn terms(pairs: &[(&str, &str)]) -> Vec<Term> {
         pairs
@@ -222,7 +223,7 @@ mod tests {
             ),
         ]);
         for seed in 0..50 {
-            let mut rng = StdRng::seed_from_u64(seed);
+            let mut rng = Rng::seed_from_u64(seed);
             let q = choice(&deck, 0, AnswerWith::Back, &mut rng);
             let Ask::Choice { options, correct } = &q.ask else {
                 panic!()
@@ -247,7 +248,7 @@ mod tests {
     #[test]
     fn a_tiny_deck_gives_fewer_options_but_never_duplicates() {
         let deck = terms(&[("a", "one"), ("b", "One"), ("c", "two")]);
-        let mut rng = StdRng::seed_from_u64(1);
+        let mut rng = Rng::seed_from_u64(1);
         let Ask::Choice { options, .. } = choice(&deck, 0, AnswerWith::Back, &mut rng).ask else {
             panic!()
         };
@@ -257,7 +258,7 @@ mod tests {
     #[test]
     fn answer_with_the_front_swaps_the_sides() {
         let deck = terms(&[("front text", "back text"), ("x", "y")]);
-        let mut rng = StdRng::seed_from_u64(3);
+        let mut rng = Rng::seed_from_u64(3);
         let q = written(&deck, 0, AnswerWith::Front, &mut rng);
         assert_eq!(
             (q.prompt.as_str(), q.answer.as_str()),

@@ -431,13 +431,16 @@ impl History {
     }
 }
 
-/// Learn's levels: recognising a card makes it familiar, writing it makes it mastered, and a
-/// miss on a mastered card sends it back to familiar.
-fn next_level(level: LearnLevel, question: Question, correct: bool) -> LearnLevel {
-    match (question, correct) {
-        (Question::Written, true) => LearnLevel::Mastered,
-        (_, true) => level.max(LearnLevel::Familiar),
-        (_, false) => level.min(LearnLevel::Familiar),
+/// Learn's levels: a right answer moves a card up one level, a written one straight to
+/// mastered (Learn asks familiar cards in writing, unless written questions are turned off);
+/// a miss sends a mastered card back to familiar.
+pub(crate) fn next_level(level: LearnLevel, question: Question, correct: bool) -> LearnLevel {
+    match (question, correct, level) {
+        (Question::Written, true, _) | (_, true, LearnLevel::Familiar | LearnLevel::Mastered) => {
+            LearnLevel::Mastered
+        }
+        (_, true, LearnLevel::Unseen) => LearnLevel::Familiar,
+        (_, false, _) => level.min(LearnLevel::Familiar),
     }
 }
 

@@ -1,0 +1,332 @@
+//! Learn, as in Quizlet: rounds of 7 terms. An unseen term is asked as multiple choice (or
+//! true/false); a right answer makes it familiar, and it comes back in a later round to be
+//! written, which makes it mastered. A miss comes back later in the same round.
+
+use std::collections::VecDeque;
+
+use super::Rng;
+use chrono::{DateTime, FixedOffset};
+use rand::RngExt;
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+
+use super::grade::{Grade, Parts, grade};
+use super::options::Options;
+use super::questions::{Ask, Question, Term, choice, true_false, written};
+use crate::scheduler::Rating;
+use crate::store::{LearnLevel, NewEvent, NewKind, Question as Kind};
+
+/// Terms in a round.
+pub const ROUND: usize = 7;
+
+/// The result of the question on screen, once answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub right: bool,
+    /// For written answers: how close the typing was.
+    pub grade: Option<Grade>,
+    /// The option chosen or text typed, for the screen.
+    pub given: String,
+    /// The written answer was marked wrong and `o` may override it.
+    pub overridable: bool,
+    event_id: String,
+}
+
+/// The question on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asked {
+    pub question: Question,
+    /// Text typed so far, for written questions.
+    pub input: String,
+    pub outcome: Option<Outcome>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Asking,
+    RoundOver,
+    /// Every term is mastered.
+    Done,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Learn {
+    pub title: String,
+    pub terms: Vec<Term>,
+    pub levels: Vec<LearnLevel>,
+    options: Options,
+    rng: Rng,
+    queue: VecDeque<usize>,
+    pub current: Option<Asked>,
+    /// Terms missed this round, in order.
+    pub missed: Vec<usize>,
+    pub round: usize,
+    pub stage: Stage,
+}
+
+impl Learn {
+    /// Starts on `terms`, whose levels come from the log.
+    #[must_use]
+    pub fn new(
+        title: String,
+        terms: Vec<Term>,
+        levels: Vec<LearnLevel>,
+        options: Options,
+        seed: u64,
+    ) -> Self {
+        let mut learn = Self {
+            title,
+            terms,
+            levels,
+            options,
+            rng: Rng::seed_from_u64(seed),
+            queue: VecDeque::new(),
+            current: None,
+            missed: Vec::new(),
+            round: 0,
+            stage: Stage::RoundOver,
+        };
+        learn.next_round();
+        learn
+    }
+
+    /// How many terms are unseen, familiar and mastered.
+    #[must_use]
+    pub fn progress(&self) -> (usize, usize, usize) {
+        let count = |level| self.levels.iter().filter(|&&l| l == level).count();
+        (
+            count(LearnLevel::Unseen),
+            count(LearnLevel::Familiar),
+            count(LearnLevel::Mastered),
+        )
+    }
+
+    /// The card of the question on screen.
+    #[must_use]
+    pub fn current_card(&self) -> Option<&str> {
+        self.current
+            .as_ref()
+            .map(|asked| self.terms[asked.question.term].id.as_ref())
+    }
+
+    /// Whether keys type into an answer field.
+    #[must_use]
+    pub fn typing(&self) -> bool {
+        self.current
+            .as_ref()
+            .is_some_and(|asked| asked.outcome.is_none() && asked.question.ask == Ask::Written)
+    }
+
+    /// Starts the next round: familiar terms first (to be written), then unseen ones.
+    pub fn next_round(&mut self) {
+        let mut pending: Vec<usize> = (0..self.terms.len())
+            .filter(|&t| self.levels[t] != LearnLevel::Mastered)
+            .collect();
+        if pending.is_empty() {
+            self.stage = Stage::Done;
+            self.current = None;
+            return;
+        }
+        if self.options.shuffle {
+            pending.shuffle(&mut self.rng);
+        }
+        pending.sort_by_key(|&t| std::cmp::Reverse(self.levels[t]));
+        pending.truncate(ROUND);
+        self.queue = pending.into();
+        self.missed.clear();
+        self.round += 1;
+        self.stage = Stage::Asking;
+        self.ask_next();
+    }
+
+    fn ask_next(&mut self) {
+        self.current = self.queue.pop_front().map(|term| {
+            let question = self.question_for(term);
+            Asked {
+                question,
+                input: String::new(),
+                outcome: None,
+            }
+        });
+        if self.current.is_none() {
+            self.stage = Stage::RoundOver;
+        }
+    }
+
+    /// Unseen terms are recognised (multiple choice, sometimes true/false); familiar ones are
+    /// written. Question kinds turned off in the options are skipped.
+    fn question_for(&mut self, term: usize) -> Question {
+        let kinds = &self.options.questions;
+        let (choice_on, true_false_on, written_on) = (
+            kinds.contains(&Kind::Choice),
+            kinds.contains(&Kind::TrueFalse),
+            kinds.contains(&Kind::Written),
+        );
+        let with = self.options.answer_with;
+        if (self.levels[term] == LearnLevel::Familiar && written_on)
+            || !(choice_on || true_false_on)
+        {
+            written(&self.terms, term, with, &mut self.rng)
+        } else if true_false_on && (!choice_on || self.rng.random_bool(0.25)) {
+            true_false(&self.terms, term, with, &mut self.rng)
+        } else {
+            choice(&self.terms, term, with, &mut self.rng)
+        }
+    }
+
+    /// Picks option `n` (1-based) of a multiple-choice question, or 1 = true, 2 = false.
+    pub fn choose(&mut self, n: usize, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
+        let Some(asked) = self.current.as_ref().filter(|a| a.outcome.is_none()) else {
+            return Vec::new();
+        };
+        let (right, given) = match &asked.question.ask {
+            Ask::Choice { options, correct } if (1..=options.len()).contains(&n) => {
+                (n - 1 == *correct, options[n - 1].clone())
+            }
+            Ask::TrueFalse { is_true, .. } if n == 1 || n == 2 => (
+                (n == 1) == *is_true,
+                if n == 1 { "True" } else { "False" }.to_owned(),
+            ),
+            _ => return Vec::new(),
+        };
+        vec![self.record(right, None, given, now)]
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        if self.typing() {
+            if let Some(asked) = &mut self.current {
+                asked.input.push(c);
+            }
+        }
+    }
+
+    pub fn backspace(&mut self) {
+        if self.typing() {
+            if let Some(asked) = &mut self.current {
+                asked.input.pop();
+            }
+        }
+    }
+
+    /// Grades the typed answer.
+    pub fn submit(&mut self, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
+        if !self.typing() {
+            return Vec::new();
+        }
+        let Some(asked) = &self.current else {
+            return Vec::new();
+        };
+        let verdict = grade(&asked.input, &asked.question.answer, Parts::All);
+        let given = asked.input.clone();
+        vec![self.record(verdict.is_right(), Some(verdict), given, now)]
+    }
+
+    /// "Don't know": shows the answer and asks the term again later in the round.
+    pub fn dont_know(&mut self, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
+        if self.current.as_ref().is_none_or(|a| a.outcome.is_some()) {
+            return Vec::new();
+        }
+        vec![self.record(false, None, "(don't know)".to_owned(), now)]
+    }
+
+    /// "I was right": after a written answer marked wrong, counts it as right instead. The
+    /// wrong answer is undone in the log and a right one recorded.
+    pub fn override_right(&mut self, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
+        let Some(asked) = &mut self.current else {
+            return Vec::new();
+        };
+        let Some(outcome) = asked.outcome.as_mut().filter(|o| o.overridable) else {
+            return Vec::new();
+        };
+        let undo = NewEvent::for_card(
+            &self.terms[asked.question.term].id,
+            now,
+            NewKind::Undo {
+                target: outcome.event_id.clone().into(),
+            },
+        );
+        let term = asked.question.term;
+        let kind = kind_of(&asked.question.ask);
+        outcome.right = true;
+        outcome.overridable = false;
+        // The miss no longer counts: it was queued again and listed as missed.
+        if let Some(at) = self.queue.iter().rposition(|&t| t == term) {
+            self.queue.remove(at);
+        }
+        if let Some(at) = self.missed.iter().rposition(|&t| t == term) {
+            self.missed.remove(at);
+        }
+        self.levels[term] = level_after(self.levels[term], kind, true);
+        let right = answer_event(&self.terms[term].id, kind, true, now);
+        if let Some(outcome) = self.current.as_mut().and_then(|a| a.outcome.as_mut()) {
+            outcome.event_id = right.id.clone();
+        }
+        vec![undo, right]
+    }
+
+    /// After the outcome is shown: the next question, or the end of the round.
+    pub fn proceed(&mut self) {
+        match self.stage {
+            Stage::Asking if self.current.as_ref().is_some_and(|a| a.outcome.is_some()) => {
+                self.ask_next()
+            }
+            Stage::RoundOver => self.next_round(),
+            _ => {}
+        }
+    }
+
+    fn record(
+        &mut self,
+        right: bool,
+        grade: Option<Grade>,
+        given: String,
+        now: DateTime<FixedOffset>,
+    ) -> NewEvent {
+        let Some(asked) = &mut self.current else {
+            unreachable!("record is called with a question on screen")
+        };
+        let term = asked.question.term;
+        let kind = kind_of(&asked.question.ask);
+        let event = answer_event(&self.terms[term].id, kind, right, now);
+        asked.outcome = Some(Outcome {
+            right,
+            grade,
+            given,
+            overridable: !right && kind == Kind::Written && grade.is_some(),
+            event_id: event.id.clone(),
+        });
+        self.levels[term] = level_after(self.levels[term], kind, right);
+        if !right {
+            self.queue.push_back(term);
+            if !self.missed.contains(&term) {
+                self.missed.push(term);
+            }
+        }
+        event
+    }
+}
+
+fn kind_of(ask: &Ask) -> Kind {
+    match ask {
+        Ask::Choice { .. } => Kind::Choice,
+        Ask::TrueFalse { .. } => Kind::TrueFalse,
+        Ask::Written => Kind::Written,
+    }
+}
+
+fn answer_event(card: &str, kind: Kind, right: bool, now: DateTime<FixedOffset>) -> NewEvent {
+    let rating = if right { Rating::Good } else { Rating::Again };
+    NewEvent::for_card(
+        card,
+        now,
+        NewKind::answer(rating, None, "learn", Some(kind.name())),
+    )
+}
+
+/// The same rule replay uses, so the screen and the log agree.
+fn level_after(level: LearnLevel, kind: Kind, right: bool) -> LearnLevel {
+    crate::store::history::next_level(level, kind, right)
+}
+
+#[cfg(test)]
+mod tests;

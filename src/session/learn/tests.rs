@@ -1,0 +1,205 @@
+use chrono::DateTime;
+
+use super::*;
+use crate::store::EventKind;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
+}
+
+fn deck(n: usize) -> Vec<Term> {
+    (0..n)
+        .map(|i| Term {
+            id: format!("d/c{i}").into(),
+            front: format!("Country {i}"),
+            back: format!("Capital{i}"),
+        })
+        .collect()
+}
+
+fn learn(n: usize) -> Learn {
+    let options = Options {
+        questions: vec![Kind::Choice, Kind::Written],
+        ..Options::default()
+    };
+    Learn::new("D".into(), deck(n), vec![LearnLevel::Unseen; n], options, 7)
+}
+
+/// The 1-based number of the right option, or of a wrong one.
+fn option(learn: &Learn, right: bool) -> usize {
+    let Some(Asked {
+        question:
+            Question {
+                ask: Ask::Choice { options, correct },
+                ..
+            },
+        ..
+    }) = &learn.current
+    else {
+        panic!("not a choice: {:?}", learn.current)
+    };
+    if right {
+        correct + 1
+    } else {
+        (correct + 1) % options.len() + 1
+    }
+}
+
+#[test]
+fn a_round_has_seven_terms_asked_first_as_choices() {
+    let mut l = learn(10);
+    assert_eq!(l.stage, Stage::Asking);
+    let mut asked = Vec::new();
+    while l.stage == Stage::Asking {
+        let term = l.current.as_ref().unwrap().question.term;
+        asked.push(term);
+        let events = l.choose(option(&l, true), now());
+        assert_eq!(events.len(), 1);
+        let EventKind::Review {
+            rating,
+            mode,
+            question,
+            ..
+        } = &events[0].kind
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (*rating, mode.as_ref(), question.as_deref()),
+            (Rating::Good, "learn", Some("choice"))
+        );
+        l.proceed();
+    }
+    assert_eq!(asked.len(), ROUND);
+    assert_eq!(l.progress(), (3, 7, 0));
+    assert!(l.missed.is_empty());
+}
+
+#[test]
+fn a_miss_comes_back_later_in_the_same_round() {
+    let mut l = learn(3);
+    let first = l.current.as_ref().unwrap().question.term;
+    let events = l.choose(option(&l, false), now());
+    let EventKind::Review { rating, .. } = &events[0].kind else {
+        panic!()
+    };
+    assert_eq!(*rating, Rating::Again);
+    assert!(!l.current.as_ref().unwrap().outcome.as_ref().unwrap().right);
+    let mut order = vec![first];
+    l.proceed();
+    while l.stage == Stage::Asking {
+        order.push(l.current.as_ref().unwrap().question.term);
+        l.choose(option(&l, true), now());
+        l.proceed();
+    }
+    assert_eq!(order.len(), 4, "three terms plus the missed one again");
+    assert_eq!(order[3], first);
+    assert_eq!(l.missed, [first]);
+}
+
+#[test]
+fn familiar_terms_are_written_next_round_and_a_right_answer_masters_them() {
+    let mut l = learn(1);
+    l.choose(option(&l, true), now());
+    l.proceed();
+    assert_eq!(l.stage, Stage::RoundOver);
+    l.proceed();
+    assert!(l.typing(), "a familiar term is written");
+    for c in "capitl0".chars() {
+        l.type_char(c);
+    }
+    let events = l.submit(now());
+    let outcome = l.current.as_ref().unwrap().outcome.clone().unwrap();
+    assert!(outcome.right);
+    assert_eq!(
+        outcome.grade,
+        Some(Grade::Close),
+        "a typo is accepted and the spelling shown"
+    );
+    let EventKind::Review { question, .. } = &events[0].kind else {
+        panic!()
+    };
+    assert_eq!(question.as_deref(), Some("written"));
+    l.proceed();
+    l.proceed();
+    assert_eq!(l.stage, Stage::Done);
+    assert_eq!(l.progress(), (0, 0, 1));
+}
+
+#[test]
+fn i_was_right_overrides_a_wrong_written_answer() {
+    let mut l = learn(1);
+    l.choose(option(&l, true), now());
+    l.proceed();
+    l.proceed();
+    for c in "the capital city".chars() {
+        l.type_char(c);
+    }
+    let wrong = l.submit(now());
+    assert!(
+        l.current
+            .as_ref()
+            .unwrap()
+            .outcome
+            .as_ref()
+            .unwrap()
+            .overridable
+    );
+    let events = l.override_right(now());
+    assert_eq!(events.len(), 2);
+    assert_eq!(
+        events[0].kind,
+        NewKind::Undo {
+            target: wrong[0].id.clone().into()
+        }
+    );
+    let EventKind::Review { rating, .. } = &events[1].kind else {
+        panic!()
+    };
+    assert_eq!(*rating, Rating::Good);
+    assert!(l.missed.is_empty());
+    l.proceed();
+    assert_eq!(
+        l.stage,
+        Stage::RoundOver,
+        "the overridden term is not asked again"
+    );
+    assert_eq!(l.progress(), (0, 0, 1));
+    assert!(l.override_right(now()).is_empty(), "only once");
+}
+
+#[test]
+fn dont_know_shows_the_answer_and_asks_again() {
+    let mut l = learn(2);
+    let first = l.current.as_ref().unwrap().question.term;
+    let events = l.dont_know(now());
+    assert_eq!(events.len(), 1);
+    assert!(!l.current.as_ref().unwrap().outcome.as_ref().unwrap().right);
+    assert!(l.dont_know(now()).is_empty(), "already answered");
+    l.proceed();
+    l.choose(option(&l, true), now());
+    l.proceed();
+    assert_eq!(l.current.as_ref().unwrap().question.term, first);
+}
+
+#[test]
+fn typing_only_goes_into_written_answers() {
+    let mut l = learn(2);
+    assert!(!l.typing());
+    l.type_char('x');
+    assert!(l.current.as_ref().unwrap().input.is_empty());
+    assert!(l.submit(now()).is_empty());
+}
+
+#[test]
+fn a_fully_mastered_deck_is_done_at_once() {
+    let options = Options::default();
+    let l = Learn::new(
+        "D".into(),
+        deck(2),
+        vec![LearnLevel::Mastered; 2],
+        options,
+        1,
+    );
+    assert_eq!(l.stage, Stage::Done);
+}
