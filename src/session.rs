@@ -1,8 +1,10 @@
 //! The study modes' state machines. Pure: they take "now" and return events to write; the
 //! app writes them and reports back.
 
+pub mod flashcards;
 pub mod grade;
 pub mod learn;
+pub mod matching;
 pub mod options;
 pub mod questions;
 pub mod review;

@@ -1,0 +1,293 @@
+//! Flashcards: flip through the cards. With card sorting on, each card is marked "know it" or
+//! "still learning"; a round ends with both counts and offers the "still learning" pile again
+//! until every card is known. Sorting answers are in the log, so sorting resumes.
+
+use chrono::{DateTime, FixedOffset};
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+
+use super::Rng;
+use super::questions::Term;
+use crate::scheduler::Rating;
+use crate::store::{NewEvent, NewKind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flashcards {
+    pub title: String,
+    pub terms: Vec<Term>,
+    /// Indexes into `terms`, in the order shown this round.
+    pub order: Vec<usize>,
+    pub position: usize,
+    pub flipped: bool,
+    /// Shown the back first ("answer with the front").
+    pub back_first: bool,
+    pub sorting: bool,
+    /// This round's sorting so far.
+    pub known: usize,
+    pub learning: Vec<usize>,
+    pub round: usize,
+    /// Sorting: every card is known.
+    pub all_known: bool,
+    /// Deck ids, for starting sorting over.
+    decks: Vec<String>,
+    rng: Rng,
+}
+
+impl Flashcards {
+    /// Starts on `terms`. With sorting on, `known` says which cards the log already sorted as
+    /// known, and those are skipped.
+    #[must_use]
+    pub fn new(
+        title: String,
+        terms: Vec<Term>,
+        known: &[bool],
+        decks: Vec<String>,
+        sorting: bool,
+        back_first: bool,
+        shuffle: bool,
+        seed: u64,
+    ) -> Self {
+        let mut rng = Rng::seed_from_u64(seed);
+        let mut order: Vec<usize> = (0..terms.len())
+            .filter(|&t| !(sorting && known.get(t).copied().unwrap_or(false)))
+            .collect();
+        if shuffle {
+            order.shuffle(&mut rng);
+        }
+        let all_known = sorting && order.is_empty() && !terms.is_empty();
+        Self {
+            title,
+            terms,
+            order,
+            position: 0,
+            flipped: false,
+            back_first,
+            sorting,
+            known: 0,
+            learning: Vec::new(),
+            round: 1,
+            all_known,
+            decks,
+            rng,
+        }
+    }
+
+    /// The card on screen, if any.
+    #[must_use]
+    pub fn current(&self) -> Option<&Term> {
+        self.order.get(self.position).map(|&t| &self.terms[t])
+    }
+
+    #[must_use]
+    pub fn current_card(&self) -> Option<&str> {
+        self.current().map(|term| term.id.as_ref())
+    }
+
+    /// Sorting: the round is over and its counts are shown.
+    #[must_use]
+    pub fn round_over(&self) -> bool {
+        self.sorting && self.position >= self.order.len() && !self.order.is_empty()
+    }
+
+    pub fn flip(&mut self) {
+        self.flipped = !self.flipped;
+    }
+
+    pub fn next(&mut self) {
+        if self.position + 1 < self.order.len() {
+            self.position += 1;
+            self.flipped = false;
+        }
+    }
+
+    pub fn previous(&mut self) {
+        if self.position > 0 && self.position < self.order.len() {
+            self.position -= 1;
+            self.flipped = false;
+        }
+    }
+
+    /// Shuffles the cards still to come this round, from the first.
+    pub fn shuffle(&mut self) {
+        let from = self.position.min(self.order.len());
+        self.order[from..].shuffle(&mut self.rng);
+        self.flipped = false;
+    }
+
+    /// Sorting: marks the card on screen and moves on.
+    pub fn sort(&mut self, know: bool, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
+        if !self.sorting {
+            return Vec::new();
+        }
+        let Some(&term) = self.order.get(self.position) else {
+            return Vec::new();
+        };
+        if know {
+            self.known += 1;
+        } else {
+            self.learning.push(term);
+        }
+        self.position += 1;
+        self.flipped = false;
+        let rating = if know { Rating::Good } else { Rating::Again };
+        vec![NewEvent::for_card(
+            &self.terms[term].id,
+            now,
+            NewKind::answer(rating, None, "sort", Some("flashcard")),
+        )]
+    }
+
+    /// After a round: the "still learning" pile again, or done when it is empty.
+    pub fn next_round(&mut self) {
+        if !self.round_over() {
+            return;
+        }
+        self.order = std::mem::take(&mut self.learning);
+        self.all_known = self.order.is_empty();
+        self.order.shuffle(&mut self.rng);
+        self.position = 0;
+        self.known = 0;
+        self.round += 1;
+        self.flipped = false;
+    }
+
+    /// Starts sorting over with every card: a reset event per deck.
+    pub fn start_over(&mut self, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
+        self.order = (0..self.terms.len()).collect();
+        self.order.shuffle(&mut self.rng);
+        self.position = 0;
+        self.known = 0;
+        self.learning.clear();
+        self.round = 1;
+        self.all_known = false;
+        self.flipped = false;
+        self.decks
+            .iter()
+            .map(|deck| {
+                NewEvent::for_deck(
+                    deck,
+                    now,
+                    NewKind::Reset {
+                        mode: "sort".into(),
+                    },
+                )
+            })
+            .collect()
+    }
+
+    /// Sorting on or off; turning it on starts from the card on screen.
+    pub fn toggle_sorting(&mut self) {
+        self.sorting = !self.sorting;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::EventKind;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
+    }
+
+    fn terms(n: usize) -> Vec<Term> {
+        (0..n)
+            .map(|i| Term {
+                id: format!("d/c{i}").into(),
+                front: format!("F{i}"),
+                back: format!("B{i}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn flipping_and_moving_through_the_cards() {
+        let mut f = Flashcards::new(
+            "D".into(),
+            terms(3),
+            &[],
+            vec!["d".into()],
+            false,
+            false,
+            false,
+            1,
+        );
+        assert_eq!(f.current_card(), Some("d/c0"));
+        f.flip();
+        assert!(f.flipped);
+        f.next();
+        assert_eq!((f.current_card(), f.flipped), (Some("d/c1"), false));
+        f.next();
+        f.next();
+        assert_eq!(f.current_card(), Some("d/c2"), "stays on the last card");
+        f.previous();
+        assert_eq!(f.current_card(), Some("d/c1"));
+        assert!(f.sort(true, now()).is_empty(), "no sorting unless it is on");
+    }
+
+    #[test]
+    fn sorting_rounds_until_every_card_is_known() {
+        let mut f = Flashcards::new(
+            "D".into(),
+            terms(3),
+            &[],
+            vec!["d".into()],
+            true,
+            false,
+            false,
+            1,
+        );
+        let e = f.sort(true, now());
+        let EventKind::Review { rating, mode, .. } = &e[0].kind else {
+            panic!()
+        };
+        assert_eq!((*rating, mode.as_ref()), (Rating::Good, "sort"));
+        f.sort(false, now());
+        f.sort(true, now());
+        assert!(f.round_over());
+        assert_eq!((f.known, f.learning.len()), (2, 1));
+        f.next_round();
+        assert_eq!(
+            (f.round, f.order.len(), f.current_card()),
+            (2, 1, Some("d/c1"))
+        );
+        f.sort(true, now());
+        f.next_round();
+        assert!(f.all_known);
+        let resets = f.start_over(now());
+        assert_eq!(resets[0].deck.as_deref(), Some("d"));
+        assert_eq!(
+            resets[0].kind,
+            NewKind::Reset {
+                mode: "sort".into()
+            }
+        );
+        assert_eq!(f.order.len(), 3);
+    }
+
+    #[test]
+    fn sorting_resumes_without_the_cards_already_known() {
+        let f = Flashcards::new(
+            "D".into(),
+            terms(3),
+            &[true, false, true],
+            vec![],
+            true,
+            false,
+            false,
+            1,
+        );
+        assert_eq!(f.order, [1]);
+        let done = Flashcards::new(
+            "D".into(),
+            terms(2),
+            &[true, true],
+            vec![],
+            true,
+            false,
+            false,
+            1,
+        );
+        assert!(done.all_known);
+    }
+}
