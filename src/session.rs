@@ -6,6 +6,7 @@ pub mod grade;
 pub mod learn;
 pub mod matching;
 pub mod options;
+pub mod practice_test;
 pub mod questions;
 pub mod review;
 

@@ -1,0 +1,225 @@
+use chrono::DateTime;
+
+use super::*;
+use crate::store::EventKind;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
+}
+
+fn terms(n: usize) -> Vec<Term> {
+    (0..n)
+        .map(|i| Term {
+            id: format!("d/c{i}").into(),
+            front: format!("Country {i}"),
+            back: format!("Capital{i}"),
+        })
+        .collect()
+}
+
+fn test_of(n: usize, count: usize) -> PracticeTest {
+    PracticeTest::new(
+        "D".into(),
+        terms(n),
+        Options {
+            count,
+            ..Options::for_test(n)
+        },
+        vec!["d".into()],
+        5,
+    )
+}
+
+fn kinds(t: &PracticeTest) -> Vec<&'static str> {
+    t.items
+        .iter()
+        .map(|item| match item {
+            Item::Matching { .. } => "match",
+            Item::Single(q) => match q.ask {
+                Ask::Written => "written",
+                Ask::Choice { .. } => "choice",
+                Ask::TrueFalse { .. } => "true_false",
+            },
+        })
+        .collect()
+}
+
+/// Answers every item right.
+fn answer_all(t: &mut PracticeTest) {
+    for i in 0..t.items.len() {
+        t.position = i;
+        match t.items[i].clone() {
+            Item::Single(q) => match q.ask {
+                Ask::Written => {
+                    for c in q.answer.chars() {
+                        t.type_char(c);
+                    }
+                }
+                Ask::Choice { correct, .. } => t.choose(correct + 1),
+                Ask::TrueFalse { is_true, .. } => t.choose(if is_true { 1 } else { 2 }),
+            },
+            Item::Matching { key, .. } => {
+                t.row = 0;
+                for k in key {
+                    t.choose(k + 1);
+                }
+            }
+        }
+    }
+    t.position = t.items.len();
+}
+
+#[test]
+fn twenty_questions_split_evenly_with_a_matching_block_of_at_most_six() {
+    let t = test_of(30, 20);
+    assert_eq!(t.question_count(), 20);
+    let k = kinds(&t);
+    assert_eq!(k.iter().filter(|&&k| k == "written").count(), 5);
+    assert_eq!(k.iter().filter(|&&k| k == "choice").count(), 5);
+    assert_eq!(k.iter().filter(|&&k| k == "true_false").count(), 5);
+    assert_eq!(k.iter().filter(|&&k| k == "match").count(), 1);
+    let Some(Item::Matching { prompts, .. }) =
+        t.items.iter().find(|i| matches!(i, Item::Matching { .. }))
+    else {
+        panic!()
+    };
+    assert_eq!(prompts.len(), 5);
+}
+
+#[test]
+fn a_big_share_for_matching_is_capped_at_six_pairs() {
+    let t = PracticeTest::new(
+        "D".into(),
+        terms(40),
+        Options {
+            count: 40,
+            ..Options::for_test(40)
+        },
+        vec![],
+        1,
+    );
+    assert_eq!(t.question_count(), 40);
+    let Some(Item::Matching { prompts, .. }) =
+        t.items.iter().find(|i| matches!(i, Item::Matching { .. }))
+    else {
+        panic!()
+    };
+    assert_eq!(prompts.len(), 6);
+}
+
+#[test]
+fn the_count_is_at_most_the_deck_size() {
+    assert_eq!(test_of(3, 20).question_count(), 3);
+}
+
+#[test]
+fn all_right_scores_100_and_records_a_result() {
+    let mut t = test_of(12, 12);
+    answer_all(&mut t);
+    assert!(t.on_submit_page());
+    let events = t.submit(now());
+    let report = t.report.clone().unwrap();
+    assert_eq!((report.score, report.right, report.total), (100, 12, 12));
+    assert!(report.wrong.is_empty());
+    assert_eq!(events.len(), 13, "12 answers and a result");
+    let NewKind::Result {
+        mode,
+        score,
+        questions,
+        ..
+    } = &events[12].kind
+    else {
+        panic!()
+    };
+    assert_eq!(
+        (mode.as_ref(), *score, *questions),
+        ("test", Some(100), Some(12))
+    );
+    assert!(t.retake_missed().is_none());
+    assert!(t.submit(now()).is_empty(), "once");
+}
+
+#[test]
+fn wrong_answers_are_listed_beside_the_right_ones_and_can_be_retaken() {
+    let mut t = test_of(8, 8);
+    answer_all(&mut t);
+    // Spoil the first written answer and leave the first choice unanswered.
+    let written_at = t
+        .items
+        .iter()
+        .position(|i| {
+            matches!(
+                i,
+                Item::Single(Question {
+                    ask: Ask::Written,
+                    ..
+                })
+            )
+        })
+        .unwrap();
+    t.responses[written_at] = Response::Text("Atlantis".into());
+    let choice_at = t
+        .items
+        .iter()
+        .position(|i| {
+            matches!(
+                i,
+                Item::Single(Question {
+                    ask: Ask::Choice { .. },
+                    ..
+                })
+            )
+        })
+        .unwrap();
+    t.responses[choice_at] = Response::Empty;
+    let events = t.submit(now());
+    let report = t.report.clone().unwrap();
+    assert_eq!((report.right, report.total, report.score), (6, 8, 75));
+    assert_eq!(report.wrong.len(), 2);
+    assert!(report.wrong.iter().any(|w| w.given == "Atlantis"));
+    assert!(report.wrong.iter().any(|w| w.given == "(no answer)"));
+    let wrong_answers = events
+        .iter()
+        .filter(|e| {
+            matches!(
+                &e.kind,
+                EventKind::Review {
+                    rating: Rating::Again,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(wrong_answers, 2);
+    let retake = t.retake_missed().unwrap();
+    assert_eq!(retake.question_count(), 2);
+}
+
+#[test]
+fn moving_freely_and_typing_only_in_written_questions() {
+    let mut t = test_of(8, 8);
+    t.previous();
+    assert_eq!(t.position, 0);
+    for _ in 0..20 {
+        t.next();
+    }
+    assert!(t.on_submit_page());
+    t.previous();
+    assert_eq!(t.position, t.items.len() - 1);
+    t.position = t
+        .items
+        .iter()
+        .position(|i| {
+            matches!(
+                i,
+                Item::Single(Question {
+                    ask: Ask::Choice { .. },
+                    ..
+                })
+            )
+        })
+        .unwrap();
+    assert!(!t.typing());
+    t.type_char('x');
+    assert_eq!(t.responses[t.position], Response::Empty);
+}
