@@ -3,6 +3,7 @@
 //! only I/O) and reports back with another action, and the frame is redrawn from `&App`.
 
 pub mod keys;
+pub mod practice;
 pub mod runtime;
 
 use std::path::PathBuf;
@@ -16,6 +17,13 @@ use crate::session::review::{Notice, ReviewSession, Side};
 use crate::store::{NewEvent, NewKind};
 use crate::study::{DueCounts, Study};
 pub use keys::{Binding, Keys};
+pub use practice::{OptionsScreen, PracticeMode, Setting};
+
+use crate::session::flashcards::Flashcards;
+use crate::session::learn::{Learn, Stage as LearnStage};
+use crate::session::matching::Match;
+use crate::session::practice_test::PracticeTest;
+use crate::session::questions::Ask;
 
 /// A user intent, or the outcome of an effect.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,8 +54,42 @@ pub enum Action {
     WriteFailed(String),
     /// The decks were read again (after an edit).
     Reloaded(Collection),
-    /// Time passed with no key (a learning card may have come due).
+    /// Time passed with no key (a learning card may have come due, a timer ticks).
     Tick,
+    /// Opens or closes the mode picker.
+    Picker,
+    /// A mode from the picker: `None` is review.
+    PickMode(Option<PracticeMode>),
+    Setting(Setting),
+    /// Starts the mode from its options screen.
+    Start,
+    Star,
+    Shuffle,
+    ToggleSorting,
+    /// Continue: the next question, round or game.
+    Proceed,
+    StartOver,
+    /// Option, answer or tile `n`, counting from 1.
+    Choose(usize),
+    Type(char),
+    Backspace,
+    Submit,
+    DontKnow,
+    /// "I was right".
+    Override,
+    Left,
+    Right,
+    Previous,
+    Retake,
+    LeaveField,
+    EnterField,
+    /// A mouse click at a cell of a `width`×`height` terminal.
+    Click {
+        column: u16,
+        row: u16,
+        width: u16,
+        height: u16,
+    },
 }
 
 /// Work for the runtime.
@@ -67,6 +109,11 @@ pub enum Effect {
 pub enum Screen {
     Home,
     Review(Box<ReviewSession>),
+    Options(Box<OptionsScreen>),
+    Flashcards(Box<Flashcards>),
+    Learn(Box<Learn>),
+    Match(Box<Match>),
+    Test(Box<PracticeTest>),
 }
 
 /// How many new cards `n` adds on the done screen.
@@ -90,6 +137,10 @@ pub struct App {
     pub now: DateTime<FixedOffset>,
     /// Today's counts per deck, recomputed when they can change rather than every frame.
     pub counts: Vec<DueCounts>,
+    /// The mode picker is open over the home screen.
+    pub picker: bool,
+    /// Esc left the answer field; keys are commands until Enter goes back in.
+    pub field_left: bool,
 }
 
 /// One line of the deck list: a valid deck, or a file with problems.
@@ -111,6 +162,8 @@ impl App {
             notice: None,
             now,
             counts: Vec::new(),
+            picker: false,
+            field_left: false,
         };
         app.recount();
         app
@@ -152,8 +205,32 @@ impl App {
     /// The key table of the screen, beneath any help overlay.
     #[must_use]
     pub fn screen_bindings(&self) -> Keys {
+        if self.typing() {
+            return if matches!(self.screen, Screen::Test(_)) {
+                keys::TYPING_TEST
+            } else {
+                keys::TYPING_LEARN
+            };
+        }
         match &self.screen {
+            Screen::Home if self.picker => keys::PICKER,
             Screen::Home => keys::HOME,
+            Screen::Options(options) => match options.mode {
+                PracticeMode::Flashcards => keys::OPTIONS_FLASHCARDS,
+                PracticeMode::Learn => keys::OPTIONS_LEARN,
+                PracticeMode::Match => keys::OPTIONS_MATCH,
+                PracticeMode::Test => keys::OPTIONS_TEST,
+            },
+            Screen::Flashcards(f) if f.all_known => keys::SORTING_DONE,
+            Screen::Flashcards(f) if f.round_over() => keys::SORTING_ROUND_OVER,
+            Screen::Flashcards(f) if f.sorting => keys::SORTING,
+            Screen::Flashcards(_) => keys::FLASHCARDS,
+            Screen::Learn(l) => learn_keys(l, self.field_left),
+            Screen::Match(m) if m.finished.is_some() => keys::MATCH_DONE,
+            Screen::Match(_) => keys::MATCH,
+            Screen::Test(t) if t.report.is_some() => keys::TEST_REPORT,
+            Screen::Test(t) if t.on_submit_page() => keys::TEST_SUBMIT,
+            Screen::Test(_) => keys::TEST_QUESTION,
             Screen::Review(session) => match &session.current {
                 None if self.study.has_unseen(&session.decks) => keys::DONE_MORE_NEW,
                 None => keys::DONE,
@@ -163,11 +240,46 @@ impl App {
         }
     }
 
+    /// Whether keys type into an answer field.
+    #[must_use]
+    pub fn typing(&self) -> bool {
+        !self.help
+            && !self.field_left
+            && match &self.screen {
+                Screen::Learn(l) => l.typing(),
+                Screen::Test(t) => t.typing(),
+                _ => false,
+            }
+    }
+
     /// The action `key` means here, if any. Ctrl-C always quits.
     #[must_use]
     pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
+        }
+        let table = self
+            .bindings()
+            .iter()
+            .find(|binding| binding.keys.contains(&key.code));
+        if self.typing() {
+            return match key.code {
+                KeyCode::Char(c) => Some(Action::Type(c)),
+                KeyCode::Backspace => Some(Action::Backspace),
+                _ => table.map(|binding| binding.action.clone()),
+            };
+        }
+        // Match tiles are picked by their letter; test answers by their number.
+        match (&self.screen, key.code) {
+            (Screen::Match(m), KeyCode::Char(c @ 'a'..='l'))
+                if !self.help && m.finished.is_none() =>
+            {
+                return Some(Action::Choose(usize::from(c as u8 - b'a') + 1));
+            }
+            (Screen::Test(t), KeyCode::Char(c @ '1'..='9')) if !self.help && t.report.is_none() => {
+                return Some(Action::Choose(usize::from(c as u8 - b'0')));
+            }
+            _ => {}
         }
         self.bindings()
             .iter()
@@ -175,15 +287,25 @@ impl App {
             .map(|binding| binding.action.clone())
     }
 
-    /// When the runtime should wake without a key: when a learning card comes due.
+    /// When the runtime should wake without a key: when a learning card comes due, or every
+    /// tenth of a second while the match timer runs.
     #[must_use]
     pub fn wake_at(&self) -> Option<DateTime<FixedOffset>> {
         match &self.screen {
             Screen::Review(session) if session.current.is_none() => {
                 session.queue.learning.first().map(|(at, _)| *at)
             }
+            Screen::Match(m) if m.finished.is_none() => {
+                Some(self.now + chrono::Duration::milliseconds(100))
+            }
             _ => None,
         }
+    }
+
+    /// Whether the screen wants mouse clicks (match tiles).
+    #[must_use]
+    pub fn wants_mouse(&self) -> bool {
+        matches!(self.screen, Screen::Match(_))
     }
 
     /// Applies an action at `now`.
@@ -193,6 +315,22 @@ impl App {
         match action {
             Action::Quit => return vec![Effect::Quit],
             Action::Help => self.help = !self.help,
+            Action::Star => return self.toggle_star(now),
+            Action::LeaveField => self.field_left = true,
+            Action::EnterField => self.field_left = false,
+            Action::Picker => self.picker = !self.picker,
+            Action::PickMode(mode) => {
+                self.picker = false;
+                if let Some(Row::Deck(index, deck)) = self.rows().get(self.selected).copied() {
+                    let title = deck.name.clone();
+                    match mode {
+                        None => self.start_review(vec![index], title),
+                        Some(mode) => self.open_options(mode, vec![index], title),
+                    }
+                }
+            }
+            Action::Setting(setting) => self.change_setting(setting),
+            Action::Start => self.start_mode(now),
             Action::Written(event) => self.written(&event),
             Action::WriteFailed(message) => self.set_notice(format!("Not saved: {message}")),
             Action::Reloaded(collection) => {
@@ -208,10 +346,16 @@ impl App {
                     session.refresh(&self.study, now);
                 }
             }
+            Action::Back if !matches!(self.screen, Screen::Home | Screen::Review(_)) => {
+                self.screen = Screen::Home;
+                self.notice = None;
+                self.recount();
+            }
             action => {
                 return match self.screen {
                     Screen::Home => self.update_home(&action),
                     Screen::Review(_) => self.update_review(&action),
+                    _ => self.update_practice(&action, now),
                 };
             }
         }
@@ -308,8 +452,10 @@ impl App {
 
     fn written(&mut self, event: &NewEvent) {
         match &mut self.screen {
-            Screen::Review(session) => session.applied(&mut self.study, event, self.now),
-            Screen::Home => {
+            Screen::Review(session) if !matches!(event.kind, NewKind::Star | NewKind::Unstar) => {
+                session.applied(&mut self.study, event, self.now);
+            }
+            _ => {
                 self.study.record(event.to_event(), event.card.as_deref());
             }
         }
@@ -321,8 +467,24 @@ impl App {
     fn set_notice(&mut self, message: String) {
         match &mut self.screen {
             Screen::Review(session) => session.notice = Some(Notice::Error(message)),
-            Screen::Home => self.notice = Some(message),
+            _ => self.notice = Some(message),
         }
+    }
+}
+
+/// Learn's keys, by what is on screen.
+fn learn_keys(learn: &Learn, field_left: bool) -> Keys {
+    match (&learn.stage, &learn.current) {
+        (LearnStage::Done, _) => keys::LEARN_DONE,
+        (LearnStage::RoundOver, _) | (_, None) => keys::LEARN_ROUND_OVER,
+        (_, Some(asked)) => match (&asked.outcome, &asked.question.ask) {
+            (Some(outcome), _) if outcome.overridable => keys::LEARN_FEEDBACK_OVERRIDE,
+            (Some(_), _) => keys::LEARN_FEEDBACK,
+            (None, Ask::Choice { .. }) => keys::LEARN_CHOICE,
+            (None, Ask::TrueFalse { .. }) => keys::LEARN_TRUE_FALSE,
+            (None, Ask::Written) if field_left => keys::LEARN_FIELD_LEFT,
+            (None, Ask::Written) => keys::TYPING_LEARN,
+        },
     }
 }
 

@@ -60,6 +60,30 @@ pub enum Command {
         #[arg(value_name = "DECK")]
         only: Vec<String>,
     },
+    /// Flip through cards, or sort them into "know it" and "still learning"
+    Flashcards {
+        /// Deck ids, folders of decks, or deck files [default: every deck]
+        #[arg(value_name = "DECK")]
+        only: Vec<String>,
+    },
+    /// Learn terms in rounds: multiple choice, then written, until mastered
+    Learn {
+        /// Deck ids, folders of decks, or deck files [default: every deck]
+        #[arg(value_name = "DECK")]
+        only: Vec<String>,
+    },
+    /// Match six pairs against the clock
+    Match {
+        /// Deck ids, folders of decks, or deck files [default: every deck]
+        #[arg(value_name = "DECK")]
+        only: Vec<String>,
+    },
+    /// Take a practice test with a graded report
+    Test {
+        /// Deck ids, folders of decks, or deck files [default: every deck]
+        #[arg(value_name = "DECK")]
+        only: Vec<String>,
+    },
     /// Print, per deck, the new, learning and review cards due today
     Due {
         /// Print JSON instead of a table
@@ -156,6 +180,10 @@ mod tests {
             &["flashdeck", "due", "--json"],
             &["flashdeck", "export", "--csv", "a", "b"],
             &["flashdeck", "export", "--json"],
+            &["flashdeck", "flashcards", "a"],
+            &["flashdeck", "learn", "a", "b"],
+            &["flashdeck", "match"],
+            &["flashdeck", "test", "sales"],
         ];
         for line in lines {
             let cli = Cli::try_parse_from(*line).unwrap_or_else(|e| panic!("{line:?}: {e}"));

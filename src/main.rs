@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use flashdeck::app::App;
 use flashdeck::app::runtime::{self, Runtime};
+use flashdeck::app::{App, PracticeMode};
 use flashdeck::cli::{Cli, Command};
 use flashdeck::commands::{self, FAILURE};
 use flashdeck::paths::{self, Defaults, Locations, Overrides};
@@ -68,7 +68,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let now = runtime::now();
     let code = match cli.command {
         None => return tui(&locations, None),
-        Some(Command::Review { only }) => return tui(&locations, Some(&only)),
+        Some(Command::Review { only }) => return tui(&locations, Some((None, &only))),
+        Some(Command::Flashcards { only }) => {
+            return tui(&locations, Some((Some(PracticeMode::Flashcards), &only)));
+        }
+        Some(Command::Learn { only }) => {
+            return tui(&locations, Some((Some(PracticeMode::Learn), &only)));
+        }
+        Some(Command::Match { only }) => {
+            return tui(&locations, Some((Some(PracticeMode::Match), &only)));
+        }
+        Some(Command::Test { only }) => {
+            return tui(&locations, Some((Some(PracticeMode::Test), &only)));
+        }
         Some(Command::Check { paths }) => {
             commands::check::run(&paths, &locations, &mut out, &mut err)?
         }
@@ -85,8 +97,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
     Ok(code)
 }
 
-/// Runs the TUI on the home screen, or straight into review of `review` decks.
-fn tui(locations: &Locations, review: Option<&[String]>) -> Result<ExitCode> {
+/// Runs the TUI on the home screen, or straight into a mode (`None` is review) on decks.
+fn tui(
+    locations: &Locations,
+    start: Option<(Option<PracticeMode>, &[String])>,
+) -> Result<ExitCode> {
     let now = runtime::now();
     let (study, problems) = commands::load_study(locations, now)?;
     let mut app = App::new(study, locations.decks.path.clone(), now);
@@ -96,9 +111,12 @@ fn tui(locations: &Locations, review: Option<&[String]>) -> Result<ExitCode> {
             problems.len()
         ));
     }
-    if let Some(decks) = review {
+    if let Some((mode, decks)) = start {
         let (indexes, title) = commands::resolve_decks(&app.study.collection, decks, locations)?;
-        app.start_review(indexes, title);
+        match mode {
+            None => app.start_review(indexes, title),
+            Some(mode) => app.open_options(mode, indexes, title),
+        }
     }
     let runtime = Runtime {
         store: Store::new(&locations.data_dir.path, &Store::device_name()),

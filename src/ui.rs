@@ -1,8 +1,15 @@
 //! Rendering: a function from `&App` to a frame. Nothing here mutates state or does I/O.
 
+mod chrome;
+mod flashcards;
 mod footer;
 mod help;
 mod home;
+mod learn;
+pub mod matching;
+mod options;
+mod picker;
+mod practice_test;
 mod review;
 pub mod text;
 pub mod theme;
@@ -39,8 +46,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     match &app.screen {
-        Screen::Home => home::render(app, theme, area, buf),
+        Screen::Home => {
+            home::render(app, theme, area, buf);
+            if app.picker {
+                let deck = app
+                    .rows()
+                    .get(app.selected)
+                    .map_or(String::new(), |row| match row {
+                        crate::app::Row::Deck(_, deck) => deck.name.clone(),
+                        crate::app::Row::Broken(broken) => broken.id.to_string(),
+                    });
+                picker::render(app.bindings(), &deck, theme, area, buf);
+            }
+        }
         Screen::Review(session) => review::render(app, session, theme, area, buf),
+        Screen::Options(screen) => options::render(app, screen, theme, area, buf),
+        Screen::Flashcards(cards) => flashcards::render(app, cards, theme, area, buf),
+        Screen::Learn(learn) => learn::render(app, learn, theme, area, buf),
+        Screen::Match(game) => matching::render(app, game, theme, area, buf),
+        Screen::Test(test) => practice_test::render(app, test, theme, area, buf),
     }
     if app.help {
         help::render(app.screen_bindings(), theme, area, buf);

@@ -4,7 +4,9 @@
 use crossterm::event::KeyCode;
 
 use super::Action;
+use super::practice::{PracticeMode, Setting};
 use crate::scheduler::Rating;
+use crate::store::Question;
 
 /// Keys, the action they trigger, and the words shown for them.
 #[derive(Debug)]
@@ -57,6 +59,13 @@ pub const HOME: Keys = Keys(&[&[
         "r",
         "review all due",
         Action::ReviewAll,
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('m')],
+        "m",
+        "study modes",
+        Action::Picker,
         true,
     ),
     bind(
@@ -219,3 +228,557 @@ pub const HELP: Keys = Keys(&[&[bind(
     Action::Help,
     true,
 )]]);
+
+/// The mode picker over the home screen.
+pub const PICKER: Keys = Keys(&[&[
+    bind(
+        &[KeyCode::Char('r'), KeyCode::Enter],
+        "r",
+        "review",
+        Action::PickMode(None),
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('f')],
+        "f",
+        "flashcards",
+        Action::PickMode(Some(PracticeMode::Flashcards)),
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('l')],
+        "l",
+        "learn",
+        Action::PickMode(Some(PracticeMode::Learn)),
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('m')],
+        "m",
+        "match",
+        Action::PickMode(Some(PracticeMode::Match)),
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('t')],
+        "t",
+        "practice test",
+        Action::PickMode(Some(PracticeMode::Test)),
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('q'), KeyCode::Esc],
+        "q",
+        "close",
+        Action::Picker,
+        true,
+    ),
+]]);
+
+const STAR: &[Binding] = &[bind(&[KeyCode::Char('*')], "*", "star", Action::Star, true)];
+
+const HELP_BACK: &[Binding] = &[
+    bind(&[KeyCode::Char('?')], "?", "help", Action::Help, true),
+    bind(
+        &[KeyCode::Char('q'), KeyCode::Esc],
+        "q",
+        "back",
+        Action::Back,
+        true,
+    ),
+];
+
+const START: &[Binding] = &[bind(
+    &[KeyCode::Enter],
+    "Enter",
+    "start",
+    Action::Start,
+    true,
+)];
+
+const SIDES_AND_ORDER: &[Binding] = &[
+    bind(
+        &[KeyCode::Char('a')],
+        "a",
+        "answer with",
+        Action::Setting(Setting::AnswerWith),
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('s')],
+        "s",
+        "shuffle",
+        Action::Setting(Setting::Shuffle),
+        false,
+    ),
+];
+
+const STARRED_ONLY: &[Binding] = &[bind(
+    &[KeyCode::Char('*')],
+    "*",
+    "starred only",
+    Action::Setting(Setting::StarredOnly),
+    false,
+)];
+
+pub const OPTIONS_FLASHCARDS: Keys = Keys(&[
+    START,
+    SIDES_AND_ORDER,
+    STARRED_ONLY,
+    &[bind(
+        &[KeyCode::Char('c')],
+        "c",
+        "card sorting",
+        Action::Setting(Setting::Sorting),
+        false,
+    )],
+    HELP_BACK,
+]);
+
+pub const OPTIONS_LEARN: Keys = Keys(&[
+    START,
+    SIDES_AND_ORDER,
+    STARRED_ONLY,
+    QUESTION_KINDS,
+    HELP_BACK,
+]);
+
+pub const OPTIONS_MATCH: Keys = Keys(&[START, STARRED_ONLY, HELP_BACK]);
+
+pub const OPTIONS_TEST: Keys = Keys(&[
+    START,
+    SIDES_AND_ORDER,
+    STARRED_ONLY,
+    QUESTION_KINDS,
+    &[
+        bind(
+            &[KeyCode::Char('4')],
+            "4",
+            "matching",
+            Action::Setting(Setting::Kind(Question::Matching)),
+            false,
+        ),
+        bind(
+            &[KeyCode::Char('+'), KeyCode::Char('=')],
+            "+",
+            "more questions",
+            Action::Setting(Setting::MoreQuestions),
+            false,
+        ),
+        bind(
+            &[KeyCode::Char('-')],
+            "-",
+            "fewer questions",
+            Action::Setting(Setting::FewerQuestions),
+            false,
+        ),
+    ],
+    HELP_BACK,
+]);
+
+const QUESTION_KINDS: &[Binding] = &[
+    bind(
+        &[KeyCode::Char('1')],
+        "1",
+        "written",
+        Action::Setting(Setting::Kind(Question::Written)),
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('2')],
+        "2",
+        "multiple choice",
+        Action::Setting(Setting::Kind(Question::Choice)),
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('3')],
+        "3",
+        "true/false",
+        Action::Setting(Setting::Kind(Question::TrueFalse)),
+        false,
+    ),
+];
+
+const FLASHCARD_MOVES: &[Binding] = &[
+    bind(&[KeyCode::Char(' ')], "Space", "flip", Action::Reveal, true),
+    bind(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        "→/l",
+        "next",
+        Action::Right,
+        true,
+    ),
+    bind(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        "←/h",
+        "previous",
+        Action::Left,
+        true,
+    ),
+    bind(&[KeyCode::Char('x')], "x", "shuffle", Action::Shuffle, true),
+    bind(
+        &[KeyCode::Char('c')],
+        "c",
+        "card sorting",
+        Action::ToggleSorting,
+        false,
+    ),
+];
+
+pub const FLASHCARDS: Keys = Keys(&[FLASHCARD_MOVES, STAR, HELP_BACK]);
+
+pub const SORTING: Keys = Keys(&[
+    &[
+        bind(&[KeyCode::Char(' ')], "Space", "flip", Action::Reveal, true),
+        bind(
+            &[KeyCode::Up, KeyCode::Char('k')],
+            "↑/k",
+            "know it",
+            Action::Up,
+            true,
+        ),
+        bind(
+            &[KeyCode::Down, KeyCode::Char('j')],
+            "↓/j",
+            "still learning",
+            Action::Down,
+            true,
+        ),
+        bind(
+            &[KeyCode::Char('x')],
+            "x",
+            "shuffle",
+            Action::Shuffle,
+            false,
+        ),
+        bind(
+            &[KeyCode::Char('c')],
+            "c",
+            "card sorting off",
+            Action::ToggleSorting,
+            false,
+        ),
+    ],
+    STAR,
+    HELP_BACK,
+]);
+
+pub const SORTING_ROUND_OVER: Keys = Keys(&[
+    &[bind(
+        &[KeyCode::Enter, KeyCode::Char(' ')],
+        "Enter",
+        "study the still-learning pile",
+        Action::Proceed,
+        true,
+    )],
+    HELP_BACK,
+]);
+
+pub const SORTING_DONE: Keys = Keys(&[
+    &[bind(
+        &[KeyCode::Char('r')],
+        "r",
+        "start sorting over",
+        Action::StartOver,
+        true,
+    )],
+    HELP_BACK,
+]);
+
+pub const LEARN_CHOICE: Keys = Keys(&[
+    &[
+        bind(
+            &[KeyCode::Char('1')],
+            "1-4",
+            "choose",
+            Action::Choose(1),
+            true,
+        ),
+        bind(
+            &[KeyCode::Char('2')],
+            "2",
+            "choose 2",
+            Action::Choose(2),
+            false,
+        ),
+        bind(
+            &[KeyCode::Char('3')],
+            "3",
+            "choose 3",
+            Action::Choose(3),
+            false,
+        ),
+        bind(
+            &[KeyCode::Char('4')],
+            "4",
+            "choose 4",
+            Action::Choose(4),
+            false,
+        ),
+        bind(&[KeyCode::Tab], "Tab", "don't know", Action::DontKnow, true),
+    ],
+    STAR,
+    HELP_BACK,
+]);
+
+pub const LEARN_TRUE_FALSE: Keys = Keys(&[
+    &[
+        bind(
+            &[KeyCode::Char('1'), KeyCode::Char('t')],
+            "1/t",
+            "true",
+            Action::Choose(1),
+            true,
+        ),
+        bind(
+            &[KeyCode::Char('2'), KeyCode::Char('f')],
+            "2/f",
+            "false",
+            Action::Choose(2),
+            true,
+        ),
+        bind(&[KeyCode::Tab], "Tab", "don't know", Action::DontKnow, true),
+    ],
+    STAR,
+    HELP_BACK,
+]);
+
+/// A written question whose answer field was left with Esc.
+pub const LEARN_FIELD_LEFT: Keys = Keys(&[
+    &[
+        bind(
+            &[KeyCode::Enter, KeyCode::Char('i')],
+            "Enter",
+            "type the answer",
+            Action::EnterField,
+            true,
+        ),
+        bind(&[KeyCode::Tab], "Tab", "don't know", Action::DontKnow, true),
+    ],
+    STAR,
+    HELP_BACK,
+]);
+
+pub const LEARN_FEEDBACK: Keys = Keys(&[
+    &[bind(
+        &[KeyCode::Enter, KeyCode::Char(' ')],
+        "Enter",
+        "continue",
+        Action::Proceed,
+        true,
+    )],
+    STAR,
+    HELP_BACK,
+]);
+
+pub const LEARN_FEEDBACK_OVERRIDE: Keys = Keys(&[
+    &[
+        bind(
+            &[KeyCode::Enter, KeyCode::Char(' ')],
+            "Enter",
+            "continue",
+            Action::Proceed,
+            true,
+        ),
+        bind(
+            &[KeyCode::Char('o')],
+            "o",
+            "I was right",
+            Action::Override,
+            true,
+        ),
+    ],
+    STAR,
+    HELP_BACK,
+]);
+
+pub const LEARN_ROUND_OVER: Keys = Keys(&[
+    &[bind(
+        &[KeyCode::Enter, KeyCode::Char(' ')],
+        "Enter",
+        "next round",
+        Action::Proceed,
+        true,
+    )],
+    HELP_BACK,
+]);
+
+pub const LEARN_DONE: Keys = Keys(&[HELP_BACK]);
+
+/// Typing an answer: these keys work; every other key types.
+pub const TYPING_LEARN: Keys = Keys(&[&[
+    bind(&[KeyCode::Enter], "Enter", "check", Action::Submit, true),
+    bind(&[KeyCode::Tab], "Tab", "don't know", Action::DontKnow, true),
+    bind(
+        &[KeyCode::Esc],
+        "Esc",
+        "leave the field",
+        Action::LeaveField,
+        true,
+    ),
+]]);
+
+pub const TYPING_TEST: Keys = Keys(&[&[
+    bind(
+        &[KeyCode::Enter, KeyCode::Tab],
+        "Enter",
+        "next",
+        Action::Submit,
+        true,
+    ),
+    bind(
+        &[KeyCode::BackTab],
+        "Shift-Tab",
+        "previous",
+        Action::Previous,
+        true,
+    ),
+    bind(
+        &[KeyCode::Esc],
+        "Esc",
+        "leave the field",
+        Action::LeaveField,
+        true,
+    ),
+]]);
+
+pub const MATCH: Keys = Keys(&[
+    &[
+        bind(&[], "a-l", "pick a tile", Action::Choose(0), true),
+        bind(
+            &[KeyCode::Enter],
+            "Enter",
+            "pick the focused tile",
+            Action::Submit,
+            false,
+        ),
+        bind(&[KeyCode::Left], "←", "left", Action::Left, false),
+        bind(&[KeyCode::Right], "→", "right", Action::Right, false),
+        bind(&[KeyCode::Up], "↑", "up", Action::Up, false),
+        bind(&[KeyCode::Down], "↓", "down", Action::Down, false),
+        bind(&[KeyCode::Char('*')], "*", "star", Action::Star, false),
+    ],
+    &[
+        bind(&[KeyCode::Char('?')], "?", "help", Action::Help, true),
+        bind(&[KeyCode::Esc], "Esc", "back", Action::Back, true),
+    ],
+]);
+
+pub const MATCH_DONE: Keys = Keys(&[
+    &[bind(
+        &[KeyCode::Enter, KeyCode::Char(' ')],
+        "Enter",
+        "play again",
+        Action::Proceed,
+        true,
+    )],
+    HELP_BACK,
+]);
+
+pub const TEST_QUESTION: Keys = Keys(&[
+    &[
+        bind(
+            &[KeyCode::Char('1')],
+            "1-4",
+            "answer",
+            Action::Choose(1),
+            true,
+        ),
+        bind(
+            &[KeyCode::Char('2')],
+            "2",
+            "answer 2",
+            Action::Choose(2),
+            false,
+        ),
+        bind(
+            &[KeyCode::Char('3')],
+            "3",
+            "answer 3",
+            Action::Choose(3),
+            false,
+        ),
+        bind(
+            &[KeyCode::Char('4')],
+            "4",
+            "answer 4",
+            Action::Choose(4),
+            false,
+        ),
+        bind(&[KeyCode::Char('t')], "t", "true", Action::Choose(1), false),
+        bind(
+            &[KeyCode::Char('f')],
+            "f",
+            "false",
+            Action::Choose(2),
+            false,
+        ),
+        bind(&[KeyCode::Up], "↑", "previous prompt", Action::Up, false),
+        bind(&[KeyCode::Down], "↓", "next prompt", Action::Down, false),
+        bind(
+            &[KeyCode::Tab, KeyCode::Right, KeyCode::Enter],
+            "Tab/→",
+            "next",
+            Action::Right,
+            true,
+        ),
+        bind(
+            &[KeyCode::BackTab, KeyCode::Left],
+            "←",
+            "previous",
+            Action::Left,
+            true,
+        ),
+        bind(
+            &[KeyCode::Enter],
+            "Enter",
+            "type the answer",
+            Action::EnterField,
+            false,
+        ),
+    ],
+    STAR,
+    HELP_BACK,
+]);
+
+pub const TEST_SUBMIT: Keys = Keys(&[
+    &[
+        bind(&[KeyCode::Enter], "Enter", "submit", Action::Submit, true),
+        bind(
+            &[KeyCode::BackTab, KeyCode::Left],
+            "←",
+            "back to the questions",
+            Action::Left,
+            true,
+        ),
+    ],
+    HELP_BACK,
+]);
+
+pub const TEST_REPORT: Keys = Keys(&[
+    &[
+        bind(
+            &[KeyCode::Char('r')],
+            "r",
+            "retake the missed cards",
+            Action::Retake,
+            true,
+        ),
+        bind(
+            &[KeyCode::Up, KeyCode::Char('k')],
+            "↑/k",
+            "scroll up",
+            Action::Up,
+            true,
+        ),
+        bind(
+            &[KeyCode::Down, KeyCode::Char('j')],
+            "↓/j",
+            "scroll down",
+            Action::Down,
+            true,
+        ),
+    ],
+    HELP_BACK,
+]);

@@ -7,7 +7,9 @@ use std::process::Command;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Local};
-use crossterm::event;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
 use ratatui::DefaultTerminal;
 
 use super::{Action, App, Effect};
@@ -31,9 +33,26 @@ pub fn now() -> DateTime<FixedOffset> {
 
 /// Draws and handles keys until the user quits.
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) -> io::Result<()> {
+    let result = run_loop(terminal, app, runtime);
+    // Mouse reports are only on for the match grid; never leave them on.
+    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
+    result
+}
+
+fn run_loop(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) -> io::Result<()> {
+    let mut mouse = false;
     loop {
+        if app.wants_mouse() != mouse {
+            mouse = app.wants_mouse();
+            if mouse {
+                crossterm::execute!(io::stdout(), EnableMouseCapture)?;
+            } else {
+                crossterm::execute!(io::stdout(), DisableMouseCapture)?;
+            }
+        }
         terminal.draw(|frame| ui::draw(frame, app))?;
-        let Some(action) = next_action(app)? else {
+        let size = terminal.size()?;
+        let Some(action) = next_action(app, size)? else {
             continue;
         };
         let mut pending = vec![action];
@@ -57,16 +76,26 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) -> 
     }
 }
 
-/// Waits for a key, or until a learning card comes due.
-fn next_action(app: &App) -> io::Result<Option<Action>> {
+/// Waits for a key or a click, or until a learning card comes due or a timer ticks.
+fn next_action(app: &App, size: ratatui::layout::Size) -> io::Result<Option<Action>> {
     if let Some(wake) = app.wake_at() {
-        let wait = (wake - now()).to_std().unwrap_or(Duration::ZERO) + Duration::from_millis(50);
+        let wait = (wake - now()).to_std().unwrap_or(Duration::ZERO);
         if !event::poll(wait)? {
             return Ok(Some(Action::Tick));
         }
     }
+    let event = event::read()?;
+    if let Event::Mouse(mouse) = event {
+        let click = matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left));
+        return Ok(click.then_some(Action::Click {
+            column: mouse.column,
+            row: mouse.row,
+            width: size.width,
+            height: size.height,
+        }));
+    }
     // Key releases (reported on some platforms) are dropped here, once.
-    Ok(event::read()?
+    Ok(event
         .as_key_press_event()
         .and_then(|key| app.action_for(key)))
 }

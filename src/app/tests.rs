@@ -66,7 +66,7 @@ fn press(app: &mut App, code: KeyCode, at: DateTime<FixedOffset>) -> Vec<Effect>
 fn current_card(app: &App) -> Option<String> {
     match &app.screen {
         Screen::Review(session) => session.current.as_ref().map(|c| c.card.to_string()),
-        Screen::Home => None,
+        _ => None,
     }
 }
 

@@ -7,6 +7,7 @@ use rand::SeedableRng;
 use rand::seq::SliceRandom;
 
 use super::Rng;
+use super::options::{AnswerWith, Options};
 use super::questions::Term;
 use crate::scheduler::Rating;
 use crate::store::{NewEvent, NewKind};
@@ -19,8 +20,8 @@ pub struct Flashcards {
     pub order: Vec<usize>,
     pub position: usize,
     pub flipped: bool,
-    /// Shown the back first ("answer with the front").
-    pub back_first: bool,
+    /// Which side is shown first: the back when answering with the front.
+    pub answer_with: AnswerWith,
     pub sorting: bool,
     /// This round's sorting so far.
     pub known: usize,
@@ -34,24 +35,23 @@ pub struct Flashcards {
 }
 
 impl Flashcards {
-    /// Starts on `terms`. With sorting on, `known` says which cards the log already sorted as
-    /// known, and those are skipped.
+    /// Starts on `terms` with the options' sorting, sides and shuffle. With sorting on,
+    /// `known` says which cards the log already sorted as known, and those are skipped.
     #[must_use]
     pub fn new(
         title: String,
         terms: Vec<Term>,
         known: &[bool],
         decks: Vec<String>,
-        sorting: bool,
-        back_first: bool,
-        shuffle: bool,
+        options: &Options,
         seed: u64,
     ) -> Self {
         let mut rng = Rng::seed_from_u64(seed);
+        let sorting = options.sorting;
         let mut order: Vec<usize> = (0..terms.len())
             .filter(|&t| !(sorting && known.get(t).copied().unwrap_or(false)))
             .collect();
-        if shuffle {
+        if options.shuffle {
             order.shuffle(&mut rng);
         }
         let all_known = sorting && order.is_empty() && !terms.is_empty();
@@ -61,7 +61,7 @@ impl Flashcards {
             order,
             position: 0,
             flipped: false,
-            back_first,
+            answer_with: options.answer_with,
             sorting,
             known: 0,
             learning: Vec::new(),
@@ -70,6 +70,12 @@ impl Flashcards {
             decks,
             rng,
         }
+    }
+
+    /// Whether the back is showing.
+    #[must_use]
+    pub fn showing_back(&self) -> bool {
+        self.flipped != (self.answer_with == AnswerWith::Front)
     }
 
     /// The card on screen, if any.
@@ -190,6 +196,14 @@ mod tests {
         DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
     }
 
+    fn options(sorting: bool) -> Options {
+        Options {
+            sorting,
+            shuffle: false,
+            ..Options::default()
+        }
+    }
+
     fn terms(n: usize) -> Vec<Term> {
         (0..n)
             .map(|i| Term {
@@ -207,9 +221,7 @@ mod tests {
             terms(3),
             &[],
             vec!["d".into()],
-            false,
-            false,
-            false,
+            &options(false),
             1,
         );
         assert_eq!(f.current_card(), Some("d/c0"));
@@ -232,9 +244,7 @@ mod tests {
             terms(3),
             &[],
             vec!["d".into()],
-            true,
-            false,
-            false,
+            &options(true),
             1,
         );
         let e = f.sort(true, now());
@@ -272,9 +282,7 @@ mod tests {
             terms(3),
             &[true, false, true],
             vec![],
-            true,
-            false,
-            false,
+            &options(true),
             1,
         );
         assert_eq!(f.order, [1]);
@@ -283,9 +291,7 @@ mod tests {
             terms(2),
             &[true, true],
             vec![],
-            true,
-            false,
-            false,
+            &options(true),
             1,
         );
         assert!(done.all_known);

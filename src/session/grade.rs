@@ -90,9 +90,16 @@ fn grade_against(typed: &str, answer: &str, parts: Parts) -> Grade {
     if typed == whole {
         return Grade::Correct;
     }
+    // "a, b, and c": the last part's "and" joins the list; it is not part of the answer.
     let listed: Vec<String> = answer
         .split([',', ';', '/'])
         .map(normalise)
+        .map(|part| {
+            let trimmed = part
+                .strip_prefix("and ")
+                .or_else(|| part.strip_prefix("or "));
+            trimmed.map_or(part.clone(), str::to_owned)
+        })
         .filter(|part| !part.is_empty())
         .collect();
     let is_list = listed.len() > 1 && listed.iter().all(|p| p.split(' ').count() <= 4);

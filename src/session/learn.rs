@@ -193,18 +193,23 @@ impl Learn {
     }
 
     pub fn type_char(&mut self, c: char) {
-        if self.typing() {
-            if let Some(asked) = &mut self.current {
-                asked.input.push(c);
-            }
+        if let Some(input) = self.input() {
+            input.push(c);
         }
     }
 
     pub fn backspace(&mut self) {
+        if let Some(input) = self.input() {
+            input.pop();
+        }
+    }
+
+    /// The answer field, while a written question waits for its answer.
+    fn input(&mut self) -> Option<&mut String> {
         if self.typing() {
-            if let Some(asked) = &mut self.current {
-                asked.input.pop();
-            }
+            self.current.as_mut().map(|asked| &mut asked.input)
+        } else {
+            None
         }
     }
 
@@ -259,7 +264,7 @@ impl Learn {
         self.levels[term] = level_after(self.levels[term], kind, true);
         let right = answer_event(&self.terms[term].id, kind, true, now);
         if let Some(outcome) = self.current.as_mut().and_then(|a| a.outcome.as_mut()) {
-            outcome.event_id = right.id.clone();
+            outcome.event_id.clone_from(&right.id);
         }
         vec![undo, right]
     }
@@ -268,7 +273,7 @@ impl Learn {
     pub fn proceed(&mut self) {
         match self.stage {
             Stage::Asking if self.current.as_ref().is_some_and(|a| a.outcome.is_some()) => {
-                self.ask_next()
+                self.ask_next();
             }
             Stage::RoundOver => self.next_round(),
             _ => {}

@@ -96,6 +96,25 @@ impl Match {
         }
     }
 
+    /// A new game with other pairs from the same cards; this game's time counts towards the
+    /// best.
+    #[must_use]
+    pub fn again(&self, now: DateTime<FixedOffset>, seed: u64) -> Self {
+        let best = match (self.best_before, self.finished) {
+            (Some(best), Some(_)) => Some(best.min(self.elapsed_ms(now))),
+            (None, Some(_)) => Some(self.elapsed_ms(now)),
+            (best, None) => best,
+        };
+        Self::new(
+            self.title.clone(),
+            self.terms.clone(),
+            self.decks.clone(),
+            best,
+            now,
+            seed,
+        )
+    }
+
     /// Time so far (or the final time), penalties included, in milliseconds.
     #[must_use]
     pub fn elapsed_ms(&self, now: DateTime<FixedOffset>) -> u64 {

@@ -70,6 +70,8 @@ pub struct PracticeTest {
     /// The focused prompt of the matching block.
     pub row: usize,
     pub report: Option<Report>,
+    /// Lines the report is scrolled by.
+    pub scroll: u16,
     options: Options,
     decks: Vec<String>,
     seed: u64,
@@ -105,6 +107,7 @@ impl PracticeTest {
             position: 0,
             row: 0,
             report: None,
+            scroll: 0,
             options,
             decks,
             seed,
@@ -175,10 +178,10 @@ impl PracticeTest {
     }
 
     pub fn backspace(&mut self) {
-        if self.typing() {
-            if let Response::Text(text) = &mut self.responses[self.position] {
-                text.pop();
-            }
+        if self.typing()
+            && let Response::Text(text) = &mut self.responses[self.position]
+        {
+            text.pop();
         }
     }
 
@@ -214,8 +217,16 @@ impl PracticeTest {
         self.responses[self.position] = response;
     }
 
-    /// Moves the matching block's focus.
+    /// Moves the matching block's focus, or scrolls the report.
     pub fn move_row(&mut self, down: bool) {
+        if self.report.is_some() {
+            self.scroll = if down {
+                self.scroll.saturating_add(1)
+            } else {
+                self.scroll.saturating_sub(1)
+            };
+            return;
+        }
         if let Some(Item::Matching { prompts, .. }) = self.items.get(self.position) {
             self.row = if down {
                 (self.row + 1).min(prompts.len() - 1)
@@ -335,7 +346,7 @@ fn build_items(terms: &[Term], picked: &[usize], options: &Options, rng: &mut Rn
         let chosen: Vec<usize> = next.by_ref().take(count).collect();
         match kind {
             Kind::Matching if !chosen.is_empty() => {
-                items.push(matching_block(terms, &chosen, options, rng))
+                items.push(matching_block(terms, &chosen, options, rng));
             }
             Kind::Matching => {}
             _ => {

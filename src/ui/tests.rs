@@ -86,7 +86,7 @@ fn home_lists_decks_with_card_counts_at_80x24() {
     assert_eq!(line(&buf, 22).trim_end(), "<built in>", "{}", text(&buf));
     // Keys from the key table, on the last line.
     assert!(
-        line(&buf, 23).starts_with("Enter review deck   r review all due   ↑/k up"),
+        line(&buf, 23).starts_with("Enter review deck   r review all due   m study modes"),
         "{}",
         line(&buf, 23)
     );

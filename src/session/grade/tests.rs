@@ -83,6 +83,17 @@ const CASES: &[(&str, &str, Grade)] = &[
         "Customer chooses the single source strategy for the supplier’s products.",
         Grade::Wrong,
     ),
+    // A typed list without the answer's closing "and" (found by hand in a practice test).
+    (
+        "size and growth, integration interest, geographic distribution, organizational structure",
+        "Size and growth, integration interest, geographical distribution, and organizational structure.",
+        Grade::Close,
+    ),
+    (
+        "size and growth, integration interest",
+        "Size and growth, integration interest, geographical distribution, and organizational structure.",
+        Grade::Wrong,
+    ),
     // Nothing typed is never right.
     ("", "Paris", Grade::Wrong),
     ("   ", "Paris", Grade::Wrong),

@@ -1,0 +1,124 @@
+//! Flashcards: one card at a time, flipped with Space, with a progress bar; card sorting
+//! shows the round's counts.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Widget, Wrap};
+
+use super::{Theme, chrome, text};
+use crate::app::App;
+use crate::session::flashcards::Flashcards;
+
+pub fn render(app: &App, cards: &Flashcards, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let total = cards.order.len();
+    let status = if cards.sorting {
+        Line::from(vec![
+            Span::styled(format!("round {} · ", cards.round), theme.dim),
+            Span::styled(cards.known.to_string(), theme.review),
+            Span::styled(" know · ", theme.dim),
+            Span::styled(cards.learning.len().to_string(), theme.learning),
+            Span::styled(" still learning", theme.dim),
+        ])
+    } else {
+        Line::styled(
+            format!("{} / {total}", (cards.position + 1).min(total)),
+            theme.dim,
+        )
+    };
+    let title = format!("Flashcards · {}", cards.title);
+    let body = chrome::render(app, theme, &title, status, area, buf);
+    if cards.all_known {
+        return message(
+            &[
+                format!("You know all {} cards!", cards.terms.len()),
+                "r starts sorting over.".to_owned(),
+            ],
+            theme,
+            body,
+            buf,
+        );
+    }
+    if cards.round_over() {
+        let learning = cards.learning.len();
+        return message(
+            &[
+                format!(
+                    "Round {} done: {} known, {learning} still learning.",
+                    cards.round, cards.known
+                ),
+                if learning == 0 {
+                    "Every card is known.".to_owned()
+                } else {
+                    format!("Enter studies the {learning} still-learning cards again.")
+                },
+            ],
+            theme,
+            body,
+            buf,
+        );
+    }
+    let Some(term) = cards.current() else { return };
+    let [gauge, card_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(body);
+    let fraction = |n: usize| f64::from(u32::try_from(n).unwrap_or(u32::MAX));
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        fraction(cards.position + 1) / fraction(total)
+    };
+    LineGauge::default()
+        .ratio(ratio.clamp(0.0, 1.0))
+        .label(format!("{}/{total} ", cards.position + 1))
+        .filled_style(theme.review)
+        .render(gauge, buf);
+    let show_back = cards.showing_back();
+    let (side, label) = if show_back {
+        (&term.back, "back")
+    } else {
+        (&term.front, "front")
+    };
+    let star = if app.study.practice(&term.id).starred {
+        " ★"
+    } else {
+        ""
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {label}{star} "))
+        .title_bottom(Line::styled(" Space flips ", theme.dim).alignment(Alignment::Right));
+    let inner = block.inner(card_area.inner(Margin::new(2, 0)));
+    block.render(card_area.inner(Margin::new(2, 0)), buf);
+    let lines: Vec<Line> = text::wrap(side, usize::from(inner.width.saturating_sub(2)))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    let top = inner
+        .height
+        .saturating_sub(u16::try_from(lines.len()).unwrap_or(0))
+        / 2;
+    let [_, text_area] =
+        Layout::vertical([Constraint::Length(top), Constraint::Min(1)]).areas(inner);
+    let style = if show_back { Style::new() } else { theme.title };
+    Paragraph::new(lines)
+        .style(style)
+        .alignment(Alignment::Center)
+        .render(text_area, buf);
+}
+
+/// Centred lines in the body.
+pub fn message(lines: &[String], theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut out = vec![Line::from("")];
+    out.extend(lines.iter().enumerate().map(|(i, l)| {
+        if i == 0 {
+            Line::styled(l.clone(), theme.title)
+        } else {
+            Line::from(l.clone())
+        }
+    }));
+    Paragraph::new(out)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}

@@ -1,0 +1,166 @@
+//! Learn: the question, its options or answer field, the outcome, and each round's progress.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{Theme, chrome, flashcards::message, text};
+use crate::app::App;
+use crate::session::grade::Grade;
+use crate::session::learn::{Asked, Learn, Outcome, Stage};
+use crate::session::questions::Ask;
+
+pub fn render(app: &App, learn: &Learn, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let (unseen, familiar, mastered) = learn.progress();
+    let status = Line::from(vec![
+        Span::styled(format!("round {} · ", learn.round), theme.dim),
+        Span::styled(unseen.to_string(), theme.new),
+        Span::styled(" unseen · ", theme.dim),
+        Span::styled(familiar.to_string(), theme.learning),
+        Span::styled(" familiar · ", theme.dim),
+        Span::styled(mastered.to_string(), theme.review),
+        Span::styled(" mastered", theme.dim),
+    ]);
+    let title = format!("Learn · {}", learn.title);
+    let body = chrome::render(app, theme, &title, status, area, buf).inner(Margin::new(1, 0));
+    let width = usize::from(body.width.saturating_sub(1));
+    match learn.stage {
+        Stage::Done => {
+            return message(
+                &[format!(
+                    "You have mastered all {} terms!",
+                    learn.terms.len()
+                )],
+                theme,
+                body,
+                buf,
+            );
+        }
+        Stage::RoundOver => {
+            let mut lines = vec![
+                format!("Round {} done.", learn.round),
+                format!("{unseen} unseen · {familiar} familiar · {mastered} mastered"),
+            ];
+            if !learn.missed.is_empty() {
+                lines.push(String::new());
+                lines.push("Missed this round:".to_owned());
+                lines.extend(
+                    learn
+                        .missed
+                        .iter()
+                        .map(|&t| format!("{} — {}", learn.terms[t].front, learn.terms[t].back)),
+                );
+            }
+            lines.push(String::new());
+            lines.push("Enter starts the next round.".to_owned());
+            return message(&lines, theme, body, buf);
+        }
+        Stage::Asking => {}
+    }
+    let Some(asked) = &learn.current else { return };
+    let starred = app
+        .study
+        .practice(&learn.terms[asked.question.term].id)
+        .starred;
+    let mut lines = question_lines(asked, starred, app.typing(), theme, width);
+    if let Some(outcome) = &asked.outcome {
+        lines.extend(outcome_lines(outcome, &asked.question.answer, theme, width));
+    }
+    Paragraph::new(lines).render(body, buf);
+}
+
+/// The prompt and how it is asked: options, a true/false claim, or the answer field.
+fn question_lines(
+    asked: &Asked,
+    starred: bool,
+    typing: bool,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let q = &asked.question;
+    let mut lines: Vec<Line> = vec![Line::from("")];
+    let star = if starred { "★ " } else { "" };
+    lines.extend(
+        text::wrap(&format!("{star}{}", q.prompt), width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.title)),
+    );
+    lines.push(Line::from(""));
+    let outcome = asked.outcome.as_ref();
+    match &q.ask {
+        Ask::Choice { options, correct } => {
+            for (i, option) in options.iter().enumerate() {
+                let mark = match outcome {
+                    Some(_) if i == *correct => theme.review,
+                    Some(o) if !o.right && *option == o.given => theme.error,
+                    _ => theme.dim,
+                };
+                for (n, piece) in text::wrap(option, width.saturating_sub(5))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let key = if n == 0 {
+                        format!("  {}  ", i + 1)
+                    } else {
+                        "     ".to_owned()
+                    };
+                    lines.push(Line::from(vec![
+                        Span::styled(key, theme.key),
+                        Span::styled(piece, mark),
+                    ]));
+                }
+            }
+        }
+        Ask::TrueFalse { shown, .. } => {
+            lines.push(Line::styled("Is this the answer?", theme.dim));
+            lines.extend(text::wrap(shown, width).into_iter().map(Line::from));
+            lines.push(Line::from(""));
+            lines.push(Line::from(vec![
+                Span::styled("  1/t", theme.key),
+                Span::raw(" True    "),
+                Span::styled("2/f", theme.key),
+                Span::raw(" False"),
+            ]));
+        }
+        Ask::Written => {
+            let cursor = if outcome.is_none() && typing {
+                "█"
+            } else {
+                ""
+            };
+            lines.push(Line::styled("Type the answer:", theme.dim));
+            lines.extend(
+                text::wrap(&format!("> {}{cursor}", asked.input), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.key)),
+            );
+        }
+    }
+    lines
+}
+
+/// Right or wrong, the answer when it helps, and the override hint.
+fn outcome_lines(
+    outcome: &Outcome,
+    answer: &str,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from("")];
+    lines.push(match (outcome.right, outcome.grade) {
+        (true, Some(Grade::Close)) => Line::styled("≈ Right. The answer as written:", theme.notice),
+        (true, _) => Line::styled("✓ Right!", theme.review),
+        (false, _) => Line::styled("✗ Not quite. The answer:", theme.error),
+    });
+    if !outcome.right || outcome.grade == Some(Grade::Close) {
+        lines.extend(text::wrap(answer, width).into_iter().map(Line::from));
+    }
+    if outcome.overridable {
+        lines.push(Line::styled(
+            "Press o if you were right after all.",
+            theme.dim,
+        ));
+    }
+    lines
+}

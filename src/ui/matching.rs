@@ -1,0 +1,169 @@
+//! Match: twelve lettered tiles on a grid, the timer, and the full text of the focused tile.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::{Theme, chrome, text};
+use crate::app::App;
+use crate::session::matching::{Match, seconds};
+
+/// Tiles per row.
+pub const COLUMNS: usize = 4;
+
+/// The tiles' areas in a screen of `area`, in tile order; the last two rows of the body show
+/// the focused tile's full text.
+#[must_use]
+pub fn tile_areas(area: Rect, tiles: usize) -> Vec<Rect> {
+    let body = chrome::body(area);
+    let [grid, _] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(body);
+    let rows = tiles.div_ceil(COLUMNS).max(1);
+    let row_areas = Layout::vertical(vec![Constraint::Fill(1); rows]).split(grid);
+    (0..tiles)
+        .map(|i| {
+            let columns = Layout::horizontal(vec![Constraint::Fill(1); COLUMNS])
+                .split(row_areas[i / COLUMNS]);
+            columns[i % COLUMNS]
+        })
+        .collect()
+}
+
+/// The tile at a clicked cell.
+#[must_use]
+pub fn tile_at(area: Rect, tiles: usize, column: u16, row: u16) -> Option<usize> {
+    tile_areas(area, tiles)
+        .iter()
+        .position(|tile| tile.contains(ratatui::layout::Position { x: column, y: row }))
+}
+
+pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let time = seconds(game.elapsed_ms(app.now));
+    let status = Line::from(vec![
+        Span::styled(time, theme.title),
+        Span::styled(format!(" · {}", mistakes(game.mistakes)), theme.dim),
+    ]);
+    let title = format!("Match · {}", game.title);
+    let body = chrome::render(app, theme, &title, status, area, buf);
+    let flashing = game.flashing(app.now);
+    for (i, (tile, rect)) in game
+        .tiles
+        .iter()
+        .zip(tile_areas(area, game.tiles.len()))
+        .enumerate()
+    {
+        if tile.gone {
+            continue;
+        }
+        let mut style = theme.dim;
+        if game.selected == Some(i) {
+            style = theme.selected;
+        }
+        if flashing.is_some_and(|(a, b)| a == i || b == i) {
+            style = theme.error.add_modifier(Modifier::REVERSED);
+        }
+        let border = if game.focus == i {
+            theme.key
+        } else {
+            theme.dim
+        };
+        let letter = char::from(b'a' + u8::try_from(i).unwrap_or(0));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(border)
+            .title(Span::styled(format!(" {letter} "), theme.key));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let lines = shorten(
+            &tile.text,
+            usize::from(inner.width),
+            usize::from(inner.height),
+        );
+        Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .style(style)
+            .render(inner, buf);
+    }
+    let [_, focused] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(body);
+    if let Some(tile) = game.tiles.get(game.focus).filter(|t| !t.gone) {
+        Paragraph::new(Line::styled(tile.text.replace('\n', " "), theme.dim))
+            .wrap(Wrap { trim: true })
+            .render(focused, buf);
+    }
+    if game.finished.is_some() {
+        let ms = game.elapsed_ms(app.now);
+        let mut lines = vec![format!(
+            "Done in {} with {}.",
+            seconds(ms),
+            mistakes(game.mistakes)
+        )];
+        if game.new_record() {
+            lines.push("★ A new personal best for this deck! ★".to_owned());
+        } else if let Some(best) = game.best_before {
+            lines.push(format!("Your best: {}", seconds(best)));
+        }
+        lines.push("Enter plays again with other cards.".to_owned());
+        let text: Vec<Line> = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 1 && game.new_record() {
+                    Line::styled(l, theme.review)
+                } else {
+                    Line::from(l)
+                }
+            })
+            .collect();
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .render(body, buf);
+    }
+}
+
+fn mistakes(count: u32) -> String {
+    if count == 1 {
+        "1 mistake".to_owned()
+    } else {
+        format!("{count} mistakes")
+    }
+}
+
+/// `text` wrapped into `height` lines of `width`, the last ending in "…" when cut.
+fn shorten(text: &str, width: usize, height: usize) -> Vec<String> {
+    let mut lines = text::wrap(&text.replace('\n', " "), width.max(1));
+    if lines.len() > height && height > 0 {
+        lines.truncate(height);
+        if let Some(last) = lines.last_mut() {
+            let keep: String = last.chars().take(width.saturating_sub(1)).collect();
+            *last = format!("{}…", keep.trim_end());
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiles_fill_the_grid_and_clicks_find_them() {
+        let area = Rect::new(0, 0, 80, 24);
+        let tiles = tile_areas(area, 12);
+        assert_eq!(tiles.len(), 12);
+        assert_eq!(tiles[0].x, 0);
+        assert_eq!(tiles[4].y, tiles[0].y + tiles[0].height);
+        let middle = tiles[6];
+        assert_eq!(tile_at(area, 12, middle.x + 1, middle.y + 1), Some(6));
+        assert_eq!(tile_at(area, 12, 0, 0), None, "the header is not a tile");
+    }
+
+    #[test]
+    fn long_texts_are_shortened_to_fit() {
+        // Wrapped at 9 columns: "one two", "three", "four five", "six"; two lines fit.
+        assert_eq!(
+            shorten("one two three four five six", 9, 2),
+            ["one two", "three…"]
+        );
+        assert_eq!(shorten("short", 10, 2), ["short"]);
+    }
+}

@@ -1,0 +1,199 @@
+//! The practice test: one question at a time, the submit page, and the graded report.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::{Theme, chrome, text};
+use crate::app::App;
+use crate::session::practice_test::{Item, PracticeTest, Response};
+use crate::session::questions::Ask;
+
+pub fn render(app: &App, test: &PracticeTest, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let status = match (&test.report, test.on_submit_page()) {
+        (Some(report), _) => Line::styled(format!("score {}%", report.score), theme.title),
+        (None, true) => Line::styled("ready to submit", theme.dim),
+        (None, false) => Line::styled(
+            format!("question {} of {}", test.position + 1, test.items.len()),
+            theme.dim,
+        ),
+    };
+    let title = format!("Practice test · {}", test.title);
+    let body = chrome::render(app, theme, &title, status, area, buf).inner(Margin::new(1, 0));
+    let width = usize::from(body.width.saturating_sub(1));
+    let lines = if let Some(report) = &test.report {
+        let mut lines = vec![
+            Line::from(""),
+            Line::styled(
+                format!(
+                    "Score: {}% ({} of {} right)",
+                    report.score, report.right, report.total
+                ),
+                theme.title,
+            ),
+            Line::from(""),
+        ];
+        if report.wrong.is_empty() {
+            lines.push(Line::styled("Everything right!", theme.review));
+        }
+        for wrong in &report.wrong {
+            lines.extend(
+                text::wrap(&wrong.prompt, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.title)),
+            );
+            lines.extend(
+                text::wrap(&format!("  yours: {}", wrong.given), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.error)),
+            );
+            lines.extend(
+                text::wrap(&format!("  right: {}", wrong.expected), width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.review)),
+            );
+        }
+        lines
+    } else if test.on_submit_page() {
+        let answered = test.responses.iter().filter(|r| answered(r)).count();
+        vec![
+            Line::from(""),
+            Line::styled(
+                format!("You answered {answered} of {} questions.", test.items.len()),
+                theme.title,
+            ),
+            Line::from("Enter submits the test; ← goes back to the questions."),
+        ]
+    } else {
+        question_lines(app, test, theme, width)
+    };
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let scroll = test.scroll.min(total.saturating_sub(body.height));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(body, buf);
+}
+
+fn answered(response: &Response) -> bool {
+    match response {
+        Response::Empty => false,
+        Response::Text(text) => !text.trim().is_empty(),
+        Response::Matching(picks) => picks.iter().any(Option::is_some),
+        _ => true,
+    }
+}
+
+fn question_lines<'a>(
+    app: &App,
+    test: &'a PracticeTest,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::from("")];
+    let response = &test.responses[test.position];
+    match &test.items[test.position] {
+        Item::Single(q) => {
+            lines.extend(
+                text::wrap(&q.prompt, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.title)),
+            );
+            lines.push(Line::from(""));
+            match &q.ask {
+                Ask::Choice { options, .. } => {
+                    for (i, option) in options.iter().enumerate() {
+                        let chosen = *response == Response::Choice(i);
+                        let style = if chosen { theme.selected } else { theme.dim };
+                        lines.push(Line::from(vec![
+                            Span::styled(format!("  {}  ", i + 1), theme.key),
+                            Span::styled(option.clone(), style),
+                        ]));
+                    }
+                }
+                Ask::TrueFalse { shown, .. } => {
+                    lines.push(Line::styled("Is this the answer?", theme.dim));
+                    lines.extend(text::wrap(shown, width).into_iter().map(Line::from));
+                    let pick = |value: bool| {
+                        if *response == Response::TrueFalse(value) {
+                            theme.selected
+                        } else {
+                            theme.dim
+                        }
+                    };
+                    lines.push(Line::from(vec![
+                        Span::styled("  1/t ", theme.key),
+                        Span::styled("True", pick(true)),
+                        Span::styled("   2/f ", theme.key),
+                        Span::styled("False", pick(false)),
+                    ]));
+                }
+                Ask::Written => {
+                    let so_far = match response {
+                        Response::Text(so_far) => so_far.as_str(),
+                        _ => "",
+                    };
+                    let cursor = if app.typing() { "█" } else { "" };
+                    lines.push(Line::styled("Type the answer:", theme.dim));
+                    lines.extend(
+                        text::wrap(&format!("> {so_far}{cursor}"), width)
+                            .into_iter()
+                            .map(|l| Line::styled(l, theme.key)),
+                    );
+                }
+            }
+        }
+        Item::Matching {
+            prompts, answers, ..
+        } => {
+            lines.push(Line::styled(
+                "Match each prompt with its answer: ↑/↓ pick a prompt, a number answers it.",
+                theme.dim,
+            ));
+            let picks = match response {
+                Response::Matching(picks) => picks.clone(),
+                _ => vec![None; prompts.len()],
+            };
+            for (i, prompt) in prompts.iter().enumerate() {
+                let pick = picks
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or("·".to_owned(), |p| (p + 1).to_string());
+                let style = if i == test.row {
+                    theme.selected
+                } else {
+                    theme.title
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" [{pick}] "), theme.key),
+                    Span::styled(short(prompt, width.saturating_sub(6)), style),
+                ]));
+            }
+            lines.push(Line::from(""));
+            for (i, answer) in answers.iter().enumerate() {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {}  ", i + 1), theme.key),
+                    Span::raw(short(answer, width.saturating_sub(5))),
+                ]));
+            }
+        }
+    }
+    lines
+}
+
+/// One line of `text`, cut with "…" to `width` columns.
+fn short(text: &str, width: usize) -> String {
+    let flat = text.replace('\n', " ");
+    if flat.chars().count() <= width {
+        flat
+    } else {
+        format!(
+            "{}…",
+            flat.chars()
+                .take(width.saturating_sub(1))
+                .collect::<String>()
+        )
+    }
+}
