@@ -319,6 +319,13 @@ impl App {
             Action::LeaveField => self.field_left = true,
             Action::EnterField => self.field_left = false,
             Action::Picker => self.picker = !self.picker,
+            Action::PickMode(Some(mode)) if matches!(self.screen, Screen::Review(_)) => {
+                // From the review's done screen: practise the same decks.
+                if let Screen::Review(session) = &self.screen {
+                    let (decks, title) = (session.decks.clone(), session.title.clone());
+                    self.open_options(mode, decks, title);
+                }
+            }
             Action::PickMode(mode) => {
                 self.picker = false;
                 if let Some(Row::Deck(index, deck)) = self.rows().get(self.selected).copied() {

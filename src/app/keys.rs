@@ -189,6 +189,38 @@ pub const ANSWER: Keys = Keys(&[
     CARD_COMMANDS,
 ]);
 
+/// Practice modes offered when the day's review is done.
+const PRACTICE_OFFER: &[Binding] = &[
+    bind(
+        &[KeyCode::Char('f')],
+        "f",
+        "flashcards",
+        Action::PickMode(Some(PracticeMode::Flashcards)),
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('l')],
+        "l",
+        "learn",
+        Action::PickMode(Some(PracticeMode::Learn)),
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('m')],
+        "m",
+        "match",
+        Action::PickMode(Some(PracticeMode::Match)),
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('t')],
+        "t",
+        "test",
+        Action::PickMode(Some(PracticeMode::Test)),
+        true,
+    ),
+];
+
 const DONE_COMMANDS: &[Binding] = &[
     bind(&[KeyCode::Char('u')], "u", "undo", Action::Undo, true),
     bind(&[KeyCode::Char('?')], "?", "help", Action::Help, true),
@@ -203,6 +235,7 @@ const DONE_COMMANDS: &[Binding] = &[
 
 /// The done screen when unseen cards are left to add.
 pub const DONE_MORE_NEW: Keys = Keys(&[
+    PRACTICE_OFFER,
     &[bind(
         &[KeyCode::Char('n')],
         "n",
@@ -213,7 +246,7 @@ pub const DONE_MORE_NEW: Keys = Keys(&[
     DONE_COMMANDS,
 ]);
 
-pub const DONE: Keys = Keys(&[DONE_COMMANDS]);
+pub const DONE: Keys = Keys(&[PRACTICE_OFFER, DONE_COMMANDS]);
 
 /// While the help screen is open, any of these close it.
 pub const HELP: Keys = Keys(&[&[bind(

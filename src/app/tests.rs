@@ -214,3 +214,189 @@ fn learning_cards_wake_the_loop_when_due() {
     assert_eq!(current_card(&app), None);
     assert_eq!(app.wake_at(), None, "a buried card does not wake the loop");
 }
+
+/// Presses `code` and returns the events the runtime would write.
+fn events(app: &mut App, code: KeyCode) -> Vec<NewEvent> {
+    press(app, code, now())
+        .into_iter()
+        .filter_map(|effect| match effect {
+            Effect::Write(event) => Some(event),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_mode_picker_opens_a_modes_options_and_enter_starts_it() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('m'), now());
+    assert!(app.picker);
+    press(&mut app, KeyCode::Char('l'), now());
+    let Screen::Options(options) = &app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    assert_eq!(
+        (options.mode, options.decks.as_slice()),
+        (PracticeMode::Learn, &[0][..])
+    );
+    // Turning off multiple choice and true/false leaves written questions only.
+    press(&mut app, KeyCode::Char('2'), now());
+    press(&mut app, KeyCode::Char('3'), now());
+    press(&mut app, KeyCode::Enter, now());
+    let Screen::Learn(learn) = &app.screen else {
+        panic!()
+    };
+    assert!(learn.typing());
+    assert!(app.typing());
+    // Letters type; Enter checks; the answer is recorded as a learn event.
+    for c in "A0".chars() {
+        press(&mut app, KeyCode::Char(c), now());
+    }
+    let Screen::Learn(learn) = &app.screen else {
+        panic!()
+    };
+    let expected = learn.current.as_ref().unwrap().question.answer.clone();
+    assert_eq!(learn.current.as_ref().unwrap().input, "A0");
+    let written = events(&mut app, KeyCode::Enter);
+    assert_eq!(written.len(), 1);
+    let crate::store::EventKind::Review { rating, mode, .. } = &written[0].kind else {
+        panic!()
+    };
+    assert_eq!(mode.as_ref(), "learn");
+    assert_eq!(*rating == Rating::Good, expected == "A0");
+}
+
+#[test]
+fn esc_leaves_the_field_first_then_the_mode() {
+    let mut app = app();
+    app.open_options(PracticeMode::Learn, vec![0], "Deck".into());
+    press(&mut app, KeyCode::Char('2'), now());
+    press(&mut app, KeyCode::Char('3'), now());
+    press(&mut app, KeyCode::Enter, now());
+    press(&mut app, KeyCode::Char('q'), now());
+    let Screen::Learn(learn) = &app.screen else {
+        panic!("q typed, it did not leave")
+    };
+    assert_eq!(learn.current.as_ref().unwrap().input, "q");
+    press(&mut app, KeyCode::Esc, now());
+    assert!(app.field_left && !app.typing());
+    assert!(
+        matches!(app.screen, Screen::Learn(_)),
+        "Esc only left the field"
+    );
+    press(&mut app, KeyCode::Enter, now());
+    assert!(app.typing(), "Enter goes back into the field");
+    press(&mut app, KeyCode::Esc, now());
+    press(&mut app, KeyCode::Esc, now());
+    assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn flashcards_sorting_and_stars_write_events_that_replay() {
+    let mut app = app();
+    app.open_options(PracticeMode::Flashcards, vec![0], "Deck".into());
+    press(&mut app, KeyCode::Char('c'), now());
+    press(&mut app, KeyCode::Char('s'), now());
+    press(&mut app, KeyCode::Enter, now());
+    let Screen::Flashcards(cards) = &app.screen else {
+        panic!()
+    };
+    assert!(cards.sorting);
+    let first = cards.current_card().unwrap().to_owned();
+    let starred = events(&mut app, KeyCode::Char('*'));
+    assert_eq!(starred[0].kind, NewKind::Star);
+    assert!(app.study.practice(&first).starred);
+    assert_eq!(
+        events(&mut app, KeyCode::Char('*'))[0].kind,
+        NewKind::Unstar
+    );
+    let sorted = events(&mut app, KeyCode::Char('k'));
+    assert_eq!(sorted[0].card.as_deref(), Some(first.as_str()));
+    assert_eq!(app.study.practice(&first).sorted_known, Some(true));
+    // Starting flashcards again with sorting skips the card already known.
+    press(&mut app, KeyCode::Char('q'), now());
+    app.open_options(PracticeMode::Flashcards, vec![0], "Deck".into());
+    press(&mut app, KeyCode::Char('c'), now());
+    press(&mut app, KeyCode::Enter, now());
+    let Screen::Flashcards(cards) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(cards.order.len(), 2);
+}
+
+#[test]
+fn match_by_letters_records_the_time() {
+    let mut app = app();
+    app.open_options(PracticeMode::Match, vec![0], "Deck".into());
+    press(&mut app, KeyCode::Enter, now());
+    let Screen::Match(game) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(game.tiles.len(), 6, "three cards, three pairs");
+    let tiles = game.tiles.clone();
+    let mut written = Vec::new();
+    for (i, tile) in tiles.iter().enumerate().filter(|(_, t)| t.is_front) {
+        let partner = tiles
+            .iter()
+            .position(|t| t.term == tile.term && !t.is_front)
+            .unwrap();
+        let letter = |n: usize| KeyCode::Char(char::from(b'a' + u8::try_from(n).unwrap()));
+        press(&mut app, letter(i), now());
+        written.extend(events(&mut app, letter(partner)));
+    }
+    let Screen::Match(game) = &app.screen else {
+        panic!()
+    };
+    assert!(game.finished.is_some());
+    let [result] = written.as_slice() else {
+        panic!("{written:?}")
+    };
+    assert_eq!(result.deck.as_deref(), Some("a"));
+    assert_eq!(app.study.history.results("a").len(), 1);
+}
+
+#[test]
+fn a_test_is_answered_moved_through_and_submitted() {
+    let mut app = app();
+    app.open_options(PracticeMode::Test, vec![0], "Deck".into());
+    // Multiple choice only, so every question is answered with a number.
+    press(&mut app, KeyCode::Char('1'), now());
+    press(&mut app, KeyCode::Char('3'), now());
+    press(&mut app, KeyCode::Char('4'), now());
+    press(&mut app, KeyCode::Enter, now());
+    let Screen::Test(test) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(test.question_count(), 3);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('1'), now());
+        press(&mut app, KeyCode::Tab, now());
+    }
+    let Screen::Test(test) = &app.screen else {
+        panic!()
+    };
+    assert!(test.on_submit_page());
+    let written = events(&mut app, KeyCode::Enter);
+    assert_eq!(written.len(), 4, "three answers and the result");
+    let Screen::Test(test) = &app.screen else {
+        panic!()
+    };
+    assert!(test.report.is_some());
+}
+
+#[test]
+fn the_done_screen_offers_the_practice_modes() {
+    let mut app = app();
+    press(&mut app, KeyCode::Down, now());
+    press(&mut app, KeyCode::Enter, now());
+    press(&mut app, KeyCode::Char('b'), now());
+    assert_eq!(current_card(&app), None);
+    press(&mut app, KeyCode::Char('t'), now());
+    let Screen::Options(options) = &app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    assert_eq!(
+        (options.mode, options.decks.as_slice()),
+        (PracticeMode::Test, &[1][..])
+    );
+}

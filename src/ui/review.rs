@@ -179,6 +179,17 @@ fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
         ]));
     }
     lines.push(Line::from(vec![
+        Span::raw("Practise without changing the schedule: "),
+        Span::styled("f", theme.key),
+        Span::raw(" flashcards  "),
+        Span::styled("l", theme.key),
+        Span::raw(" learn  "),
+        Span::styled("m", theme.key),
+        Span::raw(" match  "),
+        Span::styled("t", theme.key),
+        Span::raw(" test"),
+    ]));
+    lines.push(Line::from(vec![
         Span::styled("q", theme.key),
         Span::raw("  back to your decks"),
     ]));

@@ -264,3 +264,150 @@ fn the_done_screen_says_when_the_next_card_is_due() {
         "no unseen cards are left: {screen}"
     );
 }
+
+/// The bundled deck, opened in `mode` with the options set by `keys` (options-screen
+/// actions), at 80×24.
+fn practising(mode: crate::app::PracticeMode, settings: &[crate::app::Setting]) -> App {
+    let mut collection = Collection::default();
+    collection.decks.push(bundled::deck().unwrap());
+    let mut app = app_with(collection);
+    app.open_options(mode, vec![0], "Sales levers".into());
+    for &setting in settings {
+        app.update(Action::Setting(setting), app.now);
+    }
+    app.update(Action::Start, app.now);
+    app
+}
+
+#[test]
+fn the_options_screen_lists_the_settings_and_their_keys() {
+    let mut collection = Collection::default();
+    collection.decks.push(bundled::deck().unwrap());
+    let mut app = app_with(collection);
+    app.open_options(
+        crate::app::PracticeMode::Test,
+        vec![0],
+        "Sales levers".into(),
+    );
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        screen.starts_with("Practice test · Sales levers"),
+        "{screen}"
+    );
+    for line in [
+        "a  answer with the back",
+        "s  shuffle: on",
+        "*  starred cards only: off (0 starred)",
+        "4  matching (up to 6 pairs): on",
+        "+/-  questions: 20 of 100",
+        "Enter to start",
+    ] {
+        assert!(screen.contains(line), "{line}: {screen}");
+    }
+}
+
+#[test]
+fn flashcards_show_one_side_with_progress_at_80x24() {
+    let app = practising(
+        crate::app::PracticeMode::Flashcards,
+        &[crate::app::Setting::Shuffle],
+    );
+    let buf = draw(&app, 80, 24);
+    let screen = text(&buf);
+    assert!(
+        line(&buf, 0).starts_with("Flashcards · Sales levers"),
+        "{screen}"
+    );
+    assert!(line(&buf, 0).trim_end().ends_with("1 / 100"), "{screen}");
+    assert!(line(&buf, 2).contains("1/100"), "{screen}");
+    assert!(screen.contains("┌ front"), "{screen}");
+    assert!(
+        screen.contains("Key Account Management (KAM)"),
+        "shuffle off: the first card: {screen}"
+    );
+    assert!(
+        line(&buf, 23).starts_with("Space flip   →/l next   ←/h previous"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn learn_asks_a_choice_with_four_numbered_options_at_80x24() {
+    use crate::store::Question;
+    let app = practising(
+        crate::app::PracticeMode::Learn,
+        &[
+            crate::app::Setting::Kind(Question::TrueFalse),
+            crate::app::Setting::Kind(Question::Written),
+        ],
+    );
+    let buf = draw(&app, 80, 24);
+    let screen = text(&buf);
+    assert!(
+        line(&buf, 0).contains("round 1 · 100 unseen · 0 familiar · 0 mastered"),
+        "{screen}"
+    );
+    for n in 1..=4 {
+        assert!(
+            screen.contains(&format!("\n   {n}  ")),
+            "option {n}: {screen}"
+        );
+    }
+    assert!(
+        line(&buf, 23).starts_with("1-4 choose   Tab don't know"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn match_draws_twelve_lettered_tiles_and_the_timer_at_80x24() {
+    let app = practising(crate::app::PracticeMode::Match, &[]);
+    let buf = draw(&app, 80, 24);
+    let screen = text(&buf);
+    assert!(
+        line(&buf, 0).trim_end().ends_with("0.0 s · 0 mistakes"),
+        "{screen}"
+    );
+    for letter in 'a'..='l' {
+        assert!(
+            screen.contains(&format!("┌ {letter} ")),
+            "tile {letter}: {screen}"
+        );
+    }
+    // Long texts are cut with an ellipsis; the focused tile's full text is shown below.
+    let crate::app::Screen::Match(game) = &app.screen else {
+        panic!()
+    };
+    assert!(
+        screen.contains(&game.tiles[0].text.replace('\n', " ")[..20]),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_test_report_lists_wrong_answers_beside_right_ones() {
+    use crate::store::Question;
+    let mut app = practising(
+        crate::app::PracticeMode::Test,
+        &[
+            crate::app::Setting::Kind(Question::Choice),
+            crate::app::Setting::Kind(Question::TrueFalse),
+            crate::app::Setting::Kind(Question::Matching),
+            crate::app::Setting::FewerQuestions,
+            crate::app::Setting::FewerQuestions,
+            crate::app::Setting::FewerQuestions,
+        ],
+    );
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("question 1 of 5"), "{screen}");
+    assert!(screen.contains("Type the answer:"), "{screen}");
+    for _ in 0..5 {
+        app.update(Action::Right, app.now);
+    }
+    app.update(Action::Submit, app.now);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("Score: 0% (0 of 5 right)"), "{screen}");
+    assert!(screen.contains("  yours: (no answer)"), "{screen}");
+    assert!(screen.contains("  right: "), "{screen}");
+    assert!(screen.contains("r retake the missed cards"), "{screen}");
+}
