@@ -88,6 +88,12 @@ impl Tui {
         }
     }
 
+    /// Reads whatever output has arrived, waiting a little for some.
+    #[allow(dead_code)] // Not every test file that includes this module polls by hand.
+    pub fn refresh(&mut self) {
+        self.pump(Duration::from_millis(30));
+    }
+
     pub fn screen(&self) -> &vt100::Screen {
         self.parser.screen()
     }
