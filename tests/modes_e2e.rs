@@ -123,7 +123,7 @@ fn match_is_played_to_the_end_by_letters() {
                         .filter(|l| !l.is_empty())
                         .collect::<Vec<_>>()
                         .join(" ");
-                    (shown == flat.trim()).then(|| (i, flat))
+                    (shown == flat.trim()).then_some((i, flat))
                 })
             })
         };
