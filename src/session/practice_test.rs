@@ -332,11 +332,10 @@ fn build_items(terms: &[Term], picked: &[usize], options: &Options, rng: &mut Rn
         let spare = matching - allowed;
         shares[at].1 = allowed;
         let others: Vec<usize> = (0..shares.len()).filter(|&i| i != at).collect();
-        for i in 0..spare {
-            if let Some(&other) = others.get(i % others.len().max(1)) {
-                shares[other].1 += 1;
-            } else {
-                shares[at].1 += 1;
+        // With no other kind, the test is the one block of at most six pairs.
+        if !others.is_empty() {
+            for i in 0..spare {
+                shares[others[i % others.len()]].1 += 1;
             }
         }
     }

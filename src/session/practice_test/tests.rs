@@ -108,6 +108,17 @@ fn a_big_share_for_matching_is_capped_at_six_pairs() {
 }
 
 #[test]
+fn a_matching_only_test_is_one_block_of_at_most_six_pairs() {
+    let options = Options {
+        questions: vec![Kind::Matching],
+        ..Options::for_test(30)
+    };
+    let t = PracticeTest::new("D".into(), terms(30), options, vec![], 2);
+    assert_eq!(t.items.len(), 1);
+    assert_eq!(t.question_count(), MATCH_PAIRS);
+}
+
+#[test]
 fn the_count_is_at_most_the_deck_size() {
     assert_eq!(test_of(3, 20).question_count(), 3);
 }
