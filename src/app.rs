@@ -141,6 +141,8 @@ pub struct App {
     pub picker: bool,
     /// Esc left the answer field; keys are commands until Enter goes back in.
     pub field_left: bool,
+    /// Lines a practice card's text is scrolled by; back to the top for each card.
+    pub practice_scroll: u16,
 }
 
 /// One line of the deck list: a valid deck, or a file with problems.
@@ -164,6 +166,7 @@ impl App {
             counts: Vec::new(),
             picker: false,
             field_left: false,
+            practice_scroll: 0,
         };
         app.recount();
         app

@@ -16,9 +16,11 @@ pub mod theme;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
+};
 
 use crate::app::{App, Screen};
 pub use theme::Theme;
@@ -69,6 +71,29 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if app.help {
         help::render(app.screen_bindings(), theme, area, buf);
     }
+}
+
+/// Draws `lines` in `area`, scrolled by `scroll` (clamped), with a scrollbar when they do not
+/// fit; short text is centred vertically if `centre`. `draw` styles and renders the paragraph.
+fn scrolled(
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    centre: bool,
+    (area, buf): (Rect, &mut Buffer),
+    draw: impl FnOnce(Paragraph<'_>, Rect, &mut Buffer),
+) {
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let overflow = total.saturating_sub(area.height);
+    if overflow == 0 && centre {
+        let top = (area.height - total) / 2;
+        let [_, text] = Layout::vertical([Constraint::Length(top), Constraint::Min(1)]).areas(area);
+        draw(Paragraph::new(lines), text, buf);
+        return;
+    }
+    let scroll = scroll.min(overflow);
+    draw(Paragraph::new(lines).scroll((scroll, 0)), area, buf);
+    let mut state = ScrollbarState::new(usize::from(overflow)).position(usize::from(scroll));
+    Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area, buf, &mut state);
 }
 
 #[cfg(test)]

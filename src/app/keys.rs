@@ -142,6 +142,7 @@ const CARD_COMMANDS: &[Binding] = &[
         Action::Back,
         true,
     ),
+    bind(&[KeyCode::Char('*')], "*", "star", Action::Star, false),
 ];
 
 pub const QUESTION: Keys = Keys(&[
@@ -310,6 +311,24 @@ pub const PICKER: Keys = Keys(&[&[
 
 const STAR: &[Binding] = &[bind(&[KeyCode::Char('*')], "*", "star", Action::Star, true)];
 
+/// Long card text scrolls.
+const SCROLL: &[Binding] = &[
+    bind(
+        &[KeyCode::PageUp],
+        "PgUp",
+        "scroll up",
+        Action::PageUp,
+        false,
+    ),
+    bind(
+        &[KeyCode::PageDown],
+        "PgDn",
+        "scroll down",
+        Action::PageDown,
+        false,
+    ),
+];
+
 const HELP_BACK: &[Binding] = &[
     bind(&[KeyCode::Char('?')], "?", "help", Action::Help, true),
     bind(
@@ -459,7 +478,7 @@ const FLASHCARD_MOVES: &[Binding] = &[
     ),
 ];
 
-pub const FLASHCARDS: Keys = Keys(&[FLASHCARD_MOVES, STAR, HELP_BACK]);
+pub const FLASHCARDS: Keys = Keys(&[FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK]);
 
 pub const SORTING: Keys = Keys(&[
     &[
@@ -493,6 +512,7 @@ pub const SORTING: Keys = Keys(&[
             false,
         ),
     ],
+    SCROLL,
     STAR,
     HELP_BACK,
 ]);
@@ -551,6 +571,7 @@ pub const LEARN_CHOICE: Keys = Keys(&[
         ),
         bind(&[KeyCode::Tab], "Tab", "don't know", Action::DontKnow, true),
     ],
+    SCROLL,
     STAR,
     HELP_BACK,
 ]);
@@ -573,6 +594,7 @@ pub const LEARN_TRUE_FALSE: Keys = Keys(&[
         ),
         bind(&[KeyCode::Tab], "Tab", "don't know", Action::DontKnow, true),
     ],
+    SCROLL,
     STAR,
     HELP_BACK,
 ]);
@@ -589,6 +611,7 @@ pub const LEARN_FIELD_LEFT: Keys = Keys(&[
         ),
         bind(&[KeyCode::Tab], "Tab", "don't know", Action::DontKnow, true),
     ],
+    SCROLL,
     STAR,
     HELP_BACK,
 ]);
@@ -601,6 +624,7 @@ pub const LEARN_FEEDBACK: Keys = Keys(&[
         Action::Proceed,
         true,
     )],
+    SCROLL,
     STAR,
     HELP_BACK,
 ]);
@@ -622,6 +646,7 @@ pub const LEARN_FEEDBACK_OVERRIDE: Keys = Keys(&[
             true,
         ),
     ],
+    SCROLL,
     STAR,
     HELP_BACK,
 ]);
@@ -771,6 +796,7 @@ pub const TEST_QUESTION: Keys = Keys(&[
             false,
         ),
     ],
+    SCROLL,
     STAR,
     HELP_BACK,
 ]);

@@ -220,6 +220,11 @@ impl App {
         now: DateTime<FixedOffset>,
     ) -> Vec<Effect> {
         let asked_before = self.question_marker();
+        match action {
+            Action::PageUp => self.practice_scroll = self.practice_scroll.saturating_sub(5),
+            Action::PageDown => self.practice_scroll = self.practice_scroll.saturating_add(5),
+            _ => {}
+        }
         let events = match &mut self.screen {
             Screen::Flashcards(cards) => flashcards_key(cards, action, now),
             Screen::Learn(learn) => learn_key(learn, action, now),
@@ -229,6 +234,7 @@ impl App {
         };
         if self.question_marker() != asked_before {
             self.field_left = false;
+            self.practice_scroll = 0;
         }
         events.into_iter().map(Effect::Write).collect()
     }
@@ -242,6 +248,7 @@ impl App {
                 l.current.as_ref().map_or(usize::MAX, |a| a.question.term),
             ),
             Screen::Test(t) => (t.position, 0),
+            Screen::Flashcards(f) => (f.position, usize::from(f.flipped)),
             _ => (0, 0),
         }
     }

@@ -400,3 +400,20 @@ fn the_done_screen_offers_the_practice_modes() {
         (PracticeMode::Test, &[1][..])
     );
 }
+
+#[test]
+fn star_works_while_reviewing_too() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter, now());
+    let written = events(&mut app, KeyCode::Char('*'));
+    assert_eq!(
+        (written[0].card.as_deref(), &written[0].kind),
+        (Some("a/c0"), &NewKind::Star)
+    );
+    assert!(app.study.practice("a/c0").starred);
+    assert_eq!(
+        current_card(&app).as_deref(),
+        Some("a/c0"),
+        "starring does not move on"
+    );
+}

@@ -94,17 +94,19 @@ pub fn render(app: &App, cards: &Flashcards, theme: &Theme, area: Rect, buf: &mu
         .into_iter()
         .map(Line::from)
         .collect();
-    let top = inner
-        .height
-        .saturating_sub(u16::try_from(lines.len()).unwrap_or(0))
-        / 2;
-    let [_, text_area] =
-        Layout::vertical([Constraint::Length(top), Constraint::Min(1)]).areas(inner);
     let style = if show_back { Style::new() } else { theme.title };
-    Paragraph::new(lines)
-        .style(style)
-        .alignment(Alignment::Center)
-        .render(text_area, buf);
+    super::scrolled(
+        lines,
+        app.practice_scroll,
+        true,
+        (inner, buf),
+        |paragraph, area, buf| {
+            paragraph
+                .style(style)
+                .alignment(Alignment::Center)
+                .render(area, buf);
+        },
+    );
 }
 
 /// Centred lines in the body.

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use super::{Theme, chrome, flashcards::message, text};
 use crate::app::App;
@@ -67,7 +67,15 @@ pub fn render(app: &App, learn: &Learn, theme: &Theme, area: Rect, buf: &mut Buf
     if let Some(outcome) = &asked.outcome {
         lines.extend(outcome_lines(outcome, &asked.question.answer, theme, width));
     }
-    Paragraph::new(lines).render(body, buf);
+    super::scrolled(
+        lines,
+        app.practice_scroll,
+        false,
+        (body, buf),
+        |paragraph, area, buf| {
+            paragraph.render(area, buf);
+        },
+    );
 }
 
 /// The prompt and how it is asked: options, a true/false claim, or the answer field.

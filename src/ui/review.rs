@@ -4,10 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
-    Widget, Wrap,
-};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{Theme, footer, text};
 use crate::app::{App, MORE_NEW};
@@ -112,16 +109,15 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
         lines.push(Line::from(""));
         lines.extend(text::wrap(&card.back, width).into_iter().map(Line::from));
     }
-    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let max_scroll = total.saturating_sub(column.height);
-    let scroll = session.scroll.min(max_scroll);
-    Paragraph::new(lines)
-        .scroll((scroll, 0))
-        .render(column, buf);
-    if max_scroll > 0 {
-        let mut state = ScrollbarState::new(usize::from(max_scroll)).position(usize::from(scroll));
-        Scrollbar::new(ScrollbarOrientation::VerticalRight).render(column, buf, &mut state);
-    }
+    super::scrolled(
+        lines,
+        session.scroll,
+        false,
+        (column, buf),
+        |paragraph, area, buf| {
+            paragraph.render(area, buf);
+        },
+    );
 }
 
 fn render_buttons(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {

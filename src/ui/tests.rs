@@ -411,3 +411,25 @@ fn the_test_report_lists_wrong_answers_beside_right_ones() {
     assert!(screen.contains("  right: "), "{screen}");
     assert!(screen.contains("r retake the missed cards"), "{screen}");
 }
+
+#[test]
+fn a_long_flashcard_scrolls_at_80x24() {
+    let back: String = (1..=40).map(|i| format!("- point number {i}\n")).collect();
+    let mut app = reviewing(&[("Forty points", &back), ("Second", "b")]);
+    app.open_options(crate::app::PracticeMode::Flashcards, vec![0], "Long".into());
+    app.update(Action::Setting(crate::app::Setting::Shuffle), app.now);
+    app.update(Action::Start, app.now);
+    app.update(Action::Reveal, app.now);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("- point number 1"), "{screen}");
+    assert!(!screen.contains("- point number 40"), "{screen}");
+    assert!(screen.contains('█'), "a scrollbar: {screen}");
+    for _ in 0..10 {
+        app.update(Action::PageDown, app.now);
+    }
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("- point number 40"), "{screen}");
+    // The next card starts at the top again.
+    app.update(Action::Right, app.now);
+    assert_eq!(app.practice_scroll, 0);
+}
