@@ -414,7 +414,10 @@ fn the_test_report_lists_wrong_answers_beside_right_ones() {
 
 #[test]
 fn a_long_flashcard_scrolls_at_80x24() {
-    let back: String = (1..=40).map(|i| format!("- point number {i}\n")).collect();
+    let back = (1..=40).fold(String::new(), |mut text, i| {
+        let _ = writeln!(text, "- point number {i}");
+        text
+    });
     let mut app = reviewing(&[("Forty points", &back), ("Second", "b")]);
     app.open_options(crate::app::PracticeMode::Flashcards, vec![0], "Long".into());
     app.update(Action::Setting(crate::app::Setting::Shuffle), app.now);
