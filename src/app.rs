@@ -143,6 +143,9 @@ pub struct App {
     pub field_left: bool,
     /// Lines a practice card's text is scrolled by; back to the top for each card.
     pub practice_scroll: u16,
+    pub theme: crate::ui::Theme,
+    /// How typed answers are graded, from the settings.
+    pub strictness: crate::session::grade::Strictness,
 }
 
 /// One line of the deck list: a valid deck, or a file with problems.
@@ -167,6 +170,8 @@ impl App {
             picker: false,
             field_left: false,
             practice_scroll: 0,
+            theme: crate::ui::Theme::default(),
+            strictness: crate::session::grade::Strictness::default(),
         };
         app.recount();
         app

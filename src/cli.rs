@@ -84,6 +84,9 @@ pub enum Command {
         #[arg(value_name = "DECK")]
         only: Vec<String>,
     },
+    /// Show or create the settings file
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Print, per deck, the new, learning and review cards due today
     Due {
         /// Print JSON instead of a table
@@ -101,6 +104,20 @@ pub enum Command {
         /// Deck ids, folders of decks, or deck files [default: every deck]
         #[arg(value_name = "DECK")]
         only: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where the settings file is
+    Path,
+    /// Print every setting in effect and where it came from
+    Show,
+    /// Write a settings file with every default, explained
+    Init {
+        /// Replace an existing file
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -184,6 +201,8 @@ mod tests {
             &["flashdeck", "learn", "a", "b"],
             &["flashdeck", "match"],
             &["flashdeck", "test", "sales"],
+            &["flashdeck", "config", "show"],
+            &["flashdeck", "config", "init", "--force"],
         ];
         for line in lines {
             let cli = Cli::try_parse_from(*line).unwrap_or_else(|e| panic!("{line:?}: {e}"));

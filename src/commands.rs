@@ -6,6 +6,7 @@ pub mod due;
 pub mod export;
 pub mod import;
 pub mod list;
+pub mod settings;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -48,6 +49,7 @@ pub fn version(locations: &Locations, out: &mut dyn Write) -> io::Result<()> {
 /// The decks and the review log, replayed at `now`, with the log lines that could not be read.
 pub fn load_study(
     locations: &Locations,
+    settings: &Settings,
     now: DateTime<FixedOffset>,
 ) -> Result<(Study, Vec<LineProblem>)> {
     let collection = deck::load_configured(locations)?;
@@ -55,7 +57,7 @@ pub fn load_study(
     let (history, problems) = store
         .history()
         .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
-    let scheduler = Scheduler::new(Settings::default())?;
+    let scheduler = Scheduler::new(settings.clone())?;
     Ok((Study::new(collection, history, scheduler, now), problems))
 }
 

@@ -10,6 +10,8 @@ pub mod load;
 pub mod parse;
 mod position;
 
+pub use position::LineIndex;
+
 use std::fmt;
 use std::path::PathBuf;
 
@@ -122,6 +124,9 @@ pub struct Deck {
     pub tags: Vec<String>,
     pub cards: Vec<Card>,
     pub source: Source,
+    /// This deck's daily limits, overriding the settings.
+    pub new_per_day: Option<u32>,
+    pub reviews_per_day: Option<u32>,
 }
 
 /// One mistake in a deck file, printed as `path:line:col: message`.

@@ -7,6 +7,11 @@
 //! | [`deck`] | decks, cards and their ids; TOML validation with `file:line:col` errors; loading |
 //! | [`import`] | turning Quizlet, Knowt, CSV and Anki exports into deck files |
 //! | [`paths`] | where decks, data and config live (flag > environment > default) |
+//! | [`config`] | `config.toml`: every setting checked, defaults when a value is bad |
+//! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine |
+//! | [`store`] | the append-only review log: format, locked appends, replay |
+//! | [`study`] | decks and history together: card states, daily limits, today's queue |
+//! | [`session`] | the modes' pure state machines, question generation and answer grading |
 //! | [`atomic_write`] | writing a file so that a crash leaves the old or the new one, never half |
 //! | [`cli`] | the command line |
 //! | [`commands`] | the non-interactive subcommands |
@@ -18,6 +23,7 @@ pub mod app;
 pub mod atomic_write;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod deck;
 pub mod import;
 pub mod paths;

@@ -10,8 +10,11 @@ use flashdeck::app::runtime::{self, Runtime};
 use flashdeck::app::{App, PracticeMode};
 use flashdeck::cli::{Cli, Command};
 use flashdeck::commands::{self, FAILURE};
+use flashdeck::config::{self, Config};
+use flashdeck::deck::Problem;
 use flashdeck::paths::{self, Defaults, Locations, Overrides};
 use flashdeck::store::Store;
+use flashdeck::ui::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -63,34 +66,55 @@ fn run(cli: Cli) -> Result<ExitCode> {
         commands::version(&locations, &mut io::stdout().lock())?;
         return Ok(ExitCode::SUCCESS);
     }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (config, config_problems) = config::load(&locations.config.path, no_color);
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
+    let tui_start = |start| tui(&locations, &config, &config_problems, start);
+    if !matches!(
+        cli.command,
+        None | Some(
+            Command::Review { .. }
+                | Command::Flashcards { .. }
+                | Command::Learn { .. }
+                | Command::Match { .. }
+                | Command::Test { .. }
+        )
+    ) {
+        for problem in &config_problems {
+            writeln!(err, "warning: {problem}")?;
+        }
+    }
+    let settings = &config.scheduling;
     let now = runtime::now();
     let code = match cli.command {
-        None => return tui(&locations, None),
-        Some(Command::Review { only }) => return tui(&locations, Some((None, &only))),
+        None => return tui_start(None),
+        Some(Command::Review { only }) => return tui_start(Some((None, &only))),
         Some(Command::Flashcards { only }) => {
-            return tui(&locations, Some((Some(PracticeMode::Flashcards), &only)));
+            return tui_start(Some((Some(PracticeMode::Flashcards), &only)));
         }
         Some(Command::Learn { only }) => {
-            return tui(&locations, Some((Some(PracticeMode::Learn), &only)));
+            return tui_start(Some((Some(PracticeMode::Learn), &only)));
         }
         Some(Command::Match { only }) => {
-            return tui(&locations, Some((Some(PracticeMode::Match), &only)));
+            return tui_start(Some((Some(PracticeMode::Match), &only)));
         }
-        Some(Command::Test { only }) => {
-            return tui(&locations, Some((Some(PracticeMode::Test), &only)));
+        Some(Command::Test { only }) => return tui_start(Some((Some(PracticeMode::Test), &only))),
+        Some(Command::Config(command)) => {
+            commands::settings::run(&command, &locations, &config, &mut out, &mut err)?
         }
         Some(Command::Check { paths }) => {
-            commands::check::run(&paths, &locations, &mut out, &mut err)?
+            commands::check::run(&paths, &locations, settings, &mut out, &mut err)?
         }
         Some(Command::List { json }) => commands::list::run(&locations, json, &mut out)?,
         Some(Command::Import(args)) => {
             commands::import::run(&args, &locations, now.date_naive(), &mut out, &mut err)?
         }
-        Some(Command::Due { json }) => commands::due::run(&locations, json, now, &mut out)?,
+        Some(Command::Due { json }) => {
+            commands::due::run(&locations, settings, json, now, &mut out)?
+        }
         Some(Command::Export { json, csv: _, only }) => {
-            commands::export::run(&locations, &only, json, now, &mut out)?
+            commands::export::run(&locations, settings, &only, json, now, &mut out)?
         }
     };
     out.flush()?;
@@ -100,12 +124,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// Runs the TUI on the home screen, or straight into a mode (`None` is review) on decks.
 fn tui(
     locations: &Locations,
+    config: &Config,
+    config_problems: &[Problem],
     start: Option<(Option<PracticeMode>, &[String])>,
 ) -> Result<ExitCode> {
     let now = runtime::now();
-    let (study, problems) = commands::load_study(locations, now)?;
+    let (study, problems) = commands::load_study(locations, &config.scheduling, now)?;
     let mut app = App::new(study, locations.decks.path.clone(), now);
-    if let Some(first) = problems.first() {
+    app.theme = Theme::named(config.theme);
+    app.strictness = config.strictness;
+    if let Some(first) = config_problems.first() {
+        app.notice = Some(format!("Settings: {first} (run `flashdeck config show`)"));
+    }
+    if let Some(first) = problems.first().filter(|_| app.notice.is_none()) {
         app.notice = Some(format!(
             "{} unreadable line(s) in the review log (first: {first}); run `flashdeck check`",
             problems.len()

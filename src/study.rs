@@ -160,16 +160,19 @@ impl Study {
     /// The new and review cards still allowed today in `deck`.
     fn limits_left(&self, deck: usize) -> (usize, usize) {
         let settings = self.scheduler.settings();
+        let deck = &self.collection.decks[deck];
+        let new_limit = deck.new_per_day.unwrap_or(settings.new_per_day);
+        let review_limit = deck.reviews_per_day.unwrap_or(settings.reviews_per_day);
         let (mut new, mut reviews) = (0, 0);
-        for card in &self.collection.decks[deck].cards {
+        for card in &deck.cards {
             if let Some(folded) = self.states.get(card.id.as_str()) {
                 new += usize::from(folded.new_that_day);
                 reviews += folded.reviews_that_day as usize;
             }
         }
         (
-            (settings.new_per_day as usize).saturating_sub(new),
-            (settings.reviews_per_day as usize).saturating_sub(reviews),
+            (new_limit as usize).saturating_sub(new),
+            (review_limit as usize).saturating_sub(reviews),
         )
     }
 

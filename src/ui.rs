@@ -31,7 +31,7 @@ pub const MIN_HEIGHT: u16 = 10;
 
 /// Draws the current screen.
 pub fn draw(frame: &mut Frame, app: &App) {
-    render(app, &Theme::default(), frame.area(), frame.buffer_mut());
+    render(app, &app.theme, frame.area(), frame.buffer_mut());
 }
 
 /// Renders into any buffer, so screen tests and benchmarks use the same path as the terminal.

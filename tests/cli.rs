@@ -376,3 +376,82 @@ fn check_reports_orphaned_histories_and_unreadable_lines_but_passes() {
         std::fs::read_to_string(home.path().join("data/flashdeck/reviews/phone.jsonl")).unwrap();
     assert!(log.ends_with("\"ti"));
 }
+
+#[test]
+fn config_path_init_and_show() {
+    let home = TempDir::new().unwrap();
+    let path = home.path().join("config/flashdeck/config.toml");
+    flashdeck(&home)
+        .args(["config", "path"])
+        .assert()
+        .success()
+        .stdout(format!("{}\n", path.display()));
+    flashdeck(&home).args(["config", "init"]).assert().success();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("rollover_hour = 4")
+    );
+    flashdeck(&home)
+        .args(["config", "init"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists; pass --force"));
+    std::fs::write(&path, "new_per_day = 3\nrollover_hour = 30\n").unwrap();
+    let assert = flashdeck(&home).args(["config", "show"]).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("new_per_day = 3 ")
+            && stdout.contains(&format!("# {}:1", path.display())),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("rollover_hour = 4") && stdout.contains("# default"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "warning: {}:2:17: `rollover_hour` is 30, but must be a whole number from 0 to 23; using the default\n",
+            path.display()
+        )
+    );
+    // The setting is in effect, and a broken one does not stop studying.
+    flashdeck(&home)
+        .arg("due")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "sales-optimization-levers      3         0       0",
+        ));
+}
+
+#[test]
+fn a_decks_own_limit_beats_the_setting() {
+    let home = TempDir::new().unwrap();
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(
+        decks.join("small.toml"),
+        "[deck]\nname = \"Small\"\nnew_per_day = 2\n\n[[cards]]\nfront = \"a\"\nback = \"1\"\n\n[[cards]]\nfront = \"b\"\nback = \"2\"\n\n[[cards]]\nfront = \"c\"\nback = \"3\"\n",
+    )
+    .unwrap();
+    flashdeck(&home)
+        .args(["due", "--json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"new\": 2"));
+    std::fs::write(
+        decks.join("bad.toml"),
+        "[deck]\nname = \"Bad\"\nnew_per_day = -1\n\n[[cards]]\nfront = \"a\"\nback = \"1\"\n",
+    )
+    .unwrap();
+    flashdeck(&home)
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "bad.toml:3:15: `new_per_day` must be a whole number from 0 to 9999",
+        ));
+}

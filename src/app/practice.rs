@@ -84,10 +84,11 @@ impl App {
             .iter()
             .map(|&d| self.study.collection.decks[d].cards.len())
             .sum();
-        let options = match mode {
+        let mut options = match mode {
             PracticeMode::Test => Options::for_test(deck_size),
             _ => Options::default(),
         };
+        options.strictness = self.strictness;
         self.notice = None;
         self.picker = false;
         self.screen = Screen::Options(Box::new(OptionsScreen {

@@ -10,18 +10,20 @@ use anyhow::Result;
 use super::{FAILURE, load_study, plural};
 use crate::deck;
 use crate::paths::Locations;
+use crate::scheduler::Settings;
 
 /// `flashdeck check [PATH…]`: every problem on `err`, a summary on `out`.
 pub fn run(
     paths: &[PathBuf],
     locations: &Locations,
+    settings: &Settings,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let mut collections = Vec::new();
     if paths.is_empty() {
         collections.push(deck::load_configured(locations)?);
-        report_log(locations, err)?;
+        report_log(locations, settings, err)?;
     }
     for path in paths {
         if !path.exists() {
@@ -64,8 +66,8 @@ pub fn run(
 
 /// Warnings about the review log: lines that cannot be read, and histories of cards that no
 /// deck has any more (kept, never deleted). Neither makes the decks invalid.
-fn report_log(locations: &Locations, err: &mut dyn Write) -> Result<()> {
-    let (study, problems) = load_study(locations, crate::app::runtime::now())?;
+fn report_log(locations: &Locations, settings: &Settings, err: &mut dyn Write) -> Result<()> {
+    let (study, problems) = load_study(locations, settings, crate::app::runtime::now())?;
     for problem in &problems {
         writeln!(err, "warning: {problem} (the line is skipped and kept)")?;
     }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::load_study;
 use crate::paths::Locations;
+use crate::scheduler::Settings;
 use crate::study::DueCounts;
 
 #[derive(Serialize)]
@@ -21,11 +22,12 @@ struct DeckDue<'a> {
 
 pub fn run(
     locations: &Locations,
+    settings: &Settings,
     json: bool,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (study, _) = load_study(locations, now)?;
+    let (study, _) = load_study(locations, settings, now)?;
     let rows: Vec<DeckDue> = study
         .collection
         .decks

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{load_study, resolve_decks};
 use crate::paths::Locations;
+use crate::scheduler::Settings;
 use crate::scheduler::{Calendar, Due};
 use crate::study::Study;
 
@@ -33,12 +34,13 @@ pub struct ExportedCard {
 
 pub fn run(
     locations: &Locations,
+    settings: &Settings,
     decks: &[String],
     json: bool,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (study, _) = load_study(locations, now)?;
+    let (study, _) = load_study(locations, settings, now)?;
     let (indexes, _) = resolve_decks(&study.collection, decks, locations)?;
     let cards = export(&study, &indexes, now);
     if json {

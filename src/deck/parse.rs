@@ -16,7 +16,13 @@ use super::position::LineIndex;
 use super::{Card, CardId, Deck, DeckId, MAX_FIELD_BYTES, Problem, Source};
 
 const ROOT_KEYS: &[&str] = &["deck", "cards"];
-const DECK_KEYS: &[&str] = &["name", "description", "tags"];
+const DECK_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "tags",
+    "new_per_day",
+    "reviews_per_day",
+];
 const CARD_KEYS: &[&str] = &["front", "back", "id", "tags", "hint", "reverse"];
 const NO_CARDS: &str = "the deck has no cards: add a `[[cards]]` table with `front` and `back`";
 
@@ -44,6 +50,8 @@ pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Pr
             tags: meta.tags,
             cards,
             source,
+            new_per_day: meta.new_per_day,
+            reviews_per_day: meta.reviews_per_day,
         });
     }
     Err(checker.into_problems(&source))
@@ -53,6 +61,8 @@ struct Meta {
     name: String,
     description: String,
     tags: Vec<String>,
+    new_per_day: Option<u32>,
+    reviews_per_day: Option<u32>,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -138,9 +148,14 @@ impl Checker<'_> {
         let mut name = None;
         let mut description = String::new();
         let mut tags = Vec::new();
+        let (mut new_per_day, mut reviews_per_day) = (None, None);
         for (key, value) in table {
             match key.get_ref().as_ref() {
                 "name" => name = Some(self.text(value, "`name`")),
+                "new_per_day" => new_per_day = self.limit(value, "`new_per_day`", 9999),
+                "reviews_per_day" => {
+                    reviews_per_day = self.limit(value, "`reviews_per_day`", 99_999);
+                }
                 "description" => {
                     description = self.string(value, "`description`").unwrap_or_default();
                 }
@@ -156,6 +171,8 @@ impl Checker<'_> {
             name: name?,
             description,
             tags,
+            new_per_day,
+            reviews_per_day,
         })
     }
 
@@ -342,6 +359,22 @@ impl Checker<'_> {
         Some(text)
     }
 
+    /// A daily limit: a whole number from 0 to `max`.
+    fn limit(&mut self, value: &Value<'_>, what: &str, max: u32) -> Option<u32> {
+        let number = match value.get_ref() {
+            DeValue::Integer(i) => i.as_str().replace('_', "").parse::<u32>().ok(),
+            _ => None,
+        };
+        let in_range = number.filter(|&n| n <= max);
+        if in_range.is_none() {
+            self.error(
+                value.span().start,
+                format!("{what} must be a whole number from 0 to {max}"),
+            );
+        }
+        in_range
+    }
+
     fn boolean(&mut self, value: &Value<'_>, what: &str) -> Option<bool> {
         if let DeValue::Boolean(b) = value.get_ref() {
             Some(*b)
@@ -405,7 +438,7 @@ const SYNONYMS: &[(&str, &str)] = &[
 ];
 
 /// The known key a misspelt one most likely meant, if any is close enough.
-fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = key.to_lowercase();
     let synonym = SYNONYMS.iter().find(|(word, _)| *word == lower);
     if let Some(&candidate) = synonym.and_then(|(_, meant)| known.iter().find(|&&k| k == *meant)) {

@@ -7,6 +7,7 @@ pub struct LineIndex<'t> {
 }
 
 impl<'t> LineIndex<'t> {
+    #[must_use]
     pub fn new(text: &'t str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -16,6 +17,7 @@ impl<'t> LineIndex<'t> {
 
     /// Line and column (in characters) of `offset`. Offsets past the end or inside a
     /// multi-byte character are clamped, so any offset is safe.
+    #[must_use]
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {

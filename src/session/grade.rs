@@ -19,6 +19,25 @@ pub enum Parts {
     Any,
 }
 
+/// How many typos pass.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Typos {
+    /// None: every letter counts.
+    None,
+    /// A few, scaled to the answer's length.
+    #[default]
+    Some,
+    /// One more than that.
+    More,
+}
+
+/// How typed answers are graded: the `typed_answers` and `list_answers` settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Strictness {
+    pub typos: Typos,
+    pub parts: Parts,
+}
+
 /// The verdict on a typed answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Grade {
@@ -55,7 +74,8 @@ const KEY_WORD_SHARE: (usize, usize) = (2, 5);
 
 /// Grades `typed` against the card's `answer`.
 #[must_use]
-pub fn grade(typed: &str, answer: &str, parts: Parts) -> Grade {
+pub fn grade(typed: &str, answer: &str, strictness: Strictness) -> Grade {
+    let Strictness { typos, parts } = strictness;
     // "1." and "-" in front of list items are layout, not part of the answer.
     let answer = &without_list_markers(answer);
     let typed = &without_list_markers(typed);
@@ -73,7 +93,7 @@ pub fn grade(typed: &str, answer: &str, parts: Parts) -> Grade {
     // The answer with and without its optional parts; the better verdict counts.
     [without_parentheses(answer), answer.replace(['(', ')'], " ")]
         .iter()
-        .map(|candidate| grade_against(&typed_norm, candidate, parts))
+        .map(|candidate| grade_against(&typed_norm, candidate, parts, typos))
         .min_by_key(|grade| match grade {
             Grade::Correct => 0,
             Grade::Close => 1,
@@ -82,7 +102,7 @@ pub fn grade(typed: &str, answer: &str, parts: Parts) -> Grade {
         .unwrap_or(Grade::Wrong)
 }
 
-fn grade_against(typed: &str, answer: &str, parts: Parts) -> Grade {
+fn grade_against(typed: &str, answer: &str, parts: Parts, typos: Typos) -> Grade {
     let whole = normalise(answer);
     if whole.is_empty() {
         return Grade::Wrong;
@@ -104,12 +124,12 @@ fn grade_against(typed: &str, answer: &str, parts: Parts) -> Grade {
         .collect();
     let is_list = listed.len() > 1 && listed.iter().all(|p| p.split(' ').count() <= 4);
     if is_list {
-        return grade_parts(typed, &listed, parts);
+        return grade_parts(typed, &listed, parts, typos);
     }
     if whole.split(' ').count() > LONG_ANSWER_WORDS {
-        return grade_key_words(typed, &whole);
+        return grade_key_words(typed, &whole, typos);
     }
-    if within_typos(typed, &whole) {
+    if within_typos(typed, &whole, typos) {
         Grade::Close
     } else {
         Grade::Wrong
@@ -118,13 +138,13 @@ fn grade_against(typed: &str, answer: &str, parts: Parts) -> Grade {
 
 /// Each listed part must appear in the typed text (its separators are gone after
 /// normalising), in any order, allowing small typos within a part.
-fn grade_parts(typed: &str, listed: &[String], parts: Parts) -> Grade {
+fn grade_parts(typed: &str, listed: &[String], parts: Parts, typos: Typos) -> Grade {
     let words: Vec<&str> = typed.split(' ').collect();
     let found = |part: &String| {
         let width = part.split(' ').count();
         words.windows(width.min(words.len())).any(|window| {
             let candidate = window.join(" ");
-            candidate == *part || within_typos(&candidate, part)
+            candidate == *part || within_typos(&candidate, part, typos)
         })
     };
     let matched = listed.iter().filter(|part| found(part)).count();
@@ -153,7 +173,7 @@ fn grade_parts(typed: &str, listed: &[String], parts: Parts) -> Grade {
 }
 
 /// Most of the answer's key words must appear, by stem or with small typos.
-fn grade_key_words(typed: &str, answer: &str) -> Grade {
+fn grade_key_words(typed: &str, answer: &str, typos: Typos) -> Grade {
     let key_words: Vec<&str> = answer
         .split(' ')
         .filter(|word| word.chars().count() > 2 && !STOP_WORDS.contains(word))
@@ -161,7 +181,7 @@ fn grade_key_words(typed: &str, answer: &str) -> Grade {
         .into_iter()
         .collect();
     if key_words.is_empty() {
-        return if within_typos(typed, answer) {
+        return if within_typos(typed, answer, typos) {
             Grade::Close
         } else {
             Grade::Wrong
@@ -170,7 +190,7 @@ fn grade_key_words(typed: &str, answer: &str) -> Grade {
     let typed_words: Vec<&str> = typed.split(' ').collect();
     let found = key_words
         .iter()
-        .filter(|key| typed_words.iter().any(|word| same_word(word, key)))
+        .filter(|key| typed_words.iter().any(|word| same_word(word, key, typos)))
         .count();
     let (share, of) = KEY_WORD_SHARE;
     if found > 0 && found * of >= key_words.len() * share {
@@ -181,27 +201,32 @@ fn grade_key_words(typed: &str, answer: &str) -> Grade {
 }
 
 /// The same word in another form ("customer"/"customers", "selling"/"sell") or with a typo.
-fn same_word(typed: &str, key: &str) -> bool {
+fn same_word(typed: &str, key: &str, typos: Typos) -> bool {
     if typed == key {
         return true;
     }
     let stem = |word: &str| word.chars().take(5).collect::<String>();
     let long_enough = typed.chars().count() >= 4 && key.chars().count() >= 4;
-    (long_enough && stem(typed) == stem(key)) || within_typos(typed, key)
+    (long_enough && stem(typed) == stem(key)) || within_typos(typed, key, typos)
 }
 
 /// Typos allowed for an answer of `chars` characters.
-fn allowed_typos(chars: usize) -> usize {
-    match chars {
+fn allowed_typos(chars: usize, typos: Typos) -> usize {
+    let scaled = match chars {
         0..=3 => 0,
         4..=7 => 1,
         8..=14 => 2,
         _ => 3,
+    };
+    match typos {
+        Typos::None => 0,
+        Typos::More if chars >= 3 => scaled + 1,
+        Typos::Some | Typos::More => scaled,
     }
 }
 
-fn within_typos(typed: &str, answer: &str) -> bool {
-    let allowed = allowed_typos(answer.chars().count());
+fn within_typos(typed: &str, answer: &str, typos: Typos) -> bool {
+    let allowed = allowed_typos(answer.chars().count(), typos);
     allowed > 0 && strsim::damerau_levenshtein(typed, answer) <= allowed
 }
 

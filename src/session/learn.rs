@@ -10,7 +10,7 @@ use rand::RngExt;
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 
-use super::grade::{Grade, Parts, grade};
+use super::grade::{Grade, grade};
 use super::options::Options;
 use super::questions::{Ask, Question, Term, choice, true_false, written};
 use crate::scheduler::Rating;
@@ -221,7 +221,11 @@ impl Learn {
         let Some(asked) = &self.current else {
             return Vec::new();
         };
-        let verdict = grade(&asked.input, &asked.question.answer, Parts::All);
+        let verdict = grade(
+            &asked.input,
+            &asked.question.answer,
+            self.options.strictness,
+        );
         let given = asked.input.clone();
         vec![self.record(verdict.is_right(), Some(verdict), given, now)]
     }

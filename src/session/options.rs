@@ -1,5 +1,6 @@
 //! What a practice mode asks, and how: the options screen's choices.
 
+use super::grade::Strictness;
 use crate::store::Question;
 
 /// Which side the user answers with.
@@ -46,6 +47,8 @@ pub struct Options {
     pub count: usize,
     /// Learn and test: the kinds of question asked.
     pub questions: Vec<Question>,
+    /// How typed answers are graded, from the settings.
+    pub strictness: Strictness,
 }
 
 impl Options {
@@ -86,6 +89,7 @@ impl Default for Options {
             sorting: false,
             count: 20,
             questions: vec![Question::Choice, Question::TrueFalse, Question::Written],
+            strictness: Strictness::default(),
         }
     }
 }

@@ -7,7 +7,7 @@ use rand::SeedableRng;
 use rand::seq::SliceRandom;
 
 use super::Rng;
-use super::grade::{Parts, grade};
+use super::grade::{Strictness, grade};
 use super::options::Options;
 use super::questions::{Ask, Question, Term, choice, sides, true_false, written};
 use crate::scheduler::Rating;
@@ -250,7 +250,7 @@ impl PracticeTest {
             missed: Vec::new(),
         };
         for (item, response) in self.items.iter().zip(&self.responses) {
-            for (term, kind, right, wrong) in grade_item(item, response) {
+            for (term, kind, right, wrong) in grade_item(item, response, self.options.strictness) {
                 report.total += 1;
                 if right {
                     report.right += 1;
@@ -383,7 +383,11 @@ fn matching_block(terms: &[Term], chosen: &[usize], options: &Options, rng: &mut
 }
 
 /// (term, kind, right, the wrong answer beside the right one) for each question of an item.
-fn grade_item(item: &Item, response: &Response) -> Vec<(usize, Kind, bool, Option<Wrong>)> {
+fn grade_item(
+    item: &Item,
+    response: &Response,
+    strictness: Strictness,
+) -> Vec<(usize, Kind, bool, Option<Wrong>)> {
     let wrong = |prompt: &str, given: String, expected: &str| {
         Some(Wrong {
             prompt: prompt.to_owned(),
@@ -396,7 +400,7 @@ fn grade_item(item: &Item, response: &Response) -> Vec<(usize, Kind, bool, Optio
             let (kind, right, given) = match (&q.ask, response) {
                 (Ask::Written, Response::Text(text)) => (
                     Kind::Written,
-                    grade(text, &q.answer, Parts::All).is_right(),
+                    grade(text, &q.answer, strictness).is_right(),
                     text.clone(),
                 ),
                 (Ask::Choice { options, correct }, Response::Choice(n)) => {

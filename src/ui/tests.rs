@@ -436,3 +436,24 @@ fn a_long_flashcard_scrolls_at_80x24() {
     app.update(Action::Right, app.now);
     assert_eq!(app.practice_scroll, 0);
 }
+
+#[test]
+fn the_monochrome_theme_uses_no_colour() {
+    let mut app = sample();
+    app.theme = Theme::named(crate::config::ThemeName::Monochrome);
+    let buf = draw(&app, 80, 24);
+    let coloured = buf
+        .content()
+        .iter()
+        .filter(|cell| cell.fg != ratatui::style::Color::Reset)
+        .count();
+    assert_eq!(coloured, 0);
+    // The selection still shows, by reversing.
+    assert!(buf[(0, 3)].modifier.contains(Modifier::REVERSED));
+    let dark = draw(&sample(), 80, 24);
+    assert!(
+        dark.content()
+            .iter()
+            .any(|cell| cell.fg != ratatui::style::Color::Reset)
+    );
+}

@@ -17,6 +17,41 @@ pub struct Theme {
     pub notice: Style,
 }
 
+impl Theme {
+    /// The theme the settings name. Monochrome draws with bold, dim and reverse only, for
+    /// `NO_COLOR` and terminals without colour.
+    #[must_use]
+    pub fn named(name: crate::config::ThemeName) -> Self {
+        use crate::config::ThemeName;
+        match name {
+            ThemeName::Dark => Self::default(),
+            ThemeName::Light => Self {
+                dim: Style::new().fg(Color::Gray),
+                key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+                notice: Style::new().fg(Color::Magenta),
+                review: Style::new()
+                    .fg(Color::Rgb(0, 110, 0))
+                    .add_modifier(Modifier::BOLD),
+                ..Self::default()
+            },
+            ThemeName::Monochrome => {
+                let bold = Style::new().add_modifier(Modifier::BOLD);
+                Self {
+                    title: bold,
+                    dim: Style::new().add_modifier(Modifier::DIM),
+                    selected: Style::new().add_modifier(Modifier::REVERSED),
+                    error: bold,
+                    key: bold,
+                    new: bold,
+                    learning: bold,
+                    review: bold,
+                    notice: Style::new(),
+                }
+            }
+        }
+    }
+}
+
 impl Default for Theme {
     fn default() -> Self {
         Self {

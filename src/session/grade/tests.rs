@@ -103,7 +103,7 @@ const CASES: &[(&str, &str, Grade)] = &[
 fn grades_a_table_of_real_answers() {
     let mut failures = Vec::new();
     for &(typed, answer, expected) in CASES {
-        let got = grade(typed, answer, Parts::All);
+        let got = grade(typed, answer, Strictness::default());
         if got != expected {
             failures.push(format!(
                 "{typed:?} for {answer:?}: got {got:?}, expected {expected:?}"
@@ -113,21 +113,44 @@ fn grades_a_table_of_real_answers() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+const ANY: Strictness = Strictness {
+    typos: Typos::Some,
+    parts: Parts::Any,
+};
+
 #[test]
-fn any_one_part_when_the_setting_says_so() {
+fn the_typo_setting_tightens_or_loosens() {
+    let strict = Strictness {
+        typos: Typos::None,
+        parts: Parts::All,
+    };
+    let lenient = Strictness {
+        typos: Typos::More,
+        parts: Parts::All,
+    };
+    assert_eq!(grade("upseling", "Upselling", strict), Grade::Wrong);
+    assert_eq!(grade("upselling", "Upselling", strict), Grade::Correct);
     assert_eq!(
-        grade("green", "red, green, blue", Parts::Any),
-        Grade::Correct
-    );
-    assert_eq!(
-        grade("gren", "red / green / blue", Parts::Any),
+        grade("upseling", "Upselling", Strictness::default()),
         Grade::Close
     );
+    // Three typos in nine letters: too many normally, fine when lenient.
     assert_eq!(
-        grade("purple", "red; green; blue", Parts::Any),
+        grade("upsallinnng", "Upselling", Strictness::default()),
         Grade::Wrong
     );
-    assert_eq!(grade("green", "red, green, blue", Parts::All), Grade::Wrong);
+    assert_eq!(grade("upsallinnng", "Upselling", lenient), Grade::Close);
+}
+
+#[test]
+fn any_one_part_when_the_setting_says_so() {
+    assert_eq!(grade("green", "red, green, blue", ANY), Grade::Correct);
+    assert_eq!(grade("gren", "red / green / blue", ANY), Grade::Close);
+    assert_eq!(grade("purple", "red; green; blue", ANY), Grade::Wrong);
+    assert_eq!(
+        grade("green", "red, green, blue", Strictness::default()),
+        Grade::Wrong
+    );
 }
 
 #[test]

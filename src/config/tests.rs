@@ -1,0 +1,133 @@
+use super::*;
+
+fn parsed(text: &str) -> (Config, Vec<String>) {
+    let (config, problems) = parse(text, Path::new("config.toml"));
+    (config, problems.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn an_empty_file_is_every_default() {
+    let (config, problems) = parsed("");
+    assert_eq!(config, Config::default());
+    assert!(problems.is_empty());
+}
+
+#[test]
+fn every_key_is_read() {
+    let (config, problems) = parsed(
+        "desired_retention = 0.85\nlearning_steps = [\"30s\", \"5m\", \"1h\"]\nrelearning_steps = [\"1d\"]\n\
+         new_per_day = 5\nreviews_per_day = 1_000\nrollover_hour = 0\nmaximum_interval = 365\nfuzz = false\n\
+         new_card_order = \"after\"\nleech_threshold = 0\ntyped_answers = \"strict\"\nlist_answers = \"any\"\n\
+         theme = \"light\"\nstreak = true\nxp = true\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let s = &config.scheduling;
+    assert!((s.desired_retention - 0.85).abs() < 1e-6);
+    assert_eq!(s.learning_steps, [30, 300, 3600]);
+    assert_eq!(s.relearning_steps, [86_400]);
+    assert_eq!(
+        (
+            s.new_per_day,
+            s.reviews_per_day,
+            s.calendar.rollover_hour,
+            s.maximum_interval
+        ),
+        (5, 1000, 0, 365)
+    );
+    assert!(!s.fuzz);
+    assert_eq!(s.new_card_mix, NewCardMix::After);
+    assert_eq!(s.leech_threshold, 0);
+    assert_eq!(
+        config.strictness,
+        Strictness {
+            typos: Typos::None,
+            parts: Parts::Any
+        }
+    );
+    assert_eq!(config.theme, ThemeName::Light);
+    assert!(config.streak && config.xp);
+    assert_eq!(config.lines.get("rollover_hour"), Some(&6));
+    assert_eq!(config.lines.len(), KEYS.len());
+}
+
+#[test]
+fn bad_values_name_the_key_line_and_range_and_keep_the_default() {
+    let (config, problems) = parsed(
+        "desired_retention = 1.5\nnew_per_day = -3\nrollover_hour = \"four\"\nlearning_steps = [\"1m\", \"soon\"]\ntheme = \"neon\"\nretention = 0.9\nfuzz = true\n",
+    );
+    assert_eq!(
+        problems,
+        [
+            "config.toml:1:21: `desired_retention` is 1.5, but must be from 0.7 to 0.99; using the default",
+            "config.toml:2:15: `new_per_day` is -3, but must be a whole number from 0 to 9999; using the default",
+            "config.toml:3:17: `rollover_hour` must be a whole number from 0 to 23; using the default",
+            "config.toml:4:18: `learning_steps` has `soon`, but must be a list of durations from 1s to 365d, like [\"1m\", \"10m\", \"1d\"]; using the default",
+            "config.toml:5:9: `theme` must be one of \"dark\", \"light\", \"monochrome\"; using the default",
+            "config.toml:6:1: unknown setting `retention`",
+        ]
+    );
+    let defaults = Config::default();
+    assert_eq!(
+        config.scheduling.new_per_day,
+        defaults.scheduling.new_per_day
+    );
+    assert_eq!(config.scheduling.learning_steps, [60, 600]);
+    assert_eq!(config.theme, ThemeName::Dark);
+    assert!(
+        config.scheduling.fuzz,
+        "the good key after the bad ones is still read"
+    );
+}
+
+#[test]
+fn a_high_retention_is_allowed_with_a_warning() {
+    let (config, problems) = parsed("desired_retention = 0.98\n");
+    assert!((config.scheduling.desired_retention - 0.98).abs() < 1e-6);
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].contains("above 0.97"), "{problems:?}");
+}
+
+#[test]
+fn a_misspelt_key_gets_a_suggestion_and_broken_toml_still_gives_defaults() {
+    let (_, problems) = parsed("new_per_dya = 5\n");
+    assert_eq!(
+        problems,
+        ["config.toml:1:1: unknown setting `new_per_dya`; did you mean `new_per_day`?"]
+    );
+    let (config, problems) = parsed("new_per_day = \n");
+    assert!(
+        problems[0].starts_with("config.toml:1:15: invalid TOML"),
+        "{problems:?}"
+    );
+    assert_eq!(config.scheduling.new_per_day, 20);
+}
+
+#[test]
+fn the_template_parses_back_to_the_defaults() {
+    let (config, problems) = parsed(&template());
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.scheduling, Config::default().scheduling);
+    assert_eq!(
+        (config.theme, config.strictness, config.streak, config.xp),
+        (ThemeName::Dark, Strictness::default(), false, false)
+    );
+    assert!(template().contains("# the hour a new day starts (0-23)\nrollover_hour = 4\n"));
+}
+
+#[test]
+fn no_color_means_monochrome_and_a_missing_file_is_fine() {
+    let (config, problems) = load(Path::new("/nonexistent/config.toml"), true);
+    assert_eq!(config.theme, ThemeName::Monochrome);
+    assert!(problems.is_empty());
+}
+
+#[test]
+fn steps_are_written_back_in_their_units() {
+    assert_eq!(
+        [30, 60, 600, 3600, 86_400, 90].map(step_text),
+        ["30s", "1m", "10m", "1h", "1d", "90s"]
+    );
+    assert_eq!(duration("1.5h"), Some(5400));
+    assert_eq!(duration("10"), Some(600));
+    assert_eq!(duration("m"), None);
+}
