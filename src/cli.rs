@@ -21,16 +21,30 @@ pub struct Cli {
 /// Flags every command accepts.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Folder of deck files [env: `FLASHDECK_DECKS`] [default: ./decks if present, else <data dir>/decks]
-    #[arg(long, global = true, value_name = "DIR")]
+    // Help texts with placeholders like <data dir> are attributes, not doc comments, so that
+    // rustdoc does not read them as HTML.
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help = "Folder of deck files [env: FLASHDECK_DECKS] [default: ./decks if present, else <data dir>/decks]"
+    )]
     pub decks: Option<PathBuf>,
 
-    /// Folder for review history [env: `FLASHDECK_DATA_DIR`] [default: your platform's data folder]
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help = "Folder for review history [env: FLASHDECK_DATA_DIR] [default: your platform's data folder]"
+    )]
     pub data_dir: Option<PathBuf>,
 
-    /// Settings file [env: `FLASHDECK_CONFIG`] [default: <config dir>/config.toml]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help = "Settings file [env: FLASHDECK_CONFIG] [default: <config dir>/config.toml]"
+    )]
     pub config: Option<PathBuf>,
 
     /// Print the version and where decks, data and settings live
@@ -126,8 +140,12 @@ pub struct ImportArgs {
     /// The exported file
     pub file: PathBuf,
 
-    /// Where to write the deck [default: <data dir>/decks/<name>.toml]
-    #[arg(short, long, value_name = "OUT.toml")]
+    #[arg(
+        short,
+        long,
+        value_name = "OUT.toml",
+        help = "Where to write the deck [default: <data dir>/decks/<name>.toml]"
+    )]
     pub output: Option<PathBuf>,
 
     /// The deck's name [default: the file's name]
@@ -156,7 +174,7 @@ pub struct ImportArgs {
 pub enum Format {
     /// Quizlet or Knowt: term, separator, definition; one card per line
     Quizlet,
-    /// CSV with a header row: front,back[,tags]
+    #[value(help = "CSV with a header row: front,back[,tags]")]
     Csv,
     /// Anki's "Notes in Plain Text" export
     Anki,

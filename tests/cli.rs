@@ -401,8 +401,7 @@ fn config_path_init_and_show() {
     let assert = flashdeck(&home).args(["config", "show"]).assert().success();
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert!(
-        stdout.contains("new_per_day = 3 ")
-            && stdout.contains(&format!("# {}:1", path.display())),
+        stdout.contains("new_per_day = 3 ") && stdout.contains(&format!("# {}:1", path.display())),
         "{stdout}"
     );
     assert!(
