@@ -29,6 +29,7 @@ pub mod import;
 pub mod paths;
 pub mod scheduler;
 pub mod session;
+pub mod stats;
 pub mod store;
 pub mod study;
 pub mod synthetic;

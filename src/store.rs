@@ -16,7 +16,7 @@ use rayon::iter::Either;
 use rayon::prelude::*;
 
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
-pub use history::{DeckResult, Folded, History, LearnLevel, Mode, Practice, Question};
+pub use history::{Answer, DeckResult, Folded, History, LearnLevel, Mode, Practice, Question};
 
 /// Environment variable that names this device's log file, instead of the host name.
 pub const DEVICE_ENV: &str = "FLASHDECK_DEVICE";

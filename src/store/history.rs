@@ -112,6 +112,20 @@ pub struct DeckResult {
     pub questions: Option<u32>,
 }
 
+/// One scheduled answer, as replay saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answer {
+    pub time: DateTime<FixedOffset>,
+    pub day: Day,
+    pub rating: Rating,
+    pub duration_ms: Option<u32>,
+    /// The card had never been answered in review mode before.
+    pub first_ever: bool,
+    pub phase_before: Phase,
+    /// The card's interval before this answer, in days (0 before it graduated).
+    pub interval_before: u32,
+}
+
 /// One card's replayed state, with what it did on a given day (for daily limits).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Folded {
@@ -138,6 +152,7 @@ struct Entry {
 enum Stored {
     Review {
         rating: Rating,
+        duration_ms: Option<u32>,
         /// `None` for the review mode, which schedules; otherwise the practice mode.
         practice: Option<(Mode, Question)>,
     },
@@ -258,9 +273,10 @@ impl History {
                 rating,
                 mode,
                 question,
-                ..
+                duration_ms,
             } => Stored::Review {
                 rating,
+                duration_ms,
                 practice: (mode != REVIEW_MODE)
                     .then(|| (Mode::parse(&mode), Question::parse(question.as_deref()))),
             },
@@ -346,7 +362,7 @@ impl History {
     #[must_use]
     pub fn fold(&self, card: &str, scheduler: &Scheduler, day: Day) -> Folded {
         match self.index.get(card) {
-            Some(&index) => self.fold_entries(card, &self.per_card[index], scheduler, day),
+            Some(&index) => self.fold_entries(card, &self.per_card[index], scheduler, day, |_| {}),
             None => Folded::default(),
         }
     }
@@ -360,10 +376,24 @@ impl History {
             .map(|(card, entries)| {
                 (
                     card.clone(),
-                    self.fold_entries(card, entries, scheduler, day),
+                    self.fold_entries(card, entries, scheduler, day, |_| {}),
                 )
             })
             .collect()
+    }
+
+    /// Every scheduled answer of `card`, as statistics need them, with its final state.
+    #[must_use]
+    pub fn answers(&self, card: &str, scheduler: &Scheduler) -> (Folded, Vec<Answer>) {
+        let mut answers = Vec::new();
+        let Some(&index) = self.index.get(card) else {
+            return (Folded::default(), answers);
+        };
+        let folded =
+            self.fold_entries(card, &self.per_card[index], scheduler, Day::MIN, |answer| {
+                answers.push(answer);
+            });
+        (folded, answers)
     }
 
     fn fold_entries(
@@ -372,6 +402,7 @@ impl History {
         entries: &[Entry],
         scheduler: &Scheduler,
         day: Day,
+        mut on_answer: impl FnMut(Answer),
     ) -> Folded {
         let calendar = scheduler.calendar();
         let mut folded = Folded::default();
@@ -389,9 +420,19 @@ impl History {
             match &entry.kind {
                 Stored::Review {
                     rating,
+                    duration_ms,
                     practice: None,
                 } => {
                     let before = state.phase;
+                    on_answer(Answer {
+                        time: entry.time,
+                        day: calendar.day(entry.time),
+                        rating: *rating,
+                        duration_ms: *duration_ms,
+                        first_ever: state.reps == 0,
+                        phase_before: before,
+                        interval_before: state.scheduled_days,
+                    });
                     let (next, notes) = scheduler.answer(state, card, *rating, entry.time);
                     if calendar.day(entry.time) == day {
                         match before {
@@ -406,6 +447,7 @@ impl History {
                 Stored::Review {
                     rating,
                     practice: Some((mode, question)),
+                    ..
                 } => {
                     let correct = *rating >= Rating::Good;
                     let after =
