@@ -58,6 +58,8 @@ pub enum Action {
     Tick,
     /// Opens or closes the mode picker.
     Picker,
+    /// Opens the statistics of the selected deck.
+    Statistics,
     /// A mode from the picker: `None` is review.
     PickMode(Option<PracticeMode>),
     Setting(Setting),
@@ -114,6 +116,15 @@ pub enum Screen {
     Learn(Box<Learn>),
     Match(Box<Match>),
     Test(Box<PracticeTest>),
+    Stats(Box<StatsScreen>),
+}
+
+/// The statistics screen: figures computed when it opens, and the tab showing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatsScreen {
+    pub title: String,
+    pub stats: crate::stats::Stats,
+    pub tab: usize,
 }
 
 /// How many new cards `n` adds on the done screen.
@@ -239,6 +250,7 @@ impl App {
             Screen::Test(t) if t.report.is_some() => keys::TEST_REPORT,
             Screen::Test(t) if t.on_submit_page() => keys::TEST_SUBMIT,
             Screen::Test(_) => keys::TEST_QUESTION,
+            Screen::Stats(_) => keys::STATS,
             Screen::Review(session) => match &session.current {
                 None if self.study.has_unseen(&session.decks) => keys::DONE_MORE_NEW,
                 None => keys::DONE,
@@ -345,6 +357,17 @@ impl App {
                 }
             }
             Action::Setting(setting) => self.change_setting(setting),
+            Action::Statistics => self.open_statistics(now),
+            Action::Right | Action::Left if matches!(self.screen, Screen::Stats(_)) => {
+                if let Screen::Stats(screen) = &mut self.screen {
+                    let tabs = crate::ui::stats::TABS.len();
+                    screen.tab = if action == Action::Right {
+                        (screen.tab + 1) % tabs
+                    } else {
+                        (screen.tab + tabs - 1) % tabs
+                    };
+                }
+            }
             Action::Start => self.start_mode(now),
             Action::Written(event) => self.written(&event),
             Action::WriteFailed(message) => self.set_notice(format!("Not saved: {message}")),
@@ -401,6 +424,23 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Opens the statistics of the selected deck (every deck on a broken file's row).
+    fn open_statistics(&mut self, now: DateTime<FixedOffset>) {
+        let (decks, title) = match self.rows().get(self.selected).copied() {
+            Some(Row::Deck(index, deck)) => (vec![index], deck.name.clone()),
+            _ => (
+                (0..self.study.collection.decks.len()).collect(),
+                "All decks".to_owned(),
+            ),
+        };
+        let stats = crate::stats::compute(&self.study, &decks, now);
+        self.screen = Screen::Stats(Box::new(StatsScreen {
+            title,
+            stats,
+            tab: 0,
+        }));
     }
 
     /// Opens the review screen on `decks`.

@@ -98,6 +98,15 @@ pub enum Command {
         #[arg(value_name = "DECK")]
         only: Vec<String>,
     },
+    /// Statistics: today, the calendar, retention, the forecast, and each mode's mastery
+    Stats {
+        /// Print JSON with the same figures
+        #[arg(long)]
+        json: bool,
+        /// Deck ids, folders of decks, or deck files [default: every deck]
+        #[arg(value_name = "DECK")]
+        only: Vec<String>,
+    },
     /// Show or create the settings file
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -220,6 +229,7 @@ mod tests {
             &["flashdeck", "match"],
             &["flashdeck", "test", "sales"],
             &["flashdeck", "config", "show"],
+            &["flashdeck", "stats", "--json", "a"],
             &["flashdeck", "config", "init", "--force"],
         ];
         for line in lines {

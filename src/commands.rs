@@ -7,6 +7,7 @@ pub mod export;
 pub mod import;
 pub mod list;
 pub mod settings;
+pub mod stats;
 
 use std::io::{self, Write};
 use std::path::Path;

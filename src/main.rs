@@ -110,6 +110,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Import(args)) => {
             commands::import::run(&args, &locations, now.date_naive(), &mut out, &mut err)?
         }
+        Some(Command::Stats { json, only }) => {
+            commands::stats::run(&locations, settings, &only, json, now, &mut out)?
+        }
         Some(Command::Due { json }) => {
             commands::due::run(&locations, settings, json, now, &mut out)?
         }

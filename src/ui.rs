@@ -11,6 +11,7 @@ mod options;
 mod picker;
 mod practice_test;
 mod review;
+pub mod stats;
 pub mod text;
 pub mod theme;
 
@@ -67,6 +68,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Learn(learn) => learn::render(app, learn, theme, area, buf),
         Screen::Match(game) => matching::render(app, game, theme, area, buf),
         Screen::Test(test) => practice_test::render(app, test, theme, area, buf),
+        Screen::Stats(screen) => stats::render(app, screen, theme, area, buf),
     }
     if app.help {
         help::render(app.screen_bindings(), theme, area, buf);

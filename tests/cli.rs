@@ -454,3 +454,32 @@ fn a_decks_own_limit_beats_the_setting() {
             "bad.toml:3:15: `new_per_day` must be a whole number from 0 to 9999",
         ));
 }
+
+#[test]
+fn stats_json_has_the_screens_figures() {
+    let home = home_with_log();
+    let output = flashdeck(&home).args(["stats", "--json"]).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    // One answer on `kam` 20 days ago (the torn line and the orphan do not count).
+    assert_eq!(json["total_answers"], 1);
+    assert_eq!(json["days_studied"], 1);
+    assert_eq!(json["today"]["answers"], 0);
+    assert_eq!(json["cards"]["new"], 99);
+    assert_eq!(json["cards"]["young"], 1);
+    assert_eq!(json["calendar"].as_array().unwrap().len(), 365);
+    assert_eq!(json["calendar"][344], 1, "20 days before today");
+    assert_eq!(json["forecast"][0], 1, "overdue, so due today");
+    assert_eq!(json["decks"][0]["deck"], "sales-optimization-levers");
+    assert_eq!(
+        json["retention"]["year"]["all"]["total"], 0,
+        "a first answer is never counted"
+    );
+    let text = flashdeck(&home).arg("stats").output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("\nTotal: 1 answer on 1 day\n"), "{text}");
+}

@@ -69,6 +69,13 @@ pub const HOME: Keys = Keys(&[&[
         true,
     ),
     bind(
+        &[KeyCode::Char('s')],
+        "s",
+        "statistics",
+        Action::Statistics,
+        true,
+    ),
+    bind(
         &[KeyCode::Up, KeyCode::Char('k')],
         "↑/k",
         "up",
@@ -262,6 +269,26 @@ pub const HELP: Keys = Keys(&[&[bind(
     Action::Help,
     true,
 )]]);
+
+pub const STATS: Keys = Keys(&[
+    &[
+        bind(
+            &[KeyCode::Tab, KeyCode::Right, KeyCode::Char('l')],
+            "Tab",
+            "next tab",
+            Action::Right,
+            true,
+        ),
+        bind(
+            &[KeyCode::BackTab, KeyCode::Left, KeyCode::Char('h')],
+            "Shift-Tab",
+            "previous tab",
+            Action::Left,
+            true,
+        ),
+    ],
+    HELP_BACK,
+]);
 
 /// The mode picker over the home screen.
 pub const PICKER: Keys = Keys(&[&[

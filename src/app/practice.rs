@@ -197,7 +197,7 @@ impl App {
             Screen::Match(m) => m.current_card(),
             Screen::Test(t) => t.current_card(),
             Screen::Review(r) => r.current.as_ref().map(|c| c.card.as_ref()),
-            Screen::Home | Screen::Options(_) => None,
+            Screen::Home | Screen::Options(_) | Screen::Stats(_) => None,
         }
     }
 

@@ -457,3 +457,74 @@ fn the_monochrome_theme_uses_no_colour() {
             .any(|cell| cell.fg != ratatui::style::Color::Reset)
     );
 }
+
+/// The statistics of the bundled deck after two answers today, at `width`×`height`, on `tab`.
+fn statistics(width: u16, height: u16, tab: usize) -> String {
+    let mut collection = Collection::default();
+    collection.decks.push(bundled::deck().unwrap());
+    let mut app = app_with(collection);
+    for (i, rating) in [
+        crate::scheduler::Rating::Easy,
+        crate::scheduler::Rating::Again,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let event = crate::store::NewEvent::for_card(
+            &format!(
+                "sales-optimization-levers/{}",
+                ["kam", "sales-optimization-levers"][i]
+            ),
+            app.now,
+            crate::store::NewKind::answer(rating, Some(3000), crate::store::REVIEW_MODE, None),
+        );
+        app.update(Action::Written(event), app.now);
+    }
+    app.update(Action::Statistics, app.now);
+    for _ in 0..tab {
+        app.update(Action::Right, app.now);
+    }
+    text(&draw(&app, width, height))
+}
+
+#[test]
+fn the_statistics_overview_fits_80x24_and_160x48() {
+    for (width, height) in [(80, 24), (160, 48)] {
+        let screen = statistics(width, height, 0);
+        assert!(
+            screen.starts_with("Statistics · Sales & Pricing"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("Today  2 answers in 1 min · 50% Again"),
+            "{screen}"
+        );
+        assert!(screen.contains("Total  2 answers on 1 day"), "{screen}");
+        assert!(
+            screen.contains("98 new · 1 learning · 1 young · 0 mature"),
+            "{screen}"
+        );
+        assert!(screen.contains("True retention"), "{screen}");
+        assert!(screen.contains("learn 0% mastered"), "{screen}");
+    }
+}
+
+#[test]
+fn the_calendar_and_forecast_tabs() {
+    let calendar = statistics(80, 24, 1);
+    assert!(calendar.contains("less · ░ ▒ ▓ █ more"), "{calendar}");
+    // 2026-11-27 is a Friday: today's full shade is the last cell of the Friday row.
+    let friday = calendar.lines().find(|l| l.starts_with(" Fri")).unwrap();
+    assert!(friday.trim_end().ends_with('█'), "{calendar}");
+    let forecast = statistics(160, 48, 2);
+    // The Easy card is due in 8 days (FSRS-6's Easy stability, rounded; fuzz may move it
+    // within Anki's range), so one review in the next 30 days.
+    assert!(
+        forecast.contains("Reviews due in the next 30 days: 1"),
+        "{forecast}"
+    );
+    assert!(
+        forecast.contains("Daily load: 0.1 reviews a day"),
+        "{forecast}"
+    );
+}

@@ -1,0 +1,121 @@
+//! `flashdeck stats [DECK…] [--json]`: the statistics screen's figures, for scripts.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+
+use super::{load_study, resolve_decks};
+use crate::paths::Locations;
+use crate::scheduler::Settings;
+use crate::session::matching::seconds;
+use crate::stats::{self, Rate, Stats};
+
+pub fn run(
+    locations: &Locations,
+    settings: &Settings,
+    decks: &[String],
+    json: bool,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let (study, _) = load_study(locations, settings, now)?;
+    let (indexes, title) = resolve_decks(&study.collection, decks, locations)?;
+    let stats = stats::compute(&study, &indexes, now);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &stats)?;
+        writeln!(out)?;
+    } else {
+        write_text(&stats, &title, out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "85% (17/20)", or "–" with nothing counted.
+#[must_use]
+pub fn percent(rate: Rate) -> String {
+    rate.share().map_or_else(
+        || "–".to_owned(),
+        |share| format!("{:.0}% ({}/{})", share * 100.0, rate.passed, rate.total),
+    )
+}
+
+fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let today = &stats.today;
+    writeln!(out, "{title}")?;
+    let again = today
+        .again_share
+        .map_or_else(String::new, |s| format!(", {:.0}% Again", s * 100.0));
+    let answers = |n: usize| {
+        if n == 1 {
+            "1 answer".to_owned()
+        } else {
+            format!("{n} answers")
+        }
+    };
+    writeln!(
+        out,
+        "Today: {} in {} min{again}",
+        answers(today.answers),
+        today.seconds.div_ceil(60)
+    )?;
+    let days = if stats.days_studied == 1 {
+        "day"
+    } else {
+        "days"
+    };
+    writeln!(
+        out,
+        "Total: {} on {} {days}",
+        answers(stats.total_answers),
+        stats.days_studied
+    )?;
+    let c = &stats.cards;
+    writeln!(
+        out,
+        "Cards: {} new, {} learning, {} young, {} mature, {} suspended, {} buried",
+        c.new, c.learning, c.young, c.mature, c.suspended, c.buried
+    )?;
+    writeln!(out, "Remembered now: about {:.1} cards", stats.remembered)?;
+    let due: usize = stats.forecast.iter().take(7).sum();
+    writeln!(
+        out,
+        "Due in the next 7 days: {due}; daily load {:.1} reviews a day",
+        stats.daily_load
+    )?;
+    writeln!(out, "True retention  {:<16}{:<16}all", "young", "mature")?;
+    let r = &stats.retention;
+    for (name, period) in [
+        ("last day", r.day),
+        ("last week", r.week),
+        ("last month", r.month),
+        ("last year", r.year),
+    ] {
+        writeln!(
+            out,
+            "  {name:<13} {:<16}{:<16}{}",
+            percent(period.young),
+            percent(period.mature),
+            percent(period.all)
+        )?;
+    }
+    for deck in &stats.decks {
+        let test = match (deck.test_best, deck.test_last) {
+            (Some(best), Some(last)) => format!("test best {best}%, last {last}%"),
+            _ => "no test yet".to_owned(),
+        };
+        let game = deck.match_best_ms.map_or_else(
+            || "no match yet".to_owned(),
+            |ms| format!("match best {}", seconds(ms)),
+        );
+        writeln!(
+            out,
+            "{}: learn {:.0}% mastered, {test}, {game}, review retention {}",
+            deck.deck,
+            deck.learn_mastered * 100.0,
+            percent(deck.review_retention)
+        )?;
+    }
+    Ok(())
+}

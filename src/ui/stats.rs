@@ -1,0 +1,246 @@
+//! The statistics screen, in tabs that each fit 80×24: an overview, a calendar of the last
+//! year, and the forecast.
+
+use chrono::{DateTime, Datelike, FixedOffset};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Bar, BarChart, BarGroup, Paragraph, Row as TableRow, Table, Tabs, Widget, Wrap,
+};
+
+use super::{Theme, chrome};
+use crate::app::{App, StatsScreen};
+use crate::commands::stats::percent;
+use crate::session::matching::seconds;
+use crate::stats::{CALENDAR_DAYS, Stats};
+
+/// The tabs, in order.
+pub const TABS: [&str; 3] = ["Overview", "Calendar", "Forecast"];
+
+pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let title = format!("Statistics · {}", screen.title);
+    let body = chrome::render(
+        app,
+        theme,
+        &title,
+        Line::styled("Tab switches", theme.dim),
+        area,
+        buf,
+    )
+    .inner(Margin::new(1, 0));
+    let [tabs, content] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
+    Tabs::new(TABS)
+        .select(screen.tab)
+        .highlight_style(theme.selected)
+        .divider(" ")
+        .render(tabs, buf);
+    let stats = &screen.stats;
+    match screen.tab {
+        0 => overview(stats, theme, content, buf),
+        1 => calendar(stats, app.now, theme, content, buf),
+        _ => forecast(stats, theme, content, buf),
+    }
+}
+
+fn overview(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lines = summary(stats, theme);
+    let r = &stats.retention;
+    let rows: Vec<TableRow> = [
+        ("Last day", r.day),
+        ("Last week", r.week),
+        ("Last month", r.month),
+        ("Last year", r.year),
+    ]
+    .into_iter()
+    .map(|(name, p)| {
+        TableRow::new(vec![
+            name.to_owned(),
+            percent(p.young),
+            percent(p.mature),
+            percent(p.all),
+        ])
+    })
+    .collect();
+    let [top, table_area, decks] = Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Length(6),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(top, buf);
+    Table::new(
+        rows,
+        [
+            Constraint::Length(14),
+            Constraint::Length(18),
+            Constraint::Length(18),
+            Constraint::Length(18),
+        ],
+    )
+    .header(
+        TableRow::new(vec!["True retention", "young", "mature (≥21d)", "all"]).style(theme.title),
+    )
+    .render(table_area, buf);
+    let deck_lines: Vec<Line> = stats
+        .decks
+        .iter()
+        .map(|d| {
+            let test = d.test_best.map_or_else(
+                || "–".to_owned(),
+                |best| format!("{best}% best, {}% last", d.test_last.unwrap_or(best)),
+            );
+            let game = d.match_best_ms.map_or_else(|| "–".to_owned(), seconds);
+            Line::from(vec![
+                Span::styled(format!("{}  ", d.name), theme.title),
+                Span::raw(format!(
+                    "learn {:.0}% mastered · test {test} · match {game} · review {}",
+                    d.learn_mastered * 100.0,
+                    percent(d.review_retention)
+                )),
+            ])
+        })
+        .collect();
+    Paragraph::new(deck_lines)
+        .wrap(Wrap { trim: true })
+        .render(decks, buf);
+}
+
+/// Today, the totals, the card counts and the cards remembered.
+fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
+    let today = &stats.today;
+    let again = today
+        .again_share
+        .map_or_else(String::new, |s| format!(" · {:.0}% Again", s * 100.0));
+    let c = &stats.cards;
+    vec![
+        Line::from(vec![
+            Span::styled("Today  ", theme.title),
+            Span::raw(format!(
+                "{} answers in {} min{again}",
+                today.answers,
+                today.seconds.div_ceil(60)
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled("Total  ", theme.title),
+            Span::raw(format!(
+                "{} answers on {} {}",
+                stats.total_answers,
+                stats.days_studied,
+                if stats.days_studied == 1 {
+                    "day"
+                } else {
+                    "days"
+                }
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled("Cards  ", theme.title),
+            Span::styled(format!("{} new", c.new), theme.new),
+            Span::raw(" · "),
+            Span::styled(format!("{} learning", c.learning), theme.learning),
+            Span::raw(format!(" · {} young · ", c.young)),
+            Span::styled(format!("{} mature", c.mature), theme.review),
+            Span::raw(format!(
+                " · {} suspended · {} buried",
+                c.suspended, c.buried
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled("Remembered now  ", theme.title),
+            Span::raw(format!("about {:.1} cards", stats.remembered)),
+        ]),
+        Line::from(""),
+    ]
+}
+
+/// Answers per day over the last year, a column per week (Monday at the top), shaded by
+/// quarter of the busiest day.
+fn calendar(
+    stats: &Stats,
+    now: DateTime<FixedOffset>,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    const SHADES: [&str; 5] = ["·", "░", "▒", "▓", "█"];
+    let busiest = stats.calendar.iter().copied().max().unwrap_or(0).max(1);
+    let weekday = usize::try_from(now.weekday().num_days_from_monday()).unwrap_or(0);
+    // The first day shown has today's weekday (364 days is 52 weeks), so its row is `weekday`.
+    let columns = (CALENDAR_DAYS - 1 + weekday) / 7 + 1;
+    let mut grid = vec![vec![Span::raw(" "); columns]; 7];
+    for (i, &n) in stats.calendar.iter().enumerate() {
+        let (column, row) = ((i + weekday) / 7, (i + weekday) % 7);
+        let level = if n == 0 {
+            0
+        } else {
+            (4 * n).div_ceil(busiest).clamp(1, 4)
+        };
+        let style = if n == 0 { theme.dim } else { theme.review };
+        grid[row][column] = Span::styled(SHADES[level], style);
+    }
+    let names = ["Mon", "", "Wed", "", "Fri", "", "Sun"];
+    let mut lines: Vec<Line> = grid
+        .into_iter()
+        .zip(names)
+        .map(|(cells, name)| {
+            let mut spans = vec![Span::styled(format!("{name:<4}"), theme.dim)];
+            spans.extend(cells);
+            Line::from(spans)
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(vec![
+        Span::styled("less ", theme.dim),
+        Span::styled("· ░ ▒ ▓ █", theme.review),
+        Span::styled(
+            format!(" more   (busiest day: {busiest} answers)"),
+            theme.dim,
+        ),
+    ]));
+    Paragraph::new(lines).render(area, buf);
+}
+
+fn forecast(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let [chart, note] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
+    let bars: Vec<Bar> = stats
+        .forecast
+        .iter()
+        .enumerate()
+        .map(|(day, &n)| {
+            let label = if day % 5 == 0 {
+                day.to_string()
+            } else {
+                String::new()
+            };
+            Bar::default()
+                .value(u64::try_from(n).unwrap_or(0))
+                .label(Line::from(label))
+                .style(theme.review)
+        })
+        .collect();
+    // Two columns a bar at least, so day labels like "25" fit; wider screens get wider bars.
+    let (width, gap) = if chart.width >= 90 {
+        (chart.width / 30 - 1, 1)
+    } else {
+        (2, 0)
+    };
+    BarChart::default()
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(width)
+        .bar_gap(gap)
+        .value_style(Style::new())
+        .render(chart, buf);
+    let due: usize = stats.forecast.iter().sum();
+    Paragraph::new(vec![Line::from(format!(
+        "Reviews due in the next 30 days: {due} (day 0 is today, overdue cards included). Daily load: {:.1} reviews a day.",
+        stats.daily_load
+    ))])
+    .wrap(Wrap { trim: true })
+    .style(theme.dim)
+    .render(note, buf);
+}
