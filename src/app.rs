@@ -58,6 +58,8 @@ pub enum Action {
     Tick,
     /// Opens or closes the mode picker.
     Picker,
+    /// Starts typing a filter for the deck list.
+    Filter,
     /// Opens the statistics of the selected deck.
     Statistics,
     /// A mode from the picker: `None` is review.
@@ -148,6 +150,9 @@ pub struct App {
     pub now: DateTime<FixedOffset>,
     /// Today's counts per deck, recomputed when they can change rather than every frame.
     pub counts: Vec<DueCounts>,
+    /// Each deck's mastery, 0 to 1, recomputed with the counts.
+    pub mastery: Vec<f64>,
+    pub filter: DeckFilter,
     /// The mode picker is open over the home screen.
     pub picker: bool,
     /// Esc left the answer field; keys are commands until Enter goes back in.
@@ -159,9 +164,18 @@ pub struct App {
     pub strictness: crate::session::grade::Strictness,
 }
 
+/// The deck list's filter: text matched against names and ids, and whether keys type into it.
+#[derive(Debug, Default)]
+pub struct DeckFilter {
+    pub text: String,
+    pub typing: bool,
+}
+
 /// One line of the deck list: a valid deck, or a file with problems.
 #[derive(Debug, Clone, Copy)]
 pub enum Row<'a> {
+    /// A folder of decks.
+    Group(&'a str),
     Deck(usize, &'a crate::deck::Deck),
     Broken(&'a crate::deck::BrokenDeck),
 }
@@ -178,6 +192,8 @@ impl App {
             notice: None,
             now,
             counts: Vec::new(),
+            mastery: Vec::new(),
+            filter: DeckFilter::default(),
             picker: false,
             field_left: false,
             practice_scroll: 0,
@@ -188,26 +204,88 @@ impl App {
         app
     }
 
-    /// Valid decks first, then files with problems, each sorted by id.
+    /// The deck list: decks sorted by id, each folder's decks under a group row, then files
+    /// with problems; only what matches the filter.
     #[must_use]
     pub fn rows(&self) -> Vec<Row<'_>> {
         let collection = &self.study.collection;
-        collection
+        let filter = self.filter.text.to_lowercase();
+        let matches = |deck: &crate::deck::Deck| {
+            filter.is_empty()
+                || deck.name.to_lowercase().contains(&filter)
+                || deck.id.as_str().to_lowercase().contains(&filter)
+        };
+        let mut rows = Vec::new();
+        let mut group = "";
+        for (i, deck) in collection
             .decks
             .iter()
             .enumerate()
-            .map(|(i, deck)| Row::Deck(i, deck))
-            .chain(collection.broken.iter().map(Row::Broken))
-            .collect()
+            .filter(|(_, d)| matches(d))
+        {
+            let folder = deck
+                .id
+                .as_str()
+                .rsplit_once('/')
+                .map_or("", |(folder, _)| folder);
+            if !folder.is_empty() && folder != group {
+                rows.push(Row::Group(folder));
+            }
+            group = folder;
+            rows.push(Row::Deck(i, deck));
+        }
+        rows.extend(
+            collection
+                .broken
+                .iter()
+                .filter(|b| filter.is_empty() || b.id.as_str().to_lowercase().contains(&filter))
+                .map(Row::Broken),
+        );
+        rows
     }
 
     fn row_count(&self) -> usize {
-        self.study.collection.decks.len() + self.study.collection.broken.len()
+        self.rows().len()
+    }
+
+    /// The decks of the selected row (a deck, or every deck of a group), with a title.
+    #[must_use]
+    pub fn selected_decks(&self) -> Option<(Vec<usize>, String)> {
+        match self.rows().get(self.selected).copied()? {
+            Row::Deck(index, deck) => Some((vec![index], deck.name.clone())),
+            Row::Group(folder) => Some((self.folder_decks(folder), folder.to_owned())),
+            Row::Broken(_) => None,
+        }
+    }
+
+    /// The decks inside a folder of the decks directory, at any depth.
+    fn folder_decks(&self, folder: &str) -> Vec<usize> {
+        let prefix = format!("{folder}/");
+        let decks = &self.study.collection.decks;
+        (0..decks.len())
+            .filter(|&d| decks[d].id.as_str().starts_with(&prefix))
+            .collect()
+    }
+
+    /// A folder's counts for its group row: the sum of its decks'.
+    #[must_use]
+    pub fn folder_counts(&self, folder: &str) -> DueCounts {
+        self.folder_decks(folder)
+            .into_iter()
+            .filter_map(|d| self.counts.get(d))
+            .fold(DueCounts::default(), |sum, c| DueCounts {
+                new: sum.new + c.new,
+                learning: sum.learning + c.learning,
+                review: sum.review + c.review,
+            })
     }
 
     fn recount(&mut self) {
         self.counts = (0..self.study.collection.decks.len())
             .map(|deck| self.study.due_counts(deck, self.now))
+            .collect();
+        self.mastery = (0..self.study.collection.decks.len())
+            .map(|deck| self.study.mastery(deck))
             .collect();
     }
 
@@ -278,6 +356,17 @@ impl App {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
         }
+        if self.filter.typing {
+            return match key.code {
+                KeyCode::Char(c) => Some(Action::Type(c)),
+                KeyCode::Backspace => Some(Action::Backspace),
+                KeyCode::Enter => Some(Action::Submit),
+                KeyCode::Esc => Some(Action::LeaveField),
+                KeyCode::Up => Some(Action::Up),
+                KeyCode::Down => Some(Action::Down),
+                _ => None,
+            };
+        }
         let table = self
             .bindings()
             .iter()
@@ -336,6 +425,11 @@ impl App {
             Action::Quit => return vec![Effect::Quit],
             Action::Help => self.help = !self.help,
             Action::Star => return self.toggle_star(now),
+            Action::LeaveField if self.filter.typing => {
+                self.filter.typing = false;
+                self.filter.text.clear();
+                self.selected = 0;
+            }
             Action::LeaveField => self.field_left = true,
             Action::EnterField => self.field_left = false,
             Action::Picker => self.picker = !self.picker,
@@ -348,11 +442,10 @@ impl App {
             }
             Action::PickMode(mode) => {
                 self.picker = false;
-                if let Some(Row::Deck(index, deck)) = self.rows().get(self.selected).copied() {
-                    let title = deck.name.clone();
+                if let Some((decks, title)) = self.selected_decks() {
                     match mode {
-                        None => self.start_review(vec![index], title),
-                        Some(mode) => self.open_options(mode, vec![index], title),
+                        None => self.start_review(decks, title),
+                        Some(mode) => self.open_options(mode, decks, title),
                     }
                 }
             }
@@ -410,11 +503,20 @@ impl App {
             Action::First => self.selected = 0,
             Action::Last => self.selected = last,
             Action::Open => {
-                if let Some(Row::Deck(index, deck)) = self.rows().get(self.selected).copied() {
-                    let title = deck.name.clone();
-                    self.start_review(vec![index], title);
+                if let Some((decks, title)) = self.selected_decks() {
+                    self.start_review(decks, title);
                 }
             }
+            Action::Filter => self.filter.typing = true,
+            Action::Type(c) if self.filter.typing => {
+                self.filter.text.push(*c);
+                self.selected = 0;
+            }
+            Action::Backspace if self.filter.typing => {
+                self.filter.text.pop();
+                self.selected = 0;
+            }
+            Action::Submit if self.filter.typing => self.filter.typing = false,
             Action::ReviewAll => {
                 let all = (0..self.study.collection.decks.len()).collect();
                 let title = self.study.collection.all_decks_title();
@@ -428,13 +530,12 @@ impl App {
 
     /// Opens the statistics of the selected deck (every deck on a broken file's row).
     fn open_statistics(&mut self, now: DateTime<FixedOffset>) {
-        let (decks, title) = match self.rows().get(self.selected).copied() {
-            Some(Row::Deck(index, deck)) => (vec![index], deck.name.clone()),
-            _ => (
+        let (decks, title) = self.selected_decks().unwrap_or_else(|| {
+            (
                 (0..self.study.collection.decks.len()).collect(),
                 "All decks".to_owned(),
-            ),
-        };
+            )
+        });
         let stats = crate::stats::compute(&self.study, &decks, now);
         self.screen = Screen::Stats(Box::new(StatsScreen {
             title,

@@ -151,6 +151,42 @@ impl Study {
         &self.collection.decks[index]
     }
 
+    /// Answers given today in review mode, and the milliseconds they took.
+    #[must_use]
+    pub fn today(&self) -> (usize, u64) {
+        self.states.values().fold((0, 0), |(n, ms), f| {
+            (n + f.answers_that_day as usize, ms + f.ms_that_day)
+        })
+    }
+
+    /// Whether any answer has ever been recorded.
+    #[must_use]
+    pub fn has_history(&self) -> bool {
+        self.history.event_count() > 0
+    }
+
+    /// How well a deck is known, from 0 to 1: mature cards count 1, young ones ½.
+    #[must_use]
+    pub fn mastery(&self, deck: usize) -> f64 {
+        let cards = &self.collection.decks[deck].cards;
+        if cards.is_empty() {
+            return 0.0;
+        }
+        let halves: usize = cards
+            .iter()
+            .map(|card| {
+                let state = self.state(card.id.as_str());
+                match state.phase {
+                    Phase::Review if state.scheduled_days >= crate::stats::MATURE_DAYS => 2,
+                    Phase::Review => 1,
+                    _ => 0,
+                }
+            })
+            .sum();
+        let count = |n: usize| f64::from(u32::try_from(n).unwrap_or(u32::MAX));
+        count(halves) / count(2 * cards.len())
+    }
+
     /// Today's counts for one deck, limits applied.
     #[must_use]
     pub fn due_counts(&self, deck: usize, now: DateTime<FixedOffset>) -> DueCounts {

@@ -56,6 +56,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     .rows()
                     .get(app.selected)
                     .map_or(String::new(), |row| match row {
+                        crate::app::Row::Group(folder) => (*folder).to_owned(),
                         crate::app::Row::Deck(_, deck) => deck.name.clone(),
                         crate::app::Row::Broken(broken) => broken.id.to_string(),
                     });

@@ -32,10 +32,13 @@ fn arrow_keys_move_between_decks_and_show_problems() {
     let home = tempfile::tempdir().unwrap();
     let decks = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/decks");
     let mut tui = Tui::start(home.path(), &["--decks", decks.to_str().unwrap()], 100, 30);
+    // The list opens on the `valid/languages/` folder row.
+    tui.wait_for("Enter reviews every deck in this folder");
     tui.wait_for("Spanish basics");
-    tui.wait_for("Everyday words.");
-    // Down arrow, then `j`: the second broken file's problems show in the details pane.
+    // Down arrow, then `j`, then `j`: the deck's details, then the first broken files' problems.
     tui.send("\x1b[B");
+    tui.wait_for("Everyday words.");
+    tui.send("j");
     tui.wait_for("invalid/bad-id.toml:5:6: `id` may only hold letters");
     tui.send("j");
     tui.wait_for("invalid/duplicate-front.toml:8:1: duplicate front");

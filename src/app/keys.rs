@@ -68,6 +68,7 @@ pub const HOME: Keys = Keys(&[&[
         Action::Picker,
         true,
     ),
+    bind(&[KeyCode::Char('/')], "/", "filter", Action::Filter, true),
     bind(
         &[KeyCode::Char('s')],
         "s",

@@ -417,3 +417,81 @@ fn star_works_while_reviewing_too() {
         "starring does not move on"
     );
 }
+
+/// Decks `lang/es`, `lang/fr` and `math`, with 2, 1 and 1 new cards.
+fn grouped_app() -> App {
+    let deck = |id: &str, name: &str, n: usize| {
+        let mut text = format!("[deck]\nname = \"{name}\"\n");
+        for i in 0..n {
+            let _ = write!(
+                text,
+                "\n[[cards]]\nid = \"c{i}\"\nfront = \"Q{i}\"\nback = \"A{i}\"\n"
+            );
+        }
+        parse_deck(DeckId::new(id), Source::Bundled, &text).unwrap()
+    };
+    let collection = Collection {
+        decks: vec![
+            deck("lang/es", "Spanish", 2),
+            deck("lang/fr", "French", 1),
+            deck("math", "Algebra", 1),
+        ],
+        broken: Vec::new(),
+    };
+    let study = Study::new(
+        collection,
+        History::default(),
+        Scheduler::new(Settings::default()).unwrap(),
+        now(),
+    );
+    App::new(study, PathBuf::from("/decks"), now())
+}
+
+fn row_names(app: &App) -> Vec<String> {
+    app.rows()
+        .iter()
+        .map(|row| match row {
+            Row::Group(folder) => format!("{folder}/"),
+            Row::Deck(_, deck) => deck.name.clone(),
+            Row::Broken(broken) => broken.id.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn folders_group_their_decks_and_a_group_studies_all_of_them() {
+    let mut app = grouped_app();
+    assert_eq!(row_names(&app), ["lang/", "Spanish", "French", "Algebra"]);
+    let counts = app.folder_counts("lang");
+    assert_eq!((counts.new, counts.learning, counts.review), (3, 0, 0));
+    assert_eq!(app.selected_decks(), Some((vec![0, 1], "lang".to_owned())));
+    // Enter on the group reviews both decks: three new cards in one session.
+    press(&mut app, KeyCode::Enter, now());
+    let mut fronts = Vec::new();
+    while let Some(card) = current_card(&app) {
+        fronts.push(card);
+        press(&mut app, KeyCode::Char(' '), now());
+        press(&mut app, KeyCode::Char('4'), now());
+    }
+    fronts.sort();
+    assert_eq!(fronts, ["lang/es/c0", "lang/es/c1", "lang/fr/c0"]);
+}
+
+#[test]
+fn the_filter_narrows_the_list_and_esc_clears_it() {
+    let mut app = grouped_app();
+    press(&mut app, KeyCode::Char('/'), now());
+    for c in "FREN".chars() {
+        press(&mut app, KeyCode::Char(c), now());
+    }
+    assert_eq!(row_names(&app), ["lang/", "French"]);
+    press(&mut app, KeyCode::Backspace, now());
+    press(&mut app, KeyCode::Backspace, now());
+    press(&mut app, KeyCode::Backspace, now());
+    press(&mut app, KeyCode::Char('a'), now());
+    // "fa" is in no name and no id.
+    assert_eq!(row_names(&app), Vec::<String>::new());
+    press(&mut app, KeyCode::Esc, now());
+    assert_eq!(row_names(&app).len(), 4);
+    assert!(!app.filter.typing);
+}

@@ -135,6 +135,9 @@ pub struct Folded {
     pub new_that_day: bool,
     /// Answers given while it was a review card on that day.
     pub reviews_that_day: u32,
+    /// Every answer that day, in review mode, and the time they took.
+    pub answers_that_day: u32,
+    pub ms_that_day: u64,
     /// What the last answer noted (a new leech, say).
     pub last_notes: AnswerNotes,
 }
@@ -440,6 +443,8 @@ impl History {
                             Phase::Review => folded.reviews_that_day += 1,
                             _ => {}
                         }
+                        folded.answers_that_day += 1;
+                        folded.ms_that_day += u64::from(duration_ms.unwrap_or(0));
                     }
                     folded.state = next;
                     folded.last_notes = notes;

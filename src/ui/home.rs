@@ -14,7 +14,12 @@ use crate::study::DueCounts;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = app.rows();
-    let details = details_lines(rows.get(app.selected).copied(), theme);
+    let mut details = details_lines(rows.get(app.selected).copied(), theme);
+    if !app.study.has_history() {
+        // First run: how to start, and where decks live.
+        details.push(Line::styled("New here? Pick a deck and press Enter to learn its first cards; m offers other ways to study.", theme.notice));
+        details.push(Line::styled(format!("Decks are TOML files in {}; `flashdeck import` turns Quizlet, Knowt and Anki exports into decks.", app.decks_dir.display()), theme.notice));
+    }
     // The details pane grows with its wrapped text, up to half the screen; the border takes one.
     let details_height = wrapped_height(&details, area.width)
         .saturating_add(1)
@@ -23,7 +28,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(details_height),
-        Constraint::Length(u16::from(app.notice.is_some())),
+        Constraint::Length(u16::from(
+            app.notice.is_some() || app.filter.typing || !app.filter.text.is_empty(),
+        )),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -31,8 +38,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let collection = &app.study.collection;
     let decks = collection.decks.len();
     let due: usize = app.counts.iter().map(DueCounts::total).sum();
+    let (answers, ms) = app.study.today();
+    let today = if answers > 0 {
+        format!(
+            " · today {answers} answered in {} min",
+            (ms / 1000).div_ceil(60)
+        )
+    } else {
+        String::new()
+    };
     let summary = format!(
-        "{decks} {} · {} cards · {due} due today",
+        "{decks} {} · {} cards · {due} due today{today}",
         if decks == 1 { "deck" } else { "decks" },
         collection.card_count()
     );
@@ -41,11 +57,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(format!("  {summary}"), theme.dim),
     ])
     .render(header, buf);
-    if let Some(message) = &app.notice {
+    if app.filter.typing || !app.filter.text.is_empty() {
+        let cursor = if app.filter.typing { "█" } else { "" };
+        Line::from(vec![
+            Span::styled("filter: ", theme.dim),
+            Span::styled(format!("{}{cursor}", app.filter.text), theme.key),
+        ])
+        .render(notice, buf);
+    } else if let Some(message) = &app.notice {
         Line::styled(message.as_str(), theme.error).render(notice, buf);
     }
 
-    if rows.is_empty() {
+    if rows.is_empty() && !app.filter.text.is_empty() {
+        Paragraph::new(Line::styled(
+            format!("No deck matches \"{}\".", app.filter.text),
+            theme.dim,
+        ))
+        .block(Block::default().borders(Borders::TOP))
+        .render(list, buf);
+    } else if rows.is_empty() {
         Paragraph::new(vec![
             Line::from("No decks yet."),
             Line::from(format!(
@@ -57,7 +87,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .block(Block::default().borders(Borders::TOP))
         .render(list, buf);
     } else {
-        render_list(&rows, &app.counts, app.selected, theme, list, buf);
+        render_list(&rows, app, theme, list, buf);
         Paragraph::new(details)
             .wrap(Wrap { trim: true })
             .block(Block::default().borders(Borders::TOP))
@@ -77,14 +107,8 @@ fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
     u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
-fn render_list(
-    rows: &[Row<'_>],
-    counts: &[DueCounts],
-    selected: usize,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+/// One line of the deck table: a folder's totals, a deck's counts and mastery, or a broken file.
+fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme) -> TableRow<'a> {
     let number = |n: usize, style| {
         let (text, style) = if n == 0 {
             ("·".to_owned(), theme.dim)
@@ -93,16 +117,35 @@ fn render_list(
         };
         Cell::from(Line::from(Span::styled(text, style)).right_aligned())
     };
-    let table_rows = rows.iter().map(|row| match row {
-        Row::Deck(index, deck) => {
-            let due = counts.get(*index).copied().unwrap_or_default();
+    match row {
+        Row::Group(folder) => {
+            let due = app.folder_counts(folder);
             TableRow::new(vec![
-                Cell::from(deck.name.as_str()),
+                Cell::from(Span::styled(format!("▾ {folder}/"), theme.title)),
+                number(due.new, theme.new),
+                number(due.learning, theme.learning),
+                number(due.review, theme.review),
+                Cell::from(""),
+                Cell::from(""),
+            ])
+        }
+        Row::Deck(index, deck) => {
+            let due = app.counts.get(*index).copied().unwrap_or_default();
+            let indent = if deck.id.as_str().contains('/') {
+                "  "
+            } else {
+                ""
+            };
+            TableRow::new(vec![
+                Cell::from(format!("{indent}{}", deck.name)),
                 number(due.new, theme.new),
                 number(due.learning, theme.learning),
                 number(due.review, theme.review),
                 Cell::from(Line::from(deck.cards.len().to_string()).right_aligned()),
-                Cell::from(Span::styled(deck.id.as_str(), theme.dim)),
+                Cell::from(Span::styled(
+                    bar(app.mastery.get(*index).copied().unwrap_or(0.0)),
+                    theme.review,
+                )),
             ])
         }
         Row::Broken(broken) => {
@@ -110,8 +153,9 @@ fn render_list(
             TableRow::new(vec![
                 Cell::from(Span::styled(
                     format!(
-                        "⚠ {count} {}",
-                        if count == 1 { "problem" } else { "problems" }
+                        "⚠ {count} {} · {}",
+                        if count == 1 { "problem" } else { "problems" },
+                        broken.id
                     ),
                     theme.error,
                 )),
@@ -119,19 +163,23 @@ fn render_list(
                 Cell::from(""),
                 Cell::from(""),
                 Cell::from(Line::from("–").right_aligned()),
-                Cell::from(Span::styled(broken.id.as_str(), theme.dim)),
+                Cell::from(""),
             ])
         }
-    });
+    }
+}
+
+fn render_list(rows: &[Row<'_>], app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let table_rows = rows.iter().map(|row| table_row(row, app, theme));
     let table = Table::new(
         table_rows,
         [
-            Constraint::Fill(3),
+            Constraint::Fill(1),
             Constraint::Length(4),
             Constraint::Length(5),
             Constraint::Length(4),
             Constraint::Length(6),
-            Constraint::Fill(2),
+            Constraint::Length(10),
         ],
     )
     .header(
@@ -141,19 +189,40 @@ fn render_list(
             Cell::from(Line::from("Learn").right_aligned()),
             Cell::from(Line::from("Due").right_aligned()),
             Cell::from(Line::from("Cards").right_aligned()),
-            Cell::from("Id"),
+            Cell::from("Mastery"),
         ])
         .style(theme.dim),
     )
     .row_highlight_style(theme.selected)
     .column_spacing(1)
     .block(Block::default().borders(Borders::TOP));
-    let mut state = TableState::default().with_selected(Some(selected));
+    let mut state = TableState::default().with_selected(Some(app.selected));
     StatefulWidget::render(table, area, buf, &mut state);
+}
+
+/// A ten-cell bar in eighths: "████▌     ".
+fn bar(share: f64) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = (share.clamp(0.0, 1.0) * 80.0).round();
+    // 0 to 80, so the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let eighths = eighths as usize;
+    let mut text = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) {
+        text.push(EIGHTHS[eighths % 8]);
+    }
+    format!("{text:<10}")
 }
 
 fn details_lines<'a>(row: Option<Row<'a>>, theme: &Theme) -> Vec<Line<'a>> {
     match row {
+        Some(Row::Group(folder)) => vec![
+            Line::from(Span::styled(format!("{folder}/"), theme.title)),
+            Line::styled(
+                "Enter reviews every deck in this folder; m and s work on all of them too.",
+                theme.dim,
+            ),
+        ],
         Some(Row::Deck(_, deck)) => {
             let mut lines = vec![Line::from(Span::styled(deck.name.as_str(), theme.title))];
             if !deck.description.is_empty() {

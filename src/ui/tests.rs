@@ -68,22 +68,30 @@ fn home_lists_decks_with_card_counts_at_80x24() {
     // Top border of the list, then the header row and the two rows.
     assert_eq!(
         line(&buf, 2).trim_end(),
-        "Deck                                New Learn  Due  Cards Id"
+        "Deck                                            New Learn  Due  Cards Mastery"
     );
-    let deck_row = line(&buf, 3);
-    assert!(
-        deck_row.starts_with(
-            "Sales & Pricing - 4. Sales Optimiz   20     ·    ·    100 sales-optimization-lev"
-        ),
-        "{deck_row}"
+    assert_eq!(
+        line(&buf, 3).trim_end(),
+        "Sales & Pricing - 4. Sales Optimization Levers   20     ·    ·    100"
     );
-    // The new count is blue, as in Anki.
-    assert_eq!(buf[(37, 3)].fg, ratatui::style::Color::Blue);
+    // The new count is blue, as in Anki: the name takes 46 columns, then " " and "  20".
+    assert_eq!(buf[(49, 3)].fg, ratatui::style::Color::Blue);
     let broken_row = line(&buf, 4);
-    assert!(broken_row.starts_with("⚠ 2 problems"), "{broken_row}");
-    assert!(broken_row.contains("– spanish/verbs"), "{broken_row}");
-    // The selected deck's details fit above the keys, down to its source.
-    assert_eq!(line(&buf, 22).trim_end(), "<built in>", "{}", text(&buf));
+    assert!(
+        broken_row.starts_with("⚠ 2 problems · spanish/verbs"),
+        "{broken_row}"
+    );
+    // The selected deck's details, then the first-run hint, fit above the keys.
+    let screen = text(&buf);
+    assert!(screen.contains("\n<built in>"), "{screen}");
+    assert!(
+        screen.contains("New here? Pick a deck and press Enter"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Decks are TOML files in /home/u/decks"),
+        "{screen}"
+    );
     // Keys from the key table, on the last line.
     assert!(
         line(&buf, 23).starts_with("Enter review deck   r review all due   m study modes"),
