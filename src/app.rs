@@ -12,6 +12,7 @@ use chrono::{DateTime, FixedOffset};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::deck::{Collection, Source};
+use crate::motivation::{Goals, Motivation};
 use crate::scheduler::Rating;
 use crate::session::review::{Notice, ReviewSession, Side};
 use crate::store::{NewEvent, NewKind};
@@ -162,6 +163,9 @@ pub struct App {
     pub theme: crate::ui::Theme,
     /// How typed answers are graded, from the settings.
     pub strictness: crate::session::grade::Strictness,
+    /// Streak and XP, when the settings turn them on; replayed when the home screen shows.
+    pub goals: Goals,
+    pub motivation: Option<Motivation>,
 }
 
 /// The deck list's filter: text matched against names and ids, and whether keys type into it.
@@ -199,6 +203,8 @@ impl App {
             practice_scroll: 0,
             theme: crate::ui::Theme::default(),
             strictness: crate::session::grade::Strictness::default(),
+            goals: Goals::default(),
+            motivation: None,
         };
         app.recount();
         app
@@ -287,6 +293,21 @@ impl App {
         self.mastery = (0..self.study.collection.decks.len())
             .map(|deck| self.study.mastery(deck))
             .collect();
+        // A replay of the whole log: only for the home screen, not after every answer.
+        if matches!(self.screen, Screen::Home) {
+            self.refresh_motivation();
+        }
+    }
+
+    /// Replays streak and XP, if they are on.
+    pub fn refresh_motivation(&mut self) {
+        self.motivation = self.goals.any().then(|| {
+            crate::motivation::compute(
+                &self.study,
+                self.now,
+                usize::try_from(self.goals.streak_goal).unwrap_or(usize::MAX),
+            )
+        });
     }
 
     /// The key table of what is showing.
@@ -536,7 +557,8 @@ impl App {
                 "All decks".to_owned(),
             )
         });
-        let stats = crate::stats::compute(&self.study, &decks, now);
+        let mut stats = crate::stats::compute(&self.study, &decks, now);
+        stats.motivation = self.motivation;
         self.screen = Screen::Stats(Box::new(StatsScreen {
             title,
             stats,

@@ -29,9 +29,23 @@ pub struct Config {
     pub strictness: Strictness,
     pub theme: ThemeName,
     pub streak: bool,
+    /// Cards a day needs to count towards the streak (or clear everything due).
+    pub streak_goal: u32,
     pub xp: bool,
     /// The line each key was set on; keys not here are defaults.
     pub lines: BTreeMap<&'static str, usize>,
+}
+
+impl Config {
+    /// Streak and XP settings, as motivation needs them.
+    #[must_use]
+    pub fn goals(&self) -> crate::motivation::Goals {
+        crate::motivation::Goals {
+            streak: self.streak,
+            xp: self.xp,
+            streak_goal: self.streak_goal,
+        }
+    }
 }
 
 impl Default for Config {
@@ -41,6 +55,7 @@ impl Default for Config {
             strictness: Strictness::default(),
             theme: ThemeName::Dark,
             streak: false,
+            streak_goal: 10,
             xp: false,
             lines: BTreeMap::new(),
         }
@@ -63,6 +78,7 @@ pub const KEYS: &[&str] = &[
     "list_answers",
     "theme",
     "streak",
+    "streak_goal",
     "xp",
 ];
 
@@ -200,6 +216,7 @@ fn apply(
             };
         }
         "streak" => config.streak = boolean(value)?,
+        "streak_goal" => config.streak_goal = integer(value, 1, 9999)?,
         "xp" => config.xp = boolean(value)?,
         _ => {}
     }
@@ -359,6 +376,7 @@ pub fn values(config: &Config) -> Vec<(&'static str, String)> {
                     ThemeName::Monochrome => "monochrome",
                 }),
                 "streak" => config.streak.to_string(),
+                "streak_goal" => config.streak_goal.to_string(),
                 "xp" => config.xp.to_string(),
                 _ => String::new(),
             };
@@ -391,8 +409,11 @@ fn help(key: &str) -> &'static str {
         }
         "list_answers" => "an answer listing parts needs \"all\" of them or \"any\" one",
         "theme" => "\"dark\", \"light\" or \"monochrome\" (NO_COLOR also turns colours off)",
-        "streak" => "count days studied in a row",
-        "xp" => "earn XP and levels for studying",
+        "streak" => "count days studied in a row; a day with nothing due does not break it",
+        "streak_goal" => {
+            "cards that make a day count for the streak (1-9999); clearing all that is due also does"
+        }
+        "xp" => "earn XP and levels for studying (the rule is in the README)",
         _ => "",
     }
 }

@@ -26,6 +26,7 @@ pub mod commands;
 pub mod config;
 pub mod deck;
 pub mod import;
+pub mod motivation;
 pub mod paths;
 pub mod scheduler;
 pub mod session;

@@ -111,7 +111,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::import::run(&args, &locations, now.date_naive(), &mut out, &mut err)?
         }
         Some(Command::Stats { json, only }) => {
-            commands::stats::run(&locations, settings, &only, json, now, &mut out)?
+            commands::stats::run(&locations, &config, &only, json, now, &mut out)?
         }
         Some(Command::Due { json }) => {
             commands::due::run(&locations, settings, json, now, &mut out)?
@@ -136,6 +136,8 @@ fn tui(
     let mut app = App::new(study, locations.decks.path.clone(), now);
     app.theme = Theme::named(config.theme);
     app.strictness = config.strictness;
+    app.goals = config.goals();
+    app.refresh_motivation();
     if let Some(first) = config_problems.first() {
         app.notice = Some(format!("Settings: {first} (run `flashdeck config show`)"));
     }

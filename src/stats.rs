@@ -107,6 +107,9 @@ pub struct Stats {
     pub total_answers: usize,
     pub days_studied: usize,
     pub decks: Vec<DeckMastery>,
+    /// Streak and XP, when the settings turn them on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub motivation: Option<crate::motivation::Motivation>,
 }
 
 /// Statistics of `decks` at `now`.
@@ -193,6 +196,7 @@ pub fn of_cards(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> St
         total_answers: total,
         days_studied: answers_per_day.len(),
         decks: Vec::new(),
+        motivation: None,
     }
 }
 

@@ -482,4 +482,29 @@ fn stats_json_has_the_screens_figures() {
     let text = flashdeck(&home).arg("stats").output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("\nTotal: 1 answer on 1 day\n"), "{text}");
+    assert!(json.get("motivation").is_none(), "off by default");
+}
+
+#[test]
+fn stats_json_has_streak_and_xp_when_they_are_on() {
+    let home = home_with_log();
+    let config = home.path().join("config/flashdeck");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "streak = true\nxp = true\n").unwrap();
+    let output = flashdeck(&home).args(["stats", "--json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    // Two answers 20 days ago (the orphan's too: what was studied stays studied): 20 XP.
+    assert_eq!(
+        json["motivation"]["level"],
+        serde_json::json!({"level": 1, "into": 20, "needed": 100})
+    );
+    // That day counts (everything due was done), but `kam` came due about a week later and
+    // was never answered: the streak broke then.
+    assert_eq!(
+        json["motivation"]["streak"],
+        serde_json::json!({"current": 0, "best": 1, "today_done": false})
+    );
+    let text = flashdeck(&home).arg("stats").output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.ends_with("streak 0 · level 1 · 20/100 XP\n"), "{text}");
 }

@@ -45,3 +45,24 @@ fn arrow_keys_move_between_decks_and_show_problems() {
     tui.send("\x1b");
     assert!(tui.wait_exit(), "Esc quits");
 }
+
+#[test]
+fn streak_and_xp_show_on_the_top_line_when_turned_on() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/flashdeck");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "streak = true\nxp = true\n").unwrap();
+    let mut tui = Tui::start(home.path(), &[], 80, 24);
+    tui.wait_for("streak 0 · level 1 · 0/100 XP");
+    // One answer: 10 XP, and today counts (nothing was left due).
+    tui.send("\r");
+    tui.wait_for("Space show answer");
+    tui.send(" ");
+    tui.wait_for("4 Easy");
+    tui.send("4");
+    tui.wait_for("19 new");
+    tui.send("q");
+    tui.wait_for("streak 1 ✓ · level 1 · 10/100 XP");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}

@@ -7,27 +7,35 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
 use super::{load_study, resolve_decks};
+use crate::config::Config;
 use crate::paths::Locations;
-use crate::scheduler::Settings;
 use crate::session::matching::seconds;
 use crate::stats::{self, Rate, Stats};
 
 pub fn run(
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     decks: &[String],
     json: bool,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (study, _) = load_study(locations, settings, now)?;
+    let (study, _) = load_study(locations, &config.scheduling, now)?;
     let (indexes, title) = resolve_decks(&study.collection, decks, locations)?;
-    let stats = stats::compute(&study, &indexes, now);
+    let mut stats = stats::compute(&study, &indexes, now);
+    let goals = config.goals();
+    if goals.any() {
+        let goal = usize::try_from(goals.streak_goal).unwrap_or(usize::MAX);
+        stats.motivation = Some(crate::motivation::compute(&study, now, goal));
+    }
     if json {
         serde_json::to_writer_pretty(&mut *out, &stats)?;
         writeln!(out)?;
     } else {
         write_text(&stats, &title, out)?;
+        if let Some(motivation) = &stats.motivation {
+            writeln!(out, "{}", goals.summary(motivation))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

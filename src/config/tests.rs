@@ -18,7 +18,7 @@ fn every_key_is_read() {
         "desired_retention = 0.85\nlearning_steps = [\"30s\", \"5m\", \"1h\"]\nrelearning_steps = [\"1d\"]\n\
          new_per_day = 5\nreviews_per_day = 1_000\nrollover_hour = 0\nmaximum_interval = 365\nfuzz = false\n\
          new_card_order = \"after\"\nleech_threshold = 0\ntyped_answers = \"strict\"\nlist_answers = \"any\"\n\
-         theme = \"light\"\nstreak = true\nxp = true\n",
+         theme = \"light\"\nstreak = true\nstreak_goal = 25\nxp = true\n",
     );
     assert!(problems.is_empty(), "{problems:?}");
     let s = &config.scheduling;
@@ -46,6 +46,7 @@ fn every_key_is_read() {
     );
     assert_eq!(config.theme, ThemeName::Light);
     assert!(config.streak && config.xp);
+    assert_eq!(config.streak_goal, 25);
     assert_eq!(config.lines.get("rollover_hour"), Some(&6));
     assert_eq!(config.lines.len(), KEYS.len());
 }

@@ -140,6 +140,8 @@ pub struct Folded {
     pub ms_that_day: u64,
     /// What the last answer noted (a new leech, say).
     pub last_notes: AnswerNotes,
+    /// Ever mastered in Learn, resets or not: XP, once earned, stays earned.
+    pub ever_mastered: bool,
 }
 
 /// One event of a card, as replay needs it.
@@ -335,6 +337,17 @@ impl History {
         results
     }
 
+    /// Every deck's practice results, undone ones left out, in no order.
+    pub fn all_results(&self) -> impl Iterator<Item = (&str, &DeckResult)> {
+        self.deck_events
+            .iter()
+            .filter(|(key, _)| !self.cancelled.contains(key))
+            .filter_map(|(_, (deck, event))| match event {
+                DeckEvent::Result(result) => Some((deck.as_ref(), result)),
+                DeckEvent::Reset(..) => None,
+            })
+    }
+
     /// When `mode`'s progress in `deck` was last started over.
     fn last_reset(&self, deck: &str, mode: Mode) -> Option<DateTime<FixedOffset>> {
         self.deck_events
@@ -418,6 +431,8 @@ impl History {
                 self.last_reset(deck, Mode::Sort),
             )
         };
+        // Learn's level without resets, for XP.
+        let mut xp_level = LearnLevel::Unseen;
         for entry in entries.iter().filter(|e| !self.cancelled.contains(&e.key)) {
             let state = &mut folded.state;
             match &entry.kind {
@@ -458,6 +473,10 @@ impl History {
                     let after =
                         |reset: Option<DateTime<FixedOffset>>| reset.is_none_or(|r| entry.time > r);
                     let practice = &mut folded.practice;
+                    if *mode == Mode::Learn {
+                        xp_level = next_level(xp_level, *question, correct);
+                        folded.ever_mastered |= xp_level == LearnLevel::Mastered;
+                    }
                     match mode {
                         Mode::Learn if after(learn_reset) => {
                             practice.learn = next_level(practice.learn, *question, correct);

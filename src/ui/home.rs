@@ -35,28 +35,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
 
-    let collection = &app.study.collection;
-    let decks = collection.decks.len();
-    let due: usize = app.counts.iter().map(DueCounts::total).sum();
-    let (answers, ms) = app.study.today();
-    let today = if answers > 0 {
-        format!(
-            " · today {answers} answered in {} min",
-            (ms / 1000).div_ceil(60)
-        )
-    } else {
-        String::new()
-    };
-    let summary = format!(
-        "{decks} {} · {} cards · {due} due today{today}",
-        if decks == 1 { "deck" } else { "decks" },
-        collection.card_count()
-    );
-    Line::from(vec![
-        Span::styled("flashdeck", theme.title),
-        Span::styled(format!("  {summary}"), theme.dim),
-    ])
-    .render(header, buf);
+    render_top(app, theme, header, buf);
     if app.filter.typing || !app.filter.text.is_empty() {
         let cursor = if app.filter.typing { "█" } else { "" };
         Line::from(vec![
@@ -94,6 +73,46 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .render(details_area, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
+}
+
+/// The top line: "flashdeck", then the collection and today's totals, as many as fit, and
+/// the streak and XP at the right when they are on.
+fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let collection = &app.study.collection;
+    let decks = collection.decks.len();
+    let due: usize = app.counts.iter().map(DueCounts::total).sum();
+    let mut parts = vec![
+        format!("{decks} {}", if decks == 1 { "deck" } else { "decks" }),
+        format!("{} cards", collection.card_count()),
+        format!("{due} due today"),
+    ];
+    let (answers, ms) = app.study.today();
+    if answers > 0 {
+        let minutes = (ms / 1000).div_ceil(60);
+        parts.push(format!("today {answers} answered in {minutes} min"));
+    }
+    let goals = app
+        .motivation
+        .as_ref()
+        .map(|m| app.goals.summary(m))
+        .unwrap_or_default();
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(Line::raw(goals.as_str()).width()).unwrap_or(0)),
+    ])
+    .spacing(2)
+    .areas(area);
+    // Whole parts only: a cut-off "today 4 answ" reads worse than none.
+    let room = usize::from(left.width).saturating_sub("flashdeck  ".len());
+    while parts.len() > 1 && Line::raw(parts.join(" · ")).width() > room {
+        parts.pop();
+    }
+    Line::from(vec![
+        Span::styled("flashdeck", theme.title),
+        Span::styled(format!("  {}", parts.join(" · ")), theme.dim),
+    ])
+    .render(left, buf);
+    Line::styled(goals, theme.notice).render(right, buf);
 }
 
 /// Rows `lines` take when wrapped to `width` columns; an estimate by characters, which can

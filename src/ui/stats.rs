@@ -64,7 +64,7 @@ fn overview(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
     })
     .collect();
     let [top, table_area, decks] = Layout::vertical([
-        Constraint::Length(5),
+        Constraint::Length(u16::try_from(lines.len()).unwrap_or(5)),
         Constraint::Length(6),
         Constraint::Min(0),
     ])
@@ -116,7 +116,16 @@ fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
         .again_share
         .map_or_else(String::new, |s| format!(" · {:.0}% Again", s * 100.0));
     let c = &stats.cards;
-    vec![
+    let progress = stats.motivation.map(|m| {
+        Line::from(vec![
+            Span::styled("Progress  ", theme.title),
+            Span::raw(format!(
+                "streak {} (best {}) · level {} · {} XP",
+                m.streak.current, m.streak.best, m.level.level, m.xp
+            )),
+        ])
+    });
+    let mut lines = vec![
         Line::from(vec![
             Span::styled("Today  ", theme.title),
             Span::raw(format!(
@@ -154,8 +163,10 @@ fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
             Span::styled("Remembered now  ", theme.title),
             Span::raw(format!("about {:.1} cards", stats.remembered)),
         ]),
-        Line::from(""),
-    ]
+    ];
+    lines.extend(progress);
+    lines.push(Line::from(""));
+    lines
 }
 
 /// Answers per day over the last year, a column per week (Monday at the top), shaded by

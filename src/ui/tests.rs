@@ -536,3 +536,40 @@ fn the_calendar_and_forecast_tabs() {
         "{forecast}"
     );
 }
+
+#[test]
+fn the_top_line_shows_streak_and_xp_when_they_are_on() {
+    use crate::motivation::{Goals, Motivation, Streak, level};
+    let mut app = sample();
+    let motivation = Motivation {
+        xp: 250,
+        level: level(250),
+        streak: Streak {
+            current: 3,
+            best: 5,
+            today_done: true,
+        },
+    };
+    app.motivation = Some(motivation);
+    app.goals = Goals {
+        streak: true,
+        xp: true,
+        streak_goal: 10,
+    };
+    // 250 XP is level 2 (from 100 XP), 150 of its 200. The 44-column summary and the
+    // 33-column goals fit 80 columns, the goals at the right edge.
+    let top = line(&draw(&app, 80, 24), 0);
+    assert_eq!(
+        top,
+        "flashdeck  1 deck · 100 cards · 20 due today   streak 3 ✓ · level 2 · 150/200 XP"
+    );
+    app.goals.xp = false;
+    let top = line(&draw(&app, 100, 30), 0);
+    assert_eq!(
+        top.trim_end(),
+        format!(
+            "flashdeck  1 deck · 100 cards · 20 due today{}streak 3 ✓",
+            " ".repeat(100 - 44 - 10)
+        )
+    );
+}

@@ -1,0 +1,154 @@
+use chrono::Duration;
+
+use super::*;
+use crate::scheduler::{Rating, Settings};
+use crate::store::{NewEvent, NewKind};
+use crate::study::tests::{review, study_with, time};
+
+#[test]
+fn levels_cost_one_hundred_xp_times_the_level() {
+    // Level 2 at 100, level 3 at 100 + 200 = 300, level 4 at 300 + 300 = 600.
+    let at = |xp| {
+        let l = level(xp);
+        (l.level, l.into, l.needed)
+    };
+    assert_eq!(at(0), (1, 0, 100));
+    assert_eq!(at(99), (1, 99, 100));
+    assert_eq!(at(100), (2, 0, 200));
+    assert_eq!(at(299), (2, 199, 200));
+    assert_eq!(at(300), (3, 0, 300));
+    assert_eq!(at(650), (4, 50, 400));
+}
+
+fn day(cards: usize, missed: bool) -> DayRecord {
+    DayRecord { cards, missed }
+}
+
+#[test]
+fn a_day_counts_with_enough_cards_or_nothing_left_due() {
+    let goal = 10;
+    // Oldest first; the last is today.
+    let days = [
+        day(12, false), // counts: goal reached            run 1
+        day(3, true),   // 3 cards, reviews left: breaks   run 0
+        day(10, true),  // goal reached despite leftovers  run 1
+        day(2, false),  // 2 cards, nothing left due       run 2
+        day(0, false),  // nothing due, nothing done       run 2 (neutral)
+        day(15, false), //                                 run 3
+        day(0, false),  // today: not done yet, and not over
+    ];
+    assert_eq!(
+        streak(&days, goal),
+        Streak {
+            current: 3,
+            best: 3,
+            today_done: false
+        }
+    );
+    let mut done = days;
+    done[6] = day(4, false);
+    assert_eq!(
+        streak(&done, goal),
+        Streak {
+            current: 4,
+            best: 4,
+            today_done: true
+        }
+    );
+    // Reviews due and left yesterday: the run is over, even before today ends.
+    let mut broken = days;
+    broken[5] = day(0, true);
+    assert_eq!(
+        streak(&broken, goal),
+        Streak {
+            current: 0,
+            best: 2,
+            today_done: false
+        }
+    );
+    assert_eq!(streak(&[], goal), Streak::default());
+}
+
+/// Answers rated Easy on a new card graduate it for 8 days (fuzz off), so a card learnt on
+/// day 0 is due on day 8; the overdue days are the ones between its due day and its next
+/// answer.
+#[test]
+fn streak_and_xp_from_a_fixed_log() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let settings = Settings {
+        fuzz: false,
+        ..Settings::default()
+    };
+    let ago = |days| now - Duration::days(days);
+    let events = vec![
+        // Day -12: c0 Easy (due day -4). One card, nothing was due: counts.
+        review("a", "d/c0", Rating::Easy, ago(12)),
+        // Day -4: nothing answered, c0 due: breaks.
+        // Day -3: c0 answered late (was overdue -4): nothing else due: counts.
+        review("b", "d/c0", Rating::Good, ago(3)),
+        // Day -2: c1 Easy: counts (nothing due).  Day -1: nothing due, nothing done: neutral.
+        review("c", "d/c1", Rating::Easy, ago(2)),
+        // Today: c2 learnt: counts.
+        review("d", "d/c2", Rating::Easy, now - Duration::minutes(5)),
+    ];
+    let study = study_with(3, settings, &events, now);
+    let motivation = compute(&study, now, 10);
+    assert_eq!(
+        motivation.streak,
+        Streak {
+            current: 3,
+            best: 3,
+            today_done: true
+        }
+    );
+    assert_eq!(motivation.xp, 4 * XP_PER_ANSWER);
+    assert_eq!(motivation.level.level, 1);
+}
+
+#[test]
+fn practice_earns_xp_for_mastery_test_scores_and_match_records() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let learn = |id: &str, card: &str, question| NewEvent {
+        id: id.into(),
+        time: now,
+        card: Some(card.into()),
+        deck: None,
+        kind: NewKind::answer(Rating::Good, None, "learn", Some(question)),
+    };
+    let result = |id: &str, minutes, mode: &'static str, ms, score| NewEvent {
+        id: id.into(),
+        time: now + Duration::minutes(minutes),
+        card: None,
+        deck: Some("d".into()),
+        kind: NewKind::Result {
+            mode: mode.into(),
+            ms,
+            mistakes: None,
+            score,
+            questions: Some(10),
+        },
+    };
+    let events = vec![
+        learn("1", "d/c0", "written"),               // mastered: 20
+        learn("2", "d/c1", "choice"),                // only familiar: 0
+        learn("3", "d/c0", "written"),               // mastered again: nothing more
+        result("4", 1, "test", None, Some(70)),      // 70
+        result("5", 2, "match", Some(41_000), None), // 20 + 50 (first time is a record)
+        result("6", 3, "match", Some(45_000), None), // 20
+        result("7", 4, "match", Some(35_500), None), // 20 + 50
+    ];
+    let study = study_with(2, Settings::default(), &events, now);
+    let motivation = compute(&study, now, 10);
+    assert_eq!(motivation.xp, 20 + 70 + 70 + 20 + 70);
+    // 250 XP: level 2 (from 100), 150 of 200 into it.
+    assert_eq!(
+        motivation.level,
+        Level {
+            level: 2,
+            into: 150,
+            needed: 200
+        }
+    );
+    // No review answers: no streak, whatever practice was done.
+    assert_eq!(motivation.streak.current, 0);
+}
