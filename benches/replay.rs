@@ -60,6 +60,12 @@ fn replay(c: &mut Criterion) {
     group.bench_function("today's queue, all decks", |b| {
         b.iter(|| black_box(Queue::build(&study, &all, now())));
     });
+    group.bench_function("statistics, all decks", |b| {
+        b.iter(|| black_box(flashdeck::stats::compute(&study, &all, now())));
+    });
+    group.bench_function("streak and XP over the whole log", |b| {
+        b.iter(|| black_box(flashdeck::motivation::compute(&study, now(), 10)));
+    });
     group.finish();
 }
 

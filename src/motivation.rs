@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::scheduler::{Day, Due, Phase};
@@ -248,10 +249,10 @@ impl Days {
 pub fn compute(study: &Study, now: DateTime<FixedOffset>, goal: usize) -> Motivation {
     let scheduler = &study.scheduler;
     let today = scheduler.calendar().day(now);
-    let per_card: Vec<_> = study
-        .history
-        .cards()
-        .map(|(card, _)| study.history.answers(card, scheduler))
+    let cards: Vec<&str> = study.history.cards().map(|(card, _)| card).collect();
+    let per_card: Vec<_> = cards
+        .par_iter()
+        .map(|card| study.history.answers(card, scheduler))
         .collect();
     let first = per_card
         .iter()

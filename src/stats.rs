@@ -9,9 +9,10 @@
 //! - Card counts by state, and the cards remembered now: the sum of FSRS retrievability.
 //! - Per deck, the practice modes' mastery: learn, test and match.
 
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashMap;
 
 use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::scheduler::{Day, Due, Phase, Rating};
@@ -124,24 +125,53 @@ pub fn compute(study: &Study, decks: &[usize], now: DateTime<FixedOffset>) -> St
                 .map(|c| c.id.as_str())
         })
         .collect();
-    let mut stats = of_cards(study, &cards, now);
-    stats.decks = decks.iter().map(|&d| mastery(study, d)).collect();
+    let (mut stats, per_card) = replay(study, &cards, now);
+    // The cards are in deck order: each deck's retention is the sum over its run of them.
+    let mut per_card = per_card.into_iter();
+    stats.decks = decks
+        .iter()
+        .map(|&d| {
+            let retention = per_card
+                .by_ref()
+                .take(study.collection.decks[d].cards.len())
+                .fold(Rate::default(), |sum, r| Rate {
+                    passed: sum.passed + r.passed,
+                    total: sum.total + r.total,
+                });
+            mastery(study, d, retention)
+        })
+        .collect();
     stats
 }
 
 /// Statistics of any cards, by id (cards without history are new).
 #[must_use]
 pub fn of_cards(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> Stats {
+    replay(study, cards, now).0
+}
+
+/// Statistics of `cards`, and each card's all-time true retention, from one replay.
+fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, Vec<Rate>) {
     let scheduler = &study.scheduler;
     let today = scheduler.calendar().day(now);
-    let mut answers_per_day: BTreeMap<Day, usize> = BTreeMap::new();
+    let mut answers_per_day: FxHashMap<Day, usize> = FxHashMap::default();
     let mut today_stats = (0usize, 0u64, 0usize);
     let mut periods = Periods::default();
     let mut counts = CardCounts::default();
     let mut forecast = vec![0usize; FORECAST_DAYS];
     let (mut daily_load, mut remembered, mut total) = (0.0, 0.0, 0);
-    for &card in cards {
-        let (folded, answers) = study.history.answers(card, scheduler);
+    // Replaying is the cost; it runs on every core, the sums after it in order.
+    let replayed: Vec<_> = cards
+        .par_iter()
+        .map(|card| study.history.answers(card, scheduler))
+        .collect();
+    let mut per_card = Vec::with_capacity(cards.len());
+    for (folded, answers) in replayed {
+        let mut retention = Rate::default();
+        for answer in true_retention_answers(&answers) {
+            retention.add(answer.rating != Rating::Again);
+        }
+        per_card.push(retention);
         let state = &folded.state;
         total += answers.len();
         for answer in &answers {
@@ -181,7 +211,7 @@ pub fn of_cards(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> St
                 .unwrap_or(0)
         })
         .collect();
-    Stats {
+    let stats = Stats {
         today: Today {
             answers: today_stats.0,
             seconds: today_stats.1 / 1000,
@@ -197,7 +227,8 @@ pub fn of_cards(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> St
         days_studied: answers_per_day.len(),
         decks: Vec::new(),
         motivation: None,
-    }
+    };
+    (stats, per_card)
 }
 
 /// Adds one card's answers to the true retention of each period ending `today`.
@@ -225,13 +256,16 @@ pub fn add_retention(periods: &mut Periods, answers: &[Answer], today: Day) {
 
 /// The answers true retention counts: the first of the card each day, not its first ever.
 fn true_retention_answers(answers: &[Answer]) -> impl Iterator<Item = &Answer> {
-    let mut seen_days = HashSet::new();
-    answers
-        .iter()
-        .filter(move |a| seen_days.insert(a.day) && !a.first_ever)
+    // Replay hands answers over in time order, so a day's first follows another day's.
+    let mut last_day = None;
+    answers.iter().filter(move |a| {
+        let first_that_day = last_day != Some(a.day);
+        last_day = Some(a.day);
+        first_that_day && !a.first_ever
+    })
 }
 
-fn mastery(study: &Study, deck: usize) -> DeckMastery {
+fn mastery(study: &Study, deck: usize, retention: Rate) -> DeckMastery {
     let d = &study.collection.decks[deck];
     let mastered = d
         .cards
@@ -244,13 +278,6 @@ fn mastery(study: &Study, deck: usize) -> DeckMastery {
         .filter(|r| r.mode == Mode::Test)
         .filter_map(|r| r.score)
         .collect();
-    let mut retention = Rate::default();
-    for card in &d.cards {
-        let (_, answers) = study.history.answers(card.id.as_str(), &study.scheduler);
-        for answer in true_retention_answers(&answers) {
-            retention.add(answer.rating != Rating::Again);
-        }
-    }
     DeckMastery {
         deck: d.id.to_string(),
         name: d.name.clone(),

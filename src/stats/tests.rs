@@ -198,3 +198,44 @@ fn deck_mastery_reads_learn_levels_test_scores_and_match_times() {
         (Some(90), Some(80), Some(35_500))
     );
 }
+
+#[test]
+fn each_deck_gets_its_own_cards_review_retention() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let events = vec![
+        // d/c0: first answer (never counted), then Again five days later: 0 of 1.
+        review("a", "d/c0", Rating::Good, now - Duration::days(10)),
+        review("b", "d/c0", Rating::Again, now - Duration::days(5)),
+        // e/c0: first answer, then Good: 1 of 1.
+        review("c", "e/c0", Rating::Good, now - Duration::days(10)),
+        review("d", "e/c0", Rating::Good, now - Duration::days(2)),
+    ];
+    let mut study = study_with(2, Settings::default(), &events, now);
+    let mut collection = crate::study::tests::collection(2);
+    let text = "[deck]\nname = \"E\"\n[[cards]]\nid = \"c0\"\nfront = \"x\"\nback = \"y\"\n";
+    collection.decks.push(
+        crate::deck::parse_deck(
+            crate::deck::DeckId::new("e"),
+            crate::deck::Source::Bundled,
+            text,
+        )
+        .unwrap(),
+    );
+    study.replace_collection(collection);
+    let rate = |passed, total| Rate { passed, total };
+    let retention = |decks: &[usize]| -> Vec<(String, Rate)> {
+        compute(&study, decks, now)
+            .decks
+            .into_iter()
+            .map(|d| (d.deck, d.review_retention))
+            .collect()
+    };
+    assert_eq!(
+        retention(&[0, 1]),
+        [("d".to_owned(), rate(0, 1)), ("e".to_owned(), rate(1, 1))]
+    );
+    assert_eq!(
+        retention(&[1, 0]),
+        [("e".to_owned(), rate(1, 1)), ("d".to_owned(), rate(0, 1))]
+    );
+}
