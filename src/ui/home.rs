@@ -81,15 +81,19 @@ fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let collection = &app.study.collection;
     let decks = collection.decks.len();
     let due: usize = app.counts.iter().map(DueCounts::total).sum();
+    // In reading order, each with its rank: what is due matters most, the size least.
     let mut parts = vec![
-        format!("{decks} {}", if decks == 1 { "deck" } else { "decks" }),
-        format!("{} cards", collection.card_count()),
-        format!("{due} due today"),
+        (
+            2,
+            format!("{decks} {}", if decks == 1 { "deck" } else { "decks" }),
+        ),
+        (3, format!("{} cards", collection.card_count())),
+        (0, format!("{due} due today")),
     ];
     let (answers, ms) = app.study.today();
     if answers > 0 {
         let minutes = (ms / 1000).div_ceil(60);
-        parts.push(format!("today {answers} answered in {minutes} min"));
+        parts.push((1, format!("today {answers} answered in {minutes} min")));
     }
     let goals = app
         .motivation
@@ -102,14 +106,21 @@ fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ])
     .spacing(2)
     .areas(area);
-    // Whole parts only: a cut-off "today 4 answ" reads worse than none.
+    // Whole parts only, the least important left out first: a cut-off "today 4 answ" reads
+    // worse than none.
     let room = usize::from(left.width).saturating_sub("flashdeck  ".len());
-    while parts.len() > 1 && Line::raw(parts.join(" · ")).width() > room {
-        parts.pop();
+    let text = |parts: &[(u8, String)]| {
+        let texts: Vec<&str> = parts.iter().map(|(_, text)| text.as_str()).collect();
+        texts.join(" · ")
+    };
+    while parts.len() > 1 && Line::raw(text(&parts)).width() > room {
+        if let Some(least) = (0..parts.len()).max_by_key(|&i| parts[i].0) {
+            parts.remove(least);
+        }
     }
     Line::from(vec![
         Span::styled("flashdeck", theme.title),
-        Span::styled(format!("  {}", parts.join(" · ")), theme.dim),
+        Span::styled(format!("  {}", text(&parts)), theme.dim),
     ])
     .render(left, buf);
     Line::styled(goals, theme.notice).render(right, buf);

@@ -563,6 +563,12 @@ fn the_top_line_shows_streak_and_xp_when_they_are_on() {
         top,
         "flashdeck  1 deck · 100 cards · 20 due today   streak 3 ✓ · level 2 · 150/200 XP"
     );
+    // At 60 columns the goals leave 25: what is due stays, the deck and card counts go.
+    let top = line(&draw(&app, 60, 24), 0);
+    assert_eq!(
+        top,
+        "flashdeck  20 due today    streak 3 ✓ · level 2 · 150/200 XP"
+    );
     app.goals.xp = false;
     let top = line(&draw(&app, 100, 30), 0);
     assert_eq!(
