@@ -106,4 +106,19 @@ fn total_days_and_true_retention_match_an_independent_count() {
         "days studied {}, true retention {passed}/{counted}",
         days.len()
     );
+
+    // XP: 10 per answer, nothing else in this history. Level L costs 100 × L, so level 50
+    // starts at 100 × (1 + … + 49) = 122,500 and needs 5,000.
+    let motivation = flashdeck::motivation::compute(&study, now, 10);
+    assert_eq!(motivation.xp, 125_800);
+    assert_eq!(
+        (
+            motivation.level.level,
+            motivation.level.into,
+            motivation.level.needed
+        ),
+        (50, 125_800 - 122_500, 5_000)
+    );
+    // No streak can be longer than the days studied.
+    assert!(usize::try_from(motivation.streak.best).unwrap() <= days.len());
 }
