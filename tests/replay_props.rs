@@ -1,0 +1,138 @@
+//! Properties of the scheduler and of replay, on random answer histories:
+//! - a review card's passing intervals are at least a day and keep Hard ≤ Good ≤ Easy;
+//! - stability stays above 0 and difficulty within [1, 10];
+//! - undoing the last answer gives back exactly the state before it;
+//! - replay does not depend on the order events arrive in, or on events seen twice.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use flashdeck::scheduler::{CardState, Due, Phase, Rating, Scheduler, Settings};
+use flashdeck::store::{EventKind, History, NewEvent};
+use proptest::prelude::*;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+
+fn start() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-01-05T09:00:00+01:00").expect("a fixed time")
+}
+
+/// Answers as (rating index 0..4, minutes since the previous answer, up to 60 days).
+fn answers() -> impl Strategy<Value = Vec<(usize, i64)>> {
+    prop::collection::vec((0usize..4, 0i64..60 * 24 * 60), 1..40)
+}
+
+fn scheduler(retention: u32, fuzz: bool) -> Scheduler {
+    Scheduler::new(Settings {
+        desired_retention: f32::from(u16::try_from(retention).expect("small")) / 100.0,
+        fuzz,
+        ..Settings::default()
+    })
+    .expect("valid settings")
+}
+
+fn review(id: String, card: &str, rating: Rating, time: DateTime<FixedOffset>) -> NewEvent {
+    NewEvent {
+        id,
+        time,
+        card: Some(card.to_owned()),
+        deck: None,
+        kind: EventKind::answer(rating, None, "review", None),
+    }
+}
+
+fn history(events: &[NewEvent]) -> History {
+    History::from_events(events.iter().map(NewEvent::to_event).collect())
+}
+
+/// Days from `today` to a review card's due day.
+fn days_until(state: &CardState, today: i32) -> Option<i32> {
+    match (state.phase, state.due) {
+        (Phase::Review, Due::Day(day)) => Some(day - today),
+        _ => None,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn intervals_and_memory_stay_in_bounds(
+        answers in answers(),
+        retention in 70u32..=99,
+        fuzz in any::<bool>(),
+    ) {
+        let scheduler = scheduler(retention, fuzz);
+        let calendar = scheduler.calendar();
+        let (mut state, mut now) = (CardState::default(), start());
+        for (rating, gap) in answers {
+            now += Duration::minutes(gap);
+            let today = calendar.day(now);
+            let next = Rating::ALL.map(|r| scheduler.answer(&state, "deck/card", r, now).0);
+            for after in &next {
+                let memory = after.memory.expect("an answered card has a memory state");
+                prop_assert!(memory.stability > 0.0, "stability {}", memory.stability);
+                prop_assert!(
+                    (1.0..=10.0).contains(&memory.difficulty),
+                    "difficulty {}",
+                    memory.difficulty
+                );
+            }
+            if state.phase == Phase::Review {
+                let [_, hard, good, easy] = next.each_ref().map(|s| days_until(s, today));
+                // Passing a review card keeps it in review, at least a day out, in order.
+                let (hard, good, easy) = (hard.unwrap(), good.unwrap(), easy.unwrap());
+                prop_assert!(hard >= 1, "hard {hard}");
+                prop_assert!(hard <= good && good <= easy, "{hard} {good} {easy}");
+            }
+            state = next[rating].clone();
+        }
+    }
+
+    #[test]
+    fn undoing_the_last_answer_restores_the_state_before_it(
+        answers in answers(),
+        fuzz in any::<bool>(),
+    ) {
+        let scheduler = scheduler(90, fuzz);
+        let mut events = Vec::new();
+        let mut now = start();
+        for (i, (rating, gap)) in answers.iter().enumerate() {
+            now += Duration::minutes(*gap);
+            events.push(review(format!("e{i}"), "d/c", Rating::ALL[*rating], now));
+        }
+        let last = events.last().expect("at least one answer").clone();
+        let before = history(&events[..events.len() - 1]).fold("d/c", &scheduler, 0);
+        let mut undone = events.clone();
+        undone.push(NewEvent {
+            id: "undo".to_owned(),
+            time: last.time + Duration::seconds(5),
+            card: last.card.clone(),
+            deck: None,
+            kind: EventKind::Undo { target: last.id.clone().into() },
+        });
+        let after = history(&undone).fold("d/c", &scheduler, 0);
+        prop_assert_eq!(after.state, before.state);
+    }
+
+    #[test]
+    fn replay_ignores_arrival_order_and_repeated_events(
+        answers in prop::collection::vec((0usize..3, 0usize..4, 0i64..20 * 24 * 60), 1..60),
+        seed in any::<u64>(),
+        repeats in prop::collection::vec(any::<prop::sample::Index>(), 0..10),
+    ) {
+        let scheduler = scheduler(90, true);
+        let mut events = Vec::new();
+        let mut now = start();
+        for (i, (card, rating, gap)) in answers.iter().enumerate() {
+            now += Duration::minutes(*gap / 3);
+            events.push(review(format!("e{i}"), &format!("d/c{card}"), Rating::ALL[*rating], now));
+        }
+        let day = scheduler.calendar().day(now);
+        let expected = history(&events).fold_all(&scheduler, day);
+        // Another device's file read first, a copy of some lines: a shuffle with repeats.
+        let mut mixed = events.clone();
+        mixed.extend(repeats.iter().map(|i| events[i.index(events.len())].clone()));
+        mixed.shuffle(&mut StdRng::seed_from_u64(seed));
+        prop_assert_eq!(history(&mixed).fold_all(&scheduler, day), expected);
+    }
+}
