@@ -50,6 +50,19 @@ pub struct GlobalArgs {
     /// Print the version and where decks, data and settings live
     #[arg(short = 'V', long)]
     pub version: bool,
+
+    /// For measurements and tests: leave, or panic, once the first frame is drawn.
+    #[arg(long, hide = true, value_name = "exit|panic")]
+    pub after_first_frame: Option<AfterFirstFrame>,
+}
+
+/// What the hidden `--after-first-frame` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AfterFirstFrame {
+    /// Quit normally: start-up time to the first frame.
+    Exit,
+    /// Panic: proves the terminal is restored and the message printed.
+    Panic,
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,7 +8,7 @@ use clap::Parser;
 
 use flashdeck::app::runtime::{self, Runtime};
 use flashdeck::app::{App, PracticeMode};
-use flashdeck::cli::{Cli, Command};
+use flashdeck::cli::{AfterFirstFrame, Cli, Command};
 use flashdeck::commands::{self, FAILURE};
 use flashdeck::config::{self, Config};
 use flashdeck::deck::Problem;
@@ -70,7 +70,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let (config, config_problems) = config::load(&locations.config.path, no_color);
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
-    let tui_start = |start| tui(&locations, &config, &config_problems, start);
+    let after = cli.global.after_first_frame;
+    let tui_start = |start| tui(&locations, &config, &config_problems, start, after);
     if !matches!(
         cli.command,
         None | Some(
@@ -130,6 +131,7 @@ fn tui(
     config: &Config,
     config_problems: &[Problem],
     start: Option<(Option<PracticeMode>, &[String])>,
+    after_first_frame: Option<AfterFirstFrame>,
 ) -> Result<ExitCode> {
     let now = runtime::now();
     let (study, problems) = commands::load_study(locations, &config.scheduling, now)?;
@@ -157,6 +159,7 @@ fn tui(
     let runtime = Runtime {
         store: Store::new(&locations.data_dir.path, &Store::device_name()),
         locations: locations.clone(),
+        after_first_frame,
     };
     let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
     let result = runtime::run(&mut terminal, &mut app, &runtime);

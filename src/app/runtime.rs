@@ -13,6 +13,7 @@ use crossterm::event::{
 use ratatui::DefaultTerminal;
 
 use super::{Action, App, Effect};
+use crate::cli::AfterFirstFrame;
 use crate::deck;
 use crate::paths::Locations;
 use crate::store::Store;
@@ -23,6 +24,7 @@ use crate::ui;
 pub struct Runtime {
     pub store: Store,
     pub locations: Locations,
+    pub after_first_frame: Option<AfterFirstFrame>,
 }
 
 /// The current local time, with its offset.
@@ -51,6 +53,11 @@ fn run_loop(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) ->
             }
         }
         terminal.draw(|frame| ui::draw(frame, app))?;
+        match runtime.after_first_frame {
+            Some(AfterFirstFrame::Exit) => return Ok(()),
+            Some(AfterFirstFrame::Panic) => panic!("forced by --after-first-frame panic"),
+            None => {}
+        }
         let size = terminal.size()?;
         let Some(action) = next_action(app, size)? else {
             continue;

@@ -52,6 +52,8 @@ impl Tui {
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("TERM", "xterm-256color");
+        // A panic's message, not a backtrace that scrolls it off a small screen.
+        cmd.env("RUST_BACKTRACE", "0");
         for name in ["FLASHDECK_DECKS", "FLASHDECK_DATA_DIR", "FLASHDECK_CONFIG"] {
             cmd.env_remove(name);
         }
@@ -121,6 +123,18 @@ impl Tui {
             .write_all(keys.as_bytes())
             .expect("type into the pty");
         self.writer.flush().expect("flush the pty");
+    }
+
+    /// Kills the process the hard way (SIGKILL: no handler, no cleanup) and reaps it.
+    #[allow(dead_code)] // Only the fault tests kill.
+    pub fn kill_9(&mut self) {
+        let pid = self.child.process_id().expect("a running child");
+        let status = std::process::Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -9 {pid}");
+        self.child.wait().expect("reap the child");
     }
 
     /// Waits for the process to exit and returns whether it succeeded.

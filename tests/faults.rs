@@ -1,0 +1,87 @@
+//! Faults against the real binary in a pseudo-terminal: a panic inside the TUI, and a
+//! `kill -9` in the middle of a review session.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use std::path::Path;
+use std::time::Duration;
+
+use pty::Tui;
+use rand::{RngExt, SeedableRng};
+
+/// Every line of every review log under `home`.
+fn log_lines(home: &Path) -> Vec<String> {
+    let reviews = home.join("data/flashdeck/reviews");
+    let Ok(files) = std::fs::read_dir(&reviews) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+        lines.extend(text.lines().map(str::to_owned));
+    }
+    lines
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_prints_the_message() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path(), &["--after-first-frame", "panic"], 80, 24);
+    assert!(!tui.wait_exit(), "a panic exits with failure");
+    let screen = tui.screen();
+    assert!(!screen.alternate_screen(), "the main screen is back");
+    assert!(!screen.hide_cursor(), "the cursor is visible again");
+    let contents = tui.contents();
+    assert!(
+        contents.contains("forced by --after-first-frame panic"),
+        "{contents}"
+    );
+    // Raw mode is off: the panic message's lines start at the left edge, not staggered.
+    let line = contents
+        .lines()
+        .find(|l| l.contains("forced by"))
+        .unwrap_or_default();
+    assert!(!line.starts_with(' '), "{contents}");
+}
+
+/// Answers `answered` cards, each confirmed on screen, then one more without waiting, and
+/// kills the process a random moment later. Every confirmed answer is in the log, the
+/// unconfirmed one may or may not be, and the log still replays.
+#[test]
+fn kill_9_mid_session_loses_no_confirmed_answer() {
+    let mut rng = rand::rngs::StdRng::seed_from_u64(0x5eed);
+    for round in 0..3 {
+        let home = tempfile::tempdir().unwrap();
+        let mut tui = Tui::start(home.path(), &[], 80, 24);
+        tui.wait_for("20 due today");
+        tui.send("\r");
+        let answered: usize = rng.random_range(1..6);
+        for i in 0..answered {
+            tui.wait_for("Space show answer");
+            tui.send(" ");
+            tui.wait_for("4 Easy");
+            tui.send("4");
+            // Easy graduates a new card: the new count drops once the answer is saved.
+            tui.wait_for(&format!("{} new", 19 - i));
+        }
+        tui.wait_for("Space show answer");
+        tui.send(" 4");
+        std::thread::sleep(Duration::from_millis(rng.random_range(0..30)));
+        tui.kill_9();
+
+        let lines = log_lines(home.path());
+        assert!(
+            lines.len() == answered || lines.len() == answered + 1,
+            "round {round}: {answered} confirmed answers, log has {} lines",
+            lines.len()
+        );
+        // Whatever the kill cut, `check` reads the log and reports at most a torn last line.
+        let output = pty::command(home.path()).arg("check").output().unwrap();
+        assert!(
+            output.status.success(),
+            "round {round}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
