@@ -61,6 +61,8 @@ pub enum Action {
     Picker,
     /// Starts typing a filter for the deck list.
     Filter,
+    /// Read the deck files again.
+    Reload,
     /// Opens the statistics of the selected deck.
     Statistics,
     /// A mode from the picker: `None` is review.
@@ -105,6 +107,10 @@ pub enum Effect {
     Edit {
         path: PathBuf,
         line: usize,
+    },
+    /// Read the deck files again; with `only_if_changed`, only if one changed on disk since.
+    Reload {
+        only_if_changed: bool,
     },
     Quit,
 }
@@ -499,9 +505,8 @@ impl App {
                 }
             }
             Action::Back if !matches!(self.screen, Screen::Home | Screen::Review(_)) => {
-                self.screen = Screen::Home;
                 self.notice = None;
-                self.recount();
+                return self.go_home();
             }
             action => {
                 return match self.screen {
@@ -529,6 +534,11 @@ impl App {
                 }
             }
             Action::Filter => self.filter.typing = true,
+            Action::Reload => {
+                return vec![Effect::Reload {
+                    only_if_changed: false,
+                }];
+            }
             Action::Type(c) if self.filter.typing => {
                 self.filter.text.push(*c);
                 self.selected = 0;
@@ -592,13 +602,19 @@ impl App {
             Action::Down => session.scroll_by(1),
             Action::MoreNew => session.study_more_new(&self.study, MORE_NEW, now),
             Action::Edit => return self.edit_current(),
-            Action::Back => {
-                self.screen = Screen::Home;
-                self.recount();
-            }
+            Action::Back => return self.go_home(),
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Back to the deck list, which picks up deck files edited on disk meanwhile.
+    fn go_home(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Home;
+        self.recount();
+        vec![Effect::Reload {
+            only_if_changed: true,
+        }]
     }
 
     fn edit_current(&mut self) -> Vec<Effect> {

@@ -85,3 +85,35 @@ fn kill_9_mid_session_loses_no_confirmed_answer() {
         );
     }
 }
+
+/// A deck file edited while the app runs: the deck list shows the change on the way back from
+/// another screen, and `R` reloads at once.
+#[test]
+fn a_deck_edited_on_disk_is_picked_up() {
+    let home = tempfile::tempdir().unwrap();
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let card = |n: usize| format!("\n[[cards]]\nfront = \"q{n}\"\nback = \"a{n}\"\n");
+    let deck = decks.join("mine.toml");
+    std::fs::write(&deck, format!("[deck]\nname = \"Mine\"\n{}", card(1))).unwrap();
+    let mut tui = Tui::start(home.path(), &[], 80, 24);
+    tui.wait_for("1 deck · 1 card ");
+    tui.send("s");
+    tui.wait_for("Statistics");
+    let mut text = std::fs::read_to_string(&deck).unwrap();
+    text.push_str(&card(2));
+    std::fs::write(&deck, &text).unwrap();
+    tui.send("q");
+    tui.wait_for("1 deck · 2 cards");
+    // Edited again, with nothing else pressed: R reloads.
+    text.push_str(&card(3));
+    std::fs::write(&deck, &text).unwrap();
+    tui.send("R");
+    tui.wait_for("1 deck · 3 cards");
+    // A mistake in the file shows as a broken deck, not a crash.
+    std::fs::write(&deck, "[deck]\nname = \"Mine\"\n[[cards]]\nfront = \"q\"\n").unwrap();
+    tui.send("R");
+    tui.wait_for("⚠ 1 problem · mine");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}

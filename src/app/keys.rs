@@ -70,6 +70,13 @@ pub const HOME: Keys = Keys(&[&[
     ),
     bind(&[KeyCode::Char('/')], "/", "filter", Action::Filter, true),
     bind(
+        &[KeyCode::Char('R')],
+        "R",
+        "reload decks",
+        Action::Reload,
+        false,
+    ),
+    bind(
         &[KeyCode::Char('s')],
         "s",
         "statistics",

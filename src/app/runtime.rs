@@ -4,7 +4,7 @@
 use std::io;
 use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, FixedOffset, Local};
 use crossterm::event::{
@@ -43,6 +43,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) -> 
 
 fn run_loop(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) -> io::Result<()> {
     let mut mouse = false;
+    let mut loaded_at = SystemTime::now();
     loop {
         if app.wants_mouse() != mouse {
             mouse = app.wants_mouse();
@@ -76,6 +77,14 @@ fn run_loop(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) ->
                     }),
                     Effect::Edit { path, line } => {
                         pending.push(edit(terminal, &path, line, &runtime.locations)?);
+                        loaded_at = SystemTime::now();
+                    }
+                    Effect::Reload { only_if_changed } => {
+                        let decks = &runtime.locations.decks.path;
+                        if !only_if_changed || changed_since(decks, loaded_at) {
+                            loaded_at = SystemTime::now();
+                            pending.push(reload(&runtime.locations));
+                        }
                     }
                 }
             }
@@ -133,8 +142,23 @@ fn edit(
             "cannot start the editor `{editor}`: {error}"
         )));
     }
-    Ok(match deck::load_configured(locations) {
+    Ok(reload(locations))
+}
+
+fn reload(locations: &Locations) -> Action {
+    match deck::load_configured(locations) {
         Ok(collection) => Action::Reloaded(collection),
         Err(error) => Action::WriteFailed(error.to_string()),
-    })
+    }
+}
+
+/// Whether anything under the decks folder was modified, added or removed after `since`
+/// (adding or removing a file changes its folder's time). A stat per file: cheap next to a
+/// reload.
+fn changed_since(dir: &Path, since: SystemTime) -> bool {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter_map(|entry| entry.metadata().ok()?.modified().ok())
+        .any(|modified| modified >= since)
 }

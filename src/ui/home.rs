@@ -75,6 +75,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     footer::render(app.bindings(), theme, keys, buf);
 }
 
+/// "1 card", "2 cards".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// The top line: "flashdeck", then the collection and today's totals, as many as fit, and
 /// the streak and XP at the right when they are on.
 fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -87,7 +96,7 @@ fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             2,
             format!("{decks} {}", if decks == 1 { "deck" } else { "decks" }),
         ),
-        (3, format!("{} cards", collection.card_count())),
+        (3, plural(collection.card_count(), "card")),
         (0, format!("{due} due today")),
     ];
     let (answers, ms) = app.study.today();
