@@ -1,0 +1,108 @@
+//! Drawing each screen into a 200×60 `TestBackend`, and handling one key press, on 50 decks
+//! of 1,000 cards with 200,000 reviews. Run with `cargo bench --bench render`.
+
+use std::hint::black_box;
+
+use chrono::{DateTime, FixedOffset};
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use flashdeck::app::{Action, App, PracticeMode, Screen};
+use flashdeck::deck::load_dir;
+use flashdeck::scheduler::{Scheduler, Settings};
+use flashdeck::store::Store;
+use flashdeck::study::Study;
+use flashdeck::{synthetic, ui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-27T09:00:00+01:00").expect("a fixed time")
+}
+
+fn app(dir: &std::path::Path) -> App {
+    let (history, _) = Store::new(dir, "bench").history().expect("log");
+    let scheduler = Scheduler::new(Settings::default()).expect("default settings");
+    let study = Study::new(load_dir(&dir.join("decks")), history, scheduler, now());
+    App::new(study, dir.join("decks"), now())
+}
+
+/// The app after `actions`, from the home screen.
+fn screen(dir: &std::path::Path, actions: &[Action]) -> App {
+    let mut app = app(dir);
+    for action in actions {
+        app.update(action.clone(), now());
+    }
+    app
+}
+
+fn render(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    synthetic::write_collection(&dir.path().join("decks"), 50, 1000).expect("decks");
+    synthetic::write_review_log(dir.path(), 50, 1000, 200_000, 365, now()).expect("log");
+    let practice = |mode| vec![Action::PickMode(Some(mode)), Action::Start];
+    let screens: Vec<(&str, Vec<Action>)> = vec![
+        ("home", vec![]),
+        ("help over home", vec![Action::Help]),
+        ("review, question", vec![Action::PickMode(None)]),
+        (
+            "review, answer",
+            vec![Action::PickMode(None), Action::Reveal],
+        ),
+        ("flashcards", practice(PracticeMode::Flashcards)),
+        ("learn", practice(PracticeMode::Learn)),
+        ("match", practice(PracticeMode::Match)),
+        ("practice test", practice(PracticeMode::Test)),
+        ("statistics, overview", vec![Action::Statistics]),
+        (
+            "statistics, calendar",
+            vec![Action::Statistics, Action::Right],
+        ),
+        (
+            "statistics, forecast",
+            vec![Action::Statistics, Action::Right, Action::Right],
+        ),
+    ];
+    let mut group = c.benchmark_group("draw one frame at 200x60");
+    for (name, actions) in screens {
+        let app = screen(dir.path(), &actions);
+        // Each entry must reach its screen, or its figure would be the home screen's.
+        assert!(
+            actions.is_empty() || name.starts_with("help") || app.screen != Screen::Home,
+            "{name} stayed on the home screen"
+        );
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| ui::draw(frame, black_box(&app)))
+                    .expect("draw");
+            });
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("one key press");
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let mut home = app(dir.path());
+    group.bench_function("home: down, then up", |b| {
+        b.iter(|| {
+            for code in [KeyCode::Down, KeyCode::Up] {
+                if let Some(action) = home.action_for(key(code)) {
+                    black_box(home.update(action, now()));
+                }
+            }
+        });
+    });
+    let mut cards = screen(dir.path(), &practice(PracticeMode::Flashcards));
+    group.bench_function("flashcards: flip", |b| {
+        b.iter(|| {
+            if let Some(action) = cards.action_for(key(KeyCode::Char(' '))) {
+                black_box(cards.update(action, now()));
+            }
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);
