@@ -117,3 +117,40 @@ fn a_deck_edited_on_disk_is_picked_up() {
     tui.send("q");
     assert!(tui.wait_exit());
 }
+
+/// Two windows on the same deck and the same log: each answers, and every answer of both is
+/// on disk and replayed.
+#[test]
+fn two_instances_reviewing_one_deck_lose_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let mut first = Tui::start(home.path(), &["review"], 80, 24);
+    let mut second = Tui::start(home.path(), &["review"], 80, 24);
+    for tui in [&mut first, &mut second] {
+        tui.wait_for("Space show answer");
+    }
+    // Interleaved: one answer in each window, three times.
+    for round in 0..3 {
+        for tui in [&mut first, &mut second] {
+            tui.wait_for("Space show answer");
+            tui.send(" ");
+            tui.wait_for("4 Easy");
+            tui.send("4");
+            tui.wait_for(&format!("{} new", 19 - round));
+        }
+    }
+    for tui in [&mut first, &mut second] {
+        tui.send("q");
+        tui.wait_for("due today");
+        tui.send("q");
+        assert!(tui.wait_exit());
+    }
+    assert_eq!(log_lines(home.path()).len(), 6);
+    // A new start replays both windows' answers. (Each window kept its own queue, so both
+    // may have answered the same cards: nothing is lost, some cards were answered twice.)
+    let output = pty::command(home.path())
+        .args(["stats", "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["total_answers"], 6, "{json}");
+}
