@@ -61,6 +61,8 @@ pub enum Action {
     Picker,
     /// Starts typing a filter for the deck list.
     Filter,
+    /// Go on without saving, after being told the log cannot be written.
+    StudyWithoutSaving,
     /// Read the deck files again.
     Reload,
     /// Opens the statistics of the selected deck.
@@ -169,9 +171,21 @@ pub struct App {
     pub theme: crate::ui::Theme,
     /// How typed answers are graded, from the settings.
     pub strictness: crate::session::grade::Strictness,
+    /// Whether answers are written to the log.
+    pub saving: Saving,
     /// Streak and XP, when the settings turn them on; replayed when the home screen shows.
     pub goals: Goals,
     pub motivation: Option<Motivation>,
+}
+
+/// Whether answers reach the review log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saving {
+    On,
+    /// The log cannot be written, for this reason; the user has not yet chosen to go on.
+    Ask(String),
+    /// The user chose to study anyway: answers count in this session only.
+    Off(String),
 }
 
 /// The deck list's filter: text matched against names and ids, and whether keys type into it.
@@ -209,6 +223,7 @@ impl App {
             practice_scroll: 0,
             theme: crate::ui::Theme::default(),
             strictness: crate::session::grade::Strictness::default(),
+            saving: Saving::On,
             goals: Goals::default(),
             motivation: None,
         };
@@ -383,6 +398,14 @@ impl App {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
         }
+        // Nothing else until the user says whether to study without saving.
+        if matches!(self.saving, Saving::Ask(_)) {
+            return match key.code {
+                KeyCode::Char('y') => Some(Action::StudyWithoutSaving),
+                KeyCode::Char('n' | 'q') | KeyCode::Esc => Some(Action::Quit),
+                _ => None,
+            };
+        }
         if self.filter.typing {
             return match key.code {
                 KeyCode::Char(c) => Some(Action::Type(c)),
@@ -460,6 +483,11 @@ impl App {
             Action::LeaveField => self.field_left = true,
             Action::EnterField => self.field_left = false,
             Action::Picker => self.picker = !self.picker,
+            Action::StudyWithoutSaving => {
+                if let Saving::Ask(reason) = &self.saving {
+                    self.saving = Saving::Off(reason.clone());
+                }
+            }
             Action::PickMode(Some(mode)) if matches!(self.screen, Screen::Review(_)) => {
                 // From the review's done screen: practise the same decks.
                 if let Screen::Review(session) = &self.screen {

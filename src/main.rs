@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use flashdeck::app::runtime::{self, Runtime};
-use flashdeck::app::{App, PracticeMode};
+use flashdeck::app::{App, PracticeMode, Saving};
 use flashdeck::cli::{AfterFirstFrame, Cli, Command};
 use flashdeck::commands::{self, FAILURE};
 use flashdeck::config::{self, Config};
@@ -161,6 +161,12 @@ fn tui(
         locations: locations.clone(),
         after_first_frame,
     };
+    if let Err(error) = runtime.store.check_writable() {
+        app.saving = Saving::Ask(format!(
+            "cannot write to {}: {error}",
+            runtime.store.device_file().display()
+        ));
+    }
     let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
     let result = runtime::run(&mut terminal, &mut app, &runtime);
     ratatui::try_restore().context("cannot restore the terminal")?;

@@ -71,6 +71,17 @@ impl Store {
         &self.device_file
     }
 
+    /// Whether answers can be saved: the folder and this device's file open for appending
+    /// (an empty file may be created; nothing is written).
+    pub fn check_writable(&self) -> io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
+        OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&self.device_file)
+            .map(drop)
+    }
+
     /// The whole log, replay-ready, and the lines that could not be read.
     pub fn history(&self) -> io::Result<(History, Vec<LineProblem>)> {
         let mut history = History::default();

@@ -11,6 +11,7 @@ mod options;
 mod picker;
 mod practice_test;
 mod review;
+mod saving;
 pub mod stats;
 pub mod text;
 pub mod theme;
@@ -74,6 +75,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if app.help {
         help::render(app.screen_bindings(), theme, area, buf);
     }
+    saving::render(&app.saving, theme, area, buf);
 }
 
 /// Draws `lines` in `area`, scrolled by `scroll` (clamped), with a scrollbar when they do not

@@ -154,3 +154,44 @@ fn two_instances_reviewing_one_deck_lose_nothing() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["total_answers"], 6, "{json}");
 }
+
+/// The review log cannot be written (here this device's file is a folder, which even root
+/// cannot append to): the app says why and asks; `y` studies without saving, and the
+/// history on disk is untouched.
+#[test]
+fn an_unwritable_log_asks_before_studying_without_saving() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data/flashdeck");
+    let store = flashdeck::store::Store::new(&data, &flashdeck::store::Store::device_name());
+    std::fs::create_dir_all(store.device_file()).unwrap();
+    let other = store.dir().join("phone.jsonl");
+    let kept = "{\"card\":\"sales-optimization-levers/kam\",\"time\":\"2026-01-01T10:00:00+00:00\",\"rating\":3}\n";
+    std::fs::write(&other, kept).unwrap();
+
+    // `q` at the question quits.
+    let mut tui = Tui::start(home.path(), &[], 80, 24);
+    tui.wait_for("Your answers cannot be saved");
+    tui.send("q");
+    assert!(tui.wait_exit());
+
+    let mut tui = Tui::start(home.path(), &[], 80, 24);
+    tui.wait_for("Your answers cannot be saved");
+    tui.send("\r");
+    tui.send("y");
+    tui.wait_for("not saving");
+    tui.send("\r");
+    // `kam`, due from the phone's answer, then a new card: answers count on screen.
+    for _ in 0..2 {
+        tui.wait_for("Space show answer");
+        tui.send(" ");
+        tui.wait_for("4 Easy");
+        tui.send("4");
+    }
+    tui.wait_for("19 new");
+    tui.send("q");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(store.device_file().is_dir());
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), kept);
+    assert_eq!(std::fs::read_dir(store.dir()).unwrap().count(), 2);
+}

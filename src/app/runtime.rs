@@ -12,7 +12,7 @@ use crossterm::event::{
 };
 use ratatui::DefaultTerminal;
 
-use super::{Action, App, Effect};
+use super::{Action, App, Effect, Saving};
 use crate::cli::AfterFirstFrame;
 use crate::deck;
 use crate::paths::Locations;
@@ -68,6 +68,10 @@ fn run_loop(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) ->
             for effect in app.update(action, now()) {
                 match effect {
                     Effect::Quit => return Ok(()),
+                    // Studying without saving, as the user chose: the answer counts for now.
+                    Effect::Write(event) if matches!(app.saving, Saving::Off(_)) => {
+                        pending.push(Action::Written(event));
+                    }
                     Effect::Write(event) => pending.push(match runtime.store.append(&event) {
                         Ok(()) => Action::Written(event),
                         Err(error) => Action::WriteFailed(format!(

@@ -1,0 +1,54 @@
+//! When the review log cannot be written: the question before studying, and the mark on
+//! every screen after the user chose to go on.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::Theme;
+use crate::app::Saving;
+
+pub fn render(saving: &Saving, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    match saving {
+        Saving::On => {}
+        Saving::Ask(reason) => ask(reason, theme, area, buf),
+        Saving::Off(_) => {
+            let mark = " not saving ";
+            let width = u16::try_from(mark.len()).unwrap_or(0).min(area.width);
+            let corner = Rect::new(area.right() - width, area.y, width, 1);
+            Line::styled(mark, theme.error).render(corner, buf);
+        }
+    }
+}
+
+fn ask(reason: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let [popup] = Layout::horizontal([Constraint::Length(64.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(12.min(area.height))])
+        .flex(Flex::Center)
+        .areas(popup);
+    Clear.render(popup, buf);
+    let lines = vec![
+        Line::styled(
+            format!("Your answers cannot be saved: {reason}."),
+            theme.error,
+        ),
+        Line::from(""),
+        Line::from(
+            "You can study anyway: answers count in this session and are lost when you quit. Your review history on disk is not touched.",
+        ),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("y", theme.key),
+            Span::raw(" study without saving   "),
+            Span::styled("q", theme.key),
+            Span::raw(" quit"),
+        ]),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(Block::default().borders(Borders::ALL).title(" Not saving "))
+        .render(popup, buf);
+}
