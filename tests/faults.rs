@@ -195,3 +195,30 @@ fn an_unwritable_log_asks_before_studying_without_saving() {
     assert_eq!(std::fs::read_to_string(&other).unwrap(), kept);
     assert_eq!(std::fs::read_dir(store.dir()).unwrap().count(), 2);
 }
+
+/// A full disk: this device's log file is a link to `/dev/full`, where every write fails
+/// with ENOSPC. The answer is refused on screen, nothing counts, and the app carries on.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_refuses_the_answer_and_carries_on() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data/flashdeck");
+    let store = flashdeck::store::Store::new(&data, &flashdeck::store::Store::device_name());
+    std::fs::create_dir_all(store.dir()).unwrap();
+    std::os::unix::fs::symlink("/dev/full", store.device_file()).unwrap();
+    let mut tui = Tui::start(home.path(), &[], 80, 24);
+    tui.wait_for("20 due today");
+    tui.send("\r");
+    tui.wait_for("Space show answer");
+    tui.send(" ");
+    tui.wait_for("3 Good");
+    tui.send("3");
+    tui.wait_for("No space left on device");
+    // Not counted: the same card waits, still on its answer side, and the counts stand.
+    tui.wait_for("20 new  0 learning  0 review");
+    tui.wait_for("3 Good");
+    tui.send("q");
+    tui.wait_for("20 due today");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}

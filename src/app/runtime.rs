@@ -74,8 +74,9 @@ fn run_loop(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) ->
                     }
                     Effect::Write(event) => pending.push(match runtime.store.append(&event) {
                         Ok(()) => Action::Written(event),
+                        // The cause first: a narrow notice line cuts the long path, not it.
                         Err(error) => Action::WriteFailed(format!(
-                            "cannot write to {}: {error}",
+                            "{error}, writing {}",
                             runtime.store.device_file().display()
                         )),
                     }),
