@@ -114,11 +114,3 @@ fn deck_id_for(name: &str, locations: &Locations) -> String {
         .trim_end_matches(".toml")
         .to_owned()
 }
-
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
-    }
-}

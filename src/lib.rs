@@ -5,6 +5,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`deck`] | decks, cards and their ids; TOML validation with `file:line:col` errors; loading |
+//! | [`english`] | counted nouns for messages ("1 card", "2 cards") |
 //! | [`import`] | turning Quizlet, Knowt, CSV and Anki exports into deck files |
 //! | [`paths`] | where decks, data and config live (flag > environment > default) |
 //! | [`config`] | `config.toml`: every setting checked, defaults when a value is bad |
@@ -25,6 +26,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod deck;
+pub mod english;
 pub mod import;
 pub mod motivation;
 pub mod paths;

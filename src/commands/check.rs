@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{FAILURE, load_study, plural};
+use super::{FAILURE, load_study};
 use crate::deck;
+use crate::english::noun;
 use crate::paths::Locations;
 use crate::scheduler::Settings;
 
@@ -46,9 +47,9 @@ pub fn run(
         writeln!(
             err,
             "{problems} {} in {broken} {}; {decks} valid {} with {cards} cards",
-            plural(problems, "problem"),
-            plural(broken, "file"),
-            plural(decks, "deck"),
+            noun(problems, "problem"),
+            noun(broken, "file"),
+            noun(decks, "deck"),
         )?;
         return Ok(ExitCode::from(FAILURE));
     }
@@ -59,7 +60,7 @@ pub fn run(
     writeln!(
         out,
         "ok: {decks} {} with {cards} cards",
-        plural(decks, "deck")
+        noun(decks, "deck")
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -78,9 +79,9 @@ fn report_log(locations: &Locations, settings: &Settings, err: &mut dyn Write) -
             err,
             "warning: the review log has {events} {} for {} {} no deck has; the history is kept, \
              and giving a card an `id` equal to its old key brings it back:",
-            plural(events, "event"),
+            noun(events, "event"),
             orphans.len(),
-            plural(orphans.len(), "card"),
+            noun(orphans.len(), "card"),
         )?;
         for orphan in &orphans {
             writeln!(
@@ -88,7 +89,7 @@ fn report_log(locations: &Locations, settings: &Settings, err: &mut dyn Write) -
                 "  {} ({} {})",
                 orphan.card,
                 orphan.events,
-                plural(orphan.events, "event")
+                noun(orphan.events, "event")
             )?;
         }
     }

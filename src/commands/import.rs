@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use super::{FAILURE, plural};
+use super::FAILURE;
 use crate::atomic_write::{self, Existing};
 use crate::cli::{Format as CliFormat, ImportArgs};
 use crate::deck::{self, DeckId, Source};
+use crate::english::noun;
 use crate::import::{self, Format};
 use crate::paths::Locations;
 
@@ -96,7 +97,7 @@ pub fn run(
     writeln!(
         out,
         "imported {count} {} from {file_name} ({}) into {}",
-        plural(count, "card"),
+        noun(count, "card"),
         imported.format,
         output.display()
     )?;
@@ -105,7 +106,7 @@ pub fn run(
             out,
             "skipped {} {} (listed above)",
             imported.skipped.len(),
-            plural(imported.skipped.len(), "row")
+            noun(imported.skipped.len(), "row")
         )?;
     }
     Ok(ExitCode::SUCCESS)

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::plural;
 use crate::deck::{self, Collection, DeckId};
+use crate::english::noun;
 use crate::paths::Locations;
 
 #[derive(Serialize)]
@@ -51,7 +51,7 @@ pub fn run(locations: &Locations, json: bool, out: &mut dyn Write) -> Result<Exi
                 format!(
                     "({} {}; run `flashdeck check`)",
                     row.problems,
-                    plural(row.problems, "problem")
+                    noun(row.problems, "problem")
                 )
             },
             str::to_owned,

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{load_study, resolve_decks};
 use crate::config::Config;
+use crate::english::{counted, noun};
 use crate::paths::Locations;
 use crate::session::matching::seconds;
 use crate::stats::{self, Rate, Stats};
@@ -55,24 +56,14 @@ fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Resul
     let again = today
         .again_share
         .map_or_else(String::new, |s| format!(", {:.0}% Again", s * 100.0));
-    let answers = |n: usize| {
-        if n == 1 {
-            "1 answer".to_owned()
-        } else {
-            format!("{n} answers")
-        }
-    };
+    let answers = |n: usize| counted(n, "answer");
     writeln!(
         out,
         "Today: {} in {} min{again}",
         answers(today.answers),
         today.seconds.div_ceil(60)
     )?;
-    let days = if stats.days_studied == 1 {
-        "day"
-    } else {
-        "days"
-    };
+    let days = noun(stats.days_studied, "day");
     writeln!(
         out,
         "Total: {} on {} {days}",

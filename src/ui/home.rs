@@ -10,6 +10,7 @@ use ratatui::widgets::{
 
 use super::{Theme, footer};
 use crate::app::{App, Row};
+use crate::english::counted;
 use crate::study::DueCounts;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -75,15 +76,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     footer::render(app.bindings(), theme, keys, buf);
 }
 
-/// "1 card", "2 cards".
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// The top line: "flashdeck", then the collection and today's totals, as many as fit, and
 /// the streak and XP at the right when they are on.
 fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -92,11 +84,8 @@ fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let due: usize = app.counts.iter().map(DueCounts::total).sum();
     // In reading order, each with its rank: what is due matters most, the size least.
     let mut parts = vec![
-        (
-            2,
-            format!("{decks} {}", if decks == 1 { "deck" } else { "decks" }),
-        ),
-        (3, plural(collection.card_count(), "card")),
+        (2, counted(decks, "deck")),
+        (3, counted(collection.card_count(), "card")),
         (0, format!("{due} due today")),
     ];
     let (answers, ms) = app.study.today();
@@ -191,11 +180,7 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme) -> TableRow<'a> {
             let count = broken.problems.len();
             TableRow::new(vec![
                 Cell::from(Span::styled(
-                    format!(
-                        "⚠ {count} {} · {}",
-                        if count == 1 { "problem" } else { "problems" },
-                        broken.id
-                    ),
+                    format!("⚠ {} · {}", counted(count, "problem"), broken.id),
                     theme.error,
                 )),
                 Cell::from(""),

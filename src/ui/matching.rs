@@ -121,11 +121,7 @@ pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buff
 }
 
 fn mistakes(count: u32) -> String {
-    if count == 1 {
-        "1 mistake".to_owned()
-    } else {
-        format!("{count} mistakes")
-    }
+    crate::english::counted(usize::try_from(count).unwrap_or(usize::MAX), "mistake")
 }
 
 /// `text` wrapped into `height` lines of `width`, the last ending in "…" when cut.

@@ -151,13 +151,8 @@ fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
         Line::styled("Done for now!", theme.title),
         Line::from(""),
         Line::from(format!(
-            "{} {} answered in this session.",
-            session.answered,
-            if session.answered == 1 {
-                "card"
-            } else {
-                "cards"
-            }
+            "{} answered in this session.",
+            crate::english::counted(session.answered, "card")
         )),
     ];
     if let Some(next) = app.study.next_due(&session.decks, app.now) {

@@ -137,14 +137,9 @@ fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::styled("Total  ", theme.title),
             Span::raw(format!(
-                "{} answers on {} {}",
+                "{} answers on {}",
                 stats.total_answers,
-                stats.days_studied,
-                if stats.days_studied == 1 {
-                    "day"
-                } else {
-                    "days"
-                }
+                crate::english::counted(stats.days_studied, "day")
             )),
         ]),
         Line::from(vec![

@@ -1,0 +1,30 @@
+//! Counted nouns for messages: "1 card", "2 cards".
+
+/// `word`, with an `s` unless `count` is 1.
+#[must_use]
+pub fn noun(count: usize, word: &str) -> String {
+    if count == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// The count and its noun: "1 card", "2 cards", "0 cards".
+#[must_use]
+pub fn counted(count: usize, word: &str) -> String {
+    format!("{count} {}", noun(count, word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_everything_else_plural() {
+        assert_eq!(counted(1, "card"), "1 card");
+        assert_eq!(counted(0, "card"), "0 cards");
+        assert_eq!(counted(2, "mistake"), "2 mistakes");
+        assert_eq!(noun(5, "deck"), "decks");
+    }
+}
