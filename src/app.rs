@@ -161,6 +161,8 @@ pub struct App {
     pub counts: Vec<DueCounts>,
     /// Each deck's mastery, 0 to 1, recomputed with the counts.
     pub mastery: Vec<f64>,
+    /// Today's review answers and the milliseconds they took, recomputed with the counts.
+    pub today: (usize, u64),
     pub filter: DeckFilter,
     /// The mode picker is open over the home screen.
     pub picker: bool,
@@ -217,6 +219,7 @@ impl App {
             now,
             counts: Vec::new(),
             mastery: Vec::new(),
+            today: (0, 0),
             filter: DeckFilter::default(),
             picker: false,
             field_left: false,
@@ -314,6 +317,7 @@ impl App {
         self.mastery = (0..self.study.collection.decks.len())
             .map(|deck| self.study.mastery(deck))
             .collect();
+        self.today = self.study.today();
         // A replay of the whole log: only for the home screen, not after every answer.
         if matches!(self.screen, Screen::Home) {
             self.refresh_motivation();

@@ -162,7 +162,7 @@ impl Study {
     /// Whether any answer has ever been recorded.
     #[must_use]
     pub fn has_history(&self) -> bool {
-        self.history.event_count() > 0
+        !self.history.is_empty()
     }
 
     /// How well a deck is known, from 0 to 1: mature cards count 1, young ones ½.

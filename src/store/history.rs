@@ -313,6 +313,12 @@ impl History {
         true
     }
 
+    /// No event at all: a first run.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty() && self.undos.is_empty() && self.deck_events.is_empty()
+    }
+
     /// Distinct events, undo events included.
     #[must_use]
     pub fn event_count(&self) -> usize {

@@ -88,7 +88,7 @@ fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         (3, counted(collection.card_count(), "card")),
         (0, format!("{due} due today")),
     ];
-    let (answers, ms) = app.study.today();
+    let (answers, ms) = app.today;
     if answers > 0 {
         let minutes = (ms / 1000).div_ceil(60);
         parts.push((1, format!("today {answers} answered in {minutes} min")));
