@@ -302,12 +302,8 @@ impl App {
     pub fn folder_counts(&self, folder: &str) -> DueCounts {
         self.folder_decks(folder)
             .into_iter()
-            .filter_map(|d| self.counts.get(d))
-            .fold(DueCounts::default(), |sum, c| DueCounts {
-                new: sum.new + c.new,
-                learning: sum.learning + c.learning,
-                review: sum.review + c.review,
-            })
+            .filter_map(|d| self.counts.get(d).copied())
+            .sum()
     }
 
     fn recount(&mut self) {
@@ -327,11 +323,7 @@ impl App {
     /// Replays streak and XP, if they are on.
     pub fn refresh_motivation(&mut self) {
         self.motivation = self.goals.any().then(|| {
-            crate::motivation::compute(
-                &self.study,
-                self.now,
-                usize::try_from(self.goals.streak_goal).unwrap_or(usize::MAX),
-            )
+            crate::motivation::compute(&self.study, self.now, self.goals.streak_goal)
         });
     }
 

@@ -246,7 +246,7 @@ impl Days {
 /// XP, level and streak at `now`, over the whole history (cards since deleted included: what
 /// was studied stays studied).
 #[must_use]
-pub fn compute(study: &Study, now: DateTime<FixedOffset>, goal: usize) -> Motivation {
+pub fn compute(study: &Study, now: DateTime<FixedOffset>, goal: u32) -> Motivation {
     let scheduler = &study.scheduler;
     let today = scheduler.calendar().day(now);
     let cards: Vec<&str> = study.history.cards().map(|(card, _)| card).collect();
@@ -276,7 +276,10 @@ pub fn compute(study: &Study, now: DateTime<FixedOffset>, goal: usize) -> Motiva
     Motivation {
         xp,
         level: level(xp),
-        streak: streak(&days.records(), goal),
+        streak: streak(
+            &days.records(),
+            usize::try_from(goal).unwrap_or(usize::MAX),
+        ),
     }
 }
 

@@ -29,6 +29,24 @@ impl DueCounts {
     }
 }
 
+impl std::ops::Add for DueCounts {
+    type Output = Self;
+
+    fn add(self, other: Self) -> Self {
+        Self {
+            new: self.new + other.new,
+            learning: self.learning + other.learning,
+            review: self.review + other.review,
+        }
+    }
+}
+
+impl std::iter::Sum for DueCounts {
+    fn sum<I: Iterator<Item = Self>>(counts: I) -> Self {
+        counts.fold(Self::default(), std::ops::Add::add)
+    }
+}
+
 /// A card's place in the collection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CardPlace {

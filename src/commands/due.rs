@@ -55,7 +55,6 @@ pub fn run(
         "{:width$}  {:>5}  {:>8}  {:>6}",
         "DECK", "NEW", "LEARNING", "REVIEW"
     )?;
-    let mut total = DueCounts::default();
     for row in &rows {
         let c = row.counts;
         writeln!(
@@ -63,10 +62,8 @@ pub fn run(
             "{:width$}  {:>5}  {:>8}  {:>6}",
             row.deck, c.new, c.learning, c.review
         )?;
-        total.new += c.new;
-        total.learning += c.learning;
-        total.review += c.review;
     }
+    let total: DueCounts = rows.iter().map(|row| row.counts).sum();
     writeln!(
         out,
         "{:width$}  {:>5}  {:>8}  {:>6}",

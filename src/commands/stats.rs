@@ -26,8 +26,7 @@ pub fn run(
     let mut stats = stats::compute(&study, &indexes, now);
     let goals = config.goals();
     if goals.any() {
-        let goal = usize::try_from(goals.streak_goal).unwrap_or(usize::MAX);
-        stats.motivation = Some(crate::motivation::compute(&study, now, goal));
+        stats.motivation = Some(crate::motivation::compute(&study, now, goals.streak_goal));
     }
     if json {
         serde_json::to_writer_pretty(&mut *out, &stats)?;
