@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::scheduler::{Day, Due, Phase};
+use crate::stats::first_each_day;
 use crate::store::{Answer, Mode};
 use crate::study::Study;
 
@@ -206,18 +207,15 @@ impl Days {
     /// Adds one card's review answers; overdue days come from the interval each answer saw
     /// (the previous answer's day plus that interval), and from the card's due day now.
     fn add_card(&mut self, answers: &[Answer], due_now: Option<Day>) {
-        let mut last_day = None;
-        for (i, answer) in answers.iter().enumerate() {
-            if last_day != Some(answer.day) && answer.day >= self.first {
-                let slot = self.slot(answer.day);
-                if let Some(cards) = self.cards.get_mut(slot) {
-                    *cards += 1;
-                }
+        for answer in first_each_day(answers).filter(|a| a.day >= self.first) {
+            let slot = self.slot(answer.day);
+            if let Some(cards) = self.cards.get_mut(slot) {
+                *cards += 1;
             }
-            last_day = Some(answer.day);
-            if let Some(next) = answers.get(i + 1)
-                && next.phase_before == Phase::Review
-            {
+        }
+        for pair in answers.windows(2) {
+            let [answer, next] = pair else { continue };
+            if next.phase_before == Phase::Review {
                 let interval = i32::try_from(next.interval_before).unwrap_or(i32::MAX / 2);
                 self.overdue(answer.day.saturating_add(interval), next.day - 1);
             }
