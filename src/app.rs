@@ -322,9 +322,10 @@ impl App {
 
     /// Replays streak and XP, if they are on.
     pub fn refresh_motivation(&mut self) {
-        self.motivation = self.goals.any().then(|| {
-            crate::motivation::compute(&self.study, self.now, self.goals.streak_goal)
-        });
+        self.motivation = self
+            .goals
+            .any()
+            .then(|| crate::motivation::compute(&self.study, self.now, self.goals.streak_goal));
     }
 
     /// The key table of what is showing.

@@ -274,10 +274,7 @@ pub fn compute(study: &Study, now: DateTime<FixedOffset>, goal: u32) -> Motivati
     Motivation {
         xp,
         level: level(xp),
-        streak: streak(
-            &days.records(),
-            usize::try_from(goal).unwrap_or(usize::MAX),
-        ),
+        streak: streak(&days.records(), usize::try_from(goal).unwrap_or(usize::MAX)),
     }
 }
 

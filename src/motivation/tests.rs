@@ -2,8 +2,8 @@ use chrono::Duration;
 
 use super::*;
 use crate::scheduler::{Rating, Settings};
-use crate::store::{NewEvent, NewKind};
-use crate::study::tests::{review, study_with, time};
+use crate::store::NewKind;
+use crate::study::tests::{deck_event, learned, review, study_with, time};
 
 #[test]
 fn levels_cost_one_hundred_xp_times_the_level() {
@@ -108,25 +108,16 @@ fn streak_and_xp_from_a_fixed_log() {
 #[test]
 fn practice_earns_xp_for_mastery_test_scores_and_match_records() {
     let now = time("2026-11-27T10:00:00+01:00");
-    let learn = |id: &str, card: &str, question| NewEvent {
-        id: id.into(),
-        time: now,
-        card: Some(card.into()),
-        deck: None,
-        kind: NewKind::answer(Rating::Good, None, "learn", Some(question)),
-    };
-    let result = |id: &str, minutes, mode: &'static str, ms, score| NewEvent {
-        id: id.into(),
-        time: now + Duration::minutes(minutes),
-        card: None,
-        deck: Some("d".into()),
-        kind: NewKind::Result {
+    let learn = |id: &str, card: &str, question| learned(id, card, question, now);
+    let result = |id: &str, minutes, mode: &'static str, ms, score| {
+        let kind = NewKind::Result {
             mode: mode.into(),
             ms,
             mistakes: None,
             score,
             questions: Some(10),
-        },
+        };
+        deck_event(id, now + Duration::minutes(minutes), kind)
     };
     let events = vec![
         learn("1", "d/c0", "written"),               // mastered: 20

@@ -3,7 +3,7 @@ use chrono::Duration;
 use super::*;
 use crate::scheduler::Settings;
 use crate::store::NewEvent;
-use crate::study::tests::{review, study_with, time};
+use crate::study::tests::{deck_event, learned, review, study_with, time};
 
 fn answer(day: Day, rating: Rating, interval_before: u32, first_ever: bool) -> Answer {
     Answer {
@@ -152,20 +152,8 @@ fn totals_today_calendar_counts_and_forecast_from_a_fixed_log() {
 #[test]
 fn deck_mastery_reads_learn_levels_test_scores_and_match_times() {
     let now = time("2026-11-27T10:00:00+01:00");
-    let learn = |id: &str, card: &str, question| NewEvent {
-        id: id.into(),
-        time: now,
-        card: Some(card.into()),
-        deck: None,
-        kind: crate::store::NewKind::answer(Rating::Good, None, "learn", Some(question)),
-    };
-    let result = |id: &str, minutes, kind| NewEvent {
-        id: id.into(),
-        time: now + Duration::minutes(minutes),
-        card: None,
-        deck: Some("d".into()),
-        kind,
-    };
+    let learn = |id: &str, card: &str, question| learned(id, card, question, now);
+    let result = |id: &str, minutes, kind| deck_event(id, now + Duration::minutes(minutes), kind);
     let test = |score| crate::store::NewKind::Result {
         mode: "test".into(),
         ms: None,

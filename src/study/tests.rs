@@ -52,6 +52,33 @@ pub(crate) fn review(id: &str, card: &str, rating: Rating, at: DateTime<FixedOff
     }
 }
 
+/// A right answer in Learn to a question of `question`'s kind.
+pub(crate) fn learned(
+    id: &str,
+    card: &str,
+    question: &'static str,
+    at: DateTime<FixedOffset>,
+) -> NewEvent {
+    NewEvent {
+        id: id.into(),
+        time: at,
+        card: Some(card.into()),
+        deck: None,
+        kind: NewKind::answer(Rating::Good, None, "learn", Some(question)),
+    }
+}
+
+/// An event about deck `d`, such as a practice result.
+pub(crate) fn deck_event(id: &str, at: DateTime<FixedOffset>, kind: NewKind) -> NewEvent {
+    NewEvent {
+        id: id.into(),
+        time: at,
+        card: None,
+        deck: Some("d".into()),
+        kind,
+    }
+}
+
 const NOW: &str = "2026-11-27T10:00:00+01:00";
 
 #[test]
