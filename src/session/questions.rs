@@ -189,6 +189,18 @@ pub fn written(terms: &[Term], term: usize, with: AnswerWith, rng: &mut Rng) -> 
     }
 }
 
+/// `n` terms for the modes' tests: "Country i" answered by "Capitali", ids `d/ci`.
+#[cfg(test)]
+pub(crate) fn sample_terms(n: usize) -> Vec<Term> {
+    (0..n)
+        .map(|i| Term {
+            id: format!("d/c{i}").into(),
+            front: format!("Country {i}"),
+            back: format!("Capital{i}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use rand::SeedableRng;

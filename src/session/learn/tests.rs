@@ -1,20 +1,11 @@
 use chrono::DateTime;
 
 use super::*;
+use crate::session::questions::sample_terms;
 use crate::store::EventKind;
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
-}
-
-fn deck(n: usize) -> Vec<Term> {
-    (0..n)
-        .map(|i| Term {
-            id: format!("d/c{i}").into(),
-            front: format!("Country {i}"),
-            back: format!("Capital{i}"),
-        })
-        .collect()
 }
 
 fn learn(n: usize) -> Learn {
@@ -22,7 +13,13 @@ fn learn(n: usize) -> Learn {
         questions: vec![Kind::Choice, Kind::Written],
         ..Options::default()
     };
-    Learn::new("D".into(), deck(n), vec![LearnLevel::Unseen; n], options, 7)
+    Learn::new(
+        "D".into(),
+        sample_terms(n),
+        vec![LearnLevel::Unseen; n],
+        options,
+        7,
+    )
 }
 
 /// The 1-based number of the right option, or of a wrong one.
@@ -196,7 +193,7 @@ fn a_fully_mastered_deck_is_done_at_once() {
     let options = Options::default();
     let l = Learn::new(
         "D".into(),
-        deck(2),
+        sample_terms(2),
         vec![LearnLevel::Mastered; 2],
         options,
         1,

@@ -1,26 +1,17 @@
 use chrono::DateTime;
 
 use super::*;
+use crate::session::questions::sample_terms;
 use crate::store::EventKind;
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
 }
 
-fn terms(n: usize) -> Vec<Term> {
-    (0..n)
-        .map(|i| Term {
-            id: format!("d/c{i}").into(),
-            front: format!("Country {i}"),
-            back: format!("Capital{i}"),
-        })
-        .collect()
-}
-
 fn test_of(n: usize, count: usize) -> PracticeTest {
     PracticeTest::new(
         "D".into(),
-        terms(n),
+        sample_terms(n),
         Options {
             count,
             ..Options::for_test(n)
@@ -90,7 +81,7 @@ fn twenty_questions_split_evenly_with_a_matching_block_of_at_most_six() {
 fn a_big_share_for_matching_is_capped_at_six_pairs() {
     let t = PracticeTest::new(
         "D".into(),
-        terms(40),
+        sample_terms(40),
         Options {
             count: 40,
             ..Options::for_test(40)
@@ -113,7 +104,7 @@ fn a_matching_only_test_is_one_block_of_at_most_six_pairs() {
         questions: vec![Kind::Matching],
         ..Options::for_test(30)
     };
-    let t = PracticeTest::new("D".into(), terms(30), options, vec![], 2);
+    let t = PracticeTest::new("D".into(), sample_terms(30), options, vec![], 2);
     assert_eq!(t.items.len(), 1);
     assert_eq!(t.question_count(), MATCH_PAIRS);
 }
