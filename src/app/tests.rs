@@ -13,27 +13,22 @@ fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
 }
 
-/// Two decks: `a` from a file with three cards, and `b` built in with one.
-fn app() -> App {
-    let text = |n: usize| {
-        let mut text = String::from("[deck]\nname = \"Deck\"\n");
-        for i in 0..n {
-            let _ = write!(
-                text,
-                "\n[[cards]]\nid = \"c{i}\"\nfront = \"Q{i}\"\nback = \"A{i}\"\n"
-            );
-        }
-        text
-    };
-    let a = parse_deck(
-        DeckId::new("a"),
-        Source::File(PathBuf::from("/decks/a.toml")),
-        &text(3),
-    )
-    .unwrap();
-    let b = parse_deck(DeckId::new("b"), Source::Bundled, &text(1)).unwrap();
+/// A deck's text: `name`, with cards `c0`.. asking `Q{i}` and answered `A{i}`.
+fn deck_text(name: &str, n: usize) -> String {
+    let mut text = format!("[deck]\nname = \"{name}\"\n");
+    for i in 0..n {
+        let _ = write!(
+            text,
+            "\n[[cards]]\nid = \"c{i}\"\nfront = \"Q{i}\"\nback = \"A{i}\"\n"
+        );
+    }
+    text
+}
+
+/// The app on `decks`, with no history, at `now()`.
+fn app_on(decks: Vec<crate::deck::Deck>) -> App {
     let collection = Collection {
-        decks: vec![a, b],
+        decks,
         broken: Vec::new(),
     };
     let study = Study::new(
@@ -43,6 +38,18 @@ fn app() -> App {
         now(),
     );
     App::new(study, PathBuf::from("/decks"), now())
+}
+
+/// Two decks: `a` from a file with three cards, and `b` built in with one.
+fn app() -> App {
+    let a = parse_deck(
+        DeckId::new("a"),
+        Source::File(PathBuf::from("/decks/a.toml")),
+        &deck_text("Deck", 3),
+    )
+    .unwrap();
+    let b = parse_deck(DeckId::new("b"), Source::Bundled, &deck_text("Deck", 1)).unwrap();
+    app_on(vec![a, b])
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -421,30 +428,13 @@ fn star_works_while_reviewing_too() {
 /// Decks `lang/es`, `lang/fr` and `math`, with 2, 1 and 1 new cards.
 fn grouped_app() -> App {
     let deck = |id: &str, name: &str, n: usize| {
-        let mut text = format!("[deck]\nname = \"{name}\"\n");
-        for i in 0..n {
-            let _ = write!(
-                text,
-                "\n[[cards]]\nid = \"c{i}\"\nfront = \"Q{i}\"\nback = \"A{i}\"\n"
-            );
-        }
-        parse_deck(DeckId::new(id), Source::Bundled, &text).unwrap()
+        parse_deck(DeckId::new(id), Source::Bundled, &deck_text(name, n)).unwrap()
     };
-    let collection = Collection {
-        decks: vec![
-            deck("lang/es", "Spanish", 2),
-            deck("lang/fr", "French", 1),
-            deck("math", "Algebra", 1),
-        ],
-        broken: Vec::new(),
-    };
-    let study = Study::new(
-        collection,
-        History::default(),
-        Scheduler::new(Settings::default()).unwrap(),
-        now(),
-    );
-    App::new(study, PathBuf::from("/decks"), now())
+    app_on(vec![
+        deck("lang/es", "Spanish", 2),
+        deck("lang/fr", "French", 1),
+        deck("math", "Algebra", 1),
+    ])
 }
 
 fn row_names(app: &App) -> Vec<String> {
