@@ -58,10 +58,7 @@ fn kill_9_mid_session_loses_no_confirmed_answer() {
         tui.send("\r");
         let answered: usize = rng.random_range(1..6);
         for i in 0..answered {
-            tui.wait_for("Space show answer");
-            tui.send(" ");
-            tui.wait_for("4 Easy");
-            tui.send("4");
+            tui.answer('4');
             // Easy graduates a new card: the new count drops once the answer is saved.
             tui.wait_for(&format!("{} new", 19 - i));
         }
@@ -131,10 +128,7 @@ fn two_instances_reviewing_one_deck_lose_nothing() {
     // Interleaved: one answer in each window, three times.
     for round in 0..3 {
         for tui in [&mut first, &mut second] {
-            tui.wait_for("Space show answer");
-            tui.send(" ");
-            tui.wait_for("4 Easy");
-            tui.send("4");
+            tui.answer('4');
             tui.wait_for(&format!("{} new", 19 - round));
         }
     }
@@ -182,10 +176,7 @@ fn an_unwritable_log_asks_before_studying_without_saving() {
     tui.send("\r");
     // `kam`, due from the phone's answer, then a new card: answers count on screen.
     for _ in 0..2 {
-        tui.wait_for("Space show answer");
-        tui.send(" ");
-        tui.wait_for("4 Easy");
-        tui.send("4");
+        tui.answer('4');
     }
     tui.wait_for("19 new");
     tui.send("q");
@@ -209,10 +200,7 @@ fn a_full_disk_refuses_the_answer_and_carries_on() {
     let mut tui = Tui::start(home.path(), &[], 80, 24);
     tui.wait_for("20 due today");
     tui.send("\r");
-    tui.wait_for("Space show answer");
-    tui.send(" ");
-    tui.wait_for("3 Good");
-    tui.send("3");
+    tui.answer('3');
     tui.wait_for("No space left on device");
     // Not counted: the same card waits, still on its answer side, and the counts stand.
     tui.wait_for("20 new  0 learning  0 review");

@@ -56,10 +56,7 @@ fn streak_and_xp_show_on_the_top_line_when_turned_on() {
     tui.wait_for("streak 0 · level 1 · 0/100 XP");
     // One answer: 10 XP, and today counts (nothing was left due).
     tui.send("\r");
-    tui.wait_for("Space show answer");
-    tui.send(" ");
-    tui.wait_for("4 Easy");
-    tui.send("4");
+    tui.answer('4');
     tui.wait_for("19 new");
     tui.send("q");
     tui.wait_for("streak 1 ✓ · level 1 · 10/100 XP");

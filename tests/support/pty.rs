@@ -125,6 +125,22 @@ impl Tui {
         self.writer.flush().expect("flush the pty");
     }
 
+    /// Answers the review card on screen: shows its answer, then presses the rating `key`
+    /// ('1' Again to '4' Easy) once its button is on screen.
+    #[allow(dead_code)] // Only the review tests answer cards.
+    pub fn answer(&mut self, key: char) {
+        let button = match key {
+            '1' => "1 Again",
+            '2' => "2 Hard",
+            '3' => "3 Good",
+            _ => "4 Easy",
+        };
+        self.wait_for("Space show answer");
+        self.send(" ");
+        self.wait_for(button);
+        self.send(&key.to_string());
+    }
+
     /// Kills the process the hard way (SIGKILL: no handler, no cleanup) and reaps it.
     #[allow(dead_code)] // Only the fault tests kill.
     pub fn kill_9(&mut self) {
