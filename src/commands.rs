@@ -18,7 +18,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::deck::{self, Collection};
 use crate::paths::Locations;
 use crate::scheduler::{Scheduler, Settings};
-use crate::store::{LineProblem, Store};
+use crate::store::{Events, LineProblem, LogPosition, Source, Store};
 use crate::study::Study;
 
 /// Exit code for "a deck has problems" and for failed commands.
@@ -47,19 +47,91 @@ pub fn version(locations: &Locations, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// The decks and the review log, replayed at `now`, with the log lines that could not be read.
+/// The decks and the replayed log, with where reading the log got to.
+pub struct Loaded {
+    pub study: Study,
+    /// Log lines that could not be read.
+    pub problems: Vec<LineProblem>,
+    pub store: Store,
+    pub position: LogPosition,
+    pub source: Source,
+    /// Starts reading the snapshot's events in the background (see [`Events::Background`]).
+    pub start_reading: Option<std::sync::mpsc::Sender<()>>,
+}
+
+impl Loaded {
+    /// Reads what was appended to the log since (by this process or another) and saves the
+    /// replay as the snapshot when that saves work next time. A snapshot is only a cache:
+    /// callers may ignore a failure.
+    pub fn save_snapshot(&mut self) -> io::Result<()> {
+        let stale = self.source.is_stale();
+        if !stale && !self.store.is_behind(&self.position)? {
+            return Ok(());
+        }
+        let caught = self
+            .store
+            .catch_up(&mut self.study.history, &mut self.position)?;
+        self.study.refold_changed(&caught.changed);
+        self.problems.extend(caught.problems);
+        let study = &self.study;
+        self.store.write_snapshot(
+            &study.scheduler,
+            study.day(),
+            &study.history,
+            study.states_in_history_order(),
+            &self.position,
+            &self.problems,
+        )?;
+        self.source = Source::Snapshot {
+            lines_after: 0,
+            deferred: false,
+        };
+        Ok(())
+    }
+}
+
+/// The decks and the review log, replayed at `now`, from the snapshot where it is usable.
+pub fn load(
+    locations: &Locations,
+    settings: &Settings,
+    now: DateTime<FixedOffset>,
+    events: Events,
+) -> Result<Loaded> {
+    let store = Store::new(&locations.data_dir.path, &Store::device_name());
+    let scheduler = Scheduler::new(settings.clone())?;
+    // Two independent reads: the log's snapshot is read while the decks parse.
+    let (collection, replayed) = rayon::join(
+        || deck::load_configured(locations),
+        || store.replay(&scheduler, scheduler.calendar().day(now), events),
+    );
+    let collection = collection?;
+    let mut replayed = replayed
+        .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
+    let problems = std::mem::take(&mut replayed.problems);
+    let position = std::mem::take(&mut replayed.position);
+    let source = replayed.source;
+    let start_reading = replayed.start_reading.take();
+    Ok(Loaded {
+        study: Study::from_replay(collection, replayed, scheduler, now),
+        problems,
+        store,
+        position,
+        source,
+        start_reading,
+    })
+}
+
+/// The decks and the review log, replayed at `now`, with the log lines that could not be
+/// read; the snapshot is brought up to date for the next command.
 pub fn load_study(
     locations: &Locations,
     settings: &Settings,
     now: DateTime<FixedOffset>,
 ) -> Result<(Study, Vec<LineProblem>)> {
-    let collection = deck::load_configured(locations)?;
-    let store = Store::new(&locations.data_dir.path, &Store::device_name());
-    let (history, problems) = store
-        .history()
-        .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
-    let scheduler = Scheduler::new(settings.clone())?;
-    Ok((Study::new(collection, history, scheduler, now), problems))
+    let mut loaded = load(locations, settings, now, Events::OnDemand)?;
+    // Only a cache: the replay stands whether or not it could be saved.
+    let _ = loaded.save_snapshot();
+    Ok((loaded.study, loaded.problems))
 }
 
 /// Deck indexes for deck ids, folders of decks (`sales` for `sales/*`) or deck files, and a

@@ -13,7 +13,6 @@ use flashdeck::commands::{self, FAILURE};
 use flashdeck::config::{self, Config};
 use flashdeck::deck::Problem;
 use flashdeck::paths::{self, Defaults, Locations, Overrides};
-use flashdeck::store::Store;
 use flashdeck::ui::Theme;
 
 fn main() -> ExitCode {
@@ -134,7 +133,19 @@ fn tui(
     after_first_frame: Option<AfterFirstFrame>,
 ) -> Result<ExitCode> {
     let now = runtime::now();
-    let (study, problems) = commands::load_study(locations, &config.scheduling, now)?;
+    let commands::Loaded {
+        study,
+        problems,
+        store,
+        position,
+        source,
+        start_reading,
+    } = commands::load(
+        locations,
+        &config.scheduling,
+        now,
+        flashdeck::store::Events::Background,
+    )?;
     let mut app = App::new(study, locations.decks.path.clone(), now);
     app.theme = Theme::named(config.theme);
     app.strictness = config.strictness;
@@ -157,7 +168,8 @@ fn tui(
         }
     }
     let runtime = Runtime {
-        store: Store::new(&locations.data_dir.path, &Store::device_name()),
+        store: store.clone(),
+        start_reading,
         locations: locations.clone(),
         after_first_frame,
     };
@@ -171,5 +183,18 @@ fn tui(
     let result = runtime::run(&mut terminal, &mut app, &runtime);
     ratatui::try_restore().context("cannot restore the terminal")?;
     result?;
+    // Saved on the way out, not at the start, so that the first screen comes at once.
+    if matches!(app.saving, Saving::On) {
+        let mut loaded = commands::Loaded {
+            study: app.study,
+            problems,
+            store,
+            position,
+            source,
+            start_reading: None,
+        };
+        // Only a cache: the next start reads the log instead.
+        let _ = loaded.save_snapshot();
+    }
     Ok(ExitCode::SUCCESS)
 }

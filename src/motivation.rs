@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::scheduler::{Day, Due, Phase};
 use crate::stats::first_each_day;
-use crate::store::{Answer, Mode};
+use crate::store::{Answer, History, Mode};
 use crate::study::Study;
 
 pub const XP_PER_ANSWER: u64 = 10;
@@ -247,10 +247,11 @@ impl Days {
 pub fn compute(study: &Study, now: DateTime<FixedOffset>, goal: u32) -> Motivation {
     let scheduler = &study.scheduler;
     let today = scheduler.calendar().day(now);
-    let cards: Vec<&str> = study.history.cards().map(|(card, _)| card).collect();
+    let history: &History = &study.history;
+    let cards: Vec<&str> = history.cards().map(|(card, _)| card).collect();
     let per_card: Vec<_> = cards
         .par_iter()
-        .map(|card| study.history.answers(card, scheduler))
+        .map(|card| history.answers(card, scheduler))
         .collect();
     let first = per_card
         .iter()

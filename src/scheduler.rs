@@ -126,7 +126,7 @@ impl Default for Settings {
 }
 
 /// Where a card is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     New,
@@ -154,24 +154,26 @@ impl Phase {
 }
 
 /// When a card is next shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Due {
     /// Never studied: shown when the daily new-card limit allows.
     New,
     /// (Re)learning: due at this moment.
-    At(DateTime<FixedOffset>),
+    At(#[serde(with = "crate::store::compact::time")] DateTime<FixedOffset>),
     /// Review: due from the start of this day.
     Day(Day),
 }
 
 /// Everything the scheduler knows about one card, rebuilt by replaying its events.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CardState {
     pub phase: Phase,
+    #[serde(with = "crate::store::compact::memory")]
     pub memory: Option<MemoryState>,
     pub due: Due,
     /// The last interval given to a review card, in days.
     pub scheduled_days: u32,
+    #[serde(with = "crate::store::compact::option_time")]
     pub last_review: Option<DateTime<FixedOffset>>,
     pub reps: u32,
     pub lapses: u32,
@@ -204,7 +206,7 @@ impl Default for CardState {
 }
 
 /// What answering does besides the new state, for the screen to tell the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct AnswerNotes {
     /// The card just became a leech and was suspended.
     pub became_leech: bool,

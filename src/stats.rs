@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::scheduler::{Day, Due, Phase, Rating};
-use crate::store::{Answer, LearnLevel, Mode};
+use crate::store::{Answer, History, LearnLevel, Mode};
 use crate::study::Study;
 
 /// Interval from which a card is mature, in days, as in Anki.
@@ -161,9 +161,10 @@ fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, 
     let mut forecast = vec![0usize; FORECAST_DAYS];
     let (mut daily_load, mut remembered, mut total) = (0.0, 0.0, 0);
     // Replaying is the cost; it runs on every core, the sums after it in order.
+    let history: &History = &study.history;
     let replayed: Vec<_> = cards
         .par_iter()
-        .map(|card| study.history.answers(card, scheduler))
+        .map(|card| history.answers(card, scheduler))
         .collect();
     let mut per_card = Vec::with_capacity(cards.len());
     for (folded, answers) in replayed {

@@ -5,6 +5,8 @@
 //! disk. Reading never fails on a bad line: it is reported with its `file:line` and skipped.
 //! No log file is ever rewritten or truncated.
 
+mod cache;
+pub mod compact;
 pub mod event;
 pub mod history;
 
@@ -15,6 +17,7 @@ use std::path::{Path, PathBuf};
 use rayon::iter::Either;
 use rayon::prelude::*;
 
+pub use cache::{CaughtUp, Events, LazyHistory, LogPosition, Replayed, Source, ready};
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
 pub use history::{Answer, DeckResult, Folded, History, LearnLevel, Mode, Practice, Question};
 
@@ -22,7 +25,7 @@ pub use history::{Answer, DeckResult, Folded, History, LearnLevel, Mode, Practic
 pub const DEVICE_ENV: &str = "FLASHDECK_DEVICE";
 
 /// A line that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LineProblem {
     pub path: PathBuf,
     /// 1-based.
@@ -98,22 +101,10 @@ impl Store {
         &self,
         mut sink: impl FnMut(Vec<Event<'_>>),
     ) -> io::Result<Vec<LineProblem>> {
-        let entries = match std::fs::read_dir(&self.dir) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(error) => return Err(error),
-        };
-        let mut paths = Vec::new();
-        for entry in entries {
-            let path = entry?.path();
-            if path.extension().is_some_and(|ext| ext == "jsonl") && path.is_file() {
-                paths.push(path);
-            }
-        }
-        paths.sort();
+        let paths = self.log_files()?;
         let mut problems = Vec::new();
         for path in paths {
-            read_file(&path, &mut sink, &mut problems)?;
+            read_file(&path, ReadUpTo::default(), &mut sink, &mut problems)?;
         }
         Ok(problems)
     }
@@ -155,15 +146,26 @@ fn append_locked(file: &mut File, line: &[u8]) -> io::Result<()> {
 /// Bytes read at a time: large enough to keep both cores busy, small next to the log.
 const CHUNK: usize = 4 << 20;
 
-/// Reads one file chunk by chunk; a line cut by a chunk's end is finished in the next.
+/// How far a log file was read: the bytes and lines up to its last newline. A torn last line
+/// after them is read (and reported) but not counted, as a later append will finish it off.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadUpTo {
+    pub bytes: u64,
+    pub lines: usize,
+}
+
+/// Reads one file chunk by chunk from `from` (the start of a line); a line cut by a chunk's end
+/// is finished in the next.
 fn read_file(
     path: &Path,
+    from: ReadUpTo,
     sink: &mut impl FnMut(Vec<Event<'_>>),
     problems: &mut Vec<LineProblem>,
-) -> io::Result<()> {
+) -> io::Result<ReadUpTo> {
     let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(from.bytes))?;
     let mut buffer = Vec::with_capacity(CHUNK);
-    let mut lines_before = 0;
+    let mut done = from;
     loop {
         let start = buffer.len();
         buffer.resize(start + CHUNK, 0);
@@ -178,13 +180,16 @@ fn read_file(
                 None => continue,
             }
         };
-        let (events, chunk_problems, lines) = parse_chunk(path, &buffer[..complete], lines_before);
+        let (events, chunk_problems, lines) = parse_chunk(path, &buffer[..complete], done.lines);
         sink(events);
         problems.extend(chunk_problems);
-        lines_before += lines;
+        if buffer[..complete].last() == Some(&b'\n') {
+            done.bytes += complete as u64;
+            done.lines += lines;
+        }
         buffer.drain(..complete);
         if read == 0 {
-            return Ok(());
+            return Ok(done);
         }
     }
 }

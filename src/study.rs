@@ -6,11 +6,12 @@ mod queue;
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::deck::{Card, Collection, Deck};
 use crate::scheduler::{AnswerNotes, CardState, Day, Due, Phase, Scheduler};
-use crate::store::{Event, Folded, History, Practice};
+use crate::store::{Event, Folded, History, LazyHistory, Practice, Replayed};
 
 pub use queue::{Origin, Queue};
 
@@ -65,9 +66,11 @@ pub struct Orphan {
 #[derive(Debug)]
 pub struct Study {
     pub collection: Collection,
-    pub history: History,
+    /// Maybe still being read: touching it waits (see [`LazyHistory`]).
+    pub history: LazyHistory,
     pub scheduler: Scheduler,
-    states: HashMap<Box<str>, Folded>,
+    states: FxHashMap<Box<str>, Folded>,
+    has_events: bool,
     places: HashMap<Box<str>, CardPlace>,
     /// The day `states`' daily tallies are for.
     day: Day,
@@ -82,12 +85,38 @@ impl Study {
         now: DateTime<FixedOffset>,
     ) -> Self {
         let day = scheduler.calendar().day(now);
-        let states = history.fold_all(&scheduler, day);
+        let states = history.fold_each(&scheduler, day);
+        let replayed = Replayed {
+            states: history
+                .cards()
+                .map(|(c, _)| Box::from(c))
+                .zip(states)
+                .collect(),
+            has_events: !history.is_empty(),
+            history: crate::store::ready(history),
+            problems: Vec::new(),
+            source: crate::store::Source::Full,
+            position: crate::store::LogPosition::default(),
+            start_reading: None,
+        };
+        Self::from_replay(collection, replayed, scheduler, now)
+    }
+
+    /// The same from a replay made on `now`'s day.
+    #[must_use]
+    pub fn from_replay(
+        collection: Collection,
+        replayed: Replayed,
+        scheduler: Scheduler,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        let day = scheduler.calendar().day(now);
         let mut study = Self {
             collection,
-            history,
+            history: replayed.history,
             scheduler,
-            states,
+            states: replayed.states.into_iter().collect(),
+            has_events: replayed.has_events,
             places: HashMap::new(),
             day,
         };
@@ -128,6 +157,7 @@ impl Study {
     /// Records a written event, and returns what the card's last answer noted.
     pub fn record(&mut self, event: Event, card: Option<&str>) -> AnswerNotes {
         self.history.push(event);
+        self.has_events = true;
         let Some(card) = card else {
             return AnswerNotes::default();
         };
@@ -180,7 +210,39 @@ impl Study {
     /// Whether any answer has ever been recorded.
     #[must_use]
     pub fn has_history(&self) -> bool {
-        !self.history.is_empty()
+        self.has_events
+    }
+
+    /// The day the daily tallies are for.
+    #[must_use]
+    pub fn day(&self) -> Day {
+        self.day
+    }
+
+    /// Replays again the cards marked in `changed` (in the order of the history's cards),
+    /// after events were read into the history from outside.
+    pub fn refold_changed(&mut self, changed: &[bool]) {
+        let cards: Vec<Box<str>> = self
+            .history
+            .cards()
+            .zip(changed)
+            .filter(|(_, changed)| **changed)
+            .map(|((card, _), _)| Box::from(card))
+            .collect();
+        for card in cards {
+            let folded = self.history.fold(&card, &self.scheduler, self.day);
+            self.states.insert(card, folded);
+        }
+        self.has_events |= !self.history.is_empty();
+    }
+
+    /// Every card's state in the order of the history's cards, for the replay snapshot.
+    #[must_use]
+    pub fn states_in_history_order(&self) -> Vec<Folded> {
+        self.history
+            .cards()
+            .map(|(card, _)| self.states.get(card).cloned().unwrap_or_default())
+            .collect()
     }
 
     /// How well a deck is known, from 0 to 1: mature cards count 1, young ones ½.

@@ -25,6 +25,8 @@ pub struct Runtime {
     pub store: Store,
     pub locations: Locations,
     pub after_first_frame: Option<AfterFirstFrame>,
+    /// Told once the first frame is up: the review history may then load in the background.
+    pub start_reading: Option<std::sync::mpsc::Sender<()>>,
 }
 
 /// The current local time, with its offset.
@@ -44,6 +46,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) -> 
 fn run_loop(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) -> io::Result<()> {
     let mut mouse = false;
     let mut loaded_at = SystemTime::now();
+    let mut start_reading = runtime.start_reading.as_ref();
     loop {
         if app.wants_mouse() != mouse {
             mouse = app.wants_mouse();
@@ -58,6 +61,9 @@ fn run_loop(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) ->
             Some(AfterFirstFrame::Exit) => return Ok(()),
             Some(AfterFirstFrame::Panic) => panic!("forced by --after-first-frame panic"),
             None => {}
+        }
+        if let Some(start) = start_reading.take() {
+            let _ = start.send(());
         }
         let size = terminal.size()?;
         let Some(action) = next_action(app, size)? else {

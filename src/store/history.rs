@@ -4,17 +4,16 @@
 //! and each card's events are applied in time order, so the result does not depend on which
 //! file an event came from or on the order files were read.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 
 use super::event::{Event, EventKind, REVIEW_MODE, key_of};
-use crate::scheduler::{AnswerNotes, CardState, Day, Phase, Rating, Scheduler};
+use crate::scheduler::{AnswerNotes, Calendar, CardState, Day, Phase, Rating, Scheduler};
 
 /// How far Learn has taken a card.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum LearnLevel {
     #[default]
     Unseen,
@@ -25,7 +24,7 @@ pub enum LearnLevel {
 }
 
 /// A card's standing in the practice modes, which never touch its schedule.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Practice {
     pub starred: bool,
     pub learn: LearnLevel,
@@ -35,7 +34,7 @@ pub struct Practice {
 }
 
 /// The practice modes whose answers the log records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Mode {
     Learn,
     Test,
@@ -69,7 +68,7 @@ impl Mode {
 }
 
 /// How a practice question asked for the card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Question {
     Choice,
     TrueFalse,
@@ -102,8 +101,9 @@ impl Question {
 }
 
 /// A deck's practice outcome, as recorded.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeckResult {
+    #[serde(with = "super::compact::time")]
     pub time: DateTime<FixedOffset>,
     pub mode: Mode,
     pub ms: Option<u64>,
@@ -127,7 +127,7 @@ pub struct Answer {
 }
 
 /// One card's replayed state, with what it did on a given day (for daily limits).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Folded {
     pub state: CardState,
     pub practice: Practice,
@@ -144,16 +144,32 @@ pub struct Folded {
     pub ever_mastered: bool,
 }
 
+impl Folded {
+    /// No answers on the day it tallies.
+    pub(crate) fn clear_day(&mut self) {
+        self.new_that_day = false;
+        self.reviews_that_day = 0;
+        self.answers_that_day = 0;
+        self.ms_that_day = 0;
+    }
+}
+
+/// The deck id part of a card id.
+fn deck_of(card: &str) -> &str {
+    card.rsplit_once('/').map_or("", |(deck, _)| deck)
+}
+
 /// One event of a card, as replay needs it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Entry {
     key: u64,
+    #[serde(with = "super::compact::time")]
     time: DateTime<FixedOffset>,
     kind: Stored,
 }
 
 /// An event's kind without borrowed text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 enum Stored {
     Review {
         rating: Rating,
@@ -171,7 +187,7 @@ enum Stored {
 
 /// All events, grouped by card. The maps use `FxHash`: keys are our own hashes and card ids,
 /// not attacker-chosen input, and replay hashes a million of them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct History {
     index: FxHashMap<Box<str>, usize>,
     cards: Vec<Box<str>>,
@@ -181,12 +197,26 @@ pub struct History {
     cancelled: FxHashSet<u64>,
     /// Deck results and resets, by identity; few, so a set is cheap here.
     deck_events: FxHashMap<u64, (Box<str>, DeckEvent)>,
+    /// What events added since [`History::track_changes`] touched; not part of the history.
+    #[serde(skip)]
+    changes: Option<Changes>,
 }
 
-#[derive(Debug, Clone)]
+/// What a batch of events may have changed, so that only those cards are replayed again.
+#[derive(Debug, Default)]
+struct Changes {
+    cards: FxHashSet<usize>,
+    undone: Vec<u64>,
+    decks: FxHashSet<Box<str>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 enum DeckEvent {
     Result(DeckResult),
-    Reset(DateTime<FixedOffset>, Mode),
+    Reset(
+        #[serde(with = "super::compact::time")] DateTime<FixedOffset>,
+        Mode,
+    ),
 }
 
 impl History {
@@ -244,6 +274,9 @@ impl History {
         let deck = || Box::from(event.deck.as_deref().unwrap_or_default());
         let kind = match event.kind {
             EventKind::Undo { target } => {
+                if let Some(changes) = &mut self.changes {
+                    changes.undone.push(key_of(&target));
+                }
                 self.cancelled.insert(key_of(&target));
                 return self.undos.insert(event.key);
             }
@@ -268,6 +301,9 @@ impl History {
                     .is_none();
             }
             EventKind::Reset { mode } => {
+                if let Some(changes) = &mut self.changes {
+                    changes.decks.insert(deck());
+                }
                 let reset = DeckEvent::Reset(event.time, Mode::parse(&mode));
                 return self
                     .deck_events
@@ -305,6 +341,9 @@ impl History {
             self.index.insert(id, self.cards.len() - 1);
             self.cards.len() - 1
         };
+        if let Some(changes) = &mut self.changes {
+            changes.cards.insert(index);
+        }
         self.per_card[index].push(Entry {
             key: event.key,
             time: event.time,
@@ -391,15 +430,104 @@ impl History {
 
     /// Every card's state, replayed on all cores.
     #[must_use]
-    pub fn fold_all(&self, scheduler: &Scheduler, day: Day) -> HashMap<Box<str>, Folded> {
+    pub fn fold_all(&self, scheduler: &Scheduler, day: Day) -> FxHashMap<Box<str>, Folded> {
+        self.by_card(self.fold_each(scheduler, day))
+    }
+
+    /// Every card's state, in the order of [`History::cards`].
+    #[must_use]
+    pub fn fold_each(&self, scheduler: &Scheduler, day: Day) -> Vec<Folded> {
         self.cards
             .par_iter()
             .zip(&self.per_card)
-            .map(|(card, entries)| {
-                (
-                    card.clone(),
-                    self.fold_entries(card, entries, scheduler, day, |_| {}),
-                )
+            .map(|(card, entries)| self.fold_entries(card, entries, scheduler, day, |_| {}))
+            .collect()
+    }
+
+    /// States in the order of [`History::cards`], keyed by card id.
+    #[must_use]
+    pub fn by_card(&self, states: Vec<Folded>) -> FxHashMap<Box<str>, Folded> {
+        self.cards.iter().cloned().zip(states).collect()
+    }
+
+    /// The day of each card's last event, in the order of [`History::cards`].
+    #[must_use]
+    pub fn last_days(&self, calendar: &Calendar) -> Vec<Day> {
+        self.per_card
+            .iter()
+            .map(|entries| entries.last().map_or(Day::MIN, |e| calendar.day(e.time)))
+            .collect()
+    }
+
+    /// Starts noting which cards the next events touch, for [`History::take_changes`].
+    pub fn track_changes(&mut self) {
+        self.changes = Some(Changes::default());
+    }
+
+    /// Per card, in the order of [`History::cards`]: whether the events added since
+    /// [`History::track_changes`] may change its replay (its own events, an undo of one of
+    /// them, or a reset of its deck). Stops tracking.
+    #[must_use]
+    pub fn take_changes(&mut self) -> Vec<bool> {
+        let noted = self.changes.take().unwrap_or_default();
+        let mut changed = vec![false; self.cards.len()];
+        for index in noted.cards {
+            changed[index] = true;
+        }
+        let undone: FxHashSet<u64> = noted.undone.into_iter().collect();
+        let mut decks = noted.decks;
+        if !undone.is_empty() {
+            for (key, (deck, event)) in &self.deck_events {
+                if undone.contains(key) && matches!(event, DeckEvent::Reset(..)) {
+                    decks.insert(deck.clone());
+                }
+            }
+            for (index, entries) in self.per_card.iter().enumerate() {
+                if entries.iter().any(|entry| undone.contains(&entry.key)) {
+                    changed[index] = true;
+                }
+            }
+        }
+        if !decks.is_empty() {
+            for (index, card) in self.cards.iter().enumerate() {
+                changed[index] |= decks.contains(deck_of(card));
+            }
+        }
+        changed
+    }
+
+    /// Every card's state on `day`, from the states of an earlier replay on `previous_day`
+    /// (in card order, maybe shorter): cards marked `changed`, cards new since, and cards with
+    /// events on or after `day` are replayed again; the rest keep their state, with the daily
+    /// tallies cleared when the day is another one.
+    #[must_use]
+    pub fn refold(
+        &self,
+        scheduler: &Scheduler,
+        day: Day,
+        previous: Vec<Folded>,
+        previous_day: Day,
+        changed: &[bool],
+    ) -> Vec<Folded> {
+        let calendar = scheduler.calendar();
+        let mut previous = previous.into_iter();
+        self.cards
+            .iter()
+            .zip(&self.per_card)
+            .enumerate()
+            .map(|(index, (card, entries))| {
+                let kept = previous.next();
+                let recent = day != previous_day
+                    && entries.last().is_some_and(|e| calendar.day(e.time) >= day);
+                match kept {
+                    Some(mut folded) if !changed.get(index).copied().unwrap_or(true) && !recent => {
+                        if day != previous_day {
+                            folded.clear_day();
+                        }
+                        folded
+                    }
+                    _ => self.fold_entries(card, entries, scheduler, day, |_| {}),
+                }
             })
             .collect()
     }
@@ -428,7 +556,7 @@ impl History {
     ) -> Folded {
         let calendar = scheduler.calendar();
         let mut folded = Folded::default();
-        let deck = card.rsplit_once('/').map_or("", |(deck, _)| deck);
+        let deck = deck_of(card);
         let (learn_reset, sort_reset) = if self.deck_events.is_empty() {
             (None, None)
         } else {

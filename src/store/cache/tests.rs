@@ -1,0 +1,327 @@
+use std::borrow::Cow;
+use std::io::Write;
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::*;
+use crate::scheduler::{Rating, Settings};
+use crate::store::{EventKind, NewEvent, NewKind};
+use crate::study::tests::{learned, review};
+
+fn time(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn scheduler() -> Scheduler {
+    Scheduler::new(Settings::default()).unwrap()
+}
+
+/// The reference: the whole log read and replayed, with no snapshot involved.
+fn full_states(store: &Store, scheduler: &Scheduler, day: Day) -> Vec<(Box<str>, Folded)> {
+    let (history, _) = store.history().unwrap();
+    let states = history.fold_each(scheduler, day);
+    let mut states: Vec<(Box<str>, Folded)> = history
+        .cards()
+        .map(|(c, _)| Box::from(c))
+        .zip(states)
+        .collect();
+    states.sort_by(|a, b| a.0.cmp(&b.0));
+    states
+}
+
+fn sorted(mut states: Vec<(Box<str>, Folded)>) -> Vec<(Box<str>, Folded)> {
+    states.sort_by(|a, b| a.0.cmp(&b.0));
+    states
+}
+
+/// Replays and saves the snapshot, as a command does.
+fn replay_and_save(store: &Store, scheduler: &Scheduler, day: Day) -> Replayed {
+    let mut replayed = store.replay(scheduler, day, Events::OnDemand).unwrap();
+    let states: Vec<Folded> = replayed.states.iter().map(|(_, f)| f.clone()).collect();
+    store
+        .write_snapshot(
+            scheduler,
+            day,
+            &replayed.history,
+            states,
+            &replayed.position,
+            &replayed.problems,
+        )
+        .unwrap();
+    replayed.history = ready(History::default());
+    replayed
+}
+
+fn undo(id: &str, target: &str, card: &str, at: DateTime<FixedOffset>) -> NewEvent {
+    NewEvent {
+        id: id.into(),
+        time: at,
+        card: Some(card.into()),
+        deck: None,
+        kind: EventKind::Undo {
+            target: Cow::Owned(target.into()),
+        },
+    }
+}
+
+/// A few days of answers on three cards in two decks, with practice and a bury.
+fn first_days(store: &Store, t0: DateTime<FixedOffset>) {
+    for (i, card) in ["a/1", "a/2", "b/1"].iter().enumerate() {
+        for day in 0..3 {
+            let at = t0 + Duration::days(day) + Duration::minutes(i64::try_from(i).unwrap());
+            store
+                .append(&review(&format!("{card}-{day}"), card, Rating::Good, at))
+                .unwrap();
+        }
+    }
+    store
+        .append(&learned("l1", "a/1", "written", t0 + Duration::hours(1)))
+        .unwrap();
+    let bury = NewEvent::for_card("b/1", t0 + Duration::days(2), NewKind::Bury);
+    store.append(&bury).unwrap();
+}
+
+#[test]
+fn appended_events_undos_and_resets_replay_as_the_whole_log_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "pc");
+    let scheduler = scheduler();
+    let t0 = time("2026-11-20T10:00:00+01:00");
+    first_days(&store, t0);
+    let day = scheduler.calendar().day(t0 + Duration::days(2));
+    assert_eq!(
+        replay_and_save(&store, &scheduler, day).source,
+        Source::Full
+    );
+
+    // After the snapshot: an undo of an answer it holds, a reset of Learn in deck a (it
+    // holds a's Learn answer), a new card, and an answer from another device.
+    let later = t0 + Duration::days(2) + Duration::hours(2);
+    store.append(&undo("u1", "a/2-2", "a/2", later)).unwrap();
+    let reset = NewEvent::for_deck(
+        "a",
+        later,
+        EventKind::Reset {
+            mode: Cow::Borrowed("learn"),
+        },
+    );
+    store.append(&reset).unwrap();
+    store
+        .append(&review("new", "a/3", Rating::Easy, later))
+        .unwrap();
+    Store::new(dir.path(), "phone")
+        .append(&review("p1", "b/1", Rating::Again, later))
+        .unwrap();
+
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert_eq!(
+        replayed.source,
+        Source::Snapshot {
+            lines_after: 4,
+            deferred: false
+        }
+    );
+    let expected = full_states(&store, &scheduler, day);
+    assert_eq!(sorted(replayed.states), expected);
+    // The undo took a/2 back to two answers, the reset cleared a/1's Learn level.
+    let a2 = &expected
+        .iter()
+        .find(|(c, _)| c.as_ref() == "a/2")
+        .unwrap()
+        .1;
+    assert_eq!(a2.state.reps, 2);
+    let a1 = &expected
+        .iter()
+        .find(|(c, _)| c.as_ref() == "a/1")
+        .unwrap()
+        .1;
+    assert_eq!(a1.practice.learn, crate::store::LearnLevel::Unseen);
+}
+
+#[test]
+fn an_unchanged_log_starts_from_the_states_alone_and_reads_events_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "pc");
+    let scheduler = scheduler();
+    let t0 = time("2026-11-20T10:00:00+01:00");
+    first_days(&store, t0);
+    let day = scheduler.calendar().day(t0 + Duration::days(2));
+    replay_and_save(&store, &scheduler, day);
+
+    let replayed = store.replay(&scheduler, day, Events::Background).unwrap();
+    assert_eq!(
+        replayed.source,
+        Source::Snapshot {
+            lines_after: 0,
+            deferred: true
+        }
+    );
+    assert!(replayed.has_events);
+    assert_eq!(
+        sorted(replayed.states),
+        full_states(&store, &scheduler, day)
+    );
+    // Forcing the history waits for the thread, even before it was told to start.
+    let (full, _) = store.history().unwrap();
+    assert_eq!(replayed.history.event_count(), full.event_count());
+    assert_eq!(replayed.history.event_count(), 11);
+}
+
+#[test]
+fn a_new_day_clears_the_daily_tallies_without_replaying() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "pc");
+    let scheduler = scheduler();
+    let t0 = time("2026-11-20T10:00:00+01:00");
+    first_days(&store, t0);
+    let day = scheduler.calendar().day(t0 + Duration::days(2));
+    let before = replay_and_save(&store, &scheduler, day);
+    let answered: u32 = before.states.iter().map(|(_, f)| f.answers_that_day).sum();
+    assert_eq!(
+        answered, 3,
+        "each card was answered once on the snapshot's day"
+    );
+
+    let replayed = store.replay(&scheduler, day + 1, Events::OnDemand).unwrap();
+    assert!(matches!(
+        replayed.source,
+        Source::Snapshot { deferred: true, .. }
+    ));
+    let states = sorted(replayed.states);
+    assert!(states.iter().all(|(_, f)| f.answers_that_day == 0));
+    assert_eq!(states, full_states(&store, &scheduler, day + 1));
+}
+
+#[test]
+fn a_log_changed_inside_what_the_snapshot_covered_is_replayed_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "pc");
+    let scheduler = scheduler();
+    let t0 = time("2026-11-20T10:00:00+01:00");
+    first_days(&store, t0);
+    let day = scheduler.calendar().day(t0);
+    replay_and_save(&store, &scheduler, day);
+    // Same length, another rating: only a hash of the bytes can tell.
+    let text = std::fs::read_to_string(store.device_file()).unwrap();
+    let changed = text.replacen("\"rating\":3", "\"rating\":1", 1);
+    assert_ne!(text, changed);
+    std::fs::write(store.device_file(), &changed).unwrap();
+
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert_eq!(replayed.source, Source::Full);
+    assert_eq!(
+        sorted(replayed.states),
+        full_states(&store, &scheduler, day)
+    );
+}
+
+#[test]
+fn a_log_file_gone_or_other_settings_replay_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "pc");
+    let scheduler = scheduler();
+    let t0 = time("2026-11-20T10:00:00+01:00");
+    first_days(&store, t0);
+    let phone = Store::new(dir.path(), "phone");
+    phone.append(&review("p", "b/9", Rating::Good, t0)).unwrap();
+    let day = scheduler.calendar().day(t0);
+    replay_and_save(&store, &scheduler, day);
+
+    let retention = Scheduler::new(Settings {
+        desired_retention: 0.95,
+        ..Settings::default()
+    })
+    .unwrap();
+    let replayed = store.replay(&retention, day, Events::OnDemand).unwrap();
+    assert_eq!(replayed.source, Source::Full);
+
+    std::fs::remove_file(phone.device_file()).unwrap();
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert_eq!(replayed.source, Source::Full);
+    assert!(
+        replayed
+            .states
+            .iter()
+            .all(|(card, _)| card.as_ref() != "b/9")
+    );
+}
+
+#[test]
+fn a_damaged_snapshot_is_rebuilt_and_a_foreign_file_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "pc");
+    let scheduler = scheduler();
+    let t0 = time("2026-11-20T10:00:00+01:00");
+    first_days(&store, t0);
+    let day = scheduler.calendar().day(t0);
+    replay_and_save(&store, &scheduler, day);
+    let bytes = std::fs::read(store.cache_file()).unwrap();
+    std::fs::write(store.cache_file(), &bytes[..bytes.len() / 2]).unwrap();
+
+    assert_eq!(
+        replay_and_save(&store, &scheduler, day).source,
+        Source::Full
+    );
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert!(matches!(replayed.source, Source::Snapshot { .. }));
+
+    std::fs::write(store.cache_file(), "notes I keep here\n").unwrap();
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert_eq!(replayed.source, Source::Full);
+    let states: Vec<Folded> = replayed.states.iter().map(|(_, f)| f.clone()).collect();
+    let error = store
+        .write_snapshot(
+            &scheduler,
+            day,
+            &replayed.history,
+            states,
+            &replayed.position,
+            &[],
+        )
+        .unwrap_err();
+    assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+    assert_eq!(
+        std::fs::read_to_string(store.cache_file()).unwrap(),
+        "notes I keep here\n"
+    );
+}
+
+#[test]
+fn a_torn_last_line_stays_reported_and_catching_up_reads_what_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "pc");
+    let scheduler = scheduler();
+    let t0 = time("2026-11-20T10:00:00+01:00");
+    store.append(&review("a", "d/1", Rating::Good, t0)).unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(store.device_file())
+        .unwrap();
+    file.write_all(br#"{"id":"b","time":"2026-11-2"#).unwrap();
+    let day = scheduler.calendar().day(t0);
+    let saved = replay_and_save(&store, &scheduler, day);
+    assert_eq!(saved.problems.len(), 1);
+
+    let mut replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert!(matches!(
+        replayed.source,
+        Source::Snapshot { deferred: true, .. }
+    ));
+    assert_eq!(replayed.problems.len(), 1, "{:?}", replayed.problems);
+    assert_eq!(replayed.problems[0].line, 2);
+
+    store.append(&review("c", "d/2", Rating::Good, t0)).unwrap();
+    assert!(store.is_behind(&replayed.position).unwrap());
+    let caught = store
+        .catch_up(&mut replayed.history, &mut replayed.position)
+        .unwrap();
+    assert_eq!(
+        caught.lines, 2,
+        "the torn line, finished by a newline, and c"
+    );
+    assert_eq!(caught.problems.len(), 1);
+    let cards: Vec<&str> = replayed.history.cards().map(|(c, _)| c).collect();
+    assert_eq!(cards, ["d/1", "d/2"]);
+    assert_eq!(caught.changed, [false, true]);
+    assert!(!store.is_behind(&replayed.position).unwrap());
+}
