@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset};
 use criterion::{Criterion, criterion_group, criterion_main};
 use flashdeck::deck::load_dir;
 use flashdeck::scheduler::{Scheduler, Settings};
-use flashdeck::store::Store;
+use flashdeck::store::{Events, Store};
 use flashdeck::study::{Queue, Study};
 use flashdeck::synthetic;
 
@@ -43,6 +43,40 @@ fn replay(c: &mut Criterion) {
             let collection = load_dir(&decks_dir);
             let (history, _) = store.history().expect("log");
             black_box(Study::new(collection, history, scheduler.clone(), now()))
+        });
+    });
+    let replayed = store
+        .replay(&scheduler, day, Events::OnDemand)
+        .expect("log");
+    let states: Vec<_> = replayed.states.iter().map(|(_, f)| f.clone()).collect();
+    let write = || {
+        store
+            .write_snapshot(
+                &scheduler,
+                day,
+                &replayed.history,
+                states.clone(),
+                &replayed.position,
+                &replayed.problems,
+            )
+            .expect("snapshot");
+    };
+    group.bench_function("snapshot: write it (on quit)", |b| b.iter(write));
+    group.bench_function("snapshot: start from it, nothing appended", |b| {
+        b.iter(|| {
+            black_box(
+                store
+                    .replay(&scheduler, day, Events::OnDemand)
+                    .expect("log"),
+            )
+        });
+    });
+    group.bench_function("snapshot: start from it and read its events", |b| {
+        b.iter(|| {
+            let replayed = store
+                .replay(&scheduler, day, Events::OnDemand)
+                .expect("log");
+            black_box(replayed.history.event_count())
         });
     });
     group.finish();

@@ -55,6 +55,8 @@ pub enum Action {
     WriteFailed(String),
     /// The decks were read again (after an edit).
     Reloaded(Collection),
+    /// Events appended to the log since it was read (another window's answers).
+    LogRead(Vec<crate::store::Event<'static>>),
     /// Time passed with no key (a learning card may have come due, a timer ticks).
     Tick,
     /// Opens or closes the mode picker.
@@ -524,6 +526,13 @@ impl App {
                 self.selected = self.selected.min(self.row_count().saturating_sub(1));
                 self.recount();
             }
+            Action::LogRead(events) => {
+                self.study.absorb(events);
+                if let Screen::Review(session) = &mut self.screen {
+                    session.refresh(&self.study, now);
+                }
+                self.recount();
+            }
             Action::Tick => {
                 if let Screen::Review(session) = &mut self.screen {
                     session.refresh(&self.study, now);
@@ -633,7 +642,8 @@ impl App {
         Vec::new()
     }
 
-    /// Back to the deck list, which picks up deck files edited on disk meanwhile.
+    /// Back to the deck list, which picks up deck files edited on disk meanwhile, and answers
+    /// another window wrote to the log.
     fn go_home(&mut self) -> Vec<Effect> {
         self.screen = Screen::Home;
         self.recount();

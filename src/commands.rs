@@ -68,11 +68,9 @@ impl Loaded {
         if !stale && !self.store.is_behind(&self.position)? {
             return Ok(());
         }
-        let caught = self
-            .store
-            .catch_up(&mut self.study.history, &mut self.position)?;
-        self.study.refold_changed(&caught.changed);
-        self.problems.extend(caught.problems);
+        let (events, problems) = self.store.read_since(&mut self.position)?;
+        self.study.absorb(events);
+        self.problems.extend(problems);
         let study = &self.study;
         self.store.write_snapshot(
             &study.scheduler,

@@ -167,9 +167,10 @@ fn tui(
             Some(mode) => app.open_options(mode, indexes, title),
         }
     }
-    let runtime = Runtime {
+    let mut runtime = Runtime {
         store: store.clone(),
         start_reading,
+        position,
         locations: locations.clone(),
         after_first_frame,
     };
@@ -180,7 +181,7 @@ fn tui(
         ));
     }
     let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
-    let result = runtime::run(&mut terminal, &mut app, &runtime);
+    let result = runtime::run(&mut terminal, &mut app, &mut runtime);
     ratatui::try_restore().context("cannot restore the terminal")?;
     result?;
     // Saved on the way out, not at the start, so that the first screen comes at once.
@@ -189,7 +190,7 @@ fn tui(
             study: app.study,
             problems,
             store,
-            position,
+            position: runtime.position,
             source,
             start_reading: None,
         };

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use rayon::iter::Either;
 use rayon::prelude::*;
 
-pub use cache::{CaughtUp, Events, LazyHistory, LogPosition, Replayed, Source, ready};
+pub use cache::{Events, LazyHistory, LogPosition, Replayed, Source, ready};
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
 pub use history::{Answer, DeckResult, Folded, History, LearnLevel, Mode, Practice, Question};
 

@@ -219,13 +219,20 @@ impl Study {
         self.day
     }
 
-    /// Replays again the cards marked in `changed` (in the order of the history's cards),
-    /// after events were read into the history from outside.
-    pub fn refold_changed(&mut self, changed: &[bool]) {
-        let cards: Vec<Box<str>> = self
-            .history
+    /// Takes in events read from the log since it was loaded (another window's answers, or
+    /// this one's read back; copies change nothing) and replays the cards they touch.
+    pub fn absorb(&mut self, events: Vec<Event<'static>>) {
+        if events.is_empty() {
+            return;
+        }
+        let history = &mut *self.history;
+        history.track_changes();
+        history.extend(events);
+        history.finish();
+        let changed = history.take_changes();
+        let cards: Vec<Box<str>> = history
             .cards()
-            .zip(changed)
+            .zip(&changed)
             .filter(|(_, changed)| **changed)
             .map(|((card, _), _)| Box::from(card))
             .collect();

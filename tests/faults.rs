@@ -149,6 +149,29 @@ fn two_instances_reviewing_one_deck_lose_nothing() {
     assert_eq!(json["total_answers"], 6, "{json}");
 }
 
+/// A window left open on the home screen sees another window's answers after `R` (and on
+/// coming back home), without a restart.
+#[test]
+fn a_window_picks_up_answers_another_window_wrote() {
+    let home = tempfile::tempdir().unwrap();
+    let mut waiting = Tui::start(home.path(), &[], 80, 24);
+    waiting.wait_for("20 due today");
+    let mut studying = Tui::start(home.path(), &["review"], 80, 24);
+    studying.wait_for("Space show answer");
+    for left in [19, 18, 17] {
+        studying.answer('4');
+        studying.wait_for(&format!("{left} new"));
+    }
+    waiting.send("R");
+    waiting.wait_for("17 due today");
+    waiting.send("q");
+    assert!(waiting.wait_exit());
+    studying.send("q");
+    studying.wait_for("due today");
+    studying.send("q");
+    assert!(studying.wait_exit());
+}
+
 /// The review log cannot be written (here this device's file is a folder, which even root
 /// cannot append to): the app says why and asks; `y` studies without saving, and the
 /// history on disk is untouched.

@@ -16,7 +16,7 @@ use super::{Action, App, Effect, Saving};
 use crate::cli::AfterFirstFrame;
 use crate::deck;
 use crate::paths::Locations;
-use crate::store::Store;
+use crate::store::{LogPosition, Store};
 use crate::ui;
 
 /// What the effects need.
@@ -27,6 +27,8 @@ pub struct Runtime {
     pub after_first_frame: Option<AfterFirstFrame>,
     /// Told once the first frame is up: the review history may then load in the background.
     pub start_reading: Option<std::sync::mpsc::Sender<()>>,
+    /// How far the log has been read, to read what other windows append.
+    pub position: LogPosition,
 }
 
 /// The current local time, with its offset.
@@ -36,17 +38,21 @@ pub fn now() -> DateTime<FixedOffset> {
 }
 
 /// Draws and handles keys until the user quits.
-pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) -> io::Result<()> {
+pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &mut Runtime) -> io::Result<()> {
     let result = run_loop(terminal, app, runtime);
     // Mouse reports are only on for the match grid; never leave them on.
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     result
 }
 
-fn run_loop(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) -> io::Result<()> {
+fn run_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    runtime: &mut Runtime,
+) -> io::Result<()> {
     let mut mouse = false;
     let mut loaded_at = SystemTime::now();
-    let mut start_reading = runtime.start_reading.as_ref();
+    let mut start_reading = runtime.start_reading.take();
     loop {
         if app.wants_mouse() != mouse {
             mouse = app.wants_mouse();
@@ -95,6 +101,12 @@ fn run_loop(terminal: &mut DefaultTerminal, app: &mut App, runtime: &Runtime) ->
                         if !only_if_changed || changed_since(decks, loaded_at) {
                             loaded_at = SystemTime::now();
                             pending.push(reload(&runtime.locations));
+                        }
+                        // Unreadable lines were reported at the start and `check` lists them.
+                        if let Ok((events, _)) = runtime.store.read_since(&mut runtime.position)
+                            && !events.is_empty()
+                        {
+                            pending.push(Action::LogRead(events));
                         }
                     }
                 }

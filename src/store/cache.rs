@@ -21,7 +21,7 @@ use std::sync::mpsc::{self, Sender};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::{Folded, History, LineProblem, ReadUpTo, Store, read_file};
+use super::{Event, Folded, History, LineProblem, ReadUpTo, Store, read_file};
 use crate::atomic_write::{self, Existing};
 use crate::scheduler::{Day, Scheduler};
 
@@ -45,7 +45,7 @@ pub struct Replayed {
     pub has_events: bool,
     pub problems: Vec<LineProblem>,
     pub source: Source,
-    /// How far the log was read, for [`Store::catch_up`] and [`Store::write_snapshot`].
+    /// How far the log was read, for [`Store::read_since`] and [`Store::write_snapshot`].
     pub position: LogPosition,
     /// With [`Events::Background`]: sending on it starts reading the events (forcing the
     /// history does too).
@@ -112,15 +112,6 @@ impl LogPosition {
         }
         Ok(behind)
     }
-}
-
-/// What [`Store::catch_up`] read.
-#[derive(Debug, Default)]
-pub struct CaughtUp {
-    pub lines: usize,
-    /// Per card, in the order of [`History::cards`]: whether it needs replaying again.
-    pub changed: Vec<bool>,
-    pub problems: Vec<LineProblem>,
 }
 
 /// One log file as the snapshot covered it.
@@ -273,26 +264,25 @@ impl Store {
         Ok(position.bytes_behind(&self.log_files()?)? > 0)
     }
 
-    /// Reads what was appended to the log since `position` into `history`, and moves
-    /// `position` on.
-    pub fn catch_up(
+    /// The events appended to the log since `position` (by this process or another), and
+    /// the lines among them that could not be read; moves `position` on.
+    pub fn read_since(
         &self,
-        history: &mut History,
         position: &mut LogPosition,
-    ) -> io::Result<CaughtUp> {
+    ) -> io::Result<(Vec<Event<'static>>, Vec<LineProblem>)> {
         let files = self.log_files()?;
-        if position.bytes_behind(&files)? == 0 {
-            return Ok(CaughtUp::default());
-        }
+        let mut events = Vec::new();
         let mut problems = Vec::new();
-        history.track_changes();
-        let lines = read_all(&files, position, history, &mut problems)?;
-        history.finish();
-        Ok(CaughtUp {
-            lines,
-            changed: history.take_changes(),
-            problems,
-        })
+        if position.bytes_behind(&files)? > 0 {
+            for path in &files {
+                let from = position.at(path);
+                let sink = &mut |batch: Vec<Event<'_>>| {
+                    events.extend(batch.into_iter().map(Event::into_owned));
+                };
+                position.set(path, read_file(path, from, sink, &mut problems)?);
+            }
+        }
+        Ok((events, problems))
     }
 
     /// Saves the replay as the snapshot: `states` in the order of the history's cards, read up
@@ -344,12 +334,7 @@ impl Store {
             states,
             last_days: history.last_days(&scheduler.calendar()),
             has_events: !history.is_empty(),
-            // A torn last line is read again next time, and reported then.
-            problems: problems
-                .iter()
-                .filter(|p| p.line <= position.at(&p.path).lines)
-                .cloned()
-                .collect(),
+            problems: covered_problems(problems, position),
             events_len: events.len() as u64,
         };
         let mut bytes = MAGIC.to_vec();
@@ -442,6 +427,19 @@ impl Store {
         }) as Box<dyn FnOnce() -> History + Send>);
         (history, start)
     }
+}
+
+/// The problems in lines the snapshot covers, once each. A torn last line is read again
+/// next time, and reported then.
+fn covered_problems(problems: &[LineProblem], position: &LogPosition) -> Vec<LineProblem> {
+    let mut covered: Vec<LineProblem> = problems
+        .iter()
+        .filter(|p| p.line <= position.at(&p.path).lines)
+        .cloned()
+        .collect();
+    covered.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    covered.dedup_by(|a, b| a.path == b.path && a.line == b.line);
+    covered
 }
 
 /// A history that is already there.

@@ -217,3 +217,36 @@ fn new_cards_are_spread_evenly_among_reviews() {
         std::iter::from_fn(|| queue.next(now, now).map(|(c, _)| c.to_string())).collect();
     assert_eq!(order, ["r0", "n0", "r1", "r2", "n1", "r3"]);
 }
+
+#[test]
+fn absorbed_events_from_another_window_count_and_copies_change_nothing() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let mine = review("m1", "d/c0", Rating::Good, now);
+    let theirs = [
+        review("t1", "d/c1", Rating::Easy, now + Duration::seconds(5)),
+        review("t2", "d/c2", Rating::Again, now + Duration::seconds(9)),
+    ];
+    let mut study = study_with(5, Settings::default(), &[], now);
+    assert!(!study.has_history());
+    study.record(mine.to_event().into_owned(), Some("d/c0"));
+    let later = now + Duration::minutes(1);
+    assert_eq!(study.due_counts(0, later).new, 4);
+    // Read back from the log: this window's own answer again, and the other window's two.
+    let read: Vec<_> = std::iter::once(&mine)
+        .chain(&theirs)
+        .map(|e| e.to_event().into_owned())
+        .collect();
+    study.absorb(read);
+    let expected = study_with(
+        5,
+        Settings::default(),
+        &[mine, theirs[0].clone(), theirs[1].clone()],
+        now,
+    );
+    for card in ["d/c0", "d/c1", "d/c2", "d/c3"] {
+        assert_eq!(study.state(card), expected.state(card), "{card}");
+    }
+    assert_eq!(study.history.event_count(), 3);
+    assert_eq!(study.due_counts(0, later), expected.due_counts(0, later));
+    assert_eq!(study.due_counts(0, later).new, 2);
+}

@@ -287,7 +287,7 @@ fn a_damaged_snapshot_is_rebuilt_and_a_foreign_file_left_alone() {
 }
 
 #[test]
-fn a_torn_last_line_stays_reported_and_catching_up_reads_what_follows() {
+fn a_torn_last_line_stays_reported_and_reading_on_finds_what_follows() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path(), "pc");
     let scheduler = scheduler();
@@ -312,16 +312,17 @@ fn a_torn_last_line_stays_reported_and_catching_up_reads_what_follows() {
 
     store.append(&review("c", "d/2", Rating::Good, t0)).unwrap();
     assert!(store.is_behind(&replayed.position).unwrap());
-    let caught = store
-        .catch_up(&mut replayed.history, &mut replayed.position)
-        .unwrap();
-    assert_eq!(
-        caught.lines, 2,
-        "the torn line, finished by a newline, and c"
-    );
-    assert_eq!(caught.problems.len(), 1);
-    let cards: Vec<&str> = replayed.history.cards().map(|(c, _)| c).collect();
-    assert_eq!(cards, ["d/1", "d/2"]);
-    assert_eq!(caught.changed, [false, true]);
+    let (events, problems) = store.read_since(&mut replayed.position).unwrap();
+    let ids: Vec<_> = events.iter().map(|e| e.card.as_deref()).collect();
+    assert_eq!(ids, [Some("d/2")], "the torn line is reported, c is read");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, 2);
     assert!(!store.is_behind(&replayed.position).unwrap());
+    assert!(
+        store
+            .read_since(&mut replayed.position)
+            .unwrap()
+            .0
+            .is_empty()
+    );
 }
