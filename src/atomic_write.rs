@@ -17,13 +17,26 @@ pub enum Existing {
 
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub fn write(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<()> {
+    write_with(path, existing, |out| out.write_all(bytes))
+}
+
+/// The same, with the content written by `fill` (buffered), so that a large file need not be
+/// built in memory first.
+pub fn write_with(
+    path: &Path,
+    existing: Existing,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
     let mut temp = NamedTempFile::new_in(dir)?;
-    temp.write_all(bytes)?;
+    let mut out = io::BufWriter::new(temp.as_file_mut());
+    fill(&mut out)?;
+    out.flush()?;
+    drop(out);
     temp.as_file().sync_all()?;
     match existing {
         Existing::Keep => temp.persist_noclobber(path).map_err(|e| e.error)?,

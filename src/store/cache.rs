@@ -29,6 +29,8 @@ use crate::scheduler::{Day, Scheduler};
 pub type LazyHistory = LazyCell<History, Box<dyn FnOnce() -> History + Send>>;
 
 const MAGIC: &[u8] = b"flashdeck replay cache\n";
+/// The last bytes: a cut file is found before its front part is relied on.
+const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// Bumped whenever what is stored changes shape.
 const FORMAT: u32 = 1;
 /// Bytes hashed at each end of a covered stretch of log.
@@ -143,8 +145,6 @@ struct Front {
     last_days: Vec<Day>,
     has_events: bool,
     problems: Vec<LineProblem>,
-    /// The length of the events after it: a cut file is found before it is relied on.
-    events_len: u64,
 }
 
 /// A usable snapshot, opened, with its events not yet read.
@@ -328,20 +328,22 @@ impl Store {
             day,
             files,
         };
-        let events = postcard::to_stdvec(history).map_err(io::Error::other)?;
         let front = Front {
             cards: history.cards().map(|(card, _)| Box::from(card)).collect(),
             states,
             last_days: history.last_days(&scheduler.calendar()),
             has_events: !history.is_empty(),
             problems: covered_problems(problems, position),
-            events_len: events.len() as u64,
         };
-        let mut bytes = MAGIC.to_vec();
-        append_framed(&mut bytes, &header)?;
-        append_framed(&mut bytes, &front)?;
-        bytes.extend_from_slice(&events);
-        atomic_write::write(&path, &bytes, Existing::Replace)
+        let mut start = MAGIC.to_vec();
+        append_framed(&mut start, &header)?;
+        append_framed(&mut start, &front)?;
+        // The events go straight to the file: they are most of it.
+        atomic_write::write_with(&path, Existing::Replace, |out| {
+            out.write_all(&start)?;
+            postcard::to_io(history, &mut *out).map_err(io::Error::other)?;
+            out.write_all(END)
+        })
     }
 
     /// Every `*.jsonl` file in the log folder, sorted; none when the folder is missing.
@@ -379,12 +381,14 @@ impl Store {
         }
         let front: Front = read_framed(&mut file)?;
         let count = front.cards.len();
-        let events_len = file
-            .metadata()
-            .ok()?
-            .len()
-            .checked_sub(file.stream_position().ok()?)?;
-        let whole = events_len == front.events_len
+        let end = file.metadata().ok()?.len().checked_sub(END.len() as u64)?;
+        let events_at = file.stream_position().ok()?;
+        let mut last = vec![0; END.len()];
+        file.seek(SeekFrom::Start(end)).ok()?;
+        file.read_exact(&mut last).ok()?;
+        file.seek(SeekFrom::Start(events_at)).ok()?;
+        let whole = last == END
+            && events_at <= end
             && front.states.len() == count
             && front.last_days.len() == count;
         whole.then_some(Opened {
@@ -470,7 +474,7 @@ fn read_history(mut file: File) -> Option<History> {
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).ok()?;
     // Written finished: every card's events in order.
-    postcard::from_bytes(&bytes).ok()
+    postcard::from_bytes(bytes.strip_suffix(END)?).ok()
 }
 
 /// Appends a value with its length in front, so that it can be read alone.
