@@ -97,11 +97,14 @@ pub fn load(
 ) -> Result<Loaded> {
     let store = Store::new(&locations.data_dir.path, &Store::device_name());
     let scheduler = Scheduler::new(settings.clone())?;
-    // Two independent reads: the log's snapshot is read while the decks parse.
-    let (collection, replayed) = rayon::join(
-        || deck::load_configured(locations),
-        || store.replay(&scheduler, scheduler.calendar().day(now), events),
-    );
+    let replay = || store.replay(&scheduler, scheduler.calendar().day(now), events);
+    // Two independent reads: the log's snapshot is read while the decks parse. Without a
+    // snapshot the whole log is read, and one after the other keeps the peak of memory lower.
+    let (collection, replayed) = if store.cache_file().exists() {
+        rayon::join(|| deck::load_configured(locations), replay)
+    } else {
+        (deck::load_configured(locations), replay())
+    };
     let collection = collection?;
     let mut replayed = replayed
         .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
