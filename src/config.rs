@@ -115,6 +115,7 @@ pub fn parse(text: &str, path: &Path) -> (Config, Vec<Problem>) {
     let (root, syntax) = DeTable::parse_recoverable(text);
     let lines = crate::deck::LineIndex::new(text);
     let at = |offset: usize| lines.line_col(offset);
+    let broken = !syntax.is_empty();
     for error in syntax {
         let (line, column) = at(error.span().map_or(0, |s| s.start));
         problems.push(problem(
@@ -129,6 +130,10 @@ pub fn parse(text: &str, path: &Path) -> (Config, Vec<Problem>) {
     }
     for (key, value) in root.get_ref() {
         let name = key.get_ref().as_ref();
+        // An empty key is what recovering from a syntax error (already reported) leaves.
+        if broken && name.is_empty() {
+            continue;
+        }
         let (line, column) = at(value.span().start);
         let Some(&known) = KEYS.iter().find(|&&k| k == name) else {
             let (line, column) = at(key.span().start);

@@ -149,6 +149,43 @@ fn two_instances_reviewing_one_deck_lose_nothing() {
     assert_eq!(json["total_answers"], 6, "{json}");
 }
 
+/// A settings file with a syntax error: every command says where, goes on with what it can
+/// read (the defaults for the rest), and never rewrites the file; the TUI says so too.
+#[test]
+fn a_corrupt_config_is_reported_used_where_readable_and_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/flashdeck");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    let text = "new_per_day = 5\n[[[oops\n";
+    std::fs::write(&path, text).unwrap();
+
+    let output = pty::command(home.path()).arg("due").output().unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "warning: {}:2:3: invalid TOML: unquoted keys cannot be empty, expected letters, \
+             numbers, `-`, `_`; using the defaults for what cannot be read\n",
+            path.display()
+        )
+    );
+    // The readable line is in effect: 5 new cards, not the default 20.
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("total                          5 "),
+        "{stdout}"
+    );
+
+    let mut tui = Tui::start(home.path(), &[], 80, 24);
+    tui.wait_for("Settings:");
+    tui.wait_for("5 due today");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
 /// A window left open on the home screen sees another window's answers after `R` (and on
 /// coming back home), without a restart.
 #[test]
