@@ -129,6 +129,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fit the FSRS parameters to your review history, and keep them if they predict it better
+    Optimize {
+        #[arg(
+            long,
+            value_name = "FILE.csv",
+            help = "Fit to this revlog instead (CSV: card_id,review_time,review_rating\
+                    [,review_state,review_duration]; time in ms since 1970 or RFC 3339)"
+        )]
+        revlog: Option<PathBuf>,
+        /// Print JSON with the parameters and the figures
+        #[arg(long)]
+        json: bool,
+        /// Report only; leave the settings as they are
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print every card with its schedule and memory state
     Export {
         /// Print JSON (an array of objects)

@@ -6,6 +6,7 @@ pub mod due;
 pub mod export;
 pub mod import;
 pub mod list;
+pub mod optimize;
 pub mod settings;
 pub mod stats;
 

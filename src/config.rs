@@ -32,6 +32,8 @@ pub struct Config {
     /// Cards a day needs to count towards the streak (or clear everything due).
     pub streak_goal: u32,
     pub xp: bool,
+    /// When `flashdeck optimize` fitted the FSRS parameters in effect (`YYYY-MM-DD`).
+    pub optimized: Option<String>,
     /// The line each key was set on; keys not here are defaults.
     pub lines: BTreeMap<&'static str, usize>,
 }
@@ -57,6 +59,7 @@ impl Default for Config {
             streak: false,
             streak_goal: 10,
             xp: false,
+            optimized: None,
             lines: BTreeMap::new(),
         }
     }
@@ -80,6 +83,8 @@ pub const KEYS: &[&str] = &[
     "streak",
     "streak_goal",
     "xp",
+    "parameters",
+    "optimized",
 ];
 
 /// Reads `path`; a missing file means every default. `no_color` (the `NO_COLOR` convention)
@@ -223,6 +228,16 @@ fn apply(
         "streak" => config.streak = boolean(value)?,
         "streak_goal" => config.streak_goal = integer(value, 1, 9999)?,
         "xp" => config.xp = boolean(value)?,
+        "parameters" => s.parameters = parameters(value)?,
+        "optimized" => {
+            config.optimized = match value.get_ref() {
+                DeValue::Datetime(date) if date.date.is_some() && date.time.is_none() => {
+                    Some(date.to_string())
+                }
+                DeValue::String(text) if text.is_empty() => None,
+                _ => return Err("must be a date, like 2026-11-27".to_owned()),
+            };
+        }
         _ => {}
     }
     Ok(None)
@@ -278,6 +293,34 @@ fn word<'w>(value: &Spanned<DeValue<'_>>, allowed: &[&'w str]) -> Result<&'w str
                 .join(", ");
             format!("must be one of {list}")
         })
+}
+
+/// The 21 FSRS-6 parameters (or none, for the defaults), checked by the `fsrs` crate.
+fn parameters(value: &Spanned<DeValue<'_>>) -> Result<Vec<f32>, String> {
+    const WHAT: &str = "must be the 21 FSRS-6 parameters that `flashdeck optimize` writes, or []";
+    let DeValue::Array(items) = value.get_ref() else {
+        return Err(WHAT.to_owned());
+    };
+    let numbers: Option<Vec<f32>> = items
+        .iter()
+        .map(|item| match item.get_ref() {
+            DeValue::Float(f) => f.as_str().parse().ok(),
+            DeValue::Integer(i) => i.as_str().parse().ok(),
+            _ => None,
+        })
+        .collect();
+    match numbers {
+        Some(numbers) if numbers.is_empty() => Ok(numbers),
+        Some(numbers) if numbers.len() == 21 && fsrs::FSRS::new(&numbers).is_ok() => Ok(numbers),
+        _ => Err(WHAT.to_owned()),
+    }
+}
+
+/// Parameters as `config show` and the settings file write them.
+#[must_use]
+pub fn parameters_text(parameters: &[f32]) -> String {
+    let numbers: Vec<String> = parameters.iter().map(|p| format!("{p:.4}")).collect();
+    format!("[{}]", numbers.join(", "))
 }
 
 /// Steps such as `["1m", "10m"]`: numbers with `s`, `m`, `h` or `d`; a bare number is minutes.
@@ -383,6 +426,8 @@ pub fn values(config: &Config) -> Vec<(&'static str, String)> {
                 "streak" => config.streak.to_string(),
                 "streak_goal" => config.streak_goal.to_string(),
                 "xp" => config.xp.to_string(),
+                "parameters" => parameters_text(&s.parameters),
+                "optimized" => config.optimized.clone().unwrap_or_else(|| quoted("")),
                 _ => String::new(),
             };
             (key, value)
@@ -419,6 +464,10 @@ fn help(key: &str) -> &'static str {
             "cards that make a day count for the streak (1-9999); clearing all that is due also does"
         }
         "xp" => "earn XP and levels for studying (the rule is in the README)",
+        "parameters" => {
+            "the 21 FSRS-6 parameters; [] is FSRS's defaults; `flashdeck optimize` fits them to your reviews"
+        }
+        "optimized" => "when `flashdeck optimize` fitted the parameters (a date; \"\" for never)",
         _ => "",
     }
 }

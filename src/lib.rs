@@ -12,6 +12,7 @@
 //! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine |
 //! | [`store`] | the append-only review log: format, locked appends, replay |
 //! | [`study`] | decks and history together: card states, daily limits, today's queue |
+//! | [`optimize`] | fitting the FSRS parameters to a history; reading FSRS-tools revlogs |
 //! | [`session`] | the modes' pure state machines, question generation and answer grading |
 //! | [`atomic_write`] | writing a file so that a crash leaves the old or the new one, never half |
 //! | [`cli`] | the command line |
@@ -29,6 +30,7 @@ pub mod deck;
 pub mod english;
 pub mod import;
 pub mod motivation;
+pub mod optimize;
 pub mod paths;
 pub mod scheduler;
 pub mod session;

@@ -508,3 +508,79 @@ fn stats_json_has_streak_and_xp_when_they_are_on() {
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.ends_with("streak 0 · level 1 · 20/100 XP\n"), "{text}");
 }
+
+#[test]
+fn optimize_fits_the_real_history_keeps_better_parameters_and_only_those() {
+    let home = TempDir::new().unwrap();
+    let revlog = repo("tests/fixtures/review-log-one-user-2024.csv");
+    let config = home.path().join("config/flashdeck/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "# mine\nnew_per_day = 7\n").unwrap();
+    let output = flashdeck(&home)
+        .args(["optimize", "--json", "--revlog"])
+        .arg(&revlog)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["reviews"], 12_580);
+    assert_eq!(json["cards"], 1205);
+    assert_eq!(json["verdict"], "keep");
+    let default = json["current_fit"]["log_loss"].as_f64().unwrap();
+    let fitted = json["fitted_fit"]["log_loss"].as_f64().unwrap();
+    assert!(fitted < default, "fitted {fitted} vs default {default}");
+    assert_eq!(json["fitted"].as_array().unwrap().len(), 21);
+    assert_eq!(json["written_to"], config.display().to_string());
+
+    // Written beside what was there, with the date; `config show` shows them.
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        text.starts_with("# mine\nnew_per_day = 7\nparameters = ["),
+        "{text}"
+    );
+    assert!(text.contains("\noptimized = 20"), "{text}");
+    let show = flashdeck(&home).args(["config", "show"]).output().unwrap();
+    let show = String::from_utf8(show.stdout).unwrap();
+    assert!(show.contains(&format!("{}:3", config.display())), "{show}");
+
+    // Fitting again gives nothing better: the file stays as it is.
+    let output = flashdeck(&home)
+        .args(["optimize", "--revlog"])
+        .arg(&revlog)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("predict your history no better"),
+        "{stdout}"
+    );
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), text);
+}
+
+#[test]
+fn optimize_keeps_the_defaults_below_a_thousand_reviews_and_reports_bad_rows() {
+    let home = TempDir::new().unwrap();
+    let revlog = home.path().join("small.csv");
+    std::fs::write(
+        &revlog,
+        "card_id,review_time,review_rating\n1,1711684180217,3\n1,1711884180217,3\n2,yesterday,3\n2,1711684180217,9\n",
+    )
+    .unwrap();
+    let assert = flashdeck(&home)
+        .args(["optimize", "--revlog"])
+        .arg(&revlog)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Only 2 reviews: a fit needs about 1000 to be reliable",
+        ));
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "{}:4: skipped: `review_time` must be milliseconds since 1970 or RFC 3339, not `yesterday`",
+            revlog.display()
+        )) && stderr.contains(":5: skipped: `review_rating`: rating must be 1-4, not 9"),
+        "{stderr}"
+    );
+    assert!(!home.path().join("config/flashdeck/config.toml").exists());
+}

@@ -24,9 +24,11 @@ pub fn run(
         ConfigCommand::Path => writeln!(out, "{}", path.display())?,
         ConfigCommand::Show => {
             let values = config::values(config);
+            // Aligned on the short settings; a long one (the parameters) just goes first.
             let width = values
                 .iter()
                 .map(|(k, v)| k.len() + v.len() + 3)
+                .filter(|&length| length <= 48)
                 .max()
                 .unwrap_or(0);
             for (key, value) in values {

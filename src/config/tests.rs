@@ -18,7 +18,10 @@ fn every_key_is_read() {
         "desired_retention = 0.85\nlearning_steps = [\"30s\", \"5m\", \"1h\"]\nrelearning_steps = [\"1d\"]\n\
          new_per_day = 5\nreviews_per_day = 1_000\nrollover_hour = 0\nmaximum_interval = 365\nfuzz = false\n\
          new_card_order = \"after\"\nleech_threshold = 0\ntyped_answers = \"strict\"\nlist_answers = \"any\"\n\
-         theme = \"light\"\nstreak = true\nstreak_goal = 25\nxp = true\n",
+         theme = \"light\"\nstreak = true\nstreak_goal = 25\nxp = true\n\
+         parameters = [0.1686, 0.8157, 2.4398, 6.2041, 6.5370, 0.5137, 3.1916, 0.0256, 1.6566, 0.2838, 0.6124, \
+         1.5905, 0.0352, 0.3957, 1.8007, 0.6009, 1.8729, 0.8653, 0.0911, 0.1507, 0.2406]\n\
+         optimized = 2026-11-27\n",
     );
     assert!(problems.is_empty(), "{problems:?}");
     let s = &config.scheduling;
@@ -47,6 +50,9 @@ fn every_key_is_read() {
     assert_eq!(config.theme, ThemeName::Light);
     assert!(config.streak && config.xp);
     assert_eq!(config.streak_goal, 25);
+    assert_eq!(s.parameters.len(), 21);
+    assert!((s.parameters[3] - 6.2041).abs() < 1e-6);
+    assert_eq!(config.optimized.as_deref(), Some("2026-11-27"));
     assert_eq!(config.lines.get("rollover_hour"), Some(&6));
     assert_eq!(config.lines.len(), KEYS.len());
 }
@@ -131,4 +137,17 @@ fn steps_are_written_back_in_their_units() {
     assert_eq!(duration("1.5h"), Some(5400));
     assert_eq!(duration("10"), Some(600));
     assert_eq!(duration("m"), None);
+}
+
+#[test]
+fn parameters_must_be_21_valid_numbers() {
+    let (config, problems) = parsed("parameters = [1, 2, 3]\noptimized = \"soon\"\n");
+    assert!(config.scheduling.parameters.is_empty());
+    assert_eq!(
+        problems,
+        [
+            "config.toml:1:14: `parameters` must be the 21 FSRS-6 parameters that `flashdeck optimize` writes, or []; using the default",
+            "config.toml:2:13: `optimized` must be a date, like 2026-11-27; using the default",
+        ]
+    );
 }

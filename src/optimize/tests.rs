@@ -1,0 +1,73 @@
+use chrono::{DateTime, FixedOffset};
+use fsrs::FSRSReview;
+
+use super::*;
+use crate::scheduler::Settings;
+
+fn fixture() -> revlog::Revlog {
+    let text = include_str!("../../tests/fixtures/review-log-one-user-2024.csv");
+    revlog::parse(text).unwrap()
+}
+
+#[test]
+fn the_real_history_reads_whole() {
+    let revlog = fixture();
+    assert!(revlog.skipped.is_empty(), "{:?}", revlog.skipped);
+    assert_eq!(revlog.cards.len(), 1205);
+    assert_eq!(revlog.cards.iter().map(Vec::len).sum::<usize>(), 12_580);
+}
+
+#[test]
+fn fitted_parameters_beat_the_defaults_on_the_real_history() {
+    let calendar = Settings::default().calendar;
+    let outcome = optimize(&fixture().cards, &calendar, &[]).unwrap();
+    assert_eq!(outcome.verdict, Verdict::Keep);
+    let (default, fitted) = (outcome.current_fit.unwrap(), outcome.fitted_fit.unwrap());
+    eprintln!("{outcome:?}");
+    assert!(
+        fitted.log_loss < default.log_loss,
+        "{fitted:?} vs {default:?}"
+    );
+    assert_eq!(outcome.fitted.unwrap().len(), 21);
+}
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn review(time: &str, rating: Rating, starts_over: bool) -> Review {
+    Review {
+        time: at(time),
+        rating,
+        starts_over,
+    }
+}
+
+#[test]
+fn items_count_calendar_days_and_start_at_the_last_fresh_start() {
+    let calendar = Settings::default().calendar;
+    let card = vec![
+        // Forgotten later: these two do not count.
+        review("2026-10-01T10:00:00Z", Rating::Good, true),
+        review("2026-10-05T10:00:00Z", Rating::Good, false),
+        review("2026-11-01T10:00:00Z", Rating::Good, true),
+        review("2026-11-01T10:10:00Z", Rating::Good, false),
+        // 03:00 is still 1 November's day (it rolls over at 4:00).
+        review("2026-11-02T03:00:00Z", Rating::Hard, false),
+        review("2026-11-03T09:00:00Z", Rating::Good, false),
+        review("2026-11-08T09:00:00Z", Rating::Again, false),
+    ];
+    let reviews = |pairs: &[(u32, u32)]| -> Vec<FSRSReview> {
+        pairs
+            .iter()
+            .map(|&(rating, delta_t)| FSRSReview { rating, delta_t })
+            .collect()
+    };
+    let got = items(&[card], &calendar);
+    let expected = [
+        reviews(&[(3, 0), (3, 0), (2, 0), (3, 2)]),
+        reviews(&[(3, 0), (3, 0), (2, 0), (3, 2), (1, 5)]),
+    ];
+    let got: Vec<_> = got.into_iter().map(|item| item.reviews).collect();
+    assert_eq!(got, expected);
+}
