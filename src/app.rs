@@ -136,8 +136,31 @@ pub enum Screen {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatsScreen {
     pub title: String,
+    pub decks: Vec<usize>,
     pub stats: crate::stats::Stats,
     pub tab: usize,
+    /// What each desired retention costs, simulated when its tab is first shown.
+    pub workload: Option<Result<Vec<crate::workload::Workload>, String>>,
+}
+
+/// A year of `decks` at each compared retention, with today's limits.
+fn simulate_retentions(
+    study: &Study,
+    decks: &[usize],
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<crate::workload::Workload>, String> {
+    let settings = study.scheduler.settings();
+    let per_deck = |limit: u32| limit as usize * decks.len().max(1);
+    let plan = crate::workload::Plan {
+        retention: settings.desired_retention,
+        days: 365,
+        new_per_day: per_deck(settings.new_per_day),
+        reviews_per_day: per_deck(settings.reviews_per_day),
+    };
+    let (cards, total) =
+        crate::workload::cards_today(study, decks, study.scheduler.calendar().day(now));
+    crate::workload::compare(&cards, total, plan, settings, &crate::workload::COMPARED)
+        .map_err(|e| e.to_string())
 }
 
 /// How many new cards `n` adds on the done screen.
@@ -513,6 +536,10 @@ impl App {
                     } else {
                         (screen.tab + tabs - 1) % tabs
                     };
+                    if screen.tab == crate::ui::stats::WORKLOAD_TAB && screen.workload.is_none() {
+                        screen.workload =
+                            Some(simulate_retentions(&self.study, &screen.decks, now));
+                    }
                 }
             }
             Action::Start => self.start_mode(now),
@@ -605,8 +632,10 @@ impl App {
         stats.motivation = self.motivation;
         self.screen = Screen::Stats(Box::new(StatsScreen {
             title,
+            decks,
             stats,
             tab: 0,
+            workload: None,
         }));
     }
 

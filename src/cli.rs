@@ -130,21 +130,9 @@ pub enum Command {
         json: bool,
     },
     /// Fit the FSRS parameters to your review history, and keep them if they predict it better
-    Optimize {
-        #[arg(
-            long,
-            value_name = "FILE.csv",
-            help = "Fit to this revlog instead (CSV: card_id,review_time,review_rating\
-                    [,review_state,review_duration]; time in ms since 1970 or RFC 3339)"
-        )]
-        revlog: Option<PathBuf>,
-        /// Print JSON with the parameters and the figures
-        #[arg(long)]
-        json: bool,
-        /// Report only; leave the settings as they are
-        #[arg(long)]
-        dry_run: bool,
-    },
+    Optimize(OptimizeArgs),
+    /// Simulate the reviews a day ahead and the cards remembered, at a desired retention
+    Simulate(SimulateArgs),
     /// Print every card with its schedule and memory state
     Export {
         /// Print JSON (an array of objects)
@@ -171,6 +159,42 @@ pub enum ConfigCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct OptimizeArgs {
+    #[arg(
+        long,
+        value_name = "FILE.csv",
+        help = "Fit to this revlog instead (CSV: card_id,review_time,review_rating\
+                [,review_state,review_duration]; time in ms since 1970 or RFC 3339)"
+    )]
+    pub revlog: Option<PathBuf>,
+    /// Print JSON with the parameters and the figures
+    #[arg(long)]
+    pub json: bool,
+    /// Report only; leave the settings as they are
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// The desired retention to simulate (0.70-0.99) [default: the setting]
+    #[arg(long, value_name = "R")]
+    pub retention: Option<f32>,
+    /// Days to simulate
+    #[arg(long, value_name = "N", default_value_t = 365)]
+    pub days: usize,
+    /// New cards a day, over all the decks [default: the setting, per deck]
+    #[arg(long, value_name = "K")]
+    pub new_per_day: Option<usize>,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Deck ids, folders of decks, or deck files [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub only: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ pub mod import;
 pub mod list;
 pub mod optimize;
 pub mod settings;
+pub mod simulate;
 pub mod stats;
 
 use std::io::{self, Write};

@@ -12,6 +12,7 @@
 //! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine |
 //! | [`store`] | the append-only review log: format, locked appends, replay |
 //! | [`study`] | decks and history together: card states, daily limits, today's queue |
+//! | [`workload`] | what a desired retention costs: the FSRS simulator on today's cards |
 //! | [`optimize`] | fitting the FSRS parameters to a history; reading FSRS-tools revlogs |
 //! | [`session`] | the modes' pure state machines, question generation and answer grading |
 //! | [`atomic_write`] | writing a file so that a crash leaves the old or the new one, never half |
@@ -39,3 +40,4 @@ pub mod store;
 pub mod study;
 pub mod synthetic;
 pub mod ui;
+pub mod workload;

@@ -116,17 +116,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Due { json }) => {
             commands::due::run(&locations, settings, json, now, &mut out)?
         }
-        Some(Command::Optimize {
-            revlog,
-            json,
-            dry_run,
-        }) => {
-            let options = commands::optimize::Options {
-                revlog: revlog.as_deref(),
-                json,
-                dry_run,
-            };
-            commands::optimize::run(&locations, &config, &options, now, &mut out, &mut err)?
+        Some(Command::Optimize(args)) => {
+            commands::optimize::run(&locations, &config, &args, now, &mut out, &mut err)?
+        }
+        Some(Command::Simulate(args)) => {
+            commands::simulate::run(&locations, &config, &args, now, &mut out, &mut err)?
         }
         Some(Command::Export { json, csv: _, only }) => {
             commands::export::run(&locations, settings, &only, json, now, &mut out)?

@@ -584,3 +584,42 @@ fn optimize_keeps_the_defaults_below_a_thousand_reviews_and_reports_bad_rows() {
     );
     assert!(!home.path().join("config/flashdeck/config.toml").exists());
 }
+
+#[test]
+fn simulate_introduces_every_new_card_and_prices_each_retention() {
+    let home = TempDir::new().unwrap();
+    let output = flashdeck(&home)
+        .args(["simulate", "--json", "--days", "60", "--new-per-day", "10"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["plan"]["new_per_day"], 10);
+    let workload = &json["workload"];
+    assert_eq!(workload["cards"], 100);
+    let periods = workload["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 9, "7-day stretches over 60 days");
+    // 10 a day introduces the 100 bundled cards in the first 10 days, and no more.
+    let introduced: f64 = periods
+        .iter()
+        .map(|p| {
+            let days = p["last_day"].as_f64().unwrap() - p["first_day"].as_f64().unwrap() + 1.0;
+            p["new_per_day"].as_f64().unwrap() * days
+        })
+        .sum();
+    assert!((introduced - 100.0).abs() < 1e-6, "{introduced}");
+    let per_day: Vec<f64> = json["compared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["reviews_per_day"].as_f64().unwrap())
+        .collect();
+    assert_eq!(per_day.len(), 5);
+    assert!(per_day.windows(2).all(|w| w[0] < w[1]), "{per_day:?}");
+
+    flashdeck(&home)
+        .args(["simulate", "--retention", "1.5"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--retention must be from 0.70 to 0.99"));
+}

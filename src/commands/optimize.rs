@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::{FAILURE, load_study};
 use crate::atomic_write::{self, Existing};
+use crate::cli::OptimizeArgs;
 use crate::config::{Config, parameters_text};
 use crate::english::counted;
 use crate::optimize::{self, Outcome, Review, Verdict, revlog};
@@ -26,21 +27,15 @@ struct Report<'a> {
     written_to: Option<&'a Path>,
 }
 
-pub struct Options<'a> {
-    pub revlog: Option<&'a Path>,
-    pub json: bool,
-    pub dry_run: bool,
-}
-
 pub fn run(
     locations: &Locations,
     config: &Config,
-    options: &Options,
+    options: &OptimizeArgs,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let cards = match options.revlog {
+    let cards = match options.revlog.as_deref() {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;

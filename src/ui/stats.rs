@@ -17,7 +17,9 @@ use crate::session::matching::seconds;
 use crate::stats::{CALENDAR_DAYS, Stats};
 
 /// The tabs, in order.
-pub const TABS: [&str; 3] = ["Overview", "Calendar", "Forecast"];
+pub const TABS: [&str; 4] = ["Overview", "Calendar", "Forecast", "Workload"];
+/// The tab that simulates what each desired retention costs.
+pub const WORKLOAD_TAB: usize = 3;
 
 pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = format!("Statistics · {}", screen.title);
@@ -40,7 +42,8 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
     match screen.tab {
         0 => overview(stats, theme, content, buf),
         1 => calendar(stats, app.now, theme, content, buf),
-        _ => forecast(stats, theme, content, buf),
+        2 => forecast(stats, theme, content, buf),
+        _ => workload(app, screen, theme, content, buf),
     }
 }
 
@@ -246,6 +249,83 @@ fn forecast(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
         "Reviews due in the next 30 days: {due} (day 0 is today, overdue cards included). Daily load: {:.1} reviews a day.",
         stats.daily_load
     ))])
+    .wrap(Wrap { trim: true })
+    .style(theme.dim)
+    .render(note, buf);
+}
+
+/// What each desired retention costs over a year, from the FSRS simulator.
+fn workload(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let current = app.study.scheduler.settings().desired_retention;
+    let table = match &screen.workload {
+        Some(Ok(table)) => table,
+        Some(Err(message)) => {
+            Paragraph::new(message.as_str()).render(area, buf);
+            return;
+        }
+        None => {
+            Paragraph::new("Simulating…")
+                .style(theme.dim)
+                .render(area, buf);
+            return;
+        }
+    };
+    let [intro, rows_area, note] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(u16::try_from(table.len() + 1).unwrap_or(u16::MAX)),
+        Constraint::Min(2),
+    ])
+    .areas(area);
+    let cards = table.first().map_or(0, |w| w.cards);
+    Paragraph::new(format!(
+        "A year of these {cards} cards at each desired retention, simulated from where they stand today:"
+    ))
+    .wrap(Wrap { trim: true })
+    .render(intro, buf);
+    let rows: Vec<TableRow> = table
+        .iter()
+        .map(|w| {
+            let mark = if (w.retention - current).abs() < 0.001 {
+                " (yours)"
+            } else {
+                ""
+            };
+            let row = TableRow::new(vec![
+                format!("{:.0}%{mark}", f64::from(w.retention) * 100.0),
+                format!("{:.1}", w.reviews_per_day),
+                format!("{:.1}", w.minutes_per_day),
+                format!("{:.0}", w.remembered),
+            ]);
+            if mark.is_empty() {
+                row
+            } else {
+                row.style(theme.selected)
+            }
+        })
+        .collect();
+    Table::new(
+        rows,
+        [
+            Constraint::Length(14),
+            Constraint::Length(12),
+            Constraint::Length(12),
+            Constraint::Length(22),
+        ],
+    )
+    .header(
+        TableRow::new(vec![
+            "Retention",
+            "Reviews/day",
+            "Minutes/day",
+            "Remembered in a year",
+        ])
+        .style(theme.dim),
+    )
+    .render(rows_area, buf);
+    Paragraph::new(
+        "Higher retention means more reviews for each card kept. Set desired_retention in \
+         config.toml (`flashdeck config show`); `flashdeck simulate` shows more.",
+    )
     .wrap(Wrap { trim: true })
     .style(theme.dim)
     .render(note, buf);

@@ -579,3 +579,30 @@ fn the_top_line_shows_streak_and_xp_when_they_are_on() {
         )
     );
 }
+
+#[test]
+fn the_workload_tab_compares_retentions_and_marks_the_setting() {
+    let screen = statistics(80, 24, 3);
+    assert!(
+        screen.contains("A year of these 100 cards at each desired retention"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Retention      Reviews/day  Minutes/day  Remembered in a year"),
+        "{screen}"
+    );
+    for retention in ["80%", "85%", "90% (yours)", "95%", "97%"] {
+        assert!(screen.contains(retention), "{retention}: {screen}");
+    }
+    // More reviews a day as the retention rises: the second column grows down the table.
+    let reviews: Vec<f64> = screen
+        .lines()
+        .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()) && l.contains('%'))
+        .map(|l| {
+            let after = l.split('%').nth(1).unwrap().replace("(yours)", "");
+            after.split_whitespace().next().unwrap().parse().unwrap()
+        })
+        .collect();
+    assert_eq!(reviews.len(), 5, "{screen}");
+    assert!(reviews.windows(2).all(|w| w[0] < w[1]), "{reviews:?}");
+}

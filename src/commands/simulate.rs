@@ -1,0 +1,143 @@
+//! `flashdeck simulate [DECK…] [--retention R] [--days N] [--new-per-day K] [--json]`: the
+//! reviews a day and the cards remembered ahead, from the cards as they stand, and the same at
+//! a few other retentions, to choose one knowing its cost.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use super::{FAILURE, load_study, resolve_decks};
+use crate::cli::SimulateArgs;
+use crate::config::Config;
+use crate::english::counted;
+use crate::paths::Locations;
+use crate::workload::{self, COMPARED, Plan, Workload};
+
+#[derive(Serialize)]
+struct Report<'a> {
+    plan: PlanJson,
+    workload: &'a Workload,
+    compared: &'a [Workload],
+}
+
+#[derive(Serialize)]
+struct PlanJson {
+    retention: f32,
+    days: usize,
+    new_per_day: usize,
+    reviews_per_day: usize,
+}
+
+pub fn run(
+    locations: &Locations,
+    config: &Config,
+    options: &SimulateArgs,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let settings = &config.scheduling;
+    let retention = options.retention.unwrap_or(settings.desired_retention);
+    if !(0.70..=0.99).contains(&retention) || !(1..=36_500).contains(&options.days) {
+        writeln!(
+            err,
+            "--retention must be from 0.70 to 0.99, and --days from 1 to 36500"
+        )?;
+        return Ok(ExitCode::from(FAILURE));
+    }
+    let (study, _) = load_study(locations, settings, now)?;
+    let (decks, title) = resolve_decks(&study.collection, &options.only, locations)?;
+    let per_deck = |limit: u32| limit as usize * decks.len().max(1);
+    let plan = Plan {
+        retention,
+        days: options.days,
+        new_per_day: options
+            .new_per_day
+            .unwrap_or_else(|| per_deck(settings.new_per_day)),
+        reviews_per_day: per_deck(settings.reviews_per_day),
+    };
+    let today = study.scheduler.calendar().day(now);
+    let (cards, total) = workload::cards_today(&study, &decks, today);
+    let workload = workload::run(&cards, total, plan, settings)?;
+    let compared = workload::compare(&cards, total, plan, settings, &COMPARED)?;
+    if options.json {
+        let report = Report {
+            plan: PlanJson {
+                retention,
+                days: plan.days,
+                new_per_day: plan.new_per_day,
+                reviews_per_day: plan.reviews_per_day,
+            },
+            workload: &workload,
+            compared: &compared,
+        };
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        out,
+        "{title}: {} ({} studied) over {}, at {} retention, up to {} a day",
+        counted(total, "card"),
+        cards.len(),
+        counted(plan.days, "day"),
+        percent(retention),
+        counted(plan.new_per_day, "new card"),
+    )?;
+    writeln!(
+        out,
+        "{:>11}  {:>11}  {:>7}  {:>11}  {:>10}",
+        "days", "reviews/day", "new/day", "minutes/day", "remembered"
+    )?;
+    for period in &workload.periods {
+        let days = format!("{}-{}", period.first_day, period.last_day);
+        writeln!(
+            out,
+            "{days:>11}  {:>11.1}  {:>7.1}  {:>11.1}  {:>10.0}",
+            period.reviews_per_day, period.new_per_day, period.minutes_per_day, period.remembered
+        )?;
+    }
+    writeln!(
+        out,
+        "In all: {}, {:.0} a day, {:.0} min a day; {:.0} cards remembered at the end.",
+        counted(workload.reviews, "review"),
+        workload.reviews_per_day,
+        workload.minutes_per_day,
+        workload.remembered
+    )?;
+    writeln!(out)?;
+    write_comparison(&compared, plan.days, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The table of retentions and their cost, shared with the statistics screen's words.
+pub fn write_comparison(compared: &[Workload], days: usize, out: &mut dyn Write) -> Result<()> {
+    writeln!(
+        out,
+        "What each desired retention costs over {}:",
+        counted(days, "day")
+    )?;
+    writeln!(
+        out,
+        "{:>9}  {:>11}  {:>11}  {:>10}",
+        "retention", "reviews/day", "minutes/day", "remembered"
+    )?;
+    for workload in compared {
+        writeln!(
+            out,
+            "{:>9}  {:>11.1}  {:>11.1}  {:>10.0}",
+            percent(workload.retention),
+            workload.reviews_per_day,
+            workload.minutes_per_day,
+            workload.remembered
+        )?;
+    }
+    Ok(())
+}
+
+fn percent(retention: f32) -> String {
+    format!("{:.0}%", f64::from(retention) * 100.0)
+}
