@@ -14,9 +14,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::deck::{Collection, Source};
 use crate::motivation::{Goals, Motivation};
 use crate::scheduler::Rating;
-use crate::session::review::{Notice, ReviewSession, Side};
+use crate::session::review::{Kind, Notice, ReviewSession, Side};
 use crate::store::{NewEvent, NewKind};
-use crate::study::{DueCounts, Study};
+use crate::study::{CramFilter, DueCounts, Study};
 pub use keys::{Binding, Keys};
 pub use practice::{OptionsScreen, PracticeMode, Setting};
 
@@ -46,6 +46,10 @@ pub enum Action {
     Suspend,
     Edit,
     MoreNew,
+    /// On the done screen: review cards due in the next days, early.
+    ReviewAhead,
+    /// On the done screen: go through the decks' cards without changing their schedule.
+    Cram,
     Help,
     Back,
     Quit,
@@ -162,6 +166,9 @@ fn simulate_retentions(
     crate::workload::compare(&cards, total, plan, settings, &crate::workload::COMPARED)
         .map_err(|e| e.to_string())
 }
+
+/// How far ahead `a` on the done screen reviews, in days.
+pub const AHEAD_DAYS: u32 = 7;
 
 /// How many new cards `n` adds on the done screen.
 pub const MORE_NEW: usize = 10;
@@ -641,8 +648,26 @@ impl App {
 
     /// Opens the review screen on `decks`.
     pub fn start_review(&mut self, decks: Vec<usize>, title: String) {
+        self.start_session(decks, title, Kind::Due);
+    }
+
+    /// Opens the review screen on `decks` for a session of `kind`.
+    pub fn start_session(&mut self, decks: Vec<usize>, title: String, kind: Kind) {
         self.notice = None;
-        let session = ReviewSession::start(&self.study, decks, title, self.now);
+        let title = match &kind {
+            Kind::Due => title,
+            Kind::Ahead(days) => format!("{title} · ahead {days}d"),
+            Kind::Cram(filter) => {
+                let only = match (&filter.tag, filter.starred) {
+                    (Some(tag), true) => format!(" · starred #{tag}"),
+                    (Some(tag), false) => format!(" · #{tag}"),
+                    (None, true) => " · starred".to_owned(),
+                    (None, false) => String::new(),
+                };
+                format!("{title} · cram{only}")
+            }
+        };
+        let session = ReviewSession::start_kind(&self.study, decks, title, self.now, kind);
         self.screen = Screen::Review(Box::new(session));
     }
 
@@ -664,6 +689,15 @@ impl App {
             Action::Up => session.scroll_by(-1),
             Action::Down => session.scroll_by(1),
             Action::MoreNew => session.study_more_new(&self.study, MORE_NEW, now),
+            Action::ReviewAhead | Action::Cram if session.current.is_none() => {
+                let kind = if *action == Action::Cram {
+                    Kind::Cram(CramFilter::default())
+                } else {
+                    Kind::Ahead(AHEAD_DAYS)
+                };
+                let (decks, title) = (session.decks.clone(), session.title.clone());
+                self.start_session(decks, title, kind);
+            }
             Action::Edit => return self.edit_current(),
             Action::Back => return self.go_home(),
             _ => {}

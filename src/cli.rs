@@ -86,6 +86,18 @@ pub enum Command {
         /// [default: every deck]
         #[arg(value_name = "DECK")]
         only: Vec<String>,
+        /// Review ahead: the cards due in the next N days, early (their schedule adapts)
+        #[arg(long, value_name = "N", conflicts_with = "cram")]
+        ahead: Option<u32>,
+        /// Cram: go through every card without changing its schedule
+        #[arg(long)]
+        cram: bool,
+        /// With --cram: only cards with this tag
+        #[arg(long, requires = "cram")]
+        tag: Option<String>,
+        /// With --cram: only starred cards
+        #[arg(long, requires = "cram")]
+        starred: bool,
     },
     /// Flip through cards, or sort them into "know it" and "still learning"
     Flashcards {
@@ -287,7 +299,7 @@ mod tests {
         ];
         for line in lines {
             let cli = Cli::try_parse_from(*line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
-            if let Some(Command::Review { only }) = &cli.command {
+            if let Some(Command::Review { only, .. }) = &cli.command {
                 assert_eq!(only, &["sales"]);
                 assert_eq!(cli.global.decks.as_deref(), Some(std::path::Path::new("d")));
             }

@@ -13,6 +13,8 @@ use flashdeck::commands::{self, FAILURE};
 use flashdeck::config::{self, Config};
 use flashdeck::deck::Problem;
 use flashdeck::paths::{self, Defaults, Locations, Overrides};
+use flashdeck::session::review::Kind;
+use flashdeck::study::CramFilter;
 use flashdeck::ui::Theme;
 
 fn main() -> ExitCode {
@@ -89,17 +91,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let now = runtime::now();
     let code = match cli.command {
         None => return tui_start(None),
-        Some(Command::Review { only }) => return tui_start(Some((None, &only))),
+        Some(Command::Review {
+            only,
+            ahead,
+            cram,
+            tag,
+            starred,
+        }) => {
+            let kind = match (ahead, cram) {
+                (Some(days), _) => Kind::Ahead(days),
+                (None, true) => Kind::Cram(CramFilter { tag, starred }),
+                (None, false) => Kind::Due,
+            };
+            return tui_start(Some((Start::Review(kind), &only)));
+        }
         Some(Command::Flashcards { only }) => {
-            return tui_start(Some((Some(PracticeMode::Flashcards), &only)));
+            return tui_start(Some((Start::Practice(PracticeMode::Flashcards), &only)));
         }
         Some(Command::Learn { only }) => {
-            return tui_start(Some((Some(PracticeMode::Learn), &only)));
+            return tui_start(Some((Start::Practice(PracticeMode::Learn), &only)));
         }
         Some(Command::Match { only }) => {
-            return tui_start(Some((Some(PracticeMode::Match), &only)));
+            return tui_start(Some((Start::Practice(PracticeMode::Match), &only)));
         }
-        Some(Command::Test { only }) => return tui_start(Some((Some(PracticeMode::Test), &only))),
+        Some(Command::Test { only }) => {
+            return tui_start(Some((Start::Practice(PracticeMode::Test), &only)));
+        }
         Some(Command::Config(command)) => {
             commands::settings::run(&command, &locations, &config, &mut out, &mut err)?
         }
@@ -130,12 +147,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
     Ok(code)
 }
 
+/// Where the TUI opens, when not on the home screen.
+enum Start {
+    Review(Kind),
+    Practice(PracticeMode),
+}
+
 /// Runs the TUI on the home screen, or straight into a mode (`None` is review) on decks.
 fn tui(
     locations: &Locations,
     config: &Config,
     config_problems: &[Problem],
-    start: Option<(Option<PracticeMode>, &[String])>,
+    start: Option<(Start, &[String])>,
     after_first_frame: Option<AfterFirstFrame>,
 ) -> Result<ExitCode> {
     let now = runtime::now();
@@ -166,11 +189,11 @@ fn tui(
             problems.len()
         ));
     }
-    if let Some((mode, decks)) = start {
+    if let Some((start, decks)) = start {
         let (indexes, title) = commands::resolve_decks(&app.study.collection, decks, locations)?;
-        match mode {
-            None => app.start_review(indexes, title),
-            Some(mode) => app.open_options(mode, indexes, title),
+        match start {
+            Start::Review(kind) => app.start_session(indexes, title, kind),
+            Start::Practice(mode) => app.open_options(mode, indexes, title),
         }
     }
     let mut runtime = Runtime {

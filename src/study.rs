@@ -13,7 +13,7 @@ use crate::deck::{Card, Collection, Deck};
 use crate::scheduler::{AnswerNotes, CardState, Day, Due, Phase, Scheduler};
 use crate::store::{Event, Folded, History, LazyHistory, Practice, Replayed};
 
-pub use queue::{Origin, Queue};
+pub use queue::{CramFilter, Origin, Queue};
 
 /// Cards due today in a deck, after the daily limits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -621,5 +621,7 @@ fn simulate_introduces_every_new_card_and_prices_each_retention() {
         .args(["simulate", "--retention", "1.5"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("--retention must be from 0.70 to 0.99"));
+        .stderr(predicate::str::contains(
+            "--retention must be from 0.70 to 0.99",
+        ));
 }

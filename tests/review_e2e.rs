@@ -115,3 +115,38 @@ fn answers_survive_a_restart() {
         .sum();
     assert_eq!(lines, 5);
 }
+
+/// `review --cram` goes through the cards as practice: the log records the answers, and no
+/// card's schedule moves (the 20 new cards are still new and due).
+#[test]
+fn cram_from_the_command_line_changes_no_schedule() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path(), &["review", "--cram"], 100, 30);
+    tui.wait_for("· cram");
+    for (front, key) in &ANSWERS[..2] {
+        tui.wait_for(front);
+        tui.send(" ");
+        tui.wait_for("(cram: schedule unchanged)");
+        tui.send(key);
+    }
+    tui.wait_for(ANSWERS[2].0);
+    tui.send("q");
+    tui.wait_for("20 due today");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let log = std::fs::read_dir(home.path().join("data/flashdeck/reviews"))
+        .unwrap()
+        .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+        .collect::<String>();
+    assert_eq!(log.lines().count(), 2, "{log}");
+    assert!(
+        log.lines().all(|l| l.contains("\"mode\":\"cram\"")),
+        "{log}"
+    );
+    let output = command(home.path()).arg("due").output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("total                         20         0       0"),
+        "{stdout}"
+    );
+}

@@ -249,6 +249,18 @@ const DONE_COMMANDS: &[Binding] = &[
     ),
 ];
 
+/// Studying on when nothing is due: early reviews, or cramming.
+const STUDY_ON: &[Binding] = &[
+    bind(
+        &[KeyCode::Char('a')],
+        "a",
+        "review ahead",
+        Action::ReviewAhead,
+        true,
+    ),
+    bind(&[KeyCode::Char('c')], "c", "cram", Action::Cram, true),
+];
+
 /// The done screen when unseen cards are left to add.
 pub const DONE_MORE_NEW: Keys = Keys(&[
     PRACTICE_OFFER,
@@ -259,10 +271,11 @@ pub const DONE_MORE_NEW: Keys = Keys(&[
         Action::MoreNew,
         true,
     )],
+    STUDY_ON,
     DONE_COMMANDS,
 ]);
 
-pub const DONE: Keys = Keys(&[PRACTICE_OFFER, DONE_COMMANDS]);
+pub const DONE: Keys = Keys(&[PRACTICE_OFFER, STUDY_ON, DONE_COMMANDS]);
 
 /// While the help screen is open, any of these close it.
 pub const HELP: Keys = Keys(&[&[bind(

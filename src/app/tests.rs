@@ -170,6 +170,41 @@ fn review_all_then_done() {
     assert_eq!(current_card(&app), None);
     // Every card has been seen, so there are no more new cards to offer.
     assert_eq!(app.action_for(key(KeyCode::Char('n'))), None);
+    // The done screen offers to study on: `c` crams the same decks without moving any card.
+    let due_before: Vec<_> = ["a/c0", "b/c0"]
+        .iter()
+        .map(|c| app.study.state(c).due)
+        .collect();
+    press(&mut app, KeyCode::Char('c'), now());
+    assert_eq!(current_card(&app).as_deref(), Some("a/c0"));
+    let Screen::Review(session) = &app.screen else {
+        panic!("a cram session")
+    };
+    assert!(session.title.ends_with("· cram"), "{}", session.title);
+    press(&mut app, KeyCode::Char(' '), now());
+    let effects = press(&mut app, KeyCode::Char('1'), now());
+    let Some(Effect::Write(event)) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        event.to_line().contains("\"mode\":\"cram\""),
+        "{}",
+        event.to_line()
+    );
+    let due_after: Vec<_> = ["a/c0", "b/c0"]
+        .iter()
+        .map(|c| app.study.state(c).due)
+        .collect();
+    assert_eq!(due_after, due_before);
+    // Back on the done screen's offer, `a` reviews ahead: the cards due within the week, early.
+    press(&mut app, KeyCode::Char('q'), now());
+    press(&mut app, KeyCode::Char('r'), now());
+    press(&mut app, KeyCode::Char('a'), now());
+    let Screen::Review(session) = &app.screen else {
+        panic!("a review-ahead session")
+    };
+    assert!(session.title.ends_with("· ahead 7d"), "{}", session.title);
+    assert!(session.current.is_some());
     press(&mut app, KeyCode::Char('q'), now());
     assert_eq!(app.counts.iter().map(DueCounts::total).sum::<usize>(), 0);
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::scheduler::{Due, Interval, Phase, Rating};
 use crate::store::{NewEvent, NewKind, REVIEW_MODE};
-use crate::study::{DueCounts, Origin, Queue, Study};
+use crate::study::{CramFilter, DueCounts, Origin, Queue, Study};
 
 /// Longest answer time recorded, as Anki caps it: a card left on screen is not an hour's study.
 const MAX_ANSWER_MS: i64 = 60_000;
@@ -46,8 +46,26 @@ pub enum Notice {
     Error(String),
 }
 
+/// What a review session goes through.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// Today's due cards.
+    #[default]
+    Due,
+    /// Review cards due in the next this many days, answered early (schedules change).
+    Ahead(u32),
+    /// Every card the filter takes, answered as practice (schedules stay).
+    Cram(CramFilter),
+}
+
+/// The mode a crammed answer is written with: practice, so replay leaves the schedule alone.
+pub const CRAM_MODE: &str = "cram";
+/// Cards shown before a crammed card missed comes back.
+const CRAM_AGAIN_AFTER: usize = 3;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewSession {
+    pub kind: Kind,
     /// Indexes of the decks studied.
     pub decks: Vec<usize>,
     pub title: String,
@@ -70,8 +88,25 @@ impl ReviewSession {
         title: String,
         now: DateTime<FixedOffset>,
     ) -> Self {
-        let queue = Queue::build(study, &decks, now);
+        Self::start_kind(study, decks, title, now, Kind::Due)
+    }
+
+    /// Starts a session of `kind` on `decks`.
+    #[must_use]
+    pub fn start_kind(
+        study: &Study,
+        decks: Vec<usize>,
+        title: String,
+        now: DateTime<FixedOffset>,
+        kind: Kind,
+    ) -> Self {
+        let queue = match &kind {
+            Kind::Due => Queue::build(study, &decks, now),
+            Kind::Ahead(days) => Queue::ahead(study, &decks, now, *days),
+            Kind::Cram(filter) => Queue::cram(study, &decks, filter),
+        };
         let mut session = Self {
+            kind,
             decks,
             title,
             queue,
@@ -114,7 +149,7 @@ impl ReviewSession {
     /// The intervals each grade would give the card on screen.
     #[must_use]
     pub fn preview(&self, study: &Study, now: DateTime<FixedOffset>) -> Option<[Interval; 4]> {
-        let current = self.current.as_ref()?;
+        let current = self.current.as_ref().filter(|_| !self.is_cram())?;
         Some(
             study
                 .scheduler
@@ -129,10 +164,15 @@ impl ReviewSession {
         let duration = (now - current.shown_at)
             .num_milliseconds()
             .clamp(0, MAX_ANSWER_MS);
+        let mode = if self.is_cram() {
+            CRAM_MODE
+        } else {
+            REVIEW_MODE
+        };
         Some(event(
             &current.card,
             now,
-            NewKind::answer(rating, u32::try_from(duration).ok(), REVIEW_MODE, None),
+            NewKind::answer(rating, u32::try_from(duration).ok(), mode, None),
         ))
     }
 
@@ -175,6 +215,10 @@ impl ReviewSession {
                     return;
                 };
                 self.queue.remove_learning(&undone.card);
+                if self.is_cram() {
+                    // A miss put it back in line; the undone answer takes that back too.
+                    self.queue.remove_review(&undone.card);
+                }
                 self.queue.unshow(undone.origin);
                 if let Some(current) = self.current.take() {
                     self.queue.put_back(current.card, current.origin);
@@ -191,6 +235,12 @@ impl ReviewSession {
                 self.scroll = 0;
                 self.notice = Some(Notice::Undone(undone.what));
                 return;
+            }
+            NewKind::Review { rating, .. } if self.is_cram() => {
+                self.answered += 1;
+                if *rating == Rating::Again {
+                    self.queue.again_later(card.clone(), CRAM_AGAIN_AFTER);
+                }
             }
             NewKind::Review { .. } => {
                 self.answered += 1;
@@ -221,6 +271,12 @@ impl ReviewSession {
             what,
         });
         self.advance(study, now);
+    }
+
+    /// Whether answers leave the schedule alone.
+    #[must_use]
+    pub fn is_cram(&self) -> bool {
+        matches!(self.kind, Kind::Cram(_))
     }
 
     /// Nothing was there to undo.

@@ -16,6 +16,13 @@ pub enum Origin {
     Learning(DateTime<FixedOffset>),
 }
 
+/// Which cards a cram takes, besides the decks: a tag, the starred ones, or both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CramFilter {
+    pub tag: Option<String>,
+    pub starred: bool,
+}
+
 /// Card ids waiting to be shown.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Queue {
@@ -91,6 +98,62 @@ impl Queue {
         queue
     }
 
+    /// Reviewing ahead: review cards of `decks` due in the next `days` days (not today), the
+    /// soonest first. Answering them early is scheduled by FSRS from the days actually elapsed,
+    /// so an early review raises stability less than one on time.
+    #[must_use]
+    pub fn ahead(study: &Study, decks: &[usize], now: DateTime<FixedOffset>, days: u32) -> Self {
+        let today = study.scheduler.calendar().day(now);
+        let last = today.saturating_add(Day::try_from(days).unwrap_or(Day::MAX));
+        let mut reviews: Vec<(Day, Box<str>)> = decks
+            .iter()
+            .flat_map(|&deck| &study.collection.decks[deck].cards)
+            .filter_map(|card| {
+                let state = study.state(card.id.as_str());
+                match (state.phase, state.due, state.suspended) {
+                    (Phase::Review, Due::Day(day), false) if day > today && day <= last => {
+                        Some((day, Box::from(card.id.as_str())))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        reviews.sort_by_key(|(day, _)| *day);
+        Queue {
+            reviews: reviews.into_iter().map(|(_, id)| id).collect(),
+            ..Queue::default()
+        }
+    }
+
+    /// Cramming: every unsuspended card of `decks` that `filter` takes, in deck order. Answers
+    /// are practice and leave the schedule alone.
+    #[must_use]
+    pub fn cram(study: &Study, decks: &[usize], filter: &CramFilter) -> Self {
+        let reviews = decks
+            .iter()
+            .flat_map(|&deck| &study.collection.decks[deck].cards)
+            .filter(|card| {
+                let id = card.id.as_str();
+                !study.state(id).suspended
+                    && (!filter.starred || study.practice(id).starred)
+                    && filter
+                        .tag
+                        .as_deref()
+                        .is_none_or(|tag| card.tags.iter().any(|t| t == tag))
+            })
+            .map(|card| Box::from(card.id.as_str()))
+            .collect();
+        Queue {
+            reviews,
+            ..Queue::default()
+        }
+    }
+
+    /// Shows a crammed card again after `later` other cards (a missed one comes back soon).
+    pub fn again_later(&mut self, card: Box<str>, later: usize) {
+        self.reviews.insert(later.min(self.reviews.len()), card);
+    }
+
     /// The counts shown in headers: learning cards due before `learn_ahead_end`.
     #[must_use]
     pub fn counts(
@@ -163,6 +226,13 @@ impl Queue {
     pub fn add_learning(&mut self, at: DateTime<FixedOffset>, card: Box<str>) {
         let index = self.learning.partition_point(|(due, _)| *due <= at);
         self.learning.insert(index, (at, card));
+    }
+
+    /// Takes the first showing of `card` out of the reviews, if it is there.
+    pub fn remove_review(&mut self, card: &str) {
+        if let Some(index) = self.reviews.iter().position(|id| id.as_ref() == card) {
+            self.reviews.remove(index);
+        }
     }
 
     /// Takes `card` out of the learning list, if it is there.

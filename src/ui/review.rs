@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{Theme, footer, text};
-use crate::app::{App, MORE_NEW};
+use crate::app::{AHEAD_DAYS, App, MORE_NEW};
 use crate::scheduler::interval_text::label;
 use crate::scheduler::{Rating, calendar::Calendar};
 use crate::session::review::{Notice, ReviewSession, Side};
@@ -130,15 +130,25 @@ fn render_buttons(app: &App, session: &ReviewSession, theme: &Theme, area: Rect,
             Span::raw(" show answer"),
         ])
     } else {
-        let intervals = session
-            .preview(&app.study, app.now)
-            .unwrap_or([crate::scheduler::Interval::Days(0); 4]);
+        // Crammed cards keep their schedule: no intervals to show.
+        let intervals = session.preview(&app.study, app.now);
         let styles = [theme.learning, theme.notice, theme.review, theme.new];
         let mut spans = Vec::new();
-        for ((rating, interval), style) in Rating::ALL.iter().zip(intervals).zip(styles) {
+        for (index, (rating, style)) in Rating::ALL.iter().zip(styles).enumerate() {
             spans.push(Span::styled(format!("{}", *rating as u8), theme.key));
             spans.push(Span::styled(format!(" {} ", rating.label()), style));
-            spans.push(Span::styled(format!("{}   ", label(interval)), theme.dim));
+            match intervals {
+                Some(intervals) => {
+                    spans.push(Span::styled(
+                        format!("{}   ", label(intervals[index])),
+                        theme.dim,
+                    ));
+                }
+                None => spans.push(Span::raw("  ")),
+            }
+        }
+        if intervals.is_none() {
+            spans.push(Span::styled("(cram: schedule unchanged)", theme.dim));
         }
         Line::from(spans)
     };
@@ -169,6 +179,14 @@ fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
             )),
         ]));
     }
+    lines.push(Line::from(vec![
+        Span::styled("a", theme.key),
+        Span::raw(format!(
+            "  review ahead: cards due in the next {AHEAD_DAYS} days  "
+        )),
+        Span::styled("c", theme.key),
+        Span::raw("  cram every card, schedule unchanged"),
+    ]));
     lines.push(Line::from(vec![
         Span::raw("Practise without changing the schedule: "),
         Span::styled("f", theme.key),

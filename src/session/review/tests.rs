@@ -175,3 +175,115 @@ fn more_new_cards_beyond_the_limit() {
     session.study_more_new(&study, 10, now);
     assert_eq!(session.counts(&study, now).new, 2);
 }
+
+/// Three cards graduated with Easy a day apart, and one never studied.
+fn graduated_study(now: DateTime<FixedOffset>) -> Study {
+    let events: Vec<_> = (0..3)
+        .map(|i| {
+            let at = now - Duration::days(3 - i);
+            review(&format!("e{i}"), &format!("d/c{i}"), Rating::Easy, at)
+        })
+        .collect();
+    study_with(4, Settings::default(), &events, now)
+}
+
+#[test]
+fn cram_goes_through_every_card_brings_misses_back_and_leaves_schedules_alone() {
+    let now = time(NOW);
+    let mut study = graduated_study(now);
+    let before: Vec<_> = (0..4)
+        .map(|i| study.state(&format!("d/c{i}")).clone())
+        .collect();
+    assert_eq!(study.due_counts(0, now).review, 0, "nothing is due today");
+    let kind = Kind::Cram(CramFilter::default());
+    let mut session = ReviewSession::start_kind(&study, vec![0], "D".into(), now, kind);
+    assert!(
+        session.preview(&study, now).is_none(),
+        "no intervals to show"
+    );
+    let first = grade(&mut session, &mut study, Rating::Again, now);
+    assert_eq!(first.as_ref(), "d/c0");
+    let mut order = vec![first];
+    while session.current.is_some() {
+        order.push(grade(&mut session, &mut study, Rating::Good, now));
+    }
+    // The missed card comes back after three others, then is done.
+    let order: Vec<&str> = order.iter().map(AsRef::as_ref).collect();
+    assert_eq!(order, ["d/c0", "d/c1", "d/c2", "d/c3", "d/c0"]);
+    let after: Vec<_> = (0..4)
+        .map(|i| study.state(&format!("d/c{i}")).clone())
+        .collect();
+    assert_eq!(after, before);
+    assert_eq!(study.history.event_count(), 3 + 5);
+}
+
+#[test]
+fn undoing_a_crammed_miss_takes_back_its_second_showing() {
+    let now = time(NOW);
+    let mut study = graduated_study(now);
+    let kind = Kind::Cram(CramFilter::default());
+    let mut session = ReviewSession::start_kind(&study, vec![0], "D".into(), now, kind);
+    grade(&mut session, &mut study, Rating::Again, now);
+    let undo = session.undo_event(now).unwrap();
+    session.applied(&mut study, &undo, now);
+    let mut order = Vec::new();
+    while session.current.is_some() {
+        order.push(grade(&mut session, &mut study, Rating::Good, now));
+    }
+    let order: Vec<&str> = order.iter().map(AsRef::as_ref).collect();
+    assert_eq!(order, ["d/c0", "d/c1", "d/c2", "d/c3"]);
+}
+
+#[test]
+fn cram_takes_a_tag_or_the_starred_cards() {
+    let now = time(NOW);
+    let star = NewEvent::for_card("d/c2", now, NewKind::Star);
+    let study = study_with(4, Settings::default(), &[star], now);
+    let starred = CramFilter {
+        tag: None,
+        starred: true,
+    };
+    let queue = Queue::cram(&study, &[0], &starred);
+    assert_eq!(queue.reviews, ["d/c2".into()] as [Box<str>; 1]);
+    let tagged = CramFilter {
+        tag: Some("none-has-it".into()),
+        starred: false,
+    };
+    assert!(Queue::cram(&study, &[0], &tagged).reviews.is_empty());
+}
+
+#[test]
+fn reviewing_ahead_takes_the_soonest_due_and_an_early_answer_gains_less() {
+    let now = time(NOW);
+    let mut study = graduated_study(now);
+    let mut session = ReviewSession::start_kind(&study, vec![0], "D".into(), now, Kind::Ahead(30));
+    // Easy cards answered 3, 2 and 1 days ago: the oldest is due first.
+    let dues: Vec<Due> = (0..3)
+        .map(|i| study.state(&format!("d/c{i}")).due)
+        .collect();
+    assert!(dues.windows(2).all(|w| match (w[0], w[1]) {
+        (Due::Day(a), Due::Day(b)) => a <= b,
+        _ => false,
+    }));
+    assert_eq!(session.queue.reviews.len(), 2, "plus the one on screen");
+    let card = session.current.as_ref().unwrap().card.clone();
+    assert_eq!(card.as_ref(), "d/c0");
+    let state = study.state(&card).clone();
+    let Due::Day(due) = state.due else { panic!() };
+    let on_time = study
+        .scheduler
+        .calendar()
+        .start_of(due, *now.offset())
+        .unwrap()
+        + Duration::hours(6);
+    let stability = |at| {
+        let (next, _) = study.scheduler.answer(&state, &card, Rating::Good, at);
+        next.memory.unwrap().stability
+    };
+    let (early, timely) = (stability(now), stability(on_time));
+    assert!(early < timely, "early {early} vs on time {timely}");
+    grade(&mut session, &mut study, Rating::Good, now);
+    let after = study.state(&card);
+    assert!((after.memory.unwrap().stability - early).abs() < 1e-6);
+    assert_eq!(after.reps, 2);
+}
