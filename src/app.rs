@@ -2,6 +2,7 @@
 //! [`App::update`] changes the state and returns [`Effect`]s, the runtime performs them (the
 //! only I/O) and reports back with another action, and the frame is redrawn from `&App`.
 
+pub mod backlog;
 pub mod keys;
 pub mod practice;
 pub mod runtime;
@@ -59,6 +60,12 @@ pub enum Action {
     WriteFailed(String),
     /// The decks were read again (after an edit).
     Reloaded(Collection),
+    /// Events written together (a backlog plan).
+    WrittenAll(Vec<NewEvent>),
+    /// On the home screen: preview a plan that spreads the backlog over days.
+    Backlog,
+    /// On the home screen: undo the backlog plan in effect.
+    UndoBacklog,
     /// Events appended to the log since it was read (another window's answers).
     LogRead(Vec<crate::store::Event<'static>>),
     /// Time passed with no key (a learning card may have come due, a timer ticks).
@@ -111,6 +118,8 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Write(NewEvent),
+    /// Several events in one write (a backlog plan).
+    WriteAll(Vec<NewEvent>),
     /// Open the deck file in the user's editor at a line, then reload the decks.
     Edit {
         path: PathBuf,
@@ -198,6 +207,12 @@ pub struct App {
     pub filter: DeckFilter,
     /// The mode picker is open over the home screen.
     pub picker: bool,
+    /// Far more reviews due than on a normal day, over all decks.
+    pub backlog: Option<crate::study::backlog::Backlog>,
+    /// Reviews a backlog plan moved that are still to come.
+    pub catching_up: usize,
+    /// A backlog plan being previewed over the home screen.
+    pub plan_preview: Option<backlog::PlanPreview>,
     /// Esc left the answer field; keys are commands until Enter goes back in.
     pub field_left: bool,
     /// Lines a practice card's text is scrolled by; back to the top for each card.
@@ -254,6 +269,9 @@ impl App {
             today: (0, 0),
             filter: DeckFilter::default(),
             picker: false,
+            backlog: None,
+            catching_up: 0,
+            plan_preview: None,
             field_left: false,
             practice_scroll: 0,
             theme: crate::ui::Theme::default(),
@@ -346,6 +364,7 @@ impl App {
             .map(|deck| self.study.mastery(deck))
             .collect();
         self.today = self.study.today();
+        self.recount_backlog();
         // A replay of the whole log: only for the home screen, not after every answer.
         if matches!(self.screen, Screen::Home) {
             self.refresh_motivation();
@@ -381,7 +400,10 @@ impl App {
             };
         }
         match &self.screen {
+            Screen::Home if self.plan_preview.is_some() => keys::BACKLOG_PLAN,
             Screen::Home if self.picker => keys::PICKER,
+            Screen::Home if self.catching_up > 0 => keys::HOME_CATCHING_UP,
+            Screen::Home if self.backlog.is_some() => keys::HOME_BACKLOG,
             Screen::Home => keys::HOME,
             Screen::Options(options) => match options.mode {
                 PracticeMode::Flashcards => keys::OPTIONS_FLASHCARDS,
@@ -550,6 +572,14 @@ impl App {
                 }
             }
             Action::Start => self.start_mode(now),
+            Action::Backlog => self.preview_plan(0, now),
+            Action::Right | Action::Left if self.plan_preview.is_some() => {
+                self.preview_plan(if action == Action::Right { 1 } else { -1 }, now);
+            }
+            Action::Open if self.plan_preview.is_some() => return self.apply_plan(now),
+            Action::Back if self.plan_preview.is_some() => self.plan_preview = None,
+            Action::UndoBacklog => return self.undo_plan(now),
+            Action::WrittenAll(events) => self.plan_written(&events),
             Action::Written(event) => self.written(&event),
             Action::WriteFailed(message) => self.set_notice(format!("Not saved: {message}")),
             Action::Reloaded(collection) => {
@@ -753,6 +783,12 @@ impl App {
         }
         if matches!(event.kind, NewKind::Undo { .. } | NewKind::Review { .. }) {
             self.recount();
+        }
+        if matches!(self.screen, Screen::Home)
+            && event.card.is_none()
+            && matches!(event.kind, NewKind::Undo { .. })
+        {
+            self.notice = Some("Undid the backlog plan: its reviews are due again.".to_owned());
         }
     }
 

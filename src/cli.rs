@@ -145,6 +145,9 @@ pub enum Command {
     Optimize(OptimizeArgs),
     /// Simulate the reviews a day ahead and the cards remembered, at a desired retention
     Simulate(SimulateArgs),
+    /// Spread a backlog of due reviews over days, the most at risk first (previews unless
+    /// --apply)
+    CatchUp(CatchUpArgs),
     /// Print every card with its schedule and memory state
     Export {
         /// Print JSON (an array of objects)
@@ -204,6 +207,22 @@ pub struct SimulateArgs {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
+    /// Deck ids, folders of decks, or deck files [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub only: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CatchUpArgs {
+    /// Days to spread the due reviews over
+    #[arg(long, value_name = "N", default_value_t = 7)]
+    pub days: u32,
+    /// Write the plan (without it, only show it)
+    #[arg(long, conflicts_with = "undo")]
+    pub apply: bool,
+    /// Take back the last plan: its cards are due again at once
+    #[arg(long)]
+    pub undo: bool,
     /// Deck ids, folders of decks, or deck files [default: every deck]
     #[arg(value_name = "DECK")]
     pub only: Vec<String>,

@@ -1,6 +1,7 @@
 //! The non-interactive subcommands and `--version`. Each writes to the given streams and
 //! returns the process's exit code, so tests and `main` share one path.
 
+pub mod catch_up;
 pub mod check;
 pub mod due;
 pub mod export;

@@ -113,6 +113,12 @@ impl Store {
     /// fsync. If the file ends in a torn line (a crash mid-write), the new line starts on a
     /// line of its own, so the fragment stays reported and the new event stays readable.
     pub fn append(&self, event: &NewEvent) -> io::Result<()> {
+        self.append_all(std::slice::from_ref(event))
+    }
+
+    /// Appends events together, as [`Store::append`] does one: one write and one sync for all
+    /// (a backlog plan moves hundreds of cards at once).
+    pub fn append_all(&self, events: &[NewEvent]) -> io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let mut file = OpenOptions::new()
             .read(true)
@@ -120,7 +126,8 @@ impl Store {
             .create(true)
             .open(&self.device_file)?;
         file.lock()?;
-        let result = append_locked(&mut file, event.to_line().as_bytes());
+        let lines: String = events.iter().map(NewEvent::to_line).collect();
+        let result = append_locked(&mut file, lines.as_bytes());
         // Closing the file releases the lock too; unlocking first just says so.
         let _ = file.unlock();
         result

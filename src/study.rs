@@ -1,6 +1,7 @@
 //! The decks and their review history together: each card's replayed state, what is due, and
 //! the daily limits. Pure: the runtime loads files and passes "now" in.
 
+pub mod backlog;
 mod queue;
 
 use std::collections::HashMap;
@@ -156,11 +157,15 @@ impl Study {
 
     /// Records a written event, and returns what the card's last answer noted.
     pub fn record(&mut self, event: Event, card: Option<&str>) -> AnswerNotes {
-        self.history.push(event);
-        self.has_events = true;
         let Some(card) = card else {
+            // Not about one card (an undo of a whole backlog plan, a deck's result): every
+            // card it touches is replayed.
+            self.absorb(vec![event.into_owned()]);
+            self.has_events = true;
             return AnswerNotes::default();
         };
+        self.history.push(event);
+        self.has_events = true;
         let folded = self.history.fold(card, &self.scheduler, self.day);
         let notes = folded.last_notes;
         self.states.insert(Box::from(card), folded);
@@ -286,23 +291,41 @@ impl Study {
         let deck = &self.collection.decks[deck];
         let new_limit = deck.new_per_day.unwrap_or(settings.new_per_day);
         let review_limit = deck.reviews_per_day.unwrap_or(settings.reviews_per_day);
-        let (mut new, mut reviews) = (0, 0);
+        let (mut new, mut reviews, mut backlog) = (0, 0, false);
         for card in &deck.cards {
             if let Some(folded) = self.states.get(card.id.as_str()) {
                 new += usize::from(folded.new_that_day);
                 reviews += folded.reviews_that_day as usize;
+                backlog |= folded.postponed && !folded.state.suspended;
             }
         }
-        (
-            (new_limit as usize).saturating_sub(new),
-            (review_limit as usize).saturating_sub(reviews),
-        )
+        // New cards wait while a backlog plan still holds cards of this deck.
+        let new_left = if backlog {
+            0
+        } else {
+            (new_limit as usize).saturating_sub(new)
+        };
+        (new_left, (review_limit as usize).saturating_sub(reviews))
     }
 
     /// The latest due time a learning card may be shown early.
     #[must_use]
     pub fn learn_ahead_end(&self, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
         now + chrono::Duration::seconds(i64::from(self.scheduler.settings().learn_ahead_secs))
+    }
+
+    /// Cards of `deck` a backlog plan moved and that wait for their review.
+    #[must_use]
+    pub fn postponed(&self, deck: usize) -> usize {
+        self.collection.decks[deck]
+            .cards
+            .iter()
+            .filter(|card| {
+                self.states
+                    .get(card.id.as_str())
+                    .is_some_and(|f| f.postponed && !f.state.suspended)
+            })
+            .count()
     }
 
     /// Histories whose card no deck has.

@@ -1,5 +1,6 @@
 //! Rendering: a function from `&App` to a frame. Nothing here mutates state or does I/O.
 
+mod backlog;
 mod chrome;
 mod flashcards;
 mod footer;
@@ -62,6 +63,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                         crate::app::Row::Broken(broken) => broken.id.to_string(),
                     });
                 picker::render(app.bindings(), &deck, theme, area, buf);
+            }
+            if let Some(preview) = &app.plan_preview {
+                backlog::render(app, preview, theme, area, buf);
             }
         }
         Screen::Review(session) => review::render(app, session, theme, area, buf),

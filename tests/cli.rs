@@ -1,6 +1,7 @@
 //! The real binary's non-interactive commands, run against fixture decks and exports in a
 //! temporary home, so nothing outside the test's folders is read or written.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -624,4 +625,90 @@ fn simulate_introduces_every_new_card_and_prices_each_retention() {
         .stderr(predicate::str::contains(
             "--retention must be from 0.70 to 0.99",
         ));
+}
+
+#[test]
+fn catch_up_previews_applies_and_undoes_a_backlog_plan() {
+    let home = TempDir::new().unwrap();
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let mut deck = String::from("[deck]\nname = \"Holiday\"\n");
+    let mut log = String::new();
+    for i in 0..85 {
+        let _ = writeln!(
+            deck,
+            "[[cards]]\nid = \"c{i}\"\nfront = \"q{i}\"\nback = \"a{i}\""
+        );
+        if i < 80 {
+            // Answered Easy in October, each a day apart: all long overdue by December.
+            let day = 1 + i % 28;
+            let month = 9 + i / 40;
+            let _ = writeln!(
+                log,
+                "{{\"id\":\"e{i}\",\"card\":\"holiday/c{i}\",\"time\":\"2026-{month:02}-{day:02}T10:00:00+00:00\",\"rating\":4}}"
+            );
+        }
+    }
+    std::fs::write(decks.join("holiday.toml"), deck).unwrap();
+    let reviews = home.path().join("data/flashdeck/reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    std::fs::write(reviews.join("old.jsonl"), &log).unwrap();
+    let lines = || -> usize {
+        std::fs::read_dir(&reviews)
+            .unwrap()
+            .map(|e| {
+                std::fs::read_to_string(e.unwrap().path())
+                    .unwrap()
+                    .lines()
+                    .count()
+            })
+            .sum()
+    };
+    let due = |home: &TempDir| -> String {
+        let output = flashdeck(home).arg("due").output().unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert!(
+        due(&home).contains("holiday      5         0      80"),
+        "{}",
+        due(&home)
+    );
+
+    let preview = flashdeck(&home)
+        .args(["catch-up", "--days", "4"])
+        .output()
+        .unwrap();
+    let preview = String::from_utf8(preview.stdout).unwrap();
+    assert!(preview.contains("Holiday: 80 reviews due"), "{preview}");
+    assert!(preview.contains("Nothing changed yet"), "{preview}");
+    assert_eq!(lines(), 80);
+
+    flashdeck(&home)
+        .args(["catch-up", "--days", "4", "--apply"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Done: 60 reviews moved to later days.",
+        ));
+    assert_eq!(lines(), 140);
+    assert!(
+        due(&home).contains("holiday      0         0      20"),
+        "{}",
+        due(&home)
+    );
+
+    flashdeck(&home)
+        .args(["catch-up", "--undo"])
+        .assert()
+        .success();
+    assert!(
+        due(&home).contains("holiday      5         0      80"),
+        "{}",
+        due(&home)
+    );
+    flashdeck(&home)
+        .args(["catch-up", "--undo"])
+        .assert()
+        .code(1)
+        .stderr("there is no backlog plan to undo\n");
 }

@@ -46,7 +46,59 @@ impl Keys {
     }
 }
 
-pub const HOME: Keys = Keys(&[&[
+pub const HOME: Keys = Keys(&[HOME_KEYS]);
+
+/// Home with a backlog far above a normal day: `b` offers to spread it.
+pub const HOME_BACKLOG: Keys = Keys(&[
+    &[bind(
+        &[KeyCode::Char('b')],
+        "b",
+        "spread the backlog",
+        Action::Backlog,
+        true,
+    )],
+    HOME_KEYS,
+]);
+
+/// Home while a backlog plan runs: `B` takes it back.
+pub const HOME_CATCHING_UP: Keys = Keys(&[
+    HOME_KEYS,
+    &[bind(
+        &[KeyCode::Char('B')],
+        "B",
+        "undo the backlog plan",
+        Action::UndoBacklog,
+        false,
+    )],
+]);
+
+/// The backlog plan's preview.
+pub const BACKLOG_PLAN: Keys = Keys(&[&[
+    bind(&[KeyCode::Enter], "Enter", "apply", Action::Open, true),
+    bind(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        "←",
+        "fewer days",
+        Action::Left,
+        true,
+    ),
+    bind(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        "→",
+        "more days",
+        Action::Right,
+        true,
+    ),
+    bind(
+        &[KeyCode::Esc, KeyCode::Char('q')],
+        "Esc",
+        "cancel",
+        Action::Back,
+        true,
+    ),
+]]);
+
+const HOME_KEYS: &[Binding] = &[
     bind(
         &[KeyCode::Enter],
         "Enter",
@@ -127,7 +179,7 @@ pub const HOME: Keys = Keys(&[&[
         Action::Back,
         true,
     ),
-]]);
+];
 
 /// The commands for the card on screen, on either side.
 const CARD_COMMANDS: &[Binding] = &[

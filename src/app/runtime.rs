@@ -84,6 +84,18 @@ fn run_loop(
                     Effect::Write(event) if matches!(app.saving, Saving::Off(_)) => {
                         pending.push(Action::Written(event));
                     }
+                    Effect::WriteAll(events) if matches!(app.saving, Saving::Off(_)) => {
+                        pending.push(Action::WrittenAll(events));
+                    }
+                    Effect::WriteAll(events) => {
+                        pending.push(match runtime.store.append_all(&events) {
+                            Ok(()) => Action::WrittenAll(events),
+                            Err(error) => Action::WriteFailed(format!(
+                                "{error}, writing {}",
+                                runtime.store.device_file().display()
+                            )),
+                        });
+                    }
                     Effect::Write(event) => pending.push(match runtime.store.append(&event) {
                         Ok(()) => Action::Written(event),
                         // The cause first: a narrow notice line cuts the long path, not it.

@@ -520,3 +520,55 @@ fn the_filter_narrows_the_list_and_esc_clears_it() {
     assert_eq!(row_names(&app).len(), 4);
     assert!(!app.filter.typing);
 }
+
+#[test]
+fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
+    use crate::study::tests::{review, study_with};
+    let events: Vec<_> = (0..80)
+        .map(|i| {
+            let days = 20 + i64::from(i);
+            let card = format!("d/c{i}");
+            review(
+                &format!("e{i}"),
+                &card,
+                Rating::Easy,
+                now() - chrono::Duration::days(days),
+            )
+        })
+        .collect();
+    let study = study_with(85, Settings::default(), &events, now());
+    let mut app = App::new(study, PathBuf::from("/decks"), now());
+    assert_eq!(app.backlog.map(|b| b.due), Some(80));
+    assert_eq!(
+        app.bindings().iter().next().unwrap().hint,
+        "spread the backlog"
+    );
+    press(&mut app, KeyCode::Char('b'), now());
+    let preview = app.plan_preview.clone().unwrap();
+    assert_eq!(preview.days, 7);
+    press(&mut app, KeyCode::Right, now());
+    press(&mut app, KeyCode::Right, now());
+    press(&mut app, KeyCode::Left, now());
+    let preview = app.plan_preview.clone().unwrap();
+    assert_eq!(preview.days, 8);
+    // 80 over 8 days: 10 today, 70 moved, written in one go.
+    let effects = press(&mut app, KeyCode::Enter, now());
+    let [Effect::WriteAll(written)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(written.len(), 70);
+    app.update(Action::WrittenAll(written.clone()), now());
+    assert!(app.plan_preview.is_none());
+    assert_eq!(app.catching_up, 70);
+    assert_eq!(app.counts[0].review, 10);
+    assert_eq!(app.counts[0].new, 0, "new cards wait");
+    assert!(app.backlog.is_none(), "10 due is a normal day");
+    press(&mut app, KeyCode::Char('B'), now());
+    assert_eq!(app.catching_up, 0);
+    assert_eq!(app.counts[0].review, 80);
+    assert_eq!(app.counts[0].new, 5);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Undid the backlog plan: its reviews are due again.")
+    );
+}

@@ -35,10 +35,22 @@ impl Calendar {
     /// When `day` starts, in `offset`.
     #[must_use]
     pub fn start_of(&self, day: Day, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
-        let date = NaiveDate::from_num_days_from_ce_opt(day.checked_add(UNIX_EPOCH_FROM_CE)?)?;
+        let date = date_of_day(day)?;
         let time = NaiveTime::from_hms_opt(self.rollover_hour.min(23), 0, 0)?;
         offset.from_local_datetime(&date.and_time(time)).single()
     }
+}
+
+/// The day number of a calendar date.
+#[must_use]
+pub fn day_of_date(date: NaiveDate) -> Day {
+    date.num_days_from_ce() - UNIX_EPOCH_FROM_CE
+}
+
+/// The calendar date of a day number.
+#[must_use]
+pub fn date_of_day(day: Day) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day.checked_add(UNIX_EPOCH_FROM_CE)?)
 }
 
 #[cfg(test)]

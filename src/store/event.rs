@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, FixedOffset, SecondsFormat};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -49,6 +49,12 @@ pub enum EventKind<'a> {
     /// Starts a practice mode's progress over for a deck (card sorting, learn).
     Reset {
         mode: Cow<'a, str>,
+    },
+    /// Moves a review card's due day (a backlog spread over days), as part of `plan`: undoing
+    /// the plan's id undoes every postponement in it.
+    Postpone {
+        due: NaiveDate,
+        plan: Option<Cow<'a, str>>,
     },
 }
 
@@ -112,6 +118,10 @@ impl EventKind<'_> {
                 questions,
             },
             EventKind::Reset { mode } => EventKind::Reset { mode: own(mode) },
+            EventKind::Postpone { due, plan } => EventKind::Postpone {
+                due,
+                plan: plan.map(own),
+            },
         }
     }
 }
@@ -158,6 +168,7 @@ enum Kind {
     Undo,
     Result,
     Reset,
+    Postpone,
 }
 
 /// Every field a line may have; which are needed depends on `kind`.
@@ -192,6 +203,11 @@ struct Line<'a> {
     score: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     questions: Option<u32>,
+    /// A date, `YYYY-MM-DD`.
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    due: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    plan: Option<Cow<'a, str>>,
 }
 
 /// The identity of an event id.
@@ -238,6 +254,14 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
             questions: line.questions,
         },
         Kind::Reset => EventKind::Reset { mode: mode()? },
+        Kind::Postpone => EventKind::Postpone {
+            due: line
+                .due
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .ok_or("a postpone needs a `due` date, like 2026-12-01")?,
+            plan: line.plan.clone(),
+        },
     };
     if kind.is_deck_level() {
         if line.deck.is_none() {
@@ -305,6 +329,7 @@ impl NewEvent {
     #[must_use]
     pub fn to_line(&self) -> String {
         let time = self.time.to_rfc3339_opts(SecondsFormat::Millis, false);
+        let due: String;
         let mut line = Line {
             id: Some(Cow::Borrowed(&self.id)),
             time: Cow::Borrowed(&time),
@@ -351,6 +376,12 @@ impl NewEvent {
                 line.mode = Some(Cow::Borrowed(mode));
                 Kind::Reset
             }
+            EventKind::Postpone { due: date, plan } => {
+                due = date.format("%Y-%m-%d").to_string();
+                line.due = Some(Cow::Borrowed(&due));
+                line.plan = plan.as_deref().map(Cow::Borrowed);
+                Kind::Postpone
+            }
         };
         // Serialising strings and numbers to JSON cannot fail.
         let mut text = serde_json::to_string(&line).unwrap_or_default();
@@ -388,6 +419,8 @@ impl Default for Line<'_> {
             mistakes: None,
             score: None,
             questions: None,
+            due: None,
+            plan: None,
         }
     }
 }

@@ -142,6 +142,8 @@ pub struct Folded {
     pub last_notes: AnswerNotes,
     /// Ever mastered in Learn, resets or not: XP, once earned, stays earned.
     pub ever_mastered: bool,
+    /// Moved by a backlog plan and not reviewed since.
+    pub postponed: bool,
 }
 
 impl Folded {
@@ -183,6 +185,19 @@ enum Stored {
     Forget,
     Star,
     Unstar,
+    /// Due on this day, from a backlog plan (its key) unless undone.
+    Postpone {
+        due: Day,
+        plan: Option<u64>,
+    },
+}
+
+impl Entry {
+    /// Whether an undo of `key` cancels this entry: its own id, or its plan's.
+    fn undone_by(&self, keys: &FxHashSet<u64>) -> bool {
+        keys.contains(&self.key)
+            || matches!(self.kind, Stored::Postpone { plan: Some(plan), .. } if keys.contains(&plan))
+    }
 }
 
 /// All events, grouped by card. The maps use `FxHash`: keys are our own hashes and card ids,
@@ -197,9 +212,19 @@ pub struct History {
     cancelled: FxHashSet<u64>,
     /// Deck results and resets, by identity; few, so a set is cheap here.
     deck_events: FxHashMap<u64, (Box<str>, DeckEvent)>,
+    /// Backlog plans by the key of their id.
+    plans: FxHashMap<u64, PlanMark>,
     /// What events added since [`History::track_changes`] touched; not part of the history.
     #[serde(skip)]
     changes: Option<Changes>,
+}
+
+/// A backlog plan's id, and when it was made, so that it can be undone by id.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct PlanMark {
+    id: Box<str>,
+    #[serde(with = "super::compact::time")]
+    made: DateTime<FixedOffset>,
 }
 
 /// What a batch of events may have changed, so that only those cards are replayed again.
@@ -327,6 +352,20 @@ impl History {
             EventKind::Forget => Stored::Forget,
             EventKind::Star => Stored::Star,
             EventKind::Unstar => Stored::Unstar,
+            EventKind::Postpone { due, plan } => {
+                let plan = plan.as_deref().map(|id| {
+                    let key = key_of(id);
+                    self.plans.entry(key).or_insert_with(|| PlanMark {
+                        id: Box::from(id),
+                        made: event.time,
+                    });
+                    key
+                });
+                Stored::Postpone {
+                    due: crate::scheduler::calendar::day_of_date(due),
+                    plan,
+                }
+            }
         };
         let Some(card) = event.card else {
             return true;
@@ -413,6 +452,16 @@ impl History {
             .map(|(card, entries)| (card.as_ref(), entries.len()))
     }
 
+    /// The latest backlog plan not undone: its id and when it was made.
+    #[must_use]
+    pub fn last_plan(&self) -> Option<(&str, DateTime<FixedOffset>)> {
+        self.plans
+            .iter()
+            .filter(|(key, _)| !self.cancelled.contains(key))
+            .max_by_key(|(_, mark)| mark.made)
+            .map(|(_, mark)| (mark.id.as_ref(), mark.made))
+    }
+
     /// Whether the event with this identity was undone.
     #[must_use]
     pub fn is_cancelled(&self, key: u64) -> bool {
@@ -483,7 +532,7 @@ impl History {
                 }
             }
             for (index, entries) in self.per_card.iter().enumerate() {
-                if entries.iter().any(|entry| undone.contains(&entry.key)) {
+                if entries.iter().any(|entry| entry.undone_by(&undone)) {
                     changed[index] = true;
                 }
             }
@@ -567,7 +616,7 @@ impl History {
         };
         // Learn's level without resets, for XP.
         let mut xp_level = LearnLevel::Unseen;
-        for entry in entries.iter().filter(|e| !self.cancelled.contains(&e.key)) {
+        for entry in entries.iter().filter(|e| !e.undone_by(&self.cancelled)) {
             let state = &mut folded.state;
             match &entry.kind {
                 Stored::Review {
@@ -597,6 +646,7 @@ impl History {
                     }
                     folded.state = next;
                     folded.last_notes = notes;
+                    folded.postponed = false;
                 }
                 Stored::Review {
                     rating,
@@ -624,7 +674,17 @@ impl History {
                 Stored::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
                 Stored::Suspend => state.suspended = true,
                 Stored::Unsuspend => state.suspended = false,
-                Stored::Forget => *state = CardState::default(),
+                Stored::Forget => {
+                    *state = CardState::default();
+                    folded.postponed = false;
+                }
+                Stored::Postpone { due, .. } => {
+                    // Only a review card has a day to move; one reviewed since is caught up.
+                    if state.phase == Phase::Review {
+                        state.due = crate::scheduler::Due::Day(*due);
+                        folded.postponed = true;
+                    }
+                }
             }
         }
         folded

@@ -16,6 +16,11 @@ use crate::study::DueCounts;
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = app.rows();
     let mut details = details_lines(rows.get(app.selected).copied(), theme);
+    if app.catching_up > 0 {
+        details.insert(0, Line::styled(format!("Catching up: {} moved reviews still to come; new cards wait until then. B undoes the plan.", app.catching_up), theme.notice));
+    } else if let Some(backlog) = &app.backlog {
+        details.insert(0, Line::styled(format!("Backlog: {} reviews due, about {:.0} on a normal day. b spreads them over days, the most at risk first.", backlog.due, backlog.normal_day), theme.notice));
+    }
     if !app.study.has_history() {
         // First run: how to start, and where decks live.
         details.push(Line::styled("New here? Pick a deck and press Enter to learn its first cards; m offers other ways to study.", theme.notice));

@@ -1,0 +1,98 @@
+//! `flashdeck catch-up [DECK…] [--days N] [--apply | --undo]`: shows, writes or takes back a
+//! plan that spreads a backlog of due reviews over days, the most at risk of being forgotten
+//! first, with new cards paused until it is done.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::{FAILURE, load_study, resolve_decks};
+use crate::cli::CatchUpArgs;
+use crate::english::counted;
+use crate::paths::Locations;
+use crate::scheduler::Settings;
+use crate::store::Store;
+use crate::study::backlog;
+
+pub fn run(
+    locations: &Locations,
+    settings: &Settings,
+    args: &CatchUpArgs,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    if !(1..=365).contains(&args.days) {
+        writeln!(err, "--days must be from 1 to 365")?;
+        return Ok(ExitCode::from(FAILURE));
+    }
+    let (study, _) = load_study(locations, settings, now)?;
+    let store = Store::new(&locations.data_dir.path, &Store::device_name());
+    let write = |events: &[crate::store::NewEvent]| {
+        store
+            .append_all(events)
+            .with_context(|| format!("cannot write to {}", store.device_file().display()))
+    };
+    if args.undo {
+        let Some(undo) = backlog::undo_last(&study, now) else {
+            writeln!(err, "there is no backlog plan to undo")?;
+            return Ok(ExitCode::from(FAILURE));
+        };
+        write(std::slice::from_ref(&undo))?;
+        writeln!(
+            out,
+            "Undid the last backlog plan: its cards are due as before."
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (decks, title) = resolve_decks(&study.collection, &args.only, locations)?;
+    let backlog = backlog::backlog(&study, &decks, now);
+    writeln!(
+        out,
+        "{title}: {} due; a normal day is about {:.0}.",
+        counted(backlog.due, "review"),
+        backlog.normal_day
+    )?;
+    if backlog.due == 0 {
+        writeln!(out, "Nothing to catch up.")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !backlog.is_large() {
+        writeln!(
+            out,
+            "That is not far above a normal day; a plan is not needed, but here it is."
+        )?;
+    }
+    let plan = backlog::plan(&study, &decks, now, args.days);
+    writeln!(
+        out,
+        "Spread over {}, the cards most likely forgotten first:",
+        counted(plan.days.len(), "day")
+    )?;
+    for (offset, cards) in plan.days.iter().enumerate() {
+        let date = (now + Duration::days(i64::try_from(offset).unwrap_or(0))).format("%a %Y-%m-%d");
+        let when = if offset == 0 { "today" } else { "" };
+        writeln!(out, "  {date}  {:>6}  {when}", cards.len())?;
+    }
+    writeln!(
+        out,
+        "New cards wait in these decks until the backlog is done."
+    )?;
+    if !args.apply {
+        writeln!(
+            out,
+            "Nothing changed yet: add --apply to do it; `flashdeck catch-up --undo` takes it back."
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let events = plan.events(&study, now);
+    write(&events)?;
+    writeln!(
+        out,
+        "Done: {} moved to later days. `flashdeck catch-up --undo` takes it back.",
+        counted(events.len(), "review")
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

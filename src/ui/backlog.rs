@@ -1,0 +1,62 @@
+//! The backlog plan's preview over the home screen: how many reviews each day gets.
+
+use chrono::Duration;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::Theme;
+use crate::app::App;
+use crate::app::backlog::PlanPreview;
+
+pub fn render(app: &App, preview: &PlanPreview, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut lines = vec![
+        Line::from(format!(
+            "{} reviews due; about {:.0} on a normal day.",
+            preview.backlog.due, preview.backlog.normal_day
+        )),
+        Line::from(format!(
+            "Spread over {} days, the most likely forgotten first:",
+            preview.days
+        )),
+    ];
+    // Long plans are summed up after the first two weeks, so the box fits 80×24.
+    let shown = preview.plan.days.len().min(14);
+    for (offset, cards) in preview.plan.days.iter().enumerate().take(shown) {
+        let date = app.now + Duration::days(i64::try_from(offset).unwrap_or(0));
+        let when = if offset == 0 { " (today)" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}", date.format("%a %d %b")), theme.dim),
+            Span::raw(format!("  {:>5}{when}", cards.len())),
+        ]));
+    }
+    let rest: usize = preview.plan.days.iter().skip(shown).map(Vec::len).sum();
+    if rest > 0 {
+        lines.push(Line::from(format!("  then {rest} over the remaining days")));
+    }
+    lines.push(Line::styled(
+        "New cards wait until the backlog is done.",
+        theme.notice,
+    ));
+    lines.push(Line::from(vec![
+        Span::styled("Enter", theme.key),
+        Span::raw(" apply  "),
+        Span::styled("←/→", theme.key),
+        Span::raw(" days  "),
+        Span::styled("Esc", theme.key),
+        Span::raw(" cancel"),
+    ]));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let [popup] = Layout::horizontal([Constraint::Length(56.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(popup);
+    Clear.render(popup, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::default().borders(Borders::ALL).title(" Catch up "))
+        .render(popup, buf);
+}
