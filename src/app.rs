@@ -3,6 +3,7 @@
 //! only I/O) and reports back with another action, and the frame is redrawn from `&App`.
 
 pub mod backlog;
+mod exam;
 pub mod keys;
 pub mod practice;
 pub mod runtime;
@@ -66,6 +67,8 @@ pub enum Action {
     Backlog,
     /// On the home screen: undo the backlog plan in effect.
     UndoBacklog,
+    /// On the home screen: set the selected deck's exam date.
+    SetExam,
     /// Events appended to the log since it was read (another window's answers).
     LogRead(Vec<crate::store::Event<'static>>),
     /// Time passed with no key (a learning card may have come due, a timer ticks).
@@ -213,6 +216,10 @@ pub struct App {
     pub catching_up: usize,
     /// A backlog plan being previewed over the home screen.
     pub plan_preview: Option<backlog::PlanPreview>,
+    /// An exam date being typed for a deck.
+    pub exam_input: Option<exam::ExamInput>,
+    /// Each deck's exam ahead, if it has one: days left and predicted recall.
+    pub exams: Vec<Option<crate::study::exam::Outlook>>,
     /// Esc left the answer field; keys are commands until Enter goes back in.
     pub field_left: bool,
     /// Lines a practice card's text is scrolled by; back to the top for each card.
@@ -272,6 +279,8 @@ impl App {
             backlog: None,
             catching_up: 0,
             plan_preview: None,
+            exam_input: None,
+            exams: Vec::new(),
             field_left: false,
             practice_scroll: 0,
             theme: crate::ui::Theme::default(),
@@ -365,6 +374,9 @@ impl App {
             .collect();
         self.today = self.study.today();
         self.recount_backlog();
+        self.exams = (0..self.study.collection.decks.len())
+            .map(|deck| crate::study::exam::outlook(&self.study, deck, self.now))
+            .collect();
         // A replay of the whole log: only for the home screen, not after every answer.
         if matches!(self.screen, Screen::Home) {
             self.refresh_motivation();
@@ -400,6 +412,7 @@ impl App {
             };
         }
         match &self.screen {
+            Screen::Home if self.exam_input.is_some() => keys::EXAM_INPUT,
             Screen::Home if self.plan_preview.is_some() => keys::BACKLOG_PLAN,
             Screen::Home if self.picker => keys::PICKER,
             Screen::Home if self.catching_up > 0 => keys::HOME_CATCHING_UP,
@@ -457,7 +470,7 @@ impl App {
                 _ => None,
             };
         }
-        if self.filter.typing {
+        if self.filter.typing || self.exam_input.is_some() {
             return match key.code {
                 KeyCode::Char(c) => Some(Action::Type(c)),
                 KeyCode::Backspace => Some(Action::Backspace),
@@ -524,6 +537,7 @@ impl App {
         self.study.roll_day(now);
         match action {
             Action::Quit => return vec![Effect::Quit],
+            _ if self.exam_input.is_some() => return self.exam_key(&action, now),
             Action::Help => self.help = !self.help,
             Action::Star => return self.toggle_star(now),
             Action::LeaveField if self.filter.typing => {
@@ -572,6 +586,7 @@ impl App {
                 }
             }
             Action::Start => self.start_mode(now),
+            Action::SetExam => self.ask_exam(),
             Action::Backlog => self.preview_plan(0, now),
             Action::Right | Action::Left if self.plan_preview.is_some() => {
                 self.preview_plan(if action == Action::Right { 1 } else { -1 }, now);
@@ -781,7 +796,10 @@ impl App {
                 self.study.record(event.to_event(), event.card.as_deref());
             }
         }
-        if matches!(event.kind, NewKind::Undo { .. } | NewKind::Review { .. }) {
+        if matches!(
+            event.kind,
+            NewKind::Undo { .. } | NewKind::Review { .. } | NewKind::Exam { .. }
+        ) {
             self.recount();
         }
         if matches!(self.screen, Screen::Home)

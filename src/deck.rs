@@ -127,6 +127,8 @@ pub struct Deck {
     /// This deck's daily limits, overriding the settings.
     pub new_per_day: Option<u32>,
     pub reviews_per_day: Option<u32>,
+    /// The exam this deck is studied for: reviews are planned to be fresh on that day.
+    pub exam: Option<chrono::NaiveDate>,
 }
 
 /// One mistake in a deck file, printed as `path:line:col: message`.

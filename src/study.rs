@@ -2,6 +2,7 @@
 //! the daily limits. Pure: the runtime loads files and passes "now" in.
 
 pub mod backlog;
+pub mod exam;
 mod queue;
 
 use std::collections::HashMap;
@@ -12,7 +13,7 @@ use serde::Serialize;
 
 use crate::deck::{Card, Collection, Deck};
 use crate::scheduler::{AnswerNotes, CardState, Day, Due, Phase, Scheduler};
-use crate::store::{Event, Folded, History, LazyHistory, Practice, Replayed};
+use crate::store::{Event, EventKind, Folded, History, LazyHistory, Practice, Replayed};
 
 pub use queue::{CramFilter, Origin, Queue};
 
@@ -72,6 +73,10 @@ pub struct Study {
     pub scheduler: Scheduler,
     states: FxHashMap<Box<str>, Folded>,
     has_events: bool,
+    /// Exam dates set in the log, over the deck files' (`None`: cleared).
+    exam_overrides: FxHashMap<Box<str>, Option<Day>>,
+    /// Cards an exam brings forward: their state with the earlier due day.
+    for_exam: FxHashMap<Box<str>, CardState>,
     places: HashMap<Box<str>, CardPlace>,
     /// The day `states`' daily tallies are for.
     day: Day,
@@ -94,6 +99,7 @@ impl Study {
                 .zip(states)
                 .collect(),
             has_events: !history.is_empty(),
+            exams: history.exams(),
             history: crate::store::ready(history),
             problems: Vec::new(),
             source: crate::store::Source::Full,
@@ -118,10 +124,13 @@ impl Study {
             scheduler,
             states: replayed.states.into_iter().collect(),
             has_events: replayed.has_events,
+            exam_overrides: replayed.exams.into_iter().collect(),
+            for_exam: FxHashMap::default(),
             places: HashMap::new(),
             day,
         };
         study.index_cards();
+        study.plan_exams();
         study
     }
 
@@ -144,6 +153,39 @@ impl Study {
     pub fn replace_collection(&mut self, collection: Collection) {
         self.collection = collection;
         self.index_cards();
+        self.plan_exams();
+    }
+
+    /// The exam day of `deck`, from the log or else its file.
+    #[must_use]
+    pub fn exam(&self, deck: usize) -> Option<Day> {
+        let deck = &self.collection.decks[deck];
+        match self.exam_overrides.get(deck.id.as_str()) {
+            Some(set) => *set,
+            None => deck.exam.map(crate::scheduler::calendar::day_of_date),
+        }
+    }
+
+    /// Works out which cards the decks' exams bring forward, from scratch.
+    fn plan_exams(&mut self) {
+        self.for_exam.clear();
+        let today = self.day;
+        for deck in 0..self.collection.decks.len() {
+            let Some(exam) = self.exam(deck).filter(|&exam| exam > today) else {
+                continue;
+            };
+            for card in &self.collection.decks[deck].cards {
+                let id = card.id.as_str();
+                let Some(folded) = self.states.get(id) else {
+                    continue;
+                };
+                if let Some(day) = exam::due_for_exam(&folded.state, exam, today, &self.scheduler) {
+                    let mut state = folded.state.clone();
+                    state.due = Due::Day(day);
+                    self.for_exam.insert(Box::from(id), state);
+                }
+            }
+        }
     }
 
     /// Re-tallies the daily limits when the day has rolled over since the last look.
@@ -152,6 +194,7 @@ impl Study {
         if day != self.day {
             self.day = day;
             self.states = self.history.fold_all(&self.scheduler, day);
+            self.plan_exams();
         }
     }
 
@@ -169,12 +212,17 @@ impl Study {
         let folded = self.history.fold(card, &self.scheduler, self.day);
         let notes = folded.last_notes;
         self.states.insert(Box::from(card), folded);
+        self.plan_exam_of(card);
         notes
     }
 
     /// The replayed state of `card_id`; new if it has no events.
     #[must_use]
+    /// An exam may have brought its due day forward.
     pub fn state(&self, card_id: &str) -> &CardState {
+        if let Some(state) = self.for_exam.get(card_id) {
+            return state;
+        }
         self.states
             .get(card_id)
             .map_or(&CardState::NEW, |f| &f.state)
@@ -224,11 +272,58 @@ impl Study {
         self.day
     }
 
+    /// The intervals each grade would give `card` at `now`, its deck's exam included.
+    #[must_use]
+    pub fn preview(
+        &self,
+        card: &str,
+        now: DateTime<FixedOffset>,
+    ) -> [crate::scheduler::Interval; 4] {
+        let mut intervals = self.scheduler.preview(self.state(card), card, now);
+        let today = self.scheduler.calendar().day(now);
+        let exam = self
+            .place(card)
+            .and_then(|place| self.exam(place.deck))
+            .filter(|&exam| exam > today);
+        if let Some(exam) = exam {
+            for (interval, rating) in intervals.iter_mut().zip(crate::scheduler::Rating::ALL) {
+                let (next, _) = self.scheduler.answer(self.state(card), card, rating, now);
+                if let Some(day) = exam::due_for_exam(&next, exam, today, &self.scheduler) {
+                    *interval =
+                        crate::scheduler::Interval::Days(u32::try_from(day - today).unwrap_or(0));
+                }
+            }
+        }
+        intervals
+    }
+
+    /// Works out again whether `card`'s exam brings it forward.
+    fn plan_exam_of(&mut self, card: &str) {
+        self.for_exam.remove(card);
+        let exam = self
+            .place(card)
+            .and_then(|place| self.exam(place.deck))
+            .filter(|&exam| exam > self.day);
+        if let (Some(exam), Some(folded)) = (exam, self.states.get(card))
+            && let Some(day) = exam::due_for_exam(&folded.state, exam, self.day, &self.scheduler)
+        {
+            let mut state = folded.state.clone();
+            state.due = Due::Day(day);
+            self.for_exam.insert(Box::from(card), state);
+        }
+    }
+
     /// Takes in events read from the log since it was loaded (another window's answers, or
     /// this one's read back; copies change nothing) and replays the cards they touch.
     pub fn absorb(&mut self, events: Vec<Event<'static>>) {
         if events.is_empty() {
             return;
+        }
+        for event in &events {
+            if let (EventKind::Exam { date }, Some(deck)) = (&event.kind, &event.deck) {
+                let day = date.map(crate::scheduler::calendar::day_of_date);
+                self.exam_overrides.insert(Box::from(deck.as_ref()), day);
+            }
         }
         let history = &mut *self.history;
         history.track_changes();
@@ -246,6 +341,7 @@ impl Study {
             self.states.insert(card, folded);
         }
         self.has_events |= !self.history.is_empty();
+        self.plan_exams();
     }
 
     /// Every card's state in the order of the history's cards, for the replay snapshot.
@@ -286,26 +382,39 @@ impl Study {
     }
 
     /// The new and review cards still allowed today in `deck`.
-    fn limits_left(&self, deck: usize) -> (usize, usize) {
+    fn limits_left(&self, index: usize) -> (usize, usize) {
         let settings = self.scheduler.settings();
-        let deck = &self.collection.decks[deck];
-        let new_limit = deck.new_per_day.unwrap_or(settings.new_per_day);
-        let review_limit = deck.reviews_per_day.unwrap_or(settings.reviews_per_day);
-        let (mut new, mut reviews, mut backlog) = (0, 0, false);
+        let deck = &self.collection.decks[index];
+        let mut new_limit = deck.new_per_day.unwrap_or(settings.new_per_day) as usize;
+        let mut review_limit = deck.reviews_per_day.unwrap_or(settings.reviews_per_day) as usize;
+        let (mut new, mut reviews, mut backlog, mut unseen) = (0, 0, false, 0);
         for card in &deck.cards {
-            if let Some(folded) = self.states.get(card.id.as_str()) {
-                new += usize::from(folded.new_that_day);
-                reviews += folded.reviews_that_day as usize;
-                backlog |= folded.postponed && !folded.state.suspended;
+            match self.states.get(card.id.as_str()) {
+                Some(folded) => {
+                    new += usize::from(folded.new_that_day);
+                    reviews += folded.reviews_that_day as usize;
+                    backlog |= folded.postponed && !folded.state.suspended;
+                    unseen +=
+                        usize::from(folded.state.phase == Phase::New && !folded.state.suspended);
+                }
+                None => unseen += 1,
+            }
+        }
+        if let Some(exam) = self.exam(index).filter(|&exam| exam > self.day) {
+            // Every new card in time for the last days' reviews; in those days, every review.
+            let needed = exam::new_per_day_for(unseen + new, exam, self.day);
+            new_limit = new_limit.max(needed);
+            if self.day >= exam - exam::WINDOW {
+                review_limit = usize::MAX;
             }
         }
         // New cards wait while a backlog plan still holds cards of this deck.
         let new_left = if backlog {
             0
         } else {
-            (new_limit as usize).saturating_sub(new)
+            new_limit.saturating_sub(new)
         };
-        (new_left, (review_limit as usize).saturating_sub(reviews))
+        (new_left, review_limit.saturating_sub(reviews))
     }
 
     /// The latest due time a learning card may be shown early.

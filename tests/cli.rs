@@ -70,7 +70,7 @@ fn check_without_paths_checks_the_deck_folder() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "15 files; 1 valid deck with 4 cards",
+            "16 files; 1 valid deck with 4 cards",
         ));
     flashdeck(&home)
         .arg("check")

@@ -107,6 +107,10 @@ fn wrong_types_and_bad_ids() {
         "invalid/bad-id.toml",
         &[(5, 6, "`id` may only hold letters, digits")],
     );
+    assert_problems(
+        "invalid/bad-exam.toml",
+        &[(3, 8, "`exam` must be a date, like 2026-12-15")],
+    );
 }
 
 #[test]
@@ -208,7 +212,7 @@ fn a_valid_folder_loads_with_ids_from_paths() {
 fn a_folder_reports_broken_files_beside_valid_ones() {
     let collection = load_dir(&fixture(""));
     assert_eq!(collection.decks.len(), 1);
-    assert_eq!(collection.broken.len(), 15);
+    assert_eq!(collection.broken.len(), 16);
     assert!(
         collection
             .broken

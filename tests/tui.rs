@@ -39,9 +39,9 @@ fn arrow_keys_move_between_decks_and_show_problems() {
     tui.send("\x1b[B");
     tui.wait_for("Everyday words.");
     tui.send("j");
-    tui.wait_for("invalid/bad-id.toml:5:6: `id` may only hold letters");
+    tui.wait_for("invalid/bad-exam.toml:3:8: `exam` must be a date");
     tui.send("j");
-    tui.wait_for("invalid/duplicate-front.toml:8:1: duplicate front");
+    tui.wait_for("invalid/bad-id.toml:5:6: `id` may only hold letters");
     tui.send("\x1b");
     assert!(tui.wait_exit(), "Esc quits");
 }

@@ -72,6 +72,12 @@ pub const HOME_CATCHING_UP: Keys = Keys(&[
     )],
 ]);
 
+/// While an exam date is typed.
+pub const EXAM_INPUT: Keys = Keys(&[&[
+    bind(&[KeyCode::Enter], "Enter", "set", Action::Submit, true),
+    bind(&[KeyCode::Esc], "Esc", "cancel", Action::LeaveField, true),
+]]);
+
 /// The backlog plan's preview.
 pub const BACKLOG_PLAN: Keys = Keys(&[&[
     bind(&[KeyCode::Enter], "Enter", "apply", Action::Open, true),
@@ -121,6 +127,13 @@ const HOME_KEYS: &[Binding] = &[
         true,
     ),
     bind(&[KeyCode::Char('/')], "/", "filter", Action::Filter, true),
+    bind(
+        &[KeyCode::Char('x')],
+        "x",
+        "exam date",
+        Action::SetExam,
+        false,
+    ),
     bind(
         &[KeyCode::Char('R')],
         "R",

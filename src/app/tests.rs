@@ -572,3 +572,53 @@ fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
         Some("Undid the backlog plan: its reviews are due again.")
     );
 }
+
+#[test]
+fn x_sets_a_decks_exam_from_home_and_the_row_shows_its_outlook() {
+    let mut app = app();
+    assert!(matches!(app.rows()[app.selected], Row::Deck(0, _)));
+    assert!(app.exams.iter().all(Option::is_none));
+    press(&mut app, KeyCode::Char('x'), now());
+    assert_eq!(app.exam_input.as_ref().map(|i| i.text.as_str()), Some(""));
+    for c in "2026-12-1".chars() {
+        press(&mut app, KeyCode::Char(c), now());
+    }
+    // Letters are not part of a date; Backspace and a digit fix the day.
+    press(&mut app, KeyCode::Char('z'), now());
+    press(&mut app, KeyCode::Backspace, now());
+    press(&mut app, KeyCode::Char('1'), now());
+    press(&mut app, KeyCode::Char('7'), now());
+    let effects = press(&mut app, KeyCode::Enter, now());
+    let [Effect::Write(event)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        event.kind,
+        NewKind::Exam {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 17)
+        }
+    );
+    assert_eq!(event.deck.as_deref(), Some("a"));
+    assert!(app.exam_input.is_none());
+    let outlook = app.exams[0].expect("deck a has an exam now");
+    assert_eq!(outlook.days_left, 20);
+    assert!(outlook.predicted > 0.9, "{outlook:?}");
+    // An empty date clears it; a past one is refused.
+    press(&mut app, KeyCode::Char('x'), now());
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace, now());
+    }
+    press(&mut app, KeyCode::Enter, now());
+    assert!(app.exams[0].is_none());
+    press(&mut app, KeyCode::Char('x'), now());
+    for c in "2026-11-01".chars() {
+        press(&mut app, KeyCode::Char(c), now());
+    }
+    assert!(press(&mut app, KeyCode::Enter, now()).is_empty());
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("The exam date must be after today.")
+    );
+    press(&mut app, KeyCode::Esc, now());
+    assert!(app.exam_input.is_none());
+}

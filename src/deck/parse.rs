@@ -12,6 +12,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::key::{REVERSE_SUFFIX, hashed_key, invalid_id_reason};
+use chrono::NaiveDate;
+
 use super::position::LineIndex;
 use super::{Card, CardId, Deck, DeckId, MAX_FIELD_BYTES, Problem, Source};
 
@@ -22,6 +24,7 @@ const DECK_KEYS: &[&str] = &[
     "tags",
     "new_per_day",
     "reviews_per_day",
+    "exam",
 ];
 const CARD_KEYS: &[&str] = &["front", "back", "id", "tags", "hint", "reverse"];
 const NO_CARDS: &str = "the deck has no cards: add a `[[cards]]` table with `front` and `back`";
@@ -52,6 +55,7 @@ pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Pr
             source,
             new_per_day: meta.new_per_day,
             reviews_per_day: meta.reviews_per_day,
+            exam: meta.exam,
         });
     }
     Err(checker.into_problems(&source))
@@ -63,6 +67,7 @@ struct Meta {
     tags: Vec<String>,
     new_per_day: Option<u32>,
     reviews_per_day: Option<u32>,
+    exam: Option<NaiveDate>,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -148,9 +153,10 @@ impl Checker<'_> {
         let mut name = None;
         let mut description = String::new();
         let mut tags = Vec::new();
-        let (mut new_per_day, mut reviews_per_day) = (None, None);
+        let (mut new_per_day, mut reviews_per_day, mut exam) = (None, None, None);
         for (key, value) in table {
             match key.get_ref().as_ref() {
+                "exam" => exam = self.date(value, "`exam`"),
                 "name" => name = Some(self.text(value, "`name`")),
                 "new_per_day" => new_per_day = self.limit(value, "`new_per_day`", 9999),
                 "reviews_per_day" => {
@@ -173,6 +179,7 @@ impl Checker<'_> {
             tags,
             new_per_day,
             reviews_per_day,
+            exam,
         })
     }
 
@@ -373,6 +380,23 @@ impl Checker<'_> {
             );
         }
         in_range
+    }
+
+    /// A TOML date such as `2026-12-15` (no time).
+    fn date(&mut self, value: &Value<'_>, what: &str) -> Option<NaiveDate> {
+        let date = match value.get_ref() {
+            DeValue::Datetime(datetime) if datetime.time.is_none() => datetime.date.and_then(|d| {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+            }),
+            _ => None,
+        };
+        if date.is_none() {
+            self.error(
+                value.span().start,
+                format!("{what} must be a date, like 2026-12-15"),
+            );
+        }
+        date
     }
 
     fn boolean(&mut self, value: &Value<'_>, what: &str) -> Option<bool> {

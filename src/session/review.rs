@@ -150,11 +150,7 @@ impl ReviewSession {
     #[must_use]
     pub fn preview(&self, study: &Study, now: DateTime<FixedOffset>) -> Option<[Interval; 4]> {
         let current = self.current.as_ref().filter(|_| !self.is_cram())?;
-        Some(
-            study
-                .scheduler
-                .preview(study.state(&current.card), &current.card, now),
-        )
+        Some(study.preview(&current.card, now))
     }
 
     /// The event that grades the card on screen; only on the answer side.

@@ -33,7 +33,7 @@ const MAGIC: &[u8] = b"flashdeck replay cache\n";
 const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// Bumped whenever what is stored changes shape (the crate version alone does not, between
 /// releases).
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 /// Appended bytes worth a look for events before deciding the events are needed at once.
@@ -46,6 +46,8 @@ pub struct Replayed {
     pub states: Vec<(Box<str>, Folded)>,
     /// Whether the log has any event at all.
     pub has_events: bool,
+    /// Exam dates set in the log, by deck id (`None`: cleared there).
+    pub exams: Vec<(Box<str>, Option<Day>)>,
     pub problems: Vec<LineProblem>,
     pub source: Source,
     /// How far the log was read, for [`Store::read_since`] and [`Store::write_snapshot`].
@@ -145,6 +147,7 @@ struct Front {
     /// The day of each card's last event, to know which tallies a new day changes.
     last_days: Vec<Day>,
     has_events: bool,
+    exams: Vec<(Box<str>, Option<Day>)>,
     problems: Vec<LineProblem>,
 }
 
@@ -203,6 +206,7 @@ impl Store {
                     start_reading,
                     states,
                     has_events: front.has_events,
+                    exams: front.exams,
                     problems,
                     source: Source::Snapshot {
                         lines_after: lines,
@@ -227,6 +231,7 @@ impl Store {
                 .zip(states)
                 .collect(),
             has_events: !history.is_empty(),
+            exams: history.exams(),
             history: ready(history),
             problems,
             source: Source::Snapshot {
@@ -252,6 +257,7 @@ impl Store {
                 .zip(states)
                 .collect(),
             has_events: !history.is_empty(),
+            exams: history.exams(),
             history: ready(history),
             problems,
             source: Source::Full,
@@ -334,6 +340,7 @@ impl Store {
             states,
             last_days: history.last_days(&scheduler.calendar()),
             has_events: !history.is_empty(),
+            exams: history.exams(),
             problems: covered_problems(problems, position),
         };
         let mut start = MAGIC.to_vec();

@@ -50,6 +50,10 @@ pub enum EventKind<'a> {
     Reset {
         mode: Cow<'a, str>,
     },
+    /// Sets a deck's exam date (over the deck file's `exam`), or clears it with `None`.
+    Exam {
+        date: Option<NaiveDate>,
+    },
     /// Moves a review card's due day (a backlog spread over days), as part of `plan`: undoing
     /// the plan's id undoes every postponement in it.
     Postpone {
@@ -78,7 +82,10 @@ impl EventKind<'_> {
     /// Whether the event is about a deck rather than a card.
     #[must_use]
     pub fn is_deck_level(&self) -> bool {
-        matches!(self, EventKind::Result { .. } | EventKind::Reset { .. })
+        matches!(
+            self,
+            EventKind::Result { .. } | EventKind::Reset { .. } | EventKind::Exam { .. }
+        )
     }
 
     fn into_owned(self) -> EventKind<'static> {
@@ -122,6 +129,7 @@ impl EventKind<'_> {
                 due,
                 plan: plan.map(own),
             },
+            EventKind::Exam { date } => EventKind::Exam { date },
         }
     }
 }
@@ -169,6 +177,7 @@ enum Kind {
     Result,
     Reset,
     Postpone,
+    Exam,
 }
 
 /// Every field a line may have; which are needed depends on `kind`.
@@ -255,12 +264,12 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
         },
         Kind::Reset => EventKind::Reset { mode: mode()? },
         Kind::Postpone => EventKind::Postpone {
-            due: line
-                .due
-                .as_deref()
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            due: date(line.due.as_deref())?
                 .ok_or("a postpone needs a `due` date, like 2026-12-01")?,
             plan: line.plan.clone(),
+        },
+        Kind::Exam => EventKind::Exam {
+            date: date(line.due.as_deref())?,
         },
     };
     if kind.is_deck_level() {
@@ -277,6 +286,15 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
         deck: line.deck,
         kind,
     })
+}
+
+/// A `YYYY-MM-DD` field, if present.
+fn date(text: Option<&str>) -> Result<Option<NaiveDate>, String> {
+    text.map(|d| {
+        NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| format!("`due` must be a date like 2026-12-01, not `{d}`"))
+    })
+    .transpose()
 }
 
 /// The kind of an event this program writes.
@@ -382,6 +400,13 @@ impl NewEvent {
                 line.plan = plan.as_deref().map(Cow::Borrowed);
                 Kind::Postpone
             }
+            EventKind::Exam { date } => {
+                due = date
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default();
+                line.due = date.is_some().then_some(Cow::Borrowed(&due));
+                Kind::Exam
+            }
         };
         // Serialising strings and numbers to JSON cannot fail.
         let mut text = serde_json::to_string(&line).unwrap_or_default();
@@ -431,6 +456,40 @@ mod tests {
 
     fn time(text: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn postpone_and_exam_events_round_trip_through_a_line() {
+        let at = time("2026-11-27T10:00:00+01:00");
+        let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let postpone = NewEvent::for_card(
+            "d/k",
+            at,
+            NewKind::Postpone {
+                due: date,
+                plan: Some("p1".into()),
+            },
+        );
+        let line = postpone.to_line();
+        assert!(
+            line.contains(r#""kind":"postpone","due":"2026-12-01","plan":"p1""#),
+            "{line}"
+        );
+        assert_eq!(parse_line(line.trim_end()).unwrap(), postpone.to_event());
+        for date in [Some(date), None] {
+            let exam = NewEvent::for_deck("d", at, NewKind::Exam { date });
+            let line = exam.to_line();
+            assert_eq!(
+                parse_line(line.trim_end()).unwrap(),
+                exam.to_event(),
+                "{line}"
+            );
+        }
+        let bad = r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","kind":"postpone","due":"soon"}"#;
+        assert_eq!(
+            parse_line(bad).unwrap_err(),
+            "`due` must be a date like 2026-12-01, not `soon`"
+        );
     }
 
     #[test]

@@ -242,6 +242,11 @@ enum DeckEvent {
         #[serde(with = "super::compact::time")] DateTime<FixedOffset>,
         Mode,
     ),
+    /// The exam date set for the deck (`None`: cleared).
+    Exam(
+        #[serde(with = "super::compact::time")] DateTime<FixedOffset>,
+        Option<Day>,
+    ),
 }
 
 impl History {
@@ -324,6 +329,13 @@ impl History {
                     .deck_events
                     .insert(event.key, (deck(), DeckEvent::Result(result)))
                     .is_none();
+            }
+            EventKind::Exam { date } => {
+                let exam = DeckEvent::Exam(
+                    event.time,
+                    date.map(crate::scheduler::calendar::day_of_date),
+                );
+                return self.deck_events.insert(event.key, (deck(), exam)).is_none();
             }
             EventKind::Reset { mode } => {
                 if let Some(changes) = &mut self.changes {
@@ -428,8 +440,30 @@ impl History {
             .filter(|(key, _)| !self.cancelled.contains(key))
             .filter_map(|(_, (deck, event))| match event {
                 DeckEvent::Result(result) => Some((deck.as_ref(), result)),
-                DeckEvent::Reset(..) => None,
+                DeckEvent::Reset(..) | DeckEvent::Exam(..) => None,
             })
+    }
+
+    /// Every deck's exam date as last set in the log (`None`: cleared there).
+    #[must_use]
+    pub fn exams(&self) -> Vec<(Box<str>, Option<Day>)> {
+        // Per deck: the latest exam event's (time, identity) and its day.
+        type Latest = ((DateTime<FixedOffset>, u64), Option<Day>);
+        let mut latest: FxHashMap<&str, Latest> = FxHashMap::default();
+        for (key, (deck, event)) in &self.deck_events {
+            if let DeckEvent::Exam(time, day) = event
+                && !self.cancelled.contains(key)
+            {
+                let entry = latest.entry(deck).or_insert(((*time, *key), *day));
+                if (*time, *key) > entry.0 {
+                    *entry = ((*time, *key), *day);
+                }
+            }
+        }
+        latest
+            .into_iter()
+            .map(|(deck, (_, day))| (Box::from(deck), day))
+            .collect()
     }
 
     /// When `mode`'s progress in `deck` was last started over.

@@ -16,6 +16,18 @@ use crate::study::DueCounts;
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = app.rows();
     let mut details = details_lines(rows.get(app.selected).copied(), theme);
+    if let Some(Row::Deck(index, _)) = rows.get(app.selected)
+        && let Some(Some(outlook)) = app.exams.get(*index)
+    {
+        details.push(Line::styled(
+            format!(
+                "Exam in {}: every card gets a review in the last days before it; {:.0}% recalled on the day if you keep up (x changes the date).",
+                counted(usize::try_from(outlook.days_left).unwrap_or(0), "day"),
+                outlook.predicted * 100.0
+            ),
+            theme.notice,
+        ));
+    }
     if app.catching_up > 0 {
         details.insert(0, Line::styled(format!("Catching up: {} moved reviews still to come; new cards wait until then. B undoes the plan.", app.catching_up), theme.notice));
     } else if let Some(backlog) = &app.backlog {
@@ -35,14 +47,30 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Constraint::Min(3),
         Constraint::Length(details_height),
         Constraint::Length(u16::from(
-            app.notice.is_some() || app.filter.typing || !app.filter.text.is_empty(),
+            app.notice.is_some()
+                || app.filter.typing
+                || !app.filter.text.is_empty()
+                || app.exam_input.is_some(),
         )),
         Constraint::Length(1),
     ])
     .areas(area);
 
     render_top(app, theme, header, buf);
-    if app.filter.typing || !app.filter.text.is_empty() {
+    if let Some(input) = &app.exam_input {
+        let deck = &app.study.deck(input.deck).name;
+        let mut line = vec![
+            Span::styled(
+                format!("Exam date for {deck} (YYYY-MM-DD, empty clears): "),
+                theme.dim,
+            ),
+            Span::styled(format!("{}█", input.text), theme.key),
+        ];
+        if let Some(message) = &app.notice {
+            line.push(Span::styled(format!("  {message}"), theme.error));
+        }
+        Line::from(line).render(notice, buf);
+    } else if app.filter.typing || !app.filter.text.is_empty() {
         let cursor = if app.filter.typing { "█" } else { "" };
         Line::from(vec![
             Span::styled("filter: ", theme.dim),
@@ -169,8 +197,19 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme) -> TableRow<'a> {
             } else {
                 ""
             };
+            let mut name = vec![Span::raw(format!("{indent}{}", deck.name))];
+            if let Some(Some(outlook)) = app.exams.get(*index) {
+                name.push(Span::styled(
+                    format!(
+                        " · exam {}d {:.0}%",
+                        outlook.days_left,
+                        outlook.predicted * 100.0
+                    ),
+                    theme.notice,
+                ));
+            }
             TableRow::new(vec![
-                Cell::from(format!("{indent}{}", deck.name)),
+                Cell::from(Line::from(name)),
                 number(due.new, theme.new),
                 number(due.learning, theme.learning),
                 number(due.review, theme.review),

@@ -1,0 +1,117 @@
+//! Studying for an exam: until the exam day, a review card whose next review would come after
+//! the last days before the exam is brought into them, and one already reviewed there comes
+//! again if its recall on the exam day would fall below the desired retention. New cards come
+//! faster when the daily limit would not show them all in time. After the exam the schedule
+//! is FSRS's own again. Nothing is written: the plan is worked out from the cards each time.
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::Study;
+use crate::scheduler::{CardState, Day, Due, Phase, Rating, Scheduler};
+
+/// The last days before the exam in which every card gets a review.
+pub const WINDOW: Day = 3;
+
+/// The day `state` should come due instead of its own, if the exam needs it sooner.
+#[must_use]
+pub fn due_for_exam(
+    state: &CardState,
+    exam: Day,
+    today: Day,
+    scheduler: &Scheduler,
+) -> Option<Day> {
+    let (Phase::Review, Due::Day(due), Some(last)) = (state.phase, state.due, state.last_review)
+    else {
+        return None;
+    };
+    if today >= exam || due < today.min(exam - WINDOW) {
+        return None;
+    }
+    let last = scheduler.calendar().day(last);
+    let start = exam - WINDOW;
+    let wanted = if last >= start {
+        // Reviewed in the last days already: again only if the exam would find it forgotten.
+        let exam_time = scheduler.calendar().start_of(exam, *state_offset(state))?;
+        let recall = scheduler.retrievability(state, exam_time)?;
+        if recall >= scheduler.settings().desired_retention || last + 1 >= exam {
+            return None;
+        }
+        last + 1
+    } else {
+        start.max(last + 1)
+    };
+    (wanted < due).then_some(wanted)
+}
+
+fn state_offset(state: &CardState) -> &FixedOffset {
+    state.last_review.as_ref().map_or(&UTC, DateTime::offset)
+}
+
+static UTC: FixedOffset = match FixedOffset::east_opt(0) {
+    Some(utc) => utc,
+    None => unreachable!(),
+};
+
+/// New cards a day needed to show `unseen` cards before the last days before the exam.
+#[must_use]
+pub fn new_per_day_for(unseen: usize, exam: Day, today: Day) -> usize {
+    let days = usize::try_from((exam - WINDOW - today).max(1)).unwrap_or(1);
+    unseen.div_ceil(days)
+}
+
+/// What the exam looks like from today.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outlook {
+    pub days_left: Day,
+    /// Mean recall on the exam day if the plan is followed (every answer Good), unsuspended
+    /// cards, new ones included.
+    pub predicted: f64,
+}
+
+/// The outlook of `deck`'s exam, if it has one still ahead.
+#[must_use]
+pub fn outlook(study: &Study, deck: usize, now: DateTime<FixedOffset>) -> Option<Outlook> {
+    let exam = study.exam(deck)?;
+    let scheduler = &study.scheduler;
+    let calendar = scheduler.calendar();
+    let today = calendar.day(now);
+    if exam <= today {
+        return None;
+    }
+    let exam_time = calendar.start_of(exam, *now.offset())? + Duration::hours(5);
+    let (mut sum, mut count) = (0.0, 0u32);
+    for card in &study.deck(deck).cards {
+        let id = card.id.as_str();
+        let mut state = study.state(id).clone();
+        if state.suspended {
+            continue;
+        }
+        // Follow the plan: answer Good whenever the card is due before the exam.
+        let mut at = now;
+        for _ in 0..64 {
+            let due_at = match state.due {
+                Due::New => at,
+                Due::At(time) => time.max(at),
+                Due::Day(day) => {
+                    let day =
+                        due_for_exam(&state, exam, calendar.day(at), scheduler).unwrap_or(day);
+                    calendar.start_of(day, *now.offset())?.max(at) + Duration::hours(5)
+                }
+            };
+            if due_at >= exam_time {
+                break;
+            }
+            at = due_at;
+            state = scheduler.answer(&state, id, Rating::Good, at).0;
+        }
+        sum += f64::from(scheduler.retrievability(&state, exam_time).unwrap_or(0.0));
+        count += 1;
+    }
+    (count > 0).then(|| Outlook {
+        days_left: exam - today,
+        predicted: sum / f64::from(count),
+    })
+}
+
+#[cfg(test)]
+mod tests;
