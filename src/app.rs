@@ -699,19 +699,6 @@ impl App {
     /// Opens the review screen on `decks` for a session of `kind`.
     pub fn start_session(&mut self, decks: Vec<usize>, title: String, kind: Kind) {
         self.notice = None;
-        let title = match &kind {
-            Kind::Due => title,
-            Kind::Ahead(days) => format!("{title} · ahead {days}d"),
-            Kind::Cram(filter) => {
-                let only = match (&filter.tag, filter.starred) {
-                    (Some(tag), true) => format!(" · starred #{tag}"),
-                    (Some(tag), false) => format!(" · #{tag}"),
-                    (None, true) => " · starred".to_owned(),
-                    (None, false) => String::new(),
-                };
-                format!("{title} · cram{only}")
-            }
-        };
         let session = ReviewSession::start_kind(&self.study, decks, title, self.now, kind);
         self.screen = Screen::Review(Box::new(session));
     }

@@ -269,6 +269,21 @@ impl ReviewSession {
         self.advance(study, now);
     }
 
+    /// What the header says beside the title for a session that is not today's reviews.
+    #[must_use]
+    pub fn kind_label(&self) -> Option<String> {
+        match &self.kind {
+            Kind::Due => None,
+            Kind::Ahead(days) => Some(format!("ahead {days}d")),
+            Kind::Cram(filter) => Some(match (&filter.tag, filter.starred) {
+                (Some(tag), true) => format!("cram starred #{tag}"),
+                (Some(tag), false) => format!("cram #{tag}"),
+                (None, true) => "cram starred".to_owned(),
+                (None, false) => "cram".to_owned(),
+            }),
+        }
+    }
+
     /// Whether answers leave the schedule alone.
     #[must_use]
     pub fn is_cram(&self) -> bool {

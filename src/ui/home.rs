@@ -58,12 +58,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
     render_top(app, theme, header, buf);
     if let Some(input) = &app.exam_input {
-        let deck = &app.study.deck(input.deck).name;
         let mut line = vec![
-            Span::styled(
-                format!("Exam date for {deck} (YYYY-MM-DD, empty clears): "),
-                theme.dim,
-            ),
+            Span::styled("Exam date, YYYY-MM-DD (empty clears): ", theme.dim),
             Span::styled(format!("{}█", input.text), theme.key),
         ];
         if let Some(message) = &app.notice {
@@ -169,7 +165,7 @@ fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
 }
 
 /// One line of the deck table: a folder's totals, a deck's counts and mastery, or a broken file.
-fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme) -> TableRow<'a> {
+fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> TableRow<'a> {
     let number = |n: usize, style| {
         let (text, style) = if n == 0 {
             ("·".to_owned(), theme.dim)
@@ -197,16 +193,22 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme) -> TableRow<'a> {
             } else {
                 ""
             };
-            let mut name = vec![Span::raw(format!("{indent}{}", deck.name))];
-            if let Some(Some(outlook)) = app.exams.get(*index) {
-                name.push(Span::styled(
-                    format!(
-                        " · exam {}d {:.0}%",
-                        outlook.days_left,
-                        outlook.predicted * 100.0
-                    ),
-                    theme.notice,
-                ));
+            let exam = app.exams.get(*index).copied().flatten().map(|outlook| {
+                format!(
+                    " · exam {}d {:.0}%",
+                    outlook.days_left,
+                    outlook.predicted * 100.0
+                )
+            });
+            // The exam stays in view: a long name gives way to it.
+            let room =
+                name_width.saturating_sub(exam.as_deref().map_or(0, |e| Line::raw(e).width()));
+            let mut name = vec![Span::raw(super::text::fit(
+                &format!("{indent}{}", deck.name),
+                room,
+            ))];
+            if let Some(exam) = exam {
+                name.push(Span::styled(exam, theme.notice));
             }
             TableRow::new(vec![
                 Cell::from(Line::from(name)),
@@ -238,7 +240,11 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme) -> TableRow<'a> {
 }
 
 fn render_list(rows: &[Row<'_>], app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let table_rows = rows.iter().map(|row| table_row(row, app, theme));
+    // The name column takes what the five number columns and their gaps leave.
+    let name_width = usize::from(area.width).saturating_sub(4 + 5 + 4 + 6 + 10 + 5);
+    let table_rows = rows
+        .iter()
+        .map(|row| table_row(row, app, theme, name_width));
     let table = Table::new(
         table_rows,
         [

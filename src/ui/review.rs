@@ -64,9 +64,20 @@ fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, 
     let width = u16::try_from(counts.width())
         .unwrap_or(area.width)
         .min(area.width);
-    let [title, counts_area] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
-    Line::from(Span::styled(session.title.as_str(), theme.title)).render(title, buf);
+    let [title, counts_area] = Layout::horizontal([Constraint::Min(0), Constraint::Length(width)])
+        .spacing(1)
+        .areas(area);
+    // A long deck name gives way to what kind of session this is.
+    let label = session
+        .kind_label()
+        .map(|label| format!(" · {label}"))
+        .unwrap_or_default();
+    let room = usize::from(title.width).saturating_sub(Line::raw(label.as_str()).width());
+    Line::from(vec![
+        Span::styled(text::fit(&session.title, room), theme.title),
+        Span::styled(label, theme.notice),
+    ])
+    .render(title, buf);
     counts.render(counts_area, buf);
 }
 

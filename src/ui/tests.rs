@@ -606,3 +606,39 @@ fn the_workload_tab_compares_retentions_and_marks_the_setting() {
     assert_eq!(reviews.len(), 5, "{screen}");
     assert!(reviews.windows(2).all(|w| w[0] < w[1]), "{reviews:?}");
 }
+
+#[test]
+fn a_cram_header_shortens_a_long_deck_name_and_keeps_what_the_session_is() {
+    let mut app = sample();
+    let title = app.study.deck(0).name.clone();
+    let kind = crate::session::review::Kind::Cram(crate::study::CramFilter::default());
+    app.start_session(vec![0], title, kind);
+    let header = line(&draw(&app, 80, 24), 0);
+    // The name is cut (it is 46 columns), the label and the counts are whole, one space apart.
+    assert!(header.starts_with("Sales & Pricing - 4. Sales"), "{header}");
+    assert!(
+        header.contains("… · cram 0 new  0 learning  100 review"),
+        "{header}"
+    );
+    assert!(header.ends_with("100 review"), "{header}");
+}
+
+#[test]
+fn a_deck_row_keeps_its_exam_in_view_at_80_columns() {
+    let mut app = sample();
+    let exam = crate::store::NewEvent::for_deck(
+        "sales-optimization-levers",
+        app.now,
+        crate::store::NewKind::Exam {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 17),
+        },
+    );
+    app.update(Action::Written(exam), app.now);
+    let buf = draw(&app, 80, 24);
+    let row = line(&buf, 3);
+    assert!(
+        row.starts_with("Sales & Pricing - 4. Sales Opt… · exam 20d "),
+        "{row}"
+    );
+    assert!(row.contains("%   20     ·    ·    100"), "{row}");
+}

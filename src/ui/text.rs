@@ -45,6 +45,23 @@ fn list_marker_width(line: &str) -> usize {
     lead + body[..marker].chars().count() + spaces
 }
 
+#[must_use]
+/// `text` cut to `width` columns, ending in "…" when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if ratatui::text::Line::raw(text).width() <= width {
+        return text.to_owned();
+    }
+    let mut cut = String::new();
+    for c in text.chars() {
+        if ratatui::text::Line::raw(format!("{cut}{c}…")).width() > width {
+            break;
+        }
+        cut.push(c);
+    }
+    cut.push('…');
+    cut
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
