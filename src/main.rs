@@ -17,7 +17,11 @@ use flashdeck::session::review::Kind;
 use flashdeck::study::CramFilter;
 use flashdeck::ui::Theme;
 
+/// When the process started, near enough: for `--after-first-frame exit`'s report.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -205,6 +209,7 @@ fn tui(
         position,
         locations: locations.clone(),
         after_first_frame,
+        first_frame: None,
     };
     if let Err(error) = runtime.store.check_writable() {
         app.saving = Saving::Ask(format!(
@@ -216,6 +221,11 @@ fn tui(
     let result = runtime::run(&mut terminal, &mut app, &mut runtime);
     ratatui::try_restore().context("cannot restore the terminal")?;
     result?;
+    if let (Some(AfterFirstFrame::Exit), Some(drawn), Some(started)) =
+        (after_first_frame, runtime.first_frame, STARTED.get())
+    {
+        eprintln!("first frame after {} ms", (drawn - *started).as_millis());
+    }
     // Saved on the way out, not at the start, so that the first screen comes at once.
     if matches!(app.saving, Saving::On) {
         let mut loaded = commands::Loaded {

@@ -29,6 +29,8 @@ pub struct Runtime {
     pub start_reading: Option<std::sync::mpsc::Sender<()>>,
     /// How far the log has been read, to read what other windows append.
     pub position: LogPosition,
+    /// When the first frame was drawn (for `--after-first-frame exit`'s report).
+    pub first_frame: Option<std::time::Instant>,
 }
 
 /// The current local time, with its offset.
@@ -63,6 +65,9 @@ fn run_loop(
             }
         }
         terminal.draw(|frame| ui::draw(frame, app))?;
+        runtime
+            .first_frame
+            .get_or_insert_with(std::time::Instant::now);
         match runtime.after_first_frame {
             Some(AfterFirstFrame::Exit) => return Ok(()),
             Some(AfterFirstFrame::Panic) => panic!("forced by --after-first-frame panic"),
