@@ -5,6 +5,7 @@
 //! ([`parse`]); reading files and folders lives in [`load`].
 
 pub mod bundled;
+mod cache;
 pub mod key;
 pub mod load;
 pub mod parse;
@@ -15,7 +16,7 @@ pub use position::LineIndex;
 use std::fmt;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use load::{Collection, DecksError, load_configured, load_dir, load_file, load_path};
 pub use parse::parse_deck;
@@ -26,7 +27,7 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 /// A deck's id: its file's path relative to the decks folder, `/`-separated, without `.toml`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct DeckId(String);
 
@@ -50,7 +51,7 @@ impl fmt::Display for DeckId {
 }
 
 /// A card's id: `<deck id>/<card key>`. Keys never contain `/`, so the split is unambiguous.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct CardId(String);
 
@@ -85,7 +86,7 @@ impl fmt::Display for CardId {
 }
 
 /// One studyable card. A `reverse = true` entry yields two of these.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {
     pub id: CardId,
     pub front: String,
@@ -99,10 +100,11 @@ pub struct Card {
 }
 
 /// Where a deck's text came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Source {
     File(PathBuf),
     /// Compiled into the binary; used when no deck folder exists.
+    #[default]
     Bundled,
 }
 
@@ -115,14 +117,15 @@ impl fmt::Display for Source {
     }
 }
 
-/// A validated deck.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A validated deck. (Serialised only into the parse cache, which sets `source` itself.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deck {
     pub id: DeckId,
     pub name: String,
     pub description: String,
     pub tags: Vec<String>,
     pub cards: Vec<Card>,
+    #[serde(skip)]
     pub source: Source,
     /// This deck's daily limits, overriding the settings.
     pub new_per_day: Option<u32>,

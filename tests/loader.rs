@@ -220,3 +220,56 @@ fn a_folder_reports_broken_files_beside_valid_ones() {
             .any(|b| b.id.as_str() == "invalid/no-cards")
     );
 }
+
+/// The parse cache gives back exactly what parsing gives, follows every change to the files,
+/// and never replaces a file it did not write.
+#[test]
+fn the_parse_cache_matches_parsing_and_follows_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    std::fs::create_dir_all(decks.join("sub")).unwrap();
+    let deck = |name: &str, back: &str| {
+        format!("[deck]\nname = \"{name}\"\n[[cards]]\nfront = \"q\"\nback = \"{back}\"\n")
+    };
+    std::fs::write(decks.join("a.toml"), deck("A", "one")).unwrap();
+    std::fs::write(decks.join("sub/b.toml"), deck("B", "two")).unwrap();
+    std::fs::write(decks.join("broken.toml"), "[deck\n").unwrap();
+    let cache = dir.path().join("cache/decks.bin");
+
+    let parsed = load_dir(&decks);
+    let first = deck::load::load_dir_cached(&decks, &cache);
+    assert!(cache.exists());
+    let second = deck::load::load_dir_cached(&decks, &cache);
+    assert_eq!(first.decks, parsed.decks);
+    assert_eq!(
+        second.decks, parsed.decks,
+        "from the cache, sources included"
+    );
+    assert_eq!(second.broken.len(), 1, "broken files are parsed every time");
+
+    // An edit of the same length is still seen: the cache compares the bytes' hash.
+    std::fs::write(decks.join("a.toml"), deck("A", "uno")).unwrap();
+    std::fs::remove_file(decks.join("sub/b.toml")).unwrap();
+    let third = deck::load::load_dir_cached(&decks, &cache);
+    assert_eq!(third.decks.len(), 1);
+    assert_eq!(third.decks[0].cards[0].back, "uno");
+    assert_eq!(third.decks, load_dir(&decks).decks);
+
+    // A damaged cache is rebuilt; a foreign file is left as it is.
+    let bytes = std::fs::read(&cache).unwrap();
+    std::fs::write(&cache, &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(
+        deck::load::load_dir_cached(&decks, &cache).decks,
+        third.decks
+    );
+    assert_eq!(
+        deck::load::load_dir_cached(&decks, &cache).decks,
+        third.decks
+    );
+    std::fs::write(&cache, "my notes").unwrap();
+    assert_eq!(
+        deck::load::load_dir_cached(&decks, &cache).decks,
+        third.decks
+    );
+    assert_eq!(std::fs::read_to_string(&cache).unwrap(), "my notes");
+}

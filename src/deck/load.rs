@@ -6,8 +6,11 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use walkdir::WalkDir;
+use xxhash_rust::xxh3::xxh3_64;
 
+use super::cache::ParseCache;
 use super::position::LineIndex;
 use super::{BrokenDeck, Deck, DeckId, MAX_FILE_BYTES, Problem, Source, parse_deck};
 
@@ -62,6 +65,17 @@ impl Collection {
 /// (see docs/performance.md).
 #[must_use]
 pub fn load_dir(dir: &Path) -> Collection {
+    load_dir_with(dir, None)
+}
+
+/// As [`load_dir`], taking unchanged files' decks from the parse cache at `cache` (and
+/// bringing it up to date) instead of validating them again.
+#[must_use]
+pub fn load_dir_cached(dir: &Path, cache: &Path) -> Collection {
+    load_dir_with(dir, Some(cache))
+}
+
+fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection {
     let mut collection = Collection::default();
     let mut files = Vec::new();
     let walker = WalkDir::new(dir)
@@ -85,18 +99,65 @@ pub fn load_dir(dir: &Path) -> Collection {
             }
         }
     }
-    let loaded: Vec<_> = files
+    let mut cache = cache_path.map(ParseCache::open).unwrap_or_default();
+    let read: Vec<_> = files
         .into_par_iter()
         .map(|(id, path)| {
-            let result = load_file(&path, id.clone());
-            (id, path, result)
+            let bytes = read_limited(&path);
+            (id, path, bytes)
         })
         .collect();
+    // Unchanged files' decks come from the cache; the rest are validated, in parallel.
+    let mut hashes = FxHashMap::default();
+    let mut loaded = Vec::with_capacity(read.len());
+    let mut to_parse = Vec::new();
+    for (id, path, bytes) in read {
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                let problem = at_start(&path, message);
+                loaded.push((id, path, Err(vec![problem])));
+                continue;
+            }
+        };
+        let hash = xxh3_64(&bytes);
+        hashes.insert(path.clone(), hash);
+        match cache.take(&path, hash) {
+            Some(mut deck) => {
+                deck.source = Source::File(path.clone());
+                loaded.push((id, path, Ok(deck)));
+            }
+            None => to_parse.push((id, path, bytes)),
+        }
+    }
+    let parsed = to_parse.len();
+    loaded.extend(
+        to_parse
+            .into_par_iter()
+            .map(|(id, path, bytes)| {
+                let result = parse_bytes(&path, id.clone(), &bytes);
+                (id, path, result)
+            })
+            .collect::<Vec<_>>(),
+    );
     for (id, path, result) in loaded {
         collection.add(id, path, result);
     }
     collection.decks.sort_by(|a, b| a.id.cmp(&b.id));
     collection.broken.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(cache_path) = cache_path
+        && (parsed > 0 || cache.has_leftovers())
+    {
+        let entries: Vec<_> = collection
+            .decks
+            .iter()
+            .filter_map(|deck| match &deck.source {
+                Source::File(path) => Some((path.as_path(), *hashes.get(path)?, deck)),
+                Source::Bundled => None,
+            })
+            .collect();
+        cache.save(cache_path, &entries);
+    }
     collection
 }
 
@@ -119,7 +180,12 @@ pub fn load_path(path: &Path) -> Collection {
 /// Reads and validates one deck file.
 pub fn load_file(path: &Path, id: DeckId) -> Result<Deck, Vec<Problem>> {
     let bytes = read_limited(path).map_err(|message| vec![at_start(path, message)])?;
-    let text = std::str::from_utf8(&bytes).map_err(|error| {
+    parse_bytes(path, id, &bytes)
+}
+
+/// Validates a deck file's bytes.
+fn parse_bytes(path: &Path, id: DeckId, bytes: &[u8]) -> Result<Deck, Vec<Problem>> {
+    let text = std::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
         // The prefix is valid UTF-8 by definition of `valid_up_to`.
         let prefix = std::str::from_utf8(valid).unwrap_or_default();
@@ -215,7 +281,8 @@ pub enum DecksError {
 pub fn load_configured(locations: &crate::paths::Locations) -> Result<Collection, DecksError> {
     let decks = &locations.decks;
     let mut collection = if decks.path.is_dir() {
-        load_dir(&decks.path)
+        let cache = locations.data_dir.path.join("cache").join("decks.bin");
+        load_dir_cached(&decks.path, &cache)
     } else if locations.includes_bundled_deck() {
         Collection::default()
     } else {

@@ -1,0 +1,98 @@
+//! Parsed decks kept between starts: validating 55,000 cards of TOML takes most of a start,
+//! and deck files rarely change. `<data dir>/cache/decks.bin` holds each valid deck with the
+//! XXH3 hash of its file's bytes; a file whose bytes hash the same is that deck again, any
+//! other is parsed. The files stay the only source: the cache is rebuilt when stale, damaged or
+//! written by another version, and a file there that flashdeck did not write is left alone.
+
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use super::Deck;
+use crate::atomic_write::{self, Existing};
+
+const MAGIC: &[u8] = b"flashdeck deck cache\n";
+/// Bumped whenever a deck's shape changes (the crate version alone does not, between releases).
+const FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Stored<P, D> {
+    format: u32,
+    version: String,
+    decks: Vec<(P, u64, D)>,
+}
+
+/// The decks cached by file path, with the hash of the bytes they were parsed from.
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    decks: FxHashMap<PathBuf, (u64, Deck)>,
+    /// A file that is not a deck cache is there: never replace it.
+    foreign: bool,
+}
+
+impl ParseCache {
+    /// The cache at `path`; empty when missing, damaged or from another version.
+    #[must_use]
+    pub fn open(path: &Path) -> Self {
+        let Ok(bytes) = std::fs::read(path) else {
+            return Self {
+                foreign: path.exists(),
+                ..Self::default()
+            };
+        };
+        let Some(rest) = bytes.strip_prefix(MAGIC) else {
+            return Self {
+                foreign: true,
+                ..Self::default()
+            };
+        };
+        let decks = match postcard::from_bytes::<Stored<PathBuf, Deck>>(rest) {
+            Ok(stored)
+                if stored.format == FORMAT && stored.version == env!("CARGO_PKG_VERSION") =>
+            {
+                stored
+                    .decks
+                    .into_iter()
+                    .map(|(path, hash, deck)| (path, (hash, deck)))
+                    .collect()
+            }
+            _ => FxHashMap::default(),
+        };
+        Self {
+            decks,
+            foreign: false,
+        }
+    }
+
+    /// The deck parsed from `path` when its bytes hashed to `hash`, taken out of the cache.
+    pub fn take(&mut self, path: &Path, hash: u64) -> Option<Deck> {
+        match self.decks.remove(path) {
+            Some((cached, deck)) if cached == hash => Some(deck),
+            _ => None,
+        }
+    }
+
+    /// Whether decks are left that no file asked for (files deleted or renamed).
+    #[must_use]
+    pub fn has_leftovers(&self) -> bool {
+        !self.decks.is_empty()
+    }
+
+    /// Saves `decks` (file, hash of its bytes, deck) at `path`, unless a foreign file is there.
+    /// Only a cache: a failure is not an error, only slower next time.
+    pub fn save(&self, path: &Path, decks: &[(&Path, u64, &Deck)]) {
+        if self.foreign {
+            return;
+        }
+        let stored = Stored {
+            format: FORMAT,
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            decks: decks.to_vec(),
+        };
+        let Ok(bytes) = postcard::to_extend(&stored, MAGIC.to_vec()) else {
+            return;
+        };
+        let _ = atomic_write::write(path, &bytes, Existing::Replace);
+    }
+}
