@@ -38,6 +38,13 @@ fn load(c: &mut Criterion) {
     group.bench_function("flashdeck load_dir (read + validate)", |b| {
         b.iter(|| black_box(load_dir(black_box(dir.path()))));
     });
+    let cache_dir = tempfile::tempdir().expect("temporary folder");
+    let cache = cache_dir.path().join("decks.bin");
+    let cached = flashdeck::deck::load::load_dir_cached(dir.path(), &cache);
+    assert_eq!(cached.decks.len(), DECKS);
+    group.bench_function("flashdeck load_dir_cached, no file changed", |b| {
+        b.iter(|| black_box(flashdeck::deck::load::load_dir_cached(dir.path(), &cache)));
+    });
     group.bench_function("bare read + toml::from_str::<Table>", |b| {
         b.iter(|| {
             for path in &paths {

@@ -14,19 +14,21 @@ use crate::atomic_write::{self, Existing};
 
 const MAGIC: &[u8] = b"flashdeck deck cache\n";
 /// Bumped whenever a deck's shape changes (the crate version alone does not, between releases).
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
+/// Each deck is encoded on its own, so that the decks decode in parallel.
 #[derive(Serialize, Deserialize)]
-struct Stored<P, D> {
+struct Stored<P> {
     format: u32,
     version: String,
-    decks: Vec<(P, u64, D)>,
+    decks: Vec<(P, u64, Vec<u8>)>,
 }
 
-/// The decks cached by file path, with the hash of the bytes they were parsed from.
+/// The decks cached by file path, with the hash of the bytes they were parsed from, still
+/// encoded.
 #[derive(Debug, Default)]
 pub struct ParseCache {
-    decks: FxHashMap<PathBuf, (u64, Deck)>,
+    decks: FxHashMap<PathBuf, (u64, Vec<u8>)>,
     /// A file that is not a deck cache is there: never replace it.
     foreign: bool,
 }
@@ -47,7 +49,7 @@ impl ParseCache {
                 ..Self::default()
             };
         };
-        let decks = match postcard::from_bytes::<Stored<PathBuf, Deck>>(rest) {
+        let decks = match postcard::from_bytes::<Stored<PathBuf>>(rest) {
             Ok(stored)
                 if stored.format == FORMAT && stored.version == env!("CARGO_PKG_VERSION") =>
             {
@@ -65,8 +67,9 @@ impl ParseCache {
         }
     }
 
-    /// The deck parsed from `path` when its bytes hashed to `hash`, taken out of the cache.
-    pub fn take(&mut self, path: &Path, hash: u64) -> Option<Deck> {
+    /// The encoded deck parsed from `path` when its bytes hashed to `hash`, taken out of the
+    /// cache; [`decode`] turns it back into the deck.
+    pub fn take(&mut self, path: &Path, hash: u64) -> Option<Vec<u8>> {
         match self.decks.remove(path) {
             Some((cached, deck)) if cached == hash => Some(deck),
             _ => None,
@@ -85,14 +88,27 @@ impl ParseCache {
         if self.foreign {
             return;
         }
+        let encoded: Option<Vec<_>> = decks
+            .iter()
+            .map(|(path, hash, deck)| Some((*path, *hash, postcard::to_stdvec(deck).ok()?)))
+            .collect();
+        let Some(encoded) = encoded else {
+            return;
+        };
         let stored = Stored {
             format: FORMAT,
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            decks: decks.to_vec(),
+            decks: encoded,
         };
         let Ok(bytes) = postcard::to_extend(&stored, MAGIC.to_vec()) else {
             return;
         };
         let _ = atomic_write::write(path, &bytes, Existing::Replace);
     }
+}
+
+/// A deck from the cache; `None` if its bytes are damaged (it is parsed instead).
+#[must_use]
+pub fn decode(encoded: &[u8]) -> Option<Deck> {
+    postcard::from_bytes(encoded).ok()
 }

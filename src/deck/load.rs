@@ -4,13 +4,14 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use walkdir::WalkDir;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::cache::ParseCache;
+use super::cache::{self, ParseCache};
 use super::position::LineIndex;
 use super::{BrokenDeck, Deck, DeckId, MAX_FILE_BYTES, Problem, Source, parse_deck};
 
@@ -107,39 +108,41 @@ fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection {
             (id, path, bytes)
         })
         .collect();
-    // Unchanged files' decks come from the cache; the rest are validated, in parallel.
+    // Unchanged files' decks come from the cache; the rest are validated. Both in parallel.
     let mut hashes = FxHashMap::default();
-    let mut loaded = Vec::with_capacity(read.len());
-    let mut to_parse = Vec::new();
+    let mut work = Vec::with_capacity(read.len());
     for (id, path, bytes) in read {
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                let problem = at_start(&path, message);
-                loaded.push((id, path, Err(vec![problem])));
-                continue;
-            }
-        };
-        let hash = xxh3_64(&bytes);
-        hashes.insert(path.clone(), hash);
-        match cache.take(&path, hash) {
-            Some(mut deck) => {
-                deck.source = Source::File(path.clone());
-                loaded.push((id, path, Ok(deck)));
-            }
-            None => to_parse.push((id, path, bytes)),
-        }
+        let bytes = bytes.map(|bytes| {
+            let hash = xxh3_64(&bytes);
+            hashes.insert(path.clone(), hash);
+            cache.take(&path, hash).ok_or(bytes)
+        });
+        work.push((id, path, bytes));
     }
-    let parsed = to_parse.len();
-    loaded.extend(
-        to_parse
-            .into_par_iter()
-            .map(|(id, path, bytes)| {
-                let result = parse_bytes(&path, id.clone(), &bytes);
-                (id, path, result)
-            })
-            .collect::<Vec<_>>(),
-    );
+    let parsed = AtomicUsize::new(0);
+    let loaded: Vec<_> = work
+        .into_par_iter()
+        .map(|(id, path, bytes)| {
+            let result = match bytes {
+                Err(message) => Err(vec![at_start(&path, message)]),
+                Ok(Ok(encoded)) => {
+                    if let Some(mut deck) = cache::decode(&encoded) {
+                        deck.source = Source::File(path.clone());
+                        Ok(deck)
+                    } else {
+                        parsed.fetch_add(1, Ordering::Relaxed);
+                        load_file(&path, id.clone())
+                    }
+                }
+                Ok(Err(bytes)) => {
+                    parsed.fetch_add(1, Ordering::Relaxed);
+                    parse_bytes(&path, id.clone(), &bytes)
+                }
+            };
+            (id, path, result)
+        })
+        .collect();
+    let parsed = parsed.into_inner();
     for (id, path, result) in loaded {
         collection.add(id, path, result);
     }
