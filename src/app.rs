@@ -7,6 +7,7 @@ mod exam;
 pub mod keys;
 pub mod practice;
 pub mod runtime;
+mod statistics;
 
 use std::path::PathBuf;
 
@@ -21,6 +22,7 @@ use crate::store::{NewEvent, NewKind};
 use crate::study::{CramFilter, DueCounts, Study};
 pub use keys::{Binding, Keys};
 pub use practice::{OptionsScreen, PracticeMode, Setting};
+pub use statistics::StatsScreen;
 
 use crate::session::flashcards::Flashcards;
 use crate::session::learn::{Learn, Stage as LearnStage};
@@ -52,6 +54,8 @@ pub enum Action {
     ReviewAhead,
     /// On the done screen: go through the decks' cards without changing their schedule.
     Cram,
+    /// The same, with the starred cards only.
+    CramStarred,
     Help,
     Back,
     Quit,
@@ -69,6 +73,8 @@ pub enum Action {
     UndoBacklog,
     /// On the home screen: set the selected deck's exam date.
     SetExam,
+    /// Simulates the workload tab's retentions (after "Simulating…" is on screen).
+    SimulateWorkload,
     /// Events appended to the log since it was read (another window's answers).
     LogRead(Vec<crate::store::Event<'static>>),
     /// Time passed with no key (a learning card may have come due, a timer ticks).
@@ -118,7 +124,7 @@ pub enum Action {
 }
 
 /// Work for the runtime.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Write(NewEvent),
     /// Several events in one write (a backlog plan).
@@ -132,6 +138,9 @@ pub enum Effect {
     Reload {
         only_if_changed: bool,
     },
+    /// Draw the screen now (it says what is coming), then carry on with the action: for work
+    /// that takes a moment on a large collection.
+    DrawThen(Action),
     Quit,
 }
 
@@ -146,37 +155,6 @@ pub enum Screen {
     Match(Box<Match>),
     Test(Box<PracticeTest>),
     Stats(Box<StatsScreen>),
-}
-
-/// The statistics screen: figures computed when it opens, and the tab showing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatsScreen {
-    pub title: String,
-    pub decks: Vec<usize>,
-    pub stats: crate::stats::Stats,
-    pub tab: usize,
-    /// What each desired retention costs, simulated when its tab is first shown.
-    pub workload: Option<Result<Vec<crate::workload::Workload>, String>>,
-}
-
-/// A year of `decks` at each compared retention, with today's limits.
-fn simulate_retentions(
-    study: &Study,
-    decks: &[usize],
-    now: DateTime<FixedOffset>,
-) -> Result<Vec<crate::workload::Workload>, String> {
-    let settings = study.scheduler.settings();
-    let per_deck = |limit: u32| limit as usize * decks.len().max(1);
-    let plan = crate::workload::Plan {
-        retention: settings.desired_retention,
-        days: 365,
-        new_per_day: per_deck(settings.new_per_day),
-        reviews_per_day: per_deck(settings.reviews_per_day),
-    };
-    let (cards, total) =
-        crate::workload::cards_today(study, decks, study.scheduler.calendar().day(now));
-    crate::workload::compare(&cards, total, plan, settings, &crate::workload::COMPARED)
-        .map_err(|e| e.to_string())
 }
 
 /// How far ahead `a` on the done screen reviews, in days.
@@ -572,20 +550,10 @@ impl App {
             Action::Setting(setting) => self.change_setting(setting),
             Action::Statistics => self.open_statistics(now),
             Action::Right | Action::Left if matches!(self.screen, Screen::Stats(_)) => {
-                if let Screen::Stats(screen) = &mut self.screen {
-                    let tabs = crate::ui::stats::TABS.len();
-                    screen.tab = if action == Action::Right {
-                        (screen.tab + 1) % tabs
-                    } else {
-                        (screen.tab + tabs - 1) % tabs
-                    };
-                    if screen.tab == crate::ui::stats::WORKLOAD_TAB && screen.workload.is_none() {
-                        screen.workload =
-                            Some(simulate_retentions(&self.study, &screen.decks, now));
-                    }
-                }
+                return self.switch_stats_tab(action == Action::Right);
             }
             Action::Start => self.start_mode(now),
+            Action::SimulateWorkload => self.simulate_workload(now),
             Action::SetExam => self.ask_exam(),
             Action::Backlog => self.preview_plan(0, now),
             Action::Right | Action::Left if self.plan_preview.is_some() => {
@@ -599,18 +567,12 @@ impl App {
             Action::WriteFailed(message) => self.set_notice(format!("Not saved: {message}")),
             Action::Reloaded(collection) => {
                 self.study.replace_collection(collection);
-                if let Screen::Review(session) = &mut self.screen {
-                    session.refresh(&self.study, now);
-                }
                 self.selected = self.selected.min(self.row_count().saturating_sub(1));
-                self.recount();
+                self.refreshed(now);
             }
             Action::LogRead(events) => {
                 self.study.absorb(events);
-                if let Screen::Review(session) = &mut self.screen {
-                    session.refresh(&self.study, now);
-                }
-                self.recount();
+                self.refreshed(now);
             }
             Action::Tick => {
                 if let Screen::Review(session) = &mut self.screen {
@@ -672,23 +634,12 @@ impl App {
         Vec::new()
     }
 
-    /// Opens the statistics of the selected deck (every deck on a broken file's row).
-    fn open_statistics(&mut self, now: DateTime<FixedOffset>) {
-        let (decks, title) = self.selected_decks().unwrap_or_else(|| {
-            (
-                (0..self.study.collection.decks.len()).collect(),
-                "All decks".to_owned(),
-            )
-        });
-        let mut stats = crate::stats::compute(&self.study, &decks, now);
-        stats.motivation = self.motivation;
-        self.screen = Screen::Stats(Box::new(StatsScreen {
-            title,
-            decks,
-            stats,
-            tab: 0,
-            workload: None,
-        }));
+    /// After the decks or the log changed under the screen.
+    fn refreshed(&mut self, now: DateTime<FixedOffset>) {
+        if let Screen::Review(session) = &mut self.screen {
+            session.refresh(&self.study, now);
+        }
+        self.recount();
     }
 
     /// Opens the review screen on `decks`.
@@ -721,11 +672,15 @@ impl App {
             Action::Up => session.scroll_by(-1),
             Action::Down => session.scroll_by(1),
             Action::MoreNew => session.study_more_new(&self.study, MORE_NEW, now),
-            Action::ReviewAhead | Action::Cram if session.current.is_none() => {
-                let kind = if *action == Action::Cram {
-                    Kind::Cram(CramFilter::default())
-                } else {
-                    Kind::Ahead(AHEAD_DAYS)
+            Action::ReviewAhead | Action::Cram | Action::CramStarred
+                if session.current.is_none() =>
+            {
+                let kind = match action {
+                    Action::ReviewAhead => Kind::Ahead(AHEAD_DAYS),
+                    _ => Kind::Cram(CramFilter {
+                        tag: None,
+                        starred: *action == Action::CramStarred,
+                    }),
                 };
                 let (decks, title) = (session.decks.clone(), session.title.clone());
                 self.start_session(decks, title, kind);

@@ -92,20 +92,13 @@ impl Study {
     ) -> Self {
         let day = scheduler.calendar().day(now);
         let states = history.fold_each(&scheduler, day);
-        let replayed = Replayed {
-            states: history
-                .cards()
-                .map(|(c, _)| Box::from(c))
-                .zip(states)
-                .collect(),
-            has_events: !history.is_empty(),
-            exams: history.exams(),
-            history: crate::store::ready(history),
-            problems: Vec::new(),
-            source: crate::store::Source::Full,
-            position: crate::store::LogPosition::default(),
-            start_reading: None,
-        };
+        let replayed = Replayed::of(
+            history,
+            states,
+            crate::store::Source::Full,
+            Vec::new(),
+            crate::store::LogPosition::default(),
+        );
         Self::from_replay(collection, replayed, scheduler, now)
     }
 

@@ -324,6 +324,13 @@ const STUDY_ON: &[Binding] = &[
         true,
     ),
     bind(&[KeyCode::Char('c')], "c", "cram", Action::Cram, true),
+    bind(
+        &[KeyCode::Char('C')],
+        "C",
+        "cram starred",
+        Action::CramStarred,
+        false,
+    ),
 ];
 
 /// The done screen when unseen cards are left to add.

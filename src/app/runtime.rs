@@ -109,6 +109,10 @@ fn run_loop(
                             runtime.store.device_file().display()
                         )),
                     }),
+                    Effect::DrawThen(action) => {
+                        terminal.draw(|frame| ui::draw(frame, app))?;
+                        pending.push(action);
+                    }
                     Effect::Edit { path, line } => {
                         pending.push(edit(terminal, &path, line, &runtime.locations)?);
                         loaded_at = SystemTime::now();

@@ -43,6 +43,8 @@ pub enum Notice {
     Suspended,
     Undone(&'static str),
     NothingToUndo,
+    /// A session of another kind had no card to show.
+    NothingAhead(Kind),
     Error(String),
 }
 
@@ -118,6 +120,9 @@ impl ReviewSession {
             extra_new: 0,
         };
         session.advance(study, now);
+        if session.current.is_none() && session.kind != Kind::Due {
+            session.notice = Some(Notice::NothingAhead(session.kind.clone()));
+        }
         session
     }
 

@@ -67,6 +67,33 @@ pub enum Events {
     OnDemand,
 }
 
+impl Replayed {
+    /// A replay whose history is at hand, with `states` in the order of its cards.
+    #[must_use]
+    pub fn of(
+        history: History,
+        states: Vec<Folded>,
+        source: Source,
+        problems: Vec<LineProblem>,
+        position: LogPosition,
+    ) -> Self {
+        Self {
+            states: history
+                .cards()
+                .map(|(c, _)| Box::from(c))
+                .zip(states)
+                .collect(),
+            has_events: !history.is_empty(),
+            exams: history.exams(),
+            history: ready(history),
+            problems,
+            source,
+            position,
+            start_reading: None,
+        }
+    }
+}
+
 /// How the replay was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -224,23 +251,16 @@ impl Store {
         history.finish();
         let changed = history.take_changes();
         let states = history.refold(scheduler, day, front.states, header.day, &changed);
-        Ok(Replayed {
-            states: history
-                .cards()
-                .map(|(c, _)| Box::from(c))
-                .zip(states)
-                .collect(),
-            has_events: !history.is_empty(),
-            exams: history.exams(),
-            history: ready(history),
-            problems,
-            source: Source::Snapshot {
+        Ok(Replayed::of(
+            history,
+            states,
+            Source::Snapshot {
                 lines_after,
                 deferred: false,
             },
+            problems,
             position,
-            start_reading: None,
-        })
+        ))
     }
 
     fn replay_full(files: &[PathBuf], scheduler: &Scheduler, day: Day) -> io::Result<Replayed> {
@@ -250,20 +270,13 @@ impl Store {
         read_all(files, &mut position, &mut history, &mut problems)?;
         history.finish();
         let states = history.fold_each(scheduler, day);
-        Ok(Replayed {
-            states: history
-                .cards()
-                .map(|(c, _)| Box::from(c))
-                .zip(states)
-                .collect(),
-            has_events: !history.is_empty(),
-            exams: history.exams(),
-            history: ready(history),
+        Ok(Replayed::of(
+            history,
+            states,
+            Source::Full,
             problems,
-            source: Source::Full,
             position,
-            start_reading: None,
-        })
+        ))
     }
 
     /// Whether anything was appended to the log since `position`.

@@ -10,7 +10,7 @@ use super::{Theme, footer, text};
 use crate::app::{AHEAD_DAYS, App, MORE_NEW};
 use crate::scheduler::interval_text::label;
 use crate::scheduler::{Rating, calendar::Calendar};
-use crate::session::review::{Notice, ReviewSession, Side};
+use crate::session::review::{Kind, Notice, ReviewSession, Side};
 use crate::study::{DueCounts, NextDue};
 
 /// Card text is easier to read in a column no wider than this.
@@ -196,7 +196,9 @@ fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
             "  review ahead: cards due in the next {AHEAD_DAYS} days  "
         )),
         Span::styled("c", theme.key),
-        Span::raw("  cram every card, schedule unchanged"),
+        Span::raw("  cram, schedule unchanged ("),
+        Span::styled("C", theme.key),
+        Span::raw(" starred only)"),
     ]));
     lines.push(Line::from(vec![
         Span::raw("Practise without changing the schedule: "),
@@ -251,6 +253,10 @@ fn notice_text(notice: &Notice) -> String {
         Notice::Suspended => "Suspended. u undoes.".to_owned(),
         Notice::Undone(what) => format!("Undid the last {what}."),
         Notice::NothingToUndo => "Nothing to undo in this session.".to_owned(),
+        Notice::NothingAhead(Kind::Ahead(days)) => {
+            format!("No card is due in the next {days} days.")
+        }
+        Notice::NothingAhead(_) => "No card to cram here.".to_owned(),
         Notice::Error(message) => message.clone(),
     }
 }

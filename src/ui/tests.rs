@@ -490,7 +490,13 @@ fn statistics(width: u16, height: u16, tab: usize) -> String {
     }
     app.update(Action::Statistics, app.now);
     for _ in 0..tab {
-        app.update(Action::Right, app.now);
+        for effect in app.update(Action::Right, app.now) {
+            // The runtime draws ("Simulating…"), then carries on.
+            if let crate::app::Effect::DrawThen(action) = effect {
+                assert!(text(&draw(&app, width, height)).contains("Simulating…"));
+                app.update(action, app.now);
+            }
+        }
     }
     text(&draw(&app, width, height))
 }

@@ -81,13 +81,19 @@ fn first_days(store: &Store, t0: DateTime<FixedOffset>) {
     store.append(&bury).unwrap();
 }
 
-#[test]
-fn appended_events_undos_and_resets_replay_as_the_whole_log_does() {
+/// A store in a temporary folder with [`first_days`] in its log, the default scheduler, and
+/// the time the log starts.
+fn with_first_days() -> (tempfile::TempDir, Store, Scheduler, DateTime<FixedOffset>) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path(), "pc");
-    let scheduler = scheduler();
     let t0 = time("2026-11-20T10:00:00+01:00");
     first_days(&store, t0);
+    (dir, store, scheduler(), t0)
+}
+
+#[test]
+fn appended_events_undos_and_resets_replay_as_the_whole_log_does() {
+    let (dir, store, scheduler, t0) = with_first_days();
     let day = scheduler.calendar().day(t0 + Duration::days(2));
     assert_eq!(
         replay_and_save(&store, &scheduler, day).source,
@@ -140,11 +146,7 @@ fn appended_events_undos_and_resets_replay_as_the_whole_log_does() {
 
 #[test]
 fn an_unchanged_log_starts_from_the_states_alone_and_reads_events_later() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path(), "pc");
-    let scheduler = scheduler();
-    let t0 = time("2026-11-20T10:00:00+01:00");
-    first_days(&store, t0);
+    let (_dir, store, scheduler, t0) = with_first_days();
     let day = scheduler.calendar().day(t0 + Duration::days(2));
     replay_and_save(&store, &scheduler, day);
 
@@ -169,11 +171,7 @@ fn an_unchanged_log_starts_from_the_states_alone_and_reads_events_later() {
 
 #[test]
 fn a_new_day_clears_the_daily_tallies_without_replaying() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path(), "pc");
-    let scheduler = scheduler();
-    let t0 = time("2026-11-20T10:00:00+01:00");
-    first_days(&store, t0);
+    let (_dir, store, scheduler, t0) = with_first_days();
     let day = scheduler.calendar().day(t0 + Duration::days(2));
     let before = replay_and_save(&store, &scheduler, day);
     let answered: u32 = before.states.iter().map(|(_, f)| f.answers_that_day).sum();
@@ -194,11 +192,7 @@ fn a_new_day_clears_the_daily_tallies_without_replaying() {
 
 #[test]
 fn a_log_changed_inside_what_the_snapshot_covered_is_replayed_in_full() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path(), "pc");
-    let scheduler = scheduler();
-    let t0 = time("2026-11-20T10:00:00+01:00");
-    first_days(&store, t0);
+    let (_dir, store, scheduler, t0) = with_first_days();
     let day = scheduler.calendar().day(t0);
     replay_and_save(&store, &scheduler, day);
     // Same length, another rating: only a hash of the bytes can tell.
@@ -217,11 +211,7 @@ fn a_log_changed_inside_what_the_snapshot_covered_is_replayed_in_full() {
 
 #[test]
 fn a_log_file_gone_or_other_settings_replay_in_full() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path(), "pc");
-    let scheduler = scheduler();
-    let t0 = time("2026-11-20T10:00:00+01:00");
-    first_days(&store, t0);
+    let (dir, store, scheduler, t0) = with_first_days();
     let phone = Store::new(dir.path(), "phone");
     phone.append(&review("p", "b/9", Rating::Good, t0)).unwrap();
     let day = scheduler.calendar().day(t0);
@@ -248,11 +238,7 @@ fn a_log_file_gone_or_other_settings_replay_in_full() {
 
 #[test]
 fn a_damaged_snapshot_is_rebuilt_and_a_foreign_file_left_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path(), "pc");
-    let scheduler = scheduler();
-    let t0 = time("2026-11-20T10:00:00+01:00");
-    first_days(&store, t0);
+    let (_dir, store, scheduler, t0) = with_first_days();
     let day = scheduler.calendar().day(t0);
     replay_and_save(&store, &scheduler, day);
     let bytes = std::fs::read(store.cache_file()).unwrap();
