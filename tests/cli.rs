@@ -1,12 +1,14 @@
 //! The real binary's non-interactive commands, run against fixture decks and exports in a
 //! temporary home, so nothing outside the test's folders is read or written.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
+
+#[path = "support/holiday.rs"]
+mod holiday;
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -630,40 +632,8 @@ fn simulate_introduces_every_new_card_and_prices_each_retention() {
 #[test]
 fn catch_up_previews_applies_and_undoes_a_backlog_plan() {
     let home = TempDir::new().unwrap();
-    let decks = home.path().join("decks");
-    std::fs::create_dir_all(&decks).unwrap();
-    let mut deck = String::from("[deck]\nname = \"Holiday\"\n");
-    let mut log = String::new();
-    for i in 0..85 {
-        let _ = writeln!(
-            deck,
-            "[[cards]]\nid = \"c{i}\"\nfront = \"q{i}\"\nback = \"a{i}\""
-        );
-        if i < 80 {
-            // Answered Easy in October, each a day apart: all long overdue by December.
-            let day = 1 + i % 28;
-            let month = 9 + i / 40;
-            let _ = writeln!(
-                log,
-                "{{\"id\":\"e{i}\",\"card\":\"holiday/c{i}\",\"time\":\"2026-{month:02}-{day:02}T10:00:00+00:00\",\"rating\":4}}"
-            );
-        }
-    }
-    std::fs::write(decks.join("holiday.toml"), deck).unwrap();
-    let reviews = home.path().join("data/flashdeck/reviews");
-    std::fs::create_dir_all(&reviews).unwrap();
-    std::fs::write(reviews.join("old.jsonl"), &log).unwrap();
-    let lines = || -> usize {
-        std::fs::read_dir(&reviews)
-            .unwrap()
-            .map(|e| {
-                std::fs::read_to_string(e.unwrap().path())
-                    .unwrap()
-                    .lines()
-                    .count()
-            })
-            .sum()
-    };
+    let reviews = holiday::write(home.path());
+    let lines = || holiday::log_lines(&reviews);
     let due = |home: &TempDir| -> String {
         let output = flashdeck(home).arg("due").output().unwrap();
         String::from_utf8(output.stdout).unwrap()

@@ -1,0 +1,53 @@
+//! The home screen's plans in a real pseudo-terminal: spreading a backlog over days and taking
+//! it back, and setting a deck's exam date.
+
+#[path = "support/holiday.rs"]
+mod holiday;
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::Tui;
+
+#[test]
+fn a_backlog_is_offered_spread_and_taken_back() {
+    let home = tempfile::tempdir().unwrap();
+    let reviews = holiday::write(home.path());
+    let mut tui = Tui::start(home.path(), &[], 100, 30);
+    tui.wait_for("Backlog: 80 reviews due");
+    tui.send("b");
+    tui.wait_for("Spread over 7 days, the most likely forgotten first:");
+    tui.send("\x1b[D");
+    tui.wait_for("Spread over 6 days");
+    tui.send("\r");
+    // 80 over 6 days: 14 today, 66 moved; new cards wait.
+    tui.wait_for("Catching up: 66 moved reviews still to come");
+    tui.wait_for("·     ·   14     85");
+    assert_eq!(holiday::log_lines(&reviews), 80 + 66);
+    tui.send("B");
+    tui.wait_for("Undid the backlog plan: its reviews are due again.");
+    tui.wait_for("5     ·   80     85");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert_eq!(holiday::log_lines(&reviews), 80 + 66 + 1);
+}
+
+#[test]
+fn x_sets_an_exam_date_that_the_deck_row_counts_down_to() {
+    let home = tempfile::tempdir().unwrap();
+    let exam = chrono::Local::now().date_naive() + chrono::Duration::days(20);
+    let mut tui = Tui::start(home.path(), &[], 100, 30);
+    tui.wait_for("20 due today");
+    tui.send("x");
+    tui.wait_for("Exam date, YYYY-MM-DD (empty clears):");
+    tui.send(&exam.format("%Y-%m-%d").to_string());
+    tui.send("\r");
+    tui.wait_for("· exam 20d ");
+    tui.wait_for("Exam in 20 days: every card gets a review in the last days before it");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    // Kept in the log: a new start shows it again.
+    let mut again = Tui::start(home.path(), &[], 100, 30);
+    again.wait_for("· exam 20d ");
+    again.send("q");
+    assert!(again.wait_exit());
+}
