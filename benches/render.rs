@@ -61,13 +61,28 @@ fn render(c: &mut Criterion) {
             "statistics, forecast",
             vec![Action::Statistics, Action::Right, Action::Right],
         ),
+        (
+            "statistics, workload",
+            vec![
+                Action::Statistics,
+                Action::Right,
+                Action::Right,
+                Action::Right,
+                Action::SimulateWorkload,
+            ],
+        ),
+        ("backlog plan over home", vec![Action::Backlog]),
+        (
+            "review ahead, answer",
+            vec![Action::PickMode(None), Action::ReviewAhead, Action::Reveal],
+        ),
     ];
     let mut group = c.benchmark_group("draw one frame at 200x60");
     for (name, actions) in screens {
         let app = screen(dir.path(), &actions);
         // Each entry must reach its screen, or its figure would be the home screen's.
         assert!(
-            actions.is_empty() || name.starts_with("help") || app.screen != Screen::Home,
+            actions.is_empty() || name.ends_with("over home") || app.screen != Screen::Home,
             "{name} stayed on the home screen"
         );
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
