@@ -682,3 +682,40 @@ fn catch_up_previews_applies_and_undoes_a_backlog_plan() {
         .code(1)
         .stderr("there is no backlog plan to undo\n");
 }
+
+/// The same history as flashdeck's own log (with `--dry-run`, nothing is saved).
+#[test]
+fn optimize_reads_flashdecks_own_log() {
+    let home = TempDir::new().unwrap();
+    let csv = std::fs::read_to_string(repo("tests/fixtures/review-log-one-user-2024.csv")).unwrap();
+    let log: String = csv
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let [card, rating, time, duration] = line.split(',').collect::<Vec<_>>()[..] else {
+                panic!("{line}")
+            };
+            format!(
+                "{{\"card\":\"real/{card}\",\"time\":\"{time}\",\"rating\":{rating},\"duration_ms\":{duration}}}\n"
+            )
+        })
+        .collect();
+    let reviews = home.path().join("data/flashdeck/reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    std::fs::write(reviews.join("real.jsonl"), log).unwrap();
+    let output = flashdeck(&home)
+        .args(["optimize", "--json", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["reviews"], 12_580);
+    assert_eq!(json["cards"], 1205);
+    assert_eq!(json["verdict"], "keep");
+    assert!(json["written_to"].is_null());
+    assert!(!home.path().join("config/flashdeck/config.toml").exists());
+}
