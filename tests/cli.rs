@@ -1,6 +1,7 @@
 //! The real binary's non-interactive commands, run against fixture decks and exports in a
 //! temporary home, so nothing outside the test's folders is read or written.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -688,18 +689,16 @@ fn catch_up_previews_applies_and_undoes_a_backlog_plan() {
 fn optimize_reads_flashdecks_own_log() {
     let home = TempDir::new().unwrap();
     let csv = std::fs::read_to_string(repo("tests/fixtures/review-log-one-user-2024.csv")).unwrap();
-    let log: String = csv
-        .lines()
-        .skip(1)
-        .map(|line| {
-            let [card, rating, time, duration] = line.split(',').collect::<Vec<_>>()[..] else {
-                panic!("{line}")
-            };
-            format!(
-                "{{\"card\":\"real/{card}\",\"time\":\"{time}\",\"rating\":{rating},\"duration_ms\":{duration}}}\n"
-            )
-        })
-        .collect();
+    let mut log = String::new();
+    for line in csv.lines().skip(1) {
+        let [card, rating, time, duration] = line.split(',').collect::<Vec<_>>()[..] else {
+            panic!("{line}")
+        };
+        let _ = writeln!(
+            log,
+            "{{\"card\":\"real/{card}\",\"time\":\"{time}\",\"rating\":{rating},\"duration_ms\":{duration}}}"
+        );
+    }
     let reviews = home.path().join("data/flashdeck/reviews");
     std::fs::create_dir_all(&reviews).unwrap();
     std::fs::write(reviews.join("real.jsonl"), log).unwrap();
