@@ -352,11 +352,12 @@ impl App {
             .collect();
         self.today = self.study.today();
         self.recount_backlog();
-        self.exams = (0..self.study.collection.decks.len())
-            .map(|deck| crate::study::exam::outlook(&self.study, deck, self.now))
-            .collect();
-        // A replay of the whole log: only for the home screen, not after every answer.
+        // Replays of the whole log and plan simulations: only for the home screen, not after
+        // every answer.
         if matches!(self.screen, Screen::Home) {
+            self.exams = (0..self.study.collection.decks.len())
+                .map(|deck| crate::study::exam::outlook(&self.study, deck, self.now))
+                .collect();
             self.refresh_motivation();
         }
     }
