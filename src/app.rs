@@ -3,6 +3,7 @@
 //! only I/O) and reports back with another action, and the frame is redrawn from `&App`.
 
 pub mod backlog;
+mod cram;
 mod exam;
 pub mod keys;
 pub mod practice;
@@ -19,7 +20,7 @@ use crate::motivation::{Goals, Motivation};
 use crate::scheduler::Rating;
 use crate::session::review::{Kind, Notice, ReviewSession, Side};
 use crate::store::{NewEvent, NewKind};
-use crate::study::{CramFilter, DueCounts, Study};
+use crate::study::{DueCounts, Study};
 pub use keys::{Binding, Keys};
 pub use practice::{OptionsScreen, PracticeMode, Setting};
 pub use statistics::StatsScreen;
@@ -56,6 +57,8 @@ pub enum Action {
     Cram,
     /// The same, with the starred cards only.
     CramStarred,
+    /// The same, with the cards of one tag, typed in.
+    CramTag,
     Help,
     Back,
     Quit,
@@ -196,6 +199,8 @@ pub struct App {
     pub plan_preview: Option<backlog::PlanPreview>,
     /// An exam date being typed for a deck.
     pub exam_input: Option<exam::ExamInput>,
+    /// A tag being typed on the done screen, to cram its cards.
+    pub tag_input: Option<String>,
     /// Each deck's exam ahead, if it has one: days left and predicted recall.
     pub exams: Vec<Option<crate::study::exam::Outlook>>,
     /// Esc left the answer field; keys are commands until Enter goes back in.
@@ -258,6 +263,7 @@ impl App {
             catching_up: 0,
             plan_preview: None,
             exam_input: None,
+            tag_input: None,
             exams: Vec::new(),
             field_left: false,
             practice_scroll: 0,
@@ -414,6 +420,7 @@ impl App {
             Screen::Test(t) if t.on_submit_page() => keys::TEST_SUBMIT,
             Screen::Test(_) => keys::TEST_QUESTION,
             Screen::Stats(_) => keys::STATS,
+            Screen::Review(_) if self.tag_input.is_some() => keys::TAG_INPUT,
             Screen::Review(session) => match &session.current {
                 None if self.study.has_unseen(&session.decks) => keys::DONE_MORE_NEW,
                 None => keys::DONE,
@@ -449,7 +456,7 @@ impl App {
                 _ => None,
             };
         }
-        if self.filter.typing || self.exam_input.is_some() {
+        if self.filter.typing || self.exam_input.is_some() || self.tag_input.is_some() {
             return match key.code {
                 KeyCode::Char(c) => Some(Action::Type(c)),
                 KeyCode::Backspace => Some(Action::Backspace),
@@ -517,6 +524,7 @@ impl App {
         match action {
             Action::Quit => return vec![Effect::Quit],
             _ if self.exam_input.is_some() => return self.exam_key(&action, now),
+            _ if self.tag_input.is_some() => self.tag_key(&action),
             Action::Help => self.help = !self.help,
             Action::Star => return self.toggle_star(now),
             Action::LeaveField if self.filter.typing => {
@@ -673,18 +681,10 @@ impl App {
             Action::Up => session.scroll_by(-1),
             Action::Down => session.scroll_by(1),
             Action::MoreNew => session.study_more_new(&self.study, MORE_NEW, now),
-            Action::ReviewAhead | Action::Cram | Action::CramStarred
+            Action::ReviewAhead | Action::Cram | Action::CramStarred | Action::CramTag
                 if session.current.is_none() =>
             {
-                let kind = match action {
-                    Action::ReviewAhead => Kind::Ahead(AHEAD_DAYS),
-                    _ => Kind::Cram(CramFilter {
-                        tag: None,
-                        starred: *action == Action::CramStarred,
-                    }),
-                };
-                let (decks, title) = (session.decks.clone(), session.title.clone());
-                self.start_session(decks, title, kind);
+                self.study_on(action);
             }
             Action::Edit => return self.edit_current(),
             Action::Back => return self.go_home(),

@@ -331,7 +331,20 @@ const STUDY_ON: &[Binding] = &[
         Action::CramStarred,
         false,
     ),
+    bind(
+        &[KeyCode::Char('#')],
+        "#",
+        "cram a tag",
+        Action::CramTag,
+        false,
+    ),
 ];
+
+/// While the tag to cram is typed, on the done screen.
+pub const TAG_INPUT: Keys = Keys(&[&[
+    bind(&[KeyCode::Enter], "Enter", "cram", Action::Submit, true),
+    bind(&[KeyCode::Esc], "Esc", "cancel", Action::LeaveField, true),
+]]);
 
 /// The done screen when unseen cards are left to add.
 pub const DONE_MORE_NEW: Keys = Keys(&[

@@ -622,3 +622,43 @@ fn x_sets_a_decks_exam_from_home_and_the_row_shows_its_outlook() {
     press(&mut app, KeyCode::Esc, now());
     assert!(app.exam_input.is_none());
 }
+
+#[test]
+fn hash_on_the_done_screen_crams_one_tag_of_cards_or_their_deck() {
+    let text = "[deck]\nname = \"Tags\"\ntags = [\"whole\"]\n\
+        [[cards]]\nid = \"c0\"\nfront = \"Q0\"\nback = \"A0\"\ntags = [\"verbs\"]\n\
+        [[cards]]\nid = \"c1\"\nfront = \"Q1\"\nback = \"A1\"\n\
+        [[cards]]\nid = \"c2\"\nfront = \"Q2\"\nback = \"A2\"\ntags = [\"verbs\"]\n";
+    let deck = parse_deck(DeckId::new("t"), Source::Bundled, text).unwrap();
+    let mut app = app_on(vec![deck]);
+    assert_eq!(app.tags_in(&[0]), ["verbs", "whole"]);
+    press(&mut app, KeyCode::Char('r'), now());
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char(' '), now());
+        press(&mut app, KeyCode::Char('4'), now());
+    }
+    assert_eq!(current_card(&app), None);
+    press(&mut app, KeyCode::Char('#'), now());
+    for c in "verbs".chars() {
+        press(&mut app, KeyCode::Char(c), now());
+    }
+    press(&mut app, KeyCode::Enter, now());
+    let mut crammed = Vec::new();
+    while let Some(card) = current_card(&app) {
+        crammed.push(card);
+        press(&mut app, KeyCode::Char(' '), now());
+        press(&mut app, KeyCode::Char('3'), now());
+    }
+    assert_eq!(crammed, ["t/c0", "t/c2"]);
+    // The deck's own tag takes all of them.
+    press(&mut app, KeyCode::Char('#'), now());
+    for c in "whole".chars() {
+        press(&mut app, KeyCode::Char(c), now());
+    }
+    press(&mut app, KeyCode::Enter, now());
+    let Screen::Review(session) = &app.screen else {
+        panic!("a cram session")
+    };
+    assert_eq!(session.kind_label().as_deref(), Some("cram #whole"));
+    assert_eq!(session.queue.reviews.len() + 1, 3);
+}

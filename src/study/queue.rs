@@ -125,23 +125,23 @@ impl Queue {
         }
     }
 
-    /// Cramming: every unsuspended card of `decks` that `filter` takes, in deck order. Answers
-    /// are practice and leave the schedule alone.
+    /// Cramming: every unsuspended card of `decks` that `filter` takes (a tag on the card or its
+    /// deck), in deck order. Answers are practice and leave the schedule alone.
     #[must_use]
     pub fn cram(study: &Study, decks: &[usize], filter: &CramFilter) -> Self {
         let reviews = decks
             .iter()
-            .flat_map(|&deck| &study.collection.decks[deck].cards)
-            .filter(|card| {
+            .map(|&deck| &study.collection.decks[deck])
+            .flat_map(|deck| deck.cards.iter().map(move |card| (deck, card)))
+            .filter(|(deck, card)| {
                 let id = card.id.as_str();
+                // A deck's tags are every card's.
+                let tagged = |tag: &str| card.tags.iter().chain(&deck.tags).any(|t| t == tag);
                 !study.state(id).suspended
                     && (!filter.starred || study.practice(id).starred)
-                    && filter
-                        .tag
-                        .as_deref()
-                        .is_none_or(|tag| card.tags.iter().any(|t| t == tag))
+                    && filter.tag.as_deref().is_none_or(tagged)
             })
-            .map(|card| Box::from(card.id.as_str()))
+            .map(|(_, card)| Box::from(card.id.as_str()))
             .collect();
         Queue {
             reviews,
