@@ -33,7 +33,7 @@ const MAGIC: &[u8] = b"flashdeck replay cache\n";
 const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// Bumped whenever what is stored changes shape (the crate version alone does not, between
 /// releases).
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 /// Appended bytes worth a look for events before deciding the events are needed at once.
