@@ -2,7 +2,8 @@
 //! - a review card's passing intervals are at least a day and keep Hard ≤ Good ≤ Easy;
 //! - stability stays above 0 and difficulty within [1, 10];
 //! - undoing the last answer gives back exactly the state before it;
-//! - replay does not depend on the order events arrive in, or on events seen twice.
+//! - replay does not depend on the order events arrive in, or on events seen twice;
+//! - a replay snapshot and the lines appended after it replay as the whole log does.
 
 use chrono::{DateTime, Duration, FixedOffset};
 use flashdeck::scheduler::{CardState, Due, Phase, Rating, Scheduler, Settings};
@@ -134,5 +135,73 @@ proptest! {
         mixed.extend(repeats.iter().map(|i| events[i.index(events.len())].clone()));
         mixed.shuffle(&mut StdRng::seed_from_u64(seed));
         prop_assert_eq!(history(&mixed).fold_all(&scheduler, day), expected);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The replay snapshot is only a cache: a snapshot taken at any point of a log, then the
+    /// rest of the log appended (answers, an undo of an answer the snapshot holds), on any day
+    /// after, replays to the same states as the whole log read from the start.
+    #[test]
+    fn a_snapshot_and_the_lines_after_it_replay_as_the_whole_log(
+        answers in prop::collection::vec((0usize..4, 0usize..4, 0i64..5 * 24 * 60), 2..40),
+        split in any::<prop::sample::Index>(),
+        undo in any::<prop::sample::Index>(),
+        days_later in 0i32..3,
+    ) {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let store = flashdeck::store::Store::new(dir.path(), "pc");
+        let scheduler = scheduler(90, true);
+        let mut events = Vec::new();
+        let mut now = start();
+        for (i, (card, rating, gap)) in answers.iter().enumerate() {
+            now += Duration::minutes(*gap);
+            events.push(review(format!("e{i}"), &format!("d/c{card}"), Rating::ALL[*rating], now));
+        }
+        let split = split.index(events.len());
+        let snapshot_day = scheduler.calendar().day(events[split].time);
+        for event in &events[..=split] {
+            store.append(event).expect("append");
+        }
+        let replayed = store
+            .replay(&scheduler, snapshot_day, flashdeck::store::Events::OnDemand)
+            .expect("replay");
+        let states: Vec<_> = replayed.states.iter().map(|(_, f)| f.clone()).collect();
+        store
+            .write_snapshot(&scheduler, snapshot_day, &replayed.history, states, &replayed.position, &[])
+            .expect("snapshot");
+        for event in &events[split + 1..] {
+            store.append(event).expect("append");
+        }
+        let target = events[undo.index(split + 1)].clone();
+        store
+            .append(&NewEvent {
+                id: "undo".to_owned(),
+                time: now + Duration::seconds(1),
+                card: target.card.clone(),
+                deck: None,
+                kind: EventKind::Undo { target: target.id.clone().into() },
+            })
+            .expect("append");
+
+        let day = scheduler.calendar().day(now) + days_later;
+        let from_snapshot = store
+            .replay(&scheduler, day, flashdeck::store::Events::OnDemand)
+            .expect("replay");
+        let from_the_snapshot =
+            matches!(from_snapshot.source, flashdeck::store::Source::Snapshot { .. });
+        prop_assert!(from_the_snapshot, "{:?}", from_snapshot.source);
+        let mut got = from_snapshot.states;
+        got.sort_by(|a, b| a.0.cmp(&b.0));
+        let (whole, _) = store.history().expect("log");
+        let mut expected: Vec<_> = whole
+            .cards()
+            .map(|(c, _)| Box::<str>::from(c))
+            .zip(whole.fold_each(&scheduler, day))
+            .collect();
+        expected.sort_by(|a, b| a.0.cmp(&b.0));
+        prop_assert_eq!(got, expected);
     }
 }
