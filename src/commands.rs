@@ -102,8 +102,9 @@ pub fn load(
     let scheduler = Scheduler::new(settings.clone())?;
     let replay = || store.replay(&scheduler, scheduler.calendar().day(now), events);
     // Two independent reads: the log's snapshot is read while the decks parse. Without a
-    // snapshot the whole log is read, and one after the other keeps the peak of memory lower.
-    let (collection, replayed) = if store.cache_file().exists() {
+    // usable snapshot the whole log is read, and one after the other keeps the peak of memory
+    // lower.
+    let (collection, replayed) = if store.has_snapshot_for(&scheduler) {
         rayon::join(|| deck::load_configured(locations), replay)
     } else {
         (deck::load_configured(locations), replay())

@@ -385,8 +385,16 @@ impl Store {
         Ok(paths)
     }
 
-    /// The snapshot, if it is ours, whole so far, and made by this version under `settings`.
-    fn open_snapshot(&self, settings: u64) -> Option<Opened> {
+    /// Whether a snapshot made by this version under these settings is there (its log files
+    /// are not checked): a start that will not replay the whole log.
+    #[must_use]
+    pub fn has_snapshot_for(&self, scheduler: &Scheduler) -> bool {
+        self.snapshot_header(settings_hash(scheduler)).is_some()
+    }
+
+    /// The snapshot's header, if it is ours and made by this version under `settings`, with
+    /// the file right after it.
+    fn snapshot_header(&self, settings: u64) -> Option<(Header, File)> {
         let mut file = File::open(self.cache_file()).ok()?;
         let mut magic = vec![0; MAGIC.len()];
         file.read_exact(&mut magic).ok()?;
@@ -394,12 +402,15 @@ impl Store {
             return None;
         }
         let header: Header = read_framed(&mut file)?;
-        if header.format != FORMAT
-            || header.version != env!("CARGO_PKG_VERSION")
-            || header.settings != settings
-        {
-            return None;
-        }
+        let current = header.format == FORMAT
+            && header.version == env!("CARGO_PKG_VERSION")
+            && header.settings == settings;
+        current.then_some((header, file))
+    }
+
+    /// The snapshot, if it is ours, whole so far, and made by this version under `settings`.
+    fn open_snapshot(&self, settings: u64) -> Option<Opened> {
+        let (header, mut file) = self.snapshot_header(settings)?;
         let front: Front = read_framed(&mut file)?;
         let count = front.cards.len();
         let end = file.metadata().ok()?.len().checked_sub(END.len() as u64)?;
