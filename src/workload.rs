@@ -1,12 +1,16 @@
 //! What a desired retention costs: the `fsrs` crate's simulator run on the cards as they stand
 //! today, so that a user picks a retention knowing the reviews a day it asks for. Pure.
 
+mod habits;
+
 use fsrs::{Card as SimCard, SimulatorConfig, simulate};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::scheduler::{Day, Due, Phase, Settings};
 use crate::study::Study;
+
+pub use habits::{Habits, from_answers, habits};
 
 /// The retentions the statistics screen and `flashdeck simulate` compare.
 pub const COMPARED: [f32; 5] = [0.80, 0.85, 0.90, 0.95, 0.97];
@@ -20,6 +24,8 @@ pub struct Plan {
     pub new_per_day: usize,
     /// Reviews a day at most, over all the decks.
     pub reviews_per_day: usize,
+    /// How the learner answers.
+    pub habits: Habits,
 }
 
 /// One stretch of simulated days.
@@ -121,6 +127,9 @@ pub fn run(
         review_limit: plan.reviews_per_day,
         learning_step_count: settings.learning_steps.len(),
         relearning_step_count: settings.relearning_steps.len(),
+        first_rating_prob: plan.habits.first_rating_prob,
+        review_rating_prob: plan.habits.review_rating_prob,
+        state_rating_costs: plan.habits.costs,
         ..SimulatorConfig::default()
     };
     let result = simulate(

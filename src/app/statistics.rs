@@ -30,6 +30,7 @@ fn simulate_retentions(
         days: 365,
         new_per_day: per_deck(settings.new_per_day),
         reviews_per_day: per_deck(settings.reviews_per_day),
+        habits: crate::workload::habits(study),
     };
     let (cards, total) =
         crate::workload::cards_today(study, decks, study.scheduler.calendar().day(now));

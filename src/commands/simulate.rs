@@ -29,6 +29,8 @@ struct PlanJson {
     days: usize,
     new_per_day: usize,
     reviews_per_day: usize,
+    /// How many answer times and odds are the learner's own (of 14).
+    own_figures: usize,
 }
 
 pub fn run(
@@ -58,6 +60,7 @@ pub fn run(
             .new_per_day
             .unwrap_or_else(|| per_deck(settings.new_per_day)),
         reviews_per_day: per_deck(settings.reviews_per_day),
+        habits: workload::habits(&study),
     };
     let today = study.scheduler.calendar().day(now);
     let (cards, total) = workload::cards_today(&study, &decks, today);
@@ -70,6 +73,7 @@ pub fn run(
                 days: plan.days,
                 new_per_day: plan.new_per_day,
                 reviews_per_day: plan.reviews_per_day,
+                own_figures: plan.habits.own,
             },
             workload: &workload,
             compared: &compared,
@@ -86,6 +90,15 @@ pub fn run(
         counted(plan.days, "day"),
         percent(retention),
         counted(plan.new_per_day, "new card"),
+    )?;
+    writeln!(
+        out,
+        "Answer times and odds: {}.",
+        if plan.habits.own == 0 {
+            "the FSRS simulator's (too few answers of your own yet)".to_owned()
+        } else {
+            format!("{} of 14 figures from your own answers", plan.habits.own)
+        }
     )?;
     writeln!(
         out,

@@ -1,7 +1,7 @@
 use chrono::Duration;
 
 use super::*;
-use crate::scheduler::Rating;
+use crate::scheduler::{Phase, Rating};
 use crate::study::tests::{review, study_with, time};
 
 fn plan(retention: f32) -> Plan {
@@ -10,6 +10,7 @@ fn plan(retention: f32) -> Plan {
         days: 30,
         new_per_day: 10,
         reviews_per_day: 9999,
+        habits: Habits::default(),
     }
 }
 
@@ -71,4 +72,59 @@ fn every_new_card_is_introduced_and_a_higher_retention_costs_more_reviews() {
     );
     assert!(high.remembered > low.remembered);
     assert!(high.remembered <= 200.0);
+}
+
+#[test]
+fn habits_come_from_the_learners_answers_where_there_are_enough() {
+    let at = time("2026-11-27T10:00:00+01:00");
+    let answer = |rating, phase_before, ms| crate::store::Answer {
+        time: at,
+        day: 0,
+        rating,
+        duration_ms: Some(ms),
+        first_ever: phase_before == Phase::New,
+        phase_before,
+        interval_before: 0,
+    };
+    let mut answers = Vec::new();
+    // 60 first answers: 15 of each rating, 2 s each.
+    for rating in Rating::ALL {
+        answers.extend((0..15).map(|_| answer(rating, Phase::New, 2000)));
+    }
+    // 60 passing reviews: 30 Good at 5 s, 20 Easy, 10 Hard; and a few lapses (too few).
+    answers.extend((0..30).map(|_| answer(Rating::Good, Phase::Review, 5000)));
+    answers.extend((0..20).map(|_| answer(Rating::Easy, Phase::Review, 3000)));
+    answers.extend((0..10).map(|_| answer(Rating::Hard, Phase::Review, 9000)));
+    answers.extend((0..5).map(|_| answer(Rating::Again, Phase::Review, 20_000)));
+    let habits = from_answers(&answers);
+    assert!(
+        habits
+            .first_rating_prob
+            .iter()
+            .all(|p| (p - 0.25).abs() < 1e-6)
+    );
+    let [hard, good, easy] = habits.review_rating_prob;
+    assert!((hard - 1.0 / 6.0).abs() < 1e-6 && (good - 0.5).abs() < 1e-6);
+    assert!((easy - 1.0 / 3.0).abs() < 1e-6);
+    // Learning row: 15 answers per rating are too few; the defaults stay.
+    let defaults = Habits::default();
+    assert!(
+        habits.costs[0]
+            .iter()
+            .zip(defaults.costs[0])
+            .all(|(a, b)| (a - b).abs() < 1e-6)
+    );
+    // Review row: no rating has 50 answers yet (Good has 30), so all stay default.
+    assert!(
+        habits.costs[1]
+            .iter()
+            .zip(defaults.costs[1])
+            .all(|(a, b)| (a - b).abs() < 1e-6)
+    );
+    assert_eq!(habits.own, 2);
+    // With 50 Good reviews, their time is the learner's: 5 s.
+    answers.extend((0..20).map(|_| answer(Rating::Good, Phase::Review, 5000)));
+    let habits = from_answers(&answers);
+    assert!((habits.costs[1][2] - 5.0).abs() < 1e-6);
+    assert_eq!(habits.own, 3);
 }
