@@ -6,7 +6,7 @@ use std::hint::black_box;
 use chrono::{DateTime, FixedOffset};
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use flashdeck::app::{Action, App, PracticeMode, Screen};
+use flashdeck::app::{Action, App, Effect, PracticeMode, Screen};
 use flashdeck::deck::load_dir;
 use flashdeck::scheduler::{Scheduler, Settings};
 use flashdeck::store::Store;
@@ -30,7 +30,12 @@ fn app(dir: &std::path::Path) -> App {
 fn screen(dir: &std::path::Path, actions: &[Action]) -> App {
     let mut app = app(dir);
     for action in actions {
-        app.update(action.clone(), now());
+        for effect in app.update(action.clone(), now()) {
+            // What the runtime would run on a thread, run here.
+            if let Effect::Simulate(job) = effect {
+                app.update(Action::Simulated(job.run()), now());
+            }
+        }
     }
     app
 }
@@ -68,7 +73,6 @@ fn render(c: &mut Criterion) {
                 Action::Right,
                 Action::Right,
                 Action::Right,
-                Action::SimulateWorkload,
             ],
         ),
         ("backlog plan over home", vec![Action::Backlog]),

@@ -76,8 +76,8 @@ pub enum Action {
     UndoBacklog,
     /// On the home screen: set the selected deck's exam date.
     SetExam,
-    /// Simulates the workload tab's retentions (after "Simulating…" is on screen).
-    SimulateWorkload,
+    /// A workload simulation came back.
+    Simulated(Result<Vec<crate::workload::Workload>, String>),
     /// Events appended to the log since it was read (another window's answers).
     LogRead(Vec<crate::store::Event<'static>>),
     /// Time passed with no key (a learning card may have come due, a timer ticks).
@@ -141,9 +141,8 @@ pub enum Effect {
     Reload {
         only_if_changed: bool,
     },
-    /// Draw the screen now (it says what is coming), then carry on with the action: for work
-    /// that takes a moment on a large collection.
-    DrawThen(Action),
+    /// Run a workload simulation away from the screen; [`Action::Simulated`] brings it back.
+    Simulate(Box<crate::workload::Job>),
     Quit,
 }
 
@@ -562,7 +561,7 @@ impl App {
                 return self.switch_stats_tab(action == Action::Right);
             }
             Action::Start => self.start_mode(now),
-            Action::SimulateWorkload => self.simulate_workload(now),
+            Action::Simulated(result) => self.simulated(result),
             Action::SetExam => self.ask_exam(),
             Action::Backlog => self.preview_plan(0, now),
             Action::Right | Action::Left if self.plan_preview.is_some() => {

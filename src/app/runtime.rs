@@ -4,6 +4,7 @@
 use std::io;
 use std::path::Path;
 use std::process::Command;
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, FixedOffset, Local};
@@ -18,6 +19,9 @@ use crate::deck;
 use crate::paths::Locations;
 use crate::store::{LogPosition, Store};
 use crate::ui;
+
+/// What a workload simulation sends back.
+type SimulationResult = Result<Vec<crate::workload::Workload>, String>;
 
 /// What the effects need.
 #[derive(Debug)]
@@ -55,6 +59,7 @@ fn run_loop(
     let mut mouse = false;
     let mut loaded_at = SystemTime::now();
     let mut start_reading = runtime.start_reading.take();
+    let mut simulation: Option<Receiver<SimulationResult>> = None;
     loop {
         if app.wants_mouse() != mouse {
             mouse = app.wants_mouse();
@@ -77,8 +82,19 @@ fn run_loop(
             let _ = start.send(());
         }
         let size = terminal.size()?;
-        let Some(action) = next_action(app, size)? else {
-            continue;
+        // While a simulation runs, keys are still read, and its result is looked for between.
+        let finished = simulation
+            .as_ref()
+            .and_then(|running| running.try_recv().ok());
+        let action = if let Some(result) = finished {
+            simulation = None;
+            Action::Simulated(result)
+        } else {
+            let wait = simulation.as_ref().map(|_| Duration::from_millis(100));
+            let Some(action) = next_action(app, size, wait)? else {
+                continue;
+            };
+            action
         };
         let mut pending = vec![action];
         while let Some(action) = pending.pop() {
@@ -109,9 +125,12 @@ fn run_loop(
                             runtime.store.device_file().display()
                         )),
                     }),
-                    Effect::DrawThen(action) => {
-                        terminal.draw(|frame| ui::draw(frame, app))?;
-                        pending.push(action);
+                    Effect::Simulate(job) => {
+                        let (send, receive) = std::sync::mpsc::channel();
+                        std::thread::spawn(move || {
+                            let _ = send.send(job.run());
+                        });
+                        simulation = Some(receive);
                     }
                     Effect::Edit { path, line } => {
                         pending.push(edit(terminal, &path, line, &runtime.locations)?);
@@ -136,13 +155,23 @@ fn run_loop(
     }
 }
 
-/// Waits for a key or a click, or until a learning card comes due or a timer ticks.
-fn next_action(app: &App, size: ratatui::layout::Size) -> io::Result<Option<Action>> {
+/// Waits for a key or a click, or until a learning card comes due or a timer ticks; with
+/// `at_most`, no longer than that (`None` then means nothing happened).
+fn next_action(
+    app: &App,
+    size: ratatui::layout::Size,
+    at_most: Option<Duration>,
+) -> io::Result<Option<Action>> {
     if let Some(wake) = app.wake_at() {
         let wait = (wake - now()).to_std().unwrap_or(Duration::ZERO);
-        if !event::poll(wait)? {
-            return Ok(Some(Action::Tick));
+        if !event::poll(at_most.map_or(wait, |most| wait.min(most)))? {
+            let due = at_most.is_none_or(|most| wait <= most);
+            return Ok(due.then_some(Action::Tick));
         }
+    } else if let Some(most) = at_most
+        && !event::poll(most)?
+    {
+        return Ok(None);
     }
     let event = event::read()?;
     if let Event::Mouse(mouse) = event {

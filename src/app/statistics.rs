@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Action, App, Effect, Screen};
-use crate::study::Study;
+use super::{App, Effect, Screen};
+use crate::workload::{Job, Workload};
 
 /// The statistics screen: figures computed when it opens, and the tab showing.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,28 +14,9 @@ pub struct StatsScreen {
     pub stats: crate::stats::Stats,
     pub tab: usize,
     /// What each desired retention costs, simulated when its tab is first shown.
-    pub workload: Option<Result<Vec<crate::workload::Workload>, String>>,
-}
-
-/// A year of `decks` at each compared retention, with today's limits.
-fn simulate_retentions(
-    study: &Study,
-    decks: &[usize],
-    now: DateTime<FixedOffset>,
-) -> Result<Vec<crate::workload::Workload>, String> {
-    let settings = study.scheduler.settings();
-    let per_deck = |limit: u32| limit as usize * decks.len().max(1);
-    let plan = crate::workload::Plan {
-        retention: settings.desired_retention,
-        days: 365,
-        new_per_day: per_deck(settings.new_per_day),
-        reviews_per_day: per_deck(settings.reviews_per_day),
-        habits: crate::workload::habits(study),
-    };
-    let (cards, total) =
-        crate::workload::cards_today(study, decks, study.scheduler.calendar().day(now));
-    crate::workload::compare(&cards, total, plan, settings, &crate::workload::COMPARED)
-        .map_err(|e| e.to_string())
+    pub workload: Option<Result<Vec<Workload>, String>>,
+    /// The simulation is running.
+    pub simulating: bool,
 }
 
 impl App {
@@ -50,18 +31,27 @@ impl App {
         } else {
             (screen.tab + tabs - 1) % tabs
         };
-        if screen.tab == crate::ui::stats::WORKLOAD_TAB && screen.workload.is_none() {
-            // It takes seconds on a huge collection: "Simulating…" goes on screen first.
-            return vec![Effect::DrawThen(Action::SimulateWorkload)];
+        if screen.tab == crate::ui::stats::WORKLOAD_TAB
+            && screen.workload.is_none()
+            && !screen.simulating
+        {
+            // Seconds on a huge collection: it runs away from the screen, which says
+            // "Simulating…" and takes keys meanwhile.
+            screen.simulating = true;
+            let today = self.study.scheduler.calendar().day(self.now);
+            let job = Job::for_decks(&self.study, &screen.decks, today);
+            return vec![Effect::Simulate(Box::new(job))];
         }
         Vec::new()
     }
 
-    pub(super) fn simulate_workload(&mut self, now: DateTime<FixedOffset>) {
+    /// A simulation came back; kept if its statistics screen is still showing.
+    pub(super) fn simulated(&mut self, result: Result<Vec<Workload>, String>) {
         if let Screen::Stats(screen) = &mut self.screen
-            && screen.workload.is_none()
+            && screen.simulating
         {
-            screen.workload = Some(simulate_retentions(&self.study, &screen.decks, now));
+            screen.simulating = false;
+            screen.workload = Some(result);
         }
     }
 
@@ -81,6 +71,7 @@ impl App {
             stats,
             tab: 0,
             workload: None,
+            simulating: false,
         }));
     }
 }

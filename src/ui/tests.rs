@@ -491,10 +491,10 @@ fn statistics(width: u16, height: u16, tab: usize) -> String {
     app.update(Action::Statistics, app.now);
     for _ in 0..tab {
         for effect in app.update(Action::Right, app.now) {
-            // The runtime draws ("Simulating…"), then carries on.
-            if let crate::app::Effect::DrawThen(action) = effect {
+            // The runtime runs the simulation on a thread; the screen says so meanwhile.
+            if let crate::app::Effect::Simulate(job) = effect {
                 assert!(text(&draw(&app, width, height)).contains("Simulating…"));
-                app.update(action, app.now);
+                app.update(Action::Simulated(job.run()), app.now);
             }
         }
     }
