@@ -145,6 +145,8 @@ pub enum Command {
     Optimize(OptimizeArgs),
     /// Simulate the reviews a day ahead and the cards remembered, at a desired retention
     Simulate(SimulateArgs),
+    /// Show the decks' exam dates, or set or clear one deck's
+    Exam(ExamArgs),
     /// Spread a backlog of due reviews over days, the most at risk first (previews unless
     /// --apply)
     CatchUp(CatchUpArgs),
@@ -210,6 +212,19 @@ pub struct SimulateArgs {
     /// Deck ids, folders of decks, or deck files [default: every deck]
     #[arg(value_name = "DECK")]
     pub only: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExamArgs {
+    /// The deck (its id, as `flashdeck list` shows it) [default: list every exam]
+    #[arg(value_name = "DECK")]
+    pub deck: Option<String>,
+    /// The exam date, YYYY-MM-DD
+    #[arg(value_name = "DATE", conflicts_with = "clear")]
+    pub date: Option<chrono::NaiveDate>,
+    /// Clear the deck's exam date
+    #[arg(long, requires = "deck")]
+    pub clear: bool,
 }
 
 #[derive(Debug, Args)]

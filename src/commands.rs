@@ -4,6 +4,7 @@
 pub mod catch_up;
 pub mod check;
 pub mod due;
+pub mod exam;
 pub mod export;
 pub mod import;
 pub mod list;

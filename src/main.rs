@@ -140,6 +140,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Optimize(args)) => {
             commands::optimize::run(&locations, &config, &args, now, &mut out, &mut err)?
         }
+        Some(Command::Exam(args)) => {
+            commands::exam::run(&locations, settings, &args, now, &mut out, &mut err)?
+        }
         Some(Command::CatchUp(args)) => {
             commands::catch_up::run(&locations, settings, &args, now, &mut out, &mut err)?
         }

@@ -718,3 +718,39 @@ fn optimize_reads_flashdecks_own_log() {
     assert!(json["written_to"].is_null());
     assert!(!home.path().join("config/flashdeck/config.toml").exists());
 }
+
+#[test]
+fn exam_sets_lists_and_clears_a_decks_exam_date() {
+    let home = TempDir::new().unwrap();
+    let in_20_days = (chrono::Local::now().date_naive() + chrono::Duration::days(20)).to_string();
+    flashdeck(&home)
+        .arg("exam")
+        .assert()
+        .success()
+        .stdout("No deck has an exam date; `flashdeck exam DECK YYYY-MM-DD` sets one.\n");
+    flashdeck(&home)
+        .args(["exam", "sales-optimization-levers", &in_20_days])
+        .assert()
+        .success()
+        .stdout(format!("sales-optimization-levers: exam on {in_20_days}\n"));
+    flashdeck(&home)
+        .arg("exam")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "sales-optimization-levers  {in_20_days}  in 20 days, "
+        )));
+    flashdeck(&home)
+        .args(["exam", "sales-optimization-levers", "2020-01-01"])
+        .assert()
+        .code(1)
+        .stderr("the exam date must be after today\n");
+    flashdeck(&home)
+        .args(["exam", "sales-optimization-levers", "--clear"])
+        .assert()
+        .success();
+    flashdeck(&home)
+        .arg("exam")
+        .assert()
+        .stdout(predicate::str::starts_with("No deck has an exam date"));
+}
