@@ -5,6 +5,7 @@
 //! is FSRS's own again. Nothing is written: the plan is worked out from the cards each time.
 
 use chrono::{DateTime, Duration, FixedOffset};
+use rayon::prelude::*;
 
 use super::Study;
 use crate::scheduler::{CardState, Day, Due, Phase, Rating, Scheduler};
@@ -79,34 +80,44 @@ pub fn outlook(study: &Study, deck: usize, now: DateTime<FixedOffset>) -> Option
         return None;
     }
     let exam_time = calendar.start_of(exam, *now.offset())? + Duration::hours(5);
-    let (mut sum, mut count) = (0.0, 0u32);
-    for card in &study.deck(deck).cards {
-        let id = card.id.as_str();
-        let mut state = study.state(id).clone();
-        if state.suspended {
-            continue;
-        }
-        // Follow the plan: answer Good whenever the card is due before the exam.
-        let mut at = now;
-        for _ in 0..64 {
-            let due_at = match state.due {
-                Due::New => at,
-                Due::At(time) => time.max(at),
-                Due::Day(day) => {
-                    let day =
-                        due_for_exam(&state, exam, calendar.day(at), scheduler).unwrap_or(day);
-                    calendar.start_of(day, *now.offset())?.max(at) + Duration::hours(5)
+    let offset = *now.offset();
+    let cards: Vec<(&str, CardState)> = study
+        .deck(deck)
+        .cards
+        .iter()
+        .map(|card| (card.id.as_str(), study.state(card.id.as_str()).clone()))
+        .filter(|(_, state)| !state.suspended)
+        .collect();
+    // Each card's plan is followed on its own, on all cores: a large deck has many.
+    let recalls: Vec<f64> = cards
+        .into_par_iter()
+        .map(|(id, mut state)| {
+            // Answer Good whenever the card is due before the exam.
+            let mut at = now;
+            for _ in 0..64 {
+                let due_at = match state.due {
+                    Due::New => at,
+                    Due::At(time) => time.max(at),
+                    Due::Day(day) => {
+                        let day =
+                            due_for_exam(&state, exam, calendar.day(at), scheduler).unwrap_or(day);
+                        let Some(start) = calendar.start_of(day, offset) else {
+                            break;
+                        };
+                        start.max(at) + Duration::hours(5)
+                    }
+                };
+                if due_at >= exam_time {
+                    break;
                 }
-            };
-            if due_at >= exam_time {
-                break;
+                at = due_at;
+                state = scheduler.answer(&state, id, Rating::Good, at).0;
             }
-            at = due_at;
-            state = scheduler.answer(&state, id, Rating::Good, at).0;
-        }
-        sum += f64::from(scheduler.retrievability(&state, exam_time).unwrap_or(0.0));
-        count += 1;
-    }
+            f64::from(scheduler.retrievability(&state, exam_time).unwrap_or(0.0))
+        })
+        .collect();
+    let count = u32::try_from(recalls.len()).unwrap_or(u32::MAX);
+    let sum: f64 = recalls.iter().sum();
     (count > 0).then(|| Outlook {
         days_left: exam - today,
         predicted: sum / f64::from(count),
