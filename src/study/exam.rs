@@ -28,11 +28,13 @@ pub fn due_for_exam(
     if today >= exam || due < today.min(exam - WINDOW) {
         return None;
     }
+    // The exam day in the offset the card was last reviewed in.
+    let offset = *last.offset();
     let last = scheduler.calendar().day(last);
     let start = exam - WINDOW;
     let wanted = if last >= start {
         // Reviewed in the last days already: again only if the exam would find it forgotten.
-        let exam_time = scheduler.calendar().start_of(exam, *state_offset(state))?;
+        let exam_time = scheduler.calendar().start_of(exam, offset)?;
         let recall = scheduler.retrievability(state, exam_time)?;
         if recall >= scheduler.settings().desired_retention || last + 1 >= exam {
             return None;
@@ -43,15 +45,6 @@ pub fn due_for_exam(
     };
     (wanted < due).then_some(wanted)
 }
-
-fn state_offset(state: &CardState) -> &FixedOffset {
-    state.last_review.as_ref().map_or(&UTC, DateTime::offset)
-}
-
-static UTC: FixedOffset = match FixedOffset::east_opt(0) {
-    Some(utc) => utc,
-    None => unreachable!(),
-};
 
 /// New cards a day needed to show `unseen` cards before the last days before the exam.
 #[must_use]
