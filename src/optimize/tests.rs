@@ -23,7 +23,6 @@ fn fitted_parameters_beat_the_defaults_on_the_real_history() {
     let outcome = optimize(&fixture().cards, &calendar, &[]).unwrap();
     assert_eq!(outcome.verdict, Verdict::Keep);
     let (default, fitted) = (outcome.current_fit.unwrap(), outcome.fitted_fit.unwrap());
-    eprintln!("{outcome:?}");
     assert!(
         fitted.log_loss < default.log_loss,
         "{fitted:?} vs {default:?}"
