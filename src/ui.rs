@@ -82,6 +82,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     saving::render(&app.saving, theme, area, buf);
 }
 
+/// A `width` × `height` box centred in `area` (smaller if the area is), cleared of what is
+/// beneath, for an overlay to draw in.
+fn popup_area(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
+    let popup = area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    );
+    ratatui::widgets::Clear.render(popup, buf);
+    popup
+}
+
 /// Draws `lines` in `area`, scrolled by `scroll` (clamped), with a scrollbar when they do not
 /// fit; short text is centred vertically if `centre`. `draw` styles and renders the paragraph.
 fn scrolled(

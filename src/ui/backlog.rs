@@ -2,9 +2,9 @@
 
 use chrono::Duration;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::Theme;
 use crate::app::App;
@@ -48,13 +48,7 @@ pub fn render(app: &App, preview: &PlanPreview, theme: &Theme, area: Rect, buf: 
         Span::raw(" cancel"),
     ]));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let [popup] = Layout::horizontal([Constraint::Length(56.min(area.width))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(popup);
-    Clear.render(popup, buf);
+    let popup = super::popup_area(area, 56, height, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(Block::default().borders(Borders::ALL).title(" Catch up "))

@@ -1,24 +1,16 @@
 //! The help overlay: every key of the screen beneath, from its key table.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::Theme;
 use crate::app::Keys;
 
 pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let height = u16::try_from(bindings.iter().count() + 4)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let [popup] = Layout::horizontal([Constraint::Length(44.min(area.width))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
-    Clear.render(popup, buf);
+    let height = u16::try_from(bindings.iter().count() + 4).unwrap_or(u16::MAX);
+    let popup = super::popup_area(area, 44, height, buf);
     let mut lines: Vec<Line> = bindings
         .iter()
         .map(|b| {

@@ -1,24 +1,16 @@
 //! The mode picker over the home screen.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::Theme;
 use crate::app::Keys;
 
 pub fn render(keys: Keys, deck: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = keys.iter().count();
-    let [popup] = Layout::horizontal([Constraint::Length(40.min(area.width))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(
-        u16::try_from(rows + 3).unwrap_or(8).min(area.height),
-    )])
-    .flex(Flex::Center)
-    .areas(popup);
-    Clear.render(popup, buf);
+    let popup = super::popup_area(area, 40, u16::try_from(rows + 3).unwrap_or(8), buf);
     let mut lines = vec![Line::styled(deck.to_owned(), theme.dim)];
     lines.extend(keys.iter().map(|b| {
         Line::from(vec![

@@ -2,9 +2,9 @@
 //! every screen after the user chose to go on.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::Theme;
 use crate::app::Saving;
@@ -23,13 +23,7 @@ pub fn render(saving: &Saving, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 fn ask(reason: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let [popup] = Layout::horizontal([Constraint::Length(64.min(area.width))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(12.min(area.height))])
-        .flex(Flex::Center)
-        .areas(popup);
-    Clear.render(popup, buf);
+    let popup = super::popup_area(area, 64, 12, buf);
     let lines = vec![
         Line::styled(
             format!("Your answers cannot be saved: {reason}."),
