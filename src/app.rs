@@ -356,10 +356,10 @@ impl App {
             .map(|deck| self.study.mastery(deck))
             .collect();
         self.today = self.study.today();
-        self.recount_backlog();
-        // Replays of the whole log and plan simulations: only for the home screen, not after
-        // every answer.
+        // Passes over every card, replays of the whole log and plan simulations: only for the
+        // home screen, which shows them, not after every answer.
         if matches!(self.screen, Screen::Home) {
+            self.recount_backlog();
             self.exams = (0..self.study.collection.decks.len())
                 .map(|deck| crate::study::exam::outlook(&self.study, deck, self.now))
                 .collect();
