@@ -101,11 +101,9 @@ impl Store {
         &self,
         mut sink: impl FnMut(Vec<Event<'_>>),
     ) -> io::Result<Vec<LineProblem>> {
-        let paths = self.log_files()?;
         let mut problems = Vec::new();
-        for path in paths {
-            read_file(&path, ReadUpTo::default(), &mut sink, &mut problems)?;
-        }
+        let mut position = LogPosition::default();
+        cache::read_all(&self.log_files()?, &mut position, &mut sink, &mut problems)?;
         Ok(problems)
     }
 

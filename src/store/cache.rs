@@ -217,7 +217,12 @@ impl Store {
             let mut peek = History::default();
             let mut peek_position = position.clone();
             let mut peek_problems = Vec::new();
-            let lines = read_all(&files, &mut peek_position, &mut peek, &mut peek_problems)?;
+            let lines = read_all(
+                &files,
+                &mut peek_position,
+                &mut |events| peek.extend(events),
+                &mut peek_problems,
+            )?;
             if peek.is_empty() {
                 let (history, start_reading) = self.history_later(file, events);
                 problems.extend(peek_problems);
@@ -247,7 +252,12 @@ impl Store {
             return Self::replay_full(&files, scheduler, day);
         };
         history.track_changes();
-        let lines_after = read_all(&files, &mut position, &mut history, &mut problems)?;
+        let lines_after = read_all(
+            &files,
+            &mut position,
+            &mut |events| history.extend(events),
+            &mut problems,
+        )?;
         history.finish();
         let changed = history.take_changes();
         let states = history.refold(scheduler, day, front.states, header.day, &changed);
@@ -267,7 +277,12 @@ impl Store {
         let mut history = History::default();
         let mut position = LogPosition::default();
         let mut problems = Vec::new();
-        read_all(files, &mut position, &mut history, &mut problems)?;
+        read_all(
+            files,
+            &mut position,
+            &mut |events| history.extend(events),
+            &mut problems,
+        )?;
         history.finish();
         let states = history.fold_each(scheduler, day);
         Ok(Replayed::of(
@@ -294,13 +309,10 @@ impl Store {
         let mut events = Vec::new();
         let mut problems = Vec::new();
         if position.bytes_behind(&files)? > 0 {
-            for path in &files {
-                let from = position.at(path);
-                let sink = &mut |batch: Vec<Event<'_>>| {
-                    events.extend(batch.into_iter().map(Event::into_owned));
-                };
-                position.set(path, read_file(path, from, sink, &mut problems)?);
-            }
+            let sink = &mut |batch: Vec<Event<'_>>| {
+                events.extend(batch.into_iter().map(Event::into_owned));
+            };
+            read_all(&files, position, sink, &mut problems)?;
         }
         Ok((events, problems))
     }
@@ -484,18 +496,18 @@ pub fn ready(history: History) -> LazyHistory {
     LazyCell::new(Box::new(move || history))
 }
 
-/// Reads every file from `position` on into `history` (without finishing it), moving
-/// `position`; returns the lines read.
-fn read_all(
+/// Reads every file from `position` on, handing the events to `sink` a chunk at a time and
+/// moving `position`; returns the lines read.
+pub(super) fn read_all(
     files: &[PathBuf],
     position: &mut LogPosition,
-    history: &mut History,
+    sink: &mut impl FnMut(Vec<Event<'_>>),
     problems: &mut Vec<LineProblem>,
 ) -> io::Result<usize> {
     let mut lines = 0;
     for path in files {
         let from = position.at(path);
-        let up_to = read_file(path, from, &mut |events| history.extend(events), problems)?;
+        let up_to = read_file(path, from, sink, problems)?;
         lines += up_to.lines.saturating_sub(from.lines);
         position.set(path, up_to);
     }
