@@ -248,11 +248,7 @@ pub fn compute(study: &Study, now: DateTime<FixedOffset>, goal: u32) -> Motivati
     let scheduler = &study.scheduler;
     let today = scheduler.calendar().day(now);
     let history: &History = &study.history;
-    let cards: Vec<&str> = history.cards().map(|(card, _)| card).collect();
-    let per_card: Vec<_> = cards
-        .par_iter()
-        .map(|card| history.answers(card, scheduler))
-        .collect();
+    let per_card: Vec<_> = history.every_answer(scheduler).collect();
     let first = per_card
         .iter()
         .filter_map(|(_, answers)| answers.first().map(|a| a.day))

@@ -619,14 +619,35 @@ impl History {
     /// Every scheduled answer of `card`, as statistics need them, with its final state.
     #[must_use]
     pub fn answers(&self, card: &str, scheduler: &Scheduler) -> (Folded, Vec<Answer>) {
+        match self.index.get(card) {
+            Some(&index) => self.answers_of(card, &self.per_card[index], scheduler),
+            None => (Folded::default(), Vec::new()),
+        }
+    }
+
+    /// [`History::answers`] of every card in the log (cards since deleted included), on all
+    /// cores.
+    #[must_use]
+    pub fn every_answer<'a>(
+        &'a self,
+        scheduler: &'a Scheduler,
+    ) -> impl ParallelIterator<Item = (Folded, Vec<Answer>)> + 'a {
+        self.cards
+            .par_iter()
+            .zip(&self.per_card)
+            .map(move |(card, entries)| self.answers_of(card, entries, scheduler))
+    }
+
+    fn answers_of(
+        &self,
+        card: &str,
+        entries: &[Entry],
+        scheduler: &Scheduler,
+    ) -> (Folded, Vec<Answer>) {
         let mut answers = Vec::new();
-        let Some(&index) = self.index.get(card) else {
-            return (Folded::default(), answers);
-        };
-        let folded =
-            self.fold_entries(card, &self.per_card[index], scheduler, Day::MIN, |answer| {
-                answers.push(answer);
-            });
+        let folded = self.fold_entries(card, entries, scheduler, Day::MIN, |answer| {
+            answers.push(answer);
+        });
         (folded, answers)
     }
 

@@ -43,11 +43,9 @@ impl Default for Habits {
 #[must_use]
 pub fn habits(study: &Study) -> Habits {
     let history: &History = &study.history;
-    let scheduler = &study.scheduler;
-    let cards: Vec<&str> = history.cards().map(|(card, _)| card).collect();
-    cards
-        .par_iter()
-        .map(|card| Tally::of(&history.answers(card, scheduler).1))
+    history
+        .every_answer(&study.scheduler)
+        .map(|(_, answers)| Tally::of(&answers))
         .reduce(Tally::default, Tally::add)
         .habits()
 }
