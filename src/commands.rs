@@ -54,28 +54,33 @@ pub fn version(locations: &Locations, out: &mut dyn Write) -> io::Result<()> {
 /// The decks and the replayed log, with where reading the log got to.
 pub struct Loaded {
     pub study: Study,
-    /// Log lines that could not be read.
-    pub problems: Vec<LineProblem>,
+    pub log: LogState,
+}
+
+/// The review log as a start left it: where reading got to, how, and what could not be read.
+#[derive(Debug)]
+pub struct LogState {
     pub store: Store,
     pub position: LogPosition,
     pub source: Source,
+    /// Log lines that could not be read.
+    pub problems: Vec<LineProblem>,
     /// Starts reading the snapshot's events in the background (see [`Events::Background`]).
     pub start_reading: Option<std::sync::mpsc::Sender<()>>,
 }
 
-impl Loaded {
-    /// Reads what was appended to the log since (by this process or another) and saves the
-    /// replay as the snapshot when that saves work next time. A snapshot is only a cache:
-    /// callers may ignore a failure.
-    pub fn save_snapshot(&mut self) -> io::Result<()> {
+impl LogState {
+    /// Reads what was appended to the log since (by this process or another) into `study` and
+    /// saves the replay as the snapshot when that saves work next time. A snapshot is only a
+    /// cache: callers may ignore a failure.
+    pub fn save_snapshot(&mut self, study: &mut Study) -> io::Result<()> {
         let stale = self.source.is_stale();
         if !stale && !self.store.is_behind(&self.position)? {
             return Ok(());
         }
         let (events, problems) = self.store.read_since(&mut self.position)?;
-        self.study.absorb(events);
+        study.absorb(events);
         self.problems.extend(problems);
-        let study = &self.study;
         self.store.write_snapshot(
             &study.scheduler,
             study.day(),
@@ -113,17 +118,16 @@ pub fn load(
     let collection = collection?;
     let mut replayed = replayed
         .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
-    let problems = std::mem::take(&mut replayed.problems);
-    let position = std::mem::take(&mut replayed.position);
-    let source = replayed.source;
-    let start_reading = replayed.start_reading.take();
+    let log = LogState {
+        store,
+        position: std::mem::take(&mut replayed.position),
+        source: replayed.source,
+        problems: std::mem::take(&mut replayed.problems),
+        start_reading: replayed.start_reading.take(),
+    };
     Ok(Loaded {
         study: Study::from_replay(collection, replayed, scheduler, now),
-        problems,
-        store,
-        position,
-        source,
-        start_reading,
+        log,
     })
 }
 
@@ -134,10 +138,10 @@ pub fn load_study(
     settings: &Settings,
     now: DateTime<FixedOffset>,
 ) -> Result<(Study, Vec<LineProblem>)> {
-    let mut loaded = load(locations, settings, now, Events::OnDemand)?;
+    let Loaded { mut study, mut log } = load(locations, settings, now, Events::OnDemand)?;
     // Only a cache: the replay stands whether or not it could be saved.
-    let _ = loaded.save_snapshot();
-    Ok((loaded.study, loaded.problems))
+    let _ = log.save_snapshot(&mut study);
+    Ok((study, log.problems))
 }
 
 /// Deck indexes for deck ids, folders of decks (`sales` for `sales/*`) or deck files, and a

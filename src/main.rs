@@ -172,14 +172,7 @@ fn tui(
     after_first_frame: Option<AfterFirstFrame>,
 ) -> Result<ExitCode> {
     let now = runtime::now();
-    let commands::Loaded {
-        study,
-        problems,
-        store,
-        position,
-        source,
-        start_reading,
-    } = commands::load(
+    let commands::Loaded { study, log } = commands::load(
         locations,
         &config.scheduling,
         now,
@@ -193,10 +186,10 @@ fn tui(
     if let Some(first) = config_problems.first() {
         app.notice = Some(format!("Settings: {first} (run `flashdeck config show`)"));
     }
-    if let Some(first) = problems.first().filter(|_| app.notice.is_none()) {
+    if let Some(first) = log.problems.first().filter(|_| app.notice.is_none()) {
         app.notice = Some(format!(
             "{} unreadable line(s) in the review log (first: {first}); run `flashdeck check`",
-            problems.len()
+            log.problems.len()
         ));
     }
     if let Some((start, decks)) = start {
@@ -207,17 +200,15 @@ fn tui(
         }
     }
     let mut runtime = Runtime {
-        store: store.clone(),
-        start_reading,
-        position,
+        log,
         locations: locations.clone(),
         after_first_frame,
         first_frame: None,
     };
-    if let Err(error) = runtime.store.check_writable() {
+    if let Err(error) = runtime.log.store.check_writable() {
         app.saving = Saving::Ask(format!(
             "cannot write to {}: {error}",
-            runtime.store.device_file().display()
+            runtime.log.store.device_file().display()
         ));
     }
     let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
@@ -231,16 +222,8 @@ fn tui(
     }
     // Saved on the way out, not at the start, so that the first screen comes at once.
     if matches!(app.saving, Saving::On) {
-        let mut loaded = commands::Loaded {
-            study: app.study,
-            problems,
-            store,
-            position: runtime.position,
-            source,
-            start_reading: None,
-        };
         // Only a cache: the next start reads the log instead.
-        let _ = loaded.save_snapshot();
+        let _ = runtime.log.save_snapshot(&mut app.study);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -15,9 +15,9 @@ use ratatui::DefaultTerminal;
 
 use super::{Action, App, Effect, Saving};
 use crate::cli::AfterFirstFrame;
+use crate::commands::LogState;
 use crate::deck;
 use crate::paths::Locations;
-use crate::store::{LogPosition, Store};
 use crate::ui;
 
 /// What a workload simulation sends back.
@@ -26,13 +26,11 @@ type SimulationResult = Result<Vec<crate::workload::Workload>, String>;
 /// What the effects need.
 #[derive(Debug)]
 pub struct Runtime {
-    pub store: Store,
+    /// The review log: its store, how far it has been read (to read what other windows
+    /// append), and the go for the history's background read once the first frame is up.
+    pub log: LogState,
     pub locations: Locations,
     pub after_first_frame: Option<AfterFirstFrame>,
-    /// Told once the first frame is up: the review history may then load in the background.
-    pub start_reading: Option<std::sync::mpsc::Sender<()>>,
-    /// How far the log has been read, to read what other windows append.
-    pub position: LogPosition,
     /// When the first frame was drawn (for `--after-first-frame exit`'s report).
     pub first_frame: Option<std::time::Instant>,
 }
@@ -58,7 +56,7 @@ fn run_loop(
 ) -> io::Result<()> {
     let mut mouse = false;
     let mut loaded_at = SystemTime::now();
-    let mut start_reading = runtime.start_reading.take();
+    let mut start_reading = runtime.log.start_reading.take();
     let mut simulation: Option<Receiver<SimulationResult>> = None;
     loop {
         if app.wants_mouse() != mouse {
@@ -109,20 +107,20 @@ fn run_loop(
                         pending.push(Action::WrittenAll(events));
                     }
                     Effect::WriteAll(events) => {
-                        pending.push(match runtime.store.append_all(&events) {
+                        pending.push(match runtime.log.store.append_all(&events) {
                             Ok(()) => Action::WrittenAll(events),
                             Err(error) => Action::WriteFailed(format!(
                                 "{error}, writing {}",
-                                runtime.store.device_file().display()
+                                runtime.log.store.device_file().display()
                             )),
                         });
                     }
-                    Effect::Write(event) => pending.push(match runtime.store.append(&event) {
+                    Effect::Write(event) => pending.push(match runtime.log.store.append(&event) {
                         Ok(()) => Action::Written(event),
                         // The cause first: a narrow notice line cuts the long path, not it.
                         Err(error) => Action::WriteFailed(format!(
                             "{error}, writing {}",
-                            runtime.store.device_file().display()
+                            runtime.log.store.device_file().display()
                         )),
                     }),
                     Effect::Simulate(job) => {
@@ -143,7 +141,8 @@ fn run_loop(
                             pending.push(reload(&runtime.locations));
                         }
                         // Unreadable lines were reported at the start and `check` lists them.
-                        if let Ok((events, _)) = runtime.store.read_since(&mut runtime.position)
+                        if let Ok((events, _)) =
+                            runtime.log.store.read_since(&mut runtime.log.position)
                             && !events.is_empty()
                         {
                             pending.push(Action::LogRead(events));
