@@ -21,6 +21,14 @@ fn test_of(n: usize, count: usize) -> PracticeTest {
     )
 }
 
+/// Where the first single question asked as `kind` says is.
+fn first_single(t: &PracticeTest, kind: impl Fn(&Ask) -> bool) -> usize {
+    t.items
+        .iter()
+        .position(|item| matches!(item, Item::Single(q) if kind(&q.ask)))
+        .unwrap()
+}
+
 fn kinds(t: &PracticeTest) -> Vec<&'static str> {
     t.items
         .iter()
@@ -146,33 +154,9 @@ fn wrong_answers_are_listed_beside_the_right_ones_and_can_be_retaken() {
     let mut t = test_of(8, 8);
     answer_all(&mut t);
     // Spoil the first written answer and leave the first choice unanswered.
-    let written_at = t
-        .items
-        .iter()
-        .position(|i| {
-            matches!(
-                i,
-                Item::Single(Question {
-                    ask: Ask::Written,
-                    ..
-                })
-            )
-        })
-        .unwrap();
+    let written_at = first_single(&t, |ask| matches!(ask, Ask::Written));
     t.responses[written_at] = Response::Text("Atlantis".into());
-    let choice_at = t
-        .items
-        .iter()
-        .position(|i| {
-            matches!(
-                i,
-                Item::Single(Question {
-                    ask: Ask::Choice { .. },
-                    ..
-                })
-            )
-        })
-        .unwrap();
+    let choice_at = first_single(&t, |ask| matches!(ask, Ask::Choice { .. }));
     t.responses[choice_at] = Response::Empty;
     let events = t.submit(now());
     let report = t.report.clone().unwrap();
@@ -208,19 +192,7 @@ fn moving_freely_and_typing_only_in_written_questions() {
     assert!(t.on_submit_page());
     t.previous();
     assert_eq!(t.position, t.items.len() - 1);
-    t.position = t
-        .items
-        .iter()
-        .position(|i| {
-            matches!(
-                i,
-                Item::Single(Question {
-                    ask: Ask::Choice { .. },
-                    ..
-                })
-            )
-        })
-        .unwrap();
+    t.position = first_single(&t, |ask| matches!(ask, Ask::Choice { .. }));
     assert!(!t.typing());
     t.type_char('x');
     assert_eq!(t.responses[t.position], Response::Empty);
