@@ -159,6 +159,32 @@ pub enum Screen {
     Stats(Box<StatsScreen>),
 }
 
+/// How a one-line text field (an exam date, a tag to cram) was left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineEnd {
+    Cancel,
+    Submit,
+}
+
+/// Applies a key to a one-line text field: typing (what `accept` takes, given the text so
+/// far), Backspace, and Esc or Enter, which end it.
+fn edit_line(
+    text: &mut String,
+    action: &Action,
+    accept: impl Fn(&str, char) -> bool,
+) -> Option<LineEnd> {
+    match action {
+        Action::Type(c) if accept(text, *c) => text.push(*c),
+        Action::Backspace => {
+            text.pop();
+        }
+        Action::LeaveField | Action::Back => return Some(LineEnd::Cancel),
+        Action::Submit => return Some(LineEnd::Submit),
+        _ => {}
+    }
+    None
+}
+
 /// How far ahead `a` on the done screen reviews, in days.
 pub const AHEAD_DAYS: u32 = 7;
 

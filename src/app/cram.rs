@@ -1,7 +1,7 @@
 //! Studying on from the review's done screen: `a` reviews ahead, `c` crams the decks, `C` their
 //! starred cards, and `#` one tag, typed in. The sessions themselves are `session::review`.
 
-use super::{AHEAD_DAYS, Action, App, Screen};
+use super::{AHEAD_DAYS, Action, App, LineEnd, Screen, edit_line};
 use crate::session::review::Kind;
 use crate::study::CramFilter;
 
@@ -31,13 +31,9 @@ impl App {
         let Some(text) = &mut self.tag_input else {
             return;
         };
-        match action {
-            Action::Type(c) => text.push(*c),
-            Action::Backspace => {
-                text.pop();
-            }
-            Action::LeaveField | Action::Back => self.tag_input = None,
-            Action::Submit => {
+        match edit_line(text, action, |_, _| true) {
+            Some(LineEnd::Cancel) => self.tag_input = None,
+            Some(LineEnd::Submit) => {
                 let tag = self.tag_input.take().unwrap_or_default();
                 let Screen::Review(session) = &self.screen else {
                     return;
@@ -52,7 +48,7 @@ impl App {
                 };
                 self.start_session(decks, title, Kind::Cram(filter));
             }
-            _ => {}
+            None => {}
         }
     }
 

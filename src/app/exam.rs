@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::{Action, App, Effect, Row};
+use super::{Action, App, Effect, LineEnd, Row, edit_line};
 use crate::store::{NewEvent, NewKind};
 
 /// The date being typed, for a deck.
@@ -38,18 +38,12 @@ impl App {
         let Some(input) = &mut self.exam_input else {
             return Vec::new();
         };
-        match action {
-            Action::Type(c)
-                if (c.is_ascii_digit() || *c == '-') && input.text.len() < DATE_LENGTH =>
-            {
-                input.text.push(*c);
-            }
-            Action::Backspace => {
-                input.text.pop();
-            }
-            Action::LeaveField | Action::Back => self.exam_input = None,
-            Action::Submit => return self.submit_exam(now),
-            _ => {}
+        let date_char =
+            |text: &str, c: char| (c.is_ascii_digit() || c == '-') && text.len() < DATE_LENGTH;
+        match edit_line(&mut input.text, action, date_char) {
+            Some(LineEnd::Cancel) => self.exam_input = None,
+            Some(LineEnd::Submit) => return self.submit_exam(now),
+            None => {}
         }
         Vec::new()
     }
