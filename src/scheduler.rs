@@ -375,17 +375,22 @@ impl Scheduler {
         card_id: &str,
         now: DateTime<FixedOffset>,
     ) -> [Interval; 4] {
-        let today = self.settings.calendar.day(now);
-        Rating::ALL.map(|rating| {
-            let (next, _) = self.answer(card, card_id, rating, now);
-            match next.due {
-                Due::At(at) => Interval::Secs(
-                    u32::try_from((at - now).num_seconds().max(0)).unwrap_or(u32::MAX),
-                ),
-                Due::Day(day) => Interval::Days(u32::try_from(day - today).unwrap_or(0)),
-                Due::New => Interval::Days(0),
+        Rating::ALL.map(|rating| self.delay(&self.answer(card, card_id, rating, now).0, now))
+    }
+
+    /// How long from `now` until `card` is due, as the answer buttons show it.
+    #[must_use]
+    pub fn delay(&self, card: &CardState, now: DateTime<FixedOffset>) -> Interval {
+        match card.due {
+            Due::At(at) => {
+                Interval::Secs(u32::try_from((at - now).num_seconds().max(0)).unwrap_or(u32::MAX))
             }
-        })
+            Due::Day(day) => {
+                let today = self.settings.calendar.day(now);
+                Interval::Days(u32::try_from(day - today).unwrap_or(0))
+            }
+            Due::New => Interval::Days(0),
+        }
     }
 
     /// The probability of recalling the card at `now`, if it has been studied.

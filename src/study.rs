@@ -161,24 +161,36 @@ impl Study {
 
     /// Works out which cards the decks' exams bring forward, from scratch.
     fn plan_exams(&mut self) {
-        self.for_exam.clear();
-        let today = self.day;
-        for deck in 0..self.collection.decks.len() {
-            let Some(exam) = self.exam(deck).filter(|&exam| exam > today) else {
-                continue;
-            };
-            for card in &self.collection.decks[deck].cards {
-                let id = card.id.as_str();
-                let Some(folded) = self.states.get(id) else {
-                    continue;
-                };
-                if let Some(day) = exam::due_for_exam(&folded.state, exam, today, &self.scheduler) {
-                    let mut state = folded.state.clone();
-                    state.due = Due::Day(day);
-                    self.for_exam.insert(Box::from(id), state);
-                }
-            }
-        }
+        let study: &Self = self;
+        let planned = (0..study.collection.decks.len())
+            .filter_map(|deck| Some((deck, study.exam(deck).filter(|&exam| exam > study.day)?)))
+            .flat_map(|(deck, exam)| {
+                study.collection.decks[deck]
+                    .cards
+                    .iter()
+                    .filter_map(move |card| {
+                        let id = card.id.as_str();
+                        Some((Box::from(id), study.brought_forward(id, exam)?))
+                    })
+            })
+            .collect();
+        self.for_exam = planned;
+    }
+
+    /// The exam ahead of `card`'s deck on `today`, if any.
+    fn exam_ahead_of(&self, card: &str, today: Day) -> Option<Day> {
+        self.place(card)
+            .and_then(|place| self.exam(place.deck))
+            .filter(|&exam| exam > today)
+    }
+
+    /// `card`'s state with the earlier due day `exam` needs, if it needs one.
+    fn brought_forward(&self, card: &str, exam: Day) -> Option<CardState> {
+        let state = &self.states.get(card)?.state;
+        let day = exam::due_for_exam(state, exam, self.day, &self.scheduler)?;
+        let mut state = state.clone();
+        state.due = Due::Day(day);
+        Some(state)
     }
 
     /// Re-tallies the daily limits when the day has rolled over since the last look.
@@ -272,37 +284,31 @@ impl Study {
         card: &str,
         now: DateTime<FixedOffset>,
     ) -> [crate::scheduler::Interval; 4] {
-        let mut intervals = self.scheduler.preview(self.state(card), card, now);
         let today = self.scheduler.calendar().day(now);
-        let exam = self
-            .place(card)
-            .and_then(|place| self.exam(place.deck))
-            .filter(|&exam| exam > today);
-        if let Some(exam) = exam {
-            for (interval, rating) in intervals.iter_mut().zip(crate::scheduler::Rating::ALL) {
-                let (next, _) = self.scheduler.answer(self.state(card), card, rating, now);
-                if let Some(day) = exam::due_for_exam(&next, exam, today, &self.scheduler) {
-                    *interval =
-                        crate::scheduler::Interval::Days(u32::try_from(day - today).unwrap_or(0));
-                }
+        let exam = self.exam_ahead_of(card, today);
+        crate::scheduler::Rating::ALL.map(|rating| {
+            let (mut next, _) = self.scheduler.answer(self.state(card), card, rating, now);
+            if let Some(exam) = exam
+                && let Some(day) = exam::due_for_exam(&next, exam, today, &self.scheduler)
+            {
+                next.due = Due::Day(day);
             }
-        }
-        intervals
+            self.scheduler.delay(&next, now)
+        })
     }
 
     /// Works out again whether `card`'s exam brings it forward.
     fn plan_exam_of(&mut self, card: &str) {
-        self.for_exam.remove(card);
-        let exam = self
-            .place(card)
-            .and_then(|place| self.exam(place.deck))
-            .filter(|&exam| exam > self.day);
-        if let (Some(exam), Some(folded)) = (exam, self.states.get(card))
-            && let Some(day) = exam::due_for_exam(&folded.state, exam, self.day, &self.scheduler)
-        {
-            let mut state = folded.state.clone();
-            state.due = Due::Day(day);
-            self.for_exam.insert(Box::from(card), state);
+        let planned = self
+            .exam_ahead_of(card, self.day)
+            .and_then(|exam| self.brought_forward(card, exam));
+        match planned {
+            Some(state) => {
+                self.for_exam.insert(Box::from(card), state);
+            }
+            None => {
+                self.for_exam.remove(card);
+            }
         }
     }
 
