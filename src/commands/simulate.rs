@@ -14,7 +14,7 @@ use crate::cli::SimulateArgs;
 use crate::config::Config;
 use crate::english::counted;
 use crate::paths::Locations;
-use crate::workload::{self, COMPARED, Plan, Workload};
+use crate::workload::{self, Workload};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -52,20 +52,18 @@ pub fn run(
     }
     let (study, _) = load_study(locations, settings, now)?;
     let (decks, title) = resolve_decks(&study.collection, &options.only, locations)?;
-    let per_deck = |limit: u32| limit as usize * decks.len().max(1);
-    let plan = Plan {
-        retention,
-        days: options.days,
-        new_per_day: options
-            .new_per_day
-            .unwrap_or_else(|| per_deck(settings.new_per_day)),
-        reviews_per_day: per_deck(settings.reviews_per_day),
-        habits: workload::habits(&study),
-    };
     let today = study.scheduler.calendar().day(now);
-    let (cards, total) = workload::cards_today(&study, &decks, today);
-    let workload = workload::run(&cards, total, plan, settings)?;
-    let compared = workload::compare(&cards, total, plan, settings, &COMPARED)?;
+    // The statistics screen's simulation, with what the command line changes.
+    let mut job = workload::Job::for_decks(&study, &decks, today);
+    job.plan.retention = retention;
+    job.plan.days = options.days;
+    if let Some(new_per_day) = options.new_per_day {
+        job.plan.new_per_day = new_per_day;
+    }
+    let plan = job.plan;
+    let (cards, total) = (&job.cards, job.total);
+    let workload = workload::run(cards, total, plan, &job.settings)?;
+    let compared = job.run().map_err(anyhow::Error::msg)?;
     if options.json {
         let report = Report {
             plan: PlanJson {
