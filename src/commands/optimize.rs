@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, Datelike, FixedOffset};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{FAILURE, load_study};
@@ -95,9 +96,8 @@ fn own_reviews(
     let (study, _) = load_study(locations, &config.scheduling, now)?;
     let history: &crate::store::History = &study.history;
     Ok(history
-        .cards()
-        .map(|(card, _)| {
-            let (_, answers) = history.answers(card, &study.scheduler);
+        .every_answer(&study.scheduler)
+        .map(|(_, answers)| {
             answers
                 .iter()
                 .map(|a| Review {
