@@ -422,6 +422,24 @@ impl Study {
         now + chrono::Duration::seconds(i64::from(self.scheduler.settings().learn_ahead_secs))
     }
 
+    /// The tags of the cards in `decks` (their decks' included), sorted, once each.
+    #[must_use]
+    pub fn tags_in(&self, decks: &[usize]) -> Vec<&str> {
+        let mut tags: Vec<&str> = decks
+            .iter()
+            .map(|&d| &self.collection.decks[d])
+            .flat_map(|deck| {
+                deck.tags
+                    .iter()
+                    .chain(deck.cards.iter().flat_map(|c| &c.tags))
+            })
+            .map(String::as_str)
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags
+    }
+
     /// Cards of `deck` a backlog plan moved and that wait for their review.
     #[must_use]
     pub fn postponed(&self, deck: usize) -> usize {

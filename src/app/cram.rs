@@ -52,21 +52,9 @@ impl App {
         }
     }
 
-    /// The tags of the cards in `decks` (their decks' included), sorted, for the done screen.
+    /// The tags of the cards in `decks` (their decks' included), sorted.
     #[must_use]
     pub fn tags_in(&self, decks: &[usize]) -> Vec<&str> {
-        let mut tags: Vec<&str> = decks
-            .iter()
-            .map(|&d| self.study.deck(d))
-            .flat_map(|deck| {
-                deck.tags
-                    .iter()
-                    .chain(deck.cards.iter().flat_map(|c| &c.tags))
-            })
-            .map(String::as_str)
-            .collect();
-        tags.sort_unstable();
-        tags.dedup();
-        tags
+        self.study.tags_in(decks)
     }
 }

@@ -79,6 +79,8 @@ pub struct ReviewSession {
     pub answered: usize,
     undo: Vec<Undoable>,
     extra_new: usize,
+    /// The decks' tags, for cramming one from the done screen (worked out once, not per frame).
+    pub tags: Vec<String>,
 }
 
 impl ReviewSession {
@@ -107,6 +109,11 @@ impl ReviewSession {
             Kind::Ahead(days) => Queue::ahead(study, &decks, now, *days),
             Kind::Cram(filter) => Queue::cram(study, &decks, filter),
         };
+        let tags = study
+            .tags_in(&decks)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
         let mut session = Self {
             kind,
             decks,
@@ -118,6 +125,7 @@ impl ReviewSession {
             answered: 0,
             undo: Vec::new(),
             extra_new: 0,
+            tags,
         };
         session.advance(study, now);
         if session.current.is_none() && session.kind != Kind::Due {

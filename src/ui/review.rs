@@ -200,14 +200,14 @@ fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
         Span::styled("C", theme.key),
         Span::raw(" starred only)"),
     ]));
-    let tags = app.tags_in(&session.decks);
+    let tags = &session.tags;
     if let Some(text) = &app.tag_input {
         lines.push(Line::from(vec![
             Span::raw("Tag to cram: "),
             Span::styled(format!("{text}█"), theme.key),
         ]));
     } else if !tags.is_empty() {
-        let mut shown = tags.iter().take(6).copied().collect::<Vec<_>>().join(", ");
+        let mut shown = tags[..tags.len().min(6)].join(", ");
         if tags.len() > 6 {
             shown.push_str(", …");
         }
