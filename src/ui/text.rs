@@ -2,6 +2,7 @@
 //! lists (wrapped lines indent under their item's text).
 
 use textwrap::Options;
+use textwrap::core::display_width;
 
 /// The display lines of `text` at `width` columns.
 #[must_use]
@@ -48,12 +49,15 @@ fn list_marker_width(line: &str) -> usize {
 #[must_use]
 /// `text` cut to `width` columns, ending in "…" when cut.
 pub fn fit(text: &str, width: usize) -> String {
-    if ratatui::text::Line::raw(text).width() <= width {
+    if display_width(text) <= width {
         return text.to_owned();
     }
-    let mut cut = String::new();
+    // One pass, adding up each character's columns; the "…" takes the last one.
+    let room = width.saturating_sub(1);
+    let (mut cut, mut used) = (String::new(), 0);
     for c in text.chars() {
-        if ratatui::text::Line::raw(format!("{cut}{c}…")).width() > width {
+        used += display_width(c.encode_utf8(&mut [0; 4]));
+        if used > room {
             break;
         }
         cut.push(c);
