@@ -18,6 +18,7 @@ use crate::cli::AfterFirstFrame;
 use crate::commands::LogState;
 use crate::deck;
 use crate::paths::Locations;
+use crate::store::{NewEvent, Store};
 use crate::ui;
 
 /// What a workload simulation sends back.
@@ -99,30 +100,19 @@ fn run_loop(
             for effect in app.update(action, now()) {
                 match effect {
                     Effect::Quit => return Ok(()),
-                    // Studying without saving, as the user chose: the answer counts for now.
-                    Effect::Write(event) if matches!(app.saving, Saving::Off(_)) => {
-                        pending.push(Action::Written(event));
-                    }
-                    Effect::WriteAll(events) if matches!(app.saving, Saving::Off(_)) => {
-                        pending.push(Action::WrittenAll(events));
-                    }
-                    Effect::WriteAll(events) => {
-                        pending.push(match runtime.log.store.append_all(&events) {
-                            Ok(()) => Action::WrittenAll(events),
-                            Err(error) => Action::WriteFailed(format!(
-                                "{error}, writing {}",
-                                runtime.log.store.device_file().display()
-                            )),
+                    Effect::Write(event) => {
+                        let events = std::slice::from_ref(&event);
+                        pending.push(match write(&runtime.log.store, &app.saving, events) {
+                            Ok(()) => Action::Written(event),
+                            Err(message) => Action::WriteFailed(message),
                         });
                     }
-                    Effect::Write(event) => pending.push(match runtime.log.store.append(&event) {
-                        Ok(()) => Action::Written(event),
-                        // The cause first: a narrow notice line cuts the long path, not it.
-                        Err(error) => Action::WriteFailed(format!(
-                            "{error}, writing {}",
-                            runtime.log.store.device_file().display()
-                        )),
-                    }),
+                    Effect::WriteAll(events) => {
+                        pending.push(match write(&runtime.log.store, &app.saving, &events) {
+                            Ok(()) => Action::WrittenAll(events),
+                            Err(message) => Action::WriteFailed(message),
+                        });
+                    }
                     Effect::Simulate(job) => {
                         let (send, receive) = std::sync::mpsc::channel();
                         std::thread::spawn(move || {
@@ -152,6 +142,18 @@ fn run_loop(
             }
         }
     }
+}
+
+/// Appends `events` to the log, unless the user chose to study without saving (then the
+/// answers count for this session only). A failure comes back as what the notice says.
+fn write(store: &Store, saving: &Saving, events: &[NewEvent]) -> Result<(), String> {
+    if matches!(saving, Saving::Off(_)) {
+        return Ok(());
+    }
+    store.append_all(events).map_err(|error| {
+        // The cause first: a narrow notice line cuts the long path, not it.
+        format!("{error}, writing {}", store.device_file().display())
+    })
 }
 
 /// Waits for a key or a click, or until a learning card comes due or a timer ticks; with
