@@ -23,7 +23,7 @@ use crate::store::{NewEvent, NewKind};
 use crate::study::{DueCounts, Study};
 pub use keys::{Binding, Keys};
 pub use practice::{OptionsScreen, PracticeMode, Setting};
-pub use statistics::StatsScreen;
+pub use statistics::{Simulation, StatsScreen};
 
 use crate::session::flashcards::Flashcards;
 use crate::session::learn::{Learn, Stage as LearnStage};

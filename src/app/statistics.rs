@@ -14,9 +14,15 @@ pub struct StatsScreen {
     pub stats: crate::stats::Stats,
     pub tab: usize,
     /// What each desired retention costs, simulated when its tab is first shown.
-    pub workload: Option<Result<Vec<Workload>, String>>,
-    /// The simulation is running.
-    pub simulating: bool,
+    pub workload: Simulation,
+}
+
+/// Where the workload tab's simulation is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Simulation {
+    NotStarted,
+    Running,
+    Done(Result<Vec<Workload>, String>),
 }
 
 impl App {
@@ -31,13 +37,11 @@ impl App {
         } else {
             (screen.tab + tabs - 1) % tabs
         };
-        if screen.tab == crate::ui::stats::WORKLOAD_TAB
-            && screen.workload.is_none()
-            && !screen.simulating
+        if screen.tab == crate::ui::stats::WORKLOAD_TAB && screen.workload == Simulation::NotStarted
         {
             // Seconds on a huge collection: it runs away from the screen, which says
             // "Simulating…" and takes keys meanwhile.
-            screen.simulating = true;
+            screen.workload = Simulation::Running;
             let today = self.study.scheduler.calendar().day(self.now);
             let job = Job::for_decks(&self.study, &screen.decks, today);
             return vec![Effect::Simulate(Box::new(job))];
@@ -48,10 +52,9 @@ impl App {
     /// A simulation came back; kept if its statistics screen is still showing.
     pub(super) fn simulated(&mut self, result: Result<Vec<Workload>, String>) {
         if let Screen::Stats(screen) = &mut self.screen
-            && screen.simulating
+            && screen.workload == Simulation::Running
         {
-            screen.simulating = false;
-            screen.workload = Some(result);
+            screen.workload = Simulation::Done(result);
         }
     }
 
@@ -70,8 +73,7 @@ impl App {
             decks,
             stats,
             tab: 0,
-            workload: None,
-            simulating: false,
+            workload: Simulation::NotStarted,
         }));
     }
 }

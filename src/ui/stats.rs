@@ -11,7 +11,7 @@ use ratatui::widgets::{
 };
 
 use super::{Theme, chrome};
-use crate::app::{App, StatsScreen};
+use crate::app::{App, Simulation, StatsScreen};
 use crate::commands::stats::percent;
 use crate::session::matching::seconds;
 use crate::stats::{CALENDAR_DAYS, Stats};
@@ -258,12 +258,12 @@ fn forecast(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn workload(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let current = app.study.scheduler.settings().desired_retention;
     let table = match &screen.workload {
-        Some(Ok(table)) => table,
-        Some(Err(message)) => {
+        Simulation::Done(Ok(table)) => table,
+        Simulation::Done(Err(message)) => {
             Paragraph::new(message.as_str()).render(area, buf);
             return;
         }
-        None => {
+        Simulation::NotStarted | Simulation::Running => {
             Paragraph::new("Simulating…")
                 .style(theme.dim)
                 .render(area, buf);
