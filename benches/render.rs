@@ -90,10 +90,13 @@ fn render(c: &mut Criterion) {
             "{name} stayed on the home screen"
         );
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
+        let theme = ui::Theme::default();
         group.bench_function(name, |b| {
             b.iter(|| {
                 terminal
-                    .draw(|frame| ui::draw(frame, black_box(&app)))
+                    .draw(|frame| {
+                        black_box(ui::draw(frame, black_box(&app), &theme));
+                    })
                     .expect("draw");
             });
         });

@@ -33,6 +33,7 @@ pub mod import;
 pub mod motivation;
 pub mod optimize;
 pub mod paths;
+pub mod runtime;
 pub mod scheduler;
 pub mod session;
 pub mod stats;

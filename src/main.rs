@@ -6,13 +6,13 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use flashdeck::app::runtime::{self, Runtime};
 use flashdeck::app::{App, PracticeMode, Saving};
 use flashdeck::cli::{AfterFirstFrame, Cli, Command};
 use flashdeck::commands::{self, FAILURE};
 use flashdeck::config::{self, Config};
 use flashdeck::deck::Problem;
 use flashdeck::paths::{self, Defaults, Locations, Overrides};
+use flashdeck::runtime::{self, Runtime};
 use flashdeck::session::review::Kind;
 use flashdeck::study::CramFilter;
 use flashdeck::ui::Theme;
@@ -179,10 +179,8 @@ fn tui(
         flashdeck::store::Events::Background,
     )?;
     let mut app = App::new(study, locations.decks.path.clone(), now);
-    app.theme = Theme::named(config.theme);
     app.strictness = config.strictness;
-    app.goals = config.goals();
-    app.refresh_motivation();
+    app.set_goals(config.goals());
     if let Some(first) = config_problems.first() {
         app.notice = Some(format!("Settings: {first} (run `flashdeck config show`)"));
     }
@@ -204,6 +202,7 @@ fn tui(
         locations: locations.clone(),
         after_first_frame,
         first_frame: None,
+        theme: Theme::named(config.theme),
     };
     if let Err(error) = runtime.log.store.check_writable() {
         app.saving = Saving::Ask(format!(

@@ -25,20 +25,39 @@ use ratatui::widgets::{
     Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
 };
 
-use crate::app::{App, Screen};
+use crate::app::{Action, App, HomeOverlay, Screen};
 pub use theme::Theme;
 
 /// Smallest area the screens are laid out for; below it a notice asks for more room.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
-/// Draws the current screen.
-pub fn draw(frame: &mut Frame, app: &App) {
-    render(app, &app.theme, frame.area(), frame.buffer_mut());
+/// Where drawing put what a click can pick: each area with the action a click there means.
+/// The runtime turns a click into an action with it, so hit-testing always agrees with what is
+/// on screen.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Clicks(pub Vec<(Rect, Action)>);
+
+impl Clicks {
+    /// The action of a click at a cell, if anything clickable is there.
+    #[must_use]
+    pub fn at(&self, column: u16, row: u16) -> Option<Action> {
+        let cell = ratatui::layout::Position { x: column, y: row };
+        self.0
+            .iter()
+            .find(|(area, _)| area.contains(cell))
+            .map(|(_, action)| action.clone())
+    }
 }
 
-/// Renders into any buffer, so screen tests and benchmarks use the same path as the terminal.
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the current screen; returns where clicks land.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Clicks {
+    render(app, theme, frame.area(), frame.buffer_mut())
+}
+
+/// Renders into any buffer, so screen tests and benchmarks use the same path as the terminal;
+/// returns where clicks land.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         Paragraph::new(vec![
             Line::from("Terminal too small."),
@@ -48,38 +67,40 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ])
         .wrap(Wrap { trim: true })
         .render(area, buf);
-        return;
+        return Clicks::default();
     }
+    let mut clicks = Clicks::default();
     match &app.screen {
         Screen::Home => {
             home::render(app, theme, area, buf);
-            if app.picker {
-                let deck = app
-                    .rows()
-                    .get(app.selected)
-                    .map_or(String::new(), |row| match row {
-                        crate::app::Row::Group(folder) => (*folder).to_owned(),
-                        crate::app::Row::Deck(_, deck) => deck.name.clone(),
-                        crate::app::Row::Broken(broken) => broken.id.to_string(),
-                    });
+            if app.home.overlay == Some(HomeOverlay::Picker) {
+                let deck =
+                    app.rows()
+                        .get(app.home.selected)
+                        .map_or(String::new(), |row| match row {
+                            crate::app::Row::Group(folder) => (*folder).to_owned(),
+                            crate::app::Row::Deck(_, deck) => deck.name.clone(),
+                            crate::app::Row::Broken(broken) => broken.id.to_string(),
+                        });
                 picker::render(app.bindings(), &deck, theme, area, buf);
             }
-            if let Some(preview) = &app.plan_preview {
+            if let Some(HomeOverlay::Plan(preview)) = &app.home.overlay {
                 backlog::render(app, preview, theme, area, buf);
             }
         }
-        Screen::Review(session) => review::render(app, session, theme, area, buf),
+        Screen::Review(review) => review::render(app, review, theme, area, buf),
         Screen::Options(screen) => options::render(app, screen, theme, area, buf),
         Screen::Flashcards(cards) => flashcards::render(app, cards, theme, area, buf),
         Screen::Learn(learn) => learn::render(app, learn, theme, area, buf),
-        Screen::Match(game) => matching::render(app, game, theme, area, buf),
+        Screen::Match(game) => clicks = matching::render(app, &game.session, theme, area, buf),
         Screen::Test(test) => practice_test::render(app, test, theme, area, buf),
         Screen::Stats(screen) => stats::render(app, screen, theme, area, buf),
     }
-    if app.help {
+    if app.help_open() {
         help::render(app.screen_bindings(), theme, area, buf);
     }
     saving::render(&app.saving, theme, area, buf);
+    clicks
 }
 
 /// A `width` × `height` box centred in `area` (smaller if the area is), cleared of what is

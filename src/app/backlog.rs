@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{App, Effect};
+use super::home::HomeOverlay;
+use super::{Action, App, Effect};
 use crate::study::backlog::{self, Backlog, Plan};
 
 /// Days a plan starts with, and its bounds.
@@ -20,33 +21,37 @@ pub struct PlanPreview {
 }
 
 impl App {
-    /// Every deck's backlog, and the cards a plan still holds, for the home screen.
-    pub(super) fn recount_backlog(&mut self) {
-        let decks: Vec<usize> = (0..self.study.collection.decks.len()).collect();
-        let backlog = backlog::backlog(&self.study, &decks, self.now);
-        self.backlog = backlog.is_large().then_some(backlog);
-        self.catching_up = decks.iter().map(|&d| self.study.postponed(d)).sum();
-    }
-
     /// Opens the preview, or changes its days by `change`.
     pub(super) fn preview_plan(&mut self, change: i32, now: DateTime<FixedOffset>) {
-        let days = self
-            .plan_preview
-            .as_ref()
-            .map_or(PLAN_DAYS, |preview| preview.days)
-            .saturating_add_signed(change)
-            .clamp(1, MAX_PLAN_DAYS);
+        let days = match &self.home.overlay {
+            Some(HomeOverlay::Plan(preview)) => preview.days,
+            _ => PLAN_DAYS,
+        }
+        .saturating_add_signed(change)
+        .clamp(1, MAX_PLAN_DAYS);
         let decks: Vec<usize> = (0..self.study.collection.decks.len()).collect();
-        self.plan_preview = Some(PlanPreview {
+        self.home.overlay = Some(HomeOverlay::Plan(PlanPreview {
             days,
             plan: backlog::plan(&self.study, &decks, now, days),
             backlog: backlog::backlog(&self.study, &decks, now),
-        });
+        }));
+    }
+
+    /// A key over the preview: more or fewer days, apply, or cancel.
+    pub(super) fn plan_key(&mut self, action: &Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+        match action {
+            Action::Left => self.preview_plan(-1, now),
+            Action::Right => self.preview_plan(1, now),
+            Action::Open => return self.apply_plan(now),
+            Action::Back => self.home.overlay = None,
+            _ => {}
+        }
+        Vec::new()
     }
 
     /// Enter on the preview: the plan's events, written together.
-    pub(super) fn apply_plan(&mut self, now: DateTime<FixedOffset>) -> Vec<Effect> {
-        let Some(preview) = self.plan_preview.take() else {
+    fn apply_plan(&mut self, now: DateTime<FixedOffset>) -> Vec<Effect> {
+        let Some(HomeOverlay::Plan(preview)) = self.home.overlay.take() else {
             return Vec::new();
         };
         let events = preview.plan.events(&self.study, now);
@@ -69,9 +74,10 @@ impl App {
         for event in events {
             self.study.record(event.to_event(), event.card.as_deref());
         }
-        self.recount();
+        self.refresh_home();
+        let undo = super::keys::HOME_CATCHING_UP.label(&Action::UndoBacklog);
         self.notice = Some(format!(
-            "Moved {} reviews to later days; new cards wait until they are done. B undoes it.",
+            "Moved {} reviews to later days; new cards wait until they are done. {undo} undoes it.",
             events.len()
         ));
     }

@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::{Action, App, Effect, LineEnd, Row, edit_line};
+use super::home::{HomeOverlay, Row};
+use super::{Action, App, Effect, line_input};
 use crate::store::{NewEvent, NewKind};
 
 /// The date being typed, for a deck.
@@ -20,7 +21,7 @@ const DATE_LENGTH: usize = 10;
 impl App {
     /// `x` on a deck's row: asks for its exam date, starting from the one set.
     pub(super) fn ask_exam(&mut self) {
-        let Some(Row::Deck(deck, _)) = self.rows().get(self.selected).copied() else {
+        let Some(Row::Deck(deck, _)) = self.rows().get(self.home.selected).copied() else {
             self.notice = Some("Pick a deck to set its exam date.".to_owned());
             return;
         };
@@ -30,26 +31,26 @@ impl App {
             .and_then(crate::scheduler::calendar::date_of_day)
             .map(|date| date.format("%Y-%m-%d").to_string())
             .unwrap_or_default();
-        self.exam_input = Some(ExamInput { deck, text });
+        self.home.overlay = Some(HomeOverlay::Exam(ExamInput { deck, text }));
     }
 
     /// A key while the date is asked for; returns the event to write, if any.
     pub(super) fn exam_key(&mut self, action: &Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
-        let Some(input) = &mut self.exam_input else {
+        let Some(HomeOverlay::Exam(input)) = &mut self.home.overlay else {
             return Vec::new();
         };
         let date_char =
             |text: &str, c: char| (c.is_ascii_digit() || c == '-') && text.len() < DATE_LENGTH;
-        match edit_line(&mut input.text, action, date_char) {
-            Some(LineEnd::Cancel) => self.exam_input = None,
-            Some(LineEnd::Submit) => return self.submit_exam(now),
+        match line_input::edit(&mut input.text, action, date_char) {
+            Some(line_input::End::Cancel) => self.home.overlay = None,
+            Some(line_input::End::Submit) => return self.submit_exam(now),
             None => {}
         }
         Vec::new()
     }
 
     fn submit_exam(&mut self, now: DateTime<FixedOffset>) -> Vec<Effect> {
-        let Some(input) = self.exam_input.take() else {
+        let Some(HomeOverlay::Exam(input)) = self.home.overlay.take() else {
             return Vec::new();
         };
         let date = if input.text.is_empty() {
@@ -59,12 +60,12 @@ impl App {
                 Ok(date) if date > now.date_naive() => Some(date),
                 Ok(_) => {
                     self.notice = Some("The exam date must be after today.".to_owned());
-                    self.exam_input = Some(input);
+                    self.home.overlay = Some(HomeOverlay::Exam(input));
                     return Vec::new();
                 }
                 Err(_) => {
                     self.notice = Some(format!("`{}` is not a date like 2026-12-15.", input.text));
-                    self.exam_input = Some(input);
+                    self.home.overlay = Some(HomeOverlay::Exam(input));
                     return Vec::new();
                 }
             }

@@ -1,9 +1,12 @@
-//! The practice modes in the app: the mode picker, the options screen, and the key handling
-//! of flashcards, learn, match and the practice test. Their rules live in `session`.
+//! The practice modes in the app: the options screen, [`Practice`] around each mode's session
+//! (flashcards, learn, match, the test) with what the screen adds to it, each mode's key
+//! table, and its key handling. Their rules live in `session`.
+
+mod modes;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Action, App, Effect, Screen};
+use super::{Action, App, Effect, Keys, Screen, keys};
 use crate::session::flashcards::Flashcards;
 use crate::session::learn::Learn;
 use crate::session::matching::Match;
@@ -12,6 +15,8 @@ use crate::session::practice_test::PracticeTest;
 use crate::session::questions::Term;
 use crate::store::{Mode, NewEvent, NewKind, Question};
 use crate::study::Study;
+use modes::{flashcards_key, learn_key, match_key, test_key};
+pub use modes::{flashcards_keys, learn_keys, match_keys, test_keys};
 
 /// The practice modes, as picked on the home screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +48,62 @@ pub struct OptionsScreen {
     pub options: Options,
     /// Cards in the chosen decks, for the question count's upper bound.
     pub deck_size: usize,
+    pub help: bool,
+}
+
+impl OptionsScreen {
+    /// The mode's options keys.
+    #[must_use]
+    pub fn keys(&self) -> Keys {
+        match self.mode {
+            PracticeMode::Flashcards => keys::OPTIONS_FLASHCARDS,
+            PracticeMode::Learn => keys::OPTIONS_LEARN,
+            PracticeMode::Match => keys::OPTIONS_MATCH,
+            PracticeMode::Test => keys::OPTIONS_TEST,
+        }
+    }
+
+    /// Changes a setting; matching questions are the test's only.
+    fn change(&mut self, setting: Setting) {
+        let options = &mut self.options;
+        match setting {
+            Setting::AnswerWith => options.answer_with = options.answer_with.next(),
+            Setting::Shuffle => options.shuffle = !options.shuffle,
+            Setting::StarredOnly => options.starred_only = !options.starred_only,
+            Setting::Sorting => options.sorting = !options.sorting,
+            Setting::MoreQuestions => {
+                options.count = (options.count + 5).min(self.deck_size.max(1));
+            }
+            Setting::FewerQuestions => options.count = options.count.saturating_sub(5).max(1),
+            Setting::Kind(kind) => {
+                if self.mode == PracticeMode::Test || kind != Question::Matching {
+                    options.toggle(kind);
+                }
+            }
+        }
+    }
+}
+
+/// A practice mode's session on screen, with what the screen adds to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Practice<T> {
+    pub session: T,
+    pub help: bool,
+    /// Esc left the answer field; keys are commands until Enter goes back in.
+    pub field_left: bool,
+    /// Lines the card's text is scrolled by; back to the top for each card.
+    pub scroll: u16,
+}
+
+impl<T> Practice<T> {
+    fn new(session: T) -> Self {
+        Self {
+            session,
+            help: false,
+            field_left: false,
+            scroll: 0,
+        }
+    }
 }
 
 /// A setting on the options screen.
@@ -90,44 +151,41 @@ impl App {
         };
         options.strictness = self.strictness;
         self.notice = None;
-        self.picker = false;
         self.screen = Screen::Options(Box::new(OptionsScreen {
             mode,
             decks,
             title,
             options,
             deck_size,
+            help: false,
         }));
     }
 
-    pub(super) fn change_setting(&mut self, setting: Setting) {
+    /// A key on the options screen.
+    pub(super) fn update_options(
+        &mut self,
+        action: &Action,
+        now: DateTime<FixedOffset>,
+    ) -> Vec<Effect> {
         let Screen::Options(screen) = &mut self.screen else {
-            return;
+            return Vec::new();
         };
-        let options = &mut screen.options;
-        match setting {
-            Setting::AnswerWith => options.answer_with = options.answer_with.next(),
-            Setting::Shuffle => options.shuffle = !options.shuffle,
-            Setting::StarredOnly => options.starred_only = !options.starred_only,
-            Setting::Sorting => options.sorting = !options.sorting,
-            Setting::MoreQuestions => {
-                options.count = (options.count + 5).min(screen.deck_size.max(1));
+        match action {
+            _ if screen.help => screen.help = false,
+            Action::Help => screen.help = true,
+            Action::Setting(setting) => screen.change(*setting),
+            Action::Start => self.start_mode(now),
+            Action::Back => {
+                self.notice = None;
+                return self.go_home();
             }
-            Setting::FewerQuestions => options.count = options.count.saturating_sub(5).max(1),
-            Setting::Kind(kind) => {
-                let allowed = match screen.mode {
-                    PracticeMode::Test => true,
-                    _ => kind != Question::Matching,
-                };
-                if allowed {
-                    options.toggle(kind);
-                }
-            }
+            _ => {}
         }
+        Vec::new()
     }
 
     /// Starts the mode from its options screen.
-    pub(super) fn start_mode(&mut self, now: DateTime<FixedOffset>) {
+    fn start_mode(&mut self, now: DateTime<FixedOffset>) {
         let Screen::Options(screen) = &self.screen else {
             return;
         };
@@ -159,16 +217,18 @@ impl App {
                     .iter()
                     .map(|t| self.study.practice(&t.id).sorted_known == Some(true))
                     .collect();
-                Screen::Flashcards(Box::new(Flashcards::new(
+                Screen::Flashcards(Box::new(Practice::new(Flashcards::new(
                     title, terms, &known, deck_ids, &options, seed,
-                )))
+                ))))
             }
             PracticeMode::Learn => {
                 let levels = terms
                     .iter()
                     .map(|t| self.study.practice(&t.id).learn)
                     .collect();
-                Screen::Learn(Box::new(Learn::new(title, terms, levels, options, seed)))
+                Screen::Learn(Box::new(Practice::new(Learn::new(
+                    title, terms, levels, options, seed,
+                ))))
             }
             PracticeMode::Match => {
                 let best = deck_ids
@@ -177,26 +237,25 @@ impl App {
                     .filter(|r| r.mode == Mode::Match)
                     .filter_map(|r| r.ms)
                     .min();
-                Screen::Match(Box::new(Match::new(
+                Screen::Match(Box::new(Practice::new(Match::new(
                     title, terms, deck_ids, best, now, seed,
-                )))
+                ))))
             }
-            PracticeMode::Test => Screen::Test(Box::new(PracticeTest::new(
+            PracticeMode::Test => Screen::Test(Box::new(Practice::new(PracticeTest::new(
                 title, terms, options, deck_ids, seed,
-            ))),
+            )))),
         };
-        self.field_left = false;
     }
 
-    /// The card the `*` key stars in the mode on screen.
+    /// The card the `*` key stars on the screen showing.
     #[must_use]
     pub fn practice_card(&self) -> Option<&str> {
         match &self.screen {
-            Screen::Flashcards(f) => f.current_card(),
-            Screen::Learn(l) => l.current_card(),
-            Screen::Match(m) => m.current_card(),
-            Screen::Test(t) => t.current_card(),
-            Screen::Review(r) => r.current.as_ref().map(|c| c.card.as_ref()),
+            Screen::Flashcards(f) => f.session.current_card(),
+            Screen::Learn(l) => l.session.current_card(),
+            Screen::Match(m) => m.session.current_card(),
+            Screen::Test(t) => t.session.current_card(),
+            Screen::Review(r) => r.session.current.as_ref().map(|c| c.card.as_ref()),
             Screen::Home | Screen::Options(_) | Screen::Stats(_) => None,
         }
     }
@@ -214,124 +273,24 @@ impl App {
         vec![Effect::Write(NewEvent::for_card(card, now, kind))]
     }
 
-    /// A key in a practice mode.
+    /// A key in a practice mode: help, scrolling and leaving are the screen's; the rest is the
+    /// mode's.
     pub(super) fn update_practice(
         &mut self,
         action: &Action,
         now: DateTime<FixedOffset>,
     ) -> Vec<Effect> {
-        let asked_before = self.question_marker();
-        match action {
-            Action::PageUp => self.practice_scroll = self.practice_scroll.saturating_sub(5),
-            Action::PageDown => self.practice_scroll = self.practice_scroll.saturating_add(5),
-            _ => {}
-        }
         let events = match &mut self.screen {
-            Screen::Flashcards(cards) => flashcards_key(cards, action, now),
-            Screen::Learn(learn) => learn_key(learn, action, now),
-            Screen::Match(game) => match_key(game, action, now),
-            Screen::Test(test) => test_key(test, action, now),
-            _ => Vec::new(),
+            Screen::Flashcards(p) => p.update(action, now, flashcards_key),
+            Screen::Learn(p) => p.update(action, now, learn_key),
+            Screen::Match(p) => p.update(action, now, match_key),
+            Screen::Test(p) => p.update(action, now, test_key),
+            _ => return Vec::new(),
         };
-        if self.question_marker() != asked_before {
-            self.field_left = false;
-            self.practice_scroll = 0;
-        }
+        let Some(events) = events else {
+            self.notice = None;
+            return self.go_home();
+        };
         events.into_iter().map(Effect::Write).collect()
     }
-
-    /// Identifies the question on screen, to put the cursor back in the answer field when it
-    /// changes.
-    fn question_marker(&self) -> (usize, usize) {
-        match &self.screen {
-            Screen::Learn(l) => (
-                l.round,
-                l.current.as_ref().map_or(usize::MAX, |a| a.question.term),
-            ),
-            Screen::Test(t) => (t.position, 0),
-            Screen::Flashcards(f) => (f.position, usize::from(f.flipped)),
-            _ => (0, 0),
-        }
-    }
-}
-
-fn flashcards_key(
-    cards: &mut Flashcards,
-    action: &Action,
-    now: DateTime<FixedOffset>,
-) -> Vec<NewEvent> {
-    match action {
-        Action::Reveal => cards.flip(),
-        Action::Down if cards.sorting => return cards.sort(false, now),
-        Action::Up if cards.sorting => return cards.sort(true, now),
-        Action::Right => cards.next(),
-        Action::Left => cards.previous(),
-        Action::Shuffle => cards.shuffle(),
-        Action::ToggleSorting => cards.toggle_sorting(),
-        Action::Proceed => cards.next_round(),
-        Action::StartOver => return cards.start_over(now),
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn learn_key(learn: &mut Learn, action: &Action, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
-    match action {
-        Action::Choose(n) => return learn.choose(*n, now),
-        Action::Type(c) => learn.type_char(*c),
-        Action::Backspace => learn.backspace(),
-        Action::Submit => return learn.submit(now),
-        Action::DontKnow => return learn.dont_know(now),
-        Action::Override => return learn.override_right(now),
-        Action::Proceed => learn.proceed(),
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn match_key(game: &mut Match, action: &Action, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
-    let columns = crate::ui::matching::COLUMNS;
-    match action {
-        Action::Choose(n) => return game.pick(n.saturating_sub(1), now),
-        Action::Submit => return game.pick(game.focus, now),
-        Action::Left => game.move_focus(-1, 0, columns),
-        Action::Right => game.move_focus(1, 0, columns),
-        Action::Up => game.move_focus(0, -1, columns),
-        Action::Down => game.move_focus(0, 1, columns),
-        Action::Click {
-            column,
-            row,
-            width,
-            height,
-        } => {
-            let area = ratatui::layout::Rect::new(0, 0, *width, *height);
-            if let Some(tile) = crate::ui::matching::tile_at(area, game.tiles.len(), *column, *row)
-            {
-                return game.pick(tile, now);
-            }
-        }
-        Action::Proceed if game.finished.is_some() => *game = game.again(now, seed(now)),
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn test_key(test: &mut PracticeTest, action: &Action, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
-    match action {
-        Action::Type(c) => test.type_char(*c),
-        Action::Backspace => test.backspace(),
-        Action::Choose(n) => test.choose(*n),
-        Action::Up => test.move_row(false),
-        Action::Down => test.move_row(true),
-        Action::Submit if test.on_submit_page() => return test.submit(now),
-        Action::Right | Action::Submit | Action::DontKnow if !test.on_submit_page() => test.next(),
-        Action::Left | Action::Previous => test.previous(),
-        Action::Retake => {
-            if let Some(retake) = test.retake_missed() {
-                *test = retake;
-            }
-        }
-        _ => {}
-    }
-    Vec::new()
 }

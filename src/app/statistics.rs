@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{App, Effect, Screen};
+use super::{Action, App, Effect, Screen};
 use crate::workload::{Job, Workload};
 
 /// The statistics screen: figures computed when it opens, and the tab showing.
@@ -12,9 +12,54 @@ pub struct StatsScreen {
     pub title: String,
     pub decks: Vec<usize>,
     pub stats: crate::stats::Stats,
-    pub tab: usize,
+    pub tab: StatsTab,
     /// What each desired retention costs, simulated when its tab is first shown.
     pub workload: Simulation,
+    pub help: bool,
+}
+
+/// The statistics tabs, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatsTab {
+    Overview,
+    Calendar,
+    Forecast,
+    /// What each desired retention costs, simulated.
+    Workload,
+}
+
+impl StatsTab {
+    /// Every tab, in order.
+    pub const ALL: [Self; 4] = [
+        Self::Overview,
+        Self::Calendar,
+        Self::Forecast,
+        Self::Workload,
+    ];
+
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Overview => "Overview",
+            Self::Calendar => "Calendar",
+            Self::Forecast => "Forecast",
+            Self::Workload => "Workload",
+        }
+    }
+
+    /// The place of the tab in [`StatsTab::ALL`].
+    #[must_use]
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|&tab| tab == self).unwrap_or(0)
+    }
+
+    /// The next tab, or the previous one, round the ends.
+    #[must_use]
+    fn step(self, forward: bool) -> Self {
+        let count = Self::ALL.len();
+        let next = if forward { 1 } else { count - 1 };
+        Self::ALL[(self.index() + next) % count]
+    }
 }
 
 /// Where the workload tab's simulation is.
@@ -26,19 +71,51 @@ pub enum Simulation {
 }
 
 impl App {
-    /// Tab or Shift-Tab on the statistics; the workload tab is simulated when first shown.
-    pub(super) fn switch_stats_tab(&mut self, forward: bool) -> Vec<Effect> {
+    /// Opens the statistics of the selected deck (every deck on a broken file's row).
+    pub(super) fn open_statistics(&mut self, now: DateTime<FixedOffset>) {
+        let (decks, title) = self.selected_decks().unwrap_or_else(|| {
+            (
+                (0..self.study.collection.decks.len()).collect(),
+                "All decks".to_owned(),
+            )
+        });
+        let mut stats = crate::stats::compute(&self.study, &decks, now);
+        stats.motivation = self.home.figures.motivation;
+        self.screen = Screen::Stats(Box::new(StatsScreen {
+            title,
+            decks,
+            stats,
+            tab: StatsTab::Overview,
+            workload: Simulation::NotStarted,
+            help: false,
+        }));
+    }
+
+    /// A key on the statistics screen.
+    pub(super) fn update_stats(&mut self, action: &Action) -> Vec<Effect> {
         let Screen::Stats(screen) = &mut self.screen else {
             return Vec::new();
         };
-        let tabs = crate::ui::stats::TABS.len();
-        screen.tab = if forward {
-            (screen.tab + 1) % tabs
-        } else {
-            (screen.tab + tabs - 1) % tabs
+        match action {
+            _ if screen.help => screen.help = false,
+            Action::Help => screen.help = true,
+            Action::Right | Action::Left => return self.switch_stats_tab(*action == Action::Right),
+            Action::Back => {
+                self.notice = None;
+                return self.go_home();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Tab or Shift-Tab on the statistics; the workload tab is simulated when first shown.
+    fn switch_stats_tab(&mut self, forward: bool) -> Vec<Effect> {
+        let Screen::Stats(screen) = &mut self.screen else {
+            return Vec::new();
         };
-        if screen.tab == crate::ui::stats::WORKLOAD_TAB && screen.workload == Simulation::NotStarted
-        {
+        screen.tab = screen.tab.step(forward);
+        if screen.tab == StatsTab::Workload && screen.workload == Simulation::NotStarted {
             // Seconds on a huge collection: it runs away from the screen, which says
             // "Simulating…" and takes keys meanwhile.
             screen.workload = Simulation::Running;
@@ -56,24 +133,5 @@ impl App {
         {
             screen.workload = Simulation::Done(result);
         }
-    }
-
-    /// Opens the statistics of the selected deck (every deck on a broken file's row).
-    pub(super) fn open_statistics(&mut self, now: DateTime<FixedOffset>) {
-        let (decks, title) = self.selected_decks().unwrap_or_else(|| {
-            (
-                (0..self.study.collection.decks.len()).collect(),
-                "All decks".to_owned(),
-            )
-        });
-        let mut stats = crate::stats::compute(&self.study, &decks, now);
-        stats.motivation = self.motivation;
-        self.screen = Screen::Stats(Box::new(StatsScreen {
-            title,
-            decks,
-            stats,
-            tab: 0,
-            workload: Simulation::NotStarted,
-        }));
     }
 }

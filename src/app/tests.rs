@@ -5,9 +5,14 @@ use chrono::{DateTime, Duration, FixedOffset};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::deck::Source;
 use crate::deck::{Collection, DeckId, parse_deck};
+use crate::scheduler::Rating;
 use crate::scheduler::{Phase, Scheduler, Settings};
+use crate::session::review::Notice;
 use crate::store::History;
+use crate::store::NewEvent;
+use crate::study::DueCounts;
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
@@ -72,7 +77,7 @@ fn press(app: &mut App, code: KeyCode, at: DateTime<FixedOffset>) -> Vec<Effect>
 
 fn current_card(app: &App) -> Option<String> {
     match &app.screen {
-        Screen::Review(session) => session.current.as_ref().map(|c| c.card.to_string()),
+        Screen::Review(review) => review.session.current.as_ref().map(|c| c.card.to_string()),
         _ => None,
     }
 }
@@ -107,20 +112,20 @@ fn each_screen_has_its_own_keys() {
         Some(Action::Grade(Rating::Again))
     );
     press(&mut app, KeyCode::Char('?'), now());
-    assert!(app.help);
+    assert!(app.help_open());
     assert_eq!(
         app.action_for(key(KeyCode::Char('3'))),
         None,
         "help takes the keys"
     );
     press(&mut app, KeyCode::Esc, now());
-    assert!(!app.help);
+    assert!(!app.help_open());
 }
 
 #[test]
 fn reviewing_a_deck_writes_one_event_per_answer() {
     let mut app = app();
-    assert_eq!(app.counts[0].new, 3);
+    assert_eq!(app.home.figures.counts[0].new, 3);
     press(&mut app, KeyCode::Enter, now());
     assert_eq!(current_card(&app).as_deref(), Some("a/c0"));
     assert!(press(&mut app, KeyCode::Char('3'), now()).is_empty());
@@ -134,7 +139,13 @@ fn reviewing_a_deck_writes_one_event_per_answer() {
     assert_eq!(current_card(&app).as_deref(), Some("a/c1"));
     press(&mut app, KeyCode::Char('q'), now());
     assert_eq!(app.screen, Screen::Home);
-    assert_eq!((app.counts[0].new, app.counts[0].learning), (2, 1));
+    assert_eq!(
+        (
+            app.home.figures.counts[0].new,
+            app.home.figures.counts[0].learning
+        ),
+        (2, 1)
+    );
 }
 
 #[test]
@@ -148,6 +159,7 @@ fn a_failed_write_changes_nothing_and_says_so() {
     let Screen::Review(session) = &app.screen else {
         panic!()
     };
+    let session = &session.session;
     assert_eq!(
         session.current.as_ref().map(|c| c.card.as_ref()),
         Some("a/c0")
@@ -180,6 +192,7 @@ fn review_all_then_done() {
     let Screen::Review(session) = &app.screen else {
         panic!("a cram session")
     };
+    let session = &session.session;
     assert_eq!(session.kind_label().as_deref(), Some("cram"));
     press(&mut app, KeyCode::Char(' '), now());
     let effects = press(&mut app, KeyCode::Char('1'), now());
@@ -203,10 +216,19 @@ fn review_all_then_done() {
     let Screen::Review(session) = &app.screen else {
         panic!("a review-ahead session")
     };
+    let session = &session.session;
     assert_eq!(session.kind_label().as_deref(), Some("ahead 7d"));
     assert!(session.current.is_some());
     press(&mut app, KeyCode::Char('q'), now());
-    assert_eq!(app.counts.iter().map(DueCounts::total).sum::<usize>(), 0);
+    assert_eq!(
+        app.home
+            .figures
+            .counts
+            .iter()
+            .map(DueCounts::total)
+            .sum::<usize>(),
+        0
+    );
 }
 
 #[test]
@@ -230,6 +252,7 @@ fn edit_opens_the_cards_file_at_its_line_or_explains_why_not() {
     let Screen::Review(session) = &app.screen else {
         panic!()
     };
+    let session = &session.session;
     assert!(matches!(&session.notice, Some(Notice::Error(m)) if m.contains("built-in deck")));
 }
 
@@ -272,7 +295,7 @@ fn events(app: &mut App, code: KeyCode) -> Vec<NewEvent> {
 fn the_mode_picker_opens_a_modes_options_and_enter_starts_it() {
     let mut app = app();
     press(&mut app, KeyCode::Char('m'), now());
-    assert!(app.picker);
+    assert_eq!(app.home.overlay, Some(HomeOverlay::Picker));
     press(&mut app, KeyCode::Char('l'), now());
     let Screen::Options(options) = &app.screen else {
         panic!("{:?}", app.screen)
@@ -288,6 +311,7 @@ fn the_mode_picker_opens_a_modes_options_and_enter_starts_it() {
     let Screen::Learn(learn) = &app.screen else {
         panic!()
     };
+    let learn = &learn.session;
     assert!(learn.typing());
     assert!(app.typing());
     // Letters type; Enter checks; the answer is recorded as a learn event.
@@ -297,6 +321,7 @@ fn the_mode_picker_opens_a_modes_options_and_enter_starts_it() {
     let Screen::Learn(learn) = &app.screen else {
         panic!()
     };
+    let learn = &learn.session;
     let expected = learn.current.as_ref().unwrap().question.answer.clone();
     assert_eq!(learn.current.as_ref().unwrap().input, "A0");
     let written = events(&mut app, KeyCode::Enter);
@@ -319,9 +344,13 @@ fn esc_leaves_the_field_first_then_the_mode() {
     let Screen::Learn(learn) = &app.screen else {
         panic!("q typed, it did not leave")
     };
+    let learn = &learn.session;
     assert_eq!(learn.current.as_ref().unwrap().input, "q");
     press(&mut app, KeyCode::Esc, now());
-    assert!(app.field_left && !app.typing());
+    let Screen::Learn(learn) = &app.screen else {
+        panic!("Esc left Learn")
+    };
+    assert!(learn.field_left && !app.typing());
     assert!(
         matches!(app.screen, Screen::Learn(_)),
         "Esc only left the field"
@@ -343,6 +372,7 @@ fn flashcards_sorting_and_stars_write_events_that_replay() {
     let Screen::Flashcards(cards) = &app.screen else {
         panic!()
     };
+    let cards = &cards.session;
     assert!(cards.sorting);
     let first = cards.current_card().unwrap().to_owned();
     let starred = events(&mut app, KeyCode::Char('*'));
@@ -363,6 +393,7 @@ fn flashcards_sorting_and_stars_write_events_that_replay() {
     let Screen::Flashcards(cards) = &app.screen else {
         panic!()
     };
+    let cards = &cards.session;
     assert_eq!(cards.order.len(), 2);
 }
 
@@ -374,6 +405,7 @@ fn match_by_letters_records_the_time() {
     let Screen::Match(game) = &app.screen else {
         panic!()
     };
+    let game = &game.session;
     assert_eq!(game.tiles.len(), 6, "three cards, three pairs");
     let tiles = game.tiles.clone();
     let mut written = Vec::new();
@@ -389,6 +421,7 @@ fn match_by_letters_records_the_time() {
     let Screen::Match(game) = &app.screen else {
         panic!()
     };
+    let game = &game.session;
     assert!(game.finished.is_some());
     let [result] = written.as_slice() else {
         panic!("{written:?}")
@@ -409,6 +442,7 @@ fn a_test_is_answered_moved_through_and_submitted() {
     let Screen::Test(test) = &app.screen else {
         panic!()
     };
+    let test = &test.session;
     assert_eq!(test.question_count(), 3);
     for _ in 0..3 {
         press(&mut app, KeyCode::Char('1'), now());
@@ -417,12 +451,14 @@ fn a_test_is_answered_moved_through_and_submitted() {
     let Screen::Test(test) = &app.screen else {
         panic!()
     };
+    let test = &test.session;
     assert!(test.on_submit_page());
     let written = events(&mut app, KeyCode::Enter);
     assert_eq!(written.len(), 4, "three answers and the result");
     let Screen::Test(test) = &app.screen else {
         panic!()
     };
+    let test = &test.session;
     assert!(test.report.is_some());
 }
 
@@ -518,7 +554,7 @@ fn the_filter_narrows_the_list_and_esc_clears_it() {
     assert_eq!(row_names(&app), Vec::<String>::new());
     press(&mut app, KeyCode::Esc, now());
     assert_eq!(row_names(&app).len(), 4);
-    assert!(!app.filter.typing);
+    assert!(!app.home.filtering());
 }
 
 #[test]
@@ -538,18 +574,24 @@ fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
         .collect();
     let study = study_with(85, Settings::default(), &events, now());
     let mut app = App::new(study, PathBuf::from("/decks"), now());
-    assert_eq!(app.backlog.map(|b| b.due), Some(80));
+    assert_eq!(app.home.figures.backlog.map(|b| b.due), Some(80));
     assert_eq!(
         app.bindings().iter().next().unwrap().hint,
         "spread the backlog"
     );
     press(&mut app, KeyCode::Char('b'), now());
-    let preview = app.plan_preview.clone().unwrap();
+    let preview = match app.home.overlay.clone() {
+        Some(HomeOverlay::Plan(p)) => p,
+        other => panic!("{other:?}"),
+    };
     assert_eq!(preview.days, 7);
     press(&mut app, KeyCode::Right, now());
     press(&mut app, KeyCode::Right, now());
     press(&mut app, KeyCode::Left, now());
-    let preview = app.plan_preview.clone().unwrap();
+    let preview = match app.home.overlay.clone() {
+        Some(HomeOverlay::Plan(p)) => p,
+        other => panic!("{other:?}"),
+    };
     assert_eq!(preview.days, 8);
     // 80 over 8 days: 10 today, 70 moved, written in one go.
     let effects = press(&mut app, KeyCode::Enter, now());
@@ -558,15 +600,15 @@ fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
     };
     assert_eq!(written.len(), 70);
     app.update(Action::WrittenAll(written.clone()), now());
-    assert!(app.plan_preview.is_none());
-    assert_eq!(app.catching_up, 70);
-    assert_eq!(app.counts[0].review, 10);
-    assert_eq!(app.counts[0].new, 0, "new cards wait");
-    assert!(app.backlog.is_none(), "10 due is a normal day");
+    assert!(!matches!(app.home.overlay, Some(HomeOverlay::Plan(_))));
+    assert_eq!(app.home.figures.catching_up, 70);
+    assert_eq!(app.home.figures.counts[0].review, 10);
+    assert_eq!(app.home.figures.counts[0].new, 0, "new cards wait");
+    assert!(app.home.figures.backlog.is_none(), "10 due is a normal day");
     press(&mut app, KeyCode::Char('B'), now());
-    assert_eq!(app.catching_up, 0);
-    assert_eq!(app.counts[0].review, 80);
-    assert_eq!(app.counts[0].new, 5);
+    assert_eq!(app.home.figures.catching_up, 0);
+    assert_eq!(app.home.figures.counts[0].review, 80);
+    assert_eq!(app.home.figures.counts[0].new, 5);
     assert_eq!(
         app.notice.as_deref(),
         Some("Undid the backlog plan: its reviews are due again.")
@@ -576,10 +618,16 @@ fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
 #[test]
 fn x_sets_a_decks_exam_from_home_and_the_row_shows_its_outlook() {
     let mut app = app();
-    assert!(matches!(app.rows()[app.selected], Row::Deck(0, _)));
-    assert!(app.exams.iter().all(Option::is_none));
+    assert!(matches!(app.rows()[app.home.selected], Row::Deck(0, _)));
+    assert!(app.home.figures.exams.iter().all(Option::is_none));
     press(&mut app, KeyCode::Char('x'), now());
-    assert_eq!(app.exam_input.as_ref().map(|i| i.text.as_str()), Some(""));
+    assert_eq!(
+        match &app.home.overlay {
+            Some(HomeOverlay::Exam(i)) => Some(i.text.as_str()),
+            _ => None,
+        },
+        Some("")
+    );
     for c in "2026-12-1".chars() {
         press(&mut app, KeyCode::Char(c), now());
     }
@@ -599,8 +647,8 @@ fn x_sets_a_decks_exam_from_home_and_the_row_shows_its_outlook() {
         }
     );
     assert_eq!(event.deck.as_deref(), Some("a"));
-    assert!(app.exam_input.is_none());
-    let outlook = app.exams[0].expect("deck a has an exam now");
+    assert!(!matches!(app.home.overlay, Some(HomeOverlay::Exam(_))));
+    let outlook = app.home.figures.exams[0].expect("deck a has an exam now");
     assert_eq!(outlook.days_left, 20);
     assert!(outlook.predicted > 0.9, "{outlook:?}");
     // An empty date clears it; a past one is refused.
@@ -609,7 +657,7 @@ fn x_sets_a_decks_exam_from_home_and_the_row_shows_its_outlook() {
         press(&mut app, KeyCode::Backspace, now());
     }
     press(&mut app, KeyCode::Enter, now());
-    assert!(app.exams[0].is_none());
+    assert!(app.home.figures.exams[0].is_none());
     press(&mut app, KeyCode::Char('x'), now());
     for c in "2026-11-01".chars() {
         press(&mut app, KeyCode::Char(c), now());
@@ -620,7 +668,7 @@ fn x_sets_a_decks_exam_from_home_and_the_row_shows_its_outlook() {
         Some("The exam date must be after today.")
     );
     press(&mut app, KeyCode::Esc, now());
-    assert!(app.exam_input.is_none());
+    assert!(!matches!(app.home.overlay, Some(HomeOverlay::Exam(_))));
 }
 
 #[test]
@@ -659,6 +707,7 @@ fn hash_on_the_done_screen_crams_one_tag_of_cards_or_their_deck() {
     let Screen::Review(session) = &app.screen else {
         panic!("a cram session")
     };
+    let session = &session.session;
     assert_eq!(session.kind_label().as_deref(), Some("cram #whole"));
     assert_eq!(session.queue.reviews.len() + 1, 3);
 }

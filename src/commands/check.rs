@@ -68,7 +68,7 @@ pub fn run(
 /// Warnings about the review log: lines that cannot be read, and histories of cards that no
 /// deck has any more (kept, never deleted). Neither makes the decks invalid.
 fn report_log(locations: &Locations, settings: &Settings, err: &mut dyn Write) -> Result<()> {
-    let (study, problems) = load_study(locations, settings, crate::app::runtime::now())?;
+    let (study, problems) = load_study(locations, settings, crate::runtime::now())?;
     for problem in &problems {
         writeln!(err, "warning: {problem} (the line is skipped and kept)")?;
     }

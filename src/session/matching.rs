@@ -12,6 +12,8 @@ use crate::store::{NewEvent, NewKind};
 
 /// Pairs in a game.
 pub const PAIRS: usize = 6;
+/// Tiles per row of the grid: the arrow keys move on it and the screen draws it.
+pub const GRID_COLUMNS: usize = 4;
 /// The cost of a wrong pair.
 pub const PENALTY_MS: u64 = 1000;
 /// How long a wrong pair flashes.

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::Theme;
-use crate::app::App;
 use crate::app::backlog::PlanPreview;
+use crate::app::{Action, App};
 
 pub fn render(app: &App, preview: &PlanPreview, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
@@ -39,12 +39,16 @@ pub fn render(app: &App, preview: &PlanPreview, theme: &Theme, area: Rect, buf: 
         "New cards wait until the backlog is done.",
         theme.notice,
     ));
+    let keys = crate::app::keys::BACKLOG_PLAN;
+    let key = |action: &Action| Span::styled(keys.label(action), theme.key);
     lines.push(Line::from(vec![
-        Span::styled("Enter", theme.key),
+        key(&Action::Open),
         Span::raw(" apply  "),
-        Span::styled("←/→", theme.key),
+        key(&Action::Left),
+        Span::styled("/", theme.key),
+        key(&Action::Right),
         Span::raw(" days  "),
-        Span::styled("Esc", theme.key),
+        key(&Action::Back),
         Span::raw(" cancel"),
     ]));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);

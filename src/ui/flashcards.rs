@@ -8,10 +8,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Widget, Wrap};
 
 use super::{Theme, chrome, text};
-use crate::app::App;
+use crate::app::{Action, App, Practice, keys};
 use crate::session::flashcards::Flashcards;
 
-pub fn render(app: &App, cards: &Flashcards, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    app: &App,
+    screen: &Practice<Flashcards>,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let cards = &screen.session;
     let total = cards.order.len();
     let status = if cards.sorting {
         Line::from(vec![
@@ -29,35 +36,8 @@ pub fn render(app: &App, cards: &Flashcards, theme: &Theme, area: Rect, buf: &mu
     };
     let title = format!("Flashcards · {}", cards.title);
     let body = chrome::render(app, theme, &title, status, area, buf);
-    if cards.all_known {
-        return message(
-            &[
-                format!("You know all {} cards!", cards.terms.len()),
-                "r starts sorting over.".to_owned(),
-            ],
-            theme,
-            body,
-            buf,
-        );
-    }
-    if cards.round_over() {
-        let learning = cards.learning.len();
-        return message(
-            &[
-                format!(
-                    "Round {} done: {} known, {learning} still learning.",
-                    cards.round, cards.known
-                ),
-                if learning == 0 {
-                    "Every card is known.".to_owned()
-                } else {
-                    format!("Enter studies the {learning} still-learning cards again.")
-                },
-            ],
-            theme,
-            body,
-            buf,
-        );
+    if let Some(lines) = between_rounds(cards) {
+        return message(&lines, theme, body, buf);
     }
     let Some(term) = cards.current() else { return };
     let [gauge, card_area] =
@@ -87,7 +67,13 @@ pub fn render(app: &App, cards: &Flashcards, theme: &Theme, area: Rect, buf: &mu
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {label}{star} "))
-        .title_bottom(Line::styled(" Space flips ", theme.dim).alignment(Alignment::Right));
+        .title_bottom(
+            Line::styled(
+                format!(" {} flips ", keys::FLASHCARDS.label(&Action::Reveal)),
+                theme.dim,
+            )
+            .alignment(Alignment::Right),
+        );
     let inner = block.inner(card_area.inner(Margin::new(2, 0)));
     block.render(card_area.inner(Margin::new(2, 0)), buf);
     let lines: Vec<Line> = text::wrap(side, usize::from(inner.width.saturating_sub(2)))
@@ -97,7 +83,7 @@ pub fn render(app: &App, cards: &Flashcards, theme: &Theme, area: Rect, buf: &mu
     let style = if show_back { Style::new() } else { theme.title };
     super::scrolled(
         lines,
-        app.practice_scroll,
+        screen.scroll,
         true,
         (inner, buf),
         |paragraph, area, buf| {
@@ -107,6 +93,37 @@ pub fn render(app: &App, cards: &Flashcards, theme: &Theme, area: Rect, buf: &mu
                 .render(area, buf);
         },
     );
+}
+
+/// What shows instead of a card when sorting is over or a round is done.
+fn between_rounds(cards: &Flashcards) -> Option<Vec<String>> {
+    if cards.all_known {
+        return Some(vec![
+            format!("You know all {} cards!", cards.terms.len()),
+            format!(
+                "{} starts sorting over.",
+                keys::SORTING_DONE.label(&Action::StartOver)
+            ),
+        ]);
+    }
+    if !cards.round_over() {
+        return None;
+    }
+    let learning = cards.learning.len();
+    Some(vec![
+        format!(
+            "Round {} done: {} known, {learning} still learning.",
+            cards.round, cards.known
+        ),
+        if learning == 0 {
+            "Every card is known.".to_owned()
+        } else {
+            format!(
+                "{} studies the {learning} still-learning cards again.",
+                keys::SORTING_ROUND_OVER.label(&Action::Proceed)
+            )
+        },
+    ])
 }
 
 /// Centred lines in the body.

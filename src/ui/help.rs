@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::Theme;
-use crate::app::Keys;
+use crate::app::{Action, Keys, keys};
 
 pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let height = u16::try_from(bindings.iter().count() + 4).unwrap_or(u16::MAX);
@@ -22,7 +22,7 @@ pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "      ?  close this help",
+        format!("{:>7}  close this help", keys::HELP.label(&Action::Help)),
         theme.dim,
     )));
     Paragraph::new(lines)

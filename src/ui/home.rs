@@ -9,33 +9,43 @@ use ratatui::widgets::{
 };
 
 use super::{Theme, footer};
-use crate::app::{App, Row};
+use crate::app::{Action, App, HomeOverlay, Row, keys};
 use crate::english::counted;
 use crate::study::DueCounts;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = app.rows();
-    let mut details = details_lines(rows.get(app.selected).copied(), theme);
-    if let Some(Row::Deck(index, _)) = rows.get(app.selected)
-        && let Some(Some(outlook)) = app.exams.get(*index)
+    let home = &app.home;
+    let figures = &home.figures;
+    // The deck list's keys, also while an overlay is over it.
+    let list_keys = if figures.catching_up > 0 {
+        keys::HOME_CATCHING_UP
+    } else {
+        keys::HOME_BACKLOG
+    };
+    let key = |action: &Action| list_keys.label(action);
+    let mut details = details_lines(rows.get(home.selected).copied(), list_keys, theme);
+    if let Some(Row::Deck(index, _)) = rows.get(home.selected)
+        && let Some(Some(outlook)) = figures.exams.get(*index)
     {
         details.push(Line::styled(
             format!(
-                "Exam in {}: every card gets a review in the last days before it; {:.0}% recalled on the day if you keep up (x changes the date).",
+                "Exam in {}: every card gets a review in the last days before it; {:.0}% recalled on the day if you keep up ({} changes the date).",
                 counted(usize::try_from(outlook.days_left).unwrap_or(0), "day"),
-                outlook.predicted * 100.0
+                outlook.predicted * 100.0,
+                key(&Action::SetExam),
             ),
             theme.notice,
         ));
     }
-    if app.catching_up > 0 {
-        details.insert(0, Line::styled(format!("Catching up: {} moved reviews still to come; new cards wait until then. B undoes the plan.", app.catching_up), theme.notice));
-    } else if let Some(backlog) = &app.backlog {
-        details.insert(0, Line::styled(format!("Backlog: {} reviews due, about {:.0} on a normal day. b spreads them over days, the most at risk first.", backlog.due, backlog.normal_day), theme.notice));
+    if figures.catching_up > 0 {
+        details.insert(0, Line::styled(format!("Catching up: {} moved reviews still to come; new cards wait until then. {} undoes the plan.", figures.catching_up, key(&Action::UndoBacklog)), theme.notice));
+    } else if let Some(backlog) = &figures.backlog {
+        details.insert(0, Line::styled(format!("Backlog: {} reviews due, about {:.0} on a normal day. {} spreads them over days, the most at risk first.", backlog.due, backlog.normal_day, key(&Action::Backlog)), theme.notice));
     }
     if !app.study.has_history() {
         // First run: how to start, and where decks live.
-        details.push(Line::styled("New here? Pick a deck and press Enter to learn its first cards; m offers other ways to study.", theme.notice));
+        details.push(Line::styled(format!("New here? Pick a deck and press {} to learn its first cards; {} offers other ways to study.", key(&Action::Open), key(&Action::Picker)), theme.notice));
         details.push(Line::styled(format!("Decks are TOML files in {}; `flashdeck import` turns Quizlet, Knowt and Anki exports into decks.", app.decks_dir.display()), theme.notice));
     }
     // The details pane grows with its wrapped text, up to half the screen; the border takes one.
@@ -48,16 +58,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Constraint::Length(details_height),
         Constraint::Length(u16::from(
             app.notice.is_some()
-                || app.filter.typing
-                || !app.filter.text.is_empty()
-                || app.exam_input.is_some(),
+                || !home.filter.is_empty()
+                || home
+                    .overlay
+                    .as_ref()
+                    .is_some_and(|o| matches!(o, HomeOverlay::Filter | HomeOverlay::Exam(_))),
         )),
         Constraint::Length(1),
     ])
     .areas(area);
 
     render_top(app, theme, header, buf);
-    if let Some(input) = &app.exam_input {
+    if let Some(HomeOverlay::Exam(input)) = &home.overlay {
         let mut line = vec![
             Span::styled("Exam date, YYYY-MM-DD (empty clears): ", theme.dim),
             Span::styled(format!("{}█", input.text), theme.key),
@@ -66,20 +78,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             line.push(Span::styled(format!("  {message}"), theme.error));
         }
         Line::from(line).render(notice, buf);
-    } else if app.filter.typing || !app.filter.text.is_empty() {
-        let cursor = if app.filter.typing { "█" } else { "" };
+    } else if home.filtering() || !home.filter.is_empty() {
+        let cursor = if home.filtering() { "█" } else { "" };
         Line::from(vec![
             Span::styled("filter: ", theme.dim),
-            Span::styled(format!("{}{cursor}", app.filter.text), theme.key),
+            Span::styled(format!("{}{cursor}", home.filter), theme.key),
         ])
         .render(notice, buf);
     } else if let Some(message) = &app.notice {
         Line::styled(message.as_str(), theme.error).render(notice, buf);
     }
 
-    if rows.is_empty() && !app.filter.text.is_empty() {
+    if rows.is_empty() && !home.filter.is_empty() {
         Paragraph::new(Line::styled(
-            format!("No deck matches \"{}\".", app.filter.text),
+            format!("No deck matches \"{}\".", home.filter),
             theme.dim,
         ))
         .block(Block::default().borders(Borders::TOP))
@@ -110,19 +122,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let collection = &app.study.collection;
     let decks = collection.decks.len();
-    let due: usize = app.counts.iter().map(DueCounts::total).sum();
+    let figures = &app.home.figures;
+    let due: usize = figures.counts.iter().map(DueCounts::total).sum();
     // In reading order, each with its rank: what is due matters most, the size least.
     let mut parts = vec![
         (2, counted(decks, "deck")),
         (3, counted(collection.card_count(), "card")),
         (0, format!("{due} due today")),
     ];
-    let (answers, ms) = app.today;
+    let (answers, ms) = figures.today;
     if answers > 0 {
         let minutes = (ms / 1000).div_ceil(60);
         parts.push((1, format!("today {answers} answered in {minutes} min")));
     }
-    let goals = app
+    let goals = figures
         .motivation
         .as_ref()
         .map(|m| app.goals.summary(m))
@@ -187,19 +200,32 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
             ])
         }
         Row::Deck(index, deck) => {
-            let due = app.counts.get(*index).copied().unwrap_or_default();
+            let due = app
+                .home
+                .figures
+                .counts
+                .get(*index)
+                .copied()
+                .unwrap_or_default();
             let indent = if deck.id.as_str().contains('/') {
                 "  "
             } else {
                 ""
             };
-            let exam = app.exams.get(*index).copied().flatten().map(|outlook| {
-                format!(
-                    " · exam {}d {:.0}%",
-                    outlook.days_left,
-                    outlook.predicted * 100.0
-                )
-            });
+            let exam = app
+                .home
+                .figures
+                .exams
+                .get(*index)
+                .copied()
+                .flatten()
+                .map(|outlook| {
+                    format!(
+                        " · exam {}d {:.0}%",
+                        outlook.days_left,
+                        outlook.predicted * 100.0
+                    )
+                });
             // The exam stays in view: a long name gives way to it.
             let room =
                 name_width.saturating_sub(exam.as_deref().map_or(0, |e| Line::raw(e).width()));
@@ -217,7 +243,7 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
                 number(due.review, theme.review),
                 Cell::from(Line::from(deck.cards.len().to_string()).right_aligned()),
                 Cell::from(Span::styled(
-                    bar(app.mastery.get(*index).copied().unwrap_or(0.0)),
+                    bar(app.home.figures.mastery.get(*index).copied().unwrap_or(0.0)),
                     theme.review,
                 )),
             ])
@@ -270,7 +296,7 @@ fn render_list(rows: &[Row<'_>], app: &App, theme: &Theme, area: Rect, buf: &mut
     .row_highlight_style(theme.selected)
     .column_spacing(1)
     .block(Block::default().borders(Borders::TOP));
-    let mut state = TableState::default().with_selected(Some(app.selected));
+    let mut state = TableState::default().with_selected(Some(app.home.selected));
     StatefulWidget::render(table, area, buf, &mut state);
 }
 
@@ -288,12 +314,17 @@ fn bar(share: f64) -> String {
     format!("{text:<10}")
 }
 
-fn details_lines<'a>(row: Option<Row<'a>>, theme: &Theme) -> Vec<Line<'a>> {
+fn details_lines<'a>(row: Option<Row<'a>>, keys: crate::app::Keys, theme: &Theme) -> Vec<Line<'a>> {
     match row {
         Some(Row::Group(folder)) => vec![
             Line::from(Span::styled(format!("{folder}/"), theme.title)),
             Line::styled(
-                "Enter reviews every deck in this folder; m and s work on all of them too.",
+                format!(
+                    "{} reviews every deck in this folder; {} and {} work on all of them too.",
+                    keys.label(&Action::Open),
+                    keys.label(&Action::Picker),
+                    keys.label(&Action::Statistics)
+                ),
                 theme.dim,
             ),
         ],

@@ -6,12 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, chrome, flashcards::message, text};
-use crate::app::App;
+use crate::app::{Action, App, Practice, keys};
 use crate::session::grade::Grade;
 use crate::session::learn::{Asked, Learn, Outcome, Stage};
 use crate::session::questions::Ask;
 
-pub fn render(app: &App, learn: &Learn, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let learn = &screen.session;
     let (unseen, familiar, mastered) = learn.progress();
     let status = Line::from(vec![
         Span::styled(format!("round {} · ", learn.round), theme.dim),
@@ -53,7 +54,10 @@ pub fn render(app: &App, learn: &Learn, theme: &Theme, area: Rect, buf: &mut Buf
                 );
             }
             lines.push(String::new());
-            lines.push("Enter starts the next round.".to_owned());
+            lines.push(format!(
+                "{} starts the next round.",
+                keys::LEARN_ROUND_OVER.label(&Action::Proceed)
+            ));
             return message(&lines, theme, body, buf);
         }
         Stage::Asking => {}
@@ -69,7 +73,7 @@ pub fn render(app: &App, learn: &Learn, theme: &Theme, area: Rect, buf: &mut Buf
     }
     super::scrolled(
         lines,
-        app.practice_scroll,
+        screen.scroll,
         false,
         (body, buf),
         |paragraph, area, buf| {

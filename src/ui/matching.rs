@@ -6,12 +6,9 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::{Theme, chrome, text};
-use crate::app::App;
-use crate::session::matching::{Match, seconds};
-
-/// Tiles per row.
-pub const COLUMNS: usize = 4;
+use super::{Clicks, Theme, chrome, text};
+use crate::app::{Action, App, keys};
+use crate::session::matching::{GRID_COLUMNS as COLUMNS, Match, seconds};
 
 /// The tiles' areas in a screen of `area`, in tile order; the last two rows of the body show
 /// the focused tile's full text.
@@ -30,15 +27,25 @@ pub fn tile_areas(area: Rect, tiles: usize) -> Vec<Rect> {
         .collect()
 }
 
-/// The tile at a clicked cell.
-#[must_use]
-pub fn tile_at(area: Rect, tiles: usize, column: u16, row: u16) -> Option<usize> {
-    tile_areas(area, tiles)
-        .iter()
-        .position(|tile| tile.contains(ratatui::layout::Position { x: column, y: row }))
+/// A click on tile `i` (of `tiles`, in tile order) picks it, as its letter does.
+fn tile_clicks(tiles: &[Rect]) -> Clicks {
+    Clicks(
+        tiles
+            .iter()
+            .enumerate()
+            .map(|(i, rect)| (*rect, Action::Choose(i + 1)))
+            .collect(),
+    )
 }
 
-pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the game; returns where each tile is, for clicks to pick it.
+pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks {
+    let tiles = tile_areas(area, game.tiles.len());
+    let clicks = if game.finished.is_none() {
+        tile_clicks(&tiles)
+    } else {
+        Clicks::default()
+    };
     let time = seconds(game.elapsed_ms(app.now));
     let status = Line::from(vec![
         Span::styled(time, theme.title),
@@ -47,12 +54,7 @@ pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buff
     let title = format!("Match · {}", game.title);
     let body = chrome::render(app, theme, &title, status, area, buf);
     let flashing = game.flashing(app.now);
-    for (i, (tile, rect)) in game
-        .tiles
-        .iter()
-        .zip(tile_areas(area, game.tiles.len()))
-        .enumerate()
-    {
+    for (i, (tile, rect)) in game.tiles.iter().zip(tiles).enumerate() {
         if tile.gone {
             continue;
         }
@@ -102,7 +104,10 @@ pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buff
         } else if let Some(best) = game.best_before {
             lines.push(format!("Your best: {}", seconds(best)));
         }
-        lines.push("Enter plays again with other cards.".to_owned());
+        lines.push(format!(
+            "{} plays again with other cards.",
+            keys::MATCH_DONE.label(&Action::Proceed)
+        ));
         let text: Vec<Line> = lines
             .into_iter()
             .enumerate()
@@ -118,6 +123,7 @@ pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buff
             .alignment(Alignment::Center)
             .render(body, buf);
     }
+    clicks
 }
 
 fn mistakes(count: u32) -> String {
@@ -149,8 +155,12 @@ mod tests {
         assert_eq!(tiles[0].x, 0);
         assert_eq!(tiles[4].y, tiles[0].y + tiles[0].height);
         let middle = tiles[6];
-        assert_eq!(tile_at(area, 12, middle.x + 1, middle.y + 1), Some(6));
-        assert_eq!(tile_at(area, 12, 0, 0), None, "the header is not a tile");
+        let clicks = tile_clicks(&tiles);
+        assert_eq!(
+            clicks.at(middle.x + 1, middle.y + 1),
+            Some(Action::Choose(7))
+        );
+        assert_eq!(clicks.at(0, 0), None, "the header is not a tile");
     }
 
     #[test]

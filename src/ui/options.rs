@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Theme, chrome};
-use crate::app::{App, OptionsScreen, PracticeMode};
+use crate::app::{Action, App, OptionsScreen, PracticeMode, Setting};
 use crate::store::Question;
 
 pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -21,6 +21,8 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
     );
     let options = &screen.options;
     let on = |flag: bool| if flag { "on" } else { "off" };
+    let keys = screen.keys();
+    let label = |setting: Setting| keys.label(&Action::Setting(setting));
     let row = |key: &str, text: String| {
         Line::from(vec![
             Span::styled(format!("  {key:>3}  "), theme.key),
@@ -29,8 +31,14 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
     };
     let mut lines = vec![Line::from("")];
     if screen.mode != PracticeMode::Match {
-        lines.push(row("a", options.answer_with.label().to_owned()));
-        lines.push(row("s", format!("shuffle: {}", on(options.shuffle))));
+        lines.push(row(
+            label(Setting::AnswerWith),
+            options.answer_with.label().to_owned(),
+        ));
+        lines.push(row(
+            label(Setting::Shuffle),
+            format!("shuffle: {}", on(options.shuffle)),
+        ));
     }
     let starred = screen
         .decks
@@ -39,7 +47,7 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         .filter(|c| app.study.practice(c.id.as_str()).starred)
         .count();
     lines.push(row(
-        "*",
+        label(Setting::StarredOnly),
         format!(
             "starred cards only: {} ({starred} starred)",
             on(options.starred_only)
@@ -47,7 +55,7 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
     ));
     if screen.mode == PracticeMode::Flashcards {
         lines.push(row(
-            "c",
+            label(Setting::Sorting),
             format!(
                 "card sorting (know it / still learning): {}",
                 on(options.sorting)
@@ -55,26 +63,31 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         ));
     }
     if matches!(screen.mode, PracticeMode::Learn | PracticeMode::Test) {
-        let kind = |key: &str, name: &str, kind: Question| {
+        let kind = |name: &str, kind: Question| {
             row(
-                key,
+                label(Setting::Kind(kind)),
                 format!("{name}: {}", on(options.questions.contains(&kind))),
             )
         };
-        lines.push(kind("1", "written", Question::Written));
-        lines.push(kind("2", "multiple choice", Question::Choice));
-        lines.push(kind("3", "true/false", Question::TrueFalse));
+        lines.push(kind("written", Question::Written));
+        lines.push(kind("multiple choice", Question::Choice));
+        lines.push(kind("true/false", Question::TrueFalse));
         if screen.mode == PracticeMode::Test {
-            lines.push(kind("4", "matching (up to 6 pairs)", Question::Matching));
+            lines.push(kind("matching (up to 6 pairs)", Question::Matching));
+            let more_fewer = format!(
+                "{}/{}",
+                label(Setting::MoreQuestions),
+                label(Setting::FewerQuestions)
+            );
             lines.push(row(
-                "+/-",
+                &more_fewer,
                 format!("questions: {} of {}", options.count, screen.deck_size),
             ));
         }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(vec![
-        Span::styled("  Enter", theme.key),
+        Span::styled(format!("  {}", keys.label(&Action::Start)), theme.key),
         Span::raw(" to start"),
     ]));
     Paragraph::new(lines)

@@ -6,11 +6,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Theme, chrome, text};
-use crate::app::App;
+use crate::app::{Action, App, Practice, keys};
 use crate::session::practice_test::{Item, PracticeTest, Response};
 use crate::session::questions::Ask;
 
-pub fn render(app: &App, test: &PracticeTest, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    app: &App,
+    screen: &Practice<PracticeTest>,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let test = &screen.session;
     let status = match (&test.report, test.on_submit_page()) {
         (Some(report), _) => Line::styled(format!("score {}%", report.score), theme.title),
         (None, true) => Line::styled("ready to submit", theme.dim),
@@ -63,7 +70,11 @@ pub fn render(app: &App, test: &PracticeTest, theme: &Theme, area: Rect, buf: &m
                 format!("You answered {answered} of {} questions.", test.items.len()),
                 theme.title,
             ),
-            Line::from("Enter submits the test; ← goes back to the questions."),
+            Line::from(format!(
+                "{} submits the test; {} goes back to the questions.",
+                keys::TEST_SUBMIT.label(&Action::Submit),
+                keys::TEST_SUBMIT.label(&Action::Left)
+            )),
         ]
     } else {
         question_lines(app, test, theme, width)

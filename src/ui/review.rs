@@ -7,7 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{Theme, footer, text};
-use crate::app::{AHEAD_DAYS, App, MORE_NEW};
+use crate::app::{
+    AHEAD_DAYS, Action, App, MORE_NEW, PracticeMode, ReviewOverlay, ReviewScreen, keys,
+};
 use crate::scheduler::interval_text::label;
 use crate::scheduler::{Rating, calendar::Calendar};
 use crate::session::review::{Kind, Notice, ReviewSession, Side};
@@ -16,7 +18,8 @@ use crate::study::{DueCounts, NextDue};
 /// Card text is easier to read in a column no wider than this.
 const TEXT_WIDTH: u16 = 88;
 
-pub fn render(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let session = &review.session;
     let [header, body, notice_area, buttons, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -34,7 +37,7 @@ pub fn render(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf
             render_card(app, session, theme, inner, buf);
             render_buttons(app, session, theme, buttons, buf);
         }
-        None => render_done(app, session, theme, inner, buf),
+        None => render_done(app, review, theme, inner, buf),
     }
     if let Some(notice) = &session.notice {
         let style = if matches!(notice, Notice::Error(_) | Notice::Leech) {
@@ -135,9 +138,10 @@ fn render_buttons(app: &App, session: &ReviewSession, theme: &Theme, area: Rect,
     let Some(current) = &session.current else {
         return;
     };
+    let keys = app.screen_bindings();
     let line = if current.side == Side::Question {
         Line::from(vec![
-            Span::styled("Space", theme.key),
+            Span::styled(keys.label(&Action::Reveal), theme.key),
             Span::raw(" show answer"),
         ])
     } else {
@@ -146,7 +150,12 @@ fn render_buttons(app: &App, session: &ReviewSession, theme: &Theme, area: Rect,
         let styles = [theme.learning, theme.notice, theme.review, theme.new];
         let mut spans = Vec::new();
         for (index, (rating, style)) in Rating::ALL.iter().zip(styles).enumerate() {
-            spans.push(Span::styled(format!("{}", *rating as u8), theme.key));
+            // The first of the keys: "3" of "3/Space".
+            let key = keys.label(&Action::Grade(*rating));
+            spans.push(Span::styled(
+                key.split('/').next().unwrap_or(key),
+                theme.key,
+            ));
             spans.push(Span::styled(format!(" {} ", rating.label()), style));
             match intervals {
                 Some(intervals) => {
@@ -166,7 +175,11 @@ fn render_buttons(app: &App, session: &ReviewSession, theme: &Theme, area: Rect,
     line.alignment(Alignment::Center).render(area, buf);
 }
 
-fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let session = &review.session;
+    // The done screen's keys, also while a tag is typed over it.
+    let keys = keys::DONE_MORE_NEW;
+    let key = |action: &Action| Span::styled(keys.label(action), theme.key);
     let mut lines = vec![
         Line::from(""),
         Line::styled("Done for now!", theme.title),
@@ -184,24 +197,24 @@ fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     lines.push(Line::from(""));
     if app.study.has_unseen(&session.decks) {
         lines.push(Line::from(vec![
-            Span::styled("n", theme.key),
+            key(&Action::MoreNew),
             Span::raw(format!(
                 "  study {MORE_NEW} more new cards today, beyond the daily limit"
             )),
         ]));
     }
     lines.push(Line::from(vec![
-        Span::styled("a", theme.key),
+        key(&Action::ReviewAhead),
         Span::raw(format!(
             "  review ahead: cards due in the next {AHEAD_DAYS} days  "
         )),
-        Span::styled("c", theme.key),
+        key(&Action::Cram),
         Span::raw("  cram, schedule unchanged ("),
-        Span::styled("C", theme.key),
+        key(&Action::CramStarred),
         Span::raw(" starred only)"),
     ]));
     let tags = &session.tags;
-    if let Some(text) = &app.tag_input {
+    if let Some(ReviewOverlay::Tag(text)) = &review.overlay {
         lines.push(Line::from(vec![
             Span::raw("Tag to cram: "),
             Span::styled(format!("{text}█"), theme.key),
@@ -212,23 +225,23 @@ fn render_done(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
             shown.push_str(", …");
         }
         lines.push(Line::from(vec![
-            Span::styled("#", theme.key),
+            key(&Action::CramTag),
             Span::raw(format!("  cram one tag: {shown}")),
         ]));
     }
     lines.push(Line::from(vec![
         Span::raw("Practise without changing the schedule: "),
-        Span::styled("f", theme.key),
+        key(&Action::PickMode(Some(PracticeMode::Flashcards))),
         Span::raw(" flashcards  "),
-        Span::styled("l", theme.key),
+        key(&Action::PickMode(Some(PracticeMode::Learn))),
         Span::raw(" learn  "),
-        Span::styled("m", theme.key),
+        key(&Action::PickMode(Some(PracticeMode::Match))),
         Span::raw(" match  "),
-        Span::styled("t", theme.key),
+        key(&Action::PickMode(Some(PracticeMode::Test))),
         Span::raw(" test"),
     ]));
     lines.push(Line::from(vec![
-        Span::styled("q", theme.key),
+        key(&Action::Back),
         Span::raw("  back to your decks"),
     ]));
     Paragraph::new(lines)

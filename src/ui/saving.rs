@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::Theme;
-use crate::app::Saving;
+use crate::app::{Action, Saving, keys};
 
 pub fn render(saving: &Saving, theme: &Theme, area: Rect, buf: &mut Buffer) {
     match saving {
@@ -35,9 +35,12 @@ fn ask(reason: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
         Line::from(""),
         Line::from(vec![
-            Span::styled("y", theme.key),
+            Span::styled(
+                keys::SAVING_ASK.label(&Action::StudyWithoutSaving),
+                theme.key,
+            ),
             Span::raw(" study without saving   "),
-            Span::styled("q", theme.key),
+            Span::styled(keys::SAVING_ASK.label(&Action::Quit), theme.key),
             Span::raw(" quit"),
         ]),
     ];

@@ -11,15 +11,10 @@ use ratatui::widgets::{
 };
 
 use super::{Theme, chrome};
-use crate::app::{App, Simulation, StatsScreen};
+use crate::app::{Action, App, Simulation, StatsScreen, StatsTab, keys};
 use crate::commands::stats::percent;
 use crate::session::matching::seconds;
 use crate::stats::{CALENDAR_DAYS, Stats};
-
-/// The tabs, in order.
-pub const TABS: [&str; 4] = ["Overview", "Calendar", "Forecast", "Workload"];
-/// The tab that simulates what each desired retention costs.
-pub const WORKLOAD_TAB: usize = 3;
 
 pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = format!("Statistics · {}", screen.title);
@@ -27,23 +22,26 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
         app,
         theme,
         &title,
-        Line::styled("Tab switches", theme.dim),
+        Line::styled(
+            format!("{} switches", keys::STATS.label(&Action::Right)),
+            theme.dim,
+        ),
         area,
         buf,
     )
     .inner(Margin::new(1, 0));
     let [tabs, content] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
-    Tabs::new(TABS)
-        .select(screen.tab)
+    Tabs::new(StatsTab::ALL.map(StatsTab::title))
+        .select(screen.tab.index())
         .highlight_style(theme.selected)
         .divider(" ")
         .render(tabs, buf);
     let stats = &screen.stats;
     match screen.tab {
-        0 => overview(stats, theme, content, buf),
-        1 => calendar(stats, app.now, theme, content, buf),
-        2 => forecast(stats, theme, content, buf),
-        _ => workload(app, screen, theme, content, buf),
+        StatsTab::Overview => overview(stats, theme, content, buf),
+        StatsTab::Calendar => calendar(stats, app.now, theme, content, buf),
+        StatsTab::Forecast => forecast(stats, theme, content, buf),
+        StatsTab::Workload => workload(app, screen, theme, content, buf),
     }
 }
 

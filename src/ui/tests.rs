@@ -11,8 +11,16 @@ use crate::app::Action;
 use crate::deck::{BrokenDeck, Collection, DeckId, Problem, bundled};
 
 fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    draw_with(app, &Theme::default(), width, height)
+}
+
+fn draw_with(app: &App, theme: &Theme, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| super::draw(frame, app)).unwrap();
+    terminal
+        .draw(|frame| {
+            super::draw(frame, app, theme);
+        })
+        .unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -386,6 +394,7 @@ fn match_draws_twelve_lettered_tiles_and_the_timer_at_80x24() {
     let crate::app::Screen::Match(game) = &app.screen else {
         panic!()
     };
+    let game = &game.session;
     assert!(
         screen.contains(&game.tiles[0].text.replace('\n', " ")[..20]),
         "{screen}"
@@ -442,14 +451,21 @@ fn a_long_flashcard_scrolls_at_80x24() {
     assert!(screen.contains("- point number 40"), "{screen}");
     // The next card starts at the top again.
     app.update(Action::Right, app.now);
-    assert_eq!(app.practice_scroll, 0);
+    let Screen::Flashcards(cards) = &app.screen else {
+        panic!("not flashcards")
+    };
+    assert_eq!(cards.scroll, 0);
 }
 
 #[test]
 fn the_monochrome_theme_uses_no_colour() {
-    let mut app = sample();
-    app.theme = Theme::named(crate::config::ThemeName::Monochrome);
-    let buf = draw(&app, 80, 24);
+    let app = sample();
+    let buf = draw_with(
+        &app,
+        &Theme::named(crate::config::ThemeName::Monochrome),
+        80,
+        24,
+    );
     let coloured = buf
         .content()
         .iter()
@@ -556,7 +572,7 @@ fn the_top_line_shows_streak_and_xp_when_they_are_on() {
             today_done: true,
         },
     };
-    app.motivation = Some(motivation);
+    app.home.figures.motivation = Some(motivation);
     app.goals = Goals {
         streak: true,
         xp: true,

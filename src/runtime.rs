@@ -1,5 +1,7 @@
-//! The run loop: draws, turns keys into actions, and performs effects. The only part of the
-//! TUI that touches the terminal, the clock, the review log and the editor.
+//! The TUI's run loop: draws, turns keys and clicks into actions, and performs effects. The
+//! only part of the TUI that touches the terminal, the clock, the review log and the editor,
+//! and the one place that joins `app` (state and update) and `ui` (drawing): a click becomes
+//! an action here, from the targets that drawing reported.
 
 use std::io;
 use std::path::Path;
@@ -13,7 +15,7 @@ use crossterm::event::{
 };
 use ratatui::DefaultTerminal;
 
-use super::{Action, App, Effect, Saving};
+use crate::app::{Action, App, Effect, Saving};
 use crate::cli::AfterFirstFrame;
 use crate::commands::LogState;
 use crate::deck;
@@ -34,6 +36,8 @@ pub struct Runtime {
     pub after_first_frame: Option<AfterFirstFrame>,
     /// When the first frame was drawn (for `--after-first-frame exit`'s report).
     pub first_frame: Option<std::time::Instant>,
+    /// The colours, from the settings; the ui draws with them.
+    pub theme: ui::Theme,
 }
 
 /// The current local time, with its offset.
@@ -68,7 +72,8 @@ fn run_loop(
                 crossterm::execute!(io::stdout(), DisableMouseCapture)?;
             }
         }
-        terminal.draw(|frame| ui::draw(frame, app))?;
+        let mut clicks = ui::Clicks::default();
+        terminal.draw(|frame| clicks = ui::draw(frame, app, &runtime.theme))?;
         runtime
             .first_frame
             .get_or_insert_with(std::time::Instant::now);
@@ -80,7 +85,6 @@ fn run_loop(
         if let Some(start) = start_reading.take() {
             let _ = start.send(());
         }
-        let size = terminal.size()?;
         // While a simulation runs, keys are still read, and its result is looked for between.
         let finished = simulation
             .as_ref()
@@ -90,7 +94,7 @@ fn run_loop(
             Action::Simulated(result)
         } else {
             let wait = simulation.as_ref().map(|_| Duration::from_millis(100));
-            let Some(action) = next_action(app, size, wait)? else {
+            let Some(action) = next_action(app, &clicks, wait)? else {
                 continue;
             };
             action
@@ -160,7 +164,7 @@ fn write(store: &Store, saving: &Saving, events: &[NewEvent]) -> Result<(), Stri
 /// `at_most`, no longer than that (`None` then means nothing happened).
 fn next_action(
     app: &App,
-    size: ratatui::layout::Size,
+    clicks: &ui::Clicks,
     at_most: Option<Duration>,
 ) -> io::Result<Option<Action>> {
     if let Some(wake) = app.wake_at() {
@@ -177,12 +181,7 @@ fn next_action(
     let event = event::read()?;
     if let Event::Mouse(mouse) = event {
         let click = matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left));
-        return Ok(click.then_some(Action::Click {
-            column: mouse.column,
-            row: mouse.row,
-            width: size.width,
-            height: size.height,
-        }));
+        return Ok(click.then(|| clicks.at(mouse.column, mouse.row)).flatten());
     }
     // Key releases (reported on some platforms) are dropped here, once.
     Ok(event

@@ -1,0 +1,139 @@
+//! What flows through the app: [`Action`]s in (a user intent from a key table, or the outcome
+//! of an effect) and [`Effect`]s out (work for the runtime, the only part that does I/O).
+
+use std::path::PathBuf;
+
+use super::practice::{PracticeMode, Setting};
+use crate::deck::Collection;
+use crate::scheduler::Rating;
+use crate::store::{Event, NewEvent};
+use crate::workload::{Job, Workload};
+
+/// A user intent, or the outcome of an effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    /// Review the selected deck.
+    Open,
+    /// Review everything due.
+    ReviewAll,
+    Reveal,
+    Grade(Rating),
+    Undo,
+    Bury,
+    Suspend,
+    Edit,
+    MoreNew,
+    /// On the done screen: review cards due in the next days, early.
+    ReviewAhead,
+    /// On the done screen: go through the decks' cards without changing their schedule.
+    Cram,
+    /// The same, with the starred cards only.
+    CramStarred,
+    /// The same, with the cards of one tag, typed in.
+    CramTag,
+    Help,
+    Back,
+    Quit,
+    /// On the home screen: preview a plan that spreads the backlog over days.
+    Backlog,
+    /// On the home screen: undo the backlog plan in effect.
+    UndoBacklog,
+    /// On the home screen: set the selected deck's exam date.
+    SetExam,
+    /// Opens or closes the mode picker.
+    Picker,
+    /// Starts typing a filter for the deck list.
+    Filter,
+    /// Go on without saving, after being told the log cannot be written.
+    StudyWithoutSaving,
+    /// Read the deck files again.
+    Reload,
+    /// Opens the statistics of the selected deck.
+    Statistics,
+    /// A mode from the picker: `None` is review.
+    PickMode(Option<PracticeMode>),
+    Setting(Setting),
+    /// Starts the mode from its options screen.
+    Start,
+    Star,
+    Shuffle,
+    ToggleSorting,
+    /// Continue: the next question, round or game.
+    Proceed,
+    StartOver,
+    /// Option, answer or tile `n`, counting from 1 (a key, or a click on what drawing reported).
+    Choose(usize),
+    Type(char),
+    Backspace,
+    Submit,
+    DontKnow,
+    /// "I was right".
+    Override,
+    Left,
+    Right,
+    Previous,
+    Retake,
+    LeaveField,
+    EnterField,
+
+    // What the runtime reports back.
+    /// An event was written to the log.
+    Written(NewEvent),
+    /// Events written together (a backlog plan).
+    WrittenAll(Vec<NewEvent>),
+    /// Writing failed, for this reason; nothing changed.
+    WriteFailed(String),
+    /// The decks were read again (after an edit).
+    Reloaded(Collection),
+    /// Events appended to the log since it was read (another window's answers).
+    LogRead(Vec<Event<'static>>),
+    /// A workload simulation came back.
+    Simulated(Result<Vec<Workload>, String>),
+    /// The clock woke the app with no key (see [`super::clock`]): a learning card may have
+    /// come due, or the match timer ticks.
+    Tick,
+}
+
+impl Action {
+    /// Whether the runtime sends it (a result or the clock), rather than a key.
+    #[must_use]
+    pub fn from_runtime(&self) -> bool {
+        matches!(
+            self,
+            Self::Written(_)
+                | Self::WrittenAll(_)
+                | Self::WriteFailed(_)
+                | Self::Reloaded(_)
+                | Self::LogRead(_)
+                | Self::Simulated(_)
+                | Self::Tick
+        )
+    }
+}
+
+/// Work for the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Write(NewEvent),
+    /// Several events in one write (a backlog plan).
+    WriteAll(Vec<NewEvent>),
+    /// Open the deck file in the user's editor at a line, then reload the decks.
+    Edit {
+        path: PathBuf,
+        line: usize,
+    },
+    /// Read the deck files again; with `only_if_changed`, only if one changed on disk since.
+    /// Also reads what other windows appended to the log.
+    Reload {
+        only_if_changed: bool,
+    },
+    /// Run a workload simulation away from the screen; [`Action::Simulated`] brings it back.
+    Simulate(Box<Job>),
+    Quit,
+}

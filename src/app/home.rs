@@ -1,0 +1,313 @@
+//! The home screen: the deck list with its filter, the selected row, the overlay shown over
+//! it (one at a time), and the whole-collection figures it shows, computed in one place
+//! ([`HomeFigures::compute`]) when the home screen shows.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::backlog::PlanPreview;
+use super::exam::ExamInput;
+use super::{Action, App, Effect, Keys, Screen, keys, line_input};
+use crate::motivation::{Goals, Motivation};
+use crate::study::backlog::{self, Backlog};
+use crate::study::exam::Outlook;
+use crate::study::{DueCounts, Study};
+
+/// Rows a page key moves by.
+const PAGE: usize = 10;
+
+/// The deck list's state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HomeScreen {
+    /// Selected row of the deck list.
+    pub selected: usize,
+    /// Text matched against deck names and ids; empty shows every deck.
+    pub filter: String,
+    pub overlay: Option<HomeOverlay>,
+    pub figures: HomeFigures,
+}
+
+/// What shows over the deck list, and takes its keys.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HomeOverlay {
+    Help,
+    /// The mode picker for the selected row.
+    Picker,
+    /// Keys type into the filter.
+    Filter,
+    /// An exam date being typed for a deck.
+    Exam(ExamInput),
+    /// A plan that spreads the backlog over days, previewed.
+    Plan(PlanPreview),
+}
+
+/// The whole-collection figures the home screen shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HomeFigures {
+    /// Today's counts per deck, after the daily limits.
+    pub counts: Vec<DueCounts>,
+    /// Each deck's mastery, 0 to 1.
+    pub mastery: Vec<f64>,
+    /// Today's review answers and the milliseconds they took.
+    pub today: (usize, u64),
+    /// Far more reviews due than on a normal day, over all decks.
+    pub backlog: Option<Backlog>,
+    /// Reviews a backlog plan moved that are still to come.
+    pub catching_up: usize,
+    /// Each deck's exam ahead, if it has one: days left and predicted recall.
+    pub exams: Vec<Option<Outlook>>,
+    /// Streak and XP, when the settings turn them on.
+    pub motivation: Option<Motivation>,
+}
+
+impl HomeFigures {
+    /// Every figure at `now`: passes over every card, a replay of the whole log for the goals
+    /// and an exam plan simulation per deck, so only when the home screen shows.
+    #[must_use]
+    pub fn compute(study: &Study, now: DateTime<FixedOffset>, goals: Goals) -> Self {
+        let decks: Vec<usize> = (0..study.collection.decks.len()).collect();
+        let backlog = backlog::backlog(study, &decks, now);
+        Self {
+            counts: decks.iter().map(|&d| study.due_counts(d, now)).collect(),
+            mastery: decks.iter().map(|&d| study.mastery(d)).collect(),
+            today: study.today(),
+            backlog: backlog.is_large().then_some(backlog),
+            catching_up: decks.iter().map(|&d| study.postponed(d)).sum(),
+            exams: decks
+                .iter()
+                .map(|&d| crate::study::exam::outlook(study, d, now))
+                .collect(),
+            motivation: Self::motivation(study, now, goals),
+        }
+    }
+
+    /// Streak and XP, if the settings turn them on: a replay of the whole log.
+    #[must_use]
+    pub fn motivation(
+        study: &Study,
+        now: DateTime<FixedOffset>,
+        goals: Goals,
+    ) -> Option<Motivation> {
+        goals
+            .any()
+            .then(|| crate::motivation::compute(study, now, goals.streak_goal))
+    }
+}
+
+impl HomeScreen {
+    /// The key table for the overlay, or the deck list's (beneath help, which
+    /// [`App::bindings`] puts over it).
+    #[must_use]
+    pub fn keys(&self) -> Keys {
+        match &self.overlay {
+            Some(HomeOverlay::Picker) => keys::PICKER,
+            Some(HomeOverlay::Filter) => keys::FILTER_INPUT,
+            Some(HomeOverlay::Exam(_)) => keys::EXAM_INPUT,
+            Some(HomeOverlay::Plan(_)) => keys::BACKLOG_PLAN,
+            None | Some(HomeOverlay::Help) if self.figures.catching_up > 0 => {
+                keys::HOME_CATCHING_UP
+            }
+            None | Some(HomeOverlay::Help) if self.figures.backlog.is_some() => keys::HOME_BACKLOG,
+            None | Some(HomeOverlay::Help) => keys::HOME,
+        }
+    }
+
+    /// Whether keys type into the filter.
+    #[must_use]
+    pub fn filtering(&self) -> bool {
+        self.overlay == Some(HomeOverlay::Filter)
+    }
+
+    /// Keeps the selection on the list after it shrank.
+    pub fn clamp_selection(&mut self, study: &Study) {
+        let rows = rows(study, &self.filter).len();
+        self.selected = self.selected.min(rows.saturating_sub(1));
+    }
+}
+
+/// One line of the deck list: a valid deck, or a file with problems.
+#[derive(Debug, Clone, Copy)]
+pub enum Row<'a> {
+    /// A folder of decks.
+    Group(&'a str),
+    Deck(usize, &'a crate::deck::Deck),
+    Broken(&'a crate::deck::BrokenDeck),
+}
+
+/// The deck list: decks sorted by id, each folder's decks under a group row, then files with
+/// problems; only what matches `filter` (case-insensitive, on names and ids).
+#[must_use]
+pub fn rows<'a>(study: &'a Study, filter: &str) -> Vec<Row<'a>> {
+    let collection = &study.collection;
+    let filter = filter.to_lowercase();
+    let matches = |deck: &crate::deck::Deck| {
+        filter.is_empty()
+            || deck.name.to_lowercase().contains(&filter)
+            || deck.id.as_str().to_lowercase().contains(&filter)
+    };
+    let mut rows = Vec::new();
+    let mut group = "";
+    for (i, deck) in collection
+        .decks
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| matches(d))
+    {
+        let folder = deck
+            .id
+            .as_str()
+            .rsplit_once('/')
+            .map_or("", |(folder, _)| folder);
+        if !folder.is_empty() && folder != group {
+            rows.push(Row::Group(folder));
+        }
+        group = folder;
+        rows.push(Row::Deck(i, deck));
+    }
+    rows.extend(
+        collection
+            .broken
+            .iter()
+            .filter(|b| filter.is_empty() || b.id.as_str().to_lowercase().contains(&filter))
+            .map(Row::Broken),
+    );
+    rows
+}
+
+impl App {
+    /// The deck list as it shows now.
+    #[must_use]
+    pub fn rows(&self) -> Vec<Row<'_>> {
+        rows(&self.study, &self.home.filter)
+    }
+
+    /// The decks of the selected row (a deck, or every deck of a group), with a title.
+    #[must_use]
+    pub fn selected_decks(&self) -> Option<(Vec<usize>, String)> {
+        match self.rows().get(self.home.selected).copied()? {
+            Row::Deck(index, deck) => Some((vec![index], deck.name.clone())),
+            Row::Group(folder) => Some((self.folder_decks(folder), folder.to_owned())),
+            Row::Broken(_) => None,
+        }
+    }
+
+    /// The decks inside a folder of the decks directory, at any depth.
+    fn folder_decks(&self, folder: &str) -> Vec<usize> {
+        let prefix = format!("{folder}/");
+        let decks = &self.study.collection.decks;
+        (0..decks.len())
+            .filter(|&d| decks[d].id.as_str().starts_with(&prefix))
+            .collect()
+    }
+
+    /// A folder's counts for its group row: the sum of its decks'.
+    #[must_use]
+    pub fn folder_counts(&self, folder: &str) -> DueCounts {
+        self.folder_decks(folder)
+            .into_iter()
+            .filter_map(|d| self.home.figures.counts.get(d).copied())
+            .sum()
+    }
+
+    /// Computes the home screen's figures, if it is showing.
+    pub(super) fn refresh_home(&mut self) {
+        if matches!(self.screen, Screen::Home) {
+            self.home.figures = HomeFigures::compute(&self.study, self.now, self.goals);
+        }
+    }
+
+    /// Turns streak and XP on or off, as the settings say.
+    pub fn set_goals(&mut self, goals: Goals) {
+        self.goals = goals;
+        self.home.figures.motivation = HomeFigures::motivation(&self.study, self.now, goals);
+    }
+
+    /// A key on the home screen: its overlay's, or the deck list's.
+    pub(super) fn update_home(
+        &mut self,
+        action: &Action,
+        now: DateTime<FixedOffset>,
+    ) -> Vec<Effect> {
+        match self.home.overlay.clone() {
+            Some(HomeOverlay::Help) => self.home.overlay = None,
+            Some(HomeOverlay::Picker) => self.picker_key(action),
+            Some(HomeOverlay::Filter) => self.filter_key(action),
+            Some(HomeOverlay::Exam(_)) => return self.exam_key(action, now),
+            Some(HomeOverlay::Plan(_)) => return self.plan_key(action, now),
+            None => return self.deck_list_key(action, now),
+        }
+        Vec::new()
+    }
+
+    fn deck_list_key(&mut self, action: &Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+        let last = self.rows().len().saturating_sub(1);
+        let selected = &mut self.home.selected;
+        match action {
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Down => *selected = (*selected + 1).min(last),
+            Action::PageUp => *selected = selected.saturating_sub(PAGE),
+            Action::PageDown => *selected = (*selected + PAGE).min(last),
+            Action::First => *selected = 0,
+            Action::Last => *selected = last,
+            Action::Open => {
+                if let Some((decks, title)) = self.selected_decks() {
+                    self.start_review(decks, title);
+                }
+            }
+            Action::ReviewAll => {
+                let all = (0..self.study.collection.decks.len()).collect();
+                let title = self.study.collection.all_decks_title();
+                self.start_review(all, title);
+            }
+            Action::Help => self.home.overlay = Some(HomeOverlay::Help),
+            Action::Picker => self.home.overlay = Some(HomeOverlay::Picker),
+            Action::Filter => self.home.overlay = Some(HomeOverlay::Filter),
+            Action::SetExam => self.ask_exam(),
+            Action::Backlog => self.preview_plan(0, now),
+            Action::UndoBacklog => return self.undo_plan(now),
+            Action::Statistics => self.open_statistics(now),
+            Action::Reload => {
+                return vec![Effect::Reload {
+                    only_if_changed: false,
+                }];
+            }
+            Action::Back => return vec![Effect::Quit],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// The mode picker: review or a practice mode on the selected row.
+    fn picker_key(&mut self, action: &Action) {
+        match action {
+            Action::Picker => self.home.overlay = None,
+            Action::PickMode(mode) => {
+                self.home.overlay = None;
+                if let Some((decks, title)) = self.selected_decks() {
+                    match mode {
+                        None => self.start_review(decks, title),
+                        Some(mode) => self.open_options(*mode, decks, title),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Typing the filter: the list narrows as it changes; Esc clears it.
+    fn filter_key(&mut self, action: &Action) {
+        let last = self.rows().len().saturating_sub(1);
+        match action {
+            Action::Up => self.home.selected = self.home.selected.saturating_sub(1),
+            Action::Down => self.home.selected = (self.home.selected + 1).min(last),
+            action => match line_input::edit(&mut self.home.filter, action, |_, _| true) {
+                Some(line_input::End::Cancel) => {
+                    self.home.overlay = None;
+                    self.home.filter.clear();
+                    self.home.selected = 0;
+                }
+                Some(line_input::End::Submit) => self.home.overlay = None,
+                None => self.home.selected = 0,
+            },
+        }
+    }
+}

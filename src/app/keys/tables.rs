@@ -1,0 +1,510 @@
+//! Every screen state's key table, one line per binding: keys, label, hint, action, and
+//! whether the footer shows it (help lists them all). Shared parts are named and reused.
+
+use crossterm::event::KeyCode as K;
+
+use super::On::{Ctrl, Keys as Code, Pick, Text};
+use super::{Binding, FOOTER, HELP_ONLY, Keys, bind};
+use crate::app::Action as A;
+use crate::app::practice::{PracticeMode as M, Setting};
+use crate::scheduler::Rating;
+use crate::store::Question;
+
+/// Over every table, checked first: Ctrl-C always quits.
+#[rustfmt::skip]
+pub const GLOBAL: Keys = Keys(&[&[
+    bind(Ctrl('c'), "Ctrl-C", "quit", A::Quit, HELP_ONLY),
+]]);
+
+/// The log cannot be written: nothing else until the user says whether to study anyway.
+#[rustfmt::skip]
+pub const SAVING_ASK: Keys = Keys(&[&[
+    bind(Code(&[K::Char('y')]), "y", "study without saving", A::StudyWithoutSaving, FOOTER),
+    bind(Code(&[K::Char('q'), K::Char('n'), K::Esc]), "q", "quit", A::Quit, FOOTER),
+]]);
+
+/// While the help screen is open, any of these close it.
+#[rustfmt::skip]
+pub const HELP: Keys = Keys(&[&[
+    bind(Code(&[K::Char('?'), K::Char('q'), K::Esc, K::Enter]), "?/q", "close help", A::Help, FOOTER),
+]]);
+
+// ---- Home ----
+
+#[rustfmt::skip]
+const HOME_KEYS: &[Binding] = &[
+    bind(Code(&[K::Enter]), "Enter", "review deck", A::Open, FOOTER),
+    bind(Code(&[K::Char('r')]), "r", "review all due", A::ReviewAll, FOOTER),
+    bind(Code(&[K::Char('m')]), "m", "study modes", A::Picker, FOOTER),
+    bind(Code(&[K::Char('/')]), "/", "filter", A::Filter, FOOTER),
+    bind(Code(&[K::Char('x')]), "x", "exam date", A::SetExam, HELP_ONLY),
+    bind(Code(&[K::Char('R')]), "R", "reload decks", A::Reload, HELP_ONLY),
+    bind(Code(&[K::Char('s')]), "s", "statistics", A::Statistics, FOOTER),
+    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "up", A::Up, FOOTER),
+    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "down", A::Down, FOOTER),
+    bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
+    bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
+    bind(Code(&[K::Home, K::Char('g')]), "g", "first", A::First, HELP_ONLY),
+    bind(Code(&[K::End, K::Char('G')]), "G", "last", A::Last, HELP_ONLY),
+    bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
+    bind(Code(&[K::Char('q'), K::Esc]), "q", "quit", A::Back, FOOTER),
+];
+
+pub const HOME: Keys = Keys(&[HOME_KEYS]);
+
+/// Home with a backlog far above a normal day: `b` offers to spread it.
+#[rustfmt::skip]
+pub const HOME_BACKLOG: Keys = Keys(&[
+    &[bind(Code(&[K::Char('b')]), "b", "spread the backlog", A::Backlog, FOOTER)],
+    HOME_KEYS,
+]);
+
+/// Home while a backlog plan runs: `B` takes it back.
+#[rustfmt::skip]
+pub const HOME_CATCHING_UP: Keys = Keys(&[
+    HOME_KEYS,
+    &[bind(Code(&[K::Char('B')]), "B", "undo the backlog plan", A::UndoBacklog, HELP_ONLY)],
+]);
+
+/// While the deck filter is typed: the list narrows as you type.
+#[rustfmt::skip]
+pub const FILTER_INPUT: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "done", A::Submit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "clear", A::LeaveField, FOOTER),
+    bind(Code(&[K::Up]), "↑", "up", A::Up, FOOTER),
+    bind(Code(&[K::Down]), "↓", "down", A::Down, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type to filter", A::Type(' '), HELP_ONLY),
+]]);
+
+/// While an exam date is typed.
+#[rustfmt::skip]
+pub const EXAM_INPUT: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "set", A::Submit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "0-9", "type the date", A::Type(' '), HELP_ONLY),
+]]);
+
+/// The backlog plan's preview.
+#[rustfmt::skip]
+pub const BACKLOG_PLAN: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "apply", A::Open, FOOTER),
+    bind(Code(&[K::Left, K::Char('h')]), "←", "fewer days", A::Left, FOOTER),
+    bind(Code(&[K::Right, K::Char('l')]), "→", "more days", A::Right, FOOTER),
+    bind(Code(&[K::Esc, K::Char('q')]), "Esc", "cancel", A::Back, FOOTER),
+]]);
+
+/// The mode picker over the home screen.
+#[rustfmt::skip]
+pub const PICKER: Keys = Keys(&[&[
+    bind(Code(&[K::Char('r'), K::Enter]), "r", "review", A::PickMode(None), FOOTER),
+    bind(Code(&[K::Char('f')]), "f", "flashcards", A::PickMode(Some(M::Flashcards)), FOOTER),
+    bind(Code(&[K::Char('l')]), "l", "learn", A::PickMode(Some(M::Learn)), FOOTER),
+    bind(Code(&[K::Char('m')]), "m", "match", A::PickMode(Some(M::Match)), FOOTER),
+    bind(Code(&[K::Char('t')]), "t", "practice test", A::PickMode(Some(M::Test)), FOOTER),
+    bind(Code(&[K::Char('q'), K::Esc]), "q", "close", A::Picker, FOOTER),
+]]);
+
+// ---- Review ----
+
+/// The commands for the card on screen, on either side.
+#[rustfmt::skip]
+const CARD_COMMANDS: &[Binding] = &[
+    bind(Code(&[K::Char('u')]), "u", "undo", A::Undo, FOOTER),
+    bind(Code(&[K::Char('b')]), "b", "bury", A::Bury, FOOTER),
+    bind(Code(&[K::Char('s')]), "s", "suspend", A::Suspend, FOOTER),
+    bind(Code(&[K::Char('e')]), "e", "edit", A::Edit, FOOTER),
+    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up", A::Up, HELP_ONLY),
+    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, HELP_ONLY),
+    bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
+    bind(Code(&[K::Char('q'), K::Esc]), "q", "back", A::Back, FOOTER),
+    bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
+];
+
+#[rustfmt::skip]
+pub const QUESTION: Keys = Keys(&[
+    &[bind(Code(&[K::Char(' '), K::Enter]), "Space", "show answer", A::Reveal, FOOTER)],
+    CARD_COMMANDS,
+]);
+
+#[rustfmt::skip]
+pub const ANSWER: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Char('1')]), "1", "Again", A::Grade(Rating::Again), HELP_ONLY),
+        bind(Code(&[K::Char('2')]), "2", "Hard", A::Grade(Rating::Hard), HELP_ONLY),
+        bind(Code(&[K::Char('3'), K::Char(' '), K::Enter]), "3/Space", "Good", A::Grade(Rating::Good), HELP_ONLY),
+        bind(Code(&[K::Char('4')]), "4", "Easy", A::Grade(Rating::Easy), HELP_ONLY),
+    ],
+    CARD_COMMANDS,
+]);
+
+/// Practice modes offered when the day's review is done.
+#[rustfmt::skip]
+const PRACTICE_OFFER: &[Binding] = &[
+    bind(Code(&[K::Char('f')]), "f", "flashcards", A::PickMode(Some(M::Flashcards)), FOOTER),
+    bind(Code(&[K::Char('l')]), "l", "learn", A::PickMode(Some(M::Learn)), FOOTER),
+    bind(Code(&[K::Char('m')]), "m", "match", A::PickMode(Some(M::Match)), FOOTER),
+    bind(Code(&[K::Char('t')]), "t", "test", A::PickMode(Some(M::Test)), FOOTER),
+];
+
+/// Studying on when nothing is due: early reviews, or cramming.
+#[rustfmt::skip]
+const STUDY_ON: &[Binding] = &[
+    bind(Code(&[K::Char('a')]), "a", "review ahead", A::ReviewAhead, FOOTER),
+    bind(Code(&[K::Char('c')]), "c", "cram", A::Cram, FOOTER),
+    bind(Code(&[K::Char('C')]), "C", "cram starred", A::CramStarred, HELP_ONLY),
+    bind(Code(&[K::Char('#')]), "#", "cram a tag", A::CramTag, HELP_ONLY),
+];
+
+#[rustfmt::skip]
+const DONE_COMMANDS: &[Binding] = &[
+    bind(Code(&[K::Char('u')]), "u", "undo", A::Undo, FOOTER),
+    bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
+    bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "back", A::Back, FOOTER),
+];
+
+/// The done screen when unseen cards are left to add.
+#[rustfmt::skip]
+pub const DONE_MORE_NEW: Keys = Keys(&[
+    PRACTICE_OFFER,
+    &[bind(Code(&[K::Char('n')]), "n", "10 more new cards", A::MoreNew, FOOTER)],
+    STUDY_ON,
+    DONE_COMMANDS,
+]);
+
+pub const DONE: Keys = Keys(&[PRACTICE_OFFER, STUDY_ON, DONE_COMMANDS]);
+
+/// While the tag to cram is typed, on the done screen.
+#[rustfmt::skip]
+pub const TAG_INPUT: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "cram", A::Submit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type the tag", A::Type(' '), HELP_ONLY),
+]]);
+
+// ---- Statistics ----
+
+#[rustfmt::skip]
+const HELP_BACK: &[Binding] = &[
+    bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
+    bind(Code(&[K::Char('q'), K::Esc]), "q", "back", A::Back, FOOTER),
+];
+
+#[rustfmt::skip]
+pub const STATS: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Tab, K::Right, K::Char('l')]), "Tab", "next tab", A::Right, FOOTER),
+        bind(Code(&[K::BackTab, K::Left, K::Char('h')]), "Shift-Tab", "previous tab", A::Left, FOOTER),
+    ],
+    HELP_BACK,
+]);
+
+// ---- Practice options ----
+
+#[rustfmt::skip]
+const START: &[Binding] = &[bind(Code(&[K::Enter]), "Enter", "start", A::Start, FOOTER)];
+
+#[rustfmt::skip]
+const SIDES_AND_ORDER: &[Binding] = &[
+    bind(Code(&[K::Char('a')]), "a", "answer with", A::Setting(Setting::AnswerWith), HELP_ONLY),
+    bind(Code(&[K::Char('s')]), "s", "shuffle", A::Setting(Setting::Shuffle), HELP_ONLY),
+];
+
+#[rustfmt::skip]
+const STARRED_ONLY: &[Binding] = &[
+    bind(Code(&[K::Char('*')]), "*", "starred only", A::Setting(Setting::StarredOnly), HELP_ONLY),
+];
+
+#[rustfmt::skip]
+const QUESTION_KINDS: &[Binding] = &[
+    bind(Code(&[K::Char('1')]), "1", "written", A::Setting(Setting::Kind(Question::Written)), HELP_ONLY),
+    bind(Code(&[K::Char('2')]), "2", "multiple choice", A::Setting(Setting::Kind(Question::Choice)), HELP_ONLY),
+    bind(Code(&[K::Char('3')]), "3", "true/false", A::Setting(Setting::Kind(Question::TrueFalse)), HELP_ONLY),
+];
+
+#[rustfmt::skip]
+pub const OPTIONS_FLASHCARDS: Keys = Keys(&[
+    START,
+    SIDES_AND_ORDER,
+    STARRED_ONLY,
+    &[bind(Code(&[K::Char('c')]), "c", "card sorting", A::Setting(Setting::Sorting), HELP_ONLY)],
+    HELP_BACK,
+]);
+
+pub const OPTIONS_LEARN: Keys = Keys(&[
+    START,
+    SIDES_AND_ORDER,
+    STARRED_ONLY,
+    QUESTION_KINDS,
+    HELP_BACK,
+]);
+
+pub const OPTIONS_MATCH: Keys = Keys(&[START, STARRED_ONLY, HELP_BACK]);
+
+#[rustfmt::skip]
+pub const OPTIONS_TEST: Keys = Keys(&[
+    START,
+    SIDES_AND_ORDER,
+    STARRED_ONLY,
+    QUESTION_KINDS,
+    &[
+        bind(Code(&[K::Char('4')]), "4", "matching", A::Setting(Setting::Kind(Question::Matching)), HELP_ONLY),
+        bind(Code(&[K::Char('+'), K::Char('=')]), "+", "more questions", A::Setting(Setting::MoreQuestions), HELP_ONLY),
+        bind(Code(&[K::Char('-')]), "-", "fewer questions", A::Setting(Setting::FewerQuestions), HELP_ONLY),
+    ],
+    HELP_BACK,
+]);
+
+// ---- Flashcards ----
+
+#[rustfmt::skip]
+const STAR: &[Binding] = &[bind(Code(&[K::Char('*')]), "*", "star", A::Star, FOOTER)];
+
+/// Long card text scrolls.
+#[rustfmt::skip]
+const SCROLL: &[Binding] = &[
+    bind(Code(&[K::PageUp]), "PgUp", "scroll up", A::PageUp, HELP_ONLY),
+    bind(Code(&[K::PageDown]), "PgDn", "scroll down", A::PageDown, HELP_ONLY),
+];
+
+#[rustfmt::skip]
+const FLASHCARD_MOVES: &[Binding] = &[
+    bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
+    bind(Code(&[K::Right, K::Char('l')]), "→/l", "next", A::Right, FOOTER),
+    bind(Code(&[K::Left, K::Char('h')]), "←/h", "previous", A::Left, FOOTER),
+    bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, FOOTER),
+    bind(Code(&[K::Char('c')]), "c", "card sorting", A::ToggleSorting, HELP_ONLY),
+];
+
+pub const FLASHCARDS: Keys = Keys(&[FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK]);
+
+#[rustfmt::skip]
+pub const SORTING: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
+        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "know it", A::Up, FOOTER),
+        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "still learning", A::Down, FOOTER),
+        bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, HELP_ONLY),
+        bind(Code(&[K::Char('c')]), "c", "card sorting off", A::ToggleSorting, HELP_ONLY),
+    ],
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const SORTING_ROUND_OVER: Keys = Keys(&[
+    &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "study the still-learning pile", A::Proceed, FOOTER)],
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const SORTING_DONE: Keys = Keys(&[
+    &[bind(Code(&[K::Char('r')]), "r", "start sorting over", A::StartOver, FOOTER)],
+    HELP_BACK,
+]);
+
+// ---- Learn ----
+
+#[rustfmt::skip]
+const DONT_KNOW: &[Binding] = &[bind(Code(&[K::Tab]), "Tab", "don't know", A::DontKnow, FOOTER)];
+
+#[rustfmt::skip]
+pub const LEARN_CHOICE: Keys = Keys(&[
+    &[bind(Pick('1', '4'), "1-4", "choose", A::Choose(1), FOOTER)],
+    DONT_KNOW,
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const LEARN_TRUE_FALSE: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Char('1'), K::Char('t')]), "1/t", "true", A::Choose(1), FOOTER),
+        bind(Code(&[K::Char('2'), K::Char('f')]), "2/f", "false", A::Choose(2), FOOTER),
+    ],
+    DONT_KNOW,
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+/// A written question whose answer field was left with Esc.
+#[rustfmt::skip]
+pub const LEARN_FIELD_LEFT: Keys = Keys(&[
+    &[bind(Code(&[K::Enter, K::Char('i')]), "Enter", "type the answer", A::EnterField, FOOTER)],
+    DONT_KNOW,
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const LEARN_FEEDBACK: Keys = Keys(&[
+    &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "continue", A::Proceed, FOOTER)],
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const LEARN_FEEDBACK_OVERRIDE: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "continue", A::Proceed, FOOTER),
+        bind(Code(&[K::Char('o')]), "o", "I was right", A::Override, FOOTER),
+    ],
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const LEARN_ROUND_OVER: Keys = Keys(&[
+    &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "next round", A::Proceed, FOOTER)],
+    HELP_BACK,
+]);
+
+pub const LEARN_DONE: Keys = Keys(&[HELP_BACK]);
+
+/// Typing a written answer in Learn: these keys work; every other character types.
+#[rustfmt::skip]
+pub const TYPING_LEARN: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "check", A::Submit, FOOTER),
+    bind(Code(&[K::Tab]), "Tab", "don't know", A::DontKnow, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "leave the field", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
+]]);
+
+// ---- Match ----
+
+#[rustfmt::skip]
+pub const MATCH: Keys = Keys(&[&[
+    bind(Pick('a', 'l'), "a-l", "pick a tile", A::Choose(1), FOOTER),
+    bind(Code(&[K::Enter]), "Enter", "pick the focused tile", A::Submit, HELP_ONLY),
+    bind(Code(&[K::Left]), "←", "left", A::Left, HELP_ONLY),
+    bind(Code(&[K::Right]), "→", "right", A::Right, HELP_ONLY),
+    bind(Code(&[K::Up]), "↑", "up", A::Up, HELP_ONLY),
+    bind(Code(&[K::Down]), "↓", "down", A::Down, HELP_ONLY),
+    bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
+    bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "back", A::Back, FOOTER),
+]]);
+
+#[rustfmt::skip]
+pub const MATCH_DONE: Keys = Keys(&[
+    &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "play again", A::Proceed, FOOTER)],
+    HELP_BACK,
+]);
+
+// ---- Practice test ----
+
+#[rustfmt::skip]
+const TEST_MOVES: &[Binding] = &[
+    bind(Code(&[K::Tab, K::Right, K::Enter]), "Tab/→", "next", A::Right, FOOTER),
+    bind(Code(&[K::BackTab, K::Left]), "←", "previous", A::Left, FOOTER),
+];
+
+/// A choice, true/false or matching question.
+#[rustfmt::skip]
+pub const TEST_QUESTION: Keys = Keys(&[
+    &[
+        bind(Pick('1', '9'), "1-9", "answer", A::Choose(1), FOOTER),
+        bind(Code(&[K::Char('t')]), "t", "true", A::Choose(1), HELP_ONLY),
+        bind(Code(&[K::Char('f')]), "f", "false", A::Choose(2), HELP_ONLY),
+        bind(Code(&[K::Up]), "↑", "previous prompt", A::Up, HELP_ONLY),
+        bind(Code(&[K::Down]), "↓", "next prompt", A::Down, HELP_ONLY),
+    ],
+    TEST_MOVES,
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+/// A written question whose answer field was left with Esc: Enter goes back into it.
+#[rustfmt::skip]
+pub const TEST_FIELD_LEFT: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Enter, K::Char('i')]), "Enter", "type the answer", A::EnterField, FOOTER),
+        bind(Code(&[K::Tab, K::Right]), "Tab/→", "next", A::Right, FOOTER),
+        bind(Code(&[K::BackTab, K::Left]), "←", "previous", A::Left, FOOTER),
+    ],
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+/// Typing a written answer in the test: these keys work; every other character types.
+#[rustfmt::skip]
+pub const TYPING_TEST: Keys = Keys(&[&[
+    bind(Code(&[K::Enter, K::Tab]), "Enter", "next", A::Submit, FOOTER),
+    bind(Code(&[K::BackTab]), "Shift-Tab", "previous", A::Previous, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "leave the field", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
+]]);
+
+#[rustfmt::skip]
+pub const TEST_SUBMIT: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Enter]), "Enter", "submit", A::Submit, FOOTER),
+        bind(Code(&[K::BackTab, K::Left]), "←", "back to the questions", A::Left, FOOTER),
+    ],
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const TEST_REPORT: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Char('r')]), "r", "retake the missed cards", A::Retake, FOOTER),
+        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up", A::Up, FOOTER),
+        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, FOOTER),
+    ],
+    HELP_BACK,
+]);
+
+/// Every table, named, for the tests that walk them.
+pub const ALL: &[(&str, Keys)] = &[
+    ("GLOBAL", GLOBAL),
+    ("SAVING_ASK", SAVING_ASK),
+    ("HELP", HELP),
+    ("HOME", HOME),
+    ("HOME_BACKLOG", HOME_BACKLOG),
+    ("HOME_CATCHING_UP", HOME_CATCHING_UP),
+    ("FILTER_INPUT", FILTER_INPUT),
+    ("EXAM_INPUT", EXAM_INPUT),
+    ("BACKLOG_PLAN", BACKLOG_PLAN),
+    ("PICKER", PICKER),
+    ("QUESTION", QUESTION),
+    ("ANSWER", ANSWER),
+    ("DONE_MORE_NEW", DONE_MORE_NEW),
+    ("DONE", DONE),
+    ("TAG_INPUT", TAG_INPUT),
+    ("STATS", STATS),
+    ("OPTIONS_FLASHCARDS", OPTIONS_FLASHCARDS),
+    ("OPTIONS_LEARN", OPTIONS_LEARN),
+    ("OPTIONS_MATCH", OPTIONS_MATCH),
+    ("OPTIONS_TEST", OPTIONS_TEST),
+    ("FLASHCARDS", FLASHCARDS),
+    ("SORTING", SORTING),
+    ("SORTING_ROUND_OVER", SORTING_ROUND_OVER),
+    ("SORTING_DONE", SORTING_DONE),
+    ("LEARN_CHOICE", LEARN_CHOICE),
+    ("LEARN_TRUE_FALSE", LEARN_TRUE_FALSE),
+    ("LEARN_FIELD_LEFT", LEARN_FIELD_LEFT),
+    ("LEARN_FEEDBACK", LEARN_FEEDBACK),
+    ("LEARN_FEEDBACK_OVERRIDE", LEARN_FEEDBACK_OVERRIDE),
+    ("LEARN_ROUND_OVER", LEARN_ROUND_OVER),
+    ("LEARN_DONE", LEARN_DONE),
+    ("TYPING_LEARN", TYPING_LEARN),
+    ("MATCH", MATCH),
+    ("MATCH_DONE", MATCH_DONE),
+    ("TEST_QUESTION", TEST_QUESTION),
+    ("TEST_FIELD_LEFT", TEST_FIELD_LEFT),
+    ("TYPING_TEST", TYPING_TEST),
+    ("TEST_SUBMIT", TEST_SUBMIT),
+    ("TEST_REPORT", TEST_REPORT),
+];

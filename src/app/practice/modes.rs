@@ -1,0 +1,212 @@
+//! Each practice mode's key table by what is on screen, and its key handling: the mode's
+//! own actions go to its session, and [`Practice`] adds help, the answer field and scrolling.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Practice, seed};
+use crate::app::{Action, Keys, keys};
+use crate::session::flashcards::Flashcards;
+use crate::session::learn::{Learn, Stage as LearnStage};
+use crate::session::matching::{GRID_COLUMNS, Match};
+use crate::session::practice_test::PracticeTest;
+use crate::session::questions::Ask;
+use crate::store::NewEvent;
+
+/// Flashcards' keys, by what is on screen.
+#[must_use]
+pub fn flashcards_keys(cards: &Flashcards) -> Keys {
+    match cards {
+        f if f.all_known => keys::SORTING_DONE,
+        f if f.round_over() => keys::SORTING_ROUND_OVER,
+        f if f.sorting => keys::SORTING,
+        _ => keys::FLASHCARDS,
+    }
+}
+
+/// Learn's keys, by what is on screen.
+#[must_use]
+pub fn learn_keys(learn: &Practice<Learn>) -> Keys {
+    match (&learn.session.stage, &learn.session.current) {
+        (LearnStage::Done, _) => keys::LEARN_DONE,
+        (LearnStage::RoundOver, _) | (_, None) => keys::LEARN_ROUND_OVER,
+        (_, Some(asked)) => match (&asked.outcome, &asked.question.ask) {
+            (Some(outcome), _) if outcome.overridable => keys::LEARN_FEEDBACK_OVERRIDE,
+            (Some(_), _) => keys::LEARN_FEEDBACK,
+            (None, Ask::Choice { .. }) => keys::LEARN_CHOICE,
+            (None, Ask::TrueFalse { .. }) => keys::LEARN_TRUE_FALSE,
+            (None, Ask::Written) if learn.field_left => keys::LEARN_FIELD_LEFT,
+            (None, Ask::Written) => keys::TYPING_LEARN,
+        },
+    }
+}
+
+/// Match's keys: tiles while the clock runs, then playing again.
+#[must_use]
+pub fn match_keys(game: &Match) -> Keys {
+    if game.finished.is_some() {
+        keys::MATCH_DONE
+    } else {
+        keys::MATCH
+    }
+}
+
+/// The test's keys, by what is on screen: a written answer being typed, a written question
+/// whose field was left, another question, the submit page, or the report.
+#[must_use]
+pub fn test_keys(test: &Practice<PracticeTest>) -> Keys {
+    match &test.session {
+        t if t.report.is_some() => keys::TEST_REPORT,
+        t if t.on_submit_page() => keys::TEST_SUBMIT,
+        t if t.typing() && test.field_left => keys::TEST_FIELD_LEFT,
+        t if t.typing() => keys::TYPING_TEST,
+        _ => keys::TEST_QUESTION,
+    }
+}
+
+/// Identifies the question on screen, to put the cursor back in the answer field and the text
+/// at its top when it changes.
+pub trait Marker {
+    fn question_marker(&self) -> (usize, usize);
+}
+
+impl Marker for Flashcards {
+    fn question_marker(&self) -> (usize, usize) {
+        (self.position, usize::from(self.flipped))
+    }
+}
+
+impl Marker for Learn {
+    fn question_marker(&self) -> (usize, usize) {
+        (
+            self.round,
+            self.current
+                .as_ref()
+                .map_or(usize::MAX, |a| a.question.term),
+        )
+    }
+}
+
+impl Marker for Match {
+    fn question_marker(&self) -> (usize, usize) {
+        (0, 0)
+    }
+}
+
+impl Marker for PracticeTest {
+    fn question_marker(&self) -> (usize, usize) {
+        (self.position, 0)
+    }
+}
+
+impl<T: Marker> Practice<T> {
+    /// Applies a key: help, the answer field, scrolling and leaving here, the rest through the
+    /// mode's `key`. `None` means go home.
+    pub(super) fn update(
+        &mut self,
+        action: &Action,
+        now: DateTime<FixedOffset>,
+        key: fn(&mut T, &Action, DateTime<FixedOffset>) -> Vec<NewEvent>,
+    ) -> Option<Vec<NewEvent>> {
+        if self.help {
+            self.help = false;
+            return Some(Vec::new());
+        }
+        match action {
+            Action::Help => self.help = true,
+            Action::Back => return None,
+            Action::LeaveField => self.field_left = true,
+            Action::EnterField => self.field_left = false,
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(5),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(5),
+            _ => {}
+        }
+        let asked_before = self.session.question_marker();
+        let events = key(&mut self.session, action, now);
+        if self.session.question_marker() != asked_before {
+            self.field_left = false;
+            self.scroll = 0;
+        }
+        Some(events)
+    }
+}
+
+pub(super) fn flashcards_key(
+    cards: &mut Flashcards,
+    action: &Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<NewEvent> {
+    match action {
+        Action::Reveal => cards.flip(),
+        Action::Down if cards.sorting => return cards.sort(false, now),
+        Action::Up if cards.sorting => return cards.sort(true, now),
+        Action::Right => cards.next(),
+        Action::Left => cards.previous(),
+        Action::Shuffle => cards.shuffle(),
+        Action::ToggleSorting => cards.toggle_sorting(),
+        Action::Proceed => cards.next_round(),
+        Action::StartOver => return cards.start_over(now),
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn learn_key(
+    learn: &mut Learn,
+    action: &Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<NewEvent> {
+    match action {
+        Action::Choose(n) => return learn.choose(*n, now),
+        Action::Type(c) => learn.type_char(*c),
+        Action::Backspace => learn.backspace(),
+        Action::Submit => return learn.submit(now),
+        Action::DontKnow => return learn.dont_know(now),
+        Action::Override => return learn.override_right(now),
+        Action::Proceed => learn.proceed(),
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn match_key(
+    game: &mut Match,
+    action: &Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<NewEvent> {
+    let columns = GRID_COLUMNS;
+    match action {
+        Action::Choose(n) => return game.pick(n.saturating_sub(1), now),
+        Action::Submit => return game.pick(game.focus, now),
+        Action::Left => game.move_focus(-1, 0, columns),
+        Action::Right => game.move_focus(1, 0, columns),
+        Action::Up => game.move_focus(0, -1, columns),
+        Action::Down => game.move_focus(0, 1, columns),
+        Action::Proceed if game.finished.is_some() => *game = game.again(now, seed(now)),
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn test_key(
+    test: &mut PracticeTest,
+    action: &Action,
+    now: DateTime<FixedOffset>,
+) -> Vec<NewEvent> {
+    match action {
+        Action::Type(c) => test.type_char(*c),
+        Action::Backspace => test.backspace(),
+        Action::Choose(n) => test.choose(*n),
+        Action::Up => test.move_row(false),
+        Action::Down => test.move_row(true),
+        Action::Submit if test.on_submit_page() => return test.submit(now),
+        Action::Right | Action::Submit | Action::DontKnow if !test.on_submit_page() => test.next(),
+        Action::Left | Action::Previous => test.previous(),
+        Action::Retake => {
+            if let Some(retake) = test.retake_missed() {
+                *test = retake;
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}

@@ -1,0 +1,136 @@
+//! The review screen: the session (today's cards, studying ahead or cramming), its done
+//! screen, and what shows over it (help, or the tag to cram being typed). The rules are
+//! `session::review`; studying on from the done screen is [`super::cram`].
+
+use super::{Action, App, Effect, Keys, MORE_NEW, Screen, keys};
+use crate::deck::Source;
+use crate::session::review::{Kind, Notice, ReviewSession, Side};
+use crate::store::NewEvent;
+use crate::study::Study;
+
+/// The review screen's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewScreen {
+    pub session: ReviewSession,
+    pub overlay: Option<ReviewOverlay>,
+}
+
+/// What shows over the review screen, and takes its keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewOverlay {
+    Help,
+    /// A tag being typed on the done screen, to cram its cards.
+    Tag(String),
+}
+
+impl ReviewScreen {
+    /// The key table for the tag prompt, the card's side, or the done screen (beneath help,
+    /// which [`App::bindings`] puts over it).
+    #[must_use]
+    pub fn keys(&self, study: &Study) -> Keys {
+        if matches!(self.overlay, Some(ReviewOverlay::Tag(_))) {
+            return keys::TAG_INPUT;
+        }
+        match &self.session.current {
+            None if study.has_unseen(&self.session.decks) => keys::DONE_MORE_NEW,
+            None => keys::DONE,
+            Some(current) if current.side == Side::Question => keys::QUESTION,
+            Some(_) => keys::ANSWER,
+        }
+    }
+}
+
+impl App {
+    /// Opens the review screen on `decks`.
+    pub fn start_review(&mut self, decks: Vec<usize>, title: String) {
+        self.start_session(decks, title, Kind::Due);
+    }
+
+    /// Opens the review screen on `decks` for a session of `kind`.
+    pub fn start_session(&mut self, decks: Vec<usize>, title: String, kind: Kind) {
+        self.notice = None;
+        let session = ReviewSession::start_kind(&self.study, decks, title, self.now, kind);
+        self.screen = Screen::Review(Box::new(ReviewScreen {
+            session,
+            overlay: None,
+        }));
+    }
+
+    /// A key on the review screen: its overlay's, or the session's.
+    pub(super) fn update_review(&mut self, action: &Action) -> Vec<Effect> {
+        let now = self.now;
+        let Screen::Review(review) = &mut self.screen else {
+            return Vec::new();
+        };
+        match &review.overlay {
+            Some(ReviewOverlay::Help) => {
+                review.overlay = None;
+                return Vec::new();
+            }
+            Some(ReviewOverlay::Tag(_)) => {
+                self.tag_key(action);
+                return Vec::new();
+            }
+            None => {}
+        }
+        let session = &mut review.session;
+        let write = |event: Option<NewEvent>| event.map(Effect::Write).into_iter().collect();
+        match action {
+            Action::Help => review.overlay = Some(ReviewOverlay::Help),
+            Action::Reveal => session.reveal(),
+            Action::Grade(rating) => return write(session.answer(*rating, now)),
+            Action::Bury => return write(session.hide(true, now)),
+            Action::Suspend => return write(session.hide(false, now)),
+            Action::Undo => match session.undo_event(now) {
+                Some(event) => return vec![Effect::Write(event)],
+                None => session.nothing_to_undo(),
+            },
+            Action::Up => session.scroll_by(-1),
+            Action::Down => session.scroll_by(1),
+            Action::MoreNew => session.study_more_new(&self.study, MORE_NEW, now),
+            Action::PickMode(Some(mode)) if session.current.is_none() => {
+                // From the done screen: practise the same decks.
+                let (decks, title) = (session.decks.clone(), session.title.clone());
+                self.open_options(*mode, decks, title);
+            }
+            Action::ReviewAhead | Action::Cram | Action::CramStarred | Action::CramTag
+                if session.current.is_none() =>
+            {
+                self.study_on(action);
+            }
+            Action::Edit => return self.edit_current(),
+            Action::Back => return self.go_home(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// `e`: the card's deck file in the editor, at its line.
+    fn edit_current(&mut self) -> Vec<Effect> {
+        let Screen::Review(review) = &mut self.screen else {
+            return Vec::new();
+        };
+        let session = &mut review.session;
+        let Some(place) = session
+            .current
+            .as_ref()
+            .and_then(|c| self.study.place(&c.card))
+        else {
+            return Vec::new();
+        };
+        let line = self.study.card(place).line;
+        match &self.study.deck(place.deck).source {
+            Source::File(path) => vec![Effect::Edit {
+                path: path.clone(),
+                line,
+            }],
+            Source::Bundled => {
+                session.notice = Some(Notice::Error(
+                    "The built-in deck has no file to edit; copy it into your decks folder."
+                        .to_owned(),
+                ));
+                Vec::new()
+            }
+        }
+    }
+}
