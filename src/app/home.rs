@@ -228,7 +228,8 @@ impl App {
         now: DateTime<FixedOffset>,
     ) -> Vec<Effect> {
         match self.home.overlay.clone() {
-            Some(HomeOverlay::Help) => self.home.overlay = None,
+            Some(HomeOverlay::Help) if *action == Action::Help => self.home.overlay = None,
+            Some(HomeOverlay::Help) => {}
             Some(HomeOverlay::Picker) => self.picker_key(action),
             Some(HomeOverlay::Filter) => self.filter_key(action),
             Some(HomeOverlay::Exam(_)) => return self.exam_key(action, now),
@@ -262,8 +263,8 @@ impl App {
             Action::Picker => self.home.overlay = Some(HomeOverlay::Picker),
             Action::Filter => self.home.overlay = Some(HomeOverlay::Filter),
             Action::SetExam => self.ask_exam(),
-            Action::Backlog => self.preview_plan(0, now),
-            Action::UndoBacklog => return self.undo_plan(now),
+            Action::Backlog if self.home.figures.backlog.is_some() => self.preview_plan(0, now),
+            Action::UndoBacklog if self.home.figures.catching_up > 0 => return self.undo_plan(now),
             Action::Statistics => self.open_statistics(now),
             Action::Reload => {
                 return vec![Effect::Reload {

@@ -171,8 +171,8 @@ impl App {
             return Vec::new();
         };
         match action {
-            _ if screen.help => screen.help = false,
-            Action::Help => screen.help = true,
+            Action::Help => screen.help = !screen.help,
+            _ if screen.help => {}
             Action::Setting(setting) => screen.change(*setting),
             Action::Start => self.start_mode(now),
             Action::Back => {

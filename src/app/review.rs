@@ -64,7 +64,9 @@ impl App {
         };
         match &review.overlay {
             Some(ReviewOverlay::Help) => {
-                review.overlay = None;
+                if *action == Action::Help {
+                    review.overlay = None;
+                }
                 return Vec::new();
             }
             Some(ReviewOverlay::Tag(_)) => {
@@ -87,7 +89,11 @@ impl App {
             },
             Action::Up => session.scroll_by(-1),
             Action::Down => session.scroll_by(1),
-            Action::MoreNew => session.study_more_new(&self.study, MORE_NEW, now),
+            Action::MoreNew
+                if session.current.is_none() && self.study.has_unseen(&session.decks) =>
+            {
+                session.study_more_new(&self.study, MORE_NEW, now);
+            }
             Action::PickMode(Some(mode)) if session.current.is_none() => {
                 // From the done screen: practise the same decks.
                 let (decks, title) = (session.decks.clone(), session.title.clone());

@@ -97,8 +97,8 @@ impl App {
             return Vec::new();
         };
         match action {
-            _ if screen.help => screen.help = false,
-            Action::Help => screen.help = true,
+            Action::Help => screen.help = !screen.help,
+            _ if screen.help => {}
             Action::Right | Action::Left => return self.switch_stats_tab(*action == Action::Right),
             Action::Back => {
                 self.notice = None;

@@ -557,8 +557,8 @@ fn the_filter_narrows_the_list_and_esc_clears_it() {
     assert!(!app.home.filtering());
 }
 
-#[test]
-fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
+/// A deck of 85 cards, 80 of them reviews long overdue: a backlog far above a normal day.
+fn backlog_app() -> App {
     use crate::study::tests::{review, study_with};
     let events: Vec<_> = (0..80)
         .map(|i| {
@@ -573,7 +573,12 @@ fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
         })
         .collect();
     let study = study_with(85, Settings::default(), &events, now());
-    let mut app = App::new(study, PathBuf::from("/decks"), now());
+    App::new(study, PathBuf::from("/decks"), now())
+}
+
+#[test]
+fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
+    let mut app = backlog_app();
     assert_eq!(app.home.figures.backlog.map(|b| b.due), Some(80));
     assert_eq!(
         app.bindings().iter().next().unwrap().hint,
@@ -711,3 +716,5 @@ fn hash_on_the_done_screen_crams_one_tag_of_cards_or_their_deck() {
     assert_eq!(session.kind_label().as_deref(), Some("cram #whole"));
     assert_eq!(session.queue.reviews.len() + 1, 3);
 }
+
+mod reachable;

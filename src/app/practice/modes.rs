@@ -63,19 +63,26 @@ pub fn test_keys(test: &Practice<PracticeTest>) -> Keys {
     }
 }
 
-/// Identifies the question on screen, to put the cursor back in the answer field and the text
-/// at its top when it changes.
-pub trait Marker {
+/// What the screen around a practice session needs to know of it.
+pub trait PracticeSession {
+    /// Identifies the question on screen, to put the cursor back in the answer field and the
+    /// text at its top when it changes.
     fn question_marker(&self) -> (usize, usize);
+    /// Whether a written answer is asked for, so the field can be left and entered.
+    fn asks_in_writing(&self) -> bool {
+        false
+    }
+    /// Whether the card text can be longer than the screen and scrolls.
+    const SCROLLS: bool = true;
 }
 
-impl Marker for Flashcards {
+impl PracticeSession for Flashcards {
     fn question_marker(&self) -> (usize, usize) {
         (self.position, usize::from(self.flipped))
     }
 }
 
-impl Marker for Learn {
+impl PracticeSession for Learn {
     fn question_marker(&self) -> (usize, usize) {
         (
             self.round,
@@ -84,21 +91,31 @@ impl Marker for Learn {
                 .map_or(usize::MAX, |a| a.question.term),
         )
     }
+
+    fn asks_in_writing(&self) -> bool {
+        self.typing()
+    }
 }
 
-impl Marker for Match {
+impl PracticeSession for Match {
+    const SCROLLS: bool = false;
+
     fn question_marker(&self) -> (usize, usize) {
         (0, 0)
     }
 }
 
-impl Marker for PracticeTest {
+impl PracticeSession for PracticeTest {
     fn question_marker(&self) -> (usize, usize) {
         (self.position, 0)
     }
+
+    fn asks_in_writing(&self) -> bool {
+        self.typing()
+    }
 }
 
-impl<T: Marker> Practice<T> {
+impl<T: PracticeSession> Practice<T> {
     /// Applies a key: help, the answer field, scrolling and leaving here, the rest through the
     /// mode's `key`. `None` means go home.
     pub(super) fn update(
@@ -107,17 +124,17 @@ impl<T: Marker> Practice<T> {
         now: DateTime<FixedOffset>,
         key: fn(&mut T, &Action, DateTime<FixedOffset>) -> Vec<NewEvent>,
     ) -> Option<Vec<NewEvent>> {
-        if self.help {
-            self.help = false;
-            return Some(Vec::new());
-        }
         match action {
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = !self.help;
+                return Some(Vec::new());
+            }
+            _ if self.help => return Some(Vec::new()),
             Action::Back => return None,
-            Action::LeaveField => self.field_left = true,
+            Action::LeaveField if self.session.asks_in_writing() => self.field_left = true,
             Action::EnterField => self.field_left = false,
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(5),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(5),
+            Action::PageUp if T::SCROLLS => self.scroll = self.scroll.saturating_sub(5),
+            Action::PageDown if T::SCROLLS => self.scroll = self.scroll.saturating_add(5),
             _ => {}
         }
         let asked_before = self.session.question_marker();
@@ -144,7 +161,7 @@ pub(super) fn flashcards_key(
         Action::Shuffle => cards.shuffle(),
         Action::ToggleSorting => cards.toggle_sorting(),
         Action::Proceed => cards.next_round(),
-        Action::StartOver => return cards.start_over(now),
+        Action::StartOver if cards.all_known => return cards.start_over(now),
         _ => {}
     }
     Vec::new()
@@ -199,7 +216,7 @@ pub(super) fn test_key(
         Action::Up => test.move_row(false),
         Action::Down => test.move_row(true),
         Action::Submit if test.on_submit_page() => return test.submit(now),
-        Action::Right | Action::Submit | Action::DontKnow if !test.on_submit_page() => test.next(),
+        Action::Right | Action::Submit if !test.on_submit_page() => test.next(),
         Action::Left | Action::Previous => test.previous(),
         Action::Retake => {
             if let Some(retake) = test.retake_missed() {
