@@ -103,6 +103,37 @@ impl Keys {
             .map(|binding| binding.key_label)
     }
 
+    /// The key a pick binding gives option `n` (counting from 1): `c` for the third match
+    /// tile, `2` for the second answer.
+    #[must_use]
+    pub fn pick_label(self, n: usize) -> Option<char> {
+        self.iter().find_map(|binding| match binding.on {
+            On::Pick(from, to) => {
+                let key = u32::from(from) + u32::try_from(n).ok()?.checked_sub(1)?;
+                char::from_u32(key).filter(|key| (from..=to).contains(key))
+            }
+            _ => None,
+        })
+    }
+
+    /// Every key that chooses option `n`, as shown beside it: `2` for a pick by digit, `1/t`
+    /// where `t` chooses it too.
+    #[must_use]
+    pub fn choice_label(self, n: usize) -> String {
+        let chosen = Action::Choose(n);
+        let named = self
+            .iter()
+            .filter(|binding| binding.action == chosen && matches!(binding.on, On::Keys(_)))
+            .map(|binding| binding.key_label.to_owned());
+        let labels: Vec<String> = self
+            .pick_label(n)
+            .map(String::from)
+            .into_iter()
+            .chain(named)
+            .collect();
+        labels.join("/")
+    }
+
     /// [`Keys::label_for`] for prose that always has a key: `–` if the table has none, which
     /// the screen tests rule out.
     #[must_use]

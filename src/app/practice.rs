@@ -199,7 +199,10 @@ impl App {
         let terms = terms(&self.study, &decks, options.starred_only);
         if terms.is_empty() {
             self.notice = Some(if options.starred_only {
-                "No starred cards here: press * on a card in any mode to star it.".to_owned()
+                format!(
+                    "No starred cards here: press {} on a card in any mode to star it.",
+                    keys::FLASHCARDS.label(&Action::Star)
+                )
             } else {
                 "These decks have no cards.".to_owned()
             });

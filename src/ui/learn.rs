@@ -113,7 +113,7 @@ fn question_lines(
                     .enumerate()
                 {
                     let key = if n == 0 {
-                        format!("  {}  ", i + 1)
+                        format!("  {}  ", keys::LEARN_CHOICE.choice_label(i + 1))
                     } else {
                         "     ".to_owned()
                     };
@@ -129,9 +129,12 @@ fn question_lines(
             lines.extend(text::wrap(shown, width).into_iter().map(Line::from));
             lines.push(Line::from(""));
             lines.push(Line::from(vec![
-                Span::styled("  1/t", theme.key),
+                Span::styled(
+                    format!("  {}", keys::LEARN_TRUE_FALSE.choice_label(1)),
+                    theme.key,
+                ),
                 Span::raw(" True    "),
-                Span::styled("2/f", theme.key),
+                Span::styled(keys::LEARN_TRUE_FALSE.choice_label(2), theme.key),
                 Span::raw(" False"),
             ]));
         }
@@ -170,7 +173,10 @@ fn outcome_lines(
     }
     if outcome.overridable {
         lines.push(Line::styled(
-            "Press o if you were right after all.",
+            format!(
+                "Press {} if you were right after all.",
+                keys::LEARN_FEEDBACK_OVERRIDE.label(&Action::Override)
+            ),
             theme.dim,
         ));
     }

@@ -118,7 +118,7 @@ fn question_lines<'a>(
                         let chosen = *response == Response::Choice(i);
                         let style = if chosen { theme.selected } else { theme.dim };
                         lines.push(Line::from(vec![
-                            Span::styled(format!("  {}  ", i + 1), theme.key),
+                            Span::styled(format!("  {}  ", option_key(i)), theme.key),
                             Span::styled(option.clone(), style),
                         ]));
                     }
@@ -134,9 +134,15 @@ fn question_lines<'a>(
                         }
                     };
                     lines.push(Line::from(vec![
-                        Span::styled("  1/t ", theme.key),
+                        Span::styled(
+                            format!("  {} ", keys::TEST_QUESTION.choice_label(1)),
+                            theme.key,
+                        ),
                         Span::styled("True", pick(true)),
-                        Span::styled("   2/f ", theme.key),
+                        Span::styled(
+                            format!("   {} ", keys::TEST_QUESTION.choice_label(2)),
+                            theme.key,
+                        ),
                         Span::styled("False", pick(false)),
                     ]));
                 }
@@ -157,41 +163,66 @@ fn question_lines<'a>(
         }
         Item::Matching {
             prompts, answers, ..
-        } => {
-            lines.push(Line::styled(
-                "Match each prompt with its answer: ↑/↓ pick a prompt, a number answers it.",
-                theme.dim,
-            ));
-            let picks = match response {
-                Response::Matching(picks) => picks.clone(),
-                _ => vec![None; prompts.len()],
-            };
-            for (i, prompt) in prompts.iter().enumerate() {
-                let pick = picks
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .map_or("·".to_owned(), |p| (p + 1).to_string());
-                let style = if i == test.row {
-                    theme.selected
-                } else {
-                    theme.title
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(format!(" [{pick}] "), theme.key),
-                    Span::styled(short(prompt, width.saturating_sub(6)), style),
-                ]));
-            }
-            lines.push(Line::from(""));
-            for (i, answer) in answers.iter().enumerate() {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {}  ", i + 1), theme.key),
-                    Span::raw(short(answer, width.saturating_sub(5))),
-                ]));
-            }
-        }
+        } => lines.extend(matching_lines(
+            prompts, answers, response, test.row, theme, width,
+        )),
     }
     lines
+}
+
+/// The matching block: the prompts with the answer picked for each, then the answers.
+fn matching_lines(
+    prompts: &[String],
+    answers: &[String],
+    response: &Response,
+    row: usize,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    lines.push(Line::styled(
+        format!(
+            "Match each prompt with its answer: {}/{} pick a prompt, a number answers it.",
+            keys::TEST_QUESTION.label(&Action::Up),
+            keys::TEST_QUESTION.label(&Action::Down)
+        ),
+        theme.dim,
+    ));
+    let picks = match response {
+        Response::Matching(picks) => picks.clone(),
+        _ => vec![None; prompts.len()],
+    };
+    for (i, prompt) in prompts.iter().enumerate() {
+        let pick = picks
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or("·".to_owned(), option_key);
+        let style = if i == row {
+            theme.selected
+        } else {
+            theme.title
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" [{pick}] "), theme.key),
+            Span::styled(short(prompt, width.saturating_sub(6)), style),
+        ]));
+    }
+    lines.push(Line::from(""));
+    for (i, answer) in answers.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}  ", option_key(i)), theme.key),
+            Span::raw(short(answer, width.saturating_sub(5))),
+        ]));
+    }
+    lines
+}
+
+/// The key that answers with option `index` (from 0), as the test's table has it.
+fn option_key(index: usize) -> String {
+    keys::TEST_QUESTION
+        .pick_label(index + 1)
+        .map_or_else(String::new, String::from)
 }
 
 /// One line of `text`, cut with "…" to `width` columns.

@@ -101,6 +101,17 @@ fn enter_on_a_left_test_field_goes_back_into_it_and_help_says_so() {
 }
 
 #[test]
+fn options_show_the_keys_that_choose_them() {
+    assert_eq!(LEARN_CHOICE.choice_label(2), "2");
+    assert_eq!(LEARN_CHOICE.choice_label(5), "");
+    assert_eq!(LEARN_TRUE_FALSE.choice_label(1), "1/t");
+    assert_eq!(TEST_QUESTION.choice_label(2), "2/f");
+    assert_eq!(MATCH.choice_label(3), "c");
+    assert_eq!(TEST_QUESTION.pick_label(2), Some('2'));
+    assert_eq!(TEST_QUESTION.pick_label(0), None);
+}
+
+#[test]
 fn labels_name_the_keys_of_their_action() {
     assert_eq!(HOME.label_for(&Action::Open), Some("Enter"));
     assert_eq!(HOME_CATCHING_UP.label_for(&Action::UndoBacklog), Some("B"));
