@@ -12,6 +12,7 @@ use flashdeck::cli::{AfterFirstFrame, Cli, Command};
 use flashdeck::commands::{self, FAILURE};
 use flashdeck::config::{self, Config};
 use flashdeck::deck::Problem;
+use flashdeck::library;
 use flashdeck::paths::{self, Defaults, Locations, Overrides};
 use flashdeck::session::review::Kind;
 use flashdeck::study::CramFilter;
@@ -172,7 +173,7 @@ fn tui(
     after_first_frame: Option<AfterFirstFrame>,
 ) -> Result<ExitCode> {
     let now = runtime::now();
-    let commands::Loaded { study, log } = commands::load(
+    let library::Loaded { study, log } = library::load(
         locations,
         &config.scheduling,
         now,
@@ -193,7 +194,7 @@ fn tui(
         ));
     }
     if let Some((start, decks)) = start {
-        let (indexes, title) = commands::resolve_decks(&app.study.collection, decks, locations)?;
+        let (indexes, title) = library::resolve_decks(&app.study.collection, decks, locations)?;
         match start {
             Start::Review(kind) => app.start_session(indexes, title, kind),
             Start::Practice(mode) => app.open_options(mode, indexes, title),

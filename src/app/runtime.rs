@@ -15,8 +15,8 @@ use ratatui::DefaultTerminal;
 
 use super::{Action, App, Effect, Saving};
 use crate::cli::AfterFirstFrame;
-use crate::commands::LogState;
 use crate::deck;
+use crate::library::LogState;
 use crate::paths::Locations;
 use crate::store::{NewEvent, Store};
 use crate::ui;

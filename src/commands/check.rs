@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{FAILURE, load_study};
+use super::FAILURE;
 use crate::deck;
 use crate::english::noun;
+use crate::library::load_study;
 use crate::paths::Locations;
 use crate::scheduler::Settings;
 
