@@ -6,13 +6,20 @@ use std::io;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Local};
 
 use crate::deck::{self, Collection};
 use crate::paths::Locations;
 use crate::scheduler::{Scheduler, Settings};
 use crate::store::{Events, LineProblem, LogPosition, Source, Store};
 use crate::study::Study;
+
+/// The current local time, with its offset: the one clock the commands and the TUI's start
+/// read; everything below them takes "now" as an argument.
+#[must_use]
+pub fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
 
 /// The decks and the replayed log, with where reading the log got to.
 pub struct Loaded {

@@ -93,7 +93,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     let settings = &config.scheduling;
-    let now = runtime::now();
+    let now = library::now();
     let code = match cli.command {
         None => return tui_start(None),
         Some(Command::Review {
@@ -126,7 +126,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::settings::run(&command, &locations, &config, &mut out, &mut err)?
         }
         Some(Command::Check { paths }) => {
-            commands::check::run(&paths, &locations, settings, &mut out, &mut err)?
+            commands::check::run(&paths, &locations, settings, now, &mut out, &mut err)?
         }
         Some(Command::List { json }) => commands::list::run(&locations, json, &mut out)?,
         Some(Command::Import(args)) => {
@@ -172,7 +172,7 @@ fn tui(
     start: Option<(Start, &[String])>,
     after_first_frame: Option<AfterFirstFrame>,
 ) -> Result<ExitCode> {
-    let now = runtime::now();
+    let now = library::now();
     let library::Loaded { study, log } = library::load(
         locations,
         &config.scheduling,
