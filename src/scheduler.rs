@@ -164,6 +164,11 @@ pub enum Due {
     Day(Day),
 }
 
+/// The interval, in days, from which a review card is mature rather than young: 21, Anki's
+/// definition (its statistics count a card mature when it is in review with `ivl >= 21`; the
+/// manual's Statistics page). Card counts, true retention and a deck's mastery split there.
+pub const MATURE_DAYS: u32 = 21;
+
 /// Everything the scheduler knows about one card, rebuilt by replaying its events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CardState {
@@ -197,6 +202,14 @@ impl CardState {
         suspended: false,
         buried_until: None,
     };
+}
+
+impl CardState {
+    /// A review card whose interval has reached [`MATURE_DAYS`].
+    #[must_use]
+    pub fn is_mature(&self) -> bool {
+        self.phase == Phase::Review && self.scheduled_days >= MATURE_DAYS
+    }
 }
 
 impl Default for CardState {
