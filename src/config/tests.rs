@@ -1,4 +1,7 @@
+use super::values::duration;
 use super::*;
+use crate::scheduler::NewCardMix;
+use crate::session::grade::{Parts, Typos};
 
 fn parsed(text: &str) -> (Config, Vec<String>) {
     let (config, problems) = parse(text, Path::new("config.toml"));
@@ -54,7 +57,7 @@ fn every_key_is_read() {
     assert!((s.parameters[3] - 6.2041).abs() < 1e-6);
     assert_eq!(config.optimized.as_deref(), Some("2026-11-27"));
     assert_eq!(config.lines.get("rollover_hour"), Some(&6));
-    assert_eq!(config.lines.len(), KEYS.len());
+    assert_eq!(config.lines.len(), SETTINGS.len());
 }
 
 #[test]
