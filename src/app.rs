@@ -8,6 +8,7 @@ mod exam;
 pub mod keys;
 pub mod practice;
 pub mod runtime;
+pub mod start;
 mod statistics;
 
 use std::path::PathBuf;

@@ -1,5 +1,6 @@
 //! The non-interactive subcommands and `--version`. Each writes to the given streams and
-//! returns the process's exit code, so tests and `main` share one path.
+//! returns the process's exit code, so tests and `main` share one path. [`run`] dispatches:
+//! it reads the arguments, and the subcommand calls the library and the domain and prints.
 
 pub mod catch_up;
 pub mod check;
@@ -14,7 +15,14 @@ pub mod simulate;
 pub mod stats;
 
 use std::io::{self, Write};
+use std::process::ExitCode;
 
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+
+use crate::cli::Command;
+use crate::config::Config;
+use crate::deck::Problem;
 use crate::paths::Locations;
 
 /// Exit code for "a deck has problems" and for failed commands.
@@ -41,4 +49,75 @@ pub fn version(locations: &Locations, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Runs a subcommand at `now` on stdout and stderr, after warning about the settings file's
+/// `config_problems`. The study modes are the TUI's (`app::start`), not commands.
+pub fn run(
+    command: Command,
+    locations: &Locations,
+    config: &Config,
+    config_problems: &[Problem],
+    now: DateTime<FixedOffset>,
+) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    for problem in config_problems {
+        writeln!(err, "warning: {problem}")?;
+    }
+    let settings = &config.scheduling;
+    let code = match command {
+        Command::Review { .. }
+        | Command::Flashcards { .. }
+        | Command::Learn { .. }
+        | Command::Match { .. }
+        | Command::Test { .. } => {
+            anyhow::bail!("the study modes open the terminal interface, not a command")
+        }
+        Command::Config(command) => settings::run(&command, locations, config, &mut out, &mut err)?,
+        Command::Check { paths } => {
+            check::run(&paths, locations, settings, now, &mut out, &mut err)?
+        }
+        Command::List { json } => list::run(locations, json, &mut out)?,
+        Command::Import(args) => {
+            import::run(&args, locations, now.date_naive(), &mut out, &mut err)?
+        }
+        Command::Stats { json, only } => stats::run(locations, config, &only, json, now, &mut out)?,
+        Command::Due { json } => due::run(locations, settings, json, now, &mut out)?,
+        Command::Optimize(args) => {
+            optimize::run(locations, config, &args, now, &mut out, &mut err)?
+        }
+        Command::Exam(args) => exam::run(locations, settings, &args, now, &mut out, &mut err)?,
+        Command::CatchUp(args) => {
+            catch_up::run(locations, settings, &args, now, &mut out, &mut err)?
+        }
+        Command::Simulate(args) => {
+            simulate::run(locations, config, &args, now, &mut out, &mut err)?
+        }
+        Command::Export { json, csv: _, only } => {
+            export::run(locations, settings, &only, json, now, &mut out)?
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+/// Whether `error` is a closed pipe (`flashdeck export | head`): not an error worth reporting.
+/// The I/O error may come wrapped in the JSON or CSV writer's error.
+#[must_use]
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    let pipe = Some(io::ErrorKind::BrokenPipe);
+    error.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().map(io::Error::kind) == pipe
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == pipe
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| match e.kind() {
+                    csv::ErrorKind::Io(io) => Some(io.kind()) == pipe,
+                    _ => false,
+                })
+    })
 }
