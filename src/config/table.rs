@@ -30,6 +30,45 @@ fn set<T>(slot: &mut T, value: Result<T, String>) -> Read {
     Ok(None)
 }
 
+/// A value that is one of a few words, read and written through the same list.
+fn choice<T: Copy>(value: &Value<'_>, choices: &[(&'static str, T)]) -> Result<T, String> {
+    let words: Vec<&str> = choices.iter().map(|&(word, _)| word).collect();
+    let word = word(value, &words)?;
+    // `word` only returns one of `words`, so the search always finds it.
+    choices
+        .iter()
+        .find(|&&(w, _)| w == word)
+        .map(|&(_, value)| value)
+        .ok_or_else(String::new)
+}
+
+/// The word for `current`, quoted, as [`choice`] reads it.
+fn chosen<T: Copy + PartialEq>(current: T, choices: &[(&'static str, T)]) -> String {
+    let word = choices.iter().find(|&&(_, value)| value == current);
+    quoted(word.map_or("", |&(word, _)| word))
+}
+
+/// `new_card_order`'s words.
+const NEW_CARD_ORDERS: &[(&str, NewCardMix)] = &[
+    ("mix", NewCardMix::Mix),
+    ("after", NewCardMix::After),
+    ("before", NewCardMix::Before),
+];
+/// `typed_answers`' words: how many typos pass.
+const TYPED_ANSWERS: &[(&str, Typos)] = &[
+    ("strict", Typos::None),
+    ("normal", Typos::Some),
+    ("lenient", Typos::More),
+];
+/// `list_answers`' words.
+const LIST_ANSWERS: &[(&str, Parts)] = &[("all", Parts::All), ("any", Parts::Any)];
+/// `theme`'s words.
+const THEMES: &[(&str, ThemeName)] = &[
+    ("dark", ThemeName::Dark),
+    ("light", ThemeName::Light),
+    ("monochrome", ThemeName::Monochrome),
+];
+
 /// The settings, in the order `config show` and `config init` list them.
 #[rustfmt::skip]
 pub const SETTINGS: &[Setting] = &[
@@ -90,19 +129,8 @@ pub const SETTINGS: &[Setting] = &[
     Setting {
         name: "new_card_order",
         help: "new cards \"mix\" with reviews, or come \"after\" or \"before\" them",
-        read: |c, v| {
-            let mix = match word(v, &["mix", "after", "before"])? {
-                "after" => NewCardMix::After,
-                "before" => NewCardMix::Before,
-                _ => NewCardMix::Mix,
-            };
-            set(&mut c.scheduling.new_card_mix, Ok(mix))
-        },
-        show: |c| quoted(match c.scheduling.new_card_mix {
-            NewCardMix::Mix => "mix",
-            NewCardMix::After => "after",
-            NewCardMix::Before => "before",
-        }),
+        read: |c, v| set(&mut c.scheduling.new_card_mix, choice(v, NEW_CARD_ORDERS)),
+        show: |c| chosen(c.scheduling.new_card_mix, NEW_CARD_ORDERS),
     },
     Setting {
         name: "leech_threshold",
@@ -113,45 +141,20 @@ pub const SETTINGS: &[Setting] = &[
     Setting {
         name: "typed_answers",
         help: "typos allowed in typed answers: \"strict\" (none), \"normal\" or \"lenient\"",
-        read: |c, v| {
-            let typos = match word(v, &["strict", "normal", "lenient"])? {
-                "strict" => Typos::None,
-                "lenient" => Typos::More,
-                _ => Typos::Some,
-            };
-            set(&mut c.strictness.typos, Ok(typos))
-        },
-        show: |c| quoted(match c.strictness.typos {
-            Typos::None => "strict",
-            Typos::Some => "normal",
-            Typos::More => "lenient",
-        }),
+        read: |c, v| set(&mut c.strictness.typos, choice(v, TYPED_ANSWERS)),
+        show: |c| chosen(c.strictness.typos, TYPED_ANSWERS),
     },
     Setting {
         name: "list_answers",
         help: "an answer listing parts needs \"all\" of them or \"any\" one",
-        read: |c, v| {
-            let parts = if word(v, &["all", "any"])? == "any" { Parts::Any } else { Parts::All };
-            set(&mut c.strictness.parts, Ok(parts))
-        },
-        show: |c| quoted(if c.strictness.parts == Parts::Any { "any" } else { "all" }),
+        read: |c, v| set(&mut c.strictness.parts, choice(v, LIST_ANSWERS)),
+        show: |c| chosen(c.strictness.parts, LIST_ANSWERS),
     },
     Setting {
         name: "theme",
         help: "\"dark\", \"light\" or \"monochrome\" (NO_COLOR also turns colours off)",
-        read: |c, v| {
-            let theme = match word(v, &["dark", "light", "monochrome"])? {
-                "light" => ThemeName::Light,
-                "monochrome" => ThemeName::Monochrome,
-                _ => ThemeName::Dark,
-            };
-            set(&mut c.theme, Ok(theme))
-        },
-        show: |c| quoted(match c.theme {
-            ThemeName::Dark => "dark",
-            ThemeName::Light => "light",
-            ThemeName::Monochrome => "monochrome",
-        }),
+        read: |c, v| set(&mut c.theme, choice(v, THEMES)),
+        show: |c| chosen(c.theme, THEMES),
     },
     Setting {
         name: "streak",

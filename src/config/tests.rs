@@ -154,3 +154,20 @@ fn parameters_must_be_21_valid_numbers() {
         ]
     );
 }
+
+#[test]
+fn every_word_of_a_word_setting_is_shown_as_it_was_written() {
+    for (key, words) in [
+        ("new_card_order", &["mix", "after", "before"][..]),
+        ("typed_answers", &["strict", "normal", "lenient"]),
+        ("list_answers", &["all", "any"]),
+        ("theme", &["dark", "light", "monochrome"]),
+    ] {
+        for word in words {
+            let (config, problems) = parsed(&format!("{key} = \"{word}\"\n"));
+            assert!(problems.is_empty(), "{problems:?}");
+            let shown = values(&config).into_iter().find(|(k, _)| *k == key);
+            assert_eq!(shown, Some((key, format!("\"{word}\""))));
+        }
+    }
+}
