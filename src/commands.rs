@@ -1,5 +1,6 @@
 //! The non-interactive subcommands and `--version`. Each writes to the given streams and
-//! returns the process's exit code, so tests and `main` share one path.
+//! returns the process's exit code, so tests and `main` share one path. [`run`] dispatches:
+//! it reads the arguments, and the subcommand calls the library and the domain and prints.
 
 pub mod catch_up;
 pub mod check;
@@ -14,16 +15,15 @@ pub mod simulate;
 pub mod stats;
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
-use crate::deck::{self, Collection};
+use crate::cli::Command;
+use crate::config::Config;
+use crate::deck::Problem;
 use crate::paths::Locations;
-use crate::scheduler::{Scheduler, Settings};
-use crate::store::{Events, LineProblem, LogPosition, Source, Store};
-use crate::study::Study;
 
 /// Exit code for "a deck has problems" and for failed commands.
 pub const FAILURE: u8 = 1;
@@ -51,148 +51,73 @@ pub fn version(locations: &Locations, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// The decks and the replayed log, with where reading the log got to.
-pub struct Loaded {
-    pub study: Study,
-    pub log: LogState,
-}
-
-/// The review log as a start left it: where reading got to, how, and what could not be read.
-#[derive(Debug)]
-pub struct LogState {
-    pub store: Store,
-    pub position: LogPosition,
-    pub source: Source,
-    /// Log lines that could not be read.
-    pub problems: Vec<LineProblem>,
-    /// Starts reading the snapshot's events in the background (see [`Events::Background`]).
-    pub start_reading: Option<std::sync::mpsc::Sender<()>>,
-}
-
-impl LogState {
-    /// Reads what was appended to the log since (by this process or another) into `study` and
-    /// saves the replay as the snapshot when that saves work next time. A snapshot is only a
-    /// cache: callers may ignore a failure.
-    pub fn save_snapshot(&mut self, study: &mut Study) -> io::Result<()> {
-        let stale = self.source.is_stale();
-        if !stale && !self.store.is_behind(&self.position)? {
-            return Ok(());
+/// Runs a subcommand at `now` on stdout and stderr, after warning about the settings file's
+/// `config_problems`. The study modes are the TUI's (`app::start`), not commands.
+pub fn run(
+    command: Command,
+    locations: &Locations,
+    config: &Config,
+    config_problems: &[Problem],
+    now: DateTime<FixedOffset>,
+) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    for problem in config_problems {
+        writeln!(err, "warning: {problem}")?;
+    }
+    let settings = &config.scheduling;
+    let code = match command {
+        Command::Review { .. }
+        | Command::Flashcards { .. }
+        | Command::Learn { .. }
+        | Command::Match { .. }
+        | Command::Test { .. } => {
+            anyhow::bail!("the study modes open the terminal interface, not a command")
         }
-        let (events, problems) = self.store.read_since(&mut self.position)?;
-        study.absorb(events);
-        self.problems.extend(problems);
-        self.store.write_snapshot(
-            &study.scheduler,
-            study.day(),
-            &study.history,
-            study.states_in_history_order(),
-            &self.position,
-            &self.problems,
-        )?;
-        self.source = Source::Snapshot {
-            lines_after: 0,
-            deferred: false,
-        };
-        Ok(())
-    }
+        Command::Config(command) => settings::run(&command, locations, config, &mut out, &mut err)?,
+        Command::Check { paths } => {
+            check::run(&paths, locations, settings, now, &mut out, &mut err)?
+        }
+        Command::List { json } => list::run(locations, json, &mut out)?,
+        Command::Import(args) => {
+            import::run(&args, locations, now.date_naive(), &mut out, &mut err)?
+        }
+        Command::Stats { json, only } => stats::run(locations, config, &only, json, now, &mut out)?,
+        Command::Due { json } => due::run(locations, settings, json, now, &mut out)?,
+        Command::Optimize(args) => {
+            optimize::run(locations, config, &args, now, &mut out, &mut err)?
+        }
+        Command::Exam(args) => exam::run(locations, settings, &args, now, &mut out, &mut err)?,
+        Command::CatchUp(args) => {
+            catch_up::run(locations, settings, &args, now, &mut out, &mut err)?
+        }
+        Command::Simulate(args) => {
+            simulate::run(locations, config, &args, now, &mut out, &mut err)?
+        }
+        Command::Export { json, csv: _, only } => {
+            export::run(locations, settings, &only, json, now, &mut out)?
+        }
+    };
+    out.flush()?;
+    Ok(code)
 }
 
-/// The decks and the review log, replayed at `now`, from the snapshot where it is usable.
-pub fn load(
-    locations: &Locations,
-    settings: &Settings,
-    now: DateTime<FixedOffset>,
-    events: Events,
-) -> Result<Loaded> {
-    let store = Store::new(&locations.data_dir.path, &Store::device_name());
-    let scheduler = Scheduler::new(settings.clone())?;
-    let replay = || store.replay(&scheduler, scheduler.calendar().day(now), events);
-    // Two independent reads: the log's snapshot is read while the decks parse. Without a
-    // usable snapshot the whole log is read, and one after the other keeps the peak of memory
-    // lower.
-    let (collection, replayed) = if store.has_snapshot_for(&scheduler) {
-        rayon::join(|| deck::load_configured(locations), replay)
-    } else {
-        (deck::load_configured(locations), replay())
-    };
-    let collection = collection?;
-    let mut replayed = replayed
-        .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
-    let log = LogState {
-        store,
-        position: std::mem::take(&mut replayed.position),
-        source: replayed.source,
-        problems: std::mem::take(&mut replayed.problems),
-        start_reading: replayed.start_reading.take(),
-    };
-    Ok(Loaded {
-        study: Study::from_replay(collection, replayed, scheduler, now),
-        log,
+/// Whether `error` is a closed pipe (`flashdeck export | head`): not an error worth reporting.
+/// The I/O error may come wrapped in the JSON or CSV writer's error.
+#[must_use]
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    let pipe = Some(io::ErrorKind::BrokenPipe);
+    error.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().map(io::Error::kind) == pipe
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == pipe
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| match e.kind() {
+                    csv::ErrorKind::Io(io) => Some(io.kind()) == pipe,
+                    _ => false,
+                })
     })
-}
-
-/// The decks and the review log, replayed at `now`, with the log lines that could not be
-/// read; the snapshot is brought up to date for the next command.
-pub fn load_study(
-    locations: &Locations,
-    settings: &Settings,
-    now: DateTime<FixedOffset>,
-) -> Result<(Study, Vec<LineProblem>)> {
-    let Loaded { mut study, mut log } = load(locations, settings, now, Events::OnDemand)?;
-    // Only a cache: the replay stands whether or not it could be saved.
-    let _ = log.save_snapshot(&mut study);
-    Ok((study, log.problems))
-}
-
-/// Deck indexes for deck ids, folders of decks (`sales` for `sales/*`) or deck files, and a
-/// title for them; every deck when none is given.
-pub fn resolve_decks(
-    collection: &Collection,
-    wanted: &[String],
-    locations: &Locations,
-) -> Result<(Vec<usize>, String)> {
-    let decks = &collection.decks;
-    if wanted.is_empty() {
-        return Ok(((0..decks.len()).collect(), collection.all_decks_title()));
-    }
-    let mut indexes = Vec::new();
-    for name in wanted {
-        let id = deck_id_for(name, locations);
-        let matched: Vec<usize> = (0..decks.len())
-            .filter(|&i| {
-                let deck_id = decks[i].id.as_str();
-                deck_id == id || deck_id.starts_with(&format!("{id}/"))
-            })
-            .collect();
-        anyhow::ensure!(
-            !matched.is_empty(),
-            "no deck `{name}`; `flashdeck list` shows the deck ids"
-        );
-        indexes.extend(
-            matched
-                .into_iter()
-                .filter(|i| !indexes.contains(i))
-                .collect::<Vec<_>>(),
-        );
-    }
-    let title = match indexes.as_slice() {
-        [one] => decks[*one].name.clone(),
-        many => format!("{} decks", many.len()),
-    };
-    Ok((indexes, title))
-}
-
-/// A deck file's path becomes its id relative to the decks folder; anything else is an id.
-fn deck_id_for(name: &str, locations: &Locations) -> String {
-    let path = Path::new(name);
-    let is_deck_file = path.extension().is_some_and(|ext| ext == "toml") && path.is_file();
-    if is_deck_file
-        && let (Ok(file), Ok(root)) = (path.canonicalize(), locations.decks.path.canonicalize())
-        && file.starts_with(&root)
-    {
-        return deck::load::deck_id(&root, &file).as_str().to_owned();
-    }
-    name.trim_end_matches('/')
-        .trim_end_matches(".toml")
-        .to_owned()
 }

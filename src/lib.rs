@@ -11,6 +11,7 @@
 //! | [`config`] | `config.toml`: every setting checked, defaults when a value is bad |
 //! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine |
 //! | [`store`] | the append-only review log: format, locked appends, replay |
+//! | [`library`] | opening decks and log into a [`study::Study`], the snapshot, DECK arguments |
 //! | [`study`] | decks and history together: card states, daily limits, today's queue |
 //! | [`workload`] | what a desired retention costs: the FSRS simulator on today's cards |
 //! | [`optimize`] | fitting the FSRS parameters to a history; reading FSRS-tools revlogs |
@@ -30,6 +31,7 @@ pub mod config;
 pub mod deck;
 pub mod english;
 pub mod import;
+pub mod library;
 pub mod motivation;
 pub mod optimize;
 pub mod paths;

@@ -9,16 +9,18 @@ use std::process::Command;
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, SystemTime};
 
-use chrono::{DateTime, FixedOffset, Local};
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
 };
 use ratatui::DefaultTerminal;
 
+pub mod start;
+
 use crate::app::{Action, App, Effect, Saving};
 use crate::cli::AfterFirstFrame;
-use crate::commands::LogState;
 use crate::deck;
+use crate::library::LogState;
+use crate::library::now;
 use crate::paths::Locations;
 use crate::store::{NewEvent, Store};
 use crate::ui;
@@ -38,12 +40,6 @@ pub struct Runtime {
     pub first_frame: Option<std::time::Instant>,
     /// The colours, from the settings; the ui draws with them.
     pub theme: ui::Theme,
-}
-
-/// The current local time, with its offset.
-#[must_use]
-pub fn now() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset()
 }
 
 /// Draws and handles keys until the user quits.

@@ -12,206 +12,26 @@
 )]
 
 pub mod calendar;
+mod card;
 pub mod fuzz;
 pub mod interval_text;
+mod rating;
+mod settings;
 mod steps;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use std::cell::OnceCell;
 
 use fsrs::{FSRS, FSRSItem, FSRSReview, ItemState, MemoryState};
-use serde::{Deserialize, Serialize};
 
 pub use calendar::{Calendar, Day};
+pub use card::{AnswerNotes, CardState, Due, MATURE_DAYS, Phase};
 pub use interval_text::Interval;
+pub use rating::Rating;
+pub use settings::{NewCardMix, Settings};
 use steps::Steps;
 
-/// An answer button.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
-pub enum Rating {
-    Again = 1,
-    Hard = 2,
-    Good = 3,
-    Easy = 4,
-}
-
-impl Rating {
-    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
-
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Again => "Again",
-            Self::Hard => "Hard",
-            Self::Good => "Good",
-            Self::Easy => "Easy",
-        }
-    }
-}
-
-impl TryFrom<u8> for Rating {
-    type Error = String;
-    fn try_from(value: u8) -> Result<Self, Self::Error> {
-        match value {
-            1 => Ok(Self::Again),
-            2 => Ok(Self::Hard),
-            3 => Ok(Self::Good),
-            4 => Ok(Self::Easy),
-            other => Err(format!("rating must be 1-4, not {other}")),
-        }
-    }
-}
-
-impl From<Rating> for u8 {
-    fn from(rating: Rating) -> u8 {
-        rating as u8
-    }
-}
-
-/// How new cards are mixed into the day's reviews.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum NewCardMix {
-    /// Spread evenly among the reviews, as Anki does by default.
-    #[default]
-    Mix,
-    /// After the reviews.
-    After,
-    /// Before the reviews.
-    Before,
-}
-
-/// Every scheduling setting, with Anki's defaults. The settings issue reads them from
-/// `config.toml`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    pub desired_retention: f32,
-    /// Seconds.
-    pub learning_steps: Vec<u32>,
-    /// Seconds.
-    pub relearning_steps: Vec<u32>,
-    /// Days.
-    pub maximum_interval: u32,
-    pub fuzz: bool,
-    /// Lapses that make a card a leech (0 turns leeches off).
-    pub leech_threshold: u32,
-    pub calendar: Calendar,
-    pub new_per_day: u32,
-    pub reviews_per_day: u32,
-    /// How early a learning card may be shown when nothing else is left.
-    pub learn_ahead_secs: u32,
-    pub new_card_mix: NewCardMix,
-    /// The 21 FSRS-6 parameters; empty means the defaults.
-    pub parameters: Vec<f32>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            desired_retention: 0.9,
-            learning_steps: vec![60, 600],
-            relearning_steps: vec![600],
-            maximum_interval: 36_500,
-            fuzz: true,
-            leech_threshold: 8,
-            calendar: Calendar::default(),
-            new_per_day: 20,
-            reviews_per_day: 200,
-            learn_ahead_secs: 20 * 60,
-            new_card_mix: NewCardMix::Mix,
-            parameters: Vec::new(),
-        }
-    }
-}
-
-/// Where a card is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Phase {
-    New,
-    /// On learning step `step` (0-based).
-    Learning {
-        step: usize,
-    },
-    Review,
-    /// Lapsed, on relearning step `step`.
-    Relearning {
-        step: usize,
-    },
-}
-
-impl Phase {
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::New => "new",
-            Self::Learning { .. } => "learning",
-            Self::Review => "review",
-            Self::Relearning { .. } => "relearning",
-        }
-    }
-}
-
-/// When a card is next shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Due {
-    /// Never studied: shown when the daily new-card limit allows.
-    New,
-    /// (Re)learning: due at this moment.
-    At(#[serde(with = "crate::store::compact::time")] DateTime<FixedOffset>),
-    /// Review: due from the start of this day.
-    Day(Day),
-}
-
-/// Everything the scheduler knows about one card, rebuilt by replaying its events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CardState {
-    pub phase: Phase,
-    #[serde(with = "crate::store::compact::memory")]
-    pub memory: Option<MemoryState>,
-    pub due: Due,
-    /// The last interval given to a review card, in days.
-    pub scheduled_days: u32,
-    #[serde(with = "crate::store::compact::option_time")]
-    pub last_review: Option<DateTime<FixedOffset>>,
-    pub reps: u32,
-    pub lapses: u32,
-    pub leech: bool,
-    pub suspended: bool,
-    /// Hidden until this day starts.
-    pub buried_until: Option<Day>,
-}
-
-impl CardState {
-    /// A card never studied.
-    pub const NEW: CardState = CardState {
-        phase: Phase::New,
-        memory: None,
-        due: Due::New,
-        scheduled_days: 0,
-        last_review: None,
-        reps: 0,
-        lapses: 0,
-        leech: false,
-        suspended: false,
-        buried_until: None,
-    };
-}
-
-impl Default for CardState {
-    fn default() -> Self {
-        Self::NEW
-    }
-}
-
-/// What answering does besides the new state, for the screen to tell the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct AnswerNotes {
-    /// The card just became a leech and was suspended.
-    pub became_leech: bool,
-}
-
+/// The `fsrs` crate rejected the parameters (its message).
 #[derive(Debug, thiserror::Error)]
 #[error("invalid FSRS parameters: {0}")]
 pub struct ParametersError(String);
@@ -225,6 +45,7 @@ pub struct Scheduler {
 }
 
 impl Scheduler {
+    /// A scheduler with these settings; fails if the FSRS parameters are invalid.
     pub fn new(settings: Settings) -> Result<Self, ParametersError> {
         let fsrs = FSRS::new(&settings.parameters).map_err(|e| ParametersError(e.to_string()))?;
         let decay = settings
@@ -239,11 +60,13 @@ impl Scheduler {
         })
     }
 
+    /// The settings it schedules with.
     #[must_use]
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
 
+    /// When its days start.
     #[must_use]
     pub fn calendar(&self) -> Calendar {
         self.settings.calendar

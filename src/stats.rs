@@ -15,12 +15,10 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::scheduler::{Day, Due, Phase, Rating};
+use crate::scheduler::{Day, Due, MATURE_DAYS, Phase, Rating};
 use crate::store::{Answer, History, LearnLevel, Mode};
 use crate::study::Study;
 
-/// Interval from which a card is mature, in days, as in Anki.
-pub const MATURE_DAYS: u32 = 21;
 /// Days in the calendar and the forecast.
 pub const CALENDAR_DAYS: usize = 365;
 pub const FORECAST_DAYS: usize = 30;
@@ -187,7 +185,7 @@ fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, 
         match (state.phase, state.due) {
             (Phase::New, _) => counts.new += 1,
             (Phase::Learning { .. } | Phase::Relearning { .. }, _) => counts.learning += 1,
-            (Phase::Review, _) if state.scheduled_days >= MATURE_DAYS => counts.mature += 1,
+            (Phase::Review, _) if state.is_mature() => counts.mature += 1,
             (Phase::Review, _) => counts.young += 1,
         }
         counts.suspended += usize::from(state.suspended);

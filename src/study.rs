@@ -364,7 +364,7 @@ impl Study {
             .map(|card| {
                 let state = self.state(card.id.as_str());
                 match state.phase {
-                    Phase::Review if state.scheduled_days >= crate::stats::MATURE_DAYS => 2,
+                    Phase::Review if state.is_mature() => 2,
                     Phase::Review => 1,
                     _ => 0,
                 }

@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use chrono::{DateTime, Duration, FixedOffset};
 
-use super::{FAILURE, load_study, resolve_decks};
+use super::FAILURE;
 use crate::cli::CatchUpArgs;
 use crate::english::counted;
+use crate::library::{load_study, resolve_decks};
 use crate::paths::Locations;
 use crate::scheduler::Settings;
 use crate::store::Store;

@@ -6,25 +6,29 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
 
-use super::{FAILURE, load_study};
+use super::FAILURE;
 use crate::deck;
 use crate::english::noun;
+use crate::library::load_study;
 use crate::paths::Locations;
 use crate::scheduler::Settings;
 
-/// `flashdeck check [PATH…]`: every problem on `err`, a summary on `out`.
+/// `flashdeck check [PATH…]`: every problem on `err`, a summary on `out`; the log is
+/// replayed at `now`.
 pub fn run(
     paths: &[PathBuf],
     locations: &Locations,
     settings: &Settings,
+    now: DateTime<FixedOffset>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let mut collections = Vec::new();
     if paths.is_empty() {
         collections.push(deck::load_configured(locations)?);
-        report_log(locations, settings, err)?;
+        report_log(locations, settings, now, err)?;
     }
     for path in paths {
         if !path.exists() {
@@ -67,8 +71,13 @@ pub fn run(
 
 /// Warnings about the review log: lines that cannot be read, and histories of cards that no
 /// deck has any more (kept, never deleted). Neither makes the decks invalid.
-fn report_log(locations: &Locations, settings: &Settings, err: &mut dyn Write) -> Result<()> {
-    let (study, problems) = load_study(locations, settings, crate::runtime::now())?;
+fn report_log(
+    locations: &Locations,
+    settings: &Settings,
+    now: DateTime<FixedOffset>,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let (study, problems) = load_study(locations, settings, now)?;
     for problem in &problems {
         writeln!(err, "warning: {problem} (the line is skipped and kept)")?;
     }

@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use super::load_study;
+use crate::library::load_study;
 use crate::paths::Locations;
 use crate::scheduler::Settings;
 use crate::study::DueCounts;

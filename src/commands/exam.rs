@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 
-use super::{FAILURE, load_study};
+use super::FAILURE;
 use crate::cli::ExamArgs;
+use crate::library::load_study;
 use crate::paths::Locations;
 use crate::scheduler::Settings;
 use crate::scheduler::calendar::date_of_day;

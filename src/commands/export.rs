@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 
-use super::{load_study, resolve_decks};
+use crate::library::{load_study, resolve_decks};
 use crate::paths::Locations;
 use crate::scheduler::Settings;
 use crate::scheduler::{Calendar, Due};

@@ -11,11 +11,12 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{FAILURE, load_study};
+use super::FAILURE;
 use crate::atomic_write::{self, Existing};
 use crate::cli::OptimizeArgs;
 use crate::config::{Config, parameters_text};
 use crate::english::counted;
+use crate::library::load_study;
 use crate::optimize::{self, Outcome, Review, Verdict, revlog};
 use crate::paths::Locations;
 use crate::scheduler::Phase;

@@ -9,10 +9,11 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use super::{FAILURE, load_study, resolve_decks};
+use super::FAILURE;
 use crate::cli::SimulateArgs;
 use crate::config::Config;
 use crate::english::counted;
+use crate::library::{load_study, resolve_decks};
 use crate::paths::Locations;
 use crate::workload::{self, Workload};
 

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
-use super::{load_study, resolve_decks};
 use crate::config::Config;
 use crate::english::{counted, noun};
+use crate::library::{load_study, resolve_decks};
 use crate::paths::Locations;
 use crate::session::matching::seconds;
 use crate::stats::{self, Rate, Stats};

@@ -1,4 +1,7 @@
+use super::values::duration;
 use super::*;
+use crate::scheduler::NewCardMix;
+use crate::session::grade::{Parts, Typos};
 
 fn parsed(text: &str) -> (Config, Vec<String>) {
     let (config, problems) = parse(text, Path::new("config.toml"));
@@ -54,7 +57,7 @@ fn every_key_is_read() {
     assert!((s.parameters[3] - 6.2041).abs() < 1e-6);
     assert_eq!(config.optimized.as_deref(), Some("2026-11-27"));
     assert_eq!(config.lines.get("rollover_hour"), Some(&6));
-    assert_eq!(config.lines.len(), KEYS.len());
+    assert_eq!(config.lines.len(), SETTINGS.len());
 }
 
 #[test]
@@ -150,4 +153,21 @@ fn parameters_must_be_21_valid_numbers() {
             "config.toml:2:13: `optimized` must be a date, like 2026-11-27; using the default",
         ]
     );
+}
+
+#[test]
+fn every_word_of_a_word_setting_is_shown_as_it_was_written() {
+    for (key, words) in [
+        ("new_card_order", &["mix", "after", "before"][..]),
+        ("typed_answers", &["strict", "normal", "lenient"]),
+        ("list_answers", &["all", "any"]),
+        ("theme", &["dark", "light", "monochrome"]),
+    ] {
+        for word in words {
+            let (config, problems) = parsed(&format!("{key} = \"{word}\"\n"));
+            assert!(problems.is_empty(), "{problems:?}");
+            let shown = values(&config).into_iter().find(|(k, _)| *k == key);
+            assert_eq!(shown, Some((key, format!("\"{word}\""))));
+        }
+    }
 }

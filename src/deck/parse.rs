@@ -4,18 +4,21 @@
 //! The TOML is parsed into toml's spanned document tree and walked by hand instead of through
 //! serde, because serde stops at the first error and cannot suggest a misspelt key.
 
+mod fields;
+mod suggest;
+
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::key::{REVERSE_SUFFIX, hashed_key, invalid_id_reason};
+use super::key::{REVERSE_SUFFIX, hashed_key};
 use chrono::NaiveDate;
 
 use super::position::LineIndex;
-use super::{Card, CardId, Deck, DeckId, MAX_FIELD_BYTES, Problem, Source};
+use super::{Card, CardId, Deck, DeckId, Problem, Source};
+pub(crate) use suggest::closest;
 
 const ROOT_KEYS: &[&str] = &["deck", "cards"];
 const DECK_KEYS: &[&str] = &[
@@ -320,120 +323,6 @@ impl Checker<'_> {
             valid,
         })
     }
-
-    fn card_id(&mut self, value: &Value<'_>) -> Option<String> {
-        let id = self.string(value, "`id`")?;
-        if let Some(reason) = invalid_id_reason(&id) {
-            self.error(value.span().start, reason);
-            return None;
-        }
-        Some(id)
-    }
-
-    /// A string value no larger than [`MAX_FIELD_BYTES`].
-    fn string(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
-        let DeValue::String(text) = value.get_ref() else {
-            self.error(
-                value.span().start,
-                format!(
-                    "{what} must be a string, not {}",
-                    value.get_ref().type_str()
-                ),
-            );
-            return None;
-        };
-        if text.len() > MAX_FIELD_BYTES {
-            self.error(
-                value.span().start,
-                format!(
-                    "{what} is {} KiB; a field may hold at most {} KiB",
-                    text.len().div_ceil(1024),
-                    MAX_FIELD_BYTES / 1024
-                ),
-            );
-            return None;
-        }
-        Some(text.as_ref().to_owned())
-    }
-
-    /// A string that must contain something besides whitespace.
-    fn text(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
-        let text = self.string(value, what)?;
-        if text.trim().is_empty() {
-            self.error(value.span().start, format!("{what} is empty"));
-            return None;
-        }
-        Some(text)
-    }
-
-    /// A daily limit: a whole number from 0 to `max`.
-    fn limit(&mut self, value: &Value<'_>, what: &str, max: u32) -> Option<u32> {
-        let number = match value.get_ref() {
-            DeValue::Integer(i) => i.as_str().replace('_', "").parse::<u32>().ok(),
-            _ => None,
-        };
-        let in_range = number.filter(|&n| n <= max);
-        if in_range.is_none() {
-            self.error(
-                value.span().start,
-                format!("{what} must be a whole number from 0 to {max}"),
-            );
-        }
-        in_range
-    }
-
-    /// A TOML date such as `2026-12-15` (no time).
-    fn date(&mut self, value: &Value<'_>, what: &str) -> Option<NaiveDate> {
-        let date = match value.get_ref() {
-            DeValue::Datetime(datetime) if datetime.time.is_none() => datetime.date.and_then(|d| {
-                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-            }),
-            _ => None,
-        };
-        if date.is_none() {
-            self.error(
-                value.span().start,
-                format!("{what} must be a date, like 2026-12-15"),
-            );
-        }
-        date
-    }
-
-    fn boolean(&mut self, value: &Value<'_>, what: &str) -> Option<bool> {
-        if let DeValue::Boolean(b) = value.get_ref() {
-            Some(*b)
-        } else {
-            self.error(
-                value.span().start,
-                format!("{what} must be `true` or `false`"),
-            );
-            None
-        }
-    }
-
-    fn tags(&mut self, value: &Value<'_>) -> Vec<String> {
-        let DeValue::Array(items) = value.get_ref() else {
-            self.error(
-                value.span().start,
-                "`tags` must be a list of strings, like `tags = [\"kam\", \"b2b\"]`",
-            );
-            return Vec::new();
-        };
-        items
-            .iter()
-            .filter_map(|item| self.text(item, "a tag"))
-            .collect()
-    }
-
-    fn unknown_key(&mut self, offset: usize, key: &str, known: &[&str], place: &str) {
-        let mut message = format!("unknown key `{key}` {place}");
-        if let Some(suggestion) = closest(key, known) {
-            let _ = write!(message, "; did you mean `{suggestion}`?");
-        } else {
-            let _ = write!(message, "; expected one of {}", list(known));
-        }
-        self.error(offset, message);
-    }
 }
 
 /// A card's fields as far as they are valid; `valid` is false if any field was not.
@@ -447,40 +336,6 @@ struct CardEntry {
     /// An `id` key was present, even if its value was unusable.
     id_given: bool,
     valid: bool,
-}
-
-/// Words people write for a card's sides, from other flashcard tools.
-const SYNONYMS: &[(&str, &str)] = &[
-    ("question", "front"),
-    ("term", "front"),
-    ("prompt", "front"),
-    ("answer", "back"),
-    ("definition", "back"),
-    ("title", "name"),
-    ("tag", "tags"),
-    ("card", "cards"),
-];
-
-/// The known key a misspelt one most likely meant, if any is close enough.
-pub(crate) fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    let lower = key.to_lowercase();
-    let synonym = SYNONYMS.iter().find(|(word, _)| *word == lower);
-    if let Some(&candidate) = synonym.and_then(|(_, meant)| known.iter().find(|&&k| k == *meant)) {
-        return Some(candidate);
-    }
-    known
-        .iter()
-        .map(|&candidate| (strsim::damerau_levenshtein(&lower, candidate), candidate))
-        .filter(|&(distance, candidate)| distance <= if candidate.len() <= 4 { 1 } else { 2 })
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, candidate)| candidate)
-}
-
-fn list(keys: &[&str]) -> String {
-    keys.iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

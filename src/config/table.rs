@@ -1,0 +1,198 @@
+//! Every setting in one table: its key, what it means, how its value is read and how it is
+//! written back. `config show`, `config init` and the checks all go through it, in its order.
+
+use super::values::{
+    Value, boolean, float, integer, parameters, parameters_text, quoted, steps, steps_text, word,
+};
+use super::{Config, ThemeName};
+use crate::scheduler::NewCardMix;
+use crate::session::grade::{Parts, Typos};
+
+/// What reading a value gives: `Ok(Some(_))` is a warning about an allowed but unwise value;
+/// `Err` ends the message after the key ("is 1.5, but must be …").
+pub type Read = Result<Option<String>, String>;
+
+/// One key of `config.toml`.
+pub struct Setting {
+    /// The key.
+    pub name: &'static str,
+    /// What it means, for the commented file `config init` writes.
+    pub help: &'static str,
+    /// Checks a value and sets it in the config.
+    pub read: fn(&mut Config, &Value<'_>) -> Read,
+    /// The effective value as TOML, for `config show` and `config init`.
+    pub show: fn(&Config) -> String,
+}
+
+/// Stores a value that passed its check.
+fn set<T>(slot: &mut T, value: Result<T, String>) -> Read {
+    *slot = value?;
+    Ok(None)
+}
+
+/// A value that is one of a few words, read and written through the same list.
+fn choice<T: Copy>(value: &Value<'_>, choices: &[(&'static str, T)]) -> Result<T, String> {
+    let words: Vec<&str> = choices.iter().map(|&(word, _)| word).collect();
+    let word = word(value, &words)?;
+    // `word` only returns one of `words`, so the search always finds it.
+    choices
+        .iter()
+        .find(|&&(w, _)| w == word)
+        .map(|&(_, value)| value)
+        .ok_or_else(String::new)
+}
+
+/// The word for `current`, quoted, as [`choice`] reads it.
+fn chosen<T: Copy + PartialEq>(current: T, choices: &[(&'static str, T)]) -> String {
+    let word = choices.iter().find(|&&(_, value)| value == current);
+    quoted(word.map_or("", |&(word, _)| word))
+}
+
+/// `new_card_order`'s words.
+const NEW_CARD_ORDERS: &[(&str, NewCardMix)] = &[
+    ("mix", NewCardMix::Mix),
+    ("after", NewCardMix::After),
+    ("before", NewCardMix::Before),
+];
+/// `typed_answers`' words: how many typos pass.
+const TYPED_ANSWERS: &[(&str, Typos)] = &[
+    ("strict", Typos::None),
+    ("normal", Typos::Some),
+    ("lenient", Typos::More),
+];
+/// `list_answers`' words.
+const LIST_ANSWERS: &[(&str, Parts)] = &[("all", Parts::All), ("any", Parts::Any)];
+/// `theme`'s words.
+const THEMES: &[(&str, ThemeName)] = &[
+    ("dark", ThemeName::Dark),
+    ("light", ThemeName::Light),
+    ("monochrome", ThemeName::Monochrome),
+];
+
+/// The settings, in the order `config show` and `config init` list them.
+#[rustfmt::skip]
+pub const SETTINGS: &[Setting] = &[
+    Setting {
+        name: "desired_retention",
+        help: "the chance of remembering a card when it comes due (0.70-0.99; above 0.97 costs many reviews)",
+        read: |c, v| {
+            let r = float(v, 0.70, 0.99)?;
+            c.scheduling.desired_retention = r;
+            Ok((r > 0.97).then(|| format!(
+                "`desired_retention` {r} is above 0.97: reviews will come very often for little gain"
+            )))
+        },
+        show: |c| format!("{}", c.scheduling.desired_retention),
+    },
+    Setting {
+        name: "learning_steps",
+        help: "delays while learning a new card, like [\"1m\", \"10m\"] (s, m, h, d)",
+        read: |c, v| set(&mut c.scheduling.learning_steps, steps(v)),
+        show: |c| steps_text(&c.scheduling.learning_steps),
+    },
+    Setting {
+        name: "relearning_steps",
+        help: "delays after forgetting a review card",
+        read: |c, v| set(&mut c.scheduling.relearning_steps, steps(v)),
+        show: |c| steps_text(&c.scheduling.relearning_steps),
+    },
+    Setting {
+        name: "new_per_day",
+        help: "new cards a day, per deck (0-9999); a deck's [deck] table may set its own",
+        read: |c, v| set(&mut c.scheduling.new_per_day, integer(v, 0, 9999)),
+        show: |c| c.scheduling.new_per_day.to_string(),
+    },
+    Setting {
+        name: "reviews_per_day",
+        help: "reviews a day, per deck (0-99999); a deck's [deck] table may set its own",
+        read: |c, v| set(&mut c.scheduling.reviews_per_day, integer(v, 0, 99_999)),
+        show: |c| c.scheduling.reviews_per_day.to_string(),
+    },
+    Setting {
+        name: "rollover_hour",
+        help: "the hour a new day starts (0-23)",
+        read: |c, v| set(&mut c.scheduling.calendar.rollover_hour, integer(v, 0, 23)),
+        show: |c| c.scheduling.calendar.rollover_hour.to_string(),
+    },
+    Setting {
+        name: "maximum_interval",
+        help: "the longest interval, in days (1-36500)",
+        read: |c, v| set(&mut c.scheduling.maximum_interval, integer(v, 1, 36_500)),
+        show: |c| c.scheduling.maximum_interval.to_string(),
+    },
+    Setting {
+        name: "fuzz",
+        help: "spread intervals a little, so cards learnt together do not stay together",
+        read: |c, v| set(&mut c.scheduling.fuzz, boolean(v)),
+        show: |c| c.scheduling.fuzz.to_string(),
+    },
+    Setting {
+        name: "new_card_order",
+        help: "new cards \"mix\" with reviews, or come \"after\" or \"before\" them",
+        read: |c, v| set(&mut c.scheduling.new_card_mix, choice(v, NEW_CARD_ORDERS)),
+        show: |c| chosen(c.scheduling.new_card_mix, NEW_CARD_ORDERS),
+    },
+    Setting {
+        name: "leech_threshold",
+        help: "lapses that make a card a leech and suspend it (0 turns it off)",
+        read: |c, v| set(&mut c.scheduling.leech_threshold, integer(v, 0, 99)),
+        show: |c| c.scheduling.leech_threshold.to_string(),
+    },
+    Setting {
+        name: "typed_answers",
+        help: "typos allowed in typed answers: \"strict\" (none), \"normal\" or \"lenient\"",
+        read: |c, v| set(&mut c.strictness.typos, choice(v, TYPED_ANSWERS)),
+        show: |c| chosen(c.strictness.typos, TYPED_ANSWERS),
+    },
+    Setting {
+        name: "list_answers",
+        help: "an answer listing parts needs \"all\" of them or \"any\" one",
+        read: |c, v| set(&mut c.strictness.parts, choice(v, LIST_ANSWERS)),
+        show: |c| chosen(c.strictness.parts, LIST_ANSWERS),
+    },
+    Setting {
+        name: "theme",
+        help: "\"dark\", \"light\" or \"monochrome\" (NO_COLOR also turns colours off)",
+        read: |c, v| set(&mut c.theme, choice(v, THEMES)),
+        show: |c| chosen(c.theme, THEMES),
+    },
+    Setting {
+        name: "streak",
+        help: "count days studied in a row; a day with nothing due does not break it",
+        read: |c, v| set(&mut c.streak, boolean(v)),
+        show: |c| c.streak.to_string(),
+    },
+    Setting {
+        name: "streak_goal",
+        help: "cards that make a day count for the streak (1-9999); clearing all that is due also does",
+        read: |c, v| set(&mut c.streak_goal, integer(v, 1, 9999)),
+        show: |c| c.streak_goal.to_string(),
+    },
+    Setting {
+        name: "xp",
+        help: "earn XP and levels for studying (the rule is in the README)",
+        read: |c, v| set(&mut c.xp, boolean(v)),
+        show: |c| c.xp.to_string(),
+    },
+    Setting {
+        name: "parameters",
+        help: "the 21 FSRS-6 parameters; [] is FSRS's defaults; `flashdeck optimize` fits them to your reviews",
+        read: |c, v| set(&mut c.scheduling.parameters, parameters(v)),
+        show: |c| parameters_text(&c.scheduling.parameters),
+    },
+    Setting {
+        name: "optimized",
+        help: "when `flashdeck optimize` fitted the parameters (a date; \"\" for never)",
+        read: |c, v| {
+            let date = match v.get_ref() {
+                toml::de::DeValue::Datetime(date) if date.date.is_some() && date.time.is_none() => {
+                    Some(date.to_string())
+                }
+                toml::de::DeValue::String(text) if text.is_empty() => None,
+                _ => return Err("must be a date, like 2026-11-27".to_owned()),
+            };
+            set(&mut c.optimized, Ok(date))
+        },
+        show: |c| c.optimized.clone().unwrap_or_else(|| quoted("")),
+    },
+];

@@ -1,0 +1,173 @@
+//! Opening a collection: the decks and the review log, replayed into a [`Study`], with the
+//! log's state kept for later reads and the snapshot; and turning DECK arguments into decks.
+//! The TUI and the subcommands both start here.
+
+use std::io;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset, Local};
+
+use crate::deck::{self, Collection};
+use crate::paths::Locations;
+use crate::scheduler::{Scheduler, Settings};
+use crate::store::{Events, LineProblem, LogPosition, Source, Store};
+use crate::study::Study;
+
+/// The current local time, with its offset: the one clock the commands and the TUI's start
+/// read; everything below them takes "now" as an argument.
+#[must_use]
+pub fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+/// The decks and the replayed log, with where reading the log got to.
+pub struct Loaded {
+    /// The decks with every card's state replayed.
+    pub study: Study,
+    /// Where reading the log got to, for what is appended later and the snapshot.
+    pub log: LogState,
+}
+
+/// The review log as a start left it: where reading got to, how, and what could not be read.
+#[derive(Debug)]
+pub struct LogState {
+    /// The log's folder, for appends and later reads.
+    pub store: Store,
+    /// How far each device's file has been read.
+    pub position: LogPosition,
+    /// Whether the replay came from the snapshot or the whole log.
+    pub source: Source,
+    /// Log lines that could not be read.
+    pub problems: Vec<LineProblem>,
+    /// Starts reading the snapshot's events in the background (see [`Events::Background`]).
+    pub start_reading: Option<std::sync::mpsc::Sender<()>>,
+}
+
+impl LogState {
+    /// Reads what was appended to the log since (by this process or another) into `study` and
+    /// saves the replay as the snapshot when that saves work next time. A snapshot is only a
+    /// cache: callers may ignore a failure.
+    pub fn save_snapshot(&mut self, study: &mut Study) -> io::Result<()> {
+        let stale = self.source.is_stale();
+        if !stale && !self.store.is_behind(&self.position)? {
+            return Ok(());
+        }
+        let (events, problems) = self.store.read_since(&mut self.position)?;
+        study.absorb(events);
+        self.problems.extend(problems);
+        self.store.write_snapshot(
+            &study.scheduler,
+            study.day(),
+            &study.history,
+            study.states_in_history_order(),
+            &self.position,
+            &self.problems,
+        )?;
+        self.source = Source::Snapshot {
+            lines_after: 0,
+            deferred: false,
+        };
+        Ok(())
+    }
+}
+
+/// The decks and the review log, replayed at `now`, from the snapshot where it is usable.
+pub fn load(
+    locations: &Locations,
+    settings: &Settings,
+    now: DateTime<FixedOffset>,
+    events: Events,
+) -> Result<Loaded> {
+    let store = Store::new(&locations.data_dir.path, &Store::device_name());
+    let scheduler = Scheduler::new(settings.clone())?;
+    let replay = || store.replay(&scheduler, scheduler.calendar().day(now), events);
+    // Two independent reads: the log's snapshot is read while the decks parse. Without a
+    // usable snapshot the whole log is read, and one after the other keeps the peak of memory
+    // lower.
+    let (collection, replayed) = if store.has_snapshot_for(&scheduler) {
+        rayon::join(|| deck::load_configured(locations), replay)
+    } else {
+        (deck::load_configured(locations), replay())
+    };
+    let collection = collection?;
+    let mut replayed = replayed
+        .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
+    let log = LogState {
+        store,
+        position: std::mem::take(&mut replayed.position),
+        source: replayed.source,
+        problems: std::mem::take(&mut replayed.problems),
+        start_reading: replayed.start_reading.take(),
+    };
+    Ok(Loaded {
+        study: Study::from_replay(collection, replayed, scheduler, now),
+        log,
+    })
+}
+
+/// The decks and the review log, replayed at `now`, with the log lines that could not be
+/// read; the snapshot is brought up to date for the next command.
+pub fn load_study(
+    locations: &Locations,
+    settings: &Settings,
+    now: DateTime<FixedOffset>,
+) -> Result<(Study, Vec<LineProblem>)> {
+    let Loaded { mut study, mut log } = load(locations, settings, now, Events::OnDemand)?;
+    // Only a cache: the replay stands whether or not it could be saved.
+    let _ = log.save_snapshot(&mut study);
+    Ok((study, log.problems))
+}
+
+/// Deck indexes for deck ids, folders of decks (`sales` for `sales/*`) or deck files, and a
+/// title for them; every deck when none is given.
+pub fn resolve_decks(
+    collection: &Collection,
+    wanted: &[String],
+    locations: &Locations,
+) -> Result<(Vec<usize>, String)> {
+    let decks = &collection.decks;
+    if wanted.is_empty() {
+        return Ok(((0..decks.len()).collect(), collection.all_decks_title()));
+    }
+    let mut indexes = Vec::new();
+    for name in wanted {
+        let id = deck_id_for(name, locations);
+        let matched: Vec<usize> = (0..decks.len())
+            .filter(|&i| {
+                let deck_id = decks[i].id.as_str();
+                deck_id == id || deck_id.starts_with(&format!("{id}/"))
+            })
+            .collect();
+        anyhow::ensure!(
+            !matched.is_empty(),
+            "no deck `{name}`; `flashdeck list` shows the deck ids"
+        );
+        indexes.extend(
+            matched
+                .into_iter()
+                .filter(|i| !indexes.contains(i))
+                .collect::<Vec<_>>(),
+        );
+    }
+    let title = match indexes.as_slice() {
+        [one] => decks[*one].name.clone(),
+        many => format!("{} decks", many.len()),
+    };
+    Ok((indexes, title))
+}
+
+/// A deck file's path becomes its id relative to the decks folder; anything else is an id.
+fn deck_id_for(name: &str, locations: &Locations) -> String {
+    let path = Path::new(name);
+    let is_deck_file = path.extension().is_some_and(|ext| ext == "toml") && path.is_file();
+    if is_deck_file
+        && let (Ok(file), Ok(root)) = (path.canonicalize(), locations.decks.path.canonicalize())
+        && file.starts_with(&root)
+    {
+        return deck::load::deck_id(&root, &file).as_str().to_owned();
+    }
+    name.trim_end_matches('/')
+        .trim_end_matches(".toml")
+        .to_owned()
+}

@@ -1,0 +1,125 @@
+//! Starting the TUI: which screen the command line asks for, loading the decks and the log,
+//! the first notice, the run loop, and saving the snapshot on the way out.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+
+use super::Runtime;
+use crate::app::{App, PracticeMode, Saving};
+use crate::cli::{AfterFirstFrame, Command};
+use crate::config::Config;
+use crate::deck::Problem;
+use crate::library;
+use crate::paths::Locations;
+use crate::session::review::Kind;
+use crate::store::Events;
+use crate::study::CramFilter;
+use crate::ui::Theme;
+
+/// Where the TUI opens.
+#[derive(Debug)]
+pub enum Start {
+    /// The home screen (no subcommand).
+    Home,
+    /// A review session (due, ahead or cram) on these DECK arguments.
+    Review(Kind, Vec<String>),
+    /// A practice mode's options screen on these DECK arguments.
+    Practice(PracticeMode, Vec<String>),
+}
+
+impl Start {
+    /// Where the TUI opens for this command line; a subcommand that is not a study mode comes
+    /// back as the error, for `commands::run` (boxed: some commands' arguments are large).
+    pub fn for_command(command: Option<Command>) -> Result<Self, Box<Command>> {
+        Ok(match command {
+            None => Self::Home,
+            Some(Command::Review {
+                only,
+                ahead,
+                cram,
+                tag,
+                starred,
+            }) => {
+                let kind = match (ahead, cram) {
+                    (Some(days), _) => Kind::Ahead(days),
+                    (None, true) => Kind::Cram(CramFilter { tag, starred }),
+                    (None, false) => Kind::Due,
+                };
+                Self::Review(kind, only)
+            }
+            Some(Command::Flashcards { only }) => Self::Practice(PracticeMode::Flashcards, only),
+            Some(Command::Learn { only }) => Self::Practice(PracticeMode::Learn, only),
+            Some(Command::Match { only }) => Self::Practice(PracticeMode::Match, only),
+            Some(Command::Test { only }) => Self::Practice(PracticeMode::Test, only),
+            Some(other) => return Err(Box::new(other)),
+        })
+    }
+}
+
+/// Runs the TUI at `start` until the user quits. `started` is when the process started, for
+/// `--after-first-frame exit`'s report.
+pub fn run_tui(
+    locations: &Locations,
+    config: &Config,
+    config_problems: &[Problem],
+    start: Start,
+    after_first_frame: Option<AfterFirstFrame>,
+    started: Instant,
+) -> Result<ExitCode> {
+    let now = library::now();
+    let library::Loaded { study, log } =
+        library::load(locations, &config.scheduling, now, Events::Background)?;
+    let mut app = App::new(study, locations.decks.path.clone(), now);
+    app.strictness = config.strictness;
+    app.set_goals(config.goals());
+    if let Some(first) = config_problems.first() {
+        app.notice = Some(format!("Settings: {first} (run `flashdeck config show`)"));
+    }
+    if let Some(first) = log.problems.first().filter(|_| app.notice.is_none()) {
+        app.notice = Some(format!(
+            "{} unreadable line(s) in the review log (first: {first}); run `flashdeck check`",
+            log.problems.len()
+        ));
+    }
+    match start {
+        Start::Home => {}
+        Start::Review(kind, decks) => {
+            let (indexes, title) =
+                library::resolve_decks(&app.study.collection, &decks, locations)?;
+            app.start_session(indexes, title, kind);
+        }
+        Start::Practice(mode, decks) => {
+            let (indexes, title) =
+                library::resolve_decks(&app.study.collection, &decks, locations)?;
+            app.open_options(mode, indexes, title);
+        }
+    }
+    let mut runtime = Runtime {
+        log,
+        locations: locations.clone(),
+        after_first_frame,
+        first_frame: None,
+        theme: Theme::named(config.theme),
+    };
+    if let Err(error) = runtime.log.store.check_writable() {
+        app.saving = Saving::Ask(format!(
+            "cannot write to {}: {error}",
+            runtime.log.store.device_file().display()
+        ));
+    }
+    let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
+    let result = super::run(&mut terminal, &mut app, &mut runtime);
+    ratatui::try_restore().context("cannot restore the terminal")?;
+    result?;
+    if let (Some(AfterFirstFrame::Exit), Some(drawn)) = (after_first_frame, runtime.first_frame) {
+        eprintln!("first frame after {} ms", (drawn - started).as_millis());
+    }
+    // Saved on the way out, not at the start, so that the first screen comes at once.
+    if matches!(app.saving, Saving::On) {
+        // Only a cache: the next start reads the log instead.
+        let _ = runtime.log.save_snapshot(&mut app.study);
+    }
+    Ok(ExitCode::SUCCESS)
+}
