@@ -1,0 +1,273 @@
+//! The practice modes' key tables: the options screen, flashcards, learn, match and the test.
+
+use crossterm::event::KeyCode as K;
+
+use super::super::On::{Keys as Code, Pick, Text};
+use super::super::{Binding, FOOTER, HELP_ONLY, Keys, bind};
+use super::HELP_BACK;
+use crate::app::Action as A;
+use crate::app::practice::Setting;
+use crate::store::Question;
+
+#[rustfmt::skip]
+const START: &[Binding] = &[bind(Code(&[K::Enter]), "Enter", "start", A::Start, FOOTER)];
+
+#[rustfmt::skip]
+const SIDES_AND_ORDER: &[Binding] = &[
+    bind(Code(&[K::Char('a')]), "a", "answer with", A::Setting(Setting::AnswerWith), HELP_ONLY),
+    bind(Code(&[K::Char('s')]), "s", "shuffle", A::Setting(Setting::Shuffle), HELP_ONLY),
+];
+
+#[rustfmt::skip]
+const STARRED_ONLY: &[Binding] = &[
+    bind(Code(&[K::Char('*')]), "*", "starred only", A::Setting(Setting::StarredOnly), HELP_ONLY),
+];
+
+#[rustfmt::skip]
+const QUESTION_KINDS: &[Binding] = &[
+    bind(Code(&[K::Char('1')]), "1", "written", A::Setting(Setting::Kind(Question::Written)), HELP_ONLY),
+    bind(Code(&[K::Char('2')]), "2", "multiple choice", A::Setting(Setting::Kind(Question::Choice)), HELP_ONLY),
+    bind(Code(&[K::Char('3')]), "3", "true/false", A::Setting(Setting::Kind(Question::TrueFalse)), HELP_ONLY),
+];
+
+#[rustfmt::skip]
+pub const OPTIONS_FLASHCARDS: Keys = Keys(&[
+    START,
+    SIDES_AND_ORDER,
+    STARRED_ONLY,
+    &[bind(Code(&[K::Char('c')]), "c", "card sorting", A::Setting(Setting::Sorting), HELP_ONLY)],
+    HELP_BACK,
+]);
+
+pub const OPTIONS_LEARN: Keys = Keys(&[
+    START,
+    SIDES_AND_ORDER,
+    STARRED_ONLY,
+    QUESTION_KINDS,
+    HELP_BACK,
+]);
+
+pub const OPTIONS_MATCH: Keys = Keys(&[START, STARRED_ONLY, HELP_BACK]);
+
+#[rustfmt::skip]
+pub const OPTIONS_TEST: Keys = Keys(&[
+    START,
+    SIDES_AND_ORDER,
+    STARRED_ONLY,
+    QUESTION_KINDS,
+    &[
+        bind(Code(&[K::Char('4')]), "4", "matching", A::Setting(Setting::Kind(Question::Matching)), HELP_ONLY),
+        bind(Code(&[K::Char('+'), K::Char('=')]), "+", "more questions", A::Setting(Setting::MoreQuestions), HELP_ONLY),
+        bind(Code(&[K::Char('-')]), "-", "fewer questions", A::Setting(Setting::FewerQuestions), HELP_ONLY),
+    ],
+    HELP_BACK,
+]);
+
+// ---- Flashcards ----
+
+#[rustfmt::skip]
+const STAR: &[Binding] = &[bind(Code(&[K::Char('*')]), "*", "star", A::Star, FOOTER)];
+
+/// Long card text scrolls.
+#[rustfmt::skip]
+const SCROLL: &[Binding] = &[
+    bind(Code(&[K::PageUp]), "PgUp", "scroll up", A::PageUp, HELP_ONLY),
+    bind(Code(&[K::PageDown]), "PgDn", "scroll down", A::PageDown, HELP_ONLY),
+];
+
+#[rustfmt::skip]
+const FLASHCARD_MOVES: &[Binding] = &[
+    bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
+    bind(Code(&[K::Right, K::Char('l')]), "→/l", "next", A::Right, FOOTER),
+    bind(Code(&[K::Left, K::Char('h')]), "←/h", "previous", A::Left, FOOTER),
+    bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, FOOTER),
+    bind(Code(&[K::Char('c')]), "c", "card sorting", A::ToggleSorting, HELP_ONLY),
+];
+
+pub const FLASHCARDS: Keys = Keys(&[FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK]);
+
+#[rustfmt::skip]
+pub const SORTING: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
+        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "know it", A::Up, FOOTER),
+        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "still learning", A::Down, FOOTER),
+        bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, HELP_ONLY),
+        bind(Code(&[K::Char('c')]), "c", "card sorting off", A::ToggleSorting, HELP_ONLY),
+    ],
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const SORTING_ROUND_OVER: Keys = Keys(&[
+    &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "study the still-learning pile", A::Proceed, FOOTER)],
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const SORTING_DONE: Keys = Keys(&[
+    &[bind(Code(&[K::Char('r')]), "r", "start sorting over", A::StartOver, FOOTER)],
+    HELP_BACK,
+]);
+
+// ---- Learn ----
+
+#[rustfmt::skip]
+const DONT_KNOW: &[Binding] = &[bind(Code(&[K::Tab]), "Tab", "don't know", A::DontKnow, FOOTER)];
+
+#[rustfmt::skip]
+pub const LEARN_CHOICE: Keys = Keys(&[
+    &[bind(Pick('1', '4'), "1-4", "choose", A::Choose(1), FOOTER)],
+    DONT_KNOW,
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const LEARN_TRUE_FALSE: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Char('1'), K::Char('t')]), "1/t", "true", A::Choose(1), FOOTER),
+        bind(Code(&[K::Char('2'), K::Char('f')]), "2/f", "false", A::Choose(2), FOOTER),
+    ],
+    DONT_KNOW,
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+/// A written question whose answer field was left with Esc.
+#[rustfmt::skip]
+pub const LEARN_FIELD_LEFT: Keys = Keys(&[
+    &[bind(Code(&[K::Enter, K::Char('i')]), "Enter", "type the answer", A::EnterField, FOOTER)],
+    DONT_KNOW,
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const LEARN_FEEDBACK: Keys = Keys(&[
+    &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "continue", A::Proceed, FOOTER)],
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const LEARN_FEEDBACK_OVERRIDE: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "continue", A::Proceed, FOOTER),
+        bind(Code(&[K::Char('o')]), "o", "I was right", A::Override, FOOTER),
+    ],
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const LEARN_ROUND_OVER: Keys = Keys(&[
+    &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "next round", A::Proceed, FOOTER)],
+    HELP_BACK,
+]);
+
+pub const LEARN_DONE: Keys = Keys(&[HELP_BACK]);
+
+/// Typing a written answer in Learn: these keys work; every other character types.
+#[rustfmt::skip]
+pub const TYPING_LEARN: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "check", A::Submit, FOOTER),
+    bind(Code(&[K::Tab]), "Tab", "don't know", A::DontKnow, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "leave the field", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
+]]);
+
+// ---- Match ----
+
+#[rustfmt::skip]
+pub const MATCH: Keys = Keys(&[&[
+    bind(Pick('a', 'l'), "a-l", "pick a tile", A::Choose(1), FOOTER),
+    bind(Code(&[K::Enter]), "Enter", "pick the focused tile", A::Submit, HELP_ONLY),
+    bind(Code(&[K::Left]), "←", "left", A::Left, HELP_ONLY),
+    bind(Code(&[K::Right]), "→", "right", A::Right, HELP_ONLY),
+    bind(Code(&[K::Up]), "↑", "up", A::Up, HELP_ONLY),
+    bind(Code(&[K::Down]), "↓", "down", A::Down, HELP_ONLY),
+    bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
+    bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "back", A::Back, FOOTER),
+]]);
+
+#[rustfmt::skip]
+pub const MATCH_DONE: Keys = Keys(&[
+    &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "play again", A::Proceed, FOOTER)],
+    HELP_BACK,
+]);
+
+// ---- Practice test ----
+
+#[rustfmt::skip]
+const TEST_MOVES: &[Binding] = &[
+    bind(Code(&[K::Tab, K::Right, K::Enter]), "Tab/→", "next", A::Right, FOOTER),
+    bind(Code(&[K::BackTab, K::Left]), "←", "previous", A::Left, FOOTER),
+];
+
+/// A choice, true/false or matching question.
+#[rustfmt::skip]
+pub const TEST_QUESTION: Keys = Keys(&[
+    &[
+        bind(Pick('1', '9'), "1-9", "answer", A::Choose(1), FOOTER),
+        bind(Code(&[K::Char('t')]), "t", "true", A::Choose(1), HELP_ONLY),
+        bind(Code(&[K::Char('f')]), "f", "false", A::Choose(2), HELP_ONLY),
+        bind(Code(&[K::Up]), "↑", "previous prompt", A::Up, HELP_ONLY),
+        bind(Code(&[K::Down]), "↓", "next prompt", A::Down, HELP_ONLY),
+    ],
+    TEST_MOVES,
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+/// A written question whose answer field was left with Esc: Enter goes back into it.
+#[rustfmt::skip]
+pub const TEST_FIELD_LEFT: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Enter, K::Char('i')]), "Enter", "type the answer", A::EnterField, FOOTER),
+        bind(Code(&[K::Tab, K::Right]), "Tab/→", "next", A::Right, FOOTER),
+        bind(Code(&[K::BackTab, K::Left]), "←", "previous", A::Left, FOOTER),
+    ],
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+/// Typing a written answer in the test: these keys work; every other character types.
+#[rustfmt::skip]
+pub const TYPING_TEST: Keys = Keys(&[&[
+    bind(Code(&[K::Enter, K::Tab]), "Enter", "next", A::Submit, FOOTER),
+    bind(Code(&[K::BackTab]), "Shift-Tab", "previous", A::Previous, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "leave the field", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
+]]);
+
+#[rustfmt::skip]
+pub const TEST_SUBMIT: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Enter]), "Enter", "submit", A::Submit, FOOTER),
+        bind(Code(&[K::BackTab, K::Left]), "←", "back to the questions", A::Left, FOOTER),
+    ],
+    HELP_BACK,
+]);
+
+#[rustfmt::skip]
+pub const TEST_REPORT: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Char('r')]), "r", "retake the missed cards", A::Retake, FOOTER),
+        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up", A::Up, FOOTER),
+        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, FOOTER),
+    ],
+    HELP_BACK,
+]);
