@@ -22,11 +22,17 @@ pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        format!("{:>7}  close this help", keys::HELP.label(&Action::Help)),
+        // The first of the keys that close it, as the line always showed.
+        format!("{:>7}  close this help", first_key(keys::HELP.label(&Action::Help))),
         theme.dim,
     )));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(Block::default().borders(Borders::ALL).title(" Keys "))
         .render(popup, buf);
+}
+
+/// The first of the keys a label names: `?` of `?/q`.
+fn first_key(label: &str) -> &str {
+    label.split('/').next().unwrap_or(label)
 }
