@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::scheduler::{Day, Due, Phase};
-use crate::stats::first_each_day;
+use crate::store::replay::first_each_day;
 use crate::store::{Answer, History, Mode};
 use crate::study::Study;
 

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::scheduler::{Day, Due, Phase, Rating};
+use crate::store::replay::first_each_day;
 use crate::store::{Answer, History, LearnLevel, Mode};
 use crate::study::Study;
 
@@ -258,17 +259,6 @@ pub fn add_retention(periods: &mut Periods, answers: &[Answer], today: Day) {
 /// The answers true retention counts: the first of the card each day, not its first ever.
 fn true_retention_answers(answers: &[Answer]) -> impl Iterator<Item = &Answer> {
     first_each_day(answers).filter(|a| !a.first_ever)
-}
-
-/// A card's first answer of each day it was answered.
-pub fn first_each_day(answers: &[Answer]) -> impl Iterator<Item = &Answer> {
-    // Replay hands answers over in time order, so a day's first follows another day's.
-    let mut last_day = None;
-    answers.iter().filter(move |a| {
-        let first_that_day = last_day != Some(a.day);
-        last_day = Some(a.day);
-        first_that_day
-    })
 }
 
 fn mastery(study: &Study, deck: usize, retention: Rate) -> DeckMastery {

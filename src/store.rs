@@ -9,6 +9,7 @@ mod cache;
 pub mod compact;
 pub mod event;
 pub mod history;
+pub mod replay;
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -19,7 +20,8 @@ use rayon::prelude::*;
 
 pub use cache::{Events, LazyHistory, LogPosition, Replayed, Source, ready};
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
-pub use history::{Answer, DeckResult, Folded, History, LearnLevel, Mode, Practice, Question};
+pub use history::{DeckResult, History, LearnLevel, Mode, Practice, Question};
+pub use replay::{Answer, Folded};
 
 /// Environment variable that names this device's log file, instead of the host name.
 pub const DEVICE_ENV: &str = "FLASHDECK_DEVICE";

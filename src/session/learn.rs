@@ -334,7 +334,7 @@ fn answer_event(card: &str, kind: Kind, right: bool, now: DateTime<FixedOffset>)
 
 /// The same rule replay uses, so the screen and the log agree.
 fn level_after(level: LearnLevel, kind: Kind, right: bool) -> LearnLevel {
-    crate::store::history::next_level(level, kind, right)
+    crate::store::replay::next_level(level, kind, right)
 }
 
 #[cfg(test)]
