@@ -18,9 +18,11 @@ use std::path::{Path, PathBuf};
 use rayon::iter::Either;
 use rayon::prelude::*;
 
+/// The practice vocabulary lives in [`crate::practice`]; these names stay for its readers.
+pub use crate::practice::{LearnLevel, Mode, Practice, Question};
 pub use cache::{Events, LazyHistory, LogPosition, Replayed, Source, ready};
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
-pub use history::{DeckResult, History, LearnLevel, Mode, Practice, Question};
+pub use history::{DeckResult, History};
 pub use replay::{Answer, Folded};
 
 /// Environment variable that names this device's log file, instead of the host name.

@@ -201,7 +201,7 @@ impl Match {
                     deck,
                     now,
                     NewKind::Result {
-                        mode: "match".into(),
+                        mode: crate::practice::Mode::Match.into(),
                         ms: Some(ms),
                         mistakes: Some(self.mistakes),
                         score: None,

@@ -32,8 +32,8 @@ const MAGIC: &[u8] = b"flashdeck replay cache\n";
 /// The last bytes: a cut file is found before its front part is relied on.
 const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// Bumped whenever what is stored changes shape (the crate version alone does not, between
-/// releases).
-const FORMAT: u32 = 4;
+/// releases). 5: `Mode` gained `Review` and `Cram`, `Question` gained `Flashcard`.
+const FORMAT: u32 = 5;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 /// Appended bytes worth a look for events before deciding the events are needed at once.

@@ -10,16 +10,20 @@ use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::practice::{Mode, Question};
 use crate::scheduler::Rating;
 
-/// The mode that schedules; answers in other modes are recorded but never move a card.
-pub const REVIEW_MODE: &str = "review";
+/// The mode that schedules ([`Mode::Review`]); answers in other modes are recorded but never
+/// move a card.
+pub const REVIEW_MODE: Mode = Mode::Review;
 
 /// What happened. Text borrows from the line it was read from where it can.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventKind<'a> {
     /// An answer. Only answers in [`REVIEW_MODE`] change the schedule; the others are practice
-    /// (`learn`, `test`, `match`, `sort`), with the kind of question asked.
+    /// (`learn`, `test`, `match`, `sort`, `cram`), with the kind of question asked. `mode` and
+    /// `question` are the log's text, kept whole for lines other programs wrote; this program
+    /// writes them from [`Mode`] and [`Question`].
     Review {
         rating: Rating,
         duration_ms: Option<u32>,
@@ -68,14 +72,14 @@ impl EventKind<'_> {
     pub fn answer(
         rating: Rating,
         duration_ms: Option<u32>,
-        mode: &'static str,
-        question: Option<&'static str>,
+        mode: Mode,
+        question: Option<Question>,
     ) -> EventKind<'static> {
         EventKind::Review {
             rating,
             duration_ms,
-            mode: Cow::Borrowed(mode),
-            question: question.map(Cow::Borrowed),
+            mode: mode.into(),
+            question: question.map(|q| Cow::Borrowed(q.as_str())),
         }
     }
 
@@ -240,7 +244,7 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
         Kind::Review => EventKind::Review {
             rating: line.rating.ok_or("a review needs a `rating` from 1 to 4")?,
             duration_ms: line.duration_ms,
-            mode: line.mode.clone().unwrap_or(Cow::Borrowed(REVIEW_MODE)),
+            mode: line.mode.clone().unwrap_or(REVIEW_MODE.into()),
             question: line.question.clone(),
         },
         Kind::Bury => EventKind::Bury,

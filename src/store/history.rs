@@ -12,96 +12,9 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use super::event::{Event, EventKind, REVIEW_MODE, key_of};
+use super::event::{Event, EventKind, key_of};
+use crate::practice::{Mode, Question};
 use crate::scheduler::{Calendar, Day, Rating};
-
-/// How far Learn has taken a card.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum LearnLevel {
-    #[default]
-    Unseen,
-    /// Answered right when asked to recognise it (multiple choice, true/false).
-    Familiar,
-    /// Answered right when asked to write it.
-    Mastered,
-}
-
-/// A card's standing in the practice modes, which never touch its schedule.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Practice {
-    pub starred: bool,
-    pub learn: LearnLevel,
-    /// The last card-sorting answer since the deck's sorting was last started over:
-    /// `Some(true)` for "know it".
-    pub sorted_known: Option<bool>,
-}
-
-/// The practice modes whose answers the log records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Mode {
-    Learn,
-    Test,
-    Match,
-    Sort,
-    /// Written by another program; kept, not interpreted.
-    Other,
-}
-
-impl Mode {
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Learn => "learn",
-            Self::Test => "test",
-            Self::Match => "match",
-            Self::Sort => "sort",
-            Self::Other => "other",
-        }
-    }
-
-    fn parse(name: &str) -> Self {
-        match name {
-            "learn" => Self::Learn,
-            "test" => Self::Test,
-            "match" => Self::Match,
-            "sort" => Self::Sort,
-            _ => Self::Other,
-        }
-    }
-}
-
-/// How a practice question asked for the card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Question {
-    Choice,
-    TrueFalse,
-    Written,
-    Matching,
-    Other,
-}
-
-impl Question {
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Choice => "choice",
-            Self::TrueFalse => "true_false",
-            Self::Written => "written",
-            Self::Matching => "match",
-            Self::Other => "other",
-        }
-    }
-
-    fn parse(name: Option<&str>) -> Self {
-        match name {
-            Some("choice") => Self::Choice,
-            Some("true_false") => Self::TrueFalse,
-            Some("written") => Self::Written,
-            Some("match") => Self::Matching,
-            _ => Self::Other,
-        }
-    }
-}
 
 /// A deck's practice outcome, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,7 +48,7 @@ pub(super) enum Stored {
     Review {
         rating: Rating,
         duration_ms: Option<u32>,
-        /// `None` for the review mode, which schedules; otherwise the practice mode.
+        /// `None` for [`Mode::Review`], which schedules; otherwise the practice mode.
         practice: Option<(Mode, Question)>,
     },
     Bury,
@@ -315,8 +228,7 @@ impl History {
             } => Stored::Review {
                 rating,
                 duration_ms,
-                practice: (mode != REVIEW_MODE)
-                    .then(|| (Mode::parse(&mode), Question::parse(question.as_deref()))),
+                practice: practice_of(&mode, question.as_deref()),
             },
             EventKind::Bury => Stored::Bury,
             EventKind::Suspend => Stored::Suspend,
@@ -506,6 +418,14 @@ impl History {
             }
         }
         changed
+    }
+}
+
+/// A review line's mode and question: `None` for [`Mode::Review`], which schedules.
+fn practice_of(mode: &str, question: Option<&str>) -> Option<(Mode, Question)> {
+    match Mode::parse(mode) {
+        Mode::Review => None,
+        mode => Some((mode, question.map_or(Question::Other, Question::parse))),
     }
 }
 

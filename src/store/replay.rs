@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::history::{Entry, History, LearnLevel, Mode, Practice, Question, Stored, deck_of};
+use super::history::{Entry, History, Stored, deck_of};
+use crate::practice::{LearnLevel, Mode, Practice, next_level};
 use crate::scheduler::{AnswerNotes, CardState, Day, Phase, Rating, Scheduler};
 
 /// One scheduled answer, as replay saw it.
@@ -264,19 +265,6 @@ pub fn first_each_day(answers: &[Answer]) -> impl Iterator<Item = &Answer> {
         last_day = Some(a.day);
         first_that_day
     })
-}
-
-/// Learn's levels: a right answer moves a card up one level, a written one straight to
-/// mastered (Learn asks familiar cards in writing, unless written questions are turned off);
-/// a miss sends a mastered card back to familiar.
-pub(crate) fn next_level(level: LearnLevel, question: Question, correct: bool) -> LearnLevel {
-    match (question, correct, level) {
-        (Question::Written, true, _) | (_, true, LearnLevel::Familiar | LearnLevel::Mastered) => {
-            LearnLevel::Mastered
-        }
-        (_, true, LearnLevel::Unseen) => LearnLevel::Familiar,
-        (_, false, _) => level.min(LearnLevel::Familiar),
-    }
 }
 
 #[cfg(test)]

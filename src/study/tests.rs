@@ -64,7 +64,12 @@ pub(crate) fn learned(
         time: at,
         card: Some(card.into()),
         deck: None,
-        kind: NewKind::answer(Rating::Good, None, "learn", Some(question)),
+        kind: NewKind::answer(
+            Rating::Good,
+            None,
+            crate::practice::Mode::Learn,
+            Some(crate::practice::Question::parse(question)),
+        ),
     }
 }
 

@@ -1,6 +1,7 @@
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::*;
+use crate::practice::{LearnLevel, Mode, Practice, Question};
 use crate::scheduler::{Due, Rating, Settings};
 use crate::store::event::{Event, REVIEW_MODE};
 use crate::store::event::{NewEvent, NewKind};
@@ -137,7 +138,7 @@ fn practice_answers_do_not_move_the_schedule() {
         "1",
         "d/a",
         t0,
-        NewKind::answer(Rating::Again, None, "learn", None),
+        NewKind::answer(Rating::Again, None, Mode::Learn, None),
     )]);
     assert_eq!(history.fold("d/a", &s, 0).state, CardState::default());
     assert_eq!(history.cards().collect::<Vec<_>>(), [("d/a", 1)]);
@@ -183,7 +184,12 @@ fn practice(
         id,
         card,
         at,
-        NewKind::answer(rating, None, mode, Some(question)),
+        NewKind::answer(
+            rating,
+            None,
+            Mode::parse(mode),
+            Some(Question::parse(question)),
+        ),
     )
 }
 
