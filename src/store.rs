@@ -6,6 +6,7 @@
 //! No log file is ever rewritten or truncated.
 
 mod cache;
+mod card_id;
 pub mod compact;
 pub mod event;
 pub mod history;
@@ -21,6 +22,7 @@ use rayon::prelude::*;
 /// The practice vocabulary lives in [`crate::practice`]; these names stay for its readers.
 pub use crate::practice::{LearnLevel, Mode, Practice, Question};
 pub use cache::{Events, LazyHistory, LogPosition, Replayed, Source, ready};
+pub use card_id::CardId;
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
 pub use history::{DeckResult, History};
 pub use replay::{Answer, Folded};

@@ -11,9 +11,9 @@ use chrono::{DateTime, FixedOffset};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::deck::{Card, Collection, Deck};
+use crate::deck::{Card, Collection, Deck, DeckId};
 use crate::scheduler::{AnswerNotes, CardState, Day, Due, Phase, Scheduler};
-use crate::store::{Event, EventKind, Folded, History, LazyHistory, Practice, Replayed};
+use crate::store::{CardId, Event, EventKind, Folded, History, LazyHistory, Practice, Replayed};
 
 pub use queue::{CramFilter, Origin, Queue};
 
@@ -71,13 +71,13 @@ pub struct Study {
     /// Maybe still being read: touching it waits (see [`LazyHistory`]).
     pub history: LazyHistory,
     pub scheduler: Scheduler,
-    states: FxHashMap<Box<str>, Folded>,
+    states: FxHashMap<CardId, Folded>,
     has_events: bool,
     /// Exam dates set in the log, over the deck files' (`None`: cleared).
-    exam_overrides: FxHashMap<Box<str>, Option<Day>>,
+    exam_overrides: FxHashMap<DeckId, Option<Day>>,
     /// Cards an exam brings forward: their state with the earlier due day.
-    for_exam: FxHashMap<Box<str>, CardState>,
-    places: HashMap<Box<str>, CardPlace>,
+    for_exam: FxHashMap<CardId, CardState>,
+    places: HashMap<CardId, CardPlace>,
     /// The day `states`' daily tallies are for.
     day: Day,
 }
@@ -115,9 +115,17 @@ impl Study {
             collection,
             history: replayed.history,
             scheduler,
-            states: replayed.states.into_iter().collect(),
+            states: replayed
+                .states
+                .into_iter()
+                .map(|(card, folded)| (CardId::from(card), folded))
+                .collect(),
             has_events: replayed.has_events,
-            exam_overrides: replayed.exams.into_iter().collect(),
+            exam_overrides: replayed
+                .exams
+                .into_iter()
+                .map(|(deck, day)| (DeckId::new(String::from(deck)), day))
+                .collect(),
             for_exam: FxHashMap::default(),
             places: HashMap::new(),
             day,
@@ -137,7 +145,7 @@ impl Study {
                 d.cards
                     .iter()
                     .enumerate()
-                    .map(move |(card, c)| (Box::from(c.id.as_str()), CardPlace { deck, card }))
+                    .map(move |(card, c)| (CardId::from(&c.id), CardPlace { deck, card }))
             })
             .collect();
     }
@@ -153,7 +161,7 @@ impl Study {
     #[must_use]
     pub fn exam(&self, deck: usize) -> Option<Day> {
         let deck = &self.collection.decks[deck];
-        match self.exam_overrides.get(deck.id.as_str()) {
+        match self.exam_overrides.get(&deck.id) {
             Some(set) => *set,
             None => deck.exam.map(crate::scheduler::calendar::day_of_date),
         }
@@ -170,7 +178,7 @@ impl Study {
                     .iter()
                     .filter_map(move |card| {
                         let id = card.id.as_str();
-                        Some((Box::from(id), study.brought_forward(id, exam)?))
+                        Some((CardId::new(id), study.brought_forward(id, exam)?))
                     })
             })
             .collect();
@@ -216,7 +224,7 @@ impl Study {
         self.has_events = true;
         let folded = self.history.fold(card, &self.scheduler, self.day);
         let notes = folded.last_notes;
-        self.states.insert(Box::from(card), folded);
+        self.states.insert(CardId::new(card), folded);
         self.plan_exam_of(card);
         notes
     }
@@ -304,7 +312,7 @@ impl Study {
             .and_then(|exam| self.brought_forward(card, exam));
         match planned {
             Some(state) => {
-                self.for_exam.insert(Box::from(card), state);
+                self.for_exam.insert(CardId::new(card), state);
             }
             None => {
                 self.for_exam.remove(card);
@@ -321,7 +329,7 @@ impl Study {
         for event in &events {
             if let (EventKind::Exam { date }, Some(deck)) = (&event.kind, &event.deck) {
                 let day = date.map(crate::scheduler::calendar::day_of_date);
-                self.exam_overrides.insert(Box::from(deck.as_ref()), day);
+                self.exam_overrides.insert(DeckId::new(deck.as_ref()), day);
             }
         }
         let history = &mut *self.history;
@@ -329,11 +337,11 @@ impl Study {
         history.extend(events);
         history.finish();
         let changed = history.take_changes();
-        let cards: Vec<Box<str>> = history
+        let cards: Vec<CardId> = history
             .cards()
             .zip(&changed)
             .filter(|(_, changed)| **changed)
-            .map(|((card, _), _)| Box::from(card))
+            .map(|((card, _), _)| CardId::new(card))
             .collect();
         for card in cards {
             let folded = self.history.fold(&card, &self.scheduler, self.day);

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
+use super::card_id::CardId;
 use super::event::{Event, EventKind, key_of};
 use crate::practice::{Mode, Question};
 use crate::scheduler::{Calendar, Day, Rating};
@@ -26,11 +27,6 @@ pub struct DeckResult {
     pub mistakes: Option<u32>,
     pub score: Option<u32>,
     pub questions: Option<u32>,
-}
-
-/// The deck id part of a card id.
-pub(super) fn deck_of(card: &str) -> &str {
-    card.rsplit_once('/').map_or("", |(deck, _)| deck)
 }
 
 /// One event of a card, as replay needs it.
@@ -77,8 +73,8 @@ impl Entry {
 /// not attacker-chosen input, and replay hashes a million of them.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct History {
-    pub(super) index: FxHashMap<Box<str>, usize>,
-    pub(super) cards: Vec<Box<str>>,
+    pub(super) index: FxHashMap<CardId, usize>,
+    pub(super) cards: Vec<CardId>,
     pub(super) per_card: Vec<Vec<Entry>>,
     /// Undo events seen, by identity; repeating one changes nothing, but it is counted once.
     undos: FxHashSet<u64>,
@@ -258,7 +254,7 @@ impl History {
         let index = if let Some(&index) = self.index.get(card.as_ref()) {
             index
         } else {
-            let id: Box<str> = Box::from(card.as_ref());
+            let id = CardId::new(&card);
             self.cards.push(id.clone());
             self.per_card.push(Vec::new());
             self.index.insert(id, self.cards.len() - 1);
@@ -414,7 +410,7 @@ impl History {
         }
         if !decks.is_empty() {
             for (index, card) in self.cards.iter().enumerate() {
-                changed[index] |= decks.contains(deck_of(card));
+                changed[index] |= decks.contains(card.deck());
             }
         }
         changed

@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::history::{Entry, History, Stored, deck_of};
+use super::card_id::{CardId, deck_of};
+use super::history::{Entry, History, Stored};
 use crate::practice::{LearnLevel, Mode, Practice, next_level};
 use crate::scheduler::{AnswerNotes, CardState, Day, Phase, Rating, Scheduler};
 
@@ -69,7 +70,7 @@ impl History {
 
     /// Every card's state, replayed on all cores.
     #[must_use]
-    pub fn fold_all(&self, scheduler: &Scheduler, day: Day) -> FxHashMap<Box<str>, Folded> {
+    pub fn fold_all(&self, scheduler: &Scheduler, day: Day) -> FxHashMap<CardId, Folded> {
         self.by_card(self.fold_each(scheduler, day))
     }
 
@@ -85,7 +86,7 @@ impl History {
 
     /// States in the order of [`History::cards`], keyed by card id.
     #[must_use]
-    pub fn by_card(&self, states: Vec<Folded>) -> FxHashMap<Box<str>, Folded> {
+    pub fn by_card(&self, states: Vec<Folded>) -> FxHashMap<CardId, Folded> {
         self.cards.iter().cloned().zip(states).collect()
     }
 
