@@ -3,7 +3,9 @@
 
 pub mod backlog;
 pub mod exam;
+mod limits;
 mod queue;
+mod states;
 
 use std::collections::HashMap;
 
@@ -12,43 +14,11 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::deck::{Card, Collection, Deck, DeckId};
-use crate::scheduler::{AnswerNotes, CardState, Day, Due, Phase, Scheduler};
-use crate::store::{CardId, Event, EventKind, Folded, History, LazyHistory, Practice, Replayed};
+use crate::scheduler::{CardState, Day, Due, Phase, Scheduler};
+use crate::store::{CardId, Folded, History, LazyHistory, Replayed};
 
+pub use limits::{DueCounts, NextDue};
 pub use queue::{CramFilter, Origin, Queue};
-
-/// Cards due today in a deck, after the daily limits.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct DueCounts {
-    pub new: usize,
-    pub learning: usize,
-    pub review: usize,
-}
-
-impl DueCounts {
-    #[must_use]
-    pub fn total(&self) -> usize {
-        self.new + self.learning + self.review
-    }
-}
-
-impl std::ops::Add for DueCounts {
-    type Output = Self;
-
-    fn add(self, other: Self) -> Self {
-        Self {
-            new: self.new + other.new,
-            learning: self.learning + other.learning,
-            review: self.review + other.review,
-        }
-    }
-}
-
-impl std::iter::Sum for DueCounts {
-    fn sum<I: Iterator<Item = Self>>(counts: I) -> Self {
-        counts.fold(Self::default(), std::ops::Add::add)
-    }
-}
 
 /// A card's place in the collection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,55 +171,6 @@ impl Study {
         Some(state)
     }
 
-    /// Re-tallies the daily limits when the day has rolled over since the last look.
-    pub fn roll_day(&mut self, now: DateTime<FixedOffset>) {
-        let day = self.scheduler.calendar().day(now);
-        if day != self.day {
-            self.day = day;
-            self.states = self.history.fold_all(&self.scheduler, day);
-            self.plan_exams();
-        }
-    }
-
-    /// Records a written event, and returns what the card's last answer noted.
-    pub fn record(&mut self, event: Event, card: Option<&str>) -> AnswerNotes {
-        let Some(card) = card else {
-            // Not about one card (an undo of a whole backlog plan, a deck's result): every
-            // card it touches is replayed.
-            self.absorb(vec![event.into_owned()]);
-            self.has_events = true;
-            return AnswerNotes::default();
-        };
-        self.history.push(event);
-        self.has_events = true;
-        let folded = self.history.fold(card, &self.scheduler, self.day);
-        let notes = folded.last_notes;
-        self.states.insert(CardId::new(card), folded);
-        self.plan_exam_of(card);
-        notes
-    }
-
-    /// The replayed state of `card_id`; new if it has no events.
-    #[must_use]
-    /// An exam may have brought its due day forward.
-    pub fn state(&self, card_id: &str) -> &CardState {
-        if let Some(state) = self.for_exam.get(card_id) {
-            return state;
-        }
-        self.states
-            .get(card_id)
-            .map_or(&CardState::NEW, |f| &f.state)
-    }
-
-    /// The card's standing in the practice modes.
-    #[must_use]
-    pub fn practice(&self, card_id: &str) -> Practice {
-        self.states
-            .get(card_id)
-            .map(|f| f.practice)
-            .unwrap_or_default()
-    }
-
     #[must_use]
     pub fn place(&self, card_id: &str) -> Option<CardPlace> {
         self.places.get(card_id).copied()
@@ -263,26 +184,6 @@ impl Study {
     #[must_use]
     pub fn deck(&self, index: usize) -> &Deck {
         &self.collection.decks[index]
-    }
-
-    /// Answers given today in review mode, and the milliseconds they took.
-    #[must_use]
-    pub fn today(&self) -> (usize, u64) {
-        self.states.values().fold((0, 0), |(n, ms), f| {
-            (n + f.answers_that_day as usize, ms + f.ms_that_day)
-        })
-    }
-
-    /// Whether any answer has ever been recorded.
-    #[must_use]
-    pub fn has_history(&self) -> bool {
-        self.has_events
-    }
-
-    /// The day the daily tallies are for.
-    #[must_use]
-    pub fn day(&self) -> Day {
-        self.day
     }
 
     /// The intervals each grade would give `card` at `now`, its deck's exam included.
@@ -320,46 +221,6 @@ impl Study {
         }
     }
 
-    /// Takes in events read from the log since it was loaded (another window's answers, or
-    /// this one's read back; copies change nothing) and replays the cards they touch.
-    pub fn absorb(&mut self, events: Vec<Event<'static>>) {
-        if events.is_empty() {
-            return;
-        }
-        for event in &events {
-            if let (EventKind::Exam { date }, Some(deck)) = (&event.kind, &event.deck) {
-                let day = date.map(crate::scheduler::calendar::day_of_date);
-                self.exam_overrides.insert(DeckId::new(deck.as_ref()), day);
-            }
-        }
-        let history = &mut *self.history;
-        history.track_changes();
-        history.extend(events);
-        history.finish();
-        let changed = history.take_changes();
-        let cards: Vec<CardId> = history
-            .cards()
-            .zip(&changed)
-            .filter(|(_, changed)| **changed)
-            .map(|((card, _), _)| CardId::new(card))
-            .collect();
-        for card in cards {
-            let folded = self.history.fold(&card, &self.scheduler, self.day);
-            self.states.insert(card, folded);
-        }
-        self.has_events |= !self.history.is_empty();
-        self.plan_exams();
-    }
-
-    /// Every card's state in the order of the history's cards, for the replay snapshot.
-    #[must_use]
-    pub fn states_in_history_order(&self) -> Vec<Folded> {
-        self.history
-            .cards()
-            .map(|(card, _)| self.states.get(card).cloned().unwrap_or_default())
-            .collect()
-    }
-
     /// How well a deck is known, from 0 to 1: mature cards count 1, young ones ½.
     #[must_use]
     pub fn mastery(&self, deck: usize) -> f64 {
@@ -382,54 +243,6 @@ impl Study {
         count(halves) / count(2 * cards.len())
     }
 
-    /// Today's counts for one deck, limits applied.
-    #[must_use]
-    pub fn due_counts(&self, deck: usize, now: DateTime<FixedOffset>) -> DueCounts {
-        Queue::build(self, &[deck], now).counts(now, self.learn_ahead_end(now))
-    }
-
-    /// The new and review cards still allowed today in `deck`.
-    fn limits_left(&self, index: usize) -> (usize, usize) {
-        let settings = self.scheduler.settings();
-        let deck = &self.collection.decks[index];
-        let mut new_limit = deck.new_per_day.unwrap_or(settings.new_per_day) as usize;
-        let mut review_limit = deck.reviews_per_day.unwrap_or(settings.reviews_per_day) as usize;
-        let (mut new, mut reviews, mut backlog, mut unseen) = (0, 0, false, 0);
-        for card in &deck.cards {
-            match self.states.get(card.id.as_str()) {
-                Some(folded) => {
-                    new += usize::from(folded.new_that_day);
-                    reviews += folded.reviews_that_day as usize;
-                    backlog |= folded.postponed && !folded.state.suspended;
-                    unseen +=
-                        usize::from(folded.state.phase == Phase::New && !folded.state.suspended);
-                }
-                None => unseen += 1,
-            }
-        }
-        if let Some(exam) = self.exam(index).filter(|&exam| exam > self.day) {
-            // Every new card in time for the last days' reviews; in those days, every review.
-            let needed = exam::new_per_day_for(unseen + new, exam, self.day);
-            new_limit = new_limit.max(needed);
-            if self.day >= exam - exam::WINDOW {
-                review_limit = usize::MAX;
-            }
-        }
-        // New cards wait while a backlog plan still holds cards of this deck.
-        let new_left = if backlog {
-            0
-        } else {
-            new_limit.saturating_sub(new)
-        };
-        (new_left, review_limit.saturating_sub(reviews))
-    }
-
-    /// The latest due time a learning card may be shown early.
-    #[must_use]
-    pub fn learn_ahead_end(&self, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
-        now + chrono::Duration::seconds(i64::from(self.scheduler.settings().learn_ahead_secs))
-    }
-
     /// The tags of the cards in `decks` (their decks' included), sorted, once each.
     #[must_use]
     pub fn tags_in(&self, decks: &[usize]) -> Vec<&str> {
@@ -448,20 +261,6 @@ impl Study {
         tags
     }
 
-    /// Cards of `deck` a backlog plan moved and that wait for their review.
-    #[must_use]
-    pub fn postponed(&self, deck: usize) -> usize {
-        self.collection.decks[deck]
-            .cards
-            .iter()
-            .filter(|card| {
-                self.states
-                    .get(card.id.as_str())
-                    .is_some_and(|f| f.postponed && !f.state.suspended)
-            })
-            .count()
-    }
-
     /// Histories whose card no deck has.
     #[must_use]
     pub fn orphans(&self) -> Vec<Orphan> {
@@ -477,46 +276,6 @@ impl Study {
         orphans.sort_by(|a, b| a.card.cmp(&b.card));
         orphans
     }
-
-    /// When the next card in `decks` falls due after now, ignoring limits, for the done
-    /// screen.
-    #[must_use]
-    pub fn next_due(&self, decks: &[usize], now: DateTime<FixedOffset>) -> Option<NextDue> {
-        let calendar = self.scheduler.calendar();
-        let today = calendar.day(now);
-        decks
-            .iter()
-            .flat_map(|&deck| self.collection.decks[deck].cards.iter())
-            .map(|card| self.state(card.id.as_str()))
-            .filter(|state| !state.suspended)
-            .filter_map(|state| match state.due {
-                Due::At(at) if at > now => Some(NextDue::At(at)),
-                Due::Day(day) if day > today => Some(NextDue::Day(day)),
-                _ => None,
-            })
-            .min_by_key(|next| match next {
-                NextDue::At(at) => (calendar.day(*at), Some(*at)),
-                NextDue::Day(day) => (*day, None),
-            })
-    }
-
-    /// Whether any card in `decks` is new and unsuspended (for "study more new cards").
-    #[must_use]
-    pub fn has_unseen(&self, decks: &[usize]) -> bool {
-        decks.iter().any(|&deck| {
-            self.collection.decks[deck].cards.iter().any(|card| {
-                let state = self.state(card.id.as_str());
-                state.phase == Phase::New && !state.suspended
-            })
-        })
-    }
-}
-
-/// When the next card is due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NextDue {
-    At(DateTime<FixedOffset>),
-    Day(Day),
 }
 
 #[cfg(test)]
