@@ -13,8 +13,8 @@ use chrono::{DateTime, FixedOffset};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::deck::{Card, Collection, Deck, DeckId};
-use crate::scheduler::{CardState, Day, Due, Phase, Scheduler};
+use crate::deck::{Card, Collection, Deck};
+use crate::scheduler::{Day, Due, Phase, Scheduler};
 use crate::store::{CardId, Folded, History, LazyHistory, Replayed};
 
 pub use limits::{DueCounts, NextDue};
@@ -43,10 +43,8 @@ pub struct Study {
     pub scheduler: Scheduler,
     states: FxHashMap<CardId, Folded>,
     has_events: bool,
-    /// Exam dates set in the log, over the deck files' (`None`: cleared).
-    exam_overrides: FxHashMap<DeckId, Option<Day>>,
-    /// Cards an exam brings forward: their state with the earlier due day.
-    for_exam: FxHashMap<CardId, CardState>,
+    /// The exam plan, laid over `states` (see [`exam::Overlay`]).
+    exams: exam::Overlay,
     places: HashMap<CardId, CardPlace>,
     /// The day `states`' daily tallies are for.
     day: Day,
@@ -91,12 +89,7 @@ impl Study {
                 .map(|(card, folded)| (CardId::from(card), folded))
                 .collect(),
             has_events: replayed.has_events,
-            exam_overrides: replayed
-                .exams
-                .into_iter()
-                .map(|(deck, day)| (DeckId::new(String::from(deck)), day))
-                .collect(),
-            for_exam: FxHashMap::default(),
+            exams: exam::Overlay::new(replayed.exams),
             places: HashMap::new(),
             day,
         };
@@ -125,50 +118,6 @@ impl Study {
         self.collection = collection;
         self.index_cards();
         self.plan_exams();
-    }
-
-    /// The exam day of `deck`, from the log or else its file.
-    #[must_use]
-    pub fn exam(&self, deck: usize) -> Option<Day> {
-        let deck = &self.collection.decks[deck];
-        match self.exam_overrides.get(&deck.id) {
-            Some(set) => *set,
-            None => deck.exam.map(crate::scheduler::calendar::day_of_date),
-        }
-    }
-
-    /// Works out which cards the decks' exams bring forward, from scratch.
-    fn plan_exams(&mut self) {
-        let study: &Self = self;
-        let planned = (0..study.collection.decks.len())
-            .filter_map(|deck| Some((deck, study.exam(deck).filter(|&exam| exam > study.day)?)))
-            .flat_map(|(deck, exam)| {
-                study.collection.decks[deck]
-                    .cards
-                    .iter()
-                    .filter_map(move |card| {
-                        let id = card.id.as_str();
-                        Some((CardId::new(id), study.brought_forward(id, exam)?))
-                    })
-            })
-            .collect();
-        self.for_exam = planned;
-    }
-
-    /// The exam ahead of `card`'s deck on `today`, if any.
-    fn exam_ahead_of(&self, card: &str, today: Day) -> Option<Day> {
-        self.place(card)
-            .and_then(|place| self.exam(place.deck))
-            .filter(|&exam| exam > today)
-    }
-
-    /// `card`'s state with the earlier due day `exam` needs, if it needs one.
-    fn brought_forward(&self, card: &str, exam: Day) -> Option<CardState> {
-        let state = &self.states.get(card)?.state;
-        let day = exam::due_for_exam(state, exam, self.day, &self.scheduler)?;
-        let mut state = state.clone();
-        state.due = Due::Day(day);
-        Some(state)
     }
 
     #[must_use]
@@ -204,21 +153,6 @@ impl Study {
             }
             self.scheduler.delay(&next, now)
         })
-    }
-
-    /// Works out again whether `card`'s exam brings it forward.
-    fn plan_exam_of(&mut self, card: &str) {
-        let planned = self
-            .exam_ahead_of(card, self.day)
-            .and_then(|exam| self.brought_forward(card, exam));
-        match planned {
-            Some(state) => {
-                self.for_exam.insert(CardId::new(card), state);
-            }
-            None => {
-                self.for_exam.remove(card);
-            }
-        }
     }
 
     /// How well a deck is known, from 0 to 1: mature cards count 1, young ones ½.

@@ -4,7 +4,6 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::Study;
-use crate::deck::DeckId;
 use crate::scheduler::{AnswerNotes, CardState, Day};
 use crate::store::{CardId, Event, EventKind, Folded, Practice};
 
@@ -41,7 +40,8 @@ impl Study {
     /// due day forward.
     #[must_use]
     pub fn state(&self, card_id: &str) -> &CardState {
-        if let Some(state) = self.for_exam.get(card_id) {
+        // The exam plan first: see `exam::Overlay`.
+        if let Some(state) = self.exams.state(card_id) {
             return state;
         }
         self.states
@@ -87,7 +87,7 @@ impl Study {
         for event in &events {
             if let (EventKind::Exam { date }, Some(deck)) = (&event.kind, &event.deck) {
                 let day = date.map(crate::scheduler::calendar::day_of_date);
-                self.exam_overrides.insert(DeckId::new(deck.as_ref()), day);
+                self.exams.set(deck, day);
             }
         }
         let history = &mut *self.history;
