@@ -162,7 +162,7 @@ fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, 
     let mut forecast = vec![0usize; FORECAST_DAYS];
     let (mut daily_load, mut remembered, mut total) = (0.0, 0.0, 0);
     // Replaying is the cost; it runs on every core, the sums after it in order.
-    let history: &History = &study.history;
+    let history: &History = study.wait_for_history();
     let replayed: Vec<_> = cards
         .par_iter()
         .map(|card| history.answers(card, scheduler))
@@ -268,7 +268,7 @@ fn mastery(study: &Study, deck: usize, retention: Rate) -> DeckMastery {
         .iter()
         .filter(|c| study.practice(c.id.as_str()).learn == LearnLevel::Mastered)
         .count();
-    let results = study.history.results(d.id.as_str());
+    let results = study.wait_for_history().results(d.id.as_str());
     let tests: Vec<u32> = results
         .iter()
         .filter(|r| r.mode == Mode::Test)

@@ -1,5 +1,19 @@
 //! The decks and their review history together: each card's replayed state, what is due, and
-//! the daily limits. Pure: the runtime loads files and passes "now" in.
+//! the daily limits. The runtime loads files and passes "now" in; nothing here writes.
+//!
+//! Not quite pure: after a start from the replay snapshot the history's events may still be
+//! being read, on another thread or on first use (see [`Study::wait_for_history`]). Every
+//! method that needs them waits for that read and says so; the rest answer from the replayed
+//! states at once.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `study.rs` | [`Study`]: decks, history and schedule together; card places, previews, mastery, orphans |
+//! | `study/states.rs` | the replayed states, kept current as events are recorded or read back |
+//! | `study/limits.rs` | daily limits, today's counts, when the next card is due |
+//! | `study/queue.rs` | today's queue, and crams |
+//! | [`exam`] | the exam plan, an overlay on the states ([`exam::Overlay`]) |
+//! | [`backlog`] | spreading a backlog of reviews over days |
 
 pub mod backlog;
 pub mod exam;
@@ -38,8 +52,9 @@ pub struct Orphan {
 #[derive(Debug)]
 pub struct Study {
     pub collection: Collection,
-    /// Maybe still being read: touching it waits (see [`LazyHistory`]).
-    pub history: LazyHistory,
+    /// Maybe still being read: reached only through [`Study::wait_for_history`], which says
+    /// that it may block.
+    history: LazyHistory,
     pub scheduler: Scheduler,
     states: FxHashMap<CardId, Folded>,
     has_events: bool,
@@ -195,11 +210,12 @@ impl Study {
         tags
     }
 
-    /// Histories whose card no deck has.
+    /// Histories whose card no deck has. Waits for the history, as
+    /// [`Study::wait_for_history`] does.
     #[must_use]
     pub fn orphans(&self) -> Vec<Orphan> {
         let mut orphans: Vec<Orphan> = self
-            .history
+            .wait_for_history()
             .cards()
             .filter(|(card, _)| !self.places.contains_key(*card))
             .map(|(card, events)| Orphan {

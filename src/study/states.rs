@@ -5,20 +5,40 @@ use chrono::{DateTime, FixedOffset};
 
 use super::Study;
 use crate::scheduler::{AnswerNotes, CardState, Day};
-use crate::store::{CardId, Event, EventKind, Folded, Practice};
+use crate::store::{CardId, Event, EventKind, Folded, History, Practice};
 
 impl Study {
-    /// Re-tallies the daily limits when the day has rolled over since the last look.
+    /// Every event of the log, for what the replayed states do not hold: statistics, results,
+    /// the last backlog plan, writing the snapshot.
+    ///
+    /// **May block.** After a start from the replay snapshot, the events are read on another
+    /// thread ([`crate::store::Events::Background`]) and this waits until that read is done;
+    /// with [`crate::store::Events::OnDemand`] the first call reads them here, from the
+    /// snapshot file or, should that fail, from the whole log. Once read, every call returns
+    /// at once.
+    #[must_use]
+    pub fn wait_for_history(&self) -> &History {
+        &self.history
+    }
+
+    /// [`Study::wait_for_history`], to add events: may block in the same way.
+    fn history_mut(&mut self) -> &mut History {
+        &mut self.history
+    }
+
+    /// Re-tallies the daily limits when the day has rolled over since the last look. A new
+    /// day replays every card, so it waits for the history ([`Study::wait_for_history`]).
     pub fn roll_day(&mut self, now: DateTime<FixedOffset>) {
         let day = self.scheduler.calendar().day(now);
         if day != self.day {
             self.day = day;
-            self.states = self.history.fold_all(&self.scheduler, day);
+            self.states = self.wait_for_history().fold_all(&self.scheduler, day);
             self.plan_exams();
         }
     }
 
-    /// Records a written event, and returns what the card's last answer noted.
+    /// Records a written event, and returns what the card's last answer noted. Waits for the
+    /// history ([`Study::wait_for_history`]), which it adds the event to.
     pub fn record(&mut self, event: Event, card: Option<&str>) -> AnswerNotes {
         let Some(card) = card else {
             // Not about one card (an undo of a whole backlog plan, a deck's result): every
@@ -27,9 +47,11 @@ impl Study {
             self.has_events = true;
             return AnswerNotes::default();
         };
-        self.history.push(event);
+        self.history_mut().push(event);
         self.has_events = true;
-        let folded = self.history.fold(card, &self.scheduler, self.day);
+        let folded = self
+            .wait_for_history()
+            .fold(card, &self.scheduler, self.day);
         let notes = folded.last_notes;
         self.states.insert(CardId::new(card), folded);
         self.plan_exam_of(card);
@@ -79,7 +101,8 @@ impl Study {
     }
 
     /// Takes in events read from the log since it was loaded (another window's answers, or
-    /// this one's read back; copies change nothing) and replays the cards they touch.
+    /// this one's read back; copies change nothing) and replays the cards they touch. Waits for
+    /// the history ([`Study::wait_for_history`]), which it adds the events to.
     pub fn absorb(&mut self, events: Vec<Event<'static>>) {
         if events.is_empty() {
             return;
@@ -90,7 +113,7 @@ impl Study {
                 self.exams.set(deck, day);
             }
         }
-        let history = &mut *self.history;
+        let history = self.history_mut();
         history.track_changes();
         history.extend(events);
         history.finish();
@@ -102,17 +125,20 @@ impl Study {
             .map(|((card, _), _)| CardId::new(card))
             .collect();
         for card in cards {
-            let folded = self.history.fold(&card, &self.scheduler, self.day);
+            let folded = self
+                .wait_for_history()
+                .fold(&card, &self.scheduler, self.day);
             self.states.insert(card, folded);
         }
-        self.has_events |= !self.history.is_empty();
+        self.has_events |= !self.wait_for_history().is_empty();
         self.plan_exams();
     }
 
-    /// Every card's state in the order of the history's cards, for the replay snapshot.
+    /// Every card's state in the order of the history's cards, for the replay snapshot. Waits
+    /// for the history ([`Study::wait_for_history`]).
     #[must_use]
     pub fn states_in_history_order(&self) -> Vec<Folded> {
-        self.history
+        self.wait_for_history()
             .cards()
             .map(|(card, _)| self.states.get(card).cloned().unwrap_or_default())
             .collect()
