@@ -1,11 +1,13 @@
 //! The compact index of the review log: every event, grouped by card, with undos, deck
 //! events (results, resets, exam dates) and backlog plans beside them. Inserts, queries about
-//! decks, and tracking which cards a batch of events touched. Folding the events into states
-//! is [`super::replay`]'s.
+//! decks, and tracking which cards a batch of events touched (`history/changes.rs`). Folding
+//! the events into states is [`super::replay`]'s.
 //!
 //! Events from all files are de-duplicated by identity, undo events cancel their targets,
 //! and each card's events are kept in time order, so the result does not depend on which
 //! file an event came from or on the order files were read.
+
+mod changes;
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
@@ -85,7 +87,7 @@ pub struct History {
     plans: FxHashMap<u64, PlanMark>,
     /// What events added since [`History::track_changes`] touched; not part of the history.
     #[serde(skip)]
-    changes: Option<Changes>,
+    changes: Option<changes::Changes>,
 }
 
 /// A backlog plan's id, and when it was made, so that it can be undone by id.
@@ -94,14 +96,6 @@ struct PlanMark {
     id: Box<str>,
     #[serde(with = "super::compact::time")]
     made: DateTime<FixedOffset>,
-}
-
-/// What a batch of events may have changed, so that only those cards are replayed again.
-#[derive(Debug, Default)]
-struct Changes {
-    cards: FxHashSet<usize>,
-    undone: Vec<u64>,
-    decks: FxHashSet<Box<str>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -377,43 +371,6 @@ impl History {
             .iter()
             .map(|entries| entries.last().map_or(Day::MIN, |e| calendar.day(e.time)))
             .collect()
-    }
-
-    /// Starts noting which cards the next events touch, for [`History::take_changes`].
-    pub fn track_changes(&mut self) {
-        self.changes = Some(Changes::default());
-    }
-
-    /// Per card, in the order of [`History::cards`]: whether the events added since
-    /// [`History::track_changes`] may change its replay (its own events, an undo of one of
-    /// them, or a reset of its deck). Stops tracking.
-    #[must_use]
-    pub fn take_changes(&mut self) -> Vec<bool> {
-        let noted = self.changes.take().unwrap_or_default();
-        let mut changed = vec![false; self.cards.len()];
-        for index in noted.cards {
-            changed[index] = true;
-        }
-        let undone: FxHashSet<u64> = noted.undone.into_iter().collect();
-        let mut decks = noted.decks;
-        if !undone.is_empty() {
-            for (key, (deck, event)) in &self.deck_events {
-                if undone.contains(key) && matches!(event, DeckEvent::Reset(..)) {
-                    decks.insert(deck.clone());
-                }
-            }
-            for (index, entries) in self.per_card.iter().enumerate() {
-                if entries.iter().any(|entry| entry.undone_by(&undone)) {
-                    changed[index] = true;
-                }
-            }
-        }
-        if !decks.is_empty() {
-            for (index, card) in self.cards.iter().enumerate() {
-                changed[index] |= decks.contains(card.deck());
-            }
-        }
-        changed
     }
 }
 
