@@ -25,7 +25,7 @@ fn main() -> std::io::Result<()> {
         parsed,
         grouped.saturating_sub(parsed),
         start.elapsed(),
-        study.history.event_count()
+        study.wait_for_history().event_count()
     );
     Ok(())
 }

@@ -10,6 +10,7 @@
 //! | [`paths`] | where decks, data and config live (flag > environment > default) |
 //! | [`config`] | `config.toml`: every setting checked, defaults when a value is bad |
 //! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine |
+//! | [`practice`] | the practice vocabulary: modes, question kinds and Learn's levels, as the log spells them |
 //! | [`store`] | the append-only review log: format, locked appends, replay |
 //! | [`library`] | opening decks and log into a [`study::Study`], the snapshot, DECK arguments |
 //! | [`study`] | decks and history together: card states, daily limits, today's queue |
@@ -35,6 +36,7 @@ pub mod library;
 pub mod motivation;
 pub mod optimize;
 pub mod paths;
+pub mod practice;
 pub mod runtime;
 pub mod scheduler;
 pub mod session;

@@ -59,7 +59,7 @@ impl LogState {
         self.store.write_snapshot(
             &study.scheduler,
             study.day(),
-            &study.history,
+            study.wait_for_history(),
             study.states_in_history_order(),
             &self.position,
             &self.problems,

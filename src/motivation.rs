@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::scheduler::{Day, Due, Phase};
-use crate::stats::first_each_day;
+use crate::store::replay::first_each_day;
 use crate::store::{Answer, History, Mode};
 use crate::study::Study;
 
@@ -247,7 +247,7 @@ impl Days {
 pub fn compute(study: &Study, now: DateTime<FixedOffset>, goal: u32) -> Motivation {
     let scheduler = &study.scheduler;
     let today = scheduler.calendar().day(now);
-    let history: &History = &study.history;
+    let history: &History = study.wait_for_history();
     let per_card: Vec<_> = history.every_answer(scheduler).collect();
     let first = per_card
         .iter()
@@ -277,7 +277,7 @@ pub fn compute(study: &Study, now: DateTime<FixedOffset>, goal: u32) -> Motivati
 
 /// XP from handed-in tests and finished matches.
 fn practice_xp(study: &Study) -> u64 {
-    let mut results: Vec<_> = study.history.all_results().collect();
+    let mut results: Vec<_> = study.wait_for_history().all_results().collect();
     results.sort_by_key(|(_, r)| r.time);
     let mut best_match: HashMap<&str, u64> = HashMap::new();
     let mut xp = 0;

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::scheduler::{Day, Due, MATURE_DAYS, Phase, Rating};
+use crate::store::replay::first_each_day;
 use crate::store::{Answer, History, LearnLevel, Mode};
 use crate::study::Study;
 
@@ -159,7 +160,7 @@ fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, 
     let mut forecast = vec![0usize; FORECAST_DAYS];
     let (mut daily_load, mut remembered, mut total) = (0.0, 0.0, 0);
     // Replaying is the cost; it runs on every core, the sums after it in order.
-    let history: &History = &study.history;
+    let history: &History = study.wait_for_history();
     let replayed: Vec<_> = cards
         .par_iter()
         .map(|card| history.answers(card, scheduler))
@@ -258,17 +259,6 @@ fn true_retention_answers(answers: &[Answer]) -> impl Iterator<Item = &Answer> {
     first_each_day(answers).filter(|a| !a.first_ever)
 }
 
-/// A card's first answer of each day it was answered.
-pub fn first_each_day(answers: &[Answer]) -> impl Iterator<Item = &Answer> {
-    // Replay hands answers over in time order, so a day's first follows another day's.
-    let mut last_day = None;
-    answers.iter().filter(move |a| {
-        let first_that_day = last_day != Some(a.day);
-        last_day = Some(a.day);
-        first_that_day
-    })
-}
-
 fn mastery(study: &Study, deck: usize, retention: Rate) -> DeckMastery {
     let d = &study.collection.decks[deck];
     let mastered = d
@@ -276,7 +266,7 @@ fn mastery(study: &Study, deck: usize, retention: Rate) -> DeckMastery {
         .iter()
         .filter(|c| study.practice(c.id.as_str()).learn == LearnLevel::Mastered)
         .count();
-    let results = study.history.results(d.id.as_str());
+    let results = study.wait_for_history().results(d.id.as_str());
     let tests: Vec<u32> = results
         .iter()
         .filter(|r| r.mode == Mode::Test)

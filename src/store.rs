@@ -4,11 +4,23 @@
 //! each in one `write` on a file opened with `O_APPEND`, under an advisory lock, and synced to
 //! disk. Reading never fails on a bad line: it is reported with its `file:line` and skipped.
 //! No log file is ever rewritten or truncated.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `store.rs` | the log folder: appending under a lock, reading in chunks, [`LogPosition`] |
+//! | [`event`] | one line of the log: the wire format |
+//! | [`history`] | the compact index: every event grouped by card, deck events, change tracking |
+//! | [`replay`] | folding a card's events into its state and its answers |
+//! | `snapshot.rs` | the replay snapshot, so that a start reads only what was appended since |
+//! | `card_id.rs` | [`CardId`], the card ids the history and the states are keyed by |
+//! | [`compact`] | compact serde forms for the snapshot |
 
-mod cache;
+mod card_id;
 pub mod compact;
 pub mod event;
 pub mod history;
+pub mod replay;
+mod snapshot;
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -17,9 +29,13 @@ use std::path::{Path, PathBuf};
 use rayon::iter::Either;
 use rayon::prelude::*;
 
-pub use cache::{Events, LazyHistory, LogPosition, Replayed, Source, ready};
+/// The practice vocabulary lives in [`crate::practice`]; these names stay for its readers.
+pub use crate::practice::{LearnLevel, Mode, Practice, Question};
+pub use card_id::CardId;
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
-pub use history::{Answer, DeckResult, Folded, History, LearnLevel, Mode, Practice, Question};
+pub use history::{DeckResult, History};
+pub use replay::{Answer, Folded};
+pub use snapshot::{Events, LazyHistory, Replayed, Source, ready};
 
 /// Environment variable that names this device's log file, instead of the host name.
 pub const DEVICE_ENV: &str = "FLASHDECK_DEVICE";
@@ -103,7 +119,7 @@ impl Store {
     ) -> io::Result<Vec<LineProblem>> {
         let mut problems = Vec::new();
         let mut position = LogPosition::default();
-        cache::read_all(&self.log_files()?, &mut position, &mut sink, &mut problems)?;
+        read_all(&self.log_files()?, &mut position, &mut sink, &mut problems)?;
         Ok(problems)
     }
 
@@ -230,6 +246,98 @@ fn parse_chunk<'a>(
             }
         });
     (events, problems, count)
+}
+
+/// Where reading the log got to in each file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LogPosition(Vec<(PathBuf, ReadUpTo)>);
+
+impl LogPosition {
+    fn at(&self, path: &Path) -> ReadUpTo {
+        self.0
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, up_to)| *up_to)
+            .unwrap_or_default()
+    }
+
+    fn set(&mut self, path: &Path, up_to: ReadUpTo) {
+        match self.0.iter_mut().find(|(p, _)| p == path) {
+            Some(entry) => entry.1 = up_to,
+            None => self.0.push((path.to_path_buf(), up_to)),
+        }
+    }
+
+    /// Bytes in `files` past this position (a file shorter than it counts nothing).
+    fn bytes_behind(&self, files: &[PathBuf]) -> io::Result<u64> {
+        let mut behind = 0;
+        for path in files {
+            let length = std::fs::metadata(path)?.len();
+            behind += length.saturating_sub(self.at(path).bytes);
+        }
+        Ok(behind)
+    }
+}
+
+impl Store {
+    /// Whether anything was appended to the log since `position`.
+    pub fn is_behind(&self, position: &LogPosition) -> io::Result<bool> {
+        Ok(position.bytes_behind(&self.log_files()?)? > 0)
+    }
+
+    /// The events appended to the log since `position` (by this process or another), and
+    /// the lines among them that could not be read; moves `position` on.
+    pub fn read_since(
+        &self,
+        position: &mut LogPosition,
+    ) -> io::Result<(Vec<Event<'static>>, Vec<LineProblem>)> {
+        let files = self.log_files()?;
+        let mut events = Vec::new();
+        let mut problems = Vec::new();
+        if position.bytes_behind(&files)? > 0 {
+            let sink = &mut |batch: Vec<Event<'_>>| {
+                events.extend(batch.into_iter().map(Event::into_owned));
+            };
+            read_all(&files, position, sink, &mut problems)?;
+        }
+        Ok((events, problems))
+    }
+
+    /// Every `*.jsonl` file in the log folder, sorted; none when the folder is missing.
+    fn log_files(&self) -> io::Result<Vec<PathBuf>> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => return Err(error),
+        };
+        let mut paths = Vec::new();
+        for entry in entries {
+            let path = entry?.path();
+            if path.extension().is_some_and(|ext| ext == "jsonl") && path.is_file() {
+                paths.push(path);
+            }
+        }
+        paths.sort();
+        Ok(paths)
+    }
+}
+
+/// Reads every file from `position` on, handing the events to `sink` a chunk at a time and
+/// moving `position`; returns the lines read.
+fn read_all(
+    files: &[PathBuf],
+    position: &mut LogPosition,
+    sink: &mut impl FnMut(Vec<Event<'_>>),
+    problems: &mut Vec<LineProblem>,
+) -> io::Result<usize> {
+    let mut lines = 0;
+    for path in files {
+        let from = position.at(path);
+        let up_to = read_file(path, from, sink, problems)?;
+        lines += up_to.lines.saturating_sub(from.lines);
+        position.set(path, up_to);
+    }
+    Ok(lines)
 }
 
 /// A device name as a file name: letters, digits, `-`, `_` and `.`.

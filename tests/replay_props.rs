@@ -37,7 +37,7 @@ fn review(id: String, card: &str, rating: Rating, time: DateTime<FixedOffset>) -
         time,
         card: Some(card.to_owned()),
         deck: None,
-        kind: EventKind::answer(rating, None, "review", None),
+        kind: EventKind::answer(rating, None, flashdeck::practice::Mode::Review, None),
     }
 }
 

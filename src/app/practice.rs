@@ -236,7 +236,7 @@ impl App {
             PracticeMode::Match => {
                 let best = deck_ids
                     .iter()
-                    .flat_map(|deck| self.study.history.results(deck))
+                    .flat_map(|deck| self.study.wait_for_history().results(deck))
                     .filter(|r| r.mode == Mode::Match)
                     .filter_map(|r| r.ms)
                     .min();

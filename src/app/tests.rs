@@ -427,7 +427,7 @@ fn match_by_letters_records_the_time() {
         panic!("{written:?}")
     };
     assert_eq!(result.deck.as_deref(), Some("a"));
-    assert_eq!(app.study.history.results("a").len(), 1);
+    assert_eq!(app.study.wait_for_history().results("a").len(), 1);
 }
 
 #[test]

@@ -95,7 +95,7 @@ fn own_reviews(
     now: DateTime<FixedOffset>,
 ) -> Result<Vec<Vec<Review>>> {
     let (study, _) = load_study(locations, &config.scheduling, now)?;
-    let history: &crate::store::History = &study.history;
+    let history: &crate::store::History = study.wait_for_history();
     Ok(history
         .every_answer(&study.scheduler)
         .map(|(_, answers)| {

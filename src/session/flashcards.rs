@@ -10,7 +10,7 @@ use super::Rng;
 use super::options::{AnswerWith, Options};
 use super::questions::Term;
 use crate::scheduler::Rating;
-use crate::store::{NewEvent, NewKind};
+use crate::store::{Mode, NewEvent, NewKind, Question};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flashcards {
@@ -139,7 +139,7 @@ impl Flashcards {
         vec![NewEvent::for_card(
             &self.terms[term].id,
             now,
-            NewKind::answer(rating, None, "sort", Some("flashcard")),
+            NewKind::answer(rating, None, Mode::Sort, Some(Question::Flashcard)),
         )]
     }
 
@@ -174,7 +174,7 @@ impl Flashcards {
                     deck,
                     now,
                     NewKind::Reset {
-                        mode: "sort".into(),
+                        mode: Mode::Sort.into(),
                     },
                 )
             })

@@ -328,13 +328,13 @@ fn answer_event(card: &str, kind: Kind, right: bool, now: DateTime<FixedOffset>)
     NewEvent::for_card(
         card,
         now,
-        NewKind::answer(rating, None, "learn", Some(kind.name())),
+        NewKind::answer(rating, None, crate::practice::Mode::Learn, Some(kind)),
     )
 }
 
 /// The same rule replay uses, so the screen and the log agree.
 fn level_after(level: LearnLevel, kind: Kind, right: bool) -> LearnLevel {
-    crate::store::history::next_level(level, kind, right)
+    crate::practice::next_level(level, kind, right)
 }
 
 #[cfg(test)]

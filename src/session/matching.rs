@@ -203,7 +203,7 @@ impl Match {
                     deck,
                     now,
                     NewKind::Result {
-                        mode: "match".into(),
+                        mode: crate::practice::Mode::Match.into(),
                         ms: Some(ms),
                         mistakes: Some(self.mistakes),
                         score: None,

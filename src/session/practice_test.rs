@@ -11,7 +11,7 @@ use super::grade::{Strictness, grade};
 use super::options::Options;
 use super::questions::{Ask, Question, Term, choice, sides, true_false, written};
 use crate::scheduler::Rating;
-use crate::store::{NewEvent, NewKind, Question as Kind};
+use crate::store::{Mode, NewEvent, NewKind, Question as Kind};
 
 /// Largest matching block.
 pub const MATCH_PAIRS: usize = 6;
@@ -262,7 +262,7 @@ impl PracticeTest {
                 events.push(NewEvent::for_card(
                     &self.terms[term].id,
                     now,
-                    NewKind::answer(rating, None, "test", Some(kind.name())),
+                    NewKind::answer(rating, None, Mode::Test, Some(kind)),
                 ));
             }
         }
@@ -273,7 +273,7 @@ impl PracticeTest {
                 deck,
                 now,
                 NewKind::Result {
-                    mode: "test".into(),
+                    mode: Mode::Test.into(),
                     ms: None,
                     mistakes: None,
                     score: Some(report.score),

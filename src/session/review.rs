@@ -61,7 +61,7 @@ pub enum Kind {
 }
 
 /// The mode a crammed answer is written with: practice, so replay leaves the schedule alone.
-pub const CRAM_MODE: &str = "cram";
+pub const CRAM_MODE: crate::practice::Mode = crate::practice::Mode::Cram;
 /// Cards shown before a crammed card missed comes back.
 const CRAM_AGAIN_AFTER: usize = 3;
 

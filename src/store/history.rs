@@ -1,104 +1,23 @@
-//! Replay: every card's state is the fold of its events through the scheduler. Pure.
+//! The compact index of the review log: every event, grouped by card, with undos, deck
+//! events (results, resets, exam dates) and backlog plans beside them. Inserts, queries about
+//! decks, and tracking which cards a batch of events touched (`history/changes.rs`). Folding
+//! the events into states is [`super::replay`]'s.
 //!
 //! Events from all files are de-duplicated by identity, undo events cancel their targets,
-//! and each card's events are applied in time order, so the result does not depend on which
+//! and each card's events are kept in time order, so the result does not depend on which
 //! file an event came from or on the order files were read.
+
+mod changes;
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use super::event::{Event, EventKind, REVIEW_MODE, key_of};
-use crate::scheduler::{AnswerNotes, Calendar, CardState, Day, Phase, Rating, Scheduler};
-
-/// How far Learn has taken a card.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum LearnLevel {
-    #[default]
-    Unseen,
-    /// Answered right when asked to recognise it (multiple choice, true/false).
-    Familiar,
-    /// Answered right when asked to write it.
-    Mastered,
-}
-
-/// A card's standing in the practice modes, which never touch its schedule.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Practice {
-    pub starred: bool,
-    pub learn: LearnLevel,
-    /// The last card-sorting answer since the deck's sorting was last started over:
-    /// `Some(true)` for "know it".
-    pub sorted_known: Option<bool>,
-}
-
-/// The practice modes whose answers the log records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Mode {
-    Learn,
-    Test,
-    Match,
-    Sort,
-    /// Written by another program; kept, not interpreted.
-    Other,
-}
-
-impl Mode {
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Learn => "learn",
-            Self::Test => "test",
-            Self::Match => "match",
-            Self::Sort => "sort",
-            Self::Other => "other",
-        }
-    }
-
-    fn parse(name: &str) -> Self {
-        match name {
-            "learn" => Self::Learn,
-            "test" => Self::Test,
-            "match" => Self::Match,
-            "sort" => Self::Sort,
-            _ => Self::Other,
-        }
-    }
-}
-
-/// How a practice question asked for the card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Question {
-    Choice,
-    TrueFalse,
-    Written,
-    Matching,
-    Other,
-}
-
-impl Question {
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Choice => "choice",
-            Self::TrueFalse => "true_false",
-            Self::Written => "written",
-            Self::Matching => "match",
-            Self::Other => "other",
-        }
-    }
-
-    fn parse(name: Option<&str>) -> Self {
-        match name {
-            Some("choice") => Self::Choice,
-            Some("true_false") => Self::TrueFalse,
-            Some("written") => Self::Written,
-            Some("match") => Self::Matching,
-            _ => Self::Other,
-        }
-    }
-}
+use super::card_id::CardId;
+use super::event::{Event, EventKind, key_of};
+use crate::practice::{Mode, Question};
+use crate::scheduler::{Calendar, Day, Rating};
 
 /// A deck's practice outcome, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,71 +31,22 @@ pub struct DeckResult {
     pub questions: Option<u32>,
 }
 
-/// One scheduled answer, as replay saw it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Answer {
-    pub time: DateTime<FixedOffset>,
-    pub day: Day,
-    pub rating: Rating,
-    pub duration_ms: Option<u32>,
-    /// The card had never been answered in review mode before.
-    pub first_ever: bool,
-    pub phase_before: Phase,
-    /// The card's interval before this answer, in days (0 before it graduated).
-    pub interval_before: u32,
-}
-
-/// One card's replayed state, with what it did on a given day (for daily limits).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Folded {
-    pub state: CardState,
-    pub practice: Practice,
-    /// First studied on that day: it used up one of the day's new cards.
-    pub new_that_day: bool,
-    /// Answers given while it was a review card on that day.
-    pub reviews_that_day: u32,
-    /// Every answer that day, in review mode, and the time they took.
-    pub answers_that_day: u32,
-    pub ms_that_day: u64,
-    /// What the last answer noted (a new leech, say).
-    pub last_notes: AnswerNotes,
-    /// Ever mastered in Learn, resets or not: XP, once earned, stays earned.
-    pub ever_mastered: bool,
-    /// Moved by a backlog plan and not reviewed since.
-    pub postponed: bool,
-}
-
-impl Folded {
-    /// No answers on the day it tallies.
-    pub(crate) fn clear_day(&mut self) {
-        self.new_that_day = false;
-        self.reviews_that_day = 0;
-        self.answers_that_day = 0;
-        self.ms_that_day = 0;
-    }
-}
-
-/// The deck id part of a card id.
-fn deck_of(card: &str) -> &str {
-    card.rsplit_once('/').map_or("", |(deck, _)| deck)
-}
-
 /// One event of a card, as replay needs it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Entry {
-    key: u64,
+pub(super) struct Entry {
+    pub(super) key: u64,
     #[serde(with = "super::compact::time")]
-    time: DateTime<FixedOffset>,
-    kind: Stored,
+    pub(super) time: DateTime<FixedOffset>,
+    pub(super) kind: Stored,
 }
 
 /// An event's kind without borrowed text.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-enum Stored {
+pub(super) enum Stored {
     Review {
         rating: Rating,
         duration_ms: Option<u32>,
-        /// `None` for the review mode, which schedules; otherwise the practice mode.
+        /// `None` for [`Mode::Review`], which schedules; otherwise the practice mode.
         practice: Option<(Mode, Question)>,
     },
     Bury,
@@ -195,7 +65,7 @@ enum Stored {
 
 impl Entry {
     /// Whether an undo of `key` cancels this entry: its own id, or its plan's.
-    fn undone_by(&self, keys: &FxHashSet<u64>) -> bool {
+    pub(super) fn undone_by(&self, keys: &FxHashSet<u64>) -> bool {
         keys.contains(&self.key)
             || matches!(self.kind, Stored::Postpone { plan, .. } if plan != 0 && keys.contains(&plan))
     }
@@ -205,19 +75,19 @@ impl Entry {
 /// not attacker-chosen input, and replay hashes a million of them.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct History {
-    index: FxHashMap<Box<str>, usize>,
-    cards: Vec<Box<str>>,
-    per_card: Vec<Vec<Entry>>,
+    pub(super) index: FxHashMap<CardId, usize>,
+    pub(super) cards: Vec<CardId>,
+    pub(super) per_card: Vec<Vec<Entry>>,
     /// Undo events seen, by identity; repeating one changes nothing, but it is counted once.
     undos: FxHashSet<u64>,
-    cancelled: FxHashSet<u64>,
+    pub(super) cancelled: FxHashSet<u64>,
     /// Deck results and resets, by identity; few, so a set is cheap here.
-    deck_events: FxHashMap<u64, (Box<str>, DeckEvent)>,
+    pub(super) deck_events: FxHashMap<u64, (Box<str>, DeckEvent)>,
     /// Backlog plans by the key of their id.
     plans: FxHashMap<u64, PlanMark>,
     /// What events added since [`History::track_changes`] touched; not part of the history.
     #[serde(skip)]
-    changes: Option<Changes>,
+    changes: Option<changes::Changes>,
 }
 
 /// A backlog plan's id, and when it was made, so that it can be undone by id.
@@ -228,16 +98,8 @@ struct PlanMark {
     made: DateTime<FixedOffset>,
 }
 
-/// What a batch of events may have changed, so that only those cards are replayed again.
-#[derive(Debug, Default)]
-struct Changes {
-    cards: FxHashSet<usize>,
-    undone: Vec<u64>,
-    decks: FxHashSet<Box<str>>,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
-enum DeckEvent {
+pub(super) enum DeckEvent {
     Result(DeckResult),
     Reset(
         #[serde(with = "super::compact::time")] DateTime<FixedOffset>,
@@ -356,8 +218,7 @@ impl History {
             } => Stored::Review {
                 rating,
                 duration_ms,
-                practice: (mode != REVIEW_MODE)
-                    .then(|| (Mode::parse(&mode), Question::parse(question.as_deref()))),
+                practice: practice_of(&mode, question.as_deref()),
             },
             EventKind::Bury => Stored::Bury,
             EventKind::Suspend => Stored::Suspend,
@@ -387,7 +248,7 @@ impl History {
         let index = if let Some(&index) = self.index.get(card.as_ref()) {
             index
         } else {
-            let id: Box<str> = Box::from(card.as_ref());
+            let id = CardId::new(&card);
             self.cards.push(id.clone());
             self.per_card.push(Vec::new());
             self.index.insert(id, self.cards.len() - 1);
@@ -468,7 +329,7 @@ impl History {
     }
 
     /// When `mode`'s progress in `deck` was last started over.
-    fn last_reset(&self, deck: &str, mode: Mode) -> Option<DateTime<FixedOffset>> {
+    pub(super) fn last_reset(&self, deck: &str, mode: Mode) -> Option<DateTime<FixedOffset>> {
         self.deck_events
             .iter()
             .filter(|(key, _)| !self.cancelled.contains(key))
@@ -503,37 +364,6 @@ impl History {
         self.cancelled.contains(&key)
     }
 
-    /// The card's state, replayed; a card without events is new.
-    #[must_use]
-    pub fn fold(&self, card: &str, scheduler: &Scheduler, day: Day) -> Folded {
-        match self.index.get(card) {
-            Some(&index) => self.fold_entries(card, &self.per_card[index], scheduler, day, |_| {}),
-            None => Folded::default(),
-        }
-    }
-
-    /// Every card's state, replayed on all cores.
-    #[must_use]
-    pub fn fold_all(&self, scheduler: &Scheduler, day: Day) -> FxHashMap<Box<str>, Folded> {
-        self.by_card(self.fold_each(scheduler, day))
-    }
-
-    /// Every card's state, in the order of [`History::cards`].
-    #[must_use]
-    pub fn fold_each(&self, scheduler: &Scheduler, day: Day) -> Vec<Folded> {
-        self.cards
-            .par_iter()
-            .zip(&self.per_card)
-            .map(|(card, entries)| self.fold_entries(card, entries, scheduler, day, |_| {}))
-            .collect()
-    }
-
-    /// States in the order of [`History::cards`], keyed by card id.
-    #[must_use]
-    pub fn by_card(&self, states: Vec<Folded>) -> FxHashMap<Box<str>, Folded> {
-        self.cards.iter().cloned().zip(states).collect()
-    }
-
     /// The day of each card's last event, in the order of [`History::cards`].
     #[must_use]
     pub fn last_days(&self, calendar: &Calendar) -> Vec<Day> {
@@ -542,221 +372,13 @@ impl History {
             .map(|entries| entries.last().map_or(Day::MIN, |e| calendar.day(e.time)))
             .collect()
     }
-
-    /// Starts noting which cards the next events touch, for [`History::take_changes`].
-    pub fn track_changes(&mut self) {
-        self.changes = Some(Changes::default());
-    }
-
-    /// Per card, in the order of [`History::cards`]: whether the events added since
-    /// [`History::track_changes`] may change its replay (its own events, an undo of one of
-    /// them, or a reset of its deck). Stops tracking.
-    #[must_use]
-    pub fn take_changes(&mut self) -> Vec<bool> {
-        let noted = self.changes.take().unwrap_or_default();
-        let mut changed = vec![false; self.cards.len()];
-        for index in noted.cards {
-            changed[index] = true;
-        }
-        let undone: FxHashSet<u64> = noted.undone.into_iter().collect();
-        let mut decks = noted.decks;
-        if !undone.is_empty() {
-            for (key, (deck, event)) in &self.deck_events {
-                if undone.contains(key) && matches!(event, DeckEvent::Reset(..)) {
-                    decks.insert(deck.clone());
-                }
-            }
-            for (index, entries) in self.per_card.iter().enumerate() {
-                if entries.iter().any(|entry| entry.undone_by(&undone)) {
-                    changed[index] = true;
-                }
-            }
-        }
-        if !decks.is_empty() {
-            for (index, card) in self.cards.iter().enumerate() {
-                changed[index] |= decks.contains(deck_of(card));
-            }
-        }
-        changed
-    }
-
-    /// Every card's state on `day`, from the states of an earlier replay on `previous_day`
-    /// (in card order, maybe shorter): cards marked `changed`, cards new since, and cards with
-    /// events on or after `day` are replayed again; the rest keep their state, with the daily
-    /// tallies cleared when the day is another one.
-    #[must_use]
-    pub fn refold(
-        &self,
-        scheduler: &Scheduler,
-        day: Day,
-        previous: Vec<Folded>,
-        previous_day: Day,
-        changed: &[bool],
-    ) -> Vec<Folded> {
-        let calendar = scheduler.calendar();
-        let mut previous = previous.into_iter();
-        self.cards
-            .iter()
-            .zip(&self.per_card)
-            .enumerate()
-            .map(|(index, (card, entries))| {
-                let kept = previous.next();
-                let recent = day != previous_day
-                    && entries.last().is_some_and(|e| calendar.day(e.time) >= day);
-                match kept {
-                    Some(mut folded) if !changed.get(index).copied().unwrap_or(true) && !recent => {
-                        if day != previous_day {
-                            folded.clear_day();
-                        }
-                        folded
-                    }
-                    _ => self.fold_entries(card, entries, scheduler, day, |_| {}),
-                }
-            })
-            .collect()
-    }
-
-    /// Every scheduled answer of `card`, as statistics need them, with its final state.
-    #[must_use]
-    pub fn answers(&self, card: &str, scheduler: &Scheduler) -> (Folded, Vec<Answer>) {
-        match self.index.get(card) {
-            Some(&index) => self.answers_of(card, &self.per_card[index], scheduler),
-            None => (Folded::default(), Vec::new()),
-        }
-    }
-
-    /// [`History::answers`] of every card in the log (cards since deleted included), on all
-    /// cores.
-    #[must_use]
-    pub fn every_answer<'a>(
-        &'a self,
-        scheduler: &'a Scheduler,
-    ) -> impl ParallelIterator<Item = (Folded, Vec<Answer>)> + 'a {
-        self.cards
-            .par_iter()
-            .zip(&self.per_card)
-            .map(move |(card, entries)| self.answers_of(card, entries, scheduler))
-    }
-
-    fn answers_of(
-        &self,
-        card: &str,
-        entries: &[Entry],
-        scheduler: &Scheduler,
-    ) -> (Folded, Vec<Answer>) {
-        let mut answers = Vec::new();
-        let folded = self.fold_entries(card, entries, scheduler, Day::MIN, |answer| {
-            answers.push(answer);
-        });
-        (folded, answers)
-    }
-
-    fn fold_entries(
-        &self,
-        card: &str,
-        entries: &[Entry],
-        scheduler: &Scheduler,
-        day: Day,
-        mut on_answer: impl FnMut(Answer),
-    ) -> Folded {
-        let calendar = scheduler.calendar();
-        let mut folded = Folded::default();
-        let deck = deck_of(card);
-        let (learn_reset, sort_reset) = if self.deck_events.is_empty() {
-            (None, None)
-        } else {
-            (
-                self.last_reset(deck, Mode::Learn),
-                self.last_reset(deck, Mode::Sort),
-            )
-        };
-        // Learn's level without resets, for XP.
-        let mut xp_level = LearnLevel::Unseen;
-        for entry in entries.iter().filter(|e| !e.undone_by(&self.cancelled)) {
-            let state = &mut folded.state;
-            match &entry.kind {
-                Stored::Review {
-                    rating,
-                    duration_ms,
-                    practice: None,
-                } => {
-                    let before = state.phase;
-                    on_answer(Answer {
-                        time: entry.time,
-                        day: calendar.day(entry.time),
-                        rating: *rating,
-                        duration_ms: *duration_ms,
-                        first_ever: state.reps == 0,
-                        phase_before: before,
-                        interval_before: state.scheduled_days,
-                    });
-                    let (next, notes) = scheduler.answer(state, card, *rating, entry.time);
-                    if calendar.day(entry.time) == day {
-                        match before {
-                            Phase::New => folded.new_that_day = true,
-                            Phase::Review => folded.reviews_that_day += 1,
-                            _ => {}
-                        }
-                        folded.answers_that_day += 1;
-                        folded.ms_that_day += u64::from(duration_ms.unwrap_or(0));
-                    }
-                    folded.state = next;
-                    folded.last_notes = notes;
-                    folded.postponed = false;
-                }
-                Stored::Review {
-                    rating,
-                    practice: Some((mode, question)),
-                    ..
-                } => {
-                    let correct = *rating >= Rating::Good;
-                    let after =
-                        |reset: Option<DateTime<FixedOffset>>| reset.is_none_or(|r| entry.time > r);
-                    let practice = &mut folded.practice;
-                    if *mode == Mode::Learn {
-                        xp_level = next_level(xp_level, *question, correct);
-                        folded.ever_mastered |= xp_level == LearnLevel::Mastered;
-                    }
-                    match mode {
-                        Mode::Learn if after(learn_reset) => {
-                            practice.learn = next_level(practice.learn, *question, correct);
-                        }
-                        Mode::Sort if after(sort_reset) => practice.sorted_known = Some(correct),
-                        _ => {}
-                    }
-                }
-                Stored::Star => folded.practice.starred = true,
-                Stored::Unstar => folded.practice.starred = false,
-                Stored::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
-                Stored::Suspend => state.suspended = true,
-                Stored::Unsuspend => state.suspended = false,
-                Stored::Forget => {
-                    *state = CardState::default();
-                    folded.postponed = false;
-                }
-                Stored::Postpone { due, .. } => {
-                    // Only a review card has a day to move; one reviewed since is caught up.
-                    if state.phase == Phase::Review {
-                        state.due = crate::scheduler::Due::Day(*due);
-                        folded.postponed = true;
-                    }
-                }
-            }
-        }
-        folded
-    }
 }
 
-/// Learn's levels: a right answer moves a card up one level, a written one straight to
-/// mastered (Learn asks familiar cards in writing, unless written questions are turned off);
-/// a miss sends a mastered card back to familiar.
-pub(crate) fn next_level(level: LearnLevel, question: Question, correct: bool) -> LearnLevel {
-    match (question, correct, level) {
-        (Question::Written, true, _) | (_, true, LearnLevel::Familiar | LearnLevel::Mastered) => {
-            LearnLevel::Mastered
-        }
-        (_, true, LearnLevel::Unseen) => LearnLevel::Familiar,
-        (_, false, _) => level.min(LearnLevel::Familiar),
+/// A review line's mode and question: `None` for [`Mode::Review`], which schedules.
+fn practice_of(mode: &str, question: Option<&str>) -> Option<(Mode, Question)> {
+    match Mode::parse(mode) {
+        Mode::Review => None,
+        mode => Some((mode, question.map_or(Question::Other, Question::parse))),
     }
 }
 

@@ -138,7 +138,7 @@ pub fn plan(study: &Study, decks: &[usize], now: DateTime<FixedOffset>, days: u3
 /// The event that undoes the latest plan, if one is in effect.
 #[must_use]
 pub fn undo_last(study: &Study, now: DateTime<FixedOffset>) -> Option<NewEvent> {
-    let (id, _) = study.history.last_plan()?;
+    let (id, _) = study.wait_for_history().last_plan()?;
     Some(NewEvent {
         id: NewEvent::new_id(),
         time: now,

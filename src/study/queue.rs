@@ -1,5 +1,11 @@
 //! Today's queue, as in Anki: learning cards that are due come first; then reviews, most
 //! overdue first, with new cards mixed in by the setting; each deck within its daily limits.
+//!
+//! A deck's exam changes the queue in two places, both in [`Queue::build_with_extra_new`]:
+//! each card's state comes from [`Study::state`], which gives the exam plan's earlier due
+//! day for a card the exam brings forward (`exam::Overlay`, in `study/exam.rs`); and the
+//! daily limits come from `Study::limits_left` (`study/limits.rs`), which raises them so
+//! that every new card is seen in time and every review is shown in the last days.
 
 use std::collections::VecDeque;
 
@@ -60,12 +66,14 @@ impl Queue {
         };
         let mut reviews: Vec<(Day, Box<str>)> = Vec::new();
         for &deck in decks {
+            // Raised by the deck's exam, if one is ahead.
             let (new_left, reviews_left) = study.limits_left(deck);
             let new_left = new_left + extra_new;
             let mut deck_reviews = Vec::new();
             let mut deck_new = 0;
             for card in &study.collection.decks[deck].cards {
                 let id = card.id.as_str();
+                // With the exam plan's due day if its deck's exam brings the card forward.
                 let state = study.state(id);
                 let buried = state.buried_until.is_some_and(|day| day > today);
                 if state.suspended || buried {

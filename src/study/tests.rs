@@ -64,7 +64,12 @@ pub(crate) fn learned(
         time: at,
         card: Some(card.into()),
         deck: None,
-        kind: NewKind::answer(Rating::Good, None, "learn", Some(question)),
+        kind: NewKind::answer(
+            Rating::Good,
+            None,
+            crate::practice::Mode::Learn,
+            Some(crate::practice::Question::parse(question)),
+        ),
     }
 }
 
@@ -246,7 +251,7 @@ fn absorbed_events_from_another_window_count_and_copies_change_nothing() {
     for card in ["d/c0", "d/c1", "d/c2", "d/c3"] {
         assert_eq!(study.state(card), expected.state(card), "{card}");
     }
-    assert_eq!(study.history.event_count(), 3);
+    assert_eq!(study.wait_for_history().event_count(), 3);
     assert_eq!(study.due_counts(0, later), expected.due_counts(0, later));
     assert_eq!(study.due_counts(0, later).new, 2);
 }

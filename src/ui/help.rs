@@ -23,7 +23,10 @@ pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         // The first of the keys that close it, as the line always showed.
-        format!("{:>7}  close this help", first_key(keys::HELP.label(&Action::Help))),
+        format!(
+            "{:>7}  close this help",
+            first_key(keys::HELP.label(&Action::Help))
+        ),
         theme.dim,
     )));
     Paragraph::new(lines)

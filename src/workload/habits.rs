@@ -42,7 +42,7 @@ impl Default for Habits {
 /// own, on all cores, so a million answers are never held at once.
 #[must_use]
 pub fn habits(study: &Study) -> Habits {
-    let history: &History = &study.history;
+    let history: &History = study.wait_for_history();
     history
         .every_answer(&study.scheduler)
         .map(|(_, answers)| Tally::of(&answers))

@@ -214,7 +214,7 @@ fn cram_goes_through_every_card_brings_misses_back_and_leaves_schedules_alone() 
         .map(|i| study.state(&format!("d/c{i}")).clone())
         .collect();
     assert_eq!(after, before);
-    assert_eq!(study.history.event_count(), 3 + 5);
+    assert_eq!(study.wait_for_history().event_count(), 3 + 5);
 }
 
 #[test]

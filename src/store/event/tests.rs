@@ -1,0 +1,139 @@
+use super::*;
+
+fn time(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+#[test]
+fn postpone_and_exam_events_round_trip_through_a_line() {
+    let at = time("2026-11-27T10:00:00+01:00");
+    let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let postpone = NewEvent::for_card(
+        "d/k",
+        at,
+        NewKind::Postpone {
+            due: date,
+            plan: Some("p1".into()),
+        },
+    );
+    let line = postpone.to_line();
+    assert!(
+        line.contains(r#""kind":"postpone","due":"2026-12-01","plan":"p1""#),
+        "{line}"
+    );
+    assert_eq!(parse_line(line.trim_end()).unwrap(), postpone.to_event());
+    for date in [Some(date), None] {
+        let exam = NewEvent::for_deck("d", at, NewKind::Exam { date });
+        let line = exam.to_line();
+        assert_eq!(
+            parse_line(line.trim_end()).unwrap(),
+            exam.to_event(),
+            "{line}"
+        );
+    }
+    let bad = r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","kind":"postpone","due":"soon"}"#;
+    assert_eq!(
+        parse_line(bad).unwrap_err(),
+        "`due` must be a date like 2026-12-01, not `soon`"
+    );
+}
+
+#[test]
+fn a_minimal_foreign_line_is_a_review() {
+    let event =
+        parse_line(r#"{"card":"d/k","time":"2026-11-27T10:00:00+01:00","rating":3}"#).unwrap();
+    assert_eq!(event.card.as_deref(), Some("d/k"));
+    assert_eq!(event.time, time("2026-11-27T09:00:00Z"));
+    assert_eq!(
+        event.kind,
+        EventKind::Review {
+            rating: Rating::Good,
+            duration_ms: None,
+            mode: REVIEW_MODE.into(),
+            question: None,
+        }
+    );
+}
+
+#[test]
+fn lines_round_trip() {
+    let review = NewEvent {
+        id: "e1".into(),
+        time: time("2026-11-27T10:00:00.250+01:00"),
+        card: Some("sales/levers/kam".into()),
+        deck: None,
+        kind: NewKind::answer(Rating::Hard, Some(4200), REVIEW_MODE, None),
+    };
+    let line = review.to_line();
+    assert_eq!(
+        line,
+        "{\"id\":\"e1\",\"time\":\"2026-11-27T10:00:00.250+01:00\",\"card\":\"sales/levers/kam\",\"kind\":\"review\",\"rating\":2,\"duration_ms\":4200,\"mode\":\"review\"}\n"
+    );
+    assert_eq!(parse_line(&line).unwrap(), review.to_event());
+    let undo = NewEvent {
+        id: "e2".into(),
+        time: review.time,
+        card: None,
+        deck: None,
+        kind: NewKind::Undo {
+            target: "e1".into(),
+        },
+    };
+    assert_eq!(parse_line(&undo.to_line()).unwrap(), undo.to_event());
+    assert_eq!(
+        undo.to_event().kind,
+        EventKind::Undo {
+            target: "e1".into()
+        }
+    );
+}
+
+#[test]
+fn bad_lines_say_why() {
+    let cases = [
+        (
+            "{\"card\":\"d/k\",\"time\":\"2026-11-27T10:00:00+01:00\"}",
+            "a review needs a `rating`",
+        ),
+        (
+            "{\"card\":\"d/k\",\"time\":\"2026-11-27T10:00:00+01:00\",\"rating\":7}",
+            "rating must be 1-4",
+        ),
+        (
+            "{\"card\":\"d/k\",\"time\":\"yesterday\",\"rating\":3}",
+            "`time` must be RFC 3339 with an offset",
+        ),
+        (
+            "{\"time\":\"2026-11-27T10:00:00+01:00\",\"kind\":\"bury\"}",
+            "needs a `card`",
+        ),
+        (
+            "{\"time\":\"2026-11-27T10:00:00+01:00\",\"kind\":\"undo\"}",
+            "needs a `target`",
+        ),
+        (
+            "{\"card\":\"d/k\",\"time\":\"2026-11-27T10:00:00+01:00\",\"kind\":\"dance\"}",
+            "unknown variant `dance`",
+        ),
+        ("{\"card\":\"d/k\",\"ti", "EOF while parsing"),
+    ];
+    for (line, why) in cases {
+        let error = parse_line(line).unwrap_err();
+        assert!(error.contains(why), "{line}: {error}");
+    }
+}
+
+#[test]
+fn identity_is_the_id_or_the_line() {
+    let key = |line: &str| parse_line(line).unwrap().key;
+    let same_id_other_rating = (
+        key(r#"{"id":"x","card":"d/k","time":"2026-11-27T10:00:00Z","rating":3}"#),
+        key(r#"{"id":"x","card":"d/k","time":"2026-11-27T10:00:00Z","rating":1}"#),
+    );
+    assert_eq!(same_id_other_rating.0, same_id_other_rating.1);
+    let plain = key(r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","rating":3}"#);
+    let trailing_space = key(r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","rating":3} "#);
+    let other = key(r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","rating":4}"#);
+    assert_eq!(plain, trailing_space);
+    assert_ne!(plain, other);
+}

@@ -1,0 +1,272 @@
+//! Replay: every card's state is the fold of its events through the scheduler. Pure.
+//!
+//! [`History`] keeps each card's events de-duplicated and in time order, with undone ones
+//! marked; folding them here gives the card's state, its standing in the practice modes, its
+//! daily tallies and, for statistics, every scheduled answer.
+
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use super::card_id::{CardId, deck_of};
+use super::history::{Entry, History, Stored};
+use crate::practice::{LearnLevel, Mode, Practice, next_level};
+use crate::scheduler::{AnswerNotes, CardState, Day, Phase, Rating, Scheduler};
+
+/// One scheduled answer, as replay saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answer {
+    pub time: DateTime<FixedOffset>,
+    pub day: Day,
+    pub rating: Rating,
+    pub duration_ms: Option<u32>,
+    /// The card had never been answered in review mode before.
+    pub first_ever: bool,
+    pub phase_before: Phase,
+    /// The card's interval before this answer, in days (0 before it graduated).
+    pub interval_before: u32,
+}
+
+/// One card's replayed state, with what it did on a given day (for daily limits).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Folded {
+    pub state: CardState,
+    pub practice: Practice,
+    /// First studied on that day: it used up one of the day's new cards.
+    pub new_that_day: bool,
+    /// Answers given while it was a review card on that day.
+    pub reviews_that_day: u32,
+    /// Every answer that day, in review mode, and the time they took.
+    pub answers_that_day: u32,
+    pub ms_that_day: u64,
+    /// What the last answer noted (a new leech, say).
+    pub last_notes: AnswerNotes,
+    /// Ever mastered in Learn, resets or not: XP, once earned, stays earned.
+    pub ever_mastered: bool,
+    /// Moved by a backlog plan and not reviewed since.
+    pub postponed: bool,
+}
+
+impl Folded {
+    /// No answers on the day it tallies.
+    pub(crate) fn clear_day(&mut self) {
+        self.new_that_day = false;
+        self.reviews_that_day = 0;
+        self.answers_that_day = 0;
+        self.ms_that_day = 0;
+    }
+}
+
+impl History {
+    /// The card's state, replayed; a card without events is new.
+    #[must_use]
+    pub fn fold(&self, card: &str, scheduler: &Scheduler, day: Day) -> Folded {
+        match self.index.get(card) {
+            Some(&index) => self.fold_entries(card, &self.per_card[index], scheduler, day, |_| {}),
+            None => Folded::default(),
+        }
+    }
+
+    /// Every card's state, replayed on all cores.
+    #[must_use]
+    pub fn fold_all(&self, scheduler: &Scheduler, day: Day) -> FxHashMap<CardId, Folded> {
+        self.by_card(self.fold_each(scheduler, day))
+    }
+
+    /// Every card's state, in the order of [`History::cards`].
+    #[must_use]
+    pub fn fold_each(&self, scheduler: &Scheduler, day: Day) -> Vec<Folded> {
+        self.cards
+            .par_iter()
+            .zip(&self.per_card)
+            .map(|(card, entries)| self.fold_entries(card, entries, scheduler, day, |_| {}))
+            .collect()
+    }
+
+    /// States in the order of [`History::cards`], keyed by card id.
+    #[must_use]
+    pub fn by_card(&self, states: Vec<Folded>) -> FxHashMap<CardId, Folded> {
+        self.cards.iter().cloned().zip(states).collect()
+    }
+
+    /// Every card's state on `day`, from the states of an earlier replay on `previous_day`
+    /// (in card order, maybe shorter): cards marked `changed`, cards new since, and cards with
+    /// events on or after `day` are replayed again; the rest keep their state, with the daily
+    /// tallies cleared when the day is another one.
+    #[must_use]
+    pub fn refold(
+        &self,
+        scheduler: &Scheduler,
+        day: Day,
+        previous: Vec<Folded>,
+        previous_day: Day,
+        changed: &[bool],
+    ) -> Vec<Folded> {
+        let calendar = scheduler.calendar();
+        let mut previous = previous.into_iter();
+        self.cards
+            .iter()
+            .zip(&self.per_card)
+            .enumerate()
+            .map(|(index, (card, entries))| {
+                let kept = previous.next();
+                let recent = day != previous_day
+                    && entries.last().is_some_and(|e| calendar.day(e.time) >= day);
+                match kept {
+                    Some(mut folded) if !changed.get(index).copied().unwrap_or(true) && !recent => {
+                        if day != previous_day {
+                            folded.clear_day();
+                        }
+                        folded
+                    }
+                    _ => self.fold_entries(card, entries, scheduler, day, |_| {}),
+                }
+            })
+            .collect()
+    }
+
+    /// Every scheduled answer of `card`, as statistics need them, with its final state.
+    #[must_use]
+    pub fn answers(&self, card: &str, scheduler: &Scheduler) -> (Folded, Vec<Answer>) {
+        match self.index.get(card) {
+            Some(&index) => self.answers_of(card, &self.per_card[index], scheduler),
+            None => (Folded::default(), Vec::new()),
+        }
+    }
+
+    /// [`History::answers`] of every card in the log (cards since deleted included), on all
+    /// cores.
+    #[must_use]
+    pub fn every_answer<'a>(
+        &'a self,
+        scheduler: &'a Scheduler,
+    ) -> impl ParallelIterator<Item = (Folded, Vec<Answer>)> + 'a {
+        self.cards
+            .par_iter()
+            .zip(&self.per_card)
+            .map(move |(card, entries)| self.answers_of(card, entries, scheduler))
+    }
+
+    fn answers_of(
+        &self,
+        card: &str,
+        entries: &[Entry],
+        scheduler: &Scheduler,
+    ) -> (Folded, Vec<Answer>) {
+        let mut answers = Vec::new();
+        let folded = self.fold_entries(card, entries, scheduler, Day::MIN, |answer| {
+            answers.push(answer);
+        });
+        (folded, answers)
+    }
+
+    fn fold_entries(
+        &self,
+        card: &str,
+        entries: &[Entry],
+        scheduler: &Scheduler,
+        day: Day,
+        mut on_answer: impl FnMut(Answer),
+    ) -> Folded {
+        let calendar = scheduler.calendar();
+        let mut folded = Folded::default();
+        let deck = deck_of(card);
+        let (learn_reset, sort_reset) = if self.deck_events.is_empty() {
+            (None, None)
+        } else {
+            (
+                self.last_reset(deck, Mode::Learn),
+                self.last_reset(deck, Mode::Sort),
+            )
+        };
+        // Learn's level without resets, for XP.
+        let mut xp_level = LearnLevel::Unseen;
+        for entry in entries.iter().filter(|e| !e.undone_by(&self.cancelled)) {
+            let state = &mut folded.state;
+            match &entry.kind {
+                Stored::Review {
+                    rating,
+                    duration_ms,
+                    practice: None,
+                } => {
+                    let before = state.phase;
+                    on_answer(Answer {
+                        time: entry.time,
+                        day: calendar.day(entry.time),
+                        rating: *rating,
+                        duration_ms: *duration_ms,
+                        first_ever: state.reps == 0,
+                        phase_before: before,
+                        interval_before: state.scheduled_days,
+                    });
+                    let (next, notes) = scheduler.answer(state, card, *rating, entry.time);
+                    if calendar.day(entry.time) == day {
+                        match before {
+                            Phase::New => folded.new_that_day = true,
+                            Phase::Review => folded.reviews_that_day += 1,
+                            _ => {}
+                        }
+                        folded.answers_that_day += 1;
+                        folded.ms_that_day += u64::from(duration_ms.unwrap_or(0));
+                    }
+                    folded.state = next;
+                    folded.last_notes = notes;
+                    folded.postponed = false;
+                }
+                Stored::Review {
+                    rating,
+                    practice: Some((mode, question)),
+                    ..
+                } => {
+                    let correct = *rating >= Rating::Good;
+                    let after =
+                        |reset: Option<DateTime<FixedOffset>>| reset.is_none_or(|r| entry.time > r);
+                    let practice = &mut folded.practice;
+                    if *mode == Mode::Learn {
+                        xp_level = next_level(xp_level, *question, correct);
+                        folded.ever_mastered |= xp_level == LearnLevel::Mastered;
+                    }
+                    match mode {
+                        Mode::Learn if after(learn_reset) => {
+                            practice.learn = next_level(practice.learn, *question, correct);
+                        }
+                        Mode::Sort if after(sort_reset) => practice.sorted_known = Some(correct),
+                        _ => {}
+                    }
+                }
+                Stored::Star => folded.practice.starred = true,
+                Stored::Unstar => folded.practice.starred = false,
+                Stored::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
+                Stored::Suspend => state.suspended = true,
+                Stored::Unsuspend => state.suspended = false,
+                Stored::Forget => {
+                    *state = CardState::default();
+                    folded.postponed = false;
+                }
+                Stored::Postpone { due, .. } => {
+                    // Only a review card has a day to move; one reviewed since is caught up.
+                    if state.phase == Phase::Review {
+                        state.due = crate::scheduler::Due::Day(*due);
+                        folded.postponed = true;
+                    }
+                }
+            }
+        }
+        folded
+    }
+}
+
+/// A card's first answer of each day it was answered.
+pub fn first_each_day(answers: &[Answer]) -> impl Iterator<Item = &Answer> {
+    // Replay hands answers over in time order, so a day's first follows another day's.
+    let mut last_day = None;
+    answers.iter().filter(move |a| {
+        let first_that_day = last_day != Some(a.day);
+        last_day = Some(a.day);
+        first_that_day
+    })
+}
+
+#[cfg(test)]
+mod tests;

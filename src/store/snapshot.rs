@@ -1,0 +1,255 @@
+//! The replay snapshot: the replayed log saved whole, so that a start reads only what was
+//! appended since instead of a million lines.
+//!
+//! `<data dir>/cache/replay.bin` is derived data. The log stays the only source of truth: the
+//! snapshot remembers, for each log file, how many bytes it covered and hashes of their first
+//! and last 64 KiB. A log file that no longer starts with those bytes, a file gone, other
+//! settings or another flashdeck version make the snapshot unusable, and the log is replayed
+//! in full. A damaged snapshot is rebuilt; a file there that flashdeck did not write is left
+//! alone.
+//!
+//! The file holds a small front part (every card's state) and the events behind it. When
+//! nothing was appended since, a start needs only the front part; the events are read on
+//! another thread and waited for only when something needs them (an answer, statistics).
+//!
+//! Here: choosing between the snapshot and a full replay, and reading the events later. The
+//! file's layout, writing it and checking it against the log are in `snapshot/file.rs`.
+
+mod file;
+
+use std::cell::LazyCell;
+use std::fs::File;
+use std::io;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Sender};
+
+use super::{Folded, History, LineProblem, LogPosition, Store, read_all};
+use crate::scheduler::{Day, Scheduler};
+use file::{Opened, read_history, settings_hash, start_points};
+
+/// The history, maybe still being read on another thread; using it waits for it.
+pub type LazyHistory = LazyCell<History, Box<dyn FnOnce() -> History + Send>>;
+
+/// Appended bytes worth a look for events before deciding the events are needed at once.
+const PEEK: u64 = 64 << 10;
+
+/// The log replayed: events, every card's state, and the lines that could not be read.
+pub struct Replayed {
+    pub history: LazyHistory,
+    /// Every card with events, by id.
+    pub states: Vec<(Box<str>, Folded)>,
+    /// Whether the log has any event at all.
+    pub has_events: bool,
+    /// Exam dates set in the log, by deck id (`None`: cleared there).
+    pub exams: Vec<(Box<str>, Option<Day>)>,
+    pub problems: Vec<LineProblem>,
+    pub source: Source,
+    /// How far the log was read, for [`Store::read_since`] and [`Store::write_snapshot`].
+    pub position: LogPosition,
+    /// With [`Events::Background`]: sending on it starts reading the events (forcing the
+    /// history does too).
+    pub start_reading: Option<Sender<()>>,
+}
+
+/// When a snapshot's events are read, if the states alone can start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Events {
+    /// On another thread, once told to start (the TUI: after the first frame, so that the
+    /// first answer does not wait).
+    Background,
+    /// When something first needs them (commands, which mostly never do).
+    OnDemand,
+}
+
+impl Replayed {
+    /// A replay whose history is at hand, with `states` in the order of its cards.
+    #[must_use]
+    pub fn of(
+        history: History,
+        states: Vec<Folded>,
+        source: Source,
+        problems: Vec<LineProblem>,
+        position: LogPosition,
+    ) -> Self {
+        Self {
+            states: history
+                .cards()
+                .map(|(c, _)| Box::from(c))
+                .zip(states)
+                .collect(),
+            has_events: !history.is_empty(),
+            exams: history.exams(),
+            history: ready(history),
+            problems,
+            source,
+            position,
+            start_reading: None,
+        }
+    }
+}
+
+/// How the replay was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The whole log, with no usable snapshot.
+    Full,
+    /// The snapshot, and the lines appended after it.
+    Snapshot {
+        lines_after: usize,
+        /// The events are being read on another thread.
+        deferred: bool,
+    },
+}
+
+impl Source {
+    /// Whether a new snapshot would save work next time.
+    #[must_use]
+    pub fn is_stale(self) -> bool {
+        !matches!(self, Self::Snapshot { lines_after: 0, .. })
+    }
+}
+
+impl Store {
+    /// The whole log replayed on `day`: from the snapshot and what was appended since when the
+    /// snapshot is usable, else from the start. Never writes; see [`Store::write_snapshot`].
+    pub fn replay(&self, scheduler: &Scheduler, day: Day, events: Events) -> io::Result<Replayed> {
+        let files = self.log_files()?;
+        let opened = self.open_snapshot(settings_hash(scheduler));
+        let Some((opened, mut position)) =
+            opened.and_then(|o| start_points(&self.dir, &files, &o.header.files).map(|p| (o, p)))
+        else {
+            return Self::replay_full(&files, scheduler, day);
+        };
+        let Opened {
+            header,
+            front,
+            file,
+        } = opened;
+        let mut problems = front.problems;
+        let new_day = day != header.day;
+        let day_is_simple = !new_day || front.last_days.iter().all(|&last| last < day);
+        // Without events appended, the states stand (with a new day's tallies cleared).
+        if day_is_simple && position.bytes_behind(&files)? <= PEEK {
+            let mut peek = History::default();
+            let mut peek_position = position.clone();
+            let mut peek_problems = Vec::new();
+            let lines = read_all(
+                &files,
+                &mut peek_position,
+                &mut |events| peek.extend(events),
+                &mut peek_problems,
+            )?;
+            if peek.is_empty() {
+                let (history, start_reading) = self.history_later(file, events);
+                problems.extend(peek_problems);
+                let mut states: Vec<(Box<str>, Folded)> =
+                    front.cards.into_iter().zip(front.states).collect();
+                if new_day {
+                    for (_, folded) in &mut states {
+                        folded.clear_day();
+                    }
+                }
+                return Ok(Replayed {
+                    history,
+                    start_reading,
+                    states,
+                    has_events: front.has_events,
+                    exams: front.exams,
+                    problems,
+                    source: Source::Snapshot {
+                        lines_after: lines,
+                        deferred: true,
+                    },
+                    position: peek_position,
+                });
+            }
+        }
+        let Some(mut history) = read_history(file) else {
+            return Self::replay_full(&files, scheduler, day);
+        };
+        history.track_changes();
+        let lines_after = read_all(
+            &files,
+            &mut position,
+            &mut |events| history.extend(events),
+            &mut problems,
+        )?;
+        history.finish();
+        let changed = history.take_changes();
+        let states = history.refold(scheduler, day, front.states, header.day, &changed);
+        Ok(Replayed::of(
+            history,
+            states,
+            Source::Snapshot {
+                lines_after,
+                deferred: false,
+            },
+            problems,
+            position,
+        ))
+    }
+
+    fn replay_full(files: &[PathBuf], scheduler: &Scheduler, day: Day) -> io::Result<Replayed> {
+        let mut history = History::default();
+        let mut position = LogPosition::default();
+        let mut problems = Vec::new();
+        read_all(
+            files,
+            &mut position,
+            &mut |events| history.extend(events),
+            &mut problems,
+        )?;
+        history.finish();
+        let states = history.fold_each(scheduler, day);
+        Ok(Replayed::of(
+            history,
+            states,
+            Source::Full,
+            problems,
+            position,
+        ))
+    }
+
+    /// The snapshot's events, read as `events` says; if they cannot be read, the whole log
+    /// is read instead when they are needed.
+    fn history_later(&self, file: File, events: Events) -> (LazyHistory, Option<Sender<()>>) {
+        let (read, start): (Box<dyn FnOnce() -> Option<History> + Send>, _) = match events {
+            Events::Background => {
+                let (start, started) = mpsc::channel::<()>();
+                // Waits for the go (or for every sender to be gone) so that it does not slow
+                // down the first frame.
+                let reading = std::thread::spawn(move || {
+                    let _ = started.recv();
+                    read_history(file)
+                });
+                let go = start.clone();
+                let read = Box::new(move || {
+                    let _ = go.send(());
+                    reading.join().ok().flatten()
+                });
+                (read, Some(start))
+            }
+            Events::OnDemand => (Box::new(move || read_history(file)), None),
+        };
+        let store = self.clone();
+        let history = LazyCell::new(Box::new(move || match read() {
+            Some(history) => history,
+            // The states came from the same file, so this is near impossible; the log itself
+            // is the fallback, and an unreadable log was already readable a moment ago.
+            _ => store
+                .history()
+                .map(|(history, _)| history)
+                .unwrap_or_default(),
+        }) as Box<dyn FnOnce() -> History + Send>);
+        (history, start)
+    }
+}
+
+/// A history that is already there.
+#[must_use]
+pub fn ready(history: History) -> LazyHistory {
+    LazyCell::new(Box::new(move || history))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,266 @@
+//! The snapshot file: its layout, and checking that it still fits the log.
+//!
+//! `MAGIC`, a framed [`Header`] (format, version, settings, the day, and a [`Mark`] per log
+//! file covered), a framed [`Front`] (every card's state), then the history's events, then
+//! `END`. Frames are postcard with their length in front.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::atomic_write::{self, Existing};
+use crate::scheduler::{Day, Scheduler};
+use crate::store::{Folded, History, LineProblem, LogPosition, ReadUpTo, Store};
+
+const MAGIC: &[u8] = b"flashdeck replay cache\n";
+/// The last bytes: a cut file is found before its front part is relied on.
+const END: &[u8] = b"\nend of flashdeck replay cache\n";
+/// Bumped whenever what is stored changes shape (the crate version alone does not, between
+/// releases). 5: `Mode` gained `Review` and `Cram`, `Question` gained `Flashcard`.
+const FORMAT: u32 = 5;
+/// Bytes hashed at each end of a covered stretch of log.
+const HASHED: u64 = 64 << 10;
+
+/// One log file as the snapshot covered it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Mark {
+    pub(super) name: String,
+    pub(super) bytes: u64,
+    pub(super) lines: usize,
+    pub(super) head: u64,
+    pub(super) tail: u64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Header {
+    pub(super) format: u32,
+    pub(super) version: String,
+    pub(super) settings: u64,
+    /// The day the states' daily tallies are for.
+    pub(super) day: Day,
+    pub(super) files: Vec<Mark>,
+}
+
+/// The part a start needs: states, in the order of the history's cards.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Front {
+    pub(super) cards: Vec<Box<str>>,
+    pub(super) states: Vec<Folded>,
+    /// The day of each card's last event, to know which tallies a new day changes.
+    pub(super) last_days: Vec<Day>,
+    pub(super) has_events: bool,
+    pub(super) exams: Vec<(Box<str>, Option<Day>)>,
+    pub(super) problems: Vec<LineProblem>,
+}
+
+/// A usable snapshot, opened, with its events not yet read.
+pub(super) struct Opened {
+    pub(super) header: Header,
+    pub(super) front: Front,
+    /// At the start of the events.
+    pub(super) file: File,
+}
+
+impl Store {
+    /// The snapshot's path.
+    #[must_use]
+    pub fn cache_file(&self) -> PathBuf {
+        let data_dir = self.dir.parent().unwrap_or(&self.dir);
+        data_dir.join("cache").join("replay.bin")
+    }
+
+    /// Saves the replay as the snapshot: `states` in the order of the history's cards, read up
+    /// to `position`, with tallies for `day`. A file there that is not a snapshot is kept.
+    pub fn write_snapshot(
+        &self,
+        scheduler: &Scheduler,
+        day: Day,
+        history: &History,
+        states: Vec<Folded>,
+        position: &LogPosition,
+        problems: &[LineProblem],
+    ) -> io::Result<()> {
+        let path = self.cache_file();
+        if let Ok(mut existing) = File::open(&path) {
+            let mut start = vec![0; MAGIC.len()];
+            if existing.read_exact(&mut start).is_err() || start != MAGIC {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} is not a flashdeck snapshot; left alone", path.display()),
+                ));
+            }
+        }
+        let mut files = Vec::with_capacity(position.0.len());
+        for (path, up_to) in &position.0 {
+            let (head, tail) = end_hashes(path, up_to.bytes)?;
+            files.push(Mark {
+                name: path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into(),
+                bytes: up_to.bytes,
+                lines: up_to.lines,
+                head,
+                tail,
+            });
+        }
+        let header = Header {
+            format: FORMAT,
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            settings: settings_hash(scheduler),
+            day,
+            files,
+        };
+        let front = Front {
+            cards: history.cards().map(|(card, _)| Box::from(card)).collect(),
+            states,
+            last_days: history.last_days(&scheduler.calendar()),
+            has_events: !history.is_empty(),
+            exams: history.exams(),
+            problems: covered_problems(problems, position),
+        };
+        let mut start = MAGIC.to_vec();
+        append_framed(&mut start, &header)?;
+        append_framed(&mut start, &front)?;
+        // The events go straight to the file: they are most of it.
+        atomic_write::write_with(&path, Existing::Replace, |out| {
+            out.write_all(&start)?;
+            postcard::to_io(history, &mut *out).map_err(io::Error::other)?;
+            out.write_all(END)
+        })
+    }
+
+    /// Whether a snapshot made by this version under these settings is there (its log files
+    /// are not checked): a start that will not replay the whole log.
+    #[must_use]
+    pub fn has_snapshot_for(&self, scheduler: &Scheduler) -> bool {
+        self.snapshot_header(settings_hash(scheduler)).is_some()
+    }
+
+    /// The snapshot's header, if it is ours and made by this version under `settings`, with
+    /// the file right after it.
+    fn snapshot_header(&self, settings: u64) -> Option<(Header, File)> {
+        let mut file = File::open(self.cache_file()).ok()?;
+        let mut magic = vec![0; MAGIC.len()];
+        file.read_exact(&mut magic).ok()?;
+        if magic != MAGIC {
+            return None;
+        }
+        let header: Header = read_framed(&mut file)?;
+        let current = header.format == FORMAT
+            && header.version == env!("CARGO_PKG_VERSION")
+            && header.settings == settings;
+        current.then_some((header, file))
+    }
+
+    /// The snapshot, if it is ours, whole so far, and made by this version under `settings`.
+    pub(super) fn open_snapshot(&self, settings: u64) -> Option<Opened> {
+        let (header, mut file) = self.snapshot_header(settings)?;
+        let front: Front = read_framed(&mut file)?;
+        let count = front.cards.len();
+        let end = file.metadata().ok()?.len().checked_sub(END.len() as u64)?;
+        let events_at = file.stream_position().ok()?;
+        let mut last = vec![0; END.len()];
+        file.seek(SeekFrom::Start(end)).ok()?;
+        file.read_exact(&mut last).ok()?;
+        file.seek(SeekFrom::Start(events_at)).ok()?;
+        let whole = last == END
+            && events_at <= end
+            && front.states.len() == count
+            && front.last_days.len() == count;
+        whole.then_some(Opened {
+            header,
+            front,
+            file,
+        })
+    }
+}
+
+/// The problems in lines the snapshot covers, once each. A torn last line is read again
+/// next time, and reported then.
+fn covered_problems(problems: &[LineProblem], position: &LogPosition) -> Vec<LineProblem> {
+    let mut covered: Vec<LineProblem> = problems
+        .iter()
+        .filter(|p| p.line <= position.at(&p.path).lines)
+        .cloned()
+        .collect();
+    covered.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    covered.dedup_by(|a, b| a.path == b.path && a.line == b.line);
+    covered
+}
+
+pub(super) fn read_history(mut file: File) -> Option<History> {
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).ok()?;
+    // Written finished: every card's events in order.
+    postcard::from_bytes(bytes.strip_suffix(END)?).ok()
+}
+
+/// Appends a value with its length in front, so that it can be read alone.
+fn append_framed<T: Serialize>(bytes: &mut Vec<u8>, value: &T) -> io::Result<()> {
+    let encoded = postcard::to_stdvec(value).map_err(io::Error::other)?;
+    bytes.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&encoded);
+    Ok(())
+}
+
+fn read_framed<T: for<'de> Deserialize<'de>>(file: &mut File) -> Option<T> {
+    let mut length = [0; 8];
+    file.read_exact(&mut length).ok()?;
+    let length = usize::try_from(u64::from_le_bytes(length)).ok()?;
+    let mut bytes = Vec::new();
+    file.by_ref()
+        .take(length as u64)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    if bytes.len() != length {
+        return None;
+    }
+    postcard::from_bytes(&bytes).ok()
+}
+
+/// Where to go on reading each file, if every file the snapshot covered still starts with the
+/// same bytes; files it never saw start from the beginning.
+pub(super) fn start_points(dir: &Path, files: &[PathBuf], marks: &[Mark]) -> Option<LogPosition> {
+    let mut position = LogPosition::default();
+    for mark in marks {
+        let path = dir.join(&mark.name);
+        if !files.contains(&path) {
+            return None;
+        }
+        let length = std::fs::metadata(&path).ok()?.len();
+        if length < mark.bytes || end_hashes(&path, mark.bytes).ok()? != (mark.head, mark.tail) {
+            return None;
+        }
+        position.set(
+            &path,
+            ReadUpTo {
+                bytes: mark.bytes,
+                lines: mark.lines,
+            },
+        );
+    }
+    Some(position)
+}
+
+/// Hashes of the first and the last 64 KiB of a file's first `length` bytes.
+fn end_hashes(path: &Path, length: u64) -> io::Result<(u64, u64)> {
+    let mut file = File::open(path)?;
+    let span = length.min(HASHED);
+    let mut hash_at = |start: u64| -> io::Result<u64> {
+        let mut buffer = vec![0; usize::try_from(span).map_err(io::Error::other)?];
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(&mut buffer)?;
+        Ok(xxh3_64(&buffer))
+    };
+    Ok((hash_at(0)?, hash_at(length - span)?))
+}
+
+/// Settings that change how the log replays; a snapshot made under others is not used.
+pub(super) fn settings_hash(scheduler: &Scheduler) -> u64 {
+    xxh3_64(format!("{:?}", scheduler.settings()).as_bytes())
+}

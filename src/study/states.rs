@@ -1,0 +1,146 @@
+//! The replayed states in [`Study`]: each card's state and practice standing, what it did
+//! today, and keeping them current as events are written or read back from the log.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::Study;
+use crate::scheduler::{AnswerNotes, CardState, Day};
+use crate::store::{CardId, Event, EventKind, Folded, History, Practice};
+
+impl Study {
+    /// Every event of the log, for what the replayed states do not hold: statistics, results,
+    /// the last backlog plan, writing the snapshot.
+    ///
+    /// **May block.** After a start from the replay snapshot, the events are read on another
+    /// thread ([`crate::store::Events::Background`]) and this waits until that read is done;
+    /// with [`crate::store::Events::OnDemand`] the first call reads them here, from the
+    /// snapshot file or, should that fail, from the whole log. Once read, every call returns
+    /// at once.
+    #[must_use]
+    pub fn wait_for_history(&self) -> &History {
+        &self.history
+    }
+
+    /// [`Study::wait_for_history`], to add events: may block in the same way.
+    fn history_mut(&mut self) -> &mut History {
+        &mut self.history
+    }
+
+    /// Re-tallies the daily limits when the day has rolled over since the last look. A new
+    /// day replays every card, so it waits for the history ([`Study::wait_for_history`]).
+    pub fn roll_day(&mut self, now: DateTime<FixedOffset>) {
+        let day = self.scheduler.calendar().day(now);
+        if day != self.day {
+            self.day = day;
+            self.states = self.wait_for_history().fold_all(&self.scheduler, day);
+            self.plan_exams();
+        }
+    }
+
+    /// Records a written event, and returns what the card's last answer noted. Waits for the
+    /// history ([`Study::wait_for_history`]), which it adds the event to.
+    pub fn record(&mut self, event: Event, card: Option<&str>) -> AnswerNotes {
+        let Some(card) = card else {
+            // Not about one card (an undo of a whole backlog plan, a deck's result): every
+            // card it touches is replayed.
+            self.absorb(vec![event.into_owned()]);
+            self.has_events = true;
+            return AnswerNotes::default();
+        };
+        self.history_mut().push(event);
+        self.has_events = true;
+        let folded = self
+            .wait_for_history()
+            .fold(card, &self.scheduler, self.day);
+        let notes = folded.last_notes;
+        self.states.insert(CardId::new(card), folded);
+        self.plan_exam_of(card);
+        notes
+    }
+
+    /// The replayed state of `card_id`; new if it has no events. An exam may have brought its
+    /// due day forward.
+    #[must_use]
+    pub fn state(&self, card_id: &str) -> &CardState {
+        // The exam plan first: see `exam::Overlay`.
+        if let Some(state) = self.exams.state(card_id) {
+            return state;
+        }
+        self.states
+            .get(card_id)
+            .map_or(&CardState::NEW, |f| &f.state)
+    }
+
+    /// The card's standing in the practice modes.
+    #[must_use]
+    pub fn practice(&self, card_id: &str) -> Practice {
+        self.states
+            .get(card_id)
+            .map(|f| f.practice)
+            .unwrap_or_default()
+    }
+
+    /// Answers given today in review mode, and the milliseconds they took.
+    #[must_use]
+    pub fn today(&self) -> (usize, u64) {
+        self.states.values().fold((0, 0), |(n, ms), f| {
+            (n + f.answers_that_day as usize, ms + f.ms_that_day)
+        })
+    }
+
+    /// Whether any answer has ever been recorded.
+    #[must_use]
+    pub fn has_history(&self) -> bool {
+        self.has_events
+    }
+
+    /// The day the daily tallies are for.
+    #[must_use]
+    pub fn day(&self) -> Day {
+        self.day
+    }
+
+    /// Takes in events read from the log since it was loaded (another window's answers, or
+    /// this one's read back; copies change nothing) and replays the cards they touch. Waits for
+    /// the history ([`Study::wait_for_history`]), which it adds the events to.
+    pub fn absorb(&mut self, events: Vec<Event<'static>>) {
+        if events.is_empty() {
+            return;
+        }
+        for event in &events {
+            if let (EventKind::Exam { date }, Some(deck)) = (&event.kind, &event.deck) {
+                let day = date.map(crate::scheduler::calendar::day_of_date);
+                self.exams.set(deck, day);
+            }
+        }
+        let history = self.history_mut();
+        history.track_changes();
+        history.extend(events);
+        history.finish();
+        let changed = history.take_changes();
+        let cards: Vec<CardId> = history
+            .cards()
+            .zip(&changed)
+            .filter(|(_, changed)| **changed)
+            .map(|((card, _), _)| CardId::new(card))
+            .collect();
+        for card in cards {
+            let folded = self
+                .wait_for_history()
+                .fold(&card, &self.scheduler, self.day);
+            self.states.insert(card, folded);
+        }
+        self.has_events |= !self.wait_for_history().is_empty();
+        self.plan_exams();
+    }
+
+    /// Every card's state in the order of the history's cards, for the replay snapshot. Waits
+    /// for the history ([`Study::wait_for_history`]).
+    #[must_use]
+    pub fn states_in_history_order(&self) -> Vec<Folded> {
+        self.wait_for_history()
+            .cards()
+            .map(|(card, _)| self.states.get(card).cloned().unwrap_or_default())
+            .collect()
+    }
+}
