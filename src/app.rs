@@ -546,6 +546,9 @@ impl App {
     pub fn update(&mut self, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
         self.now = now;
         self.study.roll_day(now);
+        if let Screen::Review(session) = &mut self.screen {
+            session.roll_day(&self.study, now);
+        }
         match action {
             Action::Quit => return vec![Effect::Quit],
             _ if self.exam_input.is_some() => return self.exam_key(&action, now),

@@ -1,12 +1,17 @@
 //! The daily review: show a card, reveal the answer, grade it, and move on, with undo, bury
 //! and suspend. Every change goes through an event that the app writes first; only a written
 //! event changes the session ([`ReviewSession::applied`]), so a failed write changes nothing.
+//! What each grade would do is worked out once, when a card is shown ([`Outcomes`]).
+
+mod outcomes;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::scheduler::{Due, Interval, Phase, Rating};
+use crate::scheduler::{Due, Phase, Rating};
 use crate::store::{NewEvent, NewKind, REVIEW_MODE};
 use crate::study::{CramFilter, DueCounts, Origin, Queue, Study};
+
+pub use outcomes::Outcomes;
 
 /// Longest answer time recorded, as Anki caps it: a card left on screen is not an hour's study.
 const MAX_ANSWER_MS: i64 = 60_000;
@@ -23,6 +28,9 @@ pub struct Current {
     pub card: Box<str>,
     pub side: Side,
     pub shown_at: DateTime<FixedOffset>,
+    /// What each grade would do, worked out when the card was shown (and again when its state,
+    /// its exam or the day changed under it); `None` when cramming, which leaves schedules alone.
+    pub outcomes: Option<Outcomes>,
     origin: Origin,
 }
 
@@ -159,11 +167,42 @@ impl ReviewSession {
         self.scroll = u16::try_from((i32::from(self.scroll) + lines).max(0)).unwrap_or(u16::MAX);
     }
 
-    /// The intervals each grade would give the card on screen.
+    /// Works out what each grade would do to the card on screen at `now`, running the scheduler
+    /// once per grade; `None` when cramming. The screen reads [`Current::outcomes`] instead.
     #[must_use]
-    pub fn preview(&self, study: &Study, now: DateTime<FixedOffset>) -> Option<[Interval; 4]> {
+    pub fn preview(&self, study: &Study, now: DateTime<FixedOffset>) -> Option<Outcomes> {
         let current = self.current.as_ref().filter(|_| !self.is_cram())?;
-        Some(study.preview(&current.card, now))
+        Some(Outcomes::of(study, &current.card, now))
+    }
+
+    /// Works out the outcomes of the card on screen again.
+    fn work_out_outcomes(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        let outcomes = self.preview(study, now);
+        if let Some(current) = &mut self.current {
+            current.outcomes = outcomes;
+        }
+    }
+
+    /// After the day rolled over (the app checks on every action): the card on screen's
+    /// intervals count from the new day, so its outcomes are worked out again.
+    pub fn roll_day(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        let today = study.scheduler.calendar().day(now);
+        let current = self.current.as_ref().and_then(|current| current.outcomes);
+        if current.is_some_and(|outcomes| outcomes.day != today) {
+            self.work_out_outcomes(study, now);
+        }
+    }
+
+    /// Puts `card` on screen, question side up, with its outcomes.
+    fn show(&mut self, study: &Study, card: Box<str>, origin: Origin, now: DateTime<FixedOffset>) {
+        self.current = Some(Current {
+            card,
+            side: Side::Question,
+            shown_at: now,
+            outcomes: None,
+            origin,
+        });
+        self.work_out_outcomes(study, now);
     }
 
     /// The event that grades the card on screen; only on the answer side.
@@ -235,12 +274,8 @@ impl ReviewSession {
                 self.answered = self
                     .answered
                     .saturating_sub(usize::from(undone.what == "answer"));
-                self.current = Some(Current {
-                    card: undone.card,
-                    side: Side::Question,
-                    shown_at: now,
-                    origin: undone.origin,
-                });
+                // Its state is back to what it was before the undone answer: so are its outcomes.
+                self.show(study, undone.card, undone.origin, now);
                 self.scroll = 0;
                 self.notice = Some(Notice::Undone(undone.what));
                 return;
@@ -325,25 +360,20 @@ impl ReviewSession {
         let learn_ahead_end = study.learn_ahead_end(now);
         while let Some((card, origin)) = self.queue.next(now, learn_ahead_end) {
             if study.place(&card).is_some() {
-                self.current = Some(Current {
-                    card,
-                    side: Side::Question,
-                    shown_at: now,
-                    origin,
-                });
+                self.show(study, card, origin, now);
                 return;
             }
         }
     }
 
-    /// Re-checks after time passed (a learning card may now be due) or decks were reloaded.
+    /// Re-checks after time passed (a learning card may now be due), decks were reloaded or
+    /// another window's answers were read: the card on screen may be gone, or its state or its
+    /// exam changed, so its outcomes are worked out again.
     pub fn refresh(&mut self, study: &Study, now: DateTime<FixedOffset>) {
-        if self
-            .current
-            .as_ref()
-            .is_some_and(|current| study.place(&current.card).is_none())
-        {
-            self.current = None;
+        match &self.current {
+            Some(current) if study.place(&current.card).is_none() => self.current = None,
+            Some(_) => self.work_out_outcomes(study, now),
+            None => {}
         }
         self.advance(study, now);
     }

@@ -32,7 +32,7 @@ pub fn render(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf
     match &session.current {
         Some(_) => {
             render_card(app, session, theme, inner, buf);
-            render_buttons(app, session, theme, buttons, buf);
+            render_buttons(session, theme, buttons, buf);
         }
         None => render_done(app, session, theme, inner, buf),
     }
@@ -131,7 +131,7 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     );
 }
 
-fn render_buttons(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_buttons(session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(current) = &session.current else {
         return;
     };
@@ -141,24 +141,25 @@ fn render_buttons(app: &App, session: &ReviewSession, theme: &Theme, area: Rect,
             Span::raw(" show answer"),
         ])
     } else {
-        // Crammed cards keep their schedule: no intervals to show.
-        let intervals = session.preview(&app.study, app.now);
+        // Worked out when the card was shown, not here; crammed cards keep their schedule: no
+        // intervals to show.
+        let outcomes = current.outcomes;
         let styles = [theme.learning, theme.notice, theme.review, theme.new];
         let mut spans = Vec::new();
-        for (index, (rating, style)) in Rating::ALL.iter().zip(styles).enumerate() {
-            spans.push(Span::styled(format!("{}", *rating as u8), theme.key));
+        for (rating, style) in Rating::ALL.into_iter().zip(styles) {
+            spans.push(Span::styled(format!("{}", rating as u8), theme.key));
             spans.push(Span::styled(format!(" {} ", rating.label()), style));
-            match intervals {
-                Some(intervals) => {
+            match outcomes {
+                Some(outcomes) => {
                     spans.push(Span::styled(
-                        format!("{}   ", label(intervals[index])),
+                        format!("{}   ", label(outcomes.interval(rating))),
                         theme.dim,
                     ));
                 }
                 None => spans.push(Span::raw("  ")),
             }
         }
-        if intervals.is_none() {
+        if outcomes.is_none() {
             spans.push(Span::styled("(cram: schedule unchanged)", theme.dim));
         }
         Line::from(spans)
