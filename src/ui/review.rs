@@ -277,3 +277,6 @@ fn notice_text(notice: &Notice) -> String {
         Notice::Error(message) => message.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests;
