@@ -16,9 +16,12 @@ pub use outcomes::Outcomes;
 /// Longest answer time recorded, as Anki caps it: a card left on screen is not an hour's study.
 const MAX_ANSWER_MS: i64 = 60_000;
 
+/// Which side of the card on screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
+    /// The front (and its hint): the answer is hidden.
     Question,
+    /// The back too, with the grades and their outcomes.
     Answer,
 }
 
@@ -73,6 +76,7 @@ pub const CRAM_MODE: &str = "cram";
 /// Cards shown before a crammed card missed comes back.
 const CRAM_AGAIN_AFTER: usize = 3;
 
+/// A review of some decks' cards, one at a time, from a queue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewSession {
     pub kind: Kind,
@@ -156,6 +160,7 @@ impl ReviewSession {
         counts
     }
 
+    /// Turns the card on screen over; its outcomes were worked out when it was shown.
     pub fn reveal(&mut self) {
         if let Some(current) = &mut self.current {
             current.side = Side::Answer;
