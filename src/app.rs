@@ -189,6 +189,9 @@ impl App {
     pub fn update(&mut self, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
         self.now = now;
         self.study.roll_day(now);
+        if let Screen::Review(review) = &mut self.screen {
+            review.session.roll_day(&self.study, now);
+        }
         match action {
             Action::Quit => return vec![Effect::Quit],
             Action::StudyWithoutSaving => {

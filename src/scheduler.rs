@@ -81,6 +81,8 @@ impl Scheduler {
         rating: Rating,
         now: DateTime<FixedOffset>,
     ) -> (CardState, AnswerNotes) {
+        #[cfg(test)]
+        RUNS.with(|runs| runs.set(runs.get() + 1));
         let today = self.settings.calendar.day(now);
         let elapsed = card
             .last_review
@@ -328,6 +330,13 @@ impl Answer<'_> {
         };
         self.schedule(out, days);
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests only: how many times [`Scheduler::answer`] ran on this thread, for tests that
+    /// count what a path costs.
+    pub(crate) static RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// True at the threshold and every half threshold after it, as in Anki.

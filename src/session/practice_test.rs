@@ -2,16 +2,19 @@
 //! true/false, and a matching block of up to six pairs), split evenly. The user moves freely
 //! between questions, then submits for a graded report, and may retake only the missed cards.
 
+mod report;
+
 use chrono::{DateTime, FixedOffset};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 
 use super::Rng;
-use super::grade::{Strictness, grade};
 use super::options::Options;
 use super::questions::{Ask, Question, Term, choice, sides, true_false, written};
 use crate::scheduler::Rating;
 use crate::store::{Mode, NewEvent, NewKind, Question as Kind};
+
+pub use report::{Report, Wrong};
 
 /// Largest matching block.
 pub const MATCH_PAIRS: usize = 6;
@@ -38,25 +41,6 @@ pub enum Response {
     TrueFalse(bool),
     /// For each prompt, the answer picked.
     Matching(Vec<Option<usize>>),
-}
-
-/// A wrong answer beside the right one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Wrong {
-    pub prompt: String,
-    pub given: String,
-    pub expected: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
-    /// Percent, rounded.
-    pub score: u32,
-    pub right: usize,
-    pub total: usize,
-    pub wrong: Vec<Wrong>,
-    /// Terms answered wrong, for a retake.
-    pub missed: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -241,33 +225,18 @@ impl PracticeTest {
         if self.report.is_some() {
             return Vec::new();
         }
-        let mut events = Vec::new();
-        let mut report = Report {
-            score: 0,
-            right: 0,
-            total: 0,
-            wrong: Vec::new(),
-            missed: Vec::new(),
-        };
-        for (item, response) in self.items.iter().zip(&self.responses) {
-            for (term, kind, right, wrong) in grade_item(item, response, self.options.strictness) {
-                report.total += 1;
-                if right {
-                    report.right += 1;
-                } else {
-                    report.missed.push(term);
-                    report.wrong.extend(wrong);
-                }
+        let (report, marked) = Report::of(&self.items, &self.responses, self.options.strictness);
+        let mut events: Vec<NewEvent> = marked
+            .into_iter()
+            .map(|(term, kind, right)| {
                 let rating = if right { Rating::Good } else { Rating::Again };
-                events.push(NewEvent::for_card(
+                NewEvent::for_card(
                     &self.terms[term].id,
                     now,
                     NewKind::answer(rating, None, Mode::Test, Some(kind)),
-                ));
-            }
-        }
-        report.score = u32::try_from((report.right * 100 + report.total / 2) / report.total.max(1))
-            .unwrap_or(100);
+                )
+            })
+            .collect();
         for deck in &self.decks {
             events.push(NewEvent::for_deck(
                 deck,
@@ -379,98 +348,6 @@ fn matching_block(terms: &[Term], chosen: &[usize], options: &Options, rng: &mut
         prompts,
         answers: shuffled,
         key,
-    }
-}
-
-/// (term, kind, right, the wrong answer beside the right one) for each question of an item.
-fn grade_item(
-    item: &Item,
-    response: &Response,
-    strictness: Strictness,
-) -> Vec<(usize, Kind, bool, Option<Wrong>)> {
-    let wrong = |prompt: &str, given: String, expected: &str| {
-        Some(Wrong {
-            prompt: prompt.to_owned(),
-            given,
-            expected: expected.to_owned(),
-        })
-    };
-    match item {
-        Item::Single(q) => {
-            let (kind, right, given) = match (&q.ask, response) {
-                (Ask::Written, Response::Text(text)) => (
-                    Kind::Written,
-                    grade(text, &q.answer, strictness).is_right(),
-                    text.clone(),
-                ),
-                (Ask::Choice { options, correct }, Response::Choice(n)) => {
-                    (Kind::Choice, n == correct, options[*n].clone())
-                }
-                (Ask::TrueFalse { shown, is_true }, Response::TrueFalse(said)) => (
-                    Kind::TrueFalse,
-                    said == is_true,
-                    format!("{} ({shown})", if *said { "True" } else { "False" }),
-                ),
-                (ask, _) => (kind_of(ask), false, "(no answer)".to_owned()),
-            };
-            let expected = match &q.ask {
-                Ask::TrueFalse { shown, is_true } => format!(
-                    "{} ({shown}; the answer is {})",
-                    if *is_true { "True" } else { "False" },
-                    q.answer
-                ),
-                _ => q.answer.clone(),
-            };
-            vec![(
-                q.term,
-                kind,
-                right,
-                if right {
-                    None
-                } else {
-                    wrong(&q.prompt, given, &expected)
-                },
-            )]
-        }
-        Item::Matching {
-            terms,
-            prompts,
-            answers,
-            key,
-        } => {
-            let picks = match response {
-                Response::Matching(picks) => picks.clone(),
-                _ => vec![None; prompts.len()],
-            };
-            (0..prompts.len())
-                .map(|i| {
-                    let right = picks.get(i).copied().flatten() == Some(key[i]);
-                    let given = picks
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .map_or_else(|| "(no answer)".to_owned(), |p| answers[p].clone());
-                    (
-                        terms[i],
-                        Kind::Matching,
-                        right,
-                        if right {
-                            None
-                        } else {
-                            wrong(&prompts[i], given, &answers[key[i]])
-                        },
-                    )
-                })
-                .collect()
-        }
-    }
-}
-
-fn kind_of(ask: &Ask) -> Kind {
-    match ask {
-        Ask::Choice { .. } => Kind::Choice,
-        Ask::TrueFalse { .. } => Kind::TrueFalse,
-        Ask::Written => Kind::Written,
     }
 }
 

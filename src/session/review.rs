@@ -1,19 +1,27 @@
 //! The daily review: show a card, reveal the answer, grade it, and move on, with undo, bury
 //! and suspend. Every change goes through an event that the app writes first; only a written
 //! event changes the session ([`ReviewSession::applied`]), so a failed write changes nothing.
+//! What each grade would do is worked out once, when a card is shown ([`Outcomes`]).
+
+mod outcomes;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::scheduler::{Due, Interval, Phase, Rating};
+use crate::scheduler::{Due, Phase, Rating};
 use crate::store::{NewEvent, NewKind, REVIEW_MODE};
 use crate::study::{CramFilter, DueCounts, Origin, Queue, Study};
+
+pub use outcomes::Outcomes;
 
 /// Longest answer time recorded, as Anki caps it: a card left on screen is not an hour's study.
 const MAX_ANSWER_MS: i64 = 60_000;
 
+/// Which side of the card on screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
+    /// The front (and its hint): the answer is hidden.
     Question,
+    /// The back too, with the grades and their outcomes.
     Answer,
 }
 
@@ -23,6 +31,9 @@ pub struct Current {
     pub card: Box<str>,
     pub side: Side,
     pub shown_at: DateTime<FixedOffset>,
+    /// What each grade would do, worked out when the card was shown (and again when its state,
+    /// its exam or the day changed under it); `None` when cramming, which leaves schedules alone.
+    pub outcomes: Option<Outcomes>,
     origin: Origin,
 }
 
@@ -65,6 +76,7 @@ pub const CRAM_MODE: crate::practice::Mode = crate::practice::Mode::Cram;
 /// Cards shown before a crammed card missed comes back.
 const CRAM_AGAIN_AFTER: usize = 3;
 
+/// A review of some decks' cards, one at a time, from a queue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewSession {
     pub kind: Kind,
@@ -148,6 +160,7 @@ impl ReviewSession {
         counts
     }
 
+    /// Turns the card on screen over; its outcomes were worked out when it was shown.
     pub fn reveal(&mut self) {
         if let Some(current) = &mut self.current {
             current.side = Side::Answer;
@@ -159,11 +172,42 @@ impl ReviewSession {
         self.scroll = u16::try_from((i32::from(self.scroll) + lines).max(0)).unwrap_or(u16::MAX);
     }
 
-    /// The intervals each grade would give the card on screen.
+    /// Works out what each grade would do to the card on screen at `now`, running the scheduler
+    /// once per grade; `None` when cramming. The screen reads [`Current::outcomes`] instead.
     #[must_use]
-    pub fn preview(&self, study: &Study, now: DateTime<FixedOffset>) -> Option<[Interval; 4]> {
+    pub fn preview(&self, study: &Study, now: DateTime<FixedOffset>) -> Option<Outcomes> {
         let current = self.current.as_ref().filter(|_| !self.is_cram())?;
-        Some(study.preview(&current.card, now))
+        Some(Outcomes::of(study, &current.card, now))
+    }
+
+    /// Works out the outcomes of the card on screen again.
+    fn work_out_outcomes(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        let outcomes = self.preview(study, now);
+        if let Some(current) = &mut self.current {
+            current.outcomes = outcomes;
+        }
+    }
+
+    /// After the day rolled over (the app checks on every action): the card on screen's
+    /// intervals count from the new day, so its outcomes are worked out again.
+    pub fn roll_day(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        let today = study.scheduler.calendar().day(now);
+        let current = self.current.as_ref().and_then(|current| current.outcomes);
+        if current.is_some_and(|outcomes| outcomes.day != today) {
+            self.work_out_outcomes(study, now);
+        }
+    }
+
+    /// Puts `card` on screen, question side up, with its outcomes.
+    fn show(&mut self, study: &Study, card: Box<str>, origin: Origin, now: DateTime<FixedOffset>) {
+        self.current = Some(Current {
+            card,
+            side: Side::Question,
+            shown_at: now,
+            outcomes: None,
+            origin,
+        });
+        self.work_out_outcomes(study, now);
     }
 
     /// The event that grades the card on screen; only on the answer side.
@@ -235,12 +279,8 @@ impl ReviewSession {
                 self.answered = self
                     .answered
                     .saturating_sub(usize::from(undone.what == "answer"));
-                self.current = Some(Current {
-                    card: undone.card,
-                    side: Side::Question,
-                    shown_at: now,
-                    origin: undone.origin,
-                });
+                // Its state is back to what it was before the undone answer: so are its outcomes.
+                self.show(study, undone.card, undone.origin, now);
                 self.scroll = 0;
                 self.notice = Some(Notice::Undone(undone.what));
                 return;
@@ -325,25 +365,20 @@ impl ReviewSession {
         let learn_ahead_end = study.learn_ahead_end(now);
         while let Some((card, origin)) = self.queue.next(now, learn_ahead_end) {
             if study.place(&card).is_some() {
-                self.current = Some(Current {
-                    card,
-                    side: Side::Question,
-                    shown_at: now,
-                    origin,
-                });
+                self.show(study, card, origin, now);
                 return;
             }
         }
     }
 
-    /// Re-checks after time passed (a learning card may now be due) or decks were reloaded.
+    /// Re-checks after time passed (a learning card may now be due), decks were reloaded or
+    /// another window's answers were read: the card on screen may be gone, or its state or its
+    /// exam changed, so its outcomes are worked out again.
     pub fn refresh(&mut self, study: &Study, now: DateTime<FixedOffset>) {
-        if self
-            .current
-            .as_ref()
-            .is_some_and(|current| study.place(&current.card).is_none())
-        {
-            self.current = None;
+        match &self.current {
+            Some(current) if study.place(&current.card).is_none() => self.current = None,
+            Some(_) => self.work_out_outcomes(study, now),
+            None => {}
         }
         self.advance(study, now);
     }

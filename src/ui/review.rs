@@ -35,7 +35,7 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
     match &session.current {
         Some(_) => {
             render_card(app, session, theme, inner, buf);
-            render_buttons(app, session, theme, buttons, buf);
+            render_buttons(session, theme, buttons, buf);
         }
         None => render_done(app, review, theme, inner, buf),
     }
@@ -134,40 +134,45 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     );
 }
 
-fn render_buttons(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_buttons(session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(current) = &session.current else {
         return;
     };
-    let keys = app.screen_bindings();
+    let keys = if current.side == Side::Question {
+        keys::QUESTION
+    } else {
+        keys::ANSWER
+    };
     let line = if current.side == Side::Question {
         Line::from(vec![
             Span::styled(keys.label(&Action::Reveal), theme.key),
             Span::raw(" show answer"),
         ])
     } else {
-        // Crammed cards keep their schedule: no intervals to show.
-        let intervals = session.preview(&app.study, app.now);
+        // Worked out when the card was shown, not here; crammed cards keep their schedule: no
+        // intervals to show.
+        let outcomes = current.outcomes;
         let styles = [theme.learning, theme.notice, theme.review, theme.new];
         let mut spans = Vec::new();
-        for (index, (rating, style)) in Rating::ALL.iter().zip(styles).enumerate() {
+        for (rating, style) in Rating::ALL.into_iter().zip(styles) {
             // The first of the keys: "3" of "3/Space".
-            let key = keys.label(&Action::Grade(*rating));
+            let key = keys.label(&Action::Grade(rating));
             spans.push(Span::styled(
                 key.split('/').next().unwrap_or(key),
                 theme.key,
             ));
             spans.push(Span::styled(format!(" {} ", rating.label()), style));
-            match intervals {
-                Some(intervals) => {
+            match outcomes {
+                Some(outcomes) => {
                     spans.push(Span::styled(
-                        format!("{}   ", label(intervals[index])),
+                        format!("{}   ", label(outcomes.interval(rating))),
                         theme.dim,
                     ));
                 }
                 None => spans.push(Span::raw("  ")),
             }
         }
-        if intervals.is_none() {
+        if outcomes.is_none() {
             spans.push(Span::styled("(cram: schedule unchanged)", theme.dim));
         }
         Line::from(spans)
@@ -289,3 +294,6 @@ fn notice_text(notice: &Notice) -> String {
         Notice::Error(message) => message.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,7 +1,7 @@
 use chrono::Duration;
 
 use super::*;
-use crate::scheduler::{Rating, Settings};
+use crate::scheduler::{Interval, Rating, Settings};
 use crate::study::tests::{review, study_with, time};
 
 const NOW: &str = "2026-11-27T10:00:00+01:00";
@@ -286,4 +286,70 @@ fn reviewing_ahead_takes_the_soonest_due_and_an_early_answer_gains_less() {
     let after = study.state(&card);
     assert!((after.memory.unwrap().stability - early).abs() < 1e-6);
     assert_eq!(after.reps, 2);
+}
+
+#[test]
+fn a_shown_card_carries_each_grades_interval_and_a_crammed_one_none() {
+    let now = time(NOW);
+    let study = graduated_study(now);
+    let session = ReviewSession::start(&study, vec![0], "D".into(), now);
+    let current = session.current.as_ref().unwrap();
+    assert_eq!(current.card.as_ref(), "d/c3", "only the new card is due");
+    let outcomes = current.outcomes.unwrap();
+    let intervals = Rating::ALL.map(|rating| outcomes.interval(rating));
+    assert_eq!(intervals, study.preview("d/c3", now));
+    assert_eq!(
+        &intervals[..3],
+        &[Interval::Secs(60), Interval::Secs(330), Interval::Secs(600)]
+    );
+    let kind = Kind::Cram(CramFilter::default());
+    let cram = ReviewSession::start_kind(&study, vec![0], "D".into(), now, kind);
+    assert_eq!(cram.current.as_ref().unwrap().outcomes, None);
+}
+
+#[test]
+fn the_outcomes_follow_a_new_day_another_windows_answer_and_an_undo() {
+    let now = time(NOW);
+    let mut study = graduated_study(now);
+    let mut session = ReviewSession::start_kind(&study, vec![0], "D".into(), now, Kind::Ahead(30));
+    let outcomes = |session: &ReviewSession| session.current.as_ref().unwrap().outcomes.unwrap();
+    let shown = outcomes(&session);
+    assert_eq!(Some(shown), session.preview(&study, now));
+    session.reveal();
+
+    // Nothing changed: nothing is worked out again.
+    session.roll_day(&study, now + Duration::hours(1));
+    assert_eq!(outcomes(&session), shown);
+
+    // The next day counts a longer wait since the last review.
+    let tomorrow = now + Duration::days(1);
+    study.roll_day(tomorrow);
+    session.roll_day(&study, tomorrow);
+    let next_day = outcomes(&session);
+    assert_eq!(next_day.day, shown.day + 1);
+    assert_eq!(Some(next_day), session.preview(&study, tomorrow));
+    assert_ne!(
+        next_day.interval(Rating::Good),
+        shown.interval(Rating::Good)
+    );
+
+    // Another window answered the card on screen.
+    let card = session.current.as_ref().unwrap().card.clone();
+    study.absorb(vec![
+        review("w", &card, Rating::Again, tomorrow)
+            .to_event()
+            .into_owned(),
+    ]);
+    session.refresh(&study, tomorrow);
+    let relearning = outcomes(&session);
+    assert_eq!(relearning.interval(Rating::Again), Interval::Secs(600));
+    assert_eq!(Some(relearning), session.preview(&study, tomorrow));
+
+    // Answered here and undone: back to what they were.
+    let event = session.answer(Rating::Good, tomorrow).unwrap();
+    session.applied(&mut study, &event, tomorrow);
+    let undo = session.undo_event(tomorrow).unwrap();
+    session.applied(&mut study, &undo, tomorrow);
+    assert_eq!(session.current.as_ref().unwrap().card, card);
+    assert_eq!(outcomes(&session), relearning);
 }
