@@ -38,6 +38,15 @@ impl Rate {
         (self.total > 0).then(|| count(self.passed) / count(self.total))
     }
 
+    /// "85% (17/20)", or "–" with nothing counted: how the screen and `stats` print it.
+    #[must_use]
+    pub fn percent(self) -> String {
+        self.share().map_or_else(
+            || "–".to_owned(),
+            |share| format!("{:.0}% ({}/{})", share * 100.0, self.passed, self.total),
+        )
+    }
+
     fn add(&mut self, passed: bool) {
         self.total += 1;
         self.passed += usize::from(passed);

@@ -11,7 +11,7 @@ use crate::english::{counted, noun};
 use crate::library::{load_study, resolve_decks};
 use crate::paths::Locations;
 use crate::session::matching::seconds;
-use crate::stats::{self, Rate, Stats};
+use crate::stats::{self, Stats};
 
 pub fn run(
     locations: &Locations,
@@ -38,15 +38,6 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// "85% (17/20)", or "–" with nothing counted.
-#[must_use]
-pub fn percent(rate: Rate) -> String {
-    rate.share().map_or_else(
-        || "–".to_owned(),
-        |share| format!("{:.0}% ({}/{})", share * 100.0, rate.passed, rate.total),
-    )
 }
 
 fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Result<()> {
@@ -93,9 +84,9 @@ fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Resul
         writeln!(
             out,
             "  {name:<13} {:<16}{:<16}{}",
-            percent(period.young),
-            percent(period.mature),
-            percent(period.all)
+            period.young.percent(),
+            period.mature.percent(),
+            period.all.percent()
         )?;
     }
     for deck in &stats.decks {
@@ -112,7 +103,7 @@ fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Resul
             "{}: learn {:.0}% mastered, {test}, {game}, review retention {}",
             deck.deck,
             deck.learn_mastered * 100.0,
-            percent(deck.review_retention)
+            deck.review_retention.percent()
         )?;
     }
     Ok(())

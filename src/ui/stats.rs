@@ -12,7 +12,6 @@ use ratatui::widgets::{
 
 use super::{Theme, chrome};
 use crate::app::{Action, App, Simulation, StatsScreen, StatsTab, keys};
-use crate::commands::stats::percent;
 use crate::session::matching::seconds;
 use crate::stats::{CALENDAR_DAYS, Stats};
 
@@ -58,9 +57,9 @@ fn overview(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
     .map(|(name, p)| {
         TableRow::new(vec![
             name.to_owned(),
-            percent(p.young),
-            percent(p.mature),
-            percent(p.all),
+            p.young.percent(),
+            p.mature.percent(),
+            p.all.percent(),
         ])
     })
     .collect();
@@ -100,7 +99,7 @@ fn overview(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Span::raw(format!(
                     "learn {:.0}% mastered · test {test} · match {game} · review {}",
                     d.learn_mastered * 100.0,
-                    percent(d.review_retention)
+                    d.review_retention.percent()
                 )),
             ])
         })
