@@ -21,11 +21,11 @@
 mod action;
 pub mod backlog;
 pub mod clock;
-mod cram;
+pub mod cram;
 mod exam;
 pub mod home;
 pub mod keys;
-mod line_input;
+pub mod line_input;
 pub mod practice;
 pub mod review;
 pub mod statistics;

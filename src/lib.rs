@@ -1,28 +1,60 @@
 //! flashdeck: a terminal flashcard trainer with spaced repetition and plain-text decks.
 //!
-//! The core is plain Rust with no terminal in it; the TUI is a thin shell around it.
+//! A pure core and a thin shell. The core is plain Rust with no terminal in it: time ("now")
+//! and seeds come in as arguments, and it never does I/O except where its API says so (the
+//! loaders, the store, [`study::Study::wait_for_history`]). The shell is the TUI: [`app`]
+//! (state and update), [`ui`] (drawing) and [`runtime`] (the loop and every effect).
+//!
+//! ## The core
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`deck`] | decks, cards and their ids; TOML validation with `file:line:col` errors; loading |
-//! | [`english`] | counted nouns for messages ("1 card", "2 cards") |
+//! | [`deck`] | decks, cards and their ids; TOML validation with `file:line:col` errors; the deck cache |
 //! | [`import`] | turning Quizlet, Knowt, CSV and Anki exports into deck files |
-//! | [`paths`] | where decks, data and config live (flag > environment > default) |
-//! | [`config`] | `config.toml`: every setting checked, defaults when a value is bad |
-//! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine |
+//! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine: learning steps, fuzz, the calendar, "mature" |
 //! | [`practice`] | the practice vocabulary: modes, question kinds and Learn's levels, as the log spells them |
-//! | [`store`] | the append-only review log: format, locked appends, replay |
-//! | [`library`] | opening decks and log into a [`study::Study`], the snapshot, DECK arguments |
-//! | [`study`] | decks and history together: card states, daily limits, today's queue |
+//! | [`store`] | the append-only review log: the line format, locked appends, reading; the history index, the replay and the snapshot |
+//! | [`study`] | decks and history together: card states, daily limits, today's queue, exam plans, backlog plans |
+//! | [`session`] | the modes' pure state machines (review, flashcards, learn, match, test), question generation and answer grading |
+//! | [`stats`] | the statistics: today, true retention, card counts, heatmap, forecast, mastery |
+//! | [`motivation`] | streak and XP, replayed from the log |
 //! | [`workload`] | what a desired retention costs: the FSRS simulator on today's cards |
 //! | [`optimize`] | fitting the FSRS parameters to a history; reading FSRS-tools revlogs |
-//! | [`session`] | the modes' pure state machines, question generation and answer grading |
-//! | [`atomic_write`] | writing a file so that a crash leaves the old or the new one, never half |
-//! | [`cli`] | the command line |
-//! | [`commands`] | the non-interactive subcommands |
-//! | [`app`] | the TUI's state, actions and run loop |
-//! | [`ui`] | rendering: one function from state to frame per screen |
+//! | [`english`] | counted nouns for messages ("1 card", "2 cards") |
 //! | [`synthetic`] | generated collections for benchmarks and tests |
+//!
+//! ## Files, settings and the command line
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`paths`] | where decks, data and config live (flag > environment > default) |
+//! | [`config`] | `config.toml`: one table of settings, every value checked, defaults when one is bad |
+//! | [`atomic_write`] | writing a file so that a crash leaves the old or the new one, never half |
+//! | [`library`] | opening decks and log into a [`study::Study`], saving the snapshot, resolving DECK arguments (the TUI and the commands) |
+//! | [`cli`] | the command line |
+//! | [`commands`] | the non-interactive subcommands: parse, call the library and the core, print |
+//!
+//! ## The TUI
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`app`] | `App` and one state struct per screen, `Action` in, `Effect` out; [`app::keys`], one key table per screen state |
+//! | [`ui`] | drawing, one file per screen, from `&App` and a theme; it reports where clicks land |
+//! | [`runtime`] | the run loop: terminal, clock, effects, clicks; [`runtime::start`] opens the TUI |
+//!
+//! ## Where things live
+//!
+//! - The Hard interval on the first learning step: `scheduler::steps::Steps::hard`
+//!   (`src/scheduler/steps.rs`), Anki's rule from `rslib/src/scheduler/states/steps.rs`.
+//! - Where the match clock ticks: [`app::clock`] (`App::wake_at` and `MATCH_TICK`); the runtime
+//!   sleeps until then and sends `Action::Tick`.
+//! - Where a torn log line is skipped: `store::read_file` (`src/store.rs`); it is reported and
+//!   read again next time.
+//! - Where the exam plan changes the queue: `study::exam::Overlay` (`src/study/exam.rs`), applied
+//!   through `Study::state` and `Queue::build_with_extra_new` (`src/study/queue.rs`).
+//! - Where the home screen's key hints come from: `app::keys::HOME` and its variants
+//!   (`src/app/keys/tables.rs`), chosen by `HomeScreen::keys` (`src/app/home.rs`); every key
+//!   a screen names in prose is `Keys::label_for` of its table.
 
 pub mod app;
 pub mod atomic_write;

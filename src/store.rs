@@ -192,7 +192,9 @@ fn read_file(
         buffer.resize(start + CHUNK, 0);
         let read = file.read(&mut buffer[start..])?;
         buffer.truncate(start + read);
-        // At the end of the file the rest is a last line, even without its newline.
+        // At the end of the file the rest is a last line, even without its newline. A torn
+        // last line (a crash mid-append) is skipped here: `parse_chunk` reports it as a problem,
+        // and `done` does not cover it, so the next read tries it again.
         let complete = if read == 0 {
             buffer.len()
         } else {

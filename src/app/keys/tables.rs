@@ -2,7 +2,7 @@
 //! whether the footer shows it (help lists them all). Shared parts are named and reused. The
 //! practice modes' tables are in [`practice`].
 
-mod practice;
+pub mod practice;
 
 use crossterm::event::KeyCode as K;
 
