@@ -44,15 +44,14 @@ fn render(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
     synthetic::write_collection(&dir.path().join("decks"), 50, 1000).expect("decks");
     synthetic::write_review_log(dir.path(), 50, 1000, 200_000, 365, now()).expect("log");
-    let practice = |mode| vec![Action::PickMode(Some(mode)), Action::Start];
+    // Through the mode picker, as the keys go.
+    let practice = |mode| vec![Action::Picker, Action::PickMode(Some(mode)), Action::Start];
+    let review = |then: &[Action]| [&[Action::Picker, Action::PickMode(None)], then].concat();
     let screens: Vec<(&str, Vec<Action>)> = vec![
         ("home", vec![]),
         ("help over home", vec![Action::Help]),
-        ("review, question", vec![Action::PickMode(None)]),
-        (
-            "review, answer",
-            vec![Action::PickMode(None), Action::Reveal],
-        ),
+        ("review, question", review(&[])),
+        ("review, answer", review(&[Action::Reveal])),
         ("flashcards", practice(PracticeMode::Flashcards)),
         ("learn", practice(PracticeMode::Learn)),
         ("match", practice(PracticeMode::Match)),
@@ -78,7 +77,7 @@ fn render(c: &mut Criterion) {
         ("backlog plan over home", vec![Action::Backlog]),
         (
             "review ahead, answer",
-            vec![Action::PickMode(None), Action::ReviewAhead, Action::Reveal],
+            review(&[Action::ReviewAhead, Action::Reveal]),
         ),
     ];
     let mut group = c.benchmark_group("draw one frame at 200x60");
@@ -88,6 +87,10 @@ fn render(c: &mut Criterion) {
         assert!(
             actions.is_empty() || name.ends_with("over home") || app.screen != Screen::Home,
             "{name} stayed on the home screen"
+        );
+        assert!(
+            !name.ends_with("over home") || app.home.overlay.is_some(),
+            "{name} shows nothing over the home screen"
         );
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
         let theme = ui::Theme::default();
