@@ -135,12 +135,12 @@ fn question_lines<'a>(
                     };
                     lines.push(Line::from(vec![
                         Span::styled(
-                            format!("  {} ", keys::TEST_QUESTION.choice_label(1)),
+                            format!("  {} ", keys::TEST_TRUE_FALSE.choice_label(1)),
                             theme.key,
                         ),
                         Span::styled("True", pick(true)),
                         Span::styled(
-                            format!("   {} ", keys::TEST_QUESTION.choice_label(2)),
+                            format!("   {} ", keys::TEST_TRUE_FALSE.choice_label(2)),
                             theme.key,
                         ),
                         Span::styled("False", pick(false)),
@@ -183,8 +183,8 @@ fn matching_lines(
     lines.push(Line::styled(
         format!(
             "Match each prompt with its answer: {}/{} pick a prompt, a number answers it.",
-            keys::TEST_QUESTION.label(&Action::Up),
-            keys::TEST_QUESTION.label(&Action::Down)
+            keys::TEST_MATCHING.label(&Action::Up),
+            keys::TEST_MATCHING.label(&Action::Down)
         ),
         theme.dim,
     ));
@@ -218,10 +218,12 @@ fn matching_lines(
     lines
 }
 
-/// The key that answers with option `index` (from 0), as the test's table has it.
+/// The key that answers with option `index` (from 0), as the test's tables have it: the
+/// choice's, or the matching block's past four.
 fn option_key(index: usize) -> String {
-    keys::TEST_QUESTION
+    keys::TEST_CHOICE
         .pick_label(index + 1)
+        .or_else(|| keys::TEST_MATCHING.pick_label(index + 1))
         .map_or_else(String::new, String::from)
 }
 

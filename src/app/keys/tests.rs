@@ -76,7 +76,8 @@ fn pick_and_text_bindings_give_the_key_they_were_pressed_with() {
     assert_eq!(MATCH.action_for(key('a')), Some(Action::Choose(1)));
     assert_eq!(MATCH.action_for(key('l')), Some(Action::Choose(12)));
     assert_eq!(MATCH.action_for(key('m')), None);
-    assert_eq!(TEST_QUESTION.action_for(key('7')), Some(Action::Choose(7)));
+    assert_eq!(TEST_MATCHING.action_for(key('6')), Some(Action::Choose(6)));
+    assert_eq!(TEST_CHOICE.action_for(key('5')), None);
     assert_eq!(TYPING_LEARN.action_for(key('é')), Some(Action::Type('é')));
     assert_eq!(
         TYPING_LEARN.action_for(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
@@ -96,8 +97,10 @@ fn enter_on_a_left_test_field_goes_back_into_it_and_help_says_so() {
         Some("Enter")
     );
     // On a choice question Enter moves on, and no binding there claims otherwise.
-    assert_eq!(TEST_QUESTION.action_for(enter), Some(Action::Right));
-    assert_eq!(TEST_QUESTION.label_for(&Action::EnterField), None);
+    for moving_on in [TEST_CHOICE, TEST_TRUE_FALSE, TEST_MATCHING] {
+        assert_eq!(moving_on.action_for(enter), Some(Action::Right));
+        assert_eq!(moving_on.label_for(&Action::EnterField), None);
+    }
 }
 
 #[test]
@@ -105,10 +108,12 @@ fn options_show_the_keys_that_choose_them() {
     assert_eq!(LEARN_CHOICE.choice_label(2), "2");
     assert_eq!(LEARN_CHOICE.choice_label(5), "");
     assert_eq!(LEARN_TRUE_FALSE.choice_label(1), "1/t");
-    assert_eq!(TEST_QUESTION.choice_label(2), "2/f");
+    assert_eq!(TEST_TRUE_FALSE.choice_label(2), "2/f");
+    assert_eq!(TEST_CHOICE.choice_label(2), "2");
     assert_eq!(MATCH.choice_label(3), "c");
-    assert_eq!(TEST_QUESTION.pick_label(2), Some('2'));
-    assert_eq!(TEST_QUESTION.pick_label(0), None);
+    assert_eq!(TEST_CHOICE.pick_label(2), Some('2'));
+    assert_eq!(TEST_CHOICE.pick_label(0), None);
+    assert_eq!(TEST_CHOICE.pick_label(5), None);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::app::{Action, Keys, keys};
 use crate::session::flashcards::Flashcards;
 use crate::session::learn::{Learn, Stage as LearnStage};
 use crate::session::matching::{GRID_COLUMNS, Match};
-use crate::session::practice_test::PracticeTest;
+use crate::session::practice_test::{Item, PracticeTest};
 use crate::session::questions::Ask;
 use crate::store::NewEvent;
 
@@ -50,16 +50,23 @@ pub fn match_keys(game: &Match) -> Keys {
     }
 }
 
-/// The test's keys, by what is on screen: a written answer being typed, a written question
-/// whose field was left, another question, the submit page, or the report.
+/// The test's keys, by what is on screen: the report, the submit page, a written answer being
+/// typed or its field left, or the kind of question.
 #[must_use]
 pub fn test_keys(test: &Practice<PracticeTest>) -> Keys {
-    match &test.session {
-        t if t.report.is_some() => keys::TEST_REPORT,
-        t if t.on_submit_page() => keys::TEST_SUBMIT,
-        t if t.typing() && test.field_left => keys::TEST_FIELD_LEFT,
-        t if t.typing() => keys::TYPING_TEST,
-        _ => keys::TEST_QUESTION,
+    let session = &test.session;
+    if session.report.is_some() {
+        return keys::TEST_REPORT;
+    }
+    match session.items.get(session.position) {
+        None => keys::TEST_SUBMIT,
+        Some(Item::Matching { .. }) => keys::TEST_MATCHING,
+        Some(Item::Single(question)) => match question.ask {
+            Ask::Choice { .. } => keys::TEST_CHOICE,
+            Ask::TrueFalse { .. } => keys::TEST_TRUE_FALSE,
+            Ask::Written if test.field_left => keys::TEST_FIELD_LEFT,
+            Ask::Written => keys::TYPING_TEST,
+        },
     }
 }
 

@@ -102,6 +102,8 @@ fn states() -> Vec<(&'static str, Vec<Step>)> {
         ),
         ("match", keys("mm", vec![Key(KeyCode::Enter)])),
         ("test choice", keys("mt13", vec![Key(KeyCode::Enter)])),
+        ("test true/false", keys("mt12", vec![Key(KeyCode::Enter)])),
+        ("test matching", keys("mt1234", vec![Key(KeyCode::Enter)])),
         ("test written", keys("mt23", vec![Key(KeyCode::Enter)])),
         (
             "test field left",
@@ -293,6 +295,9 @@ fn the_probed_states_are_the_ones_named() {
         ("learn written", "TYPING_LEARN"),
         ("learn field left", "LEARN_FIELD_LEFT"),
         ("learn feedback", "LEARN_FEEDBACK"),
+        ("test choice", "TEST_CHOICE"),
+        ("test true/false", "TEST_TRUE_FALSE"),
+        ("test matching", "TEST_MATCHING"),
         ("test written", "TYPING_TEST"),
         ("test field left", "TEST_FIELD_LEFT"),
         ("test submit page", "TEST_SUBMIT"),

@@ -214,13 +214,34 @@ const TEST_MOVES: &[Binding] = &[
     bind(Code(&[K::BackTab, K::Left]), "←", "previous", A::Left, FOOTER),
 ];
 
-/// A choice, true/false or matching question.
+/// A multiple-choice question (up to four options).
 #[rustfmt::skip]
-pub const TEST_QUESTION: Keys = Keys(&[
+pub const TEST_CHOICE: Keys = Keys(&[
+    &[bind(Pick('1', '4'), "1-4", "answer", A::Choose(1), FOOTER)],
+    TEST_MOVES,
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+/// A true/false question.
+#[rustfmt::skip]
+pub const TEST_TRUE_FALSE: Keys = Keys(&[
     &[
-        bind(Pick('1', '9'), "1-9", "answer", A::Choose(1), FOOTER),
-        bind(Code(&[K::Char('t')]), "t", "true", A::Choose(1), HELP_ONLY),
-        bind(Code(&[K::Char('f')]), "f", "false", A::Choose(2), HELP_ONLY),
+        bind(Code(&[K::Char('1'), K::Char('t')]), "1/t", "true", A::Choose(1), FOOTER),
+        bind(Code(&[K::Char('2'), K::Char('f')]), "2/f", "false", A::Choose(2), FOOTER),
+    ],
+    TEST_MOVES,
+    SCROLL,
+    STAR,
+    HELP_BACK,
+]);
+
+/// The matching block: a prompt is picked with ↑/↓, a digit gives it an answer (up to six).
+#[rustfmt::skip]
+pub const TEST_MATCHING: Keys = Keys(&[
+    &[
+        bind(Pick('1', '6'), "1-6", "answer the prompt", A::Choose(1), FOOTER),
         bind(Code(&[K::Up]), "↑", "previous prompt", A::Up, HELP_ONLY),
         bind(Code(&[K::Down]), "↓", "next prompt", A::Down, HELP_ONLY),
     ],
