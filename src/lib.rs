@@ -16,6 +16,7 @@
 //! | [`store`] | the append-only review log: the line format, locked appends, reading; the history index, the replay and the snapshot |
 //! | [`study`] | decks and history together: card states, daily limits, today's queue, exam plans, backlog plans |
 //! | [`session`] | the modes' pure state machines (review, flashcards, learn, match, test), question generation and answer grading |
+//! | [`search`] | the search query language (a subset of Anki's): parsing, with each error's position, and matching every card's facts |
 //! | [`stats`] | the statistics: today, true retention, card counts, heatmap, forecast, mastery |
 //! | [`motivation`] | streak and XP, replayed from the log |
 //! | [`workload`] | what a desired retention costs: the FSRS simulator on today's cards |
@@ -71,6 +72,7 @@ pub mod paths;
 pub mod practice;
 pub mod runtime;
 pub mod scheduler;
+pub mod search;
 pub mod session;
 pub mod stats;
 pub mod store;

@@ -1,0 +1,275 @@
+//! The search query language: one syntax, a subset of Anki's, for the card browser, the
+//! command line and anything later. Pure: a query is parsed once ([`Query::parse`]) and
+//! matched against the facts of one card at a time ([`CardFacts`]), which [`Index::build`]
+//! gathers from a [`crate::study::Study`] at a given "now".
+//!
+//! The syntax, the folding rules and the errors are described for users in `docs/search.md`.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `search.rs` | the query's tree ([`Query`], [`Node`], [`Term`]) and its errors ([`SearchError`]) |
+//! | `search/parse.rs` | splitting a query into tokens and parsing them, with each term's position |
+//! | `search/matcher.rs` | [`CardFacts`], and whether a query matches them |
+//! | `search/index.rs` | [`Index`]: every card's facts (and every orphaned history's) from a study |
+
+mod index;
+mod matcher;
+mod parse;
+
+pub use index::{Index, search};
+pub use matcher::CardFacts;
+
+use crate::scheduler::Rating;
+
+/// A parsed search. Build one with [`Query::parse`]; match it with [`Query::matches`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    root: Node,
+}
+
+impl Query {
+    /// Parses `text`. An empty (or all-blank) query matches every card.
+    pub fn parse(text: &str) -> Result<Self, SearchError> {
+        parse::parse(text).map(|root| Self { root })
+    }
+
+    /// The query's tree.
+    #[must_use]
+    pub fn root(&self) -> &Node {
+        &self.root
+    }
+}
+
+/// One node of a query's tree. AND binds tighter than OR, as in Anki: `a b or c` is
+/// `Or[And[a, b], c]`. A group of one is the node itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// Every child matches; no children (the empty query) matches every card.
+    And(Vec<Node>),
+    /// At least one child matches.
+    Or(Vec<Node>),
+    /// The child does not match (`-term`, `-(…)`).
+    Not(Box<Node>),
+    /// One search term.
+    Term(Term),
+}
+
+/// One search term, its text already folded for matching.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Term {
+    /// Text in the front, the back or either (`word`, `"a phrase"`, `front:word`,
+    /// `back:"a phrase"`), folded as the grader folds answers
+    /// ([`crate::session::grade::normalise`]): matched anywhere inside the folded field.
+    Text { field: Field, text: String },
+    /// `deck:…`: a lowercase pattern over deck ids (`lang/spanish`), `*` for any run of
+    /// characters; a deck matches with its subfolders.
+    Deck(String),
+    /// `tag:…`: a lowercase pattern over tags, `*` for any run of characters; a tag matches
+    /// with its children (`lang::es` takes `lang::es::verbs`).
+    Tag(String),
+    /// `is:…`: where the card is in its life, or a flag on it.
+    Is(State),
+    /// `prop:…`: a number about the card compared with `value`. `=` and `!=` compare the
+    /// card's number rounded to the decimals typed: `precision` is half a unit of the last
+    /// digit typed (0.5 for `30`, 0.05 for `0.8`).
+    Prop {
+        property: Property,
+        comparison: Comparison,
+        value: f64,
+        precision: f64,
+    },
+    /// `rated:days` or `rated:days:rating`: answered (with that rating) in review mode
+    /// today or in the `days - 1` days before.
+    Rated { days: u32, rating: Option<Rating> },
+    /// `introduced:days`: first answered in review mode today or in the `days - 1` days before.
+    Introduced { days: u32 },
+}
+
+/// Which side of a card a text term searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The front or the back (each on its own: a phrase does not run from one into the other).
+    Either,
+    Front,
+    Back,
+}
+
+/// The values of `is:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Never answered in review mode.
+    New,
+    /// In learning or relearning (Anki counts relearning as both learn and review).
+    Learn,
+    /// In review or relearning.
+    Review,
+    /// A review or (re)learning card due today or earlier, neither suspended nor buried.
+    Due,
+    Suspended,
+    /// Buried until a later day.
+    Buried,
+    /// Lapsed as often as the leech threshold.
+    Leech,
+    Starred,
+    /// A history in the log whose card no deck has any more.
+    Orphan,
+}
+
+impl State {
+    /// Every value with its spelling after `is:`.
+    pub const NAMES: [(&'static str, State); 9] = [
+        ("new", State::New),
+        ("learn", State::Learn),
+        ("review", State::Review),
+        ("due", State::Due),
+        ("suspended", State::Suspended),
+        ("buried", State::Buried),
+        ("leech", State::Leech),
+        ("starred", State::Starred),
+        ("orphan", State::Orphan),
+    ];
+}
+
+/// The numbers `prop:` compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Property {
+    /// `ivl`: the interval, days; review and relearning cards only.
+    Interval,
+    /// `due`: days from today to the due day (negative: overdue; 0: today); not new cards.
+    Due,
+    /// `reps`: answers in review mode.
+    Reps,
+    /// `lapses`: times a review card was forgotten.
+    Lapses,
+    /// `s`: FSRS stability, days; answered cards only.
+    Stability,
+    /// `d`: FSRS difficulty, 1 to 10; answered cards only.
+    Difficulty,
+    /// `r`: the probability of recall now, 0 to 1; answered cards only.
+    Retrievability,
+}
+
+impl Property {
+    /// Every property with its spelling after `prop:`.
+    pub const NAMES: [(&'static str, Property); 7] = [
+        ("ivl", Property::Interval),
+        ("due", Property::Due),
+        ("reps", Property::Reps),
+        ("lapses", Property::Lapses),
+        ("s", Property::Stability),
+        ("d", Property::Difficulty),
+        ("r", Property::Retrievability),
+    ];
+}
+
+/// A comparison in `prop:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
+
+impl Comparison {
+    /// Every comparison with its spelling, two-character ones first (for parsing).
+    pub const NAMES: [(&'static str, Comparison); 6] = [
+        ("<=", Comparison::LessOrEqual),
+        (">=", Comparison::GreaterOrEqual),
+        ("!=", Comparison::NotEqual),
+        ("=", Comparison::Equal),
+        ("<", Comparison::Less),
+        (">", Comparison::Greater),
+    ];
+
+    /// Whether `left` compares so with `right`; for `=` and `!=`, `left` is taken as equal
+    /// when it rounds to `right` at `precision` (half a unit of `right`'s last digit).
+    #[must_use]
+    pub fn holds(self, left: f64, right: f64, precision: f64) -> bool {
+        let equal = left >= right - precision && left < right + precision;
+        match self {
+            Self::Equal => equal,
+            Self::NotEqual => !equal,
+            Self::Less => left < right,
+            Self::LessOrEqual => left <= right,
+            Self::Greater => left > right,
+            Self::GreaterOrEqual => left >= right,
+        }
+    }
+}
+
+/// Where in a query a problem is: the offending term as typed, and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Characters (not bytes) before the term, from 0: where a caret goes.
+    pub offset: usize,
+    /// The term as typed.
+    pub term: String,
+}
+
+impl Span {
+    /// The term's first character counted from 1, as messages print it.
+    #[must_use]
+    pub fn column(&self) -> usize {
+        self.offset + 1
+    }
+}
+
+/// Why a query cannot be searched. Each variant points at the offending term; none is ever
+/// turned into an empty result.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SearchError {
+    #[error("unknown search `{}` at character {}; known: front:, back:, deck:, tag:, is:, prop:, rated:, introduced: (to search for the text, put it in quotes)", .0.term, .0.column())]
+    UnknownSearch(Span),
+    #[error("unknown property `{}` at character {}; known: ivl, due, reps, lapses, s, d, r", .0.term, .0.column())]
+    UnknownProperty(Span),
+    #[error("unknown `is:` value `{}` at character {}; known: new, learn, review, due, suspended, buried, leech, starred, orphan", .0.term, .0.column())]
+    UnknownState(Span),
+    #[error("`{}` at character {} needs a comparison after the property: = != < <= > >=", .0.term, .0.column())]
+    MissingComparison(Span),
+    #[error("bad number `{number}` in `{}` at character {}", .span.term, .span.column())]
+    BadNumber { number: String, span: Span },
+    #[error("`{}` at character {}: {expected}", .span.term, .span.column())]
+    OutOfRange { expected: &'static str, span: Span },
+    #[error("`{}` at character {} has nothing to search for", .0.term, .0.column())]
+    Empty(Span),
+    #[error("unclosed quote `{}` at character {}", .0.term, .0.column())]
+    UnclosedQuote(Span),
+    #[error("unclosed parenthesis at character {}", .0.column())]
+    UnclosedParenthesis(Span),
+    #[error("`)` at character {} closes no parenthesis", .0.column())]
+    StrayParenthesis(Span),
+    #[error("empty parentheses `()` at character {}", .0.column())]
+    EmptyParentheses(Span),
+    #[error("`{}` at character {} needs a search on each side", .0.term, .0.column())]
+    DanglingOperator(Span),
+    #[error("`-` at character {} needs a search after it", .0.column())]
+    DanglingNot(Span),
+}
+
+impl SearchError {
+    /// Where the problem is.
+    #[must_use]
+    pub fn span(&self) -> &Span {
+        match self {
+            Self::UnknownSearch(span)
+            | Self::UnknownProperty(span)
+            | Self::UnknownState(span)
+            | Self::MissingComparison(span)
+            | Self::BadNumber { span, .. }
+            | Self::OutOfRange { span, .. }
+            | Self::Empty(span)
+            | Self::UnclosedQuote(span)
+            | Self::UnclosedParenthesis(span)
+            | Self::StrayParenthesis(span)
+            | Self::EmptyParentheses(span)
+            | Self::DanglingOperator(span)
+            | Self::DanglingNot(span) => span,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

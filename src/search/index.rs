@@ -1,0 +1,106 @@
+//! Every card's facts from a [`Study`] at one moment, gathered once so that each keystroke of
+//! a search only matches: the decks' cards in deck and file order, then the orphaned
+//! histories by card id.
+
+use chrono::{DateTime, FixedOffset};
+use rustc_hash::FxHashMap;
+
+use super::{CardFacts, Query};
+use crate::scheduler::{CardState, Day, Due, Phase, Rating};
+use crate::study::{CardPlace, Study};
+
+/// The facts of every card and every orphaned history, as they stood at one moment.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    cards: Vec<CardFacts>,
+}
+
+impl Index {
+    /// Gathers the facts at `now`. Waits for the history
+    /// ([`Study::wait_for_history`]) and replays every card's answers once, for `rated:`
+    /// and `introduced:`.
+    #[must_use]
+    pub fn build(study: &Study, now: DateTime<FixedOffset>) -> Self {
+        let history = study.wait_for_history();
+        let scheduler = &study.scheduler;
+        let today = scheduler.calendar().day(now);
+        // `every_answer` keeps the order of `History::cards`.
+        let replayed: Vec<_> = {
+            use rayon::prelude::*;
+            history.every_answer(scheduler).collect()
+        };
+        let mut answers: FxHashMap<&str, Vec<(Day, Rating)>> = history
+            .cards()
+            .zip(replayed)
+            .map(|((card, _), (_, answers))| {
+                let days = answers.iter().map(|a| (a.day - today, a.rating)).collect();
+                (card, days)
+            })
+            .collect();
+        let mut facts = |card: &str, state: &CardState, mut facts: CardFacts| {
+            facts.phase = state.phase;
+            facts.due = match state.due {
+                Due::New => None,
+                Due::At(at) => Some(scheduler.calendar().day(at) - today),
+                Due::Day(day) => Some(day - today),
+            };
+            facts.interval = matches!(state.phase, Phase::Review | Phase::Relearning { .. })
+                .then_some(state.scheduled_days);
+            facts.stability = state.memory.map(|m| m.stability);
+            facts.difficulty = state.memory.map(|m| m.difficulty);
+            // As `export` gives it.
+            facts.retrievability = scheduler.retrievability(state, now);
+            facts.reps = state.reps;
+            facts.lapses = state.lapses;
+            facts.suspended = state.suspended;
+            facts.buried = state.buried_until.is_some_and(|day| day > today);
+            facts.leech = state.leech;
+            facts.starred = study.practice(card).starred;
+            facts.answers = answers.remove(card).unwrap_or_default();
+            facts
+        };
+        let mut cards: Vec<CardFacts> = Vec::with_capacity(study.collection.card_count());
+        for (d, deck) in study.collection.decks.iter().enumerate() {
+            for (c, card) in deck.cards.iter().enumerate() {
+                let id = card.id.as_str();
+                let tags: Vec<&str> = card
+                    .tags
+                    .iter()
+                    .chain(&deck.tags)
+                    .map(String::as_str)
+                    .collect();
+                let mut base = CardFacts::new(id, &card.front, &card.back, deck.id.as_str(), &tags);
+                base.place = Some(CardPlace { deck: d, card: c });
+                cards.push(facts(id, study.state(id), base));
+            }
+        }
+        for orphan in study.orphans() {
+            let id = orphan.card.as_str();
+            let deck = id.rsplit_once('/').map_or("", |(deck, _)| deck);
+            let mut base = CardFacts::new(id, "", "", deck, &[]);
+            base.orphan = true;
+            cards.push(facts(id, study.state(id), base));
+        }
+        Self { cards }
+    }
+
+    /// Every card's facts, in the index's order.
+    #[must_use]
+    pub fn cards(&self) -> &[CardFacts] {
+        &self.cards
+    }
+
+    /// The cards `query` matches, in the index's order.
+    pub fn matching<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a CardFacts> + 'a {
+        self.cards.iter().filter(|card| query.matches(card))
+    }
+}
+
+/// The cards of `study` that `query` matches at `now`, in deck and file order, orphaned
+/// histories last. Builds an [`Index`] each time: to search as someone types, build one
+/// and call [`Index::matching`] per keystroke.
+#[must_use]
+pub fn search(study: &Study, query: &Query, now: DateTime<FixedOffset>) -> Vec<CardFacts> {
+    let index = Index::build(study, now);
+    index.matching(query).cloned().collect()
+}

@@ -1,0 +1,3 @@
+mod matcher;
+mod parse;
+mod study;
