@@ -3,10 +3,12 @@
 //! histories by card id.
 
 use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{CardFacts, Query};
-use crate::scheduler::{CardState, Day, Due, Phase, Rating};
+use crate::deck::Collection;
+use crate::scheduler::{Day, Due, Phase, Rating};
 use crate::study::{CardPlace, Study};
 
 /// The facts of every card and every orphaned history, as they stood at one moment.
@@ -25,10 +27,7 @@ impl Index {
         let scheduler = &study.scheduler;
         let today = scheduler.calendar().day(now);
         // `every_answer` keeps the order of `History::cards`.
-        let replayed: Vec<_> = {
-            use rayon::prelude::*;
-            history.every_answer(scheduler).collect()
-        };
+        let replayed: Vec<_> = history.every_answer(scheduler).collect();
         let mut answers: FxHashMap<&str, Vec<(Day, Rating)>> = history
             .cards()
             .zip(replayed)
@@ -37,7 +36,9 @@ impl Index {
                 (card, days)
             })
             .collect();
-        let mut facts = |card: &str, state: &CardState, mut facts: CardFacts| {
+        let mut fill = |facts: &mut CardFacts| {
+            let card = facts.card.as_str();
+            let state = study.state(card);
             facts.phase = state.phase;
             facts.due = match state.due {
                 Due::New => None,
@@ -57,29 +58,16 @@ impl Index {
             facts.leech = state.leech;
             facts.starred = study.practice(card).starred;
             facts.answers = answers.remove(card).unwrap_or_default();
-            facts
         };
-        let mut cards: Vec<CardFacts> = Vec::with_capacity(study.collection.card_count());
-        for (d, deck) in study.collection.decks.iter().enumerate() {
-            for (c, card) in deck.cards.iter().enumerate() {
-                let id = card.id.as_str();
-                let tags: Vec<&str> = card
-                    .tags
-                    .iter()
-                    .chain(&deck.tags)
-                    .map(String::as_str)
-                    .collect();
-                let mut base = CardFacts::new(id, &card.front, &card.back, deck.id.as_str(), &tags);
-                base.place = Some(CardPlace { deck: d, card: c });
-                cards.push(facts(id, study.state(id), base));
-            }
-        }
+        let mut cards = folded_cards(&study.collection);
+        cards.iter_mut().for_each(&mut fill);
         for orphan in study.orphans() {
             let id = orphan.card.as_str();
             let deck = id.rsplit_once('/').map_or("", |(deck, _)| deck);
-            let mut base = CardFacts::new(id, "", "", deck, &[]);
-            base.orphan = true;
-            cards.push(facts(id, study.state(id), base));
+            let mut facts = CardFacts::new(id, "", "", deck, &[]);
+            facts.orphan = true;
+            fill(&mut facts);
+            cards.push(facts);
         }
         Self { cards }
     }
@@ -94,6 +82,34 @@ impl Index {
     pub fn matching<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a CardFacts> + 'a {
         self.cards.iter().filter(|card| query.matches(card))
     }
+}
+
+/// Every card's facts as a new card, its text folded: the slow part of building an index,
+/// done on all cores.
+fn folded_cards(collection: &Collection) -> Vec<CardFacts> {
+    let places: Vec<CardPlace> = collection
+        .decks
+        .iter()
+        .enumerate()
+        .flat_map(|(deck, d)| (0..d.cards.len()).map(move |card| CardPlace { deck, card }))
+        .collect();
+    places
+        .into_par_iter()
+        .map(|place| {
+            let deck = &collection.decks[place.deck];
+            let card = &deck.cards[place.card];
+            let tags: Vec<&str> = card
+                .tags
+                .iter()
+                .chain(&deck.tags)
+                .map(String::as_str)
+                .collect();
+            let id = card.id.as_str();
+            let mut facts = CardFacts::new(id, &card.front, &card.back, deck.id.as_str(), &tags);
+            facts.place = Some(place);
+            facts
+        })
+        .collect()
 }
 
 /// The cards of `study` that `query` matches at `now`, in deck and file order, orphaned

@@ -160,3 +160,10 @@ fn normalising() {
     assert_eq!(normalise("Ça va?"), "ca va");
     assert_eq!(normalise("KAM’s"), "kams");
 }
+
+proptest::proptest! {
+    #[test]
+    fn the_ascii_fast_path_folds_as_the_unicode_path(text in "[ -~\t\n\x0b\x0c\r]{0,40}") {
+        proptest::prop_assert_eq!(normalise(&text), fold(&unicode_chars(&text)));
+    }
+}
