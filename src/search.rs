@@ -60,7 +60,12 @@ pub enum Term {
     /// Text in the front, the back or either (`word`, `"a phrase"`, `front:word`,
     /// `back:"a phrase"`), folded as the grader folds answers
     /// ([`crate::session::grade::normalise`]): matched anywhere inside the folded field.
-    Text { field: Field, text: String },
+    Text {
+        /// Which side.
+        field: Field,
+        /// The folded text, never empty.
+        text: String,
+    },
     /// `deck:…`: a lowercase pattern over deck ids (`lang/spanish`), `*` for any run of
     /// characters; a deck matches with its subfolders.
     Deck(String),
@@ -73,16 +78,28 @@ pub enum Term {
     /// card's number rounded to the decimals typed: `precision` is half a unit of the last
     /// digit typed (0.5 for `30`, 0.05 for `0.8`).
     Prop {
+        /// Which number.
         property: Property,
+        /// How it is compared.
         comparison: Comparison,
+        /// The number typed, in the property's unit (days, 1-10, 0-1 or a count).
         value: f64,
+        /// Half a unit of the last digit typed.
         precision: f64,
     },
     /// `rated:days` or `rated:days:rating`: answered (with that rating) in review mode
     /// today or in the `days - 1` days before.
-    Rated { days: u32, rating: Option<Rating> },
+    Rated {
+        /// 1 or more: 1 is today.
+        days: u32,
+        /// Any rating when `None`.
+        rating: Option<Rating>,
+    },
     /// `introduced:days`: first answered in review mode today or in the `days - 1` days before.
-    Introduced { days: u32 },
+    Introduced {
+        /// 1 or more: 1 is today.
+        days: u32,
+    },
 }
 
 /// Which side of a card a text term searches.
@@ -90,7 +107,9 @@ pub enum Term {
 pub enum Field {
     /// The front or the back (each on its own: a phrase does not run from one into the other).
     Either,
+    /// The front only (`front:`).
     Front,
+    /// The back only (`back:`).
     Back,
 }
 
@@ -105,11 +124,13 @@ pub enum State {
     Review,
     /// A review or (re)learning card due today or earlier, neither suspended nor buried.
     Due,
+    /// Left out of every queue.
     Suspended,
     /// Buried until a later day.
     Buried,
     /// Lapsed as often as the leech threshold.
     Leech,
+    /// Starred in any mode.
     Starred,
     /// A history in the log whose card no deck has any more.
     Orphan,
@@ -165,11 +186,17 @@ impl Property {
 /// A comparison in `prop:`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Comparison {
+    /// `=`
     Equal,
+    /// `!=`
     NotEqual,
+    /// `<`
     Less,
+    /// `<=`
     LessOrEqual,
+    /// `>`
     Greater,
+    /// `>=`
     GreaterOrEqual,
 }
 
@@ -221,30 +248,43 @@ impl Span {
 /// turned into an empty result.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SearchError {
+    /// A `name:` that is not a search (`dek:sales`).
     #[error("unknown search `{}` at character {}; known: front:, back:, deck:, tag:, is:, prop:, rated:, introduced: (to search for the text, put it in quotes)", .0.term, .0.column())]
     UnknownSearch(Span),
+    /// A `prop:` name that is not a property.
     #[error("unknown property `{}` at character {}; known: ivl, due, reps, lapses, s, d, r", .0.term, .0.column())]
     UnknownProperty(Span),
+    /// An `is:` value that is not a state.
     #[error("unknown `is:` value `{}` at character {}; known: new, learn, review, due, suspended, buried, leech, starred, orphan", .0.term, .0.column())]
     UnknownState(Span),
+    /// A `prop:` without `=`, `!=`, `<`, `<=`, `>` or `>=`.
     #[error("`{}` at character {} needs a comparison after the property: = != < <= > >=", .0.term, .0.column())]
     MissingComparison(Span),
+    /// A number that is not one (`ten`, `1e3`, empty).
     #[error("bad number `{number}` in `{}` at character {}", .span.term, .span.column())]
     BadNumber { number: String, span: Span },
+    /// A number outside what the term takes (`rated:0`, a rating of 5, `prop:r<80`).
     #[error("`{}` at character {}: {expected}", .span.term, .span.column())]
     OutOfRange { expected: &'static str, span: Span },
+    /// A term with nothing to search for (`deck:`, `!!!`).
     #[error("`{}` at character {} has nothing to search for", .0.term, .0.column())]
     Empty(Span),
+    /// A `"` without its closing one; the term runs from it to the end.
     #[error("unclosed quote `{}` at character {}", .0.term, .0.column())]
     UnclosedQuote(Span),
+    /// A `(` without its `)`; the term is the `(`.
     #[error("unclosed parenthesis at character {}", .0.column())]
     UnclosedParenthesis(Span),
+    /// A `)` without its `(`.
     #[error("`)` at character {} closes no parenthesis", .0.column())]
     StrayParenthesis(Span),
+    /// `()` with nothing inside; the term is the `(`.
     #[error("empty parentheses `()` at character {}", .0.column())]
     EmptyParentheses(Span),
+    /// `or` or `and` without a search on one side.
     #[error("`{}` at character {} needs a search on each side", .0.term, .0.column())]
     DanglingOperator(Span),
+    /// `-` with nothing after it.
     #[error("`-` at character {} needs a search after it", .0.column())]
     DanglingNot(Span),
 }

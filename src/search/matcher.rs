@@ -30,18 +30,23 @@ pub struct CardFacts {
     pub due: Option<Day>,
     /// The interval, days, for a review or relearning card.
     pub interval: Option<u32>,
-    /// FSRS stability (days), difficulty (1 to 10) and the probability of recall now (0 to 1),
-    /// once answered.
+    /// FSRS stability, days, once answered.
     pub stability: Option<f32>,
+    /// FSRS difficulty, 1 to 10, once answered.
     pub difficulty: Option<f32>,
+    /// The probability of recall now, 0 to 1, once answered.
     pub retrievability: Option<f32>,
-    /// Answers in review mode, and how many of them forgot a review card.
+    /// Answers in review mode.
     pub reps: u32,
+    /// Times a review card was forgotten.
     pub lapses: u32,
+    /// Left out of every queue.
     pub suspended: bool,
     /// Buried until a later day.
     pub buried: bool,
+    /// Lapsed as often as the leech threshold.
     pub leech: bool,
+    /// Starred.
     pub starred: bool,
     /// A history whose card no deck has any more.
     pub orphan: bool,

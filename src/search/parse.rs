@@ -150,7 +150,7 @@ impl Parser {
         self.tokens.get(self.next).map(|t| &t.kind)
     }
 
-    /// Takes the next token; only called after `peek` saw one.
+    /// Takes the next token, if there is one.
     fn take(&mut self) -> Option<Token> {
         let token = self.tokens.get(self.next).cloned();
         self.next += 1;
