@@ -150,6 +150,8 @@ pub enum Command {
     /// Spread a backlog of due reviews over days, the most at risk first (previews unless
     /// --apply)
     CatchUp(CatchUpArgs),
+    /// Find cards with a search (see docs/search.md): one a line, or JSON with the export fields
+    Cards(CardsArgs),
     /// Print every card with its schedule and memory state
     Export {
         /// Print JSON (an array of objects)
@@ -275,6 +277,43 @@ pub struct ImportArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+/// `flashdeck cards`.
+#[derive(Debug, Args)]
+pub struct CardsArgs {
+    /// The search, e.g. `is:due prop:r<0.8 deck:sales`; several words are one query [default:
+    /// every card]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Print JSON (an array of objects, as `export --json`)
+    #[arg(long)]
+    pub json: bool,
+    /// Order by this column [default: deck and file order]
+    #[arg(long, value_enum)]
+    pub sort: Option<SortColumn>,
+    /// Reverse the order
+    #[arg(long)]
+    pub reverse: bool,
+    /// Print at most this many cards
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+/// A column to sort cards by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortColumn {
+    Id,
+    Deck,
+    Front,
+    State,
+    Due,
+    Interval,
+    Stability,
+    Difficulty,
+    Retrievability,
+    Reps,
+    Lapses,
 }
 
 /// Export formats `import` reads.

@@ -2,6 +2,7 @@
 //! returns the process's exit code, so tests and `main` share one path. [`run`] dispatches:
 //! it reads the arguments, and the subcommand calls the library and the domain and prints.
 
+pub mod cards;
 pub mod catch_up;
 pub mod check;
 pub mod due;
@@ -94,6 +95,7 @@ pub fn run(
         Command::Simulate(args) => {
             simulate::run(locations, config, &args, now, &mut out, &mut err)?
         }
+        Command::Cards(args) => cards::run(locations, settings, &args, now, &mut out)?,
         Command::Export { json, csv: _, only } => {
             export::run(locations, settings, &only, json, now, &mut out)?
         }

@@ -59,33 +59,45 @@ pub fn run(
 /// The export rows for `decks`, in deck and file order.
 #[must_use]
 pub fn export(study: &Study, decks: &[usize], now: DateTime<FixedOffset>) -> Vec<ExportedCard> {
-    let calendar = study.scheduler.calendar();
     decks
         .iter()
         .flat_map(|&deck| study.collection.decks[deck].cards.iter())
-        .map(|card| {
-            let state = study.state(card.id.as_str());
-            ExportedCard {
-                id: card.id.to_string(),
-                deck: card.id.deck().to_owned(),
-                front: card.front.clone(),
-                state: if state.suspended {
-                    "suspended"
-                } else {
-                    state.phase.name()
-                },
-                due: due_text(state.due, calendar),
-                stability: state.memory.map(|m| m.stability),
-                difficulty: state.memory.map(|m| m.difficulty),
-                retrievability: study.scheduler.retrievability(state, now),
-                reps: state.reps,
-                lapses: state.lapses,
-                last_review: state
-                    .last_review
-                    .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, false)),
-            }
-        })
+        .map(|card| exported(study, card.id.as_str(), &card.front, now))
         .collect()
+}
+
+/// One card's export row: `card` is its id, `front` its question (empty for a history whose
+/// card no longer exists).
+#[must_use]
+pub fn exported(
+    study: &Study,
+    card: &str,
+    front: &str,
+    now: DateTime<FixedOffset>,
+) -> ExportedCard {
+    let state = study.state(card);
+    ExportedCard {
+        id: card.to_owned(),
+        deck: card
+            .rsplit_once('/')
+            .map_or("", |(deck, _)| deck)
+            .to_owned(),
+        front: front.to_owned(),
+        state: if state.suspended {
+            "suspended"
+        } else {
+            state.phase.name()
+        },
+        due: due_text(state.due, study.scheduler.calendar()),
+        stability: state.memory.map(|m| m.stability),
+        difficulty: state.memory.map(|m| m.difficulty),
+        retrievability: study.scheduler.retrievability(state, now),
+        reps: state.reps,
+        lapses: state.lapses,
+        last_review: state
+            .last_review
+            .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, false)),
+    }
 }
 
 fn due_text(due: Due, calendar: Calendar) -> Option<String> {
