@@ -61,7 +61,9 @@ pub fn run(
     config_problems: &[Problem],
     now: DateTime<FixedOffset>,
 ) -> Result<ExitCode> {
-    let mut out = io::stdout().lock();
+    // Buffered: the standard output flushes every line, which made a large JSON export spend
+    // most of its time in write calls.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let mut err = io::stderr().lock();
     for problem in config_problems {
         writeln!(err, "warning: {problem}")?;

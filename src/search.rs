@@ -33,6 +33,20 @@ impl Query {
         parse::parse(text).map(|root| Self { root })
     }
 
+    /// Whether matching needs each card's answers (`rated:`, `introduced:`), which take
+    /// the whole history to gather; other terms need only the cards' states.
+    #[must_use]
+    pub fn needs_answers(&self) -> bool {
+        fn walk(node: &Node) -> bool {
+            match node {
+                Node::And(children) | Node::Or(children) => children.iter().any(walk),
+                Node::Not(child) => walk(child),
+                Node::Term(term) => matches!(term, Term::Rated { .. } | Term::Introduced { .. }),
+            }
+        }
+        walk(&self.root)
+    }
+
     /// The query's tree.
     #[must_use]
     pub fn root(&self) -> &Node {

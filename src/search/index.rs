@@ -23,11 +23,23 @@ impl Index {
     /// and `introduced:`.
     #[must_use]
     pub fn build(study: &Study, now: DateTime<FixedOffset>) -> Self {
+        Self::build_with(study, now, true)
+    }
+
+    /// The same, for a query that needs no answers ([`Query::needs_answers`] is false) when
+    /// `answers` is false: the replay of every answer is skipped, and `rated:` and
+    /// `introduced:` would match nothing.
+    #[must_use]
+    pub fn build_with(study: &Study, now: DateTime<FixedOffset>, answers: bool) -> Self {
         let history = study.wait_for_history();
         let scheduler = &study.scheduler;
         let today = scheduler.calendar().day(now);
         // `every_answer` keeps the order of `History::cards`.
-        let replayed: Vec<_> = history.every_answer(scheduler).collect();
+        let replayed: Vec<_> = if answers {
+            history.every_answer(scheduler).collect()
+        } else {
+            Vec::new()
+        };
         let mut answers: FxHashMap<&str, Vec<(Day, Rating)>> = history
             .cards()
             .zip(replayed)
