@@ -152,6 +152,16 @@ pub enum Command {
     CatchUp(CatchUpArgs),
     /// Find cards with a search (see docs/search.md): one a line, or JSON with the export fields
     Cards(CardsArgs),
+    /// Suspend cards: they are not shown until unsuspended
+    Suspend(CardsChosen),
+    /// Unsuspend cards (leeches included)
+    Unsuspend(CardsChosen),
+    /// Forget cards: back to new; their history stays in the log
+    Forget(CardsChosen),
+    /// Star cards
+    Star(CardsChosen),
+    /// Unstar cards
+    Unstar(CardsChosen),
     /// Print every card with its schedule and memory state
     Export {
         /// Print JSON (an array of objects)
@@ -298,6 +308,21 @@ pub struct CardsArgs {
     /// Print at most this many cards
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+}
+
+/// The cards an action is for: ids, or a search.
+#[derive(Debug, Args)]
+pub struct CardsChosen {
+    /// Card ids (`DECK/KEY`, as `flashdeck cards` prints them)
+    #[arg(
+        value_name = "CARD",
+        required_unless_present = "query",
+        conflicts_with = "query"
+    )]
+    pub cards: Vec<String>,
+    /// Every card this search finds (see docs/search.md)
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
 }
 
 /// A column to sort cards by.

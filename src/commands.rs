@@ -2,6 +2,7 @@
 //! returns the process's exit code, so tests and `main` share one path. [`run`] dispatches:
 //! it reads the arguments, and the subcommand calls the library and the domain and prints.
 
+pub mod card_actions;
 pub mod cards;
 pub mod catch_up;
 pub mod check;
@@ -98,6 +99,51 @@ pub fn run(
             simulate::run(locations, config, &args, now, &mut out, &mut err)?
         }
         Command::Cards(args) => cards::run(locations, settings, &args, now, &mut out)?,
+        Command::Suspend(chosen) => card_actions::run(
+            card_actions::CardAction::Suspend,
+            &chosen,
+            locations,
+            settings,
+            now,
+            &mut out,
+            &mut err,
+        )?,
+        Command::Unsuspend(chosen) => card_actions::run(
+            card_actions::CardAction::Unsuspend,
+            &chosen,
+            locations,
+            settings,
+            now,
+            &mut out,
+            &mut err,
+        )?,
+        Command::Forget(chosen) => card_actions::run(
+            card_actions::CardAction::Forget,
+            &chosen,
+            locations,
+            settings,
+            now,
+            &mut out,
+            &mut err,
+        )?,
+        Command::Star(chosen) => card_actions::run(
+            card_actions::CardAction::Star,
+            &chosen,
+            locations,
+            settings,
+            now,
+            &mut out,
+            &mut err,
+        )?,
+        Command::Unstar(chosen) => card_actions::run(
+            card_actions::CardAction::Unstar,
+            &chosen,
+            locations,
+            settings,
+            now,
+            &mut out,
+            &mut err,
+        )?,
         Command::Export { json, csv: _, only } => {
             export::run(locations, settings, &only, json, now, &mut out)?
         }

@@ -1,0 +1,110 @@
+//! `flashdeck suspend|unsuspend|forget|star|unstar`: actions on cards by id or search, each a
+//! log event, against the bundled deck in a temporary home.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+const KAM: &str = "sales-optimization-levers/kam";
+const LEVERS: &str = "sales-optimization-levers/sales-optimization-levers";
+
+fn flashdeck(home: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("flashdeck").unwrap();
+    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .env("HOME", home.path())
+        .arg("--data-dir")
+        .arg(home.path().join("data"))
+        .arg("--config")
+        .arg(home.path().join("config.toml"))
+        .env_remove("FLASHDECK_DECKS");
+    cmd
+}
+
+fn run(home: &TempDir, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = flashdeck(home).args(args).output().unwrap();
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (
+        output.status.code(),
+        text(output.stdout),
+        text(output.stderr),
+    )
+}
+
+/// Every line of the review log, over its files.
+fn log_lines(home: &TempDir) -> Vec<String> {
+    let dir: PathBuf = home.path().join("data/reviews");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flat_map(|entry| {
+            std::fs::read_to_string(entry.unwrap().path())
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn suspend_then_unsuspend_by_search_writes_one_event_a_changed_card() {
+    let home = TempDir::new().unwrap();
+    let (code, out, _) = run(&home, &["suspend", KAM, LEVERS]);
+    assert_eq!((code, out.as_str()), (Some(0), "suspended 2 cards\n"));
+    let (_, out, _) = run(&home, &["suspend", KAM]);
+    assert_eq!(out, "suspended 0 cards (1 card already suspended)\n");
+    let (_, found, _) = run(&home, &["cards", "is:suspended"]);
+    let ids: Vec<&str> = found
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(ids, [KAM, LEVERS]);
+    let (code, out, _) = run(&home, &["unsuspend", "--query", "is:suspended"]);
+    assert_eq!((code, out.as_str()), (Some(0), "unsuspended 2 cards\n"));
+    let (_, found, _) = run(&home, &["cards", "is:suspended"]);
+    assert_eq!(found, "");
+    let kinds: Vec<String> = log_lines(&home)
+        .iter()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["kind"].to_string())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "\"suspend\"",
+            "\"suspend\"",
+            "\"unsuspend\"",
+            "\"unsuspend\""
+        ]
+    );
+}
+
+#[test]
+fn star_and_unstar_follow_a_search() {
+    let home = TempDir::new().unwrap();
+    let (_, out, _) = run(&home, &["star", "--query", "front:kam"]);
+    let starred = out.trim().strip_prefix("starred ").unwrap().to_owned();
+    let (_, found, _) = run(&home, &["cards", "is:starred"]);
+    assert_eq!(format!("{} cards", found.lines().count()), starred);
+    let (_, out, _) = run(&home, &["unstar", KAM]);
+    assert_eq!(out, "unstarred 1 card\n");
+}
+
+#[test]
+fn an_unknown_card_or_an_empty_search_changes_nothing_and_fails() {
+    let home = TempDir::new().unwrap();
+    let (code, out, err) = run(&home, &["suspend", KAM, "nope/x"]);
+    assert_eq!((code, out.as_str()), (Some(1), ""));
+    assert!(
+        err.contains("no card `nope/x`") && err.contains("Nothing changed"),
+        "{err}"
+    );
+    let (code, _, err) = run(&home, &["forget", "--query", "deck:nothing-here"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("no card matched"), "{err}");
+    let (code, _, err) = run(&home, &["star", "--query", "prop:foo>1"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("unknown property"), "{err}");
+    assert!(log_lines(&home).is_empty(), "nothing written");
+}
