@@ -31,7 +31,7 @@ use rayon::prelude::*;
 
 /// The practice vocabulary lives in [`crate::practice`]; these names stay for its readers.
 pub use crate::practice::{LearnLevel, Mode, Practice, Question};
-pub use card_id::CardId;
+pub use card_id::{CardId, deck_of};
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
 pub use history::{DeckResult, History};
 pub use replay::{Answer, Folded};

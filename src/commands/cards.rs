@@ -14,6 +14,7 @@ use crate::library::load_study;
 use crate::paths::Locations;
 use crate::scheduler::Settings;
 use crate::search::{CardFacts, Index, Query};
+use crate::store::deck_of;
 use crate::study::Study;
 
 pub fn run(
@@ -69,16 +70,9 @@ fn compare(study: &Study, column: SortColumn, a: &CardFacts, b: &CardFacts) -> O
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     };
-    let deck = |facts: &CardFacts| {
-        facts
-            .card
-            .rsplit_once('/')
-            .map_or("", |(deck, _)| deck)
-            .to_owned()
-    };
     match column {
         SortColumn::Id => a.card.cmp(&b.card),
-        SortColumn::Deck => deck(a).cmp(&deck(b)),
+        SortColumn::Deck => deck_of(&a.card).cmp(deck_of(&b.card)),
         SortColumn::Front => front(study, a)
             .to_lowercase()
             .cmp(&front(study, b).to_lowercase()),

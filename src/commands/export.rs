@@ -11,6 +11,7 @@ use crate::library::{load_study, resolve_decks};
 use crate::paths::Locations;
 use crate::scheduler::Settings;
 use crate::scheduler::{Calendar, Due};
+use crate::store::deck_of;
 use crate::study::Study;
 
 /// One exported card. The field names are the export format: keep them.
@@ -78,10 +79,7 @@ pub fn exported(
     let state = study.state(card);
     ExportedCard {
         id: card.to_owned(),
-        deck: card
-            .rsplit_once('/')
-            .map_or("", |(deck, _)| deck)
-            .to_owned(),
+        deck: deck_of(card).to_owned(),
         front: front.to_owned(),
         state: if state.suspended {
             "suspended"

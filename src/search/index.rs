@@ -75,7 +75,7 @@ impl Index {
         cards.iter_mut().for_each(&mut fill);
         for orphan in study.orphans() {
             let id = orphan.card.as_str();
-            let deck = id.rsplit_once('/').map_or("", |(deck, _)| deck);
+            let deck = crate::store::deck_of(id);
             let mut facts = CardFacts::new(id, "", "", deck, &[]);
             facts.orphan = true;
             fill(&mut facts);
