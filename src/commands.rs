@@ -26,6 +26,7 @@ use crate::cli::Command;
 use crate::config::Config;
 use crate::deck::Problem;
 use crate::paths::Locations;
+use card_actions::CardAction as Action;
 
 /// Exit code for "a deck has problems" and for failed commands.
 pub const FAILURE: u8 = 1;
@@ -70,6 +71,11 @@ pub fn run(
         writeln!(err, "warning: {problem}")?;
     }
     let settings = &config.scheduling;
+    let acting = card_actions::Acting {
+        locations,
+        settings,
+        now,
+    };
     let code = match command {
         Command::Review { .. }
         | Command::Flashcards { .. }
@@ -99,51 +105,11 @@ pub fn run(
             simulate::run(locations, config, &args, now, &mut out, &mut err)?
         }
         Command::Cards(args) => cards::run(locations, settings, &args, now, &mut out)?,
-        Command::Suspend(chosen) => card_actions::run(
-            card_actions::CardAction::Suspend,
-            &chosen,
-            locations,
-            settings,
-            now,
-            &mut out,
-            &mut err,
-        )?,
-        Command::Unsuspend(chosen) => card_actions::run(
-            card_actions::CardAction::Unsuspend,
-            &chosen,
-            locations,
-            settings,
-            now,
-            &mut out,
-            &mut err,
-        )?,
-        Command::Forget(chosen) => card_actions::run(
-            card_actions::CardAction::Forget,
-            &chosen,
-            locations,
-            settings,
-            now,
-            &mut out,
-            &mut err,
-        )?,
-        Command::Star(chosen) => card_actions::run(
-            card_actions::CardAction::Star,
-            &chosen,
-            locations,
-            settings,
-            now,
-            &mut out,
-            &mut err,
-        )?,
-        Command::Unstar(chosen) => card_actions::run(
-            card_actions::CardAction::Unstar,
-            &chosen,
-            locations,
-            settings,
-            now,
-            &mut out,
-            &mut err,
-        )?,
+        Command::Suspend(chosen) => acting.run(Action::Suspend, &chosen, &mut out, &mut err)?,
+        Command::Unsuspend(chosen) => acting.run(Action::Unsuspend, &chosen, &mut out, &mut err)?,
+        Command::Forget(chosen) => acting.run(Action::Forget, &chosen, &mut out, &mut err)?,
+        Command::Star(chosen) => acting.run(Action::Star, &chosen, &mut out, &mut err)?,
+        Command::Unstar(chosen) => acting.run(Action::Unstar, &chosen, &mut out, &mut err)?,
         Command::Export { json, csv: _, only } => {
             export::run(locations, settings, &only, json, now, &mut out)?
         }

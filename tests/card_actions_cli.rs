@@ -1,25 +1,16 @@
 //! `flashdeck suspend|unsuspend|forget|star|unstar`: actions on cards by id or search, each a
 //! log event, against the bundled deck in a temporary home.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
+
+#[path = "support/bundled_home.rs"]
+mod bundled_home;
+use bundled_home::flashdeck;
 
 const KAM: &str = "sales-optimization-levers/kam";
 const LEVERS: &str = "sales-optimization-levers/sales-optimization-levers";
-
-fn flashdeck(home: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("flashdeck").unwrap();
-    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .env("HOME", home.path())
-        .arg("--data-dir")
-        .arg(home.path().join("data"))
-        .arg("--config")
-        .arg(home.path().join("config.toml"))
-        .env_remove("FLASHDECK_DECKS");
-    cmd
-}
 
 fn run(home: &TempDir, args: &[&str]) -> (Option<i32>, String, String) {
     let output = flashdeck(home).args(args).output().unwrap();

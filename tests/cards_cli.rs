@@ -6,17 +6,9 @@ use std::path::Path;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-fn flashdeck(home: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("flashdeck").unwrap();
-    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .env("HOME", home.path())
-        .arg("--data-dir")
-        .arg(home.path().join("data"))
-        .arg("--config")
-        .arg(home.path().join("config.toml"))
-        .env_remove("FLASHDECK_DECKS");
-    cmd
-}
+#[path = "support/bundled_home.rs"]
+mod bundled_home;
+use bundled_home::flashdeck;
 
 /// The bundled deck's fronts, read from its file.
 fn fronts() -> Vec<String> {

@@ -76,6 +76,35 @@ impl CardAction {
     }
 }
 
+/// Where and when the actions run: the collection's locations, the scheduling settings, now.
+#[derive(Debug, Clone, Copy)]
+pub struct Acting<'a> {
+    pub locations: &'a Locations,
+    pub settings: &'a Settings,
+    pub now: DateTime<FixedOffset>,
+}
+
+impl Acting<'_> {
+    /// [`run`] here.
+    pub fn run(
+        self,
+        action: CardAction,
+        chosen: &CardsChosen,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<ExitCode> {
+        run(
+            action,
+            chosen,
+            self.locations,
+            self.settings,
+            self.now,
+            out,
+            err,
+        )
+    }
+}
+
 /// Applies `action` to the chosen cards. Exits 1, writing nothing, when a card id is unknown,
 /// the query is bad, or nothing matched.
 pub fn run(
