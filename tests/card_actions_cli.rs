@@ -1,12 +1,12 @@
 //! `flashdeck suspend|unsuspend|forget|star|unstar`: actions on cards by id or search, each a
 //! log event, against the bundled deck in a temporary home.
 
-use std::path::PathBuf;
-
 use tempfile::TempDir;
 
 #[path = "support/bundled_home.rs"]
 mod bundled_home;
+#[path = "support/log.rs"]
+mod log;
 use bundled_home::flashdeck;
 
 const KAM: &str = "sales-optimization-levers/kam";
@@ -24,19 +24,7 @@ fn run(home: &TempDir, args: &[&str]) -> (Option<i32>, String, String) {
 
 /// Every line of the review log, over its files.
 fn log_lines(home: &TempDir) -> Vec<String> {
-    let dir: PathBuf = home.path().join("data/reviews");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries
-        .flat_map(|entry| {
-            std::fs::read_to_string(entry.unwrap().path())
-                .unwrap()
-                .lines()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    log::lines(&home.path().join("data/reviews"))
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Faults against the real binary in a pseudo-terminal: a panic inside the TUI, and a
 //! `kill -9` in the middle of a review session.
 
+#[path = "support/log.rs"]
+mod log;
 #[path = "support/pty.rs"]
 mod pty;
 
@@ -12,16 +14,7 @@ use rand::{RngExt, SeedableRng};
 
 /// Every line of every review log under `home`.
 fn log_lines(home: &Path) -> Vec<String> {
-    let reviews = home.join("data/flashdeck/reviews");
-    let Ok(files) = std::fs::read_dir(&reviews) else {
-        return Vec::new();
-    };
-    let mut lines = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
-        lines.extend(text.lines().map(str::to_owned));
-    }
-    lines
+    log::lines(&home.join("data/flashdeck/reviews"))
 }
 
 #[test]

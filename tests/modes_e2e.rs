@@ -1,6 +1,8 @@
 //! Each practice mode in a real pseudo-terminal on the bundled deck, started from the command
 //! line, with what it recorded checked in the review log.
 
+#[path = "support/log.rs"]
+mod log;
 #[path = "support/pty.rs"]
 mod pty;
 
@@ -10,19 +12,7 @@ use pty::Tui;
 
 /// Every log line written under `home`.
 fn log_lines(home: &Path) -> Vec<String> {
-    let dir = home.join("data/flashdeck/reviews");
-    let Ok(files) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    files
-        .flat_map(|f| {
-            std::fs::read_to_string(f.unwrap().path())
-                .unwrap()
-                .lines()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    log::lines(&home.join("data/flashdeck/reviews"))
 }
 
 #[test]

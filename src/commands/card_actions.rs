@@ -85,7 +85,8 @@ pub struct Acting<'a> {
 }
 
 impl Acting<'_> {
-    /// [`run`] here.
+    /// Applies `action` to the chosen cards. Exits 1, writing nothing, when a card id is
+    /// unknown, the query is bad, or nothing matched.
     pub fn run(
         self,
         action: CardAction,
@@ -93,81 +94,64 @@ impl Acting<'_> {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<ExitCode> {
-        run(
-            action,
-            chosen,
-            self.locations,
-            self.settings,
-            self.now,
-            out,
-            err,
-        )
-    }
-}
-
-/// Applies `action` to the chosen cards. Exits 1, writing nothing, when a card id is unknown,
-/// the query is bad, or nothing matched.
-pub fn run(
-    action: CardAction,
-    chosen: &CardsChosen,
-    locations: &Locations,
-    settings: &Settings,
-    now: DateTime<FixedOffset>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitCode> {
-    let query = match &chosen.query {
-        Some(text) => {
-            Some(Query::parse(text).with_context(|| format!("cannot search for `{text}`"))?)
-        }
-        None => None,
-    };
-    let (study, _) = load_study(locations, settings, now)?;
-    let cards: Vec<String> = if let Some(query) = &query {
-        Index::build_with(&study, now, query.needs_answers())
-            .matching(query)
-            .filter(|facts| !facts.orphan)
-            .map(|facts| facts.card.clone())
-            .collect()
-    } else {
-        let unknown: Vec<&String> = chosen
-            .cards
-            .iter()
-            .filter(|card| study.place(card).is_none())
-            .collect();
-        if let Some(first) = unknown.first() {
-            let more = match unknown.len() {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            writeln!(
-                err,
-                "no card `{first}`{more}; `flashdeck cards` lists the ids. Nothing changed."
-            )?;
+        let Self {
+            locations,
+            settings,
+            now,
+        } = self;
+        let query = match &chosen.query {
+            Some(text) => {
+                Some(Query::parse(text).with_context(|| format!("cannot search for `{text}`"))?)
+            }
+            None => None,
+        };
+        let (study, _) = load_study(locations, settings, now)?;
+        let cards: Vec<String> = if let Some(query) = &query {
+            Index::build_with(&study, now, query.needs_answers())
+                .matching(query)
+                .filter(|facts| !facts.orphan)
+                .map(|facts| facts.card.clone())
+                .collect()
+        } else {
+            let unknown: Vec<&String> = chosen
+                .cards
+                .iter()
+                .filter(|card| study.place(card).is_none())
+                .collect();
+            if let Some(first) = unknown.first() {
+                let more = match unknown.len() {
+                    1 => String::new(),
+                    n => format!(" (and {} more)", n - 1),
+                };
+                writeln!(
+                    err,
+                    "no card `{first}`{more}; `flashdeck cards` lists the ids. Nothing changed."
+                )?;
+                return Ok(ExitCode::from(FAILURE));
+            }
+            chosen.cards.clone()
+        };
+        if cards.is_empty() {
+            writeln!(err, "no card matched; nothing changed")?;
             return Ok(ExitCode::from(FAILURE));
         }
-        chosen.cards.clone()
-    };
-    if cards.is_empty() {
-        writeln!(err, "no card matched; nothing changed")?;
-        return Ok(ExitCode::from(FAILURE));
+        let events: Vec<NewEvent> = cards
+            .iter()
+            .filter(|card| action.changes(&study, card))
+            .map(|card| NewEvent::for_card(card, now, action.kind()))
+            .collect();
+        if !events.is_empty() {
+            let store = Store::new(&locations.data_dir.path, &Store::device_name());
+            store
+                .append_all(&events)
+                .with_context(|| format!("cannot write to {}", store.device_file().display()))?;
+        }
+        let left = cards.len() - events.len();
+        write!(out, "{} {}", action.done(), counted(events.len(), "card"))?;
+        if left > 0 {
+            write!(out, " ({} {})", counted(left, "card"), action.already())?;
+        }
+        writeln!(out)?;
+        Ok(ExitCode::SUCCESS)
     }
-    let events: Vec<NewEvent> = cards
-        .iter()
-        .filter(|card| action.changes(&study, card))
-        .map(|card| NewEvent::for_card(card, now, action.kind()))
-        .collect();
-    if !events.is_empty() {
-        let store = Store::new(&locations.data_dir.path, &Store::device_name());
-        store
-            .append_all(&events)
-            .with_context(|| format!("cannot write to {}", store.device_file().display()))?;
-    }
-    let left = cards.len() - events.len();
-    write!(out, "{} {}", action.done(), counted(events.len(), "card"))?;
-    if left > 0 {
-        write!(out, " ({} {})", counted(left, "card"), action.already())?;
-    }
-    writeln!(out)?;
-    Ok(ExitCode::SUCCESS)
 }

@@ -25,7 +25,7 @@ pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
         // The first of the keys that close it, as the line always showed.
         format!(
             "{:>7}  close this help",
-            first_key(keys::HELP.label(&Action::Help))
+            super::text::first_key(keys::HELP.label(&Action::Help))
         ),
         theme.dim,
     )));
@@ -33,9 +33,4 @@ pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: false })
         .block(Block::default().borders(Borders::ALL).title(" Keys "))
         .render(popup, buf);
-}
-
-/// The first of the keys a label names: `?` of `?/q`.
-fn first_key(label: &str) -> &str {
-    label.split('/').next().unwrap_or(label)
 }

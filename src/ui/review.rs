@@ -155,12 +155,8 @@ fn render_buttons(session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut 
         let styles = [theme.learning, theme.notice, theme.review, theme.new];
         let mut spans = Vec::new();
         for (rating, style) in Rating::ALL.into_iter().zip(styles) {
-            // The first of the keys: "3" of "3/Space".
-            let key = keys.label(&Action::Grade(rating));
-            spans.push(Span::styled(
-                key.split('/').next().unwrap_or(key),
-                theme.key,
-            ));
+            let key = text::first_key(keys.label(&Action::Grade(rating)));
+            spans.push(Span::styled(key, theme.key));
             spans.push(Span::styled(format!(" {} ", rating.label()), style));
             match outcomes {
                 Some(outcomes) => {

@@ -25,6 +25,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// The first of the keys a key label names: `?` of `?/q`, `3` of `3/Space`.
+#[must_use]
+pub fn first_key(label: &str) -> &str {
+    label.split('/').next().unwrap_or(label)
+}
+
 /// Width of a leading list marker with its spaces (`"  1. "`, `"- "`), or 0.
 fn list_marker_width(line: &str) -> usize {
     let body = line.trim_start();
