@@ -26,7 +26,7 @@ use crate::cli::Command;
 use crate::config::Config;
 use crate::deck::Problem;
 use crate::paths::Locations;
-use card_actions::CardAction as Action;
+use crate::study::actions::CardAction as Action;
 
 /// Exit code for "a deck has problems" and for failed commands.
 pub const FAILURE: u8 = 1;
@@ -110,6 +110,10 @@ pub fn run(
         Command::Forget(chosen) => acting.run(Action::Forget, &chosen, &mut out, &mut err)?,
         Command::Star(chosen) => acting.run(Action::Star, &chosen, &mut out, &mut err)?,
         Command::Unstar(chosen) => acting.run(Action::Unstar, &chosen, &mut out, &mut err)?,
+        Command::Bury(chosen) => acting.run(Action::Bury, &chosen, &mut out, &mut err)?,
+        Command::Unbury(chosen) => acting.run(Action::Unbury, &chosen, &mut out, &mut err)?,
+        Command::SetDue(args) => acting.set_due(&args, &mut out, &mut err)?,
+        Command::Relink { old, new } => acting.relink(&old, &new, &mut out, &mut err)?,
         Command::Export { json, csv: _, only } => {
             export::run(locations, settings, &only, json, now, &mut out)?
         }

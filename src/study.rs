@@ -14,7 +14,9 @@
 //! | `study/queue.rs` | today's queue, and crams |
 //! | [`exam`] | the exam plan, an overlay on the states ([`exam::Overlay`]) |
 //! | [`backlog`] | spreading a backlog of reviews over days |
+//! | [`actions`] | actions on chosen cards (suspend, bury, forget, star, set due), relinks, undoing them |
 
+pub mod actions;
 pub mod backlog;
 pub mod exam;
 mod limits;
@@ -41,7 +43,8 @@ pub struct CardPlace {
     pub card: usize,
 }
 
-/// Card ids in the log that no deck has any more: history kept, never deleted.
+/// Card ids in the log that no deck has any more: history kept, never deleted. `events`
+/// counts those relinked onto it too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Orphan {
     pub card: String,
@@ -210,13 +213,13 @@ impl Study {
         tags
     }
 
-    /// Histories whose card no deck has. Waits for the history, as
-    /// [`Study::wait_for_history`] does.
+    /// Histories whose card no deck has; a card relinked to another is not one, its events
+    /// are the other's. Waits for the history, as [`Study::wait_for_history`] does.
     #[must_use]
     pub fn orphans(&self) -> Vec<Orphan> {
         let mut orphans: Vec<Orphan> = self
             .wait_for_history()
-            .cards()
+            .histories()
             .filter(|(card, _)| !self.places.contains_key(*card))
             .map(|(card, events)| Orphan {
                 card: card.to_owned(),

@@ -1,6 +1,15 @@
-//! `flashdeck suspend|unsuspend|forget|star|unstar (CARD… | --query Q)`: one action on chosen
-//! cards, written to the log as one event a card that it changes, all in one write. Cards it
-//! would not change (already suspended, say) get no event.
+//! `flashdeck suspend|unsuspend|bury|unbury|forget|star|unstar (CARD… | --query Q)`,
+//! `flashdeck set-due (CARD… | --query Q) DAYS` and `flashdeck relink OLD NEW`: one action on
+//! chosen cards, written to the log as one event a card that it changes, all in one write.
+//! Which cards change and how is [`crate::study::actions`]'s; here, choosing the cards, writing
+//! and printing.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `card_actions.rs` | [`Acting`]: the card actions and set due |
+//! | `card_actions/relink.rs` | `flashdeck relink` |
+
+mod relink;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -9,72 +18,14 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 
 use super::FAILURE;
-use crate::cli::CardsChosen;
-use crate::english::counted;
+use crate::cli::{CardsChosen, SetDueArgs};
 use crate::library::load_study;
 use crate::paths::Locations;
-use crate::scheduler::{Phase, Settings};
+use crate::scheduler::Settings;
 use crate::search::{Index, Query};
-use crate::store::{NewEvent, NewKind, Store};
+use crate::store::{NewEvent, Store};
 use crate::study::Study;
-
-/// What is done to each card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CardAction {
-    Suspend,
-    Unsuspend,
-    Forget,
-    Star,
-    Unstar,
-}
-
-impl CardAction {
-    /// The event it writes.
-    fn kind(self) -> NewKind {
-        match self {
-            Self::Suspend => NewKind::Suspend,
-            Self::Unsuspend => NewKind::Unsuspend,
-            Self::Forget => NewKind::Forget,
-            Self::Star => NewKind::Star,
-            Self::Unstar => NewKind::Unstar,
-        }
-    }
-
-    /// Whether it changes `card` as it stands.
-    fn changes(self, study: &Study, card: &str) -> bool {
-        let state = study.state(card);
-        let starred = study.practice(card).starred;
-        match self {
-            Self::Suspend => !state.suspended,
-            Self::Unsuspend => state.suspended,
-            Self::Forget => state.phase != Phase::New,
-            Self::Star => !starred,
-            Self::Unstar => starred,
-        }
-    }
-
-    /// The past tense, for "unsuspended 3 cards".
-    fn done(self) -> &'static str {
-        match self {
-            Self::Suspend => "suspended",
-            Self::Unsuspend => "unsuspended",
-            Self::Forget => "forgot",
-            Self::Star => "starred",
-            Self::Unstar => "unstarred",
-        }
-    }
-
-    /// What a card it leaves alone already is.
-    fn already(self) -> &'static str {
-        match self {
-            Self::Suspend => "already suspended",
-            Self::Unsuspend => "not suspended",
-            Self::Forget => "already new",
-            Self::Star => "already starred",
-            Self::Unstar => "not starred",
-        }
-    }
-}
+use crate::study::actions::{CardAction, DueChoice};
 
 /// Where and when the actions run: the collection's locations, the scheduling settings, now.
 #[derive(Debug, Clone, Copy)]
@@ -85,8 +36,8 @@ pub struct Acting<'a> {
 }
 
 impl Acting<'_> {
-    /// Applies `action` to the chosen cards. Exits 1, writing nothing, when a card id is
-    /// unknown, the query is bad, or nothing matched.
+    /// Applies `action` to the chosen cards and prints what changed. Exits 1, writing
+    /// nothing, when a card id is unknown, the query is bad, or nothing matched.
     pub fn run(
         self,
         action: CardAction,
@@ -94,20 +45,59 @@ impl Acting<'_> {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<ExitCode> {
-        let Self {
-            locations,
-            settings,
-            now,
-        } = self;
         let query = match &chosen.query {
             Some(text) => {
                 Some(Query::parse(text).with_context(|| format!("cannot search for `{text}`"))?)
             }
             None => None,
         };
-        let (study, _) = load_study(locations, settings, now)?;
-        let cards: Vec<String> = if let Some(query) = &query {
-            Index::build_with(&study, now, query.needs_answers())
+        let (study, _) = load_study(self.locations, self.settings, self.now)?;
+        let Some(cards) = self.choose(&study, chosen, query.as_ref(), err)? else {
+            return Ok(ExitCode::from(FAILURE));
+        };
+        let cards: Vec<&str> = cards.iter().map(String::as_str).collect();
+        let events = action.events(&study, &cards, self.now);
+        self.write(&events)?;
+        writeln!(
+            out,
+            "{}",
+            action.summary(events.len(), cards.len() - events.len())
+        )?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// `flashdeck set-due`: [`Acting::run`] once the days are read; a bad value exits 1
+    /// before anything is read or written.
+    pub fn set_due(
+        self,
+        args: &SetDueArgs,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<ExitCode> {
+        let parsed = args.split().and_then(|(chosen, days)| {
+            let choice = DueChoice::parse(days).map_err(|error| error.to_string())?;
+            Ok((chosen, choice))
+        });
+        match parsed {
+            Ok((chosen, choice)) => self.run(CardAction::SetDue(choice), &chosen, out, err),
+            Err(error) => {
+                writeln!(err, "{error}. Nothing changed.")?;
+                Ok(ExitCode::from(FAILURE))
+            }
+        }
+    }
+
+    /// The cards chosen by id or by search; `None`, once the reason is printed, when an id is
+    /// unknown or nothing matched. A search leaves orphaned histories out.
+    fn choose(
+        self,
+        study: &Study,
+        chosen: &CardsChosen,
+        query: Option<&Query>,
+        err: &mut dyn Write,
+    ) -> Result<Option<Vec<String>>> {
+        let cards: Vec<String> = if let Some(query) = query {
+            Index::build_with(study, self.now, query.needs_answers())
                 .matching(query)
                 .filter(|facts| !facts.orphan)
                 .map(|facts| facts.card.clone())
@@ -127,31 +117,31 @@ impl Acting<'_> {
                     err,
                     "no card `{first}`{more}; `flashdeck cards` lists the ids. Nothing changed."
                 )?;
-                return Ok(ExitCode::from(FAILURE));
+                return Ok(None);
             }
-            chosen.cards.clone()
+            let mut seen = std::collections::HashSet::new();
+            chosen
+                .cards
+                .iter()
+                .filter(|card| seen.insert(card.as_str()))
+                .cloned()
+                .collect()
         };
         if cards.is_empty() {
             writeln!(err, "no card matched; nothing changed")?;
-            return Ok(ExitCode::from(FAILURE));
+            return Ok(None);
         }
-        let events: Vec<NewEvent> = cards
-            .iter()
-            .filter(|card| action.changes(&study, card))
-            .map(|card| NewEvent::for_card(card, now, action.kind()))
-            .collect();
-        if !events.is_empty() {
-            let store = Store::new(&locations.data_dir.path, &Store::device_name());
-            store
-                .append_all(&events)
-                .with_context(|| format!("cannot write to {}", store.device_file().display()))?;
+        Ok(Some(cards))
+    }
+
+    /// Appends `events` to this device's log file, in one write; nothing when there are none.
+    fn write(self, events: &[NewEvent]) -> Result<()> {
+        if events.is_empty() {
+            return Ok(());
         }
-        let left = cards.len() - events.len();
-        write!(out, "{} {}", action.done(), counted(events.len(), "card"))?;
-        if left > 0 {
-            write!(out, " ({} {})", counted(left, "card"), action.already())?;
-        }
-        writeln!(out)?;
-        Ok(ExitCode::SUCCESS)
+        let store = Store::new(&self.locations.data_dir.path, &Store::device_name());
+        store
+            .append_all(events)
+            .with_context(|| format!("cannot write to {}", store.device_file().display()))
     }
 }

@@ -35,6 +35,8 @@ pub enum EventKind<'a> {
     },
     /// Hidden until the next day.
     Bury,
+    /// No longer buried.
+    Unbury,
     Suspend,
     Unsuspend,
     /// Back to new, as if never studied.
@@ -66,6 +68,17 @@ pub enum EventKind<'a> {
     Postpone {
         due: NaiveDate,
         plan: Option<Cow<'a, str>>,
+    },
+    /// Makes the card a review card due on `due`, as Anki's "Set Due Date" does (the rules are
+    /// in `store::replay`); `interval`, in days, is the `!` form's new interval.
+    SetDue {
+        due: NaiveDate,
+        interval: Option<u32>,
+    },
+    /// The history of card `from` (an id no deck has any more) is the event's card's from now
+    /// on: every event of `from` replays as this card's.
+    Relink {
+        from: Cow<'a, str>,
     },
 }
 
@@ -110,6 +123,7 @@ impl EventKind<'_> {
                 question: question.map(own),
             },
             EventKind::Bury => EventKind::Bury,
+            EventKind::Unbury => EventKind::Unbury,
             EventKind::Suspend => EventKind::Suspend,
             EventKind::Unsuspend => EventKind::Unsuspend,
             EventKind::Forget => EventKind::Forget,
@@ -137,6 +151,8 @@ impl EventKind<'_> {
                 plan: plan.map(own),
             },
             EventKind::Exam { date } => EventKind::Exam { date },
+            EventKind::SetDue { due, interval } => EventKind::SetDue { due, interval },
+            EventKind::Relink { from } => EventKind::Relink { from: own(from) },
         }
     }
 }

@@ -8,6 +8,7 @@
 //! file an event came from or on the order files were read.
 
 mod changes;
+mod relinks;
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
@@ -50,11 +51,17 @@ pub(super) enum Stored {
         practice: Option<(Mode, Question)>,
     },
     Bury,
+    Unbury,
     Suspend,
     Unsuspend,
     Forget,
     Star,
     Unstar,
+    /// A review card due on this day; `interval` in days, 0 when the event gave none.
+    SetDue {
+        due: Day,
+        interval: u32,
+    },
     /// Due on this day, from a backlog plan (the key of its id; 0 for none) unless undone. A
     /// plain key keeps every entry at 40 bytes: an `Option` would add 8 to a million of them.
     Postpone {
@@ -85,6 +92,8 @@ pub struct History {
     pub(super) deck_events: FxHashMap<u64, (Box<str>, DeckEvent)>,
     /// Backlog plans by the key of their id.
     plans: FxHashMap<u64, PlanMark>,
+    /// Relink events by identity, and which card's events each card's replay takes in.
+    pub(super) relinks: relinks::Relinks,
     /// What events added since [`History::track_changes`] touched; not part of the history.
     #[serde(skip)]
     changes: Option<changes::Changes>,
@@ -137,6 +146,7 @@ impl History {
             entries.sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
             entries.dedup_by_key(|entry| entry.key);
         });
+        self.resolve_relinks();
     }
 
     /// Adds one event, as the app does after writing it. Returns false for a duplicate.
@@ -152,12 +162,16 @@ impl History {
         {
             return false;
         }
+        let relinking = self.is_about_relinks(&event.kind);
         if !self.insert(event) {
             return false;
         }
         if let Some(index) = card.and_then(|c| self.index.get(c.as_ref()).copied()) {
             // Usually already last; a clock set back puts it in its place.
             self.per_card[index].sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
+        }
+        if relinking {
+            self.resolve_relinks();
         }
         true
     }
@@ -220,7 +234,15 @@ impl History {
                 duration_ms,
                 practice: practice_of(&mode, question.as_deref()),
             },
+            EventKind::Relink { from } => {
+                let Some(to) = event.card else {
+                    return false;
+                };
+                let (from, to) = (self.index_of(&from), self.index_of(&to));
+                return self.insert_relink(event.key, event.time, from, to);
+            }
             EventKind::Bury => Stored::Bury,
+            EventKind::Unbury => Stored::Unbury,
             EventKind::Suspend => Stored::Suspend,
             EventKind::Unsuspend => Stored::Unsuspend,
             EventKind::Forget => Stored::Forget,
@@ -240,20 +262,16 @@ impl History {
                     plan: plan.unwrap_or(0),
                 }
             }
+            EventKind::SetDue { due, interval } => Stored::SetDue {
+                due: crate::scheduler::calendar::day_of_date(due),
+                // 0 is "none"; Anki's `!` interval is never below a day.
+                interval: interval.map_or(0, |days| days.max(1)),
+            },
         };
         let Some(card) = event.card else {
             return true;
         };
-        // Only a card seen for the first time allocates its id.
-        let index = if let Some(&index) = self.index.get(card.as_ref()) {
-            index
-        } else {
-            let id = CardId::new(&card);
-            self.cards.push(id.clone());
-            self.per_card.push(Vec::new());
-            self.index.insert(id, self.cards.len() - 1);
-            self.cards.len() - 1
-        };
+        let index = self.index_of(&card);
         if let Some(changes) = &mut self.changes {
             changes.cards.insert(index);
         }
@@ -263,6 +281,18 @@ impl History {
             kind,
         });
         true
+    }
+
+    /// The index of `card`'s events; only a card seen for the first time allocates its id.
+    fn index_of(&mut self, card: &str) -> usize {
+        if let Some(&index) = self.index.get(card) {
+            return index;
+        }
+        let id = CardId::new(card);
+        self.cards.push(id.clone());
+        self.per_card.push(Vec::new());
+        self.index.insert(id, self.cards.len() - 1);
+        self.cards.len() - 1
     }
 
     /// No event at all: a first run.
@@ -277,6 +307,7 @@ impl History {
         self.per_card.iter().map(Vec::len).sum::<usize>()
             + self.undos.len()
             + self.deck_events.len()
+            + self.relinks.len()
     }
 
     /// A deck's practice results, oldest first, without undone ones.
@@ -340,7 +371,9 @@ impl History {
             .max()
     }
 
-    /// Every card id with events, and how many.
+    /// Every card id with events (or named by a relink), and how many of its own: in the
+    /// order of every per-card list here. [`History::histories`] counts them as replay sees
+    /// them.
     pub fn cards(&self) -> impl Iterator<Item = (&str, usize)> {
         self.cards
             .iter()

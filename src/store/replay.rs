@@ -63,7 +63,7 @@ impl History {
     #[must_use]
     pub fn fold(&self, card: &str, scheduler: &Scheduler, day: Day) -> Folded {
         match self.index.get(card) {
-            Some(&index) => self.fold_entries(card, &self.per_card[index], scheduler, day, |_| {}),
+            Some(&index) => self.fold_entries(card, &self.entries_for(index), scheduler, day, |_| {}),
             None => Folded::default(),
         }
     }
@@ -79,8 +79,10 @@ impl History {
     pub fn fold_each(&self, scheduler: &Scheduler, day: Day) -> Vec<Folded> {
         self.cards
             .par_iter()
-            .zip(&self.per_card)
-            .map(|(card, entries)| self.fold_entries(card, entries, scheduler, day, |_| {}))
+            .enumerate()
+            .map(|(index, card)| {
+                self.fold_entries(card, &self.entries_for(index), scheduler, day, |_| {})
+            })
             .collect()
     }
 
@@ -107,9 +109,9 @@ impl History {
         let mut previous = previous.into_iter();
         self.cards
             .iter()
-            .zip(&self.per_card)
             .enumerate()
-            .map(|(index, (card, entries))| {
+            .map(|(index, card)| {
+                let entries = self.entries_for(index);
                 let kept = previous.next();
                 let recent = day != previous_day
                     && entries.last().is_some_and(|e| calendar.day(e.time) >= day);
@@ -120,7 +122,7 @@ impl History {
                         }
                         folded
                     }
-                    _ => self.fold_entries(card, entries, scheduler, day, |_| {}),
+                    _ => self.fold_entries(card, &entries, scheduler, day, |_| {}),
                 }
             })
             .collect()
@@ -130,13 +132,14 @@ impl History {
     #[must_use]
     pub fn answers(&self, card: &str, scheduler: &Scheduler) -> (Folded, Vec<Answer>) {
         match self.index.get(card) {
-            Some(&index) => self.answers_of(card, &self.per_card[index], scheduler),
+            Some(&index) => self.answers_of(card, &self.entries_for(index), scheduler),
             None => (Folded::default(), Vec::new()),
         }
     }
 
     /// [`History::answers`] of every card in the log (cards since deleted included), on all
-    /// cores.
+    /// cores, in the order of [`History::cards`]. A card relinked away has none: they are the
+    /// answers of the card it was relinked to, so nothing is counted twice.
     #[must_use]
     pub fn every_answer<'a>(
         &'a self,
@@ -144,8 +147,8 @@ impl History {
     ) -> impl ParallelIterator<Item = (Folded, Vec<Answer>)> + 'a {
         self.cards
             .par_iter()
-            .zip(&self.per_card)
-            .map(move |(card, entries)| self.answers_of(card, entries, scheduler))
+            .enumerate()
+            .map(move |(index, card)| self.answers_of(card, &self.entries_for(index), scheduler))
     }
 
     fn answers_of(
@@ -238,6 +241,11 @@ impl History {
                 Stored::Star => folded.practice.starred = true,
                 Stored::Unstar => folded.practice.starred = false,
                 Stored::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
+                Stored::Unbury => state.buried_until = None,
+                Stored::SetDue { due, interval } => {
+                    set_due(state, *due, *interval, calendar);
+                    folded.postponed = false;
+                }
                 Stored::Suspend => state.suspended = true,
                 Stored::Unsuspend => state.suspended = false,
                 Stored::Forget => {
@@ -255,6 +263,36 @@ impl History {
         }
         folded
     }
+}
+
+/// A `set_due` event: the card becomes a review card due on `due`, as Anki's "Set Due Date"
+/// does (`Card::set_due_date` in `rslib/src/scheduler/reviews.rs`, with FSRS on):
+/// - new, learning and relearning cards become review cards; a review card stays one;
+/// - the interval (days): the `!` form's `interval` when given (1 at least, Anki's
+///   `days.max(1)`); otherwise 0 for a card with none yet (new, or learning before it
+///   graduated), so that setting it twice changes nothing, and for the others the days from
+///   the last answer's day to `due`, Anki's `elapsed days + days from today`;
+/// - the FSRS memory state, the answers and lapses stay as they are: a new card keeps no
+///   memory, so its first answer starts one as a first answer does;
+/// - it goes back into the review queue, as Anki's `schedule_as_review` puts it there: a
+///   suspended or buried card is no longer.
+///
+/// One difference: Anki ignores `!` when FSRS is on; the interval it sets here is the one
+/// searches (`prop:ivl`), "mature" and the statistics read, so `5!` does what it says.
+fn set_due(state: &mut CardState, due: Day, interval: u32, calendar: crate::scheduler::Calendar) {
+    state.scheduled_days = if interval > 0 {
+        interval
+    } else if state.phase == Phase::New || state.scheduled_days == 0 {
+        0
+    } else {
+        state.last_review.map_or(state.scheduled_days, |last| {
+            u32::try_from(due - calendar.day(last)).unwrap_or(0)
+        })
+    };
+    state.phase = Phase::Review;
+    state.due = crate::scheduler::Due::Day(due);
+    state.suspended = false;
+    state.buried_until = None;
 }
 
 /// A card's first answer of each day it was answered.

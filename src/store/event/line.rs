@@ -16,6 +16,7 @@ enum Kind {
     #[default]
     Review,
     Bury,
+    Unbury,
     Suspend,
     Unsuspend,
     Forget,
@@ -26,6 +27,8 @@ enum Kind {
     Reset,
     Postpone,
     Exam,
+    SetDue,
+    Relink,
 }
 
 /// Every field a line may have; which are needed depends on `kind`.
@@ -65,6 +68,12 @@ struct Line<'a> {
     due: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     plan: Option<Cow<'a, str>>,
+    /// Days, for `set_due`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    interval: Option<u32>,
+    /// The old card id, for `relink`.
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    from: Option<Cow<'a, str>>,
 }
 
 /// Parses one line; the error says what is wrong with it.
@@ -86,6 +95,7 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
             question: line.question.clone(),
         },
         Kind::Bury => EventKind::Bury,
+        Kind::Unbury => EventKind::Unbury,
         Kind::Suspend => EventKind::Suspend,
         Kind::Unsuspend => EventKind::Unsuspend,
         Kind::Forget => EventKind::Forget,
@@ -112,6 +122,17 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
         },
         Kind::Exam => EventKind::Exam {
             date: date(line.due.as_deref())?,
+        },
+        Kind::SetDue => EventKind::SetDue {
+            due: date(line.due.as_deref())?
+                .ok_or("a set_due needs a `due` date, like 2026-12-01")?,
+            interval: line.interval,
+        },
+        Kind::Relink => EventKind::Relink {
+            from: line
+                .from
+                .clone()
+                .ok_or("a relink needs `from`, the old card id")?,
         },
     };
     if kind.is_deck_level() {
@@ -166,6 +187,7 @@ impl NewEvent {
                 Kind::Review
             }
             EventKind::Bury => Kind::Bury,
+            EventKind::Unbury => Kind::Unbury,
             EventKind::Suspend => Kind::Suspend,
             EventKind::Unsuspend => Kind::Unsuspend,
             EventKind::Forget => Kind::Forget,
@@ -204,6 +226,16 @@ impl NewEvent {
                 line.due = date.is_some().then_some(Cow::Borrowed(&due));
                 Kind::Exam
             }
+            EventKind::SetDue { due: date, interval } => {
+                due = date.format("%Y-%m-%d").to_string();
+                line.due = Some(Cow::Borrowed(&due));
+                line.interval = *interval;
+                Kind::SetDue
+            }
+            EventKind::Relink { from } => {
+                line.from = Some(Cow::Borrowed(from));
+                Kind::Relink
+            }
         };
         // Serialising strings and numbers to JSON cannot fail.
         let mut text = serde_json::to_string(&line).unwrap_or_default();
@@ -231,6 +263,8 @@ impl Default for Line<'_> {
             questions: None,
             due: None,
             plan: None,
+            interval: None,
+            from: None,
         }
     }
 }

@@ -12,6 +12,8 @@ pub(super) struct Changes {
     pub(super) cards: FxHashSet<usize>,
     pub(super) undone: Vec<u64>,
     pub(super) decks: FxHashSet<Box<str>>,
+    /// A relink was added.
+    pub(super) relinked: bool,
 }
 
 impl History {
@@ -22,7 +24,8 @@ impl History {
 
     /// Per card, in the order of [`History::cards`]: whether the events added since
     /// [`History::track_changes`] may change its replay (its own events, an undo of one of
-    /// them, or a reset of its deck). Stops tracking.
+    /// them, a reset of its deck, the events of a card relinked onto it, or a relink that
+    /// names it). Stops tracking.
     #[must_use]
     pub fn take_changes(&mut self) -> Vec<bool> {
         let noted = self.changes.take().unwrap_or_default();
@@ -49,6 +52,10 @@ impl History {
                 changed[index] |= decks.contains(card.deck());
             }
         }
+        self.mark_relinked(
+            &mut changed,
+            noted.relinked || self.undoes_a_relink(&undone),
+        );
         changed
     }
 }

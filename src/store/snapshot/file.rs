@@ -19,8 +19,9 @@ const MAGIC: &[u8] = b"flashdeck replay cache\n";
 /// The last bytes: a cut file is found before its front part is relied on.
 const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// Bumped whenever what is stored changes shape (the crate version alone does not, between
-/// releases). 5: `Mode` gained `Review` and `Cram`, `Question` gained `Flashcard`.
-const FORMAT: u32 = 5;
+/// releases). 5: `Mode` gained `Review` and `Cram`, `Question` gained `Flashcard`. 6: events
+/// gained `unbury`, `set_due` and `relink`.
+const FORMAT: u32 = 6;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 
@@ -196,8 +197,11 @@ fn covered_problems(problems: &[LineProblem], position: &LogPosition) -> Vec<Lin
 pub(super) fn read_history(mut file: File) -> Option<History> {
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).ok()?;
-    // Written finished: every card's events in order.
-    postcard::from_bytes(bytes.strip_suffix(END)?).ok()
+    // Written finished: every card's events in order. Who takes in whose events after a
+    // relink is worked out again rather than saved.
+    let mut history: History = postcard::from_bytes(bytes.strip_suffix(END)?).ok()?;
+    history.resolve_relinks();
+    Some(history)
 }
 
 /// Appends a value with its length in front, so that it can be read alone.
