@@ -137,3 +137,64 @@ fn identity_is_the_id_or_the_line() {
     assert_eq!(plain, trailing_space);
     assert_ne!(plain, other);
 }
+
+#[test]
+fn unbury_set_due_and_relink_round_trip_through_a_line() {
+    let at = time("2026-11-27T10:00:00+01:00");
+    let due = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+    let cases = [
+        (NewKind::Unbury, r#""kind":"unbury"}"#),
+        (
+            NewKind::SetDue {
+                due,
+                interval: None,
+            },
+            r#""kind":"set_due","due":"2026-12-04"}"#,
+        ),
+        (
+            NewKind::SetDue {
+                due,
+                interval: Some(7),
+            },
+            r#""kind":"set_due","due":"2026-12-04","interval":7}"#,
+        ),
+        (
+            NewKind::Relink {
+                from: "d/old".into(),
+            },
+            r#""card":"d/new","kind":"relink","from":"d/old"}"#,
+        ),
+    ];
+    for (kind, end) in cases {
+        let event = NewEvent::for_card("d/new", at, kind);
+        let line = event.to_line();
+        assert!(line.trim_end().ends_with(end), "{line}");
+        assert_eq!(parse_line(line.trim_end()).unwrap(), event.to_event());
+    }
+}
+
+#[test]
+fn set_due_and_relink_lines_without_their_fields_say_why() {
+    let cases = [
+        (
+            r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","kind":"set_due"}"#,
+            "a set_due needs a `due` date",
+        ),
+        (
+            r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","kind":"set_due","due":"2026-12-04","interval":-1}"#,
+            "invalid value",
+        ),
+        (
+            r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","kind":"relink"}"#,
+            "a relink needs `from`",
+        ),
+        (
+            r#"{"time":"2026-11-27T10:00:00Z","kind":"relink","from":"d/old"}"#,
+            "needs a `card`",
+        ),
+    ];
+    for (line, why) in cases {
+        let error = parse_line(line).unwrap_err();
+        assert!(error.contains(why), "{line}: {error}");
+    }
+}

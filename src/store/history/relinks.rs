@@ -221,3 +221,6 @@ fn break_cycles<Stamp: Ord + Copy>(next: &mut FxHashMap<usize, (Stamp, usize)>) 
         done.extend(path);
     }
 }
+
+#[cfg(test)]
+mod tests;

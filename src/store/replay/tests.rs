@@ -276,3 +276,5 @@ fn a_reset_starts_sorting_over_and_results_are_kept_per_deck() {
     assert!(history.results("other").is_empty());
     assert_eq!(history.event_count(), 5);
 }
+
+mod set_due;
