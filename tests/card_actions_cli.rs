@@ -1,5 +1,6 @@
-//! `flashdeck suspend|unsuspend|forget|star|unstar`: actions on cards by id or search, each a
-//! log event, against the bundled deck in a temporary home.
+//! `flashdeck suspend|unsuspend|bury|unbury|forget|star|unstar`: actions on cards by id or
+//! search, each a log event, against the bundled deck in a temporary home. `set-due` and
+//! `relink` are in `tests/set_due_relink_cli.rs`.
 
 use tempfile::TempDir;
 
@@ -86,4 +87,20 @@ fn an_unknown_card_or_an_empty_search_changes_nothing_and_fails() {
     assert_eq!(code, Some(1));
     assert!(err.contains("unknown property"), "{err}");
     assert!(log_lines(&home).is_empty(), "nothing written");
+}
+
+#[test]
+fn bury_then_unbury() {
+    let home = TempDir::new().unwrap();
+    let (code, out, _) = run(&home, &["bury", KAM]);
+    assert_eq!((code, out.as_str()), (Some(0), "buried 1 card\n"));
+    let (_, out, _) = run(&home, &["bury", KAM, LEVERS]);
+    assert_eq!(out, "buried 1 card (1 card already buried)\n");
+    let (_, found, _) = run(&home, &["cards", "is:buried"]);
+    assert_eq!(found.lines().count(), 2, "{found}");
+    let (code, out, _) = run(&home, &["unbury", "--query", "is:buried"]);
+    assert_eq!((code, out.as_str()), (Some(0), "unburied 2 cards\n"));
+    let (_, found, _) = run(&home, &["cards", "is:buried"]);
+    assert_eq!(found, "");
+    assert_eq!(log_lines(&home).len(), 4);
 }

@@ -87,7 +87,8 @@ fn report_log(
         writeln!(
             err,
             "warning: the review log has {events} {} for {} {} no deck has; the history is kept, \
-             and giving a card an `id` equal to its old key brings it back:",
+             and giving a card an `id` equal to its old key, or `flashdeck relink OLD NEW`, \
+             brings it back:",
             noun(events, "event"),
             orphans.len(),
             noun(orphans.len(), "card"),
