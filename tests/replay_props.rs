@@ -205,3 +205,89 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 }
+
+/// Answers to four cards, relinks between them (cycles and chains included) and undos of
+/// some of the relinks, in time order.
+fn answers_and_relinks(
+    answers: &[(usize, usize, i64)],
+    relinks: &[(usize, usize, usize)],
+    undone: &[prop::sample::Index],
+) -> Vec<NewEvent> {
+    let mut events = Vec::new();
+    let mut now = start();
+    for (i, (card, rating, gap)) in answers.iter().enumerate() {
+        now += Duration::minutes(*gap);
+        events.push(review(format!("e{i}"), &format!("d/c{card}"), Rating::ALL[*rating], now));
+        // Relinks fall between answers, by position.
+        for (j, &(at, from, to)) in relinks.iter().enumerate() {
+            if at % answers.len() == i {
+                events.push(NewEvent {
+                    id: format!("r{j}"),
+                    time: now + Duration::seconds(1),
+                    card: Some(format!("d/c{to}")),
+                    deck: None,
+                    kind: EventKind::Relink { from: format!("d/c{from}").into() },
+                });
+            }
+        }
+    }
+    for (k, index) in undone.iter().enumerate() {
+        if relinks.is_empty() {
+            break;
+        }
+        events.push(NewEvent {
+            id: format!("u{k}"),
+            time: now + Duration::seconds(2),
+            card: None,
+            deck: None,
+            kind: EventKind::Undo { target: format!("r{}", index.index(relinks.len())).into() },
+        });
+    }
+    events
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// With relinks in the log, every card folds the same whether the events come at once in
+    /// any order, one at a time, or after a replay of any first part of them; and every answer
+    /// is counted once.
+    #[test]
+    fn relinks_replay_the_same_in_any_arrival_order(
+        answers in prop::collection::vec((0usize..4, 0usize..4, 0i64..3 * 24 * 60), 1..25),
+        relinks in prop::collection::vec((0usize..25, 0usize..4, 0usize..4), 0..5),
+        undone in prop::collection::vec(any::<prop::sample::Index>(), 0..3),
+        seed in any::<u64>(),
+        split in any::<prop::sample::Index>(),
+    ) {
+        let scheduler = scheduler(90, true);
+        let events = answers_and_relinks(&answers, &relinks, &undone);
+        let day = scheduler.calendar().day(start());
+        let expected = history(&events).fold_all(&scheduler, day);
+        let mut mixed = events.clone();
+        mixed.shuffle(&mut StdRng::seed_from_u64(seed));
+        prop_assert_eq!(&history(&mixed).fold_all(&scheduler, day), &expected);
+
+        let mut one_by_one = History::default();
+        for event in &mixed {
+            one_by_one.push(event.to_event());
+        }
+        prop_assert_eq!(&one_by_one.fold_all(&scheduler, day), &expected);
+
+        let split = split.index(mixed.len() + 1);
+        let mut later = history(&mixed[..split]);
+        let before = later.fold_each(&scheduler, day);
+        later.track_changes();
+        later.extend(mixed[split..].iter().map(NewEvent::to_event).collect());
+        later.finish();
+        let changed = later.take_changes();
+        let states = later.refold(&scheduler, day, before, day, &changed);
+        prop_assert_eq!(&later.by_card(states), &expected);
+
+        use rayon::prelude::*;
+        let counted: usize = later.every_answer(&scheduler).map(|(_, a)| a.len()).sum();
+        prop_assert_eq!(counted, answers.len());
+        let histories: usize = later.histories().map(|(_, n)| n).sum();
+        prop_assert_eq!(histories, answers.len());
+    }
+}

@@ -312,3 +312,41 @@ fn a_torn_last_line_stays_reported_and_reading_on_finds_what_follows() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_relink_after_the_snapshot_and_one_inside_it_replay_as_the_whole_log_does() {
+    let (dir, store, scheduler, t0) = with_first_days();
+    let day = scheduler.calendar().day(t0 + Duration::days(2));
+    replay_and_save(&store, &scheduler, day);
+    // Another device relinks a/2's history onto a/9, a card with none.
+    let later = t0 + Duration::days(2) + Duration::hours(2);
+    let relink = NewEvent {
+        id: "r1".into(),
+        time: later,
+        card: Some("a/9".into()),
+        deck: None,
+        kind: NewKind::Relink { from: "a/2".into() },
+    };
+    Store::new(dir.path(), "phone").append(&relink).unwrap();
+    let replayed = replay_and_save(&store, &scheduler, day);
+    assert!(matches!(replayed.source, Source::Snapshot { .. }));
+    let expected = full_states(&store, &scheduler, day);
+    assert_eq!(sorted(replayed.states), expected);
+    let state = |card: &str| &expected.iter().find(|(c, _)| c.as_ref() == card).unwrap().1;
+    assert_eq!((state("a/9").state.reps, state("a/2").state.reps), (3, 0));
+
+    // The snapshot now holds the relink: its events, read back, still know where a/2's go.
+    let unchanged = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    let history = std::cell::LazyCell::force(&unchanged.history);
+    assert_eq!(history.relinked_to("a/2"), Some("a/9"));
+    assert_eq!(history.fold("a/9", &scheduler, day).state.reps, 3);
+
+    // Its undo comes after it.
+    store.append(&undo("u1", "r1", "a/9", later)).unwrap();
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert!(matches!(replayed.source, Source::Snapshot { .. }));
+    let expected = full_states(&store, &scheduler, day);
+    assert_eq!(sorted(replayed.states), expected);
+    let state = |card: &str| &expected.iter().find(|(c, _)| c.as_ref() == card).unwrap().1;
+    assert_eq!((state("a/9").state.reps, state("a/2").state.reps), (0, 3));
+}
