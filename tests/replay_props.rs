@@ -3,7 +3,9 @@
 //! - stability stays above 0 and difficulty within [1, 10];
 //! - undoing the last answer gives back exactly the state before it;
 //! - replay does not depend on the order events arrive in, or on events seen twice;
-//! - a replay snapshot and the lines appended after it replay as the whole log does.
+//! - a replay snapshot and the lines appended after it replay as the whole log does;
+//! - with relinks, replay does not depend on the order events arrive in either, and counts
+//!   each answer once.
 
 use chrono::{DateTime, Duration, FixedOffset};
 use flashdeck::scheduler::{CardState, Due, Phase, Rating, Scheduler, Settings};
@@ -12,6 +14,7 @@ use proptest::prelude::*;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
+use rayon::prelude::*;
 
 fn start() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-01-05T09:00:00+01:00").expect("a fixed time")
@@ -217,7 +220,12 @@ fn answers_and_relinks(
     let mut now = start();
     for (i, (card, rating, gap)) in answers.iter().enumerate() {
         now += Duration::minutes(*gap);
-        events.push(review(format!("e{i}"), &format!("d/c{card}"), Rating::ALL[*rating], now));
+        events.push(review(
+            format!("e{i}"),
+            &format!("d/c{card}"),
+            Rating::ALL[*rating],
+            now,
+        ));
         // Relinks fall between answers, by position.
         for (j, &(at, from, to)) in relinks.iter().enumerate() {
             if at % answers.len() == i {
@@ -226,7 +234,9 @@ fn answers_and_relinks(
                     time: now + Duration::seconds(1),
                     card: Some(format!("d/c{to}")),
                     deck: None,
-                    kind: EventKind::Relink { from: format!("d/c{from}").into() },
+                    kind: EventKind::Relink {
+                        from: format!("d/c{from}").into(),
+                    },
                 });
             }
         }
@@ -240,7 +250,9 @@ fn answers_and_relinks(
             time: now + Duration::seconds(2),
             card: None,
             deck: None,
-            kind: EventKind::Undo { target: format!("r{}", index.index(relinks.len())).into() },
+            kind: EventKind::Undo {
+                target: format!("r{}", index.index(relinks.len())).into(),
+            },
         });
     }
     events
@@ -284,7 +296,6 @@ proptest! {
         let states = later.refold(&scheduler, day, before, day, &changed);
         prop_assert_eq!(&later.by_card(states), &expected);
 
-        use rayon::prelude::*;
         let counted: usize = later.every_answer(&scheduler).map(|(_, a)| a.len()).sum();
         prop_assert_eq!(counted, answers.len());
         let histories: usize = later.histories().map(|(_, n)| n).sum();

@@ -1,6 +1,8 @@
 //! `flashdeck set-due` and `flashdeck relink` through the real binary, on the bundled deck in
 //! a temporary home; and a bulk action over 10,000 generated cards.
 
+use std::fmt::Write as _;
+
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use tempfile::TempDir;
 
@@ -8,21 +10,13 @@ use tempfile::TempDir;
 mod bundled_home;
 #[path = "support/log.rs"]
 mod log;
-use bundled_home::flashdeck;
+#[path = "support/run.rs"]
+mod run;
+use run::run;
 
 const KAM: &str = "sales-optimization-levers/kam";
 const LEVERS: &str = "sales-optimization-levers/sales-optimization-levers";
 const OLD: &str = "sales-optimization-levers/what-kam-used-to-say";
-
-fn run(home: &TempDir, args: &[&str]) -> (Option<i32>, String, String) {
-    let output = flashdeck(home).args(args).output().unwrap();
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
-    (
-        output.status.code(),
-        text(output.stdout),
-        text(output.stderr),
-    )
-}
 
 fn log_lines(home: &TempDir) -> Vec<serde_json::Value> {
     log::lines(&home.path().join("data/reviews"))
@@ -58,7 +52,7 @@ fn set_due_in_each_form() {
     let (_, out, _) = run(&home, &["set-due", KAM, "5!"]);
     assert_eq!(out, "set 1 card due in 5 days, interval reset to match\n");
     assert_eq!(found(&home, "prop:ivl=5"), [KAM]);
-    let (_, out, _) = run(&home, &["set-due", "--query", "front:kam", "1-7"]);
+    let (_, out, _) = run(&home, &["set-due", "--query", "front:kam is:new", "1-7"]);
     let set: usize = out
         .strip_prefix("set ")
         .and_then(|rest| rest.split(' ').next())
@@ -83,12 +77,24 @@ fn a_bad_set_due_value_writes_nothing() {
     let cases = [
         (vec!["set-due", KAM, "-5"], "`-5` is in the past"),
         (vec!["set-due", KAM, "7-1"], "runs backwards; write `1-7`"),
-        (vec!["set-due", KAM, "soon"], "`soon` is not a number of days"),
+        (
+            vec!["set-due", KAM, "soon"],
+            "`soon` is not a number of days",
+        ),
         (vec!["set-due", KAM, "40000"], "at most 36500 days"),
-        (vec!["set-due", "3"], "set-due needs the cards before the days"),
-        (vec!["set-due", "--query", "is:new", KAM, "3"], "with --query, give only the days"),
+        (
+            vec!["set-due", "3"],
+            "set-due needs the cards before the days",
+        ),
+        (
+            vec!["set-due", "--query", "is:new", KAM, "3"],
+            "with --query, give only the days",
+        ),
         (vec!["set-due", "nope/x", "3"], "no card `nope/x`"),
-        (vec!["set-due", "--query", "deck:nothing", "3"], "no card matched"),
+        (
+            vec!["set-due", "--query", "deck:nothing", "3"],
+            "no card matched",
+        ),
     ];
     for (args, why) in cases {
         let (code, out, err) = run(&home, &args);
@@ -102,13 +108,16 @@ fn a_bad_set_due_value_writes_nothing() {
 fn with_orphan(home: &TempDir) {
     let reviews = home.path().join("data/reviews");
     std::fs::create_dir_all(&reviews).unwrap();
-    let lines: String = ["2026-11-20T10:00:00+01:00", "2026-11-23T10:00:00+01:00"]
+    let mut lines = String::new();
+    for (i, time) in ["2026-11-20T10:00:00+01:00", "2026-11-23T10:00:00+01:00"]
         .iter()
         .enumerate()
-        .map(|(i, time)| {
-            format!("{{\"id\":\"old{i}\",\"time\":\"{time}\",\"card\":\"{OLD}\",\"rating\":3}}\n")
-        })
-        .collect();
+    {
+        let _ = writeln!(
+            lines,
+            "{{\"id\":\"old{i}\",\"time\":\"{time}\",\"card\":\"{OLD}\",\"rating\":3}}"
+        );
+    }
     std::fs::write(reviews.join("laptop.jsonl"), lines).unwrap();
 }
 
@@ -120,7 +129,10 @@ fn relink_gives_a_card_the_orphaned_history_once() {
     let (code, out, _) = run(&home, &["relink", OLD, KAM]);
     assert_eq!(
         (code, out.as_str()),
-        (Some(0), format!("relinked 2 events of `{OLD}` to `{KAM}`\n").as_str())
+        (
+            Some(0),
+            format!("relinked 2 events of `{OLD}` to `{KAM}`\n").as_str()
+        )
     );
     assert!(found(&home, "is:orphan").is_empty());
     assert_eq!(found(&home, "prop:reps=2"), [KAM]);
@@ -144,15 +156,24 @@ fn a_relink_that_does_not_fit_writes_nothing() {
     assert_eq!(out, "set 1 card due in 2 days\n");
     let before = log_lines(&home).len();
     let cases = [
-        (vec!["relink", KAM, LEVERS], "is a card in a deck, not an orphaned history"),
+        (
+            vec!["relink", KAM, LEVERS],
+            "is a card in a deck, not an orphaned history",
+        ),
         (vec!["relink", "nope/x", KAM], "no history `nope/x`"),
         (vec!["relink", OLD, "nope/y"], "no card `nope/y`"),
-        (vec!["relink", OLD, LEVERS], "already has a history of its own (1 event)"),
+        (
+            vec!["relink", OLD, LEVERS],
+            "already has a history of its own (1 event)",
+        ),
     ];
     for (args, why) in cases {
         let (code, out, err) = run(&home, &args);
         assert_eq!((code, out.as_str()), (Some(1), ""), "{args:?}");
-        assert!(err.contains(why) && err.contains("Nothing changed"), "{args:?}: {err}");
+        assert!(
+            err.contains(why) && err.contains("Nothing changed"),
+            "{args:?}: {err}"
+        );
     }
     assert_eq!(log_lines(&home).len(), before);
 }
@@ -163,15 +184,23 @@ fn a_bulk_action_on_10000_cards_is_one_event_each_in_one_file() {
     let decks = home.path().join("decks");
     std::fs::create_dir_all(&decks).unwrap();
     for deck in 0..10 {
-        let cards: String = (0..1000)
-            .map(|card| format!("[[cards]]\nfront = \"{deck} {card}\"\nback = \"b\"\n"))
-            .collect();
+        let mut cards = String::new();
+        for card in 0..1000 {
+            let _ = writeln!(cards, "[[cards]]\nfront = \"{deck} {card}\"\nback = \"b\"");
+        }
         let text = format!("[deck]\nname = \"Bulk {deck}\"\n{cards}");
         std::fs::write(decks.join(format!("bulk{deck}.toml")), text).unwrap();
     }
     let decks = decks.to_str().unwrap();
-    let (code, out, err) = run(&home, &["--decks", decks, "suspend", "--query", "deck:bulk*"]);
-    assert_eq!((code, out.as_str()), (Some(0), "suspended 10000 cards\n"), "{err}");
+    let (code, out, err) = run(
+        &home,
+        &["--decks", decks, "suspend", "--query", "deck:bulk*"],
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (Some(0), "suspended 10000 cards\n"),
+        "{err}"
+    );
     let files: Vec<_> = std::fs::read_dir(home.path().join("data/reviews"))
         .unwrap()
         .collect();
@@ -179,7 +208,10 @@ fn a_bulk_action_on_10000_cards_is_one_event_each_in_one_file() {
     let lines = log_lines(&home);
     assert_eq!(lines.len(), 10_000);
     assert!(lines.iter().all(|l| l["kind"] == "suspend"));
-    let (_, out, _) = run(&home, &["--decks", decks, "set-due", "--query", "deck:bulk*", "1-7"]);
+    let (_, out, _) = run(
+        &home,
+        &["--decks", decks, "set-due", "--query", "deck:bulk*", "1-7"],
+    );
     assert_eq!(out, "set 10000 cards due in 1-7 days\n");
     assert_eq!(log_lines(&home).len(), 20_000);
 }

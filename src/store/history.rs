@@ -202,27 +202,15 @@ impl History {
                     score,
                     questions,
                 };
-                return self
-                    .deck_events
-                    .insert(event.key, (deck(), DeckEvent::Result(result)))
-                    .is_none();
+                return self.insert_deck(event.key, deck(), DeckEvent::Result(result));
             }
             EventKind::Exam { date } => {
-                let exam = DeckEvent::Exam(
-                    event.time,
-                    date.map(crate::scheduler::calendar::day_of_date),
-                );
-                return self.deck_events.insert(event.key, (deck(), exam)).is_none();
+                let day = date.map(crate::scheduler::calendar::day_of_date);
+                return self.insert_deck(event.key, deck(), DeckEvent::Exam(event.time, day));
             }
             EventKind::Reset { mode } => {
-                if let Some(changes) = &mut self.changes {
-                    changes.decks.insert(deck());
-                }
                 let reset = DeckEvent::Reset(event.time, Mode::parse(&mode));
-                return self
-                    .deck_events
-                    .insert(event.key, (deck(), reset))
-                    .is_none();
+                return self.insert_deck(event.key, deck(), reset);
             }
             EventKind::Review {
                 rating,
@@ -281,6 +269,14 @@ impl History {
             kind,
         });
         true
+    }
+
+    /// Adds a deck's event; false for one already seen. A reset changes its deck's cards.
+    fn insert_deck(&mut self, key: u64, deck: Box<str>, event: DeckEvent) -> bool {
+        if let (Some(changes), DeckEvent::Reset(..)) = (&mut self.changes, &event) {
+            changes.decks.insert(deck.clone());
+        }
+        self.deck_events.insert(key, (deck, event)).is_none()
     }
 
     /// The index of `card`'s events; only a card seen for the first time allocates its id.

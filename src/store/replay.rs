@@ -63,7 +63,9 @@ impl History {
     #[must_use]
     pub fn fold(&self, card: &str, scheduler: &Scheduler, day: Day) -> Folded {
         match self.index.get(card) {
-            Some(&index) => self.fold_entries(card, &self.entries_for(index), scheduler, day, |_| {}),
+            Some(&index) => {
+                self.fold_entries(card, &self.entries_for(index), scheduler, day, |_| {})
+            }
             None => Folded::default(),
         }
     }

@@ -12,6 +12,8 @@
 mod due;
 mod relink;
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, FixedOffset};
 
 use super::Study;
@@ -47,7 +49,12 @@ impl CardAction {
     /// Set due draws each card's days from its range by the card's id and `now`, so the same
     /// call gives the same days.
     #[must_use]
-    pub fn events(self, study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> Vec<NewEvent> {
+    pub fn events(
+        self,
+        study: &Study,
+        cards: &[&str],
+        now: DateTime<FixedOffset>,
+    ) -> Vec<NewEvent> {
         let today = study.scheduler.calendar().day(now);
         let mut seen = rustc_hash::FxHashSet::default();
         cards
@@ -133,7 +140,7 @@ impl CardAction {
             _ => format!("{} {}", self.done(), counted(changed, "card")),
         };
         if left > 0 {
-            line.push_str(&format!(" ({} {})", counted(left, "card"), self.already()));
+            let _ = write!(line, " ({} {})", counted(left, "card"), self.already());
         }
         line
     }

@@ -226,7 +226,10 @@ impl NewEvent {
                 line.due = date.is_some().then_some(Cow::Borrowed(&due));
                 Kind::Exam
             }
-            EventKind::SetDue { due: date, interval } => {
+            EventKind::SetDue {
+                due: date,
+                interval,
+            } => {
                 due = date.format("%Y-%m-%d").to_string();
                 line.due = Some(Cow::Borrowed(&due));
                 line.interval = *interval;

@@ -191,7 +191,9 @@ impl History {
 
     /// Whether any of these undone identities is a relink's.
     pub(super) fn undoes_a_relink(&self, undone: &FxHashSet<u64>) -> bool {
-        undone.iter().any(|key| self.relinks.links.contains_key(key))
+        undone
+            .iter()
+            .any(|key| self.relinks.links.contains_key(key))
     }
 }
 
@@ -206,7 +208,10 @@ fn break_cycles<Stamp: Ord + Copy>(next: &mut FxHashMap<usize, (Stamp, usize)>) 
         let mut node = start;
         while !done.contains(&node) {
             if let Some(at) = path.iter().position(|&n| n == node) {
-                let oldest = path[at..].iter().copied().min_by_key(|n| next.get(n).map(|link| link.0));
+                let oldest = path[at..]
+                    .iter()
+                    .copied()
+                    .min_by_key(|n| next.get(n).map(|link| link.0));
                 if let Some(oldest) = oldest {
                     next.remove(&oldest);
                 }

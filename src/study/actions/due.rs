@@ -60,12 +60,11 @@ impl DueChoice {
                 _ => Err(DueChoiceError::TooFar(text.to_owned())),
             }
         };
-        let (min, max) = match days.split_once('-') {
-            Some((min, max)) => (number(min)?, number(max)?),
-            None => {
-                let days = number(days)?;
-                (days, days)
-            }
+        let (min, max) = if let Some((min, max)) = days.split_once('-') {
+            (number(min)?, number(max)?)
+        } else {
+            let days = number(days)?;
+            (days, days)
         };
         if min > max {
             return Err(DueChoiceError::Reversed { min, max });

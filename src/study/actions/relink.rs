@@ -5,8 +5,8 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::english::counted;
-use crate::study::Study;
 use crate::store::{NewEvent, NewKind};
+use crate::study::Study;
 
 /// Why a relink is refused; nothing is written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -61,6 +61,8 @@ pub fn relink_event(
             events: own,
         });
     }
-    let kind = NewKind::Relink { from: old.to_owned().into() };
+    let kind = NewKind::Relink {
+        from: old.to_owned().into(),
+    };
     Ok((NewEvent::for_card(new, now, kind), events))
 }

@@ -46,7 +46,10 @@ fn bad_set_due_days_say_what_is_wrong() {
         ("-1-3", DueChoiceError::Negative("-1-3".to_owned())),
         ("7-1", DueChoiceError::Reversed { min: 7, max: 1 }),
         ("36501", DueChoiceError::TooFar("36501".to_owned())),
-        ("1-99999999999", DueChoiceError::TooFar("1-99999999999".to_owned())),
+        (
+            "1-99999999999",
+            DueChoiceError::TooFar("1-99999999999".to_owned()),
+        ),
     ];
     for (text, error) in cases {
         assert_eq!(DueChoice::parse(text), Err(error), "{text}");
@@ -171,7 +174,11 @@ fn undoing_a_bulk_action_gives_back_every_state() {
     let before: Vec<_> = cards.iter().map(|c| study.state(c).clone()).collect();
     let done = CardAction::SetDue(choice("1-7!")).events(&study, &cards, now);
     study.record_all(&done);
-    assert!(cards.iter().all(|c| study.state(c).phase == crate::scheduler::Phase::Review));
+    assert!(
+        cards
+            .iter()
+            .all(|c| study.state(c).phase == crate::scheduler::Phase::Review)
+    );
     let undos = undo_events(&done, now + Duration::seconds(5));
     assert_eq!(undos.len(), done.len());
     for (undo, event) in undos.iter().zip(&done) {

@@ -136,7 +136,11 @@ fn check_every_arrival_order(events: &[Event<'static>], expected: &FxHashMap<Car
         for event in &arrived {
             one_by_one.push(event.clone());
         }
-        assert_eq!(&one_by_one.fold_all(&s, 0), expected, "{order:?} one by one");
+        assert_eq!(
+            &one_by_one.fold_all(&s, 0),
+            expected,
+            "{order:?} one by one"
+        );
         for split in 0..arrived.len() {
             let mut history = History::from_events(arrived[..split].to_vec());
             let before = history.fold_each(&s, 0);
@@ -176,7 +180,10 @@ fn the_order_events_arrive_in_does_not_matter() {
     let later = t0() + Duration::days(4);
     events.push(good("n1", NEW, later));
     let expected: FxHashMap<CardId, Folded> = [
-        (CardId::new(NEW), answered(NEW, &[times[0], times[1], later])),
+        (
+            CardId::new(NEW),
+            answered(NEW, &[times[0], times[1], later]),
+        ),
         (CardId::new(OLD), Folded::default()),
     ]
     .into_iter()

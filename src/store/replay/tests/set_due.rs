@@ -36,13 +36,23 @@ fn a_new_card_set_due_is_a_review_card_without_an_interval_or_a_memory() {
     let history = History::from_events(vec![
         event("1", "d/a", t0, set_due("2026-11-30", None)),
         // Setting it again keeps the interval at 0, as in Anki.
-        event("2", "d/a", t0 + Duration::minutes(1), set_due("2026-12-01", None)),
+        event(
+            "2",
+            "d/a",
+            t0 + Duration::minutes(1),
+            set_due("2026-12-01", None),
+        ),
     ]);
     let state = history.fold("d/a", &s, 0).state;
     assert_eq!(state.phase, Phase::Review);
     assert_eq!(state.due, Due::Day(day("2026-12-01")));
     assert_eq!(
-        (state.scheduled_days, state.memory, state.reps, state.last_review),
+        (
+            state.scheduled_days,
+            state.memory,
+            state.reps,
+            state.last_review
+        ),
         (0, None, 0, None)
     );
 }
@@ -77,7 +87,12 @@ fn a_review_card_keeps_its_memory_and_its_interval_runs_from_the_last_answer() {
     assert_eq!(before.phase, Phase::Review);
     let mut history = History::from_events(vec![
         event("1", "d/a", t0, answer(Rating::Easy)),
-        event("2", "d/a", t0 + Duration::days(2), set_due("2026-12-07", None)),
+        event(
+            "2",
+            "d/a",
+            t0 + Duration::days(2),
+            set_due("2026-12-07", None),
+        ),
     ]);
     let state = history.fold("d/a", &s, 0).state;
     // 2026-11-27 to 2026-12-07.
@@ -116,7 +131,12 @@ fn learning_and_relearning_cards_become_review_cards() {
     let memory = learning.fold("d/a", &s, 0).state.memory;
     let history = History::from_events(vec![
         event("1", "d/a", t0, answer(Rating::Good)),
-        event("2", "d/a", t0 + Duration::minutes(2), set_due("2026-11-29", None)),
+        event(
+            "2",
+            "d/a",
+            t0 + Duration::minutes(2),
+            set_due("2026-11-29", None),
+        ),
     ]);
     let state = history.fold("d/a", &s, 0).state;
     assert_eq!(
@@ -129,7 +149,12 @@ fn learning_and_relearning_cards_become_review_cards() {
     let history = History::from_events(vec![
         event("1", "d/a", t0, answer(Rating::Easy)),
         event("2", "d/a", lapsed, answer(Rating::Again)),
-        event("3", "d/a", lapsed + Duration::minutes(1), set_due("2026-12-12", None)),
+        event(
+            "3",
+            "d/a",
+            lapsed + Duration::minutes(1),
+            set_due("2026-12-12", None),
+        ),
     ]);
     let state = history.fold("d/a", &s, 0).state;
     assert_eq!(
