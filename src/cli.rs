@@ -301,7 +301,7 @@ pub struct CardsArgs {
     pub json: bool,
     /// Order by this column [default: deck and file order]
     #[arg(long, value_enum)]
-    pub sort: Option<SortColumn>,
+    pub sort: Option<crate::search::SortColumn>,
     /// Reverse the order
     #[arg(long)]
     pub reverse: bool,
@@ -323,22 +323,6 @@ pub struct CardsChosen {
     /// Every card this search finds (see docs/search.md)
     #[arg(long, value_name = "QUERY")]
     pub query: Option<String>,
-}
-
-/// A column to sort cards by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortColumn {
-    Id,
-    Deck,
-    Front,
-    State,
-    Due,
-    Interval,
-    Stability,
-    Difficulty,
-    Retrievability,
-    Reps,
-    Lapses,
 }
 
 /// Export formats `import` reads.

@@ -50,6 +50,26 @@ pub enum Action {
     Picker,
     /// Starts typing a filter for the deck list.
     Filter,
+    /// Opens the card browser (on the selected deck, or the card on screen).
+    Browse,
+    /// Opens the card browser on the suspended cards and the leeches.
+    BrowseTrouble,
+    /// In the browser: marks the selected card, or unmarks it.
+    Mark,
+    /// In the browser: marks every card found, or clears the marks.
+    MarkAll,
+    /// In the browser: sorts by the next column.
+    SortNext,
+    /// In the browser: reverses the order.
+    SortReverse,
+    /// Back to new, keeping the history.
+    Forget,
+    /// Asks for a due date (Anki's syntax).
+    SetDue,
+    /// Opens the form for a new card.
+    AddCard,
+    /// Gives an orphaned history to the card it most likely belongs to.
+    Relink,
     /// Go on without saving, after being told the log cannot be written.
     StudyWithoutSaving,
     /// Read the deck files again.

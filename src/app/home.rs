@@ -190,6 +190,17 @@ impl App {
         }
     }
 
+    /// The browser's search for the selected row: its deck or folder, or every card.
+    fn selected_search(&self) -> String {
+        match self.rows().get(self.home.selected).copied() {
+            Some(Row::Deck(index, _)) => {
+                deck_search(self.study.collection.decks[index].id.as_str())
+            }
+            Some(Row::Group(folder)) => deck_search(folder),
+            _ => String::new(),
+        }
+    }
+
     /// The decks inside a folder of the decks directory, at any depth.
     fn folder_decks(&self, folder: &str) -> Vec<usize> {
         let prefix = format!("{folder}/");
@@ -266,6 +277,11 @@ impl App {
             Action::Backlog if self.home.figures.backlog.is_some() => self.preview_plan(0, now),
             Action::UndoBacklog if self.home.figures.catching_up > 0 => return self.undo_plan(now),
             Action::Statistics => self.open_statistics(now),
+            Action::Browse => {
+                let search = self.selected_search();
+                self.open_browser(&search, None, now);
+            }
+            Action::BrowseTrouble => self.open_browser("is:suspended or is:leech", None, now),
             Action::Reload => {
                 return vec![Effect::Reload {
                     only_if_changed: false,
@@ -310,5 +326,15 @@ impl App {
                 None => self.home.selected = 0,
             },
         }
+    }
+}
+
+/// `deck:ID`, quoted when the id has a space.
+#[must_use]
+pub fn deck_search(id: &str) -> String {
+    if id.contains([' ', '"', '(', ')']) {
+        format!("deck:\"{}\"", id.replace('"', ""))
+    } else {
+        format!("deck:{id}")
     }
 }
