@@ -57,6 +57,31 @@ pub struct HomeFigures {
     pub exams: Vec<Option<Outlook>>,
     /// Streak and XP, when the settings turn them on.
     pub motivation: Option<Motivation>,
+    /// Cards kept out of the queues: suspended ones, and among every card the leeches.
+    pub set_aside: SetAside,
+}
+
+/// Cards the user may have lost sight of, for the home screen's line about them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SetAside {
+    pub suspended: usize,
+    pub leeches: usize,
+}
+
+impl SetAside {
+    /// Counts them over every card of the collection.
+    #[must_use]
+    pub fn count(study: &Study) -> Self {
+        let mut counts = Self::default();
+        for deck in &study.collection.decks {
+            for card in &deck.cards {
+                let state = study.state(card.id.as_str());
+                counts.suspended += usize::from(state.suspended);
+                counts.leeches += usize::from(state.leech);
+            }
+        }
+        counts
+    }
 }
 
 impl HomeFigures {
@@ -77,6 +102,7 @@ impl HomeFigures {
                 .map(|&d| crate::study::exam::outlook(study, d, now))
                 .collect(),
             motivation: Self::motivation(study, now, goals),
+            set_aside: SetAside::count(study),
         }
     }
 
