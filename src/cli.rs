@@ -80,6 +80,10 @@ pub enum Command {
     },
     /// Turn a Quizlet, Knowt, CSV or Anki export into a deck
     Import(ImportArgs),
+    /// Add a card to a deck: appended at the end of its file, which is otherwise left as it is
+    Add(AddArgs),
+    /// Write the built-in example deck into the deck folder, to edit it and add cards to it
+    Init,
     /// Review what is due now, in the given decks or all of them
     Review {
         /// Deck ids (as `flashdeck list` shows them), folders of decks, or deck files
@@ -289,6 +293,32 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+/// `flashdeck add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The deck: its id, as `flashdeck list` shows it, or its file
+    #[arg(value_name = "DECK")]
+    pub deck: String,
+    /// The question
+    #[arg(long, allow_hyphen_values = true)]
+    pub front: String,
+    /// The answer
+    #[arg(long, allow_hyphen_values = true)]
+    pub back: String,
+    /// A tag; repeat for more
+    #[arg(long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+    /// A clue shown on request before the answer
+    #[arg(long, allow_hyphen_values = true)]
+    pub hint: Option<String>,
+    /// Also study back -> front, as a card of its own
+    #[arg(long)]
+    pub reverse: bool,
+    /// A key of your own (letters, digits, -, _, .) [default: a hash of the front]
+    #[arg(long, value_name = "KEY")]
+    pub id: Option<String>,
+}
+
 /// `flashdeck cards`.
 #[derive(Debug, Args)]
 pub struct CardsArgs {
@@ -394,12 +424,34 @@ mod tests {
             &["flashdeck", "config", "show"],
             &["flashdeck", "stats", "--json", "a"],
             &["flashdeck", "config", "init", "--force"],
+            &[
+                "flashdeck",
+                "add",
+                "es",
+                "--front",
+                "-x",
+                "--back",
+                "b",
+                "--tag",
+                "t",
+                "--tag",
+                "u",
+                "--reverse",
+                "--id",
+                "k",
+                "--hint",
+                "h",
+            ],
+            &["flashdeck", "init"],
         ];
         for line in lines {
             let cli = Cli::try_parse_from(*line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
             if let Some(Command::Review { only, .. }) = &cli.command {
                 assert_eq!(only, &["sales"]);
                 assert_eq!(cli.global.decks.as_deref(), Some(std::path::Path::new("d")));
+            }
+            if let Some(Command::Add(add)) = &cli.command {
+                assert_eq!((add.front.as_str(), add.tags.len()), ("-x", 2));
             }
         }
         assert!(Cli::try_parse_from(["flashdeck", "export", "--csv", "--json"]).is_err());

@@ -2,6 +2,7 @@
 //! bundled deck written out as a file ([`write_bundled_deck`]). Both are atomic (temporary
 //! file, fsync, rename); what a deck file already holds is never changed.
 
+use std::fmt::Write as _;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
@@ -59,7 +60,7 @@ fn unknown(id: &str, path: &Path, nearest: &[String]) -> String {
     let mut message = format!("no deck `{id}` ({} does not exist)", path.display());
     if !nearest.is_empty() {
         let names: Vec<String> = nearest.iter().map(|n| format!("`{n}`")).collect();
-        message.push_str(&format!("; the nearest: {}", names.join(", ")));
+        let _ = write!(message, "; the nearest: {}", names.join(", "));
     }
     message.push_str(
         ". To start a new deck, create the file with a `[deck]` table holding `name = \"…\"`, \
@@ -130,7 +131,7 @@ fn deck_file(locations: &Locations, deck: &DeckId) -> Result<PathBuf, AddError> 
         } else if id == bundled::ID {
             AddError::BuiltIn(path)
         } else {
-            let mut ids: Vec<String> = deck_ids(dir).iter().map(|d| d.to_string()).collect();
+            let mut ids: Vec<String> = deck_ids(dir).iter().map(ToString::to_string).collect();
             if locations.includes_bundled_deck() {
                 ids.push(bundled::ID.to_owned());
             }
