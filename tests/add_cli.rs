@@ -29,6 +29,13 @@ fn load(file: &Path) -> Deck {
     load_file(file, DeckId::new("lang/es")).unwrap()
 }
 
+/// `flashdeck --decks DECKS add`, for the arguments to follow.
+fn add(home: &TempDir, decks: &Path) -> assert_cmd::Command {
+    let mut cmd = flashdeck(home);
+    cmd.arg("--decks").arg(decks).arg("add");
+    cmd
+}
+
 fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
@@ -37,10 +44,8 @@ fn stderr_of(output: &std::process::Output) -> String {
 fn a_card_is_appended_the_old_bytes_stay_and_check_passes() {
     let home = TempDir::new().unwrap();
     let (decks, file) = decks_with(&home, SPANISH.as_bytes());
-    flashdeck(&home)
-        .arg("--decks")
-        .arg(&decks)
-        .args(["add", "lang/es", "--front", "el gato", "--back", "the cat"])
+    add(&home, &decks)
+        .args(["lang/es", "--front", "el gato", "--back", "the cat"])
         .args([
             "--tag",
             "animals",
@@ -89,10 +94,7 @@ fn a_card_without_an_id_is_keyed_by_its_front_and_the_deck_can_be_a_file() {
     let home = TempDir::new().unwrap();
     let (decks, file) = decks_with(&home, SPANISH.as_bytes());
     // The key is docs/deck-format.md's worked example for this front.
-    flashdeck(&home)
-        .arg("--decks")
-        .arg(&decks)
-        .arg("add")
+    add(&home, &decks)
         .arg(&file)
         .args(["--front", "What is KAM's essence?", "--back", "Focus."])
         .assert()
@@ -108,10 +110,8 @@ fn crlf_and_byte_order_marks_are_kept_and_followed() {
     let home = TempDir::new().unwrap();
     let crlf = format!("\u{feff}{}", SPANISH.replace('\n', "\r\n"));
     let (decks, file) = decks_with(&home, crlf.as_bytes());
-    flashdeck(&home)
-        .arg("--decks")
-        .arg(&decks)
-        .args(["add", "lang/es", "--front", "two\nlines", "--back", "b"])
+    add(&home, &decks)
+        .args(["lang/es", "--front", "two\nlines", "--back", "b"])
         .assert()
         .success();
     let written = std::fs::read(&file).unwrap();
@@ -154,13 +154,7 @@ fn nasty_text_reads_back_exactly() {
 fn refused(home: &TempDir, decks: &Path, file: &Path, args: &[&str]) -> String {
     let before = std::fs::read(file).unwrap();
     let modified = std::fs::metadata(file).unwrap().modified().unwrap();
-    let assert = flashdeck(home)
-        .arg("--decks")
-        .arg(decks)
-        .arg("add")
-        .args(args)
-        .assert()
-        .code(1);
+    let assert = add(home, decks).args(args).assert().code(1);
     assert!(assert.get_output().stdout.is_empty());
     assert_eq!(std::fs::read(file).unwrap(), before);
     assert_eq!(
@@ -174,10 +168,8 @@ fn refused(home: &TempDir, decks: &Path, file: &Path, args: &[&str]) -> String {
 fn a_front_already_in_the_deck_is_refused_naming_its_line() {
     let home = TempDir::new().unwrap();
     let (decks, file) = decks_with(&home, SPANISH.as_bytes());
-    flashdeck(&home)
-        .arg("--decks")
-        .arg(&decks)
-        .args(["add", "lang/es", "--front", "el gato", "--back", "the cat"])
+    add(&home, &decks)
+        .args(["lang/es", "--front", "el gato", "--back", "the cat"])
         .assert()
         .success();
     // Case, spacing and punctuation aside, the same front as the card just added on line 12.
