@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod add;
+pub use add::AddArgs;
+
 /// Study flashcards in your terminal with spaced repetition.
 ///
 /// Run without a command to open the study screen on your decks. Decks are plain TOML files;
@@ -80,6 +83,10 @@ pub enum Command {
     },
     /// Turn a Quizlet, Knowt, CSV or Anki export into a deck
     Import(ImportArgs),
+    /// Add a card to a deck: appended at the end of its file, which is otherwise left as it is
+    Add(AddArgs),
+    /// Write the built-in example deck into the deck folder, to edit it and add cards to it
+    Init,
     /// Review what is due now, in the given decks or all of them
     Review {
         /// Deck ids (as `flashdeck list` shows them), folders of decks, or deck files
@@ -378,12 +385,34 @@ mod tests {
             &["flashdeck", "config", "show"],
             &["flashdeck", "stats", "--json", "a"],
             &["flashdeck", "config", "init", "--force"],
+            &[
+                "flashdeck",
+                "add",
+                "es",
+                "--front",
+                "-x",
+                "--back",
+                "b",
+                "--tag",
+                "t",
+                "--tag",
+                "u",
+                "--reverse",
+                "--id",
+                "k",
+                "--hint",
+                "h",
+            ],
+            &["flashdeck", "init"],
         ];
         for line in lines {
             let cli = Cli::try_parse_from(*line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
             if let Some(Command::Review { only, .. }) = &cli.command {
                 assert_eq!(only, &["sales"]);
                 assert_eq!(cli.global.decks.as_deref(), Some(std::path::Path::new("d")));
+            }
+            if let Some(Command::Add(add)) = &cli.command {
+                assert_eq!((add.front.as_str(), add.tags.len()), ("-x", 2));
             }
         }
         assert!(Cli::try_parse_from(["flashdeck", "export", "--csv", "--json"]).is_err());
