@@ -46,7 +46,7 @@ use crate::session::practice_test::PracticeTest;
 use crate::store::NewKind;
 use crate::study::Study;
 pub use action::{Action, Effect};
-pub use browser::{BrowserOverlay, BrowserScreen};
+pub use browser::{AddForm, BrowserOverlay, BrowserScreen};
 pub use home::{HomeFigures, HomeOverlay, HomeScreen, Row};
 pub use keys::{Binding, Keys};
 pub use practice::{OptionsScreen, Practice, PracticeMode, Setting};
@@ -231,6 +231,13 @@ impl App {
                 self.refreshed(now);
             }
             Action::Simulated(result) => self.simulated(result),
+            Action::CardAdded { card, place } => self.card_added(&card, &place, now),
+            Action::CopiedBuiltIn(path) => {
+                self.notice = Some(format!(
+                    "The built-in deck is now yours to edit: {}",
+                    path.display()
+                ));
+            }
             Action::Tick => {
                 if let Screen::Review(review) = &mut self.screen {
                     review.session.refresh(&self.study, now);

@@ -107,7 +107,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks 
 
 /// A `width` × `height` box centred in `area` (smaller if the area is), cleared of what is
 /// beneath, for an overlay to draw in.
-fn popup_area(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
+pub(crate) fn popup_area(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
     let popup = area.centered(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),

@@ -70,6 +70,8 @@ pub enum Action {
     AddCard,
     /// Gives an orphaned history to the card it most likely belongs to.
     Relink,
+    /// Writes the built-in deck into the decks folder, so that it can be edited.
+    CopyBuiltIn,
     /// Go on without saving, after being told the log cannot be written.
     StudyWithoutSaving,
     /// Read the deck files again.
@@ -113,6 +115,13 @@ pub enum Action {
     Reloaded(Collection),
     /// Events appended to the log since it was read (another window's answers).
     LogRead(Vec<Event<'static>>),
+    /// A card was appended to a deck file, at this place (`path:line`).
+    CardAdded {
+        card: String,
+        place: String,
+    },
+    /// The built-in deck was written into the decks folder, here.
+    CopiedBuiltIn(PathBuf),
     /// A workload simulation came back.
     Simulated(Result<Vec<Workload>, String>),
     /// The clock woke the app with no key (see [`super::clock`]): a learning card may have
@@ -132,6 +141,8 @@ impl Action {
                 | Self::Reloaded(_)
                 | Self::LogRead(_)
                 | Self::Simulated(_)
+                | Self::CardAdded { .. }
+                | Self::CopiedBuiltIn(_)
                 | Self::Tick
         )
     }
@@ -155,5 +166,16 @@ pub enum Effect {
     },
     /// Run a workload simulation away from the screen; [`Action::Simulated`] brings it back.
     Simulate(Box<Job>),
+    /// Append a card to a deck's file (`deck::write::add_card`), then read the decks again.
+    AddCard {
+        deck: String,
+        card: crate::deck::append::NewCard,
+    },
+    /// Write a new card in the editor, then add it as [`Effect::AddCard`] does.
+    AddInEditor {
+        deck: String,
+    },
+    /// Write the built-in deck into the decks folder, then read the decks again.
+    CopyBuiltIn,
     Quit,
 }

@@ -7,9 +7,13 @@
 //! | `browser.rs` | [`BrowserScreen`], opening it, its key tables and its update |
 //! | `browser/found.rs` | the search as typed, sorting, the selection and the marks |
 //! | `browser/acting.rs` | the card actions, their events and undo |
+//! | `browser/adding.rs` | the new card's form, and the editor instead |
 
 mod acting;
+mod adding;
 mod found;
+
+pub use adding::AddForm;
 
 use std::collections::BTreeSet;
 
@@ -54,6 +58,8 @@ pub enum BrowserOverlay {
     Details(u16),
     /// The set-due-date field, as typed.
     SetDue(String),
+    /// The new card's form.
+    Add(AddForm),
 }
 
 impl BrowserScreen {
@@ -62,6 +68,7 @@ impl BrowserScreen {
     pub fn keys(&self) -> keys::Keys {
         match &self.overlay {
             Some(BrowserOverlay::SetDue(_)) => keys::SET_DUE_INPUT,
+            Some(BrowserOverlay::Add(_)) => keys::ADD_FORM,
             Some(BrowserOverlay::Details(_)) => keys::BROWSER_DETAILS,
             _ if self.typing => keys::BROWSER_SEARCH,
             _ => keys::BROWSER,
@@ -119,6 +126,7 @@ impl App {
                 }
                 return Vec::new();
             }
+            Some(BrowserOverlay::Add(form)) => return self.add_form_key(form, action),
             Some(BrowserOverlay::SetDue(mut text)) => {
                 let end = line_input::edit(&mut text, action, |_, c| {
                     c.is_ascii_digit() || c == '-' || c == '!'
@@ -188,6 +196,8 @@ impl App {
                     browser.resort(&self.study);
                 }
                 Action::Back => return self.leave_browser(now),
+                Action::AddCard => self.open_add_form(),
+                Action::CopyBuiltIn => return vec![Effect::CopyBuiltIn],
                 _ => return self.act(action, now),
             },
         }

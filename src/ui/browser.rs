@@ -3,6 +3,7 @@
 //! beside the table on a wide terminal, below it on a tall one, over it on `Enter`.
 
 mod details;
+mod form;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,6 +32,11 @@ pub fn render(app: &App, browser: &BrowserScreen, theme: &Theme, area: Rect, buf
     render_search(browser, theme, search, buf);
     if let Some(BrowserOverlay::Details(scroll)) = &browser.overlay {
         details::render(app, browser, theme, *scroll, table_area, buf);
+        return;
+    }
+    if let Some(BrowserOverlay::Add(form)) = &browser.overlay {
+        render_table(app, browser, theme, table_area, buf);
+        form::render(form, theme, table_area, buf);
         return;
     }
     let (table_area, details_area) = if body.width >= SIDE_BY_SIDE {

@@ -224,6 +224,7 @@ pub const BROWSER: Keys = Keys(&[&[
     bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
     bind(Code(&[K::Char('e')]), "e", "edit", A::Edit, HELP_ONLY),
     bind(Code(&[K::Char('a')]), "a", "add a card", A::AddCard, HELP_ONLY),
+    bind(Code(&[K::Char('I')]), "I", "copy the built-in deck into the decks folder", A::CopyBuiltIn, HELP_ONLY),
     bind(Code(&[K::Char('r')]), "r", "relink an orphan", A::Relink, HELP_ONLY),
     bind(Code(&[K::Char('o')]), "o", "sort by next column", A::SortNext, HELP_ONLY),
     bind(Code(&[K::Char('O')]), "O", "reverse the order", A::SortReverse, HELP_ONLY),
@@ -267,6 +268,19 @@ pub const BROWSER_DETAILS: Keys = Keys(&[&[
     bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "close", A::Back, FOOTER),
 ]]);
 
+/// The new card's form.
+#[rustfmt::skip]
+pub const ADD_FORM: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "next field / add", A::Submit, FOOTER),
+    bind(Ctrl('s'), "Ctrl-S", "add", A::Start, FOOTER),
+    bind(Code(&[K::Tab, K::Down]), "Tab", "next field", A::Down, FOOTER),
+    bind(Code(&[K::BackTab, K::Up]), "Shift-Tab", "previous field", A::Up, HELP_ONLY),
+    bind(Ctrl('e'), "Ctrl-E", "write it in $EDITOR", A::Edit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type", A::Type(' '), HELP_ONLY),
+]]);
+
 /// While a due date is typed.
 #[rustfmt::skip]
 pub const SET_DUE_INPUT: Keys = Keys(&[&[
@@ -298,6 +312,7 @@ pub const ALL: &[(&str, Keys)] = &[
     ("BROWSER_SEARCH", BROWSER_SEARCH),
     ("BROWSER_DETAILS", BROWSER_DETAILS),
     ("SET_DUE_INPUT", SET_DUE_INPUT),
+    ("ADD_FORM", ADD_FORM),
     ("OPTIONS_FLASHCARDS", OPTIONS_FLASHCARDS),
     ("OPTIONS_LEARN", OPTIONS_LEARN),
     ("OPTIONS_MATCH", OPTIONS_MATCH),
