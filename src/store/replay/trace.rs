@@ -29,7 +29,10 @@ pub enum TracedKind {
     },
     /// Any other card event, by the log's name for its kind: `bury`, `suspend`, `unsuspend`,
     /// `forget`, `star`, `unstar` or `postpone` (with the day it moved the card to).
-    Other { name: &'static str, moved_to: Option<Day> },
+    Other {
+        name: &'static str,
+        moved_to: Option<Day>,
+    },
 }
 
 /// An answer in review mode, as the scheduler took it.

@@ -53,7 +53,11 @@ fn a_history_shows_every_event_not_undone_with_recall_before_and_memory_after() 
             NewKind::answer(Rating::Good, None, Mode::Learn, Some(Question::Written)),
         ),
         event("3", t0 + Duration::hours(2), NewKind::Bury),
-        event("4", t0 + Duration::hours(3), NewKind::Undo { target: "3".into() }),
+        event(
+            "4",
+            t0 + Duration::hours(3),
+            NewKind::Undo { target: "3".into() },
+        ),
         event("5", t0 + day, answer(Rating::Good)),
         event("6", t0 + day * 2, NewKind::Forget),
         event("7", t0 + day * 3, answer(Rating::Easy)),
@@ -63,7 +67,13 @@ fn a_history_shows_every_event_not_undone_with_recall_before_and_memory_after() 
     // The bury was undone: not shown; the undo itself is not the card's event.
     assert_eq!(
         times,
-        [t0, t0 + Duration::hours(1), t0 + day, t0 + day * 2, t0 + day * 3]
+        [
+            t0,
+            t0 + Duration::hours(1),
+            t0 + day,
+            t0 + day * 2,
+            t0 + day * 3
+        ]
     );
 
     let TracedKind::Review(first) = &rows[0].kind else {
