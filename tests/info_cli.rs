@@ -8,7 +8,7 @@ use tempfile::TempDir;
 
 #[path = "support/bundled_home.rs"]
 mod bundled_home;
-use bundled_home::flashdeck;
+use bundled_home::run;
 
 const KAM: &str = "sales-optimization-levers/kam";
 const DECK_FILE: &str = "decks/sales-optimization-levers.toml";
@@ -60,16 +60,6 @@ fn home_with_history() -> TempDir {
     std::fs::create_dir_all(&reviews).unwrap();
     std::fs::write(reviews.join("phone.jsonl"), log).unwrap();
     home
-}
-
-fn run(home: &TempDir, args: &[&str]) -> (Option<i32>, String, String) {
-    let output = flashdeck(home).args(args).output().unwrap();
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
-    (
-        output.status.code(),
-        text(output.stdout),
-        text(output.stderr),
-    )
 }
 
 /// The `kam` card's tags and its `[[cards]]` line, read from the deck file.
