@@ -169,6 +169,14 @@ pub enum Command {
     Star(CardsChosen),
     /// Unstar cards
     Unstar(CardsChosen),
+    /// Show a card: its text, file and line, schedule, why it is due, and its whole history
+    Info {
+        /// The card id, as `flashdeck cards` shows it (an orphaned history's id works too)
+        card: String,
+        /// Print JSON: the export fields, then the rest
+        #[arg(long)]
+        json: bool,
+    },
     /// Print every card with its schedule and memory state
     Export {
         /// Print JSON (an array of objects)

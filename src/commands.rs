@@ -11,6 +11,7 @@ pub mod due;
 pub mod exam;
 pub mod export;
 pub mod import;
+pub mod info;
 pub mod init;
 pub mod list;
 pub mod optimize;
@@ -114,6 +115,9 @@ pub fn run(
         Command::Forget(chosen) => acting.run(Action::Forget, &chosen, &mut out, &mut err)?,
         Command::Star(chosen) => acting.run(Action::Star, &chosen, &mut out, &mut err)?,
         Command::Unstar(chosen) => acting.run(Action::Unstar, &chosen, &mut out, &mut err)?,
+        Command::Info { card, json } => {
+            info::run(locations, settings, &card, json, now, &mut out, &mut err)?
+        }
         Command::Export { json, csv: _, only } => {
             export::run(locations, settings, &only, json, now, &mut out)?
         }

@@ -7,20 +7,10 @@ use tempfile::TempDir;
 mod bundled_home;
 #[path = "support/log.rs"]
 mod log;
-use bundled_home::flashdeck;
+use bundled_home::run;
 
 const KAM: &str = "sales-optimization-levers/kam";
 const LEVERS: &str = "sales-optimization-levers/sales-optimization-levers";
-
-fn run(home: &TempDir, args: &[&str]) -> (Option<i32>, String, String) {
-    let output = flashdeck(home).args(args).output().unwrap();
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
-    (
-        output.status.code(),
-        text(output.stdout),
-        text(output.stderr),
-    )
-}
 
 /// Every line of the review log, over its files.
 fn log_lines(home: &TempDir) -> Vec<String> {
