@@ -15,11 +15,13 @@
 //! | [`review`] | the review session, its done screen and the tag prompt; [`cram`] studies on from it |
 //! | [`practice`] | the options screen and [`Practice`] around flashcards, learn, match and the test |
 //! | [`statistics`] | the statistics tabs and the workload simulation |
+//! | [`browser`] | the card browser: search, the table, details, card actions |
 //! | [`clock`] | when the runtime wakes without a key: learning cards coming due, the match clock |
 //! | [`line_input`] | the one-line text fields |
 
 mod action;
 pub mod backlog;
+pub mod browser;
 pub mod clock;
 pub mod cram;
 mod exam;
@@ -44,6 +46,7 @@ use crate::session::practice_test::PracticeTest;
 use crate::store::NewKind;
 use crate::study::Study;
 pub use action::{Action, Effect};
+pub use browser::{AddForm, BrowserOverlay, BrowserScreen};
 pub use home::{HomeFigures, HomeOverlay, HomeScreen, Row};
 pub use keys::{Binding, Keys};
 pub use practice::{OptionsScreen, Practice, PracticeMode, Setting};
@@ -67,6 +70,8 @@ pub enum Screen {
     Match(Box<Practice<Match>>),
     Test(Box<Practice<PracticeTest>>),
     Stats(Box<StatsScreen>),
+    /// The card browser, over the screen it was opened from.
+    Browser(Box<BrowserScreen>),
 }
 
 /// Everything the TUI shows.
@@ -142,6 +147,7 @@ impl App {
             Screen::Match(game) => practice::match_keys(&game.session),
             Screen::Test(test) => practice::test_keys(test),
             Screen::Stats(_) => keys::STATS,
+            Screen::Browser(browser) => browser.keys(),
         }
     }
 
@@ -166,6 +172,7 @@ impl App {
             Screen::Match(p) => p.help,
             Screen::Test(p) => p.help,
             Screen::Stats(stats) => stats.help,
+            Screen::Browser(browser) => browser.overlay == Some(BrowserOverlay::Help),
         }
     }
 
@@ -199,12 +206,23 @@ impl App {
                     self.saving = Saving::Off(reason.clone());
                 }
             }
-            Action::Star => return self.toggle_star(now),
+            Action::Star if !matches!(self.screen, Screen::Browser(_)) => {
+                return self.toggle_star(now);
+            }
             Action::Written(event) => self.written(&event),
-            Action::WrittenAll(events) => self.plan_written(&events),
+            Action::WrittenAll(events) => {
+                if matches!(self.screen, Screen::Browser(_)) {
+                    self.browser_written(events, now);
+                } else {
+                    self.plan_written(&events);
+                }
+            }
             Action::WriteFailed(message) => self.set_notice(format!("Not saved: {message}")),
             Action::Reloaded(collection) => {
                 self.study.replace_collection(collection);
+                if let Screen::Browser(browser) = &mut self.screen {
+                    browser.rebuild(&self.study, now);
+                }
                 self.home.clamp_selection(&self.study);
                 self.refreshed(now);
             }
@@ -213,6 +231,13 @@ impl App {
                 self.refreshed(now);
             }
             Action::Simulated(result) => self.simulated(result),
+            Action::CardAdded { card, place } => self.card_added(&card, &place, now),
+            Action::CopiedBuiltIn(path) => {
+                self.notice = Some(format!(
+                    "The built-in deck is now yours to edit: {}",
+                    path.display()
+                ));
+            }
             Action::Tick => {
                 if let Screen::Review(review) = &mut self.screen {
                     review.session.refresh(&self.study, now);
@@ -224,6 +249,7 @@ impl App {
                     Screen::Review(_) => self.update_review(&action),
                     Screen::Options(_) => self.update_options(&action, now),
                     Screen::Stats(_) => self.update_stats(&action),
+                    Screen::Browser(_) => self.update_browser(&action, now),
                     _ => self.update_practice(&action, now),
                 };
             }

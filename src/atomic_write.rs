@@ -27,6 +27,25 @@ pub fn write_with(
     existing: Existing,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    write_inner(path, existing, None, fill)
+}
+
+/// Replaces the existing file at `path` with `bytes` atomically, giving the new file the old
+/// one's permissions (a temporary file starts private, and a deck the user shared should stay
+/// shared). Fails if `path` cannot be read for its permissions.
+pub fn replace_keeping_permissions(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let permissions = std::fs::metadata(path)?.permissions();
+    write_inner(path, Existing::Replace, Some(permissions), |out| {
+        out.write_all(bytes)
+    })
+}
+
+fn write_inner(
+    path: &Path,
+    existing: Existing,
+    permissions: Option<std::fs::Permissions>,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -37,6 +56,9 @@ pub fn write_with(
     fill(&mut out)?;
     out.flush()?;
     drop(out);
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions)?;
+    }
     temp.as_file().sync_all()?;
     match existing {
         Existing::Keep => temp.persist_noclobber(path).map_err(|e| e.error)?,
@@ -72,5 +94,19 @@ mod tests {
             std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
             1
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deck.toml");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        replace_keeping_permissions(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
     }
 }

@@ -4,6 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod add;
+mod set_due;
+pub use add::AddArgs;
+pub use set_due::SetDueArgs;
+
 /// Study flashcards in your terminal with spaced repetition.
 ///
 /// Run without a command to open the study screen on your decks. Decks are plain TOML files;
@@ -80,6 +85,10 @@ pub enum Command {
     },
     /// Turn a Quizlet, Knowt, CSV or Anki export into a deck
     Import(ImportArgs),
+    /// Add a card to a deck: appended at the end of its file, which is otherwise left as it is
+    Add(AddArgs),
+    /// Write the built-in example deck into the deck folder, to edit it and add cards to it
+    Init,
     /// Review what is due now, in the given decks or all of them
     Review {
         /// Deck ids (as `flashdeck list` shows them), folders of decks, or deck files
@@ -181,6 +190,14 @@ pub enum Command {
         /// The card to give it to: a card in a deck, not studied yet
         #[arg(value_name = "NEW")]
         new: String,
+    },
+    /// Show a card: its text, file and line, schedule, why it is due, and its whole history
+    Info {
+        /// The card id, as `flashdeck cards` shows it (an orphaned history's id works too)
+        card: String,
+        /// Print JSON: the export fields, then the rest
+        #[arg(long)]
+        json: bool,
     },
     /// Print every card with its schedule and memory state
     Export {
@@ -321,7 +338,7 @@ pub struct CardsArgs {
     pub json: bool,
     /// Order by this column [default: deck and file order]
     #[arg(long, value_enum)]
-    pub sort: Option<SortColumn>,
+    pub sort: Option<crate::search::SortColumn>,
     /// Reverse the order
     #[arg(long)]
     pub reverse: bool,
@@ -343,60 +360,6 @@ pub struct CardsChosen {
     /// Every card this search finds (see docs/search.md)
     #[arg(long, value_name = "QUERY")]
     pub query: Option<String>,
-}
-
-/// `set-due`: the cards, then the days. Clap cannot put an optional list before a required
-/// value, so both come as one list, split by [`SetDueArgs::split`].
-#[derive(Debug, Args)]
-pub struct SetDueArgs {
-    /// Card ids (`DECK/KEY`), then DAYS: 0 (today), 3, 1-7 (a day in that range for each
-    /// card), and `!` (5!, 1-7!) to set the interval to those days too
-    #[arg(value_name = "CARD... DAYS", required = true, num_args = 1..)]
-    pub words: Vec<String>,
-    /// Every card this search finds (see docs/search.md)
-    #[arg(long, value_name = "QUERY")]
-    pub query: Option<String>,
-}
-
-impl SetDueArgs {
-    /// The cards and the days; what is missing, or one too many, as a message.
-    pub fn split(&self) -> Result<(CardsChosen, &str), String> {
-        let Some((days, cards)) = self.words.split_last() else {
-            return Err("set-due needs the days: `flashdeck set-due CARD... DAYS`".to_owned());
-        };
-        match (&self.query, cards) {
-            (None, []) => Err(format!(
-                "set-due needs the cards before the days: `flashdeck set-due CARD... {days}` \
-                 or `flashdeck set-due --query QUERY {days}`"
-            )),
-            (Some(_), [_, ..]) => Err(format!(
-                "with --query, give only the days (`{days}`), not card ids too"
-            )),
-            _ => Ok((
-                CardsChosen {
-                    cards: cards.to_vec(),
-                    query: self.query.clone(),
-                },
-                days.as_str(),
-            )),
-        }
-    }
-}
-
-/// A column to sort cards by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortColumn {
-    Id,
-    Deck,
-    Front,
-    State,
-    Due,
-    Interval,
-    Stability,
-    Difficulty,
-    Retrievability,
-    Reps,
-    Lapses,
 }
 
 /// Export formats `import` reads.
@@ -452,12 +415,34 @@ mod tests {
             &["flashdeck", "config", "show"],
             &["flashdeck", "stats", "--json", "a"],
             &["flashdeck", "config", "init", "--force"],
+            &[
+                "flashdeck",
+                "add",
+                "es",
+                "--front",
+                "-x",
+                "--back",
+                "b",
+                "--tag",
+                "t",
+                "--tag",
+                "u",
+                "--reverse",
+                "--id",
+                "k",
+                "--hint",
+                "h",
+            ],
+            &["flashdeck", "init"],
         ];
         for line in lines {
             let cli = Cli::try_parse_from(*line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
             if let Some(Command::Review { only, .. }) = &cli.command {
                 assert_eq!(only, &["sales"]);
                 assert_eq!(cli.global.decks.as_deref(), Some(std::path::Path::new("d")));
+            }
+            if let Some(Command::Add(add)) = &cli.command {
+                assert_eq!((add.front.as_str(), add.tags.len()), ("-x", 2));
             }
         }
         assert!(Cli::try_parse_from(["flashdeck", "export", "--csv", "--json"]).is_err());

@@ -2,6 +2,7 @@
 //! returns the process's exit code, so tests and `main` share one path. [`run`] dispatches:
 //! it reads the arguments, and the subcommand calls the library and the domain and prints.
 
+pub mod add;
 pub mod card_actions;
 pub mod cards;
 pub mod catch_up;
@@ -10,6 +11,8 @@ pub mod due;
 pub mod exam;
 pub mod export;
 pub mod import;
+pub mod info;
+pub mod init;
 pub mod list;
 pub mod optimize;
 pub mod settings;
@@ -92,6 +95,8 @@ pub fn run(
         Command::Import(args) => {
             import::run(&args, locations, now.date_naive(), &mut out, &mut err)?
         }
+        Command::Add(args) => add::run(&args, locations, &mut out, &mut err)?,
+        Command::Init => init::run(locations, &mut out, &mut err)?,
         Command::Stats { json, only } => stats::run(locations, config, &only, json, now, &mut out)?,
         Command::Due { json } => due::run(locations, settings, json, now, &mut out)?,
         Command::Optimize(args) => {
@@ -114,6 +119,9 @@ pub fn run(
         Command::Unbury(chosen) => acting.run(Action::Unbury, &chosen, &mut out, &mut err)?,
         Command::SetDue(args) => acting.set_due(&args, &mut out, &mut err)?,
         Command::Relink { old, new } => acting.relink(&old, &new, &mut out, &mut err)?,
+        Command::Info { card, json } => {
+            info::run(locations, settings, &card, json, now, &mut out, &mut err)?
+        }
         Command::Export { json, csv: _, only } => {
             export::run(locations, settings, &only, json, now, &mut out)?
         }

@@ -2,14 +2,18 @@
 //!
 //! A deck is one TOML file. Its id is the file's path under the decks folder without `.toml`,
 //! and a card's id is `<deck id>/<card key>` (see [`key`]). Parsing and validation are pure
-//! ([`parse`]); reading files and folders lives in [`load`].
+//! ([`parse`]); reading files and folders lives in [`load`]. flashdeck never rewrites a deck
+//! file: [`append`] works out a card appended at a file's end, and [`write`] does the only
+//! writes (that append, and the bundled deck written out).
 
+pub mod append;
 pub mod bundled;
 mod cache;
 pub mod key;
 pub mod load;
 pub mod parse;
 mod position;
+pub mod write;
 
 pub use position::LineIndex;
 

@@ -1,10 +1,15 @@
 //! Counted nouns for messages: "1 card", "2 cards".
 
-/// `word`, with an `s` unless `count` is 1.
+/// `word`, with an `s` (`es` after a hissing end: leeches, boxes) unless `count` is 1.
 #[must_use]
 pub fn noun(count: usize, word: &str) -> String {
     if count == 1 {
         word.to_owned()
+    } else if ["ch", "sh", "s", "x", "z"]
+        .iter()
+        .any(|end| word.ends_with(end))
+    {
+        format!("{word}es")
     } else {
         format!("{word}s")
     }
@@ -18,6 +23,14 @@ pub fn counted(count: usize, word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hissing_ends_take_es() {
+        assert_eq!(super::counted(2, "leech"), "2 leeches");
+        assert_eq!(super::counted(1, "leech"), "1 leech");
+        assert_eq!(super::counted(3, "box"), "3 boxes");
+        assert_eq!(super::counted(3, "card"), "3 cards");
+    }
+
     use super::*;
 
     #[test]

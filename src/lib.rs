@@ -9,7 +9,7 @@
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`deck`] | decks, cards and their ids; TOML validation with `file:line:col` errors; the deck cache |
+//! | [`deck`] | decks, cards and their ids; TOML validation with `file:line:col` errors; the deck cache; appending a card to a deck file |
 //! | [`import`] | turning Quizlet, Knowt, CSV and Anki exports into deck files |
 //! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine: learning steps, fuzz, the calendar, "mature" |
 //! | [`practice`] | the practice vocabulary: modes, question kinds and Learn's levels, as the log spells them |

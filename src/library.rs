@@ -158,7 +158,8 @@ pub fn resolve_decks(
 }
 
 /// A deck file's path becomes its id relative to the decks folder; anything else is an id.
-fn deck_id_for(name: &str, locations: &Locations) -> String {
+#[must_use]
+pub fn deck_id_for(name: &str, locations: &Locations) -> String {
     let path = Path::new(name);
     let is_deck_file = path.extension().is_some_and(|ext| ext == "toml") && path.is_file();
     if is_deck_file

@@ -14,6 +14,7 @@ use crossterm::event::{
 };
 use ratatui::DefaultTerminal;
 
+mod adding;
 pub mod start;
 
 use crate::app::{Action, App, Effect, Saving};
@@ -124,6 +125,19 @@ fn run_loop(
                         pending.push(edit(terminal, &path, line, &runtime.locations)?);
                         loaded_at = SystemTime::now();
                     }
+                    Effect::AddCard { deck, card } => {
+                        pending.extend(adding::add(&runtime.locations, &deck, &card));
+                        loaded_at = SystemTime::now();
+                    }
+                    Effect::AddInEditor { deck } => {
+                        let locations = &runtime.locations;
+                        pending.extend(adding::add_in_editor(terminal, locations, &deck)?);
+                        loaded_at = SystemTime::now();
+                    }
+                    Effect::CopyBuiltIn => {
+                        pending.extend(adding::copy_built_in(&runtime.locations));
+                        loaded_at = SystemTime::now();
+                    }
                     Effect::Reload { only_if_changed } => {
                         let decks = &runtime.locations.decks.path;
                         if !only_if_changed || changed_since(decks, loaded_at) {
@@ -192,6 +206,19 @@ fn edit(
     line: usize,
     locations: &Locations,
 ) -> io::Result<Action> {
+    Ok(match run_editor(terminal, path, line)? {
+        Ok(()) => reload(locations),
+        Err(message) => Action::WriteFailed(message),
+    })
+}
+
+/// Runs `$VISUAL` or `$EDITOR` (else `vi`) on `path` at `line`, with the terminal handed over
+/// and taken back; `Err` says why the editor did not start.
+fn run_editor(
+    terminal: &mut DefaultTerminal,
+    path: &Path,
+    line: usize,
+) -> io::Result<Result<(), String>> {
     ratatui::try_restore()?;
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
@@ -206,12 +233,9 @@ fn edit(
         .status();
     *terminal = ratatui::try_init()?;
     terminal.clear()?;
-    if let Err(error) = status {
-        return Ok(Action::WriteFailed(format!(
-            "cannot start the editor `{editor}`: {error}"
-        )));
-    }
-    Ok(reload(locations))
+    Ok(status
+        .map(|_| ())
+        .map_err(|error| format!("cannot start the editor `{editor}`: {error}")))
 }
 
 fn reload(locations: &Locations) -> Action {

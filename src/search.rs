@@ -11,13 +11,16 @@
 //! | `search/parse.rs` | splitting a query into tokens and parsing them, with each term's position |
 //! | `search/matcher.rs` | [`CardFacts`], and whether a query matches them |
 //! | `search/index.rs` | [`Index`]: every card's facts (and every orphaned history's) from a study |
+//! | `search/sort.rs` | [`SortColumn`]: ordering found cards by a column |
 
 mod index;
 mod matcher;
 mod parse;
+mod sort;
 
 pub use index::{Index, search};
 pub use matcher::CardFacts;
+pub use sort::SortColumn;
 
 use crate::scheduler::Rating;
 

@@ -15,13 +15,19 @@
 //! | [`exam`] | the exam plan, an overlay on the states ([`exam::Overlay`]) |
 //! | [`backlog`] | spreading a backlog of reviews over days |
 //! | [`actions`] | actions on chosen cards (suspend, bury, forget, star, set due), relinks, undoing them |
+//! | [`info`] | card info: a card's text, schedule and whole history |
+//! | [`why_due`] | why a card is due, or when it will be, in one line |
+//! | [`successors`] | the likely current card of each orphaned history |
 
 pub mod actions;
 pub mod backlog;
 pub mod exam;
+pub mod info;
 mod limits;
 mod queue;
 mod states;
+pub mod successors;
+pub mod why_due;
 
 use std::collections::HashMap;
 

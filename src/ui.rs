@@ -1,6 +1,7 @@
 //! Rendering: a function from `&App` to a frame. Nothing here mutates state or does I/O.
 
 mod backlog;
+mod browser;
 mod chrome;
 mod flashcards;
 mod footer;
@@ -95,6 +96,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks 
         Screen::Match(game) => clicks = matching::render(app, &game.session, theme, area, buf),
         Screen::Test(test) => practice_test::render(app, test, theme, area, buf),
         Screen::Stats(screen) => stats::render(app, screen, theme, area, buf),
+        Screen::Browser(browser) => browser::render(app, browser, theme, area, buf),
     }
     if app.help_open() {
         help::render(app.screen_bindings(), theme, area, buf);
@@ -105,7 +107,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks 
 
 /// A `width` × `height` box centred in `area` (smaller if the area is), cleared of what is
 /// beneath, for an overlay to draw in.
-fn popup_area(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
+pub(crate) fn popup_area(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
     let popup = area.centered(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),

@@ -10,9 +10,7 @@ use tempfile::TempDir;
 mod bundled_home;
 #[path = "support/log.rs"]
 mod log;
-#[path = "support/run.rs"]
-mod run;
-use run::run;
+use bundled_home::run;
 
 const KAM: &str = "sales-optimization-levers/kam";
 const LEVERS: &str = "sales-optimization-levers/sales-optimization-levers";

@@ -50,6 +50,28 @@ pub enum Action {
     Picker,
     /// Starts typing a filter for the deck list.
     Filter,
+    /// Opens the card browser (on the selected deck, or the card on screen).
+    Browse,
+    /// Opens the card browser on the suspended cards and the leeches.
+    BrowseTrouble,
+    /// In the browser: marks the selected card, or unmarks it.
+    Mark,
+    /// In the browser: marks every card found, or clears the marks.
+    MarkAll,
+    /// In the browser: sorts by the next column.
+    SortNext,
+    /// In the browser: reverses the order.
+    SortReverse,
+    /// Back to new, keeping the history.
+    Forget,
+    /// Asks for a due date (Anki's syntax).
+    SetDue,
+    /// Opens the form for a new card.
+    AddCard,
+    /// Gives an orphaned history to the card it most likely belongs to.
+    Relink,
+    /// Writes the built-in deck into the decks folder, so that it can be edited.
+    CopyBuiltIn,
     /// Go on without saving, after being told the log cannot be written.
     StudyWithoutSaving,
     /// Read the deck files again.
@@ -93,6 +115,13 @@ pub enum Action {
     Reloaded(Collection),
     /// Events appended to the log since it was read (another window's answers).
     LogRead(Vec<Event<'static>>),
+    /// A card was appended to a deck file, at this place (`path:line`).
+    CardAdded {
+        card: String,
+        place: String,
+    },
+    /// The built-in deck was written into the decks folder, here.
+    CopiedBuiltIn(PathBuf),
     /// A workload simulation came back.
     Simulated(Result<Vec<Workload>, String>),
     /// The clock woke the app with no key (see [`super::clock`]): a learning card may have
@@ -112,6 +141,8 @@ impl Action {
                 | Self::Reloaded(_)
                 | Self::LogRead(_)
                 | Self::Simulated(_)
+                | Self::CardAdded { .. }
+                | Self::CopiedBuiltIn(_)
                 | Self::Tick
         )
     }
@@ -135,5 +166,16 @@ pub enum Effect {
     },
     /// Run a workload simulation away from the screen; [`Action::Simulated`] brings it back.
     Simulate(Box<Job>),
+    /// Append a card to a deck's file (`deck::write::add_card`), then read the decks again.
+    AddCard {
+        deck: String,
+        card: crate::deck::append::NewCard,
+    },
+    /// Write a new card in the editor, then add it as [`Effect::AddCard`] does.
+    AddInEditor {
+        deck: String,
+    },
+    /// Write the built-in deck into the decks folder, then read the decks again.
+    CopyBuiltIn,
     Quit,
 }

@@ -57,6 +57,31 @@ pub struct HomeFigures {
     pub exams: Vec<Option<Outlook>>,
     /// Streak and XP, when the settings turn them on.
     pub motivation: Option<Motivation>,
+    /// Cards kept out of the queues: suspended ones, and among every card the leeches.
+    pub set_aside: SetAside,
+}
+
+/// Cards the user may have lost sight of, for the home screen's line about them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SetAside {
+    pub suspended: usize,
+    pub leeches: usize,
+}
+
+impl SetAside {
+    /// Counts them over every card of the collection.
+    #[must_use]
+    pub fn count(study: &Study) -> Self {
+        let mut counts = Self::default();
+        for deck in &study.collection.decks {
+            for card in &deck.cards {
+                let state = study.state(card.id.as_str());
+                counts.suspended += usize::from(state.suspended);
+                counts.leeches += usize::from(state.leech);
+            }
+        }
+        counts
+    }
 }
 
 impl HomeFigures {
@@ -77,6 +102,7 @@ impl HomeFigures {
                 .map(|&d| crate::study::exam::outlook(study, d, now))
                 .collect(),
             motivation: Self::motivation(study, now, goals),
+            set_aside: SetAside::count(study),
         }
     }
 
@@ -190,6 +216,17 @@ impl App {
         }
     }
 
+    /// The browser's search for the selected row: its deck or folder, or every card.
+    fn selected_search(&self) -> String {
+        match self.rows().get(self.home.selected).copied() {
+            Some(Row::Deck(index, _)) => {
+                deck_search(self.study.collection.decks[index].id.as_str())
+            }
+            Some(Row::Group(folder)) => deck_search(folder),
+            _ => String::new(),
+        }
+    }
+
     /// The decks inside a folder of the decks directory, at any depth.
     fn folder_decks(&self, folder: &str) -> Vec<usize> {
         let prefix = format!("{folder}/");
@@ -266,6 +303,11 @@ impl App {
             Action::Backlog if self.home.figures.backlog.is_some() => self.preview_plan(0, now),
             Action::UndoBacklog if self.home.figures.catching_up > 0 => return self.undo_plan(now),
             Action::Statistics => self.open_statistics(now),
+            Action::Browse => {
+                let search = self.selected_search();
+                self.open_browser(&search, None, now);
+            }
+            Action::BrowseTrouble => self.open_browser("is:suspended or is:leech", None, now),
             Action::Reload => {
                 return vec![Effect::Reload {
                     only_if_changed: false,
@@ -310,5 +352,15 @@ impl App {
                 None => self.home.selected = 0,
             },
         }
+    }
+}
+
+/// `deck:ID`, quoted when the id has a space.
+#[must_use]
+pub fn deck_search(id: &str) -> String {
+    if id.contains([' ', '"', '(', ')']) {
+        format!("deck:\"{}\"", id.replace('"', ""))
+    } else {
+        format!("deck:{id}")
     }
 }

@@ -32,7 +32,14 @@ impl On {
         match (self, key.code) {
             (Self::Keys(codes), code) if codes.contains(&code) => Some(action.clone()),
             (Self::Ctrl(letter), KeyCode::Char(c)) if ctrl && c == letter => Some(action.clone()),
-            (Self::Text, KeyCode::Char(c)) => Some(Action::Type(c)),
+            // Ctrl or Alt with a letter is a command, never text.
+            (Self::Text, KeyCode::Char(c))
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Type(c))
+            }
             (Self::Pick(from, to), KeyCode::Char(c)) if (from..=to).contains(&c) => {
                 let place = u32::from(c) - u32::from(from) + 1;
                 Some(Action::Choose(usize::try_from(place).unwrap_or(usize::MAX)))

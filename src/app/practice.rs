@@ -259,7 +259,7 @@ impl App {
             Screen::Match(m) => m.session.current_card(),
             Screen::Test(t) => t.session.current_card(),
             Screen::Review(r) => r.session.current.as_ref().map(|c| c.card.as_ref()),
-            Screen::Home | Screen::Options(_) | Screen::Stats(_) => None,
+            Screen::Home | Screen::Options(_) | Screen::Stats(_) | Screen::Browser(_) => None,
         }
     }
 

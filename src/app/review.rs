@@ -105,6 +105,16 @@ impl App {
                 self.study_on(action);
             }
             Action::Edit => return self.edit_current(),
+            Action::Browse => {
+                let search = match session.decks.as_slice() {
+                    [deck] => {
+                        super::home::deck_search(self.study.collection.decks[*deck].id.as_str())
+                    }
+                    _ => String::new(),
+                };
+                let card = session.current.as_ref().map(|c| c.card.to_string());
+                self.open_browser(&search, card.as_deref(), now);
+            }
             Action::Back => return self.go_home(),
             _ => {}
         }

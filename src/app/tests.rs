@@ -717,4 +717,5 @@ fn hash_on_the_done_screen_crams_one_tag_of_cards_or_their_deck() {
     assert_eq!(session.queue.reviews.len() + 1, 3);
 }
 
+mod browser;
 mod reachable;

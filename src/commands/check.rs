@@ -1,5 +1,5 @@
 //! `flashdeck check`: every problem in the decks, and what the review log holds that no deck
-//! does.
+//! does, with the card each orphaned history likely belongs to now.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,10 +10,11 @@ use chrono::{DateTime, FixedOffset};
 
 use super::FAILURE;
 use crate::deck;
-use crate::english::noun;
+use crate::english::{counted, noun};
 use crate::library::load_study;
 use crate::paths::Locations;
 use crate::scheduler::Settings;
+use crate::study::successors::{Successor, successors};
 
 /// `flashdeck check [PATH…]`: every problem on `err`, a summary on `out`; the log is
 /// replayed at `now`.
@@ -87,21 +88,46 @@ fn report_log(
         writeln!(
             err,
             "warning: the review log has {events} {} for {} {} no deck has; the history is kept, \
-             and giving a card an `id` equal to its old key, or `flashdeck relink OLD NEW`, \
-             brings it back:",
+             and giving a card an `id` equal to its old key brings it back:",
             noun(events, "event"),
             orphans.len(),
             noun(orphans.len(), "card"),
         )?;
+        let successors = successors(&study);
+        let mut successors = successors.iter().peekable();
         for orphan in &orphans {
-            writeln!(
-                err,
-                "  {} ({} {})",
-                orphan.card,
-                orphan.events,
-                noun(orphan.events, "event")
-            )?;
+            let events = counted(orphan.events, "event");
+            let likely = successors.next_if(|s| s.orphan == orphan.card);
+            let likely = likely.map_or_else(String::new, |s| format!("; {}", suggestion(s)));
+            writeln!(err, "  {} ({events}){likely}", orphan.card)?;
         }
     }
     Ok(())
+}
+
+/// "likely `d/new` ("New front", once "old front"): flashdeck relink d/old d/new".
+fn suggestion(likely: &Successor) -> String {
+    let once = likely
+        .old_front
+        .as_deref()
+        .map_or_else(String::new, |old| format!(", once \"{}\"", shortened(old)));
+    format!(
+        "likely `{}` (\"{}\"{once}): flashdeck relink {} {}",
+        likely.card,
+        shortened(&likely.front),
+        likely.orphan,
+        likely.card
+    )
+}
+
+/// A front's first line, cut at 40 characters.
+fn shortened(front: &str) -> String {
+    const MAX: usize = 40;
+    let line = front.lines().next().unwrap_or_default();
+    if line.chars().count() > MAX || front.lines().nth(1).is_some() {
+        let cut: String = line.chars().take(MAX).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        line.to_owned()
+    }
 }

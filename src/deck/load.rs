@@ -79,16 +79,9 @@ pub fn load_dir_cached(dir: &Path, cache: &Path) -> Collection {
 fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection {
     let mut collection = Collection::default();
     let mut files = Vec::new();
-    let walker = WalkDir::new(dir)
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-    for entry in walker {
+    for entry in deck_files(dir) {
         match entry {
-            Ok(entry) if entry.file_type().is_file() && is_toml(entry.path()) => {
-                files.push((deck_id(dir, entry.path()), entry.into_path()));
-            }
-            Ok(_) => {}
+            Ok(file) => files.push(file),
             Err(error) => {
                 let path = error.path().unwrap_or(dir).to_path_buf();
                 let id = deck_id(dir, &path);
@@ -164,6 +157,32 @@ fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection {
     collection
 }
 
+/// Every `*.toml` below `dir` with its deck id (hidden files and folders skipped, links
+/// followed); an entry that cannot be read is an error.
+fn deck_files(dir: &Path) -> impl Iterator<Item = Result<(DeckId, PathBuf), walkdir::Error>> {
+    WalkDir::new(dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()))
+        .filter_map(move |entry| match entry {
+            Ok(entry) if entry.file_type().is_file() && is_toml(entry.path()) => {
+                Some(Ok((deck_id(dir, entry.path()), entry.into_path())))
+            }
+            Ok(_) => None,
+            Err(error) => Some(Err(error)),
+        })
+}
+
+/// The ids of the deck files below `dir`, without reading them, sorted.
+#[must_use]
+pub fn deck_ids(dir: &Path) -> Vec<DeckId> {
+    let mut ids: Vec<DeckId> = deck_files(dir)
+        .filter_map(|file| file.ok().map(|(id, _)| id))
+        .collect();
+    ids.sort();
+    ids
+}
+
 /// Loads a file or a folder given on the command line. A lone file's deck id is its file stem.
 #[must_use]
 pub fn load_path(path: &Path) -> Collection {
@@ -187,7 +206,7 @@ pub fn load_file(path: &Path, id: DeckId) -> Result<Deck, Vec<Problem>> {
 }
 
 /// Validates a deck file's bytes.
-fn parse_bytes(path: &Path, id: DeckId, bytes: &[u8]) -> Result<Deck, Vec<Problem>> {
+pub(crate) fn parse_bytes(path: &Path, id: DeckId, bytes: &[u8]) -> Result<Deck, Vec<Problem>> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
         // The prefix is valid UTF-8 by definition of `valid_up_to`.
@@ -207,7 +226,7 @@ fn parse_bytes(path: &Path, id: DeckId, bytes: &[u8]) -> Result<Deck, Vec<Proble
 }
 
 /// Reads at most [`MAX_FILE_BYTES`], refusing bigger files before parsing anything.
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     let file = File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
     let too_big = || {
         format!(
@@ -230,7 +249,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn at_start(path: &Path, message: String) -> Problem {
+pub(crate) fn at_start(path: &Path, message: String) -> Problem {
     Problem {
         path: path.to_path_buf(),
         line: 1,

@@ -16,6 +16,7 @@ use toml::de::{DeTable, DeValue};
 use super::key::{REVERSE_SUFFIX, hashed_key};
 use chrono::NaiveDate;
 
+use super::append::NewCard;
 use super::position::LineIndex;
 use super::{Card, CardId, Deck, DeckId, Problem, Source};
 pub(crate) use suggest::closest;
@@ -41,11 +42,7 @@ pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Pr
     };
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
-        // A recovered tree has holes, and checking it would report phantom missing fields.
-        for error in syntax_errors {
-            let offset = error.span().map_or(0, |span| span.start);
-            checker.error(offset, format!("invalid TOML: {}", error.message().trim()));
-        }
+        checker.syntax_errors(syntax_errors);
     } else if let Some((meta, cards)) = checker.document(&id, root.get_ref())
         && checker.errors.is_empty()
     {
@@ -62,6 +59,45 @@ pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Pr
         });
     }
     Err(checker.into_problems(&source))
+}
+
+/// Validates `text` as the keys of one card without its `[[cards]]` line (what the `$EDITOR`
+/// path has the user write), by the rules of a card in a deck file. Problems are positioned in
+/// `text` and carry `path`.
+pub(super) fn parse_card(text: &str, path: &std::path::Path) -> Result<NewCard, Vec<Problem>> {
+    let mut checker = Checker {
+        text,
+        errors: Vec::new(),
+        lines: None,
+    };
+    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    let source = Source::File(path.to_path_buf());
+    if !syntax_errors.is_empty() {
+        checker.syntax_errors(syntax_errors);
+        return Err(checker.into_problems(&source));
+    }
+    let span = root.span();
+    let table = Spanned::new(span, DeValue::Table(root.into_inner()));
+    match checker.card_entry(&table) {
+        Some(CardEntry {
+            front: Some(front),
+            back: Some(back),
+            id,
+            tags,
+            hint,
+            reverse,
+            valid: true,
+            ..
+        }) if checker.errors.is_empty() => Ok(NewCard {
+            front,
+            back,
+            tags,
+            hint,
+            reverse,
+            id,
+        }),
+        _ => Err(checker.into_problems(&source)),
+    }
 }
 
 struct Meta {
@@ -86,6 +122,15 @@ struct Checker<'t> {
 impl Checker<'_> {
     fn error(&mut self, offset: usize, message: impl Into<String>) {
         self.errors.push((offset, message.into()));
+    }
+
+    /// Reports only the syntax errors: a recovered tree has holes, and checking it would report
+    /// phantom missing fields.
+    fn syntax_errors(&mut self, errors: Vec<toml::de::Error>) {
+        for error in errors {
+            let offset = error.span().map_or(0, |span| span.start);
+            self.error(offset, format!("invalid TOML: {}", error.message().trim()));
+        }
     }
 
     fn line_of(&mut self, offset: usize) -> usize {

@@ -12,9 +12,11 @@ use crate::scheduler::{Day, Due, Phase, Rating};
 use crate::study::{CardPlace, Study};
 
 /// The facts of every card and every orphaned history, as they stood at one moment.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     cards: Vec<CardFacts>,
+    /// Built with every card's answers, for `rated:` and `introduced:`.
+    answers: bool,
 }
 
 impl Index {
@@ -27,15 +29,15 @@ impl Index {
     }
 
     /// The same, for a query that needs no answers ([`Query::needs_answers`] is false) when
-    /// `answers` is false: the replay of every answer is skipped, and `rated:` and
+    /// `with_answers` is false: the replay of every answer is skipped, and `rated:` and
     /// `introduced:` would match nothing.
     #[must_use]
-    pub fn build_with(study: &Study, now: DateTime<FixedOffset>, answers: bool) -> Self {
+    pub fn build_with(study: &Study, now: DateTime<FixedOffset>, with_answers: bool) -> Self {
         let history = study.wait_for_history();
         let scheduler = &study.scheduler;
         let today = scheduler.calendar().day(now);
         // `every_answer` keeps the order of `History::cards`.
-        let replayed: Vec<_> = if answers {
+        let replayed: Vec<_> = if with_answers {
             history.every_answer(scheduler).collect()
         } else {
             Vec::new()
@@ -49,27 +51,8 @@ impl Index {
             })
             .collect();
         let mut fill = |facts: &mut CardFacts| {
-            let card = facts.card.as_str();
-            let state = study.state(card);
-            facts.phase = state.phase;
-            facts.due = match state.due {
-                Due::New => None,
-                Due::At(at) => Some(scheduler.calendar().day(at) - today),
-                Due::Day(day) => Some(day - today),
-            };
-            facts.interval = matches!(state.phase, Phase::Review | Phase::Relearning { .. })
-                .then_some(state.scheduled_days);
-            facts.stability = state.memory.map(|m| m.stability);
-            facts.difficulty = state.memory.map(|m| m.difficulty);
-            // As `export` gives it.
-            facts.retrievability = scheduler.retrievability(state, now);
-            facts.reps = state.reps;
-            facts.lapses = state.lapses;
-            facts.suspended = state.suspended;
-            facts.buried = state.buried_until.is_some_and(|day| day > today);
-            facts.leech = state.leech;
-            facts.starred = study.practice(card).starred;
-            facts.answers = answers.remove(card).unwrap_or_default();
+            fill_state(facts, study, now);
+            facts.answers = answers.remove(facts.card.as_str()).unwrap_or_default();
         };
         let mut cards = folded_cards(&study.collection);
         cards.iter_mut().for_each(&mut fill);
@@ -81,7 +64,28 @@ impl Index {
             fill(&mut facts);
             cards.push(facts);
         }
-        Self { cards }
+        Self {
+            cards,
+            answers: with_answers,
+        }
+    }
+
+    /// Gathers `cards`' states again at `now`, after actions changed them (a suspend, a
+    /// set due date); their text and answers stay as they were.
+    pub fn refresh(&mut self, study: &Study, now: DateTime<FixedOffset>, cards: &[&str]) {
+        let wanted: rustc_hash::FxHashSet<&str> = cards.iter().copied().collect();
+        for facts in &mut self.cards {
+            if wanted.contains(facts.card.as_str()) {
+                fill_state(facts, study, now);
+            }
+        }
+    }
+
+    /// Whether it was built with every card's answers ([`Index::build`]), which `rated:` and
+    /// `introduced:` need.
+    #[must_use]
+    pub fn has_answers(&self) -> bool {
+        self.answers
     }
 
     /// Every card's facts, in the index's order.
@@ -94,6 +98,32 @@ impl Index {
     pub fn matching<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a CardFacts> + 'a {
         self.cards.iter().filter(|card| query.matches(card))
     }
+}
+
+/// Fills in everything about `card` that its replayed state says at `now`.
+fn fill_state(facts: &mut CardFacts, study: &Study, now: DateTime<FixedOffset>) {
+    let scheduler = &study.scheduler;
+    let today = scheduler.calendar().day(now);
+    let card = facts.card.as_str();
+    let state = study.state(card);
+    facts.phase = state.phase;
+    facts.due = match state.due {
+        Due::New => None,
+        Due::At(at) => Some(scheduler.calendar().day(at) - today),
+        Due::Day(day) => Some(day - today),
+    };
+    facts.interval = matches!(state.phase, Phase::Review | Phase::Relearning { .. })
+        .then_some(state.scheduled_days);
+    facts.stability = state.memory.map(|m| m.stability);
+    facts.difficulty = state.memory.map(|m| m.difficulty);
+    // As `export` gives it.
+    facts.retrievability = scheduler.retrievability(state, now);
+    facts.reps = state.reps;
+    facts.lapses = state.lapses;
+    facts.suspended = state.suspended;
+    facts.buried = state.buried_until.is_some_and(|day| day > today);
+    facts.leech = state.leech;
+    facts.starred = study.practice(card).starred;
 }
 
 /// Every card's facts as a new card, its text folded: the slow part of building an index,

@@ -172,7 +172,21 @@ impl History {
         entries: &[Entry],
         scheduler: &Scheduler,
         day: Day,
+        on_answer: impl FnMut(Answer),
+    ) -> Folded {
+        self.fold_observed(card, entries, scheduler, day, on_answer, |_, _| {})
+    }
+
+    /// [`History::fold_entries`], calling `on_entry` with each event folded (undone ones
+    /// skipped) and the card as it left it, for a card's history (`replay/trace.rs`).
+    fn fold_observed(
+        &self,
+        card: &str,
+        entries: &[Entry],
+        scheduler: &Scheduler,
+        day: Day,
         mut on_answer: impl FnMut(Answer),
+        mut on_entry: impl FnMut(&Entry, &Folded),
     ) -> Folded {
         let calendar = scheduler.calendar();
         let mut folded = Folded::default();
@@ -262,6 +276,7 @@ impl History {
                     }
                 }
             }
+            on_entry(entry, &folded);
         }
         folded
     }
@@ -307,6 +322,10 @@ pub fn first_each_day(answers: &[Answer]) -> impl Iterator<Item = &Answer> {
         first_that_day
     })
 }
+
+mod trace;
+
+pub use trace::{Traced, TracedAnswer, TracedKind};
 
 #[cfg(test)]
 mod tests;

@@ -13,11 +13,12 @@ pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut width = 0;
     for binding in bindings.iter().filter(|b| b.in_footer) {
-        let item = binding.key_label.chars().count() + binding.hint.chars().count() + 3;
+        // The key, a space and the hint must fit; the gap after the last one need not.
+        let item = binding.key_label.chars().count() + 1 + binding.hint.chars().count();
         if width + item > usize::from(area.width) {
             break;
         }
-        width += item;
+        width += item + 3;
         spans.push(Span::styled(binding.key_label, theme.key));
         spans.push(Span::styled(format!(" {}   ", binding.hint), theme.dim));
     }

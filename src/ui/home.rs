@@ -43,6 +43,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else if let Some(backlog) = &figures.backlog {
         details.insert(0, Line::styled(format!("Backlog: {} reviews due, about {:.0} on a normal day. {} spreads them over days, the most at risk first.", backlog.due, backlog.normal_day, key(&Action::Backlog)), theme.notice));
     }
+    let set_aside = figures.set_aside;
+    if set_aside.suspended + set_aside.leeches > 0 {
+        details.push(Line::styled(
+            format!(
+                "{} suspended, {}: {} lists them to unsuspend or reset.",
+                counted(set_aside.suspended, "card"),
+                counted(set_aside.leeches, "leech"),
+                key(&Action::BrowseTrouble),
+            ),
+            theme.notice,
+        ));
+    }
     if !app.study.has_history() {
         // First run: how to start, and where decks live.
         details.push(Line::styled(format!("New here? Pick a deck and press {} to learn its first cards; {} offers other ways to study.", key(&Action::Open), key(&Action::Picker)), theme.notice));

@@ -102,7 +102,9 @@ fn home_lists_decks_with_card_counts_at_80x24() {
     );
     // Keys from the key table, on the last line.
     assert!(
-        line(&buf, 23).starts_with("Enter review deck   r review all due   m study modes"),
+        line(&buf, 23).starts_with(
+            "Enter review   r review all   m study modes   / filter   s stats   v browse"
+        ),
         "{}",
         line(&buf, 23)
     );

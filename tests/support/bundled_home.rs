@@ -17,3 +17,15 @@ pub fn flashdeck(home: &TempDir) -> Command {
         .env_remove("FLASHDECK_DECKS");
     cmd
 }
+
+/// Runs `flashdeck ARGS…` in `home`: its exit code, standard output and standard error.
+#[allow(dead_code)] // Not every test file that includes this module reads all three.
+pub fn run(home: &TempDir, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = flashdeck(home).args(args).output().unwrap();
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (
+        output.status.code(),
+        text(output.stdout),
+        text(output.stderr),
+    )
+}

@@ -36,13 +36,15 @@ pub const HELP: Keys = Keys(&[&[
 
 #[rustfmt::skip]
 const HOME_KEYS: &[Binding] = &[
-    bind(Code(&[K::Enter]), "Enter", "review deck", A::Open, FOOTER),
-    bind(Code(&[K::Char('r')]), "r", "review all due", A::ReviewAll, FOOTER),
+    bind(Code(&[K::Enter]), "Enter", "review", A::Open, FOOTER),
+    bind(Code(&[K::Char('r')]), "r", "review all", A::ReviewAll, FOOTER),
     bind(Code(&[K::Char('m')]), "m", "study modes", A::Picker, FOOTER),
     bind(Code(&[K::Char('/')]), "/", "filter", A::Filter, FOOTER),
     bind(Code(&[K::Char('x')]), "x", "exam date", A::SetExam, HELP_ONLY),
     bind(Code(&[K::Char('R')]), "R", "reload decks", A::Reload, HELP_ONLY),
-    bind(Code(&[K::Char('s')]), "s", "statistics", A::Statistics, FOOTER),
+    bind(Code(&[K::Char('s')]), "s", "stats", A::Statistics, FOOTER),
+    bind(Code(&[K::Char('v')]), "v", "browse", A::Browse, FOOTER),
+    bind(Code(&[K::Char('V')]), "V", "browse suspended cards and leeches", A::BrowseTrouble, HELP_ONLY),
     bind(Code(&[K::Up, K::Char('k')]), "↑/k", "up", A::Up, FOOTER),
     bind(Code(&[K::Down, K::Char('j')]), "↓/j", "down", A::Down, FOOTER),
     bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
@@ -118,6 +120,7 @@ const CARD_COMMANDS: &[Binding] = &[
     bind(Code(&[K::Char('b')]), "b", "bury", A::Bury, FOOTER),
     bind(Code(&[K::Char('s')]), "s", "suspend", A::Suspend, FOOTER),
     bind(Code(&[K::Char('e')]), "e", "edit", A::Edit, FOOTER),
+    bind(Code(&[K::Char('v')]), "v", "browse", A::Browse, FOOTER),
     bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up", A::Up, HELP_ONLY),
     bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, HELP_ONLY),
     bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
@@ -145,10 +148,10 @@ pub const ANSWER: Keys = Keys(&[
 /// Practice modes offered when the day's review is done.
 #[rustfmt::skip]
 const PRACTICE_OFFER: &[Binding] = &[
-    bind(Code(&[K::Char('f')]), "f", "flashcards", A::PickMode(Some(M::Flashcards)), FOOTER),
-    bind(Code(&[K::Char('l')]), "l", "learn", A::PickMode(Some(M::Learn)), FOOTER),
-    bind(Code(&[K::Char('m')]), "m", "match", A::PickMode(Some(M::Match)), FOOTER),
-    bind(Code(&[K::Char('t')]), "t", "test", A::PickMode(Some(M::Test)), FOOTER),
+    bind(Code(&[K::Char('f')]), "f", "flashcards", A::PickMode(Some(M::Flashcards)), HELP_ONLY),
+    bind(Code(&[K::Char('l')]), "l", "learn", A::PickMode(Some(M::Learn)), HELP_ONLY),
+    bind(Code(&[K::Char('m')]), "m", "match", A::PickMode(Some(M::Match)), HELP_ONLY),
+    bind(Code(&[K::Char('t')]), "t", "test", A::PickMode(Some(M::Test)), HELP_ONLY),
 ];
 
 /// Studying on when nothing is due: early reviews, or cramming.
@@ -163,6 +166,7 @@ const STUDY_ON: &[Binding] = &[
 #[rustfmt::skip]
 const DONE_COMMANDS: &[Binding] = &[
     bind(Code(&[K::Char('u')]), "u", "undo", A::Undo, FOOTER),
+    bind(Code(&[K::Char('v')]), "v", "browse", A::Browse, FOOTER),
     bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
     bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "back", A::Back, FOOTER),
 ];
@@ -204,6 +208,88 @@ pub const STATS: Keys = Keys(&[
     HELP_BACK,
 ]);
 
+// ---- Browser ----
+
+/// The card browser's table.
+#[rustfmt::skip]
+pub const BROWSER: Keys = Keys(&[&[
+    bind(Code(&[K::Char('/')]), "/", "search", A::Filter, FOOTER),
+    bind(Code(&[K::Enter]), "Enter", "details", A::Open, FOOTER),
+    bind(Code(&[K::Char(' ')]), "Space", "mark", A::Mark, FOOTER),
+    bind(Code(&[K::Char('M')]), "M", "mark all found", A::MarkAll, HELP_ONLY),
+    bind(Code(&[K::Char('s')]), "s", "suspend", A::Suspend, FOOTER),
+    bind(Code(&[K::Char('b')]), "b", "bury", A::Bury, HELP_ONLY),
+    bind(Code(&[K::Char('f')]), "f", "forget", A::Forget, HELP_ONLY),
+    bind(Code(&[K::Char('d')]), "d", "set due date", A::SetDue, HELP_ONLY),
+    bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
+    bind(Code(&[K::Char('e')]), "e", "edit", A::Edit, HELP_ONLY),
+    bind(Code(&[K::Char('a')]), "a", "add a card", A::AddCard, HELP_ONLY),
+    bind(Code(&[K::Char('I')]), "I", "copy the built-in deck into the decks folder", A::CopyBuiltIn, HELP_ONLY),
+    bind(Code(&[K::Char('r')]), "r", "relink an orphan", A::Relink, HELP_ONLY),
+    bind(Code(&[K::Char('o')]), "o", "sort by next column", A::SortNext, HELP_ONLY),
+    bind(Code(&[K::Char('O')]), "O", "reverse the order", A::SortReverse, HELP_ONLY),
+    bind(Code(&[K::Char('u')]), "u", "undo", A::Undo, FOOTER),
+    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "up", A::Up, HELP_ONLY),
+    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "down", A::Down, HELP_ONLY),
+    bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
+    bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
+    bind(Code(&[K::Home, K::Char('g')]), "g", "first", A::First, HELP_ONLY),
+    bind(Code(&[K::End, K::Char('G')]), "G", "last", A::Last, HELP_ONLY),
+    bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
+    bind(Code(&[K::Char('q'), K::Esc]), "q", "back", A::Back, FOOTER),
+]]);
+
+/// While the search is typed: the table follows each key.
+#[rustfmt::skip]
+pub const BROWSER_SEARCH: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "done", A::Submit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "clear", A::LeaveField, FOOTER),
+    bind(Code(&[K::Up]), "↑", "up", A::Up, FOOTER),
+    bind(Code(&[K::Down]), "↓", "down", A::Down, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type to search", A::Type(' '), HELP_ONLY),
+]]);
+
+/// The selected card's details over the table: the actions still work.
+#[rustfmt::skip]
+pub const BROWSER_DETAILS: Keys = Keys(&[&[
+    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "previous card", A::Up, FOOTER),
+    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "next card", A::Down, FOOTER),
+    bind(Code(&[K::PageUp]), "PgUp", "scroll up", A::PageUp, HELP_ONLY),
+    bind(Code(&[K::PageDown]), "PgDn", "scroll down", A::PageDown, HELP_ONLY),
+    bind(Code(&[K::Char('s')]), "s", "suspend", A::Suspend, FOOTER),
+    bind(Code(&[K::Char('b')]), "b", "bury", A::Bury, HELP_ONLY),
+    bind(Code(&[K::Char('f')]), "f", "forget", A::Forget, HELP_ONLY),
+    bind(Code(&[K::Char('d')]), "d", "set due date", A::SetDue, HELP_ONLY),
+    bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
+    bind(Code(&[K::Char('e')]), "e", "edit", A::Edit, HELP_ONLY),
+    bind(Code(&[K::Char('r')]), "r", "relink an orphan", A::Relink, HELP_ONLY),
+    bind(Code(&[K::Char('u')]), "u", "undo", A::Undo, FOOTER),
+    bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "close", A::Back, FOOTER),
+]]);
+
+/// The new card's form.
+#[rustfmt::skip]
+pub const ADD_FORM: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "next field / add", A::Submit, FOOTER),
+    bind(Ctrl('s'), "Ctrl-S", "add", A::Start, FOOTER),
+    bind(Code(&[K::Tab, K::Down]), "Tab", "next field", A::Down, FOOTER),
+    bind(Code(&[K::BackTab, K::Up]), "Shift-Tab", "previous field", A::Up, HELP_ONLY),
+    bind(Ctrl('e'), "Ctrl-E", "write it in $EDITOR", A::Edit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type", A::Type(' '), HELP_ONLY),
+]]);
+
+/// While a due date is typed.
+#[rustfmt::skip]
+pub const SET_DUE_INPUT: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "set", A::Submit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "0-9", "days: 0, 3, 1-7, 5!", A::Type(' '), HELP_ONLY),
+]]);
+
 /// Every table, named, for the tests that walk them.
 pub const ALL: &[(&str, Keys)] = &[
     ("GLOBAL", GLOBAL),
@@ -222,6 +308,11 @@ pub const ALL: &[(&str, Keys)] = &[
     ("DONE", DONE),
     ("TAG_INPUT", TAG_INPUT),
     ("STATS", STATS),
+    ("BROWSER", BROWSER),
+    ("BROWSER_SEARCH", BROWSER_SEARCH),
+    ("BROWSER_DETAILS", BROWSER_DETAILS),
+    ("SET_DUE_INPUT", SET_DUE_INPUT),
+    ("ADD_FORM", ADD_FORM),
     ("OPTIONS_FLASHCARDS", OPTIONS_FLASHCARDS),
     ("OPTIONS_LEARN", OPTIONS_LEARN),
     ("OPTIONS_MATCH", OPTIONS_MATCH),

@@ -120,6 +120,15 @@ fn states() -> Vec<(&'static str, Vec<Step>)> {
         ),
         ("stats", char_keys("s")),
         ("stats help", char_keys("s?")),
+        ("browser", char_keys("v")),
+        ("browser help", char_keys("v?")),
+        ("browser search", char_keys("v/")),
+        ("browser details", keys("v", vec![Key(KeyCode::Enter)])),
+        ("browser set due", char_keys("vd")),
+        (
+            "browser from review",
+            keys("", vec![Key(KeyCode::Enter), Key(KeyCode::Char('v'))]),
+        ),
     ]
 }
 
@@ -178,6 +187,16 @@ fn key_actions() -> Vec<Action> {
         Action::Retake,
         Action::LeaveField,
         Action::EnterField,
+        Action::Browse,
+        Action::BrowseTrouble,
+        Action::Mark,
+        Action::MarkAll,
+        Action::SortNext,
+        Action::SortReverse,
+        Action::Forget,
+        Action::SetDue,
+        Action::AddCard,
+        Action::Relink,
     ];
     for mode in [
         PracticeMode::Flashcards,
@@ -224,6 +243,7 @@ fn screen_kind(app: &App) -> &'static str {
         Screen::Match(_) => "match",
         Screen::Test(_) => "test",
         Screen::Stats(_) => "stats",
+        Screen::Browser(_) => "browser",
     }
 }
 
@@ -302,6 +322,12 @@ fn the_probed_states_are_the_ones_named() {
         ("test field left", "TEST_FIELD_LEFT"),
         ("test submit page", "TEST_SUBMIT"),
         ("stats help", "HELP"),
+        ("browser", "BROWSER"),
+        ("browser help", "HELP"),
+        ("browser search", "BROWSER_SEARCH"),
+        ("browser details", "BROWSER_DETAILS"),
+        ("browser set due", "SET_DUE_INPUT"),
+        ("browser from review", "BROWSER"),
     ];
     for (name, steps) in states() {
         if let Some((_, table)) = expected.iter().find(|(n, _)| *n == name) {

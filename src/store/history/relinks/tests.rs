@@ -101,6 +101,12 @@ fn the_old_history_replays_as_the_new_cards_once_until_undone() {
     assert_eq!(history.relinked_to(OLD), Some(NEW));
     assert_eq!((history.events_of(NEW), history.events_of(OLD)), (2, 0));
     assert_eq!(history.event_count(), 3);
+    // Card info: the new card's history holds the two answers, the old id's nothing.
+    assert_eq!(
+        (history.trace(NEW, &s).len(), history.trace(OLD, &s).len()),
+        (2, 0)
+    );
+    assert!(history.has_answers(NEW) && !history.has_answers(OLD));
 
     assert!(history.push(undo("u", "r", t0() + Duration::days(2))));
     assert_eq!(history.fold(NEW, &s, 0), Folded::default());

@@ -1,0 +1,225 @@
+//! The card browser: a search line over every card, a sortable table of what it finds, the
+//! selected card's details, and the card actions (suspend, bury, forget, set due, star,
+//! edit, add, relink) on the selected card or on every marked one, each undoable.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `browser.rs` | [`BrowserScreen`], opening it, its key tables and its update |
+//! | `browser/found.rs` | the search as typed, sorting, the selection and the marks |
+//! | `browser/acting.rs` | the card actions, their events and undo |
+//! | `browser/adding.rs` | the new card's form, and the editor instead |
+
+mod acting;
+mod adding;
+mod found;
+
+pub use adding::AddForm;
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Action, App, Effect, Screen, keys, line_input};
+use crate::search::{Index, SortColumn};
+use crate::store::NewEvent;
+
+/// The browser's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrowserScreen {
+    /// The search as typed.
+    pub search: String,
+    /// Keys type into the search line.
+    pub typing: bool,
+    /// Why the search as typed is not a query; the table keeps the last good one's cards.
+    pub error: Option<String>,
+    /// Every card's facts, gathered when the browser opened and refreshed after actions.
+    pub index: Index,
+    /// Places in the index of the cards found, in the table's order.
+    pub found: Vec<usize>,
+    /// `None`: deck and file order.
+    pub sort: Option<SortColumn>,
+    pub reverse: bool,
+    /// The selected row of `found`.
+    pub selected: usize,
+    /// Marked card ids: actions apply to them all when there are any.
+    pub marked: BTreeSet<String>,
+    pub overlay: Option<BrowserOverlay>,
+    /// The events of each action done in this visit, newest last, for `u`.
+    pub done: Vec<Vec<NewEvent>>,
+    /// The screen `q` goes back to.
+    pub back: Box<Screen>,
+}
+
+/// What is over the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrowserOverlay {
+    Help,
+    /// The selected card's details and whole history, scrolled by this many lines.
+    Details(u16),
+    /// The set-due-date field, as typed.
+    SetDue(String),
+    /// The new card's form.
+    Add(AddForm),
+}
+
+impl BrowserScreen {
+    /// The key table of what is showing.
+    #[must_use]
+    pub fn keys(&self) -> keys::Keys {
+        match &self.overlay {
+            Some(BrowserOverlay::SetDue(_)) => keys::SET_DUE_INPUT,
+            Some(BrowserOverlay::Add(_)) => keys::ADD_FORM,
+            Some(BrowserOverlay::Details(_)) => keys::BROWSER_DETAILS,
+            _ if self.typing => keys::BROWSER_SEARCH,
+            _ => keys::BROWSER,
+        }
+    }
+}
+
+impl App {
+    /// Opens the browser on `search`, with `select` (a card id) selected if it is found;
+    /// `q` comes back to the screen showing now.
+    pub(super) fn open_browser(
+        &mut self,
+        search: &str,
+        select: Option<&str>,
+        now: DateTime<FixedOffset>,
+    ) {
+        let needs_answers = crate::search::Query::parse(search).is_ok_and(|q| q.needs_answers());
+        let index = Index::build_with(&self.study, now, needs_answers);
+        let back = std::mem::replace(&mut self.screen, Screen::Home);
+        let mut browser = BrowserScreen {
+            search: search.to_owned(),
+            typing: false,
+            error: None,
+            index,
+            found: Vec::new(),
+            sort: None,
+            reverse: false,
+            selected: 0,
+            marked: BTreeSet::new(),
+            overlay: None,
+            done: Vec::new(),
+            back: Box::new(back),
+        };
+        browser.research(&self.study, now);
+        if let Some(card) = select {
+            browser.select_card(card);
+        }
+        self.notice = None;
+        self.screen = Screen::Browser(Box::new(browser));
+    }
+
+    /// A key in the browser.
+    pub(super) fn update_browser(
+        &mut self,
+        action: &Action,
+        now: DateTime<FixedOffset>,
+    ) -> Vec<Effect> {
+        let Screen::Browser(browser) = &mut self.screen else {
+            return Vec::new();
+        };
+        match browser.overlay.clone() {
+            Some(BrowserOverlay::Help) => {
+                if *action == Action::Help {
+                    browser.overlay = None;
+                }
+                return Vec::new();
+            }
+            Some(BrowserOverlay::Add(form)) => return self.add_form_key(form, action),
+            Some(BrowserOverlay::SetDue(mut text)) => {
+                let end = line_input::edit(&mut text, action, |_, c| {
+                    c.is_ascii_digit() || c == '-' || c == '!'
+                });
+                browser.overlay = Some(BrowserOverlay::SetDue(text.clone()));
+                return match end {
+                    Some(line_input::End::Submit) => self.set_due(&text, now),
+                    Some(line_input::End::Cancel) => {
+                        browser.overlay = None;
+                        Vec::new()
+                    }
+                    None => Vec::new(),
+                };
+            }
+            Some(BrowserOverlay::Details(scroll)) => match action {
+                Action::Back | Action::Open => browser.overlay = None,
+                Action::PageDown => {
+                    browser.overlay = Some(BrowserOverlay::Details(scroll.saturating_add(10)));
+                }
+                Action::PageUp => {
+                    browser.overlay = Some(BrowserOverlay::Details(scroll.saturating_sub(10)));
+                }
+                Action::Up | Action::Down => {
+                    browser.step(if *action == Action::Up { -1 } else { 1 });
+                    browser.overlay = Some(BrowserOverlay::Details(0));
+                }
+                _ => return self.act(action, now),
+            },
+            None if browser.typing => match action {
+                Action::Up => browser.step(-1),
+                Action::Down => browser.step(1),
+                _ => {
+                    let end = line_input::edit(&mut browser.search, action, |_, _| true);
+                    if end == Some(line_input::End::Cancel) {
+                        browser.search.clear();
+                    }
+                    if end.is_some() {
+                        browser.typing = false;
+                    }
+                    if end != Some(line_input::End::Submit) {
+                        browser.research(&self.study, now);
+                    }
+                }
+            },
+            None => match action {
+                Action::Help => browser.overlay = Some(BrowserOverlay::Help),
+                Action::Filter => browser.typing = true,
+                Action::Open => {
+                    if !browser.found.is_empty() {
+                        browser.overlay = Some(BrowserOverlay::Details(0));
+                    }
+                }
+                Action::Up => browser.step(-1),
+                Action::Down => browser.step(1),
+                Action::PageUp => browser.step(-PAGE),
+                Action::PageDown => browser.step(PAGE),
+                Action::First => browser.selected = 0,
+                Action::Last => browser.selected = browser.found.len().saturating_sub(1),
+                Action::Mark => browser.toggle_mark(),
+                Action::MarkAll => browser.toggle_mark_all(),
+                Action::SortNext => {
+                    browser.sort = SortColumn::next(browser.sort);
+                    browser.resort(&self.study);
+                }
+                Action::SortReverse => {
+                    browser.reverse = !browser.reverse;
+                    browser.resort(&self.study);
+                }
+                Action::Back => return self.leave_browser(now),
+                Action::AddCard => self.open_add_form(),
+                Action::CopyBuiltIn => return vec![Effect::CopyBuiltIn],
+                _ => return self.act(action, now),
+            },
+        }
+        Vec::new()
+    }
+
+    /// Back to where the browser was opened from, which sees what the actions changed.
+    fn leave_browser(&mut self, now: DateTime<FixedOffset>) -> Vec<Effect> {
+        let Screen::Browser(browser) = std::mem::replace(&mut self.screen, Screen::Home) else {
+            return Vec::new();
+        };
+        self.notice = None;
+        self.screen = *browser.back;
+        match &mut self.screen {
+            Screen::Review(review) => {
+                review.session.refresh(&self.study, now);
+                Vec::new()
+            }
+            _ => self.go_home(),
+        }
+    }
+}
+
+/// Rows a page key moves.
+const PAGE: isize = 10;

@@ -1,0 +1,161 @@
+//! Adding a card from the browser: a short form (deck, front, back, tags), or the same card
+//! written in `$EDITOR`. The runtime appends it to the deck's file (`deck::write::add_card`,
+//! which keeps every byte already there) and reads the decks again; the browser then shows
+//! the new card.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{BrowserOverlay, BrowserScreen};
+use crate::app::{Action, App, Effect, Screen, line_input};
+use crate::deck::append::NewCard;
+use crate::store::deck_of;
+
+/// The new card's form, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AddForm {
+    pub deck: String,
+    pub front: String,
+    pub back: String,
+    /// Separated by spaces or commas.
+    pub tags: String,
+    /// The field being typed: 0 deck, 1 front, 2 back, 3 tags.
+    pub field: usize,
+}
+
+impl AddForm {
+    /// The fields' names, in order.
+    pub const LABELS: [&'static str; 4] = ["Deck", "Front", "Back", "Tags"];
+
+    /// The field being typed.
+    fn text(&mut self) -> &mut String {
+        match self.field {
+            0 => &mut self.deck,
+            1 => &mut self.front,
+            2 => &mut self.back,
+            _ => &mut self.tags,
+        }
+    }
+
+    /// The fields' values, in order.
+    #[must_use]
+    pub fn values(&self) -> [&str; 4] {
+        [&self.deck, &self.front, &self.back, &self.tags]
+    }
+
+    /// The card the form describes.
+    #[must_use]
+    pub fn card(&self) -> NewCard {
+        NewCard {
+            front: self.front.trim().to_owned(),
+            back: self.back.trim().to_owned(),
+            tags: self
+                .tags
+                .split([' ', ','])
+                .filter(|tag| !tag.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            ..NewCard::default()
+        }
+    }
+}
+
+impl BrowserScreen {
+    /// The deck a new card goes to first: the one searched for, else the selected card's.
+    fn deck_for_new_card(&self) -> String {
+        let searched = self
+            .search
+            .split_whitespace()
+            .find_map(|term| term.strip_prefix("deck:"))
+            .filter(|deck| !deck.contains('*'))
+            .map(|deck| deck.trim_matches('"').to_owned());
+        searched
+            .or_else(|| self.selected_card().map(|f| deck_of(&f.card).to_owned()))
+            .unwrap_or_default()
+    }
+}
+
+impl App {
+    /// `a`: opens the form for a new card.
+    pub(super) fn open_add_form(&mut self) {
+        if let Screen::Browser(browser) = &mut self.screen {
+            let deck = browser.deck_for_new_card();
+            let field = usize::from(!deck.is_empty());
+            browser.overlay = Some(BrowserOverlay::Add(AddForm {
+                deck,
+                field,
+                ..AddForm::default()
+            }));
+        }
+    }
+
+    /// A key in the form: typing, moving between fields, saving, or the editor instead.
+    pub(super) fn add_form_key(&mut self, mut form: AddForm, action: &Action) -> Vec<Effect> {
+        let Screen::Browser(browser) = &mut self.screen else {
+            return Vec::new();
+        };
+        let last = AddForm::LABELS.len() - 1;
+        match action {
+            Action::Down => form.field = (form.field + 1).min(last),
+            Action::Up => form.field = form.field.saturating_sub(1),
+            Action::Submit if form.field < last => form.field += 1,
+            Action::Submit | Action::Start => {
+                browser.overlay = Some(BrowserOverlay::Add(form.clone()));
+                return self.save_new_card(&form);
+            }
+            Action::Edit => {
+                browser.overlay = None;
+                return vec![Effect::AddInEditor {
+                    deck: form.deck.trim().to_owned(),
+                }];
+            }
+            _ => match line_input::edit(form.text(), action, |_, _| true) {
+                Some(line_input::End::Cancel) => {
+                    browser.overlay = None;
+                    return Vec::new();
+                }
+                _ => {}
+            },
+        }
+        browser.overlay = Some(BrowserOverlay::Add(form));
+        Vec::new()
+    }
+
+    /// Checks what the form can check here, then asks the runtime to append the card.
+    fn save_new_card(&mut self, form: &AddForm) -> Vec<Effect> {
+        let card = form.card();
+        let missing = [
+            ("deck", form.deck.trim()),
+            ("front", &card.front),
+            ("back", &card.back),
+        ]
+        .into_iter()
+        .find(|(_, value)| value.is_empty());
+        if let Some((name, _)) = missing {
+            self.notice = Some(format!("The new card needs a {name}."));
+            return Vec::new();
+        }
+        vec![Effect::AddCard {
+            deck: form.deck.trim().to_owned(),
+            card,
+        }]
+    }
+
+    /// The runtime added `card`: the form closes and the browser shows it, selected.
+    pub(crate) fn card_added(&mut self, card: &str, place: &str, now: DateTime<FixedOffset>) {
+        if let Screen::Browser(browser) = &mut self.screen {
+            browser.overlay = None;
+            browser.rebuild(&self.study, now);
+            if !browser
+                .found
+                .iter()
+                .any(|&at| browser.index.cards()[at].card == card)
+            {
+                // Not in what the search finds: show every card so the new one is there.
+                browser.search.clear();
+                browser.research(&self.study, now);
+            }
+            browser.select_card(card);
+        }
+        self.notice = Some(format!("Added {card} at {place}."));
+    }
+}

@@ -1,0 +1,178 @@
+//! The card browser: opening, searching as typed, sorting, marking, the actions and undo.
+
+use super::*;
+
+/// Presses a key and hands every write back as written, as the runtime does.
+fn press_all(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    // A second after the last key: events keep the order they were written in.
+    let at = app.now + Duration::seconds(1);
+    let effects = press(app, code, at);
+    for effect in &effects {
+        if let Effect::WriteAll(events) = effect {
+            app.update(Action::WrittenAll(events.clone()), at);
+        }
+    }
+    effects
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press_all(app, KeyCode::Char(c));
+    }
+}
+
+fn browser(app: &App) -> &BrowserScreen {
+    match &app.screen {
+        Screen::Browser(browser) => browser,
+        other => panic!("not the browser: {other:?}"),
+    }
+}
+
+fn found(app: &App) -> Vec<String> {
+    browser(app).rows().map(|f| f.card.clone()).collect()
+}
+
+fn written(effects: &[Effect]) -> Vec<NewEvent> {
+    effects
+        .iter()
+        .flat_map(|effect| match effect {
+            Effect::WriteAll(events) => events.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn v_opens_the_selected_decks_cards_and_q_goes_back_home() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    assert_eq!(browser(&app).search, "deck:a");
+    assert_eq!(found(&app), ["a/c0", "a/c1", "a/c2"]);
+    press_all(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn the_table_follows_the_search_as_it_is_typed_and_a_bad_query_says_why() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    press_all(&mut app, KeyCode::Char('/'));
+    assert!(browser(&app).typing);
+    type_text(&mut app, " Q1");
+    assert_eq!(found(&app), ["a/c1"]);
+    // A text that is no query: an error, and the last good result stays.
+    type_text(&mut app, ")");
+    let error = browser(&app).error.clone().expect("an error");
+    assert!(error.contains("character 10"), "{error}");
+    assert_eq!(found(&app), ["a/c1"]);
+    // Esc clears the search: every card of both decks.
+    press_all(&mut app, KeyCode::Esc);
+    assert!(!browser(&app).typing);
+    assert_eq!(browser(&app).error, None);
+    assert_eq!(found(&app), ["a/c0", "a/c1", "a/c2", "b/c0"]);
+}
+
+#[test]
+fn s_suspends_then_unsuspends_and_u_undoes_the_last_action() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    let suspend = written(&press_all(&mut app, KeyCode::Char('s')));
+    assert_eq!(suspend.len(), 1);
+    assert_eq!(suspend[0].card.as_deref(), Some("a/c0"));
+    assert_eq!(suspend[0].kind, NewKind::Suspend);
+    assert!(app.study.state("a/c0").suspended);
+    assert!(browser(&app).selected_card().unwrap().suspended);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .starts_with("Suspended 1 card.")
+    );
+
+    let unsuspend = written(&press_all(&mut app, KeyCode::Char('s')));
+    assert_eq!(unsuspend[0].kind, NewKind::Unsuspend);
+    assert!(!app.study.state("a/c0").suspended);
+
+    // u takes back the unsuspend, then the suspend: the card ends where it began.
+    let undo = written(&press_all(&mut app, KeyCode::Char('u')));
+    assert_eq!(
+        undo[0].kind,
+        NewKind::Undo {
+            target: unsuspend[0].id.clone().into()
+        }
+    );
+    assert!(app.study.state("a/c0").suspended);
+    press_all(&mut app, KeyCode::Char('u'));
+    assert!(!app.study.state("a/c0").suspended);
+    let nothing = press_all(&mut app, KeyCode::Char('u'));
+    assert!(nothing.is_empty());
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Nothing to undo in the browser.")
+    );
+}
+
+#[test]
+fn marked_cards_are_acted_on_together_in_one_write() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    // Space marks and moves down: c0 and c1 marked, c2 selected.
+    press_all(&mut app, KeyCode::Char(' '));
+    press_all(&mut app, KeyCode::Char(' '));
+    assert_eq!(browser(&app).marked.len(), 2);
+    assert_eq!(browser(&app).selected_card().unwrap().card, "a/c2");
+    let effects = press_all(&mut app, KeyCode::Char('*'));
+    assert_eq!(effects.len(), 1, "one write");
+    let stars = written(&effects);
+    let cards: Vec<_> = stars.iter().map(|e| e.card.clone().unwrap()).collect();
+    assert_eq!(cards, ["a/c0", "a/c1"]);
+    assert!(stars.iter().all(|e| e.kind == NewKind::Star));
+    assert!(app.study.practice("a/c1").starred && !app.study.practice("a/c2").starred);
+    assert!(browser(&app).marked.is_empty(), "marks are spent");
+
+    // M marks every card found; again, none.
+    press_all(&mut app, KeyCode::Char('M'));
+    assert_eq!(browser(&app).marked.len(), 3);
+    press_all(&mut app, KeyCode::Char('M'));
+    assert!(browser(&app).marked.is_empty());
+}
+
+#[test]
+fn o_cycles_the_sort_column_and_capital_o_reverses_it() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    press_all(&mut app, KeyCode::Char('o'));
+    assert_eq!(browser(&app).sort, Some(crate::search::SortColumn::Front));
+    assert_eq!(found(&app), ["a/c0", "a/c1", "a/c2"]);
+    press_all(&mut app, KeyCode::Char('O'));
+    assert_eq!(found(&app), ["a/c2", "a/c1", "a/c0"]);
+    // The selection stays on its card (c0, now last).
+    assert_eq!(browser(&app).selected_card().unwrap().card, "a/c0");
+}
+
+#[test]
+fn from_review_the_browser_shows_the_card_on_screen_and_q_returns_to_it() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Enter);
+    let card = current_card(&app).expect("a card to review");
+    press_all(&mut app, KeyCode::Char('v'));
+    assert_eq!(browser(&app).selected_card().unwrap().card, card);
+    press_all(&mut app, KeyCode::Char('q'));
+    assert_eq!(current_card(&app), Some(card));
+}
+
+#[test]
+fn e_edits_the_selected_cards_file_at_its_line() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    press_all(&mut app, KeyCode::Char('j'));
+    let effects = press_all(&mut app, KeyCode::Char('e'));
+    // deck_text: the deck table takes lines 1-2, then each card five lines from line 4.
+    assert_eq!(
+        effects,
+        [Effect::Edit {
+            path: PathBuf::from("/decks/a.toml"),
+            line: 9
+        }]
+    );
+}

@@ -1,0 +1,230 @@
+//! `flashdeck info CARD [--json]`: one card's text, place, schedule, why it is due, and its
+//! whole history; for an orphaned history, the history alone. JSON has the export fields
+//! (`flashdeck export`) and the rest beside them.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use serde::Serialize;
+
+use super::FAILURE;
+use super::export::{ExportedCard, exported};
+use crate::library::load_study;
+use crate::paths::Locations;
+use crate::scheduler::calendar::date_of_day;
+use crate::scheduler::interval_text::label;
+use crate::scheduler::{Day, Interval, Rating, Settings};
+use crate::study::info::{CardInfo, HistoryRow};
+
+/// The JSON object: the export row, then what only card info has.
+#[derive(Debug, Serialize)]
+struct InfoJson<'a> {
+    #[serde(flatten)]
+    card: ExportedCard,
+    /// No deck has the card: the history alone.
+    orphan: bool,
+    back: Option<&'a str>,
+    tags: Vec<&'a str>,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    why_due: &'a str,
+    first_review: Option<String>,
+    latest_review: Option<String>,
+    average_secs: Option<f64>,
+    history: Vec<RowJson>,
+}
+
+/// One history row: answers have a rating (1–4, as the log has it); answers in review mode
+/// the schedule after them; a postponement the day it moved the card to.
+#[derive(Debug, Serialize)]
+struct RowJson {
+    time: String,
+    event: &'static str,
+    rating: Option<Rating>,
+    duration_ms: Option<u32>,
+    /// Until due again: days for a review card, seconds for a (re)learning step.
+    interval_days: Option<u32>,
+    interval_secs: Option<u32>,
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+    /// Recall just before the answer, 0–1.
+    retrievability: Option<f32>,
+    became_leech: bool,
+    moved_to: Option<String>,
+}
+
+pub fn run(
+    locations: &Locations,
+    settings: &Settings,
+    card: &str,
+    json: bool,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let (study, _) = load_study(locations, settings, now)?;
+    let Some(info) = CardInfo::of(&study, card, now) else {
+        match study.wait_for_history().relinked_to(card) {
+            Some(to) => writeln!(
+                err,
+                "`{card}`'s history was relinked to `{to}`: `flashdeck info {to}` shows it"
+            )?,
+            None => writeln!(
+                err,
+                "no card `{card}` in the decks or the review log; `flashdeck cards` lists the ids"
+            )?,
+        }
+        return Ok(ExitCode::from(FAILURE));
+    };
+    let text = info.text.as_ref();
+    let row = exported(&study, card, text.map_or("", |t| t.front.as_str()), now);
+    if json {
+        let object = InfoJson {
+            orphan: text.is_none(),
+            back: text.map(|t| t.back.as_str()),
+            tags: text.map_or_else(Vec::new, |t| t.tags.iter().map(String::as_str).collect()),
+            file: text.map(|t| t.file.as_str()),
+            line: text.map(|t| t.line),
+            why_due: &info.why_due,
+            first_review: info.first_review.map(stamp),
+            latest_review: info.latest_review.map(stamp),
+            average_secs: info.average_secs,
+            history: info.history.iter().map(row_json).collect(),
+            card: row,
+        };
+        serde_json::to_writer_pretty(&mut *out, &object)?;
+        writeln!(out)?;
+    } else {
+        print_text(&info, &row, out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_text(info: &CardInfo, row: &ExportedCard, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "{}", info.card)?;
+    let field = |out: &mut dyn Write, name: &str, value: &str| -> std::io::Result<()> {
+        let mut lines = value.lines();
+        writeln!(out, "  {name:<9} {}", lines.next().unwrap_or_default())?;
+        lines.try_for_each(|line| writeln!(out, "  {:<9} {line}", ""))
+    };
+    match &info.text {
+        Some(text) => {
+            field(out, "front", &text.front)?;
+            field(out, "back", &text.back)?;
+            field(out, "file", &format!("{}:{}", text.file, text.line))?;
+            field(out, "tags", &text.tags.join(", "))?;
+        }
+        None => field(
+            out,
+            "front",
+            "(no deck has this card any more: its history alone)",
+        )?,
+    }
+    let due = row
+        .due
+        .as_deref()
+        .map_or_else(String::new, |d| format!(", due {d}"));
+    field(out, "state", &format!("{}{due}", row.state))?;
+    field(out, "why", &info.why_due)?;
+    if let Some(memory) = info.state.memory {
+        let recall = info.retrievability.map_or_else(String::new, |r| {
+            format!(", recall now {:.0}%", f64::from(r) * 100.0)
+        });
+        let memory = format!(
+            "stability {:.2} days, difficulty {:.2}{recall}",
+            memory.stability, memory.difficulty
+        );
+        field(out, "memory", &memory)?;
+    }
+    field(out, "reviews", &figures(info))?;
+    if info.history.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nhistory")?;
+    writeln!(
+        out,
+        "  {:<16}  {:<9}  {:<6}  {:>8}  {:>9}  {:>10}  {:>6}",
+        "time", "event", "rating", "interval", "stability", "difficulty", "recall"
+    )?;
+    for history in &info.history {
+        writeln!(out, "  {}", history_line(history).trim_end())?;
+    }
+    Ok(())
+}
+
+/// "3 (1 lapse); first 2026-11-27 10:00, latest 2026-12-05 10:10; 5.0 s on average".
+fn figures(info: &CardInfo) -> String {
+    let lapses = crate::english::counted(info.state.lapses as usize, "lapse");
+    let dates = match (info.first_review, info.latest_review) {
+        (Some(first), Some(latest)) => {
+            format!("; first {}, latest {}", minute(first), minute(latest))
+        }
+        _ => String::new(),
+    };
+    let average = info
+        .average_secs
+        .map_or_else(String::new, |secs| format!("; {secs:.1} s on average"));
+    format!("{} ({lapses}){dates}{average}", info.state.reps)
+}
+
+fn history_line(row: &HistoryRow) -> String {
+    let rating = row.rating.map_or("", Rating::label);
+    let event = match row.moved_to {
+        Some(day) => format!("{} to {}", row.event, date(day)),
+        None => row.event.to_owned(),
+    };
+    let Some(schedule) = row.schedule else {
+        return format!("{:<16}  {event:<9}  {rating}", minute(row.time));
+    };
+    let recall = schedule.retrievability.map_or_else(
+        || "-".to_owned(),
+        |r| format!("{:.0}%", f64::from(r) * 100.0),
+    );
+    let leech = if schedule.became_leech { "  leech" } else { "" };
+    format!(
+        "{:<16}  {event:<9}  {rating:<6}  {:>8}  {:>9.2}  {:>10.2}  {recall:>6}{leech}",
+        minute(row.time),
+        label(schedule.interval),
+        schedule.stability,
+        schedule.difficulty,
+    )
+}
+
+fn row_json(row: &HistoryRow) -> RowJson {
+    let schedule = row.schedule;
+    let (interval_days, interval_secs) = match schedule.map(|s| s.interval) {
+        Some(Interval::Days(days)) => (Some(days), None),
+        Some(Interval::Secs(secs)) => (None, Some(secs)),
+        None => (None, None),
+    };
+    RowJson {
+        time: stamp(row.time),
+        event: row.event,
+        rating: row.rating,
+        duration_ms: row.duration_ms,
+        interval_days,
+        interval_secs,
+        stability: schedule.map(|s| s.stability),
+        difficulty: schedule.map(|s| s.difficulty),
+        retrievability: schedule.and_then(|s| s.retrievability),
+        became_leech: schedule.is_some_and(|s| s.became_leech),
+        moved_to: row.moved_to.map(date),
+    }
+}
+
+/// A time as the export writes it (RFC 3339, to the second, in its own offset).
+fn stamp(time: DateTime<FixedOffset>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// A time to the minute, in its own offset: "2026-11-27 10:00".
+fn minute(time: DateTime<FixedOffset>) -> String {
+    time.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// A day as a date: "2026-12-08".
+fn date(day: Day) -> String {
+    date_of_day(day).map_or_else(|| format!("day {day}"), |d| d.to_string())
+}

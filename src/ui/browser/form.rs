@@ -1,0 +1,41 @@
+//! The new card's form, over the browser.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::app::AddForm;
+use crate::ui::{Theme, popup_area};
+
+pub fn render(form: &AddForm, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let popup = popup_area(area, 72, 9, buf);
+    let block = Block::default().borders(Borders::ALL).title(" New card ");
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let mut lines: Vec<Line> = AddForm::LABELS
+        .iter()
+        .zip(form.values())
+        .enumerate()
+        .map(|(at, (label, value))| {
+            let active = at == form.field;
+            let cursor = if active { "█" } else { "" };
+            let style = if active {
+                theme.key
+            } else {
+                ratatui::style::Style::default()
+            };
+            Line::from(vec![
+                Span::styled(format!("{label:<6} "), theme.dim),
+                Span::styled(format!("{value}{cursor}"), style),
+            ])
+        })
+        .collect();
+    lines.push(Line::styled(
+        "Appended to the end of the deck's file; nothing in it changes.",
+        theme.dim,
+    ));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
