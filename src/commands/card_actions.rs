@@ -97,7 +97,13 @@ impl Acting<'_> {
         err: &mut dyn Write,
     ) -> Result<Option<Vec<String>>> {
         let cards: Vec<String> = if let Some(query) = query {
-            Index::build_with(study, self.now, query.needs_answers())
+            // Without `rated:` or `introduced:`, the search needs no history, only states.
+            let index = if query.needs_answers() {
+                Index::build(study, self.now)
+            } else {
+                Index::of_deck_cards(study, self.now)
+            };
+            index
                 .matching(query)
                 .filter(|facts| !facts.orphan)
                 .map(|facts| facts.card.clone())

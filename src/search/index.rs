@@ -70,6 +70,21 @@ impl Index {
         }
     }
 
+    /// The decks' cards alone, without orphaned histories or answers (`rated:` and
+    /// `introduced:` match nothing): what an action on cards searches, as it leaves orphans
+    /// alone. It never waits for the history's events, only the replayed states.
+    #[must_use]
+    pub fn of_deck_cards(study: &Study, now: DateTime<FixedOffset>) -> Self {
+        let mut cards = folded_cards(&study.collection);
+        for facts in &mut cards {
+            fill_state(facts, study, now);
+        }
+        Self {
+            cards,
+            answers: false,
+        }
+    }
+
     /// Gathers `cards`' states again at `now`, after actions changed them (a suspend, a
     /// set due date); their text and answers stay as they were.
     pub fn refresh(&mut self, study: &Study, now: DateTime<FixedOffset>, cards: &[&str]) {

@@ -2,6 +2,7 @@
 //! today, and keeping them current as events are written or read back from the log.
 
 use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
 
 use super::Study;
 use crate::scheduler::{AnswerNotes, CardState, Day};
@@ -144,12 +145,17 @@ impl Study {
             .filter(|(_, changed)| **changed)
             .map(|((card, _), _)| CardId::new(card))
             .collect();
-        for card in cards {
-            let folded = self
-                .wait_for_history()
-                .fold(&card, &self.scheduler, self.day);
-            self.states.insert(card, folded);
-        }
+        // On all cores: a bulk action changes thousands of cards at once.
+        let history: &History = self.wait_for_history();
+        let (scheduler, day) = (&self.scheduler, self.day);
+        let folded: Vec<(CardId, Folded)> = cards
+            .into_par_iter()
+            .map(|card| {
+                let folded = history.fold(&card, scheduler, day);
+                (card, folded)
+            })
+            .collect();
+        self.states.extend(folded);
         self.has_events |= !self.wait_for_history().is_empty();
         self.plan_exams();
     }

@@ -41,6 +41,15 @@ fn states_due_days_and_answers_come_from_the_events() {
     assert_eq!(found("rated:3:4"), ["d/c3", "d/gone"]);
     assert_eq!(found("introduced:41"), ["d/c1", "d/c2", "d/c3", "d/gone"]);
     assert_eq!(found("is:orphan"), ["d/gone"]);
+    // What an action searches: the decks' cards and their states, no orphan, no answers.
+    let cards_only = Index::of_deck_cards(&study, now);
+    let found_only = |query: &str| -> Vec<String> {
+        let query = Query::parse(query).unwrap();
+        cards_only.matching(&query).map(|c| c.card.clone()).collect()
+    };
+    assert_eq!(found_only("is:review"), ["d/c1", "d/c3"]);
+    assert_eq!(found_only("is:due"), ["d/c1", "d/c2"]);
+    assert!(found_only("rated:3").is_empty() && !cards_only.has_answers());
     assert_eq!(found("prop:due=0"), ["d/c2"]);
     assert_eq!(found("prop:reps=1 -is:orphan"), ["d/c1", "d/c2", "d/c3"]);
     assert_eq!(
