@@ -49,6 +49,9 @@
 //!   (`src/scheduler/steps.rs`), Anki's rule from `rslib/src/scheduler/states/steps.rs`.
 //! - Where the match clock ticks: [`app::clock`] (`App::wake_at` and `MATCH_TICK`); the runtime
 //!   sleeps until then and sends `Action::Tick`.
+//! - Where a relinked history joins its new card: `History::entries_for` and
+//!   `History::resolve_relinks` (`src/store/history/relinks.rs`); every fold, answer list and
+//!   card history reads a card's events through the first.
 //! - Where a torn log line is skipped: `store::read_file` (`src/store.rs`); it is reported and
 //!   read again next time.
 //! - Where the exam plan changes the queue: `study::exam::Overlay` (`src/study/exam.rs`), applied

@@ -9,7 +9,7 @@
 //! |---|---|
 //! | `store.rs` | the log folder: appending under a lock, reading in chunks, [`LogPosition`] |
 //! | [`event`] | one line of the log: the wire format |
-//! | [`history`] | the compact index: every event grouped by card, deck events, change tracking |
+//! | [`history`] | the compact index: every event grouped by card, deck events, change tracking, relinks |
 //! | [`replay`] | folding a card's events into its state and its answers |
 //! | `snapshot.rs` | the replay snapshot, so that a start reads only what was appended since |
 //! | `card_id.rs` | [`CardId`], the card ids the history and the states are keyed by |

@@ -1,13 +1,15 @@
 //! The compact index of the review log: every event, grouped by card, with undos, deck
-//! events (results, resets, exam dates) and backlog plans beside them. Inserts, queries about
-//! decks, and tracking which cards a batch of events touched (`history/changes.rs`). Folding
-//! the events into states is [`super::replay`]'s.
+//! events (results, resets, exam dates), backlog plans and relinks beside them. Inserts here;
+//! queries about decks in `history/decks.rs`; tracking which cards a batch of events touched in
+//! `history/changes.rs`; which card's replay takes in whose events after a relink in
+//! `history/relinks.rs`. Folding the events into states is [`super::replay`]'s.
 //!
 //! Events from all files are de-duplicated by identity, undo events cancel their targets,
 //! and each card's events are kept in time order, so the result does not depend on which
 //! file an event came from or on the order files were read.
 
 mod changes;
+mod decks;
 mod relinks;
 
 use chrono::{DateTime, FixedOffset};
@@ -304,67 +306,6 @@ impl History {
             + self.undos.len()
             + self.deck_events.len()
             + self.relinks.len()
-    }
-
-    /// A deck's practice results, oldest first, without undone ones.
-    #[must_use]
-    pub fn results(&self, deck: &str) -> Vec<DeckResult> {
-        let mut results: Vec<DeckResult> = self
-            .deck_events
-            .iter()
-            .filter(|(key, _)| !self.cancelled.contains(key))
-            .filter_map(|(_, (d, event))| match event {
-                DeckEvent::Result(result) if d.as_ref() == deck => Some(result.clone()),
-                _ => None,
-            })
-            .collect();
-        results.sort_by_key(|r| r.time);
-        results
-    }
-
-    /// Every deck's practice results, undone ones left out, in no order.
-    pub fn all_results(&self) -> impl Iterator<Item = (&str, &DeckResult)> {
-        self.deck_events
-            .iter()
-            .filter(|(key, _)| !self.cancelled.contains(key))
-            .filter_map(|(_, (deck, event))| match event {
-                DeckEvent::Result(result) => Some((deck.as_ref(), result)),
-                DeckEvent::Reset(..) | DeckEvent::Exam(..) => None,
-            })
-    }
-
-    /// Every deck's exam date as last set in the log (`None`: cleared there).
-    #[must_use]
-    pub fn exams(&self) -> Vec<(Box<str>, Option<Day>)> {
-        // Per deck: the latest exam event's (time, identity) and its day.
-        type Latest = ((DateTime<FixedOffset>, u64), Option<Day>);
-        let mut latest: FxHashMap<&str, Latest> = FxHashMap::default();
-        for (key, (deck, event)) in &self.deck_events {
-            if let DeckEvent::Exam(time, day) = event
-                && !self.cancelled.contains(key)
-            {
-                let entry = latest.entry(deck).or_insert(((*time, *key), *day));
-                if (*time, *key) > entry.0 {
-                    *entry = ((*time, *key), *day);
-                }
-            }
-        }
-        latest
-            .into_iter()
-            .map(|(deck, (_, day))| (Box::from(deck), day))
-            .collect()
-    }
-
-    /// When `mode`'s progress in `deck` was last started over.
-    pub(super) fn last_reset(&self, deck: &str, mode: Mode) -> Option<DateTime<FixedOffset>> {
-        self.deck_events
-            .iter()
-            .filter(|(key, _)| !self.cancelled.contains(key))
-            .filter_map(|(_, (d, event))| match event {
-                DeckEvent::Reset(time, m) if *m == mode && d.as_ref() == deck => Some(*time),
-                _ => None,
-            })
-            .max()
     }
 
     /// Every card id with events (or named by a relink), and how many of its own: in the

@@ -45,7 +45,10 @@ fn states_due_days_and_answers_come_from_the_events() {
     let cards_only = Index::of_deck_cards(&study, now);
     let found_only = |query: &str| -> Vec<String> {
         let query = Query::parse(query).unwrap();
-        cards_only.matching(&query).map(|c| c.card.clone()).collect()
+        cards_only
+            .matching(&query)
+            .map(|c| c.card.clone())
+            .collect()
     };
     assert_eq!(found_only("is:review"), ["d/c1", "d/c3"]);
     assert_eq!(found_only("is:due"), ["d/c1", "d/c2"]);

@@ -1,0 +1,75 @@
+//! Queries about decks: practice results, exam dates and resets, undone ones left out.
+
+use chrono::{DateTime, FixedOffset};
+use rustc_hash::FxHashMap;
+
+use super::{DeckEvent, DeckResult, History};
+use crate::practice::Mode;
+use crate::scheduler::Day;
+
+impl History {
+    /// A deck's practice results, oldest first, without undone ones.
+    #[must_use]
+    pub fn results(&self, deck: &str) -> Vec<DeckResult> {
+        let mut results: Vec<DeckResult> = self
+            .deck_events
+            .iter()
+            .filter(|(key, _)| !self.cancelled.contains(key))
+            .filter_map(|(_, (d, event))| match event {
+                DeckEvent::Result(result) if d.as_ref() == deck => Some(result.clone()),
+                _ => None,
+            })
+            .collect();
+        results.sort_by_key(|r| r.time);
+        results
+    }
+
+    /// Every deck's practice results, undone ones left out, in no order.
+    pub fn all_results(&self) -> impl Iterator<Item = (&str, &DeckResult)> {
+        self.deck_events
+            .iter()
+            .filter(|(key, _)| !self.cancelled.contains(key))
+            .filter_map(|(_, (deck, event))| match event {
+                DeckEvent::Result(result) => Some((deck.as_ref(), result)),
+                DeckEvent::Reset(..) | DeckEvent::Exam(..) => None,
+            })
+    }
+
+    /// Every deck's exam date as last set in the log (`None`: cleared there).
+    #[must_use]
+    pub fn exams(&self) -> Vec<(Box<str>, Option<Day>)> {
+        // Per deck: the latest exam event's (time, identity) and its day.
+        type Latest = ((DateTime<FixedOffset>, u64), Option<Day>);
+        let mut latest: FxHashMap<&str, Latest> = FxHashMap::default();
+        for (key, (deck, event)) in &self.deck_events {
+            if let DeckEvent::Exam(time, day) = event
+                && !self.cancelled.contains(key)
+            {
+                let entry = latest.entry(deck).or_insert(((*time, *key), *day));
+                if (*time, *key) > entry.0 {
+                    *entry = ((*time, *key), *day);
+                }
+            }
+        }
+        latest
+            .into_iter()
+            .map(|(deck, (_, day))| (Box::from(deck), day))
+            .collect()
+    }
+
+    /// When `mode`'s progress in `deck` was last started over.
+    pub(in crate::store) fn last_reset(
+        &self,
+        deck: &str,
+        mode: Mode,
+    ) -> Option<DateTime<FixedOffset>> {
+        self.deck_events
+            .iter()
+            .filter(|(key, _)| !self.cancelled.contains(key))
+            .filter_map(|(_, (d, event))| match event {
+                DeckEvent::Reset(time, m) if *m == mode && d.as_ref() == deck => Some(*time),
+                _ => None,
+            })
+            .max()
+    }
+}
