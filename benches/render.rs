@@ -79,6 +79,11 @@ fn render(c: &mut Criterion) {
             "review ahead, answer",
             review(&[Action::ReviewAhead, Action::Reveal]),
         ),
+        (
+            "browser, every card",
+            vec![Action::Browse, Action::Filter, Action::LeaveField],
+        ),
+        ("browser, details", vec![Action::Browse, Action::Open]),
     ];
     let mut group = c.benchmark_group("draw one frame at 200x60");
     for (name, actions) in screens {
@@ -124,6 +129,40 @@ fn render(c: &mut Criterion) {
             if let Some(action) = cards.action_for(key(KeyCode::Char(' '))) {
                 black_box(cards.update(action, now()));
             }
+        });
+    });
+    // The browser over all 55,000 cards, sorted by due: a character typed into the search
+    // and taken back again, each a search and a sort of every card.
+    let mut browser = screen(
+        dir.path(),
+        &[
+            Action::Browse,
+            Action::Filter,
+            Action::LeaveField,
+            Action::SortNext,
+        ],
+    );
+    for _ in 0..3 {
+        browser.update(Action::SortNext, now());
+    }
+    browser.update(Action::Filter, now());
+    group.bench_function(
+        "browser: type a character and delete it, 55,000 cards by due",
+        |b| {
+            b.iter(|| {
+                black_box(browser.update(Action::Type('x'), now()));
+                black_box(browser.update(Action::Backspace, now()));
+            });
+        },
+    );
+    let mut moving = screen(
+        dir.path(),
+        &[Action::Browse, Action::Filter, Action::LeaveField],
+    );
+    group.bench_function("browser: down, then up", |b| {
+        b.iter(|| {
+            black_box(moving.update(Action::Down, now()));
+            black_box(moving.update(Action::Up, now()));
         });
     });
     group.finish();

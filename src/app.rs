@@ -222,6 +222,7 @@ impl App {
                 self.study.replace_collection(collection);
                 if let Screen::Browser(browser) = &mut self.screen {
                     browser.rebuild(&self.study, now);
+                    browser.sync_info(&self.study, now);
                 }
                 self.home.clamp_selection(&self.study);
                 self.refreshed(now);

@@ -22,6 +22,8 @@ use chrono::{DateTime, FixedOffset};
 use super::{Action, App, Effect, Screen, keys, line_input};
 use crate::search::{Index, SortColumn};
 use crate::store::NewEvent;
+use crate::study::Study;
+use crate::study::info::CardInfo;
 
 /// The browser's state.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +50,10 @@ pub struct BrowserScreen {
     pub done: Vec<Vec<NewEvent>>,
     /// The screen `q` goes back to.
     pub back: Box<Screen>,
+    /// The selected card's info, gathered after each key ([`BrowserScreen::sync_info`]).
+    pub info: Option<CardInfo>,
+    /// Events or the decks changed since `info` was gathered.
+    pub info_stale: bool,
 }
 
 /// What is over the table.
@@ -63,6 +69,17 @@ pub enum BrowserOverlay {
 }
 
 impl BrowserScreen {
+    /// Gathers the selected card's info, unless it is already this card's and
+    /// nothing changed since (`stale` is set when events or the decks changed).
+    pub fn sync_info(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        let card = self.selected_card().map(|facts| facts.card.clone());
+        let current = self.info.as_ref().map(|info| info.card.clone());
+        if card != current || self.info_stale {
+            self.info = card.and_then(|card| CardInfo::of(study, &card, now));
+            self.info_stale = false;
+        }
+    }
+
     /// The key table of what is showing.
     #[must_use]
     pub fn keys(&self) -> keys::Keys {
@@ -101,21 +118,32 @@ impl App {
             overlay: None,
             done: Vec::new(),
             back: Box::new(back),
+            info: None,
+            info_stale: false,
         };
         browser.research(&self.study, now);
         if let Some(card) = select {
             browser.select_card(card);
         }
+        browser.sync_info(&self.study, now);
         self.notice = None;
         self.screen = Screen::Browser(Box::new(browser));
     }
 
-    /// A key in the browser.
+    /// A key in the browser; the details then follow the selection.
     pub(super) fn update_browser(
         &mut self,
         action: &Action,
         now: DateTime<FixedOffset>,
     ) -> Vec<Effect> {
+        let effects = self.browser_key(action, now);
+        if let Screen::Browser(browser) = &mut self.screen {
+            browser.sync_info(&self.study, now);
+        }
+        effects
+    }
+
+    fn browser_key(&mut self, action: &Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
         let Screen::Browser(browser) = &mut self.screen else {
             return Vec::new();
         };

@@ -13,9 +13,7 @@ use super::FAILURE;
 use super::export::{ExportedCard, exported};
 use crate::library::load_study;
 use crate::paths::Locations;
-use crate::scheduler::calendar::date_of_day;
-use crate::scheduler::interval_text::label;
-use crate::scheduler::{Day, Interval, Rating, Settings};
+use crate::scheduler::{Interval, Rating, Settings};
 use crate::study::info::{CardInfo, HistoryRow};
 
 /// The JSON object: the export row, then what only card info has.
@@ -138,58 +136,16 @@ fn print_text(info: &CardInfo, row: &ExportedCard, out: &mut dyn Write) -> Resul
         );
         field(out, "memory", &memory)?;
     }
-    field(out, "reviews", &figures(info))?;
+    field(out, "reviews", &info.figures())?;
     if info.history.is_empty() {
         return Ok(());
     }
     writeln!(out, "\nhistory")?;
-    writeln!(
-        out,
-        "  {:<16}  {:<9}  {:<6}  {:>8}  {:>9}  {:>10}  {:>6}",
-        "time", "event", "rating", "interval", "stability", "difficulty", "recall"
-    )?;
+    writeln!(out, "  {}", crate::study::info::HistoryRow::HEADING)?;
     for history in &info.history {
-        writeln!(out, "  {}", history_line(history).trim_end())?;
+        writeln!(out, "  {}", history.line().trim_end())?;
     }
     Ok(())
-}
-
-/// "3 (1 lapse); first 2026-11-27 10:00, latest 2026-12-05 10:10; 5.0 s on average".
-fn figures(info: &CardInfo) -> String {
-    let lapses = crate::english::counted(info.state.lapses as usize, "lapse");
-    let dates = match (info.first_review, info.latest_review) {
-        (Some(first), Some(latest)) => {
-            format!("; first {}, latest {}", minute(first), minute(latest))
-        }
-        _ => String::new(),
-    };
-    let average = info
-        .average_secs
-        .map_or_else(String::new, |secs| format!("; {secs:.1} s on average"));
-    format!("{} ({lapses}){dates}{average}", info.state.reps)
-}
-
-fn history_line(row: &HistoryRow) -> String {
-    let rating = row.rating.map_or("", Rating::label);
-    let event = match row.moved_to {
-        Some(day) => format!("{} to {}", row.event, date(day)),
-        None => row.event.to_owned(),
-    };
-    let Some(schedule) = row.schedule else {
-        return format!("{:<16}  {event:<9}  {rating}", minute(row.time));
-    };
-    let recall = schedule.retrievability.map_or_else(
-        || "-".to_owned(),
-        |r| format!("{:.0}%", f64::from(r) * 100.0),
-    );
-    let leech = if schedule.became_leech { "  leech" } else { "" };
-    format!(
-        "{:<16}  {event:<9}  {rating:<6}  {:>8}  {:>9.2}  {:>10.2}  {recall:>6}{leech}",
-        minute(row.time),
-        label(schedule.interval),
-        schedule.stability,
-        schedule.difficulty,
-    )
 }
 
 fn row_json(row: &HistoryRow) -> RowJson {
@@ -210,21 +166,11 @@ fn row_json(row: &HistoryRow) -> RowJson {
         difficulty: schedule.map(|s| s.difficulty),
         retrievability: schedule.and_then(|s| s.retrievability),
         became_leech: schedule.is_some_and(|s| s.became_leech),
-        moved_to: row.moved_to.map(date),
+        moved_to: row.moved_to.map(crate::study::info::date),
     }
 }
 
 /// A time as the export writes it (RFC 3339, to the second, in its own offset).
 fn stamp(time: DateTime<FixedOffset>) -> String {
     time.to_rfc3339_opts(SecondsFormat::Secs, false)
-}
-
-/// A time to the minute, in its own offset: "2026-11-27 10:00".
-fn minute(time: DateTime<FixedOffset>) -> String {
-    time.format("%Y-%m-%d %H:%M").to_string()
-}
-
-/// A day as a date: "2026-12-08".
-fn date(day: Day) -> String {
-    date_of_day(day).map_or_else(|| format!("day {day}"), |d| d.to_string())
 }

@@ -2,6 +2,10 @@
 //! whole history as the log holds it, answers before a forget included. Pure: "now" comes in,
 //! and the history comes from the replay ([`crate::store::History::trace`]).
 
+mod text;
+
+pub use text::{date, minute};
+
 use chrono::{DateTime, FixedOffset};
 
 use super::Study;

@@ -22,7 +22,7 @@ const SIDE_BY_SIDE: u16 = 120;
 const STACKED: u16 = 18;
 
 pub fn render(app: &App, browser: &BrowserScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let status = status_line(browser, theme);
+    let status = status_line(browser, theme, area.width);
     let body = chrome::render(app, theme, "Browse cards", status, area, buf);
     let [search, table_area] = Layout::vertical([
         Constraint::Length(search_height(browser)),
@@ -31,7 +31,7 @@ pub fn render(app: &App, browser: &BrowserScreen, theme: &Theme, area: Rect, buf
     .areas(body);
     render_search(browser, theme, search, buf);
     if let Some(BrowserOverlay::Details(scroll)) = &browser.overlay {
-        details::render(app, browser, theme, *scroll, table_area, buf);
+        details::render(browser, theme, *scroll, table_area, buf);
         return;
     }
     if let Some(BrowserOverlay::Add(form)) = &browser.overlay {
@@ -40,10 +40,9 @@ pub fn render(app: &App, browser: &BrowserScreen, theme: &Theme, area: Rect, buf
         return;
     }
     let (table_area, details_area) = if body.width >= SIDE_BY_SIDE {
-        let [table, details] =
-            Layout::horizontal([Constraint::Percentage(62), Constraint::Min(30)])
-                .spacing(1)
-                .areas(table_area);
+        let [table, details] = Layout::horizontal([Constraint::Min(60), Constraint::Length(58)])
+            .spacing(1)
+            .areas(table_area);
         (table, Some(details))
     } else if body.height >= STACKED {
         let [table, details] =
@@ -61,12 +60,25 @@ pub fn render(app: &App, browser: &BrowserScreen, theme: &Theme, area: Rect, buf
         };
         let inner = block.inner(area);
         block.render(area, buf);
-        details::render(app, browser, theme, 0, inner, buf);
+        details::render(browser, theme, 0, inner, buf);
     }
 }
 
-/// "123 of 55,000 cards · 3 marked · due ↑".
-fn status_line<'a>(browser: &BrowserScreen, theme: &Theme) -> Line<'a> {
+/// "123 of 55000 cards · 3 marked · by due ↑"; on a narrow terminal "123/55000", so the
+/// title keeps its room.
+fn status_line<'a>(browser: &BrowserScreen, theme: &Theme, width: u16) -> Line<'a> {
+    if width < 60 {
+        let marked = match browser.marked.len() {
+            0 => String::new(),
+            n => format!(" · {n} marked"),
+        };
+        let count = format!(
+            "{}/{}{marked}",
+            browser.found.len(),
+            browser.index.cards().len()
+        );
+        return Line::styled(count, theme.dim);
+    }
     let mut parts = vec![format!(
         "{} of {}",
         browser.found.len(),

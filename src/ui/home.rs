@@ -43,23 +43,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else if let Some(backlog) = &figures.backlog {
         details.insert(0, Line::styled(format!("Backlog: {} reviews due, about {:.0} on a normal day. {} spreads them over days, the most at risk first.", backlog.due, backlog.normal_day, key(&Action::Backlog)), theme.notice));
     }
-    let set_aside = figures.set_aside;
-    if set_aside.suspended + set_aside.leeches > 0 {
-        details.push(Line::styled(
-            format!(
-                "{} suspended, {}: {} lists them to unsuspend or reset.",
-                counted(set_aside.suspended, "card"),
-                counted(set_aside.leeches, "leech"),
-                key(&Action::BrowseTrouble),
-            ),
-            theme.notice,
-        ));
-    }
-    if !app.study.has_history() {
-        // First run: how to start, and where decks live.
-        details.push(Line::styled(format!("New here? Pick a deck and press {} to learn its first cards; {} offers other ways to study.", key(&Action::Open), key(&Action::Picker)), theme.notice));
-        details.push(Line::styled(format!("Decks are TOML files in {}; `flashdeck import` turns Quizlet, Knowt and Anki exports into decks.", app.decks_dir.display()), theme.notice));
-    }
+    details.extend(advice(app, list_keys, theme));
     // The details pane grows with its wrapped text, up to half the screen; the border takes one.
     let details_height = wrapped_height(&details, area.width)
         .saturating_add(1)
@@ -358,4 +342,30 @@ fn details_lines<'a>(row: Option<Row<'a>>, keys: crate::app::Keys, theme: &Theme
         }
         None => Vec::new(),
     }
+}
+
+/// What the home screen advises below the details: cards set aside, and for a first run how
+/// to start and where decks live.
+fn advice<'a>(app: &App, list_keys: keys::Keys, theme: &Theme) -> Vec<Line<'a>> {
+    let key = |action: &Action| list_keys.label(action);
+    let figures = &app.home.figures;
+    let mut lines = Vec::new();
+    let set_aside = figures.set_aside;
+    if set_aside.suspended + set_aside.leeches > 0 {
+        lines.push(Line::styled(
+            format!(
+                "{} suspended, {}: {} lists them to unsuspend or reset.",
+                counted(set_aside.suspended, "card"),
+                counted(set_aside.leeches, "leech"),
+                key(&Action::BrowseTrouble),
+            ),
+            theme.notice,
+        ));
+    }
+    if !app.study.has_history() {
+        // First run: how to start, and where decks live.
+        lines.push(Line::styled(format!("New here? Pick a deck and press {} to learn its first cards; {} offers other ways to study.", key(&Action::Open), key(&Action::Picker)), theme.notice));
+        lines.push(Line::styled(format!("Decks are TOML files in {}; `flashdeck import` turns Quizlet, Knowt and Anki exports into decks.", app.decks_dir.display()), theme.notice));
+    }
+    lines
 }

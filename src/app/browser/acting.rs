@@ -70,6 +70,8 @@ impl App {
         let cards: Vec<&str> = events.iter().filter_map(|e| e.card.as_deref()).collect();
         browser.index.refresh(&self.study, now, &cards);
         browser.research(&self.study, now);
+        browser.info_stale = true;
+        browser.sync_info(&self.study, now);
         let undoing = events
             .iter()
             .all(|e| matches!(e.kind, NewKind::Undo { .. }));

@@ -108,13 +108,13 @@ impl App {
                     deck: form.deck.trim().to_owned(),
                 }];
             }
-            _ => match line_input::edit(form.text(), action, |_, _| true) {
-                Some(line_input::End::Cancel) => {
+            _ => {
+                let end = line_input::edit(form.text(), action, |_, _| true);
+                if end == Some(line_input::End::Cancel) {
                     browser.overlay = None;
                     return Vec::new();
                 }
-                _ => {}
-            },
+            }
         }
         browser.overlay = Some(BrowserOverlay::Add(form));
         Vec::new()
@@ -155,6 +155,7 @@ impl App {
                 browser.research(&self.study, now);
             }
             browser.select_card(card);
+            browser.sync_info(&self.study, now);
         }
         self.notice = Some(format!("Added {card} at {place}."));
     }

@@ -66,6 +66,7 @@ impl BrowserScreen {
     /// Gathers every card's facts again (the decks were read again after an edit) and
     /// searches again.
     pub fn rebuild(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        self.info_stale = true;
         let with_answers = self.index.has_answers();
         self.index = crate::search::Index::build_with(study, now, with_answers);
         let marked = std::mem::take(&mut self.marked);

@@ -224,7 +224,7 @@ pub const BROWSER: Keys = Keys(&[&[
     bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
     bind(Code(&[K::Char('e')]), "e", "edit", A::Edit, HELP_ONLY),
     bind(Code(&[K::Char('a')]), "a", "add a card", A::AddCard, HELP_ONLY),
-    bind(Code(&[K::Char('I')]), "I", "copy the built-in deck into the decks folder", A::CopyBuiltIn, HELP_ONLY),
+    bind(Code(&[K::Char('I')]), "I", "copy the built-in deck to a file", A::CopyBuiltIn, HELP_ONLY),
     bind(Code(&[K::Char('r')]), "r", "relink an orphan", A::Relink, HELP_ONLY),
     bind(Code(&[K::Char('o')]), "o", "sort by next column", A::SortNext, HELP_ONLY),
     bind(Code(&[K::Char('O')]), "O", "reverse the order", A::SortReverse, HELP_ONLY),

@@ -1,1 +1,165 @@
+//! The browser drawn into buffers: what each size shows.
 
+use std::path::PathBuf;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::app::{Action, App, BrowserOverlay, Screen};
+use crate::deck::{Collection, DeckId, Source, parse_deck};
+use crate::scheduler::{Rating, Scheduler, Settings};
+use crate::store::{History, NewEvent, NewKind};
+use crate::study::Study;
+use crate::ui::Theme;
+
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
+}
+
+/// A deck file of three cards; `lang/c0` answered Good once a day ago.
+fn browsing() -> App {
+    let text = "[deck]\nname = \"Lang\"\n\n[[cards]]\nid = \"c0\"\nfront = \"el gato\"\nback = \"the cat\"\ntags = [\"animals\"]\n\n[[cards]]\nid = \"c1\"\nfront = \"el perro\"\nback = \"the dog\"\n\n[[cards]]\nid = \"c2\"\nfront = \"la casa\"\nback = \"the house\"\n";
+    let deck = parse_deck(
+        DeckId::new("lang"),
+        Source::File(PathBuf::from("/decks/lang.toml")),
+        text,
+    )
+    .unwrap();
+    let answered = NewEvent::for_card(
+        "lang/c0",
+        now() - chrono::Duration::days(1),
+        NewKind::answer(
+            Rating::Good,
+            Some(4000),
+            crate::practice::Mode::Review,
+            None,
+        ),
+    );
+    let history = History::from_events(vec![answered.to_event()]);
+    let collection = Collection {
+        decks: vec![deck],
+        broken: Vec::new(),
+    };
+    let study = Study::new(
+        collection,
+        history,
+        Scheduler::new(Settings::default()).unwrap(),
+        now(),
+    );
+    let mut app = App::new(study, PathBuf::from("/decks"), now());
+    app.update(Action::Browse, now());
+    app
+}
+
+fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| {
+            crate::ui::draw(frame, app, &Theme::default());
+        })
+        .unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..height)
+        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+fn find<'a>(lines: &'a [String], text: &str) -> &'a str {
+    lines
+        .iter()
+        .find(|line| line.contains(text))
+        .unwrap_or_else(|| panic!("no line with {text:?} in:\n{}", lines.join("\n")))
+}
+
+#[test]
+fn at_80_by_24_the_table_the_details_below_and_the_footer_show() {
+    let app = browsing();
+    let lines = screen(&app, 80, 24);
+    assert!(lines[0].starts_with("Browse cards"), "{}", lines[0]);
+    assert!(
+        lines[0].contains("3 of 3 cards · file order"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[2].starts_with("Search: deck:lang"), "{}", lines[2]);
+    let heading = find(&lines, "front");
+    for column in ["due", "state", "R", "ivl", "deck", "S", "D"] {
+        assert!(heading.contains(column), "{column} in {heading}");
+    }
+    // Answered Good a day ago as a new card: a learning step or a first interval, not new.
+    let answered = find(&lines, "el gato");
+    assert!(!answered.contains(" new "), "{answered}");
+    assert!(find(&lines, "el perro").contains(" new "));
+    // The selected card's details, below the table.
+    assert!(find(&lines, "Back    the cat").starts_with("Back"));
+    assert!(find(&lines, "File    /decks/lang.toml:4").starts_with("File"));
+    assert!(find(&lines, "Tags    animals").starts_with("Tags"));
+    let footer = &lines[23];
+    for hint in [
+        "/ search",
+        "Enter details",
+        "Space mark",
+        "s suspend",
+        "u undo",
+        "q back",
+    ] {
+        assert!(footer.contains(hint), "{hint} in {footer}");
+    }
+}
+
+#[test]
+fn at_160_by_48_the_details_stand_beside_the_table_with_the_history() {
+    let app = browsing();
+    let lines = screen(&app, 160, 48);
+    let row = find(&lines, "el gato");
+    assert!(row.contains("│"), "details beside: {row}");
+    let history = find(&lines, "review   Good");
+    assert!(history.contains("2026-11-26"), "{history}");
+    // Every column fits.
+    let heading = find(&lines, "front");
+    assert!(
+        heading.contains("reps") && heading.contains("lapses"),
+        "{heading}"
+    );
+}
+
+#[test]
+fn at_40_by_12_the_front_keeps_its_room_and_the_count_is_short() {
+    let app = browsing();
+    let lines = screen(&app, 40, 12);
+    assert!(lines[0].starts_with("Browse cards"), "{}", lines[0]);
+    assert!(lines[0].contains("3/3"), "{}", lines[0]);
+    let row = find(&lines, "el gato");
+    assert!(row.contains("el gato"), "{row}");
+}
+
+#[test]
+fn the_set_due_field_replaces_the_search_line_and_the_form_shows_its_fields() {
+    let mut app = browsing();
+    app.update(Action::SetDue, now());
+    let lines = screen(&app, 80, 24);
+    assert!(find(&lines, "Due in days").contains("5! sets the interval"));
+    app.update(Action::LeaveField, now());
+    app.update(Action::AddCard, now());
+    let Screen::Browser(browser) = &app.screen else {
+        panic!("browser")
+    };
+    assert!(matches!(browser.overlay, Some(BrowserOverlay::Add(_))));
+    let lines = screen(&app, 80, 24);
+    assert!(find(&lines, "New card").contains('┌'));
+    // The deck searched for is the form's deck; typing goes to the front.
+    assert!(find(&lines, "Deck   lang").contains("lang"));
+    assert!(find(&lines, "Front  █").contains('█'));
+}
+
+#[test]
+fn a_search_that_finds_nothing_says_so() {
+    let mut app = browsing();
+    app.update(Action::Filter, now());
+    for c in " zebra".chars() {
+        app.update(Action::Type(c), now());
+    }
+    let lines = screen(&app, 80, 24);
+    assert!(lines[0].contains("0 of 3 cards"), "{}", lines[0]);
+    find(&lines, "No card matches this search.");
+}
