@@ -111,9 +111,14 @@ fn render(c: &mut Criterion) {
     }
     group.finish();
 
+    key_presses(c, dir.path(), &practice(PracticeMode::Flashcards));
+}
+
+/// One key press through `action_for` and `update`, on the screens where keys are frequent.
+fn key_presses(c: &mut Criterion, dir: &std::path::Path, flashcards: &[Action]) {
     let mut group = c.benchmark_group("one key press");
     let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
-    let mut home = app(dir.path());
+    let mut home = app(dir);
     group.bench_function("home: down, then up", |b| {
         b.iter(|| {
             for code in [KeyCode::Down, KeyCode::Up] {
@@ -123,7 +128,7 @@ fn render(c: &mut Criterion) {
             }
         });
     });
-    let mut cards = screen(dir.path(), &practice(PracticeMode::Flashcards));
+    let mut cards = screen(dir, flashcards);
     group.bench_function("flashcards: flip", |b| {
         b.iter(|| {
             if let Some(action) = cards.action_for(key(KeyCode::Char(' '))) {
@@ -134,7 +139,7 @@ fn render(c: &mut Criterion) {
     // The browser over all 55,000 cards, sorted by due: a character typed into the search
     // and taken back again, each a search and a sort of every card.
     let mut browser = screen(
-        dir.path(),
+        dir,
         &[
             Action::Browse,
             Action::Filter,
@@ -155,10 +160,7 @@ fn render(c: &mut Criterion) {
             });
         },
     );
-    let mut moving = screen(
-        dir.path(),
-        &[Action::Browse, Action::Filter, Action::LeaveField],
-    );
+    let mut moving = screen(dir, &[Action::Browse, Action::Filter, Action::LeaveField]);
     group.bench_function("browser: down, then up", |b| {
         b.iter(|| {
             black_box(moving.update(Action::Down, now()));

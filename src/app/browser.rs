@@ -24,6 +24,7 @@ use crate::search::{Index, SortColumn};
 use crate::store::NewEvent;
 use crate::study::Study;
 use crate::study::info::CardInfo;
+use crate::study::successors::{Successor, successor_of};
 
 /// The browser's state.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,14 +47,20 @@ pub struct BrowserScreen {
     /// Marked card ids: actions apply to them all when there are any.
     pub marked: BTreeSet<String>,
     pub overlay: Option<BrowserOverlay>,
-    /// The events of each action done in this visit, newest last, for `u`.
-    pub done: Vec<Vec<NewEvent>>,
+    /// Each action done in this visit, newest last, for `u`: what it did, and its events.
+    pub done: Vec<(String, Vec<NewEvent>)>,
+    /// An action written whose report has not come back yet.
+    pub pending: Option<acting::Pending>,
+    /// What the undo being written takes back, for its notice.
+    pub undone: Option<String>,
     /// The screen `q` goes back to.
     pub back: Box<Screen>,
     /// The selected card's info, gathered after each key ([`BrowserScreen::sync_info`]).
     pub info: Option<CardInfo>,
     /// Events or the decks changed since `info` was gathered.
     pub info_stale: bool,
+    /// For a selected orphaned history, the card it most likely belongs to now.
+    pub successor: Option<Successor>,
 }
 
 /// What is over the table.
@@ -75,6 +82,11 @@ impl BrowserScreen {
         let card = self.selected_card().map(|facts| facts.card.clone());
         let current = self.info.as_ref().map(|info| info.card.clone());
         if card != current || self.info_stale {
+            let orphan = self.selected_card().is_some_and(|facts| facts.orphan);
+            self.successor = card
+                .as_deref()
+                .filter(|_| orphan)
+                .and_then(|card| successor_of(study, card));
             self.info = card.and_then(|card| CardInfo::of(study, &card, now));
             self.info_stale = false;
         }
@@ -117,9 +129,12 @@ impl App {
             marked: BTreeSet::new(),
             overlay: None,
             done: Vec::new(),
+            pending: None,
+            undone: None,
             back: Box::new(back),
             info: None,
             info_stale: false,
+            successor: None,
         };
         browser.research(&self.study, now);
         if let Some(card) = select {

@@ -56,8 +56,23 @@ pub struct Likely {
 /// [`Study::orphans`]. Waits for the history ([`Study::wait_for_history`]).
 #[must_use]
 pub fn successors(study: &Study) -> Vec<Successor> {
+    successors_among(study, &study.orphans())
+}
+
+/// The likely current card of one orphaned history (the browser's selected row), if it has
+/// one. Waits for the history ([`Study::wait_for_history`]).
+#[must_use]
+pub fn successor_of(study: &Study, orphan: &str) -> Option<Successor> {
+    let events = study.wait_for_history().events_of(orphan);
+    let orphan = crate::study::Orphan {
+        card: orphan.to_owned(),
+        events,
+    };
+    successors_among(study, std::slice::from_ref(&orphan)).pop()
+}
+
+fn successors_among(study: &Study, orphans: &[crate::study::Orphan]) -> Vec<Successor> {
     let history = study.wait_for_history();
-    let orphans = study.orphans();
     let mut by_deck: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (index, orphan) in orphans.iter().enumerate() {
         by_deck

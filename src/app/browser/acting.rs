@@ -1,15 +1,31 @@
 //! The browser's card actions: each becomes events for the chosen cards (the marked ones, or
-//! the selected one), written in one go, and each can be undone with `u` while the browser
-//! is open. What the events do is replay's; here is only which events, and what to say.
+//! the selected one) through [`crate::study::actions`], written in one go, and each can be
+//! undone with `u` while the browser is open. What the events do is replay's; here is only
+//! which action a key means, and what to say.
 
 use chrono::{DateTime, FixedOffset};
 
 use super::{BrowserOverlay, BrowserScreen};
 use crate::app::{Action, App, Effect, Screen};
 use crate::deck::Source;
-use crate::english::counted;
 use crate::store::{NewEvent, NewKind};
 use crate::study::Study;
+use crate::study::actions::{CardAction, DueChoice, relink_event, undo_events};
+use crate::study::successors::successor_of;
+
+/// An action written and not yet reported back: what the notice will say.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// A card action, and how many chosen cards it left as they were.
+    Action(CardAction, usize),
+    Relink {
+        old: String,
+        new: String,
+        events: usize,
+    },
+    /// An undo; `relinks` when what it takes back moved histories between cards.
+    Undo { relinks: bool },
+}
 
 impl App {
     /// An action key in the browser, on the chosen cards.
@@ -20,43 +36,69 @@ impl App {
         let cards: Vec<&str> = browser
             .targets()
             .into_iter()
-            .filter(|card| self.study.place(card).is_some() || *action == Action::Relink)
+            .filter(|card| self.study.place(card).is_some())
             .collect();
-        let events = match action {
-            Action::Suspend => toggle(&self.study, &cards, now, Toggle::Suspend),
-            Action::Bury => toggle(&self.study, &cards, now, Toggle::Bury),
-            Action::Star => toggle(&self.study, &cards, now, Toggle::Star),
-            Action::Forget => cards
-                .iter()
-                .filter(|card| self.study.state(card).phase != crate::scheduler::Phase::New)
-                .map(|card| NewEvent::for_card(card, now, NewKind::Forget))
-                .collect(),
+        let chosen = match action {
+            Action::Suspend => toggle(&self.study, &cards, now, CardAction::Suspend),
+            Action::Bury => toggle(&self.study, &cards, now, CardAction::Bury),
+            Action::Star => toggle(&self.study, &cards, now, CardAction::Star),
+            Action::Forget => CardAction::Forget,
             Action::SetDue => {
-                if !cards.is_empty() {
+                if cards.is_empty() {
+                    self.notice = Some("No card here to set a due date for.".to_owned());
+                } else {
                     browser.overlay = Some(BrowserOverlay::SetDue(String::new()));
                 }
                 return Vec::new();
             }
+            Action::Relink => return relink(&self.study, browser, &mut self.notice, now),
             Action::Undo => return undo(browser, &mut self.notice, now),
             Action::Edit => return edit(&self.study, browser, &mut self.notice),
             _ => return Vec::new(),
         };
-        if events.is_empty() {
-            self.notice = Some(if cards.is_empty() {
-                "No card here to act on.".to_owned()
-            } else {
-                "Nothing to change: the cards are that way already.".to_owned()
-            });
-            return Vec::new();
-        }
-        vec![Effect::WriteAll(events)]
+        let written = write(&self.study, &cards, chosen, now);
+        self.started(written)
     }
 
-    /// Sets the due date of the chosen cards, from the field's text.
-    pub(super) fn set_due(&mut self, _text: &str, _now: DateTime<FixedOffset>) -> Vec<Effect> {
-        // Until the `set_due` event lands (in progress on another branch).
-        self.notice = Some("Setting due dates is not ready yet.".to_owned());
-        Vec::new()
+    /// Sets the due date of the chosen cards from the field's text (Anki's syntax); a text
+    /// that is not one keeps the field open and says why.
+    pub(super) fn set_due(&mut self, text: &str, now: DateTime<FixedOffset>) -> Vec<Effect> {
+        let Screen::Browser(browser) = &mut self.screen else {
+            return Vec::new();
+        };
+        let choice = match DueChoice::parse(text) {
+            Ok(choice) => choice,
+            Err(error) => {
+                self.notice = Some(format!("Not a due date: {error}."));
+                return Vec::new();
+            }
+        };
+        browser.overlay = None;
+        let cards: Vec<&str> = browser
+            .targets()
+            .into_iter()
+            .filter(|card| self.study.place(card).is_some())
+            .collect();
+        let written = write(&self.study, &cards, CardAction::SetDue(choice), now);
+        self.started(written)
+    }
+
+    /// An action's write, remembered for its report; or what to say when it has nothing to
+    /// write.
+    fn started(&mut self, written: Result<(Vec<NewEvent>, Pending), String>) -> Vec<Effect> {
+        let Screen::Browser(browser) = &mut self.screen else {
+            return Vec::new();
+        };
+        match written {
+            Ok((events, pending)) => {
+                browser.pending = Some(pending);
+                vec![Effect::WriteAll(events)]
+            }
+            Err(notice) => {
+                self.notice = Some(notice);
+                Vec::new()
+            }
+        }
     }
 
     /// The browser's events were written: the study takes them in, the table shows their
@@ -65,82 +107,127 @@ impl App {
         let Screen::Browser(browser) = &mut self.screen else {
             return;
         };
-        self.study
-            .absorb(events.iter().map(|e| e.to_event().into_owned()).collect());
-        let cards: Vec<&str> = events.iter().filter_map(|e| e.card.as_deref()).collect();
-        browser.index.refresh(&self.study, now, &cards);
-        browser.research(&self.study, now);
+        self.study.record_all(&events);
+        let relinks = matches!(
+            browser.pending,
+            Some(Pending::Relink { .. } | Pending::Undo { relinks: true })
+        );
+        if relinks {
+            // The orphan's row goes and its history joins the card's: gather everything again.
+            browser.rebuild(&self.study, now);
+        } else {
+            let cards: Vec<&str> = events.iter().filter_map(|e| e.card.as_deref()).collect();
+            browser.index.refresh(&self.study, now, &cards);
+            browser.research(&self.study, now);
+        }
         browser.info_stale = true;
         browser.sync_info(&self.study, now);
-        let undoing = events
-            .iter()
-            .all(|e| matches!(e.kind, NewKind::Undo { .. }));
-        if undoing {
-            self.notice = Some(format!("Undone: {}.", counted(events.len(), "change")));
-        } else {
-            let undo = crate::app::keys::BROWSER.label(&Action::Undo);
-            self.notice = Some(format!(
-                "{} {}. {undo} undoes it.",
-                done_words(&events[0].kind),
-                counted(events.len(), "card")
-            ));
-            browser.marked.clear();
-            browser.done.push(events);
-        }
+        let undo = crate::app::keys::BROWSER.label(&Action::Undo);
+        self.notice = Some(match browser.pending.take() {
+            Some(Pending::Undo { .. }) => {
+                let last_of_undo = browser.undone.take();
+                last_of_undo.map_or_else(|| "Undone.".to_owned(), |what| format!("Undone: {what}."))
+            }
+            Some(Pending::Action(action, left)) => {
+                browser.marked.clear();
+                let summary = sentence(&action.summary(events.len(), left));
+                browser.done.push((summary.clone(), events));
+                format!("{summary}. {undo} undoes it.")
+            }
+            Some(Pending::Relink {
+                old,
+                new,
+                events: count,
+            }) => {
+                let summary = format!(
+                    "Relinked {} of {old} to {new}",
+                    crate::english::counted(count, "event")
+                );
+                browser.done.push((summary.clone(), events));
+                format!("{summary}. {undo} undoes it.")
+            }
+            None => "Saved.".to_owned(),
+        });
     }
 }
 
-/// What a toggling key does: the first kind when any chosen card lacks it, else the second.
-#[derive(Clone, Copy)]
-enum Toggle {
-    Suspend,
-    Bury,
-    Star,
+/// "suspended 3 cards" as the start of a sentence.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
-/// The events of a toggle: on for the cards that lack it when any does, else off for all.
-fn toggle(
+/// The action of a toggling key: `on` for the chosen cards when any of them is not that way
+/// yet, else its opposite for all.
+fn toggle(study: &Study, cards: &[&str], now: DateTime<FixedOffset>, on: CardAction) -> CardAction {
+    let off = match on {
+        CardAction::Suspend => CardAction::Unsuspend,
+        CardAction::Bury => CardAction::Unbury,
+        _ => CardAction::Unstar,
+    };
+    if on.events(study, cards, now).is_empty() {
+        off
+    } else {
+        on
+    }
+}
+
+/// The events of `action` on `cards`, or what to say when it would change nothing.
+fn write(
     study: &Study,
     cards: &[&str],
+    action: CardAction,
     now: DateTime<FixedOffset>,
-    what: Toggle,
-) -> Vec<NewEvent> {
-    let today = study.scheduler.calendar().day(now);
-    let has = |card: &str| {
-        let state = study.state(card);
-        match what {
-            Toggle::Suspend => state.suspended,
-            Toggle::Bury => state.buried_until.is_some_and(|day| day > today),
-            Toggle::Star => study.practice(card).starred,
-        }
-    };
-    let turn_on = cards.iter().any(|card| !has(card));
-    let kind = match (what, turn_on) {
-        (Toggle::Suspend, true) => NewKind::Suspend,
-        (Toggle::Suspend, false) => NewKind::Unsuspend,
-        (Toggle::Bury, true) => NewKind::Bury,
-        // Unburying needs the `unbury` event (in progress on another branch).
-        (Toggle::Bury, false) => return Vec::new(),
-        (Toggle::Star, true) => NewKind::Star,
-        (Toggle::Star, false) => NewKind::Unstar,
-    };
-    cards
-        .iter()
-        .filter(|card| has(card) != turn_on)
-        .map(|card| NewEvent::for_card(card, now, kind.clone()))
-        .collect()
+) -> Result<(Vec<NewEvent>, Pending), String> {
+    let events = action.events(study, cards, now);
+    if events.is_empty() {
+        return Err(if cards.is_empty() {
+            "No card here to act on.".to_owned()
+        } else {
+            format!(
+                "Nothing to change: {} {}.",
+                crate::english::counted(cards.len(), "card"),
+                action.already()
+            )
+        });
+    }
+    let left = cards.len() - events.len();
+    Ok((events, Pending::Action(action, left)))
 }
 
-/// The words for an action's notice: "Suspended 3 cards".
-fn done_words(kind: &NewKind) -> &'static str {
-    match kind {
-        NewKind::Suspend => "Suspended",
-        NewKind::Unsuspend => "Unsuspended",
-        NewKind::Bury => "Buried",
-        NewKind::Forget => "Forgot",
-        NewKind::Star => "Starred",
-        NewKind::Unstar => "Unstarred",
-        _ => "Changed",
+/// `r` on an orphaned history: relinks it to the card it most likely belongs to now.
+fn relink(
+    study: &Study,
+    browser: &mut BrowserScreen,
+    notice: &mut Option<String>,
+    now: DateTime<FixedOffset>,
+) -> Vec<Effect> {
+    let Some(facts) = browser.selected_card().filter(|facts| facts.orphan) else {
+        *notice = Some("Relinking is for an orphaned history: search is:orphan.".to_owned());
+        return Vec::new();
+    };
+    let old = facts.card.clone();
+    let Some(successor) = successor_of(study, &old) else {
+        *notice = Some(format!(
+            "No card looks like {old}'s any more; `flashdeck relink {old} NEW` links it by hand."
+        ));
+        return Vec::new();
+    };
+    match relink_event(study, &old, &successor.card, now) {
+        Ok((event, events)) => {
+            browser.pending = Some(Pending::Relink {
+                old,
+                new: successor.card,
+                events,
+            });
+            vec![Effect::WriteAll(vec![event])]
+        }
+        Err(error) => {
+            *notice = Some(format!("Not relinked: {error}."));
+            Vec::new()
+        }
     }
 }
 
@@ -150,20 +237,16 @@ fn undo(
     notice: &mut Option<String>,
     now: DateTime<FixedOffset>,
 ) -> Vec<Effect> {
-    let Some(last) = browser.done.pop() else {
+    let Some((summary, last)) = browser.done.pop() else {
         *notice = Some("Nothing to undo in the browser.".to_owned());
         return Vec::new();
     };
-    let undos = last
+    let relinks = last
         .iter()
-        .map(|event| {
-            let target = NewKind::Undo {
-                target: event.id.clone().into(),
-            };
-            NewEvent::for_card(event.card.as_deref().unwrap_or_default(), now, target)
-        })
-        .collect();
-    vec![Effect::WriteAll(undos)]
+        .any(|event| matches!(event.kind, NewKind::Relink { .. }));
+    browser.pending = Some(Pending::Undo { relinks });
+    browser.undone = Some(summary.to_lowercase());
+    vec![Effect::WriteAll(undo_events(&last, now))]
 }
 
 /// `e`: the selected card's deck file in the editor, at its line.
@@ -178,10 +261,10 @@ fn edit(study: &Study, browser: &BrowserScreen, notice: &mut Option<String>) -> 
             line: study.card(place).line,
         }],
         Source::Bundled => {
-            *notice = Some(
-                "The built-in deck has no file to edit: `flashdeck init` writes it into your decks folder."
-                    .to_owned(),
-            );
+            let copy = crate::app::keys::BROWSER.label(&Action::CopyBuiltIn);
+            *notice = Some(format!(
+                "The built-in deck has no file to edit: {copy} copies it into your decks folder."
+            ));
             Vec::new()
         }
     }

@@ -176,3 +176,121 @@ fn e_edits_the_selected_cards_file_at_its_line() {
         }]
     );
 }
+
+#[test]
+fn d_sets_the_due_date_in_ankis_syntax_and_a_bad_one_keeps_the_field_open() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    press_all(&mut app, KeyCode::Char('d'));
+    type_text(&mut app, "9-3");
+    assert!(press_all(&mut app, KeyCode::Enter).is_empty());
+    assert!(matches!(
+        browser(&app).overlay,
+        Some(BrowserOverlay::SetDue(_))
+    ));
+    assert!(app.notice.as_deref().unwrap().starts_with("Not a due date"));
+    for _ in 0..3 {
+        press_all(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "3!");
+    let set = written(&press_all(&mut app, KeyCode::Enter));
+    let due = app.now.date_naive() + chrono::Days::new(3);
+    assert_eq!(
+        set[0].kind,
+        NewKind::SetDue {
+            due,
+            interval: Some(3)
+        }
+    );
+    // A new card set due becomes a review card due in three days, interval 3.
+    let facts = browser(&app).selected_card().unwrap().clone();
+    assert_eq!(
+        (facts.phase, facts.due, facts.interval),
+        (Phase::Review, Some(3), Some(3))
+    );
+    assert_eq!(browser(&app).overlay, None);
+}
+
+#[test]
+fn b_buries_then_unburies_and_f_forgets_what_was_studied() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    let bury = written(&press_all(&mut app, KeyCode::Char('b')));
+    assert_eq!(bury[0].kind, NewKind::Bury);
+    assert!(browser(&app).selected_card().unwrap().buried);
+    let unbury = written(&press_all(&mut app, KeyCode::Char('b')));
+    assert_eq!(unbury[0].kind, NewKind::Unbury);
+    assert!(!browser(&app).selected_card().unwrap().buried);
+    // A new card has nothing to forget.
+    assert!(press_all(&mut app, KeyCode::Char('f')).is_empty());
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Nothing to change: 1 card already new.")
+    );
+}
+
+/// Deck `a` whose card `kam-essence` was once `kam-essense`, answered under the old id.
+fn renamed_app() -> App {
+    let text = "[deck]\nname = \"A\"\n\n[[cards]]\nid = \"kam-essence\"\nfront = \"KAM\"\nback = \"key accounts\"\n\n[[cards]]\nid = \"pricing\"\nfront = \"P\"\nback = \"price\"\n";
+    let deck = parse_deck(
+        DeckId::new("a"),
+        Source::File(PathBuf::from("/decks/a.toml")),
+        text,
+    )
+    .unwrap();
+    let old = NewEvent::for_card(
+        "a/kam-essense",
+        now() - Duration::days(2),
+        NewKind::answer(
+            Rating::Good,
+            Some(3000),
+            crate::practice::Mode::Review,
+            None,
+        ),
+    );
+    let study = Study::new(
+        Collection {
+            decks: vec![deck],
+            broken: Vec::new(),
+        },
+        History::from_events(vec![old.to_event()]),
+        Scheduler::new(Settings::default()).unwrap(),
+        now(),
+    );
+    App::new(study, PathBuf::from("/decks"), now())
+}
+
+#[test]
+fn r_relinks_an_orphaned_history_to_its_likely_card_and_u_takes_it_back() {
+    let mut app = renamed_app();
+    press_all(&mut app, KeyCode::Char('v'));
+    press_all(&mut app, KeyCode::Char('/'));
+    for _ in 0.."deck:a".len() {
+        press_all(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "is:orphan");
+    press_all(&mut app, KeyCode::Enter);
+    assert_eq!(browser(&app).search, "is:orphan");
+    assert_eq!(found(&app), ["a/kam-essense"]);
+    let likely = browser(&app).successor.clone().expect("a likely card");
+    assert_eq!(likely.card, "a/kam-essence");
+    let relink = written(&press_all(&mut app, KeyCode::Char('r')));
+    assert_eq!(relink[0].card.as_deref(), Some("a/kam-essence"));
+    assert_eq!(
+        relink[0].kind,
+        NewKind::Relink {
+            from: "a/kam-essense".into()
+        }
+    );
+    assert!(found(&app).is_empty(), "no orphan left");
+    assert_eq!(app.study.state("a/kam-essence").reps, 1);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .starts_with("Relinked 1 event of a/kam-essense to a/kam-essence.")
+    );
+    press_all(&mut app, KeyCode::Char('u'));
+    assert_eq!(found(&app), ["a/kam-essense"]);
+    assert_eq!(app.study.state("a/kam-essence").reps, 0);
+}

@@ -22,7 +22,21 @@ pub fn render(browser: &BrowserScreen, theme: &Theme, scroll: u16, area: Rect, b
     let Some(info) = &browser.info else {
         return;
     };
-    let lines = lines(info, theme, usize::from(area.width));
+    let mut lines = lines(info, theme, usize::from(area.width));
+    if let Some(successor) = &browser.successor {
+        let relink = crate::app::keys::BROWSER.label(&crate::app::Action::Relink);
+        lines.insert(
+            1,
+            Line::styled(
+                format!(
+                    "Likely now {} (\"{}\"): {relink} gives it this history.",
+                    successor.card,
+                    text::fit(&successor.front, 40)
+                ),
+                theme.notice,
+            ),
+        );
+    }
     let most = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_sub(1);
