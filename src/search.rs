@@ -28,32 +28,49 @@ use crate::scheduler::Rating;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
     root: Node,
+    /// Names `is:orphan` somewhere: only such a search finds orphaned histories.
+    orphans: bool,
 }
 
 impl Query {
     /// Parses `text`. An empty (or all-blank) query matches every card.
     pub fn parse(text: &str) -> Result<Self, SearchError> {
-        parse::parse(text).map(|root| Self { root })
+        parse::parse(text).map(|root| {
+            let orphans = mentions(&root, &|term| matches!(term, Term::Is(State::Orphan)));
+            Self { root, orphans }
+        })
     }
 
     /// Whether matching needs each card's answers (`rated:`, `introduced:`), which take
     /// the whole history to gather; other terms need only the cards' states.
     #[must_use]
     pub fn needs_answers(&self) -> bool {
-        fn walk(node: &Node) -> bool {
-            match node {
-                Node::And(children) | Node::Or(children) => children.iter().any(walk),
-                Node::Not(child) => walk(child),
-                Node::Term(term) => matches!(term, Term::Rated { .. } | Term::Introduced { .. }),
-            }
-        }
-        walk(&self.root)
+        mentions(&self.root, &|term| {
+            matches!(term, Term::Rated { .. } | Term::Introduced { .. })
+        })
+    }
+
+    /// Whether the search names `is:orphan`: orphaned histories are histories, not cards, so
+    /// only a search that asks for them finds them (negated or not; `-is:orphan` then leaves
+    /// them out again).
+    #[must_use]
+    pub fn needs_orphans(&self) -> bool {
+        self.orphans
     }
 
     /// The query's tree.
     #[must_use]
     pub fn root(&self) -> &Node {
         &self.root
+    }
+}
+
+/// Whether any term of the tree under `node` is one `wanted` picks.
+fn mentions(node: &Node, wanted: &dyn Fn(&Term) -> bool) -> bool {
+    match node {
+        Node::And(children) | Node::Or(children) => children.iter().any(|c| mentions(c, wanted)),
+        Node::Not(child) => mentions(child, wanted),
+        Node::Term(term) => wanted(term),
     }
 }
 

@@ -114,8 +114,10 @@ impl App {
         select: Option<&str>,
         now: DateTime<FixedOffset>,
     ) {
-        let needs_answers = crate::search::Query::parse(search).is_ok_and(|q| q.needs_answers());
-        let index = Index::build_with(&self.study, now, needs_answers);
+        let index = match crate::search::Query::parse(search) {
+            Ok(query) => Index::for_query(&self.study, now, &query),
+            Err(_) => Index::of_deck_cards(&self.study, now),
+        };
         let back = std::mem::replace(&mut self.screen, Screen::Home);
         let mut browser = BrowserScreen {
             search: search.to_owned(),

@@ -26,7 +26,7 @@ pub fn run(
     // A bad query stops here, before the collection is read: never an empty list.
     let query = Query::parse(&text).with_context(|| format!("cannot search for `{text}`"))?;
     let (study, _) = load_study(locations, settings, now)?;
-    let index = Index::build_with(&study, now, query.needs_answers());
+    let index = Index::for_query(&study, now, &query);
     let mut found: Vec<&CardFacts> = index.matching(&query).collect();
     if let Some(column) = args.sort {
         found.sort_by(|a, b| column.compare((a, front(&study, a)), (b, front(&study, b))));

@@ -17,6 +17,10 @@ pub struct Index {
     cards: Vec<CardFacts>,
     /// Built with every card's answers, for `rated:` and `introduced:`.
     answers: bool,
+    /// Built with the orphaned histories, for `is:orphan`.
+    orphans: bool,
+    /// How many of `cards` are the decks' cards (the rest are orphaned histories).
+    deck_cards: usize,
 }
 
 impl Index {
@@ -55,6 +59,7 @@ impl Index {
             facts.answers = answers.remove(facts.card.as_str()).unwrap_or_default();
         };
         let mut cards = folded_cards(&study.collection);
+        let deck_cards = cards.len();
         cards.iter_mut().for_each(&mut fill);
         for orphan in study.orphans() {
             let id = orphan.card.as_str();
@@ -67,7 +72,26 @@ impl Index {
         Self {
             cards,
             answers: with_answers,
+            orphans: true,
+            deck_cards,
         }
+    }
+
+    /// What `query` needs and no more: without `rated:`, `introduced:` or `is:orphan`, the
+    /// decks' cards alone ([`Index::of_deck_cards`]), which never waits for the history.
+    #[must_use]
+    pub fn for_query(study: &Study, now: DateTime<FixedOffset>, query: &Query) -> Self {
+        if query.needs_answers() || query.needs_orphans() {
+            Self::build_with(study, now, query.needs_answers())
+        } else {
+            Self::of_deck_cards(study, now)
+        }
+    }
+
+    /// Whether it holds all that `query` needs ([`Index::for_query`]).
+    #[must_use]
+    pub fn covers(&self, query: &Query) -> bool {
+        (self.answers || !query.needs_answers()) && (self.orphans || !query.needs_orphans())
     }
 
     /// The decks' cards alone, without orphaned histories or answers (`rated:` and
@@ -80,8 +104,10 @@ impl Index {
             fill_state(facts, study, now);
         }
         Self {
+            deck_cards: cards.len(),
             cards,
             answers: false,
+            orphans: false,
         }
     }
 
@@ -101,6 +127,18 @@ impl Index {
     #[must_use]
     pub fn has_answers(&self) -> bool {
         self.answers
+    }
+
+    /// How many of its facts are the decks' cards, orphaned histories left out.
+    #[must_use]
+    pub fn deck_card_count(&self) -> usize {
+        self.deck_cards
+    }
+
+    /// Whether it holds the orphaned histories, which `is:orphan` needs.
+    #[must_use]
+    pub fn has_orphans(&self) -> bool {
+        self.orphans
     }
 
     /// Every card's facts, in the index's order.

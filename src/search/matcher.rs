@@ -165,7 +165,7 @@ impl Query {
     /// Whether the card these facts describe matches.
     #[must_use]
     pub fn matches(&self, card: &CardFacts) -> bool {
-        node_matches(&self.root, card)
+        (!card.orphan || self.needs_orphans()) && node_matches(&self.root, card)
     }
 }
 

@@ -75,14 +75,14 @@ fn status_line<'a>(browser: &BrowserScreen, theme: &Theme, width: u16) -> Line<'
         let count = format!(
             "{}/{}{marked}",
             browser.found.len(),
-            browser.index.cards().len()
+            browser.index.deck_card_count()
         );
         return Line::styled(count, theme.dim);
     }
     let mut parts = vec![format!(
         "{} of {}",
         browser.found.len(),
-        crate::english::counted(browser.index.cards().len(), "card")
+        crate::english::counted(browser.index.deck_card_count(), "card")
     )];
     if !browser.marked.is_empty() {
         parts.push(format!("{} marked", browser.marked.len()));
@@ -163,7 +163,7 @@ fn layout(width: u16) -> (Vec<&'static Column>, u16) {
 
 fn render_table(app: &App, browser: &BrowserScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if browser.found.is_empty() {
-        let message = if browser.index.cards().is_empty() {
+        let message = if browser.index.deck_card_count() == 0 {
             "No cards yet: a deck file with cards shows them here."
         } else {
             "No card matches this search."

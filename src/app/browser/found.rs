@@ -44,7 +44,8 @@ impl BrowserScreen {
             }
         };
         self.error = None;
-        if query.needs_answers() && !self.index.has_answers() {
+        if !self.index.covers(&query) {
+            // Everything, so that the next search that needs it does not wait again.
             self.index = crate::search::Index::build(study, now);
         }
         let selected = self.selected_card().map(|facts| facts.card.clone());
@@ -67,8 +68,13 @@ impl BrowserScreen {
     /// searches again.
     pub fn rebuild(&mut self, study: &Study, now: DateTime<FixedOffset>) {
         self.info_stale = true;
-        let with_answers = self.index.has_answers();
-        self.index = crate::search::Index::build_with(study, now, with_answers);
+        self.index = if self.index.has_answers() {
+            crate::search::Index::build(study, now)
+        } else if self.index.has_orphans() {
+            crate::search::Index::build_with(study, now, false)
+        } else {
+            crate::search::Index::of_deck_cards(study, now)
+        };
         let marked = std::mem::take(&mut self.marked);
         self.marked = marked
             .into_iter()
