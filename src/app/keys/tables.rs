@@ -210,34 +210,44 @@ pub const STATS: Keys = Keys(&[
 
 // ---- Browser ----
 
-/// The card browser's table.
+/// The browser's actions on the chosen cards, in the table and over the details.
 #[rustfmt::skip]
-pub const BROWSER: Keys = Keys(&[&[
-    bind(Code(&[K::Char('/')]), "/", "search", A::Filter, FOOTER),
-    bind(Code(&[K::Enter]), "Enter", "details", A::Open, FOOTER),
-    bind(Code(&[K::Char(' ')]), "Space", "mark", A::Mark, FOOTER),
-    bind(Code(&[K::Char('M')]), "M", "mark all found", A::MarkAll, HELP_ONLY),
+const CARD_ACTIONS: &[Binding] = &[
     bind(Code(&[K::Char('s')]), "s", "suspend", A::Suspend, FOOTER),
     bind(Code(&[K::Char('b')]), "b", "bury", A::Bury, HELP_ONLY),
     bind(Code(&[K::Char('f')]), "f", "forget", A::Forget, HELP_ONLY),
     bind(Code(&[K::Char('d')]), "d", "set due date", A::SetDue, HELP_ONLY),
     bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
     bind(Code(&[K::Char('e')]), "e", "edit", A::Edit, HELP_ONLY),
-    bind(Code(&[K::Char('a')]), "a", "add a card", A::AddCard, HELP_ONLY),
-    bind(Code(&[K::Char('I')]), "I", "copy the built-in deck to a file", A::CopyBuiltIn, HELP_ONLY),
     bind(Code(&[K::Char('r')]), "r", "relink an orphan", A::Relink, HELP_ONLY),
-    bind(Code(&[K::Char('o')]), "o", "sort by next column", A::SortNext, HELP_ONLY),
-    bind(Code(&[K::Char('O')]), "O", "reverse the order", A::SortReverse, HELP_ONLY),
     bind(Code(&[K::Char('u')]), "u", "undo", A::Undo, FOOTER),
-    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "up", A::Up, HELP_ONLY),
-    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "down", A::Down, HELP_ONLY),
-    bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
-    bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
-    bind(Code(&[K::Home, K::Char('g')]), "g", "first", A::First, HELP_ONLY),
-    bind(Code(&[K::End, K::Char('G')]), "G", "last", A::Last, HELP_ONLY),
-    bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
-    bind(Code(&[K::Char('q'), K::Esc]), "q", "back", A::Back, FOOTER),
-]]);
+];
+
+/// The card browser's table.
+#[rustfmt::skip]
+pub const BROWSER: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Char('/')]), "/", "search", A::Filter, FOOTER),
+        bind(Code(&[K::Enter]), "Enter", "details", A::Open, FOOTER),
+        bind(Code(&[K::Char(' ')]), "Space", "mark", A::Mark, FOOTER),
+        bind(Code(&[K::Char('M')]), "M", "mark all found", A::MarkAll, HELP_ONLY),
+    ],
+    CARD_ACTIONS,
+    &[
+        bind(Code(&[K::Char('a')]), "a", "add a card", A::AddCard, HELP_ONLY),
+        bind(Code(&[K::Char('I')]), "I", "copy the built-in deck to a file", A::CopyBuiltIn, HELP_ONLY),
+        bind(Code(&[K::Char('o')]), "o", "sort by next column", A::SortNext, HELP_ONLY),
+        bind(Code(&[K::Char('O')]), "O", "reverse the order", A::SortReverse, HELP_ONLY),
+        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "up", A::Up, HELP_ONLY),
+        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "down", A::Down, HELP_ONLY),
+        bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
+        bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
+        bind(Code(&[K::Home, K::Char('g')]), "g", "first", A::First, HELP_ONLY),
+        bind(Code(&[K::End, K::Char('G')]), "G", "last", A::Last, HELP_ONLY),
+        bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
+        bind(Code(&[K::Char('q'), K::Esc]), "q", "back", A::Back, FOOTER),
+    ],
+]);
 
 /// While the search is typed: the table follows each key.
 #[rustfmt::skip]
@@ -252,21 +262,16 @@ pub const BROWSER_SEARCH: Keys = Keys(&[&[
 
 /// The selected card's details over the table: the actions still work.
 #[rustfmt::skip]
-pub const BROWSER_DETAILS: Keys = Keys(&[&[
-    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "previous card", A::Up, FOOTER),
-    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "next card", A::Down, FOOTER),
-    bind(Code(&[K::PageUp]), "PgUp", "scroll up", A::PageUp, HELP_ONLY),
-    bind(Code(&[K::PageDown]), "PgDn", "scroll down", A::PageDown, HELP_ONLY),
-    bind(Code(&[K::Char('s')]), "s", "suspend", A::Suspend, FOOTER),
-    bind(Code(&[K::Char('b')]), "b", "bury", A::Bury, HELP_ONLY),
-    bind(Code(&[K::Char('f')]), "f", "forget", A::Forget, HELP_ONLY),
-    bind(Code(&[K::Char('d')]), "d", "set due date", A::SetDue, HELP_ONLY),
-    bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
-    bind(Code(&[K::Char('e')]), "e", "edit", A::Edit, HELP_ONLY),
-    bind(Code(&[K::Char('r')]), "r", "relink an orphan", A::Relink, HELP_ONLY),
-    bind(Code(&[K::Char('u')]), "u", "undo", A::Undo, FOOTER),
-    bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "close", A::Back, FOOTER),
-]]);
+pub const BROWSER_DETAILS: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "previous card", A::Up, FOOTER),
+        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "next card", A::Down, FOOTER),
+        bind(Code(&[K::PageUp]), "PgUp", "scroll up", A::PageUp, HELP_ONLY),
+        bind(Code(&[K::PageDown]), "PgDn", "scroll down", A::PageDown, HELP_ONLY),
+    ],
+    CARD_ACTIONS,
+    &[bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "close", A::Back, FOOTER)],
+]);
 
 /// The new card's form.
 #[rustfmt::skip]
