@@ -134,8 +134,22 @@ impl App {
             self.notice = Some(format!("The new card needs a {name}."));
             return Vec::new();
         }
+        let deck = form.deck.trim();
+        let built_in = self
+            .study
+            .collection
+            .decks
+            .iter()
+            .any(|d| d.id.as_str() == deck && d.source == crate::deck::Source::Bundled);
+        if built_in {
+            let copy = crate::app::keys::BROWSER.label(&Action::CopyBuiltIn);
+            self.notice = Some(format!(
+                "The built-in deck has no file: Esc, then {copy} copies it to one; add again."
+            ));
+            return Vec::new();
+        }
         vec![Effect::AddCard {
-            deck: form.deck.trim().to_owned(),
+            deck: deck.to_owned(),
             card,
         }]
     }
@@ -157,6 +171,10 @@ impl App {
             browser.select_card(card);
             browser.sync_info(&self.study, now);
         }
-        self.notice = Some(format!("Added {card} at {place}."));
+        // The file's name and line: its whole path is in the details, and would not fit.
+        let short = place
+            .rsplit_once(['/', '\\'])
+            .map_or(place, |(_, name)| name);
+        self.notice = Some(format!("Added {card} at {short}."));
     }
 }

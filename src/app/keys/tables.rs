@@ -276,12 +276,12 @@ pub const BROWSER_DETAILS: Keys = Keys(&[
 /// The new card's form.
 #[rustfmt::skip]
 pub const ADD_FORM: Keys = Keys(&[&[
-    bind(Code(&[K::Enter]), "Enter", "next field / add", A::Submit, FOOTER),
-    bind(Ctrl('s'), "Ctrl-S", "add", A::Start, FOOTER),
+    bind(Code(&[K::Enter]), "Enter", "next/add", A::Submit, FOOTER),
     bind(Code(&[K::Tab, K::Down]), "Tab", "next field", A::Down, FOOTER),
-    bind(Code(&[K::BackTab, K::Up]), "Shift-Tab", "previous field", A::Up, HELP_ONLY),
-    bind(Ctrl('e'), "Ctrl-E", "write it in $EDITOR", A::Edit, FOOTER),
+    bind(Ctrl('e'), "Ctrl-E", "$EDITOR", A::Edit, FOOTER),
     bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
+    bind(Ctrl('s'), "Ctrl-S", "add", A::Start, FOOTER),
+    bind(Code(&[K::BackTab, K::Up]), "Shift-Tab", "previous field", A::Up, HELP_ONLY),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type", A::Type(' '), HELP_ONLY),
 ]]);
