@@ -141,10 +141,11 @@ impl App {
                 line,
             }],
             Source::Bundled => {
-                session.notice = Some(Notice::Error(
-                    "The built-in deck has no file to edit; copy it into your decks folder."
-                        .to_owned(),
-                ));
+                let browse = keys::QUESTION.label(&Action::Browse);
+                let copy = keys::BROWSER.label(&Action::CopyBuiltIn);
+                session.notice = Some(Notice::Error(format!(
+                    "The built-in deck has no file to edit: {browse}, then {copy}, copies it to one."
+                )));
                 Vec::new()
             }
         }
