@@ -130,7 +130,7 @@ const CARD_COMMANDS: &[Binding] = &[
 
 #[rustfmt::skip]
 pub const QUESTION: Keys = Keys(&[
-    &[bind(Code(&[K::Char(' '), K::Enter]), "Space", "show answer", A::Reveal, FOOTER)],
+    &[bind(Code(&[K::Char(' '), K::Enter]), "Space", "show answer", A::Reveal, HELP_ONLY)],
     CARD_COMMANDS,
 ]);
 
@@ -175,7 +175,7 @@ const DONE_COMMANDS: &[Binding] = &[
 #[rustfmt::skip]
 pub const DONE_MORE_NEW: Keys = Keys(&[
     PRACTICE_OFFER,
-    &[bind(Code(&[K::Char('n')]), "n", "10 more new cards", A::MoreNew, FOOTER)],
+    &[bind(Code(&[K::Char('n')]), "n", "10 more new", A::MoreNew, FOOTER)],
     STUDY_ON,
     DONE_COMMANDS,
 ]);

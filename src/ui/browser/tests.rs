@@ -163,3 +163,44 @@ fn a_search_that_finds_nothing_says_so() {
     assert!(lines[0].contains("0 of 3 cards"), "{}", lines[0]);
     find(&lines, "No card matches this search.");
 }
+
+#[test]
+fn v_for_the_browser_is_in_the_footer_of_home_review_and_done_at_80_columns() {
+    let mut app = browsing();
+    app.update(Action::Back, now());
+    assert!(screen(&app, 80, 24)[23].contains("v browse"), "home");
+    app.update(Action::Open, now());
+    let question = screen(&app, 80, 24)[23].clone();
+    assert!(
+        question.contains("v browse") && question.contains("q back"),
+        "{question}"
+    );
+    app.update(Action::Reveal, now());
+    let answer = screen(&app, 80, 24)[23].clone();
+    assert!(
+        answer.contains("v browse") && answer.contains("q back"),
+        "{answer}"
+    );
+    for _ in 0..10 {
+        if find_any(&screen(&app, 80, 24), "Done for now!") {
+            break;
+        }
+        app.update(Action::Reveal, now());
+        for effect in app.update(Action::Grade(Rating::Easy), now()) {
+            if let crate::app::Effect::Write(event) = effect {
+                app.update(Action::Written(event), now());
+            }
+        }
+    }
+    let done = screen(&app, 80, 24);
+    assert!(find_any(&done, "Done for now!"), "{}", done.join("\n"));
+    assert!(
+        done[23].contains("v browse") && done[23].contains("q back"),
+        "{}",
+        done[23]
+    );
+}
+
+fn find_any(lines: &[String], text: &str) -> bool {
+    lines.iter().any(|line| line.contains(text))
+}
