@@ -18,7 +18,7 @@ use crate::store::{Traced, TracedKind};
 pub struct CardText {
     pub front: String,
     pub back: String,
-    /// The card's tags, then its deck's.
+    /// The card's tags, then its deck's, each once.
     pub tags: Vec<String>,
     /// The deck file (`<built in>` for the bundled deck).
     pub file: String,
@@ -96,7 +96,16 @@ impl CardInfo {
             CardText {
                 front: found.front.clone(),
                 back: found.back.clone(),
-                tags: found.tags.iter().chain(&deck.tags).cloned().collect(),
+                tags: {
+                    // A tag on both the card and its deck is shown once.
+                    let mut tags: Vec<String> = Vec::new();
+                    for tag in found.tags.iter().chain(&deck.tags) {
+                        if !tags.contains(tag) {
+                            tags.push(tag.clone());
+                        }
+                    }
+                    tags
+                },
                 file: deck.source.to_string(),
                 line: found.line,
             }
