@@ -204,9 +204,14 @@ impl App {
                 Action::Up => browser.step(-1),
                 Action::Down => browser.step(1),
                 _ => {
+                    let before = browser.search.clone();
                     let end = line_input::edit(&mut browser.search, action, |_, _| true);
                     if end == Some(line_input::End::Cancel) {
                         browser.search.clear();
+                    }
+                    if browser.search != before {
+                        // A new search, as in Anki: the marks were for the last one.
+                        browser.marked.clear();
                     }
                     if end.is_some() {
                         browser.typing = false;

@@ -14,7 +14,7 @@ pub use tables::*;
 /// What a binding answers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum On {
-    /// Any of these keys, whatever the modifiers.
+    /// Any of these keys, with Shift or nothing held (Ctrl or Alt makes another key).
     Keys(&'static [KeyCode]),
     /// Control with this letter.
     Ctrl(char),
@@ -29,18 +29,15 @@ impl On {
     /// The action `key` triggers through this binding, if it is one of its keys.
     fn action(self, key: KeyEvent, action: &Action) -> Option<Action> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        // Ctrl or Alt with a key is another key: `s` must not answer Ctrl-S or Alt-S.
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match (self, key.code) {
-            (Self::Keys(codes), code) if codes.contains(&code) => Some(action.clone()),
+            (Self::Keys(codes), code) if plain && codes.contains(&code) => Some(action.clone()),
             (Self::Ctrl(letter), KeyCode::Char(c)) if ctrl && c == letter => Some(action.clone()),
-            // Ctrl or Alt with a letter is a command, never text.
-            (Self::Text, KeyCode::Char(c))
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(Action::Type(c))
-            }
-            (Self::Pick(from, to), KeyCode::Char(c)) if (from..=to).contains(&c) => {
+            (Self::Text, KeyCode::Char(c)) if plain => Some(Action::Type(c)),
+            (Self::Pick(from, to), KeyCode::Char(c)) if plain && (from..=to).contains(&c) => {
                 let place = u32::from(c) - u32::from(from) + 1;
                 Some(Action::Choose(usize::try_from(place).unwrap_or(usize::MAX)))
             }

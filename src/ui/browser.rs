@@ -163,7 +163,9 @@ fn layout(width: u16) -> (Vec<&'static Column>, u16) {
 
 fn render_table(app: &App, browser: &BrowserScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if browser.found.is_empty() {
-        let message = if browser.index.deck_card_count() == 0 {
+        let message = if browser.error.is_some() {
+            "The search above is not finished: it finds nothing until it is."
+        } else if browser.index.deck_card_count() == 0 {
             "No cards yet: a deck file with cards shows them here."
         } else {
             "No card matches this search."

@@ -116,9 +116,11 @@ impl App {
             // The orphan's row goes and its history joins the card's: gather everything again.
             browser.rebuild(&self.study, now);
         } else {
+            // The rows stay where they are, showing what changed, until the search changes
+            // (as in Anki): a card suspended from `is:suspended` keeps its row, and the next
+            // key does not land on the card below it.
             let cards: Vec<&str> = events.iter().filter_map(|e| e.card.as_deref()).collect();
             browser.index.refresh(&self.study, now, &cards);
-            browser.research(&self.study, now);
         }
         browser.info_stale = true;
         browser.sync_info(&self.study, now);

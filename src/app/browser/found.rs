@@ -33,13 +33,16 @@ impl BrowserScreen {
         }
     }
 
-    /// Searches again for the text as typed. A text that is not a query keeps the last
-    /// good query's cards and says why in `error`; the selection stays on its card if found.
+    /// Searches again for the text as typed; the selection stays on its card if found. A
+    /// text that is not a query finds nothing and says why in `error`, so that no action
+    /// can fall on cards an earlier text found.
     pub fn research(&mut self, study: &Study, now: DateTime<FixedOffset>) {
         let query = match Query::parse(&self.search) {
             Ok(query) => query,
             Err(error) => {
                 self.error = Some(error.to_string());
+                self.found.clear();
+                self.selected = 0;
                 return;
             }
         };

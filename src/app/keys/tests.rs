@@ -123,3 +123,24 @@ fn labels_name_the_keys_of_their_action() {
     assert_eq!(HOME.label_for(&Action::UndoBacklog), None);
     assert_eq!(HOME.label(&Action::UndoBacklog), "–");
 }
+
+#[test]
+fn ctrl_or_alt_with_a_key_is_not_that_key() {
+    let with = |c, modifiers| KeyEvent::new(KeyCode::Char(c), modifiers);
+    assert_eq!(
+        BROWSER.action_for(with('s', KeyModifiers::NONE)),
+        Some(Action::Suspend)
+    );
+    assert_eq!(BROWSER.action_for(with('s', KeyModifiers::CONTROL)), None);
+    assert_eq!(BROWSER.action_for(with('b', KeyModifiers::ALT)), None);
+    // Shift is how capitals come: `M` marks every card found.
+    assert_eq!(
+        BROWSER.action_for(with('M', KeyModifiers::SHIFT)),
+        Some(Action::MarkAll)
+    );
+    assert_eq!(
+        ADD_FORM.action_for(with('s', KeyModifiers::CONTROL)),
+        Some(Action::Start)
+    );
+    assert_eq!(ADD_FORM.action_for(with('x', KeyModifiers::ALT)), None);
+}

@@ -60,13 +60,27 @@ fn the_table_follows_the_search_as_it_is_typed_and_a_bad_query_says_why() {
     assert!(browser(&app).typing);
     type_text(&mut app, " Q1");
     assert_eq!(found(&app), ["a/c1"]);
-    // A text that is no query: an error, and the last good result stays.
+    // A text that is no query: an error, and no card for an action to fall on.
+    press_all(&mut app, KeyCode::Char(' '));
+    assert_eq!(browser(&app).marked.len(), 0, "Space is typed, not a mark");
     type_text(&mut app, ")");
     let error = browser(&app).error.clone().expect("an error");
-    assert!(error.contains("character 10"), "{error}");
+    assert!(error.contains("character 11"), "{error}");
+    assert!(found(&app).is_empty());
+    press_all(&mut app, KeyCode::Enter);
+    assert!(press_all(&mut app, KeyCode::Char('s')).is_empty());
+    press_all(&mut app, KeyCode::Char('/'));
+    press_all(&mut app, KeyCode::Backspace);
+    press_all(&mut app, KeyCode::Backspace);
     assert_eq!(found(&app), ["a/c1"]);
+    // Marks belong to a search: changing it drops them.
+    press_all(&mut app, KeyCode::Enter);
+    press_all(&mut app, KeyCode::Char(' '));
+    assert_eq!(browser(&app).marked.len(), 1);
+    press_all(&mut app, KeyCode::Char('/'));
     // Esc clears the search: every card of both decks.
     press_all(&mut app, KeyCode::Esc);
+    assert!(browser(&app).marked.is_empty());
     assert!(!browser(&app).typing);
     assert_eq!(browser(&app).error, None);
     assert_eq!(found(&app), ["a/c0", "a/c1", "a/c2", "b/c0"]);
