@@ -329,8 +329,8 @@ pub struct ImportArgs {
 /// `flashdeck cards`.
 #[derive(Debug, Args)]
 pub struct CardsArgs {
-    /// The search, e.g. `is:due prop:r<0.8 deck:sales`; several words are one query [default:
-    /// every card]
+    /// The search, e.g. `is:due prop:r<0.8 deck:sales`; several words are one query; one
+    /// that starts with `-` goes after `--` (`cards -- -is:new`) [default: every card]
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
     /// Print JSON (an array of objects, as `export --json`)
@@ -358,7 +358,7 @@ pub struct CardsChosen {
     )]
     pub cards: Vec<String>,
     /// Every card this search finds (see docs/search.md)
-    #[arg(long, value_name = "QUERY")]
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
 }
 

@@ -31,6 +31,18 @@ use crate::deck::Problem;
 use crate::paths::Locations;
 use crate::study::actions::CardAction as Action;
 
+/// A search as an error message quotes it: cut after 60 characters, so that a pasted page
+/// does not bury the message.
+fn shown_query(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(60).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
 /// Exit code for "a deck has problems" and for failed commands.
 pub const FAILURE: u8 = 1;
 

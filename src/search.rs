@@ -321,7 +321,21 @@ pub enum SearchError {
     /// `-` with nothing after it.
     #[error("`-` at character {} needs a search after it", .0.column())]
     DanglingNot(Span),
+    /// More than [`MAX_DEPTH`] parentheses or `-` one inside another; the term is the one
+    /// that goes too deep.
+    #[error("`{}` at character {} is nested too deep: at most {} parentheses and `-` one inside another", .0.term, .0.column(), MAX_DEPTH)]
+    TooDeep(Span),
+    /// A query longer than [`MAX_LENGTH`] characters; the term is what comes after them.
+    #[error("the search is {length} characters long; at most {max} are searched", max = MAX_LENGTH)]
+    TooLong { length: usize, span: Span },
 }
+
+/// The most parentheses and `-` one inside another a query may have: deeper nesting would
+/// exhaust the stack of the recursive parser, and no one writes it by hand.
+pub const MAX_DEPTH: usize = 32;
+
+/// The longest query searched, in characters: each keystroke searches every card again.
+pub const MAX_LENGTH: usize = 1000;
 
 impl SearchError {
     /// Where the problem is.
@@ -340,7 +354,9 @@ impl SearchError {
             | Self::StrayParenthesis(span)
             | Self::EmptyParentheses(span)
             | Self::DanglingOperator(span)
-            | Self::DanglingNot(span) => span,
+            | Self::DanglingNot(span)
+            | Self::TooDeep(span)
+            | Self::TooLong { span, .. } => span,
         }
     }
 }

@@ -26,7 +26,7 @@ fn a_suspended_card_is_found_after_a_restart_unsuspended_and_reviewed() {
 
     let mut again = Tui::start(home.path(), &[], 100, 30);
     // Home says a card is set aside, and which key lists it.
-    again.wait_for("1 card suspended, 0 leeches: V lists them");
+    again.wait_for("1 card suspended: V lists them to unsuspend or forget.");
     again.send("v");
     again.wait_for("Search: deck:sales-optimization-levers");
     again.send("/");

@@ -13,7 +13,7 @@ pub struct SetDueArgs {
     #[arg(value_name = "CARD... DAYS", required = true, num_args = 1..)]
     pub words: Vec<String>,
     /// Every card this search finds (see docs/search.md)
-    #[arg(long, value_name = "QUERY")]
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
 }
 

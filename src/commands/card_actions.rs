@@ -46,9 +46,10 @@ impl Acting<'_> {
         err: &mut dyn Write,
     ) -> Result<ExitCode> {
         let query = match &chosen.query {
-            Some(text) => {
-                Some(Query::parse(text).with_context(|| format!("cannot search for `{text}`"))?)
-            }
+            Some(text) => Some(
+                Query::parse(text)
+                    .with_context(|| format!("cannot search for `{}`", super::shown_query(text)))?,
+            ),
             None => None,
         };
         let (study, _) = load_study(self.locations, self.settings, self.now)?;

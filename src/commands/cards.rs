@@ -24,7 +24,8 @@ pub fn run(
 ) -> Result<ExitCode> {
     let text = args.query.join(" ");
     // A bad query stops here, before the collection is read: never an empty list.
-    let query = Query::parse(&text).with_context(|| format!("cannot search for `{text}`"))?;
+    let query = Query::parse(&text)
+        .with_context(|| format!("cannot search for `{}`", super::shown_query(&text)))?;
     let (study, _) = load_study(locations, settings, now)?;
     let index = Index::for_query(&study, now, &query);
     let mut found: Vec<&CardFacts> = index.matching(&query).collect();

@@ -36,7 +36,19 @@ struct Token {
 
 /// The tree of `text`.
 pub(super) fn parse(text: &str) -> Result<Node, SearchError> {
+    let length = text.chars().count();
+    if length > super::MAX_LENGTH {
+        let after: String = text.chars().skip(super::MAX_LENGTH).take(20).collect();
+        return Err(SearchError::TooLong {
+            length,
+            span: Span {
+                offset: super::MAX_LENGTH,
+                term: after,
+            },
+        });
+    }
     let tokens = tokenize(text)?;
+    check_depth(&tokens)?;
     let mut parser = Parser { tokens, next: 0 };
     let root = parser.or()?;
     match parser.tokens.get(parser.next) {
@@ -44,6 +56,29 @@ pub(super) fn parse(text: &str) -> Result<Node, SearchError> {
         Some(token) => Err(SearchError::StrayParenthesis(token.span.clone())),
         None => Ok(root),
     }
+}
+
+/// Refuses nesting deeper than [`super::MAX_DEPTH`]: open parentheses, and `-` in a row,
+/// each add a level of the parser's recursion.
+fn check_depth(tokens: &[Token]) -> Result<(), SearchError> {
+    let mut open = 0usize;
+    let mut nots = 0usize;
+    for token in tokens {
+        match token.kind {
+            Kind::Open => open += 1,
+            Kind::Close => open = open.saturating_sub(1),
+            _ => {}
+        }
+        nots = if matches!(token.kind, Kind::Not) {
+            nots + 1
+        } else {
+            0
+        };
+        if open + nots > super::MAX_DEPTH {
+            return Err(SearchError::TooDeep(token.span.clone()));
+        }
+    }
+    Ok(())
 }
 
 fn span(chars: &[char], start: usize, end: usize) -> Span {

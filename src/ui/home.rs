@@ -351,12 +351,23 @@ fn advice<'a>(app: &App, list_keys: keys::Keys, theme: &Theme) -> Vec<Line<'a>> 
     let figures = &app.home.figures;
     let mut lines = Vec::new();
     let set_aside = figures.set_aside;
-    if set_aside.suspended + set_aside.leeches > 0 {
+    // Only the counts that are not zero: "2 cards suspended", "1 leech", or both.
+    let parts: Vec<String> = [
+        (
+            set_aside.suspended,
+            format!("{} suspended", counted(set_aside.suspended, "card")),
+        ),
+        (set_aside.leeches, counted(set_aside.leeches, "leech")),
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(_, text)| text)
+    .collect();
+    if !parts.is_empty() {
         lines.push(Line::styled(
             format!(
-                "{} suspended, {}: {} lists them to unsuspend or reset.",
-                counted(set_aside.suspended, "card"),
-                counted(set_aside.leeches, "leech"),
+                "{}: {} lists them to unsuspend or forget.",
+                parts.join(", "),
                 key(&Action::BrowseTrouble),
             ),
             theme.notice,

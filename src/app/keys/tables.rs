@@ -60,7 +60,8 @@ pub const HOME: Keys = Keys(&[HOME_KEYS]);
 /// Home with a backlog far above a normal day: `b` offers to spread it.
 #[rustfmt::skip]
 pub const HOME_BACKLOG: Keys = Keys(&[
-    &[bind(Code(&[K::Char('b')]), "b", "spread the backlog", A::Backlog, FOOTER)],
+    // The backlog's line in the details names the key; the footer keeps the everyday ones.
+    &[bind(Code(&[K::Char('b')]), "b", "spread the backlog", A::Backlog, HELP_ONLY)],
     HOME_KEYS,
 ]);
 

@@ -273,7 +273,7 @@ fn the_docs_examples_parse_and_their_errors_are_the_parsers() {
         assert!(Query::parse(query).is_ok(), "{query:?}");
     }
     let errors = doc_rows("## Errors");
-    assert_eq!(errors.len(), 15);
+    assert_eq!(errors.len(), 16);
     for (query, message) in errors {
         assert_eq!(
             Query::parse(query).map_err(|e| e.to_string()),
@@ -281,4 +281,21 @@ fn the_docs_examples_parse_and_their_errors_are_the_parsers() {
             "{query:?}"
         );
     }
+}
+
+#[test]
+fn nesting_and_length_have_limits_instead_of_exhausting_the_stack() {
+    let deep = format!("{}a", "(".repeat(999));
+    let error = Query::parse(&deep).unwrap_err();
+    assert_eq!(error.span().offset, 32, "the 33rd `(` goes too deep");
+    let nots = format!("{}a", "-".repeat(40));
+    assert!(matches!(Query::parse(&nots), Err(SearchError::TooDeep(_))));
+    // 32 levels are fine.
+    let fine = format!("{}a{}", "(".repeat(32), ")".repeat(32));
+    assert!(Query::parse(&fine).is_ok());
+    let long = "kam ".repeat(300);
+    assert_eq!(
+        Query::parse(&long).unwrap_err().to_string(),
+        "the search is 1200 characters long; at most 1000 are searched"
+    );
 }
