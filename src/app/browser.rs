@@ -263,7 +263,7 @@ impl App {
         self.screen = *browser.back;
         match &mut self.screen {
             Screen::Review(review) => {
-                review.session.refresh(&self.study, now);
+                review.session.after_browsing(&self.study, now);
                 Vec::new()
             }
             _ => self.go_home(),

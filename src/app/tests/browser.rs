@@ -371,3 +371,26 @@ fn the_built_in_deck_is_copied_to_a_file_before_a_card_is_added_to_it() {
         [Effect::CopyBuiltIn]
     );
 }
+
+#[test]
+fn a_card_suspended_in_the_browser_leaves_the_review_it_was_opened_from() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Enter);
+    let card = current_card(&app).expect("a card to review");
+    press_all(&mut app, KeyCode::Char('v'));
+    press_all(&mut app, KeyCode::Char('s'));
+    press_all(&mut app, KeyCode::Char('q'));
+    let now_showing = current_card(&app).expect("the next card");
+    assert_ne!(now_showing, card);
+    // Unsuspended again, it is back in today's queue.
+    press_all(&mut app, KeyCode::Char('v'));
+    press_all(&mut app, KeyCode::Char('/'));
+    for _ in 0.."deck:a".len() {
+        press_all(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "is:suspended");
+    press_all(&mut app, KeyCode::Enter);
+    press_all(&mut app, KeyCode::Char('s'));
+    press_all(&mut app, KeyCode::Char('q'));
+    assert_eq!(current_card(&app), Some(card));
+}
