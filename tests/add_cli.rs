@@ -326,3 +326,27 @@ fn init_writes_the_built_in_deck_once_and_add_needs_it() {
         .success()
         .stdout("ok: 1 deck with 101 cards\n");
 }
+
+#[test]
+fn adds_at_the_same_time_take_turns_and_lose_no_card() {
+    let home = TempDir::new().unwrap();
+    let (decks, file) = decks_with(&home, b"[deck]\nname = \"Spanish\"\n");
+    // Twelve processes at once, one thread waiting on each.
+    std::thread::scope(|scope| {
+        for i in 0..12 {
+            let (home, decks) = (&home, &decks);
+            scope.spawn(move || {
+                add(home, decks)
+                    .args(["lang/es", "--front", &format!("word {i}"), "--back", "x"])
+                    .assert()
+                    .success();
+            });
+        }
+    });
+    let deck = load(&file);
+    let mut fronts: Vec<String> = deck.cards.iter().map(|c| c.front.clone()).collect();
+    fronts.sort();
+    let mut expected: Vec<String> = (0..12).map(|i| format!("word {i}")).collect();
+    expected.sort();
+    assert_eq!(fronts, expected);
+}

@@ -72,9 +72,17 @@ fn unknown(id: &str, path: &Path, nearest: &[String]) -> String {
 /// Appends `card` to the deck `deck` in the decks folder and returns where it went. The file
 /// must be `<decks>/<deck>.toml`, inside the folder (no `..`, no absolute path, no link that
 /// leads out); a link inside the folder is followed and its target written.
+///
+/// Two adds at once (two windows, a script) take turns: each holds an exclusive lock on
+/// `<data dir>/adding.lock` from reading the file to renaming the new one over it, so neither
+/// writes over the other's card.
 pub fn add_card(locations: &Locations, deck: &DeckId, card: &NewCard) -> Result<Added, AddError> {
     let path = deck_file(locations, deck)?;
     let real = inside_folder(&locations.decks.path, &path)?;
+    let _turn = take_turn(&locations.data_dir.path).map_err(|source| AddError::Io {
+        path: locations.data_dir.path.join(LOCK_FILE),
+        source,
+    })?;
     let old = read_limited(&real).map_err(|message| AppendError::Broken {
         path: path.clone(),
         problems: vec![at_start(&path, message)],
@@ -95,6 +103,22 @@ pub fn add_card(locations: &Locations, deck: &DeckId, card: &NewCard) -> Result<
         path,
         line: appended.line,
     })
+}
+
+/// The file whose lock adds take turns on, in the data folder.
+const LOCK_FILE: &str = "adding.lock";
+
+/// Waits for the adding lock and holds it until the returned file is dropped. The lock file is
+/// never renamed or removed, so every process locks the same file.
+fn take_turn(data_dir: &Path) -> io::Result<std::fs::File> {
+    std::fs::create_dir_all(data_dir)?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(data_dir.join(LOCK_FILE))?;
+    file.lock()?;
+    Ok(file)
 }
 
 /// Where the bundled deck's file goes: `<decks>/<its id>.toml`, so its history stays attached.
