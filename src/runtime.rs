@@ -129,9 +129,9 @@ fn run_loop(
                         pending.extend(adding::add(&runtime.locations, &deck, &card));
                         loaded_at = SystemTime::now();
                     }
-                    Effect::AddInEditor { deck } => {
+                    Effect::AddInEditor { deck, card } => {
                         let locations = &runtime.locations;
-                        pending.extend(adding::add_in_editor(terminal, locations, &deck)?);
+                        pending.extend(adding::add_in_editor(terminal, locations, &deck, &card)?);
                         loaded_at = SystemTime::now();
                     }
                     Effect::CopyBuiltIn => {
@@ -233,9 +233,15 @@ fn run_editor(
         .status();
     *terminal = ratatui::try_init()?;
     terminal.clear()?;
-    Ok(status
-        .map(|_| ())
-        .map_err(|error| format!("cannot start the editor `{editor}`: {error}")))
+    Ok(match status {
+        Ok(status) if status.success() => Ok(()),
+        // The shell's 127 and 126: the editor is not there, or cannot be run.
+        Ok(status) if matches!(status.code(), Some(126 | 127)) => {
+            Err(format!("cannot start the editor `{editor}`; set $EDITOR to one"))
+        }
+        Ok(status) => Err(format!("the editor `{editor}` failed ({status})")),
+        Err(error) => Err(format!("cannot start the editor `{editor}`: {error}")),
+    })
 }
 
 fn reload(locations: &Locations) -> Action {

@@ -171,9 +171,11 @@ pub enum Effect {
         deck: String,
         card: crate::deck::append::NewCard,
     },
-    /// Write a new card in the editor, then add it as [`Effect::AddCard`] does.
+    /// Write a new card in the editor, starting from what the form held, then add it as
+    /// [`Effect::AddCard`] does.
     AddInEditor {
         deck: String,
+        card: crate::deck::append::NewCard,
     },
     /// Write the built-in deck into the decks folder, then read the decks again.
     CopyBuiltIn,

@@ -10,7 +10,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use table::LineEnding;
-pub use written::{WRITTEN_PATH, parse_written, template};
+pub use written::{WRITTEN_PATH, parse_written, template, template_with};
 
 use super::key::{REVERSE_SUFFIX, hashed_key};
 use super::load::parse_bytes;

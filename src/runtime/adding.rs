@@ -9,7 +9,7 @@ use ratatui::DefaultTerminal;
 use super::{reload, run_editor};
 use crate::app::Action;
 use crate::deck::DeckId;
-use crate::deck::append::{NewCard, parse_written, template};
+use crate::deck::append::{NewCard, parse_written, template_with};
 use crate::deck::write::{add_card, write_bundled_deck};
 use crate::paths::Locations;
 
@@ -27,31 +27,40 @@ pub fn add(locations: &Locations, deck: &str, card: &NewCard) -> Vec<Action> {
     }
 }
 
-/// Opens the editor on a new card's template for `deck`, then adds what was written. An
-/// untouched or emptied template adds nothing.
+/// Opens the editor on a new card's template for `deck`, filled in with what the form held,
+/// then adds what was written. A card the loader refuses is not lost: its file is kept, and
+/// the message says where.
 pub fn add_in_editor(
     terminal: &mut DefaultTerminal,
     locations: &Locations,
     deck: &str,
+    card: &NewCard,
 ) -> io::Result<Vec<Action>> {
-    let blank = template(&DeckId::new(deck));
+    let start = template_with(&DeckId::new(deck), card);
     let file = tempfile::Builder::new()
         .prefix("flashdeck-new-card-")
         .suffix(".toml")
         .tempfile()?;
-    std::fs::write(file.path(), &blank)?;
+    std::fs::write(file.path(), &start)?;
     if let Err(message) = run_editor(terminal, file.path(), 1)? {
-        return Ok(vec![Action::WriteFailed(message)]);
+        return Ok(vec![Action::WriteFailed(format!("{message}; nothing added"))]);
     }
     let written = std::fs::read_to_string(file.path())?;
-    if written.trim() == blank.trim() || written.trim().is_empty() {
+    if written.trim().is_empty() || (written == start && card.front.trim().is_empty()) {
         return Ok(vec![Action::WriteFailed(
             "the new card was left empty; nothing added".to_owned(),
         )]);
     }
     Ok(match parse_written(&written) {
         Ok(card) => add(locations, deck, &card),
-        Err(problems) => vec![Action::WriteFailed(describe(&problems))],
+        Err(problems) => {
+            let (_, kept) = file.keep().map_err(|error| error.error)?;
+            vec![Action::WriteFailed(format!(
+                "{}; what you wrote is kept in {}",
+                describe(&problems),
+                kept.display()
+            ))]
+        }
     })
 }
 

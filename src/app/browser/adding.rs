@@ -106,6 +106,7 @@ impl App {
                 browser.overlay = None;
                 return vec![Effect::AddInEditor {
                     deck: form.deck.trim().to_owned(),
+                    card: form.card(),
                 }];
             }
             _ => {

@@ -14,6 +14,20 @@ pub const WRITTEN_PATH: &str = "<new card>";
 /// (`front` and `back` are empty), so a user who saves it untouched adds nothing.
 #[must_use]
 pub fn template(deck: &DeckId) -> String {
+    template_with(deck, &NewCard::default())
+}
+
+/// [`template`] with `card`'s front, back and tags filled in (what the form held when the
+/// user chose the editor instead).
+#[must_use]
+pub fn template_with(deck: &DeckId, card: &NewCard) -> String {
+    let quoted = |text: &str| toml::Value::String(text.to_owned()).to_string();
+    let tags = toml::Value::Array(
+        card.tags
+            .iter()
+            .map(|tag| toml::Value::String(tag.clone()))
+            .collect(),
+    );
     // A deck id is a file path, which may hold a line break; it must not end the comment.
     let deck: String = deck
         .as_str()
@@ -26,19 +40,33 @@ pub fn template(deck: &DeckId) -> String {
          #   back = \"\"\"\n\
          #   first line\n\
          #   second line\"\"\"\n\
-         front = \"\"\n\
-         back = \"\"\n\
-         tags = []\n\
+         front = {front}\n\
+         back = {back}\n\
+         tags = {tags}\n\
          # hint = \"\"         # a clue shown before the answer\n\
          # reverse = true    # also study back -> front, as a card of its own\n\
-         # id = \"\"           # a key of your own (letters, digits, - _ .) to edit the front freely\n"
+         # id = \"\"           # a key of your own (letters, digits, - _ .) to edit the front freely\n",
+        front = quoted(&card.front),
+        back = quoted(&card.back),
     )
 }
 
 /// The card the user wrote from [`template`]: its keys checked as a deck file's card would be.
 /// Problems are positioned in `text` (1-based line and column) and name [`WRITTEN_PATH`].
 pub fn parse_written(text: &str) -> Result<NewCard, Vec<Problem>> {
-    parse::parse_card(text, Path::new(WRITTEN_PATH))
+    // A `[[cards]]` header, as a deck file has it, is welcome: blanked, so lines keep their
+    // numbers.
+    let text: String = text
+        .split_inclusive('\n')
+        .map(|line| {
+            if line.trim() == "[[cards]]" {
+                line.replace("[[cards]]", "")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    parse::parse_card(&text, Path::new(WRITTEN_PATH))
 }
 
 #[cfg(test)]
@@ -51,6 +79,20 @@ mod tests {
             .iter()
             .map(ToString::to_string)
             .collect()
+    }
+
+    #[test]
+    fn a_filled_template_and_a_cards_header_read_back() {
+        let card = NewCard {
+            front: "say \"hi\"".to_owned(),
+            back: "two\nlines".to_owned(),
+            tags: vec!["a b".to_owned(), "c".to_owned()],
+            ..NewCard::default()
+        };
+        let text = template_with(&DeckId::new("d"), &card);
+        assert_eq!(parse_written(&text).unwrap(), card);
+        let with_header = format!("[[cards]]\n{text}");
+        assert_eq!(parse_written(&with_header).unwrap(), card);
     }
 
     #[test]
