@@ -236,9 +236,9 @@ fn run_editor(
     Ok(match status {
         Ok(status) if status.success() => Ok(()),
         // The shell's 127 and 126: the editor is not there, or cannot be run.
-        Ok(status) if matches!(status.code(), Some(126 | 127)) => {
-            Err(format!("cannot start the editor `{editor}`; set $EDITOR to one"))
-        }
+        Ok(status) if matches!(status.code(), Some(126 | 127)) => Err(format!(
+            "cannot start the editor `{editor}`; set $EDITOR to one"
+        )),
         Ok(status) => Err(format!("the editor `{editor}` failed ({status})")),
         Err(error) => Err(format!("cannot start the editor `{editor}`: {error}")),
     })

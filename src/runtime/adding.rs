@@ -43,7 +43,9 @@ pub fn add_in_editor(
         .tempfile()?;
     std::fs::write(file.path(), &start)?;
     if let Err(message) = run_editor(terminal, file.path(), 1)? {
-        return Ok(vec![Action::WriteFailed(format!("{message}; nothing added"))]);
+        return Ok(vec![Action::WriteFailed(format!(
+            "{message}; nothing added"
+        ))]);
     }
     let written = std::fs::read_to_string(file.path())?;
     if written.trim().is_empty() || (written == start && card.front.trim().is_empty()) {

@@ -25,7 +25,7 @@ pub fn render(app: &App, browser: &BrowserScreen, theme: &Theme, area: Rect, buf
     let status = status_line(browser, theme, area.width);
     let body = chrome::render(app, theme, "Browse cards", status, area, buf);
     let [search, table_area] = Layout::vertical([
-        Constraint::Length(search_height(browser)),
+        Constraint::Length(search_height(browser, body.width)),
         Constraint::Min(1),
     ])
     .areas(body);
@@ -96,27 +96,49 @@ fn status_line<'a>(browser: &BrowserScreen, theme: &Theme, width: u16) -> Line<'
     Line::styled(parts.join(" · "), theme.dim)
 }
 
-fn search_height(browser: &BrowserScreen) -> u16 {
-    if browser.error.is_some() { 2 } else { 1 }
+/// The search line, and the error's lines under it (wrapped, at most three).
+fn search_height(browser: &BrowserScreen, width: u16) -> u16 {
+    let error = browser.error.as_ref().map_or(0, |error| {
+        text::wrap(error, usize::from(width)).len().min(3)
+    });
+    1 + u16::try_from(error).unwrap_or(3)
 }
 
 fn render_search(browser: &BrowserScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let cursor = if browser.typing { "█" } else { "" };
+    let width = usize::from(area.width);
+    let (label, text, cursor) = match &browser.overlay {
+        Some(BrowserOverlay::SetDue(text)) if width >= 72 => (
+            "Due in days (0 today, 3, 1-7 spread, 5! sets the interval): ",
+            text.as_str(),
+            "█",
+        ),
+        Some(BrowserOverlay::SetDue(text)) => ("Due in days: ", text.as_str(), "█"),
+        _ => (
+            "Search: ",
+            browser.search.as_str(),
+            if browser.typing { "█" } else { "" },
+        ),
+    };
+    // The end of a text too long for the line: where the typing is.
+    let room = width.saturating_sub(label.chars().count() + 2);
+    let count = text.chars().count();
+    let shown: String = if count > room {
+        let tail: String = text.chars().skip(count - room.saturating_sub(1)).collect();
+        format!("…{tail}")
+    } else {
+        text.to_owned()
+    };
     let mut lines = vec![Line::from(vec![
-        Span::styled("Search: ", theme.dim),
-        Span::styled(format!("{}{cursor}", browser.search), theme.key),
+        Span::styled(label, theme.dim),
+        Span::styled(format!("{shown}{cursor}"), theme.key),
     ])];
-    if let Some(BrowserOverlay::SetDue(text)) = &browser.overlay {
-        lines[0] = Line::from(vec![
-            Span::styled(
-                "Due in days (0 today, 3, 1-7 spread, 5! sets the interval): ",
-                theme.dim,
-            ),
-            Span::styled(format!("{text}█"), theme.key),
-        ]);
-    }
     if let Some(error) = &browser.error {
-        lines.push(Line::styled(error.clone(), theme.error));
+        lines.extend(
+            text::wrap(error, width)
+                .into_iter()
+                .take(3)
+                .map(|row| Line::styled(row, theme.error)),
+        );
     }
     Paragraph::new(lines).render(area, buf);
 }

@@ -9,20 +9,25 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use super::Theme;
 use crate::app::{Action, Binding, Keys, keys};
 
-/// One column's width: the key, two spaces, the hint.
+/// The widest a column gets: the key, two spaces, the hint.
 const COLUMN: u16 = 40;
 
 pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let all: Vec<&Binding> = bindings.iter().collect();
     let fits = usize::from(area.height.saturating_sub(4));
-    let columns: u16 = if all.len() > fits && area.width >= 2 * COLUMN + 2 {
-        2
-    } else {
-        1
-    };
+    // Two columns when the keys do not fit the height and two fit the width (78 at 80).
+    let half = (area.width.saturating_sub(2) / 2).min(COLUMN);
+    let columns: u16 = if all.len() > fits && half >= 36 { 2 } else { 1 };
+    let column = if columns == 2 { half } else { COLUMN };
     let per_column = all.len().div_ceil(usize::from(columns));
     let height = u16::try_from(per_column + 4).unwrap_or(u16::MAX);
-    let popup = super::popup_area(area, columns * COLUMN + 2, height, buf);
+    let popup = super::popup_area(area, columns * column + 2, height, buf);
+    // The keys' column as wide as the widest key of this table.
+    let key_width = all
+        .iter()
+        .map(|b| b.key_label.chars().count())
+        .max()
+        .unwrap_or(1);
     let block = Block::default().borders(Borders::ALL).title(" Keys ");
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -42,7 +47,7 @@ pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .iter()
             .map(|b| {
                 Line::from(vec![
-                    Span::styled(format!("{:>9}  ", b.key_label), theme.key),
+                    Span::styled(format!("{:>key_width$}  ", b.key_label), theme.key),
                     Span::raw(b.hint),
                 ])
             })
@@ -54,7 +59,7 @@ pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Line::from(Span::styled(
         // The first of the keys that close it, as the line always showed.
         format!(
-            "{:>7}  close this help",
+            "{:>key_width$}  close this help",
             super::text::first_key(keys::HELP.label(&Action::Help))
         ),
         theme.dim,
