@@ -219,10 +219,15 @@ impl App {
             }
             Action::WriteFailed(message) => self.set_notice(format!("Not saved: {message}")),
             Action::Reloaded(collection) => {
+                let browsing = matches!(self.screen, Screen::Browser(_));
+                let orphans_before = browsing.then(|| self.study.orphans().len());
                 self.study.replace_collection(collection);
                 if let Screen::Browser(browser) = &mut self.screen {
                     browser.rebuild(&self.study, now);
                     browser.sync_info(&self.study, now);
+                }
+                if let Some(before) = orphans_before {
+                    self.tell_new_orphans(before);
                 }
                 self.home.clamp_selection(&self.study);
                 self.refreshed(now);
@@ -296,6 +301,19 @@ impl App {
             && matches!(event.kind, NewKind::Undo { .. })
         {
             self.notice = Some("Undid the backlog plan: its reviews are due again.".to_owned());
+        }
+    }
+
+    /// After an edit in the browser: a front changed without an `id` leaves its history
+    /// behind, and says how to give it back.
+    fn tell_new_orphans(&mut self, before: usize) {
+        let now = self.study.orphans().len();
+        if now > before {
+            let relink = keys::BROWSER.label(&Action::Relink);
+            self.notice = Some(format!(
+                "{} left behind by an edit: search is:orphan; {relink} gives each back.",
+                crate::english::counted(now - before, "history")
+            ));
         }
     }
 

@@ -43,6 +43,28 @@ fn shown_query(text: &str) -> String {
     }
 }
 
+/// Card text as a terminal should print it: control characters other than line breaks and
+/// tabs (an escape sequence in a card would recolour or move the terminal) become `�`.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' && c != '\t' {
+                    '\u{fffd}'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// Exit code for "a deck has problems" and for failed commands.
 pub const FAILURE: u8 = 1;
 
@@ -160,4 +182,19 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
                     _ => false,
                 })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn card_text_loses_its_escape_sequences_and_a_long_search_is_cut() {
+        assert_eq!(
+            super::printable("red \u{1b}[31mtext\nline\ttab"),
+            "red \u{fffd}[31mtext\nline\ttab"
+        );
+        assert_eq!(super::printable("plain"), "plain");
+        let long = "a".repeat(61);
+        assert_eq!(super::shown_query(&long), format!("{}…", "a".repeat(60)));
+        assert_eq!(super::shown_query("is:due"), "is:due");
+    }
 }

@@ -1,6 +1,7 @@
 //! Counted nouns for messages: "1 card", "2 cards".
 
-/// `word`, with an `s` (`es` after a hissing end: leeches, boxes) unless `count` is 1.
+/// `word`, with an `s` (`es` after a hissing end: leeches, boxes; `ies` for a `y` after a
+/// consonant: histories) unless `count` is 1.
 #[must_use]
 pub fn noun(count: usize, word: &str) -> String {
     if count == 1 {
@@ -10,6 +11,11 @@ pub fn noun(count: usize, word: &str) -> String {
         .any(|end| word.ends_with(end))
     {
         format!("{word}es")
+    } else if let Some(stem) = word.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
+    {
+        // history, histories; but day, days.
+        format!("{stem}ies")
     } else {
         format!("{word}s")
     }
@@ -29,6 +35,8 @@ mod tests {
         assert_eq!(super::counted(1, "leech"), "1 leech");
         assert_eq!(super::counted(3, "box"), "3 boxes");
         assert_eq!(super::counted(3, "card"), "3 cards");
+        assert_eq!(super::counted(2, "history"), "2 histories");
+        assert_eq!(super::counted(2, "day"), "2 days");
     }
 
     use super::*;

@@ -73,6 +73,8 @@ pub enum BrowserOverlay {
     SetDue(String),
     /// The new card's form.
     Add(AddForm),
+    /// Forget this many cards? `f` again says yes.
+    ConfirmForget(usize),
 }
 
 impl BrowserScreen {
@@ -98,6 +100,7 @@ impl BrowserScreen {
         match &self.overlay {
             Some(BrowserOverlay::SetDue(_)) => keys::SET_DUE_INPUT,
             Some(BrowserOverlay::Add(_)) => keys::ADD_FORM,
+            Some(BrowserOverlay::ConfirmForget(_)) => keys::CONFIRM_FORGET,
             Some(BrowserOverlay::Details(_)) => keys::BROWSER_DETAILS,
             _ if self.typing => keys::BROWSER_SEARCH,
             _ => keys::BROWSER,
@@ -172,6 +175,14 @@ impl App {
                 return Vec::new();
             }
             Some(BrowserOverlay::Add(form)) => return self.add_form_key(form, action),
+            Some(BrowserOverlay::ConfirmForget(_)) => {
+                match action {
+                    Action::Forget => return self.act(action, now),
+                    Action::Back => browser.overlay = None,
+                    _ => {}
+                }
+                return Vec::new();
+            }
             Some(BrowserOverlay::SetDue(mut text)) => {
                 let end = line_input::edit(&mut text, action, |_, c| {
                     c.is_ascii_digit() || c == '-' || c == '!'

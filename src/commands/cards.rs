@@ -46,7 +46,7 @@ pub fn run(
     } else {
         for row in &rows {
             let due = row.due.as_deref().unwrap_or("-");
-            let front = row.front.lines().next().unwrap_or("");
+            let front = super::printable(row.front.lines().next().unwrap_or(""));
             writeln!(out, "{}\t{}\t{due}\t{front}", row.id, row.state)?;
         }
     }

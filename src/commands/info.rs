@@ -103,6 +103,7 @@ pub fn run(
 fn print_text(info: &CardInfo, row: &ExportedCard, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{}", info.card)?;
     let field = |out: &mut dyn Write, name: &str, value: &str| -> std::io::Result<()> {
+        let value = super::printable(value);
         let mut lines = value.lines();
         writeln!(out, "  {name:<9} {}", lines.next().unwrap_or_default())?;
         lines.try_for_each(|line| writeln!(out, "  {:<9} {line}", ""))

@@ -98,6 +98,9 @@ fn status_line<'a>(browser: &BrowserScreen, theme: &Theme, width: u16) -> Line<'
 
 /// The search line, and the error's lines under it (wrapped, at most three).
 fn search_height(browser: &BrowserScreen, width: u16) -> u16 {
+    if matches!(browser.overlay, Some(BrowserOverlay::ConfirmForget(_))) {
+        return if width < 90 { 2 } else { 1 };
+    }
     let error = browser.error.as_ref().map_or(0, |error| {
         text::wrap(error, usize::from(width)).len().min(3)
     });
@@ -106,6 +109,16 @@ fn search_height(browser: &BrowserScreen, width: u16) -> u16 {
 
 fn render_search(browser: &BrowserScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
+    if let Some(BrowserOverlay::ConfirmForget(count)) = &browser.overlay {
+        let question = format!(
+            "Forget {}? They start again as new; their history stays. f forgets, Esc keeps them.",
+            crate::english::counted(*count, "card")
+        );
+        Paragraph::new(Line::styled(question, theme.notice))
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return;
+    }
     let (label, text, cursor) = match &browser.overlay {
         Some(BrowserOverlay::SetDue(text)) if width >= 72 => (
             "Due in days (0 today, 3, 1-7 spread, 5! sets the interval): ",

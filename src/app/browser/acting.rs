@@ -33,16 +33,27 @@ impl App {
         let Screen::Browser(browser) = &mut self.screen else {
             return Vec::new();
         };
-        let cards: Vec<&str> = browser
+        // Owned, so that the browser's state can change while they are at hand.
+        let chosen_cards: Vec<String> = browser
             .targets()
             .into_iter()
             .filter(|card| self.study.place(card).is_some())
+            .map(str::to_owned)
             .collect();
+        let cards: Vec<&str> = chosen_cards.iter().map(String::as_str).collect();
         let chosen = match action {
             Action::Suspend => toggle(&self.study, &cards, now, CardAction::Suspend),
             Action::Bury => toggle(&self.study, &cards, now, CardAction::Bury),
             Action::Star => toggle(&self.study, &cards, now, CardAction::Star),
-            Action::Forget => CardAction::Forget,
+            // More than one card: asked first, as Anki does; a second `f` confirms.
+            Action::Forget if cards.len() > 1 && browser.overlay.is_none() => {
+                browser.overlay = Some(BrowserOverlay::ConfirmForget(cards.len()));
+                return Vec::new();
+            }
+            Action::Forget => {
+                browser.overlay = None;
+                CardAction::Forget
+            }
             Action::SetDue => {
                 if cards.is_empty() {
                     self.notice = Some("No card here to set a due date for.".to_owned());

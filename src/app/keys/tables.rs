@@ -274,6 +274,13 @@ pub const BROWSER_DETAILS: Keys = Keys(&[
     &[bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "close", A::Back, FOOTER)],
 ]);
 
+/// Forgetting several cards, asked first.
+#[rustfmt::skip]
+pub const CONFIRM_FORGET: Keys = Keys(&[&[
+    bind(Code(&[K::Char('f'), K::Char('y')]), "f/y", "forget them", A::Forget, FOOTER),
+    bind(Code(&[K::Esc, K::Char('n'), K::Char('q')]), "Esc", "cancel", A::Back, FOOTER),
+]]);
+
 /// The new card's form.
 #[rustfmt::skip]
 pub const ADD_FORM: Keys = Keys(&[&[
@@ -319,6 +326,7 @@ pub const ALL: &[(&str, Keys)] = &[
     ("BROWSER_DETAILS", BROWSER_DETAILS),
     ("SET_DUE_INPUT", SET_DUE_INPUT),
     ("ADD_FORM", ADD_FORM),
+    ("CONFIRM_FORGET", CONFIRM_FORGET),
     ("OPTIONS_FLASHCARDS", OPTIONS_FLASHCARDS),
     ("OPTIONS_LEARN", OPTIONS_LEARN),
     ("OPTIONS_MATCH", OPTIONS_MATCH),

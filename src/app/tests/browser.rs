@@ -394,3 +394,29 @@ fn a_card_suspended_in_the_browser_leaves_the_review_it_was_opened_from() {
     press_all(&mut app, KeyCode::Char('q'));
     assert_eq!(current_card(&app), Some(card));
 }
+
+#[test]
+fn forgetting_several_cards_is_asked_first() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    // Studied first, so that there is something to forget.
+    press_all(&mut app, KeyCode::Char('M'));
+    press_all(&mut app, KeyCode::Char('d'));
+    type_text(&mut app, "3");
+    press_all(&mut app, KeyCode::Enter);
+    press_all(&mut app, KeyCode::Char('M'));
+    assert!(press_all(&mut app, KeyCode::Char('f')).is_empty());
+    assert_eq!(
+        browser(&app).overlay,
+        Some(BrowserOverlay::ConfirmForget(3))
+    );
+    // Esc keeps them.
+    press_all(&mut app, KeyCode::Esc);
+    assert_eq!(browser(&app).overlay, None);
+    assert_eq!(app.study.state("a/c0").phase, Phase::Review);
+    press_all(&mut app, KeyCode::Char('f'));
+    let forgot = written(&press_all(&mut app, KeyCode::Char('f')));
+    assert_eq!(forgot.len(), 3);
+    assert!(forgot.iter().all(|e| e.kind == NewKind::Forget));
+    assert_eq!(app.study.state("a/c0").phase, Phase::New);
+}

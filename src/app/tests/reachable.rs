@@ -125,6 +125,7 @@ fn states() -> Vec<(&'static str, Vec<Step>)> {
         ("browser search", char_keys("v/")),
         ("browser details", keys("v", vec![Key(KeyCode::Enter)])),
         ("browser set due", char_keys("vd")),
+        ("browser forget several", char_keys("vMf")),
         (
             "browser from review",
             keys("", vec![Key(KeyCode::Enter), Key(KeyCode::Char('v'))]),
@@ -327,6 +328,7 @@ fn the_probed_states_are_the_ones_named() {
         ("browser search", "BROWSER_SEARCH"),
         ("browser details", "BROWSER_DETAILS"),
         ("browser set due", "SET_DUE_INPUT"),
+        ("browser forget several", "CONFIRM_FORGET"),
         ("browser from review", "BROWSER"),
     ];
     for (name, steps) in states() {
