@@ -61,6 +61,8 @@ pub struct BrowserScreen {
     pub info_stale: bool,
     /// For a selected orphaned history, the card it most likely belongs to now.
     pub successor: Option<Successor>,
+    /// A new card's form left with text in it, to open again as it was.
+    pub draft: Option<AddForm>,
 }
 
 /// What is over the table.
@@ -140,6 +142,7 @@ impl App {
             info: None,
             info_stale: false,
             successor: None,
+            draft: None,
         };
         browser.research(&self.study, now);
         if let Some(card) = select {

@@ -36,7 +36,10 @@ pub fn render(app: &App, browser: &BrowserScreen, theme: &Theme, area: Rect, buf
     }
     if let Some(BrowserOverlay::Add(form)) = &browser.overlay {
         render_table(app, browser, theme, table_area, buf);
-        form::render(form, theme, table_area, buf);
+        let built_in = app.study.collection.decks.iter().any(|deck| {
+            deck.id.as_str() == form.deck.trim() && deck.source == crate::deck::Source::Bundled
+        });
+        form::render(form, built_in, theme, table_area, buf);
         return;
     }
     let (table_area, details_area) = if body.width >= SIDE_BY_SIDE {

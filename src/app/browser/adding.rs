@@ -78,13 +78,17 @@ impl App {
     /// `a`: opens the form for a new card.
     pub(super) fn open_add_form(&mut self) {
         if let Screen::Browser(browser) = &mut self.screen {
-            let deck = browser.deck_for_new_card();
-            let field = usize::from(!deck.is_empty());
-            browser.overlay = Some(BrowserOverlay::Add(AddForm {
-                deck,
-                field,
-                ..AddForm::default()
-            }));
+            // A card left unsaved (Esc, or the built-in deck refused) comes back as it was.
+            let form = browser.draft.take().unwrap_or_else(|| {
+                let deck = browser.deck_for_new_card();
+                let field = usize::from(!deck.is_empty());
+                AddForm {
+                    deck,
+                    field,
+                    ..AddForm::default()
+                }
+            });
+            browser.overlay = Some(BrowserOverlay::Add(form));
         }
     }
 
@@ -95,8 +99,9 @@ impl App {
         };
         let last = AddForm::LABELS.len() - 1;
         match action {
-            Action::Down => form.field = (form.field + 1).min(last),
-            Action::Up => form.field = form.field.saturating_sub(1),
+            // Round the ends, as Tab goes round a form.
+            Action::Down => form.field = (form.field + 1) % (last + 1),
+            Action::Up => form.field = form.field.checked_sub(1).unwrap_or(last),
             Action::Submit if form.field < last => form.field += 1,
             Action::Submit | Action::Start => {
                 browser.overlay = Some(BrowserOverlay::Add(form.clone()));
@@ -113,6 +118,8 @@ impl App {
                 let end = line_input::edit(form.text(), action, |_, _| true);
                 if end == Some(line_input::End::Cancel) {
                     browser.overlay = None;
+                    let typed = !form.front.trim().is_empty() || !form.back.trim().is_empty();
+                    browser.draft = typed.then_some(form);
                     return Vec::new();
                 }
             }
@@ -124,15 +131,18 @@ impl App {
     /// Checks what the form can check here, then asks the runtime to append the card.
     fn save_new_card(&mut self, form: &AddForm) -> Vec<Effect> {
         let card = form.card();
-        let missing = [
-            ("deck", form.deck.trim()),
-            ("front", &card.front),
-            ("back", &card.back),
-        ]
-        .into_iter()
-        .find(|(_, value)| value.is_empty());
-        if let Some((name, _)) = missing {
+        let missing = [form.deck.trim(), &card.front, &card.back]
+            .iter()
+            .position(|value| value.is_empty());
+        if let Some(field) = missing {
+            let name = AddForm::LABELS[field].to_lowercase();
             self.notice = Some(format!("The new card needs a {name}."));
+            if let Screen::Browser(browser) = &mut self.screen
+                && let Some(BrowserOverlay::Add(open)) = &mut browser.overlay
+            {
+                // The cursor goes where the text is missing.
+                open.field = field;
+            }
             return Vec::new();
         }
         let deck = form.deck.trim();

@@ -321,7 +321,11 @@ fn a_opens_the_form_on_the_searched_deck_and_enter_on_the_last_field_adds() {
     press_all(&mut app, KeyCode::Tab);
     assert!(press_all(&mut app, KeyCode::Enter).is_empty());
     assert_eq!(app.notice.as_deref(), Some("The new card needs a back."));
-    press_all(&mut app, KeyCode::BackTab);
+    // The cursor went to the back, where the text is missing.
+    let Some(BrowserOverlay::Add(form)) = &browser(&app).overlay else {
+        panic!("the form")
+    };
+    assert_eq!(form.field, 2);
     type_text(&mut app, "the cat");
     press_all(&mut app, KeyCode::Tab);
     type_text(&mut app, "animals, es");
@@ -419,4 +423,26 @@ fn forgetting_several_cards_is_asked_first() {
     assert_eq!(forgot.len(), 3);
     assert!(forgot.iter().all(|e| e.kind == NewKind::Forget));
     assert_eq!(app.study.state("a/c0").phase, Phase::New);
+}
+
+#[test]
+fn a_form_left_with_text_opens_again_as_it_was_and_tab_goes_round() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    press_all(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "half a card");
+    press_all(&mut app, KeyCode::Tab);
+    press_all(&mut app, KeyCode::Tab);
+    press_all(&mut app, KeyCode::Tab);
+    let Some(BrowserOverlay::Add(form)) = &browser(&app).overlay else {
+        panic!("the form")
+    };
+    assert_eq!(form.field, 0, "from the tags round to the deck");
+    press_all(&mut app, KeyCode::Esc);
+    assert_eq!(browser(&app).overlay, None);
+    press_all(&mut app, KeyCode::Char('a'));
+    let Some(BrowserOverlay::Add(form)) = &browser(&app).overlay else {
+        panic!("the form")
+    };
+    assert_eq!(form.front, "half a card");
 }

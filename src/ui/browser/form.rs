@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use crate::app::AddForm;
 use crate::ui::{Theme, popup_area};
 
-pub fn render(form: &AddForm, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the form; `built_in` when its deck is the built-in one, which has no file yet.
+pub fn render(form: &AddForm, built_in: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let popup = popup_area(area, 72, 9, buf);
     let block = Block::default().borders(Borders::ALL).title(" New card ");
     let inner = block.inner(popup);
@@ -31,10 +32,18 @@ pub fn render(form: &AddForm, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ])
         })
         .collect();
-    lines.push(Line::styled(
-        "Appended to the end of the deck's file; nothing in it changes.",
-        theme.dim,
-    ));
+    lines.push(if built_in {
+        let copy = crate::app::keys::BROWSER.label(&crate::app::Action::CopyBuiltIn);
+        Line::styled(
+            format!("The built-in deck has no file yet: Esc, then {copy}, gives it one."),
+            theme.notice,
+        )
+    } else {
+        Line::styled(
+            "Appended to the end of the deck's file; nothing in it changes.",
+            theme.dim,
+        )
+    });
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
