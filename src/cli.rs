@@ -5,8 +5,10 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod add;
+mod cards;
 mod set_due;
 pub use add::AddArgs;
+pub use cards::{CardsArgs, CardsChosen};
 pub use set_due::SetDueArgs;
 
 /// Study flashcards in your terminal with spaced repetition.
@@ -324,42 +326,6 @@ pub struct ImportArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
-}
-
-/// `flashdeck cards`.
-#[derive(Debug, Args)]
-pub struct CardsArgs {
-    /// The search, e.g. `is:due prop:r<0.8 deck:sales`; several words are one query; one
-    /// that starts with `-` goes after `--` (`cards -- -is:new`) [default: every card]
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-    /// Print JSON (an array of objects, as `export --json`)
-    #[arg(long)]
-    pub json: bool,
-    /// Order by this column [default: deck and file order]
-    #[arg(long, value_enum)]
-    pub sort: Option<crate::search::SortColumn>,
-    /// Reverse the order
-    #[arg(long)]
-    pub reverse: bool,
-    /// Print at most this many cards
-    #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
-}
-
-/// The cards an action is for: ids, or a search.
-#[derive(Debug, Args)]
-pub struct CardsChosen {
-    /// Card ids (`DECK/KEY`, as `flashdeck cards` prints them)
-    #[arg(
-        value_name = "CARD",
-        required_unless_present = "query",
-        conflicts_with = "query"
-    )]
-    pub cards: Vec<String>,
-    /// Every card this search finds (see docs/search.md)
-    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
-    pub query: Option<String>,
 }
 
 /// Export formats `import` reads.

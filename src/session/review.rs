@@ -3,6 +3,7 @@
 //! event changes the session ([`ReviewSession::applied`]), so a failed write changes nothing.
 //! What each grade would do is worked out once, when a card is shown ([`Outcomes`]).
 
+mod browsing;
 mod outcomes;
 
 use chrono::{DateTime, FixedOffset};
@@ -381,29 +382,6 @@ impl ReviewSession {
             None => {}
         }
         self.advance(study, now);
-    }
-}
-
-impl ReviewSession {
-    /// Back from the card browser, where cards may have been suspended, buried, forgotten or
-    /// given a due date: today's queue is built again from their states, the card on screen
-    /// is dropped if it is now hidden (it comes back through the queue if still due), and its
-    /// answer time starts again, so the browsing is not counted as thinking time.
-    pub fn after_browsing(&mut self, study: &Study, now: DateTime<FixedOffset>) {
-        let today = study.scheduler.calendar().day(now);
-        if let Some(current) = &mut self.current {
-            let state = study.state(&current.card);
-            let hidden = state.suspended || state.buried_until.is_some_and(|day| day > today);
-            if hidden || study.place(&current.card).is_none() || self.kind == Kind::Due {
-                self.current = None;
-            } else {
-                current.shown_at = now;
-            }
-        }
-        if self.kind == Kind::Due {
-            self.queue = Queue::build_with_extra_new(study, &self.decks, now, self.extra_new);
-        }
-        self.refresh(study, now);
     }
 }
 

@@ -1,0 +1,29 @@
+//! Coming back to a review from the card browser, where the cards may have changed.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Kind, ReviewSession};
+use crate::study::{Queue, Study};
+
+impl ReviewSession {
+    /// Back from the card browser, where cards may have been suspended, buried, forgotten or
+    /// given a due date: today's queue is built again from their states, the card on screen
+    /// is dropped if it is now hidden (it comes back through the queue if still due), and its
+    /// answer time starts again, so the browsing is not counted as thinking time.
+    pub fn after_browsing(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        let today = study.scheduler.calendar().day(now);
+        if let Some(current) = &mut self.current {
+            let state = study.state(&current.card);
+            let hidden = state.suspended || state.buried_until.is_some_and(|day| day > today);
+            if hidden || study.place(&current.card).is_none() || self.kind == Kind::Due {
+                self.current = None;
+            } else {
+                current.shown_at = now;
+            }
+        }
+        if self.kind == Kind::Due {
+            self.queue = Queue::build_with_extra_new(study, &self.decks, now, self.extra_new);
+        }
+        self.refresh(study, now);
+    }
+}
