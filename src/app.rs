@@ -221,13 +221,28 @@ impl App {
             Action::Reloaded(collection) => {
                 let browsing = matches!(self.screen, Screen::Browser(_));
                 let orphans_before = browsing.then(|| self.study.orphans().len());
+                let broken_before: Vec<crate::deck::DeckId> = self
+                    .study
+                    .collection
+                    .broken
+                    .iter()
+                    .map(|b| b.id.clone())
+                    .collect();
+                let old_ids: Vec<crate::deck::DeckId> = self
+                    .study
+                    .collection
+                    .decks
+                    .iter()
+                    .map(|d| d.id.clone())
+                    .collect();
                 self.study.replace_collection(collection);
+                self.review_decks_moved(&old_ids);
                 if let Screen::Browser(browser) = &mut self.screen {
                     browser.rebuild(&self.study, now);
                     browser.sync_info(&self.study, now);
                 }
                 if let Some(before) = orphans_before {
-                    self.tell_new_orphans(before);
+                    self.tell_reload(before, &broken_before);
                 }
                 self.home.clamp_selection(&self.study);
                 self.refreshed(now);
@@ -304,9 +319,36 @@ impl App {
         }
     }
 
-    /// After an edit in the browser: a front changed without an `id` leaves its history
-    /// behind, and says how to give it back.
-    fn tell_new_orphans(&mut self, before: usize) {
+    /// The review session's decks, wherever it is (on screen, or under the browser), found
+    /// again in the decks just read: their places may have moved.
+    fn review_decks_moved(&mut self, old_ids: &[crate::deck::DeckId]) {
+        let review = match &mut self.screen {
+            Screen::Review(review) => Some(review),
+            Screen::Browser(browser) => match browser.back.as_mut() {
+                Screen::Review(review) => Some(review),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(review) = review {
+            review.session.decks_moved(old_ids, &self.study);
+        }
+    }
+
+    /// After an edit in the browser: a deck file that no longer reads says where; a front
+    /// changed without an `id` leaves its history behind, and says how to give it back.
+    fn tell_reload(&mut self, orphans_before: usize, broken_before: &[crate::deck::DeckId]) {
+        let newly_broken = self
+            .study
+            .collection
+            .broken
+            .iter()
+            .find(|deck| !broken_before.contains(&deck.id));
+        if let Some(problem) = newly_broken.and_then(|deck| deck.problems.first()) {
+            self.notice = Some(format!("{problem} (the deck is left out until it reads)"));
+            return;
+        }
+        let before = orphans_before;
         let now = self.study.orphans().len();
         if now > before {
             let relink = keys::BROWSER.label(&Action::Relink);

@@ -359,3 +359,43 @@ fn forgetting_several_cards_is_asked_first() {
 }
 
 mod adding;
+
+#[test]
+fn a_reload_that_moves_the_decks_keeps_the_review_on_its_own_deck() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('j'));
+    press_all(&mut app, KeyCode::Enter);
+    assert_eq!(current_card(&app).as_deref(), Some("b/c0"));
+    press_all(&mut app, KeyCode::Char('v'));
+    // Two deck files appear before both, and deck `a` goes: `b` moves from place 1 to 2.
+    let deck =
+        |id: &str, source| parse_deck(DeckId::new(id), source, &deck_text("Deck", 2)).unwrap();
+    let first = deck("0", Source::File(PathBuf::from("/decks/0.toml")));
+    let second = deck("1", Source::File(PathBuf::from("/decks/1.toml")));
+    let b = deck("b", Source::Bundled);
+    app.update(
+        Action::Reloaded(Collection {
+            decks: vec![first, second, b],
+            broken: Vec::new(),
+        }),
+        now(),
+    );
+    press_all(&mut app, KeyCode::Char('q'));
+    let Screen::Review(review) = &app.screen else {
+        panic!("back in the review")
+    };
+    assert_eq!(review.session.decks, [2]);
+    assert!(current_card(&app).unwrap().starts_with("b/"));
+    // Its deck gone too, the session ends without a panic.
+    app.update(
+        Action::Reloaded(Collection {
+            decks: vec![deck("0", Source::File(PathBuf::from("/decks/0.toml")))],
+            broken: Vec::new(),
+        }),
+        now(),
+    );
+    let Screen::Review(review) = &app.screen else {
+        panic!("still the review screen")
+    };
+    assert!(review.session.decks.is_empty());
+}

@@ -27,3 +27,18 @@ impl ReviewSession {
         self.refresh(study, now);
     }
 }
+
+impl ReviewSession {
+    /// The decks were read again: each of the session's decks is found again by its id in
+    /// the new list (a deck added, removed or broken above it moves its place). A deck gone
+    /// from the list leaves the session; with none left, nothing more is shown.
+    pub fn decks_moved(&mut self, old_ids: &[crate::deck::DeckId], study: &Study) {
+        let new = &study.collection.decks;
+        self.decks = self
+            .decks
+            .iter()
+            .filter_map(|&old| old_ids.get(old))
+            .filter_map(|id| new.iter().position(|deck| &deck.id == id))
+            .collect();
+    }
+}
