@@ -93,6 +93,9 @@ pub struct App {
     pub strictness: Strictness,
     /// Streak and XP, when the settings turn them on.
     pub goals: Goals,
+    /// The browser's actions, kept while it is closed, so that `u` still undoes them the
+    /// next time it opens (what each did, and its events).
+    pub browser_undo: Vec<(String, Vec<crate::store::NewEvent>)>,
 }
 
 /// Whether answers reach the review log.
@@ -118,6 +121,7 @@ impl App {
             saving: Saving::On,
             strictness: Strictness::default(),
             goals: Goals::default(),
+            browser_undo: Vec::new(),
         };
         app.refresh_home();
         app

@@ -94,3 +94,20 @@ fn bury_then_unbury() {
     assert_eq!(found, "");
     assert_eq!(log_lines(&home).len(), 4);
 }
+
+#[test]
+fn an_empty_query_is_refused_and_a_negated_one_is_a_search() {
+    let home = TempDir::new().unwrap();
+    let (code, _, err) = run(&home, &["forget", "--query", " "]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("an empty --query would choose every card"),
+        "{err}"
+    );
+    assert!(log_lines(&home).is_empty());
+    // `-is:new` is the search "not new", not an option.
+    let (code, out, _) = run(&home, &["star", "--query", "-is:new"]);
+    assert_eq!((code, out.as_str()), (Some(1), ""));
+    let (code, out, _) = run(&home, &["cards", "--", "-is:new"]);
+    assert_eq!((code, out.as_str()), (Some(0), ""));
+}

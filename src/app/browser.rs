@@ -135,7 +135,7 @@ impl App {
             selected: 0,
             marked: BTreeSet::new(),
             overlay: None,
-            done: Vec::new(),
+            done: std::mem::take(&mut self.browser_undo),
             pending: None,
             undone: None,
             back: Box::new(back),
@@ -187,9 +187,9 @@ impl App {
                 return Vec::new();
             }
             Some(BrowserOverlay::SetDue(mut text)) => {
-                let end = line_input::edit(&mut text, action, |_, c| {
-                    c.is_ascii_digit() || c == '-' || c == '!'
-                });
+                // Whatever is typed is kept: a wrong character is refused with a reason on
+                // Enter, never dropped (`1.5` must not become `15`).
+                let end = line_input::edit(&mut text, action, |_, c| !c.is_control());
                 browser.overlay = Some(BrowserOverlay::SetDue(text.clone()));
                 return match end {
                     Some(line_input::End::Submit) => self.set_due(&text, now),
@@ -270,9 +270,10 @@ impl App {
 
     /// Back to where the browser was opened from, which sees what the actions changed.
     fn leave_browser(&mut self, now: DateTime<FixedOffset>) -> Vec<Effect> {
-        let Screen::Browser(browser) = std::mem::replace(&mut self.screen, Screen::Home) else {
+        let Screen::Browser(mut browser) = std::mem::replace(&mut self.screen, Screen::Home) else {
             return Vec::new();
         };
+        self.browser_undo = std::mem::take(&mut browser.done);
         self.notice = None;
         self.screen = *browser.back;
         match &mut self.screen {

@@ -45,6 +45,18 @@ impl Acting<'_> {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<ExitCode> {
+        if chosen
+            .query
+            .as_ref()
+            .is_some_and(|text| text.trim().is_empty())
+        {
+            // Most likely an unset variable in a script: never every card by accident.
+            writeln!(
+                err,
+                "an empty --query would choose every card; to mean that, write --query 'deck:*'. Nothing changed."
+            )?;
+            return Ok(ExitCode::from(super::FAILURE));
+        }
         let query = match &chosen.query {
             Some(text) => Some(
                 Query::parse(text)

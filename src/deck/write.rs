@@ -133,6 +133,12 @@ pub fn bundled_deck_path(locations: &Locations) -> PathBuf {
 pub fn write_bundled_deck(locations: &Locations) -> io::Result<PathBuf> {
     let path = bundled_deck_path(locations);
     atomic_write::write(&path, bundled::TEXT.as_bytes(), Existing::Keep)?;
+    // A temporary file starts private; a deck is the user's own file, readable as any other.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644))?;
+    }
     Ok(path)
 }
 

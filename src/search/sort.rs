@@ -99,6 +99,22 @@ impl SortColumn {
     }
 }
 
+impl SortColumn {
+    /// Whether `facts` has a value in this column: a new card has no due day, interval,
+    /// stability, difficulty or recall, and sorts after the cards that do, either way round.
+    #[must_use]
+    pub fn has_value(self, facts: &CardFacts) -> bool {
+        match self {
+            Self::Due => facts.due.is_some(),
+            Self::Interval => facts.interval.is_some(),
+            Self::Stability => facts.stability.is_some(),
+            Self::Difficulty => facts.difficulty.is_some(),
+            Self::Retrievability => facts.retrievability.is_some(),
+            _ => true,
+        }
+    }
+}
+
 /// New, learning, review, relearning, then suspended.
 fn state_rank(facts: &CardFacts) -> u8 {
     if facts.suspended {

@@ -52,8 +52,27 @@ pub fn render(
         .borders(Borders::TOP | Borders::BOTTOM)
         .render(body_area, buf);
     if let Some(message) = &app.notice {
-        Line::styled(message.as_str(), theme.error).render(notice, buf);
+        render_notice(message, theme, notice, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
     body(area)
+}
+
+/// A notice on its line; one too long for it takes the body's bottom rule above as well, so
+/// that its end (a file's name, a key) is not cut. The layout does not move: hit-testing
+/// still agrees with [`areas`].
+fn render_notice(message: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let rows = super::text::wrap(message, usize::from(area.width));
+    match rows.as_slice() {
+        [first, second, ..] if area.y > 0 => {
+            let above = Rect {
+                y: area.y - 1,
+                ..area
+            };
+            ratatui::widgets::Clear.render(above, buf);
+            Line::styled(first.clone(), theme.error).render(above, buf);
+            Line::styled(second.clone(), theme.error).render(area, buf);
+        }
+        _ => Line::styled(message, theme.error).render(area, buf),
+    }
 }

@@ -80,10 +80,7 @@ impl App {
         let choice = match DueChoice::parse(text) {
             Ok(choice) => choice,
             Err(error) => {
-                // The whole reason is long for the notice line; the prompt shows the forms.
-                let reason = error.to_string();
-                let short = reason.split(':').next().unwrap_or(&reason);
-                self.notice = Some(format!("Not a due date: {short}; write 0, 3, 1-7 or 5!."));
+                self.notice = Some(format!("Not a due date: {error}."));
                 return Vec::new();
             }
         };

@@ -61,13 +61,15 @@ impl AddForm {
 
 impl BrowserScreen {
     /// The deck a new card goes to first: the one searched for, else the selected card's.
-    fn deck_for_new_card(&self) -> String {
+    fn deck_for_new_card(&self, study: &crate::study::Study) -> String {
+        let is_deck = |id: &str| study.collection.decks.iter().any(|d| d.id.as_str() == id);
+        // A folder (`deck:group0`) is not a deck a card can go to.
         let searched = self
             .search
             .split_whitespace()
             .find_map(|term| term.strip_prefix("deck:"))
-            .filter(|deck| !deck.contains('*'))
-            .map(|deck| deck.trim_matches('"').to_owned());
+            .map(|deck| deck.trim_matches('"').to_owned())
+            .filter(|deck| is_deck(deck));
         searched
             .or_else(|| self.selected_card().map(|f| deck_of(&f.card).to_owned()))
             .unwrap_or_default()
@@ -80,7 +82,7 @@ impl App {
         if let Screen::Browser(browser) = &mut self.screen {
             // A card left unsaved (Esc, or the built-in deck refused) comes back as it was.
             let form = browser.draft.take().unwrap_or_else(|| {
-                let deck = browser.deck_for_new_card();
+                let deck = browser.deck_for_new_card(&self.study);
                 let field = usize::from(!deck.is_empty());
                 AddForm {
                     deck,
@@ -108,7 +110,18 @@ impl App {
                 return self.save_new_card(&form);
             }
             Action::Edit => {
+                browser.overlay = Some(BrowserOverlay::Add(form.clone()));
+                if let Some(refusal) = self.deck_refusal(form.deck.trim()) {
+                    self.notice = Some(refusal);
+                    return Vec::new();
+                }
+                let Screen::Browser(browser) = &mut self.screen else {
+                    return Vec::new();
+                };
+                // Kept until the card is added: a failed editor or a refused card opens the
+                // form again as it was.
                 browser.overlay = None;
+                browser.draft = Some(form.clone());
                 return vec![Effect::AddInEditor {
                     deck: form.deck.trim().to_owned(),
                     card: form.card(),
@@ -146,17 +159,8 @@ impl App {
             return Vec::new();
         }
         let deck = form.deck.trim();
-        let built_in = self
-            .study
-            .collection
-            .decks
-            .iter()
-            .any(|d| d.id.as_str() == deck && d.source == crate::deck::Source::Bundled);
-        if built_in {
-            let copy = crate::app::keys::BROWSER.label(&Action::CopyBuiltIn);
-            self.notice = Some(format!(
-                "The built-in deck has no file: Esc, then {copy} copies it to one; add again."
-            ));
+        if let Some(refusal) = self.deck_refusal(deck) {
+            self.notice = Some(refusal);
             return Vec::new();
         }
         vec![Effect::AddCard {
@@ -165,10 +169,29 @@ impl App {
         }]
     }
 
+    /// Why a card cannot go to `deck` as it stands: no such deck, or the built-in one, which
+    /// has no file yet. Said before the form closes, so nothing typed is lost.
+    fn deck_refusal(&self, deck: &str) -> Option<String> {
+        let decks = &self.study.collection.decks;
+        match decks.iter().find(|d| d.id.as_str() == deck) {
+            Some(d) if d.source == crate::deck::Source::Bundled => {
+                let copy = crate::app::keys::BROWSER.label(&Action::CopyBuiltIn);
+                Some(format!(
+                    "The built-in deck has no file: Esc, then {copy} copies it to one; add again."
+                ))
+            }
+            Some(_) => None,
+            None => Some(format!(
+                "No deck `{deck}`: the deck field takes a deck's id."
+            )),
+        }
+    }
+
     /// The runtime added `card`: the form closes and the browser shows it, selected.
     pub(crate) fn card_added(&mut self, card: &str, place: &str, now: DateTime<FixedOffset>) {
         if let Screen::Browser(browser) = &mut self.screen {
             browser.overlay = None;
+            browser.draft = None;
             browser.rebuild(&self.study, now);
             if !browser
                 .found

@@ -105,6 +105,15 @@ impl BrowserScreen {
         }
         if self.reverse {
             self.found.reverse();
+            if let Some(column) = self.sort {
+                // Cards without a value stay last, as `by due ↓` means the latest first.
+                let (mut with, without): (Vec<usize>, Vec<usize>) = self
+                    .found
+                    .iter()
+                    .partition(|&&at| column.has_value(&cards[at]));
+                with.extend(without);
+                self.found = with;
+            }
         }
         if let Some(card) = selected {
             self.select_card(&card);

@@ -399,3 +399,33 @@ fn a_reload_that_moves_the_decks_keeps_the_review_on_its_own_deck() {
     };
     assert!(review.session.decks.is_empty());
 }
+
+#[test]
+fn u_still_undoes_the_last_action_after_the_browser_was_closed_and_opened_again() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    press_all(&mut app, KeyCode::Char('s'));
+    assert!(app.study.state("a/c0").suspended);
+    press_all(&mut app, KeyCode::Char('q'));
+    press_all(&mut app, KeyCode::Char('v'));
+    let undo = written(&press_all(&mut app, KeyCode::Char('u')));
+    assert_eq!(undo.len(), 1);
+    assert!(!app.study.state("a/c0").suspended);
+}
+
+#[test]
+fn reversed_by_due_the_cards_without_a_due_day_stay_last() {
+    let mut app = app();
+    press_all(&mut app, KeyCode::Char('v'));
+    press_all(&mut app, KeyCode::Char('j'));
+    press_all(&mut app, KeyCode::Char('d'));
+    type_text(&mut app, "3");
+    press_all(&mut app, KeyCode::Enter);
+    for _ in 0..4 {
+        press_all(&mut app, KeyCode::Char('o'));
+    }
+    assert_eq!(browser(&app).sort, Some(crate::search::SortColumn::Due));
+    assert_eq!(found(&app), ["a/c1", "a/c0", "a/c2"]);
+    press_all(&mut app, KeyCode::Char('O'));
+    assert_eq!(found(&app), ["a/c1", "a/c2", "a/c0"]);
+}

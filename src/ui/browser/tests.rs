@@ -204,3 +204,28 @@ fn v_for_the_browser_is_in_the_footer_of_home_review_and_done_at_80_columns() {
 fn find_any(lines: &[String], text: &str) -> bool {
     lines.iter().any(|line| line.contains(text))
 }
+
+#[test]
+fn a_notice_too_long_for_its_line_takes_the_rule_above_and_keeps_its_end() {
+    let mut app = browsing();
+    app.notice = Some(format!(
+        "Not saved: the new card has a problem, line 2: `back` is empty; nothing added; what you wrote is kept in {}",
+        "/tmp/flashdeck-new-card-4tzhZi.toml"
+    ));
+    let lines = screen(&app, 80, 24);
+    assert!(
+        lines[21].starts_with("Not saved: the new card"),
+        "{}",
+        lines[21]
+    );
+    assert!(
+        lines[22].contains("/tmp/flashdeck-new-card-4tzhZi.toml"),
+        "{}",
+        lines[22]
+    );
+    assert!(
+        lines[23].contains("/ search"),
+        "the footer stays: {}",
+        lines[23]
+    );
+}
