@@ -202,6 +202,7 @@ impl App {
             }
             Some(BrowserOverlay::Details(scroll)) => match action {
                 Action::Back | Action::Open => browser.overlay = None,
+                Action::Help => browser.overlay = Some(BrowserOverlay::Help),
                 Action::PageDown => {
                     browser.overlay = Some(BrowserOverlay::Details(scroll.saturating_add(10)));
                 }

@@ -277,13 +277,12 @@ fn front_text(app: &App, facts: &CardFacts, marked: bool) -> String {
     let front = facts.place.map_or_else(
         || format!("({})", facts.card),
         |place| {
-            app.study
-                .card(place)
-                .front
-                .lines()
-                .next()
-                .unwrap_or("")
-                .to_owned()
+            // One row: a tab or another control character would break the columns.
+            let first = app.study.card(place).front.lines().next().unwrap_or("");
+            first
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect()
         },
     );
     let mark = if marked { "● " } else { "" };

@@ -271,7 +271,10 @@ pub const BROWSER_DETAILS: Keys = Keys(&[
         bind(Code(&[K::PageDown]), "PgDn", "scroll down", A::PageDown, HELP_ONLY),
     ],
     CARD_ACTIONS,
-    &[bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "close", A::Back, FOOTER)],
+    &[
+        bind(Code(&[K::Char('?')]), "?", "help", A::Help, HELP_ONLY),
+        bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "close", A::Back, FOOTER),
+    ],
 ]);
 
 /// Forgetting several cards, asked first.
