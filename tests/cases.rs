@@ -125,3 +125,108 @@ fn day_learning_step_both_cards_are_due_the_next_morning() {
         assert_eq!(card["due"], "2026-11-30T04:00:00+05:00", "{card}");
     }
 }
+
+/// `flashdeck optimize --revlog FILE` in a home whose `config.toml` holds `settings`:
+/// (exit code, stdout, stderr, the config file afterwards).
+fn optimize(revlog: &Path, settings: &str) -> (i32, String, String, String) {
+    let home = TempDir::new().unwrap();
+    std::fs::create_dir_all(home.path().join("decks")).unwrap();
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, settings).unwrap();
+    let output = flashdeck(&home)
+        .args(["optimize", "--revlog"])
+        .arg(revlog)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+        std::fs::read_to_string(&config).unwrap(),
+    )
+}
+
+const MINE: &str = "# mine\nnew_per_day = 7\n";
+
+/// `optimizer-inputs`: 1,200 cards answered once, and 400 answered 3 times on their first
+/// day only. No training item: the output says a fit needs answers on a later day than a
+/// card's first and how many cards have one (none), without "Only 1200 reviews" (there are
+/// more than 1,000) and without a table of no rows.
+#[test]
+fn optimizer_inputs_without_a_later_day_say_what_a_fit_needs() {
+    for (file, cards) in [("once-each.csv", 1200), ("same-day-only.csv", 400)] {
+        let (code, stdout, stderr, config) = optimize(&case("optimizer-inputs").join(file), MINE);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            stdout.contains(&format!(
+                "No card was answered on a later day than its first (0 of {cards} cards)"
+            )),
+            "{stdout}"
+        );
+        assert!(!stdout.contains("Only"), "{stdout}");
+        assert!(!stdout.contains("log loss"), "{stdout}");
+        assert_eq!(config, MINE);
+    }
+}
+
+/// `optimizer-inputs/seconds-not-ms.csv`: times in seconds, read as milliseconds all on
+/// 1970-01-21. Refused with the cause, exit 1, nothing written to `config.toml`.
+#[test]
+fn optimizer_inputs_in_seconds_are_refused_and_nothing_is_saved() {
+    let revlog = case("optimizer-inputs").join("seconds-not-ms.csv");
+    let (code, stdout, stderr, config) = optimize(&revlog, MINE);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        format!(
+            "{}: review_time looks like seconds; the format is milliseconds: read as \
+             milliseconds, all 1500 reviews fall on 1970-01-21; read as seconds, from \
+             2025-03-01 to 2025-07-18. Nothing was fitted or saved.\n",
+            revlog.display()
+        )
+    );
+    assert_eq!(config, MINE);
+}
+
+/// Each other implausible history: a review before 2006, one in the future (milliseconds
+/// read as microseconds would be), and a whole history on one day, each refused with its
+/// reason; `config.toml` stays as it was.
+#[test]
+fn implausible_revlogs_are_refused_with_the_reason() {
+    let dir = TempDir::new().unwrap();
+    // 2005-12-31 12:00 UTC, 2024-03-01 and 2024-03-03.
+    let before = "card_id,review_time,review_rating\n1,1136030400000,3\n1,1709287200000,3\n2,1709460000000,3\n";
+    // 2024-03-01, then 2024-03-01 again in microseconds (the year 56,000 and more).
+    let future = "card_id,review_time,review_rating\n1,1709287200000,3\n1,1709287200000000,3\n";
+    // 2025-03-01 09:00 to 2025-03-02 03:00 UTC: one study day with the 4:00 rollover.
+    let one_day = "card_id,review_time,review_rating\n1,1740819600000,1\n1,1740820200000,3\n2,1740884400000,3\n";
+    for (name, text, reason) in [
+        (
+            "before.csv",
+            before,
+            "1 of 3 reviews are dated before 2006 (the first on 2005-12-31)",
+        ),
+        (
+            "future.csv",
+            future,
+            "1 of 2 reviews are dated in the future",
+        ),
+        (
+            "one-day.csv",
+            one_day,
+            "all 3 reviews fall on one day (2025-03-01)",
+        ),
+    ] {
+        let revlog = dir.path().join(name);
+        std::fs::write(&revlog, text).unwrap();
+        let (code, stdout, stderr, config) = optimize(&revlog, MINE);
+        assert_eq!(code, 1, "{name}: {stdout}");
+        assert!(stderr.contains(reason), "{name}: {stderr}");
+        assert!(
+            stderr.ends_with("Nothing was fitted or saved.\n"),
+            "{stderr}"
+        );
+        assert_eq!(config, MINE);
+    }
+}
