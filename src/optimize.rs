@@ -74,11 +74,11 @@ pub struct OptimizeError(String);
 /// after the one before it, with days counted by `calendar`.
 #[must_use]
 pub fn items(cards: &[Vec<Review>], calendar: &Calendar) -> Vec<FSRSItem> {
-    items_and_cards(cards, calendar).0
+    items_and_cards(cards, *calendar).0
 }
 
 /// [`items`], and how many cards gave at least one.
-fn items_and_cards(cards: &[Vec<Review>], calendar: &Calendar) -> (Vec<FSRSItem>, usize) {
+fn items_and_cards(cards: &[Vec<Review>], calendar: Calendar) -> (Vec<FSRSItem>, usize) {
     let mut items = Vec::new();
     let mut cards_with_items = 0;
     for reviews in cards {
@@ -119,7 +119,7 @@ pub fn optimize(
     } else {
         current.to_vec()
     };
-    let (items, cards_with_later_answers) = items_and_cards(cards, calendar);
+    let (items, cards_with_later_answers) = items_and_cards(cards, *calendar);
     let reviews = cards.iter().map(Vec::len).sum();
     let mut outcome = Outcome {
         reviews,

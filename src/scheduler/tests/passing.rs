@@ -32,11 +32,14 @@ fn ankis_upper(interval: f32) -> u32 {
             + 0.1 * (interval.min(20.0) - 7.0).max(0.0)
             + 0.05 * (interval - 20.0).max(0.0)
     };
-    let (lower, upper) = ((interval - delta).round(), (interval + delta).round());
-    if lower == upper && upper > 2.0 {
-        upper as u32 + 1
+    let (lower, upper) = (
+        (interval - delta).round() as u32,
+        (interval + delta).round() as u32,
+    );
+    if lower == upper && upper > 2 {
+        upper + 1
     } else {
-        upper as u32
+        upper
     }
 }
 
