@@ -8,6 +8,9 @@ use chrono::DateTime;
 use flashdeck::paths::{Location, Locations, Origin};
 use tempfile::TempDir;
 
+#[path = "support/temp_home.rs"]
+mod temp_home;
+
 fn case(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/cases")
@@ -35,21 +38,24 @@ fn home_for(name: &str, decks: &[&str]) -> TempDir {
     home
 }
 
+/// The binary in the case's home (`support/temp_home.rs`), on its `decks/`, in UTC.
 fn flashdeck(home: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("flashdeck").unwrap();
-    cmd.current_dir(home.path())
-        .env("HOME", home.path())
-        .env("TZ", "UTC")
+    let mut cmd = temp_home::flashdeck(home);
+    cmd.env("TZ", "UTC")
         .arg("--decks")
-        .arg(home.path().join("decks"))
-        .arg("--data-dir")
-        .arg(home.path().join("data"))
-        .arg("--config")
-        .arg(home.path().join("config.toml"))
-        .env_remove("FLASHDECK_DECKS")
-        .env_remove("FLASHDECK_DATA_DIR")
-        .env_remove("FLASHDECK_CONFIG");
+        .arg(home.path().join("decks"));
     cmd
+}
+
+/// `flashdeck export --json`: every card with its schedule.
+fn export(home: &TempDir) -> Vec<serde_json::Value> {
+    let output = flashdeck(home).args(["export", "--json"]).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
 }
 
 /// `fuzz-floor`: the card's interval was 4 days and it is answered Hard on its due day,
@@ -64,16 +70,7 @@ fn flashdeck(home: &TempDir) -> Command {
 #[test]
 fn fuzz_floor_an_on_time_hard_keeps_the_interval() {
     let home = home_for("fuzz-floor", &["fuzz.toml"]);
-    let output = flashdeck(&home)
-        .args(["export", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let cards: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let cards = export(&home);
     let card = &cards[0];
     assert_eq!(card["id"], "fuzz/c011");
     assert_eq!(card["last_review"], "2026-01-16T09:00:00+00:00");
@@ -116,12 +113,9 @@ fn day_learning_step_both_cards_are_due_the_next_morning() {
     let home = home_for("day-learning-step", &["steps.toml"]);
     assert_eq!(due_at(&home, "2026-11-30T10:15:00+05:00"), (0, 2, 0));
     assert_eq!(due_at(&home, "2026-11-30T03:59:00+05:00"), (0, 0, 0));
-    let output = flashdeck(&home)
-        .args(["export", "--json"])
-        .output()
-        .unwrap();
-    let cards: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    for card in cards.as_array().unwrap() {
+    let cards = export(&home);
+    assert_eq!(cards.len(), 2);
+    for card in &cards {
         assert_eq!(card["due"], "2026-11-30T04:00:00+05:00", "{card}");
     }
 }

@@ -3,29 +3,11 @@
 
 use super::*;
 
-/// Deck `a` with 15 new cards, 1 new card a day.
+/// Deck `a` with 15 new cards, 1 new card a day (its own setting).
 fn app_with_one_new_a_day() -> App {
-    let a = parse_deck(
-        DeckId::new("a"),
-        Source::File(PathBuf::from("/decks/a.toml")),
-        &deck_text("Deck", 15),
-    )
-    .unwrap();
-    let settings = Settings {
-        new_per_day: 1,
-        ..Settings::default()
-    };
-    let collection = Collection {
-        decks: vec![a],
-        broken: Vec::new(),
-    };
-    let study = Study::new(
-        collection,
-        History::default(),
-        Scheduler::new(settings).unwrap(),
-        now(),
-    );
-    App::new(study, PathBuf::from("/decks"), now())
+    let text = deck_text("Deck", 15).replace("[deck]\n", "[deck]\nnew_per_day = 1\n");
+    let a = parse_deck(DeckId::new("a"), Source::Bundled, &text).unwrap();
+    app_on(vec![a])
 }
 
 #[test]
