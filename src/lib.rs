@@ -47,6 +47,12 @@
 //!
 //! - The Hard interval on the first learning step: `scheduler::steps::Steps::hard`
 //!   (`src/scheduler/steps.rs`), Anki's rule from `rslib/src/scheduler/states/steps.rs`.
+//! - Where the review fuzz is kept from shortening an interval: `scheduler::fuzz::Passing`
+//!   and `fuzz::passing_minimum` (`src/scheduler/fuzz.rs`), Anki's
+//!   `minimum_review_fuzz_interval`; where a step of a day or more becomes whole days:
+//!   `Answer::wait` (`src/scheduler.rs`), Anki's `IntervalKind::maybe_as_days`.
+//! - Where "10 more new cards" is kept for the rest of the day: `Study::extend_new_today`
+//!   and `Study::limits_left` (`src/study/limits.rs`).
 //! - Where the match clock ticks: [`app::clock`] (`App::wake_at` and `MATCH_TICK`); the runtime
 //!   sleeps until then and sends `Action::Tick`.
 //! - Where a relinked history joins its new card: `History::entries_for` and

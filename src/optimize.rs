@@ -2,6 +2,7 @@
 //! `fsrs` crate trains; this module turns review histories into its items, compares the fitted
 //! parameters with the defaults on the same items, and decides whether to keep them. Pure.
 
+pub mod plausible;
 pub mod revlog;
 
 use chrono::{DateTime, FixedOffset};
@@ -39,6 +40,9 @@ pub struct Outcome {
     pub cards: usize,
     /// Training items: one per review after the first day of a card.
     pub items: usize,
+    /// Cards answered on a later day than their first (since their last fresh start): the
+    /// ones that give training items.
+    pub cards_with_later_answers: usize,
     pub current: Vec<f32>,
     pub current_fit: Option<Fit>,
     pub fitted: Option<Vec<f32>>,
@@ -56,6 +60,9 @@ pub enum Verdict {
     NotBetter,
     /// Too few reviews to fit: the current parameters stay.
     TooFewReviews,
+    /// No card was answered on a later day than its first, so there is nothing to learn
+    /// from (however many reviews): the current parameters stay.
+    NoLaterAnswers,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,8 +74,15 @@ pub struct OptimizeError(String);
 /// after the one before it, with days counted by `calendar`.
 #[must_use]
 pub fn items(cards: &[Vec<Review>], calendar: &Calendar) -> Vec<FSRSItem> {
+    items_and_cards(cards, *calendar).0
+}
+
+/// [`items`], and how many cards gave at least one.
+fn items_and_cards(cards: &[Vec<Review>], calendar: Calendar) -> (Vec<FSRSItem>, usize) {
     let mut items = Vec::new();
+    let mut cards_with_items = 0;
     for reviews in cards {
+        let before = items.len();
         let start = reviews.iter().rposition(|r| r.starts_over).unwrap_or(0);
         let reviews = &reviews[start..];
         let mut sequence: Vec<FSRSReview> = Vec::with_capacity(reviews.len());
@@ -89,8 +103,9 @@ pub fn items(cards: &[Vec<Review>], calendar: &Calendar) -> Vec<FSRSItem> {
                 });
             }
         }
+        cards_with_items += usize::from(items.len() > before);
     }
-    items
+    (items, cards_with_items)
 }
 
 /// Fits parameters to `cards` and compares them with `current` (the defaults when empty).
@@ -104,22 +119,25 @@ pub fn optimize(
     } else {
         current.to_vec()
     };
-    let items = items(cards, calendar);
+    let (items, cards_with_later_answers) = items_and_cards(cards, *calendar);
     let reviews = cards.iter().map(Vec::len).sum();
     let mut outcome = Outcome {
         reviews,
         cards: cards.iter().filter(|c| !c.is_empty()).count(),
         items: items.len(),
+        cards_with_later_answers,
         current_fit: None,
         fitted: None,
         fitted_fit: None,
         verdict: Verdict::TooFewReviews,
         current,
     };
-    if reviews < MIN_REVIEWS || items.is_empty() {
-        if !items.is_empty() {
-            outcome.current_fit = Some(evaluate(&outcome.current, items)?);
-        }
+    if items.is_empty() {
+        outcome.verdict = Verdict::NoLaterAnswers;
+        return Ok(outcome);
+    }
+    if reviews < MIN_REVIEWS {
+        outcome.current_fit = Some(evaluate(&outcome.current, items)?);
         return Ok(outcome);
     }
     let fitted = compute_parameters(ComputeParametersInput {

@@ -31,6 +31,12 @@ pub use rating::Rating;
 pub use settings::{NewCardMix, Settings};
 use steps::Steps;
 
+/// The version of the scheduling rules: raised whenever the same answers replay into other
+/// states, so that replay snapshots made under older rules are not used. 2: Anki's floor under
+/// the review fuzz ([`fuzz::passing_minimum`]); (re)learning steps that reach the next day's
+/// rollover are due from its start.
+pub const RULES: u32 = 2;
+
 /// The `fsrs` crate rejected the parameters (its message).
 #[derive(Debug, thiserror::Error)]
 #[error("invalid FSRS parameters: {0}")]
@@ -97,6 +103,7 @@ impl Scheduler {
         let answer = Answer {
             rating,
             now,
+            calendar: self.settings.calendar,
             today,
             fuzz: self.settings.fuzz.then(|| fuzz::factor(card_id, card.reps)),
             max: self.settings.maximum_interval.max(1),
@@ -174,18 +181,23 @@ impl Scheduler {
             }
             return notes;
         }
-        // Each passing interval is at least a day longer than the one before, so
-        // hard < good < easy, as in Anki's FSRS review intervals.
+        // Hard < Good < Easy, and fuzz never shortens an interval that grew: see
+        // `fuzz::Passing`. Good needs Hard's interval, and Easy Good's.
         let next = answer.next;
-        let hard = fuzz::apply(fuzz, next.get(Rating::Hard).interval, 1, max);
+        let passing = fuzz::Passing {
+            factor: fuzz,
+            previous: out.scheduled_days,
+            maximum: max,
+        };
+        let hard = passing.after(next.get(Rating::Hard).interval, 0);
         let days = if answer.rating == Rating::Hard {
             hard
         } else {
-            let good = fuzz::apply(fuzz, next.get(Rating::Good).interval, hard + 1, max);
+            let good = passing.after(next.get(Rating::Good).interval, hard);
             if answer.rating == Rating::Good {
                 good
             } else {
-                fuzz::apply(fuzz, next.get(Rating::Easy).interval, good + 1, max)
+                passing.after(next.get(Rating::Easy).interval, good)
             }
         };
         answer.schedule(out, days);
@@ -206,7 +218,15 @@ impl Scheduler {
     /// How long from `now` until `card` is due, as the answer buttons show it.
     #[must_use]
     pub fn delay(&self, card: &CardState, now: DateTime<FixedOffset>) -> Interval {
+        let calendar = self.settings.calendar;
         match card.due {
+            // A step that became whole days (see `Answer::wait`) is due from a day's start.
+            Due::At(at)
+                if calendar.day(at) > calendar.day(now)
+                    && calendar.start_of(calendar.day(at), *at.offset()) == Some(at) =>
+            {
+                Interval::Days(u32::try_from(calendar.day(at) - calendar.day(now)).unwrap_or(0))
+            }
             Due::At(at) => {
                 Interval::Secs(u32::try_from((at - now).num_seconds().max(0)).unwrap_or(u32::MAX))
             }
@@ -286,6 +306,7 @@ impl NextStates<'_> {
 struct Answer<'a> {
     rating: Rating,
     now: DateTime<FixedOffset>,
+    calendar: Calendar,
     today: Day,
     fuzz: Option<f32>,
     max: u32,
@@ -293,10 +314,27 @@ struct Answer<'a> {
 }
 
 impl Answer<'_> {
-    /// Due again after a (re)learning step.
+    /// Due again after a (re)learning step of `secs`. A step that reaches the next day's
+    /// rollover becomes whole days (the day it ends on counts from its start), so a 1-day step
+    /// answered at 21:10 is due from 4:00 the next morning, not from 21:10. Anki's
+    /// `IntervalKind::maybe_as_days` (`rslib/src/scheduler/states/interval_kind.rs`), applied
+    /// to every learning and relearning step in `rslib/src/scheduler/answering/learning.rs`
+    /// and `relearning.rs`: `(secs - secs_until_rollover) / 86,400 + 1` days. The card is due
+    /// from the start of that day ([`Calendar::start_of`]), which is how [`Scheduler::delay`]
+    /// tells it in days.
     fn wait(&self, out: &mut CardState, phase: Phase, secs: u32) {
         out.phase = phase;
-        out.due = Due::At(self.now + Duration::seconds(i64::from(secs)));
+        let exact = self.now + Duration::seconds(i64::from(secs));
+        let offset = *self.now.offset();
+        let day_start = |day| self.calendar.start_of(day, offset);
+        out.due = Due::At(match day_start(self.today.saturating_add(1)) {
+            Some(rollover) if exact >= rollover => {
+                let past = (exact - rollover).num_seconds() / i64::from(steps::DAY);
+                let days = Day::try_from(past).unwrap_or(Day::MAX).saturating_add(1);
+                day_start(self.today.saturating_add(days)).unwrap_or(exact)
+            }
+            _ => exact,
+        });
     }
 
     /// A review card due in `days`.

@@ -72,6 +72,9 @@ pub struct Study {
     places: HashMap<CardId, CardPlace>,
     /// The day `states`' daily tallies are for.
     day: Day,
+    /// New cards a deck (by id) may show in all on a day, raised by "more new cards"
+    /// ([`Study::extend_new_today`]); a day's entry means nothing the next day.
+    extended_new: HashMap<Box<str>, (Day, usize)>,
 }
 
 impl Study {
@@ -116,6 +119,7 @@ impl Study {
             exams: exam::Overlay::new(replayed.exams),
             places: HashMap::new(),
             day,
+            extended_new: HashMap::new(),
         };
         study.index_cards();
         study.plan_exams();

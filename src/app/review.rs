@@ -92,7 +92,7 @@ impl App {
             Action::MoreNew
                 if session.current.is_none() && self.study.has_unseen(&session.decks) =>
             {
-                session.study_more_new(&self.study, MORE_NEW, now);
+                session.study_more_new(&mut self.study, MORE_NEW, now);
             }
             Action::PickMode(Some(mode)) if session.current.is_none() => {
                 // From the done screen: practise the same decks.

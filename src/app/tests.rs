@@ -718,4 +718,5 @@ fn hash_on_the_done_screen_crams_one_tag_of_cards_or_their_deck() {
 }
 
 mod browser;
+mod more_new;
 mod reachable;

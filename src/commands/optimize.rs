@@ -15,7 +15,7 @@ use super::FAILURE;
 use crate::atomic_write::{self, Existing};
 use crate::cli::OptimizeArgs;
 use crate::config::{Config, parameters_text};
-use crate::english::counted;
+use crate::english::{self, counted};
 use crate::library::load_study;
 use crate::optimize::{self, Outcome, Review, Verdict, revlog};
 use crate::paths::Locations;
@@ -54,6 +54,15 @@ pub fn run(
             }
             if revlog.skipped.len() > 10 {
                 writeln!(err, "… and {} more skipped", revlog.skipped.len() - 10)?;
+            }
+            let calendar = &config.scheduling.calendar;
+            if let Some(reason) = optimize::plausible::check(&revlog.cards, calendar, now) {
+                writeln!(
+                    err,
+                    "{}: {reason}. Nothing was fitted or saved.",
+                    path.display()
+                )?;
+                return Ok(ExitCode::from(FAILURE));
             }
             revlog.cards
         }
@@ -130,22 +139,34 @@ fn write_text(
         None if config.scheduling.parameters.is_empty() => "in effect (FSRS-6 defaults)".into(),
         None => "in effect (from the settings)".into(),
     };
-    let rows = [
+    let rows: Vec<_> = [
         (current.as_str(), outcome.current_fit),
         ("fitted", outcome.fitted_fit),
-    ];
-    writeln!(
-        out,
-        "{:32}  {:>8}  {:>11}",
-        "parameters", "log loss", "RMSE (bins)"
-    )?;
+    ]
+    .into_iter()
+    .filter_map(|(name, fit)| Some((name, fit?)))
+    .collect();
+    if !rows.is_empty() {
+        writeln!(
+            out,
+            "{:32}  {:>8}  {:>11}",
+            "parameters", "log loss", "RMSE (bins)"
+        )?;
+    }
     for (name, fit) in rows {
-        if let Some(fit) = fit {
-            let rmse = f64::from(fit.rmse_bins) * 100.0;
-            writeln!(out, "{name:32}  {:>8.4}  {rmse:>10.2}%", fit.log_loss)?;
-        }
+        let rmse = f64::from(fit.rmse_bins) * 100.0;
+        writeln!(out, "{name:32}  {:>8.4}  {rmse:>10.2}%", fit.log_loss)?;
     }
     match outcome.verdict {
+        Verdict::NoLaterAnswers => writeln!(
+            out,
+            "No card was answered on a later day than its first ({} of {} {}): a fit learns \
+             from how well answers held up over days, so it needs such answers. The \
+             parameters in effect stay.",
+            outcome.cards_with_later_answers,
+            outcome.cards,
+            english::noun(outcome.cards, "card"),
+        )?,
         Verdict::TooFewReviews => writeln!(
             out,
             "Only {}: a fit needs about {} to be reliable, so the parameters in effect stay.",

@@ -70,3 +70,51 @@ fn items_count_calendar_days_and_start_at_the_last_fresh_start() {
     let got: Vec<_> = got.into_iter().map(|item| item.reviews).collect();
     assert_eq!(got, expected);
 }
+
+/// `shared/cases/optimizer-inputs`: 1,200 cards answered once each, and 400 answered three
+/// times on their first day only. Neither has a review on a later day than its card's first,
+/// so no training item, however many reviews: nothing to fit, said as such.
+#[test]
+fn histories_without_a_later_day_have_nothing_to_fit() {
+    let calendar = Settings::default().calendar;
+    for (text, cards) in [
+        (
+            include_str!("../../tests/fixtures/cases/optimizer-inputs/once-each.csv"),
+            1200,
+        ),
+        (
+            include_str!("../../tests/fixtures/cases/optimizer-inputs/same-day-only.csv"),
+            400,
+        ),
+    ] {
+        let outcome = optimize(&revlog::parse(text).unwrap().cards, &calendar, &[]).unwrap();
+        assert_eq!(
+            (outcome.reviews, outcome.cards, outcome.items),
+            (1200, cards, 0)
+        );
+        assert_eq!(outcome.cards_with_later_answers, 0);
+        assert_eq!(outcome.verdict, Verdict::NoLaterAnswers);
+        assert_eq!((outcome.current_fit, outcome.fitted), (None, None));
+    }
+}
+
+/// Three cards: one answered on two days (1 item), one twice on one day, one once.
+#[test]
+fn cards_with_a_later_answer_are_counted() {
+    let calendar = Settings::default().calendar;
+    let cards = [
+        vec![
+            review("2026-10-01T10:00:00Z", Rating::Good, true),
+            review("2026-10-03T10:00:00Z", Rating::Good, false),
+        ],
+        vec![
+            review("2026-10-01T10:00:00Z", Rating::Again, true),
+            review("2026-10-01T10:10:00Z", Rating::Good, false),
+        ],
+        vec![review("2026-10-02T10:00:00Z", Rating::Easy, true)],
+    ];
+    let outcome = optimize(&cards, &calendar, &[]).unwrap();
+    assert_eq!((outcome.items, outcome.cards_with_later_answers), (1, 1));
+    assert_eq!(outcome.verdict, Verdict::TooFewReviews);
+    assert!(outcome.current_fit.is_some());
+}

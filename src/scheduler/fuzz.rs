@@ -28,6 +28,54 @@ pub fn apply(factor: Option<f32>, interval: f32, minimum: u32, maximum: u32) -> 
     }
 }
 
+/// The least interval a passing answer to a review card may get, so that fuzz never takes back
+/// what the card's memory gained: one more than `previous` (the card's last interval, in
+/// days) when FSRS's `interval` rounds to more than it; `previous` itself when FSRS's interval
+/// does not reach past it but its fuzz range still does; else no floor (0: the interval
+/// shrank for another reason, a lower desired retention or new parameters, say).
+///
+/// Anki's `minimum_review_fuzz_interval` in `rslib/src/scheduler/states/fuzz.rs`, since the
+/// fix for anki issue 4431 (pull request 4826): the earlier rule knew only the first case, so
+/// an interval fuzzed up to 4 days could come back as 3 on the next pass.
+#[must_use]
+pub fn passing_minimum(interval: f32, previous: u32, maximum: u32) -> u32 {
+    let (_, upper) = bounds(interval, 1, maximum);
+    if round(interval) > previous {
+        previous.saturating_add(1)
+    } else if previous <= upper {
+        previous
+    } else {
+        0
+    }
+}
+
+/// The Hard, Good and Easy intervals of a review card, in days, one after the other: each is
+/// FSRS's interval fuzzed by `factor`, at least [`passing_minimum`] of the card's `previous`
+/// interval, at least a day longer than the button before it (Hard at least 1 day), and at most
+/// `maximum`. Anki's `ReviewState::passing_fsrs_review_intervals`
+/// (`rslib/src/scheduler/states/review.rs`) with the floor of [`passing_minimum`] on every
+/// button. Each is computed only when asked for, since FSRS's next states cost time.
+#[derive(Debug, Clone, Copy)]
+pub struct Passing {
+    /// The fuzz factor, none when fuzz is off.
+    pub factor: Option<f32>,
+    /// The card's interval before this answer, in days.
+    pub previous: u32,
+    /// The maximum interval, in days (at least 1).
+    pub maximum: u32,
+}
+
+impl Passing {
+    /// The interval for FSRS's `interval` on a button whose predecessor gave `before` days
+    /// (0 for Hard).
+    #[must_use]
+    pub fn after(&self, interval: f32, before: u32) -> u32 {
+        let floor =
+            passing_minimum(interval, self.previous, self.maximum).max(before.saturating_add(1));
+        apply(self.factor, interval, floor, self.maximum)
+    }
+}
+
 /// The fuzz range of `interval`, kept within the limits and at least 2 days wide when allowed.
 fn bounds(interval: f32, minimum: u32, maximum: u32) -> (u32, u32) {
     let minimum = minimum.min(maximum);
@@ -96,6 +144,87 @@ mod tests {
                 "interval {interval} in {minimum}..={maximum}"
             );
         }
+    }
+
+    /// Hard, Good and Easy for FSRS's `intervals`, at fuzz factors 0, 0.5 and 0.99, then
+    /// without fuzz.
+    fn passing(intervals: [f32; 3], previous: u32) -> [[u32; 3]; 4] {
+        [Some(0.0), Some(0.5), Some(0.99), None].map(|factor| {
+            let passing = Passing {
+                factor,
+                previous,
+                maximum: 36_500,
+            };
+            let hard = passing.after(intervals[0], 0);
+            let good = passing.after(intervals[1], hard);
+            [hard, good, passing.after(intervals[2], good)]
+        })
+    }
+
+    /// Anki's `minimum_review_fuzz_interval_preserves_previous_only_within_range` test
+    /// (`rslib/src/scheduler/states/fuzz.rs`): FSRS's 2.73 days has the fuzz range 2 to 4 (delta
+    /// 1 + 0.15 × 0.23 = 1.03), which holds a previous 4 but not 5; 4.59 rounds past 4.
+    #[test]
+    fn the_floor_keeps_the_previous_interval_only_within_the_fuzz_range() {
+        assert_eq!(passing_minimum(2.726_948_3, 4, 36_500), 4);
+        assert_eq!(passing_minimum(2.726_948_3, 5, 36_500), 0);
+        assert_eq!(passing_minimum(4.591_988, 4, 36_500), 5);
+        // A floor past the maximum interval gives the maximum, as Anki's
+        // `min_and_max_review_intervals` does.
+        let at_most_30 = Passing {
+            factor: Some(0.99),
+            previous: 30,
+            maximum: 30,
+        };
+        assert_eq!(at_most_30.after(40.0, 0), 30);
+        assert_eq!(at_most_30.after(45.0, 30), 30);
+    }
+
+    /// Worked by hand from Anki's rules (each checked against Anki 26.9.3's own backend, whose
+    /// cards gave exactly these sets). A card reviewed on time after 4 days, whose FSRS
+    /// intervals are 4.26, 5.05 and 6.77 days (`shared/cases/fuzz-floor`): Hard's floor is 4,
+    /// since 4.26 rounds to 4 and its range (delta 1 + 0.15 × 1.76 = 1.26) reaches 6, so Hard
+    /// is 4 to 6 and never 3. Good's floor is 5 (5.05 rounds past 4) or Hard + 1; Easy's
+    /// Good + 1, its range taken around the floor once FSRS's interval is below it.
+    #[test]
+    fn an_interval_that_grew_is_never_fuzzed_below_the_previous_one() {
+        assert_eq!(
+            passing([4.261_014, 5.046_89, 6.767_891], 4),
+            [[4, 5, 6], [5, 7, 9], [6, 9, 12], [4, 5, 7]]
+        );
+    }
+
+    /// Anki issue 4431: Hard at 1.80 days (no fuzz below 2.5), Good at 2.73 after a Good
+    /// fuzzed up to 4. Good's floor is 4 (its range 2 to 4 holds it), so Good is 4 or 5; the
+    /// rule before the fix gave it 3 to 4.
+    #[test]
+    fn good_keeps_the_previous_interval_its_fuzz_range_holds() {
+        assert_eq!(
+            passing([1.802_661_8, 2.726_948_3, 3.6], 4),
+            [[2, 4, 5], [2, 5, 7], [2, 5, 8], [2, 4, 5]]
+        );
+    }
+
+    /// A previous 10 days beyond every range (FSRS gives 4, 5 and 6 after a higher desired
+    /// retention, say): no floor but Hard < Good < Easy, so the intervals shrink.
+    #[test]
+    fn an_interval_that_shrank_for_another_reason_is_not_held_up() {
+        assert_eq!(
+            passing([4.0, 5.0, 6.0], 10),
+            [[3, 4, 5], [4, 6, 8], [5, 8, 11], [4, 5, 6]]
+        );
+    }
+
+    /// Anki 26.9.3's backend on a card graduated by Easy on a tiny stability (0.18 days),
+    /// answered after 2 days: FSRS gives 0.87, 1.34 and 2.35 days, and Anki schedules Hard 1,
+    /// Good 2, Easy 3 or 4. Hard's and Good's ranges (1 day and 1 day) fall short of 2: no
+    /// floor; Easy's range is 2 days, which holds 2, under the floor of Good + 1.
+    #[test]
+    fn an_interval_fsrs_shortens_past_the_fuzz_range_shrinks_as_in_anki() {
+        assert_eq!(
+            passing([0.874_204_9, 1.336_038, 2.347_413], 2),
+            [[1, 2, 3], [1, 2, 4], [1, 2, 4], [1, 2, 3]]
+        );
     }
 
     #[test]

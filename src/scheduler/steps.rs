@@ -4,7 +4,8 @@
 //! back to the first step; Hard repeats the current step, except on the first step where it is
 //! the average of the first two steps (or 1.5× a lone step, at most a day more); Good moves on.
 
-const DAY: u32 = 86_400;
+/// Seconds in a day.
+pub(super) const DAY: u32 = 86_400;
 
 /// Steps in seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

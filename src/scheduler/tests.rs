@@ -304,3 +304,6 @@ fn ratings_serialise_as_numbers() {
     assert_eq!(serde_json::from_str::<Rating>("1").unwrap(), Rating::Again);
     assert!(serde_json::from_str::<Rating>("5").is_err());
 }
+
+mod day_steps;
+mod passing;

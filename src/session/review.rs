@@ -91,7 +91,6 @@ pub struct ReviewSession {
     pub scroll: u16,
     pub answered: usize,
     undo: Vec<Undoable>,
-    extra_new: usize,
     /// The decks' tags, for cramming one from the done screen (worked out once, not per frame).
     pub tags: Vec<String>,
 }
@@ -137,7 +136,6 @@ impl ReviewSession {
             scroll: 0,
             answered: 0,
             undo: Vec::new(),
-            extra_new: 0,
             tags,
         };
         session.advance(study, now);
@@ -349,10 +347,11 @@ impl ReviewSession {
         self.notice = Some(Notice::NothingToUndo);
     }
 
-    /// Allows `count` more new cards today and continues.
-    pub fn study_more_new(&mut self, study: &Study, count: usize, now: DateTime<FixedOffset>) {
-        self.extra_new += count;
-        self.queue = Queue::build_with_extra_new(study, &self.decks, now, self.extra_new);
+    /// Allows `count` more new cards in each of the session's decks for the rest of the day
+    /// ([`Study::extend_new_today`]) and continues.
+    pub fn study_more_new(&mut self, study: &mut Study, count: usize, now: DateTime<FixedOffset>) {
+        study.extend_new_today(&self.decks, count, now);
+        self.queue = Queue::build(study, &self.decks, now);
         self.advance(study, now);
     }
 

@@ -47,8 +47,38 @@ impl Study {
         Queue::build(self, &[deck], now).counts(now, self.learn_ahead_end(now))
     }
 
-    /// The new and review cards still allowed today in `deck`.
+    /// The new and review cards still allowed today in `deck`, with today's extension of its
+    /// new cards ([`Study::extend_new_today`]).
     pub(super) fn limits_left(&self, index: usize) -> (usize, usize) {
+        let (new, new_left, reviews_left) = self.limits_without_extension(index);
+        let deck = self.collection.decks[index].id.as_str();
+        let new_left = match self.extended_new.get(deck) {
+            Some(&(day, allowed)) if day == self.day => new_left.max(allowed.saturating_sub(new)),
+            _ => new_left,
+        };
+        (new_left, reviews_left)
+    }
+
+    /// Lets each of `decks` show `count` more new cards today than it may now, for the rest of
+    /// the day: leaving the deck and coming back keeps them, the next day forgets them. As
+    /// Anki's "extend limits" (`Collection::extend_limits` in `rslib/src/decks/stats.rs`),
+    /// which takes `count` off the deck's new cards studied that day; here the day's allowance
+    /// is raised instead, so `count` more always follow, past a catch-up plan holding new cards
+    /// back or a count above the limit too. Rolls the day over first ([`Study::roll_day`]).
+    pub fn extend_new_today(&mut self, decks: &[usize], count: usize, now: DateTime<FixedOffset>) {
+        self.roll_day(now);
+        for &index in decks {
+            let (new, _, _) = self.limits_without_extension(index);
+            let (new_left, _) = self.limits_left(index);
+            let allowed = (new + new_left).saturating_add(count);
+            let deck = Box::from(self.collection.decks[index].id.as_str());
+            self.extended_new.insert(deck, (self.day, allowed));
+        }
+    }
+
+    /// New cards `deck` introduced today, and the new and review cards its limits still allow
+    /// today, before any extension.
+    fn limits_without_extension(&self, index: usize) -> (usize, usize, usize) {
         let settings = self.scheduler.settings();
         let deck = &self.collection.decks[index];
         let mut new_limit = deck.new_per_day.unwrap_or(settings.new_per_day) as usize;
@@ -80,7 +110,7 @@ impl Study {
         } else {
             new_limit.saturating_sub(new)
         };
-        (new_left, review_limit.saturating_sub(reviews))
+        (new, new_left, review_limit.saturating_sub(reviews))
     }
 
     /// The latest due time a learning card may be shown early.

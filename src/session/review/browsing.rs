@@ -22,7 +22,7 @@ impl ReviewSession {
             }
         }
         if self.kind == Kind::Due {
-            self.queue = Queue::build_with_extra_new(study, &self.decks, now, self.extra_new);
+            self.queue = Queue::build(study, &self.decks, now);
         }
         self.refresh(study, now);
     }

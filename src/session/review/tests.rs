@@ -172,7 +172,7 @@ fn more_new_cards_beyond_the_limit() {
     let mut session = ReviewSession::start(&study, vec![0], "D".into(), now);
     grade(&mut session, &mut study, Rating::Easy, now);
     assert!(session.current.is_none());
-    session.study_more_new(&study, 10, now);
+    session.study_more_new(&mut study, 10, now);
     assert_eq!(session.counts(&study, now).new, 2);
 }
 

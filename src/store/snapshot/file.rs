@@ -264,7 +264,9 @@ fn end_hashes(path: &Path, length: u64) -> io::Result<(u64, u64)> {
     Ok((hash_at(0)?, hash_at(length - span)?))
 }
 
-/// Settings that change how the log replays; a snapshot made under others is not used.
+/// Settings and scheduling rules that change how the log replays; a snapshot made under
+/// others is not used, so states the old rules computed are replayed again.
 pub(super) fn settings_hash(scheduler: &Scheduler) -> u64 {
-    xxh3_64(format!("{:?}", scheduler.settings()).as_bytes())
+    let rules = crate::scheduler::RULES;
+    xxh3_64(format!("rules {rules}: {:?}", scheduler.settings()).as_bytes())
 }

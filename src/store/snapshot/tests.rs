@@ -236,6 +236,39 @@ fn a_log_file_gone_or_other_settings_replay_in_full() {
     );
 }
 
+/// States cached before the scheduler's rules changed (`scheduler::RULES`: the fuzz floor,
+/// day-long steps) are not used: the snapshot's settings check covers the rules.
+#[test]
+fn a_snapshot_made_under_earlier_scheduling_rules_is_replayed_in_full() {
+    let (_dir, store, scheduler, t0) = with_first_days();
+    let day = scheduler.calendar().day(t0);
+    replay_and_save(&store, &scheduler, day);
+    let path = store.cache_file();
+    let bytes = std::fs::read(&path).unwrap();
+    let magic = b"flashdeck replay cache\n".len();
+    let length = usize::try_from(u64::from_le_bytes(
+        bytes[magic..magic + 8].try_into().unwrap(),
+    ))
+    .unwrap();
+    let mut header: file::Header =
+        postcard::from_bytes(&bytes[magic + 8..magic + 8 + length]).unwrap();
+    // What a snapshot of the earlier rules holds: the settings alone.
+    header.settings = xxhash_rust::xxh3::xxh3_64(format!("{:?}", scheduler.settings()).as_bytes());
+    let encoded = postcard::to_stdvec(&header).unwrap();
+    let mut older = bytes[..magic].to_vec();
+    older.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
+    older.extend_from_slice(&encoded);
+    older.extend_from_slice(&bytes[magic + 8 + length..]);
+    std::fs::write(&path, older).unwrap();
+
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert_eq!(replayed.source, Source::Full);
+    // Unchanged, it is used.
+    replay_and_save(&store, &scheduler, day);
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert!(matches!(replayed.source, Source::Snapshot { .. }));
+}
+
 #[test]
 fn a_damaged_snapshot_is_rebuilt_and_a_foreign_file_left_alone() {
     let (_dir, store, scheduler, t0) = with_first_days();
