@@ -357,15 +357,18 @@ impl ReviewSession {
     }
 
     /// Shows the next card, if the current one is done. Cards whose deck entry disappeared
-    /// (edited away) are skipped.
+    /// (edited away) are skipped, and in today's review so are cards buried since the queue
+    /// was built (a sibling answered, here or on another device).
     pub fn advance(&mut self, study: &Study, now: DateTime<FixedOffset>) {
         if self.current.is_some() {
             return;
         }
         self.scroll = 0;
         let learn_ahead_end = study.learn_ahead_end(now);
+        let due = self.kind == Kind::Due;
         while let Some((card, origin)) = self.queue.next(now, learn_ahead_end) {
-            if study.place(&card).is_some() {
+            let buried = due && study.burial(&card, now).is_some();
+            if study.place(&card).is_some() && !buried {
                 self.show(study, card, origin, now);
                 return;
             }
