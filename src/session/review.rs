@@ -376,11 +376,15 @@ impl ReviewSession {
     }
 
     /// Re-checks after time passed (a learning card may now be due), decks were reloaded or
-    /// another window's answers were read: the card on screen may be gone, or its state or its
-    /// exam changed, so its outcomes are worked out again.
+    /// another window's answers were read: the card on screen may be gone, buried by its
+    /// sibling's answer there, or its state or its exam changed, so its outcomes are worked
+    /// out again.
     pub fn refresh(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        let buried = |card: &str| self.kind == Kind::Due && study.burial(card, now).is_some();
         match &self.current {
-            Some(current) if study.place(&current.card).is_none() => self.current = None,
+            Some(current) if study.place(&current.card).is_none() || buried(&current.card) => {
+                self.current = None;
+            }
             Some(_) => self.work_out_outcomes(study, now),
             None => {}
         }

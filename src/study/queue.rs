@@ -218,3 +218,6 @@ impl Queue {
         }
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;
