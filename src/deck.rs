@@ -178,6 +178,21 @@ impl Deck {
             .map_or(card + 1, |last| last + 1);
         start..end
     }
+
+    /// The cards' indexes in runs of siblings, in order: each card is in exactly one run.
+    pub fn sibling_runs(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let mut start = 0;
+        std::iter::from_fn(move || {
+            let entry = self.cards.get(start)?.entry_id();
+            let end = self.cards[start + 1..]
+                .iter()
+                .position(|card| card.entry_id() != entry)
+                .map_or(self.cards.len(), |after| start + 1 + after);
+            let run = start..end;
+            start = end;
+            Some(run)
+        })
+    }
 }
 
 /// One mistake in a deck file, printed as `path:line:col: message`.

@@ -141,15 +141,16 @@ impl Study {
         if siblings.len() < 2 {
             return false;
         }
-        let bury = self.scheduler.settings().bury_siblings;
-        let Some(queue) = QueueKind::of(state, &self.scheduler).filter(|q| q.buried_by(bury))
+        // The earliest-gathered queue a sibling was answered from today; usually none.
+        let Some(answered) = siblings
+            .filter(|&sibling| sibling != index)
+            .filter_map(|sibling| self.answered_today(deck, sibling))
+            .min()
         else {
             return false;
         };
-        siblings
-            .filter(|&sibling| sibling != index)
-            .filter_map(|sibling| self.answered_today(deck, sibling))
-            .any(|answered| buries(answered, queue, bury))
+        let bury = self.scheduler.settings().bury_siblings;
+        QueueKind::of(state, &self.scheduler).is_some_and(|queue| buries(answered, queue, bury))
     }
 
     /// The queue the card at `index` of `deck` was answered from today, if it was.

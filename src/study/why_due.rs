@@ -180,9 +180,9 @@ fn review(
 /// siblings is on (see `queue/gather.rs`).
 fn sibling_queued(study: &Study, queue: &Queue, card: &str) -> bool {
     let siblings = study.siblings_of(card);
-    let queued = |id: &Box<str>| siblings.contains(&id.as_ref());
-    queue.new.iter().any(queued)
-        || queue.reviews.iter().any(queued)
+    let queued = |id: &str| siblings.contains(&id);
+    queue.new.iter().any(|id| queued(id))
+        || queue.reviews.iter().any(|id| queued(id))
         || queue.learning.iter().any(|(_, id)| queued(id))
 }
 

@@ -22,20 +22,31 @@ use crate::scheduler::{Day, Due, NewOrder, Phase, ReviewOrder};
 use crate::study::Study;
 use crate::study::siblings::QueueKind;
 
-/// A due review and where the review order puts it: by `primary`, then by `tie`.
+/// A due review, by its index in its deck, and where the review order puts it: by
+/// `primary`, then by `tie`.
 struct Review {
     primary: f64,
     tie: u64,
     group: Option<usize>,
+    index: usize,
+}
+
+/// A review chosen for today, placed among those of every deck as [`Review`]s are.
+struct Chosen {
+    primary: f64,
+    tie: u64,
     id: Box<str>,
 }
 
 impl Review {
     fn order(&self, other: &Self) -> std::cmp::Ordering {
-        self.primary
-            .total_cmp(&other.primary)
-            .then(self.tie.cmp(&other.tie))
+        order(self.primary, self.tie, other.primary, other.tie)
     }
+}
+
+/// The review order: by the order's own key, then at random.
+fn order(primary: f64, tie: u64, other_primary: f64, other_tie: u64) -> std::cmp::Ordering {
+    primary.total_cmp(&other_primary).then(tie.cmp(&other_tie))
 }
 
 /// A (re)learning card due before tomorrow.
@@ -101,14 +112,19 @@ impl Queue {
                 seen: FxHashSet::default(),
             };
             queue.learning.extend(gather.learning(candidates.learning));
-            reviews.extend(gather.reviews(candidates.reviews, reviews_left));
+            let chosen = gather.reviews(candidates.reviews, reviews_left);
+            reviews.extend(chosen.into_iter().map(|review| Chosen {
+                primary: review.primary,
+                tie: review.tie,
+                id: Box::from(deck.cards[review.index].id.as_str()),
+            }));
             queue
                 .new
-                .extend(gather.new(candidates.new, new_left + extra_new, day));
+                .extend(gather.new_cards(candidates.new, new_left + extra_new, day));
         }
         // Stable: `deck` keeps the decks' order, each sorted already.
         if settings.review_order != ReviewOrder::Deck {
-            reviews.sort_by(Review::order);
+            reviews.sort_by(|a, b| order(a.primary, a.tie, b.primary, b.tie));
         }
         queue.reviews = reviews.into_iter().map(|review| review.id).collect();
         queue.learning.sort_by_key(|(at, _)| *at);
@@ -120,7 +136,11 @@ impl Queue {
 fn candidates(study: &Study, deck: &Deck, today: Today) -> Candidates {
     let order = study.scheduler.settings().review_order;
     let mut found = Candidates::default();
-    for (index, card) in deck.cards.iter().enumerate() {
+    for (siblings, index) in deck
+        .sibling_runs()
+        .flat_map(|run| run.clone().map(move |index| (run.clone(), index)))
+    {
+        let card = &deck.cards[index];
         let id = card.id.as_str();
         // With the exam plan's due day if its deck's exam brings the card forward.
         let state = study.state(id);
@@ -128,7 +148,6 @@ fn candidates(study: &Study, deck: &Deck, today: Today) -> Candidates {
         if state.suspended || buried {
             continue;
         }
-        let siblings = deck.siblings(index);
         if study.buried_by_sibling(deck, index, siblings.clone(), state) {
             continue;
         }
@@ -163,7 +182,7 @@ fn candidates(study: &Study, deck: &Deck, today: Today) -> Candidates {
                     primary,
                     tie: shuffled(id, today.day),
                     group,
-                    id: Box::from(id),
+                    index,
                 });
             }
             (Phase::New, _) => found.new.push(NewCard { index, group }),
@@ -220,7 +239,21 @@ impl Gathered<'_> {
     /// The reviews in the review order, up to `limit`.
     fn reviews(&mut self, mut reviews: Vec<Review>, limit: usize) -> Vec<Review> {
         let bury = self.study.scheduler.settings().bury_siblings.reviews;
-        reviews.sort_by(Review::order);
+        // Only the first ones are taken: at most `limit`, and one for each sibling held back.
+        let grouped = reviews
+            .iter()
+            .filter(|review| review.group.is_some())
+            .count();
+        let needed = limit.saturating_add(grouped);
+        if needed == 0 {
+            return Vec::new();
+        }
+        if needed < reviews.len() {
+            reviews.select_nth_unstable_by(needed - 1, Review::order);
+            reviews.truncate(needed);
+        }
+        // Ties are broken at random already: no two cards compare equal.
+        reviews.sort_unstable_by(Review::order);
         reviews
             .into_iter()
             .filter(|review| !self.held_back(review.group, bury))
@@ -230,7 +263,7 @@ impl Gathered<'_> {
 
     /// Up to `limit` new cards in the new order, the cards as written first and then their
     /// reverses, so that siblings are never next to each other unless nothing else is new.
-    fn new(&mut self, mut new: Vec<NewCard>, limit: usize, day: Day) -> Vec<Box<str>> {
+    fn new_cards(&mut self, mut new: Vec<NewCard>, limit: usize, day: Day) -> Vec<Box<str>> {
         let settings = self.study.scheduler.settings();
         let cards = &self.deck.cards;
         let random = settings.new_order == NewOrder::Random;

@@ -285,3 +285,32 @@ fn searches_tell_a_sibling_bury_from_one_by_hand() {
     assert_eq!(found("is:buried-manually"), ["s/d"]);
     assert_eq!(found("is:new -is:buried"), ["s/b", "s/c", "s/c~r", "s/d~r"]);
 }
+
+#[test]
+fn a_held_back_review_does_not_count_against_the_limit() {
+    // Every card a review, due a day apart: a on day −7, a~r −6, b −5, c −4, c~r −3, d −2,
+    // d~r −1. Three a day: a, then b (a~r held back), then c.
+    let cards = ["s/a", "s/a~r", "s/b", "s/c", "s/c~r", "s/d", "s/d~r"];
+    let mut events = Vec::new();
+    for (i, card) in cards.iter().enumerate() {
+        events.push(review(&format!("e{i}"), card, Rating::Easy, at(-30)));
+        let day = i64::try_from(i).unwrap() - 7;
+        events.push(NewEvent {
+            id: format!("s{i}"),
+            time: at(-30) + Duration::minutes(1),
+            card: Some((*card).into()),
+            deck: None,
+            kind: NewKind::SetDue {
+                due: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap() + Duration::days(day),
+                interval: Some(10),
+            },
+        });
+    }
+    let settings = Settings {
+        reviews_per_day: 3,
+        ..Settings::default()
+    };
+    let study = siblings_study(settings, &events);
+    let queue = Queue::build(&study, &[0], at(0));
+    assert_eq!(ids(&queue.reviews), ["s/a", "s/b", "s/c"]);
+}
