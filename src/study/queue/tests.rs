@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use super::*;
 use crate::scheduler::{NewOrder, Rating, ReviewOrder, Settings};
 use crate::store::{NewEvent, NewKind};
-use crate::study::tests::{review, study_with, time};
+use crate::study::tests::{one_deck, review, study_of, study_with, time};
 
 const NOW: &str = "2026-11-27T10:00:00+01:00";
 
@@ -70,22 +70,17 @@ fn reviews_in(order: ReviewOrder) -> Vec<String> {
 
 #[test]
 fn each_review_order_sorts_the_same_four_cards_as_worked_out() {
-    assert_eq!(
-        reviews_in(ReviewOrder::Due),
-        ["d/c1", "d/c2", "d/c3", "d/c0"]
-    );
-    assert_eq!(
-        reviews_in(ReviewOrder::Retrievability),
-        ["d/c1", "d/c0", "d/c2", "d/c3"]
-    );
-    assert_eq!(
-        reviews_in(ReviewOrder::Difficulty),
-        ["d/c0", "d/c3", "d/c2", "d/c1"]
-    );
-    assert_eq!(
-        reviews_in(ReviewOrder::Interval),
-        ["d/c3", "d/c0", "d/c1", "d/c2"]
-    );
+    for (order, expected) in [
+        (ReviewOrder::Due, ["d/c1", "d/c2", "d/c3", "d/c0"]),
+        (
+            ReviewOrder::Retrievability,
+            ["d/c1", "d/c0", "d/c2", "d/c3"],
+        ),
+        (ReviewOrder::Difficulty, ["d/c0", "d/c3", "d/c2", "d/c1"]),
+        (ReviewOrder::Interval, ["d/c3", "d/c0", "d/c1", "d/c2"]),
+    ] {
+        assert_eq!(reviews_in(order), expected, "{order:?}");
+    }
 }
 
 #[test]
@@ -181,24 +176,7 @@ pub(crate) fn siblings_study(settings: Settings, events: &[NewEvent]) -> Study {
         [[cards]]\nid = \"b\"\nfront = \"B\"\nback = \"2\"\n\
         [[cards]]\nid = \"c\"\nfront = \"C\"\nback = \"3\"\nreverse = true\n\
         [[cards]]\nid = \"d\"\nfront = \"D\"\nback = \"4\"\nreverse = true\n";
-    let deck = crate::deck::parse_deck(
-        crate::deck::DeckId::new("s"),
-        crate::deck::Source::Bundled,
-        text,
-    )
-    .unwrap();
-    let collection = crate::deck::Collection {
-        decks: vec![deck],
-        broken: Vec::new(),
-    };
-    let history =
-        crate::store::History::from_events(events.iter().map(NewEvent::to_event).collect());
-    Study::new(
-        collection,
-        history,
-        crate::scheduler::Scheduler::new(settings).unwrap(),
-        at(0),
-    )
+    study_of(one_deck("s", text), settings, events, at(0))
 }
 
 fn new_cards(settings: Settings) -> Vec<String> {

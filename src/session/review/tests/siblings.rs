@@ -6,28 +6,15 @@ use chrono::Duration;
 
 use super::super::*;
 use super::grade;
-use crate::deck::{Collection, DeckId, Source, parse_deck};
-use crate::scheduler::{Rating, Scheduler, Settings};
-use crate::store::History;
-use crate::study::tests::{review, time};
+use crate::scheduler::{Rating, Settings};
+use crate::study::tests::{one_deck, review, study_of, time};
 
 const NOW: &str = "2026-11-27T10:00:00+01:00";
 
 /// The case's deck: three cards, each with `reverse = true`.
 fn spanish(settings: Settings, events: &[NewEvent]) -> Study {
     let text = include_str!("../../../../tests/fixtures/siblings/spanish.toml");
-    let deck = parse_deck(DeckId::new("spanish"), Source::Bundled, text).unwrap();
-    let collection = Collection {
-        decks: vec![deck],
-        broken: Vec::new(),
-    };
-    let history = History::from_events(events.iter().map(NewEvent::to_event).collect());
-    Study::new(
-        collection,
-        history,
-        Scheduler::new(settings).unwrap(),
-        time(NOW),
-    )
+    study_of(one_deck("spanish", text), settings, events, time(NOW))
 }
 
 fn front<'a>(study: &'a Study, session: &ReviewSession) -> Option<&'a str> {
