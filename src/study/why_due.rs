@@ -57,7 +57,9 @@ fn new_card(study: &Study, place: CardPlace, card: &str, now: DateTime<FixedOffs
         None if study.postponed(place.deck) > 0 => {
             "new: waits until the catch-up plan's reviews are done".to_owned()
         }
-        None if sibling_queued(study, &queue, card) => {
+        None if study.scheduler.settings().bury_siblings.new
+            && sibling_queued(study, &queue, card) =>
+        {
             "new: waits for tomorrow, as a sibling is studied today".to_owned()
         }
         None => "new: not yet studied; past today's limit of new cards".to_owned(),
@@ -149,7 +151,8 @@ fn review(
     let target_text = percent(target, f32::NAN);
     let queue = Queue::build(study, &[place.deck], now);
     let queued = queue.reviews.iter().any(|id| id.as_ref() == card);
-    if !queued && sibling_queued(study, &queue, card) {
+    let burying = study.scheduler.settings().bury_siblings.reviews;
+    if !queued && burying && sibling_queued(study, &queue, card) {
         return format!(
             "due, but waits, as a sibling is studied today: recall {recall_text}, target {target_text}"
         );
@@ -176,8 +179,8 @@ fn review(
     }
 }
 
-/// Whether a sibling of `card` is in `queue`: then `card` was left out of it because burying
-/// siblings is on (see `queue/gather.rs`).
+/// Whether a sibling of `card` is in `queue`: then, with burying on for `card`'s queue, `card`
+/// was left out of it for that sibling (see `queue/gather.rs`).
 fn sibling_queued(study: &Study, queue: &Queue, card: &str) -> bool {
     let siblings = study.siblings_of(card);
     let queued = |id: &str| siblings.contains(&id);

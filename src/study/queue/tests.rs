@@ -185,7 +185,7 @@ fn new_cards(settings: Settings) -> Vec<String> {
     queue.new.iter().map(ToString::to_string).collect()
 }
 
-fn no_burying() -> Settings {
+pub(crate) fn no_burying() -> Settings {
     Settings {
         bury_siblings: crate::scheduler::BurySiblings {
             new: false,

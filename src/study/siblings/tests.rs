@@ -314,3 +314,16 @@ fn a_held_back_review_does_not_count_against_the_limit() {
     let queue = Queue::build(&study, &[0], at(0));
     assert_eq!(ids(&queue.reviews), ["s/a", "s/b", "s/c"]);
 }
+
+#[test]
+fn with_burying_off_a_card_past_the_limit_is_not_said_to_wait_for_its_sibling() {
+    let off = Settings {
+        new_per_day: 1,
+        ..super::super::queue::tests::no_burying()
+    };
+    let study = siblings_study(off, &[]);
+    assert_eq!(
+        why_due(&study, "s/a~r", at(0)),
+        "new: not yet studied; past today's limit of new cards"
+    );
+}
