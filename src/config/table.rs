@@ -127,7 +127,7 @@ pub const SETTINGS: &[Setting] = &[
     },
     Setting {
         name: "new_order",
-        help: "new cards in \"deck\" file order or at \"random\"; a card's reverse comes after the day's other new cards",
+        help: "new cards in \"deck\" file order or at \"random\"; reverses come after the day's cards as written",
         read: |c, v| set(&mut c.scheduling.new_order, choice(v, NEW_ORDERS)),
         show: |c| chosen(c.scheduling.new_order, NEW_ORDERS),
     },

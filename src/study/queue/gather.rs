@@ -122,7 +122,7 @@ impl Queue {
                 .new
                 .extend(gather.new_cards(candidates.new, new_left + extra_new, day));
         }
-        // Stable: `deck` keeps the decks' order, each sorted already.
+        // `deck` keeps the decks in the order given, each sorted already; the others mix them.
         if settings.review_order != ReviewOrder::Deck {
             reviews.sort_by(|a, b| order(a.primary, a.tie, b.primary, b.tie));
         }
@@ -135,6 +135,8 @@ impl Queue {
 /// The cards of `deck` that today may bring, suspended and buried ones left out.
 fn candidates(study: &Study, deck: &Deck, today: Today) -> Candidates {
     let order = study.scheduler.settings().review_order;
+    // The daily tallies say what was answered today only if they are today's.
+    let tallies_today = study.day() == today.day;
     let mut found = Candidates::default();
     for (siblings, index) in deck
         .sibling_runs()
@@ -148,7 +150,7 @@ fn candidates(study: &Study, deck: &Deck, today: Today) -> Candidates {
         if state.suspended || buried {
             continue;
         }
-        if study.buried_by_sibling(deck, index, siblings.clone(), state) {
+        if tallies_today && study.buried_by_sibling(deck, index, siblings.clone(), state) {
             continue;
         }
         let group = group(&siblings);
