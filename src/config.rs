@@ -14,7 +14,7 @@ use toml::de::DeTable;
 use crate::deck::Problem;
 use crate::scheduler::Settings;
 use crate::session::grade::Strictness;
-pub use table::{Read, SETTINGS, Setting};
+pub use table::{RENAMED, Read, SETTINGS, Setting};
 pub use values::{parameters_text, step_text};
 
 /// The screens' colours.
@@ -130,7 +130,8 @@ pub fn parse(text: &str, path: &Path) -> (Config, Vec<Problem>) {
             continue;
         }
         let (line, column) = at(value.span().start);
-        let Some(setting) = SETTINGS.iter().find(|s| s.name == name) else {
+        let renamed = RENAMED.iter().find(|(old, _)| *old == name).map(|(_, s)| s);
+        let Some(setting) = SETTINGS.iter().find(|s| s.name == name).or(renamed) else {
             let (line, column) = at(key.span().start);
             let names: Vec<&str> = SETTINGS.iter().map(|s| s.name).collect();
             let hint = crate::deck::parse::closest(name, &names)
@@ -155,7 +156,7 @@ pub fn parse(text: &str, path: &Path) -> (Config, Vec<Problem>) {
                 path,
                 line,
                 column,
-                format!("`{known}` {message}; using the default"),
+                format!("`{name}` {message}; using the default"),
             )),
         }
     }

@@ -103,6 +103,29 @@ pub struct Card {
     pub line: usize,
 }
 
+impl Card {
+    /// The id of the `[[cards]]` entry the card was made from, `<deck id>/<key>`: the card as
+    /// written and its reverse share it, and so are siblings (later, the cloze cards of one
+    /// text will too). A `~r` suffix can only come from `reverse = true`, since an explicit
+    /// `id` may not hold `~` ([`key::invalid_id_reason`]).
+    #[must_use]
+    pub fn entry_id(&self) -> &str {
+        let id = self.id.as_str();
+        if self.reversed {
+            id.strip_suffix(key::REVERSE_SUFFIX).unwrap_or(id)
+        } else {
+            id
+        }
+    }
+
+    /// Its place among its siblings: 0 for the card as written, 1 for its reverse. New cards
+    /// of a day are sorted by it, so siblings are spread (Anki's "card type" sort).
+    #[must_use]
+    pub fn sibling_index(&self) -> u8 {
+        u8::from(self.reversed)
+    }
+}
+
 /// Where a deck's text came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Source {
@@ -136,6 +159,40 @@ pub struct Deck {
     pub reviews_per_day: Option<u32>,
     /// The exam this deck is studied for: reviews are planned to be fresh on that day.
     pub exam: Option<chrono::NaiveDate>,
+}
+
+impl Deck {
+    /// The indexes in `cards` of the siblings of the card at `card`, itself included: the
+    /// cards of one entry ([`Card::entry_id`]), which the parser puts next to each other.
+    /// Empty if `card` is out of range.
+    #[must_use]
+    pub fn siblings(&self, card: usize) -> std::ops::Range<usize> {
+        let Some(entry) = self.cards.get(card).map(Card::entry_id) else {
+            return 0..0;
+        };
+        let same = |i: &usize| self.cards[*i].entry_id() == entry;
+        let start = (0..card).rev().take_while(same).last().unwrap_or(card);
+        let end = (card + 1..self.cards.len())
+            .take_while(same)
+            .last()
+            .map_or(card + 1, |last| last + 1);
+        start..end
+    }
+
+    /// The cards' indexes in runs of siblings, in order: each card is in exactly one run.
+    pub fn sibling_runs(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let mut start = 0;
+        std::iter::from_fn(move || {
+            let entry = self.cards.get(start)?.entry_id();
+            let end = self.cards[start + 1..]
+                .iter()
+                .position(|card| card.entry_id() != entry)
+                .map_or(self.cards.len(), |after| start + 1 + after);
+            let run = start..end;
+            start = end;
+            Some(run)
+        })
+    }
 }
 
 /// One mistake in a deck file, printed as `path:line:col: message`.

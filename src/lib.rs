@@ -62,6 +62,9 @@
 //!   read again next time.
 //! - Where the exam plan changes the queue: `study::exam::Overlay` (`src/study/exam.rs`), applied
 //!   through `Study::state` and `Queue::build_with_extra_new` (`src/study/queue.rs`).
+//! - Where siblings (a card and its reverse) are buried: `study::siblings` (`src/study/siblings.rs`),
+//!   derived from today's answers, and while gathering today's queue (`src/study/queue/gather.rs`),
+//!   Anki's rules from `rslib/src/scheduler/bury_and_suspend.rs` and `queue/builder/`.
 //! - Where the home screen's key hints come from: `app::keys::HOME` and its variants
 //!   (`src/app/keys/tables.rs`), chosen by `HomeScreen::keys` (`src/app/home.rs`); every key
 //!   a screen names in prose is `Keys::label_for` of its table.

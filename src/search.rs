@@ -160,8 +160,12 @@ pub enum State {
     Due,
     /// Left out of every queue.
     Suspended,
-    /// Buried until a later day.
+    /// Buried until a later day, by hand or because a sibling was answered today.
     Buried,
+    /// Buried by hand (Anki's `is:buried-manually`).
+    BuriedManually,
+    /// Buried because a sibling was answered today (Anki's `is:buried-sibling`).
+    BuriedSibling,
     /// Lapsed as often as the leech threshold.
     Leech,
     /// Starred in any mode.
@@ -172,13 +176,15 @@ pub enum State {
 
 impl State {
     /// Every value with its spelling after `is:`.
-    pub const NAMES: [(&'static str, State); 9] = [
+    pub const NAMES: [(&'static str, State); 11] = [
         ("new", State::New),
         ("learn", State::Learn),
         ("review", State::Review),
         ("due", State::Due),
         ("suspended", State::Suspended),
         ("buried", State::Buried),
+        ("buried-manually", State::BuriedManually),
+        ("buried-sibling", State::BuriedSibling),
         ("leech", State::Leech),
         ("starred", State::Starred),
         ("orphan", State::Orphan),
@@ -289,7 +295,7 @@ pub enum SearchError {
     #[error("unknown property `{}` at character {}; known: ivl, due, reps, lapses, s, d, r", .0.term, .0.column())]
     UnknownProperty(Span),
     /// An `is:` value that is not a state.
-    #[error("unknown `is:` value `{}` at character {}; known: new, learn, review, due, suspended, buried, leech, starred, orphan", .0.term, .0.column())]
+    #[error("unknown `is:` value `{}` at character {}; known: new, learn, review, due, suspended, buried, buried-manually, buried-sibling, leech, starred, orphan", .0.term, .0.column())]
     UnknownState(Span),
     /// A `prop:` without `=`, `!=`, `<`, `<=`, `>` or `>=`.
     #[error("`{}` at character {} needs a comparison after the property: = != < <= > >=", .0.term, .0.column())]

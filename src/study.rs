@@ -11,7 +11,8 @@
 //! | `study.rs` | [`Study`]: decks, history and schedule together; card places, previews, mastery, orphans |
 //! | `study/states.rs` | the replayed states, kept current as events are recorded or read back |
 //! | `study/limits.rs` | daily limits, today's counts, when the next card is due |
-//! | `study/queue.rs` | today's queue, and crams |
+//! | `study/queue.rs` | today's queue (`queue/gather.rs` builds it, in the review and new orders), and crams |
+//! | `study/siblings.rs` | burying siblings: a card and its reverse are not both studied on one day |
 //! | [`exam`] | the exam plan, an overlay on the states ([`exam::Overlay`]) |
 //! | [`backlog`] | spreading a backlog of reviews over days |
 //! | [`actions`] | actions on chosen cards (suspend, bury, forget, star, set due), relinks, undoing them |
@@ -25,6 +26,7 @@ pub mod exam;
 pub mod info;
 mod limits;
 mod queue;
+mod siblings;
 mod states;
 pub mod successors;
 pub mod why_due;
@@ -41,6 +43,7 @@ use crate::store::{CardId, Folded, History, LazyHistory, Replayed};
 
 pub use limits::{DueCounts, NextDue};
 pub use queue::{CramFilter, Origin, Queue};
+pub use siblings::Burial;
 
 /// A card's place in the collection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use super::values::{
     Value, boolean, float, integer, parameters, parameters_text, quoted, steps, steps_text, word,
 };
 use super::{Config, ThemeName};
-use crate::scheduler::NewCardMix;
+use crate::scheduler::{NewCardMix, NewOrder, ReviewOrder};
 use crate::session::grade::{Parts, Typos};
 
 /// What reading a value gives: `Ok(Some(_))` is a warning about an allowed but unwise value;
@@ -48,12 +48,29 @@ fn chosen<T: Copy + PartialEq>(current: T, choices: &[(&'static str, T)]) -> Str
     quoted(word.map_or("", |&(word, _)| word))
 }
 
-/// `new_card_order`'s words.
-const NEW_CARD_ORDERS: &[(&str, NewCardMix)] = &[
+/// `new_review_mix`'s words.
+const NEW_REVIEW_MIXES: &[(&str, NewCardMix)] = &[
+    ("mix", NewCardMix::Mix),
+    ("new_first", NewCardMix::Before),
+    ("reviews_first", NewCardMix::After),
+];
+/// The words of `new_card_order`, `new_review_mix`'s name until it was renamed.
+const OLD_NEW_CARD_ORDERS: &[(&str, NewCardMix)] = &[
     ("mix", NewCardMix::Mix),
     ("after", NewCardMix::After),
     ("before", NewCardMix::Before),
 ];
+/// `review_order`'s words.
+const REVIEW_ORDERS: &[(&str, ReviewOrder)] = &[
+    ("due", ReviewOrder::Due),
+    ("retrievability", ReviewOrder::Retrievability),
+    ("difficulty", ReviewOrder::Difficulty),
+    ("interval", ReviewOrder::Interval),
+    ("random", ReviewOrder::Random),
+    ("deck", ReviewOrder::Deck),
+];
+/// `new_order`'s words.
+const NEW_ORDERS: &[(&str, NewOrder)] = &[("deck", NewOrder::Deck), ("random", NewOrder::Random)];
 /// `typed_answers`' words: how many typos pass.
 const TYPED_ANSWERS: &[(&str, Typos)] = &[
     ("strict", Typos::None),
@@ -109,6 +126,42 @@ pub const SETTINGS: &[Setting] = &[
         show: |c| c.scheduling.reviews_per_day.to_string(),
     },
     Setting {
+        name: "new_order",
+        help: "new cards in \"deck\" file order or at \"random\"; reverses come after the day's cards as written",
+        read: |c, v| set(&mut c.scheduling.new_order, choice(v, NEW_ORDERS)),
+        show: |c| chosen(c.scheduling.new_order, NEW_ORDERS),
+    },
+    Setting {
+        name: "review_order",
+        help: "reviews by \"due\" day (most overdue first), lowest \"retrievability\" first (for a backlog), highest \"difficulty\", shortest \"interval\", \"random\", or \"deck\" by deck",
+        read: |c, v| set(&mut c.scheduling.review_order, choice(v, REVIEW_ORDERS)),
+        show: |c| chosen(c.scheduling.review_order, REVIEW_ORDERS),
+    },
+    Setting {
+        name: "new_review_mix",
+        help: "new cards \"mix\" with reviews, or come first (\"new_first\") or last (\"reviews_first\")",
+        read: |c, v| set(&mut c.scheduling.new_card_mix, choice(v, NEW_REVIEW_MIXES)),
+        show: |c| chosen(c.scheduling.new_card_mix, NEW_REVIEW_MIXES),
+    },
+    Setting {
+        name: "bury_new_siblings",
+        help: "answering a card hides its new siblings (its reverse) until tomorrow",
+        read: |c, v| set(&mut c.scheduling.bury_siblings.new, boolean(v)),
+        show: |c| c.scheduling.bury_siblings.new.to_string(),
+    },
+    Setting {
+        name: "bury_review_siblings",
+        help: "answering a review or learning card hides its review siblings until tomorrow",
+        read: |c, v| set(&mut c.scheduling.bury_siblings.reviews, boolean(v)),
+        show: |c| c.scheduling.bury_siblings.reviews.to_string(),
+    },
+    Setting {
+        name: "bury_interday_learning_siblings",
+        help: "answering a learning card hides its siblings on a learning step of a day or more until tomorrow",
+        read: |c, v| set(&mut c.scheduling.bury_siblings.interday_learning, boolean(v)),
+        show: |c| c.scheduling.bury_siblings.interday_learning.to_string(),
+    },
+    Setting {
         name: "rollover_hour",
         help: "the hour a new day starts (0-23)",
         read: |c, v| set(&mut c.scheduling.calendar.rollover_hour, integer(v, 0, 23)),
@@ -125,12 +178,6 @@ pub const SETTINGS: &[Setting] = &[
         help: "spread intervals a little, so cards learnt together do not stay together",
         read: |c, v| set(&mut c.scheduling.fuzz, boolean(v)),
         show: |c| c.scheduling.fuzz.to_string(),
-    },
-    Setting {
-        name: "new_card_order",
-        help: "new cards \"mix\" with reviews, or come \"after\" or \"before\" them",
-        read: |c, v| set(&mut c.scheduling.new_card_mix, choice(v, NEW_CARD_ORDERS)),
-        show: |c| chosen(c.scheduling.new_card_mix, NEW_CARD_ORDERS),
     },
     Setting {
         name: "leech_threshold",
@@ -196,3 +243,24 @@ pub const SETTINGS: &[Setting] = &[
         show: |c| c.optimized.clone().unwrap_or_else(|| quoted("")),
     },
 ];
+
+/// Keys of earlier versions, each read as the setting that took its place (whose name is
+/// the [`Setting`]'s), with a warning that says the new name.
+pub const RENAMED: &[(&str, Setting)] = &[(
+    "new_card_order",
+    Setting {
+        name: "new_review_mix",
+        help: "",
+        read: |c, v| {
+            set(
+                &mut c.scheduling.new_card_mix,
+                choice(v, OLD_NEW_CARD_ORDERS),
+            )?;
+            let now = chosen(c.scheduling.new_card_mix, NEW_REVIEW_MIXES);
+            Ok(Some(format!(
+                "`new_card_order` is now called `new_review_mix`; read as `new_review_mix = {now}`"
+            )))
+        },
+        show: |c| chosen(c.scheduling.new_card_mix, NEW_REVIEW_MIXES),
+    },
+)];

@@ -1,6 +1,6 @@
 use super::values::duration;
 use super::*;
-use crate::scheduler::NewCardMix;
+use crate::scheduler::{BurySiblings, NewCardMix, NewOrder, ReviewOrder};
 use crate::session::grade::{Parts, Typos};
 
 fn parsed(text: &str) -> (Config, Vec<String>) {
@@ -20,7 +20,9 @@ fn every_key_is_read() {
     let (config, problems) = parsed(
         "desired_retention = 0.85\nlearning_steps = [\"30s\", \"5m\", \"1h\"]\nrelearning_steps = [\"1d\"]\n\
          new_per_day = 5\nreviews_per_day = 1_000\nrollover_hour = 0\nmaximum_interval = 365\nfuzz = false\n\
-         new_card_order = \"after\"\nleech_threshold = 0\ntyped_answers = \"strict\"\nlist_answers = \"any\"\n\
+         new_review_mix = \"reviews_first\"\nreview_order = \"retrievability\"\nnew_order = \"random\"\n\
+         bury_new_siblings = false\nbury_review_siblings = false\nbury_interday_learning_siblings = false\n\
+         leech_threshold = 0\ntyped_answers = \"strict\"\nlist_answers = \"any\"\n\
          theme = \"light\"\nstreak = true\nstreak_goal = 25\nxp = true\n\
          parameters = [0.1686, 0.8157, 2.4398, 6.2041, 6.5370, 0.5137, 3.1916, 0.0256, 1.6566, 0.2838, 0.6124, \
          1.5905, 0.0352, 0.3957, 1.8007, 0.6009, 1.8729, 0.8653, 0.0911, 0.1507, 0.2406]\n\
@@ -42,6 +44,18 @@ fn every_key_is_read() {
     );
     assert!(!s.fuzz);
     assert_eq!(s.new_card_mix, NewCardMix::After);
+    assert_eq!(
+        (s.review_order, s.new_order),
+        (ReviewOrder::Retrievability, NewOrder::Random)
+    );
+    assert_eq!(
+        s.bury_siblings,
+        BurySiblings {
+            new: false,
+            reviews: false,
+            interday_learning: false
+        }
+    );
     assert_eq!(s.leech_threshold, 0);
     assert_eq!(
         config.strictness,
@@ -158,7 +172,19 @@ fn parameters_must_be_21_valid_numbers() {
 #[test]
 fn every_word_of_a_word_setting_is_shown_as_it_was_written() {
     for (key, words) in [
-        ("new_card_order", &["mix", "after", "before"][..]),
+        ("new_review_mix", &["mix", "new_first", "reviews_first"][..]),
+        (
+            "review_order",
+            &[
+                "due",
+                "retrievability",
+                "difficulty",
+                "interval",
+                "random",
+                "deck",
+            ],
+        ),
+        ("new_order", &["deck", "random"]),
         ("typed_answers", &["strict", "normal", "lenient"]),
         ("list_answers", &["all", "any"]),
         ("theme", &["dark", "light", "monochrome"]),
@@ -170,4 +196,58 @@ fn every_word_of_a_word_setting_is_shown_as_it_was_written() {
             assert_eq!(shown, Some((key, format!("\"{word}\""))));
         }
     }
+}
+
+#[test]
+fn bad_order_and_burying_values_list_what_is_allowed_and_keep_the_defaults() {
+    let (config, problems) = parsed(
+        "review_order = \"overdue\"\nnew_order = 3\nnew_review_mix = \"after\"\n\
+         bury_new_siblings = \"yes\"\nbury_review_siblings = 0\nbury_interday_learning_siblings = [true]\n",
+    );
+    assert_eq!(
+        problems,
+        [
+            "config.toml:1:16: `review_order` must be one of \"due\", \"retrievability\", \"difficulty\", \"interval\", \"random\", \"deck\"; using the default",
+            "config.toml:2:13: `new_order` must be one of \"deck\", \"random\"; using the default",
+            "config.toml:3:18: `new_review_mix` must be one of \"mix\", \"new_first\", \"reviews_first\"; using the default",
+            "config.toml:4:21: `bury_new_siblings` must be `true` or `false`; using the default",
+            "config.toml:5:24: `bury_review_siblings` must be `true` or `false`; using the default",
+            "config.toml:6:35: `bury_interday_learning_siblings` must be `true` or `false`; using the default",
+        ]
+    );
+    // The defaults: due order, deck order, mixed, every kind of sibling buried.
+    let s = &config.scheduling;
+    assert_eq!(
+        (s.review_order, s.new_order, s.new_card_mix),
+        (ReviewOrder::Due, NewOrder::Deck, NewCardMix::Mix)
+    );
+    assert_eq!(
+        s.bury_siblings,
+        BurySiblings {
+            new: true,
+            reviews: true,
+            interday_learning: true
+        }
+    );
+}
+
+#[test]
+fn the_old_name_of_new_review_mix_is_read_with_a_warning() {
+    let (config, problems) = parsed("new_card_order = \"before\"\n");
+    assert_eq!(config.scheduling.new_card_mix, NewCardMix::Before);
+    assert_eq!(
+        problems,
+        [
+            "config.toml:1:18: `new_card_order` is now called `new_review_mix`; read as `new_review_mix = \"new_first\"`"
+        ]
+    );
+    assert_eq!(config.lines.get("new_review_mix"), Some(&1));
+    let (config, problems) = parsed("new_card_order = \"new_first\"\n");
+    assert_eq!(config.scheduling.new_card_mix, NewCardMix::Mix);
+    assert_eq!(
+        problems,
+        [
+            "config.toml:1:18: `new_card_order` must be one of \"mix\", \"after\", \"before\"; using the default"
+        ]
+    );
 }

@@ -17,6 +17,63 @@ pub enum NewCardMix {
     Before,
 }
 
+/// The order of the day's review cards: Anki's "review sort order" (`ReviewCardOrder`, turned
+/// into SQL by `review_order_sql` in `rslib/src/storage/card/mod.rs`). Every order ends, as
+/// Anki's do, with a random one that stays the same all day (a hash of the day and the card).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReviewOrder {
+    /// The earliest due day first (the most overdue); Anki's "due date, then random".
+    #[default]
+    Due,
+    /// The lowest recall now first: Anki's "retrievability ascending", its advice for a
+    /// backlog. Cards without a memory come last.
+    Retrievability,
+    /// The highest FSRS difficulty first: Anki's "ease ascending" with FSRS on. Cards
+    /// without a memory come last.
+    Difficulty,
+    /// The shortest interval first: Anki's "intervals ascending".
+    Interval,
+    /// In random order.
+    Random,
+    /// Deck by deck, in the order the decks are studied, each by due day: Anki's "deck, then
+    /// due date".
+    Deck,
+}
+
+/// The order new cards are introduced in, siblings spread in both: the day's cards as written
+/// first, then their reverses (Anki's "card type, then order gathered" and "card type, then
+/// random", `rslib/src/scheduler/queue/builder/sorting.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NewOrder {
+    /// In the order of the deck file.
+    #[default]
+    Deck,
+    /// Chosen at random from the deck, the same all day.
+    Random,
+}
+
+/// Which siblings answering a card buries until the next day, by the queue the sibling is in
+/// (Anki's "bury new / review / interday learning siblings").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BurySiblings {
+    /// New siblings.
+    pub new: bool,
+    /// Review siblings.
+    pub reviews: bool,
+    /// Siblings in learning whose next step is on a later day than their last answer.
+    pub interday_learning: bool,
+}
+
+impl Default for BurySiblings {
+    fn default() -> Self {
+        Self {
+            new: true,
+            reviews: true,
+            interday_learning: true,
+        }
+    }
+}
+
 /// Every scheduling setting, with Anki's defaults; `config.toml` may set each.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -42,6 +99,12 @@ pub struct Settings {
     pub learn_ahead_secs: u32,
     /// Where new cards go among the reviews.
     pub new_card_mix: NewCardMix,
+    /// The order of the day's review cards.
+    pub review_order: ReviewOrder,
+    /// The order new cards are introduced in.
+    pub new_order: NewOrder,
+    /// Which siblings an answer buries until the next day.
+    pub bury_siblings: BurySiblings,
     /// The 21 FSRS-6 parameters; empty means the defaults.
     pub parameters: Vec<f32>,
 }
@@ -60,6 +123,9 @@ impl Default for Settings {
             reviews_per_day: 200,
             learn_ahead_secs: 20 * 60,
             new_card_mix: NewCardMix::Mix,
+            review_order: ReviewOrder::Due,
+            new_order: NewOrder::Deck,
+            bury_siblings: BurySiblings::default(),
             parameters: Vec::new(),
         }
     }

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use super::{CardFacts, Query};
 use crate::deck::Collection;
 use crate::scheduler::{Day, Due, Phase, Rating};
-use crate::study::{CardPlace, Study};
+use crate::study::{Burial, CardPlace, Study};
 
 /// The facts of every card and every orphaned history, as they stood at one moment.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -174,7 +174,9 @@ fn fill_state(facts: &mut CardFacts, study: &Study, now: DateTime<FixedOffset>) 
     facts.reps = state.reps;
     facts.lapses = state.lapses;
     facts.suspended = state.suspended;
-    facts.buried = state.buried_until.is_some_and(|day| day > today);
+    let burial = study.burial_at(card, facts.place, now);
+    facts.buried = burial.is_some();
+    facts.buried_by_sibling = burial == Some(Burial::Sibling);
     facts.leech = state.leech;
     facts.starred = study.practice(card).starred;
 }

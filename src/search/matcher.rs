@@ -42,8 +42,10 @@ pub struct CardFacts {
     pub lapses: u32,
     /// Left out of every queue.
     pub suspended: bool,
-    /// Buried until a later day.
+    /// Buried until a later day, by hand or by a sibling answered today.
     pub buried: bool,
+    /// Buried because a sibling was answered today, not by hand.
+    pub buried_by_sibling: bool,
     /// Lapsed as often as the leech threshold.
     pub leech: bool,
     /// Starred.
@@ -76,6 +78,7 @@ impl CardFacts {
             lapses: 0,
             suspended: false,
             buried: false,
+            buried_by_sibling: false,
             leech: false,
             starred: false,
             orphan: false,
@@ -101,6 +104,8 @@ impl CardFacts {
             }
             State::Suspended => self.suspended,
             State::Buried => self.buried,
+            State::BuriedManually => self.buried && !self.buried_by_sibling,
+            State::BuriedSibling => self.buried_by_sibling,
             State::Leech => self.leech,
             State::Starred => self.starred,
             State::Orphan => self.orphan,

@@ -356,15 +356,18 @@ impl ReviewSession {
     }
 
     /// Shows the next card, if the current one is done. Cards whose deck entry disappeared
-    /// (edited away) are skipped.
+    /// (edited away) are skipped, and in today's review so are cards buried since the queue
+    /// was built (a sibling answered, here or on another device).
     pub fn advance(&mut self, study: &Study, now: DateTime<FixedOffset>) {
         if self.current.is_some() {
             return;
         }
         self.scroll = 0;
         let learn_ahead_end = study.learn_ahead_end(now);
+        let due = self.kind == Kind::Due;
         while let Some((card, origin)) = self.queue.next(now, learn_ahead_end) {
-            if study.place(&card).is_some() {
+            let buried = due && study.burial(&card, now).is_some();
+            if study.place(&card).is_some() && !buried {
                 self.show(study, card, origin, now);
                 return;
             }
@@ -372,11 +375,15 @@ impl ReviewSession {
     }
 
     /// Re-checks after time passed (a learning card may now be due), decks were reloaded or
-    /// another window's answers were read: the card on screen may be gone, or its state or its
-    /// exam changed, so its outcomes are worked out again.
+    /// another window's answers were read: the card on screen may be gone, buried by its
+    /// sibling's answer there, or its state or its exam changed, so its outcomes are worked
+    /// out again.
     pub fn refresh(&mut self, study: &Study, now: DateTime<FixedOffset>) {
+        let buried = |card: &str| self.kind == Kind::Due && study.burial(card, now).is_some();
         match &self.current {
-            Some(current) if study.place(&current.card).is_none() => self.current = None,
+            Some(current) if study.place(&current.card).is_none() || buried(&current.card) => {
+                self.current = None;
+            }
             Some(_) => self.work_out_outcomes(study, now),
             None => {}
         }

@@ -123,7 +123,8 @@ impl CardAction {
             Self::Suspend => "already suspended",
             Self::Unsuspend => "not suspended",
             Self::Bury => "already buried",
-            Self::Unbury => "not buried",
+            // A card buried because a sibling was answered today stays so until tomorrow.
+            Self::Unbury => "not buried by hand",
             Self::Forget => "already new",
             Self::Star => "already starred",
             Self::Unstar => "not starred",

@@ -1,11 +1,14 @@
-//! Today's queue, as in Anki: learning cards that are due come first; then reviews, most
-//! overdue first, with new cards mixed in by the setting; each deck within its daily limits.
+//! Today's queue, as in Anki: learning cards that are due come first; then reviews, in the
+//! review order, with new cards mixed in by the setting; each deck within its daily limits,
+//! one card of each entry a day while burying siblings is on. `queue/gather.rs` builds it.
 //!
 //! A deck's exam changes the queue in two places, both in [`Queue::build_with_extra_new`]:
 //! each card's state comes from [`Study::state`], which gives the exam plan's earlier due
 //! day for a card the exam brings forward (`exam::Overlay`, in `study/exam.rs`); and the
 //! daily limits come from `Study::limits_left` (`study/limits.rs`), which raises them so
 //! that every new card is seen in time and every review is shown in the last days.
+
+mod gather;
 
 use std::collections::VecDeque;
 
@@ -47,63 +50,6 @@ impl Queue {
     #[must_use]
     pub fn build(study: &Study, decks: &[usize], now: DateTime<FixedOffset>) -> Self {
         Self::build_with_extra_new(study, decks, now, 0)
-    }
-
-    /// As [`Queue::build`], allowing `extra_new` new cards beyond each deck's limit.
-    #[must_use]
-    pub fn build_with_extra_new(
-        study: &Study,
-        decks: &[usize],
-        now: DateTime<FixedOffset>,
-        extra_new: usize,
-    ) -> Self {
-        let calendar = study.scheduler.calendar();
-        let today = calendar.day(now);
-        let tomorrow = calendar.start_of(today + 1, *now.offset()).unwrap_or(now);
-        let mut queue = Queue {
-            mix: study.scheduler.settings().new_card_mix,
-            ..Queue::default()
-        };
-        let mut reviews: Vec<(Day, Box<str>)> = Vec::new();
-        for &deck in decks {
-            // Raised by the deck's exam, if one is ahead.
-            let (new_left, reviews_left) = study.limits_left(deck);
-            let new_left = new_left + extra_new;
-            let mut deck_reviews = Vec::new();
-            let mut deck_new = 0;
-            for card in &study.collection.decks[deck].cards {
-                let id = card.id.as_str();
-                // With the exam plan's due day if its deck's exam brings the card forward.
-                let state = study.state(id);
-                let buried = state.buried_until.is_some_and(|day| day > today);
-                if state.suspended || buried {
-                    continue;
-                }
-                match (state.phase, state.due) {
-                    (Phase::Learning { .. } | Phase::Relearning { .. }, Due::At(at))
-                        if at < tomorrow =>
-                    {
-                        queue.learning.push((at, Box::from(id)));
-                    }
-                    (Phase::Review, Due::Day(day)) if day <= today => {
-                        deck_reviews.push((day, Box::from(id)));
-                    }
-                    (Phase::New, _) if deck_new < new_left => {
-                        deck_new += 1;
-                        queue.new.push_back(Box::from(id));
-                    }
-                    _ => {}
-                }
-            }
-            deck_reviews.sort_by_key(|(day, _)| *day);
-            deck_reviews.truncate(reviews_left);
-            reviews.extend(deck_reviews);
-        }
-        // Stable: equally overdue cards keep deck order.
-        reviews.sort_by_key(|(day, _)| *day);
-        queue.reviews = reviews.into_iter().map(|(_, id)| id).collect();
-        queue.learning.sort_by_key(|(at, _)| *at);
-        queue
     }
 
     /// Reviewing ahead: review cards of `decks` due in the next `days` days (not today), the
@@ -272,3 +218,6 @@ impl Queue {
         }
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -20,7 +20,12 @@ pub(crate) fn collection(n: usize) -> Collection {
             "[[cards]]\nid = \"c{i}\"\nfront = \"front {i}\"\nback = \"back {i}\"\n"
         );
     }
-    let deck = parse_deck(DeckId::new("d"), Source::Bundled, &text).unwrap();
+    one_deck("d", &text)
+}
+
+/// The collection of one deck, `id`, from a deck file's `text`.
+pub(crate) fn one_deck(id: &str, text: &str) -> Collection {
+    let deck = parse_deck(DeckId::new(id), Source::Bundled, text).unwrap();
     Collection {
         decks: vec![deck],
         broken: Vec::new(),
@@ -33,13 +38,18 @@ pub(crate) fn study_with(
     events: &[NewEvent],
     now: DateTime<FixedOffset>,
 ) -> Study {
+    study_of(collection(n), settings, events, now)
+}
+
+/// `collection` with `events` replayed at `now`.
+pub(crate) fn study_of(
+    collection: Collection,
+    settings: Settings,
+    events: &[NewEvent],
+    now: DateTime<FixedOffset>,
+) -> Study {
     let history = History::from_events(events.iter().map(NewEvent::to_event).collect());
-    Study::new(
-        collection(n),
-        history,
-        Scheduler::new(settings).unwrap(),
-        now,
-    )
+    Study::new(collection, history, Scheduler::new(settings).unwrap(), now)
 }
 
 pub(crate) fn review(id: &str, card: &str, rating: Rating, at: DateTime<FixedOffset>) -> NewEvent {

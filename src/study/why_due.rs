@@ -2,13 +2,13 @@
 //! info`: "due today: recall has fallen to 88%, below your 90% target". Pure.
 //!
 //! The reasons are checked in the order that decides whether the card is shown today:
-//! suspended, buried, then its phase; a review card's line says whether a catch-up plan or
+//! suspended, buried (by hand, or because a sibling was answered today), then its phase; a review card's line says whether a catch-up plan or
 //! an exam moved it. Recall is FSRS's retrievability from whole days elapsed
 //! ([`crate::scheduler::Scheduler::retrievability`]), against the desired retention.
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{CardPlace, Queue, Study};
+use super::{Burial, CardPlace, Queue, Study};
 use crate::english::counted;
 use crate::scheduler::calendar::date_of_day;
 use crate::scheduler::{CardState, Day, Due, Phase};
@@ -32,8 +32,12 @@ pub fn why_due(study: &Study, card: &str, now: DateTime<FixedOffset>) -> String 
             "suspended: not shown until unsuspended".to_owned()
         };
     }
-    if let Some(until) = state.buried_until.filter(|&day| day > today) {
-        return format!("buried until {}", day_name(until, today));
+    match study.burial(card, now) {
+        Some(Burial::Manual(until)) => return format!("buried until {}", day_name(until, today)),
+        Some(Burial::Sibling) => {
+            return "buried until tomorrow: a sibling was answered today".to_owned();
+        }
+        None => {}
     }
     match state.due {
         Due::New => new_card(study, place, card, now),
@@ -52,6 +56,11 @@ fn new_card(study: &Study, place: CardPlace, card: &str, now: DateTime<FixedOffs
         // A backlog plan holds the deck's new cards back (`Study::limits_left`).
         None if study.postponed(place.deck) > 0 => {
             "new: waits until the catch-up plan's reviews are done".to_owned()
+        }
+        None if study.scheduler.settings().bury_siblings.new
+            && sibling_queued(study, &queue, card) =>
+        {
+            "new: waits for tomorrow, as a sibling is studied today".to_owned()
         }
         None => "new: not yet studied; past today's limit of new cards".to_owned(),
     }
@@ -140,10 +149,14 @@ fn review(
         };
     }
     let target_text = percent(target, f32::NAN);
-    let queued = Queue::build(study, &[place.deck], now)
-        .reviews
-        .iter()
-        .any(|id| id.as_ref() == card);
+    let queue = Queue::build(study, &[place.deck], now);
+    let queued = queue.reviews.iter().any(|id| id.as_ref() == card);
+    let burying = study.scheduler.settings().bury_siblings.reviews;
+    if !queued && burying && sibling_queued(study, &queue, card) {
+        return format!(
+            "due, but waits, as a sibling is studied today: recall {recall_text}, target {target_text}"
+        );
+    }
     if !queued {
         return format!(
             "due, but over today's review limit: recall {recall_text}, target {target_text}"
@@ -164,6 +177,16 @@ fn review(
         }
         _ => format!("due today: recall {recall_text}, at your {target_text} target"),
     }
+}
+
+/// Whether a sibling of `card` is in `queue`: then, with burying on for `card`'s queue, `card`
+/// was left out of it for that sibling (see `queue/gather.rs`).
+fn sibling_queued(study: &Study, queue: &Queue, card: &str) -> bool {
+    let siblings = study.siblings_of(card);
+    let queued = |id: &str| siblings.contains(&id);
+    queue.new.iter().any(|id| queued(id))
+        || queue.reviews.iter().any(|id| queued(id))
+        || queue.learning.iter().any(|(_, id)| queued(id))
 }
 
 /// `value` (0–1) as a whole percentage, with a tenth when it would read the same as `target`'s

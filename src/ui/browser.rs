@@ -346,6 +346,9 @@ pub(super) fn state_name(facts: &CardFacts) -> &'static str {
         "leech"
     } else if facts.suspended {
         "suspended"
+    } else if facts.buried_by_sibling {
+        // Buried by the scheduler, not by hand: a sibling was answered today.
+        "auto-bury"
     } else if facts.buried {
         "buried"
     } else {

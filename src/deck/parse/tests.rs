@@ -184,3 +184,33 @@ fn the_bundled_deck_has_questions_on_the_front() {
         assert!(!back_is_question, "{} has a question on the back", c.id);
     }
 }
+
+#[test]
+fn a_card_and_its_reverse_are_siblings_next_to_each_other() {
+    let text = "[deck]\nname = \"S\"\n\
+        [[cards]]\nid = \"a\"\nfront = \"A\"\nback = \"1\"\nreverse = true\n\
+        [[cards]]\nfront = \"B\"\nback = \"2\"\n\
+        [[cards]]\nfront = \"C\"\nback = \"3\"\nreverse = true\n";
+    let deck = parse_deck(DeckId::new("s"), Source::Bundled, text).unwrap();
+    let c = crate::deck::key::hashed_key("C");
+    let entries: Vec<(&str, u8)> = deck
+        .cards
+        .iter()
+        .map(|card| (card.entry_id(), card.sibling_index()))
+        .collect();
+    let c_entry = format!("s/{c}");
+    let b_entry = format!("s/{}", crate::deck::key::hashed_key("B"));
+    assert_eq!(
+        entries,
+        [
+            ("s/a", 0),
+            ("s/a", 1),
+            (b_entry.as_str(), 0),
+            (c_entry.as_str(), 0),
+            (c_entry.as_str(), 1)
+        ]
+    );
+    assert_eq!(deck.cards[4].id.as_str(), format!("s/{c}~r"));
+    let runs: Vec<std::ops::Range<usize>> = (0..6).map(|i| deck.siblings(i)).collect();
+    assert_eq!(runs, [0..2, 0..2, 2..3, 3..5, 3..5, 0..0]);
+}

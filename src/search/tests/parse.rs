@@ -239,7 +239,7 @@ fn error_messages_name_the_term_its_place_and_what_is_known() {
     assert_eq!(
         message("is:nwe"),
         "unknown `is:` value `is:nwe` at character 1; known: new, learn, review, due, \
-         suspended, buried, leech, starred, orphan"
+         suspended, buried, buried-manually, buried-sibling, leech, starred, orphan"
     );
     assert_eq!(
         message("prop:ivl>=ten"),

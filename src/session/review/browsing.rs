@@ -11,10 +11,9 @@ impl ReviewSession {
     /// is dropped if it is now hidden (it comes back through the queue if still due), and its
     /// answer time starts again, so the browsing is not counted as thinking time.
     pub fn after_browsing(&mut self, study: &Study, now: DateTime<FixedOffset>) {
-        let today = study.scheduler.calendar().day(now);
         if let Some(current) = &mut self.current {
-            let state = study.state(&current.card);
-            let hidden = state.suspended || state.buried_until.is_some_and(|day| day > today);
+            let hidden =
+                study.state(&current.card).suspended || study.burial(&current.card, now).is_some();
             if hidden || study.place(&current.card).is_none() || self.kind == Kind::Due {
                 self.current = None;
             } else {

@@ -4,10 +4,12 @@ use super::*;
 use crate::scheduler::{Interval, Rating, Settings};
 use crate::study::tests::{review, study_with, time};
 
+mod siblings;
+
 const NOW: &str = "2026-11-27T10:00:00+01:00";
 
 /// Reveals and grades the card on screen, writing the event as the app would.
-fn grade(
+pub(super) fn grade(
     session: &mut ReviewSession,
     study: &mut Study,
     rating: Rating,

@@ -229,3 +229,13 @@ fn a_notice_too_long_for_its_line_takes_the_rule_above_and_keeps_its_end() {
         lines[23]
     );
 }
+
+#[test]
+fn the_state_column_tells_a_sibling_bury_from_one_by_hand() {
+    let mut facts = crate::search::CardFacts::new("lang/c0~r", "the cat", "el gato", "lang", &[]);
+    assert_eq!(super::state_name(&facts), "new");
+    facts.buried = true;
+    assert_eq!(super::state_name(&facts), "buried");
+    facts.buried_by_sibling = true;
+    assert_eq!(super::state_name(&facts), "auto-bury");
+}
