@@ -2,6 +2,7 @@
 //! reported with its key, line and allowed range, and its default is used, so a broken file
 //! never stops anyone from studying.
 
+mod presets;
 mod table;
 mod values;
 
@@ -14,6 +15,7 @@ use toml::de::DeTable;
 use crate::deck::Problem;
 use crate::scheduler::Settings;
 use crate::session::grade::Strictness;
+pub use presets::{Preset, glob_matches};
 pub use table::{RENAMED, Read, SETTINGS, Setting};
 pub use values::{parameters_text, step_text};
 
@@ -48,6 +50,8 @@ pub struct Config {
     pub optimized: Option<String>,
     /// The line each key was set on; keys not here are defaults.
     pub lines: BTreeMap<&'static str, usize>,
+    /// Named presets (`[presets.NAME]`), in the file's order.
+    pub presets: Vec<Preset>,
 }
 
 impl Config {
@@ -73,6 +77,7 @@ impl Default for Config {
             xp: false,
             optimized: None,
             lines: BTreeMap::new(),
+            presets: Vec::new(),
         }
     }
 }
@@ -123,46 +128,113 @@ pub fn parse(text: &str, path: &Path) -> (Config, Vec<Problem>) {
             ),
         ));
     }
+    let mut presets = None;
     for (key, value) in root.get_ref() {
         let name = key.get_ref().as_ref();
         // An empty key is what recovering from a syntax error (already reported) leaves.
         if broken && name.is_empty() {
             continue;
         }
-        let (line, column) = at(value.span().start);
-        let renamed = RENAMED.iter().find(|(old, _)| *old == name).map(|(_, s)| s);
-        let Some(setting) = SETTINGS.iter().find(|s| s.name == name).or(renamed) else {
-            let (line, column) = at(key.span().start);
-            let names: Vec<&str> = SETTINGS.iter().map(|s| s.name).collect();
-            let hint = crate::deck::parse::closest(name, &names)
-                .map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
-            problems.push(problem(
-                path,
-                line,
-                column,
-                format!("unknown setting `{name}`{hint}"),
-            ));
+        if name == "presets" {
+            presets = Some(value);
             continue;
-        };
-        let known = setting.name;
-        match (setting.read)(&mut config, value) {
-            Ok(warning) => {
-                config.lines.insert(known, line);
-                if let Some(warning) = warning {
-                    problems.push(problem(path, line, column, warning));
-                }
-            }
-            Err(message) => problems.push(problem(
-                path,
-                line,
-                column,
-                format!("`{name}` {message}; using the default"),
-            )),
         }
+        let place = Place {
+            path,
+            lines: &lines,
+            preset: None,
+        };
+        if let Some((known, line)) = read_setting(&mut config, key, value, &place, &mut problems) {
+            config.lines.insert(known, line);
+        }
+    }
+    // Presets fall back to the global section, so they are read once it is.
+    if let Some(value) = presets {
+        config.presets = presets::read(&config, value, path, &lines, &mut problems);
     }
     // The table is sorted by key; report in file order.
     problems.sort_by_key(|p| (p.line, p.column));
     (config, problems)
+}
+
+/// Where a key is read: the file, and the preset whose table holds it (none: the top).
+struct Place<'a> {
+    path: &'a Path,
+    lines: &'a crate::deck::LineIndex<'a>,
+    preset: Option<&'a str>,
+}
+
+impl Place<'_> {
+    fn problem(&self, offset: usize, message: String) -> Problem {
+        let (line, column) = self.lines.line_col(offset);
+        problem(self.path, line, column, message)
+    }
+
+    /// ` in `[presets.NAME]`` for a preset's key, nothing at the top.
+    fn within(&self) -> String {
+        self.preset
+            .map_or_else(String::new, |name| format!(" in `[presets.{name}]`"))
+    }
+}
+
+/// Reads the setting `key` into `config`, reporting a problem for a bad value or an unknown
+/// key, and returns the setting's name and line when it was set.
+fn read_setting(
+    config: &mut Config,
+    key: &toml::Spanned<std::borrow::Cow<'_, str>>,
+    value: &values::Value<'_>,
+    place: &Place<'_>,
+    problems: &mut Vec<Problem>,
+) -> Option<(&'static str, usize)> {
+    let name = key.get_ref().as_ref();
+    let within = place.within();
+    let renamed = RENAMED.iter().find(|(old, _)| *old == name).map(|(_, s)| s);
+    let Some(setting) = SETTINGS.iter().find(|s| s.name == name).or(renamed) else {
+        let names: Vec<&str> = SETTINGS
+            .iter()
+            .filter(|s| place.preset.is_none() || s.preset)
+            .map(|s| s.name)
+            .chain(place.preset.map(|_| "decks"))
+            .collect();
+        let hint = crate::deck::parse::closest(name, &names)
+            .map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
+        problems.push(place.problem(
+            key.span().start,
+            format!("unknown setting `{name}`{within}{hint}"),
+        ));
+        return None;
+    };
+    if let Some(preset) = place.preset.filter(|_| !setting.preset) {
+        problems.push(place.problem(
+            key.span().start,
+            format!(
+                "`{name}` is one for the whole collection: set it above the presets, not in \
+                 `[presets.{preset}]`; ignored here"
+            ),
+        ));
+        return None;
+    }
+    let (line, _) = place.lines.line_col(value.span().start);
+    let fallback = if place.preset.is_some() {
+        "the global setting"
+    } else {
+        "the default"
+    };
+    match (setting.read)(config, value) {
+        Ok(warning) => {
+            if let Some(warning) = warning {
+                problems.push(place.problem(value.span().start, warning));
+            }
+            Some((setting.name, line))
+        }
+        Err(message) => {
+            problems.push(place.problem(
+                value.span().start,
+                format!("`{name}`{within} {message}; using {fallback}"),
+            ));
+            None
+        }
+    }
 }
 
 /// Each key's effective value as TOML, for `config show`, in the table's order.
@@ -190,6 +262,16 @@ pub fn template() -> String {
             (setting.show)(&defaults)
         );
     }
+    text.push_str(
+        "# Presets: settings for some decks only. A deck takes one by `preset = \"NAME\"` in its\n\
+         # [deck] table, or by a glob of deck ids here; what a preset leaves out is set above.\n\
+         # rollover_hour, the grading, the theme, the streak and XP are one for every deck.\n\
+         #\n\
+         # [presets.languages]\n\
+         # decks = [\"lang/**\"]\n\
+         # desired_retention = 0.85\n\
+         # learning_steps = [\"1m\", \"10m\", \"1h\"]\n",
+    );
     text
 }
 

@@ -18,6 +18,9 @@ pub struct Setting {
     pub name: &'static str,
     /// What it means, for the commented file `config init` writes.
     pub help: &'static str,
+    /// Whether a preset may set it (`[presets.NAME]`); the others are one for the whole
+    /// collection.
+    pub preset: bool,
     /// Checks a value and sets it in the config.
     pub read: fn(&mut Config, &Value<'_>) -> Read,
     /// The effective value as TOML, for `config show` and `config init`.
@@ -91,6 +94,7 @@ const THEMES: &[(&str, ThemeName)] = &[
 pub const SETTINGS: &[Setting] = &[
     Setting {
         name: "desired_retention",
+        preset: true,
         help: "the chance of remembering a card when it comes due (0.70-0.99; above 0.97 costs many reviews)",
         read: |c, v| {
             let r = float(v, 0.70, 0.99)?;
@@ -103,132 +107,154 @@ pub const SETTINGS: &[Setting] = &[
     },
     Setting {
         name: "learning_steps",
+        preset: true,
         help: "delays while learning a new card, like [\"1m\", \"10m\"] (s, m, h, d)",
         read: |c, v| set(&mut c.scheduling.learning_steps, steps(v)),
         show: |c| steps_text(&c.scheduling.learning_steps),
     },
     Setting {
         name: "relearning_steps",
+        preset: true,
         help: "delays after forgetting a review card",
         read: |c, v| set(&mut c.scheduling.relearning_steps, steps(v)),
         show: |c| steps_text(&c.scheduling.relearning_steps),
     },
     Setting {
         name: "new_per_day",
+        preset: true,
         help: "new cards a day, per deck (0-9999); a deck's [deck] table may set its own",
         read: |c, v| set(&mut c.scheduling.new_per_day, integer(v, 0, 9999)),
         show: |c| c.scheduling.new_per_day.to_string(),
     },
     Setting {
         name: "reviews_per_day",
+        preset: true,
         help: "reviews a day, per deck (0-99999); a deck's [deck] table may set its own",
         read: |c, v| set(&mut c.scheduling.reviews_per_day, integer(v, 0, 99_999)),
         show: |c| c.scheduling.reviews_per_day.to_string(),
     },
     Setting {
         name: "new_order",
+        preset: true,
         help: "new cards in \"deck\" file order or at \"random\"; reverses come after the day's cards as written",
         read: |c, v| set(&mut c.scheduling.new_order, choice(v, NEW_ORDERS)),
         show: |c| chosen(c.scheduling.new_order, NEW_ORDERS),
     },
     Setting {
         name: "review_order",
+        preset: true,
         help: "reviews by \"due\" day (most overdue first), lowest \"retrievability\" first (for a backlog), highest \"difficulty\", shortest \"interval\", \"random\", or \"deck\" by deck",
         read: |c, v| set(&mut c.scheduling.review_order, choice(v, REVIEW_ORDERS)),
         show: |c| chosen(c.scheduling.review_order, REVIEW_ORDERS),
     },
     Setting {
         name: "new_review_mix",
+        preset: true,
         help: "new cards \"mix\" with reviews, or come first (\"new_first\") or last (\"reviews_first\")",
         read: |c, v| set(&mut c.scheduling.new_card_mix, choice(v, NEW_REVIEW_MIXES)),
         show: |c| chosen(c.scheduling.new_card_mix, NEW_REVIEW_MIXES),
     },
     Setting {
         name: "bury_new_siblings",
+        preset: true,
         help: "answering a card hides its new siblings (its reverse) until tomorrow",
         read: |c, v| set(&mut c.scheduling.bury_siblings.new, boolean(v)),
         show: |c| c.scheduling.bury_siblings.new.to_string(),
     },
     Setting {
         name: "bury_review_siblings",
+        preset: true,
         help: "answering a review or learning card hides its review siblings until tomorrow",
         read: |c, v| set(&mut c.scheduling.bury_siblings.reviews, boolean(v)),
         show: |c| c.scheduling.bury_siblings.reviews.to_string(),
     },
     Setting {
         name: "bury_interday_learning_siblings",
+        preset: true,
         help: "answering a learning card hides its siblings on a learning step of a day or more until tomorrow",
         read: |c, v| set(&mut c.scheduling.bury_siblings.interday_learning, boolean(v)),
         show: |c| c.scheduling.bury_siblings.interday_learning.to_string(),
     },
     Setting {
         name: "rollover_hour",
+        preset: false,
         help: "the hour a new day starts (0-23)",
         read: |c, v| set(&mut c.scheduling.calendar.rollover_hour, integer(v, 0, 23)),
         show: |c| c.scheduling.calendar.rollover_hour.to_string(),
     },
     Setting {
         name: "maximum_interval",
+        preset: true,
         help: "the longest interval, in days (1-36500)",
         read: |c, v| set(&mut c.scheduling.maximum_interval, integer(v, 1, 36_500)),
         show: |c| c.scheduling.maximum_interval.to_string(),
     },
     Setting {
         name: "fuzz",
+        preset: true,
         help: "spread intervals a little, so cards learnt together do not stay together",
         read: |c, v| set(&mut c.scheduling.fuzz, boolean(v)),
         show: |c| c.scheduling.fuzz.to_string(),
     },
     Setting {
         name: "leech_threshold",
+        preset: true,
         help: "lapses that make a card a leech and suspend it (0 turns it off)",
         read: |c, v| set(&mut c.scheduling.leech_threshold, integer(v, 0, 99)),
         show: |c| c.scheduling.leech_threshold.to_string(),
     },
     Setting {
         name: "typed_answers",
+        preset: false,
         help: "typos allowed in typed answers: \"strict\" (none), \"normal\" or \"lenient\"",
         read: |c, v| set(&mut c.strictness.typos, choice(v, TYPED_ANSWERS)),
         show: |c| chosen(c.strictness.typos, TYPED_ANSWERS),
     },
     Setting {
         name: "list_answers",
+        preset: false,
         help: "an answer listing parts needs \"all\" of them or \"any\" one",
         read: |c, v| set(&mut c.strictness.parts, choice(v, LIST_ANSWERS)),
         show: |c| chosen(c.strictness.parts, LIST_ANSWERS),
     },
     Setting {
         name: "theme",
+        preset: false,
         help: "\"dark\", \"light\" or \"monochrome\" (NO_COLOR also turns colours off)",
         read: |c, v| set(&mut c.theme, choice(v, THEMES)),
         show: |c| chosen(c.theme, THEMES),
     },
     Setting {
         name: "streak",
+        preset: false,
         help: "count days studied in a row; a day with nothing due does not break it",
         read: |c, v| set(&mut c.streak, boolean(v)),
         show: |c| c.streak.to_string(),
     },
     Setting {
         name: "streak_goal",
+        preset: false,
         help: "cards that make a day count for the streak (1-9999); clearing all that is due also does",
         read: |c, v| set(&mut c.streak_goal, integer(v, 1, 9999)),
         show: |c| c.streak_goal.to_string(),
     },
     Setting {
         name: "xp",
+        preset: false,
         help: "earn XP and levels for studying (the rule is in the README)",
         read: |c, v| set(&mut c.xp, boolean(v)),
         show: |c| c.xp.to_string(),
     },
     Setting {
         name: "parameters",
+        preset: true,
         help: "the 21 FSRS-6 parameters; [] is FSRS's defaults; `flashdeck optimize` fits them to your reviews",
         read: |c, v| set(&mut c.scheduling.parameters, parameters(v)),
         show: |c| parameters_text(&c.scheduling.parameters),
     },
     Setting {
         name: "optimized",
+        preset: true,
         help: "when `flashdeck optimize` fitted the parameters (a date; \"\" for never)",
         read: |c, v| {
             let date = match v.get_ref() {
@@ -250,6 +276,7 @@ pub const RENAMED: &[(&str, Setting)] = &[(
     "new_card_order",
     Setting {
         name: "new_review_mix",
+        preset: true,
         help: "",
         read: |c, v| {
             set(
