@@ -159,6 +159,17 @@ pub struct Deck {
     pub reviews_per_day: Option<u32>,
     /// The exam this deck is studied for: reviews are planned to be fresh on that day.
     pub exam: Option<chrono::NaiveDate>,
+    /// The settings preset its `[deck]` table names (`preset = "NAME"`), whether or not the
+    /// settings define it.
+    pub preset: Option<NamedPreset>,
+}
+
+/// A preset named in a deck file, and the line it is named on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedPreset {
+    pub name: String,
+    /// 1-based.
+    pub line: usize,
 }
 
 impl Deck {

@@ -29,6 +29,7 @@ const DECK_KEYS: &[&str] = &[
     "new_per_day",
     "reviews_per_day",
     "exam",
+    "preset",
 ];
 const CARD_KEYS: &[&str] = &["front", "back", "id", "tags", "hint", "reverse"];
 const NO_CARDS: &str = "the deck has no cards: add a `[[cards]]` table with `front` and `back`";
@@ -56,6 +57,7 @@ pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Pr
             new_per_day: meta.new_per_day,
             reviews_per_day: meta.reviews_per_day,
             exam: meta.exam,
+            preset: meta.preset,
         });
     }
     Err(checker.into_problems(&source))
@@ -107,6 +109,7 @@ struct Meta {
     new_per_day: Option<u32>,
     reviews_per_day: Option<u32>,
     exam: Option<NaiveDate>,
+    preset: Option<super::NamedPreset>,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -202,6 +205,7 @@ impl Checker<'_> {
         let mut description = String::new();
         let mut tags = Vec::new();
         let (mut new_per_day, mut reviews_per_day, mut exam) = (None, None, None);
+        let mut preset = None;
         for (key, value) in table {
             match key.get_ref().as_ref() {
                 "exam" => exam = self.date(value, "`exam`"),
@@ -214,6 +218,12 @@ impl Checker<'_> {
                     description = self.string(value, "`description`").unwrap_or_default();
                 }
                 "tags" => tags = self.tags(value),
+                "preset" => {
+                    preset = self.text(value, "`preset`").map(|name| super::NamedPreset {
+                        name,
+                        line: self.line_of(value.span().start),
+                    });
+                }
                 other => self.unknown_key(key.span().start, other, DECK_KEYS, "in `[deck]`"),
             }
         }
@@ -228,6 +238,7 @@ impl Checker<'_> {
             new_per_day,
             reviews_per_day,
             exam,
+            preset,
         })
     }
 

@@ -214,3 +214,32 @@ fn a_card_and_its_reverse_are_siblings_next_to_each_other() {
     let runs: Vec<std::ops::Range<usize>> = (0..6).map(|i| deck.siblings(i)).collect();
     assert_eq!(runs, [0..2, 0..2, 2..3, 3..5, 3..5, 0..0]);
 }
+
+#[test]
+fn a_deck_names_its_preset_as_a_string() {
+    let deck = parse(
+        "[deck]\nname = \"N\"\npreset = \"languages\"\n[[cards]]\nfront = \"a\"\nback = \"b\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        deck.preset,
+        Some(crate::deck::NamedPreset {
+            name: "languages".into(),
+            line: 3
+        })
+    );
+    let plain = parse("[deck]\nname = \"N\"\n[[cards]]\nfront = \"a\"\nback = \"b\"\n").unwrap();
+    assert_eq!(plain.preset, None);
+    assert_eq!(
+        messages("[deck]\nname = \"N\"\npreset = 2\n[[cards]]\nfront = \"a\"\nback = \"b\"\n"),
+        ["`preset` must be a string, not integer"]
+    );
+    assert_eq!(
+        messages("[deck]\nname = \"N\"\npreset = \" \"\n[[cards]]\nfront = \"a\"\nback = \"b\"\n"),
+        ["`preset` is empty"]
+    );
+    assert_eq!(
+        messages("[deck]\nname = \"N\"\npresets = \"x\"\n[[cards]]\nfront = \"a\"\nback = \"b\"\n"),
+        ["unknown key `presets` in `[deck]`; did you mean `preset`?"]
+    );
+}
