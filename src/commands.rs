@@ -107,10 +107,9 @@ pub fn run(
     for problem in config_problems {
         writeln!(err, "warning: {problem}")?;
     }
-    let settings = &config.scheduling;
     let acting = card_actions::Acting {
         locations,
-        settings,
+        config,
         now,
     };
     let code = match command {
@@ -122,9 +121,7 @@ pub fn run(
             anyhow::bail!("the study modes open the terminal interface, not a command")
         }
         Command::Config(command) => settings::run(&command, locations, config, &mut out, &mut err)?,
-        Command::Check { paths } => {
-            check::run(&paths, locations, settings, now, &mut out, &mut err)?
-        }
+        Command::Check { paths } => check::run(&paths, locations, config, now, &mut out, &mut err)?,
         Command::List { json } => list::run(locations, json, &mut out)?,
         Command::Import(args) => {
             import::run(&args, locations, now.date_naive(), &mut out, &mut err)?
@@ -132,18 +129,16 @@ pub fn run(
         Command::Add(args) => add::run(&args, locations, &mut out, &mut err)?,
         Command::Init => init::run(locations, &mut out, &mut err)?,
         Command::Stats { json, only } => stats::run(locations, config, &only, json, now, &mut out)?,
-        Command::Due { json } => due::run(locations, settings, json, now, &mut out)?,
+        Command::Due { json } => due::run(locations, config, json, now, &mut out)?,
         Command::Optimize(args) => {
             optimize::run(locations, config, &args, now, &mut out, &mut err)?
         }
-        Command::Exam(args) => exam::run(locations, settings, &args, now, &mut out, &mut err)?,
-        Command::CatchUp(args) => {
-            catch_up::run(locations, settings, &args, now, &mut out, &mut err)?
-        }
+        Command::Exam(args) => exam::run(locations, config, &args, now, &mut out, &mut err)?,
+        Command::CatchUp(args) => catch_up::run(locations, config, &args, now, &mut out, &mut err)?,
         Command::Simulate(args) => {
             simulate::run(locations, config, &args, now, &mut out, &mut err)?
         }
-        Command::Cards(args) => cards::run(locations, settings, &args, now, &mut out)?,
+        Command::Cards(args) => cards::run(locations, config, &args, now, &mut out)?,
         Command::Suspend(chosen) => acting.run(Action::Suspend, &chosen, &mut out, &mut err)?,
         Command::Unsuspend(chosen) => acting.run(Action::Unsuspend, &chosen, &mut out, &mut err)?,
         Command::Forget(chosen) => acting.run(Action::Forget, &chosen, &mut out, &mut err)?,
@@ -154,10 +149,10 @@ pub fn run(
         Command::SetDue(args) => acting.set_due(&args, &mut out, &mut err)?,
         Command::Relink { old, new } => acting.relink(&old, &new, &mut out, &mut err)?,
         Command::Info { card, json } => {
-            info::run(locations, settings, &card, json, now, &mut out, &mut err)?
+            info::run(locations, config, &card, json, now, &mut out, &mut err)?
         }
         Command::Export { json, csv: _, only } => {
-            export::run(locations, settings, &only, json, now, &mut out)?
+            export::run(locations, config, &only, json, now, &mut out)?
         }
     };
     out.flush()?;

@@ -8,11 +8,13 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset, Local};
 
+use crate::config::Config;
 use crate::deck::{self, Collection};
 use crate::paths::Locations;
-use crate::scheduler::{Scheduler, Settings};
+use crate::scheduler::{ParametersError, Scheduler, Schedulers};
 use crate::store::{Events, LineProblem, LogPosition, Source, Store};
 use crate::study::Study;
+use crate::study::presets::{NamedScheduler, Presets};
 
 /// The current local time, with its offset: the one clock the commands and the TUI's start
 /// read; everything below them takes "now" as an argument.
@@ -57,7 +59,7 @@ impl LogState {
         study.absorb(events);
         self.problems.extend(problems);
         self.store.write_snapshot(
-            &study.scheduler,
+            study.presets(),
             study.day(),
             study.wait_for_history(),
             study.states_in_history_order(),
@@ -72,26 +74,49 @@ impl LogState {
     }
 }
 
-/// The decks and the review log, replayed at `now`, from the snapshot where it is usable.
+/// The schedulers of the settings: the global section's and each preset's, no deck chosen yet.
+pub fn presets(config: &Config) -> Result<Presets> {
+    let global = Scheduler::new(config.scheduling.clone())?;
+    let named = config
+        .presets
+        .iter()
+        .map(|preset| {
+            Ok(NamedScheduler {
+                name: preset.name.clone(),
+                decks: preset.decks.clone(),
+                scheduler: Scheduler::new(preset.scheduling.clone())?,
+            })
+        })
+        .collect::<Result<Vec<_>, ParametersError>>()?;
+    Ok(Presets::new(global, named))
+}
+
+/// The decks and the review log, replayed at `now` with `config`'s settings and presets, from
+/// the snapshot where it is usable.
 pub fn load(
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     now: DateTime<FixedOffset>,
     events: Events,
 ) -> Result<Loaded> {
     let store = Store::new(&locations.data_dir.path, &Store::device_name());
-    let scheduler = Scheduler::new(settings.clone())?;
-    let replay = || store.replay(&scheduler, scheduler.calendar().day(now), events);
-    // Two independent reads: the log's snapshot is read while the decks parse. Without a
-    // usable snapshot the whole log is read, and one after the other keeps the peak of memory
-    // lower.
-    let (collection, replayed) = if store.has_snapshot_for(&scheduler) {
-        rayon::join(|| deck::load_configured(locations), replay)
+    let mut presets = presets(config)?;
+    let global = presets.global();
+    let day = global.calendar().day(now);
+    let open = || store.open_replay(global, day);
+    // Two independent reads: the log's snapshot (and what was appended after it) is read while
+    // the decks parse. Without a usable snapshot the whole log is read, and one after the
+    // other keeps the peak of memory lower. Each card is folded by its deck's preset, so the
+    // folding waits for the decks.
+    let (collection, opening) = if store.has_snapshot_for(global) {
+        rayon::join(|| deck::load_configured(locations), open)
     } else {
-        (deck::load_configured(locations), replay())
+        (deck::load_configured(locations), open())
     };
     let collection = collection?;
-    let mut replayed = replayed
+    presets.resolve(&collection);
+    let mut replayed = opening
+        .and_then(|opening| opening.finish(&presets, day, events))
         .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
     let log = LogState {
         store,
@@ -101,7 +126,7 @@ pub fn load(
         start_reading: replayed.start_reading.take(),
     };
     Ok(Loaded {
-        study: Study::from_replay(collection, replayed, scheduler, now),
+        study: Study::from_replay(collection, replayed, presets, now),
         log,
     })
 }
@@ -110,10 +135,10 @@ pub fn load(
 /// read; the snapshot is brought up to date for the next command.
 pub fn load_study(
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Result<(Study, Vec<LineProblem>)> {
-    let Loaded { mut study, mut log } = load(locations, settings, now, Events::OnDemand)?;
+    let Loaded { mut study, mut log } = load(locations, config, now, Events::OnDemand)?;
     // Only a cache: the replay stands whether or not it could be saved.
     let _ = log.save_snapshot(&mut study);
     Ok((study, log.problems))

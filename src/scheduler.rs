@@ -16,6 +16,7 @@ mod card;
 pub mod fuzz;
 pub mod interval_text;
 mod rating;
+mod schedulers;
 mod settings;
 mod steps;
 
@@ -28,6 +29,7 @@ pub use calendar::{Calendar, Day};
 pub use card::{AnswerNotes, CardState, Due, MATURE_DAYS, Phase};
 pub use interval_text::Interval;
 pub use rating::Rating;
+pub use schedulers::Schedulers;
 pub use settings::{BurySiblings, NewCardMix, NewOrder, ReviewOrder, Settings};
 use steps::Steps;
 

@@ -13,6 +13,7 @@
 //! | `study/limits.rs` | daily limits, today's counts, when the next card is due |
 //! | `study/queue.rs` | today's queue (`queue/gather.rs` builds it, in the review and new orders), and crams |
 //! | `study/siblings.rs` | burying siblings: a card and its reverse are not both studied on one day |
+//! | [`presets`] | which settings preset, and so which scheduler, each deck uses |
 //! | [`exam`] | the exam plan, an overlay on the states ([`exam::Overlay`]) |
 //! | [`backlog`] | spreading a backlog of reviews over days |
 //! | [`actions`] | actions on chosen cards (suspend, bury, forget, star, set due), relinks, undoing them |
@@ -25,6 +26,7 @@ pub mod backlog;
 pub mod exam;
 pub mod info;
 mod limits;
+pub mod presets;
 mod queue;
 mod siblings;
 mod states;
@@ -38,8 +40,10 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::deck::{Card, Collection, Deck};
+use crate::scheduler::Schedulers;
 use crate::scheduler::{Day, Due, Phase, Scheduler};
 use crate::store::{CardId, Folded, History, LazyHistory, Replayed};
+use presets::Presets;
 
 pub use limits::{DueCounts, NextDue};
 pub use queue::{CramFilter, Origin, Queue};
@@ -67,7 +71,11 @@ pub struct Study {
     /// Maybe still being read: reached only through [`Study::wait_for_history`], which says
     /// that it may block.
     history: LazyHistory,
+    /// The global section's scheduler: the calendar, and every card of a deck without a
+    /// preset. A card's own is [`Study::scheduler_for_card`].
     pub scheduler: Scheduler,
+    /// Every deck's preset and scheduler.
+    presets: Presets,
     states: FxHashMap<CardId, Folded>,
     has_events: bool,
     /// The exam plan, laid over `states` (see [`exam::Overlay`]).
@@ -81,6 +89,7 @@ pub struct Study {
 }
 
 impl Study {
+    /// The decks and their history replayed at `now`, every card by `scheduler`.
     #[must_use]
     pub fn new(
         collection: Collection,
@@ -88,8 +97,20 @@ impl Study {
         scheduler: Scheduler,
         now: DateTime<FixedOffset>,
     ) -> Self {
-        let day = scheduler.calendar().day(now);
-        let states = history.fold_each(&scheduler, day);
+        Self::with_presets(collection, history, Presets::global_only(scheduler), now)
+    }
+
+    /// The same with each deck's cards scheduled by its preset's scheduler.
+    #[must_use]
+    pub fn with_presets(
+        collection: Collection,
+        history: History,
+        mut presets: Presets,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        presets.resolve(&collection);
+        let day = presets.calendar().day(now);
+        let states = history.fold_each(&presets, day);
         let replayed = Replayed::of(
             history,
             states,
@@ -97,22 +118,24 @@ impl Study {
             Vec::new(),
             crate::store::LogPosition::default(),
         );
-        Self::from_replay(collection, replayed, scheduler, now)
+        Self::from_replay(collection, replayed, presets, now)
     }
 
-    /// The same from a replay made on `now`'s day.
+    /// The same from a replay made on `now`'s day with these presets.
     #[must_use]
     pub fn from_replay(
         collection: Collection,
         replayed: Replayed,
-        scheduler: Scheduler,
+        mut presets: Presets,
         now: DateTime<FixedOffset>,
     ) -> Self {
-        let day = scheduler.calendar().day(now);
+        presets.resolve(&collection);
+        let day = presets.calendar().day(now);
         let mut study = Self {
             collection,
             history: replayed.history,
-            scheduler,
+            scheduler: presets.global().clone(),
+            presets,
             states: replayed
                 .states
                 .into_iter()
@@ -144,11 +167,58 @@ impl Study {
             .collect();
     }
 
-    /// Swaps in reloaded decks (after an edit); states are keyed by card id and stay.
+    /// Swaps in reloaded decks (after an edit); states are keyed by card id and stay, except
+    /// those of decks whose preset the edit changed, which are replayed by the new one.
     pub fn replace_collection(&mut self, collection: Collection) {
+        let before: FxHashMap<Box<str>, usize> = self
+            .collection
+            .decks
+            .iter()
+            .enumerate()
+            .map(|(index, deck)| {
+                (
+                    Box::from(deck.id.as_str()),
+                    self.presets.choice(index).preset,
+                )
+            })
+            .collect();
         self.collection = collection;
+        self.presets.resolve(&self.collection);
         self.index_cards();
-        self.plan_exams();
+        let moved: Vec<usize> = (0..self.collection.decks.len())
+            .filter(|&index| {
+                let id = self.collection.decks[index].id.as_str();
+                before
+                    .get(id)
+                    .is_some_and(|&preset| preset != self.presets.choice(index).preset)
+            })
+            .collect();
+        if moved.is_empty() {
+            self.plan_exams();
+        } else {
+            self.refold_decks(&moved);
+        }
+    }
+
+    /// The presets and which one each deck uses.
+    #[must_use]
+    pub fn presets(&self) -> &Presets {
+        &self.presets
+    }
+
+    /// The scheduler of the deck at `deck`: its preset's, or the global one.
+    #[must_use]
+    pub fn scheduler_for_deck(&self, deck: usize) -> &Scheduler {
+        self.presets.for_deck(deck)
+    }
+
+    /// The scheduler of the card `card_id`: its deck's; the global one for a card no deck has.
+    #[must_use]
+    pub fn scheduler_for_card(&self, card_id: &str) -> &Scheduler {
+        match self.place(card_id) {
+            Some(place) => self.presets.for_deck(place.deck),
+            None => &self.scheduler,
+        }
     }
 
     #[must_use]
@@ -175,14 +245,15 @@ impl Study {
     ) -> [crate::scheduler::Interval; 4] {
         let today = self.scheduler.calendar().day(now);
         let exam = self.exam_ahead_of(card, today);
+        let scheduler = self.scheduler_for_card(card);
         crate::scheduler::Rating::ALL.map(|rating| {
-            let (mut next, _) = self.scheduler.answer(self.state(card), card, rating, now);
+            let (mut next, _) = scheduler.answer(self.state(card), card, rating, now);
             if let Some(exam) = exam
-                && let Some(day) = exam::due_for_exam(&next, exam, today, &self.scheduler)
+                && let Some(day) = exam::due_for_exam(&next, exam, today, scheduler)
             {
                 next.due = Due::Day(day);
             }
-            self.scheduler.delay(&next, now)
+            scheduler.delay(&next, now)
         })
     }
 

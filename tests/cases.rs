@@ -95,8 +95,7 @@ fn due_at(home: &TempDir, now: &str) -> (u64, u64, u64) {
     assert!(problems.is_empty(), "{problems:?}");
     let now = DateTime::parse_from_rfc3339(now).unwrap();
     let mut out = Vec::new();
-    flashdeck::commands::due::run(&locations(home), &config.scheduling, true, now, &mut out)
-        .unwrap();
+    flashdeck::commands::due::run(&locations(home), &config, true, now, &mut out).unwrap();
     let rows: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let row = &rows[0];
     let count = |name: &str| row[name].as_u64().unwrap();

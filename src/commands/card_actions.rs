@@ -19,19 +19,19 @@ use chrono::{DateTime, FixedOffset};
 
 use super::FAILURE;
 use crate::cli::{CardsChosen, SetDueArgs};
+use crate::config::Config;
 use crate::library::load_study;
 use crate::paths::Locations;
-use crate::scheduler::Settings;
 use crate::search::{Index, Query};
 use crate::store::{NewEvent, Store};
 use crate::study::Study;
 use crate::study::actions::{CardAction, DueChoice};
 
-/// Where and when the actions run: the collection's locations, the scheduling settings, now.
+/// Where and when the actions run: the collection's locations, the settings, now.
 #[derive(Debug, Clone, Copy)]
 pub struct Acting<'a> {
     pub locations: &'a Locations,
-    pub settings: &'a Settings,
+    pub config: &'a Config,
     pub now: DateTime<FixedOffset>,
 }
 
@@ -64,7 +64,7 @@ impl Acting<'_> {
             ),
             None => None,
         };
-        let (study, _) = load_study(self.locations, self.settings, self.now)?;
+        let (study, _) = load_study(self.locations, self.config, self.now)?;
         let Some(cards) = self.choose(&study, chosen, query.as_ref(), err)? else {
             return Ok(ExitCode::from(FAILURE));
         };

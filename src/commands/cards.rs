@@ -9,15 +9,15 @@ use chrono::{DateTime, FixedOffset};
 
 use super::export::exported;
 use crate::cli::CardsArgs;
+use crate::config::Config;
 use crate::library::load_study;
 use crate::paths::Locations;
-use crate::scheduler::Settings;
 use crate::search::{CardFacts, Index, Query};
 use crate::study::Study;
 
 pub fn run(
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     args: &CardsArgs,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
@@ -26,7 +26,7 @@ pub fn run(
     // A bad query stops here, before the collection is read: never an empty list.
     let query = Query::parse(&text)
         .with_context(|| format!("cannot search for `{}`", super::shown_query(&text)))?;
-    let (study, _) = load_study(locations, settings, now)?;
+    let (study, _) = load_study(locations, config, now)?;
     let index = Index::for_query(&study, now, &query);
     let mut found: Vec<&CardFacts> = index.matching(&query).collect();
     if let Some(column) = args.sort {

@@ -10,16 +10,16 @@ use chrono::{DateTime, Duration, FixedOffset};
 
 use super::FAILURE;
 use crate::cli::CatchUpArgs;
+use crate::config::Config;
 use crate::english::counted;
 use crate::library::{load_study, resolve_decks};
 use crate::paths::Locations;
-use crate::scheduler::Settings;
 use crate::store::Store;
 use crate::study::backlog;
 
 pub fn run(
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     args: &CatchUpArgs,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
@@ -29,7 +29,7 @@ pub fn run(
         writeln!(err, "--days must be from 1 to 365")?;
         return Ok(ExitCode::from(FAILURE));
     }
-    let (study, _) = load_study(locations, settings, now)?;
+    let (study, _) = load_study(locations, config, now)?;
     let store = Store::new(&locations.data_dir.path, &Store::device_name());
     let write = |events: &[crate::store::NewEvent]| {
         store

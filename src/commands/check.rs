@@ -9,11 +9,11 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
 use super::FAILURE;
+use crate::config::Config;
 use crate::deck;
 use crate::english::{counted, noun};
 use crate::library::load_study;
 use crate::paths::Locations;
-use crate::scheduler::Settings;
 use crate::study::successors::{Successor, successors};
 
 /// `flashdeck check [PATH…]`: every problem on `err`, a summary on `out`; the log is
@@ -21,7 +21,7 @@ use crate::study::successors::{Successor, successors};
 pub fn run(
     paths: &[PathBuf],
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -29,7 +29,7 @@ pub fn run(
     let mut collections = Vec::new();
     if paths.is_empty() {
         collections.push(deck::load_configured(locations)?);
-        report_log(locations, settings, now, err)?;
+        report_log(locations, config, now, err)?;
     }
     for path in paths {
         if !path.exists() {
@@ -74,11 +74,11 @@ pub fn run(
 /// deck has any more (kept, never deleted). Neither makes the decks invalid.
 fn report_log(
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     now: DateTime<FixedOffset>,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let (study, problems) = load_study(locations, settings, now)?;
+    let (study, problems) = load_study(locations, config, now)?;
     for problem in &problems {
         writeln!(err, "warning: {problem} (the line is skipped and kept)")?;
     }

@@ -7,9 +7,9 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
+use crate::config::Config;
 use crate::library::load_study;
 use crate::paths::Locations;
-use crate::scheduler::Settings;
 use crate::study::DueCounts;
 
 #[derive(Serialize)]
@@ -22,12 +22,12 @@ struct DeckDue<'a> {
 
 pub fn run(
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     json: bool,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (study, _) = load_study(locations, settings, now)?;
+    let (study, _) = load_study(locations, config, now)?;
     let rows: Vec<DeckDue> = study
         .collection
         .decks

@@ -10,22 +10,22 @@ use chrono::{DateTime, FixedOffset};
 
 use super::FAILURE;
 use crate::cli::ExamArgs;
+use crate::config::Config;
 use crate::library::load_study;
 use crate::paths::Locations;
-use crate::scheduler::Settings;
 use crate::scheduler::calendar::date_of_day;
 use crate::store::{NewEvent, NewKind, Store};
 use crate::study::exam;
 
 pub fn run(
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     args: &ExamArgs,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (study, _) = load_study(locations, settings, now)?;
+    let (study, _) = load_study(locations, config, now)?;
     let Some(wanted) = &args.deck else {
         let mut any = false;
         for (index, deck) in study.collection.decks.iter().enumerate() {

@@ -7,9 +7,9 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 
+use crate::config::Config;
 use crate::library::{load_study, resolve_decks};
 use crate::paths::Locations;
-use crate::scheduler::Settings;
 use crate::scheduler::{Calendar, Due};
 use crate::store::deck_of;
 use crate::study::Study;
@@ -35,13 +35,13 @@ pub struct ExportedCard {
 
 pub fn run(
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     decks: &[String],
     json: bool,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (study, _) = load_study(locations, settings, now)?;
+    let (study, _) = load_study(locations, config, now)?;
     let (indexes, _) = resolve_decks(&study.collection, decks, locations)?;
     let cards = export(&study, &indexes, now);
     if json {

@@ -11,9 +11,10 @@ use serde::Serialize;
 
 use super::FAILURE;
 use super::export::{ExportedCard, exported};
+use crate::config::Config;
 use crate::library::load_study;
 use crate::paths::Locations;
-use crate::scheduler::{Interval, Rating, Settings};
+use crate::scheduler::{Interval, Rating};
 use crate::study::info::{CardInfo, HistoryRow};
 
 /// The JSON object: the export row, then what only card info has.
@@ -55,14 +56,14 @@ struct RowJson {
 
 pub fn run(
     locations: &Locations,
-    settings: &Settings,
+    config: &Config,
     card: &str,
     json: bool,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (study, _) = load_study(locations, settings, now)?;
+    let (study, _) = load_study(locations, config, now)?;
     let Some(info) = CardInfo::of(&study, card, now) else {
         match study.wait_for_history().relinked_to(card) {
             Some(to) => writeln!(

@@ -103,7 +103,7 @@ fn own_reviews(
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Result<Vec<Vec<Review>>> {
-    let (study, _) = load_study(locations, &config.scheduling, now)?;
+    let (study, _) = load_study(locations, config, now)?;
     let history: &crate::store::History = study.wait_for_history();
     Ok(history
         .every_answer(&study.scheduler)

@@ -51,7 +51,7 @@ pub fn run(
         )?;
         return Ok(ExitCode::from(FAILURE));
     }
-    let (study, _) = load_study(locations, settings, now)?;
+    let (study, _) = load_study(locations, config, now)?;
     let (decks, title) = resolve_decks(&study.collection, &options.only, locations)?;
     let today = study.scheduler.calendar().day(now);
     // The statistics screen's simulation, with what the command line changes.

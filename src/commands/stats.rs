@@ -21,7 +21,7 @@ pub fn run(
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (study, _) = load_study(locations, &config.scheduling, now)?;
+    let (study, _) = load_study(locations, config, now)?;
     let (indexes, title) = resolve_decks(&study.collection, decks, locations)?;
     let mut stats = stats::compute(&study, &indexes, now);
     let goals = config.goals();

@@ -69,8 +69,7 @@ pub fn run_tui(
     started: Instant,
 ) -> Result<ExitCode> {
     let now = library::now();
-    let library::Loaded { study, log } =
-        library::load(locations, &config.scheduling, now, Events::Background)?;
+    let library::Loaded { study, log } = library::load(locations, config, now, Events::Background)?;
     let mut app = App::new(study, locations.decks.path.clone(), now);
     app.strictness = config.strictness;
     app.set_goals(config.goals());

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::card_id::{CardId, deck_of};
 use super::history::{Entry, History, Stored};
 use crate::practice::{LearnLevel, Mode, Practice, next_level};
-use crate::scheduler::{AnswerNotes, CardState, Day, Phase, Rating, Scheduler};
+use crate::scheduler::{AnswerNotes, CardState, Day, Phase, Rating, Scheduler, Schedulers};
 
 /// One scheduled answer, as replay saw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,11 +59,12 @@ impl Folded {
 }
 
 impl History {
-    /// The card's state, replayed; a card without events is new.
+    /// The card's state, replayed by its scheduler; a card without events is new.
     #[must_use]
-    pub fn fold(&self, card: &str, scheduler: &Scheduler, day: Day) -> Folded {
+    pub fn fold(&self, card: &str, schedulers: &impl Schedulers, day: Day) -> Folded {
         match self.index.get(card) {
             Some(&index) => {
+                let scheduler = schedulers.for_card(card);
                 self.fold_entries(card, &self.entries_for(index), scheduler, day, |_| {})
             }
             None => Folded::default(),
@@ -72,17 +73,18 @@ impl History {
 
     /// Every card's state, replayed on all cores.
     #[must_use]
-    pub fn fold_all(&self, scheduler: &Scheduler, day: Day) -> FxHashMap<CardId, Folded> {
-        self.by_card(self.fold_each(scheduler, day))
+    pub fn fold_all(&self, schedulers: &impl Schedulers, day: Day) -> FxHashMap<CardId, Folded> {
+        self.by_card(self.fold_each(schedulers, day))
     }
 
-    /// Every card's state, in the order of [`History::cards`].
+    /// Every card's state, each by its scheduler, in the order of [`History::cards`].
     #[must_use]
-    pub fn fold_each(&self, scheduler: &Scheduler, day: Day) -> Vec<Folded> {
+    pub fn fold_each(&self, schedulers: &impl Schedulers, day: Day) -> Vec<Folded> {
         self.cards
             .par_iter()
             .enumerate()
             .map(|(index, card)| {
+                let scheduler = schedulers.for_card(card);
                 self.fold_entries(card, &self.entries_for(index), scheduler, day, |_| {})
             })
             .collect()
@@ -95,19 +97,20 @@ impl History {
     }
 
     /// Every card's state on `day`, from the states of an earlier replay on `previous_day`
-    /// (in card order, maybe shorter): cards marked `changed`, cards new since, and cards with
-    /// events on or after `day` are replayed again; the rest keep their state, with the daily
-    /// tallies cleared when the day is another one.
+    /// (in card order, maybe shorter): cards marked `changed` (new events, or another
+    /// scheduler than the one that folded them), cards new since, and cards with events on or
+    /// after `day` are replayed again; the rest keep their state, with the daily tallies
+    /// cleared when the day is another one.
     #[must_use]
     pub fn refold(
         &self,
-        scheduler: &Scheduler,
+        schedulers: &impl Schedulers,
         day: Day,
         previous: Vec<Folded>,
         previous_day: Day,
         changed: &[bool],
     ) -> Vec<Folded> {
-        let calendar = scheduler.calendar();
+        let calendar = schedulers.calendar();
         let mut previous = previous.into_iter();
         self.cards
             .iter()
@@ -124,7 +127,10 @@ impl History {
                         }
                         folded
                     }
-                    _ => self.fold_entries(card, &entries, scheduler, day, |_| {}),
+                    _ => {
+                        let scheduler = schedulers.for_card(card);
+                        self.fold_entries(card, &entries, scheduler, day, |_| {})
+                    }
                 }
             })
             .collect()
@@ -132,9 +138,12 @@ impl History {
 
     /// Every scheduled answer of `card`, as statistics need them, with its final state.
     #[must_use]
-    pub fn answers(&self, card: &str, scheduler: &Scheduler) -> (Folded, Vec<Answer>) {
+    pub fn answers(&self, card: &str, schedulers: &impl Schedulers) -> (Folded, Vec<Answer>) {
         match self.index.get(card) {
-            Some(&index) => self.answers_of(card, &self.entries_for(index), scheduler),
+            Some(&index) => {
+                let scheduler = schedulers.for_card(card);
+                self.answers_of(card, &self.entries_for(index), scheduler)
+            }
             None => (Folded::default(), Vec::new()),
         }
     }
@@ -145,12 +154,12 @@ impl History {
     #[must_use]
     pub fn every_answer<'a>(
         &'a self,
-        scheduler: &'a Scheduler,
+        schedulers: &'a impl Schedulers,
     ) -> impl ParallelIterator<Item = (Folded, Vec<Answer>)> + 'a {
-        self.cards
-            .par_iter()
-            .enumerate()
-            .map(move |(index, card)| self.answers_of(card, &self.entries_for(index), scheduler))
+        self.cards.par_iter().enumerate().map(move |(index, card)| {
+            let scheduler = schedulers.for_card(card);
+            self.answers_of(card, &self.entries_for(index), scheduler)
+        })
     }
 
     fn answers_of(

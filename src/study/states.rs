@@ -33,7 +33,7 @@ impl Study {
         let day = self.scheduler.calendar().day(now);
         if day != self.day {
             self.day = day;
-            self.states = self.wait_for_history().fold_all(&self.scheduler, day);
+            self.states = self.wait_for_history().fold_all(&self.presets, day);
             self.plan_exams();
         }
     }
@@ -58,9 +58,7 @@ impl Study {
         };
         self.history_mut().push(event);
         self.has_events = true;
-        let folded = self
-            .wait_for_history()
-            .fold(card, &self.scheduler, self.day);
+        let folded = self.wait_for_history().fold(card, &self.presets, self.day);
         let notes = folded.last_notes;
         self.states.insert(CardId::new(card), folded);
         self.plan_exam_of(card);
@@ -147,16 +145,37 @@ impl Study {
             .collect();
         // On all cores: a bulk action changes thousands of cards at once.
         let history: &History = self.wait_for_history();
-        let (scheduler, day) = (&self.scheduler, self.day);
+        let (presets, day) = (&self.presets, self.day);
         let folded: Vec<(CardId, Folded)> = cards
             .into_par_iter()
             .map(|card| {
-                let folded = history.fold(&card, scheduler, day);
+                let folded = history.fold(&card, presets, day);
                 (card, folded)
             })
             .collect();
         self.states.extend(folded);
         self.has_events |= !self.wait_for_history().is_empty();
+        self.plan_exams();
+    }
+
+    /// Replays the cards of `decks` again (their preset changed). Waits for the history
+    /// ([`Study::wait_for_history`]).
+    pub(super) fn refold_decks(&mut self, decks: &[usize]) {
+        let cards: Vec<CardId> = decks
+            .iter()
+            .flat_map(|&deck| &self.collection.decks[deck].cards)
+            .map(|card| CardId::from(card.id.as_str()))
+            .collect();
+        let history: &History = self.wait_for_history();
+        let (presets, day) = (&self.presets, self.day);
+        let folded: Vec<(CardId, Folded)> = cards
+            .into_par_iter()
+            .map(|card| {
+                let folded = history.fold(&card, presets, day);
+                (card, folded)
+            })
+            .collect();
+        self.states.extend(folded);
         self.plan_exams();
     }
 

@@ -19,7 +19,7 @@ impl Acting<'_> {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<ExitCode> {
-        let (study, _) = load_study(self.locations, self.settings, self.now)?;
+        let (study, _) = load_study(self.locations, self.config, self.now)?;
         match relink_event(&study, old, new, self.now) {
             Ok((event, events)) => {
                 self.write(std::slice::from_ref(&event))?;

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::atomic_write::{self, Existing};
-use crate::scheduler::{Day, Scheduler};
+use crate::scheduler::{Day, Scheduler, Schedulers};
 use crate::store::{Folded, History, LineProblem, LogPosition, ReadUpTo, Store};
 
 const MAGIC: &[u8] = b"flashdeck replay cache\n";
@@ -20,8 +20,8 @@ const MAGIC: &[u8] = b"flashdeck replay cache\n";
 const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// Bumped whenever what is stored changes shape (the crate version alone does not, between
 /// releases). 5: `Mode` gained `Review` and `Cram`, `Question` gained `Flashcard`. 6: events
-/// gained `unbury`, `set_due` and `relink`.
-const FORMAT: u32 = 6;
+/// gained `unbury`, `set_due` and `relink`. 7: a settings check per preset, and each card's.
+const FORMAT: u32 = 7;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 
@@ -39,7 +39,11 @@ pub(super) struct Mark {
 pub(super) struct Header {
     pub(super) format: u32,
     pub(super) version: String,
-    pub(super) settings: u64,
+    /// [`collection_hash`]: what every card's replay depends on.
+    pub(super) collection: u64,
+    /// [`replay_hash`] of each scheduler the states were folded by, in the order of
+    /// [`Schedulers::all`] then.
+    pub(super) schedulers: Vec<u64>,
     /// The day the states' daily tallies are for.
     pub(super) day: Day,
     pub(super) files: Vec<Mark>,
@@ -50,6 +54,8 @@ pub(super) struct Header {
 pub(super) struct Front {
     pub(super) cards: Vec<Box<str>>,
     pub(super) states: Vec<Folded>,
+    /// Which of the header's schedulers folded each card.
+    pub(super) folded_by: Vec<u16>,
     /// The day of each card's last event, to know which tallies a new day changes.
     pub(super) last_days: Vec<Day>,
     pub(super) has_events: bool,
@@ -61,8 +67,8 @@ pub(super) struct Front {
 pub(super) struct Opened {
     pub(super) header: Header,
     pub(super) front: Front,
-    /// At the start of the events.
-    pub(super) file: File,
+    /// At the start of the events; taken once they are read.
+    pub(super) file: Option<File>,
 }
 
 impl Store {
@@ -73,11 +79,12 @@ impl Store {
         data_dir.join("cache").join("replay.bin")
     }
 
-    /// Saves the replay as the snapshot: `states` in the order of the history's cards, read up
-    /// to `position`, with tallies for `day`. A file there that is not a snapshot is kept.
+    /// Saves the replay as the snapshot: `states` in the order of the history's cards, each
+    /// folded by its scheduler in `schedulers`, read up to `position`, with tallies for `day`.
+    /// A file there that is not a snapshot is kept.
     pub fn write_snapshot(
         &self,
-        scheduler: &Scheduler,
+        schedulers: &impl Schedulers,
         day: Day,
         history: &History,
         states: Vec<Folded>,
@@ -112,14 +119,20 @@ impl Store {
         let header = Header {
             format: FORMAT,
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            settings: settings_hash(scheduler),
+            collection: collection_hash(schedulers.global()),
+            schedulers: schedulers.all().iter().map(replay_hash).collect(),
             day,
             files,
         };
+        let folded_by = history
+            .cards()
+            .map(|(card, _)| u16::try_from(schedulers.index_for(card)).unwrap_or(u16::MAX))
+            .collect();
         let front = Front {
             cards: history.cards().map(|(card, _)| Box::from(card)).collect(),
             states,
-            last_days: history.last_days(&scheduler.calendar()),
+            folded_by,
+            last_days: history.last_days(&schedulers.calendar()),
             has_events: !history.is_empty(),
             exams: history.exams(),
             problems: covered_problems(problems, position),
@@ -135,16 +148,16 @@ impl Store {
         })
     }
 
-    /// Whether a snapshot made by this version under these settings is there (its log files
-    /// are not checked): a start that will not replay the whole log.
+    /// Whether a snapshot made by this version with `global`'s calendar is there (its log
+    /// files are not checked): a start that will not replay the whole log.
     #[must_use]
-    pub fn has_snapshot_for(&self, scheduler: &Scheduler) -> bool {
-        self.snapshot_header(settings_hash(scheduler)).is_some()
+    pub fn has_snapshot_for(&self, global: &Scheduler) -> bool {
+        self.snapshot_header(collection_hash(global)).is_some()
     }
 
-    /// The snapshot's header, if it is ours and made by this version under `settings`, with
-    /// the file right after it.
-    fn snapshot_header(&self, settings: u64) -> Option<(Header, File)> {
+    /// The snapshot's header, if it is ours and made by this version under `collection`
+    /// ([`collection_hash`]), with the file right after it.
+    fn snapshot_header(&self, collection: u64) -> Option<(Header, File)> {
         let mut file = File::open(self.cache_file()).ok()?;
         let mut magic = vec![0; MAGIC.len()];
         file.read_exact(&mut magic).ok()?;
@@ -154,13 +167,14 @@ impl Store {
         let header: Header = read_framed(&mut file)?;
         let current = header.format == FORMAT
             && header.version == env!("CARGO_PKG_VERSION")
-            && header.settings == settings;
+            && header.collection == collection;
         current.then_some((header, file))
     }
 
-    /// The snapshot, if it is ours, whole so far, and made by this version under `settings`.
-    pub(super) fn open_snapshot(&self, settings: u64) -> Option<Opened> {
-        let (header, mut file) = self.snapshot_header(settings)?;
+    /// The snapshot, if it is ours, whole so far, and made by this version under `collection`
+    /// ([`collection_hash`]).
+    pub(super) fn open_snapshot(&self, collection: u64) -> Option<Opened> {
+        let (header, mut file) = self.snapshot_header(collection)?;
         let front: Front = read_framed(&mut file)?;
         let count = front.cards.len();
         let end = file.metadata().ok()?.len().checked_sub(END.len() as u64)?;
@@ -172,11 +186,12 @@ impl Store {
         let whole = last == END
             && events_at <= end
             && front.states.len() == count
+            && front.folded_by.len() == count
             && front.last_days.len() == count;
         whole.then_some(Opened {
             header,
             front,
-            file,
+            file: Some(file),
         })
     }
 }
@@ -264,9 +279,55 @@ fn end_hashes(path: &Path, length: u64) -> io::Result<(u64, u64)> {
     Ok((hash_at(0)?, hash_at(length - span)?))
 }
 
-/// Settings and scheduling rules that change how the log replays; a snapshot made under
-/// others is not used, so states the old rules computed are replayed again.
-pub(super) fn settings_hash(scheduler: &Scheduler) -> u64 {
+/// What every card's replay depends on: the scheduling rules and the calendar. A snapshot made
+/// under others is not used at all.
+pub(super) fn collection_hash(global: &Scheduler) -> u64 {
     let rules = crate::scheduler::RULES;
-    xxh3_64(format!("rules {rules}: {:?}", scheduler.settings()).as_bytes())
+    xxh3_64(format!("rules {rules}: {:?}", global.calendar()).as_bytes())
+}
+
+/// The settings a card is replayed with: a card folded by a scheduler of another hash is
+/// replayed again, so that changing a preset replays its decks' cards and no others.
+pub(super) fn replay_hash(scheduler: &Scheduler) -> u64 {
+    xxh3_64(format!("{:?}", scheduler.settings()).as_bytes())
+}
+
+/// The cards of the snapshot that `schedulers` would give another scheduler than the one that
+/// folded them (by [`replay_hash`]), in the order of its cards; `None` when there is none.
+pub(super) fn moved_cards(
+    header: &Header,
+    front: &Front,
+    schedulers: &impl Schedulers,
+) -> Option<Vec<bool>> {
+    let now: Vec<u64> = schedulers.all().iter().map(replay_hash).collect();
+    let then = |index: u16| header.schedulers.get(usize::from(index)).copied();
+    // One scheduler now, and every card folded by one of the same settings: nothing moved.
+    if let [only] = now[..]
+        && front
+            .folded_by
+            .iter()
+            .all(|&index| then(index) == Some(only))
+    {
+        return None;
+    }
+    // Cards come grouped by deck mostly: look each deck up once per run.
+    let mut last: Option<(&str, u64)> = None;
+    let moved: Vec<bool> = front
+        .cards
+        .iter()
+        .zip(&front.folded_by)
+        .map(|(card, &index)| {
+            let deck = crate::store::deck_of(card);
+            let hash = match last {
+                Some((last_deck, hash)) if last_deck == deck => hash,
+                _ => {
+                    let hash = now.get(schedulers.index_for(card)).copied().unwrap_or(0);
+                    last = Some((deck, hash));
+                    hash
+                }
+            };
+            then(index) != Some(hash)
+        })
+        .collect();
+    moved.contains(&true).then_some(moved)
 }

@@ -210,19 +210,41 @@ fn a_log_changed_inside_what_the_snapshot_covered_is_replayed_in_full() {
 }
 
 #[test]
-fn a_log_file_gone_or_other_settings_replay_in_full() {
+fn a_log_file_gone_or_another_calendar_replay_in_full_and_other_settings_every_card() {
     let (dir, store, scheduler, t0) = with_first_days();
     let phone = Store::new(dir.path(), "phone");
     phone.append(&review("p", "b/9", Rating::Good, t0)).unwrap();
     let day = scheduler.calendar().day(t0);
     replay_and_save(&store, &scheduler, day);
 
+    // Another retention: the snapshot's events are used, every card is folded again.
     let retention = Scheduler::new(Settings {
         desired_retention: 0.95,
         ..Settings::default()
     })
     .unwrap();
     let replayed = store.replay(&retention, day, Events::OnDemand).unwrap();
+    assert!(matches!(
+        replayed.source,
+        Source::Snapshot {
+            deferred: false,
+            ..
+        }
+    ));
+    assert_eq!(
+        sorted(replayed.states),
+        full_states(&store, &retention, day)
+    );
+    assert_ne!(
+        full_states(&store, &retention, day),
+        full_states(&store, &scheduler, day),
+        "the retention changes the schedule"
+    );
+    // Another rollover hour: the days themselves differ.
+    let mut rollover = Settings::default();
+    rollover.calendar.rollover_hour = 0;
+    let rollover = Scheduler::new(rollover).unwrap();
+    let replayed = store.replay(&rollover, day, Events::OnDemand).unwrap();
     assert_eq!(replayed.source, Source::Full);
 
     std::fs::remove_file(phone.device_file()).unwrap();
@@ -252,8 +274,9 @@ fn a_snapshot_made_under_earlier_scheduling_rules_is_replayed_in_full() {
     .unwrap();
     let mut header: file::Header =
         postcard::from_bytes(&bytes[magic + 8..magic + 8 + length]).unwrap();
-    // What a snapshot of the earlier rules holds: the settings alone.
-    header.settings = xxhash_rust::xxh3::xxh3_64(format!("{:?}", scheduler.settings()).as_bytes());
+    // What a snapshot of other rules holds: another hash of the calendar.
+    header.collection =
+        xxhash_rust::xxh3::xxh3_64(format!("{:?}", scheduler.calendar()).as_bytes());
     let encoded = postcard::to_stdvec(&header).unwrap();
     let mut older = bytes[..magic].to_vec();
     older.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
