@@ -248,7 +248,7 @@ pub fn compute(study: &Study, now: DateTime<FixedOffset>, goal: u32) -> Motivati
     let scheduler = &study.scheduler;
     let today = scheduler.calendar().day(now);
     let history: &History = study.wait_for_history();
-    let per_card: Vec<_> = history.every_answer(scheduler).collect();
+    let per_card: Vec<_> = history.every_answer(study.presets()).collect();
     let first = per_card
         .iter()
         .filter_map(|(_, answers)| answers.first().map(|a| a.day))

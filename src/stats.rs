@@ -15,6 +15,7 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::scheduler::Schedulers;
 use crate::scheduler::{Day, Due, MATURE_DAYS, Phase, Rating};
 use crate::store::replay::first_each_day;
 use crate::store::{Answer, History, LearnLevel, Mode};
@@ -160,8 +161,8 @@ pub fn of_cards(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> St
 
 /// Statistics of `cards`, and each card's all-time true retention, from one replay.
 fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, Vec<Rate>) {
-    let scheduler = &study.scheduler;
-    let today = scheduler.calendar().day(now);
+    let presets = study.presets();
+    let today = study.scheduler.calendar().day(now);
     let mut answers_per_day: FxHashMap<Day, usize> = FxHashMap::default();
     let mut today_stats = (0usize, 0u64, 0usize);
     let mut periods = Periods::default();
@@ -172,10 +173,10 @@ fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, 
     let history: &History = study.wait_for_history();
     let replayed: Vec<_> = cards
         .par_iter()
-        .map(|card| history.answers(card, scheduler))
+        .map(|card| history.answers(card, presets))
         .collect();
     let mut per_card = Vec::with_capacity(cards.len());
-    for (folded, answers) in replayed {
+    for (&card, (folded, answers)) in cards.iter().zip(replayed) {
         let mut retention = Rate::default();
         for answer in true_retention_answers(&answers) {
             retention.add(answer.rating != Rating::Again);
@@ -209,6 +210,7 @@ fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, 
             }
             daily_load += 1.0 / f64::from(state.scheduled_days.max(1));
         }
+        let scheduler = presets.for_card(card);
         remembered += f64::from(scheduler.retrievability(state, now).unwrap_or(0.0));
     }
     let calendar = (0..CALENDAR_DAYS)

@@ -175,12 +175,7 @@ impl Study {
             .decks
             .iter()
             .enumerate()
-            .map(|(index, deck)| {
-                (
-                    Box::from(deck.id.as_str()),
-                    self.presets.choice(index).preset,
-                )
-            })
+            .map(|(index, deck)| (Box::from(deck.id.as_str()), self.presets.preset_of(index)))
             .collect();
         self.collection = collection;
         self.presets.resolve(&self.collection);
@@ -190,7 +185,7 @@ impl Study {
                 let id = self.collection.decks[index].id.as_str();
                 before
                     .get(id)
-                    .is_some_and(|&preset| preset != self.presets.choice(index).preset)
+                    .is_some_and(|&preset| preset != self.presets.preset_of(index))
             })
             .collect();
         if moved.is_empty() {
@@ -212,13 +207,27 @@ impl Study {
         self.presets.for_deck(deck)
     }
 
+    /// The settings of `decks` together, for what spans them (the review order, where new
+    /// cards go): their preset's when they share one, else the global section's.
+    #[must_use]
+    pub fn shared_settings(&self, decks: &[usize]) -> &crate::scheduler::Settings {
+        let mut presets = decks.iter().map(|&deck| self.presets.preset_of(deck));
+        let first = presets.next().unwrap_or(0);
+        if presets.all(|preset| preset == first) {
+            self.presets
+                .all()
+                .get(first)
+                .unwrap_or(&self.scheduler)
+                .settings()
+        } else {
+            self.scheduler.settings()
+        }
+    }
+
     /// The scheduler of the card `card_id`: its deck's; the global one for a card no deck has.
     #[must_use]
     pub fn scheduler_for_card(&self, card_id: &str) -> &Scheduler {
-        match self.place(card_id) {
-            Some(place) => self.presets.for_deck(place.deck),
-            None => &self.scheduler,
-        }
+        self.presets.for_card(card_id)
     }
 
     #[must_use]

@@ -89,7 +89,7 @@ pub fn exported(
         due: due_text(state.due, study.scheduler.calendar()),
         stability: state.memory.map(|m| m.stability),
         difficulty: state.memory.map(|m| m.difficulty),
-        retrievability: study.scheduler.retrievability(state, now),
+        retrievability: study.scheduler_for_card(card).retrievability(state, now),
         reps: state.reps,
         lapses: state.lapses,
         last_review: state

@@ -42,7 +42,7 @@ impl Index {
         let today = scheduler.calendar().day(now);
         // `every_answer` keeps the order of `History::cards`.
         let replayed: Vec<_> = if with_answers {
-            history.every_answer(scheduler).collect()
+            history.every_answer(study.presets()).collect()
         } else {
             Vec::new()
         };
@@ -170,7 +170,7 @@ fn fill_state(facts: &mut CardFacts, study: &Study, now: DateTime<FixedOffset>) 
     facts.stability = state.memory.map(|m| m.stability);
     facts.difficulty = state.memory.map(|m| m.difficulty);
     // As `export` gives it.
-    facts.retrievability = scheduler.retrievability(state, now);
+    facts.retrievability = study.scheduler_for_card(card).retrievability(state, now);
     facts.reps = state.reps;
     facts.lapses = state.lapses;
     facts.suspended = state.suspended;

@@ -108,7 +108,10 @@ pub fn plan(study: &Study, decks: &[usize], now: DateTime<FixedOffset>, days: u3
             if state.phase != Phase::Review || state.suspended || buried || due > today {
                 return None;
             }
-            let recall = study.scheduler.retrievability(state, now).unwrap_or(0.0);
+            let recall = study
+                .scheduler_for_card(card.id.as_str())
+                .retrievability(state, now)
+                .unwrap_or(0.0);
             let elapsed = state
                 .last_review
                 .map_or(0, |last| (now - last).num_days().max(0));

@@ -143,7 +143,7 @@ impl Study {
     /// `card`'s state with the earlier due day `exam` needs, if it needs one.
     fn brought_forward(&self, card: &str, exam: Day) -> Option<CardState> {
         let state = &self.states.get(card)?.state;
-        let day = due_for_exam(state, exam, self.day, &self.scheduler)?;
+        let day = due_for_exam(state, exam, self.day, self.scheduler_for_card(card))?;
         let mut state = state.clone();
         state.due = Due::Day(day);
         Some(state)
@@ -178,7 +178,7 @@ pub struct Outlook {
 #[must_use]
 pub fn outlook(study: &Study, deck: usize, now: DateTime<FixedOffset>) -> Option<Outlook> {
     let exam = study.exam(deck)?;
-    let scheduler = &study.scheduler;
+    let scheduler = study.scheduler_for_deck(deck);
     let calendar = scheduler.calendar();
     let today = calendar.day(now);
     if exam <= today {

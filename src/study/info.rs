@@ -84,7 +84,7 @@ impl CardInfo {
     /// the history ([`Study::wait_for_history`]).
     #[must_use]
     pub fn of(study: &Study, card: &str, now: DateTime<FixedOffset>) -> Option<Self> {
-        let scheduler = &study.scheduler;
+        let scheduler = study.scheduler_for_card(card);
         let traced = study.wait_for_history().trace(card, scheduler);
         let place = study.place(card);
         if place.is_none() && traced.is_empty() {

@@ -79,7 +79,7 @@ impl Study {
     /// New cards `deck` introduced today, and the new and review cards its limits still allow
     /// today, before any extension.
     fn limits_without_extension(&self, index: usize) -> (usize, usize, usize) {
-        let settings = self.scheduler.settings();
+        let settings = self.scheduler_for_deck(index).settings();
         let deck = &self.collection.decks[index];
         let mut new_limit = deck.new_per_day.unwrap_or(settings.new_per_day) as usize;
         let mut review_limit = deck.reviews_per_day.unwrap_or(settings.reviews_per_day) as usize;

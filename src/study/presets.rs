@@ -142,11 +142,18 @@ impl Presets {
         })
     }
 
+    /// The index in [`Schedulers::all`] of the preset of the deck at `deck`.
+    #[must_use]
+    pub fn preset_of(&self, deck: usize) -> usize {
+        self.choices.get(deck).map_or(0, |choice| choice.preset)
+    }
+
     /// The scheduler of the deck at `deck` in the collection.
     #[must_use]
     pub fn for_deck(&self, deck: usize) -> &Scheduler {
-        let preset = self.choices.get(deck).map_or(0, |choice| choice.preset);
-        self.schedulers.get(preset).unwrap_or(&self.schedulers[0])
+        self.schedulers
+            .get(self.preset_of(deck))
+            .unwrap_or_else(|| self.global())
     }
 
     /// The name of the preset at `index` in [`Schedulers::all`]; `None` for the global
@@ -168,6 +175,7 @@ impl Presets {
 
 impl Schedulers for Presets {
     fn global(&self) -> &Scheduler {
+        // `new` puts the global scheduler first, and nothing takes it out.
         &self.schedulers[0]
     }
 

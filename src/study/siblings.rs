@@ -149,8 +149,10 @@ impl Study {
         else {
             return false;
         };
-        let bury = self.scheduler.settings().bury_siblings;
-        QueueKind::of(state, &self.scheduler).is_some_and(|queue| buries(answered, queue, bury))
+        // Siblings share their deck, and so its preset.
+        let scheduler = self.scheduler_for_card(deck.cards[index].id.as_str());
+        let bury = scheduler.settings().bury_siblings;
+        QueueKind::of(state, scheduler).is_some_and(|queue| buries(answered, queue, bury))
     }
 
     /// The queue the card at `index` of `deck` was answered from today, if it was.

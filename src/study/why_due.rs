@@ -41,7 +41,7 @@ pub fn why_due(study: &Study, card: &str, now: DateTime<FixedOffset>) -> String 
     }
     match state.due {
         Due::New => new_card(study, place, card, now),
-        Due::At(at) => step(study, state.phase, at, now),
+        Due::At(at) => step(study, place, state.phase, at, now),
         Due::Day(due) => review(study, place, card, state, due, now),
     }
 }
@@ -57,7 +57,11 @@ fn new_card(study: &Study, place: CardPlace, card: &str, now: DateTime<FixedOffs
         None if study.postponed(place.deck) > 0 => {
             "new: waits until the catch-up plan's reviews are done".to_owned()
         }
-        None if study.scheduler.settings().bury_siblings.new
+        None if study
+            .scheduler_for_deck(place.deck)
+            .settings()
+            .bury_siblings
+            .new
             && sibling_queued(study, &queue, card) =>
         {
             "new: waits for tomorrow, as a sibling is studied today".to_owned()
@@ -69,11 +73,12 @@ fn new_card(study: &Study, place: CardPlace, card: &str, now: DateTime<FixedOffs
 /// A (re)learning card: when its next step is due, and which step it is.
 fn step(
     study: &Study,
+    place: CardPlace,
     phase: Phase,
     at: DateTime<FixedOffset>,
     now: DateTime<FixedOffset>,
 ) -> String {
-    let settings = study.scheduler.settings();
+    let settings = study.scheduler_for_deck(place.deck).settings();
     let (name, step, steps) = match phase {
         Phase::Relearning { step } => ("relearning", step, settings.relearning_steps.len()),
         Phase::Learning { step } => ("learning", step, settings.learning_steps.len()),
@@ -112,8 +117,9 @@ fn review(
     now: DateTime<FixedOffset>,
 ) -> String {
     let today = study.scheduler.calendar().day(now);
-    let target = study.scheduler.settings().desired_retention;
-    let recall = study.scheduler.retrievability(state, now);
+    let scheduler = study.scheduler_for_deck(place.deck);
+    let target = scheduler.settings().desired_retention;
+    let recall = scheduler.retrievability(state, now);
     let recall_text = recall.map_or_else(|| "unknown".to_owned(), |r| percent(r, target));
     if study.exams.state(card).is_some()
         && let Some(exam) = study.exam(place.deck)
@@ -151,7 +157,7 @@ fn review(
     let target_text = percent(target, f32::NAN);
     let queue = Queue::build(study, &[place.deck], now);
     let queued = queue.reviews.iter().any(|id| id.as_ref() == card);
-    let burying = study.scheduler.settings().bury_siblings.reviews;
+    let burying = scheduler.settings().bury_siblings.reviews;
     if !queued && burying && sibling_queued(study, &queue, card) {
         return format!(
             "due, but waits, as a sibling is studied today: recall {recall_text}, target {target_text}"

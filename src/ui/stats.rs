@@ -253,7 +253,7 @@ fn forecast(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// What each desired retention costs over a year, from the FSRS simulator.
 fn workload(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let current = app.study.scheduler.settings().desired_retention;
+    let current = app.study.shared_settings(&screen.decks).desired_retention;
     let table = match &screen.workload {
         Simulation::Done(Ok(table)) => table,
         Simulation::Done(Err(message)) => {

@@ -44,7 +44,7 @@ impl Default for Habits {
 pub fn habits(study: &Study) -> Habits {
     let history: &History = study.wait_for_history();
     history
-        .every_answer(&study.scheduler)
+        .every_answer(study.presets())
         .map(|(_, answers)| Tally::of(&answers))
         .reduce(Tally::default, Tally::add)
         .habits()

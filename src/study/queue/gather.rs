@@ -18,7 +18,7 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use super::Queue;
 use crate::deck::Deck;
-use crate::scheduler::{Day, Due, NewOrder, Phase, ReviewOrder};
+use crate::scheduler::{Day, Due, NewOrder, Phase, ReviewOrder, Settings};
 use crate::study::Study;
 use crate::study::siblings::QueueKind;
 
@@ -88,7 +88,8 @@ impl Queue {
         now: DateTime<FixedOffset>,
         extra_new: usize,
     ) -> Self {
-        let settings = study.scheduler.settings();
+        // Orders that span the decks come from their shared preset.
+        let settings = study.shared_settings(decks);
         let calendar = study.scheduler.calendar();
         let day = calendar.day(now);
         let today = Today {
@@ -105,10 +106,10 @@ impl Queue {
             // Raised by the deck's exam, if one is ahead.
             let (new_left, reviews_left) = study.limits_left(index);
             let deck = &study.collection.decks[index];
-            let candidates = candidates(study, deck, today);
+            let candidates = candidates(study, index, settings.review_order, today);
             let mut gather = Gathered {
-                study,
                 deck,
+                settings: study.scheduler_for_deck(index).settings(),
                 seen: FxHashSet::default(),
             };
             queue.learning.extend(gather.learning(candidates.learning));
@@ -132,9 +133,11 @@ impl Queue {
     }
 }
 
-/// The cards of `deck` that today may bring, suspended and buried ones left out.
-fn candidates(study: &Study, deck: &Deck, today: Today) -> Candidates {
-    let order = study.scheduler.settings().review_order;
+/// The cards of the deck at `deck_index` that today may bring, suspended and buried ones left out;
+/// reviews keyed for `order`.
+fn candidates(study: &Study, deck_index: usize, order: ReviewOrder, today: Today) -> Candidates {
+    let deck = study.deck(deck_index);
+    let scheduler = study.scheduler_for_deck(deck_index);
     // The daily tallies say what was answered today only if they are today's.
     let tallies_today = study.day() == today.day;
     let mut found = Candidates::default();
@@ -158,7 +161,7 @@ fn candidates(study: &Study, deck: &Deck, today: Today) -> Candidates {
             (Phase::Learning { .. } | Phase::Relearning { .. }, Due::At(at))
                 if at < today.tomorrow =>
             {
-                let interday = QueueKind::of(state, &study.scheduler)
+                let interday = QueueKind::of(state, scheduler)
                     .is_some_and(|queue| queue == QueueKind::InterdayLearning);
                 found.learning.push(Learning {
                     at,
@@ -170,8 +173,7 @@ fn candidates(study: &Study, deck: &Deck, today: Today) -> Candidates {
             (Phase::Review, Due::Day(due)) if due <= today.day => {
                 let primary = match order {
                     ReviewOrder::Due | ReviewOrder::Deck => f64::from(due),
-                    ReviewOrder::Retrievability => study
-                        .scheduler
+                    ReviewOrder::Retrievability => scheduler
                         .retrievability(state, today.now)
                         .map_or(f64::INFINITY, f64::from),
                     ReviewOrder::Difficulty => state
@@ -208,8 +210,9 @@ fn shuffled(text: &str, day: Day) -> u64 {
 /// Gathering one deck's cards, in Anki's order, each skipped when a sibling was gathered
 /// before it and burying is on for its queue.
 struct Gathered<'a> {
-    study: &'a Study,
     deck: &'a Deck,
+    /// The deck's preset's.
+    settings: &'a Settings,
     /// The groups of siblings gathered so far.
     seen: FxHashSet<usize>,
 }
@@ -223,12 +226,7 @@ impl Gathered<'_> {
 
     /// Intraday learning cards first (never buried), then interday ones.
     fn learning(&mut self, mut learning: Vec<Learning>) -> Vec<(DateTime<FixedOffset>, Box<str>)> {
-        let bury = self
-            .study
-            .scheduler
-            .settings()
-            .bury_siblings
-            .interday_learning;
+        let bury = self.settings.bury_siblings.interday_learning;
         let cards = &self.deck.cards;
         learning.sort_by_key(|card| (card.interday, card.at));
         learning
@@ -240,7 +238,7 @@ impl Gathered<'_> {
 
     /// The reviews in the review order, up to `limit`.
     fn reviews(&mut self, mut reviews: Vec<Review>, limit: usize) -> Vec<Review> {
-        let bury = self.study.scheduler.settings().bury_siblings.reviews;
+        let bury = self.settings.bury_siblings.reviews;
         // Only the first ones are taken: at most `limit`, and one for each sibling held back.
         let grouped = reviews
             .iter()
@@ -266,7 +264,7 @@ impl Gathered<'_> {
     /// Up to `limit` new cards in the new order, the cards as written first and then their
     /// reverses, so that siblings are never next to each other unless nothing else is new.
     fn new_cards(&mut self, mut new: Vec<NewCard>, limit: usize, day: Day) -> Vec<Box<str>> {
-        let settings = self.study.scheduler.settings();
+        let settings = self.settings;
         let cards = &self.deck.cards;
         let random = settings.new_order == NewOrder::Random;
         if random {
