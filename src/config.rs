@@ -170,7 +170,7 @@ impl Place<'_> {
         problem(self.path, line, column, message)
     }
 
-    /// ` in `[presets.NAME]`` for a preset's key, nothing at the top.
+    /// The words after a key's name that say which preset's table holds it, if one does.
     fn within(&self) -> String {
         self.preset
             .map_or_else(String::new, |name| format!(" in `[presets.{name}]`"))

@@ -185,7 +185,7 @@ impl Store {
                 history.finish();
                 After::Read {
                     changed: history.take_changes(),
-                    history,
+                    history: Box::new(history),
                     lines,
                     problems,
                 }
@@ -294,7 +294,7 @@ enum After {
     },
     /// Events, read into the snapshot's `history`, which marks the cards they `changed`.
     Read {
-        history: History,
+        history: Box<History>,
         changed: Vec<bool>,
         lines: usize,
         problems: Vec<LineProblem>,
@@ -380,7 +380,7 @@ impl Opening {
                     problems,
                 },
                 _,
-            ) => (history, changed, lines, problems, position),
+            ) => (*history, changed, lines, problems, position),
             _ => return Store::replay_full(&files, schedulers, day),
         };
         if let Some(moved) = moved {

@@ -68,16 +68,16 @@ impl Presets {
     #[must_use]
     pub fn new(global: Scheduler, named: Vec<NamedScheduler>) -> Self {
         let mut schedulers = vec![global];
-        let (mut names, mut globs) = (Vec::new(), Vec::new());
+        let (mut preset_names, mut preset_globs) = (Vec::new(), Vec::new());
         for preset in named {
             schedulers.push(preset.scheduler);
-            names.push(preset.name);
-            globs.push(preset.decks);
+            preset_names.push(preset.name);
+            preset_globs.push(preset.decks);
         }
         Self {
             schedulers,
-            names,
-            globs,
+            names: preset_names,
+            globs: preset_globs,
             choices: Vec::new(),
             by_deck: FxHashMap::default(),
         }

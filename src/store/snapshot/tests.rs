@@ -4,7 +4,7 @@ use std::io::Write;
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::*;
-use crate::scheduler::{Rating, Settings};
+use crate::scheduler::{Rating, Schedulers, Settings};
 use crate::store::{EventKind, NewEvent, NewKind};
 use crate::study::tests::{learned, review};
 
@@ -17,7 +17,7 @@ fn scheduler() -> Scheduler {
 }
 
 /// The reference: the whole log read and replayed, with no snapshot involved.
-fn full_states(store: &Store, scheduler: &Scheduler, day: Day) -> Vec<(Box<str>, Folded)> {
+fn full_states(store: &Store, scheduler: &impl Schedulers, day: Day) -> Vec<(Box<str>, Folded)> {
     let (history, _) = store.history().unwrap();
     let states = history.fold_each(scheduler, day);
     let mut states: Vec<(Box<str>, Folded)> = history
@@ -35,7 +35,7 @@ fn sorted(mut states: Vec<(Box<str>, Folded)>) -> Vec<(Box<str>, Folded)> {
 }
 
 /// Replays and saves the snapshot, as a command does.
-fn replay_and_save(store: &Store, scheduler: &Scheduler, day: Day) -> Replayed {
+fn replay_and_save(store: &Store, scheduler: &impl Schedulers, day: Day) -> Replayed {
     let mut replayed = store.replay(scheduler, day, Events::OnDemand).unwrap();
     let states: Vec<Folded> = replayed.states.iter().map(|(_, f)| f.clone()).collect();
     store
@@ -406,3 +406,5 @@ fn a_relink_after_the_snapshot_and_one_inside_it_replay_as_the_whole_log_does() 
     let state = |card: &str| &expected.iter().find(|(c, _)| c.as_ref() == card).unwrap().1;
     assert_eq!((state("a/9").state.reps, state("a/2").state.reps), (0, 3));
 }
+
+mod presets;

@@ -1,1 +1,170 @@
+use std::fmt::Write as _;
+use std::path::Path;
 
+use chrono::Duration;
+
+use super::*;
+use crate::config;
+use crate::deck::{DeckId, Source, parse_deck};
+use crate::scheduler::{Due, Interval, Phase, Rating};
+use crate::store::{History, NewEvent};
+use crate::study::Study;
+use crate::study::tests::{review, time};
+
+const NOW: &str = "2026-11-27T10:00:00+01:00";
+
+/// A deck `id` of `cards` cards `c0`.. with `extra` in its `[deck]` table.
+fn deck(id: &str, extra: &str, cards: usize) -> Deck {
+    let mut text = format!("[deck]\nname = \"{id}\"\n{extra}");
+    for i in 0..cards {
+        let _ = write!(
+            text,
+            "[[cards]]\nid = \"c{i}\"\nfront = \"f{i}\"\nback = \"b{i}\"\n"
+        );
+    }
+    parse_deck(DeckId::new(id), Source::Bundled, &text).unwrap()
+}
+
+fn collection(decks: Vec<Deck>) -> Collection {
+    Collection {
+        decks,
+        broken: Vec::new(),
+    }
+}
+
+/// The presets a settings file's `text` defines.
+fn presets_of(text: &str) -> Presets {
+    let (config, problems) = config::parse(text, Path::new("config.toml"));
+    assert!(problems.is_empty(), "{problems:?}");
+    crate::library::presets(&config).unwrap()
+}
+
+const SETTINGS: &str = "[presets.lang]\ndecks = [\"lang/**\"]\nlearning_steps = [\"1h\"]\nnew_per_day = 1\n\n\
+                        [presets.slow]\ndecks = [\"lang/spanish\", \"math\"]\nlearning_steps = [\"2h\"]\n";
+
+#[test]
+fn the_deck_file_wins_over_a_glob_and_a_glob_over_the_global_section() {
+    let mut presets = presets_of(SETTINGS);
+    let decks = collection(vec![
+        deck("lang/spanish", "preset = \"slow\"\n", 1),
+        deck("lang/french", "", 1),
+        deck("lang/german", "preset = \"fast\"\n", 1),
+        deck("math", "", 1),
+        deck("history", "", 1),
+    ]);
+    presets.resolve(&decks);
+    let choices: Vec<Choice> = (0..5).map(|deck| presets.choice(deck)).collect();
+    assert_eq!(
+        choices,
+        [
+            // Named on line 3 of its file; `lang/**` of the first preset matches it too.
+            Choice {
+                preset: 2,
+                reason: Reason::DeckFile { line: 3 }
+            },
+            Choice {
+                preset: 1,
+                reason: Reason::Glob("lang/**".into())
+            },
+            // A name the settings lack: the global section, not the glob.
+            Choice {
+                preset: 0,
+                reason: Reason::Unknown {
+                    name: "fast".into(),
+                    line: 3
+                }
+            },
+            Choice {
+                preset: 2,
+                reason: Reason::Glob("math".into())
+            },
+            Choice {
+                preset: 0,
+                reason: Reason::Global
+            },
+        ]
+    );
+    assert_eq!(
+        [0, 1, 2].map(|index| presets.name(index)),
+        [None, Some("lang"), Some("slow")]
+    );
+    assert_eq!(presets.index_of("slow"), Some(2));
+    // A card finds its scheduler by its deck; a card no deck has, the global one.
+    let steps = |card: &str| presets.for_card(card).settings().learning_steps.clone();
+    assert_eq!(steps("lang/spanish/c0"), [7200]);
+    assert_eq!(steps("lang/french/c0"), [3600]);
+    assert_eq!(steps("lang/german/c0"), [60, 600]);
+    assert_eq!(steps("gone/c0"), [60, 600]);
+}
+
+#[test]
+fn the_first_preset_in_the_file_takes_a_deck_two_globs_match() {
+    let mut presets = presets_of(
+        "[presets.z]\ndecks = [\"lang/*\"]\n[presets.a]\ndecks = [\"lang/**\", \"lang/spanish\"]\n",
+    );
+    presets.resolve(&collection(vec![deck("lang/spanish", "", 1)]));
+    assert_eq!(presets.name(presets.preset_of(0)), Some("z"));
+}
+
+#[test]
+fn a_preset_schedules_its_decks_and_leaves_the_others_alone() {
+    let now = time(NOW);
+    let decks = collection(vec![
+        deck("lang/french", "", 3),
+        deck("math", "preset = \"nope\"\n", 3),
+    ]);
+    let events = [
+        review("1", "lang/french/c0", Rating::Again, now),
+        review("2", "math/c0", Rating::Again, now),
+    ];
+    let history = History::from_events(events.iter().map(NewEvent::to_event).collect());
+    let study = Study::with_presets(decks, history, presets_of(SETTINGS), now);
+    // Again on a new card waits the first learning step: the preset's hour, the global minute.
+    assert_eq!(
+        study.state("lang/french/c0").due,
+        Due::At(now + Duration::hours(1))
+    );
+    assert_eq!(
+        study.state("math/c0").due,
+        Due::At(now + Duration::minutes(1))
+    );
+    assert_eq!(study.state("math/c0").phase, Phase::Learning { step: 0 });
+    // The answer buttons of an unseen card say the same.
+    assert_eq!(
+        study.preview("lang/french/c1", now)[0],
+        Interval::Secs(3600)
+    );
+    assert_eq!(study.preview("math/c1", now)[0], Interval::Secs(60));
+    // The preset allows one new card a day, used up by c0; the global section 20.
+    assert_eq!(study.due_counts(0, now).new, 0);
+    assert_eq!(study.due_counts(1, now).new, 2);
+}
+
+#[test]
+fn a_deck_moved_to_another_preset_by_an_edit_is_replayed_by_it() {
+    let now = time(NOW);
+    let before = collection(vec![deck("lang/french", "", 1), deck("math", "", 1)]);
+    let events = [
+        review("1", "lang/french/c0", Rating::Again, now),
+        review("2", "math/c0", Rating::Again, now),
+    ];
+    let history = History::from_events(events.iter().map(NewEvent::to_event).collect());
+    let mut study = Study::with_presets(before, history, presets_of(SETTINGS), now);
+    assert_eq!(
+        study.state("math/c0").due,
+        Due::At(now + Duration::hours(2)),
+        "`math` is a glob of `slow`"
+    );
+    study.replace_collection(collection(vec![
+        deck("lang/french", "", 1),
+        deck("math", "preset = \"lang\"\n", 1),
+    ]));
+    assert_eq!(
+        study.state("math/c0").due,
+        Due::At(now + Duration::hours(1))
+    );
+    assert_eq!(
+        study.state("lang/french/c0").due,
+        Due::At(now + Duration::hours(1))
+    );
+}
