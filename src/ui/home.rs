@@ -12,6 +12,7 @@ use super::{Theme, footer};
 use crate::app::{Action, App, HomeOverlay, Row, keys};
 use crate::english::counted;
 use crate::study::DueCounts;
+use crate::study::presets::Reason;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = app.rows();
@@ -25,6 +26,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let key = |action: &Action| list_keys.label(action);
     let mut details = details_lines(rows.get(home.selected).copied(), list_keys, theme);
+    if let Some(Row::Deck(index, _)) = rows.get(home.selected) {
+        details.extend(preset_line(app, *index, theme));
+    }
     if let Some(Row::Deck(index, _)) = rows.get(home.selected)
         && let Some(Some(outlook)) = figures.exams.get(*index)
     {
@@ -222,15 +226,22 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
                         outlook.predicted * 100.0
                     )
                 });
-            // The exam stays in view: a long name gives way to it.
-            let room =
-                name_width.saturating_sub(exam.as_deref().map_or(0, |e| Line::raw(e).width()));
+            let unknown = match app.study.presets().choice(*index).reason {
+                Reason::Unknown { name, .. } => Some(format!(" · ⚠ no preset {name}")),
+                _ => None,
+            };
+            // The exam and a warning stay in view: a long name gives way to them.
+            let width = |text: &Option<String>| text.as_deref().map_or(0, |e| Line::raw(e).width());
+            let room = name_width.saturating_sub(width(&exam) + width(&unknown));
             let mut name = vec![Span::raw(super::text::fit(
                 &format!("{indent}{}", deck.name),
                 room,
             ))];
             if let Some(exam) = exam {
                 name.push(Span::styled(exam, theme.notice));
+            }
+            if let Some(unknown) = unknown {
+                name.push(Span::styled(unknown, theme.error));
             }
             TableRow::new(vec![
                 Cell::from(Line::from(name)),
@@ -344,6 +355,28 @@ fn details_lines<'a>(row: Option<Row<'a>>, keys: crate::app::Keys, theme: &Theme
     }
 }
 
+/// The deck's settings preset, when it has one or names one the settings lack.
+fn preset_line(app: &App, deck: usize, theme: &Theme) -> Option<Line<'static>> {
+    let presets = app.study.presets();
+    let choice = presets.choice(deck);
+    let name = presets.name(choice.preset).unwrap_or_default();
+    match choice.reason {
+        Reason::Global => None,
+        Reason::DeckFile { .. } | Reason::Glob(_) => Some(Line::styled(
+            format!(
+                "Scheduled with the preset {name} (`flashdeck config show` lists its settings)."
+            ),
+            theme.dim,
+        )),
+        Reason::Unknown { name, line } => Some(Line::styled(
+            format!(
+                "Its file names the preset {name} on line {line}, which the settings do not define: the global settings apply."
+            ),
+            theme.error,
+        )),
+    }
+}
+
 /// What the home screen advises below the details: cards set aside, and for a first run how
 /// to start and where decks live.
 fn advice<'a>(app: &App, list_keys: keys::Keys, theme: &Theme) -> Vec<Line<'a>> {
@@ -380,3 +413,6 @@ fn advice<'a>(app: &App, list_keys: keys::Keys, theme: &Theme) -> Vec<Line<'a>> 
     }
     lines
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,72 @@
+use std::path::{Path, PathBuf};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::app::{Action, App};
+use crate::deck::{Collection, DeckId, Source, parse_deck};
+use crate::study::Study;
+use crate::ui::Theme;
+
+/// The home screen of two decks: `lang/french`, which a glob gives the preset `lang`, and
+/// `math`, whose file names a preset the settings lack.
+fn app() -> App {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap();
+    let deck = |id: &str, extra: &str| {
+        let text =
+            format!("[deck]\nname = \"{id}\"\n{extra}[[cards]]\nfront = \"f\"\nback = \"b\"\n");
+        parse_deck(DeckId::new(id), Source::Bundled, &text).unwrap()
+    };
+    let collection = Collection {
+        decks: vec![deck("lang/french", ""), deck("math", "preset = \"fast\"\n")],
+        broken: Vec::new(),
+    };
+    let (config, _) = crate::config::parse(
+        "[presets.lang]\ndecks = [\"lang/**\"]\n",
+        Path::new("config.toml"),
+    );
+    let presets = crate::library::presets(&config).unwrap();
+    let study = Study::with_presets(collection, crate::store::History::default(), presets, now);
+    App::new(study, PathBuf::from("/home/u/decks"), now)
+}
+
+fn screen(app: &App) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| {
+            crate::ui::draw(frame, app, &Theme::default());
+        })
+        .unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+#[test]
+fn a_deck_naming_an_unknown_preset_says_so_on_its_row_and_in_its_details() {
+    let mut app = app();
+    let lines = screen(&app);
+    let row = lines
+        .iter()
+        .find(|line| line.starts_with("math"))
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    assert!(row.starts_with("math · ⚠ no preset fast "), "{row}");
+    let french = lines.iter().find(|line| line.contains("french")).unwrap();
+    assert!(!french.contains('⚠'), "{french}");
+    // The folder's row first, then french: its details name its preset.
+    app.update(Action::Down, app.now);
+    let lines = screen(&app);
+    let text = lines.join("\n");
+    assert!(
+        lines.iter().any(|line| line.trim_end() == "lang/french")
+            && text.contains("Scheduled with the preset lang"),
+        "{text}"
+    );
+    app.update(Action::Down, app.now);
+    let text = screen(&app).join("");
+    assert!(
+        text.contains("Its file names the preset fast on line 3, which the settings do not"),
+        "{text}"
+    );
+}
