@@ -238,6 +238,10 @@ pub struct OptimizeArgs {
                 [,review_state,review_duration]; time in ms since 1970 or RFC 3339)"
     )]
     pub revlog: Option<PathBuf>,
+    /// Fit this preset's parameters, on its decks' reviews (or the revlog) [default: every
+    /// preset with its decks, and the global section on the rest]
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
     /// Print JSON with the parameters and the figures
     #[arg(long)]
     pub json: bool,

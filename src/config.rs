@@ -246,6 +246,20 @@ pub fn values(config: &Config) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// Each key a preset may set, with its effective value in `preset` as TOML, in the table's
+/// order.
+#[must_use]
+pub fn preset_values(config: &Config, preset: &Preset) -> Vec<(&'static str, String)> {
+    let mut scratch = config.clone();
+    scratch.scheduling = preset.scheduling.clone();
+    scratch.optimized.clone_from(&preset.optimized);
+    SETTINGS
+        .iter()
+        .filter(|setting| setting.preset)
+        .map(|setting| (setting.name, (setting.show)(&scratch)))
+        .collect()
+}
+
 /// The commented file `config init` writes: every key at its default.
 #[must_use]
 pub fn template() -> String {

@@ -1,32 +1,59 @@
-//! `flashdeck optimize [--revlog FILE.csv] [--json] [--dry-run]`: fits the FSRS parameters to
-//! the review log (or another history), reports log loss and RMSE for the parameters in effect
-//! and the fitted ones, and writes the fitted ones to the settings file when they are better.
+//! `flashdeck optimize [--preset NAME] [--revlog FILE.csv] [--json] [--dry-run]`: fits the FSRS
+//! parameters to the review log (or another history), reports log loss and RMSE for the
+//! parameters in effect and the fitted ones, and writes the fitted ones to the settings file
+//! when they are better. With presets, each preset is fitted on its decks' cards and the
+//! global section on the rest, one table each; `--preset` fits one.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::FAILURE;
-use crate::atomic_write::{self, Existing};
 use crate::cli::OptimizeArgs;
-use crate::config::{Config, parameters_text};
+use crate::config::{Config, Preset, parameters_text};
 use crate::english::{self, counted};
 use crate::library::load_study;
 use crate::optimize::{self, Outcome, Review, Verdict, revlog};
 use crate::paths::Locations;
-use crate::scheduler::Phase;
+use crate::scheduler::{Phase, Schedulers};
+
+mod write;
+
+use write::{Fitted, write_parameters};
 
 #[derive(Serialize)]
 struct Report<'a> {
+    /// The preset fitted; none for the global section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    preset: Option<&'a str>,
     #[serde(flatten)]
     outcome: &'a Outcome,
     /// Where the fitted parameters were written, if they were.
     written_to: Option<&'a Path>,
+    /// With presets and no `--preset`: each preset's fit, the global section's above.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    presets: Vec<Report<'a>>,
+}
+
+/// A table of the settings file and the answers its parameters are fitted on.
+struct Group<'a> {
+    /// `None`: the global section.
+    preset: Option<&'a Preset>,
+    cards: Vec<Vec<Review>>,
+}
+
+impl Group<'_> {
+    fn settings<'c>(&'c self, config: &'c Config) -> (&'c [f32], Option<&'c str>) {
+        match self.preset {
+            Some(preset) => (&preset.scheduling.parameters, preset.optimized.as_deref()),
+            None => (&config.scheduling.parameters, config.optimized.as_deref()),
+        }
+    }
 }
 
 pub fn run(
@@ -37,58 +64,93 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let cards = match options.revlog.as_deref() {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            let revlog = match revlog::parse(&text) {
-                Ok(revlog) => revlog,
-                Err(message) => {
-                    writeln!(err, "{}: {message}", path.display())?;
-                    return Ok(ExitCode::from(FAILURE));
-                }
-            };
-            for problem in revlog.skipped.iter().take(10) {
-                let (line, message) = (problem.line, &problem.message);
-                writeln!(err, "{}:{line}: skipped: {message}", path.display())?;
-            }
-            if revlog.skipped.len() > 10 {
-                writeln!(err, "… and {} more skipped", revlog.skipped.len() - 10)?;
-            }
-            let calendar = &config.scheduling.calendar;
-            if let Some(reason) = optimize::plausible::check(&revlog.cards, calendar, now) {
-                writeln!(
-                    err,
-                    "{}: {reason}. Nothing was fitted or saved.",
-                    path.display()
-                )?;
-                return Ok(ExitCode::from(FAILURE));
-            }
-            revlog.cards
-        }
-        None => own_reviews(locations, config, now)?,
-    };
-    let settings = &config.scheduling;
-    let outcome = optimize::optimize(&cards, &settings.calendar, &settings.parameters)?;
     let path = &locations.config.path;
+    let preset = options
+        .preset
+        .as_deref()
+        .map(|name| (name, config.presets.iter().find(|p| p.name == name)));
+    if let Some((name, None)) = preset {
+        let names: Vec<&str> = config.presets.iter().map(|p| p.name.as_str()).collect();
+        let known = if names.is_empty() {
+            "it has none".to_owned()
+        } else {
+            format!("it has {}", names.join(", "))
+        };
+        writeln!(
+            err,
+            "no preset `{name}` in {} ({known}); nothing was fitted",
+            path.display()
+        )?;
+        return Ok(ExitCode::from(FAILURE));
+    }
+    let preset = preset.and_then(|(_, preset)| preset);
+    let groups = match options.revlog.as_deref() {
+        Some(revlog_path) => match read_revlog(revlog_path, config, now, err)? {
+            Some(cards) => vec![Group { preset, cards }],
+            None => return Ok(ExitCode::from(FAILURE)),
+        },
+        None => own_reviews(locations, config, preset, now)?,
+    };
+    let calendar = &config.scheduling.calendar;
+    let outcomes = groups
+        .iter()
+        .map(|group| optimize::optimize(&group.cards, calendar, group.settings(config).0))
+        .collect::<Result<Vec<Outcome>, _>>()?;
+    let fitted: Vec<Fitted> = groups
+        .iter()
+        .zip(&outcomes)
+        .filter(|(_, outcome)| outcome.verdict == Verdict::Keep)
+        .map(|(group, outcome)| Fitted {
+            preset: group.preset.map(|p| p.name.as_str()),
+            parameters: outcome.fitted.as_deref().unwrap_or_default(),
+        })
+        .collect();
     let mut written = None;
     let mut failed = None;
-    if outcome.verdict == Verdict::Keep && !options.dry_run {
-        let fitted = outcome.fitted.as_deref().unwrap_or_default();
-        match write_parameters(path, fitted, now) {
+    if !fitted.is_empty() && !options.dry_run {
+        match write_parameters(path, &fitted, now) {
             Ok(()) => written = Some(path.as_path()),
             Err(error) => failed = Some(error),
         }
     }
+    let written_for = |outcome: &Outcome| written.filter(|_| outcome.verdict == Verdict::Keep);
     if options.json {
-        let report = Report {
-            outcome: &outcome,
-            written_to: written,
-        };
-        serde_json::to_writer_pretty(&mut *out, &report)?;
-        writeln!(out)?;
+        let mut reports = groups.iter().zip(&outcomes).map(|(group, outcome)| Report {
+            preset: group.preset.map(|p| p.name.as_str()),
+            outcome,
+            written_to: written_for(outcome),
+            presets: Vec::new(),
+        });
+        if let Some(mut report) = reports.next() {
+            report.presets = reports.collect();
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)?;
+        }
     } else {
-        write_text(&outcome, config, written, options.dry_run, out)?;
+        let headed = groups.len() > 1 || preset.is_some();
+        for (index, (group, outcome)) in groups.iter().zip(&outcomes).enumerate() {
+            if headed {
+                if index > 0 {
+                    writeln!(out)?;
+                }
+                match group.preset {
+                    Some(preset) => writeln!(out, "Preset {} ([presets.{0}]):", preset.name)?,
+                    None => writeln!(out, "Global settings (decks without a preset):")?,
+                }
+            }
+            let (parameters, optimized) = group.settings(config);
+            let current = Current {
+                parameters,
+                optimized,
+            };
+            write_text(
+                outcome,
+                &current,
+                written_for(outcome),
+                options.dry_run,
+                out,
+            )?;
+        }
     }
     if let Some(error) = failed {
         writeln!(err, "the fitted parameters were not saved: {error:#}")?;
@@ -97,32 +159,92 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every card's scheduled answers from the review log.
-fn own_reviews(
-    locations: &Locations,
+/// The answers of a revlog file, or `None` when it cannot be used (said on `err`).
+fn read_revlog(
+    path: &Path,
     config: &Config,
     now: DateTime<FixedOffset>,
-) -> Result<Vec<Vec<Review>>> {
+    err: &mut dyn Write,
+) -> Result<Option<Vec<Vec<Review>>>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let revlog = match revlog::parse(&text) {
+        Ok(revlog) => revlog,
+        Err(message) => {
+            writeln!(err, "{}: {message}", path.display())?;
+            return Ok(None);
+        }
+    };
+    for problem in revlog.skipped.iter().take(10) {
+        let (line, message) = (problem.line, &problem.message);
+        writeln!(err, "{}:{line}: skipped: {message}", path.display())?;
+    }
+    if revlog.skipped.len() > 10 {
+        writeln!(err, "… and {} more skipped", revlog.skipped.len() - 10)?;
+    }
+    let calendar = &config.scheduling.calendar;
+    if let Some(reason) = optimize::plausible::check(&revlog.cards, calendar, now) {
+        writeln!(
+            err,
+            "{}: {reason}. Nothing was fitted or saved.",
+            path.display()
+        )?;
+        return Ok(None);
+    }
+    Ok(Some(revlog.cards))
+}
+
+/// Every card's scheduled answers from the review log, by the table they are fitted for: only
+/// `preset`'s decks when one is given; else the global section's (the decks without a preset,
+/// and cards no deck has), then each preset's.
+fn own_reviews<'c>(
+    locations: &Locations,
+    config: &'c Config,
+    preset: Option<&'c Preset>,
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<Group<'c>>> {
     let (study, _) = load_study(locations, config, now)?;
     let history: &crate::store::History = study.wait_for_history();
-    Ok(history
-        .every_answer(&study.scheduler)
-        .map(|(_, answers)| {
-            answers
-                .iter()
-                .map(|a| Review {
-                    time: a.time,
-                    rating: a.rating,
-                    starts_over: a.phase_before == Phase::New,
-                })
-                .collect()
+    let presets = study.presets();
+    let answers: Vec<_> = history.every_answer(presets).collect();
+    let mut groups: Vec<Group> = std::iter::once(None)
+        .chain(config.presets.iter().map(Some))
+        .map(|preset| Group {
+            preset,
+            cards: Vec::new(),
         })
-        .collect())
+        .collect();
+    for ((card, _), (_, answers)) in history.cards().zip(answers) {
+        let reviews = answers
+            .iter()
+            .map(|a| Review {
+                time: a.time,
+                rating: a.rating,
+                starts_over: a.phase_before == Phase::New,
+            })
+            .collect();
+        if let Some(group) = groups.get_mut(presets.index_for(card)) {
+            group.cards.push(reviews);
+        }
+    }
+    Ok(match preset {
+        Some(preset) => groups
+            .into_iter()
+            .filter(|group| group.preset.is_some_and(|p| p.name == preset.name))
+            .collect(),
+        None => groups,
+    })
+}
+
+/// The parameters in effect for a fit, and when they were fitted.
+struct Current<'a> {
+    parameters: &'a [f32],
+    optimized: Option<&'a str>,
 }
 
 fn write_text(
     outcome: &Outcome,
-    config: &Config,
+    config: &Current<'_>,
     written: Option<&Path>,
     dry_run: bool,
     out: &mut dyn Write,
@@ -134,9 +256,9 @@ fn write_text(
         counted(outcome.cards, "card"),
         counted(outcome.items, "training item"),
     )?;
-    let current = match &config.optimized {
+    let current = match config.optimized {
         Some(date) => format!("in effect (fitted {date})"),
-        None if config.scheduling.parameters.is_empty() => "in effect (FSRS-6 defaults)".into(),
+        None if config.parameters.is_empty() => "in effect (FSRS-6 defaults)".into(),
         None => "in effect (from the settings)".into(),
     };
     let rows: Vec<_> = [
@@ -158,6 +280,9 @@ fn write_text(
         writeln!(out, "{name:32}  {:>8.4}  {rmse:>10.2}%", fit.log_loss)?;
     }
     match outcome.verdict {
+        _ if outcome.reviews == 0 => {
+            writeln!(out, "No reviews yet: the parameters in effect stay.")?;
+        }
         Verdict::NoLaterAnswers => writeln!(
             out,
             "No card was answered on a later day than its first ({} of {} {}): a fit learns \
@@ -197,41 +322,4 @@ fn write_text(
         }
     }
     Ok(())
-}
-
-/// Sets `parameters` and `optimized` in the settings file, keeping everything else in it as it
-/// was (comments too). A file that is not valid TOML is left alone.
-fn write_parameters(path: &Path, parameters: &[f32], now: DateTime<FixedOffset>) -> Result<()> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(error) => return Err(error).with_context(|| format!("cannot read {}", path.display())),
-    };
-    let mut document: toml_edit::DocumentMut = text
-        .parse()
-        .with_context(|| format!("{} is not valid TOML; fix it first", path.display()))?;
-    let mut array = toml_edit::Array::new();
-    for parameter in parameters {
-        // Through its shortest text, so that 0.2 stays 0.2 and not 0.20000000298.
-        array.push(
-            parameter
-                .to_string()
-                .parse::<f64>()
-                .unwrap_or(f64::from(*parameter)),
-        );
-    }
-    document["parameters"] = toml_edit::value(array);
-    let date = now.date_naive();
-    let day = toml_edit::Date {
-        year: u16::try_from(date.year()).unwrap_or_default(),
-        month: u8::try_from(date.month()).unwrap_or_default(),
-        day: u8::try_from(date.day()).unwrap_or_default(),
-    };
-    document["optimized"] = toml_edit::value(toml_edit::Datetime {
-        date: Some(day),
-        time: None,
-        offset: None,
-    });
-    atomic_write::write(path, document.to_string().as_bytes(), Existing::Replace)
-        .with_context(|| format!("cannot write {}", path.display()))
 }
