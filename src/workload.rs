@@ -2,6 +2,7 @@
 //! today, so that a user picks a retention knowing the reviews a day it asks for. Pure.
 
 mod habits;
+mod job;
 
 use fsrs::{Card as SimCard, SimulatorConfig, simulate};
 use rayon::prelude::*;
@@ -11,6 +12,7 @@ use crate::scheduler::{Day, Due, Phase, Settings};
 use crate::study::Study;
 
 pub use habits::{Habits, from_answers, habits};
+pub use job::{Job, Part};
 
 /// The retentions the statistics screen and `flashdeck simulate` compare.
 pub const COMPARED: [f32; 5] = [0.80, 0.85, 0.90, 0.95, 0.97];
@@ -177,76 +179,6 @@ pub fn run(
             .map_or(0.0, |&m| f64::from(m)),
         periods,
     })
-}
-
-/// A comparison to run away from the screen: everything it needs, owned.
-#[derive(Debug, Clone)]
-pub struct Job {
-    pub cards: Vec<SimCard>,
-    pub total: usize,
-    pub plan: Plan,
-    pub settings: Settings,
-}
-
-// `fsrs::Card` has no `PartialEq`; the app's effects compare by value in tests.
-impl PartialEq for Job {
-    fn eq(&self, other: &Self) -> bool {
-        let card = |c: &SimCard| {
-            (
-                c.id,
-                c.difficulty,
-                c.stability,
-                c.last_date,
-                c.due,
-                c.interval,
-                c.lapses,
-            )
-        };
-        self.total == other.total
-            && self.plan == other.plan
-            && self.settings == other.settings
-            && self.cards.len() == other.cards.len()
-            && self
-                .cards
-                .iter()
-                .zip(&other.cards)
-                .all(|(a, b)| card(a) == card(b))
-    }
-}
-
-impl Job {
-    /// The job for a year of `decks` at today's limits and the learner's habits.
-    #[must_use]
-    pub fn for_decks(study: &Study, decks: &[usize], today: Day) -> Self {
-        let settings = study.scheduler.settings().clone();
-        let per_deck = |limit: u32| limit as usize * decks.len().max(1);
-        let plan = Plan {
-            retention: settings.desired_retention,
-            days: 365,
-            new_per_day: per_deck(settings.new_per_day),
-            reviews_per_day: per_deck(settings.reviews_per_day),
-            habits: habits(study),
-        };
-        let (cards, total) = cards_today(study, decks, today);
-        Self {
-            cards,
-            total,
-            plan,
-            settings,
-        }
-    }
-
-    /// Every retention in [`COMPARED`].
-    pub fn run(&self) -> Result<Vec<Workload>, String> {
-        compare(
-            &self.cards,
-            self.total,
-            self.plan,
-            &self.settings,
-            &COMPARED,
-        )
-        .map_err(|e| e.to_string())
-    }
 }
 
 /// The same plan at each of `retentions`, on all cores.

@@ -42,9 +42,10 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let settings = &config.scheduling;
-    let retention = options.retention.unwrap_or(settings.desired_retention);
-    if !(0.70..=0.99).contains(&retention) || !(1..=36_500).contains(&options.days) {
+    let retention = options.retention;
+    if retention.is_some_and(|r| !(0.70..=0.99).contains(&r))
+        || !(1..=36_500).contains(&options.days)
+    {
         writeln!(
             err,
             "--retention must be from 0.70 to 0.99, and --days from 1 to 36500"
@@ -54,21 +55,28 @@ pub fn run(
     let (study, _) = load_study(locations, config, now)?;
     let (decks, title) = resolve_decks(&study.collection, &options.only, locations)?;
     let today = study.scheduler.calendar().day(now);
-    // The statistics screen's simulation, with what the command line changes.
+    // The statistics screen's simulation, with what the command line changes: each preset's
+    // decks with its settings.
     let mut job = workload::Job::for_decks(&study, &decks, today);
-    job.plan.retention = retention;
-    job.plan.days = options.days;
+    job.set_days(options.days);
     if let Some(new_per_day) = options.new_per_day {
-        job.plan.new_per_day = new_per_day;
+        job.set_new_per_day(new_per_day);
     }
-    let plan = job.plan;
-    let (cards, total) = (&job.cards, job.total);
-    let workload = workload::run(cards, total, plan, &job.settings)?;
+    let plan = job.plan();
+    let (studied, total) = job.cards();
+    let workload = job.simulate(retention)?;
     let compared = job.run().map_err(anyhow::Error::msg)?;
+    // Each preset's own retention, or the one asked for: said as one figure when they agree.
+    let mut retentions: Vec<f32> = match retention {
+        Some(retention) => vec![retention],
+        None => job.parts.iter().map(|part| part.plan.retention).collect(),
+    };
+    retentions.sort_by(f32::total_cmp);
+    retentions.dedup();
     if options.json {
         let report = Report {
             plan: PlanJson {
-                retention,
+                retention: workload.retention,
                 days: plan.days,
                 new_per_day: plan.new_per_day,
                 reviews_per_day: plan.reviews_per_day,
@@ -81,13 +89,21 @@ pub fn run(
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let at = match retentions.as_slice() {
+        [one] => format!("{} retention", percent(*one)),
+        many => format!(
+            "each preset's retention ({})",
+            many.iter()
+                .map(|&r| percent(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
     writeln!(
         out,
-        "{title}: {} ({} studied) over {}, at {} retention, up to {} a day",
+        "{title}: {} ({studied} studied) over {}, at {at}, up to {} a day",
         counted(total, "card"),
-        cards.len(),
         counted(plan.days, "day"),
-        percent(retention),
         counted(plan.new_per_day, "new card"),
     )?;
     writeln!(

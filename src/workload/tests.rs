@@ -128,3 +128,72 @@ fn habits_come_from_the_learners_answers_where_there_are_enough() {
     assert!((habits.costs[1][2] - 5.0).abs() < 1e-6);
     assert_eq!(habits.own, 3);
 }
+
+/// Decks `lang/a` and `lang/b` of 10 cards each, which a glob gives a preset of 2 new cards a
+/// day at 80% retention, and `math` of 30 cards on the global section's 20 at 90%.
+fn job_with_presets() -> Job {
+    use std::fmt::Write as _;
+    let now = time("2026-11-27T10:00:00+01:00");
+    let deck = |id: &str, cards: usize| {
+        let mut text = format!("[deck]\nname = \"{id}\"\n");
+        for i in 0..cards {
+            let _ = write!(
+                text,
+                "[[cards]]\nid = \"c{i}\"\nfront = \"f{i}\"\nback = \"b\"\n"
+            );
+        }
+        crate::deck::parse_deck(
+            crate::deck::DeckId::new(id),
+            crate::deck::Source::Bundled,
+            &text,
+        )
+        .unwrap()
+    };
+    let collection = crate::deck::Collection {
+        decks: vec![deck("lang/a", 10), deck("math", 30), deck("lang/b", 10)],
+        broken: Vec::new(),
+    };
+    let (config, _) = crate::config::parse(
+        "[presets.lang]\ndecks = [\"lang/**\"]\nnew_per_day = 2\ndesired_retention = 0.8\n",
+        std::path::Path::new("config.toml"),
+    );
+    let presets = crate::library::presets(&config).unwrap();
+    let study = Study::with_presets(collection, crate::store::History::default(), presets, now);
+    Job::for_decks(&study, &[0, 1, 2], study.day())
+}
+
+fn introduced(workload: &Workload) -> f64 {
+    workload
+        .periods
+        .iter()
+        .map(|p| p.new_per_day * float(p.last_day + 1 - p.first_day))
+        .sum()
+}
+
+#[test]
+fn each_presets_decks_are_simulated_with_its_settings_and_added_up() {
+    let mut job = job_with_presets();
+    let parts: Vec<(usize, usize, usize, f32)> = job
+        .parts
+        .iter()
+        .map(|p| (p.decks, p.total, p.plan.new_per_day, p.plan.retention))
+        .collect();
+    // The global section first: math's 30 cards at 20 a day; then lang's two decks at 2 each.
+    assert_eq!(parts, [(1, 30, 20, 0.9), (2, 20, 4, 0.8)]);
+    job.set_days(30);
+    let whole = job.simulate(None).unwrap();
+    // Every card is introduced within the month: math's in 2 days, lang's in 5.
+    assert!((introduced(&whole) - 50.0).abs() < 1e-6, "{whole:?}");
+    assert_eq!(whole.cards, 50);
+    // The retention of the whole: (0.9 × 30 + 0.8 × 20) / 50.
+    assert!((whole.retention - 0.86).abs() < 1e-6, "{}", whole.retention);
+    // Over ten days, 3 new cards a day shared by decks: 1 for math's one, 2 for lang's two.
+    job.set_days(10);
+    job.set_new_per_day(3);
+    let shares: Vec<usize> = job.parts.iter().map(|p| p.plan.new_per_day).collect();
+    assert_eq!(shares, [1, 2]);
+    assert_eq!(job.plan().new_per_day, 3);
+    let whole = job.simulate(Some(0.9)).unwrap();
+    assert!((introduced(&whole) - 30.0).abs() < 1e-6, "{whole:?}");
+    assert!((whole.retention - 0.9).abs() < 1e-6);
+}
