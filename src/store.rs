@@ -35,7 +35,7 @@ pub use card_id::{CardId, deck_of};
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
 pub use history::{DeckResult, History};
 pub use replay::{Answer, Folded, Traced, TracedAnswer, TracedKind};
-pub use snapshot::{Events, LazyHistory, Replayed, Source, ready};
+pub use snapshot::{Events, LazyHistory, Opening, Replayed, Source, ready};
 
 /// Environment variable that names this device's log file, instead of the host name.
 pub const DEVICE_ENV: &str = "FLASHDECK_DEVICE";

@@ -12,10 +12,16 @@
 //! nothing was appended since, a start needs only the front part; the events are read on
 //! another thread and waited for only when something needs them (an answer, statistics).
 //!
-//! Here: choosing between the snapshot and a full replay, and reading the events later. The
-//! file's layout, writing it and checking it against the log are in `snapshot/file.rs`.
+//! The settings are checked in two parts: the scheduling rules and the calendar, which every
+//! card's replay depends on (others: a full replay), and each scheduler's settings, with which
+//! of them folded each card, so that a changed preset replays only its decks' cards.
+//!
+//! Here: choosing between the snapshot and a full replay, and reading the events later.
+//! Opening the snapshot and folding what changed since are in `snapshot/opening.rs`; the
+//! file's layout, writing it and checking it against the log in `snapshot/file.rs`.
 
 mod file;
+mod opening;
 
 use std::cell::LazyCell;
 use std::fs::File;
@@ -24,8 +30,9 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
 
 use super::{Folded, History, LineProblem, LogPosition, Store, read_all};
-use crate::scheduler::{Day, Scheduler, Schedulers};
-use file::{Opened, collection_hash, moved_cards, read_history, start_points};
+use crate::scheduler::{Day, Schedulers};
+use file::read_history;
+pub use opening::Opening;
 
 /// The history, maybe still being read on another thread; using it waits for it.
 pub type LazyHistory = LazyCell<History, Box<dyn FnOnce() -> History + Send>>;
@@ -123,91 +130,7 @@ impl Store {
             .finish(schedulers, day, events)
     }
 
-    /// The part of [`Store::replay`] that needs no deck, so that it can run while the decks
-    /// load: the snapshot opened and checked against the log, and what was appended since
-    /// read. `global` gives the calendar; [`Opening::finish`] replays.
-    pub fn open_replay(&self, global: &Scheduler, day: Day) -> io::Result<Opening> {
-        let files = self.log_files()?;
-        let opened = self.open_snapshot(collection_hash(global));
-        let Some((opened, mut position)) =
-            opened.and_then(|o| start_points(&self.dir, &files, &o.header.files).map(|p| (o, p)))
-        else {
-            return Ok(Opening {
-                store: self.clone(),
-                files,
-                snapshot: None,
-            });
-        };
-        let new_day = day != opened.header.day;
-        let day_is_simple = !new_day || opened.front.last_days.iter().all(|&last| last < day);
-        // Without events appended, the states may stand (with a new day's tallies cleared).
-        if day_is_simple && position.bytes_behind(&files)? <= PEEK {
-            let mut peek = History::default();
-            let mut peek_position = position.clone();
-            let mut problems = Vec::new();
-            let lines = read_all(
-                &files,
-                &mut peek_position,
-                &mut |events| peek.extend(events),
-                &mut problems,
-            )?;
-            if peek.is_empty() {
-                return Ok(Opening {
-                    store: self.clone(),
-                    files,
-                    snapshot: Some(Snapshot {
-                        opened,
-                        position,
-                        after: After::Nothing {
-                            lines,
-                            position: peek_position,
-                            problems,
-                        },
-                    }),
-                });
-            }
-        }
-        let Opened {
-            header,
-            front,
-            file,
-        } = opened;
-        let mut problems = front.problems.clone();
-        let after = match file.and_then(read_history) {
-            Some(mut history) => {
-                history.track_changes();
-                let lines = read_all(
-                    &files,
-                    &mut position,
-                    &mut |events| history.extend(events),
-                    &mut problems,
-                )?;
-                history.finish();
-                After::Read {
-                    changed: history.take_changes(),
-                    history: Box::new(history),
-                    lines,
-                    problems,
-                }
-            }
-            None => After::Unreadable,
-        };
-        Ok(Opening {
-            store: self.clone(),
-            files,
-            snapshot: Some(Snapshot {
-                opened: Opened {
-                    header,
-                    front,
-                    file: None,
-                },
-                position,
-                after,
-            }),
-        })
-    }
-
-    fn replay_full(
+    pub(super) fn replay_full(
         files: &[PathBuf],
         schedulers: &impl Schedulers,
         day: Day,
@@ -234,7 +157,11 @@ impl Store {
 
     /// The snapshot's events, read as `events` says; if they cannot be read, the whole log
     /// is read instead when they are needed.
-    fn history_later(&self, file: File, events: Events) -> (LazyHistory, Option<Sender<()>>) {
+    pub(super) fn history_later(
+        &self,
+        file: File,
+        events: Events,
+    ) -> (LazyHistory, Option<Sender<()>>) {
         let (read, start): (Box<dyn FnOnce() -> Option<History> + Send>, _) = match events {
             Events::Background => {
                 let (start, started) = mpsc::channel::<()>();
@@ -264,141 +191,6 @@ impl Store {
                 .unwrap_or_default(),
         }) as Box<dyn FnOnce() -> History + Send>);
         (history, start)
-    }
-}
-
-/// The snapshot opened and the log read after it, waiting for the decks' schedulers
-/// ([`Store::open_replay`]).
-pub struct Opening {
-    store: Store,
-    files: Vec<PathBuf>,
-    /// A usable snapshot; none means a full replay.
-    snapshot: Option<Snapshot>,
-}
-
-struct Snapshot {
-    opened: Opened,
-    /// Where the snapshot stops in each log file.
-    position: LogPosition,
-    after: After,
-}
-
-/// What the log holds after the snapshot.
-enum After {
-    /// Nothing: `lines` torn or unreadable lines at most, read up to `position`. The
-    /// snapshot's events are read only when needed.
-    Nothing {
-        lines: usize,
-        position: LogPosition,
-        problems: Vec<LineProblem>,
-    },
-    /// Events, read into the snapshot's `history`, which marks the cards they `changed`.
-    Read {
-        history: Box<History>,
-        changed: Vec<bool>,
-        lines: usize,
-        problems: Vec<LineProblem>,
-    },
-    /// The snapshot's events could not be read: the whole log is replayed.
-    Unreadable,
-}
-
-impl Opening {
-    /// The replay on `day`, each card by its scheduler: a card that another scheduler (another
-    /// preset, or changed settings) folded into the snapshot is replayed again, and only such
-    /// cards and those with new events are.
-    pub fn finish(
-        self,
-        schedulers: &impl Schedulers,
-        day: Day,
-        events: Events,
-    ) -> io::Result<Replayed> {
-        let Opening {
-            store,
-            files,
-            snapshot,
-        } = self;
-        let Some(Snapshot {
-            opened,
-            position,
-            after,
-        }) = snapshot
-        else {
-            return Store::replay_full(&files, schedulers, day);
-        };
-        let Opened {
-            header,
-            front,
-            file,
-        } = opened;
-        let moved = moved_cards(&header, &front, schedulers);
-        let (history, mut changed, lines_after, problems, position) = match (after, file) {
-            (
-                After::Nothing {
-                    lines,
-                    position,
-                    problems: peeked,
-                },
-                Some(file),
-            ) => {
-                let mut problems = front.problems;
-                problems.extend(peeked);
-                if moved.is_none() {
-                    let (history, start_reading) = store.history_later(file, events);
-                    let mut states: Vec<(Box<str>, Folded)> =
-                        front.cards.into_iter().zip(front.states).collect();
-                    if day != header.day {
-                        for (_, folded) in &mut states {
-                            folded.clear_day();
-                        }
-                    }
-                    return Ok(Replayed {
-                        history,
-                        start_reading,
-                        states,
-                        has_events: front.has_events,
-                        exams: front.exams,
-                        problems,
-                        source: Source::Snapshot {
-                            lines_after: lines,
-                            deferred: true,
-                        },
-                        position,
-                    });
-                }
-                let Some(history) = read_history(file) else {
-                    return Store::replay_full(&files, schedulers, day);
-                };
-                let changed = vec![false; history.cards().count()];
-                (history, changed, lines, problems, position)
-            }
-            (
-                After::Read {
-                    history,
-                    changed,
-                    lines,
-                    problems,
-                },
-                _,
-            ) => (*history, changed, lines, problems, position),
-            _ => return Store::replay_full(&files, schedulers, day),
-        };
-        if let Some(moved) = moved {
-            for (changed, moved) in changed.iter_mut().zip(moved) {
-                *changed |= moved;
-            }
-        }
-        let states = history.refold(schedulers, day, front.states, header.day, &changed);
-        Ok(Replayed::of(
-            history,
-            states,
-            Source::Snapshot {
-                lines_after,
-                deferred: false,
-            },
-            problems,
-            position,
-        ))
     }
 }
 

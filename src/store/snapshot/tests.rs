@@ -4,7 +4,7 @@ use std::io::Write;
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::*;
-use crate::scheduler::{Rating, Schedulers, Settings};
+use crate::scheduler::{Rating, Scheduler, Schedulers, Settings};
 use crate::store::{EventKind, NewEvent, NewKind};
 use crate::study::tests::{learned, review};
 
