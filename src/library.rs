@@ -69,6 +69,7 @@ impl LogState {
         self.source = Source::Snapshot {
             lines_after: 0,
             deferred: false,
+            moved: 0,
         };
         Ok(())
     }

@@ -105,6 +105,9 @@ pub enum Source {
         lines_after: usize,
         /// The events are being read on another thread.
         deferred: bool,
+        /// Cards folded again because another scheduler than the snapshot's schedules them
+        /// now (a preset changed, or their deck took another).
+        moved: usize,
     },
 }
 
@@ -112,7 +115,14 @@ impl Source {
     /// Whether a new snapshot would save work next time.
     #[must_use]
     pub fn is_stale(self) -> bool {
-        !matches!(self, Self::Snapshot { lines_after: 0, .. })
+        !matches!(
+            self,
+            Self::Snapshot {
+                lines_after: 0,
+                moved: 0,
+                ..
+            }
+        )
     }
 }
 

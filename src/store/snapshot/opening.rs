@@ -191,6 +191,7 @@ impl Opening {
                         source: Source::Snapshot {
                             lines_after: lines,
                             deferred: true,
+                            moved: 0,
                         },
                         position,
                     });
@@ -212,11 +213,12 @@ impl Opening {
             ) => (*history, changed, lines, problems, position),
             _ => return Store::replay_full(&files, schedulers, day),
         };
-        if let Some(moved) = moved {
-            for (changed, moved) in changed.iter_mut().zip(moved) {
+        let moved = moved.map_or(0, |moved| {
+            for (changed, moved) in changed.iter_mut().zip(&moved) {
                 *changed |= moved;
             }
-        }
+            moved.iter().filter(|&&moved| moved).count()
+        });
         let states = history.refold(schedulers, day, front.states, header.day, &changed);
         Ok(Replayed::of(
             history,
@@ -224,6 +226,7 @@ impl Opening {
             Source::Snapshot {
                 lines_after,
                 deferred: false,
+                moved,
             },
             problems,
             position,

@@ -124,7 +124,8 @@ fn appended_events_undos_and_resets_replay_as_the_whole_log_does() {
         replayed.source,
         Source::Snapshot {
             lines_after: 4,
-            deferred: false
+            deferred: false,
+            moved: 0,
         }
     );
     let expected = full_states(&store, &scheduler, day);
@@ -155,7 +156,8 @@ fn an_unchanged_log_starts_from_the_states_alone_and_reads_events_later() {
         replayed.source,
         Source::Snapshot {
             lines_after: 0,
-            deferred: true
+            deferred: true,
+            moved: 0,
         }
     );
     assert!(replayed.has_events);

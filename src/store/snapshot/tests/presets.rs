@@ -86,20 +86,29 @@ fn a_changed_preset_replays_its_decks_cards_and_nothing_else() {
     let changed = presets(0.80, &[], 0.8);
     let (replayed, runs) = replay_counting(&store, &changed, day);
     assert_eq!(runs, 6);
-    assert!(matches!(
+    assert_eq!(
         replayed.source,
         Source::Snapshot {
+            lines_after: 0,
             deferred: false,
-            ..
+            moved: 2,
         }
-    ));
+    );
+    // So the snapshot is worth writing again, and then it stands as it is.
+    assert!(replayed.source.is_stale());
     assert_eq!(state_of(&replayed, "b/1"), &b_before);
     assert_eq!(sorted(replayed.states), full_states(&store, &changed, day));
+    replay_and_save(&store, &changed, day);
+    let (replayed, runs) = replay_counting(&store, &changed, day);
+    assert_eq!(runs, 0);
+    assert!(!replayed.source.is_stale());
+    replay_and_save(&store, &saved, day);
 
     // Deck `b` moved to `q` (the global section's retention 0.9, `q`'s 0.8): b/1's three.
     let moved = presets(0.85, &["b"], 0.8);
     let (replayed, runs) = replay_counting(&store, &moved, day);
     assert_eq!(runs, 3);
+    assert!(matches!(replayed.source, Source::Snapshot { moved: 1, .. }));
     assert_ne!(state_of(&replayed, "b/1"), &b_before);
     assert_eq!(sorted(replayed.states), full_states(&store, &moved, day));
 }
