@@ -1,6 +1,7 @@
 //! Settings from `config.toml`: every key optional, every value checked. A bad value is
 //! reported with its key, line and allowed range, and its default is used, so a broken file
-//! never stops anyone from studying.
+//! never stops anyone from studying. `[presets.NAME]` tables hold scheduling settings for some
+//! decks (`config/presets.rs`).
 
 mod presets;
 mod table;

@@ -29,7 +29,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`paths`] | where decks, data and config live (flag > environment > default) |
-//! | [`config`] | `config.toml`: one table of settings, every value checked, defaults when one is bad |
+//! | [`config`] | `config.toml`: one table of settings and named presets of the scheduling ones, every value checked, defaults when one is bad |
 //! | [`atomic_write`] | writing a file so that a crash leaves the old or the new one, never half |
 //! | [`library`] | opening decks and log into a [`study::Study`], saving the snapshot, resolving DECK arguments (the TUI and the commands) |
 //! | [`cli`] | the command line |
@@ -65,6 +65,11 @@
 //! - Where siblings (a card and its reverse) are buried: `study::siblings` (`src/study/siblings.rs`),
 //!   derived from today's answers, and while gathering today's queue (`src/study/queue/gather.rs`),
 //!   Anki's rules from `rslib/src/scheduler/bury_and_suspend.rs` and `queue/builder/`.
+//! - Where a deck's settings preset is chosen (its file's `preset`, else a preset's `decks`
+//!   glob, else the global section): `study::presets::Presets::resolve`
+//!   (`src/study/presets.rs`); every card is folded, answered and previewed by its deck's
+//!   scheduler (`Study::scheduler_for_card`, `scheduler::Schedulers`), and the snapshot keeps
+//!   which scheduler folded each card (`store::snapshot::file::moved_cards`).
 //! - Where the home screen's key hints come from: `app::keys::HOME` and its variants
 //!   (`src/app/keys/tables.rs`), chosen by `HomeScreen::keys` (`src/app/home.rs`); every key
 //!   a screen names in prose is `Keys::label_for` of its table.

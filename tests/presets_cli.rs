@@ -256,3 +256,19 @@ fn optimize_without_a_preset_fits_each_one_and_the_global_section_on_the_rest() 
         "{stderr}"
     );
 }
+
+#[test]
+fn check_warns_of_a_deck_naming_an_unknown_preset_and_still_passes() {
+    let (home, _, _, _) = home();
+    let output = flashdeck(&home).arg("check").output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let odd = home.path().join("data/decks/odd.toml");
+    assert!(
+        stderr.contains(&format!(
+            "warning: {}:3: the preset \"fast\" is not in the settings; the deck is scheduled with the global settings",
+            odd.display()
+        )),
+        "{stderr}"
+    );
+}

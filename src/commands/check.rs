@@ -14,6 +14,7 @@ use crate::deck;
 use crate::english::{counted, noun};
 use crate::library::load_study;
 use crate::paths::Locations;
+use crate::study::presets::Reason;
 use crate::study::successors::{Successor, successors};
 
 /// `flashdeck check [PATH…]`: every problem on `err`, a summary on `out`; the log is
@@ -70,8 +71,9 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Warnings about the review log: lines that cannot be read, and histories of cards that no
-/// deck has any more (kept, never deleted). Neither makes the decks invalid.
+/// Warnings about the review log and the settings: lines that cannot be read, decks naming a
+/// preset the settings lack, and histories of cards that no deck has any more (kept, never
+/// deleted). None makes the decks invalid.
 fn report_log(
     locations: &Locations,
     config: &Config,
@@ -81,6 +83,16 @@ fn report_log(
     let (study, problems) = load_study(locations, config, now)?;
     for problem in &problems {
         writeln!(err, "warning: {problem} (the line is skipped and kept)")?;
+    }
+    for (index, deck) in study.collection.decks.iter().enumerate() {
+        if let Reason::Unknown { name, line } = study.presets().choice(index).reason {
+            writeln!(
+                err,
+                "warning: {}:{line}: the preset \"{name}\" is not in the settings; the deck is \
+                 scheduled with the global settings",
+                deck.source
+            )?;
+        }
     }
     let orphans = study.orphans();
     if !orphans.is_empty() {
