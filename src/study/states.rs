@@ -143,19 +143,8 @@ impl Study {
             .filter(|(_, changed)| **changed)
             .map(|((card, _), _)| CardId::new(card))
             .collect();
-        // On all cores: a bulk action changes thousands of cards at once.
-        let history: &History = self.wait_for_history();
-        let (presets, day) = (&self.presets, self.day);
-        let folded: Vec<(CardId, Folded)> = cards
-            .into_par_iter()
-            .map(|card| {
-                let folded = history.fold(&card, presets, day);
-                (card, folded)
-            })
-            .collect();
-        self.states.extend(folded);
+        self.fold_again(cards);
         self.has_events |= !self.wait_for_history().is_empty();
-        self.plan_exams();
     }
 
     /// Replays the cards of `decks` again (their preset changed). Waits for the history
@@ -166,6 +155,12 @@ impl Study {
             .flat_map(|&deck| &self.collection.decks[deck].cards)
             .map(|card| CardId::from(card.id.as_str()))
             .collect();
+        self.fold_again(cards);
+    }
+
+    /// Replays `cards`, each by its scheduler, and plans the exams again. On all cores: a bulk
+    /// action changes thousands of cards at once.
+    fn fold_again(&mut self, cards: Vec<CardId>) {
         let history: &History = self.wait_for_history();
         let (presets, day) = (&self.presets, self.day);
         let folded: Vec<(CardId, Folded)> = cards

@@ -106,6 +106,17 @@ fn the_first_preset_in_the_file_takes_a_deck_two_globs_match() {
     assert_eq!(presets.name(presets.preset_of(0)), Some("z"));
 }
 
+/// `decks` under [`SETTINGS`] after Again on `lang/french/c0` and `math/c0` at [`NOW`].
+fn study_with_two_agains(decks: Collection) -> Study {
+    let now = time(NOW);
+    let events = [
+        review("1", "lang/french/c0", Rating::Again, now),
+        review("2", "math/c0", Rating::Again, now),
+    ];
+    let history = History::from_events(events.iter().map(NewEvent::to_event).collect());
+    Study::with_presets(decks, history, presets_of(SETTINGS), now)
+}
+
 #[test]
 fn a_preset_schedules_its_decks_and_leaves_the_others_alone() {
     let now = time(NOW);
@@ -113,12 +124,7 @@ fn a_preset_schedules_its_decks_and_leaves_the_others_alone() {
         deck("lang/french", "", 3),
         deck("math", "preset = \"nope\"\n", 3),
     ]);
-    let events = [
-        review("1", "lang/french/c0", Rating::Again, now),
-        review("2", "math/c0", Rating::Again, now),
-    ];
-    let history = History::from_events(events.iter().map(NewEvent::to_event).collect());
-    let study = Study::with_presets(decks, history, presets_of(SETTINGS), now);
+    let study = study_with_two_agains(decks);
     // Again on a new card waits the first learning step: the preset's hour, the global minute.
     assert_eq!(
         study.state("lang/french/c0").due,
@@ -144,12 +150,7 @@ fn a_preset_schedules_its_decks_and_leaves_the_others_alone() {
 fn a_deck_moved_to_another_preset_by_an_edit_is_replayed_by_it() {
     let now = time(NOW);
     let before = collection(vec![deck("lang/french", "", 1), deck("math", "", 1)]);
-    let events = [
-        review("1", "lang/french/c0", Rating::Again, now),
-        review("2", "math/c0", Rating::Again, now),
-    ];
-    let history = History::from_events(events.iter().map(NewEvent::to_event).collect());
-    let mut study = Study::with_presets(before, history, presets_of(SETTINGS), now);
+    let mut study = study_with_two_agains(before);
     assert_eq!(
         study.state("math/c0").due,
         Due::At(now + Duration::hours(2)),
