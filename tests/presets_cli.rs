@@ -15,8 +15,9 @@ use temp_home::flashdeck;
 
 const SETTINGS: &str = "new_per_day = 7\n\n[presets.lang]\ndecks = [\"lang\"]\ndesired_retention = 0.85\n\n[presets.tiny]\ndecks = [\"tiny\"]\n";
 
-/// A home with the decks `lang`, `math`, `tiny` and `odd` (whose file names the preset
-/// `fast`, which the settings lack), [`SETTINGS`], and the real history: the first half of its
+/// A home with the decks `lang`, `math`, `tiny`, `odd` (whose file names the preset `fast`,
+/// which the settings lack) and `spanish` (whose file names `tiny`), [`SETTINGS`], and the real
+/// history: the first half of its
 /// cards (by id) in `lang`, the rest in `math`. Returns the reviews of each of the two.
 fn home() -> (TempDir, PathBuf, usize, usize) {
     let home = TempDir::new().unwrap();
@@ -27,6 +28,7 @@ fn home() -> (TempDir, PathBuf, usize, usize) {
         ("math", ""),
         ("tiny", ""),
         ("odd", "preset = \"fast\"\n"),
+        ("spanish", "preset = \"tiny\"\n"),
     ] {
         std::fs::write(
             decks.join(format!("{id}.toml")),
@@ -138,6 +140,11 @@ fn config_show_says_each_decks_preset_and_where_each_value_comes_from() {
         format!("lang lang # glob \"lang\", {file}:4")
     );
     assert_eq!(deck_line("math"), "math global # no preset names it");
+    let spanish = home.path().join("data/decks/spanish.toml");
+    assert_eq!(
+        deck_line("spanish"),
+        format!("spanish tiny # its file, {}:3", spanish.display())
+    );
     assert_eq!(
         deck_line("tiny"),
         format!("tiny tiny # glob \"tiny\", {file}:8")
@@ -270,5 +277,26 @@ fn check_warns_of_a_deck_naming_an_unknown_preset_and_still_passes() {
             odd.display()
         )),
         "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_preset_value_is_a_warning_with_its_place_and_the_rest_still_works() {
+    let (home, config, _, _) = home();
+    std::fs::write(
+        &config,
+        "[presets.lang]\ndecks = [\"lang\"]\ndesired_retention = 2\nlearning_steps = \"1m\"\n",
+    )
+    .unwrap();
+    let output = flashdeck(&home).args(["due", "--json"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let file = config.display();
+    assert_eq!(
+        stderr,
+        format!(
+            "warning: {file}:3:21: `desired_retention` in `[presets.lang]` is 2, but must be from 0.7 to 0.99; using the global setting\n\
+             warning: {file}:4:18: `learning_steps` in `[presets.lang]` must be a list of durations from 1s to 365d, like [\"1m\", \"10m\", \"1d\"]; using the global setting\n"
+        )
     );
 }

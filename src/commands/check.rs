@@ -85,7 +85,7 @@ fn report_log(
         writeln!(err, "warning: {problem} (the line is skipped and kept)")?;
     }
     for (index, deck) in study.collection.decks.iter().enumerate() {
-        if let Reason::Unknown { name, line } = study.presets().choice(index).reason {
+        if let Reason::Unknown { name, line } = &study.presets().choice(index).reason {
             writeln!(
                 err,
                 "warning: {}:{line}: the preset \"{name}\" is not in the settings; the deck is \

@@ -135,11 +135,12 @@ impl Presets {
     /// The preset of the deck at `deck` in the collection last resolved, and why; the global
     /// section for a deck it did not have.
     #[must_use]
-    pub fn choice(&self, deck: usize) -> Choice {
-        self.choices.get(deck).cloned().unwrap_or(Choice {
+    pub fn choice(&self, deck: usize) -> &Choice {
+        static GLOBAL: Choice = Choice {
             preset: 0,
             reason: Reason::Global,
-        })
+        };
+        self.choices.get(deck).unwrap_or(&GLOBAL)
     }
 
     /// The index in [`Schedulers::all`] of the preset of the deck at `deck`.

@@ -226,7 +226,7 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
                         outlook.predicted * 100.0
                     )
                 });
-            let unknown = match app.study.presets().choice(*index).reason {
+            let unknown = match &app.study.presets().choice(*index).reason {
                 Reason::Unknown { name, .. } => Some(format!(" · ⚠ no preset {name}")),
                 _ => None,
             };
@@ -360,7 +360,7 @@ fn preset_line(app: &App, deck: usize, theme: &Theme) -> Option<Line<'static>> {
     let presets = app.study.presets();
     let choice = presets.choice(deck);
     let name = presets.name(choice.preset).unwrap_or_default();
-    match choice.reason {
+    match &choice.reason {
         Reason::Global => None,
         Reason::DeckFile { .. } | Reason::Glob(_) => Some(Line::styled(
             format!(

@@ -53,7 +53,7 @@ fn the_deck_file_wins_over_a_glob_and_a_glob_over_the_global_section() {
         deck("history", "", 1),
     ]);
     presets.resolve(&decks);
-    let choices: Vec<Choice> = (0..5).map(|deck| presets.choice(deck)).collect();
+    let choices: Vec<Choice> = (0..5).map(|deck| presets.choice(deck).clone()).collect();
     assert_eq!(
         choices,
         [
