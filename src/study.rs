@@ -183,9 +183,9 @@ impl Study {
         let moved: Vec<usize> = (0..self.collection.decks.len())
             .filter(|&index| {
                 let id = self.collection.decks[index].id.as_str();
-                before
-                    .get(id)
-                    .is_some_and(|&preset| preset != self.presets.preset_of(index))
+                // A deck that was not there (a new file, or one that an edit had broken) had
+                // its cards' histories folded by the global scheduler.
+                before.get(id).copied().unwrap_or(0) != self.presets.preset_of(index)
             })
             .collect();
         if moved.is_empty() {

@@ -169,3 +169,23 @@ fn a_deck_moved_to_another_preset_by_an_edit_is_replayed_by_it() {
         Due::At(now + Duration::hours(1))
     );
 }
+
+#[test]
+fn a_deck_that_appears_is_replayed_by_its_preset() {
+    let now = time(NOW);
+    // Its file broken at the start, say: its card's history is an orphan's, folded by the
+    // global section.
+    let mut study = study_with_two_agains(collection(vec![deck("math", "", 1)]));
+    assert_eq!(
+        study.state("lang/french/c0").due,
+        Due::At(now + Duration::minutes(1))
+    );
+    study.replace_collection(collection(vec![
+        deck("math", "", 1),
+        deck("lang/french", "", 1),
+    ]));
+    assert_eq!(
+        study.state("lang/french/c0").due,
+        Due::At(now + Duration::hours(1))
+    );
+}
