@@ -13,7 +13,7 @@ mod acting;
 mod adding;
 mod found;
 
-pub use adding::AddForm;
+pub use adding::{AddForm, is_built_in};
 
 use std::collections::BTreeSet;
 

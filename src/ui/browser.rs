@@ -36,9 +36,7 @@ pub fn render(app: &App, browser: &BrowserScreen, theme: &Theme, area: Rect, buf
     }
     if let Some(BrowserOverlay::Add(form)) = &browser.overlay {
         render_table(app, browser, theme, table_area, buf);
-        let built_in = app.study.collection.decks.iter().any(|deck| {
-            deck.id.as_str() == form.deck.trim() && deck.source == crate::deck::Source::Bundled
-        });
+        let built_in = crate::app::browser::is_built_in(&app.study, form.deck.trim());
         form::render(form, built_in, theme, table_area, buf);
         return;
     }

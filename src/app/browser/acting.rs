@@ -52,7 +52,8 @@ impl App {
             }
             Action::Forget => {
                 browser.overlay = None;
-                CardAction::Forget
+                let forget = CardAction::Forget;
+                (forget, forget.events(&self.study, &cards, now))
             }
             Action::SetDue => {
                 if cards.is_empty() {
@@ -67,8 +68,8 @@ impl App {
             Action::Edit => return edit(&self.study, browser, &mut self.notice),
             _ => return Vec::new(),
         };
-        let written = write(&self.study, &cards, chosen, now);
-        self.started(written)
+        let (chosen, events) = chosen;
+        self.started(checked(cards.len(), chosen, events))
     }
 
     /// Sets the due date of the chosen cards from the field's text (Anki's syntax); a text
@@ -90,7 +91,9 @@ impl App {
             .into_iter()
             .filter(|card| self.study.place(card).is_some())
             .collect();
-        let written = write(&self.study, &cards, CardAction::SetDue(choice), now);
+        let set_due = CardAction::SetDue(choice);
+        let events = set_due.events(&self.study, &cards, now);
+        let written = checked(cards.len(), set_due, events);
         self.started(written)
     }
 
@@ -172,41 +175,46 @@ fn sentence(text: &str) -> String {
     })
 }
 
-/// The action of a toggling key: `on` for the chosen cards when any of them is not that way
-/// yet, else its opposite for all.
-fn toggle(study: &Study, cards: &[&str], now: DateTime<FixedOffset>, on: CardAction) -> CardAction {
+/// The action of a toggling key, with its events: `on` for the chosen cards when any of them
+/// is not that way yet, else its opposite for all.
+fn toggle(
+    study: &Study,
+    cards: &[&str],
+    now: DateTime<FixedOffset>,
+    on: CardAction,
+) -> (CardAction, Vec<NewEvent>) {
     let off = match on {
         CardAction::Suspend => CardAction::Unsuspend,
         CardAction::Bury => CardAction::Unbury,
         _ => CardAction::Unstar,
     };
-    if on.events(study, cards, now).is_empty() {
-        off
+    // The events are worked out once: 10,000 marked cards are 10,000 checks.
+    let events = on.events(study, cards, now);
+    if events.is_empty() {
+        (off, off.events(study, cards, now))
     } else {
-        on
+        (on, events)
     }
 }
 
-/// The events of `action` on `cards`, or what to say when it would change nothing.
-fn write(
-    study: &Study,
-    cards: &[&str],
+/// `action`'s `events` on `chosen` cards, ready to write, or what to say when there are none.
+fn checked(
+    chosen: usize,
     action: CardAction,
-    now: DateTime<FixedOffset>,
+    events: Vec<NewEvent>,
 ) -> Result<(Vec<NewEvent>, Pending), String> {
-    let events = action.events(study, cards, now);
     if events.is_empty() {
-        return Err(if cards.is_empty() {
+        return Err(if chosen == 0 {
             "No card here to act on.".to_owned()
         } else {
             format!(
                 "Nothing to change: {} {}.",
-                crate::english::counted(cards.len(), "card"),
+                crate::english::counted(chosen, "card"),
                 action.already()
             )
         });
     }
-    let left = cards.len() - events.len();
+    let left = chosen - events.len();
     Ok((events, Pending::Action(action, left)))
 }
 

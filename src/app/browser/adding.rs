@@ -172,19 +172,21 @@ impl App {
     /// Why a card cannot go to `deck` as it stands: no such deck, or the built-in one, which
     /// has no file yet. Said before the form closes, so nothing typed is lost.
     fn deck_refusal(&self, deck: &str) -> Option<String> {
-        let decks = &self.study.collection.decks;
-        match decks.iter().find(|d| d.id.as_str() == deck) {
-            Some(d) if d.source == crate::deck::Source::Bundled => {
-                let copy = crate::app::keys::BROWSER.label(&Action::CopyBuiltIn);
-                Some(format!(
-                    "The built-in deck has no file: Esc, then {copy} copies it to one; add again."
-                ))
-            }
-            Some(_) => None,
-            None => Some(format!(
+        let known = self
+            .study
+            .collection
+            .decks
+            .iter()
+            .any(|d| d.id.as_str() == deck);
+        if !known {
+            return Some(format!(
                 "No deck `{deck}`: the deck field takes a deck's id."
-            )),
+            ));
         }
+        is_built_in(&self.study, deck).then(|| {
+            let copy = crate::app::keys::BROWSER.label(&Action::CopyBuiltIn);
+            format!("The built-in deck has no file: Esc, then {copy} copies it to one; add again.")
+        })
     }
 
     /// The runtime added `card`: the form closes and the browser shows it, selected.
@@ -211,4 +213,14 @@ impl App {
             .map_or(place, |(_, name)| name);
         self.notice = Some(format!("Added {card} at {short}."));
     }
+}
+
+/// Whether `deck` is the built-in deck, which has no file to add to yet.
+#[must_use]
+pub fn is_built_in(study: &crate::study::Study, deck: &str) -> bool {
+    study
+        .collection
+        .decks
+        .iter()
+        .any(|d| d.id.as_str() == deck && d.source == crate::deck::Source::Bundled)
 }
