@@ -28,6 +28,14 @@ pub fn apply(factor: Option<f32>, interval: f32, minimum: u32, maximum: u32) -> 
     }
 }
 
+/// The days `interval` may be fuzzed to from `minimum`, within `maximum`: Anki's
+/// `constrained_fuzz_bounds`. [`apply`] picks one of them by the fuzz factor.
+#[must_use]
+pub fn range(interval: f32, minimum: u32, maximum: u32) -> std::ops::RangeInclusive<u32> {
+    let (lower, upper) = bounds(interval, minimum, maximum);
+    lower..=upper
+}
+
 /// The least interval a passing answer to a review card may get, so that fuzz never takes back
 /// what the card's memory gained: one more than `previous` (the card's last interval, in
 /// days) when FSRS's `interval` rounds to more than it; `previous` itself when FSRS's interval

@@ -20,8 +20,8 @@ const MAGIC: &[u8] = b"flashdeck replay cache\n";
 const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// Bumped whenever what is stored changes shape (the crate version alone does not, between
 /// releases). 5: `Mode` gained `Review` and `Cram`, `Question` gained `Flashcard`. 6: events
-/// gained `unbury`, `set_due` and `relink`.
-const FORMAT: u32 = 6;
+/// gained `unbury`, `set_due` and `relink`. 7: a review's recorded `due` day.
+const FORMAT: u32 = 7;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 

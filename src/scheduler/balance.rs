@@ -1,0 +1,338 @@
+//! Easy days and load balancing, Anki 24.11's options (`rslib/src/scheduler/states/load_balancer.rs`,
+//! ankitects/anki): a fuzzed review interval's day is picked inside its fuzz range, weighed by
+//! the cards already due on each day and by each weekday's share of the usual load.
+//!
+//! Replay folds each card on its own, so it cannot know how many cards were due on each day
+//! when an answer was given. The app can: it balances then ([`Placement::Balanced`]) and records
+//! the chosen day in the review event. Replay keeps a recorded day the rules allow
+//! ([`Placement::Recorded`]) and otherwise weighs the fuzz range by the easy days alone, picked
+//! with the card's fuzz factor ([`Placement::Fuzz`]), so any device replays the same schedule
+//! from the log alone, and a replay costs the same per answer whatever the collection's size.
+
+use std::ops::RangeInclusive;
+
+use super::Day;
+use super::fuzz;
+
+/// Anki's `MAX_LOAD_BALANCE_INTERVAL`, in days: an interval (or a floor) longer than this is not
+/// balanced by the cards due, as the need is low that far out; easy days still apply.
+pub const MAX_BALANCED_INTERVAL: u32 = 90;
+
+/// Days from today a [`DueLoad`] counts: today and up to the top of the fuzz range of
+/// [`MAX_BALANCED_INTERVAL`] (96 days: 90 ± 6.475, rounded).
+pub const LOAD_DAYS: usize = 97;
+
+/// The weekdays as `config.toml` names them, Monday first as Anki's `easy_days_percentages`.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The weekday of `day`, 0 for Monday to 6 for Sunday (day 0, 1970-01-01, was a Thursday).
+#[must_use]
+pub fn weekday(day: Day) -> usize {
+    // rem_euclid(7) is 0 to 6.
+    usize::try_from((i64::from(day) + 3).rem_euclid(7)).unwrap_or(0)
+}
+
+/// The share of the usual review load each weekday takes, in percent (0 to 100), Monday first:
+/// Anki's "Easy Days". Every day at 100 (the default) changes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EasyDays(pub [u8; 7]);
+
+impl Default for EasyDays {
+    fn default() -> Self {
+        Self([100; 7])
+    }
+}
+
+impl EasyDays {
+    /// Whether every day takes its full load, so that nothing is weighed.
+    #[must_use]
+    pub fn is_normal(&self) -> bool {
+        self.0.iter().all(|&share| share >= 100)
+    }
+
+    /// The share of `day`'s weekday, 0 to 1.
+    #[must_use]
+    pub fn share(&self, day: Day) -> f64 {
+        f64::from(self.0[weekday(day)].min(100)) / 100.0
+    }
+}
+
+/// Review cards due on each day from `today` on ([`LOAD_DAYS`] of them), for load balancing.
+/// Anki's `LoadBalancer` counts a deck preset's cards; this counts whatever the caller adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueLoad {
+    today: Day,
+    counts: Vec<u32>,
+}
+
+impl DueLoad {
+    /// No card due yet, from `today`.
+    #[must_use]
+    pub fn new(today: Day) -> Self {
+        Self {
+            today,
+            counts: vec![0; LOAD_DAYS],
+        }
+    }
+
+    /// The day the counts start on.
+    #[must_use]
+    pub fn today(&self) -> Day {
+        self.today
+    }
+
+    /// One more card due on `day` (a day outside the counted ones is ignored).
+    pub fn add(&mut self, day: Day) {
+        if let Some(count) = self.slot(day) {
+            *count += 1;
+        }
+    }
+
+    /// One card fewer due on `day`.
+    pub fn remove(&mut self, day: Day) {
+        if let Some(count) = self.slot(day) {
+            *count = count.saturating_sub(1);
+        }
+    }
+
+    /// Cards due on `day`; 0 outside the counted days.
+    #[must_use]
+    pub fn count(&self, day: Day) -> u32 {
+        usize::try_from(day - self.today)
+            .ok()
+            .and_then(|i| self.counts.get(i))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn slot(&mut self, day: Day) -> Option<&mut u32> {
+        let index = usize::try_from(day.checked_sub(self.today)?).ok()?;
+        self.counts.get_mut(index)
+    }
+}
+
+/// How the day of a fuzzed review interval is chosen inside its fuzz range.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Placement<'a> {
+    /// By the card's fuzz factor, the range weighed by the easy days alone: plain fuzz when
+    /// every day takes its full load. Replay of an answer that recorded no day, and the app
+    /// with `load_balance` off.
+    #[default]
+    Fuzz,
+    /// The day the answer recorded, kept when the rules allow it (inside the fuzz range the
+    /// answer could have had, whatever the buttons before it chose); otherwise [`Self::Fuzz`].
+    Recorded(Day),
+    /// Live, load balanced by the cards due on each day ([`weights`]), when the interval is at
+    /// most [`MAX_BALANCED_INTERVAL`] and the counts are today's; otherwise [`Self::Fuzz`].
+    Balanced(&'a DueLoad),
+}
+
+/// One fuzzed interval, in days, and the least and most it could have been whatever the
+/// buttons before it chose (for checking a recorded day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Fuzzed {
+    pub days: u32,
+    lowest: u32,
+    highest: u32,
+}
+
+/// Picks fuzzed intervals for one answer.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Picker<'a> {
+    /// The card's fuzz factor, none when fuzz is off (then nothing is weighed).
+    pub factor: Option<f32>,
+    pub easy_days: &'a EasyDays,
+    pub placement: Placement<'a>,
+    pub today: Day,
+    /// The maximum interval, in days.
+    pub maximum: u32,
+}
+
+impl Picker<'_> {
+    /// `interval` (FSRS's, in days) fuzzed, at least `base` and a day longer than `before` (the
+    /// button before it; none for the first). `answered`: this is the button answered, whose
+    /// recorded day counts.
+    pub fn fuzz(&self, interval: f32, base: u32, before: Option<Fuzzed>, answered: bool) -> Fuzzed {
+        let floor = |before: u32| base.max(before.saturating_add(1));
+        let (days, lowest, highest) = before.map_or((0, 0, 0), |b| (b.days, b.lowest, b.highest));
+        let Some(factor) = self.factor else {
+            let days = fuzz::apply(None, interval, floor(days), self.maximum);
+            return Fuzzed {
+                days,
+                lowest: days,
+                highest: days,
+            };
+        };
+        let range = fuzz::range(interval, floor(days), self.maximum);
+        let lowest = *fuzz::range(interval, floor(lowest), self.maximum).start();
+        let highest = *fuzz::range(interval, floor(highest), self.maximum).end();
+        let recorded = match self.placement {
+            Placement::Recorded(day) if answered => u32::try_from(day - self.today).ok(),
+            _ => None,
+        };
+        let days = match recorded {
+            Some(days) if (lowest..=highest).contains(&days) => days,
+            _ => self.choose(interval, range, factor),
+        };
+        Fuzzed {
+            days,
+            lowest,
+            highest,
+        }
+    }
+
+    /// A day of `range` (days from today) for `interval`, by the placement's weights.
+    fn choose(&self, interval: f32, range: RangeInclusive<u32>, factor: f32) -> u32 {
+        let (first, last) = (*range.start(), *range.end());
+        let balanced = match self.placement {
+            Placement::Balanced(load)
+                if load.today == self.today
+                    && interval <= MAX_BALANCED_INTERVAL as f32
+                    && first <= MAX_BALANCED_INTERVAL =>
+            {
+                Some(load)
+            }
+            _ => None,
+        };
+        if let Some(load) = balanced {
+            let days: Vec<(u32, u32, f64)> = range
+                .map(|days| {
+                    let day = self.day(days);
+                    (days, load.count(day), self.easy_days.share(day))
+                })
+                .collect();
+            let weights = weights(&days);
+            return first + pick(&weights, factor);
+        }
+        if self.easy_days.is_normal() || first == last {
+            // Plain fuzz, exactly as before easy days existed: replays of old logs stay put.
+            return fuzz::apply(Some(factor), interval, first, self.maximum);
+        }
+        let shares: [f64; 7] =
+            std::array::from_fn(|i| self.easy_days.share(self.day(first) + day_of(i)));
+        first + pick_periodic(&shares, last - first + 1, factor)
+    }
+
+    fn day(&self, days: u32) -> Day {
+        self.today.saturating_add(day_of(days as usize))
+    }
+}
+
+fn day_of(days: usize) -> Day {
+    Day::try_from(days).unwrap_or(Day::MAX)
+}
+
+/// Each day's weight in a balanced pick, for `(days from today, cards due, easy-day share)`.
+///
+/// Anki's `select_weighted_interval`: a day with no card due weighs 1; one with `n` weighs
+/// `(1/n)^2.15 × (1/days)^3`, which leans towards earlier days (without the second factor,
+/// Anki found, balancing drifts late). Anki's `calculate_easy_days_modifiers` keeps a day at
+/// 100 % and drops one at 0 %; a day in between is dropped only when its cards, scaled up by
+/// its share, pass the other days' cards per unit of share (Anki's rule for its one "reduced"
+/// share, 50 %, taken as the day's own share here).
+///
+/// Two differences from Anki, so that a day at 0 % is kept free: a dropped day weighs 0 where
+/// Anki gives it 0.0001 of its weight ("almost never"), and the easy days weigh an empty day
+/// too, which Anki's weight of 1 skips (so Anki puts the first card of an empty Sunday there).
+/// When every day is dropped, all weigh as if none were, as Anki's equal 0.0001 factors do.
+#[must_use]
+pub fn weights(days: &[(u32, u32, f64)]) -> Vec<f64> {
+    let kept = kept_days(days);
+    let any_kept = kept.iter().any(|&k| k);
+    days.iter()
+        .zip(kept)
+        .map(|(&(days, due, _), kept)| {
+            let weight = if due == 0 {
+                1.0
+            } else {
+                (1.0 / f64::from(due)).powf(2.15) * (1.0 / f64::from(days.max(1))).powi(3)
+            };
+            if kept || !any_kept { weight } else { 0.0 }
+        })
+        .collect()
+}
+
+/// Which days Anki's `calculate_easy_days_modifiers` keeps (Normal) rather than drops
+/// (Minimum), for `(days, cards due, share)`.
+fn kept_days(days: &[(u32, u32, f64)]) -> Vec<bool> {
+    // Anki's `EasyDay::load_modifier`: 1 for a full day, 0.0001 for an empty one, the share
+    // (Anki's 0.5) between.
+    let modifier = |share: f64| {
+        if share <= 0.0 { 0.0001 } else { share.min(1.0) }
+    };
+    let total_due: u32 = days.iter().map(|&(_, due, _)| due).sum();
+    let total_share: f64 = days.iter().map(|&(_, _, share)| modifier(share)).sum();
+    days.iter()
+        .map(|&(_, due, share)| {
+            if share >= 1.0 {
+                return true;
+            }
+            if share <= 0.0 {
+                return false;
+            }
+            let others_due = f64::from(total_due - due);
+            let others_share = total_share - share;
+            // A range of this day alone leaves nothing to compare with: it is kept.
+            others_share <= 0.0 || f64::from(due) / share <= others_due / others_share
+        })
+        .collect()
+}
+
+/// The index `factor` (0 to 1) falls on when the weights are laid end to end; a day weighing 0
+/// is never picked unless all do (then the first).
+#[must_use]
+pub fn pick(weights: &[f64], factor: f32) -> u32 {
+    let total: f64 = weights.iter().sum();
+    pick_at(weights, f64::from(factor) * total)
+}
+
+/// The index whose stretch of the weights laid end to end holds `target`.
+fn pick_at(weights: &[f64], target: f64) -> u32 {
+    let mut sum = 0.0;
+    let mut last_weighed = 0;
+    for (index, &weight) in weights.iter().enumerate() {
+        if weight > 0.0 {
+            last_weighed = index;
+        }
+        sum += weight;
+        if target < sum {
+            return u32::try_from(index).unwrap_or(0);
+        }
+    }
+    // Rounding left the target at the very end.
+    u32::try_from(last_weighed).unwrap_or(0)
+}
+
+/// [`pick`] over `len` days whose weights repeat every week (`shares`, from the first day),
+/// in constant time however long the range: the weeks before the target are skipped whole.
+/// Weeks of nothing but 0 % days weigh all days alike.
+fn pick_periodic(shares: &[f64; 7], len: u32, factor: f32) -> u32 {
+    let shares = if shares.iter().all(|&s| s <= 0.0) {
+        &[1.0; 7]
+    } else {
+        shares
+    };
+    let week: f64 = shares.iter().sum();
+    let (full, rest) = (len / 7, (len % 7) as usize);
+    let total = f64::from(full) * week + shares[..rest].iter().sum::<f64>();
+    let target = f64::from(factor) * total;
+    // Whole weeks before the target, one fewer against rounding: the target is then in the
+    // next three weeks.
+    let skipped = ((target / week).floor() as u32)
+        .saturating_sub(1)
+        .min(full.saturating_sub(1));
+    let walked = (len - skipped * 7).min(21) as usize;
+    let weights: Vec<f64> = (0..walked).map(|i| shares[i % 7]).collect();
+    skipped * 7 + pick_at(&weights, target - f64::from(skipped) * week)
+}
+
+#[cfg(test)]
+mod tests;
