@@ -35,6 +35,7 @@ impl Study {
             self.day = day;
             self.states = self.wait_for_history().fold_all(&self.scheduler, day);
             self.plan_exams();
+            self.forget_load();
         }
     }
 
@@ -62,7 +63,8 @@ impl Study {
             .wait_for_history()
             .fold(card, &self.scheduler, self.day);
         let notes = folded.last_notes;
-        self.states.insert(CardId::new(card), folded);
+        let before = self.states.insert(CardId::new(card), folded);
+        self.update_load(card, before.as_ref().map(|f| &f.state));
         self.plan_exam_of(card);
         notes
     }
@@ -158,6 +160,7 @@ impl Study {
         self.states.extend(folded);
         self.has_events |= !self.wait_for_history().is_empty();
         self.plan_exams();
+        self.forget_load();
     }
 
     /// Every card's state in the order of the history's cards, for the replay snapshot. Waits

@@ -1,0 +1,98 @@
+//! Load balancing in [`Study`]: how many review cards of the decks are due on each day ahead,
+//! for the answer given now, and what each grade would do with it. The counts are worked out
+//! on first use and kept current one answer at a time; a change to many cards, the decks or
+//! the day works them out again on next use.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Study, exam};
+use crate::scheduler::{CardState, Day, Due, DueLoad, Interval, Phase, Placement, Rating};
+
+/// What one grade would do to a card: the interval its button shows, and the day the
+/// scheduler put it on when it leaves it a review card (before any exam plan), which the
+/// answer records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextState {
+    pub interval: Interval,
+    pub due: Option<Day>,
+}
+
+/// The day a card counts towards the load on: a review card's due day, unless suspended.
+fn load_day(state: &CardState) -> Option<Day> {
+    match (state.phase, state.due, state.suspended) {
+        (Phase::Review, Due::Day(day), false) => Some(day),
+        _ => None,
+    }
+}
+
+impl Study {
+    /// Review cards due on each day from the day of the daily tallies on, over every deck's
+    /// cards (Anki counts a deck preset's; flashdeck's settings are the same for every deck).
+    /// Worked out on first use.
+    #[must_use]
+    pub fn due_load(&self) -> &DueLoad {
+        self.due_load.get_or_init(|| {
+            let mut load = DueLoad::new(self.day);
+            for card in self.places.keys() {
+                if let Some(day) = self.states.get(card).and_then(|f| load_day(&f.state)) {
+                    load.add(day);
+                }
+            }
+            load
+        })
+    }
+
+    /// Keeps the counts current after `card`'s state changed from `before` (one answer).
+    pub(super) fn update_load(&mut self, card: &str, before: Option<&CardState>) {
+        if !self.places.contains_key(card) {
+            return;
+        }
+        let after = self.states.get(card).and_then(|f| load_day(&f.state));
+        if let Some(load) = self.due_load.get_mut() {
+            if let Some(day) = before.and_then(load_day) {
+                load.remove(day);
+            }
+            if let Some(day) = after {
+                load.add(day);
+            }
+        }
+    }
+
+    /// Forgets the counts, after a change to many cards, the decks or the day.
+    pub(super) fn forget_load(&mut self) {
+        self.due_load.take();
+    }
+
+    /// What each grade would do to `card` at `now`, in [`Rating::ALL`]'s order: a fuzzed
+    /// interval's day is load balanced (`load_balance`) over [`Study::due_load`], or weighed
+    /// by the easy days alone; its deck's exam may bring the shown interval forward.
+    #[must_use]
+    pub fn next_states(&self, card: &str, now: DateTime<FixedOffset>) -> [NextState; 4] {
+        let today = self.scheduler.calendar().day(now);
+        let exam = self.exam_ahead_of(card, today);
+        let placement = if self.scheduler.settings().load_balance {
+            Placement::Balanced(self.due_load())
+        } else {
+            Placement::Fuzz
+        };
+        let state = self.state(card);
+        Rating::ALL.map(|rating| {
+            let (mut next, _) = self
+                .scheduler
+                .answer_placed(state, card, rating, now, placement);
+            let due = match (next.phase, next.due) {
+                (Phase::Review, Due::Day(day)) => Some(day),
+                _ => None,
+            };
+            if let Some(exam) = exam
+                && let Some(day) = exam::due_for_exam(&next, exam, today, &self.scheduler)
+            {
+                next.due = Due::Day(day);
+            }
+            NextState {
+                interval: self.scheduler.delay(&next, now),
+                due,
+            }
+        })
+    }
+}
