@@ -184,7 +184,7 @@ pub const SETTINGS: &[Setting] = &[
         name: "easy_days",
         help: "each weekday's share of the usual reviews, in percent, like { saturday = 50, sunday = 0 }: new intervals avoid those days in proportion, within their fuzz",
         read: |c, v| set(&mut c.scheduling.easy_days, easy_days(v)),
-        show: |c| easy_days_text(&c.scheduling.easy_days),
+        show: |c| easy_days_text(c.scheduling.easy_days),
     },
     Setting {
         name: "load_balance",

@@ -187,7 +187,7 @@ pub(super) fn easy_days(value: &Value<'_>) -> Result<EasyDays, String> {
 }
 
 /// Easy days as `config show` writes them: the days below 100 %, Monday first.
-pub(super) fn easy_days_text(days: &EasyDays) -> String {
+pub(super) fn easy_days_text(days: EasyDays) -> String {
     let set: Vec<String> = WEEKDAYS
         .iter()
         .zip(days.0)

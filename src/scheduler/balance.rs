@@ -242,11 +242,17 @@ fn day_of(days: usize) -> Day {
 /// Two differences from Anki, so that a day at 0 % is kept free: a dropped day weighs 0 where
 /// Anki gives it 0.0001 of its weight ("almost never"), and the easy days weigh an empty day
 /// too, which Anki's weight of 1 skips (so Anki puts the first card of an empty Sunday there).
-/// When every day is dropped, all weigh as if none were, as Anki's equal 0.0001 factors do.
+/// When every day is dropped, the reduced ones come back (a Saturday at 50 % over its share
+/// still takes a card before a Sunday at 0 %); when all are at 0 %, all weigh as if none were,
+/// as Anki's equal 0.0001 factors do.
 #[must_use]
 pub fn weights(days: &[(u32, u32, f64)]) -> Vec<f64> {
-    let kept = kept_days(days);
-    let any_kept = kept.iter().any(|&k| k);
+    let mut kept = kept_days(days);
+    if !kept.contains(&true) {
+        // Reduced days over their share come back before a 0 % day does.
+        kept = days.iter().map(|&(_, _, share)| share > 0.0).collect();
+    }
+    let any_kept = kept.contains(&true);
     days.iter()
         .zip(kept)
         .map(|(&(days, due, _), kept)| {

@@ -75,7 +75,10 @@ fn a_reduced_day_is_dropped_once_it_holds_more_than_its_share() {
     assert_eq!(kept_days(&range(2)), [true, true, false, false]);
     let weighed = weights(&range(2));
     assert!(weighed[2] == 0.0 && weighed[3] == 0.0 && weighed[0] > 0.0);
-    // A range of nothing but dropped days weighs them all by their cards, as Anki does.
+    // Saturday over its share and Sunday at 0 %: Saturday comes back, Sunday stays free.
+    let weekend = weights(&[(6, 3, 0.5), (7, 0, 0.0)]);
+    assert!(weekend[0] > 0.0 && weekend[1] == 0.0, "{weekend:?}");
+    // A range of nothing but 0 % days weighs them all by their cards, as Anki does.
     let all_sunday = weights(&[(7, 2, 0.0), (14, 0, 0.0)]);
     assert!(all_sunday[0] > 0.0 && (all_sunday[1] - 1.0).abs() < 1e-12);
 }
