@@ -99,6 +99,9 @@ pub fn run(
             format!("{} of 14 figures from your own answers", plan.habits.own)
         }
     )?;
+    if let Some(placing) = placing_text(&job.settings) {
+        writeln!(out, "{placing}")?;
+    }
     writeln!(
         out,
         "{:>11}  {:>11}  {:>7}  {:>11}  {:>10}",
@@ -120,6 +123,12 @@ pub fn run(
         workload.minutes_per_day,
         workload.remembered
     )?;
+    let weekdays: Vec<String> = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        .iter()
+        .zip(workload.by_weekday)
+        .map(|(day, reviews)| format!("{day} {reviews:.0}"))
+        .collect();
+    writeln!(out, "Reviews on an average {}.", weekdays.join(", "))?;
     writeln!(out)?;
     write_comparison(&compared, plan.days, out)?;
     Ok(ExitCode::SUCCESS)
@@ -148,6 +157,43 @@ pub fn write_comparison(compared: &[Workload], days: usize, out: &mut dyn Write)
         )?;
     }
     Ok(())
+}
+
+/// How intervals are placed, when something besides FSRS and the fuzz places them.
+fn placing_text(settings: &crate::scheduler::Settings) -> Option<String> {
+    if !settings.fuzz {
+        return None;
+    }
+    let easy = &settings.easy_days;
+    let days: Vec<String> = [
+        "Mondays",
+        "Tuesdays",
+        "Wednesdays",
+        "Thursdays",
+        "Fridays",
+        "Saturdays",
+        "Sundays",
+    ]
+    .iter()
+    .zip(easy.0)
+    .filter(|&(_, percent)| percent < 100)
+    .map(|(day, percent)| format!("{day} {percent}%"))
+    .collect();
+    match (settings.load_balance, days.is_empty()) {
+        (false, true) => None,
+        (true, true) => {
+            Some("Intervals load balanced (days with fewer reviews preferred).".to_owned())
+        }
+        (balanced, false) => Some(format!(
+            "Easy days: {}{}.",
+            days.join(", "),
+            if balanced {
+                "; intervals load balanced"
+            } else {
+                ""
+            }
+        )),
+    }
 }
 
 fn percent(retention: f32) -> String {

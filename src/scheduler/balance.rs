@@ -113,6 +113,16 @@ impl DueLoad {
             .unwrap_or(0)
     }
 
+    /// The counts of a simulation: `counts[i]` cards due `i` days from `today` (the rest none).
+    #[must_use]
+    pub fn from_counts(today: Day, counts: &[usize]) -> Self {
+        let mut load = Self::new(today);
+        for (slot, &count) in load.counts.iter_mut().zip(counts) {
+            *slot = u32::try_from(count).unwrap_or(u32::MAX);
+        }
+        load
+    }
+
     fn slot(&mut self, day: Day) -> Option<&mut u32> {
         let index = usize::try_from(day.checked_sub(self.today)?).ok()?;
         self.counts.get_mut(index)
@@ -133,6 +143,30 @@ pub enum Placement<'a> {
     /// Live, load balanced by the cards due on each day ([`weights`]), when the interval is at
     /// most [`MAX_BALANCED_INTERVAL`] and the counts are today's; otherwise [`Self::Fuzz`].
     Balanced(&'a DueLoad),
+}
+
+/// A review interval of `interval` days (at least 1) answered on `today`, fuzzed by `factor`
+/// (0 to 1) and placed as `placement` says, with no floor but a day: for the simulator, which
+/// has FSRS's interval and the cards due on each day ahead. As Anki's simulator
+/// (`apply_load_balance_and_easy_days`, `rslib/src/scheduler/fsrs/simulator.rs`) does, with
+/// flashdeck's own weighing of the range.
+#[must_use]
+pub fn place(
+    interval: f32,
+    today: Day,
+    factor: f32,
+    easy_days: &EasyDays,
+    maximum: u32,
+    placement: Placement<'_>,
+) -> u32 {
+    let picker = Picker {
+        factor: Some(factor),
+        easy_days,
+        placement,
+        today,
+        maximum: maximum.max(1),
+    };
+    picker.fuzz(interval, 1, None, false).days
 }
 
 /// One fuzzed interval, in days, and the least and most it could have been whatever the
