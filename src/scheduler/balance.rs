@@ -206,18 +206,23 @@ impl Picker<'_> {
             };
         };
         let range = fuzz::range(interval, floor(days), self.maximum);
+        let Placement::Recorded(recorded) = self.placement else {
+            // Nothing recorded to check: the least and most are not needed.
+            let days = self.choose(interval, range, factor);
+            return Fuzzed {
+                days,
+                lowest: days,
+                highest: days,
+            };
+        };
         let lowest = *fuzz::range(interval, floor(lowest), self.maximum).start();
         let highest = *fuzz::range(interval, floor(highest), self.maximum).end();
-        let recorded = match self.placement {
-            Placement::Recorded(day) if answered => u32::try_from(day - self.today).ok(),
-            _ => None,
-        };
-        let days = match recorded {
-            Some(days) if (lowest..=highest).contains(&days) => days,
-            _ => self.choose(interval, range, factor),
-        };
+        let recorded = recorded
+            .checked_sub(self.today)
+            .and_then(|days| u32::try_from(days).ok())
+            .filter(|days| answered && (lowest..=highest).contains(days));
         Fuzzed {
-            days,
+            days: recorded.unwrap_or_else(|| self.choose(interval, range, factor)),
             lowest,
             highest,
         }
@@ -248,7 +253,7 @@ impl Picker<'_> {
         }
         if self.easy_days.is_normal() || first == last {
             // Plain fuzz, exactly as before easy days existed: replays of old logs stay put.
-            return fuzz::apply(Some(factor), interval, first, self.maximum);
+            return fuzz::pick(&range, factor);
         }
         let shares: [f64; 7] =
             std::array::from_fn(|i| self.easy_days.share(self.day(first) + day_of(i)));
