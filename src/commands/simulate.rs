@@ -123,7 +123,7 @@ pub fn run(
         workload.minutes_per_day,
         workload.remembered
     )?;
-    let weekdays: Vec<String> = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    let weekdays: Vec<String> = crate::scheduler::balance::WEEKDAYS_SHORT
         .iter()
         .zip(workload.by_weekday)
         .map(|(day, reviews)| format!("{day} {reviews:.0}"))
@@ -161,32 +161,15 @@ pub fn write_comparison(compared: &[Workload], days: usize, out: &mut dyn Write)
 
 /// How intervals are placed, when something besides FSRS and the fuzz places them.
 fn placing_text(settings: &crate::scheduler::Settings) -> Option<String> {
-    if !settings.fuzz {
-        return None;
-    }
     let easy = &settings.easy_days;
-    let days: Vec<String> = [
-        "Mondays",
-        "Tuesdays",
-        "Wednesdays",
-        "Thursdays",
-        "Fridays",
-        "Saturdays",
-        "Sundays",
-    ]
-    .iter()
-    .zip(easy.0)
-    .filter(|&(_, percent)| percent < 100)
-    .map(|(day, percent)| format!("{day} {percent}%"))
-    .collect();
-    match (settings.load_balance, days.is_empty()) {
-        (false, true) => None,
-        (true, true) => {
+    match (settings.fuzz, settings.load_balance, easy.is_normal()) {
+        (false, _, _) | (true, false, true) => None,
+        (true, true, true) => {
             Some("Intervals load balanced (days with fewer reviews preferred).".to_owned())
         }
-        (balanced, false) => Some(format!(
+        (true, balanced, false) => Some(format!(
             "Easy days: {}{}.",
-            days.join(", "),
+            easy.describe(),
             if balanced {
                 "; intervals load balanced"
             } else {

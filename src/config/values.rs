@@ -188,11 +188,9 @@ pub(super) fn easy_days(value: &Value<'_>) -> Result<EasyDays, String> {
 
 /// Easy days as `config show` writes them: the days below 100 %, Monday first.
 pub(super) fn easy_days_text(days: EasyDays) -> String {
-    let set: Vec<String> = WEEKDAYS
-        .iter()
-        .zip(days.0)
-        .filter(|&(_, percent)| percent < 100)
-        .map(|(day, percent)| format!("{day} = {percent}"))
+    let set: Vec<String> = days
+        .reduced()
+        .map(|(day, percent)| format!("{} = {percent}", WEEKDAYS[day]))
         .collect();
     if set.is_empty() {
         "{}".to_owned()

@@ -33,6 +33,9 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// The weekdays' short names, Monday first, as the screens and `simulate` print them.
+pub const WEEKDAYS_SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
 /// The weekday of `day`, 0 for Monday to 6 for Sunday (day 0, 1970-01-01, was a Thursday).
 #[must_use]
 pub fn weekday(day: Day) -> usize {
@@ -56,6 +59,25 @@ impl EasyDays {
     #[must_use]
     pub fn is_normal(&self) -> bool {
         self.0.iter().all(|&share| share >= 100)
+    }
+
+    /// The weekdays below 100 %, Monday first: each weekday (0 for Monday) and its percent.
+    pub fn reduced(&self) -> impl Iterator<Item = (usize, u8)> + '_ {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|&(_, &percent)| percent < 100)
+            .map(|(day, &percent)| (day, percent))
+    }
+
+    /// The weekdays below 100 %, like "Sat 50%, Sun 0%"; empty when there are none.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let days: Vec<String> = self
+            .reduced()
+            .map(|(day, percent)| format!("{} {percent}%", WEEKDAYS_SHORT[day]))
+            .collect();
+        days.join(", ")
     }
 
     /// The share of `day`'s weekday, 0 to 1.

@@ -248,16 +248,10 @@ fn forecast(stats: &Stats, app: &App, theme: &Theme, area: Rect, buf: &mut Buffe
         .value_style(Style::new())
         .render(chart, buf);
     let due: usize = stats.forecast.iter().sum();
-    let easy: Vec<String> = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        .iter()
-        .zip(easy_days.0)
-        .filter(|&(_, percent)| percent < 100)
-        .map(|(day, percent)| format!("{day} {percent}%"))
-        .collect();
-    let easy = if easy.is_empty() {
+    let easy = if easy_days.is_normal() {
         String::new()
     } else {
-        format!(" Easy days, dimmed: {}.", easy.join(", "))
+        format!(" Easy days, dimmed: {}.", easy_days.describe())
     };
     Paragraph::new(vec![Line::from(format!(
         "Reviews due in the next 30 days: {due} (day 0 is today, overdue cards included). Daily load: {:.1} reviews a day.{easy}",
