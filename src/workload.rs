@@ -210,7 +210,9 @@ fn placing(settings: &Settings, start: Day) -> Option<PostSchedulingFn> {
             let today = start.saturating_add(Day::try_from(ctx.today).unwrap_or(Day::MAX));
             let ahead = ctx.due_counts_per_day.get(ctx.today..).unwrap_or_default();
             let load = balanced.then(|| DueLoad::from_counts(today, ahead));
-            let placement = load.as_ref().map_or(Placement::Fuzz, Placement::Balanced);
+            let placement = load
+                .as_ref()
+                .map_or(Placement::Fuzz, |load| Placement::Balanced(load, &[]));
             let days = balance::place(
                 ctx.card.interval,
                 today,

@@ -162,9 +162,11 @@ pub enum Placement<'a> {
     /// The day the answer recorded, kept when the rules allow it (inside the fuzz range the
     /// answer could have had, whatever the buttons before it chose); otherwise [`Self::Fuzz`].
     Recorded(Day),
-    /// Live, load balanced by the cards due on each day ([`weights`]), when the interval is at
-    /// most [`MAX_BALANCED_INTERVAL`] and the counts are today's; otherwise [`Self::Fuzz`].
-    Balanced(&'a DueLoad),
+    /// Live, load balanced by the cards due on each day ([`weights`]) and kept off the days
+    /// the card's siblings are due on (the second field; [`sibling_factor`]), when the
+    /// interval is at most [`MAX_BALANCED_INTERVAL`] and the counts are today's; otherwise
+    /// [`Self::Fuzz`].
+    Balanced(&'a DueLoad, &'a [Day]),
 }
 
 /// A review interval of `interval` days (at least 1) answered on `today`, fuzzed by `factor`
@@ -254,23 +256,27 @@ impl Picker<'_> {
     fn choose(&self, interval: f32, range: RangeInclusive<u32>, factor: f32) -> u32 {
         let (first, last) = (*range.start(), *range.end());
         let balanced = match self.placement {
-            Placement::Balanced(load)
+            Placement::Balanced(load, siblings)
                 if load.today == self.today
                     && interval <= MAX_BALANCED_INTERVAL as f32
                     && first <= MAX_BALANCED_INTERVAL =>
             {
-                Some(load)
+                Some((load, siblings))
             }
             _ => None,
         };
-        if let Some(load) = balanced {
+        if let Some((load, siblings)) = balanced {
             let days: Vec<(u32, u32, f64)> = range
+                .clone()
                 .map(|days| {
                     let day = self.day(days);
                     (days, load.count(day), self.easy_days.share(day))
                 })
                 .collect();
-            let weights = weights(&days);
+            let mut weights = weights(&days);
+            for (weight, days) in weights.iter_mut().zip(range) {
+                *weight *= sibling_factor(self.day(days), siblings);
+            }
             return first + pick(&weights, factor);
         }
         if self.easy_days.is_normal() || first == last {
@@ -325,6 +331,27 @@ pub fn weights(days: &[(u32, u32, f64)]) -> Vec<f64> {
             if kept || !any_kept { weight } else { 0.0 }
         })
         .collect()
+}
+
+/// How much a day weighs for being near the days `siblings` (the card's siblings) are due
+/// on: Anki's `calculate_sibling_modifiers`, which keeps siblings apart while burying review
+/// siblings is on. A sibling's day weighs 0.000001 of itself, a day 1 to 4 away 0.2 to 0.8,
+/// further days in full; the factors of each day a sibling is due on multiply. (Anki leaves
+/// an empty day's weight of 1 alone; here it is nudged as any day is.)
+#[must_use]
+pub fn sibling_factor(day: Day, siblings: &[Day]) -> f64 {
+    let mut factor = 1.0;
+    for (index, &sibling) in siblings.iter().enumerate() {
+        if siblings[..index].contains(&sibling) {
+            continue;
+        }
+        factor *= match day.abs_diff(sibling) {
+            0 => 0.000_001,
+            distance @ 1..=4 => 0.2 * f64::from(distance),
+            _ => 1.0,
+        };
+    }
+    factor
 }
 
 /// Which days Anki's `calculate_easy_days_modifiers` keeps (Normal) rather than drops

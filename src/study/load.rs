@@ -64,14 +64,25 @@ impl Study {
     }
 
     /// What each grade would do to `card` at `now`, in [`Rating::ALL`]'s order: a fuzzed
-    /// interval's day is load balanced (`load_balance`) over [`Study::due_load`], or weighed
-    /// by the easy days alone; its deck's exam may bring the shown interval forward.
+    /// interval's day is load balanced (`load_balance`) over [`Study::due_load`] and away from
+    /// its siblings' days, or weighed by the easy days alone; its deck's exam may bring the
+    /// shown interval forward.
     #[must_use]
     pub fn next_states(&self, card: &str, now: DateTime<FixedOffset>) -> [NextState; 4] {
         let today = self.scheduler.calendar().day(now);
         let exam = self.exam_ahead_of(card, today);
-        let placement = if self.scheduler.settings().load_balance {
-            Placement::Balanced(self.due_load())
+        let settings = self.scheduler.settings();
+        // Kept apart from its siblings' days while review siblings are buried, as in Anki.
+        let siblings: Vec<Day> = if settings.bury_siblings.reviews {
+            self.siblings_of(card)
+                .into_iter()
+                .filter_map(|sibling| load_day(self.state(sibling)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let placement = if settings.load_balance {
+            Placement::Balanced(self.due_load(), &siblings)
         } else {
             Placement::Fuzz
         };

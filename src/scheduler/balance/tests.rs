@@ -132,7 +132,7 @@ fn balancing_keeps_off_the_zero_day_even_when_it_is_empty() {
         }
     }
     let days = |factor| {
-        picker(&easy, Placement::Balanced(&load), factor)
+        picker(&easy, Placement::Balanced(&load, &[]), factor)
             .fuzz(7.0, 1, None, true)
             .days
     };
@@ -142,7 +142,7 @@ fn balancing_keeps_off_the_zero_day_even_when_it_is_empty() {
     );
     // Counts of another day are not today's: the easy days alone weigh the range.
     let stale = DueLoad::new(SUNDAY - 1);
-    let fallback = picker(&easy, Placement::Balanced(&stale), 0.5).fuzz(7.0, 1, None, true);
+    let fallback = picker(&easy, Placement::Balanced(&stale, &[]), 0.5).fuzz(7.0, 1, None, true);
     assert_eq!(fallback.days, 8);
 }
 
@@ -197,4 +197,31 @@ fn the_periodic_pick_matches_a_walk_over_every_day() {
     }
     // Weeks of nothing but 0 % days: all alike.
     assert_eq!(pick_periodic(&[0.0; 7], 10, 0.55), 5);
+}
+
+/// Anki's sibling nudge, worked by hand: 10 days from Sunday fuzz over days 8 to 12
+/// (10 ± 1.975), each with one card due, so each weighs 1 / days³. A sibling due on day 10
+/// multiplies day 10 by 0.000001, days 9 and 11 by 0.2, days 8 and 12 by 0.4: of 1.4373e-3,
+/// day 8 takes up to 0.5435, day 9 up to 0.7344, day 10 a few millionths, day 11 up to 0.8390.
+/// Without the sibling, day 10 takes 0.5880 to 0.7648.
+#[test]
+fn a_siblings_day_is_avoided_and_its_neighbours_weigh_less() {
+    assert!((sibling_factor(SUNDAY + 10, &[SUNDAY + 10]) - 1e-6).abs() < 1e-12);
+    assert!((sibling_factor(SUNDAY + 7, &[SUNDAY + 10, SUNDAY + 9]) - 0.6 * 0.4).abs() < 1e-12);
+    assert!((sibling_factor(SUNDAY + 7, &[SUNDAY + 10, SUNDAY + 10]) - 0.6).abs() < 1e-12);
+    assert!((sibling_factor(SUNDAY, &[SUNDAY + 5]) - 1.0).abs() < 1e-12);
+    let easy = EasyDays::default();
+    let mut load = DueLoad::new(SUNDAY);
+    for days in 8..=12 {
+        load.add(SUNDAY + days);
+    }
+    let sibling = [SUNDAY + 10];
+    let days = |siblings: &[Day], factor| {
+        picker(&easy, Placement::Balanced(&load, siblings), factor)
+            .fuzz(10.0, 1, None, true)
+            .days
+    };
+    let factors = [0.54, 0.55, 0.7, 0.735, 0.8, 0.84];
+    assert_eq!(factors.map(|f| days(&sibling, f)), [8, 9, 9, 11, 11, 12]);
+    assert_eq!(factors.map(|f| days(&[], f)), [9, 9, 10, 10, 11, 11]);
 }
