@@ -1,3 +1,4 @@
+use super::weights::kept_days;
 use super::*;
 
 /// 2026-11-29, a Sunday (day 20786): the days after it are Monday, Tuesday, …
