@@ -9,7 +9,7 @@ use std::hint::black_box;
 use chrono::{DateTime, FixedOffset};
 use criterion::{Criterion, criterion_group, criterion_main};
 use flashdeck::deck::load_dir;
-use flashdeck::scheduler::{Scheduler, Settings};
+use flashdeck::scheduler::{EasyDays, Scheduler, Settings};
 use flashdeck::store::{Events, Store};
 use flashdeck::study::{Queue, Study};
 use flashdeck::synthetic;
@@ -38,6 +38,7 @@ fn replay(c: &mut Criterion) {
     group.bench_function("fold every card through FSRS", |b| {
         b.iter(|| black_box(history.fold_all(&scheduler, day)));
     });
+    balance(&mut group, dir.path(), &history, day);
     group.bench_function("everything: load decks and log, replay", |b| {
         b.iter(|| {
             let collection = load_dir(&decks_dir);
@@ -83,6 +84,13 @@ fn replay(c: &mut Criterion) {
 
     let study = Study::new(load_dir(&decks_dir), history, scheduler.clone(), now());
     let mut group = c.benchmark_group("today on 50 decks x 1000 cards");
+    let card = study.deck(0).cards[0].id.as_str().to_owned();
+    group.bench_function(
+        "an answer's outcomes, load balanced over 50,000 cards",
+        |b| {
+            b.iter(|| black_box(study.next_states(&card, now())));
+        },
+    );
     group.bench_function("home screen counts, all decks", |b| {
         b.iter(|| {
             (0..50)
@@ -101,6 +109,55 @@ fn replay(c: &mut Criterion) {
         b.iter(|| black_box(flashdeck::motivation::compute(&study, now(), 10)));
     });
     group.finish();
+}
+
+/// Replay's part of easy days and load balancing, on the log in `data`.
+fn balance(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    data: &std::path::Path,
+    history: &flashdeck::store::History,
+    day: flashdeck::scheduler::Day,
+) {
+    // Easy days weigh every fuzzed interval's range: the worst case of replay's pick.
+    let easy = Scheduler::new(Settings {
+        easy_days: EasyDays([100, 100, 100, 100, 100, 50, 0]),
+        ..Settings::default()
+    })
+    .expect("settings");
+    group.bench_function(
+        "fold every card, easy days Saturday 50% and Sunday 0%",
+        |b| {
+            b.iter(|| black_box(history.fold_all(&easy, day)));
+        },
+    );
+    // Every answer recording a day (outside its fuzz range: checked, then fuzzed anyway).
+    let recorded = recorded_copy(data);
+    let (recorded_history, _) = Store::new(recorded.path(), "bench").history().expect("log");
+    let scheduler = Scheduler::new(Settings::default()).expect("default settings");
+    group.bench_function("fold every card, every answer with a recorded day", |b| {
+        b.iter(|| black_box(recorded_history.fold_all(&scheduler, day)));
+    });
+}
+
+/// A copy of the log in `data`, every review line recording a due day of 2030-01-01.
+fn recorded_copy(data: &std::path::Path) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().expect("temporary folder");
+    let reviews = copy.path().join("reviews");
+    std::fs::create_dir_all(&reviews).expect("folder");
+    for file in std::fs::read_dir(data.join("reviews")).expect("the log") {
+        let path = file.expect("a log file").path();
+        let text = std::fs::read_to_string(&path).expect("a log file");
+        let mut lines = String::with_capacity(text.len() + text.len() / 4);
+        for line in text.lines() {
+            let _ = writeln!(
+                lines,
+                "{},\"due\":\"2030-01-01\"}}",
+                &line[..line.len() - 1]
+            );
+        }
+        std::fs::write(reviews.join(path.file_name().expect("a name")), lines).expect("copy");
+    }
+    copy
 }
 
 /// The real history in `tests/fixtures/`, written as flashdeck log lines.

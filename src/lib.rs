@@ -62,6 +62,11 @@
 //!   read again next time.
 //! - Where the exam plan changes the queue: `study::exam::Overlay` (`src/study/exam.rs`), applied
 //!   through `Study::state` and `Queue::build_with_extra_new` (`src/study/queue.rs`).
+//! - Where easy days and load balancing pick a fuzzed interval's day: `scheduler::balance`
+//!   (`src/scheduler/balance.rs`), Anki's rules from `rslib/src/scheduler/states/load_balancer.rs`;
+//!   the counts of cards due ahead and each grade's outcome: `Study::due_load` and
+//!   `Study::next_states` (`src/study/load.rs`); the day an answer records, which replay keeps:
+//!   `ReviewSession::answer` and `History::fold` (`src/store/replay.rs`).
 //! - Where siblings (a card and its reverse) are buried: `study::siblings` (`src/study/siblings.rs`),
 //!   derived from today's answers, and while gathering today's queue (`src/study/queue/gather.rs`),
 //!   Anki's rules from `rslib/src/scheduler/bury_and_suspend.rs` and `queue/builder/`.

@@ -11,6 +11,7 @@
     clippy::cast_sign_loss
 )]
 
+pub mod balance;
 pub mod calendar;
 mod card;
 pub mod fuzz;
@@ -25,6 +26,7 @@ use std::cell::OnceCell;
 
 use fsrs::{FSRS, FSRSItem, FSRSReview, ItemState, MemoryState};
 
+pub use balance::{DueLoad, EasyDays, Placement};
 pub use calendar::{Calendar, Day};
 pub use card::{AnswerNotes, CardState, Due, MATURE_DAYS, Phase};
 pub use interval_text::Interval;
@@ -80,7 +82,8 @@ impl Scheduler {
         self.settings.calendar
     }
 
-    /// The state after answering `card` with `rating` at `now`. `card_id` seeds the fuzz.
+    /// The state after answering `card` with `rating` at `now`. `card_id` seeds the fuzz; a
+    /// fuzzed interval's day is [`Placement::Fuzz`]'s.
     #[must_use]
     pub fn answer(
         &self,
@@ -88,6 +91,20 @@ impl Scheduler {
         card_id: &str,
         rating: Rating,
         now: DateTime<FixedOffset>,
+    ) -> (CardState, AnswerNotes) {
+        self.answer_placed(card, card_id, rating, now, Placement::Fuzz)
+    }
+
+    /// [`Scheduler::answer`], a fuzzed interval's day chosen by `placement`: the day an answer
+    /// recorded, in replay, or the day load balancing picks, live (see [`balance`]).
+    #[must_use]
+    pub fn answer_placed(
+        &self,
+        card: &CardState,
+        card_id: &str,
+        rating: Rating,
+        now: DateTime<FixedOffset>,
+        placement: Placement<'_>,
     ) -> (CardState, AnswerNotes) {
         #[cfg(test)]
         RUNS.with(|runs| runs.set(runs.get() + 1));
@@ -107,8 +124,14 @@ impl Scheduler {
             now,
             calendar: self.settings.calendar,
             today,
-            fuzz: self.settings.fuzz.then(|| fuzz::factor(card_id, card.reps)),
             max: self.settings.maximum_interval.max(1),
+            pick: balance::Picker {
+                factor: self.settings.fuzz.then(|| fuzz::factor(card_id, card.reps)),
+                easy_days: &self.settings.easy_days,
+                placement,
+                today,
+                maximum: self.settings.maximum_interval.max(1),
+            },
             next: &next,
         };
         let mut out = CardState {
@@ -164,7 +187,7 @@ impl Scheduler {
 
     /// A review card: a lapse into relearning, or the next interval.
     fn answer_review(&self, answer: &Answer<'_>, out: &mut CardState) -> AnswerNotes {
-        let (fuzz, max) = (answer.fuzz, answer.max);
+        let max = answer.max;
         let mut notes = AnswerNotes::default();
         if answer.rating == Rating::Again {
             out.lapses += 1;
@@ -185,24 +208,26 @@ impl Scheduler {
         }
         // Hard < Good < Easy, and fuzz never shortens an interval that grew: see
         // `fuzz::Passing`. Good needs Hard's interval, and Easy Good's.
-        let next = answer.next;
-        let passing = fuzz::Passing {
-            factor: fuzz,
-            previous: out.scheduled_days,
-            maximum: max,
+        let previous = out.scheduled_days;
+        let passing = |rating, before| {
+            let interval = answer.next.get(rating).interval;
+            let floor = fuzz::passing_minimum(interval, previous, max);
+            answer
+                .pick
+                .fuzz(interval, floor, before, answer.rating == rating)
         };
-        let hard = passing.after(next.get(Rating::Hard).interval, 0);
-        let days = if answer.rating == Rating::Hard {
+        let hard = passing(Rating::Hard, None);
+        let chosen = if answer.rating == Rating::Hard {
             hard
         } else {
-            let good = passing.after(next.get(Rating::Good).interval, hard);
+            let good = passing(Rating::Good, Some(hard));
             if answer.rating == Rating::Good {
                 good
             } else {
-                passing.after(next.get(Rating::Easy).interval, good)
+                passing(Rating::Easy, Some(good))
             }
         };
-        answer.schedule(out, days);
+        answer.schedule(out, chosen.days);
         notes
     }
 
@@ -310,8 +335,9 @@ struct Answer<'a> {
     now: DateTime<FixedOffset>,
     calendar: Calendar,
     today: Day,
-    fuzz: Option<f32>,
     max: u32,
+    /// Picks each fuzzed interval's day.
+    pick: balance::Picker<'a>,
     next: &'a NextStates<'a>,
 }
 
@@ -352,23 +378,15 @@ impl Answer<'_> {
     /// Leaves the steps, with FSRS's good interval (or easy, at least a day longer), as
     /// Anki's learning states do.
     fn graduate(&self, out: &mut CardState, easy: bool) {
-        let good = fuzz::apply(
-            self.fuzz,
-            self.next.get(Rating::Good).interval.round().max(1.0),
-            1,
-            self.max,
-        );
-        let days = if easy {
-            fuzz::apply(
-                self.fuzz,
-                self.next.get(Rating::Easy).interval.round().max(1.0),
-                good + 1,
-                self.max,
-            )
+        let interval = |rating| self.next.get(rating).interval.round().max(1.0);
+        // The last interval worked out is the one answered, whose recorded day counts.
+        let good = self.pick.fuzz(interval(Rating::Good), 1, None, !easy);
+        let chosen = if easy {
+            self.pick.fuzz(interval(Rating::Easy), 1, Some(good), true)
         } else {
             good
         };
-        self.schedule(out, days);
+        self.schedule(out, chosen.days);
     }
 }
 

@@ -14,6 +14,7 @@
 //! | `study/queue.rs` | today's queue (`queue/gather.rs` builds it, in the review and new orders), and crams |
 //! | `study/siblings.rs` | burying siblings: a card and its reverse are not both studied on one day |
 //! | [`presets`] | which settings preset, and so which scheduler, each deck uses |
+//! | `study/load.rs` | load balancing: the cards due on each day ahead, what each grade would do |
 //! | [`exam`] | the exam plan, an overlay on the states ([`exam::Overlay`]) |
 //! | [`backlog`] | spreading a backlog of reviews over days |
 //! | [`actions`] | actions on chosen cards (suspend, bury, forget, star, set due), relinks, undoing them |
@@ -26,6 +27,7 @@ pub mod backlog;
 pub mod exam;
 pub mod info;
 mod limits;
+mod load;
 pub mod presets;
 mod queue;
 mod siblings;
@@ -41,11 +43,12 @@ use serde::Serialize;
 
 use crate::deck::{Card, Collection, Deck};
 use crate::scheduler::Schedulers;
-use crate::scheduler::{Day, Due, Phase, Scheduler};
+use crate::scheduler::{Day, Phase, Scheduler};
 use crate::store::{CardId, Folded, History, LazyHistory, Replayed};
 use presets::Presets;
 
 pub use limits::{DueCounts, NextDue};
+pub use load::NextState;
 pub use queue::{CramFilter, Origin, Queue};
 pub use siblings::Burial;
 
@@ -86,6 +89,8 @@ pub struct Study {
     /// New cards a deck (by id) may show in all on a day, raised by "more new cards"
     /// ([`Study::extend_new_today`]); a day's entry means nothing the next day.
     extended_new: HashMap<Box<str>, (Day, usize)>,
+    /// Review cards due on each day ahead, for load balancing ([`Study::due_load`]).
+    due_load: std::cell::OnceCell<Vec<crate::scheduler::DueLoad>>,
 }
 
 impl Study {
@@ -146,6 +151,7 @@ impl Study {
             places: HashMap::new(),
             day,
             extended_new: HashMap::new(),
+            due_load: std::cell::OnceCell::new(),
         };
         study.index_cards();
         study.plan_exams();
@@ -190,6 +196,7 @@ impl Study {
             .collect();
         if moved.is_empty() {
             self.plan_exams();
+            self.forget_load();
         } else {
             self.refold_decks(&moved);
         }
@@ -245,25 +252,15 @@ impl Study {
         &self.collection.decks[index]
     }
 
-    /// The intervals each grade would give `card` at `now`, its deck's exam included.
+    /// The intervals each grade would give `card` at `now`, its deck's exam included
+    /// ([`Study::next_states`]' intervals).
     #[must_use]
     pub fn preview(
         &self,
         card: &str,
         now: DateTime<FixedOffset>,
     ) -> [crate::scheduler::Interval; 4] {
-        let today = self.scheduler.calendar().day(now);
-        let exam = self.exam_ahead_of(card, today);
-        let scheduler = self.scheduler_for_card(card);
-        crate::scheduler::Rating::ALL.map(|rating| {
-            let (mut next, _) = scheduler.answer(self.state(card), card, rating, now);
-            if let Some(exam) = exam
-                && let Some(day) = exam::due_for_exam(&next, exam, today, scheduler)
-            {
-                next.due = Due::Day(day);
-            }
-            scheduler.delay(&next, now)
-        })
+        self.next_states(card, now).map(|next| next.interval)
     }
 
     /// How well a deck is known, from 0 to 1: mature cards count 1, young ones ½.

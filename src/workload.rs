@@ -4,10 +4,11 @@
 mod habits;
 mod job;
 
-use fsrs::{Card as SimCard, SimulatorConfig, simulate};
+use fsrs::{Card as SimCard, PostSchedulingContext, PostSchedulingFn, SimulatorConfig, simulate};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::scheduler::balance::{self, DueLoad, Placement};
 use crate::scheduler::{Day, Due, Phase, Settings};
 use crate::study::Study;
 
@@ -28,6 +29,9 @@ pub struct Plan {
     pub reviews_per_day: usize,
     /// How the learner answers.
     pub habits: Habits,
+    /// The day simulated first (today), whose weekday the easy days and the weekday averages
+    /// count from.
+    pub start: Day,
 }
 
 /// One stretch of simulated days.
@@ -55,6 +59,8 @@ pub struct Workload {
     /// Cards remembered on the last day.
     pub remembered: f64,
     pub periods: Vec<Period>,
+    /// Reviews on an average Monday, Tuesday, … Sunday of the simulation, where easy days show.
+    pub by_weekday: [f64; 7],
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -132,6 +138,7 @@ pub fn run(
         first_rating_prob: plan.habits.first_rating_prob,
         review_rating_prob: plan.habits.review_rating_prob,
         state_rating_costs: plan.habits.costs,
+        post_scheduling_fn: placing(settings, plan.start),
         ..SimulatorConfig::default()
     };
     let result = simulate(
@@ -164,6 +171,14 @@ pub fn run(
             }
         })
         .collect();
+    let mut by_weekday = [(0usize, 0usize); 7];
+    for (index, &reviews) in result.review_cnt_per_day.iter().enumerate() {
+        let day = plan
+            .start
+            .saturating_add(Day::try_from(index).unwrap_or(Day::MAX));
+        let (sum, days) = &mut by_weekday[balance::weekday(day)];
+        (*sum, *days) = (*sum + reviews, *days + 1);
+    }
     let reviews: usize = result.review_cnt_per_day.iter().sum();
     let seconds: f64 = result.cost_per_day.iter().map(|&s| f64::from(s)).sum();
     Ok(Workload {
@@ -178,7 +193,39 @@ pub fn run(
             .last()
             .map_or(0.0, |&m| f64::from(m)),
         periods,
+        by_weekday: by_weekday.map(|(sum, days)| float(sum) / float(days.max(1))),
     })
+}
+
+/// Where the simulator puts a review's interval: inside its fuzz range, load balanced over
+/// the simulated cards due (`load_balance`) and weighed by the easy days, as answers are;
+/// `None` (FSRS's interval as it is) when fuzz is off or there is nothing to weigh.
+fn placing(settings: &Settings, start: Day) -> Option<PostSchedulingFn> {
+    let (easy_days, balanced) = (settings.easy_days, settings.load_balance);
+    if !settings.fuzz || (!balanced && easy_days.is_normal()) {
+        return None;
+    }
+    let maximum = settings.maximum_interval;
+    Some(PostSchedulingFn::new(
+        move |mut ctx: PostSchedulingContext<'_>| {
+            let factor = ctx.random_f32();
+            let today = start.saturating_add(Day::try_from(ctx.today).unwrap_or(Day::MAX));
+            let ahead = ctx.due_counts_per_day.get(ctx.today..).unwrap_or_default();
+            let load = balanced.then(|| DueLoad::from_counts(today, ahead));
+            let placement = load
+                .as_ref()
+                .map_or(Placement::Fuzz, |load| Placement::Balanced(load, &[]));
+            let days = balance::place(
+                ctx.card.interval,
+                today,
+                factor,
+                &easy_days,
+                maximum,
+                placement,
+            );
+            day_f32(Day::try_from(days).unwrap_or(Day::MAX))
+        },
+    ))
 }
 
 /// The same plan at each of `retentions`, on all cores.

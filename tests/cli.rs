@@ -630,6 +630,39 @@ fn simulate_introduces_every_new_card_and_prices_each_retention() {
         ));
 }
 
+/// Easy days show in `simulate`: it says how intervals are placed, and an average Sunday at 0 %
+/// has far fewer reviews than a weekday (only intervals of a day or two, which are not fuzzed).
+#[test]
+fn simulate_shows_the_easy_days() {
+    let home = TempDir::new().unwrap();
+    let config = home.path().join("config/flashdeck/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "easy_days = { sunday = 0 }\n").unwrap();
+    let output = flashdeck(&home)
+        .args(["simulate", "--days", "90", "--new-per-day", "10"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Easy days: Sun 0%; intervals load balanced."),
+        "{stdout}"
+    );
+    let output = flashdeck(&home)
+        .args(["simulate", "--json", "--days", "90", "--new-per-day", "10"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let by_weekday: Vec<f64> = json["workload"]["by_weekday"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_f64().unwrap())
+        .collect();
+    let weekdays = by_weekday[..5].iter().sum::<f64>() / 5.0;
+    assert!(by_weekday[6] < weekdays / 2.0, "{by_weekday:?}");
+}
+
 #[test]
 fn catch_up_previews_applies_and_undoes_a_backlog_plan() {
     let home = TempDir::new().unwrap();

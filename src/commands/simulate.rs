@@ -63,16 +63,8 @@ pub fn run(
         job.set_new_per_day(new_per_day);
     }
     let plan = job.plan();
-    let (studied, total) = job.cards();
     let workload = job.simulate(retention)?;
     let compared = job.run().map_err(anyhow::Error::msg)?;
-    // Each preset's own retention, or the one asked for: said as one figure when they agree.
-    let mut retentions: Vec<f32> = match retention {
-        Some(retention) => vec![retention],
-        None => job.parts.iter().map(|part| part.plan.retention).collect(),
-    };
-    retentions.sort_by(f32::total_cmp);
-    retentions.dedup();
     if options.json {
         let report = Report {
             plan: PlanJson {
@@ -89,32 +81,7 @@ pub fn run(
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let at = match retentions.as_slice() {
-        [one] => format!("{} retention", percent(*one)),
-        many => format!(
-            "each preset's retention ({})",
-            many.iter()
-                .map(|&r| percent(r))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
-    writeln!(
-        out,
-        "{title}: {} ({studied} studied) over {}, at {at}, up to {} a day",
-        counted(total, "card"),
-        counted(plan.days, "day"),
-        counted(plan.new_per_day, "new card"),
-    )?;
-    writeln!(
-        out,
-        "Answer times and odds: {}.",
-        if plan.habits.own == 0 {
-            "the FSRS simulator's (too few answers of your own yet)".to_owned()
-        } else {
-            format!("{} of 14 figures from your own answers", plan.habits.own)
-        }
-    )?;
+    describe_plan(out, &title, &job, retention)?;
     writeln!(
         out,
         "{:>11}  {:>11}  {:>7}  {:>11}  {:>10}",
@@ -136,6 +103,12 @@ pub fn run(
         workload.minutes_per_day,
         workload.remembered
     )?;
+    let weekdays: Vec<String> = crate::scheduler::balance::WEEKDAYS_SHORT
+        .iter()
+        .zip(workload.by_weekday)
+        .map(|(day, reviews)| format!("{day} {reviews:.0}"))
+        .collect();
+    writeln!(out, "Reviews on an average {}.", weekdays.join(", "))?;
     writeln!(out)?;
     write_comparison(&compared, plan.days, out)?;
     Ok(ExitCode::SUCCESS)
@@ -164,6 +137,83 @@ pub fn write_comparison(compared: &[Workload], days: usize, out: &mut dyn Write)
         )?;
     }
     Ok(())
+}
+
+/// The lines above the table: what was simulated, whose answer times, how intervals are placed.
+fn describe_plan(
+    out: &mut dyn Write,
+    title: &str,
+    job: &workload::Job,
+    retention: Option<f32>,
+) -> Result<()> {
+    let plan = job.plan();
+    let (studied, total) = job.cards();
+    // Each preset's own retention, or the one asked for: said as one figure when they agree.
+    let mut retentions: Vec<f32> = match retention {
+        Some(retention) => vec![retention],
+        None => job.parts.iter().map(|part| part.plan.retention).collect(),
+    };
+    retentions.sort_by(f32::total_cmp);
+    retentions.dedup();
+    let at = match retentions.as_slice() {
+        [one] => format!("{} retention", percent(*one)),
+        many => format!(
+            "each preset's retention ({})",
+            many.iter()
+                .map(|&r| percent(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    writeln!(
+        out,
+        "{title}: {} ({studied} studied) over {}, at {at}, up to {} a day",
+        counted(total, "card"),
+        counted(plan.days, "day"),
+        counted(plan.new_per_day, "new card"),
+    )?;
+    writeln!(
+        out,
+        "Answer times and odds: {}.",
+        if plan.habits.own == 0 {
+            "the FSRS simulator's (too few answers of your own yet)".to_owned()
+        } else {
+            format!("{} of 14 figures from your own answers", plan.habits.own)
+        }
+    )?;
+    // One line for each way the presets place intervals.
+    let mut placings: Vec<String> = Vec::new();
+    for placing in job
+        .parts
+        .iter()
+        .filter_map(|part| placing_text(&part.settings))
+    {
+        if !placings.contains(&placing) {
+            writeln!(out, "{placing}")?;
+            placings.push(placing);
+        }
+    }
+    Ok(())
+}
+
+/// How intervals are placed, when something besides FSRS and the fuzz places them.
+fn placing_text(settings: &crate::scheduler::Settings) -> Option<String> {
+    let easy = &settings.easy_days;
+    match (settings.fuzz, settings.load_balance, easy.is_normal()) {
+        (false, _, _) | (true, false, true) => None,
+        (true, true, true) => {
+            Some("Intervals load balanced (days with fewer reviews preferred).".to_owned())
+        }
+        (true, balanced, false) => Some(format!(
+            "Easy days: {}{}.",
+            easy.describe(),
+            if balanced {
+                "; intervals load balanced"
+            } else {
+                ""
+            }
+        )),
+    }
 }
 
 fn percent(retention: f32) -> String {

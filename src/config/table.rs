@@ -2,7 +2,8 @@
 //! written back. `config show`, `config init` and the checks all go through it, in its order.
 
 use super::values::{
-    Value, boolean, float, integer, parameters, parameters_text, quoted, steps, steps_text, word,
+    Value, boolean, easy_days, easy_days_text, float, integer, parameters, parameters_text, quoted,
+    steps, steps_text, word,
 };
 use super::{Config, ThemeName};
 use crate::scheduler::{NewCardMix, NewOrder, ReviewOrder};
@@ -195,6 +196,21 @@ pub const SETTINGS: &[Setting] = &[
         help: "spread intervals a little, so cards learnt together do not stay together",
         read: |c, v| set(&mut c.scheduling.fuzz, boolean(v)),
         show: |c| c.scheduling.fuzz.to_string(),
+    },
+    Setting {
+        name: "easy_days",
+        preset: true,
+        help: "each weekday's share of the usual reviews, in percent, like { saturday = 50, sunday = 0 }: new intervals avoid those days in proportion, within their fuzz",
+        read: |c, v| set(&mut c.scheduling.easy_days, easy_days(v)),
+        show: |c| easy_days_text(c.scheduling.easy_days),
+    },
+    Setting {
+        name: "load_balance",
+        // A preference of the whole collection in Anki (`BoolKey::LoadBalancerEnabled`).
+        preset: false,
+        help: "put a fuzzed interval on a day with fewer cards due, as Anki's load balancer does",
+        read: |c, v| set(&mut c.scheduling.load_balance, boolean(v)),
+        show: |c| c.scheduling.load_balance.to_string(),
     },
     Setting {
         name: "leech_threshold",

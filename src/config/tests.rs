@@ -26,7 +26,7 @@ fn every_key_is_read() {
          theme = \"light\"\nstreak = true\nstreak_goal = 25\nxp = true\n\
          parameters = [0.1686, 0.8157, 2.4398, 6.2041, 6.5370, 0.5137, 3.1916, 0.0256, 1.6566, 0.2838, 0.6124, \
          1.5905, 0.0352, 0.3957, 1.8007, 0.6009, 1.8729, 0.8653, 0.0911, 0.1507, 0.2406]\n\
-         optimized = 2026-11-27\n",
+         optimized = 2026-11-27\neasy_days = { saturday = 50, sunday = 0 }\nload_balance = false\n",
     );
     assert!(problems.is_empty(), "{problems:?}");
     let s = &config.scheduling;
@@ -70,6 +70,8 @@ fn every_key_is_read() {
     assert_eq!(s.parameters.len(), 21);
     assert!((s.parameters[3] - 6.2041).abs() < 1e-6);
     assert_eq!(config.optimized.as_deref(), Some("2026-11-27"));
+    assert_eq!(s.easy_days.0, [100, 100, 100, 100, 100, 50, 0]);
+    assert!(!s.load_balance);
     assert_eq!(config.lines.get("rollover_hour"), Some(&6));
     assert_eq!(config.lines.len(), SETTINGS.len());
 }
@@ -249,5 +251,60 @@ fn the_old_name_of_new_review_mix_is_read_with_a_warning() {
         [
             "config.toml:1:18: `new_card_order` must be one of \"mix\", \"after\", \"before\"; using the default"
         ]
+    );
+}
+
+#[test]
+fn bad_easy_days_and_load_balance_list_what_is_allowed_and_keep_the_defaults() {
+    const ALLOWED: &str = "must be a table of weekdays (monday to sunday) and whole percentages from 0 to 100, like { saturday = 50, sunday = 0 }; using the default";
+    let (config, problems) =
+        parsed("easy_days = { sunday = 150 }\nload_balance = \"yes\"\nfuzz = false\n");
+    assert_eq!(
+        problems,
+        [
+            format!("config.toml:1:13: `easy_days` has a bad value for `sunday`, but {ALLOWED}"),
+            "config.toml:2:16: `load_balance` must be `true` or `false`; using the default"
+                .to_owned(),
+        ]
+    );
+    assert_eq!(
+        config.scheduling.easy_days,
+        crate::scheduler::EasyDays::default()
+    );
+    assert!(config.scheduling.load_balance && !config.scheduling.fuzz);
+    for (text, message) in [
+        (
+            "easy_days = { sundays = 0 }",
+            format!("`easy_days` has `sundays`, but {ALLOWED}"),
+        ),
+        (
+            "easy_days = { sunday = -5 }",
+            format!("`easy_days` has a bad value for `sunday`, but {ALLOWED}"),
+        ),
+        (
+            "easy_days = { sunday = 0.5 }",
+            format!("`easy_days` has a bad value for `sunday`, but {ALLOWED}"),
+        ),
+        (
+            "easy_days = [100, 100, 100, 100, 100, 50, 0]",
+            format!("`easy_days` {ALLOWED}"),
+        ),
+    ] {
+        let (config, problems) = parsed(text);
+        assert_eq!(problems, [format!("config.toml:1:13: {message}")], "{text}");
+        assert!(config.scheduling.easy_days.is_normal());
+    }
+}
+
+#[test]
+fn easy_days_are_shown_as_they_are_read() {
+    let (config, problems) = parsed("easy_days = { sunday = 0, saturday = 50 }\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let shown: BTreeMap<_, _> = values(&config).into_iter().collect();
+    assert_eq!(shown["easy_days"], "{ saturday = 50, sunday = 0 }");
+    assert_eq!(shown["load_balance"], "true");
+    assert_eq!(
+        values(&Config::default())[SETTINGS.iter().position(|s| s.name == "easy_days").unwrap()].1,
+        "{}"
     );
 }

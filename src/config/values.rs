@@ -4,6 +4,9 @@
 use toml::Spanned;
 use toml::de::DeValue;
 
+use crate::scheduler::EasyDays;
+use crate::scheduler::balance::WEEKDAYS;
+
 /// A value in `config.toml`, with where it is.
 pub(super) type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -156,4 +159,42 @@ pub(super) fn steps_text(steps: &[u32]) -> String {
 /// A TOML string.
 pub(super) fn quoted(text: &str) -> String {
     format!("\"{text}\"")
+}
+
+/// Easy days as a table of weekdays and percentages, like `{ saturday = 50, sunday = 0 }`: a
+/// day left out takes its full load (100).
+pub(super) fn easy_days(value: &Value<'_>) -> Result<EasyDays, String> {
+    const WHAT: &str = "must be a table of weekdays (monday to sunday) and whole percentages from 0 to 100, like { saturday = 50, sunday = 0 }";
+    let DeValue::Table(table) = value.get_ref() else {
+        return Err(WHAT.to_owned());
+    };
+    let mut days = EasyDays::default();
+    for (key, share) in table {
+        let name = key.get_ref().as_ref();
+        let Some(index) = WEEKDAYS.iter().position(|&day| day == name) else {
+            return Err(format!("has `{name}`, but {WHAT}"));
+        };
+        let percent = match share.get_ref() {
+            DeValue::Integer(i) => i.as_str().parse::<u8>().ok().filter(|&p| p <= 100),
+            _ => None,
+        };
+        let Some(percent) = percent else {
+            return Err(format!("has a bad value for `{name}`, but {WHAT}"));
+        };
+        days.0[index] = percent;
+    }
+    Ok(days)
+}
+
+/// Easy days as `config show` writes them: the days below 100 %, Monday first.
+pub(super) fn easy_days_text(days: EasyDays) -> String {
+    let set: Vec<String> = days
+        .reduced()
+        .map(|(day, percent)| format!("{} = {percent}", WEEKDAYS[day]))
+        .collect();
+    if set.is_empty() {
+        "{}".to_owned()
+    } else {
+        format!("{{ {} }}", set.join(", "))
+    }
 }

@@ -20,12 +20,25 @@ pub fn apply(factor: Option<f32>, interval: f32, minimum: u32, maximum: u32) -> 
     // maximum, as in Anki's `min_and_max_review_intervals`.
     let minimum = minimum.min(maximum);
     match factor {
-        Some(factor) => {
-            let (lower, upper) = bounds(interval, minimum, maximum);
-            (lower as f32 + factor * (1 + upper - lower) as f32).floor() as u32
-        }
+        Some(factor) => pick(&range(interval, minimum, maximum), factor),
         None => round(interval).clamp(minimum, maximum),
     }
+}
+
+/// The day of `range` the fuzz `factor` (0 to 1) falls on, every day alike: Anki's
+/// `with_review_fuzz`, `floor(lower + factor × days)`.
+#[must_use]
+pub fn pick(range: &std::ops::RangeInclusive<u32>, factor: f32) -> u32 {
+    let (lower, upper) = (*range.start(), *range.end());
+    (lower as f32 + factor * (1 + upper - lower) as f32).floor() as u32
+}
+
+/// The days `interval` may be fuzzed to from `minimum`, within `maximum`: Anki's
+/// `constrained_fuzz_bounds`. [`apply`] picks one of them by the fuzz factor.
+#[must_use]
+pub fn range(interval: f32, minimum: u32, maximum: u32) -> std::ops::RangeInclusive<u32> {
+    let (lower, upper) = bounds(interval, minimum, maximum);
+    lower..=upper
 }
 
 /// The least interval a passing answer to a review card may get, so that fuzz never takes back

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Calendar;
+use super::balance::EasyDays;
 
 /// How new cards are mixed into the day's reviews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -107,6 +108,12 @@ pub struct Settings {
     pub bury_siblings: BurySiblings,
     /// The 21 FSRS-6 parameters; empty means the defaults.
     pub parameters: Vec<f32>,
+    /// Each weekday's share of the usual review load: fuzzed intervals avoid the days below
+    /// 100 % in proportion (Anki's "Easy Days"; see `scheduler::balance`).
+    pub easy_days: EasyDays,
+    /// Pick a fuzzed interval's day with a preference for days with fewer cards due (Anki's
+    /// load balancer), when the answer is given; replay keeps the day the answer recorded.
+    pub load_balance: bool,
 }
 
 impl Default for Settings {
@@ -127,6 +134,8 @@ impl Default for Settings {
             new_order: NewOrder::Deck,
             bury_siblings: BurySiblings::default(),
             parameters: Vec::new(),
+            easy_days: EasyDays::default(),
+            load_balance: true,
         }
     }
 }

@@ -221,11 +221,14 @@ impl ReviewSession {
         } else {
             REVIEW_MODE
         };
-        Some(event(
-            &current.card,
-            now,
-            NewKind::answer(rating, u32::try_from(duration).ok(), mode, None),
-        ))
+        let mut kind = NewKind::answer(rating, u32::try_from(duration).ok(), mode, None);
+        // The day the button showed (load balanced), so that every replay puts it there.
+        if let (NewKind::Review { due, .. }, Some(outcomes)) = (&mut kind, &current.outcomes) {
+            *due = outcomes
+                .due(rating)
+                .and_then(crate::scheduler::calendar::date_of_day);
+        }
+        Some(event(&current.card, now, kind))
     }
 
     /// The event that buries (`true`) or suspends the card on screen.

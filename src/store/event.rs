@@ -27,11 +27,16 @@ pub enum EventKind<'a> {
     /// (`learn`, `test`, `match`, `sort`, `cram`), with the kind of question asked. `mode` and
     /// `question` are the log's text, kept whole for lines other programs wrote; this program
     /// writes them from [`Mode`] and [`Question`].
+    ///
+    /// `due`: the day the answer scheduled the card for, when it left it a review card; replay
+    /// keeps it when the scheduling rules allow it (see `scheduler::balance`), so that a day
+    /// chosen by load balancing, which replay cannot work out again, replays the same.
     Review {
         rating: Rating,
         duration_ms: Option<u32>,
         mode: Cow<'a, str>,
         question: Option<Cow<'a, str>>,
+        due: Option<NaiveDate>,
     },
     /// Hidden until the next day.
     Bury,
@@ -96,6 +101,7 @@ impl EventKind<'_> {
             duration_ms,
             mode: mode.into(),
             question: question.map(|q| Cow::Borrowed(q.as_str())),
+            due: None,
         }
     }
 
@@ -116,11 +122,13 @@ impl EventKind<'_> {
                 duration_ms,
                 mode,
                 question,
+                due,
             } => EventKind::Review {
                 rating,
                 duration_ms,
                 mode: own(mode),
                 question: question.map(own),
+                due,
             },
             EventKind::Bury => EventKind::Bury,
             EventKind::Unbury => EventKind::Unbury,

@@ -10,9 +10,11 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::card_id::{CardId, deck_of};
-use super::history::{Entry, History, Stored};
+use super::history::{Entry, History, NO_DUE, Stored};
 use crate::practice::{LearnLevel, Mode, Practice, next_level};
-use crate::scheduler::{AnswerNotes, CardState, Day, Phase, Rating, Scheduler, Schedulers};
+use crate::scheduler::{
+    AnswerNotes, CardState, Day, Phase, Placement, Rating, Scheduler, Schedulers,
+};
 
 /// One scheduled answer, as replay saw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,6 +219,7 @@ impl History {
                     rating,
                     duration_ms,
                     practice: None,
+                    due,
                 } => {
                     let before = state.phase;
                     on_answer(Answer {
@@ -228,7 +231,14 @@ impl History {
                         phase_before: before,
                         interval_before: state.scheduled_days,
                     });
-                    let (next, notes) = scheduler.answer(state, card, *rating, entry.time);
+                    // The day the answer recorded, if any: see `scheduler::balance`.
+                    let placement = if *due == NO_DUE {
+                        Placement::Fuzz
+                    } else {
+                        Placement::Recorded(*due)
+                    };
+                    let (next, notes) =
+                        scheduler.answer_placed(state, card, *rating, entry.time, placement);
                     if calendar.day(entry.time) == day {
                         match before {
                             Phase::New => folded.new_that_day = true,

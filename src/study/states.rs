@@ -35,6 +35,7 @@ impl Study {
             self.day = day;
             self.states = self.wait_for_history().fold_all(&self.presets, day);
             self.plan_exams();
+            self.forget_load();
         }
     }
 
@@ -60,7 +61,8 @@ impl Study {
         self.has_events = true;
         let folded = self.wait_for_history().fold(card, &self.presets, self.day);
         let notes = folded.last_notes;
-        self.states.insert(CardId::new(card), folded);
+        let before = self.states.insert(CardId::new(card), folded);
+        self.update_load(card, before.as_ref().map(|f| &f.state));
         self.plan_exam_of(card);
         notes
     }
@@ -172,6 +174,7 @@ impl Study {
             .collect();
         self.states.extend(folded);
         self.plan_exams();
+        self.forget_load();
     }
 
     /// Every card's state in the order of the history's cards, for the replay snapshot. Waits

@@ -39,7 +39,7 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
     match screen.tab {
         StatsTab::Overview => overview(stats, theme, content, buf),
         StatsTab::Calendar => calendar(stats, app.now, theme, content, buf),
-        StatsTab::Forecast => forecast(stats, theme, content, buf),
+        StatsTab::Forecast => forecast(stats, app, theme, content, buf),
         StatsTab::Workload => workload(app, screen, theme, content, buf),
     }
 }
@@ -211,8 +211,12 @@ fn calendar(
     Paragraph::new(lines).render(area, buf);
 }
 
-fn forecast(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn forecast(stats: &Stats, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [chart, note] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
+    // Easy days (below 100 %) are dimmed, so that the load they shed shows.
+    let scheduler = &app.study.scheduler;
+    let easy_days = scheduler.settings().easy_days;
+    let today = scheduler.calendar().day(app.now);
     let bars: Vec<Bar> = stats
         .forecast
         .iter()
@@ -223,10 +227,12 @@ fn forecast(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
             } else {
                 String::new()
             };
+            let day = today.saturating_add(i32::try_from(day).unwrap_or(i32::MAX));
+            let easy = easy_days.share(day) < 1.0;
             Bar::default()
                 .value(u64::try_from(n).unwrap_or(0))
                 .label(Line::from(label))
-                .style(theme.review)
+                .style(if easy { theme.dim } else { theme.review })
         })
         .collect();
     // Two columns a bar at least, so day labels like "25" fit; wider screens get wider bars.
@@ -242,8 +248,13 @@ fn forecast(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .value_style(Style::new())
         .render(chart, buf);
     let due: usize = stats.forecast.iter().sum();
+    let easy = if easy_days.is_normal() {
+        String::new()
+    } else {
+        format!(" Easy days, dimmed: {}.", easy_days.describe())
+    };
     Paragraph::new(vec![Line::from(format!(
-        "Reviews due in the next 30 days: {due} (day 0 is today, overdue cards included). Daily load: {:.1} reviews a day.",
+        "Reviews due in the next 30 days: {due} (day 0 is today, overdue cards included). Daily load: {:.1} reviews a day.{easy}",
         stats.daily_load
     ))])
     .wrap(Wrap { trim: true })

@@ -561,6 +561,27 @@ fn the_calendar_and_forecast_tabs() {
     );
 }
 
+/// Easy days are named under the forecast, whose bars on those days are dimmed.
+#[test]
+fn the_forecast_names_the_easy_days() {
+    let mut collection = Collection::default();
+    collection.decks.push(bundled::deck().unwrap());
+    let mut app = app_with(collection);
+    let settings = crate::scheduler::Settings {
+        easy_days: crate::scheduler::EasyDays([100, 100, 100, 100, 100, 50, 0]),
+        ..crate::scheduler::Settings::default()
+    };
+    app.study.scheduler = crate::scheduler::Scheduler::new(settings).unwrap();
+    app.update(Action::Statistics, app.now);
+    app.update(Action::Right, app.now);
+    app.update(Action::Right, app.now);
+    let forecast = text(&draw(&app, 160, 48));
+    assert!(
+        forecast.contains("Easy days, dimmed: Sat 50%, Sun 0%."),
+        "{forecast}"
+    );
+}
+
 #[test]
 fn the_top_line_shows_streak_and_xp_when_they_are_on() {
     use crate::motivation::{Goals, Motivation, Streak, level};

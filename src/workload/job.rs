@@ -79,6 +79,7 @@ impl Job {
                     new_per_day: per_deck(settings.new_per_day),
                     reviews_per_day: per_deck(settings.reviews_per_day),
                     habits,
+                    start: today,
                 };
                 let (cards, total) = cards_today(study, &decks, today);
                 Part {
@@ -127,6 +128,7 @@ impl Job {
             new_per_day: 0,
             reviews_per_day: 0,
             habits: super::Habits::default(),
+            start: 0,
         });
         parts.fold(first, |plan, part| Plan {
             new_per_day: plan.new_per_day + part.new_per_day,
@@ -182,6 +184,7 @@ fn added(workloads: Vec<Workload>) -> Workload {
             minutes_per_day: 0.0,
             remembered: 0.0,
             periods: Vec::new(),
+            by_weekday: [0.0; 7],
         };
     };
     let mut weighted = f64::from(whole.retention) * super::float(whole.cards);
@@ -199,6 +202,9 @@ fn added(workloads: Vec<Workload>) -> Workload {
             period.new_per_day += other.new_per_day;
             period.minutes_per_day += other.minutes_per_day;
             period.remembered += other.remembered;
+        }
+        for (day, other) in whole.by_weekday.iter_mut().zip(part.by_weekday) {
+            *day += other;
         }
     }
     if !shared && whole.cards > 0 {

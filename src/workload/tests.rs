@@ -1,7 +1,7 @@
 use chrono::Duration;
 
 use super::*;
-use crate::scheduler::{Phase, Rating};
+use crate::scheduler::{EasyDays, Phase, Rating};
 use crate::study::tests::{review, study_with, time};
 
 fn plan(retention: f32) -> Plan {
@@ -11,6 +11,7 @@ fn plan(retention: f32) -> Plan {
         new_per_day: 10,
         reviews_per_day: 9999,
         habits: Habits::default(),
+        start: 20_786,
     }
 }
 
@@ -196,4 +197,26 @@ fn each_presets_decks_are_simulated_with_its_settings_and_added_up() {
     let whole = job.simulate(Some(0.9)).unwrap();
     assert!((introduced(&whole) - 30.0).abs() < 1e-6, "{whole:?}");
     assert!((whole.retention - 0.9).abs() < 1e-6);
+}
+
+/// Sunday at 0 % empties the simulated Sundays but for unfuzzed intervals of a day or two;
+/// without easy days a Sunday is as busy as any day. 2026-11-29 (day 20786) is a Sunday.
+#[test]
+fn the_simulation_keeps_a_free_sunday_free() {
+    let sunday_share = |easy_days: EasyDays| {
+        let settings = Settings {
+            easy_days,
+            ..Settings::default()
+        };
+        let plan = Plan {
+            days: 91,
+            ..plan(0.9)
+        };
+        let workload = run(&[], 300, plan, &settings).unwrap();
+        let weekdays: f64 = workload.by_weekday[..5].iter().sum::<f64>() / 5.0;
+        workload.by_weekday[6] / weekdays
+    };
+    let free = sunday_share(EasyDays([100, 100, 100, 100, 100, 50, 0]));
+    let normal = sunday_share(EasyDays::default());
+    assert!(free < 0.5 && normal > 0.8, "free {free}, normal {normal}");
 }

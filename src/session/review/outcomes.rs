@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::scheduler::{Day, Interval, Rating};
-use crate::study::Study;
+use crate::study::{NextState, Study};
 
 /// The next interval each grade would give one card, and the day they hold for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,8 +13,9 @@ pub struct Outcomes {
     /// The day they were worked out on: intervals count from the day of the answer, so on the
     /// next day they are worked out again.
     pub day: Day,
-    /// Again, Hard, Good and Easy, in [`Rating::ALL`]'s order.
-    intervals: [Interval; 4],
+    /// Again, Hard, Good and Easy, in [`Rating::ALL`]'s order: the interval shown, and the
+    /// day the answer records (load balanced when it was worked out).
+    next: [NextState; 4],
 }
 
 impl Outcomes {
@@ -23,13 +24,24 @@ impl Outcomes {
     pub fn of(study: &Study, card: &str, now: DateTime<FixedOffset>) -> Self {
         Self {
             day: study.scheduler.calendar().day(now),
-            intervals: study.preview(card, now),
+            next: study.next_states(card, now),
         }
     }
 
     /// The interval `rating` would give.
     #[must_use]
     pub fn interval(&self, rating: Rating) -> Interval {
-        self.intervals[usize::from(u8::from(rating)) - 1]
+        self.get(rating).interval
+    }
+
+    /// The day `rating` would make the card due on, as a review card; the answer records it,
+    /// so that replay puts the card on the day its button showed.
+    #[must_use]
+    pub fn due(&self, rating: Rating) -> Option<Day> {
+        self.get(rating).due
+    }
+
+    fn get(&self, rating: Rating) -> NextState {
+        self.next[usize::from(u8::from(rating)) - 1]
     }
 }

@@ -4,6 +4,7 @@ use super::*;
 use crate::scheduler::{Interval, Rating, Settings};
 use crate::study::tests::{review, study_with, time};
 
+mod balance;
 mod siblings;
 
 const NOW: &str = "2026-11-27T10:00:00+01:00";

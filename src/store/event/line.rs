@@ -93,6 +93,7 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
             duration_ms: line.duration_ms,
             mode: line.mode.clone().unwrap_or(REVIEW_MODE.into()),
             question: line.question.clone(),
+            due: date(line.due.as_deref())?,
         },
         Kind::Bury => EventKind::Bury,
         Kind::Unbury => EventKind::Unbury,
@@ -179,11 +180,16 @@ impl NewEvent {
                 duration_ms,
                 mode,
                 question,
+                due: date,
             } => {
                 line.rating = Some(*rating);
                 line.duration_ms = *duration_ms;
                 line.mode = Some(Cow::Borrowed(mode));
                 line.question = question.as_deref().map(Cow::Borrowed);
+                due = date
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default();
+                line.due = date.is_some().then_some(Cow::Borrowed(&due));
                 Kind::Review
             }
             EventKind::Bury => Kind::Bury,

@@ -51,6 +51,7 @@ fn a_minimal_foreign_line_is_a_review() {
             duration_ms: None,
             mode: REVIEW_MODE.into(),
             question: None,
+            due: None,
         }
     );
 }
@@ -85,6 +86,35 @@ fn lines_round_trip() {
         EventKind::Undo {
             target: "e1".into()
         }
+    );
+}
+
+/// A review that scheduled its card records the day, after `mode`, as `docs/data-format.md`
+/// shows it; a line without one has none.
+#[test]
+fn a_review_records_its_due_day() {
+    let mut kind = NewKind::answer(Rating::Good, Some(3000), REVIEW_MODE, None);
+    if let EventKind::Review { due, .. } = &mut kind {
+        *due = NaiveDate::from_ymd_opt(2026, 12, 7);
+    }
+    let review = NewEvent {
+        id: "e1".into(),
+        time: time("2026-11-27T10:00:00+01:00"),
+        card: Some("d/k".into()),
+        deck: None,
+        kind,
+    };
+    let line = review.to_line();
+    assert_eq!(
+        line,
+        "{\"id\":\"e1\",\"time\":\"2026-11-27T10:00:00.000+01:00\",\"card\":\"d/k\",\"kind\":\"review\",\"rating\":3,\"duration_ms\":3000,\"mode\":\"review\",\"due\":\"2026-12-07\"}\n"
+    );
+    assert_eq!(parse_line(&line).unwrap(), review.to_event());
+    let bad = r#"{"card":"d/k","time":"2026-11-27T10:00:00+01:00","rating":3,"due":"soon"}"#;
+    assert!(
+        parse_line(bad)
+            .unwrap_err()
+            .contains("`due` must be a date")
     );
 }
 

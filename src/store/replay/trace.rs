@@ -101,6 +101,7 @@ fn traced_kind(
             rating,
             duration_ms,
             practice: None,
+            ..
         } => TracedKind::Review(TracedAnswer {
             rating: *rating,
             duration_ms: *duration_ms,
@@ -113,6 +114,7 @@ fn traced_kind(
             rating,
             duration_ms,
             practice: Some((mode, _)),
+            ..
         } => TracedKind::Practice {
             mode: *mode,
             rating: *rating,

@@ -1,7 +1,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use chrono::Duration;
+use chrono::{Datelike, Duration};
 
 use super::*;
 use crate::config;
@@ -187,5 +187,68 @@ fn a_deck_that_appears_is_replayed_by_its_preset() {
     assert_eq!(
         study.state("lang/french/c0").due,
         Due::At(now + Duration::hours(1))
+    );
+}
+
+/// Cards `c0`..`c3` of `lang/french` (preset `mid`: only Wednesdays take reviews) and of
+/// `math` (the global section), each learnt 30 days before [`NOW`] and reviewed 22 days before,
+/// so due now with a Good of about 80 days; and `math/c4`..`c6` set due 5 days ahead.
+fn study_of_two_presets() -> Study {
+    let now = time(NOW);
+    let settings = "[presets.mid]\ndecks = [\"lang/**\"]\n\
+                    easy_days = { monday = 0, tuesday = 0, thursday = 0, friday = 0, saturday = 0, sunday = 0 }\n";
+    let learnt = now - Duration::days(30);
+    let mut events = Vec::new();
+    for deck in ["lang/french", "math"] {
+        for i in 0..4 {
+            let card = format!("{deck}/c{i}");
+            events.push(review(&format!("{card}a"), &card, Rating::Good, learnt));
+            let later = learnt + Duration::minutes(10);
+            events.push(review(&format!("{card}b"), &card, Rating::Good, later));
+            let reviewed = now - Duration::days(22);
+            events.push(review(&format!("{card}c"), &card, Rating::Good, reviewed));
+        }
+    }
+    let ahead = (now + Duration::days(5)).date_naive();
+    for i in 4..7 {
+        let kind = crate::store::NewKind::SetDue {
+            due: ahead,
+            interval: None,
+        };
+        events.push(NewEvent::for_card(&format!("math/c{i}"), now, kind));
+    }
+    let history = History::from_events(events.iter().map(NewEvent::to_event).collect());
+    let decks = collection(vec![deck("lang/french", "", 4), deck("math", "", 7)]);
+    Study::with_presets(decks, history, presets_of(settings), now)
+}
+
+/// Anki balances a card's interval over the cards of its deck preset alone
+/// (`LoadBalancer::new`, `rslib/src/scheduler/states/load_balancer.rs`), and weighs it by its
+/// preset's easy days.
+#[test]
+fn load_balancing_and_easy_days_are_each_presets_own() {
+    let now = time(NOW);
+    let study = study_of_two_presets();
+    let ahead = study.day() + 5;
+    // math's three cards set due in five days count in the global section's load only.
+    assert_eq!(study.due_load(0).count(ahead), 3);
+    assert_eq!(study.due_load(1).count(ahead), 0);
+    let good_day = |card: &str| study.next_states(card, now)[2].due.unwrap();
+    let weekday = |day| crate::scheduler::calendar::date_of_day(day).map(|date| date.weekday());
+    for i in 0..4 {
+        let french = good_day(&format!("lang/french/c{i}"));
+        assert_eq!(
+            weekday(french),
+            Some(chrono::Weekday::Wed),
+            "lang/french/c{i}"
+        );
+    }
+    // The global section has no easy days: its cards' Good days are not all Wednesdays.
+    let math: Vec<_> = (0..4)
+        .map(|i| weekday(good_day(&format!("math/c{i}"))))
+        .collect();
+    assert!(
+        math.iter().any(|day| *day != Some(chrono::Weekday::Wed)),
+        "{math:?}"
     );
 }
