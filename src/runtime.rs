@@ -16,6 +16,7 @@ use ratatui::DefaultTerminal;
 
 mod adding;
 pub mod start;
+mod stop;
 
 use crate::app::{Action, App, Effect, Saving};
 use crate::cli::AfterFirstFrame;
@@ -25,6 +26,7 @@ use crate::library::now;
 use crate::paths::Locations;
 use crate::store::{NewEvent, Store};
 use crate::ui;
+use stop::Stop;
 
 /// What a workload simulation sends back.
 type SimulationResult = Result<Vec<crate::workload::Workload>, String>;
@@ -41,11 +43,18 @@ pub struct Runtime {
     pub first_frame: Option<std::time::Instant>,
     /// The colours, from the settings; the ui draws with them.
     pub theme: ui::Theme,
+    /// The signal (SIGTERM, SIGHUP, SIGINT) that ended the run loop, if one did.
+    pub stopped_by: Option<i32>,
 }
 
-/// Draws and handles keys until the user quits.
+/// Draws and handles keys until the user quits, or until SIGTERM, SIGHUP (the terminal
+/// window closed) or SIGINT asks it to: then it leaves as `q` does, between two actions, so a
+/// write under way is finished first.
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &mut Runtime) -> io::Result<()> {
-    let result = run_loop(terminal, app, runtime);
+    let stop = Stop::register()?;
+    let result = run_loop(terminal, app, runtime, &stop);
+    runtime.stopped_by = stop.signal();
+    stop.unregister();
     // Mouse reports are only on for the match grid; never leave them on.
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     result
@@ -55,20 +64,17 @@ fn run_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     runtime: &mut Runtime,
+    stop: &Stop,
 ) -> io::Result<()> {
     let mut mouse = false;
     let mut loaded_at = SystemTime::now();
     let mut start_reading = runtime.log.start_reading.take();
     let mut simulation: Option<Receiver<SimulationResult>> = None;
     loop {
-        if app.wants_mouse() != mouse {
-            mouse = app.wants_mouse();
-            if mouse {
-                crossterm::execute!(io::stdout(), EnableMouseCapture)?;
-            } else {
-                crossterm::execute!(io::stdout(), DisableMouseCapture)?;
-            }
+        if stop.asked() {
+            return Ok(());
         }
+        follow_mouse(app, &mut mouse)?;
         let mut clicks = ui::Clicks::default();
         terminal.draw(|frame| clicks = ui::draw(frame, app, &runtime.theme))?;
         runtime
@@ -91,7 +97,7 @@ fn run_loop(
             Action::Simulated(result)
         } else {
             let wait = simulation.as_ref().map(|_| Duration::from_millis(100));
-            let Some(action) = next_action(app, &clicks, wait)? else {
+            let Some(action) = next_action(app, &clicks, wait, stop)? else {
                 continue;
             };
             action
@@ -158,6 +164,19 @@ fn run_loop(
     }
 }
 
+/// Turns mouse reports on or off as the screen wants them (only the match grid does).
+fn follow_mouse(app: &App, mouse: &mut bool) -> io::Result<()> {
+    if app.wants_mouse() != *mouse {
+        *mouse = app.wants_mouse();
+        if *mouse {
+            crossterm::execute!(io::stdout(), EnableMouseCapture)?;
+        } else {
+            crossterm::execute!(io::stdout(), DisableMouseCapture)?;
+        }
+    }
+    Ok(())
+}
+
 /// Appends `events` to the log, unless the user chose to study without saving (then the
 /// answers count for this session only). A failure comes back as what the notice says.
 fn write(store: &Store, saving: &Saving, events: &[NewEvent]) -> Result<(), String> {
@@ -171,22 +190,26 @@ fn write(store: &Store, saving: &Saving, events: &[NewEvent]) -> Result<(), Stri
 }
 
 /// Waits for a key or a click, or until a learning card comes due or a timer ticks; with
-/// `at_most`, no longer than that (`None` then means nothing happened).
+/// `at_most`, no longer than that (`None` then means nothing happened). A stop signal ends
+/// the wait with `None` too.
 fn next_action(
     app: &App,
     clicks: &ui::Clicks,
     at_most: Option<Duration>,
+    stop: &Stop,
 ) -> io::Result<Option<Action>> {
-    if let Some(wake) = app.wake_at() {
-        let wait = (wake - now()).to_std().unwrap_or(Duration::ZERO);
-        if !event::poll(at_most.map_or(wait, |most| wait.min(most)))? {
-            let due = at_most.is_none_or(|most| wait <= most);
-            return Ok(due.then_some(Action::Tick));
-        }
-    } else if let Some(most) = at_most
-        && !event::poll(most)?
-    {
-        return Ok(None);
+    let until_wake = app
+        .wake_at()
+        .map(|wake| (wake - now()).to_std().unwrap_or(Duration::ZERO));
+    let wait = match (until_wake, at_most) {
+        (Some(wake), Some(most)) => Some(wake.min(most)),
+        (wake, most) => wake.or(most),
+    };
+    if !stop.poll(wait)? {
+        // A learning card came due, unless the wait ended sooner (`at_most`, or a signal).
+        let due =
+            !stop.asked() && until_wake.is_some_and(|wake| at_most.is_none_or(|most| wake <= most));
+        return Ok(due.then_some(Action::Tick));
     }
     let event = event::read()?;
     if let Event::Mouse(mouse) = event {

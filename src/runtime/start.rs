@@ -101,6 +101,7 @@ pub fn run_tui(
         after_first_frame,
         first_frame: None,
         theme: Theme::named(config.theme),
+        stopped_by: None,
     };
     if let Err(error) = runtime.log.store.check_writable() {
         app.saving = Saving::Ask(format!(
@@ -110,7 +111,8 @@ pub fn run_tui(
     }
     let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
     let result = super::run(&mut terminal, &mut app, &mut runtime);
-    ratatui::try_restore().context("cannot restore the terminal")?;
+    // The terminal may have gone (its window closed): the snapshot is still saved below.
+    let restored = ratatui::try_restore().context("cannot restore the terminal");
     result?;
     if let (Some(AfterFirstFrame::Exit), Some(drawn)) = (after_first_frame, runtime.first_frame) {
         eprintln!("first frame after {} ms", (drawn - started).as_millis());
@@ -120,5 +122,10 @@ pub fn run_tui(
         // Only a cache: the next start reads the log instead.
         let _ = runtime.log.save_snapshot(&mut app.study);
     }
+    if let Some(signal) = runtime.stopped_by {
+        // The shell's code for a process a signal ended, as if no handler had caught it.
+        return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
+    }
+    restored?;
     Ok(ExitCode::SUCCESS)
 }

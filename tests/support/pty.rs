@@ -153,7 +153,37 @@ impl Tui {
         self.child.wait().expect("reap the child");
     }
 
+    /// Sends the process `signal` ("TERM", "HUP", "INT") as `kill -SIGNAL` does.
+    #[allow(dead_code)] // Only the signal tests send signals.
+    pub fn signal(&mut self, signal: &str) {
+        let pid = self.child.process_id().expect("a running child");
+        let status = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{signal} {pid}");
+    }
+
+    /// Waits for the process to exit and returns its exit code.
+    #[allow(dead_code)] // Only the signal tests read the code.
+    pub fn wait_exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            self.pump(Duration::from_millis(20));
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                self.pump(Duration::from_millis(50));
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "flashdeck did not exit:\n{}",
+                self.contents()
+            );
+        }
+    }
+
     /// Waits for the process to exit and returns whether it succeeded.
+    #[allow(dead_code)] // Not every test file that includes this module waits this way.
     pub fn wait_exit(&mut self) -> bool {
         let start = Instant::now();
         loop {

@@ -1,0 +1,130 @@
+//! Leaving cleanly on a signal: SIGTERM, SIGHUP (the terminal window closed) and SIGINT set a
+//! flag that the run loop reads between actions, so the terminal is restored and the snapshot
+//! saved as on `q`, and an answer being written is written whole first. A second signal of the
+//! same kind, if the loop does not get there (an editor is open, say), ends the process at once.
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event;
+use signal_hook::SigId;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+/// How often a wait for a key looks at the flag: short enough that a closed window ends the
+/// process at once, long enough to cost nothing.
+const SLICE: Duration = Duration::from_millis(100);
+
+/// The flag the signals set, and their handlers (removed again on the way out).
+#[derive(Debug)]
+pub struct Stop {
+    asked: Arc<AtomicBool>,
+    /// The last signal that came, 0 before any.
+    signal: Arc<AtomicUsize>,
+    handlers: Vec<SigId>,
+}
+
+impl Stop {
+    /// Installs the handlers. Errors: the system refused a handler.
+    pub fn register() -> io::Result<Self> {
+        let asked = Arc::new(AtomicBool::new(false));
+        let which = Arc::new(AtomicUsize::new(0));
+        let mut handlers = Vec::new();
+        for signal in [SIGTERM, SIGHUP, SIGINT] {
+            // Registered first, so it sees the flag before this signal sets it: the second
+            // signal exits with the usual 128 + signal code.
+            let code = 128 + signal;
+            handlers.push(signal_hook::flag::register_conditional_shutdown(
+                signal,
+                code,
+                Arc::clone(&asked),
+            )?);
+            handlers.push(signal_hook::flag::register(signal, Arc::clone(&asked))?);
+            // Signal numbers are small and positive.
+            let number = usize::try_from(signal).unwrap_or_default();
+            handlers.push(signal_hook::flag::register_usize(
+                signal,
+                Arc::clone(&which),
+                number,
+            )?);
+        }
+        Ok(Self {
+            asked,
+            signal: which,
+            handlers,
+        })
+    }
+
+    /// Whether a signal asked the process to leave.
+    pub fn asked(&self) -> bool {
+        self.asked.load(Ordering::Relaxed)
+    }
+
+    /// The signal that asked the process to leave, if one did.
+    pub fn signal(&self) -> Option<i32> {
+        let number = self.signal.load(Ordering::Relaxed);
+        i32::try_from(number).ok().filter(|&n| n > 0)
+    }
+
+    /// Waits up to `wait` (for ever with `None`) for a terminal event, looking at the flag
+    /// every [`SLICE`]: `true` when an event is ready, `false` when the time ran out or a
+    /// signal came. Errors: the terminal cannot be read, or it went away (hung up).
+    pub fn poll(&self, wait: Option<Duration>) -> io::Result<bool> {
+        let deadline = wait.map(|wait| Instant::now() + wait);
+        loop {
+            if self.asked() {
+                return Ok(false);
+            }
+            // What crossterm has already read and parsed first.
+            if event::poll(Duration::ZERO)? {
+                return Ok(true);
+            }
+            let left = deadline.map(|deadline| deadline.saturating_duration_since(Instant::now()));
+            if left.is_some_and(|left| left.is_zero()) {
+                return Ok(false);
+            }
+            wait_for_input(left.map_or(SLICE, |left| left.min(SLICE)))?;
+        }
+    }
+
+    /// Removes the handlers: outside the TUI the signals do what they usually do.
+    pub fn unregister(self) {
+        for handler in self.handlers {
+            signal_hook::low_level::unregister(handler);
+        }
+    }
+}
+
+/// Waits up to `wait` for the terminal to have input. Errors: it hung up. crossterm's own
+/// wait, once the terminal has gone, reads its end of file over and over without returning
+/// (seen with `tmux kill-session`), so the terminal is watched here first.
+fn wait_for_input(wait: Duration) -> io::Result<()> {
+    use rustix::event::{PollFd, PollFlags, Timespec};
+    use std::os::fd::AsFd;
+    let stdin = io::stdin();
+    // crossterm reads standard input when it is the terminal; otherwise /dev/tty, which this
+    // does not watch: crossterm's wait then bounds the slice.
+    if !rustix::termios::isatty(stdin.as_fd()) {
+        event::poll(wait)?;
+        return Ok(());
+    }
+    let mut watched = [PollFd::new(&stdin, PollFlags::IN)];
+    let timeout = Timespec::try_from(wait).ok();
+    match rustix::event::poll(&mut watched, timeout.as_ref()) {
+        // A signal interrupted the wait: the caller looks at the flag.
+        Err(rustix::io::Errno::INTR) => return Ok(()),
+        Err(error) => return Err(error.into()),
+        Ok(_) => {}
+    }
+    if watched[0]
+        .revents()
+        .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::BrokenPipe,
+            "the terminal went away",
+        ));
+    }
+    Ok(())
+}

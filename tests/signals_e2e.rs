@@ -1,0 +1,61 @@
+//! The shared case `sigterm`: SIGTERM, SIGHUP (a closed terminal window) and SIGINT leave the
+//! terminal as `q` does, on any screen, with every answer given before them whole in the log.
+
+#[path = "support/log.rs"]
+mod log;
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::Tui;
+
+/// Starts flashdeck at 80×24, opens a screen with `open` (keys, then a text to wait for),
+/// sends `signal` and checks the terminal is restored and the code is 128 + the signal's.
+fn ends_cleanly_on(signal: &str, number: u32, open: &[(&str, &str)]) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path(), &[], 80, 24);
+    tui.wait_for("20 due today");
+    for (keys, shown) in open {
+        tui.send(keys);
+        tui.wait_for(shown);
+    }
+    assert!(tui.screen().alternate_screen(), "the TUI is up");
+    tui.signal(signal);
+    assert_eq!(tui.wait_exit_code(), 128 + number, "{}", tui.contents());
+    let screen = tui.screen();
+    assert!(
+        !screen.alternate_screen(),
+        "SIG{signal}: the main screen is back"
+    );
+    assert!(
+        !screen.hide_cursor(),
+        "SIG{signal}: the cursor is visible again"
+    );
+    home
+}
+
+#[test]
+fn sigterm_on_the_home_screen_restores_the_terminal() {
+    ends_cleanly_on("TERM", 15, &[]);
+}
+
+#[test]
+fn sighup_in_a_review_keeps_the_answer_already_given() {
+    let home = ends_cleanly_on(
+        "HUP",
+        1,
+        &[
+            ("\r", "Space show answer"),
+            (" ", "3 Good"),
+            ("3", "19 new"),
+        ],
+    );
+    let lines = log::lines(&home.path().join("data/flashdeck/reviews"));
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let event: serde_json::Value = serde_json::from_str(&lines[0]).expect("a whole line");
+    assert_eq!(event["rating"], 3, "{event}");
+}
+
+#[test]
+fn sigint_from_outside_in_the_help_overlay_restores_the_terminal() {
+    ends_cleanly_on("INT", 2, &[("?", "Keys")]);
+}
