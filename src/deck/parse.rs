@@ -4,6 +4,7 @@
 //! The TOML is parsed into toml's spanned document tree and walked by hand instead of through
 //! serde, because serde stops at the first error and cannot suggest a misspelt key.
 
+mod cloze_entry;
 mod fields;
 mod suggest;
 
@@ -31,7 +32,9 @@ const DECK_KEYS: &[&str] = &[
     "exam",
     "preset",
 ];
-const CARD_KEYS: &[&str] = &["front", "back", "id", "tags", "hint", "reverse"];
+const CARD_KEYS: &[&str] = &[
+    "front", "back", "id", "tags", "hint", "reverse", "cloze", "extra", "type",
+];
 const NO_CARDS: &str = "the deck has no cards: add a `[[cards]]` table with `front` and `back`";
 
 /// Validates `text` as the deck `id`. On failure every problem found is returned, in file order.
@@ -98,6 +101,17 @@ pub(super) fn parse_card(text: &str, path: &std::path::Path) -> Result<NewCard, 
             reverse,
             id,
         }),
+        Some(CardEntry {
+            cloze: Some(_),
+            valid: true,
+            ..
+        }) if checker.errors.is_empty() => {
+            checker.error(
+                0,
+                "a cloze card cannot be added this way; write it into the deck file",
+            );
+            Err(checker.into_problems(&source))
+        }
         _ => Err(checker.into_problems(&source)),
     }
 }
@@ -268,7 +282,11 @@ impl Checker<'_> {
             let key = if entry.id_given {
                 entry.id.clone()
             } else {
-                entry.front.as_deref().map(hashed_key)
+                entry
+                    .front
+                    .as_deref()
+                    .or(entry.cloze.as_ref().map(|c| c.text.as_str()))
+                    .map(hashed_key)
             };
             let Some(key) = key else {
                 continue;
@@ -279,6 +297,10 @@ impl Checker<'_> {
                     (true, _) => {
                         format!("duplicate id `{key}`: the card at line {line} has it too")
                     }
+                    (false, false) if entry.cloze.is_some() => format!(
+                        "duplicate cloze text: the card at line {line} has the same text \
+                         (ignoring case, spacing and punctuation); give one of them an `id`"
+                    ),
                     (false, false) => format!(
                         "duplicate front: the card at line {line} has the same front (ignoring \
                          case, spacing and punctuation); give one of them an `id`"
@@ -292,13 +314,20 @@ impl Checker<'_> {
                 continue;
             }
             seen.insert(key.clone(), (offset, explicit));
-            let (Some(front), Some(back), true) = (entry.front, entry.back, entry.valid) else {
+            if !entry.valid {
                 continue;
-            };
+            }
             if let Some(between) = self.text.get(counted_to..offset) {
                 line += between.matches('\n').count();
                 counted_to = offset;
             }
+            if let Some(cloze) = entry.cloze {
+                cards.extend(cloze.cards(deck, &key, entry.tags, entry.hint, entry.typed, line));
+                continue;
+            }
+            let (Some(front), Some(back)) = (entry.front, entry.back) else {
+                continue;
+            };
             let card = Card {
                 id: CardId::new(deck, &key),
                 front,
@@ -307,6 +336,8 @@ impl Checker<'_> {
                 tags: entry.tags,
                 reversed: false,
                 line,
+                cloze: None,
+                typed: entry.typed,
             };
             let reversed = entry.reverse.then(|| Card {
                 id: CardId::new(deck, &format!("{key}{REVERSE_SUFFIX}")),
@@ -316,6 +347,8 @@ impl Checker<'_> {
                 tags: card.tags.clone(),
                 reversed: true,
                 line,
+                cloze: None,
+                typed: entry.typed,
             });
             cards.push(card);
             cards.extend(reversed);
@@ -336,11 +369,15 @@ impl Checker<'_> {
         let mut id = None;
         let mut tags = Vec::new();
         let mut hint = None;
-        let mut reverse = false;
+        let mut reverse = None;
         let mut id_given = false;
+        let (mut cloze, mut extra, mut typed) = (None, None, false);
         let errors_before = self.errors.len();
         for (key, value) in table {
             match key.get_ref().as_ref() {
+                "cloze" => cloze = Some((key.span().start, self.cloze_text(value))),
+                "extra" => extra = Some((key.span().start, self.string(value, "`extra`"))),
+                "type" => typed = self.boolean(value, "`type`").unwrap_or(false),
                 "front" => front = Some(self.text(value, "`front`")),
                 "back" => back = Some(self.text(value, "`back`")),
                 "id" => {
@@ -353,19 +390,34 @@ impl Checker<'_> {
                         .string(value, "`hint`")
                         .filter(|h| !h.trim().is_empty());
                 }
-                "reverse" => reverse = self.boolean(value, "`reverse`").unwrap_or(false),
+                "reverse" => {
+                    reverse = Some((key.span().start, self.boolean(value, "`reverse`")));
+                }
                 other => {
                     self.unknown_key(key.span().start, other, CARD_KEYS, "in a card");
                 }
             }
         }
         let at = item.span().start;
-        if front.is_none() {
-            self.error(at, "card is missing `front`");
-        }
-        if back.is_none() {
-            self.error(at, "card is missing `back`");
-        }
+        let cloze = if let Some((cloze_at, text)) = cloze {
+            let reversed_at = reverse.and_then(|(at, r)| (r == Some(true)).then_some(at));
+            self.cloze_alone(cloze_at, front.is_some() || back.is_some(), reversed_at);
+            text.map(|text| ClozeEntry {
+                text,
+                extra: extra.and_then(|(_, extra)| extra).filter(|e| !e.trim().is_empty()),
+            })
+        } else {
+            if front.is_none() {
+                self.error(at, "card is missing `front`");
+            }
+            if back.is_none() {
+                self.error(at, "card is missing `back`");
+            }
+            if let Some((extra_at, _)) = extra {
+                self.error(extra_at, "`extra` belongs to a `cloze` card; put it in `back`");
+            }
+            None
+        };
         // Any error reported while reading this card's fields makes the card unusable.
         let valid = self.errors.len() == errors_before;
         Some(CardEntry {
@@ -374,9 +426,11 @@ impl Checker<'_> {
             id,
             tags,
             hint,
-            reverse,
+            reverse: reverse.is_some_and(|(_, r)| r == Some(true)),
             id_given,
             valid,
+            cloze,
+            typed,
         })
     }
 }
@@ -392,6 +446,16 @@ struct CardEntry {
     /// An `id` key was present, even if its value was unusable.
     id_given: bool,
     valid: bool,
+    /// `cloze` (instead of `front` and `back`), when its text parsed.
+    cloze: Option<ClozeEntry>,
+    /// `type = true`.
+    typed: bool,
+}
+
+/// A card entry's `cloze` text, which parsed, and its `extra`.
+struct ClozeEntry {
+    text: String,
+    extra: Option<String>,
 }
 
 #[cfg(test)]
