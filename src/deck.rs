@@ -12,6 +12,7 @@ mod cache;
 pub mod cloze;
 pub mod key;
 pub mod load;
+pub mod media;
 pub mod parse;
 mod position;
 pub mod write;

@@ -6,6 +6,7 @@
 
 mod cloze_entry;
 mod fields;
+mod media_refs;
 mod suggest;
 
 use std::collections::HashMap;
@@ -20,6 +21,7 @@ use chrono::NaiveDate;
 use super::append::NewCard;
 use super::position::LineIndex;
 use super::{Card, CardId, Deck, DeckId, Problem, Source};
+pub use media_refs::{PlacedMedia, media_references};
 pub(crate) use suggest::closest;
 
 const ROOT_KEYS: &[&str] = &["deck", "cards"];

@@ -36,7 +36,7 @@ impl Checker<'_> {
 
     /// The file offset of byte `index` of the string `decoded`, the value of `value`; the
     /// value's start when the file spells the string with escapes (no plain mapping then).
-    fn inside_string(&self, value: &Value<'_>, decoded: &str, index: usize) -> usize {
+    pub(super) fn inside_string(&self, value: &Value<'_>, decoded: &str, index: usize) -> usize {
         let span = value.span();
         let start = span.start;
         let (DeValue::String(_), Some(raw)) = (value.get_ref(), self.text.get(span)) else {
