@@ -307,7 +307,7 @@ pub struct ImportArgs {
         short,
         long,
         value_name = "OUT.toml",
-        help = "Where to write the deck [default: <data dir>/decks/<name>.toml]"
+        help = "Where to write the deck [default: <decks folder>/<name>.toml]"
     )]
     pub output: Option<PathBuf>,
 
@@ -326,6 +326,11 @@ pub struct ImportArgs {
     /// Between cards (Quizlet/Knowt): newline, semicolon, or any text [default: newline]
     #[arg(long, value_name = "SEP")]
     pub card_sep: Option<String>,
+
+    /// Between a CSV's columns: comma, semicolon, tab or one character [default: guessed from
+    /// the header]
+    #[arg(long, value_name = "SEP")]
+    pub delimiter: Option<String>,
 
     /// Replace the output file if it exists
     #[arg(long)]
