@@ -209,6 +209,10 @@ pub enum Command {
         /// Print CSV with a header row [the default]
         #[arg(long)]
         csv: bool,
+        /// Print the cards' text as Anki's "Notes in Plain Text", one note per card entry, for
+        /// Anki's File > Import (no schedules)
+        #[arg(long, conflicts_with_all = ["csv", "json"])]
+        anki_notes: bool,
         /// Deck ids, folders of decks, or deck files [default: every deck]
         #[arg(value_name = "DECK")]
         only: Vec<String>,
@@ -383,6 +387,7 @@ mod tests {
             &["flashdeck", "due", "--json"],
             &["flashdeck", "export", "--csv", "a", "b"],
             &["flashdeck", "export", "--json"],
+            &["flashdeck", "export", "--anki-notes", "a"],
             &["flashdeck", "flashcards", "a"],
             &["flashdeck", "learn", "a", "b"],
             &["flashdeck", "match"],

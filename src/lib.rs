@@ -11,6 +11,7 @@
 //! |---|---|
 //! | [`deck`] | decks, cards and their ids; TOML validation with `file:line:col` errors; the deck cache; appending a card to a deck file |
 //! | [`import`] | turning Quizlet, Knowt, CSV and Anki exports into deck files |
+//! | [`anki_notes`] | decks written as Anki's "Notes in Plain Text", one note per entry |
 //! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine: learning steps, fuzz, the calendar, "mature" |
 //! | [`practice`] | the practice vocabulary: modes, question kinds and Learn's levels, as the log spells them |
 //! | [`store`] | the append-only review log: the line format, locked appends, reading; the history index, the replay and the snapshot |
@@ -79,6 +80,7 @@
 //!   (`src/app/keys/tables.rs`), chosen by `HomeScreen::keys` (`src/app/home.rs`); every key
 //!   a screen names in prose is `Keys::label_for` of its table.
 
+pub mod anki_notes;
 pub mod app;
 pub mod atomic_write;
 pub mod cli;
