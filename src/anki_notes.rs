@@ -39,21 +39,18 @@ pub fn notes(deck: &Deck) -> Vec<Note> {
         .map(|run| {
             let cards = &deck.cards[run];
             let first = &cards[0];
-            let (notetype, fields) = match &first.cloze {
-                Some(cloze) => (
-                    "Cloze",
-                    [cloze.text.clone(), cloze.extra.clone().unwrap_or_default()],
-                ),
-                None => {
-                    let notetype = if cards.iter().any(|c| c.reversed) {
-                        "Basic (and reversed card)"
-                    } else if first.typed {
-                        "Basic (type in the answer)"
-                    } else {
-                        "Basic"
-                    };
-                    (notetype, [first.front.clone(), first.back.clone()])
-                }
+            let (notetype, fields) = if let Some(cloze) = &first.cloze {
+                let extra = cloze.extra.clone().unwrap_or_default();
+                ("Cloze", [cloze.text.clone(), extra])
+            } else {
+                let notetype = if cards.iter().any(|c| c.reversed) {
+                    "Basic (and reversed card)"
+                } else if first.typed {
+                    "Basic (type in the answer)"
+                } else {
+                    "Basic"
+                };
+                (notetype, [first.front.clone(), first.back.clone()])
             };
             let [front, mut back] = fields;
             // Anki's stock note types have no hint field: it goes last on the answer side.

@@ -122,7 +122,10 @@ pub enum ImportError {
 
 /// Reads an export. Rows that cannot become cards are listed in [`Imported::skipped`].
 pub fn parse(text: &str, options: &Options) -> Result<Imported, ImportError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
     let text = text.as_str();
     let format = options
         .format
@@ -141,7 +144,9 @@ pub fn parse(text: &str, options: &Options) -> Result<Imported, ImportError> {
             let delimiter = options
                 .delimiter
                 .as_deref()
-                .map(|name| named_delimiter(name).ok_or_else(|| ImportError::Delimiter(name.into())))
+                .map(|name| {
+                    named_delimiter(name).ok_or_else(|| ImportError::Delimiter(name.into()))
+                })
                 .transpose()?;
             csv_rows::rows(text, delimiter)?
         }

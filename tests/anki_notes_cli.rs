@@ -1,6 +1,6 @@
 //! `flashdeck export --anki-notes` against Anki itself: `tests/anki/import_notes.py` imported
 //! `tests/fixtures/anki-notes/notes.txt` into a fresh collection with Anki's backend (the `anki`
-//! package on PyPI, 26.9.3) and wrote what Anki made of it to `anki-result.json`. Here the
+//! package from the Python Package Index, 26.9.3) and wrote what Anki made of it to `anki-result.json`. Here the
 //! export must still be that file, and Anki's notes must be the deck's entries, as worked out
 //! by hand below from `decks/lang/es.toml`. Then the export goes back through `import`.
 
@@ -30,7 +30,11 @@ fn export(home: &TempDir) -> String {
         .args(["export", "--anki-notes"])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -48,7 +52,12 @@ fn anki_imports_every_entry_as_a_note_of_its_type() {
             .unwrap();
     // Four entries, four new notes; nothing Anki could not place.
     assert_eq!(result["new"], 4);
-    for count in ["updated", "missing_notetype", "missing_deck", "empty_first_field"] {
+    for count in [
+        "updated",
+        "missing_notetype",
+        "missing_deck",
+        "empty_first_field",
+    ] {
         assert_eq!(result[count], 0, "{count}");
     }
     // Sorted by guid. Fields as Anki stores them: HTML, `<`, `>` and `&` escaped, line breaks
@@ -76,7 +85,10 @@ fn anki_imports_every_entry_as_a_note_of_its_type() {
         ),
         note(
             "Basic (type in the answer)",
-            ["la mesa", "the table<br>or the board<br><br>Hint: furniture"],
+            [
+                "la mesa",
+                "the table<br>or the board<br><br>Hint: furniture",
+            ],
             &["es"],
             1,
         ),

@@ -84,7 +84,10 @@ fn cloze_cards_are_listed_exported_and_found_by_their_text() {
         .assert()
         .success()
         .stdout(predicate::str::contains("geo/cap~c1").and(predicate::str::contains("geo/cap~c2")));
-    let output = flashdeck(&home).args(["export", "--json"]).output().unwrap();
+    let output = flashdeck(&home)
+        .args(["export", "--json"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let cards: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
     let ids: Vec<&str> = cards.iter().map(|c| c["id"].as_str().unwrap()).collect();

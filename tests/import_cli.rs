@@ -48,12 +48,27 @@ fn cards_of(toml: &str) -> String {
 fn crlf_exports_give_the_same_deck_as_lf_ones() {
     let home = TempDir::new().unwrap();
     let lf = import(&home, &case("anki-crlf-headers/notes-lf.txt"), "lf", &[]);
-    let crlf = import(&home, &case("anki-crlf-headers/notes-crlf.txt"), "crlf", &[]);
+    let crlf = import(
+        &home,
+        &case("anki-crlf-headers/notes-crlf.txt"),
+        "crlf",
+        &[],
+    );
     assert_eq!(cards_of(&crlf), cards_of(&lf));
     assert!(lf.contains("tags = [\"geo::capitals\"]"), "{lf}");
     let sep = ["--card-sep", "\\n\\n"];
-    let lf = import(&home, &case("quizlet-cardsep-crlf/set-lf.txt"), "set-lf", &sep);
-    let crlf = import(&home, &case("quizlet-cardsep-crlf/set-crlf.txt"), "set-crlf", &sep);
+    let lf = import(
+        &home,
+        &case("quizlet-cardsep-crlf/set-lf.txt"),
+        "set-lf",
+        &sep,
+    );
+    let crlf = import(
+        &home,
+        &case("quizlet-cardsep-crlf/set-crlf.txt"),
+        "set-crlf",
+        &sep,
+    );
     assert_eq!(cards_of(&crlf), cards_of(&lf));
     assert!(!crlf.contains("\\r"), "{crlf}");
     flashdeck(&home)
@@ -67,9 +82,17 @@ fn crlf_exports_give_the_same_deck_as_lf_ones() {
 fn spreadsheet_saved_headers_semicolons_and_stray_quotes_import_every_card() {
     let home = TempDir::new().unwrap();
     let cases = [
-        ("anki-header-trailing-commas/notes.csv", "What is the capital of Peru?", 3),
+        (
+            "anki-header-trailing-commas/notes.csv",
+            "What is the capital of Peru?",
+            3,
+        ),
         ("csv-semicolon/semicolon-excel.csv", "Semikolon; im Feld", 3),
-        ("quizlet-stray-quote/quotes.txt", "Standard pizza diameter", 4),
+        (
+            "quizlet-stray-quote/quotes.txt",
+            "Standard pizza diameter",
+            4,
+        ),
     ];
     for (file, front, count) in cases {
         flashdeck(&home)
@@ -78,8 +101,14 @@ fn spreadsheet_saved_headers_semicolons_and_stray_quotes_import_every_card() {
             .assert()
             .success()
             .stderr("")
-            .stdout(predicate::str::starts_with(format!("imported {count} cards")));
-        let name = Path::new(file).file_stem().unwrap().to_string_lossy().into_owned();
+            .stdout(predicate::str::starts_with(format!(
+                "imported {count} cards"
+            )));
+        let name = Path::new(file)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let deck = std::fs::read_to_string(home.path().join(format!("decks/{name}.toml"))).unwrap();
         assert!(deck.contains(&format!("front = \"{front}\"")), "{deck}");
     }
@@ -95,7 +124,9 @@ fn an_unknown_anki_separator_is_refused_and_nothing_is_written() {
         .arg(&file)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("line 1: unknown separator `Commas`"));
+        .stderr(predicate::str::contains(
+            "line 1: unknown separator `Commas`",
+        ));
     assert!(!home.path().join("decks").exists());
 }
 
@@ -104,7 +135,11 @@ fn import_writes_into_the_decks_folder_in_use() {
     let export = case("csv-semicolon/semicolon-excel.csv");
     // --decks
     let home = TempDir::new().unwrap();
-    flashdeck(&home).arg("import").arg(&export).assert().success();
+    flashdeck(&home)
+        .arg("import")
+        .arg(&export)
+        .assert()
+        .success();
     assert!(home.path().join("decks/semicolon-excel.toml").is_file());
     flashdeck(&home)
         .arg("list")

@@ -47,7 +47,11 @@ fn each_entry_is_one_note_with_its_anki_note_type() {
         ]
     );
     // A tab or a quote puts the field in quotes, quotes doubled.
-    assert!(lines[9].contains("\t\"a\ttab \"\"quoted\"\"\"\tb\tes"), "{}", lines[9]);
+    assert!(
+        lines[9].contains("\t\"a\ttab \"\"quoted\"\"\"\tb\tes"),
+        "{}",
+        lines[9]
+    );
     assert_eq!(lines.len(), 10);
 }
 
@@ -84,6 +88,9 @@ fn the_export_reads_back_through_the_plain_text_importer() {
     };
     assert_eq!(shown(&again), shown(&deck));
     assert_eq!(again.cards.len(), 6);
-    assert_eq!(again.cards[2].cloze.as_ref().unwrap().text, deck.cards[2].cloze.as_ref().unwrap().text);
+    assert_eq!(
+        again.cards[2].cloze.as_ref().unwrap().text,
+        deck.cards[2].cloze.as_ref().unwrap().text
+    );
     assert_eq!(again.cards[0].tags, ["animals", "two_words", "es"]);
 }

@@ -32,7 +32,10 @@ pub fn run(
     // Each collection with the folder its media must stay in.
     let mut collections = Vec::new();
     if paths.is_empty() {
-        collections.push((deck::load_configured(locations)?, locations.decks.path.clone()));
+        collections.push((
+            deck::load_configured(locations)?,
+            locations.decks.path.clone(),
+        ));
         report_log(locations, config, now, err)?;
     }
     for path in paths {

@@ -107,7 +107,11 @@ fn opening(text: &str, open: usize) -> Result<(u16, usize), ClozeError> {
         .map(|rest| &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()]);
     let Some(digits) = digits.filter(|d| !d.is_empty() && after[1 + d.len()..].starts_with("::"))
     else {
-        let shown: String = after.chars().take_while(|&c| c != ':' && c != '}').take(12).collect();
+        let shown: String = after
+            .chars()
+            .take_while(|&c| c != ':' && c != '}')
+            .take(12)
+            .collect();
         return Err(ClozeError::at(
             open,
             format!(
@@ -117,7 +121,9 @@ fn opening(text: &str, open: usize) -> Result<(u16, usize), ClozeError> {
         ));
     };
     match digits.parse::<u16>() {
-        Ok(number) if (1..=MAX_NUMBER).contains(&number) => Ok((number, open + 3 + digits.len() + 2)),
+        Ok(number) if (1..=MAX_NUMBER).contains(&number) => {
+            Ok((number, open + 3 + digits.len() + 2))
+        }
         _ => Err(ClozeError::at(
             open,
             format!("cloze numbers go from c1 to c{MAX_NUMBER}, not c{digits}"),

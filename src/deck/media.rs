@@ -43,12 +43,16 @@ pub fn references(text: &str) -> Vec<MediaRef<'_>> {
             let Some(end) = sound.find(']') else { continue };
             (MediaKind::Sound, start + 7, start + 7 + end)
         } else if rest.starts_with("![") {
-            let Some(close) = rest.find("](") else { continue };
+            let Some(close) = rest.find("](") else {
+                continue;
+            };
             if rest[2..close].contains('\n') {
                 continue;
             }
             let path_start = start + close + 2;
-            let Some(end) = text[path_start..].find(')') else { continue };
+            let Some(end) = text[path_start..].find(')') else {
+                continue;
+            };
             (MediaKind::Image, path_start, path_start + end)
         } else {
             continue;

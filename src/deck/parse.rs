@@ -4,6 +4,7 @@
 //! The TOML is parsed into toml's spanned document tree and walked by hand instead of through
 //! serde, because serde stops at the first error and cannot suggest a misspelt key.
 
+mod card_entry;
 mod cloze_entry;
 mod fields;
 mod media_refs;
@@ -21,6 +22,7 @@ use chrono::NaiveDate;
 use super::append::NewCard;
 use super::position::LineIndex;
 use super::{Card, CardId, Deck, DeckId, Problem, Source};
+use card_entry::{CardEntry, ClozeEntry};
 pub use media_refs::{PlacedMedia, media_references};
 pub(crate) use suggest::closest;
 
@@ -295,23 +297,7 @@ impl Checker<'_> {
             };
             if let Some(&(first, first_explicit)) = seen.get(&key) {
                 let line = self.line_of(first);
-                let message = match (explicit, first_explicit) {
-                    (true, _) => {
-                        format!("duplicate id `{key}`: the card at line {line} has it too")
-                    }
-                    (false, false) if entry.cloze.is_some() => format!(
-                        "duplicate cloze text: the card at line {line} has the same text \
-                         (ignoring case, spacing and punctuation); give one of them an `id`"
-                    ),
-                    (false, false) => format!(
-                        "duplicate front: the card at line {line} has the same front (ignoring \
-                         case, spacing and punctuation); give one of them an `id`"
-                    ),
-                    (false, true) => format!(
-                        "this card's key `{key}` is the `id` of the card at line {line}; give \
-                         this card an `id`"
-                    ),
-                };
+                let message = duplicate(&key, line, &entry, first_explicit);
                 self.error(offset, message);
                 continue;
             }
@@ -324,7 +310,14 @@ impl Checker<'_> {
                 counted_to = offset;
             }
             if let Some(cloze) = entry.cloze {
-                cards.extend(cloze.cards(deck, &key, entry.tags, entry.hint, entry.typed, line));
+                cards.extend(cloze.cards(
+                    deck,
+                    &key,
+                    &entry.tags,
+                    entry.hint.as_deref(),
+                    entry.typed,
+                    line,
+                ));
                 continue;
             }
             let (Some(front), Some(back)) = (entry.front, entry.back) else {
@@ -357,107 +350,26 @@ impl Checker<'_> {
         }
         cards
     }
+}
 
-    fn card_entry(&mut self, item: &Value<'_>) -> Option<CardEntry> {
-        let DeValue::Table(table) = item.get_ref() else {
-            self.error(
-                item.span().start,
-                "each card must be a table with `front` and `back`",
-            );
-            return None;
-        };
-        let mut front = None;
-        let mut back = None;
-        let mut id = None;
-        let mut tags = Vec::new();
-        let mut hint = None;
-        let mut reverse = None;
-        let mut id_given = false;
-        let (mut cloze, mut extra, mut typed) = (None, None, false);
-        let errors_before = self.errors.len();
-        for (key, value) in table {
-            match key.get_ref().as_ref() {
-                "cloze" => cloze = Some((key.span().start, self.cloze_text(value))),
-                "extra" => extra = Some((key.span().start, self.string(value, "`extra`"))),
-                "type" => typed = self.boolean(value, "`type`").unwrap_or(false),
-                "front" => front = Some(self.text(value, "`front`")),
-                "back" => back = Some(self.text(value, "`back`")),
-                "id" => {
-                    id_given = true;
-                    id = self.card_id(value);
-                }
-                "tags" => tags = self.tags(value),
-                "hint" => {
-                    hint = self
-                        .string(value, "`hint`")
-                        .filter(|h| !h.trim().is_empty());
-                }
-                "reverse" => {
-                    reverse = Some((key.span().start, self.boolean(value, "`reverse`")));
-                }
-                other => {
-                    self.unknown_key(key.span().start, other, CARD_KEYS, "in a card");
-                }
-            }
-        }
-        let at = item.span().start;
-        let cloze = if let Some((cloze_at, text)) = cloze {
-            let reversed_at = reverse.and_then(|(at, r)| (r == Some(true)).then_some(at));
-            self.cloze_alone(cloze_at, front.is_some() || back.is_some(), reversed_at);
-            text.map(|text| ClozeEntry {
-                text,
-                extra: extra.and_then(|(_, extra)| extra).filter(|e| !e.trim().is_empty()),
-            })
-        } else {
-            if front.is_none() {
-                self.error(at, "card is missing `front`");
-            }
-            if back.is_none() {
-                self.error(at, "card is missing `back`");
-            }
-            if let Some((extra_at, _)) = extra {
-                self.error(extra_at, "`extra` belongs to a `cloze` card; put it in `back`");
-            }
-            None
-        };
-        // Any error reported while reading this card's fields makes the card unusable.
-        let valid = self.errors.len() == errors_before;
-        Some(CardEntry {
-            front: front.flatten(),
-            back: back.flatten(),
-            id,
-            tags,
-            hint,
-            reverse: reverse.is_some_and(|(_, r)| r == Some(true)),
-            id_given,
-            valid,
-            cloze,
-            typed,
-        })
+/// Why `entry`, keyed `key`, clashes with the card at `line`, which has an explicit `id` if
+/// `first_explicit`.
+fn duplicate(key: &str, line: usize, entry: &CardEntry, first_explicit: bool) -> String {
+    match (entry.id.is_some(), first_explicit) {
+        (true, _) => format!("duplicate id `{key}`: the card at line {line} has it too"),
+        (false, false) if entry.cloze.is_some() => format!(
+            "duplicate cloze text: the card at line {line} has the same text (ignoring case, \
+             spacing and punctuation); give one of them an `id`"
+        ),
+        (false, false) => format!(
+            "duplicate front: the card at line {line} has the same front (ignoring case, \
+             spacing and punctuation); give one of them an `id`"
+        ),
+        (false, true) => format!(
+            "this card's key `{key}` is the `id` of the card at line {line}; give this card an \
+             `id`"
+        ),
     }
-}
-
-/// A card's fields as far as they are valid; `valid` is false if any field was not.
-struct CardEntry {
-    front: Option<String>,
-    back: Option<String>,
-    id: Option<String>,
-    tags: Vec<String>,
-    hint: Option<String>,
-    reverse: bool,
-    /// An `id` key was present, even if its value was unusable.
-    id_given: bool,
-    valid: bool,
-    /// `cloze` (instead of `front` and `back`), when its text parsed.
-    cloze: Option<ClozeEntry>,
-    /// `type = true`.
-    typed: bool,
-}
-
-/// A card entry's `cloze` text, which parsed, and its `extra`.
-struct ClozeEntry {
-    text: String,
-    extra: Option<String>,
 }
 
 #[cfg(test)]

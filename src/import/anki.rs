@@ -61,13 +61,14 @@ pub(super) fn rows(text: &str) -> Result<Vec<Row>, ImportError> {
         let column = || value.parse::<usize>().ok().and_then(|c| c.checked_sub(1));
         match key.trim().to_lowercase().as_str() {
             "separator" => {
-                header.separator = named_delimiter(value).ok_or_else(|| ImportError::AnkiHeader {
-                    line: header_lines,
-                    message: format!(
-                        "unknown separator `{value}`: Anki names Tab, Pipe, Semicolon, Colon, \
+                header.separator =
+                    named_delimiter(value).ok_or_else(|| ImportError::AnkiHeader {
+                        line: header_lines,
+                        message: format!(
+                            "unknown separator `{value}`: Anki names Tab, Pipe, Semicolon, Colon, \
                          Comma or Space, or gives one character"
-                    ),
-                })?;
+                        ),
+                    })?;
             }
             "html" => header.html = value.eq_ignore_ascii_case("true"),
             "tags column" => header.tags = column(),
@@ -112,7 +113,9 @@ fn header_value(value: &str) -> &str {
     let value = value.trim();
     let trimmed = value.trim_end_matches([',', ';', '\t', '|']).trim_end();
     if trimmed.is_empty() {
-        value.get(..value.chars().next().map_or(0, char::len_utf8)).unwrap_or("")
+        value
+            .get(..value.chars().next().map_or(0, char::len_utf8))
+            .unwrap_or("")
     } else {
         trimmed
     }

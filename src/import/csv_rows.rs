@@ -13,7 +13,9 @@ const GUESSED: &[u8] = b",;\t";
 /// names the columns with.
 pub(super) fn rows(text: &str, delimiter: Option<u8>) -> Result<Vec<Row>, ImportError> {
     let first = text.lines().next().unwrap_or_default();
-    let delimiter = delimiter.or_else(|| header_delimiter(first)).unwrap_or(b',');
+    let delimiter = delimiter
+        .or_else(|| header_delimiter(first))
+        .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .delimiter(delimiter)
@@ -74,9 +76,13 @@ pub(super) fn header_delimiter(line: &str) -> Option<u8> {
             .has_headers(false)
             .delimiter(delimiter)
             .from_reader(line.as_bytes());
-        reader.records().next().and_then(Result::ok).is_some_and(|header| {
-            column(&header, FRONT).is_some() && column(&header, BACK).is_some()
-        })
+        reader
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .is_some_and(|header| {
+                column(&header, FRONT).is_some() && column(&header, BACK).is_some()
+            })
     })
 }
 

@@ -90,4 +90,3 @@ pub fn to_deck_toml<'a>(name: &'a str, description: &'a str, imported: &'a Impor
         duplicate_fronts,
     }
 }
-

@@ -56,7 +56,12 @@ pub fn wrap_marked(
                 continue;
             };
             let start = base + (piece.as_ptr() as usize - line.as_ptr() as usize);
-            out.push(marked_line(text, start..start + piece.len(), marked, (plain, mark)));
+            out.push(marked_line(
+                text,
+                start..start + piece.len(),
+                marked,
+                (plain, mark),
+            ));
         }
     }
     out
@@ -79,8 +84,13 @@ fn marked_line(
         .windows(2)
         .filter_map(|pair| {
             let piece = text.get(pair[0]..pair[1])?;
-            let inside = marked.iter().any(|m| m.start <= pair[0] && pair[1] <= m.end);
-            Some(Span::styled(piece.to_owned(), if inside { mark } else { plain }))
+            let inside = marked
+                .iter()
+                .any(|m| m.start <= pair[0] && pair[1] <= m.end);
+            Some(Span::styled(
+                piece.to_owned(),
+                if inside { mark } else { plain },
+            ))
         })
         .collect::<Vec<_>>();
     Line::from(spans)

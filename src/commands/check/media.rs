@@ -38,7 +38,10 @@ pub(super) fn report(collection: &Collection, root: &Path, err: &mut dyn Write) 
             };
             let target = normalised(&folder.join(&placed.path));
             let problem = if !inside(&target, &root) {
-                format!("is outside the decks folder {}; keep media inside it", root.display())
+                format!(
+                    "is outside the decks folder {}; keep media inside it",
+                    root.display()
+                )
             } else if !target.is_file() {
                 format!("is not there ({} is missing)", target.display())
             } else {

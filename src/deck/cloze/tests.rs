@@ -37,7 +37,10 @@ fn mistakes_point_at_the_deletion() {
     assert!(unclosed.message.contains("never closed"), "{unclosed:?}");
     let not_c = error("A {{x1::b}}");
     assert_eq!(not_c.offset, 2);
-    assert!(not_c.message.contains("`{{x1` is not a cloze number"), "{not_c:?}");
+    assert!(
+        not_c.message.contains("`{{x1` is not a cloze number"),
+        "{not_c:?}"
+    );
     assert!(error("{{c::b}}").message.contains("not a cloze number"));
     assert!(error("{{c1 b}}").message.contains("not a cloze number"));
     assert!(error("{{c0::b}}").message.contains("from c1"));

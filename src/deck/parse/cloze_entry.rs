@@ -22,7 +22,12 @@ impl Checker<'_> {
 
     /// Reports the keys a cloze card may not have: `front` or `back` (at `cloze`) and
     /// `reverse = true` (at `reverse`).
-    pub(super) fn cloze_alone(&mut self, cloze_at: usize, front_or_back: bool, reverse: Option<usize>) {
+    pub(super) fn cloze_alone(
+        &mut self,
+        cloze_at: usize,
+        front_or_back: bool,
+        reverse: Option<usize>,
+    ) {
         if front_or_back {
             self.error(
                 cloze_at,
@@ -30,7 +35,10 @@ impl Checker<'_> {
             );
         }
         if let Some(at) = reverse {
-            self.error(at, "a cloze card cannot be reversed; each cloze number is a card already");
+            self.error(
+                at,
+                "a cloze card cannot be reversed; each cloze number is a card already",
+            );
         }
     }
 
@@ -70,8 +78,8 @@ impl ClozeEntry {
         self,
         deck: &DeckId,
         key: &str,
-        tags: Vec<String>,
-        hint: Option<String>,
+        tags: &[String],
+        hint: Option<&str>,
         typed: bool,
         line: usize,
     ) -> Vec<Card> {
@@ -85,8 +93,8 @@ impl ClozeEntry {
                 id: CardId::new(deck, &cloze_key(key, number)),
                 front: cloze::question(&pieces, number),
                 back: cloze::answers(&pieces, number),
-                hint: hint.clone(),
-                tags: tags.clone(),
+                hint: hint.map(str::to_owned),
+                tags: tags.to_vec(),
                 reversed: false,
                 line,
                 cloze: Some(Cloze {

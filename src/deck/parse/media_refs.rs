@@ -34,7 +34,8 @@ pub fn media_references(text: &str) -> Vec<PlacedMedia> {
         errors: Vec::new(),
         lines: None,
     };
-    let Some(DeValue::Array(cards)) = root.get_ref().get("cards").map(|v| v.get_ref()) else {
+    let Some(DeValue::Array(cards)) = root.get_ref().get("cards").map(toml::Spanned::get_ref)
+    else {
         return Vec::new();
     };
     let mut found = Vec::new();

@@ -264,7 +264,14 @@ fn a_cloze_entry_makes_one_card_per_number() {
     let shown: Vec<(&str, &str, &str, u16)> = deck
         .cards
         .iter()
-        .map(|c| (c.id.as_str(), c.front.as_str(), c.back.as_str(), c.sibling_index()))
+        .map(|c| {
+            (
+                c.id.as_str(),
+                c.front.as_str(),
+                c.back.as_str(),
+                c.sibling_index(),
+            )
+        })
         .collect();
     assert_eq!(
         shown,
@@ -302,7 +309,9 @@ fn cloze_mistakes_point_into_the_string() {
     );
     assert_eq!(
         located(&format!("{head}cloze = 'a {{{{x1::b}}}}'\n")),
-        ["4:12: `{{x1` is not a cloze number: write `c` and a number, then `::`, as in `{{c1::Paris}}`"]
+        [
+            "4:12: `{{x1` is not a cloze number: write `c` and a number, then `::`, as in `{{c1::Paris}}`"
+        ]
     );
     assert_eq!(
         located(&format!("{head}cloze = \"\"\"\nab {{{{c2::}}}}\"\"\"\n")),
@@ -327,11 +336,15 @@ fn a_cloze_card_has_no_front_back_or_reverse() {
         ["5:1: a card has either `front` and `back` or `cloze`, not both"]
     );
     assert_eq!(
-        located(&format!("{head}cloze = \"{{{{c1::a}}}}\"\nreverse = true\n")),
+        located(&format!(
+            "{head}cloze = \"{{{{c1::a}}}}\"\nreverse = true\n"
+        )),
         ["5:1: a cloze card cannot be reversed; each cloze number is a card already"]
     );
     assert_eq!(
-        located(&format!("{head}front = \"F\"\nback = \"B\"\nextra = \"E\"\n")),
+        located(&format!(
+            "{head}front = \"F\"\nback = \"B\"\nextra = \"E\"\n"
+        )),
         ["6:1: `extra` belongs to a `cloze` card; put it in `back`"]
     );
     assert_eq!(

@@ -347,9 +347,17 @@ fn the_cloze_cards_of_one_text_are_siblings() {
     assert_eq!(study.siblings_of("z/k~c2"), ["z/k~c1", "z/k~c3"]);
     assert!(study.siblings_of("z/p").is_empty());
     // New cards: one card of the text a day while new siblings are buried, as with a reverse.
-    assert_eq!(ids(&Queue::build(&study, &[0], at(0)).new), ["z/k~c1", "z/p"]);
+    assert_eq!(
+        ids(&Queue::build(&study, &[0], at(0)).new),
+        ["z/k~c1", "z/p"]
+    );
     // Answering c1 today buries its new siblings until tomorrow.
-    let answered = cloze_study(&[review("c1", "z/k~c1", Rating::Good, at(0) - Duration::hours(1))]);
+    let answered = cloze_study(&[review(
+        "c1",
+        "z/k~c1",
+        Rating::Good,
+        at(0) - Duration::hours(1),
+    )]);
     assert_eq!(answered.burial("z/k~c3", at(0)), Some(Burial::Sibling));
     assert_eq!(answered.burial("z/p", at(0)), None);
 }

@@ -125,7 +125,8 @@ fn a_cloze_card_gaps_its_deletion_then_highlights_it_and_shows_extra() {
     let question = draw(&app, &theme);
     let rows: Vec<String> = (0..24).map(|y| row_text(&question, y)).collect();
     assert!(
-        rows.iter().any(|r| r.contains("The capital of […] is Paris.")),
+        rows.iter()
+            .any(|r| r.contains("The capital of […] is Paris.")),
         "{rows:#?}"
     );
     assert!(!rows.iter().any(|r| r.contains("France")));
