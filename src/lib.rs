@@ -71,6 +71,9 @@
 //! - Where siblings (a card and its reverse) are buried: `study::siblings` (`src/study/siblings.rs`),
 //!   derived from today's answers, and while gathering today's queue (`src/study/queue/gather.rs`),
 //!   Anki's rules from `rslib/src/scheduler/bury_and_suspend.rs` and `queue/builder/`.
+//! - Where a cloze text becomes its cards (`<key>~c1`, …) and how each is shown gapped,
+//!   answered and highlighted: [`deck::cloze`] (`src/deck/cloze.rs`), read from a deck file by
+//!   `src/deck/parse/cloze_entry.rs`; a card's entry (its siblings) is `deck::key::entry_key`.
 //! - Where a deck's settings preset is chosen (its file's `preset`, else a preset's `decks`
 //!   glob, else the global section): `study::presets::Presets::resolve`
 //!   (`src/study/presets.rs`); every card is folded, answered and previewed by its deck's

@@ -299,59 +299,60 @@ fn a_cloze_entry_makes_one_card_per_number() {
     assert!(!unkeyed.cards[0].typed);
 }
 
-#[test]
-fn cloze_mistakes_point_into_the_string() {
-    let head = "[deck]\nname = \"N\"\n[[cards]]\n";
-    // Column 9 is the first character after `cloze = "`; the `{{` is 4 bytes further.
-    assert_eq!(
-        located(&format!("{head}cloze = \"One {{{{c1::two\"\n")),
-        ["4:14: this `{{` is never closed: end the deletion with `}}`"]
-    );
-    assert_eq!(
-        located(&format!("{head}cloze = 'a {{{{x1::b}}}}'\n")),
-        [
-            "4:12: `{{x1` is not a cloze number: write `c` and a number, then `::`, as in `{{c1::Paris}}`"
-        ]
-    );
-    assert_eq!(
-        located(&format!("{head}cloze = \"\"\"\nab {{{{c2::}}}}\"\"\"\n")),
-        ["5:4: the deletion `{{c2::}}` is empty"]
-    );
-    assert_eq!(
-        located(&format!("{head}cloze = \"no gap\"\n")),
-        ["4:10: the cloze text has no deletion; mark one as `{{c1::…}}`"]
-    );
-    // With an escape in the string, the value's start is the best place.
-    assert_eq!(
-        located(&format!("{head}cloze = \"\\u0041 {{{{c1::\"\n")),
-        ["4:9: this `{{` is never closed: end the deletion with `}}`"]
-    );
-}
+/// A card's table after a valid `[deck]`: its `[[cards]]` line is line 3.
+const CARD_HEAD: &str = "[deck]\nname = \"N\"\n[[cards]]\n";
 
 #[test]
-fn a_cloze_card_has_no_front_back_or_reverse() {
-    let head = "[deck]\nname = \"N\"\n[[cards]]\n";
-    assert_eq!(
-        located(&format!("{head}front = \"F\"\ncloze = \"{{{{c1::a}}}}\"\n")),
-        ["5:1: a card has either `front` and `back` or `cloze`, not both"]
-    );
-    assert_eq!(
-        located(&format!(
-            "{head}cloze = \"{{{{c1::a}}}}\"\nreverse = true\n"
-        )),
-        ["5:1: a cloze card cannot be reversed; each cloze number is a card already"]
-    );
-    assert_eq!(
-        located(&format!(
-            "{head}front = \"F\"\nback = \"B\"\nextra = \"E\"\n"
-        )),
-        ["6:1: `extra` belongs to a `cloze` card; put it in `back`"]
-    );
-    assert_eq!(
-        located(&format!("{head}front = \"F\"\nback = \"B\"\ntype = 1\n")),
-        ["6:8: `type` must be `true` or `false`"]
-    );
+fn cloze_mistakes_point_into_the_string() {
+    // `cloze = "` takes 9 columns, so the string's first character is at column 10.
+    let table = [
+        // `One ` takes columns 10 to 13: the `{{` is at 14.
+        (
+            "cloze = \"One {{c1::two\"\n",
+            "4:14: this `{{` is never closed: end the deletion with `}}`",
+        ),
+        (
+            "cloze = 'a {{x1::b}}'\n",
+            "4:12: `{{x1` is not a cloze number: write `c` and a number, then `::`, as in \
+             `{{c1::Paris}}`",
+        ),
+        // A multi-line string starts on the next line.
+        (
+            "cloze = \"\"\"\nab {{c2::}}\"\"\"\n",
+            "5:4: the deletion `{{c2::}}` is empty",
+        ),
+        (
+            "cloze = \"no gap\"\n",
+            "4:10: the cloze text has no deletion; mark one as `{{c1::…}}`",
+        ),
+        // With an escape in the string, the value's start (its quote) is the best place.
+        (
+            "cloze = \"\\u0041 {{c1::\"\n",
+            "4:9: this `{{` is never closed: end the deletion with `}}`",
+        ),
+        // Keys a cloze card may not have.
+        (
+            "front = \"F\"\ncloze = \"{{c1::a}}\"\n",
+            "5:1: a card has either `front` and `back` or `cloze`, not both",
+        ),
+        (
+            "cloze = \"{{c1::a}}\"\nreverse = true\n",
+            "5:1: a cloze card cannot be reversed; each cloze number is a card already",
+        ),
+        (
+            "front = \"F\"\nback = \"B\"\nextra = \"E\"\n",
+            "6:1: `extra` belongs to a `cloze` card; put it in `back`",
+        ),
+        (
+            "front = \"F\"\nback = \"B\"\ntype = 1\n",
+            "6:8: `type` must be `true` or `false`",
+        ),
+    ];
+    for (card, expected) in table {
+        assert_eq!(located(&format!("{CARD_HEAD}{card}")), [expected], "{card}");
+    }
     // Two entries with the same cloze text and no ids collide, as fronts do.
-    let twice = format!("{head}cloze = \"{{{{c1::a}}}}\"\n[[cards]]\ncloze = \"{{{{C1::A}}}}\"\n");
+    let twice =
+        format!("{CARD_HEAD}cloze = \"{{{{c1::a}}}}\"\n[[cards]]\ncloze = \"{{{{C1::A}}}}\"\n");
     assert!(located(&twice)[0].starts_with("5:1: duplicate cloze text: the card at line 3"));
 }
