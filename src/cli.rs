@@ -209,6 +209,10 @@ pub enum Command {
         /// Print CSV with a header row [the default]
         #[arg(long)]
         csv: bool,
+        /// Print the cards' text as Anki's "Notes in Plain Text", one note per card entry, for
+        /// Anki's File > Import (no schedules)
+        #[arg(long, conflicts_with_all = ["csv", "json"])]
+        anki_notes: bool,
         /// Deck ids, folders of decks, or deck files [default: every deck]
         #[arg(value_name = "DECK")]
         only: Vec<String>,
@@ -307,7 +311,7 @@ pub struct ImportArgs {
         short,
         long,
         value_name = "OUT.toml",
-        help = "Where to write the deck [default: <data dir>/decks/<name>.toml]"
+        help = "Where to write the deck [default: <decks folder>/<name>.toml]"
     )]
     pub output: Option<PathBuf>,
 
@@ -326,6 +330,11 @@ pub struct ImportArgs {
     /// Between cards (Quizlet/Knowt): newline, semicolon, or any text [default: newline]
     #[arg(long, value_name = "SEP")]
     pub card_sep: Option<String>,
+
+    /// Between a CSV's columns: comma, semicolon, tab or one character [default: guessed from
+    /// the header]
+    #[arg(long, value_name = "SEP")]
+    pub delimiter: Option<String>,
 
     /// Replace the output file if it exists
     #[arg(long)]
@@ -378,6 +387,7 @@ mod tests {
             &["flashdeck", "due", "--json"],
             &["flashdeck", "export", "--csv", "a", "b"],
             &["flashdeck", "export", "--json"],
+            &["flashdeck", "export", "--anki-notes", "a"],
             &["flashdeck", "flashcards", "a"],
             &["flashdeck", "learn", "a", "b"],
             &["flashdeck", "match"],

@@ -151,9 +151,14 @@ pub fn run(
         Command::Info { card, json } => {
             info::run(locations, config, &card, json, now, &mut out, &mut err)?
         }
-        Command::Export { json, csv: _, only } => {
-            export::run(locations, config, &only, json, now, &mut out)?
-        }
+        Command::Export {
+            anki_notes: true,
+            only,
+            ..
+        } => export::run_anki_notes(locations, &only, &mut out, &mut err)?,
+        Command::Export {
+            json, csv: _, only, ..
+        } => export::run(locations, config, &only, json, now, &mut out)?,
     };
     out.flush()?;
     Ok(code)

@@ -9,8 +9,10 @@
 pub mod append;
 pub mod bundled;
 mod cache;
+pub mod cloze;
 pub mod key;
 pub mod load;
+pub mod media;
 pub mod parse;
 mod position;
 pub mod write;
@@ -89,11 +91,14 @@ impl fmt::Display for CardId {
     }
 }
 
-/// One studyable card. A `reverse = true` entry yields two of these.
+/// One studyable card. A `reverse = true` entry yields two of these, a `cloze` entry one per
+/// cloze number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {
     pub id: CardId,
+    /// The question. For a cloze card, the text with its deletions gapped ([`cloze::question`]).
     pub front: String,
+    /// The answer. For a cloze card, its deleted text ([`cloze::answers`]).
     pub back: String,
     pub hint: Option<String>,
     pub tags: Vec<String>,
@@ -101,28 +106,79 @@ pub struct Card {
     pub reversed: bool,
     /// Line of the card's `[[cards]]` header, for opening an editor there.
     pub line: usize,
+    /// The cloze text and number a cloze card was made from.
+    pub cloze: Option<Cloze>,
+    /// `type = true`: the answer is to be typed, not recalled.
+    pub typed: bool,
+}
+
+/// What a cloze card was made from: `cloze = "..."`, this card's number and `extra`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cloze {
+    /// The text as written, with its `{{cN::…}}` marks; it parsed when the card was made.
+    pub text: String,
+    /// 1 for `c1`, …
+    pub number: u16,
+    /// Shown on the answer side after the text.
+    pub extra: Option<String>,
+}
+
+impl Cloze {
+    /// The whole text with every deletion shown, and the byte ranges of this card's deletions
+    /// in it (to highlight on the answer side).
+    #[must_use]
+    pub fn revealed(&self) -> (String, Vec<std::ops::Range<usize>>) {
+        cloze::pieces(&self.text).map_or_else(
+            |_| (self.text.clone(), Vec::new()),
+            |pieces| cloze::revealed(&pieces, Some(self.number)),
+        )
+    }
 }
 
 impl Card {
     /// The id of the `[[cards]]` entry the card was made from, `<deck id>/<key>`: the card as
-    /// written and its reverse share it, and so are siblings (later, the cloze cards of one
-    /// text will too). A `~r` suffix can only come from `reverse = true`, since an explicit
-    /// `id` may not hold `~` ([`key::invalid_id_reason`]).
+    /// written and its reverse share it, as do the cloze cards of one text, and so are
+    /// siblings. A `~r` or `~cN` suffix can only come from `reverse = true` or `cloze`, since
+    /// an explicit `id` may not hold `~` ([`key::invalid_id_reason`]).
     #[must_use]
     pub fn entry_id(&self) -> &str {
         let id = self.id.as_str();
-        if self.reversed {
-            id.strip_suffix(key::REVERSE_SUFFIX).unwrap_or(id)
+        if self.reversed || self.cloze.is_some() {
+            key::entry_key(id)
         } else {
             id
         }
     }
 
-    /// Its place among its siblings: 0 for the card as written, 1 for its reverse. New cards
-    /// of a day are sorted by it, so siblings are spread (Anki's "card type" sort).
+    /// Its place among its siblings: 0 for the card as written, 1 for its reverse, and a
+    /// cloze card's number less one. New cards of a day are sorted by it, so siblings are
+    /// spread (Anki's "card type" sort, where a cloze card's template is its number).
     #[must_use]
-    pub fn sibling_index(&self) -> u8 {
-        u8::from(self.reversed)
+    pub fn sibling_index(&self) -> u16 {
+        match &self.cloze {
+            Some(cloze) => cloze.number - 1,
+            None => u16::from(self.reversed),
+        }
+    }
+
+    /// The text a search matches as the front: a cloze card's whole text, every deletion
+    /// shown; else the front.
+    #[must_use]
+    pub fn searched_front(&self) -> std::borrow::Cow<'_, str> {
+        match &self.cloze {
+            Some(cloze) => cloze::plain(&cloze.text).into(),
+            None => self.front.as_str().into(),
+        }
+    }
+
+    /// The text a search matches as the back: a cloze card's `extra` (Anki's "Back Extra");
+    /// else the back.
+    #[must_use]
+    pub fn searched_back(&self) -> &str {
+        match &self.cloze {
+            Some(cloze) => cloze.extra.as_deref().unwrap_or(""),
+            None => &self.back,
+        }
     }
 }
 

@@ -2,20 +2,19 @@
 //! (term–separator–definition), CSV with a header row, and Anki's "Notes in Plain Text".
 //!
 //! Pure: text in, a deck's TOML text and a list of skipped rows out. The caller reads and
-//! writes the files.
+//! writes the files. Windows line endings are read as `\n` before any format sees the text, so
+//! no reader, header line, quoted field or custom separator has to know about `\r`.
 
 mod anki;
 mod csv_rows;
+mod deck_toml;
 mod delimited;
 mod html;
 
-use std::collections::HashMap;
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::deck::MAX_FIELD_BYTES;
-use crate::deck::key::hashed_key;
+pub use deck_toml::{Written, to_deck_toml};
 
 /// The export formats understood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,16 +46,36 @@ pub struct Options {
     pub term_sep: Option<String>,
     /// Between cards, for Quizlet and Knowt. Default: a newline.
     pub card_sep: Option<String>,
+    /// Between a CSV's columns: `comma`, `semicolon`, `tab` or one character. Default: guessed
+    /// from the header (comma, semicolon or tab).
+    pub delimiter: Option<String>,
+}
+
+/// What a row becomes in the deck format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NoteKind {
+    /// `front` and `back`.
+    #[default]
+    Basic,
+    /// `front` and `back` with `reverse = true` (Anki's "Basic (and reversed card)").
+    Reversed,
+    /// `front` and `back` with `type = true` (Anki's "Basic (type in the answer)").
+    Typed,
+    /// `cloze` (held in `front`) and `extra` (held in `back`, maybe empty).
+    Cloze,
 }
 
 /// One card read from the export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedCard {
+    /// The front, or a cloze card's text.
     pub front: String,
+    /// The back, or a cloze card's extra.
     pub back: String,
     pub tags: Vec<String>,
     /// Line in the export where the card starts, for messages.
     pub line: usize,
+    pub kind: NoteKind,
 }
 
 /// A row that could not become a card.
@@ -81,15 +100,33 @@ pub enum ImportError {
          for a Quizlet export with custom separators)"
     )]
     UnknownFormat,
-    #[error("the CSV header must name `front` and `back` columns (found: {0})")]
-    CsvHeader(String),
+    #[error(
+        "the CSV header must name a front column (front, question or term) and a back column \
+         (back, answer or definition); its columns, split at {delimiter}, are: {found}"
+    )]
+    CsvHeader {
+        /// The header's columns, each in backquotes.
+        found: String,
+        /// The delimiter's name (`commas`, `semicolons`, …).
+        delimiter: String,
+    },
+    #[error("line {line}: {message}")]
+    AnkiHeader { line: usize, message: String },
+    #[error(
+        "unknown delimiter `{0}`: use comma, semicolon, tab, pipe, colon, space or one character"
+    )]
+    Delimiter(String),
     #[error("no cards could be read from the file")]
     Empty,
 }
 
 /// Reads an export. Rows that cannot become cards are listed in [`Imported::skipped`].
 pub fn parse(text: &str, options: &Options) -> Result<Imported, ImportError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let text = text.as_str();
     let format = options
         .format
         .or_else(|| {
@@ -103,8 +140,17 @@ pub fn parse(text: &str, options: &Options) -> Result<Imported, ImportError> {
             &separator(options.term_sep.as_deref(), "\t"),
             &separator(options.card_sep.as_deref(), "\n"),
         ),
-        Format::Csv => csv_rows::rows(text)?,
-        Format::Anki => anki::rows(text),
+        Format::Csv => {
+            let delimiter = options
+                .delimiter
+                .as_deref()
+                .map(|name| {
+                    named_delimiter(name).ok_or_else(|| ImportError::Delimiter(name.into()))
+                })
+                .transpose()?;
+            csv_rows::rows(text, delimiter)?
+        }
+        Format::Anki => anki::rows(text)?,
     };
     let imported = finish(format, rows);
     if imported.cards.is_empty() {
@@ -127,9 +173,12 @@ fn finish(format: Format, rows: Vec<Row>) -> Imported {
         let checked = row.result.and_then(|mut card| {
             card.front = card.front.trim().to_string();
             card.back = card.back.trim().to_string();
+            let cloze = card.kind == NoteKind::Cloze;
             if card.front.is_empty() {
                 Err("the term (front) is empty".to_owned())
-            } else if card.back.is_empty() {
+            } else if let (true, Err(error)) = (cloze, crate::deck::cloze::pieces(&card.front)) {
+                Err(format!("the cloze text: {}", error.message))
+            } else if card.back.is_empty() && !cloze {
                 Err("the definition (back) is empty".to_owned())
             } else if card.front.len().max(card.back.len()) > MAX_FIELD_BYTES {
                 Err(format!("a field is over {} KiB", MAX_FIELD_BYTES / 1024))
@@ -152,9 +201,10 @@ fn finish(format: Format, rows: Vec<Row>) -> Imported {
     }
 }
 
-/// Names Quizlet's export dialog offers, plus `\t` and `\n` escapes for custom text.
+/// Names Quizlet's export dialog offers, plus `\t` and `\n` escapes for custom text. A
+/// `\r\n` in it is a `\n`, as in the text.
 fn separator(given: Option<&str>, default: &str) -> String {
-    match given.map(str::trim) {
+    let named = match given.map(str::trim) {
         None => default.to_owned(),
         Some("tab" | "\\t") => "\t".to_owned(),
         Some("comma") => ",".to_owned(),
@@ -163,8 +213,26 @@ fn separator(given: Option<&str>, default: &str) -> String {
         Some(_) => given
             .unwrap_or(default)
             .replace("\\t", "\t")
+            .replace("\\r", "\r")
             .replace("\\n", "\n"),
-    }
+    };
+    named.replace("\r\n", "\n")
+}
+
+/// A delimiter by Anki's and Quizlet's names (any case), or a single ASCII character.
+fn named_delimiter(name: &str) -> Option<u8> {
+    Some(match name.trim().to_lowercase().as_str() {
+        "comma" => b',',
+        "semicolon" => b';',
+        "space" => b' ',
+        "pipe" => b'|',
+        "colon" => b':',
+        "tab" | "\\t" => b'\t',
+        other => match other.as_bytes() {
+            &[byte] if byte.is_ascii() && byte != b'\n' && byte != b'"' => byte,
+            _ => return None,
+        },
+    })
 }
 
 /// Guesses the format from the first line.
@@ -174,12 +242,7 @@ pub fn guess_format(text: &str) -> Option<Format> {
     if anki::is_header_line(first) {
         return Some(Format::Anki);
     }
-    let lower = first.to_lowercase();
-    let columns: Vec<_> = lower
-        .split(',')
-        .map(|c| c.trim().trim_matches('"'))
-        .collect();
-    if columns.contains(&"front") && columns.contains(&"back") {
+    if csv_rows::header_delimiter(first).is_some() {
         return Some(Format::Csv);
     }
     if first.contains('\t') {
@@ -190,73 +253,6 @@ pub fn guess_format(text: &str) -> Option<Format> {
         return Some(if html { Format::Anki } else { Format::Quizlet });
     }
     None
-}
-
-#[derive(Serialize)]
-struct DeckFile<'a> {
-    deck: DeckMeta<'a>,
-    cards: Vec<CardFile<'a>>,
-}
-
-#[derive(Serialize)]
-struct DeckMeta<'a> {
-    name: &'a str,
-    description: &'a str,
-}
-
-#[derive(Serialize)]
-struct CardFile<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<String>,
-    front: &'a str,
-    back: &'a str,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    tags: &'a [String],
-}
-
-/// Notes about the written deck, for the user.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Written {
-    pub toml: String,
-    /// Lines whose front repeats an earlier card's and that got an `id` to stay distinct.
-    pub duplicate_fronts: Vec<usize>,
-}
-
-/// The deck file for an import. Cards whose front repeats an earlier one get an explicit `id`
-/// so both are kept and the deck still passes `check`.
-#[must_use]
-pub fn to_deck_toml(name: &str, description: &str, imported: &Imported) -> Written {
-    let mut used: HashMap<String, usize> = HashMap::new();
-    let mut duplicate_fronts = Vec::new();
-    let cards = imported
-        .cards
-        .iter()
-        .map(|card| {
-            let key = hashed_key(&card.front);
-            let count = used.entry(key.clone()).or_insert(0);
-            *count += 1;
-            let id = (*count > 1).then(|| {
-                duplicate_fronts.push(card.line);
-                format!("{key}-{count}")
-            });
-            CardFile {
-                id,
-                front: &card.front,
-                back: &card.back,
-                tags: &card.tags,
-            }
-        })
-        .collect();
-    let file = DeckFile {
-        deck: DeckMeta { name, description },
-        cards,
-    };
-    // Serialising plain strings and lists to TOML cannot fail.
-    let toml = toml::to_string_pretty(&file).unwrap_or_default();
-    Written {
-        toml,
-        duplicate_fronts,
-    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 //! |---|---|
 //! | [`deck`] | decks, cards and their ids; TOML validation with `file:line:col` errors; the deck cache; appending a card to a deck file |
 //! | [`import`] | turning Quizlet, Knowt, CSV and Anki exports into deck files |
+//! | [`anki_notes`] | decks written as Anki's "Notes in Plain Text", one note per entry |
 //! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine: learning steps, fuzz, the calendar, "mature" |
 //! | [`practice`] | the practice vocabulary: modes, question kinds and Learn's levels, as the log spells them |
 //! | [`store`] | the append-only review log: the line format, locked appends, reading; the history index, the replay and the snapshot |
@@ -70,6 +71,9 @@
 //! - Where siblings (a card and its reverse) are buried: `study::siblings` (`src/study/siblings.rs`),
 //!   derived from today's answers, and while gathering today's queue (`src/study/queue/gather.rs`),
 //!   Anki's rules from `rslib/src/scheduler/bury_and_suspend.rs` and `queue/builder/`.
+//! - Where a cloze text becomes its cards (`<key>~c1`, …) and how each is shown gapped,
+//!   answered and highlighted: [`deck::cloze`] (`src/deck/cloze.rs`), read from a deck file by
+//!   `src/deck/parse/cloze_entry.rs`; a card's entry (its siblings) is `deck::key::entry_key`.
 //! - Where a deck's settings preset is chosen (its file's `preset`, else a preset's `decks`
 //!   glob, else the global section): `study::presets::Presets::resolve`
 //!   (`src/study/presets.rs`); every card is folded, answered and previewed by its deck's
@@ -79,6 +83,7 @@
 //!   (`src/app/keys/tables.rs`), chosen by `HomeScreen::keys` (`src/app/home.rs`); every key
 //!   a screen names in prose is `Keys::label_for` of its table.
 
+pub mod anki_notes;
 pub mod app;
 pub mod atomic_write;
 pub mod cli;

@@ -54,10 +54,11 @@ impl Locations {
         self.decks.origin == Origin::Default
     }
 
-    /// Where `import` writes a deck when no `-o` is given.
+    /// Where `import` writes a deck when no `-o` is given: the decks folder in use, so the
+    /// deck is listed and studied at once.
     #[must_use]
     pub fn import_dir(&self) -> PathBuf {
-        self.data_dir.path.join("decks")
+        self.decks.path.clone()
     }
 }
 

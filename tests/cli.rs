@@ -154,7 +154,7 @@ fn version_prints_every_location_and_its_origin() {
 fn import_each_format_writes_a_deck_that_passes_check() {
     let home = TempDir::new().unwrap();
     let cases: &[(&str, &[&str], usize)] = &[
-        ("quizlet-spanish.txt", &[], 4),
+        ("quizlet-spanish.txt", &[], 5),
         (
             "quizlet-custom.txt",
             &["--term-sep", " - ", "--card-sep", ";"],
@@ -163,7 +163,8 @@ fn import_each_format_writes_a_deck_that_passes_check() {
         ("knowt.txt", &[], 3),
         ("cards.csv", &[], 3),
         ("anki-basic.txt", &[], 4),
-        ("anki-guid.txt", &["--format", "anki"], 2),
+        // Its second note is "Basic (and reversed card)": two cards.
+        ("anki-guid.txt", &["--format", "anki"], 3),
     ];
     for (file, flags, cards) in cases {
         let out = home.path().join(format!("{file}.toml"));

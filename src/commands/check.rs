@@ -2,11 +2,13 @@
 //! does, with the card each orphaned history likely belongs to now.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
+
+mod media;
 
 use super::FAILURE;
 use crate::config::Config;
@@ -27,9 +29,13 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
+    // Each collection with the folder its media must stay in.
     let mut collections = Vec::new();
     if paths.is_empty() {
-        collections.push(deck::load_configured(locations)?);
+        collections.push((
+            deck::load_configured(locations)?,
+            locations.decks.path.clone(),
+        ));
         report_log(locations, config, now, err)?;
     }
     for path in paths {
@@ -37,10 +43,18 @@ pub fn run(
             writeln!(err, "{}: no such file or folder", path.display())?;
             return Ok(ExitCode::from(FAILURE));
         }
-        collections.push(deck::load_path(path));
+        let folder = if path.is_dir() {
+            path.clone()
+        } else {
+            path.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        collections.push((deck::load_path(path), folder));
+    }
+    for (collection, folder) in &collections {
+        media::report(collection, folder, err)?;
     }
     let (mut decks, mut cards, mut broken, mut problems) = (0, 0, 0, 0);
-    for collection in &collections {
+    for (collection, _) in &collections {
         for problem in collection.problems() {
             writeln!(err, "{problem}")?;
             problems += 1;

@@ -1,4 +1,5 @@
-//! `flashdeck export`: every card with its schedule and memory state, as CSV or JSON.
+//! `flashdeck export`: every card with its schedule and memory state, as CSV or JSON; or the
+//! cards' text as Anki's "Notes in Plain Text".
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -54,6 +55,31 @@ pub fn run(
         }
         writer.flush()?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `flashdeck export --anki-notes [DECK…]`: the decks' notes ([`crate::anki_notes`]) on `out`.
+/// Deck files with problems are left out, and `err` says so.
+pub fn run_anki_notes(
+    locations: &Locations,
+    decks: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let collection = crate::deck::load_configured(locations)?;
+    if !collection.broken.is_empty() {
+        let count = collection.broken.len();
+        writeln!(
+            err,
+            "warning: {} {} problems and {} left out; `flashdeck check` lists them",
+            crate::english::counted(count, "deck file"),
+            if count == 1 { "has" } else { "have" },
+            if count == 1 { "is" } else { "are" },
+        )?;
+    }
+    let (indexes, _) = resolve_decks(&collection, decks, locations)?;
+    let decks: Vec<&crate::deck::Deck> = indexes.iter().map(|&i| &collection.decks[i]).collect();
+    out.write_all(crate::anki_notes::write(&decks).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -37,6 +37,7 @@ pub fn run(
         format: args.format.map(import_format),
         term_sep: args.term_sep.clone(),
         card_sep: args.card_sep.clone(),
+        delimiter: args.delimiter.clone(),
     };
     let file_name = args
         .file
@@ -81,19 +82,23 @@ pub fn run(
     }
     // Prove the promise that an import passes `check` before anything is written.
     let id = DeckId::new(slug(&name));
-    if let Err(problems) = deck::parse_deck(id, Source::File(output.clone()), &written.toml) {
-        let first = problems
-            .first()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        anyhow::bail!(
-            "the imported deck does not pass its own check ({first}); please report this"
-        );
-    }
+    let deck = match deck::parse_deck(id, Source::File(output.clone()), &written.toml) {
+        Ok(deck) => deck,
+        Err(problems) => {
+            let first = problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            anyhow::bail!(
+                "the imported deck does not pass its own check ({first}); please report this"
+            );
+        }
+    };
     if !write_new_deck(&output, &written.toml, args.force, err)? {
         return Ok(ExitCode::from(FAILURE));
     }
-    let count = imported.cards.len();
+    // Cards as studied: a reversed row is two, a cloze row one per number.
+    let count = deck.cards.len();
     writeln!(
         out,
         "imported {count} {} from {file_name} ({}) into {}",

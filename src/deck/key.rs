@@ -10,6 +10,32 @@ use xxhash_rust::xxh3::xxh3_64;
 /// Suffix of the key of a `reverse = true` card's back→front sibling.
 pub const REVERSE_SUFFIX: &str = "~r";
 
+/// Suffix of a cloze card's key before its number: `<key>~c1`, `<key>~c2`, …
+pub const CLOZE_SUFFIX: &str = "~c";
+
+/// The key of cloze card `number` of the entry keyed `key`.
+#[must_use]
+pub fn cloze_key(key: &str, number: u16) -> String {
+    format!("{key}{CLOZE_SUFFIX}{number}")
+}
+
+/// A card key or id without the suffix `reverse = true` or `cloze` gave it (`~r`, `~cN`): the
+/// key of its entry. Explicit ids hold no `~`, so only a generated suffix is cut.
+#[must_use]
+pub fn entry_key(key: &str) -> &str {
+    match key.rsplit_once('~') {
+        Some((entry, "r")) => entry,
+        Some((entry, number))
+            if number.len() > 1
+                && number.starts_with('c')
+                && number[1..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            entry
+        }
+        _ => key,
+    }
+}
+
 /// Folds case, whitespace and punctuation: NFKC, lowercase, keep letters and digits, and
 /// separate words by single spaces.
 #[must_use]
@@ -137,6 +163,16 @@ mod tests {
             let full = fold(text.nfkc().flat_map(char::to_lowercase), 0);
             proptest::prop_assert_eq!(normalise(&text), full);
         }
+    }
+
+    #[test]
+    fn entry_keys_drop_the_generated_suffixes_only() {
+        assert_eq!(entry_key("d/abc~r"), "d/abc");
+        assert_eq!(entry_key("d/abc~c12"), "d/abc");
+        assert_eq!(cloze_key("abc", 3), "abc~c3");
+        assert_eq!(entry_key("d/abc~c"), "d/abc~c");
+        assert_eq!(entry_key("d/abc~x"), "d/abc~x");
+        assert_eq!(entry_key("d/abc"), "d/abc");
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! The TOML is parsed into toml's spanned document tree and walked by hand instead of through
 //! serde, because serde stops at the first error and cannot suggest a misspelt key.
 
+mod card_entry;
+mod cloze_entry;
 mod fields;
+mod media_refs;
 mod suggest;
 
 use std::collections::HashMap;
@@ -19,6 +22,8 @@ use chrono::NaiveDate;
 use super::append::NewCard;
 use super::position::LineIndex;
 use super::{Card, CardId, Deck, DeckId, Problem, Source};
+use card_entry::{CardEntry, ClozeEntry};
+pub use media_refs::{PlacedMedia, media_references};
 pub(crate) use suggest::closest;
 
 const ROOT_KEYS: &[&str] = &["deck", "cards"];
@@ -31,7 +36,9 @@ const DECK_KEYS: &[&str] = &[
     "exam",
     "preset",
 ];
-const CARD_KEYS: &[&str] = &["front", "back", "id", "tags", "hint", "reverse"];
+const CARD_KEYS: &[&str] = &[
+    "front", "back", "id", "tags", "hint", "reverse", "cloze", "extra", "type",
+];
 const NO_CARDS: &str = "the deck has no cards: add a `[[cards]]` table with `front` and `back`";
 
 /// Validates `text` as the deck `id`. On failure every problem found is returned, in file order.
@@ -98,6 +105,17 @@ pub(super) fn parse_card(text: &str, path: &std::path::Path) -> Result<NewCard, 
             reverse,
             id,
         }),
+        Some(CardEntry {
+            cloze: Some(_),
+            valid: true,
+            ..
+        }) if checker.errors.is_empty() => {
+            checker.error(
+                0,
+                "a cloze card cannot be added this way; write it into the deck file",
+            );
+            Err(checker.into_problems(&source))
+        }
         _ => Err(checker.into_problems(&source)),
     }
 }
@@ -268,37 +286,43 @@ impl Checker<'_> {
             let key = if entry.id_given {
                 entry.id.clone()
             } else {
-                entry.front.as_deref().map(hashed_key)
+                entry
+                    .front
+                    .as_deref()
+                    .or(entry.cloze.as_ref().map(|c| c.text.as_str()))
+                    .map(hashed_key)
             };
             let Some(key) = key else {
                 continue;
             };
             if let Some(&(first, first_explicit)) = seen.get(&key) {
                 let line = self.line_of(first);
-                let message = match (explicit, first_explicit) {
-                    (true, _) => {
-                        format!("duplicate id `{key}`: the card at line {line} has it too")
-                    }
-                    (false, false) => format!(
-                        "duplicate front: the card at line {line} has the same front (ignoring \
-                         case, spacing and punctuation); give one of them an `id`"
-                    ),
-                    (false, true) => format!(
-                        "this card's key `{key}` is the `id` of the card at line {line}; give \
-                         this card an `id`"
-                    ),
-                };
+                let message = duplicate(&key, line, &entry, first_explicit);
                 self.error(offset, message);
                 continue;
             }
             seen.insert(key.clone(), (offset, explicit));
-            let (Some(front), Some(back), true) = (entry.front, entry.back, entry.valid) else {
+            if !entry.valid {
                 continue;
-            };
+            }
             if let Some(between) = self.text.get(counted_to..offset) {
                 line += between.matches('\n').count();
                 counted_to = offset;
             }
+            if let Some(cloze) = entry.cloze {
+                cards.extend(cloze.cards(
+                    deck,
+                    &key,
+                    &entry.tags,
+                    entry.hint.as_deref(),
+                    entry.typed,
+                    line,
+                ));
+                continue;
+            }
+            let (Some(front), Some(back)) = (entry.front, entry.back) else {
+                continue;
+            };
             let card = Card {
                 id: CardId::new(deck, &key),
                 front,
@@ -307,6 +331,8 @@ impl Checker<'_> {
                 tags: entry.tags,
                 reversed: false,
                 line,
+                cloze: None,
+                typed: entry.typed,
             };
             let reversed = entry.reverse.then(|| Card {
                 id: CardId::new(deck, &format!("{key}{REVERSE_SUFFIX}")),
@@ -316,82 +342,34 @@ impl Checker<'_> {
                 tags: card.tags.clone(),
                 reversed: true,
                 line,
+                cloze: None,
+                typed: entry.typed,
             });
             cards.push(card);
             cards.extend(reversed);
         }
         cards
     }
-
-    fn card_entry(&mut self, item: &Value<'_>) -> Option<CardEntry> {
-        let DeValue::Table(table) = item.get_ref() else {
-            self.error(
-                item.span().start,
-                "each card must be a table with `front` and `back`",
-            );
-            return None;
-        };
-        let mut front = None;
-        let mut back = None;
-        let mut id = None;
-        let mut tags = Vec::new();
-        let mut hint = None;
-        let mut reverse = false;
-        let mut id_given = false;
-        let errors_before = self.errors.len();
-        for (key, value) in table {
-            match key.get_ref().as_ref() {
-                "front" => front = Some(self.text(value, "`front`")),
-                "back" => back = Some(self.text(value, "`back`")),
-                "id" => {
-                    id_given = true;
-                    id = self.card_id(value);
-                }
-                "tags" => tags = self.tags(value),
-                "hint" => {
-                    hint = self
-                        .string(value, "`hint`")
-                        .filter(|h| !h.trim().is_empty());
-                }
-                "reverse" => reverse = self.boolean(value, "`reverse`").unwrap_or(false),
-                other => {
-                    self.unknown_key(key.span().start, other, CARD_KEYS, "in a card");
-                }
-            }
-        }
-        let at = item.span().start;
-        if front.is_none() {
-            self.error(at, "card is missing `front`");
-        }
-        if back.is_none() {
-            self.error(at, "card is missing `back`");
-        }
-        // Any error reported while reading this card's fields makes the card unusable.
-        let valid = self.errors.len() == errors_before;
-        Some(CardEntry {
-            front: front.flatten(),
-            back: back.flatten(),
-            id,
-            tags,
-            hint,
-            reverse,
-            id_given,
-            valid,
-        })
-    }
 }
 
-/// A card's fields as far as they are valid; `valid` is false if any field was not.
-struct CardEntry {
-    front: Option<String>,
-    back: Option<String>,
-    id: Option<String>,
-    tags: Vec<String>,
-    hint: Option<String>,
-    reverse: bool,
-    /// An `id` key was present, even if its value was unusable.
-    id_given: bool,
-    valid: bool,
+/// Why `entry`, keyed `key`, clashes with the card at `line`, which has an explicit `id` if
+/// `first_explicit`.
+fn duplicate(key: &str, line: usize, entry: &CardEntry, first_explicit: bool) -> String {
+    match (entry.id.is_some(), first_explicit) {
+        (true, _) => format!("duplicate id `{key}`: the card at line {line} has it too"),
+        (false, false) if entry.cloze.is_some() => format!(
+            "duplicate cloze text: the card at line {line} has the same text (ignoring case, \
+             spacing and punctuation); give one of them an `id`"
+        ),
+        (false, false) => format!(
+            "duplicate front: the card at line {line} has the same front (ignoring case, \
+             spacing and punctuation); give one of them an `id`"
+        ),
+        (false, true) => format!(
+            "this card's key `{key}` is the `id` of the card at line {line}; give this card an \
+             `id`"
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -1,11 +1,15 @@
 //! Anki's "Notes in Plain Text" export: `#key:value` header lines, then one note per row.
 //!
-//! Header keys read: `separator`, `html`, `tags column`, and the `guid`, `notetype` and `deck`
-//! columns, which are not card text. Of the remaining columns the first is the front, the second
-//! the back, and any others are added to the back.
+//! Header keys read: `separator`, `html`, `tags column`, `notetype`, and the `guid`,
+//! `notetype` and `deck` columns, which are not card text. Of the remaining columns the first
+//! is the front, the second the back, and any others are added to the back. A spreadsheet that
+//! saved the file may have added separators to the header lines (`#separator:Comma,,`); they
+//! are dropped, as Anki drops them. The note type makes the card: "Basic (and reversed card)"
+//! is reversed, "Basic (optional reversed card)" too when its third field is filled, "Basic
+//! (type in the answer)" is typed, and a Cloze note is a cloze card with its Back Extra.
 
 use super::csv_rows::split_tags;
-use super::{ImportedCard, Row, html};
+use super::{ImportError, ImportedCard, NoteKind, Row, html, named_delimiter};
 
 const KEYS: &[&str] = &[
     "separator",
@@ -33,35 +37,46 @@ struct Header {
     html: bool,
     /// Zero-based columns that are not card text.
     tags: Option<usize>,
+    notetype: Option<usize>,
     skip: Vec<usize>,
+    /// `#notetype:` for every row without a note type column.
+    all_notetype: Option<String>,
 }
 
-pub(super) fn rows(text: &str) -> Vec<Row> {
+pub(super) fn rows(text: &str) -> Result<Vec<Row>, ImportError> {
     let mut header = Header {
         separator: b'\t',
         html: true,
         tags: None,
+        notetype: None,
         skip: Vec::new(),
+        all_notetype: None,
     };
     let mut header_lines = 0;
     let mut body = text;
     while let Some(line) = body.lines().next().filter(|l| is_header_line(l)) {
+        header_lines += 1;
         let (key, value) = line[1..].split_once(':').unwrap_or_default();
-        let column = || {
-            value
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .and_then(|c| c.checked_sub(1))
-        };
+        let value = header_value(value);
+        let column = || value.parse::<usize>().ok().and_then(|c| c.checked_sub(1));
         match key.trim().to_lowercase().as_str() {
-            "separator" => header.separator = separator(value.trim()),
-            "html" => header.html = value.trim().eq_ignore_ascii_case("true"),
+            "separator" => {
+                header.separator =
+                    named_delimiter(value).ok_or_else(|| ImportError::AnkiHeader {
+                        line: header_lines,
+                        message: format!(
+                            "unknown separator `{value}`: Anki names Tab, Pipe, Semicolon, Colon, \
+                         Comma or Space, or gives one character"
+                        ),
+                    })?;
+            }
+            "html" => header.html = value.eq_ignore_ascii_case("true"),
             "tags column" => header.tags = column(),
-            "guid column" | "notetype column" | "deck column" => header.skip.extend(column()),
+            "notetype column" => header.notetype = column(),
+            "notetype" => header.all_notetype = Some(value.to_owned()),
+            "guid column" | "deck column" => header.skip.extend(column()),
             _ => {}
         }
-        header_lines += 1;
         body = body.get(line.len() + 1..).unwrap_or("");
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -69,21 +84,58 @@ pub(super) fn rows(text: &str) -> Vec<Row> {
         .flexible(true)
         .delimiter(header.separator)
         .from_reader(body.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let (line, result) = match record {
-            Ok(record) => {
-                let line = position_line(record.position()) + header_lines;
-                (line, card(&header, &record, line))
-            }
-            Err(error) => (
-                position_line(error.position()) + header_lines,
-                Err(error.to_string()),
-            ),
-        };
-        rows.push(Row { line, result });
+    let records: Vec<_> = reader.records().collect();
+    if header_lines == 0 {
+        header.tags = headerless_tags(&records);
     }
-    rows
+    let rows = records
+        .into_iter()
+        .map(|record| {
+            let (line, result) = match record {
+                Ok(record) => {
+                    let line = position_line(record.position()) + header_lines;
+                    (line, card(&header, &record, line))
+                }
+                Err(error) => (
+                    position_line(error.position()) + header_lines,
+                    Err(error.to_string()),
+                ),
+            };
+            Row { line, result }
+        })
+        .collect();
+    Ok(rows)
+}
+
+/// A header line's value without the separators a spreadsheet appended (`Comma,,`); a value
+/// that is only separators is its first one (`#separator:,,,` is a comma).
+fn header_value(value: &str) -> &str {
+    let value = value.trim();
+    let trimmed = value.trim_end_matches([',', ';', '\t', '|']).trim_end();
+    if trimmed.is_empty() {
+        value
+            .get(..value.chars().next().map_or(0, char::len_utf8))
+            .unwrap_or("")
+    } else {
+        trimmed
+    }
+}
+
+/// In an export without header lines (older Anki wrote none), the last column holds the tags
+/// when every row has the same three or more columns and every last one reads as tags: no
+/// markup, entities or line breaks.
+fn headerless_tags(records: &[Result<csv::StringRecord, csv::Error>]) -> Option<usize> {
+    let mut lengths = records.iter().flatten().map(csv::StringRecord::len);
+    let columns = lengths.next().filter(|&n| n >= 3)?;
+    if lengths.any(|n| n != columns) {
+        return None;
+    }
+    let tag_like = |field: &str| !field.contains(['<', '>', '&', '\n', '{']);
+    records
+        .iter()
+        .flatten()
+        .all(|record| record.get(columns - 1).is_some_and(tag_like))
+        .then_some(columns - 1)
 }
 
 fn card(header: &Header, record: &csv::StringRecord, line: usize) -> Result<ImportedCard, String> {
@@ -94,16 +146,48 @@ fn card(header: &Header, record: &csv::StringRecord, line: usize) -> Result<Impo
             field.to_owned()
         }
     };
-    let mut fields = record
+    let notetype = header
+        .notetype
+        .and_then(|column| record.get(column))
+        .or(header.all_notetype.as_deref())
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
+    let mut fields: Vec<String> = record
         .iter()
         .enumerate()
-        .filter(|(i, _)| Some(*i) != header.tags && !header.skip.contains(i))
-        .map(|(_, field)| text(field));
+        .filter(|(i, _)| {
+            Some(*i) != header.tags && Some(*i) != header.notetype && !header.skip.contains(i)
+        })
+        .map(|(_, field)| text(field))
+        .collect();
+    let kind = match notetype.as_str() {
+        cloze if cloze.contains("cloze") => NoteKind::Cloze,
+        "basic (and reversed card)" => NoteKind::Reversed,
+        "basic (optional reversed card)" if fields.len() > 2 => {
+            // Its third field, "Add Reverse", is a switch, not text.
+            let add_reverse = fields.remove(2);
+            if add_reverse.trim().is_empty() {
+                NoteKind::Basic
+            } else {
+                NoteKind::Reversed
+            }
+        }
+        "basic (type in the answer)" => NoteKind::Typed,
+        _ => NoteKind::Basic,
+    };
+    let mut fields = fields.into_iter();
     let front = fields.next().ok_or("the row is empty")?;
-    let back = fields.next().ok_or("the row has only one field")?;
+    let back = match (fields.next(), kind) {
+        (Some(back), _) => back,
+        // A cloze note's Back Extra may be left out.
+        (None, NoteKind::Cloze) => String::new(),
+        (None, _) => return Err("the row has only one field".to_owned()),
+    };
     let extra: Vec<String> = fields.filter(|f| !f.trim().is_empty()).collect();
     let back = std::iter::once(back)
         .chain(extra)
+        .filter(|f| kind != NoteKind::Cloze || !f.trim().is_empty())
         .collect::<Vec<_>>()
         .join("\n\n");
     let tags = header
@@ -116,21 +200,10 @@ fn card(header: &Header, record: &csv::StringRecord, line: usize) -> Result<Impo
         back,
         tags,
         line,
+        kind,
     })
 }
 
 fn position_line(position: Option<&csv::Position>) -> usize {
     position.map_or(0, |p| usize::try_from(p.line()).unwrap_or(0))
-}
-
-fn separator(name: &str) -> u8 {
-    match name.to_lowercase().as_str() {
-        "comma" => b',',
-        "semicolon" => b';',
-        "space" => b' ',
-        "pipe" => b'|',
-        "colon" => b':',
-        "tab" => b'\t',
-        other => other.bytes().next().filter(u8::is_ascii).unwrap_or(b'\t'),
-    }
 }

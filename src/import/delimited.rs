@@ -1,10 +1,10 @@
 //! Quizlet's and Knowt's export: term, separator, definition, with any text as separators.
 //!
 //! The `csv` crate takes only one-byte delimiters, and Quizlet's dialog allows any text, so this
-//! splitter is written here. A field that starts with `"` may hold separators and newlines, with
-//! `""` for a quote; a quote that does not close the field is kept as text.
+//! splitter is written here. Quizlet and Knowt never quote a field, so a `"` is text wherever it
+//! is: a term starting with one never runs on into the next card.
 
-use super::{ImportedCard, Row};
+use super::{ImportedCard, NoteKind, Row};
 
 /// Splits `text` into cards.
 pub(super) fn rows(text: &str, term_sep: &str, card_sep: &str) -> Vec<Row> {
@@ -39,6 +39,7 @@ pub(super) fn rows(text: &str, term_sep: &str, card_sep: &str) -> Vec<Row> {
                 back: fields[1..].join(term_sep),
                 tags: Vec::new(),
                 line: start_line,
+                kind: NoteKind::Basic,
             })
         };
         rows.push(Row {
@@ -58,9 +59,6 @@ enum End {
 
 /// The next field, the bytes it used (separator included), and what ended it.
 fn next_field(text: &str, term_sep: &str, card_sep: &str) -> (String, usize, End) {
-    if let Some(quoted) = quoted_field(text, term_sep, card_sep) {
-        return quoted;
-    }
     let term = text.find(term_sep);
     let card = text.find(card_sep);
     let (at, sep_len, end) = match (term, card) {
@@ -69,39 +67,7 @@ fn next_field(text: &str, term_sep: &str, card_sep: &str) -> (String, usize, End
         (Some(t), None) => (t, term_sep.len(), End::Term),
         (None, None) => (text.len(), 0, End::Eof),
     };
-    // Windows line endings leave a `\r` before a newline separator.
-    let field = text[..at].strip_suffix('\r').unwrap_or(&text[..at]);
-    (field.to_owned(), at + sep_len, end)
-}
-
-fn quoted_field(text: &str, term_sep: &str, card_sep: &str) -> Option<(String, usize, End)> {
-    let body = text.strip_prefix('"')?;
-    let mut value = String::new();
-    let mut pos = 0;
-    loop {
-        let quote = body[pos..].find('"')? + pos;
-        value.push_str(&body[pos..quote]);
-        if body[quote + 1..].starts_with('"') {
-            value.push('"');
-            pos = quote + 2;
-            continue;
-        }
-        let after = &body[quote + 1..];
-        let after = after
-            .strip_prefix('\r')
-            .filter(|a| a.starts_with('\n'))
-            .unwrap_or(after);
-        let used = text.len() - after.len();
-        return if after.is_empty() {
-            Some((value, used, End::Eof))
-        } else if after.starts_with(term_sep) {
-            Some((value, used + term_sep.len(), End::Term))
-        } else if after.starts_with(card_sep) {
-            Some((value, used + card_sep.len(), End::Card))
-        } else {
-            None
-        };
-    }
+    (text[..at].to_owned(), at + sep_len, end)
 }
 
 fn describe(sep: &str) -> String {
@@ -133,7 +99,7 @@ mod tests {
     #[test]
     fn splits_tabs_and_lines() {
         assert_eq!(
-            pairs("a\tb\r\nc\td\n\n", "\t", "\n"),
+            pairs("a\tb\nc\td\n\n", "\t", "\n"),
             vec![pair("a", "b"), pair("c", "d")]
         );
     }
@@ -147,23 +113,25 @@ mod tests {
     }
 
     #[test]
-    fn quoted_fields_hold_newlines_separators_and_quotes() {
-        let text = "\"multi\nline\"\t\"say \"\"hi\"\"\tthere\"\nplain\t\"quoted\" not closed\n";
+    fn quotes_are_text() {
+        // Line 1's term opens a quote it never closes; line 2's answer ends in an inch mark.
+        let text = "\"Cogito, ergo sum\tDescartes\nPizza\t12\"\n\"a\"\t\"\"b\n";
         assert_eq!(
             pairs(text, "\t", "\n"),
             vec![
-                pair("multi\nline", "say \"hi\"\tthere"),
-                pair("plain", "\"quoted\" not closed"),
+                pair("\"Cogito, ergo sum", "Descartes"),
+                pair("Pizza", "12\""),
+                pair("\"a\"", "\"\"b"),
             ]
         );
     }
 
     #[test]
-    fn line_numbers_count_newlines_inside_quotes() {
-        let rows = rows("\"a\nb\"\tc\nno separator\nx\ty\n", "\t", "\n");
+    fn line_numbers_count_newlines_inside_cards() {
+        let rows = rows("a\nb\tc\n\nno separator\n\nx\ty\n", "\t", "\n\n");
         assert_eq!(
             rows.iter().map(|r| r.line).collect::<Vec<_>>(),
-            vec![1, 3, 4]
+            vec![1, 4, 6]
         );
         assert!(
             rows[1]

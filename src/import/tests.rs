@@ -1,4 +1,5 @@
 use super::*;
+use crate::deck::key::hashed_key;
 
 fn fixture(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -20,19 +21,21 @@ fn skipped_lines(imported: &Imported) -> Vec<usize> {
 }
 
 #[test]
-fn quizlet_tab_export_with_quotes_and_bad_rows() {
+fn quizlet_tab_export_with_quotes_as_text_and_bad_rows() {
     let imported = parse(&fixture("quizlet-spanish.txt"), &Options::default()).unwrap();
     assert_eq!(imported.format, Format::Quizlet);
+    // Quizlet never quotes: an unclosed `"` and an inch mark are text.
     assert_eq!(
         pairs(&imported),
         [
             ("el perro", "the dog"),
             ("el gato", "the cat"),
-            ("la casa\n(feminine)", "the house, or \"home\""),
+            ("\"la casa", "the house, or \"home\""),
+            ("la pizza de 12\"", "a 12\" pizza"),
             ("la mesa", "the table"),
         ]
     );
-    // Line 5 has no tab; line 7 has an empty definition. The quoted card spans lines 3-4.
+    // Line 5 has no tab; line 7 has an empty definition.
     assert_eq!(skipped_lines(&imported), [5, 7]);
     assert!(imported.skipped[0].reason.contains("no separator"));
     assert!(
@@ -40,7 +43,7 @@ fn quizlet_tab_export_with_quotes_and_bad_rows() {
             .reason
             .contains("definition (back) is empty")
     );
-    assert_eq!(imported.cards[3].line, 8);
+    assert_eq!(imported.cards[4].line, 8);
 }
 
 #[test]
@@ -100,7 +103,10 @@ fn csv_without_front_and_back_columns_is_an_error() {
     };
     assert_eq!(
         parse("a,b\n1,2\n", &options),
-        Err(ImportError::CsvHeader("a,b".into()))
+        Err(ImportError::CsvHeader {
+            found: "`a`, `b`".into(),
+            delimiter: "commas".into()
+        })
     );
 }
 
@@ -175,3 +181,5 @@ fn written_decks_round_trip_through_the_loader() {
     assert_eq!(deck.cards[1].back, "1. Select\n2. Plan\n3. Manage");
     assert_eq!(deck.cards[3].front, "Quoted\twith tab");
 }
+
+mod cases;

@@ -202,7 +202,10 @@ fn folded_cards(collection: &Collection) -> Vec<CardFacts> {
                 .map(String::as_str)
                 .collect();
             let id = card.id.as_str();
-            let mut facts = CardFacts::new(id, &card.front, &card.back, deck.id.as_str(), &tags);
+            // A cloze card is searched by its whole text and its `extra`, as Anki searches a
+            // cloze note's fields.
+            let (front, back) = (card.searched_front(), card.searched_back());
+            let mut facts = CardFacts::new(id, &front, back, deck.id.as_str(), &tags);
             facts.place = Some(place);
             facts
         })

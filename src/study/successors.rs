@@ -21,7 +21,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::Study;
 use crate::deck::Card;
-use crate::deck::key::{REVERSE_SUFFIX, normalise};
+use crate::deck::key::normalise;
 use crate::store::deck_of;
 
 /// The least similarity (0–1) at which an `id` is taken for a renamed one.
@@ -118,7 +118,7 @@ fn successors_among(study: &Study, orphans: &[crate::study::Orphan]) -> Vec<Succ
 /// candidates are the cards the histories may move to: the same deck's, never answered.
 #[must_use]
 pub fn likely_cards(old_keys: &[&str], candidates: &[&Card]) -> Vec<Option<Likely>> {
-    let keys: Vec<(&str, bool)> = old_keys.iter().map(|key| split_reversed(key)).collect();
+    let keys: Vec<(&str, &str)> = old_keys.iter().map(|key| split_suffix(key)).collect();
     let mut best: Vec<Option<Likely>> = vec![None; old_keys.len()];
     let offers = found_again(&keys, candidates)
         .into_iter()
@@ -134,13 +134,13 @@ pub fn likely_cards(old_keys: &[&str], candidates: &[&Card]) -> Vec<Option<Likel
     best
 }
 
-/// Hashed keys (split from the reversed suffix) found again one edit away from a candidate's
+/// Hashed keys (split from a generated suffix) found again one edit away from a candidate's
 /// front, by the key's index, in the candidates' order.
-fn found_again(keys: &[(&str, bool)], candidates: &[&Card]) -> Vec<(usize, Likely)> {
-    let mut hashed: FxHashMap<(u64, bool), Vec<usize>> = FxHashMap::default();
-    for (orphan, &(key, reversed)) in keys.iter().enumerate() {
+fn found_again(keys: &[(&str, &str)], candidates: &[&Card]) -> Vec<(usize, Likely)> {
+    let mut hashed: FxHashMap<(u64, &str), Vec<usize>> = FxHashMap::default();
+    for (orphan, &(key, suffix)) in keys.iter().enumerate() {
         if let Some(hash) = parse_hash(key) {
-            hashed.entry((hash, reversed)).or_default().push(orphan);
+            hashed.entry((hash, suffix)).or_default().push(orphan);
         }
     }
     if hashed.is_empty() {
@@ -151,9 +151,10 @@ fn found_again(keys: &[(&str, bool)], candidates: &[&Card]) -> Vec<(usize, Likel
         .enumerate()
         .flat_map_iter(|(candidate, card)| {
             let text = keyed_text(card);
+            let suffix = split_suffix(card.id.key()).1;
             let mut hits = Vec::new();
             one_edit_away(&text, |old| {
-                if let Some(orphans) = hashed.get(&(key_hash(old), card.reversed)) {
+                if let Some(orphans) = hashed.get(&(key_hash(old), suffix)) {
                     let similarity = strsim::normalized_damerau_levenshtein(old, &text);
                     hits.extend(orphans.iter().map(|&orphan| {
                         let old_front = Some(old.to_owned());
@@ -173,21 +174,21 @@ fn found_again(keys: &[(&str, bool)], candidates: &[&Card]) -> Vec<(usize, Likel
         .collect()
 }
 
-/// `id` keys (split from the reversed suffix) close enough to a candidate's `id` or front, by
+/// `id` keys (split from a generated suffix) close enough to a candidate's `id` or front, by
 /// the key's index.
-fn renamed(keys: &[(&str, bool)], candidates: &[&Card]) -> Vec<(usize, Likely)> {
+fn renamed(keys: &[(&str, &str)], candidates: &[&Card]) -> Vec<(usize, Likely)> {
     let mut found = Vec::new();
-    for (orphan, &(key, reversed)) in keys.iter().enumerate() {
+    for (orphan, &(key, suffix)) in keys.iter().enumerate() {
         if parse_hash(key).is_some() {
             continue;
         }
         let old = id_words(key);
         let alike = |new: &str| strsim::normalized_damerau_levenshtein(&old, new);
         for (candidate, card) in candidates.iter().enumerate() {
-            if card.reversed != reversed {
+            let (new_key, new_suffix) = split_suffix(card.id.key());
+            if new_suffix != suffix {
                 continue;
             }
-            let (new_key, _) = split_reversed(card.id.key());
             let similarity = alike(&id_words(new_key)).max(alike(&keyed_text(card)));
             if similarity >= MIN_SIMILARITY {
                 let old_front = None;
@@ -210,12 +211,11 @@ fn key_of(card: &str) -> &str {
     card.rsplit_once('/').map_or(card, |(_, key)| key)
 }
 
-/// A key without the reversed card's suffix, and whether it had it.
-fn split_reversed(key: &str) -> (&str, bool) {
-    match key.strip_suffix(REVERSE_SUFFIX) {
-        Some(forward) => (forward, true),
-        None => (key, false),
-    }
+/// A key split into its entry's key and the suffix `reverse = true` or `cloze` gave it
+/// (`~r`, `~c2`; empty for the card as written).
+fn split_suffix(key: &str) -> (&str, &str) {
+    let entry = crate::deck::key::entry_key(key);
+    (entry, &key[entry.len()..])
 }
 
 /// A key made by hashing a front: 12 lower-case hex digits (`deck::key::hashed_key`).
@@ -230,13 +230,13 @@ fn key_hash(text: &str) -> u64 {
     xxh3_64(text.as_bytes()) & 0xffff_ffff_ffff
 }
 
-/// The normalised text a card's key would hash: its front, or for a reversed card its
-/// forward card's front, which is its back.
+/// The normalised text a card's key would hash: its front, for a reversed card its forward
+/// card's front (its back), for a cloze card its cloze text.
 fn keyed_text(card: &Card) -> String {
-    normalise(if card.reversed {
-        &card.back
-    } else {
-        &card.front
+    normalise(match &card.cloze {
+        Some(cloze) => &cloze.text,
+        None if card.reversed => &card.back,
+        None => &card.front,
     })
 }
 

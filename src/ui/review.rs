@@ -103,11 +103,27 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     // One column for the scrollbar.
     let width = usize::from(column.width.saturating_sub(2));
     let mut lines: Vec<Line> = vec![Line::from("")];
-    lines.extend(
-        text::wrap(&card.front, width)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.title)),
-    );
+    match (&card.cloze, current.side) {
+        // A cloze card's answer is its whole text, this card's deletions highlighted.
+        (Some(cloze), Side::Answer) => {
+            let (whole, marked) = cloze.revealed();
+            lines.extend(text::wrap_marked(
+                &whole,
+                &marked,
+                width,
+                (theme.title, theme.highlight),
+            ));
+        }
+        _ => lines.extend(
+            text::wrap(&card.front, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.title)),
+        ),
+    }
+    let answer = match &card.cloze {
+        Some(cloze) => cloze.extra.as_deref(),
+        None => Some(card.back.as_str()),
+    };
     if current.side == Side::Question {
         if let Some(hint) = &card.hint {
             lines.push(Line::from(""));
@@ -117,11 +133,11 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
                     .map(|l| Line::styled(l, theme.dim)),
             );
         }
-    } else {
+    } else if let Some(answer) = answer {
         lines.push(Line::from(""));
         lines.push(Line::styled("─".repeat(width.min(40)), theme.dim));
         lines.push(Line::from(""));
-        lines.extend(text::wrap(&card.back, width).into_iter().map(Line::from));
+        lines.extend(text::wrap(answer, width).into_iter().map(Line::from));
     }
     super::scrolled(
         lines,

@@ -1,6 +1,11 @@
 //! Card text for a terminal: wrapped to the width, with numbered and bulleted lists kept as
 //! lists (wrapped lines indent under their item's text).
 
+use std::borrow::Cow;
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use textwrap::Options;
 use textwrap::core::display_width;
 
@@ -23,6 +28,72 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         );
     }
     out
+}
+
+/// The display lines of `text` at `width` columns, drawn in `plain` except the byte ranges
+/// `marked`, drawn in `mark` (a cloze card's deletions on its answer side). No list indents.
+#[must_use]
+pub fn wrap_marked(
+    text: &str,
+    marked: &[Range<usize>],
+    width: usize,
+    (plain, mark): (Style, Style),
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let base = line_start;
+        line_start += line.len() + 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            out.push(Line::from(""));
+            continue;
+        }
+        for piece in textwrap::wrap(line.trim_end(), width.max(8)) {
+            // Without indents textwrap lends slices of `line`, so each one's place is known.
+            let Cow::Borrowed(piece) = piece else {
+                out.push(Line::styled(piece.into_owned(), plain));
+                continue;
+            };
+            let start = base + (piece.as_ptr() as usize - line.as_ptr() as usize);
+            out.push(marked_line(
+                text,
+                start..start + piece.len(),
+                marked,
+                (plain, mark),
+            ));
+        }
+    }
+    out
+}
+
+/// The bytes `range` of `text` as one line, split where `marked` ranges begin and end.
+fn marked_line(
+    text: &str,
+    range: Range<usize>,
+    marked: &[Range<usize>],
+    (plain, mark): (Style, Style),
+) -> Line<'static> {
+    let mut cuts = vec![range.start, range.end];
+    for m in marked {
+        cuts.extend([m.start, m.end].into_iter().filter(|c| range.contains(c)));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans = cuts
+        .windows(2)
+        .filter_map(|pair| {
+            let piece = text.get(pair[0]..pair[1])?;
+            let inside = marked
+                .iter()
+                .any(|m| m.start <= pair[0] && pair[1] <= m.end);
+            Some(Span::styled(
+                piece.to_owned(),
+                if inside { mark } else { plain },
+            ))
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
 }
 
 /// The first of the keys a key label names: `?` of `?/q`, `3` of `3/Space`.
@@ -106,6 +177,39 @@ mod tests {
             ["3.5 is not", "a list", "item"]
         );
         assert_eq!(wrap("-5 degrees", 40), ["-5 degrees"]);
+    }
+
+    #[test]
+    fn marked_text_keeps_its_marks_across_wrapped_lines() {
+        use ratatui::style::Modifier;
+        let (plain, mark) = (Style::new(), Style::new().add_modifier(Modifier::BOLD));
+        // "Oxygen and hydrogen make water": "hydrogen" is bytes 11..19, "water" 25..30; a
+        // wrapped line drops its trailing space.
+        let lines = wrap_marked(
+            "Oxygen and hydrogen make water\nExtra",
+            &[11..19, 25..30],
+            15,
+            (plain, mark),
+        );
+        let shown: Vec<Vec<(String, bool)>> = lines
+            .iter()
+            .map(|line| {
+                line.spans
+                    .iter()
+                    .map(|s| (s.content.to_string(), s.style == mark))
+                    .collect()
+            })
+            .collect();
+        let span = |text: &str, marked: bool| (text.to_owned(), marked);
+        assert_eq!(
+            shown,
+            [
+                vec![span("Oxygen and", false)],
+                vec![span("hydrogen", true), span(" make", false)],
+                vec![span("water", true)],
+                vec![span("Extra", false)],
+            ]
+        );
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub struct Theme {
     pub learning: Style,
     pub review: Style,
     pub notice: Style,
+    /// A cloze card's deletions on its answer side.
+    pub highlight: Style,
 }
 
 impl Theme {
@@ -46,6 +48,7 @@ impl Theme {
                     learning: bold,
                     review: bold,
                     notice: Style::new(),
+                    highlight: bold.add_modifier(Modifier::UNDERLINED),
                 }
             }
         }
@@ -64,6 +67,7 @@ impl Default for Theme {
             learning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             review: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             notice: Style::new().fg(Color::Yellow),
+            highlight: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
         }
     }
 }

@@ -193,7 +193,7 @@ fn a_card_and_its_reverse_are_siblings_next_to_each_other() {
         [[cards]]\nfront = \"C\"\nback = \"3\"\nreverse = true\n";
     let deck = parse_deck(DeckId::new("s"), Source::Bundled, text).unwrap();
     let c = crate::deck::key::hashed_key("C");
-    let entries: Vec<(&str, u8)> = deck
+    let entries: Vec<(&str, u16)> = deck
         .cards
         .iter()
         .map(|card| (card.entry_id(), card.sibling_index()))
@@ -242,4 +242,117 @@ fn a_deck_names_its_preset_as_a_string() {
         messages("[deck]\nname = \"N\"\npresets = \"x\"\n[[cards]]\nfront = \"a\"\nback = \"b\"\n"),
         ["unknown key `presets` in `[deck]`; did you mean `preset`?"]
     );
+}
+
+/// Each problem as `line:col: message`.
+fn located(text: &str) -> Vec<String> {
+    parse(text)
+        .unwrap_err()
+        .into_iter()
+        .map(|p| format!("{}:{}: {}", p.line, p.column, p.message))
+        .collect()
+}
+
+#[test]
+fn a_cloze_entry_makes_one_card_per_number() {
+    let deck = parse(
+        "[deck]\nname = \"N\"\n[[cards]]\nid = \"cap\"\n\
+         cloze = \"The capital of {{c1::France}} is {{c2::Paris::a city}}.\"\n\
+         extra = \"Since 508.\"\ntags = [\"geo\"]\ntype = true\n",
+    )
+    .unwrap();
+    let shown: Vec<(&str, &str, &str, u16)> = deck
+        .cards
+        .iter()
+        .map(|c| {
+            (
+                c.id.as_str(),
+                c.front.as_str(),
+                c.back.as_str(),
+                c.sibling_index(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("d/cap~c1", "The capital of […] is Paris.", "France", 0),
+            ("d/cap~c2", "The capital of France is [a city].", "Paris", 1),
+        ]
+    );
+    for card in &deck.cards {
+        assert_eq!(card.entry_id(), "d/cap");
+        assert_eq!(card.tags, ["geo"]);
+        assert!(card.typed);
+        assert_eq!(card.line, 3);
+        let cloze = card.cloze.as_ref().unwrap();
+        assert_eq!(cloze.extra.as_deref(), Some("Since 508."));
+    }
+    assert_eq!(deck.siblings(0), 0..2);
+    assert_eq!(deck.siblings(1), 0..2);
+    // Without an id the entry is keyed by the hash of its cloze text, as a front would be.
+    let unkeyed = parse("[deck]\nname = \"N\"\n[[cards]]\ncloze = \"{{c1::a}} b\"\n").unwrap();
+    assert_eq!(
+        unkeyed.cards[0].id.as_str(),
+        format!("d/{}~c1", hashed_key("{{c1::a}} b"))
+    );
+    assert!(!unkeyed.cards[0].typed);
+}
+
+/// A card's table after a valid `[deck]`: its `[[cards]]` line is line 3.
+const CARD_HEAD: &str = "[deck]\nname = \"N\"\n[[cards]]\n";
+
+#[test]
+fn cloze_mistakes_point_into_the_string() {
+    // `cloze = "` takes 9 columns, so the string's first character is at column 10.
+    let table = [
+        // `One ` takes columns 10 to 13: the `{{` is at 14.
+        (
+            "cloze = \"One {{c1::two\"\n",
+            "4:14: this `{{` is never closed: end the deletion with `}}`",
+        ),
+        (
+            "cloze = 'a {{x1::b}}'\n",
+            "4:12: `{{x1` is not a cloze number: write `c` and a number, then `::`, as in \
+             `{{c1::Paris}}`",
+        ),
+        // A multi-line string starts on the next line.
+        (
+            "cloze = \"\"\"\nab {{c2::}}\"\"\"\n",
+            "5:4: the deletion `{{c2::}}` is empty",
+        ),
+        (
+            "cloze = \"no gap\"\n",
+            "4:10: the cloze text has no deletion; mark one as `{{c1::…}}`",
+        ),
+        // With an escape in the string, the value's start (its quote) is the best place.
+        (
+            "cloze = \"\\u0041 {{c1::\"\n",
+            "4:9: this `{{` is never closed: end the deletion with `}}`",
+        ),
+        // Keys a cloze card may not have.
+        (
+            "front = \"F\"\ncloze = \"{{c1::a}}\"\n",
+            "5:1: a card has either `front` and `back` or `cloze`, not both",
+        ),
+        (
+            "cloze = \"{{c1::a}}\"\nreverse = true\n",
+            "5:1: a cloze card cannot be reversed; each cloze number is a card already",
+        ),
+        (
+            "front = \"F\"\nback = \"B\"\nextra = \"E\"\n",
+            "6:1: `extra` belongs to a `cloze` card; put it in `back`",
+        ),
+        (
+            "front = \"F\"\nback = \"B\"\ntype = 1\n",
+            "6:8: `type` must be `true` or `false`",
+        ),
+    ];
+    for (card, expected) in table {
+        assert_eq!(located(&format!("{CARD_HEAD}{card}")), [expected], "{card}");
+    }
+    // Two entries with the same cloze text and no ids collide, as fronts do.
+    let twice =
+        format!("{CARD_HEAD}cloze = \"{{{{c1::a}}}}\"\n[[cards]]\ncloze = \"{{{{C1::A}}}}\"\n");
+    assert!(located(&twice)[0].starts_with("5:1: duplicate cloze text: the card at line 3"));
 }

@@ -327,3 +327,37 @@ fn with_burying_off_a_card_past_the_limit_is_not_said_to_wait_for_its_sibling() 
         "new: not yet studied; past today's limit of new cards"
     );
 }
+
+/// Deck `z`: a cloze text with three numbers, then a plain card.
+fn cloze_study(events: &[NewEvent]) -> Study {
+    let text = "[deck]\nname = \"Z\"\n\
+        [[cards]]\nid = \"k\"\ncloze = \"{{c1::H}} and {{c3::O}} make {{c2::water}}\"\n\
+        [[cards]]\nid = \"p\"\nfront = \"P\"\nback = \"1\"\n";
+    crate::study::tests::study_of(
+        crate::study::tests::one_deck("z", text),
+        Settings::default(),
+        events,
+        at(0),
+    )
+}
+
+#[test]
+fn the_cloze_cards_of_one_text_are_siblings() {
+    let study = cloze_study(&[]);
+    assert_eq!(study.siblings_of("z/k~c2"), ["z/k~c1", "z/k~c3"]);
+    assert!(study.siblings_of("z/p").is_empty());
+    // New cards: one card of the text a day while new siblings are buried, as with a reverse.
+    assert_eq!(
+        ids(&Queue::build(&study, &[0], at(0)).new),
+        ["z/k~c1", "z/p"]
+    );
+    // Answering c1 today buries its new siblings until tomorrow.
+    let answered = cloze_study(&[review(
+        "c1",
+        "z/k~c1",
+        Rating::Good,
+        at(0) - Duration::hours(1),
+    )]);
+    assert_eq!(answered.burial("z/k~c3", at(0)), Some(Burial::Sibling));
+    assert_eq!(answered.burial("z/p", at(0)), None);
+}

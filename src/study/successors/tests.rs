@@ -18,6 +18,8 @@ fn card(key: &str, front: &str, back: &str, reversed: bool) -> Card {
         tags: Vec::new(),
         reversed,
         line: 1,
+        cloze: None,
+        typed: false,
     }
 }
 

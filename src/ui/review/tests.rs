@@ -93,3 +93,59 @@ fn after_a_day_rollover_any_key_shows_the_new_days_intervals() {
         "{next_day}"
     );
 }
+
+/// The app drawn at 80×24 with `theme`.
+fn draw(app: &App, theme: &crate::ui::Theme) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| {
+            crate::ui::draw(frame, app, theme);
+        })
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn row_text(buf: &ratatui::buffer::Buffer, y: u16) -> String {
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+#[test]
+fn a_cloze_card_gaps_its_deletion_then_highlights_it_and_shows_extra() {
+    let now = time(NOW);
+    let text = "[deck]\nname = \"G\"\n[[cards]]\nid = \"cap\"\n\
+        cloze = \"The capital of {{c1::France}} is {{c2::Paris::a city}}.\"\nextra = \"Since 508.\"\n";
+    let study = crate::study::tests::study_of(
+        crate::study::tests::one_deck("g", text),
+        Settings::default(),
+        &[],
+        now,
+    );
+    let theme = crate::ui::Theme::default();
+    let mut app = app_on(study, now, Kind::Due);
+    let question = draw(&app, &theme);
+    let rows: Vec<String> = (0..24).map(|y| row_text(&question, y)).collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("The capital of […] is Paris.")),
+        "{rows:#?}"
+    );
+    assert!(!rows.iter().any(|r| r.contains("France")));
+    app.update(Action::Reveal, now);
+    let answer = draw(&app, &theme);
+    let rows: Vec<String> = (0..24).map(|y| row_text(&answer, y)).collect();
+    let y = rows
+        .iter()
+        .position(|r| r.contains("The capital of France is Paris."))
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert!(rows[y + 1..].iter().any(|r| r.contains("Since 508.")));
+    // "France" in the highlight, the rest of the text in the title's style.
+    let before = &rows[y][..rows[y].find("France").unwrap()];
+    let x = u16::try_from(before.chars().count()).unwrap();
+    let y = u16::try_from(y).unwrap();
+    for dx in 0..6 {
+        assert_eq!(answer[(x + dx, y)].style().fg, theme.highlight.fg);
+    }
+    assert_eq!(answer[(x + 7, y)].symbol(), "i");
+    assert_ne!(answer[(x + 7, y)].style().fg, theme.highlight.fg);
+    assert!(!rows[usize::from(y)].contains('['));
+}

@@ -1,0 +1,104 @@
+//! `check`'s warnings about media the cards reference: a file that is not there, and a path
+//! that leads out of the decks folder (a deck shared with its folder would lose it).
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::deck::media::{MediaKind, MediaRef};
+use crate::deck::parse::media_references;
+use crate::deck::{Collection, Source};
+
+/// Writes a warning for each reference in `collection`'s deck files to a missing file or to
+/// a file outside `root` (the decks folder); returns how many. Web addresses are not checked.
+pub(super) fn report(collection: &Collection, root: &Path, err: &mut dyn Write) -> Result<usize> {
+    let root = normalised(root);
+    let mut warnings = 0;
+    for deck in &collection.decks {
+        let Source::File(file) = &deck.source else {
+            continue;
+        };
+        let Ok(text) = std::fs::read_to_string(file) else {
+            continue;
+        };
+        let folder = file.parent().unwrap_or(Path::new(""));
+        for placed in media_references(&text) {
+            let reference = MediaRef {
+                kind: placed.kind,
+                path: &placed.path,
+                offset: 0,
+            };
+            if reference.is_url() {
+                continue;
+            }
+            let what = match placed.kind {
+                MediaKind::Image => "image",
+                MediaKind::Sound => "sound",
+            };
+            let target = normalised(&folder.join(&placed.path));
+            let problem = if !inside(&target, &root) {
+                format!(
+                    "is outside the decks folder {}; keep media inside it",
+                    root.display()
+                )
+            } else if !target.is_file() {
+                format!("is not there ({} is missing)", target.display())
+            } else {
+                continue;
+            };
+            writeln!(
+                err,
+                "warning: {}:{}:{}: the {what} `{}` {problem}",
+                file.display(),
+                placed.line,
+                placed.column,
+                placed.path
+            )?;
+            warnings += 1;
+        }
+    }
+    Ok(warnings)
+}
+
+/// Whether `target` is inside `root`, by its path and, when both exist, by where links lead.
+fn inside(target: &Path, root: &Path) -> bool {
+    if !target.starts_with(root) {
+        return false;
+    }
+    match (target.canonicalize(), root.canonicalize()) {
+        (Ok(target), Ok(root)) => target.starts_with(root),
+        _ => true,
+    }
+}
+
+/// `path` made absolute with `.` and `..` worked out in the text (links are not followed).
+fn normalised(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dots_are_worked_out_in_the_text() {
+        assert_eq!(
+            normalised(Path::new("/d/decks/./es/../../x.png")),
+            Path::new("/d/x.png")
+        );
+        assert!(inside(Path::new("/d/decks/m/a.png"), Path::new("/d/decks")));
+        assert!(!inside(Path::new("/d/decksx/a.png"), Path::new("/d/decks")));
+    }
+}

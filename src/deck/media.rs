@@ -1,0 +1,110 @@
+//! Media references in card text: images as `![alt text](path)` (Markdown's spelling) and
+//! sounds as `[sound:file.mp3]` (Anki's), with paths relative to the deck file. Only the
+//! syntax lives here; `flashdeck check` looks for the files, and showing them comes later.
+
+/// What a reference points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaKind {
+    Image,
+    Sound,
+}
+
+/// One reference in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MediaRef<'t> {
+    pub kind: MediaKind,
+    /// As written, trimmed; relative to the deck file's folder unless absolute.
+    pub path: &'t str,
+    /// Byte offset of the path in the text.
+    pub offset: usize,
+}
+
+impl MediaRef<'_> {
+    /// Whether the path is a web address rather than a file (`https://…`), which no check
+    /// can look for.
+    #[must_use]
+    pub fn is_url(&self) -> bool {
+        self.path
+            .split_once("://")
+            .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphabetic()))
+    }
+}
+
+/// Every reference in `text`, in order. An image's path ends at the first `)`, a sound's at
+/// the first `]`; an empty path is no reference.
+#[must_use]
+pub fn references(text: &str) -> Vec<MediaRef<'_>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(start) = text[at..].find(['!', '[']).map(|i| at + i) {
+        at = start + 1;
+        let rest = &text[start..];
+        let (kind, path_start, end) = if let Some(sound) = rest.strip_prefix("[sound:") {
+            let Some(end) = sound.find(']') else { continue };
+            (MediaKind::Sound, start + 7, start + 7 + end)
+        } else if rest.starts_with("![") {
+            let Some(close) = rest.find("](") else {
+                continue;
+            };
+            if rest[2..close].contains('\n') {
+                continue;
+            }
+            let path_start = start + close + 2;
+            let Some(end) = text[path_start..].find(')') else {
+                continue;
+            };
+            (MediaKind::Image, path_start, path_start + end)
+        } else {
+            continue;
+        };
+        let raw = &text[path_start..end];
+        let path = raw.trim();
+        if path.is_empty() || path.contains('\n') {
+            continue;
+        }
+        found.push(MediaRef {
+            kind,
+            path,
+            offset: path_start + (raw.len() - raw.trim_start().len()),
+        });
+        at = end + 1;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images_and_sounds_are_found_with_their_offsets() {
+        let text = "See ![a map of Peru](maps/peru.png) and hear [sound:lima.mp3].";
+        let found = references(text);
+        assert_eq!(
+            found,
+            [
+                MediaRef {
+                    kind: MediaKind::Image,
+                    path: "maps/peru.png",
+                    offset: 21,
+                },
+                MediaRef {
+                    kind: MediaKind::Sound,
+                    path: "lima.mp3",
+                    offset: 52,
+                },
+            ]
+        );
+        assert_eq!(&text[21..34], "maps/peru.png");
+    }
+
+    #[test]
+    fn things_that_only_look_like_references_are_not() {
+        assert!(references("[sound:] and ![x]() and [soundx] and ![open(").is_empty());
+        assert!(references("a [link](x.png) is not an image").is_empty());
+        let url = references("![logo](https://example.com/a.png)");
+        assert!(url[0].is_url());
+        assert!(!references("![x]( a b.png )")[0].is_url());
+        assert_eq!(references("![x]( a b.png )")[0].path, "a b.png");
+    }
+}
