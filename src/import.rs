@@ -5,6 +5,7 @@
 //! writes the files.
 
 mod anki;
+pub mod apkg;
 mod csv_rows;
 mod delimited;
 mod html;
