@@ -210,6 +210,7 @@ def expected(col, acted):
     revlog = col.db.all("select id, cid, ease, ivl, lastIvl, factor, type from revlog order by id")
     return {
         "start": START,
+        "dumped_at": int(START + DAYS_STUDIED * DAY + 5 * 3600),
         "acted": acted,
         "cards": cards,
         "revlog_kinds": sorted({row[6] for row in revlog}),
