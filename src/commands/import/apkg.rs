@@ -89,16 +89,12 @@ pub fn run(
     let existing: Vec<&PathBuf> = deck_paths.iter().filter(|p| p.exists()).collect();
     if !existing.is_empty() && !args.force {
         let list: Vec<String> = existing.iter().map(|p| p.display().to_string()).collect();
-        return fail(
-            err,
-            &format!(
-                "{} already {}: {}; pass --force to replace {}",
-                count(list.len(), "deck file"),
-                if list.len() == 1 { "exists" } else { "exist" },
-                list.join(", "),
-                if list.len() == 1 { "it" } else { "them" },
-            ),
-        );
+        let message = if let [one] = list.as_slice() {
+            format!("{one} already exists; pass --force to replace it")
+        } else {
+            format!("{} already exist; pass --force to replace them", list.join(", "))
+        };
+        return fail(err, &message);
     }
     for (deck, path) in converted.decks.iter().zip(&deck_paths) {
         let parsed = deck::parse_deck(
