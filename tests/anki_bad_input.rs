@@ -161,7 +161,9 @@ fn a_newer_schema_is_refused() {
     );
     import(dir.path(), &file)
         .failure()
-        .stderr(predicate::str::contains("newer Anki (collection schema 19)"));
+        .stderr(predicate::str::contains(
+            "newer Anki (collection schema 19)",
+        ));
     nothing_written(dir.path());
 }
 
@@ -194,7 +196,9 @@ fn a_media_path_that_escapes_is_refused() {
     );
     import(dir.path(), &file)
         .failure()
-        .stderr(predicate::str::contains("\"../../escaped.txt\", a path outside"));
+        .stderr(predicate::str::contains(
+            "\"../../escaped.txt\", a path outside",
+        ));
     nothing_written(dir.path());
 }
 
@@ -202,7 +206,10 @@ fn a_media_path_that_escapes_is_refused() {
 fn review_rows_of_missing_cards_are_left_out_and_said() {
     let dir = tempfile::tempdir().unwrap();
     let spec = Spec {
-        revlog: vec![(1_709_546_400_000, 101, 3, 0), (1_709_546_500_000, 999, 3, 1)],
+        revlog: vec![
+            (1_709_546_400_000, 101, 3, 0),
+            (1_709_546_500_000, 999, 3, 1),
+        ],
         ..Spec::default()
     };
     import(dir.path(), &package(dir.path(), &spec))
@@ -233,12 +240,17 @@ fn media_over_100_mib_is_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let big = vec![0u8; (100 << 20) + 1];
     let spec = Spec {
-        media: vec![("big.bin".into(), big), ("small.png".into(), b"png".to_vec())],
+        media: vec![
+            ("big.bin".into(), big),
+            ("small.png".into(), b"png".to_vec()),
+        ],
         ..Spec::default()
     };
     import(dir.path(), &package(dir.path(), &spec))
         .success()
-        .stderr(predicate::str::contains("media file big.bin not copied: it is over 100 MiB"));
+        .stderr(predicate::str::contains(
+            "media file big.bin not copied: it is over 100 MiB",
+        ));
     assert!(!dir.path().join("decks/media/big.bin").exists());
     assert_eq!(
         std::fs::read(dir.path().join("decks/media/small.png")).unwrap(),
@@ -259,7 +271,14 @@ fn a_second_import_adds_nothing_and_needs_force_for_decks() {
     Command::cargo_bin("flashdeck")
         .unwrap()
         .env("TZ", "UTC")
-        .args(["--decks", "decks", "--data-dir", "data", "--config", "config.toml"])
+        .args([
+            "--decks",
+            "decks",
+            "--data-dir",
+            "data",
+            "--config",
+            "config.toml",
+        ])
         .current_dir(dir.path())
         .arg("import")
         .arg("--force")

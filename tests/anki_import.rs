@@ -116,7 +116,10 @@ fn dump_day(expected: &Value) -> Day {
 }
 
 fn state_name(anki: &Value) -> &'static str {
-    match (anki["queue"].as_i64().unwrap(), anki["type"].as_i64().unwrap()) {
+    match (
+        anki["queue"].as_i64().unwrap(),
+        anki["type"].as_i64().unwrap(),
+    ) {
         (-1, _) => "suspended",
         (-3 | -2, _) => "buried",
         (_, 0) => "new",
@@ -128,7 +131,11 @@ fn state_name(anki: &Value) -> &'static str {
 
 fn check_against_anki(package: &str) {
     let dirs = dirs();
-    flashdeck(&dirs).arg("import").arg(fixture(package)).assert().success();
+    flashdeck(&dirs)
+        .arg("import")
+        .arg(fixture(package))
+        .assert()
+        .success();
     let schedulers = imported_schedulers(&dirs.config);
     let (history, problems) = Store::new(&dirs.data, "test").history().unwrap();
     assert!(problems.is_empty(), "{problems:?}");
@@ -139,7 +146,11 @@ fn check_against_anki(package: &str) {
     for anki in expected["cards"].as_array().unwrap() {
         let id = card_id(anki);
         let folded = history.fold(&id, &schedulers, day);
-        assert_eq!(folded.practice.starred, anki["flag"].as_i64() != Some(0), "{id}: star");
+        assert_eq!(
+            folded.practice.starred,
+            anki["flag"].as_i64() != Some(0),
+            "{id}: star"
+        );
         let state = folded.state;
         let ours = if state.suspended {
             "suspended"
@@ -180,7 +191,10 @@ fn check_against_anki(package: &str) {
         }
     }
     assert!(reviewed >= 15, "only {reviewed} reviewed cards compared");
-    assert!(verbs_differ >= 3, "the Verbs preset's parameters made no difference");
+    assert!(
+        verbs_differ >= 3,
+        "the Verbs preset's parameters made no difference"
+    );
 }
 
 #[test]
@@ -232,7 +246,10 @@ fn an_imported_deck_loads_and_exports_anki_s_memory_states() {
         assert_eq!(ours["state"], state_name(anki), "{id}");
         for field in ["stability", "difficulty"] {
             let (ours, theirs) = (ours[field].as_f64().unwrap(), anki[field].as_f64().unwrap());
-            assert!((ours - theirs).abs() / theirs < 0.005, "{id}: {field} {ours} against {theirs}");
+            assert!(
+                (ours - theirs).abs() / theirs < 0.005,
+                "{id}: {field} {ours} against {theirs}"
+            );
         }
     }
 }

@@ -197,11 +197,16 @@ pub fn convert(
         };
         if let Some(first) = seen_guids.insert(&note.guid, note.id) {
             seen_guids.insert(&note.guid, first);
-            skip(format!("its guid is note {first}'s too; only the first is imported"));
+            skip(format!(
+                "its guid is note {first}'s too; only the first is imported"
+            ));
             continue;
         }
         let Some(notetype) = notetype else {
-            skip(format!("its note type {} is not in the package", note.notetype));
+            skip(format!(
+                "its note type {} is not in the package",
+                note.notetype
+            ));
             continue;
         };
         let mut cards = by_note.remove(&note.id).unwrap_or_default();
@@ -251,9 +256,9 @@ pub fn convert(
         files.push(DeckFile {
             anki_id,
             toml: decks::deck_toml(&name, description, None, &entries),
-            uses_new_keys: entries.iter().any(|e| {
-                matches!(e.kind, Kind::Cloze | Kind::Typed)
-            }),
+            uses_new_keys: entries
+                .iter()
+                .any(|e| matches!(e.kind, Kind::Cloze | Kind::Typed)),
             cards: entries.iter().map(|e| e.cards.len()).sum(),
             id,
             name,

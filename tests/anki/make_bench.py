@@ -69,7 +69,7 @@ def main():
         for r in range(ROWS_PER_CARD):
             ease = rng.choices([1, 2, 3, 4], weights=[10, 10, 70, 10])[0]
             kind = 0 if r < 2 else 1
-            revlog.append((when + n % 1000, cid, 0, ease, interval, 0, 2500, rng.randint(2000, 20000), kind))
+            revlog.append((when + n, cid, 0, ease, interval, 0, 2500, rng.randint(2000, 20000), kind))
             interval = 1 if ease == 1 else max(1, int(interval * 2.2))
             when += min(interval, 30) * 86400 * 1000
         cards.append((cid, nid, 2 + n % DECKS, 0, 0, 0, 2, 2, 700, interval, 2500, ROWS_PER_CARD, 0, 0, 0, 0, 0, ""))

@@ -70,7 +70,9 @@ pub fn run(
         }
         there
     });
-    let file_name = file.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let file_name = file
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let description = format!("Imported from {file_name} (Anki) on {today}.");
     let converted = match apkg::convert(&collection, &media, &description, &local_offset) {
         Ok(converted) => converted,
@@ -92,7 +94,10 @@ pub fn run(
         let message = if let [one] = list.as_slice() {
             format!("{one} already exists; pass --force to replace it")
         } else {
-            format!("{} already exist; pass --force to replace them", list.join(", "))
+            format!(
+                "{} already exist; pass --force to replace them",
+                list.join(", ")
+            )
         };
         return fail(err, &message);
     }
@@ -105,8 +110,13 @@ pub fn run(
         if let Err(problems) = parsed
             && !deck.uses_new_keys
         {
-            let first = problems.first().map(ToString::to_string).unwrap_or_default();
-            anyhow::bail!("the imported deck does not pass its own check ({first}); please report this");
+            let first = problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            anyhow::bail!(
+                "the imported deck does not pass its own check ({first}); please report this"
+            );
         }
     }
     let config_path = &locations.config.path;
@@ -117,13 +127,19 @@ pub fn run(
             return Err(error).with_context(|| format!("cannot read {}", config_path.display()));
         }
     };
-    let presets: Vec<(&apkg::model::Preset, Vec<String>)> =
-        converted.presets.iter().map(|(p, d)| (p, d.clone())).collect();
+    let presets: Vec<(&apkg::model::Preset, Vec<String>)> = converted
+        .presets
+        .iter()
+        .map(|(p, d)| (p, d.clone()))
+        .collect();
     let (config_text, preset_names) = match apkg::merge_presets(&config_text, &presets, rollover) {
         Ok(merged) => merged,
         Err(message) => return fail(err, &format!("{}: {message}", config_path.display())),
     };
-    let log = Store::new(&locations.data_dir.path, &format!("anki-{}", log_name(file)));
+    let log = Store::new(
+        &locations.data_dir.path,
+        &format!("anki-{}", log_name(file)),
+    );
     let mut known = HashSet::new();
     log.read_events(|events| known.extend(events.iter().map(|e| e.key)))
         .context("cannot read the review log")?;
@@ -167,7 +183,11 @@ pub fn run(
         )?;
     }
     for (name, reason) in &media.left_out {
-        writeln!(err, "{}: media file {name} not copied: {reason}", file.display())?;
+        writeln!(
+            err,
+            "{}: media file {name} not copied: {reason}",
+            file.display()
+        )?;
     }
     if converted.tally.orphan_rows > 0 {
         writeln!(
@@ -189,17 +209,17 @@ pub fn run(
 /// The UTC offset of this machine's time zone at a time (milliseconds since 1970), as Anki
 /// counts days in the local time zone.
 fn local_offset(ms: i64) -> FixedOffset {
-    Local
-        .timestamp_millis_opt(ms)
-        .single()
-        .map_or_else(|| FixedOffset::east_opt(0).unwrap_or(Local::now().offset().fix()), |t| {
-            t.offset().fix()
-        })
+    Local.timestamp_millis_opt(ms).single().map_or_else(
+        || FixedOffset::east_opt(0).unwrap_or(Local::now().offset().fix()),
+        |t| t.offset().fix(),
+    )
 }
 
 /// The log file's name part: the package's file name as a slug.
 fn log_name(file: &Path) -> String {
-    let stem = file.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let stem = file
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     apkg_slug(&stem)
 }
 
@@ -209,7 +229,11 @@ fn apkg_slug(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    if words.is_empty() { "collection".to_owned() } else { words.join("-") }
+    if words.is_empty() {
+        "collection".to_owned()
+    } else {
+        words.join("-")
+    }
 }
 
 /// Whether the media folder's file at `path` is free, the package's file, or another one.
@@ -254,7 +278,11 @@ fn copy_media(package: &mut Package, media: &MediaPlan, dir: &Path) -> Result<Ve
 }
 
 fn write_decks(converted: &Converted, paths: &[PathBuf], force: bool) -> Result<()> {
-    let existing = if force { Existing::Replace } else { Existing::Keep };
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
     let mut created = Vec::new();
     for (deck, path) in converted.decks.iter().zip(paths) {
         let new = !path.exists();
@@ -296,7 +324,13 @@ fn summary(
         decks_dir.display()
     );
     for deck in &converted.decks {
-        let _ = writeln!(text, "  {} ({}): {}", deck.id, deck.name, count(deck.cards, "card"));
+        let _ = writeln!(
+            text,
+            "  {} ({}): {}",
+            deck.id,
+            deck.name,
+            count(deck.cards, "card")
+        );
     }
     let kinds: Vec<String> = converted
         .kinds
@@ -338,7 +372,15 @@ fn summary(
         count(copied, "file"),
         media.copies.len() - copied
     );
-    let _ = writeln!(text, "presets: {}", if presets.is_empty() { "none".to_owned() } else { presets.join(", ") });
+    let _ = writeln!(
+        text,
+        "presets: {}",
+        if presets.is_empty() {
+            "none".to_owned()
+        } else {
+            presets.join(", ")
+        }
+    );
     if let Some(hour) = rollover {
         let _ = writeln!(text, "day rollover: {hour}:00, from the collection");
     }

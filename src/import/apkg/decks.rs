@@ -63,7 +63,12 @@ pub fn slug(name: &str) -> String {
 
 /// The TOML of one deck: its `[deck]` table and a `[[cards]]` table per entry.
 #[must_use]
-pub fn deck_toml(name: &str, description: &str, preset: Option<&str>, entries: &[&Entry]) -> String {
+pub fn deck_toml(
+    name: &str,
+    description: &str,
+    preset: Option<&str>,
+    entries: &[&Entry],
+) -> String {
     let mut document = DocumentMut::new();
     let mut deck = Table::new();
     deck["name"] = value(name);

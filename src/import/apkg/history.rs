@@ -80,7 +80,9 @@ pub fn events(
             (4 | 5, 0) => {
                 tally.set_due += 1;
                 let interval = u32::try_from(row.interval).ok().filter(|&days| days > 0);
-                let is_last = last_row.get(&row.card).is_some_and(|last| last.id == row.id);
+                let is_last = last_row
+                    .get(&row.card)
+                    .is_some_and(|last| last.id == row.id);
                 let current = cards
                     .get(&row.card)
                     .filter(|c| is_last && c.queue >= 2 && c.kind == 2)
@@ -89,9 +91,8 @@ pub fn events(
                     .get(&row.card)
                     .copied()
                     .unwrap_or(time.date_naive());
-                let due = current.unwrap_or_else(|| {
-                    from + Duration::days(i64::from(interval.unwrap_or(0)))
-                });
+                let due = current
+                    .unwrap_or_else(|| from + Duration::days(i64::from(interval.unwrap_or(0))));
                 Some(EventKind::SetDue { due, interval })
             }
             _ => None,
@@ -110,7 +111,12 @@ pub fn events(
         let last = last_row.get(&card.id).map_or(i64::MIN, |row| row.id + 1);
         let time = at((card.modified * 1000).max(last), offset);
         let mut mark = |what: &str, kind: NewKind| {
-            out.push(event(format!("{prefix}-{}-{what}", card.id), time, id, kind));
+            out.push(event(
+                format!("{prefix}-{}-{what}", card.id),
+                time,
+                id,
+                kind,
+            ));
         };
         match card.queue {
             -1 => {

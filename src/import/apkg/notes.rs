@@ -99,7 +99,10 @@ pub fn convert(
         let front = text(&front.html);
         let back = text(render::answer_part(&back.html));
         if back.trim().is_empty() {
-            empty.push(format!("template \"{}\" has an empty answer", template.name));
+            empty.push(format!(
+                "template \"{}\" has an empty answer",
+                template.name
+            ));
             continue;
         }
         rendered.push((*card, front, back, typed));
@@ -177,7 +180,10 @@ fn cloze(
         .filter_map(|tag| tag.split("}}").next())
         .find_map(|tag| {
             let (filters, name) = tag.rsplit_once(':')?;
-            filters.split(':').any(|f| f.trim() == "cloze").then_some(name.trim())
+            filters
+                .split(':')
+                .any(|f| f.trim() == "cloze")
+                .then_some(name.trim())
         })
         .or_else(|| notetype.fields.first().map(String::as_str))
         .unwrap_or_default();

@@ -80,10 +80,14 @@ pub fn open(path: &Path) -> Result<(Collection, Package), PackageError> {
     }
     let compressed = version >= 3;
     let database = tempfile::NamedTempFile::new()?;
-    let found = ["collection.anki21b", "collection.anki21", "collection.anki2"]
-        .into_iter()
-        .find(|name| zip.index_for_name(name).is_some())
-        .ok_or(PackageError::NoCollection)?;
+    let found = [
+        "collection.anki21b",
+        "collection.anki21",
+        "collection.anki2",
+    ]
+    .into_iter()
+    .find(|name| zip.index_for_name(name).is_some())
+    .ok_or(PackageError::NoCollection)?;
     {
         let mut entry = zip.by_name(found)?;
         let mut out = io::BufWriter::new(database.as_file());
@@ -105,9 +109,7 @@ pub fn open(path: &Path) -> Result<(Collection, Package), PackageError> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     // Anki's schema sorts names with its own collation; its indexes need one of that name.
-    connection.create_collation("unicase", |a, b| {
-        a.to_lowercase().cmp(&b.to_lowercase())
-    })?;
+    connection.create_collation("unicase", |a, b| a.to_lowercase().cmp(&b.to_lowercase()))?;
     let mut collection = schema::read(&connection)?;
     collection.media = media_map(&mut zip, compressed)?;
     // The legacy map has no sizes; its entries are stored as they are, so the zip's are.
@@ -172,15 +174,17 @@ fn media_map(
         return Ok(Vec::new());
     };
     if compressed {
-        let bytes =
-            zstd::decode_all(bytes.as_slice()).map_err(|e| PackageError::MediaMap(e.to_string()))?;
+        let bytes = zstd::decode_all(bytes.as_slice())
+            .map_err(|e| PackageError::MediaMap(e.to_string()))?;
         let bad = || PackageError::MediaMap("not a media list".into());
         let outer = proto::fields(&bytes).ok_or_else(bad)?;
         let mut media = Vec::new();
-        let entries = outer.iter().filter_map(|(number, value)| match (number, value) {
-            (1, proto::Value::Bytes(entry)) => Some(*entry),
-            _ => None,
-        });
+        let entries = outer
+            .iter()
+            .filter_map(|(number, value)| match (number, value) {
+                (1, proto::Value::Bytes(entry)) => Some(*entry),
+                _ => None,
+            });
         for (index, entry) in entries.enumerate() {
             let fields = proto::fields(entry).ok_or_else(bad)?;
             let name = proto::text(&fields, 1).ok_or_else(bad)?.to_owned();

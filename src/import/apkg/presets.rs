@@ -155,10 +155,12 @@ mod tests {
     fn presets_are_added_keeping_the_file() {
         let text = "# mine\ndesired_retention = 0.9 # a comment\n";
         let default = preset("Default", 0.85);
-        let (out, names) =
-            merge(text, &[(&default, vec!["geo".into()])], Some(5)).unwrap();
+        let (out, names) = merge(text, &[(&default, vec!["geo".into()])], Some(5)).unwrap();
         assert_eq!(names, ["Default"]);
-        assert!(out.starts_with("# mine\ndesired_retention = 0.9 # a comment\n"), "{out}");
+        assert!(
+            out.starts_with("# mine\ndesired_retention = 0.9 # a comment\n"),
+            "{out}"
+        );
         let parsed: toml::Table = toml::from_str(&out).unwrap();
         let table = &parsed["presets"]["Default"];
         assert_eq!(table["desired_retention"].as_float(), Some(0.85));
@@ -178,12 +180,18 @@ mod tests {
         let first = preset("Default", 0.85);
         let (text, _) = merge("", &[(&first, vec!["a".into()])], None).unwrap();
         let other = preset("Default", 0.80);
-        let (text, names) =
-            merge(&text, &[(&other, vec!["b".into()]), (&first, vec!["c".into()])], None)
-                .unwrap();
+        let (text, names) = merge(
+            &text,
+            &[(&other, vec!["b".into()]), (&first, vec!["c".into()])],
+            None,
+        )
+        .unwrap();
         assert_eq!(names, ["Default-2", "Default"]);
         let parsed: toml::Table = toml::from_str(&text).unwrap();
-        assert_eq!(parsed["presets"]["Default-2"]["desired_retention"].as_float(), Some(0.8));
+        assert_eq!(
+            parsed["presets"]["Default-2"]["desired_retention"].as_float(),
+            Some(0.8)
+        );
         let decks = parsed["presets"]["Default"]["decks"].as_array().unwrap();
         assert_eq!(decks.len(), 2);
     }

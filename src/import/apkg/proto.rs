@@ -37,7 +37,11 @@ pub fn fields(mut bytes: &[u8]) -> Option<Vec<(u32, Value<'_>)>> {
 /// The last value of field `number` (protobuf's rule for a repeated scalar read as one).
 #[must_use]
 pub fn last<'a>(fields: &[(u32, Value<'a>)], number: u32) -> Option<Value<'a>> {
-    fields.iter().rev().find(|(n, _)| *n == number).map(|(_, v)| *v)
+    fields
+        .iter()
+        .rev()
+        .find(|(n, _)| *n == number)
+        .map(|(_, v)| *v)
 }
 
 /// Field `number` as an unsigned number.

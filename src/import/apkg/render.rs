@@ -90,9 +90,14 @@ fn is_filled(value: &str) -> bool {
 #[must_use]
 pub fn answer_part(answer: &str) -> &str {
     let lower = answer.to_ascii_lowercase();
-    match lower.find("<hr id=answer>").or_else(|| lower.find("<hr id=\"answer\">")) {
+    match lower
+        .find("<hr id=answer>")
+        .or_else(|| lower.find("<hr id=\"answer\">"))
+    {
         Some(at) => {
-            let tag_end = answer[at..].find('>').map_or(answer.len(), |end| at + end + 1);
+            let tag_end = answer[at..]
+                .find('>')
+                .map_or(answer.len(), |end| at + end + 1);
             &answer[tag_end..]
         }
         None => answer,
@@ -122,7 +127,9 @@ fn images(text: &str, media: &dyn Fn(&str) -> String) -> String {
         rest = &rest[start + len + 1..];
         if let Some(src) = attribute(tag, "src") {
             let name = html_escape::decode_html_entities(src).into_owned();
-            let alt = attribute(tag, "alt").unwrap_or_default().replace(['[', ']'], "");
+            let alt = attribute(tag, "alt")
+                .unwrap_or_default()
+                .replace(['[', ']'], "");
             out.push_str(&format!("![{alt}]({})", media(&name)));
         }
     }
@@ -192,7 +199,13 @@ mod tests {
     fn fields_sections_and_front_side() {
         let f = fields(&[("Word", "comer"), ("Meaning", "to eat"), ("Example", "")]);
         let front = render("{{Word}}", &f, "", false);
-        assert_eq!(front, Rendered { html: "comer".into(), filled: true });
+        assert_eq!(
+            front,
+            Rendered {
+                html: "comer".into(),
+                filled: true
+            }
+        );
         let back = render(
             "{{FrontSide}}<hr id=answer>{{Meaning}}{{#Example}}<br><i>{{Example}}</i>{{/Example}}",
             &f,
@@ -210,14 +223,22 @@ mod tests {
     fn a_question_showing_no_filled_field_is_empty() {
         // Anki's "Use it" template of a note without an example makes no card.
         let f = fields(&[("Meaning", "to drink"), ("Example", "")]);
-        let front = render("{{#Example}}Use in a sentence: {{Meaning}}{{/Example}}", &f, "", false);
+        let front = render(
+            "{{#Example}}Use in a sentence: {{Meaning}}{{/Example}}",
+            &f,
+            "",
+            false,
+        );
         assert_eq!(front, Rendered::default());
     }
 
     #[test]
     fn type_shows_its_field_only_on_the_answer() {
         let f = fields(&[("Front", "the water"), ("Back", "el agua")]);
-        assert_eq!(render("{{Front}}\n\n{{type:Back}}", &f, "", false).html, "the water\n\n");
+        assert_eq!(
+            render("{{Front}}\n\n{{type:Back}}", &f, "", false).html,
+            "the water\n\n"
+        );
         let back = render("{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}", &f, "", true);
         assert_eq!(answer_part(&back.html).trim(), "el agua");
         assert_eq!(render("{{text:Back}}", &f, "", false).html, "el agua");
@@ -227,7 +248,10 @@ mod tests {
     fn images_and_sounds_become_references() {
         let media = |name: &str| format!("../media/{name}");
         assert_eq!(
-            to_text("What animal? <IMG alt='a cat' src=\"cat &amp; dog.png\">", &media),
+            to_text(
+                "What animal? <IMG alt='a cat' src=\"cat &amp; dog.png\">",
+                &media
+            ),
             "What animal? ![a cat](../media/cat & dog.png)"
         );
         assert_eq!(

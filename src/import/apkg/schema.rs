@@ -15,8 +15,9 @@ use super::proto;
 
 /// Reads every table flashdeck uses.
 pub fn read(db: &Connection) -> Result<Collection, PackageError> {
-    let (version, created): (i64, i64) =
-        db.query_row("select ver, crt from col", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (version, created): (i64, i64) = db.query_row("select ver, crt from col", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
     if version > NEWEST_SCHEMA {
         return Err(PackageError::Newer(format!("collection schema {version}")));
     }
@@ -44,9 +45,14 @@ fn current(db: &Connection) -> Result<Collection, PackageError> {
         fields.entry(notetype).or_default().push(name);
     }
     let mut templates: HashMap<i64, Vec<Template>> = HashMap::new();
-    let mut statement = db.prepare("select ntid, name, config from templates order by ntid, ord")?;
+    let mut statement =
+        db.prepare("select ntid, name, config from templates order by ntid, ord")?;
     let rows = statement.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+        ))
     })?;
     for row in rows {
         let (notetype, name, config) = row?;
@@ -60,7 +66,11 @@ fn current(db: &Connection) -> Result<Collection, PackageError> {
     let mut notetypes = Vec::new();
     let mut statement = db.prepare("select id, name, config from notetypes")?;
     let rows = statement.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+        ))
     })?;
     for row in rows {
         let (id, name, config) = row?;
@@ -76,7 +86,11 @@ fn current(db: &Connection) -> Result<Collection, PackageError> {
     let mut decks = Vec::new();
     let mut statement = db.prepare("select id, name, kind from decks")?;
     let rows = statement.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+        ))
     })?;
     for row in rows {
         let (id, name, kind) = row?;
@@ -94,7 +108,11 @@ fn current(db: &Connection) -> Result<Collection, PackageError> {
     let mut presets = Vec::new();
     let mut statement = db.prepare("select id, name, config from deck_config")?;
     let rows = statement.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+        ))
     })?;
     for row in rows {
         let (id, name, config) = row?;
@@ -156,11 +174,10 @@ fn fsrs6(mut parameters: Vec<f32>) -> Vec<f32> {
 }
 
 fn legacy(db: &Connection) -> Result<Collection, PackageError> {
-    let (conf, models, decks, dconf): (String, String, String, String) = db.query_row(
-        "select conf, models, decks, dconf from col",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?;
+    let (conf, models, decks, dconf): (String, String, String, String) =
+        db.query_row("select conf, models, decks, dconf from col", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
     let parse = |text: &str, what| -> Result<Json, PackageError> {
         serde_json::from_str(text).map_err(|_| damaged(what))
     };
@@ -173,7 +190,11 @@ fn legacy(db: &Connection) -> Result<Collection, PackageError> {
             .unwrap_or_default()
     };
     let mut notetypes = Vec::new();
-    for (key, model) in parse(&models, "the note types")?.as_object().into_iter().flatten() {
+    for (key, model) in parse(&models, "the note types")?
+        .as_object()
+        .into_iter()
+        .flatten()
+    {
         let mut fields: Vec<&Json> = model["flds"].as_array().into_iter().flatten().collect();
         fields.sort_by_key(|f| f["ord"].as_i64());
         let mut templates: Vec<&Json> = model["tmpls"].as_array().into_iter().flatten().collect();
@@ -194,7 +215,11 @@ fn legacy(db: &Connection) -> Result<Collection, PackageError> {
         });
     }
     let mut deck_list = Vec::new();
-    for (key, deck) in parse(&decks, "the decks")?.as_object().into_iter().flatten() {
+    for (key, deck) in parse(&decks, "the decks")?
+        .as_object()
+        .into_iter()
+        .flatten()
+    {
         let filtered = deck["dyn"].as_i64().unwrap_or(0) != 0;
         deck_list.push(Deck {
             id: id_of(key, deck),
@@ -203,7 +228,11 @@ fn legacy(db: &Connection) -> Result<Collection, PackageError> {
         });
     }
     let mut presets = Vec::new();
-    for (key, c) in parse(&dconf, "the deck options")?.as_object().into_iter().flatten() {
+    for (key, c) in parse(&dconf, "the deck options")?
+        .as_object()
+        .into_iter()
+        .flatten()
+    {
         let floats = |v: &Json| -> Vec<f32> {
             v.as_array()
                 .into_iter()

@@ -39,7 +39,10 @@ fn collection() -> Collection {
                 name: "Cloze".into(),
                 kind: NotetypeKind::Cloze,
                 fields: vec!["Text".into(), "Back Extra".into()],
-                templates: vec![template("{{cloze:Text}}", "{{cloze:Text}}<br>{{Back Extra}}")],
+                templates: vec![template(
+                    "{{cloze:Text}}",
+                    "{{cloze:Text}}<br>{{Back Extra}}",
+                )],
             },
             Notetype {
                 id: 8,
@@ -139,15 +142,26 @@ fn revlog_rows_become_events_of_the_cards_they_name() {
     let base = |guid| format!("spanish/verbs/{}", base_key(guid));
     let events = &converted.events;
     assert_eq!(events.len(), 5, "{events:?}");
-    assert_eq!(events[0].card.as_deref(), Some(format!("{}~c2", base("c")).as_str()));
+    assert_eq!(
+        events[0].card.as_deref(),
+        Some(format!("{}~c2", base("c")).as_str())
+    );
     assert_eq!(events[0].id, "anki-1709524800-1709546400000");
     assert_eq!(events[0].time.to_rfc3339(), "2024-03-04T10:00:00+00:00");
-    let EventKind::Review { rating, duration_ms, .. } = &events[0].kind else {
+    let EventKind::Review {
+        rating,
+        duration_ms,
+        ..
+    } = &events[0].kind
+    else {
         panic!("{:?}", events[0]);
     };
     assert_eq!((u8::from(*rating), *duration_ms), (3, Some(60_000)));
     assert_eq!(events[1].kind, EventKind::Forget);
-    assert_eq!(events[1].card.as_deref(), Some(format!("{}~c1", base("c")).as_str()));
+    assert_eq!(
+        events[1].card.as_deref(),
+        Some(format!("{}~c1", base("c")).as_str())
+    );
     // The typed card's last row: its due is the card's own, day 40 after 2024-03-04.
     assert_eq!(
         events[2].kind,
@@ -169,20 +183,24 @@ fn media_names_clash_only_with_other_files() {
         entry: "0".into(),
         size: Some(3),
     };
-    let plan = plan_media(&[media("a.png"), media("b.png"), media("c")], &mut |name, _| {
-        match name {
+    let plan = plan_media(
+        &[media("a.png"), media("b.png"), media("c")],
+        &mut |name, _| match name {
             "a.png" | "c" => Existing::Different,
             "b.png" => Existing::Same,
             _ => Existing::Free,
-        }
-    })
+        },
+    )
     .unwrap();
     let targets: Vec<(&str, bool)> = plan
         .copies
         .iter()
         .map(|c| (c.target.as_str(), c.present))
         .collect();
-    assert_eq!(targets, [("a-2.png", false), ("b.png", true), ("c-2", false)]);
+    assert_eq!(
+        targets,
+        [("a-2.png", false), ("b.png", true), ("c-2", false)]
+    );
     for bad in ["../x", "a/b", "..", "", "c:\\x"] {
         assert_eq!(
             plan_media(&[media(bad)], &mut |_, _| Existing::Free),
