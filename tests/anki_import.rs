@@ -212,7 +212,7 @@ fn the_legacy_colpkg_replays_as_anki_computed() {
     check_against_anki("legacy.colpkg");
 }
 
-/// End to end through the deck loader: the Spanish::Verbs deck (Basic notes and a custom note
+/// End to end through the deck loader: the `Spanish::Verbs` deck (Basic notes and a custom note
 /// type with two templates) loads as it was written, and `export --json` gives Anki's memory
 /// states. (The other decks hold cloze and typed cards, which the loader learns on another
 /// branch.)

@@ -161,13 +161,21 @@ pub fn convert(
     if collection.cards.is_empty() {
         return Err(ConvertError::NoCards);
     }
-    let deck_ids = decks::deck_ids(&collection.decks);
-    let default_deck = collection.decks.iter().map(|d| d.id).find(|&id| id == 1);
+    // A card whose deck the package lacks goes to Default (id 1), as Anki's check does.
+    let mut all_decks = collection.decks.clone();
+    if !all_decks.iter().any(|d| d.id == 1) {
+        all_decks.push(model::Deck {
+            id: 1,
+            name: vec!["Default".to_owned()],
+            preset: Some(1),
+        });
+    }
+    let deck_ids = decks::deck_ids(&all_decks);
     let home = |deck: i64| -> i64 {
         if deck_ids.contains_key(&deck) {
             deck
         } else {
-            default_deck.unwrap_or(deck)
+            1
         }
     };
     let targets: HashMap<&str, &str> = media
@@ -180,6 +188,46 @@ pub fn convert(
         let target = targets.get(name).copied().unwrap_or(name);
         format!("{}{MEDIA_DIR}/{target}", "../".repeat(depth))
     };
+    let (entries, skipped) = note_entries(collection, &home, &media_path);
+    let mut card_ids = HashMap::new();
+    let mut kinds: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
+    let mut by_deck: BTreeMap<i64, Vec<&notes::Entry>> = BTreeMap::new();
+    for entry in &entries {
+        let deck = &deck_ids[&entry.deck];
+        for (anki, key) in &entry.cards {
+            card_ids.insert(*anki, format!("{deck}/{key}"));
+        }
+        let tally = kinds.entry(entry.kind).or_default();
+        tally.0 += 1;
+        tally.1 += entry.cards.len();
+        by_deck.entry(entry.deck).or_default().push(entry);
+    }
+    let (files, used_presets) = deck_files(collection, &all_decks, &deck_ids, by_deck, description);
+    let (events, tally) = history::events(collection, &card_ids, offset);
+    Ok(Converted {
+        decks: files,
+        events,
+        tally,
+        presets: used_presets
+            .into_iter()
+            .filter_map(|(id, decks)| {
+                let preset = collection.presets.iter().find(|p| p.id == id)?;
+                Some((preset.clone(), decks))
+            })
+            .collect(),
+        skipped,
+        notes: collection.notes.len(),
+        kinds,
+    })
+}
+
+/// Every note's entries, and the notes that make none. `home` gives the deck a card's deck
+/// id stands for (a deleted deck's cards go to Default); `media_path` a media name's path.
+fn note_entries(
+    collection: &Collection,
+    home: &dyn Fn(i64) -> i64,
+    media_path: &dyn Fn(i64, &str) -> String,
+) -> (Vec<notes::Entry>, Vec<SkippedNote>) {
     let notetypes: HashMap<i64, &model::Notetype> =
         collection.notetypes.iter().map(|n| (n.id, n)).collect();
     let mut by_note = notes::cards_by_note(&collection.cards);
@@ -223,21 +271,18 @@ pub fn convert(
             Err(reason) => skip(reason),
         }
     }
-    let mut card_ids = HashMap::new();
-    let mut kinds: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
-    let mut by_deck: BTreeMap<i64, Vec<&notes::Entry>> = BTreeMap::new();
-    for entry in &entries {
-        let deck = &deck_ids[&entry.deck];
-        for (anki, key) in &entry.cards {
-            card_ids.insert(*anki, format!("{deck}/{key}"));
-        }
-        let tally = kinds.entry(entry.kind).or_default();
-        tally.0 += 1;
-        tally.1 += entry.cards.len();
-        by_deck.entry(entry.deck).or_default().push(entry);
-    }
-    let decks_by_id: HashMap<i64, &model::Deck> =
-        collection.decks.iter().map(|d| (d.id, d)).collect();
+    (entries, skipped)
+}
+
+/// A deck file for each deck with entries, and the decks of each preset used.
+fn deck_files(
+    collection: &Collection,
+    decks: &[model::Deck],
+    deck_ids: &BTreeMap<i64, String>,
+    by_deck: BTreeMap<i64, Vec<&notes::Entry>>,
+    description: &str,
+) -> (Vec<DeckFile>, BTreeMap<i64, Vec<String>>) {
+    let decks_by_id: HashMap<i64, &model::Deck> = decks.iter().map(|d| (d.id, d)).collect();
     let presets_by_id: HashMap<i64, &model::Preset> =
         collection.presets.iter().map(|p| (p.id, p)).collect();
     let mut used_presets: BTreeMap<i64, Vec<String>> = BTreeMap::new();
@@ -264,19 +309,7 @@ pub fn convert(
             name,
         });
     }
-    let (events, tally) = history::events(collection, &card_ids, offset);
-    Ok(Converted {
-        decks: files,
-        events,
-        tally,
-        presets: used_presets
-            .into_iter()
-            .map(|(id, decks)| (presets_by_id[&id].clone(), decks))
-            .collect(),
-        skipped,
-        notes: collection.notes.len(),
-        kinds,
-    })
+    (files, used_presets)
 }
 
 #[cfg(test)]

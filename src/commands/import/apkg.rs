@@ -28,6 +28,9 @@ use crate::import::apkg::{
 use crate::paths::Locations;
 use crate::store::{Store, event::key_of};
 
+/// Events appended in one write.
+const APPEND_BATCH: usize = 50_000;
+
 /// Whether `path` names an Anki package, by its extension.
 #[must_use]
 pub fn is_package(path: &Path) -> bool {
@@ -74,7 +77,7 @@ pub fn run(
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let description = format!("Imported from {file_name} (Anki) on {today}.");
-    let converted = match apkg::convert(&collection, &media, &description, &local_offset) {
+    let mut converted = match apkg::convert(&collection, &media, &description, &local_offset) {
         Ok(converted) => converted,
         Err(error) => return fail(err, &error),
     };
@@ -88,36 +91,8 @@ pub fn run(
         .iter()
         .map(|d| decks_dir.join(format!("{}.toml", d.id)))
         .collect();
-    let existing: Vec<&PathBuf> = deck_paths.iter().filter(|p| p.exists()).collect();
-    if !existing.is_empty() && !args.force {
-        let list: Vec<String> = existing.iter().map(|p| p.display().to_string()).collect();
-        let message = if let [one] = list.as_slice() {
-            format!("{one} already exists; pass --force to replace it")
-        } else {
-            format!(
-                "{} already exist; pass --force to replace them",
-                list.join(", ")
-            )
-        };
+    if let Some(message) = check_decks(&converted, &deck_paths, args.force)? {
         return fail(err, &message);
-    }
-    for (deck, path) in converted.decks.iter().zip(&deck_paths) {
-        let parsed = deck::parse_deck(
-            DeckId::new(deck.id.clone()),
-            Source::File(path.clone()),
-            &deck.toml,
-        );
-        if let Err(problems) = parsed
-            && !deck.uses_new_keys
-        {
-            let first = problems
-                .first()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            anyhow::bail!(
-                "the imported deck does not pass its own check ({first}); please report this"
-            );
-        }
     }
     let config_path = &locations.config.path;
     let config_text = match std::fs::read_to_string(config_path) {
@@ -143,14 +118,12 @@ pub fn run(
     let mut known = HashSet::new();
     log.read_events(|events| known.extend(events.iter().map(|e| e.key)))
         .context("cannot read the review log")?;
-    let new_events: Vec<_> = converted
-        .events
-        .iter()
-        .filter(|e| !known.contains(&key_of(&e.id)))
-        .cloned()
-        .collect();
+    converted.events.retain(|e| !known.contains(&key_of(&e.id)));
+    let new_events = std::mem::take(&mut converted.events);
+    // The package's tables are no longer needed: their memory goes before the log's lines.
+    drop(collection);
     // The writes.
-    let copied = copy_media(&mut package, &media, &media_dir).inspect_err(|_| {})?;
+    let copied = copy_media(&mut package, &media, &media_dir)?;
     let written = write_decks(&converted, &deck_paths, args.force);
     if let Err(error) = written {
         remove(&copied);
@@ -158,8 +131,10 @@ pub fn run(
     }
     atomic_write::write(config_path, config_text.as_bytes(), Existing::Replace)
         .with_context(|| format!("cannot write {}", config_path.display()))?;
-    if !new_events.is_empty() {
-        log.append_all(&new_events)
+    // In batches, so that the lines of half a million reviews are never in memory at once;
+    // a crash between two leaves a part that a second import completes (the ids are known).
+    for batch in new_events.chunks(APPEND_BATCH) {
+        log.append_all(batch)
             .with_context(|| format!("cannot append to {}", log.device_file().display()))?;
     }
     let summary = summary(
@@ -172,6 +147,59 @@ pub fn run(
         log.device_file(),
     );
     write!(out, "{summary}")?;
+    report(file, &converted, &media, rollover, err)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Why the deck files cannot be written, if they cannot: files that exist (without `force`).
+/// A deck that fails its own check is a bug, reported as an error.
+fn check_decks(
+    converted: &Converted,
+    deck_paths: &[PathBuf],
+    force: bool,
+) -> Result<Option<String>> {
+    let existing: Vec<&PathBuf> = deck_paths.iter().filter(|p| p.exists()).collect();
+    if !existing.is_empty() && !force {
+        let list: Vec<String> = existing.iter().map(|p| p.display().to_string()).collect();
+        let message = if let [one] = list.as_slice() {
+            format!("{one} already exists; pass --force to replace it")
+        } else {
+            format!(
+                "{} already exist; pass --force to replace them",
+                list.join(", ")
+            )
+        };
+        return Ok(Some(message));
+    }
+    for (deck, path) in converted.decks.iter().zip(deck_paths) {
+        let parsed = deck::parse_deck(
+            DeckId::new(deck.id.clone()),
+            Source::File(path.clone()),
+            &deck.toml,
+        );
+        if let Err(problems) = parsed
+            && !deck.uses_new_keys
+        {
+            let first = problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            anyhow::bail!(
+                "the imported deck does not pass its own check ({first}); please report this"
+            );
+        }
+    }
+    Ok(None)
+}
+
+/// The notes, media and review rows left out, and the rollover hour's source, on `err`.
+fn report(
+    file: &Path,
+    converted: &Converted,
+    media: &MediaPlan,
+    rollover: Option<u32>,
+    err: &mut dyn Write,
+) -> Result<()> {
     for skipped in &converted.skipped {
         writeln!(
             err,
@@ -197,13 +225,13 @@ pub fn run(
             count(converted.tally.orphan_rows, "review row")
         )?;
     }
-    if colpkg.then_some(()).is_none() || collection.rollover.is_none() {
+    if rollover.is_none() {
         writeln!(
             err,
             "the package has no day rollover hour; the configured one is used (rollover_hour)"
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The UTC offset of this machine's time zone at a time (milliseconds since 1970), as Anki

@@ -1,6 +1,6 @@
 //! Reading an Anki package (`.apkg` or `.colpkg`): the zip, the zstd-compressed collection
 //! and media of the current format, or the legacy format's plain ones, and the collection's
-//! SQLite tables into a [`Collection`]. The only I/O of the package import besides writing.
+//! `SQLite` tables into a [`Collection`]. The only I/O of the package import besides writing.
 //!
 //! Layouts (Anki's `rslib/src/import_export/package/`): a `meta` entry (protobuf
 //! `PackageMetadata`, version 1–3) says which collection file is the real one:

@@ -38,8 +38,10 @@ fn steps(minutes: &[f32]) -> Array {
     minutes
         .iter()
         .map(|&m| {
-            // Anki keeps steps as minutes; a second is the finest flashdeck step.
-            let seconds = (f64::from(m) * 60.0).round().max(1.0) as u64;
+            // Anki keeps steps as minutes; a second is the finest flashdeck step. Clamped to a
+            // year of seconds (steps are at most 365 days), so the cast is exact.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let seconds = (f64::from(m) * 60.0).round().clamp(1.0, 31_536_000.0) as u64;
             match seconds {
                 s if s % 86_400 == 0 => format!("{}d", s / 86_400),
                 s if s % 3_600 == 0 => format!("{}h", s / 3_600),

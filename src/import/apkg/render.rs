@@ -5,6 +5,7 @@
 //! the path rewritten, and the rest of the HTML becomes text as the plain-text importer does.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use super::super::html;
 
@@ -130,7 +131,7 @@ fn images(text: &str, media: &dyn Fn(&str) -> String) -> String {
             let alt = attribute(tag, "alt")
                 .unwrap_or_default()
                 .replace(['[', ']'], "");
-            out.push_str(&format!("![{alt}]({})", media(&name)));
+            let _ = write!(out, "![{alt}]({})", media(&name));
         }
     }
     out.push_str(rest);
@@ -148,7 +149,7 @@ fn sounds(text: &str, media: &dyn Fn(&str) -> String) -> String {
             out.push_str(&rest[start..]);
             return out;
         };
-        out.push_str(&format!("[sound:{}]", media(&after[..end])));
+        let _ = write!(out, "[sound:{}]", media(&after[..end]));
         rest = &after[end + 1..];
     }
     out.push_str(rest);

@@ -37,7 +37,8 @@ fn damaged(what: &str) -> PackageError {
     PackageError::Collection(format!("{what} cannot be read"))
 }
 
-fn current(db: &Connection) -> Result<Collection, PackageError> {
+/// Schema 18's note types, with their fields and templates.
+fn notetypes(db: &Connection) -> Result<Vec<Notetype>, PackageError> {
     let mut fields: HashMap<i64, Vec<String>> = HashMap::new();
     let mut statement = db.prepare("select ntid, name from fields order by ntid, ord")?;
     for row in statement.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
@@ -83,6 +84,11 @@ fn current(db: &Connection) -> Result<Collection, PackageError> {
             templates: templates.remove(&id).unwrap_or_default(),
         });
     }
+    Ok(notetypes)
+}
+
+/// Schema 18's decks, each with its options preset (none for a filtered deck).
+fn decks(db: &Connection) -> Result<Vec<Deck>, PackageError> {
     let mut decks = Vec::new();
     let mut statement = db.prepare("select id, name, kind from decks")?;
     let rows = statement.query_map([], |r| {
@@ -105,6 +111,11 @@ fn current(db: &Connection) -> Result<Collection, PackageError> {
             preset,
         });
     }
+    Ok(decks)
+}
+
+/// Schema 18's deck options presets.
+fn presets(db: &Connection) -> Result<Vec<Preset>, PackageError> {
     let mut presets = Vec::new();
     let mut statement = db.prepare("select id, name, config from deck_config")?;
     let rows = statement.query_map([], |r| {
@@ -141,6 +152,13 @@ fn current(db: &Connection) -> Result<Collection, PackageError> {
             bury_interday_learning: flag(29),
         });
     }
+    Ok(presets)
+}
+
+fn current(db: &Connection) -> Result<Collection, PackageError> {
+    let notetypes = notetypes(db)?;
+    let decks = decks(db)?;
+    let presets = presets(db)?;
     let rollover = db
         .query_row("select val from config where key = 'rollover'", [], |r| {
             r.get::<_, Vec<u8>>(0)
@@ -227,45 +245,12 @@ fn legacy(db: &Connection) -> Result<Collection, PackageError> {
             preset: (!filtered).then(|| deck["conf"].as_i64().unwrap_or(1)),
         });
     }
-    let mut presets = Vec::new();
-    for (key, c) in parse(&dconf, "the deck options")?
+    let presets = parse(&dconf, "the deck options")?
         .as_object()
         .into_iter()
         .flatten()
-    {
-        let floats = |v: &Json| -> Vec<f32> {
-            v.as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Json::as_f64)
-                .map(|f| f as f32)
-                .collect()
-        };
-        let number = |v: &Json, default: u32| {
-            v.as_u64()
-                .and_then(|n| u32::try_from(n).ok())
-                .unwrap_or(default)
-        };
-        let mut parameters = floats(&c["fsrsParams6"]);
-        if parameters.is_empty() {
-            parameters = floats(&c["fsrsParams5"]);
-        }
-        presets.push(Preset {
-            id: id_of(key, c),
-            name: text(c, "name"),
-            learn_steps: floats(&c["new"]["delays"]),
-            relearn_steps: floats(&c["lapse"]["delays"]),
-            new_per_day: number(&c["new"]["perDay"], 20),
-            reviews_per_day: number(&c["rev"]["perDay"], 200),
-            maximum_interval: number(&c["rev"]["maxIvl"], 36_500),
-            desired_retention: c["desiredRetention"].as_f64().unwrap_or(0.9) as f32,
-            parameters: fsrs6(parameters),
-            leech_threshold: number(&c["lapse"]["leechFails"], 8),
-            bury_new: c["new"]["bury"].as_bool().unwrap_or(false),
-            bury_reviews: c["rev"]["bury"].as_bool().unwrap_or(false),
-            bury_interday_learning: c["buryInterdayLearning"].as_bool().unwrap_or(false),
-        });
-    }
+        .map(|(key, c)| legacy_preset(id_of(key, c), c))
+        .collect();
     Ok(Collection {
         notetypes,
         decks: deck_list,
@@ -275,6 +260,43 @@ fn legacy(db: &Connection) -> Result<Collection, PackageError> {
             .and_then(|hour| u32::try_from(hour).ok()),
         ..Collection::default()
     })
+}
+
+/// A schema 11 deck options preset (`dconf`'s JSON; Anki's `DeckConfSchema11`).
+fn legacy_preset(id: i64, c: &Json) -> Preset {
+    let text = |v: &Json, key: &str| v[key].as_str().unwrap_or_default().to_owned();
+    let floats = |v: &Json| -> Vec<f32> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Json::as_f64)
+            .map(to_f32)
+            .collect()
+    };
+    let number = |v: &Json, default: u32| {
+        v.as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(default)
+    };
+    let mut parameters = floats(&c["fsrsParams6"]);
+    if parameters.is_empty() {
+        parameters = floats(&c["fsrsParams5"]);
+    }
+    Preset {
+        id,
+        name: text(c, "name"),
+        learn_steps: floats(&c["new"]["delays"]),
+        relearn_steps: floats(&c["lapse"]["delays"]),
+        new_per_day: number(&c["new"]["perDay"], 20),
+        reviews_per_day: number(&c["rev"]["perDay"], 200),
+        maximum_interval: number(&c["rev"]["maxIvl"], 36_500),
+        desired_retention: to_f32(c["desiredRetention"].as_f64().unwrap_or(0.9)),
+        parameters: fsrs6(parameters),
+        leech_threshold: number(&c["lapse"]["leechFails"], 8),
+        bury_new: c["new"]["bury"].as_bool().unwrap_or(false),
+        bury_reviews: c["rev"]["bury"].as_bool().unwrap_or(false),
+        bury_interday_learning: c["buryInterdayLearning"].as_bool().unwrap_or(false),
+    }
 }
 
 fn notes(db: &Connection) -> Result<Vec<Note>, PackageError> {
@@ -329,4 +351,10 @@ fn revlog(db: &Connection) -> Result<Vec<Revlog>, PackageError> {
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A number Anki keeps as an `f32` (steps, retention, parameters), read from its JSON.
+#[allow(clippy::cast_possible_truncation)]
+fn to_f32(number: f64) -> f32 {
+    number as f32
 }
