@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::FixedOffset;
 
-pub use decks::DeckFile;
+pub use decks::{DeckFile, slug};
 pub use history::Tally;
 pub use model::{Collection, Media};
 pub use notes::{Kind, base_key};

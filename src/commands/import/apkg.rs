@@ -248,20 +248,7 @@ fn log_name(file: &Path) -> String {
     let stem = file
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    apkg_slug(&stem)
-}
-
-fn apkg_slug(name: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.is_empty() {
-        "collection".to_owned()
-    } else {
-        words.join("-")
-    }
+    apkg::slug(&stem)
 }
 
 /// Whether the media folder's file at `path` is free, the package's file, or another one.

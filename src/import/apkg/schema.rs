@@ -46,17 +46,10 @@ fn notetypes(db: &Connection) -> Result<Vec<Notetype>, PackageError> {
         fields.entry(notetype).or_default().push(name);
     }
     let mut templates: HashMap<i64, Vec<Template>> = HashMap::new();
-    let mut statement =
-        db.prepare("select ntid, name, config from templates order by ntid, ord")?;
-    let rows = statement.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Vec<u8>>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (notetype, name, config) = row?;
+    for (notetype, name, config) in blob_rows(
+        db,
+        "select ntid, name, config from templates order by ntid, ord",
+    )? {
         let config = proto::fields(&config).ok_or_else(|| damaged("a card template"))?;
         templates.entry(notetype).or_default().push(Template {
             name,
@@ -65,16 +58,7 @@ fn notetypes(db: &Connection) -> Result<Vec<Notetype>, PackageError> {
         });
     }
     let mut notetypes = Vec::new();
-    let mut statement = db.prepare("select id, name, config from notetypes")?;
-    let rows = statement.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Vec<u8>>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, name, config) = row?;
+    for (id, name, config) in blob_rows(db, "select id, name, config from notetypes")? {
         let config = proto::fields(&config).ok_or_else(|| damaged("a note type"))?;
         notetypes.push(Notetype {
             id,
@@ -90,16 +74,7 @@ fn notetypes(db: &Connection) -> Result<Vec<Notetype>, PackageError> {
 /// Schema 18's decks, each with its options preset (none for a filtered deck).
 fn decks(db: &Connection) -> Result<Vec<Deck>, PackageError> {
     let mut decks = Vec::new();
-    let mut statement = db.prepare("select id, name, kind from decks")?;
-    let rows = statement.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Vec<u8>>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, name, kind) = row?;
+    for (id, name, kind) in blob_rows(db, "select id, name, kind from decks")? {
         let kind = proto::fields(&kind).ok_or_else(|| damaged("a deck"))?;
         // `DeckKindContainer`: field 1 a normal deck (its field 1 the options id), 2 filtered.
         let preset = proto::bytes(&kind, 1)
@@ -117,16 +92,7 @@ fn decks(db: &Connection) -> Result<Vec<Deck>, PackageError> {
 /// Schema 18's deck options presets.
 fn presets(db: &Connection) -> Result<Vec<Preset>, PackageError> {
     let mut presets = Vec::new();
-    let mut statement = db.prepare("select id, name, config from deck_config")?;
-    let rows = statement.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Vec<u8>>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, name, config) = row?;
+    for (id, name, config) in blob_rows(db, "select id, name, config from deck_config")? {
         let c = proto::fields(&config).ok_or_else(|| damaged("a deck options preset"))?;
         let number = |n, default: u32| {
             proto::uint(&c, n).map_or(default, |v| u32::try_from(v).unwrap_or(default))
@@ -357,4 +323,11 @@ fn revlog(db: &Connection) -> Result<Vec<Revlog>, PackageError> {
 #[allow(clippy::cast_possible_truncation)]
 fn to_f32(number: f64) -> f32 {
     number as f32
+}
+
+/// Rows of an id, a name and a protobuf blob: the shape of every schema 18 config table.
+fn blob_rows(db: &Connection, sql: &str) -> Result<Vec<(i64, String, Vec<u8>)>, PackageError> {
+    let mut statement = db.prepare(sql)?;
+    let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
