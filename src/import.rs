@@ -6,6 +6,7 @@
 //! no reader, header line, quoted field or custom separator has to know about `\r`.
 
 mod anki;
+pub mod apkg;
 mod csv_rows;
 mod deck_toml;
 mod delimited;

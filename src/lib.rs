@@ -10,7 +10,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`deck`] | decks, cards and their ids; TOML validation with `file:line:col` errors; the deck cache; appending a card to a deck file |
-//! | [`import`] | turning Quizlet, Knowt, CSV and Anki exports into deck files |
+//! | [`import`] | turning Quizlet, Knowt, CSV and Anki exports into deck files; Anki packages (`import::apkg`) into decks, presets, media and history |
 //! | [`anki_notes`] | decks written as Anki's "Notes in Plain Text", one note per entry |
 //! | [`scheduler`] | FSRS-6 through the `fsrs` crate inside Anki's card state machine: learning steps, fuzz, the calendar, "mature" |
 //! | [`practice`] | the practice vocabulary: modes, question kinds and Learn's levels, as the log spells them |

@@ -1,4 +1,7 @@
-//! `flashdeck import`: an export from another tool becomes a deck file.
+//! `flashdeck import`: an export from another tool becomes a deck file; an Anki package
+//! ([`apkg`]) becomes decks, presets, media and history.
+
+mod apkg;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -23,6 +26,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
+    if apkg::is_package(&args.file) {
+        return apkg::run(args, locations, today, out, err);
+    }
     let bytes = std::fs::read(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let Ok(text) = String::from_utf8(bytes) else {
