@@ -110,6 +110,9 @@ pub struct Card {
     pub cloze: Option<Cloze>,
     /// `type = true`: the answer is to be typed, not recalled.
     pub typed: bool,
+    /// `note = "KEY"`, as `<deck id>/KEY`: the cards that share it are siblings, as a card and
+    /// its reverse are (an Anki note's cards from several templates).
+    pub note: Option<CardId>,
 }
 
 /// What a cloze card was made from: `cloze = "..."`, this card's number and `extra`.
@@ -143,7 +146,9 @@ impl Card {
     #[must_use]
     pub fn entry_id(&self) -> &str {
         let id = self.id.as_str();
-        if self.reversed || self.cloze.is_some() {
+        if let Some(note) = &self.note {
+            note.as_str()
+        } else if self.reversed || self.cloze.is_some() {
             key::entry_key(id)
         } else {
             id

@@ -239,6 +239,31 @@ fn an_imported_deck_loads_and_exports_anki_s_memory_states() {
         .count();
     assert_eq!(verbs, 7);
     assert_eq!(exported.len(), cards.len());
+    // The cards of a note with several templates are siblings: one entry, as a card and its
+    // reverse are.
+    let verbs_file = dirs.decks.join("spanish/verbs.toml");
+    let verbs_deck = flashdeck::deck::parse_deck(
+        flashdeck::deck::DeckId::new("spanish/verbs"),
+        flashdeck::deck::Source::File(verbs_file.clone()),
+        &std::fs::read_to_string(&verbs_file).unwrap(),
+    )
+    .unwrap();
+    let templated: Vec<&Value> = cards
+        .iter()
+        .copied()
+        .filter(|c| c["ord"] == 1 && c["notetype"] != "Cloze")
+        .filter(|c| !c["notetype"].as_str().unwrap().starts_with("Basic ("))
+        .collect();
+    assert!(!templated.is_empty(), "the fixture has a two-template note");
+    for second in templated {
+        let entry_of = |id: &str| {
+            let card = verbs_deck.cards.iter().find(|c| c.id.as_str() == id);
+            card.map(|c| c.entry_id().to_owned())
+        };
+        let first = card_id(second).replacen("-t2", "", 1);
+        assert_eq!(entry_of(&card_id(second)), entry_of(&first), "{first}");
+        assert!(entry_of(&first).is_some(), "{first}");
+    }
     for anki in cards {
         let id = card_id(anki);
         let ours = exported.iter().find(|c| c["id"] == id.as_str()).unwrap();

@@ -14,8 +14,8 @@ use crate::atomic_write::{self, Existing};
 
 const MAGIC: &[u8] = b"flashdeck deck cache\n";
 /// Bumped whenever a deck's shape changes (the crate version alone does not, between releases).
-/// 3: decks gained `preset`. 4: cards gained `cloze` and `typed`.
-const FORMAT: u32 = 4;
+/// 3: decks gained `preset`. 4: cards gained `cloze` and `typed`. 5: and `note`.
+const FORMAT: u32 = 5;
 
 /// Each deck is encoded on its own, so that the decks decode in parallel.
 #[derive(Serialize, Deserialize)]

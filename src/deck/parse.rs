@@ -37,7 +37,7 @@ const DECK_KEYS: &[&str] = &[
     "preset",
 ];
 const CARD_KEYS: &[&str] = &[
-    "front", "back", "id", "tags", "hint", "reverse", "cloze", "extra", "type",
+    "front", "back", "id", "tags", "hint", "reverse", "cloze", "extra", "type", "note",
 ];
 const NO_CARDS: &str = "the deck has no cards: add a `[[cards]]` table with `front` and `back`";
 
@@ -309,15 +309,20 @@ impl Checker<'_> {
                 line += between.matches('\n').count();
                 counted_to = offset;
             }
+            let note = entry.note.as_deref().map(|note| CardId::new(deck, note));
             if let Some(cloze) = entry.cloze {
-                cards.extend(cloze.cards(
+                let made = cloze.cards(
                     deck,
                     &key,
                     &entry.tags,
                     entry.hint.as_deref(),
                     entry.typed,
                     line,
-                ));
+                );
+                cards.extend(made.into_iter().map(|card| Card {
+                    note: note.clone(),
+                    ..card
+                }));
                 continue;
             }
             let (Some(front), Some(back)) = (entry.front, entry.back) else {
@@ -333,6 +338,7 @@ impl Checker<'_> {
                 line,
                 cloze: None,
                 typed: entry.typed,
+                note: note.clone(),
             };
             let reversed = entry.reverse.then(|| Card {
                 id: CardId::new(deck, &format!("{key}{REVERSE_SUFFIX}")),
@@ -344,6 +350,7 @@ impl Checker<'_> {
                 line,
                 cloze: None,
                 typed: entry.typed,
+                note,
             });
             cards.push(card);
             cards.extend(reversed);

@@ -21,18 +21,20 @@ impl Checker<'_> {
         let mut hint = None;
         let mut reverse = None;
         let mut id_given = false;
-        let (mut cloze, mut extra, mut typed) = (None, None, false);
+        let (mut cloze, mut extra, mut typed, mut note) = (None, None, false, None);
         let errors_before = self.errors.len();
         for (key, value) in table {
             match key.get_ref().as_ref() {
                 "cloze" => cloze = Some((key.span().start, self.cloze_text(value))),
                 "extra" => extra = Some((key.span().start, self.string(value, "`extra`"))),
                 "type" => typed = self.boolean(value, "`type`").unwrap_or(false),
+                // Read as an `id` is: the same characters allowed, the same mistakes reported.
+                "note" => note = self.card_id(value, "note"),
                 "front" => front = Some(self.text(value, "`front`")),
                 "back" => back = Some(self.text(value, "`back`")),
                 "id" => {
                     id_given = true;
-                    id = self.card_id(value);
+                    id = self.card_id(value, "id");
                 }
                 "tags" => tags = self.tags(value),
                 "hint" => {
@@ -86,6 +88,7 @@ impl Checker<'_> {
             valid,
             cloze,
             typed,
+            note,
         })
     }
 }
@@ -107,6 +110,8 @@ pub(super) struct CardEntry {
     pub(super) cloze: Option<ClozeEntry>,
     /// `type = true`.
     pub(super) typed: bool,
+    /// `note = "KEY"`: the key its siblings share.
+    pub(super) note: Option<String>,
 }
 
 /// A card entry's `cloze` text, which parsed, and its `extra`.

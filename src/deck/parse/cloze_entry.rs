@@ -103,6 +103,7 @@ impl ClozeEntry {
                     extra: self.extra.clone(),
                 }),
                 typed,
+                note: None,
             })
             .collect()
     }

@@ -12,10 +12,11 @@ use super::suggest::{closest, list};
 use super::{Checker, Value};
 
 impl Checker<'_> {
-    pub(super) fn card_id(&mut self, value: &Value<'_>) -> Option<String> {
-        let id = self.string(value, "`id`")?;
+    pub(super) fn card_id(&mut self, value: &Value<'_>, key: &str) -> Option<String> {
+        let what = format!("`{key}`");
+        let id = self.string(value, &what)?;
         if let Some(reason) = invalid_id_reason(&id) {
-            self.error(value.span().start, reason);
+            self.error(value.span().start, reason.replacen("`id`", &what, 1));
             return None;
         }
         Some(id)

@@ -119,7 +119,8 @@ fn suggestions_are_close_not_wild() {
     assert_eq!(closest("answer", CARD_KEYS), Some("back"));
     assert_eq!(closest("x", CARD_KEYS), None);
     assert_eq!(closest("reversed", CARD_KEYS), Some("reverse"));
-    assert_eq!(closest("notes", CARD_KEYS), None);
+    assert_eq!(closest("notes", CARD_KEYS), Some("note"));
+    assert_eq!(closest("comment", CARD_KEYS), None);
 }
 
 #[test]
@@ -355,4 +356,30 @@ fn cloze_mistakes_point_into_the_string() {
     let twice =
         format!("{CARD_HEAD}cloze = \"{{{{c1::a}}}}\"\n[[cards]]\ncloze = \"{{{{C1::A}}}}\"\n");
     assert!(located(&twice)[0].starts_with("5:1: duplicate cloze text: the card at line 3"));
+}
+
+#[test]
+fn cards_that_share_a_note_are_siblings() {
+    let text = "[deck]\nname = \"S\"\n\
+        [[cards]]\nid = \"v\"\nnote = \"verb\"\nfront = \"comer\"\nback = \"to eat\"\n\
+        [[cards]]\nid = \"v-t2\"\nnote = \"verb\"\nfront = \"como\"\nback = \"I eat\"\n\
+        [[cards]]\nid = \"w\"\nfront = \"beber\"\nback = \"to drink\"\n";
+    let deck = parse_deck(DeckId::new("s"), Source::Bundled, text).unwrap();
+    let entries: Vec<&str> = deck.cards.iter().map(Card::entry_id).collect();
+    assert_eq!(entries, ["s/verb", "s/verb", "s/w"]);
+    let runs: Vec<std::ops::Range<usize>> = (0..3).map(|i| deck.siblings(i)).collect();
+    assert_eq!(runs, [0..2, 0..2, 2..3]);
+}
+
+#[test]
+fn a_note_key_is_checked_as_an_id_is() {
+    let text = "[deck]\nname = \"S\"\n[[cards]]\nnote = \"a b\"\nfront = \"x\"\nback = \"y\"\n";
+    let errors = parse_deck(DeckId::new("s"), Source::Bundled, text).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    // Line 4, column 8: the value's opening quote.
+    assert!(
+        messages[0].ends_with("4:8: `note` may only hold letters, digits, `-`, `_` and `.`"),
+        "{messages:?}"
+    );
 }

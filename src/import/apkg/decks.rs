@@ -79,6 +79,9 @@ pub fn deck_toml(
     for entry in entries {
         let mut table = Table::new();
         table["id"] = value(entry.key.as_str());
+        if let Some(note) = &entry.note {
+            table["note"] = value(note.as_str());
+        }
         match &entry.body {
             Body::Plain {
                 front,
@@ -154,6 +157,7 @@ mod tests {
             tags: vec!["a b".into()],
             kind: super::super::notes::Kind::Reversed,
             cards: Vec::new(),
+            note: None,
         };
         let text = deck_toml("Q \"uoted\"", "d", Some("Verbs preset"), &[&entry]);
         let parsed: toml::Table = toml::from_str(&text).unwrap();

@@ -35,6 +35,9 @@ pub struct Entry {
     pub kind: Kind,
     /// The Anki cards it makes, with the key each gets.
     pub cards: Vec<(i64, String)>,
+    /// The key the cards of a note with several templates share as `note`, so they are
+    /// siblings.
+    pub note: Option<String>,
 }
 
 /// What an entry asks.
@@ -129,8 +132,10 @@ pub fn convert(
             tags,
             kind: Kind::Reversed,
             cards: vec![(a.id, base.clone()), (b.id, format!("{base}~r"))],
+            note: None,
         }]);
     }
+    let note = (rendered.len() > 1).then(|| base.clone());
     Ok(rendered
         .into_iter()
         .map(|(card, front, back, typed)| {
@@ -158,6 +163,7 @@ pub fn convert(
                 tags: tags.clone(),
                 kind,
                 cards: vec![(card.id, key)],
+                note: note.clone(),
             }
         })
         .collect())
@@ -219,6 +225,7 @@ fn cloze(
             .iter()
             .map(|card| (card.id, format!("{base}~c{}", card.ord + 1)))
             .collect(),
+        note: None,
     })
 }
 

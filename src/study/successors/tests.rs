@@ -20,6 +20,7 @@ fn card(key: &str, front: &str, back: &str, reversed: bool) -> Card {
         line: 1,
         cloze: None,
         typed: false,
+        note: None,
     }
 }
 
