@@ -29,11 +29,20 @@ pub struct Outcome {
     pub given: String,
     /// The written answer was marked wrong and `o` may override it.
     pub overridable: bool,
-    /// "I was right": marked wrong, then counted as right by the user.
-    pub overridden: bool,
-    /// "Don't know": nothing was answered.
-    pub dont_know: bool,
+    /// Who marked it.
+    pub marked: Marked,
     event_id: String,
+}
+
+/// Who marked an answer right or wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marked {
+    /// The grader, or the option or claim chosen.
+    ByAnswer,
+    /// "Don't know": nothing was answered.
+    DontKnow,
+    /// "I was right": marked wrong, then counted as right by the user.
+    ByUser,
 }
 
 /// The last question, answered right and moved on from at once (automatic move on): what the
@@ -275,7 +284,7 @@ impl Learn {
         }
         let event = self.record(false, None, "(don't know)".to_owned(), now);
         if let Some(outcome) = self.current.as_mut().and_then(|a| a.outcome.as_mut()) {
-            outcome.dont_know = true;
+            outcome.marked = Marked::DontKnow;
         }
         vec![event]
     }
@@ -300,7 +309,7 @@ impl Learn {
         let kind = asked.question.ask.kind();
         outcome.right = true;
         outcome.overridable = false;
-        outcome.overridden = true;
+        outcome.marked = Marked::ByUser;
         // The miss no longer counts: it was queued again and listed as missed.
         if let Some(at) = self.queue.iter().rposition(|&t| t == term) {
             self.queue.remove(at);
@@ -346,8 +355,7 @@ impl Learn {
             grade,
             given,
             overridable: !right && kind == Kind::Written && grade.is_some(),
-            overridden: false,
-            dont_know: false,
+            marked: Marked::ByAnswer,
             event_id: event.id.clone(),
         });
         self.levels[term] = level_after(self.levels[term], kind, right);

@@ -45,6 +45,8 @@ pub const COUNT_STEP: usize = 5;
 /// remembered set written by another version still reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+// Independent on/off settings, one a row of the options screen: not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Options {
     pub answer_with: AnswerWith,
     pub shuffle: bool,

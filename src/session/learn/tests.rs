@@ -152,7 +152,7 @@ fn i_was_right_overrides_a_wrong_written_answer() {
     assert_eq!(events.len(), 2);
     let outcome = l.current.as_ref().unwrap().outcome.clone().unwrap();
     assert!(
-        outcome.right && outcome.overridden,
+        outcome.right && outcome.marked == Marked::ByUser,
         "counted as right, and the answer stays on screen"
     );
     assert_eq!(
@@ -183,7 +183,7 @@ fn dont_know_shows_the_answer_and_asks_again() {
     let events = l.dont_know(now());
     assert_eq!(events.len(), 1);
     let outcome = l.current.as_ref().unwrap().outcome.clone().unwrap();
-    assert!(!outcome.right && outcome.dont_know);
+    assert!(!outcome.right && outcome.marked == Marked::DontKnow);
     assert!(l.dont_know(now()).is_empty(), "already answered");
     l.proceed();
     l.choose(option(&l, true), now());
