@@ -56,7 +56,12 @@ fn leaving_a_test_with_answers_asks_and_keeps_it_to_resume() {
     press(&mut app, KeyCode::Char('q'), now());
     let effects = press(&mut app, KeyCode::Char('y'), now());
     assert_eq!(app.screen, Screen::Home);
-    assert!(app.notice.as_deref().unwrap().starts_with("Your answers are kept"));
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .starts_with("Your answers are kept")
+    );
     let memory = saved(&effects).unwrap();
     let test = memory.kept_test(&["a".to_owned()]).unwrap().clone();
     assert_eq!(test.unanswered().len(), 2);
@@ -67,7 +72,10 @@ fn leaving_a_test_with_answers_asks_and_keeps_it_to_resume() {
     let resumed = &test_screen(&app).session;
     assert_eq!(resumed.items, test.items);
     assert!(matches!(resumed.responses[0], Response::Choice(1)));
-    assert_eq!(app.notice.as_deref(), Some("Resumed: 1 of 3 questions answered."));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Resumed: 1 of 3 questions answered.")
+    );
     // Submitting forgets it.
     press(&mut app, KeyCode::Tab, now());
     press(&mut app, KeyCode::Char('1'), now());
@@ -89,7 +97,12 @@ fn discarding_a_test_on_leaving_or_on_the_options_screen_forgets_it() {
     press(&mut app, KeyCode::Esc, now());
     let effects = press(&mut app, KeyCode::Char('d'), now());
     assert_eq!(app.screen, Screen::Home);
-    assert!(saved(&effects).unwrap().kept_test(&["a".to_owned()]).is_none());
+    assert!(
+        saved(&effects)
+            .unwrap()
+            .kept_test(&["a".to_owned()])
+            .is_none()
+    );
     // Kept, then discarded from the options screen for a new one.
     started_test(&mut app);
     press(&mut app, KeyCode::Char('1'), now());
@@ -97,7 +110,12 @@ fn discarding_a_test_on_leaving_or_on_the_options_screen_forgets_it() {
     press(&mut app, KeyCode::Char('y'), now());
     app.open_options(PracticeMode::Test, vec![0], "Deck".into());
     let effects = press(&mut app, KeyCode::Char('d'), now());
-    assert!(saved(&effects).unwrap().kept_test(&["a".to_owned()]).is_none());
+    assert!(
+        saved(&effects)
+            .unwrap()
+            .kept_test(&["a".to_owned()])
+            .is_none()
+    );
     let Screen::Options(options) = &app.screen else {
         panic!()
     };
@@ -130,7 +148,11 @@ fn ctrl_s_submits_when_everything_is_answered_or_shows_what_is_not() {
     press(&mut app, KeyCode::Char('1'), now());
     let effects = ctrl(&mut app, 's');
     assert!(test_screen(&app).session.report.is_some());
-    assert!(effects.iter().any(|e| matches!(e, Effect::WriteAll(events) if events.len() == 4)));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::WriteAll(events) if events.len() == 4))
+    );
 }
 
 #[test]
@@ -141,7 +163,9 @@ fn options_are_remembered_per_deck_and_mode() {
     press(&mut app, KeyCode::Char('m'), now());
     let effects = press(&mut app, KeyCode::Enter, now());
     let memory = saved(&effects).expect("starting remembers the options");
-    let remembered = memory.options(&["a".to_owned()], PracticeMode::Learn).unwrap();
+    let remembered = memory
+        .options(&["a".to_owned()], PracticeMode::Learn)
+        .unwrap();
     assert!(!remembered.shuffle && !remembered.auto_advance);
     press(&mut app, KeyCode::Esc, now());
     app.open_options(PracticeMode::Learn, vec![0], "Deck".into());
@@ -164,14 +188,8 @@ fn options_are_remembered_per_deck_and_mode() {
 
 #[test]
 fn the_question_count_is_typed_and_checked() {
-    let decks = vec![
-        parse_deck(
-            DeckId::new("big"),
-            Source::Bundled,
-            &deck_text("Big", 30),
-        )
-        .unwrap(),
-    ];
+    let decks =
+        vec![parse_deck(DeckId::new("big"), Source::Bundled, &deck_text("Big", 30)).unwrap()];
     let mut app = app_on(decks);
     app.open_options(PracticeMode::Test, vec![0], "Big".into());
     let count = |app: &App| match &app.screen {
@@ -212,7 +230,10 @@ fn the_question_count_is_typed_and_checked() {
     }
     press(&mut app, KeyCode::Esc, now());
     assert_eq!(count(&app), 30);
-    assert!(matches!(app.screen, Screen::Options(_)), "Esc left the field only");
+    assert!(
+        matches!(app.screen, Screen::Options(_)),
+        "Esc left the field only"
+    );
 }
 
 #[test]
