@@ -253,16 +253,21 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn flipping_and_moving_through_the_cards() {
-        let mut f = Flashcards::new(
+    /// Three cards in order, on deck `d`, sorting on or off.
+    fn three(sorting: bool) -> Flashcards {
+        Flashcards::new(
             "D".into(),
             terms(3),
             &[],
             vec!["d".into()],
-            &options(false),
+            &options(sorting),
             1,
-        );
+        )
+    }
+
+    #[test]
+    fn flipping_and_moving_through_the_cards() {
+        let mut f = three(false);
         assert_eq!(f.current_card(), Some("d/c0"));
         f.flip();
         assert!(f.flipped);
@@ -278,14 +283,7 @@ mod tests {
 
     #[test]
     fn sorting_rounds_until_every_card_is_known() {
-        let mut f = Flashcards::new(
-            "D".into(),
-            terms(3),
-            &[],
-            vec!["d".into()],
-            &options(true),
-            1,
-        );
+        let mut f = three(true);
         let e = f.sort(true, now());
         let EventKind::Review { rating, mode, .. } = &e[0].kind else {
             panic!()
@@ -316,14 +314,7 @@ mod tests {
 
     #[test]
     fn undo_takes_back_the_last_sort_and_shows_its_card_again() {
-        let mut f = Flashcards::new(
-            "D".into(),
-            terms(3),
-            &[],
-            vec!["d".into()],
-            &options(true),
-            1,
-        );
+        let mut f = three(true);
         assert!(f.undo(now()).is_empty(), "nothing sorted yet");
         f.sort(true, now());
         let learning = f.sort(false, now());
