@@ -57,6 +57,22 @@ pub fn render(
         if report.wrong.is_empty() {
             lines.push(Line::styled("Everything right!", theme.review));
         }
+        if !report.near.is_empty() {
+            lines.push(Line::styled("Right, but mind the spelling:", theme.notice));
+            for near in &report.near {
+                lines.extend(labelled(
+                    &format!("{}.", near.number),
+                    &near.prompt,
+                    width,
+                    theme.title,
+                ));
+                lines.extend(labelled("yours:", &near.given, width, theme.notice));
+                lines.extend(labelled("as written:", &near.expected, width, theme.review));
+            }
+            if !report.wrong.is_empty() {
+                lines.push(Line::from(""));
+            }
+        }
         for wrong in &report.wrong {
             lines.extend(labelled(
                 &format!("{}.", wrong.number),

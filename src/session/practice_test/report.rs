@@ -2,7 +2,7 @@
 //! the right ones, and the score.
 
 use super::{Item, Response};
-use crate::session::grade::{Strictness, grade};
+use crate::session::grade::{Grade, Strictness, grade};
 use crate::session::questions::Ask;
 use crate::store::Question as Kind;
 
@@ -33,6 +33,9 @@ pub struct Report {
     pub wrong: Vec<Wrong>,
     /// Terms answered wrong, for a retake.
     pub missed: Vec<usize>,
+    /// Written answers counted right with a typo or accents left out: shown beside the
+    /// answer as written, so the spelling is seen.
+    pub near: Vec<Wrong>,
 }
 
 /// One question marked: its term, its kind, and whether it was answered right.
@@ -51,9 +54,24 @@ impl Report {
             total: 0,
             wrong: Vec::new(),
             missed: Vec::new(),
+            near: Vec::new(),
         };
         let mut marked = Vec::new();
         for (item, response) in items.iter().zip(responses) {
+            if let (Item::Single(q), Response::Text(text)) = (item, response)
+                && matches!(
+                    grade(text, &q.answer, strictness),
+                    Grade::Close | Grade::Accents
+                )
+            {
+                report.near.push(Wrong {
+                    number: report.total + 1,
+                    prompt: q.prompt.clone(),
+                    shown: None,
+                    given: text.clone(),
+                    expected: q.answer.clone(),
+                });
+            }
             for (term, kind, right, wrong) in grade_item(item, response, strictness) {
                 report.total += 1;
                 if right {

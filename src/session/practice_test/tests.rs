@@ -344,3 +344,55 @@ fn a_test_in_progress_reads_back_as_it_was_left() {
     let back: PracticeTest = serde_json::from_str(&json).unwrap();
     assert_eq!(back, t);
 }
+
+#[test]
+fn written_answers_right_but_for_accents_or_a_typo_are_listed_with_the_spelling() {
+    let terms = vec![
+        Term {
+            id: "d/cafe".into(),
+            front: "cafe (French)".into(),
+            back: "café".into(),
+        },
+        Term {
+            id: "d/key".into(),
+            front: "key".into(),
+            back: "かぎ".into(),
+        },
+    ];
+    let mut t = PracticeTest::new(
+        "D".into(),
+        terms,
+        Options {
+            count: 2,
+            questions: vec![Kind::Written],
+            ..Options::for_test(2)
+        },
+        vec![],
+        1,
+    );
+    for i in 0..2 {
+        let Item::Single(q) = &t.items[i] else {
+            panic!()
+        };
+        t.responses[i] = Response::Text(
+            if q.answer == "café" {
+                "cafe"
+            } else {
+                "かき"
+            }
+            .into(),
+        );
+    }
+    t.submit(now());
+    let report = t.report.unwrap();
+    assert_eq!((report.right, report.total), (1, 2));
+    assert_eq!(report.near.len(), 1);
+    assert_eq!(
+        (
+            report.near[0].given.as_str(),
+            report.near[0].expected.as_str()
+        ),
+        ("cafe", "café")
+    );
+    assert_eq!(report.wrong[0].given, "かき");
+}
