@@ -110,15 +110,15 @@ impl App {
         if !can_choose(&terms) {
             match mode {
                 PracticeMode::Match => {
-                    self.notice = Some(format!(
-                        "Match needs at least two cards with different answers to pair, and \
-                         {} here: try flashcards or learn.",
+                    // Short: a 40-column screen shows two lines of notice.
+                    self.notice = Some(
                         if terms.len() == 1 {
-                            "there is one"
+                            "Match needs two cards to pair; these decks have one."
                         } else {
-                            "they are all the same"
+                            "Match needs two different answers to pair; these cards have one."
                         }
-                    ));
+                        .to_owned(),
+                    );
                     return;
                 }
                 PracticeMode::Learn | PracticeMode::Test if choosing => {

@@ -170,8 +170,8 @@ pub fn can_choose(terms: &[Term]) -> bool {
 }
 
 /// Why every question is written, when [`can_choose`] says there is nothing to choose from.
-pub const ONE_ANSWER: &str = "Every question is written: multiple choice, true/false and \
-                              matching need at least two cards with different answers.";
+/// Short: a 40-column screen shows two lines of notice.
+pub const ONE_ANSWER: &str = "Questions are written: choices need two cards with other answers.";
 
 /// A multiple-choice question: the answer among up to three distractors, in random order;
 /// a written question when no other card gives a distractor.

@@ -99,7 +99,10 @@ pub fn render(
 fn between_rounds(cards: &Flashcards) -> Option<Vec<String>> {
     if cards.all_known {
         return Some(vec![
-            format!("You know all {} cards!", cards.terms.len()),
+            match cards.terms.len() {
+                1 => "You know the card!".to_owned(),
+                n => format!("You know all {n} cards!"),
+            },
             format!(
                 "{} starts sorting over.",
                 keys::SORTING_DONE.label(&Action::StartOver)

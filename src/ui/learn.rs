@@ -29,10 +29,10 @@ pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, bu
     match learn.stage {
         Stage::Done => {
             return message(
-                &[format!(
-                    "You have mastered all {} terms!",
-                    learn.terms.len()
-                )],
+                &[match learn.terms.len() {
+                    1 => "You have mastered the term!".to_owned(),
+                    n => format!("You have mastered all {n} terms!"),
+                }],
                 theme,
                 body,
                 buf,
@@ -69,15 +69,12 @@ pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, bu
         .starred;
     let mut lines = Vec::new();
     if let Some(passed) = learn.passed.as_ref().filter(|_| asked.outcome.is_none()) {
-        lines.extend(
-            text::wrap(
-                &format!("✓ Right: {} — {}", passed.prompt, passed.answer).replace('\n', " "),
-                width,
-            )
-            .into_iter()
-            .take(1)
-            .map(|l| Line::styled(l, theme.review)),
-        );
+        // One line: cut with "…" when the pair is longer.
+        let recall = format!("✓ Right: {} — {}", passed.prompt, passed.answer).replace('\n', " ");
+        let pieces = text::wrap(&recall, width.saturating_sub(1));
+        let first = pieces.first().cloned().unwrap_or_default();
+        let cut = if pieces.len() > 1 { "…" } else { "" };
+        lines.push(Line::styled(format!("{first}{cut}"), theme.review));
     }
     lines.extend(question_lines(asked, starred, app.typing(), theme, width));
     if let Some(outcome) = &asked.outcome {

@@ -253,10 +253,7 @@ fn a_one_card_deck_asks_in_writing_and_says_why_and_match_says_why_not() {
     assert!(matches!(app.screen, Screen::Options(_)));
     assert_eq!(
         app.notice.as_deref(),
-        Some(
-            "Match needs at least two cards with different answers to pair, and there is one \
-             here: try flashcards or learn."
-        )
+        Some("Match needs two cards to pair; these decks have one.")
     );
 }
 
