@@ -96,6 +96,8 @@ pub struct App {
     /// The browser's actions, kept while it is closed, so that `u` still undoes them the
     /// next time it opens (what each did, and its events).
     pub browser_undo: Vec<(String, Vec<crate::store::NewEvent>)>,
+    /// The practice modes' options per deck and a test in progress, kept in the data dir.
+    pub practice_memory: practice::PracticeMemory,
 }
 
 /// Whether answers reach the review log.
@@ -122,6 +124,7 @@ impl App {
             strictness: Strictness::default(),
             goals: Goals::default(),
             browser_undo: Vec::new(),
+            practice_memory: practice::PracticeMemory::default(),
         };
         app.refresh_home();
         app
@@ -204,7 +207,7 @@ impl App {
             review.session.roll_day(&self.study, now);
         }
         match action {
-            Action::Quit => return vec![Effect::Quit],
+            Action::Quit => return self.quit(),
             Action::StudyWithoutSaving => {
                 if let Saving::Ask(reason) = &self.saving {
                     self.saving = Saving::Off(reason.clone());
@@ -217,6 +220,8 @@ impl App {
             Action::WrittenAll(events) => {
                 if matches!(self.screen, Screen::Browser(_)) {
                     self.browser_written(events, now);
+                } else if self.practising() {
+                    self.practice_written(&events);
                 } else {
                     self.plan_written(&events);
                 }

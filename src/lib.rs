@@ -79,6 +79,10 @@
 //!   (`src/study/presets.rs`); every card is folded, answered and previewed by its deck's
 //!   scheduler (`Study::scheduler_for_card`, `scheduler::Schedulers`), and the snapshot keeps
 //!   which scheduler folded each card (`store::snapshot::file::moved_cards`).
+//! - Where a typed answer is graded: `session::grade` (`src/session/grade.rs`), which accents may
+//!   be forgotten: `grade::normalise` (`src/session/grade/normalise.rs`); where the practice
+//!   modes' options and a test in progress are kept: `app::practice::PracticeMemory`
+//!   (`src/app/practice/memory.rs`), written by `runtime::memory` to `practice.json`.
 //! - Where the home screen's key hints come from: `app::keys::HOME` and its variants
 //!   (`src/app/keys/tables.rs`), chosen by `HomeScreen::keys` (`src/app/home.rs`); every key
 //!   a screen names in prose is `Keys::label_for` of its table.

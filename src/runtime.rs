@@ -15,6 +15,7 @@ use crossterm::event::{
 use ratatui::DefaultTerminal;
 
 mod adding;
+pub mod memory;
 pub mod start;
 mod stop;
 
@@ -60,6 +61,8 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &mut Runtime)
     result
 }
 
+// One arm per effect: splitting the match would hide which effect does what.
+#[allow(clippy::too_many_lines)]
 fn run_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -119,6 +122,9 @@ fn run_loop(
                             Ok(()) => Action::WrittenAll(events),
                             Err(message) => Action::WriteFailed(message),
                         });
+                    }
+                    Effect::SavePractice(memory) => {
+                        pending.extend(save_practice(runtime, app, &memory));
                     }
                     Effect::Simulate(job) => {
                         let (send, receive) = std::sync::mpsc::channel();
@@ -187,6 +193,21 @@ fn write(store: &Store, saving: &Saving, events: &[NewEvent]) -> Result<(), Stri
         // The cause first: a narrow notice line cuts the long path, not it.
         format!("{error}, writing {}", store.device_file().display())
     })
+}
+
+/// Writes the practice modes' memory, unless the user chose to study without saving (then
+/// it lasts this session, as answers do); a failure comes back for the notice.
+fn save_practice(
+    runtime: &Runtime,
+    app: &App,
+    memory: &crate::app::practice::PracticeMemory,
+) -> Option<Action> {
+    if !matches!(app.saving, Saving::On) {
+        return None;
+    }
+    memory::save(&runtime.locations.data_dir.path, memory)
+        .err()
+        .map(Action::WriteFailed)
 }
 
 /// Waits for a key or a click, or until a learning card comes due or a timer ticks; with

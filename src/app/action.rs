@@ -101,6 +101,12 @@ pub enum Action {
     Right,
     Previous,
     Retake,
+    /// In a practice test: submit now if every question is answered, else show which are not.
+    Finish,
+    /// Throw away what is in progress (a practice test being left).
+    Discard,
+    /// Answer "no" to a question the screen asks (stay in the test).
+    Stay,
     LeaveField,
     EnterField,
 
@@ -179,5 +185,7 @@ pub enum Effect {
     },
     /// Write the built-in deck into the decks folder, then read the decks again.
     CopyBuiltIn,
+    /// Replace the practice modes' memory file (`runtime::memory`) with this.
+    SavePractice(Box<super::practice::PracticeMemory>),
     Quit,
 }

@@ -2,24 +2,29 @@
 //! (flashcards, learn, match, the test) with what the screen adds to it, each mode's key
 //! table, and its key handling. Their rules live in `session`.
 
+mod memory;
 mod modes;
+mod options;
+mod test;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Action, App, Effect, Keys, Screen, keys};
+use super::{Action, App, Effect, Screen};
 use crate::session::flashcards::Flashcards;
 use crate::session::learn::Learn;
 use crate::session::matching::Match;
-use crate::session::options::Options;
 use crate::session::practice_test::PracticeTest;
-use crate::session::questions::Term;
+use crate::session::questions::{ONE_ANSWER, Term, can_choose};
 use crate::store::{Mode, NewEvent, NewKind, Question};
 use crate::study::Study;
-use modes::{flashcards_key, learn_key, match_key, test_key};
+pub use memory::PracticeMemory;
+use modes::{flashcards_key, learn_key, match_key};
 pub use modes::{flashcards_keys, learn_keys, match_keys, test_keys};
+pub use options::{OptionsScreen, Setting};
 
 /// The practice modes, as picked on the home screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PracticeMode {
     Flashcards,
     Learn,
@@ -39,51 +44,6 @@ impl PracticeMode {
     }
 }
 
-/// The options screen, before a mode starts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OptionsScreen {
-    pub mode: PracticeMode,
-    pub decks: Vec<usize>,
-    pub title: String,
-    pub options: Options,
-    /// Cards in the chosen decks, for the question count's upper bound.
-    pub deck_size: usize,
-    pub help: bool,
-}
-
-impl OptionsScreen {
-    /// The mode's options keys.
-    #[must_use]
-    pub fn keys(&self) -> Keys {
-        match self.mode {
-            PracticeMode::Flashcards => keys::OPTIONS_FLASHCARDS,
-            PracticeMode::Learn => keys::OPTIONS_LEARN,
-            PracticeMode::Match => keys::OPTIONS_MATCH,
-            PracticeMode::Test => keys::OPTIONS_TEST,
-        }
-    }
-
-    /// Changes a setting; matching questions are the test's only.
-    fn change(&mut self, setting: Setting) {
-        let options = &mut self.options;
-        match setting {
-            Setting::AnswerWith => options.answer_with = options.answer_with.next(),
-            Setting::Shuffle => options.shuffle = !options.shuffle,
-            Setting::StarredOnly => options.starred_only = !options.starred_only,
-            Setting::Sorting => options.sorting = !options.sorting,
-            Setting::MoreQuestions => {
-                options.count = (options.count + 5).min(self.deck_size.max(1));
-            }
-            Setting::FewerQuestions => options.count = options.count.saturating_sub(5).max(1),
-            Setting::Kind(kind) => {
-                if self.mode == PracticeMode::Test || kind != Question::Matching {
-                    options.toggle(kind);
-                }
-            }
-        }
-    }
-}
-
 /// A practice mode's session on screen, with what the screen adds to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Practice<T> {
@@ -93,6 +53,8 @@ pub struct Practice<T> {
     pub field_left: bool,
     /// Lines the card's text is scrolled by; back to the top for each card.
     pub scroll: u16,
+    /// The test asks whether to leave it (it has answers).
+    pub leaving: bool,
 }
 
 impl<T> Practice<T> {
@@ -102,20 +64,9 @@ impl<T> Practice<T> {
             help: false,
             field_left: false,
             scroll: 0,
+            leaving: false,
         }
     }
-}
-
-/// A setting on the options screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Setting {
-    AnswerWith,
-    Shuffle,
-    StarredOnly,
-    Sorting,
-    MoreQuestions,
-    FewerQuestions,
-    Kind(Question),
 }
 
 /// The practice cards of `decks`: every card, or only the starred ones.
@@ -139,80 +90,43 @@ fn seed(now: DateTime<FixedOffset>) -> u64 {
 }
 
 impl App {
-    /// Opens the options screen of `mode` on `decks`.
-    pub fn open_options(&mut self, mode: PracticeMode, decks: Vec<usize>, title: String) {
-        let deck_size = decks
-            .iter()
-            .map(|&d| self.study.collection.decks[d].cards.len())
-            .sum();
-        let mut options = match mode {
-            PracticeMode::Test => Options::for_test(deck_size),
-            _ => Options::default(),
-        };
-        options.strictness = self.strictness;
-        self.notice = None;
-        self.screen = Screen::Options(Box::new(OptionsScreen {
-            mode,
-            decks,
-            title,
-            options,
-            deck_size,
-            help: false,
-        }));
-    }
-
-    /// A key on the options screen.
-    pub(super) fn update_options(
+    /// Starts `screen`'s mode on `terms` (not empty) of the decks `deck_ids`; a mode that
+    /// cannot ask what it should with these cards says what it does instead.
+    fn start_practice(
         &mut self,
-        action: &Action,
+        screen: OptionsScreen,
+        terms: Vec<Term>,
+        deck_ids: Vec<String>,
         now: DateTime<FixedOffset>,
-    ) -> Vec<Effect> {
-        let Screen::Options(screen) = &mut self.screen else {
-            return Vec::new();
-        };
-        match action {
-            Action::Help => screen.help = !screen.help,
-            _ if screen.help => {}
-            Action::Setting(setting) => screen.change(*setting),
-            Action::Start => self.start_mode(now),
-            Action::Back => {
-                self.notice = None;
-                return self.go_home();
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    /// Starts the mode from its options screen.
-    fn start_mode(&mut self, now: DateTime<FixedOffset>) {
-        let Screen::Options(screen) = &self.screen else {
-            return;
-        };
+    ) {
         let OptionsScreen {
             mode,
-            decks,
             title,
             options,
             ..
-        } = (**screen).clone();
-        let terms = terms(&self.study, &decks, options.starred_only);
-        if terms.is_empty() {
-            self.notice = Some(if options.starred_only {
-                format!(
-                    "No starred cards here: press {} on a card in any mode to star it.",
-                    keys::FLASHCARDS.label(&Action::Star)
-                )
-            } else {
-                "These decks have no cards.".to_owned()
-            });
-            return;
-        }
+        } = screen;
         self.notice = None;
-        let deck_ids: Vec<String> = decks
-            .iter()
-            .map(|&d| self.study.collection.decks[d].id.to_string())
-            .collect();
+        let choosing = options.questions.iter().any(|&q| q != Question::Written);
+        if !can_choose(&terms) {
+            match mode {
+                PracticeMode::Match => {
+                    // Short: a 40-column screen shows two lines of notice.
+                    self.notice = Some(
+                        if terms.len() == 1 {
+                            "Match needs two cards to pair; these decks have one."
+                        } else {
+                            "Match needs two different answers to pair; these cards have one."
+                        }
+                        .to_owned(),
+                    );
+                    return;
+                }
+                PracticeMode::Learn | PracticeMode::Test if choosing => {
+                    self.notice = Some(ONE_ANSWER.to_owned());
+                }
+                _ => {}
+            }
+        }
         let seed = seed(now);
         self.screen = match mode {
             PracticeMode::Flashcards => {
@@ -244,9 +158,12 @@ impl App {
                     title, terms, deck_ids, best, now, seed,
                 ))))
             }
-            PracticeMode::Test => Screen::Test(Box::new(Practice::new(PracticeTest::new(
-                title, terms, options, deck_ids, seed,
-            )))),
+            PracticeMode::Test => {
+                self.practice_memory.drop_test(&deck_ids);
+                Screen::Test(Box::new(Practice::new(PracticeTest::new(
+                    title, terms, options, deck_ids, seed,
+                ))))
+            }
         };
     }
 
@@ -277,7 +194,7 @@ impl App {
     }
 
     /// A key in a practice mode: help, scrolling and leaving are the screen's; the rest is the
-    /// mode's.
+    /// mode's. The test keeps itself ([`App::update_test`]).
     pub(super) fn update_practice(
         &mut self,
         action: &Action,
@@ -287,13 +204,39 @@ impl App {
             Screen::Flashcards(p) => p.update(action, now, flashcards_key),
             Screen::Learn(p) => p.update(action, now, learn_key),
             Screen::Match(p) => p.update(action, now, match_key),
-            Screen::Test(p) => p.update(action, now, test_key),
+            Screen::Test(_) => return self.update_test(action, now),
             _ => return Vec::new(),
         };
         let Some(events) = events else {
             self.notice = None;
             return self.go_home();
         };
-        events.into_iter().map(Effect::Write).collect()
+        write(events)
+    }
+
+    /// Events a practice mode wrote together (a test's answers and results): recorded, then
+    /// the figures once.
+    pub(super) fn practice_written(&mut self, events: &[NewEvent]) {
+        for event in events {
+            self.study.record(event.to_event(), event.card.as_deref());
+        }
+        self.refresh_home();
+    }
+
+    /// Whether a practice mode is on screen, whose batches of events come back here.
+    pub(super) fn practising(&self) -> bool {
+        matches!(
+            self.screen,
+            Screen::Flashcards(_) | Screen::Learn(_) | Screen::Match(_) | Screen::Test(_)
+        )
+    }
+}
+
+/// The effect that writes a mode's events: one write for a batch (the log's one append).
+fn write(events: Vec<NewEvent>) -> Vec<Effect> {
+    match events.len() {
+        0 => Vec::new(),
+        1 => events.into_iter().map(Effect::Write).collect(),
+        _ => vec![Effect::WriteAll(events)],
     }
 }

@@ -284,9 +284,10 @@ fn learning_cards_wake_the_loop_when_due() {
 fn events(app: &mut App, code: KeyCode) -> Vec<NewEvent> {
     press(app, code, now())
         .into_iter()
-        .filter_map(|effect| match effect {
-            Effect::Write(event) => Some(event),
-            _ => None,
+        .flat_map(|effect| match effect {
+            Effect::Write(event) => vec![event],
+            Effect::WriteAll(events) => events,
+            _ => Vec::new(),
         })
         .collect()
 }
@@ -385,10 +386,9 @@ fn flashcards_sorting_and_stars_write_events_that_replay() {
     let sorted = events(&mut app, KeyCode::Char('k'));
     assert_eq!(sorted[0].card.as_deref(), Some(first.as_str()));
     assert_eq!(app.study.practice(&first).sorted_known, Some(true));
-    // Starting flashcards again with sorting skips the card already known.
+    // Starting flashcards again (sorting is remembered on) skips the card already known.
     press(&mut app, KeyCode::Char('q'), now());
     app.open_options(PracticeMode::Flashcards, vec![0], "Deck".into());
-    press(&mut app, KeyCode::Char('c'), now());
     press(&mut app, KeyCode::Enter, now());
     let Screen::Flashcards(cards) = &app.screen else {
         panic!()
@@ -719,4 +719,5 @@ fn hash_on_the_done_screen_crams_one_tag_of_cards_or_their_deck() {
 
 mod browser;
 mod more_new;
+mod practice_modes;
 mod reachable;

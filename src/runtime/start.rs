@@ -76,6 +76,11 @@ pub fn run_tui(
     if let Some(first) = config_problems.first() {
         app.notice = Some(format!("Settings: {first} (run `flashdeck config show`)"));
     }
+    let (memory, memory_notice) = super::memory::load(&locations.data_dir.path);
+    app.practice_memory = memory;
+    if let Some(notice) = memory_notice.filter(|_| app.notice.is_none()) {
+        app.notice = Some(notice);
+    }
     if let Some(first) = log.problems.first().filter(|_| app.notice.is_none()) {
         app.notice = Some(format!(
             "{} unreadable line(s) in the review log (first: {first}); run `flashdeck check`",

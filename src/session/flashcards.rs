@@ -29,6 +29,9 @@ pub struct Flashcards {
     pub round: usize,
     /// Sorting: every card is known.
     pub all_known: bool,
+    /// This round's sorts, last last: the card, whether it was "know it", and the event's id,
+    /// for undo.
+    sorted: Vec<(usize, bool, String)>,
     /// Deck ids, for starting sorting over.
     decks: Vec<String>,
     rng: Rng,
@@ -67,6 +70,7 @@ impl Flashcards {
             learning: Vec::new(),
             round: 1,
             all_known,
+            sorted: Vec::new(),
             decks,
             rng,
         }
@@ -136,10 +140,43 @@ impl Flashcards {
         self.position += 1;
         self.flipped = false;
         let rating = if know { Rating::Good } else { Rating::Again };
-        vec![NewEvent::for_card(
+        let event = NewEvent::for_card(
             &self.terms[term].id,
             now,
             NewKind::answer(rating, None, Mode::Sort, Some(Question::Flashcard)),
+        );
+        self.sorted.push((term, know, event.id.clone()));
+        vec![event]
+    }
+
+    /// Whether [`Flashcards::undo`] has a sort of this round to take back.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        self.sorting && !self.all_known && !self.sorted.is_empty()
+    }
+
+    /// Sorting: takes back this round's last sort, with an undo event for the log, and shows
+    /// its card again.
+    pub fn undo(&mut self, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
+        if !self.can_undo() {
+            return Vec::new();
+        }
+        let Some((term, know, event_id)) = self.sorted.pop() else {
+            return Vec::new();
+        };
+        if know {
+            self.known = self.known.saturating_sub(1);
+        } else if let Some(at) = self.learning.iter().rposition(|&t| t == term) {
+            self.learning.remove(at);
+        }
+        self.position = self.position.saturating_sub(1);
+        self.flipped = false;
+        vec![NewEvent::for_card(
+            &self.terms[term].id,
+            now,
+            NewKind::Undo {
+                target: event_id.into(),
+            },
         )]
     }
 
@@ -149,6 +186,7 @@ impl Flashcards {
             return;
         }
         self.order = std::mem::take(&mut self.learning);
+        self.sorted.clear();
         self.all_known = self.order.is_empty();
         self.order.shuffle(&mut self.rng);
         self.position = 0;
@@ -164,6 +202,7 @@ impl Flashcards {
         self.position = 0;
         self.known = 0;
         self.learning.clear();
+        self.sorted.clear();
         self.round = 1;
         self.all_known = false;
         self.flipped = false;
@@ -214,16 +253,21 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn flipping_and_moving_through_the_cards() {
-        let mut f = Flashcards::new(
+    /// Three cards in order, on deck `d`, sorting on or off.
+    fn three(sorting: bool) -> Flashcards {
+        Flashcards::new(
             "D".into(),
             terms(3),
             &[],
             vec!["d".into()],
-            &options(false),
+            &options(sorting),
             1,
-        );
+        )
+    }
+
+    #[test]
+    fn flipping_and_moving_through_the_cards() {
+        let mut f = three(false);
         assert_eq!(f.current_card(), Some("d/c0"));
         f.flip();
         assert!(f.flipped);
@@ -239,14 +283,7 @@ mod tests {
 
     #[test]
     fn sorting_rounds_until_every_card_is_known() {
-        let mut f = Flashcards::new(
-            "D".into(),
-            terms(3),
-            &[],
-            vec!["d".into()],
-            &options(true),
-            1,
-        );
+        let mut f = three(true);
         let e = f.sort(true, now());
         let EventKind::Review { rating, mode, .. } = &e[0].kind else {
             panic!()
@@ -273,6 +310,43 @@ mod tests {
             }
         );
         assert_eq!(f.order.len(), 3);
+    }
+
+    #[test]
+    fn undo_takes_back_the_last_sort_and_shows_its_card_again() {
+        let mut f = three(true);
+        assert!(f.undo(now()).is_empty(), "nothing sorted yet");
+        f.sort(true, now());
+        let learning = f.sort(false, now());
+        assert_eq!((f.known, f.learning.clone()), (1, vec![1]));
+        let undone = f.undo(now());
+        assert_eq!(
+            undone[0].kind,
+            NewKind::Undo {
+                target: learning[0].id.clone().into()
+            }
+        );
+        assert_eq!(undone[0].card.as_deref(), Some("d/c1"));
+        assert_eq!(
+            (f.known, f.learning.len(), f.current_card()),
+            (1, 0, Some("d/c1"))
+        );
+        f.undo(now());
+        assert_eq!((f.known, f.current_card()), (0, Some("d/c0")));
+        assert_eq!(f.sorted.len(), 0);
+        // The last card of a round can be taken back from the round's end.
+        f.sort(true, now());
+        f.sort(true, now());
+        f.sort(false, now());
+        assert!(f.round_over());
+        f.undo(now());
+        assert!(!f.round_over());
+        assert_eq!(f.current_card(), Some("d/c2"));
+        // A new round starts with nothing to undo.
+        f.sort(true, now());
+        f.next_round();
+        assert!(f.all_known);
+        assert!(f.undo(now()).is_empty());
     }
 
     #[test]

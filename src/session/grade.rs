@@ -1,15 +1,18 @@
 //! Grading typed answers the way a patient person would.
 //!
-//! - Case, accents, punctuation and extra spaces do not matter; text in parentheses is
-//!   optional.
+//! - Case, punctuation and extra spaces do not matter; text in parentheses is optional.
+//! - Accents on Latin, Greek and Cyrillic letters may be forgotten ([`Grade::Accents`], and
+//!   the screen shows them); marks that make another letter or word count ([`normalise`]).
 //! - An answer listing short parts (`a, b; c / d`) needs all of them or any one, by setting.
 //! - Small typos pass, scaled to the answer's length (Damerau–Levenshtein), and the correct
 //!   spelling is shown; numbers must be exact.
 //! - Long answers (this deck's one-sentence definitions) are graded on their key words: most
-//!   of the words that carry meaning must be there, in any order and any form.
+//!   of the words that carry meaning must be there ([`grade_key_words`]).
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+mod normalise;
+
+pub use normalise::normalise;
+use normalise::{Marks, normalise_with};
 
 /// Whether an answer listing parts needs all of them or any one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,8 +44,11 @@ pub struct Strictness {
 /// The verdict on a typed answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Grade {
-    /// Right as typed (ignoring case, accents and punctuation).
+    /// Right as typed (ignoring case and punctuation).
     Correct,
+    /// Right but for accents on letters that stay the same letter without them (café typed
+    /// "cafe"): the screen shows the answer as written.
+    Accents,
     /// Right, with small typos or a different wording of the same key words: the screen shows
     /// the answer as written.
     Close,
@@ -69,13 +75,31 @@ const STOP_WORDS: &[&str] = &[
 
 /// Answers with more words than this are graded on key words.
 const LONG_ANSWER_WORDS: usize = 6;
-/// Share of an answer's key words a typed answer must contain: 2 in 5.
-const KEY_WORD_SHARE: (usize, usize) = (2, 5);
+/// Share of an answer's key words a typed answer must contain, in any order: 3 in 4.
+const KEY_WORDS_ANY_ORDER: (usize, usize) = (3, 4);
+/// Share of an answer's key words a typed answer must give in the answer's order: 3 in 5.
+const KEY_WORDS_IN_ORDER: (usize, usize) = (3, 5);
 
 /// Grades `typed` against the card's `answer`.
 #[must_use]
 pub fn grade(typed: &str, answer: &str, strictness: Strictness) -> Grade {
+    let marks = Marks::for_answer(answer);
+    match grade_folding(typed, answer, strictness, marks) {
+        // Right once accents are dropped: was it right with them too?
+        Grade::Correct
+            if marks == Marks::Accents
+                && grade_folding(typed, answer, strictness, Marks::Keep) != Grade::Correct =>
+        {
+            Grade::Accents
+        }
+        verdict => verdict,
+    }
+}
+
+/// The verdict with the answer and the typed text folded dropping `marks`.
+fn grade_folding(typed: &str, answer: &str, strictness: Strictness, marks: Marks) -> Grade {
     let Strictness { typos, parts } = strictness;
+    let normalise = |text: &str| normalise_with(text, marks);
     // "1." and "-" in front of list items are layout, not part of the answer.
     let answer = &without_list_markers(answer);
     let typed = &without_list_markers(typed);
@@ -93,17 +117,18 @@ pub fn grade(typed: &str, answer: &str, strictness: Strictness) -> Grade {
     // The answer with and without its optional parts; the better verdict counts.
     [without_parentheses(answer), answer.replace(['(', ')'], " ")]
         .iter()
-        .map(|candidate| grade_against(&typed_norm, candidate, parts, typos))
+        .map(|candidate| grade_against(&typed_norm, candidate, marks, typos, parts))
         .min_by_key(|grade| match grade {
             Grade::Correct => 0,
-            Grade::Close => 1,
-            Grade::Wrong => 2,
+            Grade::Accents => 1,
+            Grade::Close => 2,
+            Grade::Wrong => 3,
         })
         .unwrap_or(Grade::Wrong)
 }
 
-fn grade_against(typed: &str, answer: &str, parts: Parts, typos: Typos) -> Grade {
-    let whole = normalise(answer);
+fn grade_against(typed: &str, answer: &str, marks: Marks, typos: Typos, parts: Parts) -> Grade {
+    let whole = normalise_with(answer, marks);
     if whole.is_empty() {
         return Grade::Wrong;
     }
@@ -113,7 +138,7 @@ fn grade_against(typed: &str, answer: &str, parts: Parts, typos: Typos) -> Grade
     // "a, b, and c": the last part's "and" joins the list; it is not part of the answer.
     let listed: Vec<String> = answer
         .split([',', ';', '/'])
-        .map(normalise)
+        .map(|part| normalise_with(part, marks))
         .map(|part| {
             let trimmed = part
                 .strip_prefix("and ")
@@ -172,14 +197,18 @@ fn grade_parts(typed: &str, listed: &[String], parts: Parts, typos: Typos) -> Gr
     }
 }
 
-/// Most of the answer's key words must appear, by stem or with small typos.
+/// Key words carry the answer: three in four of them must appear (by stem or with small
+/// typos, in any order), or three in five in the answer's order and at least three. So
+/// "supported by management" (two of supported, championed, management) fails "Must be
+/// supported and championed by management.", and a paraphrase keeping most of the key words
+/// passes.
 fn grade_key_words(typed: &str, answer: &str, typos: Typos) -> Grade {
-    let key_words: Vec<&str> = answer
-        .split(' ')
-        .filter(|word| word.chars().count() > 2 && !STOP_WORDS.contains(word))
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let mut key_words: Vec<&str> = Vec::new();
+    for word in answer.split(' ') {
+        if word.chars().count() > 2 && !STOP_WORDS.contains(&word) && !key_words.contains(&word) {
+            key_words.push(word);
+        }
+    }
     if key_words.is_empty() {
         return if within_typos(typed, answer, typos) {
             Grade::Close
@@ -192,12 +221,34 @@ fn grade_key_words(typed: &str, answer: &str, typos: Typos) -> Grade {
         .iter()
         .filter(|key| typed_words.iter().any(|word| same_word(word, key, typos)))
         .count();
-    let (share, of) = KEY_WORD_SHARE;
-    if found > 0 && found * of >= key_words.len() * share {
+    let in_order = key_words_in_order(&key_words, &typed_words, typos);
+    let (most, of) = KEY_WORDS_ANY_ORDER;
+    let (share, of_in_order) = KEY_WORDS_IN_ORDER;
+    let total = key_words.len();
+    if found * of >= total * most || (in_order >= 3 && in_order * of_in_order >= total * share) {
         Grade::Close
     } else {
         Grade::Wrong
     }
+}
+
+/// The most key words the typed words give in the answer's order (a longest common
+/// subsequence, words matched as [`same_word`] does).
+fn key_words_in_order(key_words: &[&str], typed: &[&str], typos: Typos) -> usize {
+    let mut row = vec![0usize; typed.len() + 1];
+    for key in key_words {
+        let mut diagonal = 0;
+        for (j, word) in typed.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if same_word(word, key, typos) {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[typed.len()]
 }
 
 /// The same word in another form ("customer"/"customers", "selling"/"sell") or with a typo.
@@ -269,52 +320,6 @@ fn without_parentheses(text: &str) -> String {
         }
     }
     out
-}
-
-/// Lowercase, accents removed, punctuation as spaces (a decimal point or comma between
-/// digits is kept), single spaces.
-#[must_use]
-pub fn normalise(text: &str) -> String {
-    // NFKD leaves ASCII as it is, with no combining marks to drop, and ASCII's lowercase is
-    // ASCII: most text skips the Unicode tables (search folds every card with this). A test
-    // checks that both paths agree.
-    let chars: Vec<char> = if text.is_ascii() {
-        text.bytes()
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect()
-    } else {
-        unicode_chars(text)
-    };
-    fold(&chars)
-}
-
-/// Punctuation as spaces (but a decimal point or comma between digits), apostrophes
-/// dropped, single spaces.
-fn fold(chars: &[char]) -> String {
-    let mut out = String::with_capacity(chars.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let between_digits = |i: usize| {
-            i > 0
-                && chars.get(i - 1).is_some_and(char::is_ascii_digit)
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-        };
-        if c.is_alphanumeric() || ((c == '.' || c == ',') && between_digits(i)) {
-            out.push(c);
-        } else if c == '\'' || c == '’' {
-            // "KAM's" is one word.
-        } else if !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    out.trim().to_owned()
-}
-
-/// Decomposed, without accents, lowercase.
-fn unicode_chars(text: &str) -> Vec<char> {
-    text.nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]

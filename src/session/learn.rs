@@ -29,7 +29,28 @@ pub struct Outcome {
     pub given: String,
     /// The written answer was marked wrong and `o` may override it.
     pub overridable: bool,
+    /// Who marked it.
+    pub marked: Marked,
     event_id: String,
+}
+
+/// Who marked an answer right or wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marked {
+    /// The grader, or the option or claim chosen.
+    ByAnswer,
+    /// "Don't know": nothing was answered.
+    DontKnow,
+    /// "I was right": marked wrong, then counted as right by the user.
+    ByUser,
+}
+
+/// The last question, answered right and moved on from at once (automatic move on): what the
+/// next question's screen recalls of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passed {
+    pub prompt: String,
+    pub answer: String,
 }
 
 /// The question on screen.
@@ -60,6 +81,8 @@ pub struct Learn {
     pub current: Option<Asked>,
     /// Terms missed this round, in order.
     pub missed: Vec<usize>,
+    /// The question just answered right, when Learn moved on by itself.
+    pub passed: Option<Passed>,
     pub round: usize,
     pub stage: Stage,
 }
@@ -83,6 +106,7 @@ impl Learn {
             queue: VecDeque::new(),
             current: None,
             missed: Vec::new(),
+            passed: None,
             round: 0,
             stage: Stage::RoundOver,
         };
@@ -134,6 +158,7 @@ impl Learn {
         pending.truncate(ROUND);
         self.queue = pending.into();
         self.missed.clear();
+        self.passed = None;
         self.round += 1;
         self.stage = Stage::Asking;
         self.ask_next();
@@ -189,7 +214,9 @@ impl Learn {
             ),
             _ => return Vec::new(),
         };
-        vec![self.record(right, None, given, now)]
+        let event = self.record(right, None, given, now);
+        self.move_on_if_right();
+        vec![event]
     }
 
     pub fn type_char(&mut self, c: char) {
@@ -227,7 +254,27 @@ impl Learn {
             self.options.strictness,
         );
         let given = asked.input.clone();
-        vec![self.record(verdict.is_right(), Some(verdict), given, now)]
+        let event = self.record(verdict.is_right(), Some(verdict), given, now);
+        self.move_on_if_right();
+        vec![event]
+    }
+
+    /// With automatic move on, an answer right as given goes straight to the next question,
+    /// which recalls it ([`Learn::passed`]). A typo or an accent forgotten waits, so that the
+    /// spelling is seen.
+    fn move_on_if_right(&mut self) {
+        let Some(asked) = &self.current else { return };
+        let Some(outcome) = &asked.outcome else {
+            return;
+        };
+        let exact = matches!(outcome.grade, None | Some(Grade::Correct));
+        if self.options.auto_advance && outcome.right && exact {
+            self.passed = Some(Passed {
+                prompt: asked.question.prompt.clone(),
+                answer: asked.question.answer.clone(),
+            });
+            self.ask_next();
+        }
     }
 
     /// "Don't know": shows the answer and asks the term again later in the round.
@@ -235,7 +282,11 @@ impl Learn {
         if self.current.as_ref().is_none_or(|a| a.outcome.is_some()) {
             return Vec::new();
         }
-        vec![self.record(false, None, "(don't know)".to_owned(), now)]
+        let event = self.record(false, None, "(don't know)".to_owned(), now);
+        if let Some(outcome) = self.current.as_mut().and_then(|a| a.outcome.as_mut()) {
+            outcome.marked = Marked::DontKnow;
+        }
+        vec![event]
     }
 
     /// "I was right": after a written answer marked wrong, counts it as right instead. The
@@ -255,9 +306,10 @@ impl Learn {
             },
         );
         let term = asked.question.term;
-        let kind = kind_of(&asked.question.ask);
+        let kind = asked.question.ask.kind();
         outcome.right = true;
         outcome.overridable = false;
+        outcome.marked = Marked::ByUser;
         // The miss no longer counts: it was queued again and listed as missed.
         if let Some(at) = self.queue.iter().rposition(|&t| t == term) {
             self.queue.remove(at);
@@ -294,14 +346,16 @@ impl Learn {
         let Some(asked) = &mut self.current else {
             unreachable!("record is called with a question on screen")
         };
+        self.passed = None;
         let term = asked.question.term;
-        let kind = kind_of(&asked.question.ask);
+        let kind = asked.question.ask.kind();
         let event = answer_event(&self.terms[term].id, kind, right, now);
         asked.outcome = Some(Outcome {
             right,
             grade,
             given,
             overridable: !right && kind == Kind::Written && grade.is_some(),
+            marked: Marked::ByAnswer,
             event_id: event.id.clone(),
         });
         self.levels[term] = level_after(self.levels[term], kind, right);
@@ -312,14 +366,6 @@ impl Learn {
             }
         }
         event
-    }
-}
-
-fn kind_of(ask: &Ask) -> Kind {
-    match ask {
-        Ask::Choice { .. } => Kind::Choice,
-        Ask::TrueFalse { .. } => Kind::TrueFalse,
-        Ask::Written => Kind::Written,
     }
 }
 

@@ -2,25 +2,29 @@
 //! true/false, and a matching block of up to six pairs), split evenly. The user moves freely
 //! between questions, then submits for a graded report, and may retake only the missed cards.
 
+mod build;
 mod report;
 
 use chrono::{DateTime, FixedOffset};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
+use serde::{Deserialize, Serialize};
 
 use super::Rng;
+use super::grade::Strictness;
 use super::options::Options;
-use super::questions::{Ask, Question, Term, choice, sides, true_false, written};
+use super::questions::{Ask, Question, Term};
 use crate::scheduler::Rating;
-use crate::store::{Mode, NewEvent, NewKind, Question as Kind};
+use crate::store::{Mode, NewEvent, NewKind};
 
+pub use build::question_total;
 pub use report::{Report, Wrong};
 
 /// Largest matching block.
 pub const MATCH_PAIRS: usize = 6;
 
 /// One question, or the matching block.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Item {
     Single(Question),
     /// Prompts to match with the answers, which are listed in another order.
@@ -33,7 +37,7 @@ pub enum Item {
 }
 
 /// What the user gave for an item.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Response {
     Empty,
     Text(String),
@@ -43,7 +47,9 @@ pub enum Response {
     Matching(Vec<Option<usize>>),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A test being taken, or its report once submitted. Until then it can be kept and taken up
+/// again (serde: the app keeps the test in progress in the data dir).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PracticeTest {
     pub title: String,
     pub terms: Vec<Term>,
@@ -53,8 +59,10 @@ pub struct PracticeTest {
     pub position: usize,
     /// The focused prompt of the matching block.
     pub row: usize,
+    #[serde(skip)]
     pub report: Option<Report>,
     /// Lines the report is scrolled by.
+    #[serde(skip)]
     pub scroll: u16,
     options: Options,
     decks: Vec<String>,
@@ -74,8 +82,8 @@ impl PracticeTest {
         let mut rng = Rng::seed_from_u64(seed);
         let mut picked: Vec<usize> = (0..terms.len()).collect();
         picked.shuffle(&mut rng);
-        picked.truncate(options.count.clamp(1, terms.len().max(1)));
-        let items = build_items(&terms, &picked, &options, &mut rng);
+        picked.truncate(question_total(&options, &terms));
+        let items = build::build_items(&terms, &picked, &options, &mut rng);
         let responses = items
             .iter()
             .map(|item| match item {
@@ -98,16 +106,81 @@ impl PracticeTest {
         }
     }
 
-    /// Number of questions, counting each matching pair.
+    /// Number of questions, counting each matching pair: the count the options, the header,
+    /// the submit page and the score all use.
     #[must_use]
     pub fn question_count(&self) -> usize {
-        self.items
+        self.items.iter().map(Item::questions).sum()
+    }
+
+    /// The numbers (from 1) of item `index`'s questions: one, or a matching block's pairs.
+    #[must_use]
+    pub fn numbers_of(&self, index: usize) -> std::ops::RangeInclusive<usize> {
+        let first = self.items[..index.min(self.items.len())]
             .iter()
-            .map(|item| match item {
-                Item::Single(_) => 1,
-                Item::Matching { prompts, .. } => prompts.len(),
-            })
-            .sum()
+            .map(Item::questions)
+            .sum::<usize>()
+            + 1;
+        let size = self.items.get(index).map_or(1, Item::questions);
+        first..=first + size - 1
+    }
+
+    /// The numbers (from 1) of the questions not answered yet.
+    #[must_use]
+    pub fn unanswered(&self) -> Vec<usize> {
+        let mut missing = Vec::new();
+        for (index, response) in self.responses.iter().enumerate() {
+            let numbers = self.numbers_of(index);
+            match response {
+                Response::Matching(picks) => missing.extend(
+                    numbers
+                        .zip(picks)
+                        .filter(|(_, pick)| pick.is_none())
+                        .map(|(n, _)| n),
+                ),
+                Response::Text(text) if !text.trim().is_empty() => {}
+                Response::Empty | Response::Text(_) => missing.extend(numbers),
+                Response::Choice(_) | Response::TrueFalse(_) => {}
+            }
+        }
+        missing
+    }
+
+    /// Whether any question has an answer, so leaving would lose something.
+    #[must_use]
+    pub fn has_answers(&self) -> bool {
+        self.report.is_none() && self.unanswered().len() < self.question_count()
+    }
+
+    /// The deck ids the test is on.
+    #[must_use]
+    pub fn decks(&self) -> &[String] {
+        &self.decks
+    }
+
+    /// The cards' ids, to check a kept test against the decks as they are now.
+    pub fn card_ids(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|term| term.id.as_ref())
+    }
+
+    /// Grades with `strictness` (the settings'; a kept test does not keep it).
+    pub fn set_strictness(&mut self, strictness: Strictness) {
+        self.options.strictness = strictness;
+    }
+
+    /// Submits at once when every question is answered; otherwise goes to the submit page,
+    /// which names the ones left.
+    pub fn finish(&mut self, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
+        if self.report.is_some() {
+            return Vec::new();
+        }
+        if self.unanswered().is_empty() {
+            self.position = self.items.len();
+            return self.submit(now);
+        }
+        self.position = self.items.len();
+        self.row = 0;
+        Vec::new()
     }
 
     #[must_use]
@@ -280,74 +353,14 @@ impl PracticeTest {
     }
 }
 
-/// Splits the picked terms evenly among the question kinds; the matching block takes at most
-/// six pairs, and needs at least two, the rest going to the other kinds.
-fn build_items(terms: &[Term], picked: &[usize], options: &Options, rng: &mut Rng) -> Vec<Item> {
-    let kinds = &options.questions;
-    let mut shares: Vec<(Kind, usize)> = kinds
-        .iter()
-        .map(|&k| (k, picked.len() / kinds.len()))
-        .collect();
-    for share in shares.iter_mut().take(picked.len() % kinds.len()) {
-        share.1 += 1;
-    }
-    if let Some(at) = shares.iter().position(|(k, _)| *k == Kind::Matching) {
-        let matching = shares[at].1;
-        let allowed = if matching >= 2 && picked.len() >= 2 {
-            matching.min(MATCH_PAIRS)
-        } else {
-            0
-        };
-        let spare = matching - allowed;
-        shares[at].1 = allowed;
-        let others: Vec<usize> = (0..shares.len()).filter(|&i| i != at).collect();
-        // With no other kind, the test is the one block of at most six pairs.
-        if !others.is_empty() {
-            for i in 0..spare {
-                shares[others[i % others.len()]].1 += 1;
-            }
+impl Item {
+    /// How many questions it counts for: a matching block, one a pair.
+    #[must_use]
+    pub fn questions(&self) -> usize {
+        match self {
+            Item::Single(_) => 1,
+            Item::Matching { prompts, .. } => prompts.len(),
         }
-    }
-    let mut items = Vec::new();
-    let mut next = picked.iter().copied();
-    for (kind, count) in shares {
-        let chosen: Vec<usize> = next.by_ref().take(count).collect();
-        match kind {
-            Kind::Matching if !chosen.is_empty() => {
-                items.push(matching_block(terms, &chosen, options, rng));
-            }
-            Kind::Matching => {}
-            _ => {
-                for term in chosen {
-                    items.push(Item::Single(match kind {
-                        Kind::Choice => choice(terms, term, options.answer_with, rng),
-                        Kind::TrueFalse => true_false(terms, term, options.answer_with, rng),
-                        _ => written(terms, term, options.answer_with, rng),
-                    }));
-                }
-            }
-        }
-    }
-    items
-}
-
-fn matching_block(terms: &[Term], chosen: &[usize], options: &Options, rng: &mut Rng) -> Item {
-    let (prompts, answers): (Vec<String>, Vec<String>) = chosen
-        .iter()
-        .map(|&t| sides(&terms[t], options.answer_with, rng))
-        .unzip();
-    let mut order: Vec<usize> = (0..answers.len()).collect();
-    order.shuffle(rng);
-    let shuffled: Vec<String> = order.iter().map(|&i| answers[i].clone()).collect();
-    // key[prompt] = where its answer ended up.
-    let key = (0..answers.len())
-        .map(|i| order.iter().position(|&o| o == i).unwrap_or(0))
-        .collect();
-    Item::Matching {
-        terms: chosen.to_vec(),
-        prompts,
-        answers: shuffled,
-        key,
     }
 }
 

@@ -4,12 +4,13 @@
 use super::Rng;
 use rand::RngExt;
 use rand::seq::SliceRandom;
+use serde::{Deserialize, Serialize};
 
 use super::grade::normalise;
 use super::options::AnswerWith;
 
 /// One card, as the practice modes use it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
     pub id: Box<str>,
     pub front: String,
@@ -17,7 +18,7 @@ pub struct Term {
 }
 
 /// What is asked about a term.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Ask {
     /// Pick the answer among four; `correct` is its index.
     Choice {
@@ -32,8 +33,20 @@ pub enum Ask {
     Written,
 }
 
+impl Ask {
+    /// The kind of question, as the log names it.
+    #[must_use]
+    pub fn kind(&self) -> crate::store::Question {
+        match self {
+            Ask::Choice { .. } => crate::store::Question::Choice,
+            Ask::TrueFalse { .. } => crate::store::Question::TrueFalse,
+            Ask::Written => crate::store::Question::Written,
+        }
+    }
+}
+
 /// A question: the prompt side, the expected answer, and how it is asked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     pub term: usize,
     pub prompt: String,
@@ -142,12 +155,34 @@ pub fn distractors(
     picked
 }
 
-/// A multiple-choice question: the answer among up to three distractors, in random order.
+/// Whether the cards give something to choose from: multiple choice, true/false and matching
+/// need at least two different answers on each side. Without them, questions are written
+/// ([`choice`] and [`true_false`] fall back), and the screen says why ([`ONE_ANSWER`]).
+#[must_use]
+pub fn can_choose(terms: &[Term]) -> bool {
+    let distinct = |side: fn(&Term) -> &str| {
+        let mut seen: Vec<String> = terms.iter().map(|t| normalise(side(t))).collect();
+        seen.sort();
+        seen.dedup();
+        seen.len() >= 2
+    };
+    distinct(|t| &t.back) && distinct(|t| &t.front)
+}
+
+/// Why every question is written, when [`can_choose`] says there is nothing to choose from.
+/// Short: a 40-column screen shows two lines of notice.
+pub const ONE_ANSWER: &str = "Questions are written: choices need two cards with other answers.";
+
+/// A multiple-choice question: the answer among up to three distractors, in random order;
+/// a written question when no other card gives a distractor.
 #[must_use]
 pub fn choice(terms: &[Term], term: usize, with: AnswerWith, rng: &mut Rng) -> Question {
     let (prompt, answer) = sides(&terms[term], with, rng);
     let answer_is_back = answer == terms[term].back;
     let mut options = distractors(terms, term, answer_is_back, 3, rng);
+    if options.is_empty() {
+        return written_of(term, prompt, answer);
+    }
     options.push(answer.clone());
     options.shuffle(rng);
     let correct = options.iter().position(|o| *o == answer).unwrap_or(0);
@@ -159,15 +194,19 @@ pub fn choice(terms: &[Term], term: usize, with: AnswerWith, rng: &mut Rng) -> Q
     }
 }
 
-/// A true/false question: the answer, or half the time another term's.
+/// A true/false question: the answer, or half the time another term's; a written question
+/// when no other card has another answer (the answer would always be true).
 #[must_use]
 pub fn true_false(terms: &[Term], term: usize, with: AnswerWith, rng: &mut Rng) -> Question {
     let (prompt, answer) = sides(&terms[term], with, rng);
     let answer_is_back = answer == terms[term].back;
-    let other = distractors(terms, term, answer_is_back, 1, rng).pop();
-    let (shown, is_true) = match other {
-        Some(other) if rng.random_bool(0.5) => (other, false),
-        _ => (answer.clone(), true),
+    let Some(other) = distractors(terms, term, answer_is_back, 1, rng).pop() else {
+        return written_of(term, prompt, answer);
+    };
+    let (shown, is_true) = if rng.random_bool(0.5) {
+        (other, false)
+    } else {
+        (answer.clone(), true)
     };
     Question {
         term,
@@ -181,6 +220,10 @@ pub fn true_false(terms: &[Term], term: usize, with: AnswerWith, rng: &mut Rng) 
 #[must_use]
 pub fn written(terms: &[Term], term: usize, with: AnswerWith, rng: &mut Rng) -> Question {
     let (prompt, answer) = sides(&terms[term], with, rng);
+    written_of(term, prompt, answer)
+}
+
+fn written_of(term: usize, prompt: String, answer: String) -> Question {
     Question {
         term,
         prompt,
@@ -265,6 +308,36 @@ mod tests {
             panic!()
         };
         assert_eq!(options.len(), 2, "{options:?}");
+    }
+
+    #[test]
+    fn one_card_or_one_answer_asks_in_writing() {
+        let one = terms(&[("Capital of France", "Paris")]);
+        let same = terms(&[("Capital of France", "Paris"), ("Ville lumière", "paris!")]);
+        for deck in [&one, &same] {
+            assert!(!can_choose(deck));
+            for seed in 0..20 {
+                let mut rng = Rng::seed_from_u64(seed);
+                assert_eq!(
+                    choice(deck, 0, AnswerWith::Back, &mut rng).ask,
+                    Ask::Written
+                );
+                assert_eq!(
+                    true_false(deck, 0, AnswerWith::Back, &mut rng).ask,
+                    Ask::Written
+                );
+            }
+        }
+        let two = terms(&[
+            ("Capital of France", "Paris"),
+            ("Capital of Spain", "Madrid"),
+        ]);
+        assert!(can_choose(&two));
+        let mut rng = Rng::seed_from_u64(1);
+        let Ask::Choice { options, .. } = choice(&two, 0, AnswerWith::Back, &mut rng).ask else {
+            panic!("two cards give a choice of two")
+        };
+        assert_eq!(options.len(), 2);
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub fn render(
 ) {
     let cards = &screen.session;
     let total = cards.order.len();
-    let status = if cards.sorting {
+    // The position is the gauge's label; the header has the sorting counts, or nothing.
+    let status = if cards.all_known {
+        Line::styled(format!("all {} known", cards.terms.len()), theme.review)
+    } else if cards.sorting {
         Line::from(vec![
             Span::styled(format!("round {} · ", cards.round), theme.dim),
             Span::styled(cards.known.to_string(), theme.review),
@@ -29,10 +32,7 @@ pub fn render(
             Span::styled(" still learning", theme.dim),
         ])
     } else {
-        Line::styled(
-            format!("{} / {total}", (cards.position + 1).min(total)),
-            theme.dim,
-        )
+        Line::default()
     };
     let title = format!("Flashcards · {}", cards.title);
     let body = chrome::render(app, theme, &title, status, area, buf);
@@ -99,7 +99,10 @@ pub fn render(
 fn between_rounds(cards: &Flashcards) -> Option<Vec<String>> {
     if cards.all_known {
         return Some(vec![
-            format!("You know all {} cards!", cards.terms.len()),
+            match cards.terms.len() {
+                1 => "You know the card!".to_owned(),
+                n => format!("You know all {n} cards!"),
+            },
             format!(
                 "{} starts sorting over.",
                 keys::SORTING_DONE.label(&Action::StartOver)
@@ -116,7 +119,10 @@ fn between_rounds(cards: &Flashcards) -> Option<Vec<String>> {
             cards.round, cards.known
         ),
         if learning == 0 {
-            "Every card is known.".to_owned()
+            format!(
+                "Every card is known: {} finishes.",
+                keys::SORTING_ALL_SORTED.label(&Action::Proceed)
+            )
         } else {
             format!(
                 "{} studies the {learning} still-learning cards again.",

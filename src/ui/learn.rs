@@ -8,8 +8,8 @@ use ratatui::widgets::Widget;
 use super::{Theme, chrome, flashcards::message, text};
 use crate::app::{Action, App, Practice, keys};
 use crate::session::grade::Grade;
-use crate::session::learn::{Asked, Learn, Outcome, Stage};
-use crate::session::questions::Ask;
+use crate::session::learn::{Asked, Learn, Marked, Outcome, Stage};
+use crate::session::questions::{Ask, Question};
 
 pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let learn = &screen.session;
@@ -29,10 +29,10 @@ pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, bu
     match learn.stage {
         Stage::Done => {
             return message(
-                &[format!(
-                    "You have mastered all {} terms!",
-                    learn.terms.len()
-                )],
+                &[match learn.terms.len() {
+                    1 => "You have mastered the term!".to_owned(),
+                    n => format!("You have mastered all {n} terms!"),
+                }],
                 theme,
                 body,
                 buf,
@@ -67,9 +67,18 @@ pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, bu
         .study
         .practice(&learn.terms[asked.question.term].id)
         .starred;
-    let mut lines = question_lines(asked, starred, app.typing(), theme, width);
+    let mut lines = Vec::new();
+    if let Some(passed) = learn.passed.as_ref().filter(|_| asked.outcome.is_none()) {
+        // One line: cut with "…" when the pair is longer.
+        let recall = format!("✓ Right: {} — {}", passed.prompt, passed.answer).replace('\n', " ");
+        let pieces = text::wrap(&recall, width.saturating_sub(1));
+        let first = pieces.first().cloned().unwrap_or_default();
+        let cut = if pieces.len() > 1 { "…" } else { "" };
+        lines.push(Line::styled(format!("{first}{cut}"), theme.review));
+    }
+    lines.extend(question_lines(asked, starred, app.typing(), theme, width));
     if let Some(outcome) = &asked.outcome {
-        lines.extend(outcome_lines(outcome, &asked.question.answer, theme, width));
+        lines.extend(outcome_lines(outcome, &asked.question, theme, width));
     }
     super::scrolled(
         lines,
@@ -155,21 +164,44 @@ fn question_lines(
     lines
 }
 
+/// What the feedback line says, and whether the answer follows it.
+fn verdict(outcome: &Outcome, ask: &Ask) -> (&'static str, bool) {
+    match (outcome.right, outcome.grade, ask) {
+        _ if outcome.marked == Marked::DontKnow => ("The answer:", true),
+        _ if outcome.marked == Marked::ByUser => {
+            ("✓ Counted as right. The answer as written:", true)
+        }
+        (true, Some(Grade::Close), _) => ("≈ Right, with a typo. The answer as written:", true),
+        (true, Some(Grade::Accents), _) => ("≈ Right, but mind the accents:", true),
+        (true, _, _) => ("✓ Right!", false),
+        (false, _, Ask::TrueFalse { is_true: true, .. }) => ("✗ It was true.", false),
+        (false, _, Ask::TrueFalse { .. }) => ("✗ It was false. The answer:", true),
+        (false, _, _) => ("✗ Not quite. The answer:", true),
+    }
+}
+
 /// Right or wrong, the answer when it helps, and the override hint.
 fn outcome_lines(
     outcome: &Outcome,
-    answer: &str,
+    question: &Question,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from("")];
-    lines.push(match (outcome.right, outcome.grade) {
-        (true, Some(Grade::Close)) => Line::styled("≈ Right. The answer as written:", theme.notice),
-        (true, _) => Line::styled("✓ Right!", theme.review),
-        (false, _) => Line::styled("✗ Not quite. The answer:", theme.error),
-    });
-    if !outcome.right || outcome.grade == Some(Grade::Close) {
-        lines.extend(text::wrap(answer, width).into_iter().map(Line::from));
+    let (said, with_answer) = verdict(outcome, &question.ask);
+    let style = match (outcome.right, outcome.grade) {
+        _ if outcome.marked == Marked::DontKnow => theme.title,
+        (true, Some(Grade::Close | Grade::Accents)) => theme.notice,
+        (true, _) => theme.review,
+        (false, _) => theme.error,
+    };
+    lines.push(Line::styled(said, style));
+    if with_answer {
+        lines.extend(
+            text::wrap(&question.answer, width)
+                .into_iter()
+                .map(Line::from),
+        );
     }
     if outcome.overridable {
         lines.push(Line::styled(

@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Theme, chrome};
 use crate::app::{Action, App, OptionsScreen, PracticeMode, Setting};
+use crate::session::practice_test::PracticeTest;
 use crate::store::Question;
 
 pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -19,9 +20,17 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         area,
         buf,
     );
+    if let Some(test) = &screen.resume {
+        return resume_lines(test, screen, theme, body, buf);
+    }
     let options = &screen.options;
     let on = |flag: bool| if flag { "on" } else { "off" };
-    let keys = screen.keys();
+    // The settings' keys, also while the count is typed.
+    let keys = match screen.mode {
+        PracticeMode::Test => crate::app::keys::OPTIONS_TEST,
+        PracticeMode::Learn => crate::app::keys::OPTIONS_LEARN,
+        _ => screen.keys(),
+    };
     let label = |setting: Setting| keys.label(&Action::Setting(setting));
     let row = |key: &str, text: String| {
         Line::from(vec![
@@ -72,17 +81,18 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         lines.push(kind("written", Question::Written));
         lines.push(kind("multiple choice", Question::Choice));
         lines.push(kind("true/false", Question::TrueFalse));
+        if screen.mode == PracticeMode::Learn {
+            lines.push(row(
+                label(Setting::AutoAdvance),
+                format!(
+                    "move on by itself after a right answer: {}",
+                    on(options.auto_advance)
+                ),
+            ));
+        }
         if screen.mode == PracticeMode::Test {
             lines.push(kind("matching (up to 6 pairs)", Question::Matching));
-            let more_fewer = format!(
-                "{}/{}",
-                label(Setting::MoreQuestions),
-                label(Setting::FewerQuestions)
-            );
-            lines.push(row(
-                &more_fewer,
-                format!("questions: {} of {}", options.count, screen.deck_size),
-            ));
+            lines.extend(count_lines(screen, theme));
         }
     }
     lines.push(Line::from(""));
@@ -90,6 +100,74 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         Span::styled(format!("  {}", keys.label(&Action::Start)), theme.key),
         Span::raw(" to start"),
     ]));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(body, buf);
+}
+
+/// The test's question count, with its keys, or the count being typed.
+fn count_lines(screen: &OptionsScreen, theme: &Theme) -> [Line<'static>; 2] {
+    let label = |setting: Setting| crate::app::keys::OPTIONS_TEST.label(&Action::Setting(setting));
+    let row = |key: &str, text: String| {
+        Line::from(vec![
+            Span::styled(format!("  {key:>3}  "), theme.key),
+            Span::raw(text),
+        ])
+    };
+    let more_fewer = format!(
+        "{}/{}",
+        label(Setting::MoreQuestions),
+        label(Setting::FewerQuestions)
+    );
+    let count = row(
+        &more_fewer,
+        format!(
+            "questions: {} (at most {}; a matching pair is one)",
+            screen.question_count(),
+            screen.most_questions()
+        ),
+    );
+    let typing = match &screen.count_input {
+        Some(typed) => Line::from(vec![
+            Span::styled(format!("  {:>3}  ", label(Setting::TypeCount)), theme.key),
+            Span::raw("number of questions: "),
+            Span::styled(format!("{typed}█"), theme.key),
+        ]),
+        None => row(
+            label(Setting::TypeCount),
+            "type the number of questions".to_owned(),
+        ),
+    };
+    [count, typing]
+}
+
+/// A test left in progress on these decks: how far it got, and the keys to resume or
+/// discard it.
+fn resume_lines(
+    test: &PracticeTest,
+    screen: &OptionsScreen,
+    theme: &Theme,
+    body: Rect,
+    buf: &mut Buffer,
+) {
+    let keys = screen.keys();
+    let total = test.question_count();
+    let answered = total - test.unanswered().len();
+    let lines = vec![
+        Line::from(""),
+        Line::styled("  A test is in progress on these decks.", theme.title),
+        Line::from(format!(
+            "  {answered} of {} answered.",
+            crate::english::counted(total, "question")
+        )),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(format!("  {}", keys.label(&Action::Start)), theme.key),
+            Span::raw(" resumes it; "),
+            Span::styled(keys.label(&Action::Discard), theme.key),
+            Span::raw(" discards it for a new one."),
+        ]),
+    ];
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(body, buf);

@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -18,17 +19,29 @@ pub fn render(
     buf: &mut Buffer,
 ) {
     let test = &screen.session;
+    let total = test.question_count();
     let status = match (&test.report, test.on_submit_page()) {
         (Some(report), _) => Line::styled(format!("score {}%", report.score), theme.title),
         (None, true) => Line::styled("ready to submit", theme.dim),
-        (None, false) => Line::styled(
-            format!("question {} of {}", test.position + 1, test.items.len()),
-            theme.dim,
-        ),
+        (None, false) => {
+            let numbers = test.numbers_of(test.position);
+            let (first, last) = (*numbers.start(), *numbers.end());
+            Line::styled(
+                if first == last {
+                    format!("question {first} of {total}")
+                } else {
+                    format!("questions {first}–{last} of {total}")
+                },
+                theme.dim,
+            )
+        }
     };
     let title = format!("Practice test · {}", test.title);
     let body = chrome::render(app, theme, &title, status, area, buf).inner(Margin::new(1, 0));
     let width = usize::from(body.width.saturating_sub(1));
+    if screen.leaving {
+        return leaving_lines(test, theme, body, buf);
+    }
     let lines = if let Some(report) = &test.report {
         let mut lines = vec![
             Line::from(""),
@@ -44,38 +57,38 @@ pub fn render(
         if report.wrong.is_empty() {
             lines.push(Line::styled("Everything right!", theme.review));
         }
+        if !report.near.is_empty() {
+            lines.push(Line::styled("Right, but mind the spelling:", theme.notice));
+            for near in &report.near {
+                lines.extend(labelled(
+                    &format!("{}.", near.number),
+                    &near.prompt,
+                    width,
+                    theme.title,
+                ));
+                lines.extend(labelled("yours:", &near.given, width, theme.notice));
+                lines.extend(labelled("as written:", &near.expected, width, theme.review));
+            }
+            if !report.wrong.is_empty() {
+                lines.push(Line::from(""));
+            }
+        }
         for wrong in &report.wrong {
-            lines.extend(
-                text::wrap(&wrong.prompt, width)
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.title)),
-            );
-            lines.extend(
-                text::wrap(&format!("  yours: {}", wrong.given), width)
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.error)),
-            );
-            lines.extend(
-                text::wrap(&format!("  right: {}", wrong.expected), width)
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.review)),
-            );
+            lines.extend(labelled(
+                &format!("{}.", wrong.number),
+                &wrong.prompt,
+                width,
+                theme.title,
+            ));
+            if let Some(shown) = &wrong.shown {
+                lines.extend(labelled("shown:", shown, width, theme.dim));
+            }
+            lines.extend(labelled("yours:", &wrong.given, width, theme.error));
+            lines.extend(labelled("right:", &wrong.expected, width, theme.review));
         }
         lines
     } else if test.on_submit_page() {
-        let answered = test.responses.iter().filter(|r| answered(r)).count();
-        vec![
-            Line::from(""),
-            Line::styled(
-                format!("You answered {answered} of {} questions.", test.items.len()),
-                theme.title,
-            ),
-            Line::from(format!(
-                "{} submits the test; {} goes back to the questions.",
-                keys::TEST_SUBMIT.label(&Action::Submit),
-                keys::TEST_SUBMIT.label(&Action::Left)
-            )),
-        ]
+        submit_lines(test, theme, width)
     } else {
         question_lines(app, test, theme, width)
     };
@@ -87,13 +100,112 @@ pub fn render(
         .render(body, buf);
 }
 
-fn answered(response: &Response) -> bool {
-    match response {
-        Response::Empty => false,
-        Response::Text(text) => !text.trim().is_empty(),
-        Response::Matching(picks) => picks.iter().any(Option::is_some),
-        _ => true,
+/// The submit page: how many are answered, which are not, and the keys.
+fn submit_lines(test: &PracticeTest, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let total = test.question_count();
+    let missing = test.unanswered();
+    let mut lines = vec![
+        Line::from(""),
+        Line::styled(
+            format!(
+                "You answered {} of {}.",
+                total - missing.len(),
+                crate::english::counted(total, "question")
+            ),
+            theme.title,
+        ),
+    ];
+    if !missing.is_empty() {
+        lines.extend(labelled(
+            "Not answered:",
+            &number_ranges(&missing),
+            width,
+            theme.error,
+        ));
     }
+    lines.push(Line::from(""));
+    lines.extend(
+        text::wrap(
+            &format!(
+                "{} submits the test{}; {} goes back to the questions.",
+                keys::TEST_SUBMIT.label(&Action::Submit),
+                if missing.is_empty() { "" } else { " as it is" },
+                keys::TEST_SUBMIT.label(&Action::Left)
+            ),
+            width,
+        )
+        .into_iter()
+        .map(Line::from),
+    );
+    lines
+}
+
+/// "2, 5–7, 9" for question numbers in order.
+fn number_ranges(numbers: &[usize]) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &n in numbers {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    runs.iter()
+        .map(|&(first, last)| {
+            if first == last {
+                first.to_string()
+            } else {
+                format!("{first}–{last}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `label` and `text` on a line, the text's wrapped lines under its first word, not under
+/// the label: "  yours: a long answer" / "         that goes on".
+fn labelled(label: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let indent = label.chars().count() + 3;
+    text::wrap(text, width.saturating_sub(indent).max(10))
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            let head = if i == 0 {
+                format!("  {label} ")
+            } else {
+                " ".repeat(indent)
+            };
+            Line::from(vec![Span::styled(head, style), Span::styled(piece, style)])
+        })
+        .collect()
+}
+
+/// Leaving a test with answers: what is kept, and the keys.
+fn leaving_lines(test: &PracticeTest, theme: &Theme, body: Rect, buf: &mut Buffer) {
+    let keys = keys::TEST_LEAVE;
+    let total = test.question_count();
+    let answered = total - test.unanswered().len();
+    super::flashcards::message(
+        &[
+            "Leave the test?".to_owned(),
+            format!(
+                "{answered} of {} answered.",
+                crate::english::counted(total, "question")
+            ),
+            format!(
+                "{} leaves and keeps them: the test resumes when you open a practice test \
+                 on these decks again.",
+                keys.label(&Action::Back)
+            ),
+            format!(
+                "{} discards the test; {} stays.",
+                keys.label(&Action::Discard),
+                keys.label(&Action::Stay)
+            ),
+        ],
+        theme,
+        body,
+        buf,
+    );
 }
 
 fn question_lines<'a>(

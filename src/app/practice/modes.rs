@@ -17,6 +17,7 @@ use crate::store::NewEvent;
 pub fn flashcards_keys(cards: &Flashcards) -> Keys {
     match cards {
         f if f.all_known => keys::SORTING_DONE,
+        f if f.round_over() && f.learning.is_empty() => keys::SORTING_ALL_SORTED,
         f if f.round_over() => keys::SORTING_ROUND_OVER,
         f if f.sorting => keys::SORTING,
         _ => keys::FLASHCARDS,
@@ -55,6 +56,9 @@ pub fn match_keys(game: &Match) -> Keys {
 #[must_use]
 pub fn test_keys(test: &Practice<PracticeTest>) -> Keys {
     let session = &test.session;
+    if test.leaving {
+        return keys::TEST_LEAVE;
+    }
     if session.report.is_some() {
         return keys::TEST_REPORT;
     }
@@ -168,6 +172,7 @@ pub(super) fn flashcards_key(
         Action::Shuffle => cards.shuffle(),
         Action::ToggleSorting => cards.toggle_sorting(),
         Action::Proceed => cards.next_round(),
+        Action::Undo => return cards.undo(now),
         Action::StartOver if cards.all_known => return cards.start_over(now),
         _ => {}
     }
@@ -223,6 +228,7 @@ pub(super) fn test_key(
         Action::Up => test.move_row(false),
         Action::Down => test.move_row(true),
         Action::Submit if test.on_submit_page() => return test.submit(now),
+        Action::Finish => return test.finish(now),
         Action::Right | Action::Submit if !test.on_submit_page() => test.next(),
         Action::Left | Action::Previous => test.previous(),
         Action::Retake => {

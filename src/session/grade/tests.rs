@@ -1,3 +1,4 @@
+use super::normalise::{Marks, fold, unicode_chars};
 use super::*;
 
 /// (typed, answer, expected)
@@ -5,8 +6,9 @@ const CASES: &[(&str, &str, Grade)] = &[
     // Case, spacing, punctuation and accents.
     ("paris", "Paris", Grade::Correct),
     ("  Paris  ", "Paris.", Grade::Correct),
-    ("cafe", "café", Grade::Correct),
-    ("el nino", "El Niño", Grade::Correct),
+    ("cafe", "café", Grade::Accents),
+    ("café", "Café", Grade::Correct),
+    ("el nino", "El Niño", Grade::Accents),
     ("kams essence", "KAM’s essence", Grade::Correct),
     // Parentheses are optional, either way.
     (
@@ -61,6 +63,11 @@ const CASES: &[(&str, &str, Grade)] = &[
     (
         "selling to customers who did not ask, unsolicited",
         "Selling products or services to potential customers in an unsolicited manner.",
+        Grade::Wrong,
+    ),
+    (
+        "selling products or services to potential customers unsolicited",
+        "Selling products or services to potential customers in an unsolicited manner.",
         Grade::Close,
     ),
     (
@@ -99,10 +106,118 @@ const CASES: &[(&str, &str, Grade)] = &[
     ("   ", "Paris", Grade::Wrong),
 ];
 
+/// Key-word grading of long answers: three in four key words in any order, or three in five
+/// (and at least three) in the answer's order.
+const KEY_WORD_CASES: &[(&str, &str, Grade)] = &[
+    // The example: two of the three key words (supported, championed, management).
+    (
+        "supported by management",
+        "Must be supported and championed by management.",
+        Grade::Wrong,
+    ),
+    (
+        "management",
+        "Must be supported and championed by management.",
+        Grade::Wrong,
+    ),
+    (
+        "supported and championed by management",
+        "Must be supported and championed by management.",
+        Grade::Close,
+    ),
+    // Other forms of every key word, in another order.
+    (
+        "management must support and champion it",
+        "Must be supported and championed by management.",
+        Grade::Close,
+    ),
+    // Ten key words (selling, additional, products, services, existing, customers, increase,
+    // revenue, per, account): six in the answer's order pass (6 of 10 ≥ 3 in 5) ...
+    (
+        "selling products to existing customers to increase revenue",
+        "Selling additional products or services to existing customers to increase revenue per account.",
+        Grade::Close,
+    ),
+    // ... the same six scrambled do not (6 of 10 < 3 in 4, and not in order) ...
+    (
+        "revenue increase customers existing products selling",
+        "Selling additional products or services to existing customers to increase revenue per account.",
+        Grade::Wrong,
+    ),
+    // ... and eight of ten in any order do (8 of 10 ≥ 3 in 4).
+    (
+        "account revenue per customer from additional services and products, existing ones, by selling",
+        "Selling additional products or services to existing customers to increase revenue per account.",
+        Grade::Close,
+    ),
+    // Five of six key words (consolidation, activities, associated, strategically, important,
+    // customers).
+    (
+        "consolidating activities for strategically important customers",
+        "The consolidation of activities associated with strategically important customers.",
+        Grade::Close,
+    ),
+    (
+        "activities for important customers",
+        "The consolidation of activities associated with strategically important customers.",
+        Grade::Wrong,
+    ),
+];
+
+/// Marks in several scripts: accents on Latin, Greek and Cyrillic letters may be forgotten
+/// (and are shown); marks that make another letter or word may not (`shared/cases/grader-marks`).
+const MARK_CASES: &[(&str, &str, Grade)] = &[
+    // Japanese: dakuten and handakuten make other words (かき oyster, かぎ key).
+    ("かき", "かぎ", Grade::Wrong),
+    ("かぎ", "かぎ", Grade::Correct),
+    ("たいしようふ", "だいじょうぶ", Grade::Wrong),
+    ("だいじょうぶ", "だいじょうぶ", Grade::Correct),
+    ("はん", "ぱん", Grade::Wrong),
+    ("カキ", "カギ", Grade::Wrong),
+    // French and Spanish: an accent forgotten is forgiven.
+    ("cafe", "café", Grade::Accents),
+    ("ca va", "Ça va ?", Grade::Accents),
+    ("manana", "mañana", Grade::Accents),
+    // Greek: the tonos is an accent.
+    ("καλημερα", "καλημέρα", Grade::Accents),
+    ("Καλημέρα", "καλημέρα", Grade::Correct),
+    ("νερο", "νερό", Grade::Accents),
+    // Cyrillic: a stress mark and ё's dots are accents; й's breve makes another letter.
+    ("молоко", "молоко\u{301}", Grade::Accents),
+    ("еж", "ёж", Grade::Accents),
+    ("мои", "мой", Grade::Wrong),
+    ("чаи", "чай", Grade::Wrong),
+    // Vietnamese: tones and vowel marks tell words apart.
+    ("cam on", "cảm ơn", Grade::Wrong),
+    ("pho", "phở", Grade::Wrong),
+    ("cảm ơn", "Cảm ơn", Grade::Correct),
+    // Korean: a syllable is one character, so one wrong consonant in two syllables fails.
+    ("파다", "바다", Grade::Wrong),
+    ("바다", "바다", Grade::Correct),
+    ("감사합니다", "감사합니다.", Grade::Correct),
+    // Hindi: a vowel sign is part of the letter (कि ki, की kī).
+    ("कि", "की", Grade::Wrong),
+    ("नमस्ते", "नमस्ते", Grade::Correct),
+];
+
+#[test]
+fn key_words_grade_long_answers() {
+    check_table(KEY_WORD_CASES);
+}
+
+#[test]
+fn marks_that_make_another_letter_count_in_every_script() {
+    check_table(MARK_CASES);
+}
+
 #[test]
 fn grades_a_table_of_real_answers() {
+    check_table(CASES);
+}
+
+fn check_table(cases: &[(&str, &str, Grade)]) {
     let mut failures = Vec::new();
-    for &(typed, answer, expected) in CASES {
+    for &(typed, answer, expected) in cases {
         let got = grade(typed, answer, Strictness::default());
         if got != expected {
             failures.push(format!(
@@ -159,11 +274,16 @@ fn normalising() {
     assert_eq!(normalise("3,5 and 1.25"), "3,5 and 1.25");
     assert_eq!(normalise("Ça va?"), "ca va");
     assert_eq!(normalise("KAM’s"), "kams");
+    // Kept marks stay composed with their letter.
+    assert_eq!(normalise("だいじょうぶ!"), "だいじょうぶ");
+    assert_eq!(normalise("Мой"), "мой");
+    assert_eq!(normalise("Ёж"), "еж");
+    assert_eq!(normalise("नमस्ते जी"), "नमस्ते जी");
 }
 
 proptest::proptest! {
     #[test]
     fn the_ascii_fast_path_folds_as_the_unicode_path(text in "[ -~\t\n\x0b\x0c\r]{0,40}") {
-        proptest::prop_assert_eq!(normalise(&text), fold(&unicode_chars(&text)));
+        proptest::prop_assert_eq!(normalise(&text), fold(&unicode_chars(&text, Marks::Accents)));
     }
 }

@@ -8,18 +8,24 @@ fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
 }
 
+/// Learn on `n` unseen terms, waiting for Enter after every answer.
 fn learn(n: usize) -> Learn {
+    learn_at(vec![LearnLevel::Unseen; n], false)
+}
+
+/// Learn on as many terms as `levels`, at those levels.
+fn learn_at(levels: Vec<LearnLevel>, auto_advance: bool) -> Learn {
     let options = Options {
         questions: vec![Kind::Choice, Kind::Written],
+        auto_advance,
         ..Options::default()
     };
-    Learn::new(
-        "D".into(),
-        sample_terms(n),
-        vec![LearnLevel::Unseen; n],
-        options,
-        7,
-    )
+    Learn::new("D".into(), sample_terms(levels.len()), levels, options, 7)
+}
+
+/// Two terms, the second already mastered: a round asks the first only.
+fn learn_one_of_two() -> Learn {
+    learn_at(vec![LearnLevel::Unseen, LearnLevel::Mastered], false)
 }
 
 /// The 1-based number of the right option, or of a wrong one.
@@ -96,7 +102,7 @@ fn a_miss_comes_back_later_in_the_same_round() {
 
 #[test]
 fn familiar_terms_are_written_next_round_and_a_right_answer_masters_them() {
-    let mut l = learn(1);
+    let mut l = learn_one_of_two();
     l.choose(option(&l, true), now());
     l.proceed();
     assert_eq!(l.stage, Stage::RoundOver);
@@ -120,12 +126,12 @@ fn familiar_terms_are_written_next_round_and_a_right_answer_masters_them() {
     l.proceed();
     l.proceed();
     assert_eq!(l.stage, Stage::Done);
-    assert_eq!(l.progress(), (0, 0, 1));
+    assert_eq!(l.progress(), (0, 0, 2));
 }
 
 #[test]
 fn i_was_right_overrides_a_wrong_written_answer() {
-    let mut l = learn(1);
+    let mut l = learn_one_of_two();
     l.choose(option(&l, true), now());
     l.proceed();
     l.proceed();
@@ -144,6 +150,11 @@ fn i_was_right_overrides_a_wrong_written_answer() {
     );
     let events = l.override_right(now());
     assert_eq!(events.len(), 2);
+    let outcome = l.current.as_ref().unwrap().outcome.clone().unwrap();
+    assert!(
+        outcome.right && outcome.marked == Marked::ByUser,
+        "counted as right, and the answer stays on screen"
+    );
     assert_eq!(
         events[0].kind,
         NewKind::Undo {
@@ -161,7 +172,7 @@ fn i_was_right_overrides_a_wrong_written_answer() {
         Stage::RoundOver,
         "the overridden term is not asked again"
     );
-    assert_eq!(l.progress(), (0, 0, 1));
+    assert_eq!(l.progress(), (0, 0, 2));
     assert!(l.override_right(now()).is_empty(), "only once");
 }
 
@@ -171,7 +182,8 @@ fn dont_know_shows_the_answer_and_asks_again() {
     let first = l.current.as_ref().unwrap().question.term;
     let events = l.dont_know(now());
     assert_eq!(events.len(), 1);
-    assert!(!l.current.as_ref().unwrap().outcome.as_ref().unwrap().right);
+    let outcome = l.current.as_ref().unwrap().outcome.clone().unwrap();
+    assert!(!outcome.right && outcome.marked == Marked::DontKnow);
     assert!(l.dont_know(now()).is_empty(), "already answered");
     l.proceed();
     l.choose(option(&l, true), now());
@@ -199,4 +211,45 @@ fn a_fully_mastered_deck_is_done_at_once() {
         1,
     );
     assert_eq!(l.stage, Stage::Done);
+}
+
+#[test]
+fn a_right_answer_moves_on_by_itself_and_a_miss_waits() {
+    let mut l = learn_at(vec![LearnLevel::Unseen; 3], true);
+    let first = l.current.as_ref().unwrap().question.clone();
+    l.choose(option(&l, true), now());
+    let asked = l.current.as_ref().unwrap();
+    assert!(asked.outcome.is_none(), "the next question, at once");
+    assert_ne!(asked.question.term, first.term);
+    assert_eq!(
+        l.passed,
+        Some(Passed {
+            prompt: first.prompt,
+            answer: first.answer
+        })
+    );
+    l.choose(option(&l, false), now());
+    let outcome = l.current.as_ref().unwrap().outcome.clone().unwrap();
+    assert!(!outcome.right, "a miss stays on screen until Enter");
+    assert_eq!(l.passed, None, "the recall of the last question goes");
+}
+
+#[test]
+fn a_typo_or_a_forgotten_accent_waits_for_enter_to_show_the_spelling() {
+    // A familiar term is written; its answer given with a typo.
+    let mut l = learn_at(vec![LearnLevel::Familiar, LearnLevel::Mastered], true);
+    for c in "capitl0".chars() {
+        l.type_char(c);
+    }
+    l.submit(now());
+    let outcome = l.current.as_ref().unwrap().outcome.clone().unwrap();
+    assert_eq!((outcome.right, outcome.grade), (true, Some(Grade::Close)));
+    assert_eq!(l.passed, None);
+    // Right as typed: on to the end of the round at once.
+    let mut l = learn_at(vec![LearnLevel::Familiar, LearnLevel::Mastered], true);
+    for c in "Capital0".chars() {
+        l.type_char(c);
+    }
+    l.submit(now());
+    assert_eq!(l.stage, Stage::RoundOver);
 }

@@ -2,17 +2,26 @@
 //! the right ones, and the score.
 
 use super::{Item, Response};
-use crate::session::grade::{Strictness, grade};
+use crate::session::grade::{Grade, Strictness, grade};
 use crate::session::questions::Ask;
 use crate::store::Question as Kind;
 
 /// A wrong answer beside the right one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wrong {
+    /// The question's number in the test, from 1.
+    pub number: usize,
     pub prompt: String,
+    /// A true/false question's claim: the answer it showed.
+    pub shown: Option<String>,
+    /// "True", "False", the option chosen, the text typed, or "(no answer)".
     pub given: String,
+    /// The right answer; for a false claim, "False" and the card's answer.
     pub expected: String,
 }
+
+/// What a question not answered shows as the answer given.
+pub const NO_ANSWER: &str = "(no answer)";
 
 /// A submitted test, graded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +33,9 @@ pub struct Report {
     pub wrong: Vec<Wrong>,
     /// Terms answered wrong, for a retake.
     pub missed: Vec<usize>,
+    /// Written answers counted right with a typo or accents left out: shown beside the
+    /// answer as written, so the spelling is seen.
+    pub near: Vec<Wrong>,
 }
 
 /// One question marked: its term, its kind, and whether it was answered right.
@@ -42,16 +54,34 @@ impl Report {
             total: 0,
             wrong: Vec::new(),
             missed: Vec::new(),
+            near: Vec::new(),
         };
         let mut marked = Vec::new();
         for (item, response) in items.iter().zip(responses) {
+            if let (Item::Single(q), Response::Text(text)) = (item, response)
+                && matches!(
+                    grade(text, &q.answer, strictness),
+                    Grade::Close | Grade::Accents
+                )
+            {
+                report.near.push(Wrong {
+                    number: report.total + 1,
+                    prompt: q.prompt.clone(),
+                    shown: None,
+                    given: text.clone(),
+                    expected: q.answer.clone(),
+                });
+            }
             for (term, kind, right, wrong) in grade_item(item, response, strictness) {
                 report.total += 1;
                 if right {
                     report.right += 1;
                 } else {
                     report.missed.push(term);
-                    report.wrong.extend(wrong);
+                    report.wrong.extend(wrong.map(|wrong| Wrong {
+                        number: report.total,
+                        ..wrong
+                    }));
                 }
                 marked.push((term, kind, right));
             }
@@ -70,7 +100,9 @@ fn grade_item(
 ) -> Vec<(usize, Kind, bool, Option<Wrong>)> {
     let wrong = |prompt: &str, given: String, expected: &str| {
         Some(Wrong {
+            number: 0,
             prompt: prompt.to_owned(),
+            shown: None,
             given,
             expected: expected.to_owned(),
         })
@@ -86,31 +118,29 @@ fn grade_item(
                 (Ask::Choice { options, correct }, Response::Choice(n)) => {
                     (Kind::Choice, n == correct, options[*n].clone())
                 }
-                (Ask::TrueFalse { shown, is_true }, Response::TrueFalse(said)) => (
-                    Kind::TrueFalse,
-                    said == is_true,
-                    format!("{} ({shown})", if *said { "True" } else { "False" }),
-                ),
-                (ask, _) => (kind_of(ask), false, "(no answer)".to_owned()),
+                (Ask::TrueFalse { is_true, .. }, Response::TrueFalse(said)) => {
+                    (Kind::TrueFalse, said == is_true, true_or_false(*said))
+                }
+                (ask, _) => (ask.kind(), false, NO_ANSWER.to_owned()),
             };
-            let expected = match &q.ask {
-                Ask::TrueFalse { shown, is_true } => format!(
-                    "{} ({shown}; the answer is {})",
-                    if *is_true { "True" } else { "False" },
-                    q.answer
-                ),
-                _ => q.answer.clone(),
+            let (expected, shown) = match &q.ask {
+                Ask::TrueFalse {
+                    shown,
+                    is_true: true,
+                } => ("True".to_owned(), Some(shown)),
+                Ask::TrueFalse { shown, .. } => {
+                    (format!("False: the answer is {}", q.answer), Some(shown))
+                }
+                _ => (q.answer.clone(), None),
             };
-            vec![(
-                q.term,
-                kind,
-                right,
-                if right {
-                    None
-                } else {
-                    wrong(&q.prompt, given, &expected)
-                },
-            )]
+            let wrong = (!right)
+                .then(|| wrong(&q.prompt, given, &expected))
+                .flatten()
+                .map(|wrong| Wrong {
+                    shown: shown.cloned(),
+                    ..wrong
+                });
+            vec![(q.term, kind, right, wrong)]
         }
         Item::Matching {
             terms,
@@ -129,7 +159,7 @@ fn grade_item(
                         .get(i)
                         .copied()
                         .flatten()
-                        .map_or_else(|| "(no answer)".to_owned(), |p| answers[p].clone());
+                        .map_or_else(|| NO_ANSWER.to_owned(), |p| answers[p].clone());
                     (
                         terms[i],
                         Kind::Matching,
@@ -146,10 +176,6 @@ fn grade_item(
     }
 }
 
-fn kind_of(ask: &Ask) -> Kind {
-    match ask {
-        Ask::Choice { .. } => Kind::Choice,
-        Ask::TrueFalse { .. } => Kind::TrueFalse,
-        Ask::Written => Kind::Written,
-    }
+fn true_or_false(said: bool) -> String {
+    if said { "True" } else { "False" }.to_owned()
 }

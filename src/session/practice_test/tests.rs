@@ -1,8 +1,9 @@
 use chrono::DateTime;
 
 use super::*;
+use crate::session::questions::Term;
 use crate::session::questions::sample_terms;
-use crate::store::EventKind;
+use crate::store::{EventKind, Question as Kind};
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
@@ -196,4 +197,202 @@ fn moving_freely_and_typing_only_in_written_questions() {
     assert!(!t.typing());
     t.type_char('x');
     assert_eq!(t.responses[t.position], Response::Empty);
+}
+
+#[test]
+fn one_count_everywhere_the_matching_block_numbers_its_pairs() {
+    // 11 questions on 4 kinds: 3 written, 3 choice, 3 true/false, a block of 2 pairs.
+    let mut t = test_of(30, 11);
+    assert_eq!(t.question_count(), 11);
+    let block = t
+        .items
+        .iter()
+        .position(|i| matches!(i, Item::Matching { .. }))
+        .unwrap();
+    assert_eq!(t.items.len(), 10, "ten items, one of them two pairs");
+    assert_eq!(t.numbers_of(0), 1..=1);
+    assert_eq!(t.numbers_of(block), 10..=11);
+    assert_eq!(t.unanswered().len(), 11);
+    answer_all(&mut t);
+    t.submit(now());
+    let report = t.report.as_ref().unwrap();
+    assert_eq!((report.right, report.total), (11, 11));
+}
+
+#[test]
+fn the_unanswered_questions_are_named_by_number_and_finish_submits_when_none_are_left() {
+    let mut t = test_of(12, 12);
+    answer_all(&mut t);
+    t.position = 0;
+    let block = t
+        .items
+        .iter()
+        .position(|i| matches!(i, Item::Matching { .. }))
+        .unwrap();
+    let first_pair = *t.numbers_of(block).start();
+    t.responses[1] = Response::Text("  ".into());
+    if let Response::Matching(picks) = &mut t.responses[block] {
+        picks[1] = None;
+    }
+    assert_eq!(t.unanswered(), [2, first_pair + 1]);
+    assert!(t.has_answers());
+    assert!(
+        t.finish(now()).is_empty(),
+        "questions left: the submit page"
+    );
+    assert!(t.on_submit_page());
+    t.responses[1] = Response::Text("Capital0".into());
+    if let Response::Matching(picks) = &mut t.responses[block] {
+        picks[1] = Some(0);
+    }
+    t.position = 0;
+    t.responses = t.responses.clone();
+    let events = t.finish(now());
+    assert!(!events.is_empty(), "everything answered: submitted at once");
+    assert!(t.report.is_some());
+}
+
+#[test]
+fn the_report_says_what_a_true_false_question_claimed_and_what_was_right() {
+    let mut t = PracticeTest::new(
+        "D".into(),
+        sample_terms(6),
+        Options {
+            count: 6,
+            questions: vec![Kind::TrueFalse],
+            ..Options::for_test(6)
+        },
+        vec![],
+        9,
+    );
+    // Every claim answered the wrong way round.
+    for i in 0..t.items.len() {
+        t.position = i;
+        let Item::Single(Question {
+            ask: Ask::TrueFalse { is_true, .. },
+            ..
+        }) = t.items[i].clone()
+        else {
+            panic!()
+        };
+        t.choose(if is_true { 2 } else { 1 });
+    }
+    t.submit(now());
+    let report = t.report.clone().unwrap();
+    assert_eq!(report.wrong.len(), 6);
+    for (wrong, item) in report.wrong.iter().zip(&t.items) {
+        let Item::Single(q) = item else { panic!() };
+        let Ask::TrueFalse { shown, is_true } = &q.ask else {
+            panic!()
+        };
+        assert_eq!(wrong.shown.as_ref(), Some(shown));
+        if *is_true {
+            assert_eq!(
+                (wrong.given.as_str(), wrong.expected.as_str()),
+                ("False", "True")
+            );
+        } else {
+            assert_eq!(wrong.given, "True");
+            assert_eq!(wrong.expected, format!("False: the answer is {}", q.answer));
+        }
+    }
+    assert_eq!(
+        report.wrong.iter().map(|w| w.number).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5, 6]
+    );
+}
+
+#[test]
+fn a_one_card_test_is_written_whatever_kinds_are_on() {
+    for asked in [
+        vec![Kind::Choice, Kind::TrueFalse, Kind::Matching],
+        vec![Kind::Matching],
+    ] {
+        let t = PracticeTest::new(
+            "D".into(),
+            sample_terms(1),
+            Options {
+                questions: asked,
+                ..Options::for_test(1)
+            },
+            vec![],
+            3,
+        );
+        assert_eq!(kinds(&t), ["written"]);
+    }
+}
+
+#[test]
+fn a_matching_only_test_counts_at_most_six_before_it_starts() {
+    let terms = sample_terms(30);
+    let options = Options {
+        count: 20,
+        questions: vec![Kind::Matching],
+        ..Options::for_test(30)
+    };
+    assert_eq!(question_total(&options, &terms), 6);
+    let few: Vec<Term> = sample_terms(1);
+    assert_eq!(question_total(&options, &few), 1);
+}
+
+#[test]
+fn a_test_in_progress_reads_back_as_it_was_left() {
+    let mut t = test_of(12, 12);
+    answer_all(&mut t);
+    t.position = 3;
+    let json = serde_json::to_string(&t).unwrap();
+    let back: PracticeTest = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, t);
+}
+
+#[test]
+fn written_answers_right_but_for_accents_or_a_typo_are_listed_with_the_spelling() {
+    let terms = vec![
+        Term {
+            id: "d/cafe".into(),
+            front: "cafe (French)".into(),
+            back: "café".into(),
+        },
+        Term {
+            id: "d/key".into(),
+            front: "key".into(),
+            back: "かぎ".into(),
+        },
+    ];
+    let mut t = PracticeTest::new(
+        "D".into(),
+        terms,
+        Options {
+            count: 2,
+            questions: vec![Kind::Written],
+            ..Options::for_test(2)
+        },
+        vec![],
+        1,
+    );
+    for i in 0..2 {
+        let Item::Single(q) = &t.items[i] else {
+            panic!()
+        };
+        t.responses[i] = Response::Text(
+            if q.answer == "café" {
+                "cafe"
+            } else {
+                "かき"
+            }
+            .into(),
+        );
+    }
+    t.submit(now());
+    let report = t.report.unwrap();
+    assert_eq!((report.right, report.total), (1, 2));
+    assert_eq!(report.near.len(), 1);
+    assert_eq!(
+        (
+            report.near[0].given.as_str(),
+            report.near[0].expected.as_str()
+        ),
+        ("cafe", "café")
+    );
+    assert_eq!(report.wrong[0].given, "かき");
 }

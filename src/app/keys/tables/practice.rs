@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyCode as K;
 
-use super::super::On::{Keys as Code, Pick, Text};
+use super::super::On::{Ctrl, Keys as Code, Pick, Text};
 use super::super::{Binding, FOOTER, HELP_ONLY, Keys, bind};
 use super::HELP_BACK;
 use crate::app::Action as A;
@@ -39,11 +39,13 @@ pub const OPTIONS_FLASHCARDS: Keys = Keys(&[
     HELP_BACK,
 ]);
 
+#[rustfmt::skip]
 pub const OPTIONS_LEARN: Keys = Keys(&[
     START,
     SIDES_AND_ORDER,
     STARRED_ONLY,
     QUESTION_KINDS,
+    &[bind(Code(&[K::Char('m')]), "m", "move on after a right answer", A::Setting(Setting::AutoAdvance), HELP_ONLY)],
     HELP_BACK,
 ]);
 
@@ -59,9 +61,29 @@ pub const OPTIONS_TEST: Keys = Keys(&[
         bind(Code(&[K::Char('4')]), "4", "matching", A::Setting(Setting::Kind(Question::Matching)), HELP_ONLY),
         bind(Code(&[K::Char('+'), K::Char('=')]), "+", "more questions", A::Setting(Setting::MoreQuestions), HELP_ONLY),
         bind(Code(&[K::Char('-')]), "-", "fewer questions", A::Setting(Setting::FewerQuestions), HELP_ONLY),
+        bind(Code(&[K::Char('n')]), "n", "type the number of questions", A::Setting(Setting::TypeCount), HELP_ONLY),
     ],
     HELP_BACK,
 ]);
+
+/// The test's options screen when a test was left in progress on these decks.
+#[rustfmt::skip]
+pub const OPTIONS_TEST_RESUME: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Enter]), "Enter", "resume the test", A::Start, FOOTER),
+        bind(Code(&[K::Char('d')]), "d", "discard it for a new one", A::Discard, FOOTER),
+    ],
+    HELP_BACK,
+]);
+
+/// While the number of questions is typed.
+#[rustfmt::skip]
+pub const COUNT_INPUT: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "set", A::Submit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "0-9", "type the number", A::Type(' '), HELP_ONLY),
+]]);
 
 // ---- Flashcards ----
 
@@ -92,6 +114,7 @@ pub const SORTING: Keys = Keys(&[
         bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
         bind(Code(&[K::Up, K::Char('k')]), "↑/k", "know it", A::Up, FOOTER),
         bind(Code(&[K::Down, K::Char('j')]), "↓/j", "still learning", A::Down, FOOTER),
+        bind(Code(&[K::Char('u')]), "u", "undo the last sort", A::Undo, FOOTER),
         bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, HELP_ONLY),
         bind(Code(&[K::Char('c')]), "c", "card sorting off", A::ToggleSorting, HELP_ONLY),
     ],
@@ -102,7 +125,20 @@ pub const SORTING: Keys = Keys(&[
 
 #[rustfmt::skip]
 pub const SORTING_ROUND_OVER: Keys = Keys(&[
-    &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "study the still-learning pile", A::Proceed, FOOTER)],
+    &[
+        bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "study the still-learning pile", A::Proceed, FOOTER),
+        bind(Code(&[K::Char('u')]), "u", "undo the last sort", A::Undo, FOOTER),
+    ],
+    HELP_BACK,
+]);
+
+/// The round is over and every card is known: Enter goes to the end.
+#[rustfmt::skip]
+pub const SORTING_ALL_SORTED: Keys = Keys(&[
+    &[
+        bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "finish", A::Proceed, FOOTER),
+        bind(Code(&[K::Char('u')]), "u", "undo the last sort", A::Undo, FOOTER),
+    ],
     HELP_BACK,
 ]);
 
@@ -212,6 +248,7 @@ pub const MATCH_DONE: Keys = Keys(&[
 const TEST_MOVES: &[Binding] = &[
     bind(Code(&[K::Tab, K::Right, K::Enter]), "Tab/→", "next", A::Right, FOOTER),
     bind(Code(&[K::BackTab, K::Left]), "←", "previous", A::Left, FOOTER),
+    bind(Ctrl('s'), "Ctrl-S", "submit the test", A::Finish, FOOTER),
 ];
 
 /// A multiple-choice question (up to four options).
@@ -258,6 +295,7 @@ pub const TEST_FIELD_LEFT: Keys = Keys(&[
         bind(Code(&[K::Enter, K::Char('i')]), "Enter", "type the answer", A::EnterField, FOOTER),
         bind(Code(&[K::Tab, K::Right]), "Tab/→", "next", A::Right, FOOTER),
         bind(Code(&[K::BackTab, K::Left]), "←", "previous", A::Left, FOOTER),
+        bind(Ctrl('s'), "Ctrl-S", "submit the test", A::Finish, FOOTER),
     ],
     SCROLL,
     STAR,
@@ -270,8 +308,17 @@ pub const TYPING_TEST: Keys = Keys(&[&[
     bind(Code(&[K::Enter, K::Tab]), "Enter", "next", A::Submit, FOOTER),
     bind(Code(&[K::BackTab]), "Shift-Tab", "previous", A::Previous, FOOTER),
     bind(Code(&[K::Esc]), "Esc", "leave the field", A::LeaveField, FOOTER),
+    bind(Ctrl('s'), "Ctrl-S", "submit the test", A::Finish, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
+]]);
+
+/// Leaving a test with answers: keep it, discard it, or stay.
+#[rustfmt::skip]
+pub const TEST_LEAVE: Keys = Keys(&[&[
+    bind(Code(&[K::Char('y'), K::Char('q'), K::Enter]), "y", "leave, keeping the answers", A::Back, FOOTER),
+    bind(Code(&[K::Char('d')]), "d", "discard the test", A::Discard, FOOTER),
+    bind(Code(&[K::Char('n'), K::Esc]), "n", "stay", A::Stay, FOOTER),
 ]]);
 
 #[rustfmt::skip]
