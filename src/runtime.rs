@@ -74,36 +74,39 @@ fn run_loop(
     let mut start_reading = runtime.log.start_reading.take();
     let mut simulation: Option<Receiver<SimulationResult>> = None;
     loop {
-        if stop.asked() {
-            return Ok(());
-        }
-        follow_mouse(app, &mut mouse)?;
-        let mut clicks = ui::Clicks::default();
-        terminal.draw(|frame| clicks = ui::draw(frame, app, &runtime.theme))?;
-        runtime
-            .first_frame
-            .get_or_insert_with(std::time::Instant::now);
-        match runtime.after_first_frame {
-            Some(AfterFirstFrame::Exit) => return Ok(()),
-            Some(AfterFirstFrame::Panic) => panic!("forced by --after-first-frame panic"),
-            None => {}
-        }
-        if let Some(start) = start_reading.take() {
-            let _ = start.send(());
-        }
-        // While a simulation runs, keys are still read, and its result is looked for between.
-        let finished = simulation
-            .as_ref()
-            .and_then(|running| running.try_recv().ok());
-        let action = if let Some(result) = finished {
-            simulation = None;
-            Action::Simulated(result)
+        // A signal leaves as Ctrl-C does (a test in progress is kept), before any more drawing:
+        // the terminal may be gone.
+        let action = if stop.asked() {
+            Action::Quit
         } else {
-            let wait = simulation.as_ref().map(|_| Duration::from_millis(100));
-            let Some(action) = next_action(app, &clicks, wait, stop)? else {
-                continue;
-            };
-            action
+            follow_mouse(app, &mut mouse)?;
+            let mut clicks = ui::Clicks::default();
+            terminal.draw(|frame| clicks = ui::draw(frame, app, &runtime.theme))?;
+            runtime
+                .first_frame
+                .get_or_insert_with(std::time::Instant::now);
+            match runtime.after_first_frame {
+                Some(AfterFirstFrame::Exit) => return Ok(()),
+                Some(AfterFirstFrame::Panic) => panic!("forced by --after-first-frame panic"),
+                None => {}
+            }
+            if let Some(start) = start_reading.take() {
+                let _ = start.send(());
+            }
+            // While a simulation runs, keys are still read, and its result is looked for between.
+            let finished = simulation
+                .as_ref()
+                .and_then(|running| running.try_recv().ok());
+            if let Some(result) = finished {
+                simulation = None;
+                Action::Simulated(result)
+            } else {
+                let wait = simulation.as_ref().map(|_| Duration::from_millis(100));
+                let Some(action) = next_action(app, &clicks, wait, stop)? else {
+                    continue;
+                };
+                action
+            }
         };
         let mut pending = vec![action];
         while let Some(action) = pending.pop() {

@@ -59,3 +59,25 @@ fn sighup_in_a_review_keeps_the_answer_already_given() {
 fn sigint_from_outside_in_the_help_overlay_restores_the_terminal() {
     ends_cleanly_on("INT", 2, &[("?", "Keys")]);
 }
+
+/// A closed window in the middle of a practice test keeps the test, as Ctrl-C does: the next
+/// start offers to resume it.
+#[test]
+fn sighup_in_a_practice_test_keeps_it_to_resume() {
+    let home = tempfile::tempdir().unwrap();
+    let deck = ["test", "sales-optimization-levers"];
+    let mut tui = Tui::start(home.path(), &deck, 80, 24);
+    tui.wait_for("questions: 20 (at most 100");
+    // Multiple choice only, then answer the first question.
+    tui.send("134");
+    tui.wait_for("matching (up to 6 pairs): off");
+    tui.send("\r");
+    tui.wait_for("question 1 of 20");
+    tui.send("1\t");
+    tui.wait_for("question 2 of 20");
+    tui.signal("HUP");
+    assert_eq!(tui.wait_exit_code(), 129, "{}", tui.contents());
+    let mut again = Tui::start(home.path(), &deck, 80, 24);
+    again.wait_for("A test is in progress on these decks.");
+    again.wait_for("1 of 20 questions answered.");
+}
