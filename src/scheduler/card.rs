@@ -92,6 +92,20 @@ impl CardState {
         buried_until: None,
     };
 
+    /// Whether the card is in Anki's day-learning queue (`CardQueue::DayLearn`): (re)learning
+    /// with its next step on a later day than its last answer, which `calendar` counts. Such
+    /// a card is shown with the reviews and counts against the review limit
+    /// (`rslib/src/scheduler/queue/builder/gathering.rs`, `answering/mod.rs`).
+    #[must_use]
+    pub fn in_day_learning(&self, calendar: super::Calendar) -> bool {
+        match (self.phase, self.due, self.last_review) {
+            (Phase::Learning { .. } | Phase::Relearning { .. }, Due::At(at), Some(last)) => {
+                calendar.day(at) > calendar.day(last)
+            }
+            _ => false,
+        }
+    }
+
     /// A review card whose interval has reached [`MATURE_DAYS`].
     #[must_use]
     pub fn is_mature(&self) -> bool {

@@ -39,6 +39,9 @@ pub struct Folded {
     pub new_that_day: bool,
     /// Answers given while it was a review card on that day.
     pub reviews_that_day: u32,
+    /// Answers given from the day-learning queue that day ([`CardState::in_day_learning`]),
+    /// which count against the review limit as reviews do.
+    pub day_learning_that_day: u32,
     /// Every answer that day, in review mode, and the time they took.
     pub answers_that_day: u32,
     pub ms_that_day: u64,
@@ -55,6 +58,7 @@ impl Folded {
     pub(crate) fn clear_day(&mut self) {
         self.new_that_day = false;
         self.reviews_that_day = 0;
+        self.day_learning_that_day = 0;
         self.answers_that_day = 0;
         self.ms_that_day = 0;
     }
@@ -237,12 +241,16 @@ impl History {
                     } else {
                         Placement::Recorded(*due)
                     };
+                    // Answers from the day-learning queue count against the review limit,
+                    // as Anki's `update_deck_stats_from_answer` counts them.
+                    let day_learning = state.in_day_learning(calendar);
                     let (next, notes) =
                         scheduler.answer_placed(state, card, *rating, entry.time, placement);
                     if calendar.day(entry.time) == day {
                         match before {
                             Phase::New => folded.new_that_day = true,
                             Phase::Review => folded.reviews_that_day += 1,
+                            _ if day_learning => folded.day_learning_that_day += 1,
                             _ => {}
                         }
                         folded.answers_that_day += 1;

@@ -88,7 +88,8 @@ impl Study {
             match self.states.get(card.id.as_str()) {
                 Some(folded) => {
                     new += usize::from(folded.new_that_day);
-                    reviews += folded.reviews_that_day as usize;
+                    // Anki counts answers from the day-learning queue as reviews.
+                    reviews += (folded.reviews_that_day + folded.day_learning_that_day) as usize;
                     backlog |= folded.postponed && !folded.state.suspended;
                     unseen +=
                         usize::from(folded.state.phase == Phase::New && !folded.state.suspended);

@@ -45,15 +45,10 @@ impl QueueKind {
         Some(match (state.phase, state.due) {
             (Phase::New, _) => Self::New,
             (Phase::Review, _) => Self::Review,
-            (_, Due::At(at)) => {
-                let calendar = scheduler.calendar();
-                let answered = state.last_review.map(|last| calendar.day(last));
-                if answered.is_some_and(|day| calendar.day(at) > day) {
-                    Self::InterdayLearning
-                } else {
-                    Self::IntradayLearning
-                }
+            (_, Due::At(_)) if state.in_day_learning(scheduler.calendar()) => {
+                Self::InterdayLearning
             }
+            (_, Due::At(_)) => Self::IntradayLearning,
             (_, Due::New | Due::Day(_)) => Self::IntradayLearning,
         })
     }
