@@ -68,8 +68,14 @@ fn press(app: &mut App, code: KeyCode, at: DateTime<FixedOffset>) -> Vec<Effect>
     };
     let effects = app.update(action, at);
     for effect in &effects {
-        if let Effect::Write(event) = effect {
-            app.update(Action::Written(event.clone()), at);
+        match effect {
+            Effect::Write(event) => {
+                app.update(Action::Written(event.clone()), at);
+            }
+            Effect::WriteAll(events) => {
+                app.update(Action::WrittenAll(events.clone()), at);
+            }
+            _ => {}
         }
     }
     effects
