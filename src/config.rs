@@ -16,7 +16,7 @@ use toml::de::DeTable;
 use crate::deck::Problem;
 use crate::scheduler::Settings;
 use crate::session::grade::Strictness;
-pub use presets::{Preset, glob_matches};
+pub use presets::{Preset, glob_matches, preset_table};
 pub use table::{RENAMED, Read, SETTINGS, Setting};
 pub use values::{parameters_text, step_text};
 
@@ -174,7 +174,7 @@ impl Place<'_> {
     /// The words after a key's name that say which preset's table holds it, if one does.
     fn within(&self) -> String {
         self.preset
-            .map_or_else(String::new, |name| format!(" in `[presets.{name}]`"))
+            .map_or_else(String::new, |name| format!(" in `{}`", preset_table(name)))
     }
 }
 
@@ -210,7 +210,8 @@ fn read_setting(
             key.span().start,
             format!(
                 "`{name}` is one for the whole collection: set it above the presets, not in \
-                 `[presets.{preset}]`; ignored here"
+                 `{}`; ignored here",
+                preset_table(preset)
             ),
         ));
         return None;

@@ -300,3 +300,31 @@ fn a_bad_preset_value_is_a_warning_with_its_place_and_the_rest_still_works() {
         )
     );
 }
+
+#[test]
+fn config_show_quotes_preset_names_as_toml_does_and_warns_of_an_empty_one() {
+    let (home, config, _, _) = home();
+    std::fs::write(
+        &config,
+        "[presets.\"日本語 🎌\"]\nnew_per_day = 3\n\n[presets.\"\"]\nnew_per_day = 4\n",
+    )
+    .unwrap();
+    let output = flashdeck(&home).args(["config", "show"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout
+            .lines()
+            .any(|line| line.starts_with("[presets.\"日本語 🎌\"]")),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("[presets.]"), "{stdout}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "warning: {}:4:10: `[presets.\"\"]` has an empty name: ignored, a preset needs a name for decks to take it by\n",
+            config.display()
+        )
+    );
+}

@@ -134,7 +134,12 @@ pub fn run(
                     writeln!(out)?;
                 }
                 match group.preset {
-                    Some(preset) => writeln!(out, "Preset {} ([presets.{0}]):", preset.name)?,
+                    Some(preset) => writeln!(
+                        out,
+                        "Preset {} ({}):",
+                        preset.name,
+                        crate::config::preset_table(&preset.name)
+                    )?,
                     None => writeln!(out, "Global settings (decks without a preset):")?,
                 }
             }
