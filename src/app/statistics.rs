@@ -4,6 +4,8 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::{Action, App, Effect, Screen};
+use crate::scheduler::Schedulers as _;
+use crate::study::Study;
 use crate::workload::{Job, Workload};
 
 /// The statistics screen: figures computed when it opens, and the tab showing.
@@ -16,6 +18,51 @@ pub struct StatsScreen {
     /// What each desired retention costs, simulated when its tab is first shown.
     pub workload: Simulation,
     pub help: bool,
+}
+
+/// A desired retention the screen's decks study at, and the presets that set it: `None` for
+/// the global section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YourRetention {
+    /// From 0 to 1.
+    pub retention: f32,
+    pub presets: Vec<Option<String>>,
+}
+
+impl StatsScreen {
+    /// Each desired retention among the decks' presets, lowest first, once each with the
+    /// presets that ask for it (in the settings file's order, the global section first).
+    #[must_use]
+    pub fn retentions(&self, study: &Study) -> Vec<YourRetention> {
+        let presets = study.presets();
+        let mut used: Vec<usize> = self.decks.iter().map(|&d| presets.preset_of(d)).collect();
+        used.sort_unstable();
+        used.dedup();
+        let mut yours: Vec<YourRetention> = Vec::new();
+        for preset in used {
+            let scheduler = presets.all().get(preset).unwrap_or(&study.scheduler);
+            let retention = scheduler.settings().desired_retention;
+            let name = presets.name(preset).map(str::to_owned);
+            match yours
+                .iter_mut()
+                .find(|y| same_retention(y.retention, retention))
+            {
+                Some(found) => found.presets.push(name),
+                None => yours.push(YourRetention {
+                    retention,
+                    presets: vec![name],
+                }),
+            }
+        }
+        yours.sort_by(|a, b| a.retention.total_cmp(&b.retention));
+        yours
+    }
+}
+
+/// Whether two retentions are the same setting (0.9 read from text and 0.9 simulated).
+#[must_use]
+pub fn same_retention(a: f32, b: f32) -> bool {
+    (a - b).abs() < 0.001
 }
 
 /// The statistics tabs, in order.
