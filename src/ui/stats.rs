@@ -11,7 +11,7 @@ use ratatui::widgets::{
 };
 
 use super::{Theme, chrome};
-use crate::app::statistics::{YourRetention, same_retention};
+use crate::app::statistics::{retention_hint, retention_mark};
 use crate::app::{Action, App, Simulation, StatsScreen, StatsTab, keys};
 use crate::session::matching::seconds;
 use crate::stats::{CALENDAR_DAYS, Stats};
@@ -347,60 +347,4 @@ fn workload(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mu
     .wrap(Wrap { trim: true })
     .style(theme.dim)
     .render(note, buf);
-}
-
-/// What marks the row of a retention the decks use: "yours" when they all use it; the
-/// presets that use it when theirs differ.
-fn retention_mark(yours: &[YourRetention], retention: f32) -> Option<String> {
-    let found = yours
-        .iter()
-        .find(|y| same_retention(y.retention, retention))?;
-    if yours.len() == 1 {
-        return Some("yours".to_owned());
-    }
-    let names: Vec<&str> = found
-        .presets
-        .iter()
-        .map(|name| name.as_deref().unwrap_or("global"))
-        .collect();
-    Some(names.join(", "))
-}
-
-/// Where the decks' desired retention is set: their preset's table, or each one's when they
-/// differ.
-fn retention_hint(yours: &[YourRetention]) -> String {
-    let table = |preset: &Option<String>| {
-        preset.as_deref().map_or_else(
-            || "the global section".to_owned(),
-            crate::config::preset_table,
-        )
-    };
-    match yours {
-        [one] => match one.presets.as_slice() {
-            [None] => "Set desired_retention in config.toml".to_owned(),
-            presets => {
-                let tables: Vec<String> = presets.iter().map(table).collect();
-                format!(
-                    "Set desired_retention in {} of config.toml",
-                    tables.join(" and ")
-                )
-            }
-        },
-        many => {
-            let each: Vec<String> = many
-                .iter()
-                .flat_map(|y| {
-                    let percent = format!("{:.0}%", f64::from(y.retention) * 100.0);
-                    y.presets
-                        .iter()
-                        .map(move |preset| format!("{} at {percent}", table(preset)))
-                })
-                .collect();
-            format!(
-                "These decks' presets differ ({}), and each row puts them all at one \
-                 retention. Set desired_retention in each preset's table of config.toml",
-                each.join(", ")
-            )
-        }
-    }
 }
