@@ -145,7 +145,10 @@ pub fn parse(text: &str, path: &Path) -> (Config, Vec<Problem>) {
             lines: &lines,
             preset: None,
         };
-        if let Some((known, line)) = read_setting(&mut config, key, value, &place, &mut problems) {
+        let table = root.get_ref();
+        if let Some((known, line)) =
+            read_setting(&mut config, (key, value), table, &place, &mut problems)
+        {
             config.lines.insert(known, line);
         }
     }
@@ -178,18 +181,36 @@ impl Place<'_> {
     }
 }
 
-/// Reads the setting `key` into `config`, reporting a problem for a bad value or an unknown
-/// key, and returns the setting's name and line when it was set.
+/// Reads the setting `key` of `table` into `config`, reporting a problem for a bad value or an
+/// unknown key, and returns the setting's name and line when it was set. An old name of a
+/// setting is read as the new one, unless `table` sets the new one too.
 fn read_setting(
     config: &mut Config,
-    key: &toml::Spanned<std::borrow::Cow<'_, str>>,
-    value: &values::Value<'_>,
+    (key, value): (
+        &toml::Spanned<std::borrow::Cow<'_, str>>,
+        &values::Value<'_>,
+    ),
+    table: &DeTable<'_>,
     place: &Place<'_>,
     problems: &mut Vec<Problem>,
 ) -> Option<(&'static str, usize)> {
     let name = key.get_ref().as_ref();
     let within = place.within();
     let renamed = RENAMED.iter().find(|(old, _)| *old == name).map(|(_, s)| s);
+    if let Some(setting) = renamed
+        && let Some((new, _)) = table.iter().find(|(k, _)| k.get_ref() == setting.name)
+    {
+        let (line, _) = place.lines.line_col(new.span().start);
+        problems.push(place.problem(
+            key.span().start,
+            format!(
+                "`{name}`{within} is ignored: it is the old name of `{}`, which is set too \
+                 (line {line})",
+                setting.name
+            ),
+        ));
+        return None;
+    }
     let Some(setting) = SETTINGS.iter().find(|s| s.name == name).or(renamed) else {
         let names: Vec<&str> = SETTINGS
             .iter()

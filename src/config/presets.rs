@@ -121,7 +121,9 @@ pub(super) fn read(
                 }
                 continue;
             }
-            if let Some((known, line)) = read_setting(&mut scratch, key, value, &place, problems) {
+            if let Some((known, line)) =
+                read_setting(&mut scratch, (key, value), keys, &place, problems)
+            {
                 preset.lines.insert(known, line);
             }
         }

@@ -255,6 +255,42 @@ fn the_old_name_of_new_review_mix_is_read_with_a_warning() {
 }
 
 #[test]
+fn the_old_name_is_ignored_when_the_new_one_is_set_too() {
+    // Either order, at the top and in a preset: `new_review_mix` wins, and the warning says so.
+    for text in [
+        "new_review_mix = \"new_first\"\nnew_card_order = \"after\"\n",
+        "new_card_order = \"after\"\nnew_review_mix = \"new_first\"\n",
+    ] {
+        let (config, problems) = parsed(text);
+        assert_eq!(config.scheduling.new_card_mix, NewCardMix::Before, "{text}");
+        let old_line = if text.starts_with("new_card_order") {
+            1
+        } else {
+            2
+        };
+        let new_line = 3 - old_line;
+        assert_eq!(
+            problems,
+            [format!(
+                "config.toml:{old_line}:1: `new_card_order` is ignored: it is the old name of \
+                 `new_review_mix`, which is set too (line {new_line})"
+            )]
+        );
+        assert_eq!(config.lines.get("new_review_mix"), Some(&new_line));
+    }
+    let (config, problems) =
+        parsed("[presets.lang]\nnew_card_order = \"after\"\nnew_review_mix = \"mix\"\n");
+    assert_eq!(config.presets[0].scheduling.new_card_mix, NewCardMix::Mix);
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:1: `new_card_order` in `[presets.lang]` is ignored: it is the old name of \
+          `new_review_mix`, which is set too (line 3)"
+        ]
+    );
+}
+
+#[test]
 fn bad_easy_days_and_load_balance_list_what_is_allowed_and_keep_the_defaults() {
     const ALLOWED: &str = "must be a table of weekdays (monday to sunday) and whole percentages from 0 to 100, like { saturday = 50, sunday = 0 }; using the default";
     let (config, problems) =
