@@ -17,7 +17,7 @@ use crate::deck::Problem;
 use crate::scheduler::Settings;
 use crate::session::grade::Strictness;
 pub use presets::{Preset, glob_matches, preset_table};
-pub use table::{RENAMED, Read, SETTINGS, Setting};
+pub use table::{RENAMED, Read, SETTINGS, Setting, Warning};
 pub use values::{parameters_text, step_text};
 
 /// The screens' colours.
@@ -244,9 +244,9 @@ fn read_setting(
         "the default"
     };
     match (setting.read)(config, value) {
-        Ok(warning) => {
-            if let Some(warning) = warning {
-                problems.push(place.problem(value.span().start, warning));
+        Ok(warnings) => {
+            for (at, warning) in warnings {
+                problems.push(place.problem(at, format!("`{name}`{within} {warning}")));
             }
             Some((setting.name, line))
         }
