@@ -610,7 +610,6 @@ fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
         panic!("{effects:?}")
     };
     assert_eq!(written.len(), 70);
-    app.update(Action::WrittenAll(written.clone()), now());
     assert!(!matches!(app.home.overlay, Some(HomeOverlay::Plan(_))));
     assert_eq!(app.home.figures.catching_up, 70);
     assert_eq!(app.home.figures.counts[0].review, 10);

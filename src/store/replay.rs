@@ -48,6 +48,10 @@ pub struct Folded {
     pub ever_mastered: bool,
     /// Moved by a backlog plan and not reviewed since.
     pub postponed: bool,
+    /// When it was last unburied on that day: a sibling answered before then no longer buries
+    /// it that day (see `study::siblings`).
+    #[serde(with = "super::compact::option_time")]
+    pub unburied_that_day: Option<DateTime<FixedOffset>>,
 }
 
 impl Folded {
@@ -57,6 +61,7 @@ impl Folded {
         self.reviews_that_day = 0;
         self.answers_that_day = 0;
         self.ms_that_day = 0;
+        self.unburied_that_day = None;
     }
 }
 
@@ -276,7 +281,12 @@ impl History {
                 Stored::Star => folded.practice.starred = true,
                 Stored::Unstar => folded.practice.starred = false,
                 Stored::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
-                Stored::Unbury => state.buried_until = None,
+                Stored::Unbury => {
+                    state.buried_until = None;
+                    if calendar.day(entry.time) == day {
+                        folded.unburied_that_day = Some(entry.time);
+                    }
+                }
                 Stored::SetDue { due, interval } => {
                     set_due(state, *due, *interval, calendar);
                     folded.postponed = false;

@@ -2,17 +2,11 @@
 
 use super::*;
 
-/// Presses a key and hands every write back as written, as the runtime does.
+/// Presses a key a second after the last one, so that events keep the order they were
+/// written in; [`press`] hands every write back as written, as the runtime does.
 fn press_all(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    // A second after the last key: events keep the order they were written in.
     let at = app.now + Duration::seconds(1);
-    let effects = press(app, code, at);
-    for effect in &effects {
-        if let Effect::WriteAll(events) = effect {
-            app.update(Action::WrittenAll(events.clone()), at);
-        }
-    }
-    effects
+    press(app, code, at)
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -428,4 +422,33 @@ fn reversed_by_due_the_cards_without_a_due_day_stay_last() {
     assert_eq!(found(&app), ["a/c1", "a/c0", "a/c2"]);
     press_all(&mut app, KeyCode::Char('O'));
     assert_eq!(found(&app), ["a/c1", "a/c2", "a/c0"]);
+}
+
+#[test]
+fn b_on_a_card_its_sibling_buried_unburies_it_and_u_buries_it_again() {
+    let text = "[deck]\nname = \"S\"\n[[cards]]\nid = \"a\"\nfront = \"A\"\nback = \"1\"\nreverse = true\n";
+    let deck = parse_deck(DeckId::new("s"), Source::Bundled, text).unwrap();
+    let mut app = app_on(vec![deck]);
+    let answer = NewEvent::for_card(
+        "s/a",
+        now(),
+        NewKind::answer(Rating::Easy, None, crate::store::REVIEW_MODE, None),
+    );
+    app.update(Action::Written(answer), now());
+    press_all(&mut app, KeyCode::Char('v'));
+    assert_eq!(found(&app), ["s/a", "s/a~r"]);
+    press_all(&mut app, KeyCode::Down);
+    let row = browser(&app).selected_card().unwrap();
+    assert!(row.buried_by_sibling, "{row:?}");
+    let unbury = written(&press_all(&mut app, KeyCode::Char('b')));
+    assert_eq!(unbury.len(), 1);
+    assert_eq!(unbury[0].kind, NewKind::Unbury);
+    assert!(!browser(&app).selected_card().unwrap().buried);
+    assert_eq!(app.study.burial("s/a~r", app.now), None);
+    press_all(&mut app, KeyCode::Char('u'));
+    let row = browser(&app).selected_card().unwrap();
+    assert!(
+        row.buried_by_sibling,
+        "the undo puts the sibling's bury back"
+    );
 }

@@ -21,7 +21,8 @@ const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// Bumped whenever what is stored changes shape (the crate version alone does not, between
 /// releases). 5: `Mode` gained `Review` and `Cram`, `Question` gained `Flashcard`. 6: events
 /// gained `unbury`, `set_due` and `relink`. 7: a settings check per preset, and each card's.
-/// 8: a review's recorded `due` day. 9: `extend_limits` events, and the front's extensions.
+/// 8: a review's recorded `due` day. 9: `extend_limits` events, and the front's extensions;
+/// a card's last unbury of the day.
 const FORMAT: u32 = 9;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;

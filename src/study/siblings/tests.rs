@@ -327,3 +327,5 @@ fn with_burying_off_a_card_past_the_limit_is_not_said_to_wait_for_its_sibling() 
         "new: not yet studied; past today's limit of new cards"
     );
 }
+
+mod unbury;
