@@ -221,6 +221,8 @@ fn optimize_without_a_preset_fits_each_one_and_the_global_section_on_the_rest() 
         (&presets[1]["preset"], &presets[1]["reviews"]),
         (&"tiny".into(), &0.into())
     );
+    // Never studied: its own verdict, as the text's "No reviews yet".
+    assert_eq!(presets[1]["verdict"], "no_reviews", "{json}");
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
         SETTINGS,
