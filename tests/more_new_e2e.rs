@@ -4,6 +4,7 @@
 #[path = "support/pty.rs"]
 mod pty;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use pty::{Tui, command};
@@ -16,9 +17,10 @@ fn words_home() -> TempDir {
     std::fs::create_dir_all(&decks).unwrap();
     let mut text = String::from("[deck]\nname = \"Words\"\nnew_per_day = 1\n");
     for i in 0..15 {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n[[cards]]\nid = \"w{i}\"\nfront = \"word {i}\"\nback = \"meaning {i}\"\n"
-        ));
+        );
     }
     std::fs::write(decks.join("words.toml"), text).unwrap();
     home

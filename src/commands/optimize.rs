@@ -87,13 +87,7 @@ pub fn run(
     let groups = match options.revlog.as_deref() {
         Some(revlog_path) => match read_revlog(revlog_path, config, now, err)? {
             Ok(cards) => vec![Group { preset, cards }],
-            Err(refused) => {
-                if options.json {
-                    serde_json::to_writer_pretty(&mut *out, &refused)?;
-                    writeln!(out)?;
-                }
-                return Ok(ExitCode::from(FAILURE));
-            }
+            Err(refused) => return refused.report(options.json, out),
         },
         None => own_reviews(locations, config, preset, now)?,
     };
@@ -177,6 +171,17 @@ struct Refused {
     verdict: &'static str,
     reason: String,
     written_to: Option<&'static Path>,
+}
+
+impl Refused {
+    /// Exit 1, with the verdict on `out` for `--json` (the message is on stderr already).
+    fn report(&self, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+        if json {
+            serde_json::to_writer_pretty(&mut *out, self)?;
+            writeln!(out)?;
+        }
+        Ok(ExitCode::from(FAILURE))
+    }
 }
 
 /// The answers of a revlog file, or why it cannot be used (said on `err` too).

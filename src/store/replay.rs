@@ -63,6 +63,15 @@ impl Folded {
         self.ms_that_day = 0;
         self.unburied_that_day = None;
     }
+
+    /// An unbury at `time`: no longer buried by hand, and when it is on the day the tallies
+    /// are for (`that_day`), no longer by a sibling answered before it.
+    fn unburied(&mut self, time: DateTime<FixedOffset>, that_day: bool) {
+        self.state.buried_until = None;
+        if that_day {
+            self.unburied_that_day = Some(time);
+        }
+    }
 }
 
 impl History {
@@ -281,12 +290,7 @@ impl History {
                 Stored::Star => folded.practice.starred = true,
                 Stored::Unstar => folded.practice.starred = false,
                 Stored::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
-                Stored::Unbury => {
-                    state.buried_until = None;
-                    if calendar.day(entry.time) == day {
-                        folded.unburied_that_day = Some(entry.time);
-                    }
-                }
+                Stored::Unbury => folded.unburied(entry.time, calendar.day(entry.time) == day),
                 Stored::SetDue { due, interval } => {
                     set_due(state, *due, *interval, calendar);
                     folded.postponed = false;
