@@ -179,17 +179,7 @@ impl Job {
 fn added(workloads: Vec<Workload>) -> Workload {
     let mut workloads = workloads.into_iter();
     let Some(mut whole) = workloads.next() else {
-        return Workload {
-            retention: 0.0,
-            days: 0,
-            cards: 0,
-            reviews: 0,
-            reviews_per_day: 0.0,
-            minutes_per_day: 0.0,
-            remembered: 0.0,
-            periods: Vec::new(),
-            by_weekday: [0.0; 7],
-        };
+        return Workload::empty();
     };
     let mut weighted = f64::from(whole.retention) * super::float(whole.cards);
     let mut shared = true;

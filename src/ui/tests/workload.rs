@@ -46,14 +46,7 @@ fn app_with_presets(presets: &[(&str, f32, &[&str])]) -> App {
         .iter()
         .map(|&retention| Workload {
             retention,
-            days: 365,
-            cards: 2,
-            reviews: 0,
-            reviews_per_day: 0.0,
-            minutes_per_day: 0.0,
-            remembered: 0.0,
-            periods: Vec::new(),
-            by_weekday: [0.0; 7],
+            ..Workload::empty()
         })
         .collect();
     app.screen = Screen::Stats(Box::new(StatsScreen {
