@@ -56,7 +56,7 @@ pub use statistics::{Simulation, StatsScreen, StatsTab};
 /// How far ahead `a` on the done screen reviews, in days.
 pub const AHEAD_DAYS: u32 = 7;
 /// How many new cards `n` adds on the done screen.
-pub const MORE_NEW: usize = 10;
+pub const MORE_NEW: u32 = 10;
 
 /// Which screen is showing, with its own state.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,6 +222,11 @@ impl App {
                     self.browser_written(events, now);
                 } else if self.practising() {
                     self.practice_written(&events);
+                } else if events
+                    .iter()
+                    .all(|event| matches!(event.kind, NewKind::ExtendLimits { .. }))
+                {
+                    self.more_new_written(&events, now);
                 } else {
                     self.plan_written(&events);
                 }

@@ -16,8 +16,8 @@ use toml::de::DeTable;
 use crate::deck::Problem;
 use crate::scheduler::Settings;
 use crate::session::grade::Strictness;
-pub use presets::{Preset, glob_matches};
-pub use table::{RENAMED, Read, SETTINGS, Setting};
+pub use presets::{Preset, glob_matches, preset_table};
+pub use table::{RENAMED, Read, SETTINGS, Setting, Warning};
 pub use values::{parameters_text, step_text};
 
 /// The screens' colours.
@@ -145,7 +145,10 @@ pub fn parse(text: &str, path: &Path) -> (Config, Vec<Problem>) {
             lines: &lines,
             preset: None,
         };
-        if let Some((known, line)) = read_setting(&mut config, key, value, &place, &mut problems) {
+        let table = root.get_ref();
+        if let Some((known, line)) =
+            read_setting(&mut config, (key, value), table, &place, &mut problems)
+        {
             config.lines.insert(known, line);
         }
     }
@@ -174,22 +177,40 @@ impl Place<'_> {
     /// The words after a key's name that say which preset's table holds it, if one does.
     fn within(&self) -> String {
         self.preset
-            .map_or_else(String::new, |name| format!(" in `[presets.{name}]`"))
+            .map_or_else(String::new, |name| format!(" in `{}`", preset_table(name)))
     }
 }
 
-/// Reads the setting `key` into `config`, reporting a problem for a bad value or an unknown
-/// key, and returns the setting's name and line when it was set.
+/// Reads the setting `key` of `table` into `config`, reporting a problem for a bad value or an
+/// unknown key, and returns the setting's name and line when it was set. An old name of a
+/// setting is read as the new one, unless `table` sets the new one too.
 fn read_setting(
     config: &mut Config,
-    key: &toml::Spanned<std::borrow::Cow<'_, str>>,
-    value: &values::Value<'_>,
+    (key, value): (
+        &toml::Spanned<std::borrow::Cow<'_, str>>,
+        &values::Value<'_>,
+    ),
+    table: &DeTable<'_>,
     place: &Place<'_>,
     problems: &mut Vec<Problem>,
 ) -> Option<(&'static str, usize)> {
     let name = key.get_ref().as_ref();
     let within = place.within();
     let renamed = RENAMED.iter().find(|(old, _)| *old == name).map(|(_, s)| s);
+    if let Some(setting) = renamed
+        && let Some((new, _)) = table.iter().find(|(k, _)| k.get_ref() == setting.name)
+    {
+        let (line, _) = place.lines.line_col(new.span().start);
+        problems.push(place.problem(
+            key.span().start,
+            format!(
+                "`{name}`{within} is ignored: it is the old name of `{}`, which is set too \
+                 (line {line})",
+                setting.name
+            ),
+        ));
+        return None;
+    }
     let Some(setting) = SETTINGS.iter().find(|s| s.name == name).or(renamed) else {
         let names: Vec<&str> = SETTINGS
             .iter()
@@ -210,7 +231,8 @@ fn read_setting(
             key.span().start,
             format!(
                 "`{name}` is one for the whole collection: set it above the presets, not in \
-                 `[presets.{preset}]`; ignored here"
+                 `{}`; ignored here",
+                preset_table(preset)
             ),
         ));
         return None;
@@ -222,9 +244,9 @@ fn read_setting(
         "the default"
     };
     match (setting.read)(config, value) {
-        Ok(warning) => {
-            if let Some(warning) = warning {
-                problems.push(place.problem(value.span().start, warning));
+        Ok(warnings) => {
+            for (at, warning) in warnings {
+                problems.push(place.problem(at, format!("`{name}`{within} {warning}")));
             }
             Some((setting.name, line))
         }

@@ -52,8 +52,9 @@
 //!   and `fuzz::passing_minimum` (`src/scheduler/fuzz.rs`), Anki's
 //!   `minimum_review_fuzz_interval`; where a step of a day or more becomes whole days:
 //!   `Answer::wait` (`src/scheduler.rs`), Anki's `IntervalKind::maybe_as_days`.
-//! - Where "10 more new cards" is kept for the rest of the day: `Study::extend_new_today`
-//!   and `Study::limits_left` (`src/study/limits.rs`).
+//! - Where "10 more new cards" is kept for the rest of the day: `extend_limits` events
+//!   (`Study::extend_new_today` writes them, `History::extensions` reads them back) and
+//!   `Study::limits_left` (`src/study/limits.rs`).
 //! - Where the match clock ticks: [`app::clock`] (`App::wake_at` and `MATCH_TICK`); the runtime
 //!   sleeps until then and sends `Action::Tick`.
 //! - Where a relinked history joins its new card: `History::entries_for` and

@@ -63,6 +63,9 @@ pub enum Verdict {
     /// No card was answered on a later day than its first, so there is nothing to learn
     /// from (however many reviews): the current parameters stay.
     NoLaterAnswers,
+    /// No review at all (a preset whose decks were never studied): the current parameters
+    /// stay.
+    NoReviews,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -132,6 +135,10 @@ pub fn optimize(
         verdict: Verdict::TooFewReviews,
         current,
     };
+    if reviews == 0 {
+        outcome.verdict = Verdict::NoReviews;
+        return Ok(outcome);
+    }
     if items.is_empty() {
         outcome.verdict = Verdict::NoLaterAnswers;
         return Ok(outcome);

@@ -86,9 +86,9 @@ pub struct Study {
     places: HashMap<CardId, CardPlace>,
     /// The day `states`' daily tallies are for.
     day: Day,
-    /// New cards a deck (by id) may show in all on a day, raised by "more new cards"
-    /// ([`Study::extend_new_today`]); a day's entry means nothing the next day.
-    extended_new: HashMap<Box<str>, (Day, usize)>,
+    /// Today's extensions of each deck's limits (by id), from `extend_limits` events
+    /// ([`Study::extend_new_today`]).
+    extended: HashMap<Box<str>, limits::Extra>,
     /// Review cards due on each day ahead, for load balancing ([`Study::due_load`]).
     due_load: std::cell::OnceCell<Vec<crate::scheduler::DueLoad>>,
 }
@@ -150,9 +150,10 @@ impl Study {
             exams: exam::Overlay::new(replayed.exams),
             places: HashMap::new(),
             day,
-            extended_new: HashMap::new(),
+            extended: HashMap::new(),
             due_load: std::cell::OnceCell::new(),
         };
+        study.set_extensions(&replayed.extensions);
         study.index_cards();
         study.plan_exams();
         study

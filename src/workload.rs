@@ -63,6 +63,24 @@ pub struct Workload {
     pub by_weekday: [f64; 7],
 }
 
+impl Workload {
+    /// No cards over no days: the sum of no parts.
+    #[must_use]
+    pub fn empty() -> Self {
+        Self {
+            retention: 0.0,
+            days: 0,
+            cards: 0,
+            reviews: 0,
+            reviews_per_day: 0.0,
+            minutes_per_day: 0.0,
+            remembered: 0.0,
+            periods: Vec::new(),
+            by_weekday: [0.0; 7],
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 #[error("the FSRS simulator failed: {0}")]
 pub struct SimulateError(String);

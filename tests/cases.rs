@@ -122,6 +122,11 @@ fn day_learning_step_both_cards_are_due_the_next_morning() {
 /// `flashdeck optimize --revlog FILE` in a home whose `config.toml` holds `settings`:
 /// (exit code, stdout, stderr, the config file afterwards).
 fn optimize(revlog: &Path, settings: &str) -> (i32, String, String, String) {
+    optimize_with(revlog, settings, &[])
+}
+
+/// [`optimize`] with more arguments (`--json`).
+fn optimize_with(revlog: &Path, settings: &str, more: &[&str]) -> (i32, String, String, String) {
     let home = TempDir::new().unwrap();
     std::fs::create_dir_all(home.path().join("decks")).unwrap();
     let config = home.path().join("config.toml");
@@ -129,6 +134,7 @@ fn optimize(revlog: &Path, settings: &str) -> (i32, String, String, String) {
     let output = flashdeck(&home)
         .args(["optimize", "--revlog"])
         .arg(revlog)
+        .args(more)
         .output()
         .unwrap();
     (
@@ -216,10 +222,44 @@ fn implausible_revlogs_are_refused_with_the_reason() {
         let (code, stdout, stderr, config) = optimize(&revlog, MINE);
         assert_eq!(code, 1, "{name}: {stdout}");
         assert!(stderr.contains(reason), "{name}: {stderr}");
+        // A question ends with its own mark, and the next sentence follows it.
         assert!(
-            stderr.ends_with("Nothing was fitted or saved.\n"),
+            stderr.ends_with("since 1970? Nothing was fitted or saved.\n")
+                || stderr.ends_with("the clock right? Nothing was fitted or saved.\n"),
             "{stderr}"
         );
+        assert!(!stderr.contains("?."), "{stderr}");
         assert_eq!(config, MINE);
     }
+}
+
+/// `--json` says why a revlog was refused, on stdout, still with exit 1 and nothing saved.
+#[test]
+fn a_refused_revlog_is_a_json_verdict_with_the_reason() {
+    let revlog = case("optimizer-inputs").join("seconds-not-ms.csv");
+    let (code, stdout, _, config) = optimize_with(&revlog, MINE, &["--json"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["verdict"], "implausible", "{json}");
+    assert!(
+        json["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("review_time looks like seconds"),
+        "{json}"
+    );
+    assert_eq!(json["written_to"], serde_json::Value::Null);
+    assert_eq!(config, MINE);
+
+    let dir = TempDir::new().unwrap();
+    let not_csv = dir.path().join("notes.csv");
+    std::fs::write(&not_csv, "hello,world\n").unwrap();
+    let (code, stdout, stderr, _) = optimize_with(&not_csv, MINE, &["--json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["verdict"], "unreadable", "{json}");
+    assert!(
+        stderr.contains(json["reason"].as_str().unwrap()),
+        "{stderr}"
+    );
 }

@@ -646,7 +646,9 @@ fn simulate_shows_the_easy_days() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(output.status.success(), "{stdout}");
     assert!(
-        stdout.contains("Easy days: Sun 0%; intervals load balanced."),
+        stdout.contains(
+            "Intervals load balanced (days with fewer reviews preferred).\nEasy days: Sun 0%.\n"
+        ),
         "{stdout}"
     );
     let output = flashdeck(&home)

@@ -221,6 +221,8 @@ fn optimize_without_a_preset_fits_each_one_and_the_global_section_on_the_rest() 
         (&presets[1]["preset"], &presets[1]["reviews"]),
         (&"tiny".into(), &0.into())
     );
+    // Never studied: its own verdict, as the text's "No reviews yet".
+    assert_eq!(presets[1]["verdict"], "no_reviews", "{json}");
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
         SETTINGS,
@@ -297,6 +299,34 @@ fn a_bad_preset_value_is_a_warning_with_its_place_and_the_rest_still_works() {
         format!(
             "warning: {file}:3:21: `desired_retention` in `[presets.lang]` is 2, but must be from 0.7 to 0.99; using the global setting\n\
              warning: {file}:4:18: `learning_steps` in `[presets.lang]` must be a list of durations from 1s to 365d, like [\"1m\", \"10m\", \"1d\"]; using the global setting\n"
+        )
+    );
+}
+
+#[test]
+fn config_show_quotes_preset_names_as_toml_does_and_warns_of_an_empty_one() {
+    let (home, config, _, _) = home();
+    std::fs::write(
+        &config,
+        "[presets.\"日本語 🎌\"]\nnew_per_day = 3\n\n[presets.\"\"]\nnew_per_day = 4\n",
+    )
+    .unwrap();
+    let output = flashdeck(&home).args(["config", "show"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout
+            .lines()
+            .any(|line| line.starts_with("[presets.\"日本語 🎌\"]")),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("[presets.]"), "{stdout}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "warning: {}:4:10: `[presets.\"\"]` has an empty name: ignored, a preset needs a name for decks to take it by\n",
+            config.display()
         )
     );
 }

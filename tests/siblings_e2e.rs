@@ -163,3 +163,42 @@ fn bad_order_and_burying_values_are_reported_and_the_defaults_used() {
     assert_eq!(err, "");
     assert_eq!(new_today(&out), 6);
 }
+
+#[test]
+fn unbury_lifts_a_sibling_bury_for_the_day_in_every_new_process() {
+    let home = spanish_home();
+    let ids = found(home.path(), "deck:spanish");
+    let reviews = home.path().join("data/flashdeck/reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    // "el perro" answered Easy a minute ago: "the dog" is buried by it.
+    let minute_ago = (chrono::Local::now() - chrono::Duration::minutes(1)).to_rfc3339();
+    std::fs::write(
+        reviews.join("phone.jsonl"),
+        format!(
+            "{{\"id\":\"p1\",\"card\":\"{}\",\"time\":\"{minute_ago}\",\"rating\":4}}\n",
+            ids[0]
+        ),
+    )
+    .unwrap();
+    assert_eq!(found(home.path(), "is:buried-sibling"), [ids[1].clone()]);
+    let (code, out, err) = run(home.path(), &["bury", &ids[1]]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (Some(0), "buried 0 cards (1 card already buried)\n", "")
+    );
+    let (code, out, err) = run(home.path(), &["unbury", "--query", "is:buried"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (Some(0), "unburied 1 card\n"),
+        "{err}"
+    );
+    assert!(found(home.path(), "is:buried").is_empty());
+    let (_, due, _) = run(home.path(), &["due", "--json"]);
+    // New today: the dog, el gato, la casa (the cat and the house wait for another day).
+    assert_eq!(new_today(&due), 3);
+    let (code, out, _) = run(home.path(), &["unbury", &ids[1]]);
+    assert_eq!(
+        (code, out.as_str()),
+        (Some(0), "unburied 0 cards (1 card not buried)\n")
+    );
+}

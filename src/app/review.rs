@@ -3,6 +3,8 @@
 //! `session::review`; studying on from the done screen is [`super::cram`].
 
 use super::{Action, App, Effect, Keys, MORE_NEW, Screen, keys};
+use chrono::{DateTime, FixedOffset};
+
 use crate::deck::Source;
 use crate::session::review::{Kind, Notice, ReviewSession, Side};
 use crate::store::NewEvent;
@@ -92,7 +94,8 @@ impl App {
             Action::MoreNew
                 if session.current.is_none() && self.study.has_unseen(&session.decks) =>
             {
-                session.study_more_new(&mut self.study, MORE_NEW, now);
+                let events = self.study.extend_new_today(&session.decks, MORE_NEW, now);
+                return vec![Effect::WriteAll(events)];
             }
             Action::PickMode(Some(mode)) if session.current.is_none() => {
                 // From the done screen: practise the same decks.
@@ -119,6 +122,15 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// "More new cards" was written: the study counts it, and the session goes on with them.
+    pub(super) fn more_new_written(&mut self, events: &[NewEvent], now: DateTime<FixedOffset>) {
+        self.study.record_all(events);
+        if let Screen::Review(review) = &mut self.screen {
+            review.session.more_new_allowed(&self.study, now);
+        }
+        self.refresh_home();
     }
 
     /// `e`: the card's deck file in the editor, at its line.

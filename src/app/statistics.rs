@@ -4,6 +4,8 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::{Action, App, Effect, Screen};
+use crate::scheduler::Schedulers as _;
+use crate::study::Study;
 use crate::workload::{Job, Workload};
 
 /// The statistics screen: figures computed when it opens, and the tab showing.
@@ -16,6 +18,109 @@ pub struct StatsScreen {
     /// What each desired retention costs, simulated when its tab is first shown.
     pub workload: Simulation,
     pub help: bool,
+}
+
+/// A desired retention the screen's decks study at, and the presets that set it: `None` for
+/// the global section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YourRetention {
+    /// From 0 to 1.
+    pub retention: f32,
+    pub presets: Vec<Option<String>>,
+}
+
+impl StatsScreen {
+    /// Each desired retention among the decks' presets, lowest first, once each with the
+    /// presets that ask for it (in the settings file's order, the global section first).
+    #[must_use]
+    pub fn retentions(&self, study: &Study) -> Vec<YourRetention> {
+        let presets = study.presets();
+        let mut used: Vec<usize> = self.decks.iter().map(|&d| presets.preset_of(d)).collect();
+        used.sort_unstable();
+        used.dedup();
+        let mut yours: Vec<YourRetention> = Vec::new();
+        for preset in used {
+            let scheduler = presets.all().get(preset).unwrap_or(&study.scheduler);
+            let retention = scheduler.settings().desired_retention;
+            let name = presets.name(preset).map(str::to_owned);
+            match yours
+                .iter_mut()
+                .find(|y| same_retention(y.retention, retention))
+            {
+                Some(found) => found.presets.push(name),
+                None => yours.push(YourRetention {
+                    retention,
+                    presets: vec![name],
+                }),
+            }
+        }
+        yours.sort_by(|a, b| a.retention.total_cmp(&b.retention));
+        yours
+    }
+}
+
+/// Whether two retentions are the same setting (0.9 read from text and 0.9 simulated).
+#[must_use]
+pub fn same_retention(a: f32, b: f32) -> bool {
+    (a - b).abs() < 0.001
+}
+
+/// What marks the row of a retention the decks use: "yours" when they all use it; the
+/// presets that use it when theirs differ.
+#[must_use]
+pub fn retention_mark(yours: &[YourRetention], retention: f32) -> Option<String> {
+    let found = yours
+        .iter()
+        .find(|y| same_retention(y.retention, retention))?;
+    if yours.len() == 1 {
+        return Some("yours".to_owned());
+    }
+    let names: Vec<&str> = found
+        .presets
+        .iter()
+        .map(|name| name.as_deref().unwrap_or("global"))
+        .collect();
+    Some(names.join(", "))
+}
+
+/// Where the decks' desired retention is set: their preset's table, or each one's when they
+/// differ.
+#[must_use]
+pub fn retention_hint(yours: &[YourRetention]) -> String {
+    let table = |preset: &Option<String>| {
+        preset.as_deref().map_or_else(
+            || "the global section".to_owned(),
+            crate::config::preset_table,
+        )
+    };
+    match yours {
+        [one] => match one.presets.as_slice() {
+            [None] => "Set desired_retention in config.toml".to_owned(),
+            presets => {
+                let tables: Vec<String> = presets.iter().map(table).collect();
+                format!(
+                    "Set desired_retention in {} of config.toml",
+                    tables.join(" and ")
+                )
+            }
+        },
+        many => {
+            let each: Vec<String> = many
+                .iter()
+                .flat_map(|y| {
+                    let percent = format!("{:.0}%", f64::from(y.retention) * 100.0);
+                    y.presets
+                        .iter()
+                        .map(move |preset| format!("{} at {percent}", table(preset)))
+                })
+                .collect();
+            format!(
+                "These decks' presets differ ({}), and each row puts them all at one \
+                 retention. Set desired_retention in each preset's table of config.toml",
+                each.join(", ")
+            )
+        }
+    }
 }
 
 /// The statistics tabs, in order.

@@ -68,8 +68,14 @@ fn press(app: &mut App, code: KeyCode, at: DateTime<FixedOffset>) -> Vec<Effect>
     };
     let effects = app.update(action, at);
     for effect in &effects {
-        if let Effect::Write(event) = effect {
-            app.update(Action::Written(event.clone()), at);
+        match effect {
+            Effect::Write(event) => {
+                app.update(Action::Written(event.clone()), at);
+            }
+            Effect::WriteAll(events) => {
+                app.update(Action::WrittenAll(events.clone()), at);
+            }
+            _ => {}
         }
     }
     effects
@@ -604,7 +610,6 @@ fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
         panic!("{effects:?}")
     };
     assert_eq!(written.len(), 70);
-    app.update(Action::WrittenAll(written.clone()), now());
     assert!(!matches!(app.home.overlay, Some(HomeOverlay::Plan(_))));
     assert_eq!(app.home.figures.catching_up, 70);
     assert_eq!(app.home.figures.counts[0].review, 10);

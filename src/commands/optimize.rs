@@ -86,8 +86,8 @@ pub fn run(
     let preset = preset.and_then(|(_, preset)| preset);
     let groups = match options.revlog.as_deref() {
         Some(revlog_path) => match read_revlog(revlog_path, config, now, err)? {
-            Some(cards) => vec![Group { preset, cards }],
-            None => return Ok(ExitCode::from(FAILURE)),
+            Ok(cards) => vec![Group { preset, cards }],
+            Err(refused) => return refused.report(options.json, out),
         },
         None => own_reviews(locations, config, preset, now)?,
     };
@@ -134,7 +134,12 @@ pub fn run(
                     writeln!(out)?;
                 }
                 match group.preset {
-                    Some(preset) => writeln!(out, "Preset {} ([presets.{0}]):", preset.name)?,
+                    Some(preset) => writeln!(
+                        out,
+                        "Preset {} ({}):",
+                        preset.name,
+                        crate::config::preset_table(&preset.name)
+                    )?,
                     None => writeln!(out, "Global settings (decks without a preset):")?,
                 }
             }
@@ -159,20 +164,44 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The answers of a revlog file, or `None` when it cannot be used (said on `err`).
+/// Why a revlog file was not fitted, as `--json` prints it.
+#[derive(Serialize)]
+struct Refused {
+    /// `unreadable` (not a revlog this reads) or `implausible` (times no real history has).
+    verdict: &'static str,
+    reason: String,
+    written_to: Option<&'static Path>,
+}
+
+impl Refused {
+    /// Exit 1, with the verdict on `out` for `--json` (the message is on stderr already).
+    fn report(&self, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+        if json {
+            serde_json::to_writer_pretty(&mut *out, self)?;
+            writeln!(out)?;
+        }
+        Ok(ExitCode::from(FAILURE))
+    }
+}
+
+/// The answers of a revlog file, or why it cannot be used (said on `err` too).
 fn read_revlog(
     path: &Path,
     config: &Config,
     now: DateTime<FixedOffset>,
     err: &mut dyn Write,
-) -> Result<Option<Vec<Vec<Review>>>> {
+) -> Result<Result<Vec<Vec<Review>>, Refused>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let revlog = match revlog::parse(&text) {
         Ok(revlog) => revlog,
         Err(message) => {
             writeln!(err, "{}: {message}", path.display())?;
-            return Ok(None);
+            return Ok(Err(Refused {
+                verdict: "unreadable",
+                reason: message,
+                written_to: None,
+            }));
         }
     };
     for problem in revlog.skipped.iter().take(10) {
@@ -186,12 +215,16 @@ fn read_revlog(
     if let Some(reason) = optimize::plausible::check(&revlog.cards, calendar, now) {
         writeln!(
             err,
-            "{}: {reason}. Nothing was fitted or saved.",
+            "{}: {reason} Nothing was fitted or saved.",
             path.display()
         )?;
-        return Ok(None);
+        return Ok(Err(Refused {
+            verdict: "implausible",
+            reason: reason.to_string(),
+            written_to: None,
+        }));
     }
-    Ok(Some(revlog.cards))
+    Ok(Ok(revlog.cards))
 }
 
 /// Every card's scheduled answers from the review log, by the table they are fitted for: only
@@ -280,7 +313,7 @@ fn write_text(
         writeln!(out, "{name:32}  {:>8.4}  {rmse:>10.2}%", fit.log_loss)?;
     }
     match outcome.verdict {
-        _ if outcome.reviews == 0 => {
+        Verdict::NoReviews => {
             writeln!(out, "No reviews yet: the parameters in effect stay.")?;
         }
         Verdict::NoLaterAnswers => writeln!(

@@ -87,7 +87,7 @@ fn show_preset(
     out: &mut dyn Write,
 ) -> Result<()> {
     let at = |line: &usize| format!("{}:{line}", path.display());
-    let header = format!("[presets.{}]", preset.name);
+    let header = config::preset_table(&preset.name);
     writeln!(out, "\n{header:width$}  # {}", at(&preset.line))?;
     let decks: Vec<String> = preset.decks.iter().map(|d| format!("\"{d}\"")).collect();
     let decks = format!("decks = [{}]", decks.join(", "));

@@ -181,41 +181,121 @@ fn describe_plan(
             format!("{} of 14 figures from your own answers", plan.habits.own)
         }
     )?;
-    // One line for each way the presets place intervals.
-    let mut placings: Vec<String> = Vec::new();
-    for placing in job
+    let parts: Vec<(Option<&str>, &crate::scheduler::Settings)> = job
         .parts
         .iter()
-        .filter_map(|part| placing_text(&part.settings))
-    {
-        if !placings.contains(&placing) {
-            writeln!(out, "{placing}")?;
-            placings.push(placing);
-        }
+        .map(|part| (part.preset.as_deref(), &part.settings))
+        .collect();
+    for line in placing_lines(&parts) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
 
-/// How intervals are placed, when something besides FSRS and the fuzz places them.
-fn placing_text(settings: &crate::scheduler::Settings) -> Option<String> {
-    let easy = &settings.easy_days;
-    match (settings.fuzz, settings.load_balance, easy.is_normal()) {
-        (false, _, _) | (true, false, true) => None,
-        (true, true, true) => {
-            Some("Intervals load balanced (days with fewer reviews preferred).".to_owned())
-        }
-        (true, balanced, false) => Some(format!(
-            "Easy days: {}{}.",
-            easy.describe(),
-            if balanced {
-                "; intervals load balanced"
-            } else {
-                ""
-            }
-        )),
+/// How intervals are placed besides FSRS and the fuzz, for the presets simulated (a name, or
+/// `None` for the global section, with its settings): one line for load balancing, which is
+/// the whole collection's setting, and one for each distinct set of easy days, naming its
+/// presets when there are several. Neither applies to a preset whose fuzz is off.
+fn placing_lines(parts: &[(Option<&str>, &crate::scheduler::Settings)]) -> Vec<String> {
+    let name = |preset: Option<&str>| preset.unwrap_or("global").to_owned();
+    let mut lines = Vec::new();
+    let (fuzzed, unfuzzed): (Vec<_>, Vec<_>) = parts.iter().partition(|(_, s)| s.fuzz);
+    if fuzzed.iter().any(|(_, settings)| settings.load_balance) {
+        let except = if unfuzzed.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = unfuzzed.iter().map(|(p, _)| name(*p)).collect();
+            format!(", except in {}, whose fuzz is off", names.join(", "))
+        };
+        lines.push(format!(
+            "Intervals load balanced (days with fewer reviews preferred){except}."
+        ));
     }
+    let mut easy: Vec<(crate::scheduler::EasyDays, Vec<String>)> = Vec::new();
+    for (preset, settings) in fuzzed.iter().filter(|(_, s)| !s.easy_days.is_normal()) {
+        match easy
+            .iter_mut()
+            .find(|(days, _)| *days == settings.easy_days)
+        {
+            Some((_, names)) => names.push(name(*preset)),
+            None => easy.push((settings.easy_days, vec![name(*preset)])),
+        }
+    }
+    for (days, names) in easy {
+        let whose = if parts.len() > 1 {
+            format!(" ({})", names.join(", "))
+        } else {
+            String::new()
+        };
+        lines.push(format!("Easy days: {}{whose}.", days.describe()));
+    }
+    lines
 }
 
 fn percent(retention: f32) -> String {
     format!("{:.0}%", f64::from(retention) * 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scheduler::{EasyDays, Settings};
+
+    fn with(fuzz: bool, sunday: u8) -> Settings {
+        let mut easy_days = EasyDays::default();
+        easy_days.0[6] = sunday;
+        Settings {
+            fuzz,
+            easy_days,
+            ..Settings::default()
+        }
+    }
+
+    #[test]
+    fn load_balancing_is_one_line_and_each_set_of_easy_days_one_naming_its_presets() {
+        let (global, lang, math, exam) = (
+            with(true, 100),
+            with(true, 0),
+            with(true, 0),
+            with(true, 50),
+        );
+        let parts = [
+            (None, &global),
+            (Some("lang"), &lang),
+            (Some("math"), &math),
+            (Some("exam"), &exam),
+        ];
+        assert_eq!(
+            placing_lines(&parts),
+            [
+                "Intervals load balanced (days with fewer reviews preferred).",
+                "Easy days: Sun 0% (lang, math).",
+                "Easy days: Sun 50% (exam).",
+            ]
+        );
+        // One preset: nothing to name. Its fuzz off: neither applies.
+        assert_eq!(
+            placing_lines(&[(Some("lang"), &lang)]),
+            [
+                "Intervals load balanced (days with fewer reviews preferred).",
+                "Easy days: Sun 0%.",
+            ]
+        );
+        let off = with(false, 0);
+        assert!(placing_lines(&[(None, &off)]).is_empty());
+        assert_eq!(
+            placing_lines(&[(None, &global), (Some("cram"), &off)]),
+            [
+                "Intervals load balanced (days with fewer reviews preferred), except in cram, whose fuzz is off."
+            ]
+        );
+        let unbalanced = Settings {
+            load_balance: false,
+            ..lang.clone()
+        };
+        assert_eq!(
+            placing_lines(&[(None, &unbalanced)]),
+            ["Easy days: Sun 0%."]
+        );
+    }
 }

@@ -32,6 +32,14 @@ pub struct Preset {
     pub line: usize,
 }
 
+/// A preset's table header, `[presets.NAME]`, with the name quoted where TOML needs it
+/// (`[presets."日本語 🎌"]`, `[presets.""]`) as `toml_writer` writes a key.
+#[must_use]
+pub fn preset_table(name: &str) -> String {
+    use toml_writer::ToTomlKey as _;
+    format!("[presets.{}]", name.to_toml_key())
+}
+
 /// Reads the `presets` table, in the file's order; a bad value is reported and the global
 /// setting used in its place.
 pub(super) fn read(
@@ -60,12 +68,27 @@ pub(super) fn read(
     for (key, value) in tables {
         let name = key.get_ref().as_ref();
         let DeValue::Table(keys) = value.get_ref() else {
+            let table = preset_table(name);
             problems.push(top.problem(
                 value.span().start,
-                format!("`presets.{name}` must be a table, written as `[presets.{name}]`"),
+                format!(
+                    "`{}` must be a table, written as `{table}`",
+                    &table[1..table.len() - 1]
+                ),
             ));
             continue;
         };
+        if name.is_empty() {
+            problems.push(
+                top.problem(
+                    key.span().start,
+                    "`[presets.\"\"]` has an empty name: ignored, a preset needs a name for decks \
+                 to take it by"
+                        .to_owned(),
+                ),
+            );
+            continue;
+        }
         let place = Place {
             path,
             lines,
@@ -91,13 +114,16 @@ pub(super) fn read(
                     Err(message) => problems.push(place.problem(
                         value.span().start,
                         format!(
-                            "`decks` in `[presets.{name}]` {message}; no deck takes it by glob"
+                            "`decks` in `{}` {message}; no deck takes it by glob",
+                            preset_table(name)
                         ),
                     )),
                 }
                 continue;
             }
-            if let Some((known, line)) = read_setting(&mut scratch, key, value, &place, problems) {
+            if let Some((known, line)) =
+                read_setting(&mut scratch, (key, value), keys, &place, problems)
+            {
                 preset.lines.insert(known, line);
             }
         }

@@ -9,9 +9,13 @@ use super::{Config, ThemeName};
 use crate::scheduler::{NewCardMix, NewOrder, ReviewOrder};
 use crate::session::grade::{Parts, Typos};
 
-/// What reading a value gives: `Ok(Some(_))` is a warning about an allowed but unwise value;
-/// `Err` ends the message after the key ("is 1.5, but must be …").
-pub type Read = Result<Option<String>, String>;
+/// What reading a value gives: `Ok` with warnings (an allowed but unwise value, or entries of
+/// it left out while the rest is used), `Err` when none of it is used. Each message ends the
+/// one after the key ("is 1.5, but must be …").
+pub type Read = Result<Vec<Warning>, String>;
+
+/// A warning about a value that was read, and the byte offset in the file it is about.
+pub type Warning = (usize, String);
 
 /// One key of `config.toml`.
 pub struct Setting {
@@ -31,7 +35,7 @@ pub struct Setting {
 /// Stores a value that passed its check.
 fn set<T>(slot: &mut T, value: Result<T, String>) -> Read {
     *slot = value?;
-    Ok(None)
+    Ok(Vec::new())
 }
 
 /// A value that is one of a few words, read and written through the same list.
@@ -100,9 +104,10 @@ pub const SETTINGS: &[Setting] = &[
         read: |c, v| {
             let r = float(v, 0.70, 0.99)?;
             c.scheduling.desired_retention = r;
-            Ok((r > 0.97).then(|| format!(
-                "`desired_retention` {r} is above 0.97: reviews will come very often for little gain"
-            )))
+            let warning = format!(
+                "{r} is above 0.97: reviews will come very often for little gain"
+            );
+            Ok((r > 0.97).then(|| (v.span().start, warning)).into_iter().collect())
         },
         show: |c| format!("{}", c.scheduling.desired_retention),
     },
@@ -201,7 +206,11 @@ pub const SETTINGS: &[Setting] = &[
         name: "easy_days",
         preset: true,
         help: "each weekday's share of the usual reviews, in percent, like { saturday = 50, sunday = 0 }: new intervals avoid those days in proportion, within their fuzz",
-        read: |c, v| set(&mut c.scheduling.easy_days, easy_days(v)),
+        read: |c, v| {
+            let (days, warnings) = easy_days(v)?;
+            c.scheduling.easy_days = days;
+            Ok(warnings)
+        },
         show: |c| easy_days_text(c.scheduling.easy_days),
     },
     Setting {
@@ -300,9 +309,10 @@ pub const RENAMED: &[(&str, Setting)] = &[(
                 choice(v, OLD_NEW_CARD_ORDERS),
             )?;
             let now = chosen(c.scheduling.new_card_mix, NEW_REVIEW_MIXES);
-            Ok(Some(format!(
-                "`new_card_order` is now called `new_review_mix`; read as `new_review_mix = {now}`"
-            )))
+            Ok(vec![(
+                v.span().start,
+                format!("is now called `new_review_mix`; read as `new_review_mix = {now}`"),
+            )])
         },
         show: |c| chosen(c.scheduling.new_card_mix, NEW_REVIEW_MIXES),
     },

@@ -255,14 +255,52 @@ fn the_old_name_of_new_review_mix_is_read_with_a_warning() {
 }
 
 #[test]
+fn the_old_name_is_ignored_when_the_new_one_is_set_too() {
+    // Either order, at the top and in a preset: `new_review_mix` wins, and the warning says so.
+    for text in [
+        "new_review_mix = \"new_first\"\nnew_card_order = \"after\"\n",
+        "new_card_order = \"after\"\nnew_review_mix = \"new_first\"\n",
+    ] {
+        let (config, problems) = parsed(text);
+        assert_eq!(config.scheduling.new_card_mix, NewCardMix::Before, "{text}");
+        let old_line = if text.starts_with("new_card_order") {
+            1
+        } else {
+            2
+        };
+        let new_line = 3 - old_line;
+        assert_eq!(
+            problems,
+            [format!(
+                "config.toml:{old_line}:1: `new_card_order` is ignored: it is the old name of \
+                 `new_review_mix`, which is set too (line {new_line})"
+            )]
+        );
+        assert_eq!(config.lines.get("new_review_mix"), Some(&new_line));
+    }
+    let (config, problems) =
+        parsed("[presets.lang]\nnew_card_order = \"after\"\nnew_review_mix = \"mix\"\n");
+    assert_eq!(config.presets[0].scheduling.new_card_mix, NewCardMix::Mix);
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:1: `new_card_order` in `[presets.lang]` is ignored: it is the old name of \
+          `new_review_mix`, which is set too (line 3)"
+        ]
+    );
+}
+
+#[test]
 fn bad_easy_days_and_load_balance_list_what_is_allowed_and_keep_the_defaults() {
-    const ALLOWED: &str = "must be a table of weekdays (monday to sunday) and whole percentages from 0 to 100, like { saturday = 50, sunday = 0 }; using the default";
+    const SHARE: &str = "a day's share must be a whole percentage from 0 to 100";
     let (config, problems) =
         parsed("easy_days = { sunday = 150 }\nload_balance = \"yes\"\nfuzz = false\n");
     assert_eq!(
         problems,
         [
-            format!("config.toml:1:13: `easy_days` has a bad value for `sunday`, but {ALLOWED}"),
+            format!(
+                "config.toml:1:24: `easy_days` has a bad value for `sunday`, but {SHARE}; `sunday` keeps its full load (100)"
+            ),
             "config.toml:2:16: `load_balance` must be `true` or `false`; using the default"
                 .to_owned(),
         ]
@@ -272,28 +310,48 @@ fn bad_easy_days_and_load_balance_list_what_is_allowed_and_keep_the_defaults() {
         crate::scheduler::EasyDays::default()
     );
     assert!(config.scheduling.load_balance && !config.scheduling.fuzz);
-    for (text, message) in [
-        (
-            "easy_days = { sundays = 0 }",
-            format!("`easy_days` has `sundays`, but {ALLOWED}"),
-        ),
-        (
-            "easy_days = { sunday = -5 }",
-            format!("`easy_days` has a bad value for `sunday`, but {ALLOWED}"),
-        ),
-        (
-            "easy_days = { sunday = 0.5 }",
-            format!("`easy_days` has a bad value for `sunday`, but {ALLOWED}"),
-        ),
-        (
-            "easy_days = [100, 100, 100, 100, 100, 50, 0]",
-            format!("`easy_days` {ALLOWED}"),
-        ),
-    ] {
-        let (config, problems) = parsed(text);
-        assert_eq!(problems, [format!("config.toml:1:13: {message}")], "{text}");
-        assert!(config.scheduling.easy_days.is_normal());
-    }
+    let (config, problems) = parsed("easy_days = [100, 100, 100, 100, 100, 50, 0]");
+    assert_eq!(
+        problems,
+        [
+            "config.toml:1:13: `easy_days` must be a table of weekdays (monday to sunday) and whole percentages from 0 to 100, like { saturday = 50, sunday = 0 }; using the default"
+        ]
+    );
+    assert!(config.scheduling.easy_days.is_normal());
+}
+
+/// Every bad entry is reported where it is, and the good days are kept.
+#[test]
+fn each_bad_easy_day_is_reported_at_its_entry_and_the_good_ones_are_kept() {
+    const SHARE: &str = "a day's share must be a whole percentage from 0 to 100";
+    let text = "easy_days = { funday = 10, monday = 150, tuesday = -1, wednesday = \"x\", \
+                saturday = 50, thursday = 0.5 }\n";
+    let (config, problems) = parsed(text);
+    assert_eq!(
+        problems,
+        [
+            "config.toml:1:15: `easy_days` has `funday`, which is no weekday (did you mean `sunday`?): the days are monday to sunday; left out".to_owned(),
+            format!("config.toml:1:37: `easy_days` has a bad value for `monday`, but {SHARE}; `monday` keeps its full load (100)"),
+            format!("config.toml:1:52: `easy_days` has a bad value for `tuesday`, but {SHARE}; `tuesday` keeps its full load (100)"),
+            format!("config.toml:1:68: `easy_days` has a bad value for `wednesday`, but {SHARE}; `wednesday` keeps its full load (100)"),
+            format!("config.toml:1:99: `easy_days` has a bad value for `thursday`, but {SHARE}; `thursday` keeps its full load (100)"),
+        ]
+    );
+    // Monday to Sunday: only Saturday's 50 was good.
+    assert_eq!(
+        config.scheduling.easy_days.0,
+        [100, 100, 100, 100, 100, 50, 100]
+    );
+    assert_eq!(config.lines.get("easy_days"), Some(&1));
+    // In a preset, on its own line, the table is named.
+    let (config, problems) = parsed("[presets.lang]\neasy_days = { sunday = 0, sundy = 5 }\n");
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:27: `easy_days` in `[presets.lang]` has `sundy`, which is no weekday (did you mean `sunday`?): the days are monday to sunday; left out"
+        ]
+    );
+    assert_eq!(config.presets[0].scheduling.easy_days.0[6], 0);
 }
 
 #[test]

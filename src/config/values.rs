@@ -4,6 +4,7 @@
 use toml::Spanned;
 use toml::de::DeValue;
 
+use super::table::Warning;
 use crate::scheduler::EasyDays;
 use crate::scheduler::balance::WEEKDAYS;
 
@@ -162,28 +163,49 @@ pub(super) fn quoted(text: &str) -> String {
 }
 
 /// Easy days as a table of weekdays and percentages, like `{ saturday = 50, sunday = 0 }`: a
-/// day left out takes its full load (100).
-pub(super) fn easy_days(value: &Value<'_>) -> Result<EasyDays, String> {
-    const WHAT: &str = "must be a table of weekdays (monday to sunday) and whole percentages from 0 to 100, like { saturday = 50, sunday = 0 }";
+/// day left out takes its full load (100). A value that is no table is an error; an entry that
+/// is no weekday, or whose share is not a whole percentage, is a warning at that entry, and the
+/// other days are kept.
+pub(super) fn easy_days(value: &Value<'_>) -> Result<(EasyDays, Vec<Warning>), String> {
+    const SHARE: &str = "a day's share must be a whole percentage from 0 to 100";
     let DeValue::Table(table) = value.get_ref() else {
-        return Err(WHAT.to_owned());
+        return Err(
+            "must be a table of weekdays (monday to sunday) and whole percentages from \
+             0 to 100, like { saturday = 50, sunday = 0 }"
+                .to_owned(),
+        );
     };
     let mut days = EasyDays::default();
-    for (key, share) in table {
+    let mut warnings = Vec::new();
+    // The table is sorted by name; warn in the file's order.
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    for (key, share) in entries {
         let name = key.get_ref().as_ref();
         let Some(index) = WEEKDAYS.iter().position(|&day| day == name) else {
-            return Err(format!("has `{name}`, but {WHAT}"));
+            let hint = crate::deck::parse::closest(name, &WEEKDAYS)
+                .map_or_else(String::new, |day| format!(" (did you mean `{day}`?)"));
+            warnings.push((
+                key.span().start,
+                format!("has `{name}`, which is no weekday{hint}: the days are monday to sunday; left out"),
+            ));
+            continue;
         };
         let percent = match share.get_ref() {
             DeValue::Integer(i) => i.as_str().parse::<u8>().ok().filter(|&p| p <= 100),
             _ => None,
         };
-        let Some(percent) = percent else {
-            return Err(format!("has a bad value for `{name}`, but {WHAT}"));
-        };
-        days.0[index] = percent;
+        match percent {
+            Some(percent) => days.0[index] = percent,
+            None => warnings.push((
+                share.span().start,
+                format!(
+                    "has a bad value for `{name}`, but {SHARE}; `{name}` keeps its full load (100)"
+                ),
+            )),
+        }
     }
-    Ok(days)
+    Ok((days, warnings))
 }
 
 /// Easy days as `config show` writes them: the days below 100 %, Monday first.

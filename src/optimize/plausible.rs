@@ -11,14 +11,15 @@ use crate::scheduler::{Calendar, calendar};
 /// FSRS tools read (Anki, from 2006) did not exist before it.
 const EARLIEST: (i32, u32, u32) = (2006, 1, 1);
 
-/// Why a history cannot be a real one. Its message names the likely cause.
+/// Why a history cannot be a real one. Its message names the likely cause, in sentences that
+/// end with their own stop or question mark.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Implausible {
     /// Every review falls in 1970, and read as seconds instead of milliseconds the times fall
     /// between 2006 and now.
     #[error(
         "review_time looks like seconds; the format is milliseconds: read as milliseconds, all \
-         {reviews} reviews fall {}; read as seconds, {}",
+         {reviews} reviews fall {}; read as seconds, {}.",
         span(*.first, *.last),
         span(*.first_as_seconds, *.last_as_seconds)
     )]

@@ -118,3 +118,15 @@ fn cards_with_a_later_answer_are_counted() {
     assert_eq!(outcome.verdict, Verdict::TooFewReviews);
     assert!(outcome.current_fit.is_some());
 }
+
+/// No review at all (a preset never studied, or cards with empty histories): its own verdict,
+/// not "no later answers".
+#[test]
+fn no_reviews_is_its_own_verdict() {
+    let calendar = Settings::default().calendar;
+    for cards in [Vec::new(), vec![Vec::new(), Vec::new()]] {
+        let outcome = optimize(&cards, &calendar, &[]).unwrap();
+        assert_eq!((outcome.reviews, outcome.cards), (0, 0));
+        assert_eq!(outcome.verdict, Verdict::NoReviews);
+    }
+}

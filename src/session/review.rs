@@ -350,10 +350,9 @@ impl ReviewSession {
         self.notice = Some(Notice::NothingToUndo);
     }
 
-    /// Allows `count` more new cards in each of the session's decks for the rest of the day
-    /// ([`Study::extend_new_today`]) and continues.
-    pub fn study_more_new(&mut self, study: &mut Study, count: usize, now: DateTime<FixedOffset>) {
-        study.extend_new_today(&self.decks, count, now);
+    /// Goes on with the new cards the session's decks were just allowed for the rest of the
+    /// day (the events of [`Study::extend_new_today`], recorded).
+    pub fn more_new_allowed(&mut self, study: &Study, now: DateTime<FixedOffset>) {
         self.queue = Queue::build(study, &self.decks, now);
         self.advance(study, now);
     }

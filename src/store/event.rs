@@ -85,6 +85,13 @@ pub enum EventKind<'a> {
     Relink {
         from: Cow<'a, str>,
     },
+    /// The deck may show `new` more new cards and `reviews` more reviews on the day of the
+    /// event, past its limits, as Anki's "extend limits" (`Collection::extend_limits` in
+    /// `rslib/src/decks/stats.rs`) takes them off the cards it counts as studied that day.
+    ExtendLimits {
+        new: u32,
+        reviews: u32,
+    },
 }
 
 impl EventKind<'_> {
@@ -110,7 +117,10 @@ impl EventKind<'_> {
     pub fn is_deck_level(&self) -> bool {
         matches!(
             self,
-            EventKind::Result { .. } | EventKind::Reset { .. } | EventKind::Exam { .. }
+            EventKind::Result { .. }
+                | EventKind::Reset { .. }
+                | EventKind::Exam { .. }
+                | EventKind::ExtendLimits { .. }
         )
     }
 
@@ -161,6 +171,7 @@ impl EventKind<'_> {
             EventKind::Exam { date } => EventKind::Exam { date },
             EventKind::SetDue { due, interval } => EventKind::SetDue { due, interval },
             EventKind::Relink { from } => EventKind::Relink { from: own(from) },
+            EventKind::ExtendLimits { new, reviews } => EventKind::ExtendLimits { new, reviews },
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The compact index of the review log: every event, grouped by card, with undos, deck
-//! events (results, resets, exam dates), backlog plans and relinks beside them. Inserts here;
+//! events (results, resets, exam dates, extended limits), backlog plans and relinks beside them. Inserts here;
 //! queries about decks in `history/decks.rs`; tracking which cards a batch of events touched in
 //! `history/changes.rs`; which card's replay takes in whose events after a relink in
 //! `history/relinks.rs`. Folding the events into states is [`super::replay`]'s.
@@ -16,6 +16,8 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+
+pub use decks::Extension;
 
 use super::card_id::CardId;
 use super::event::{Event, EventKind, key_of};
@@ -127,6 +129,12 @@ pub(super) enum DeckEvent {
         #[serde(with = "super::compact::time")] DateTime<FixedOffset>,
         Option<Day>,
     ),
+    /// More new cards and reviews on the event's day (`extend_limits`).
+    Extend(
+        #[serde(with = "super::compact::time")] DateTime<FixedOffset>,
+        u32,
+        u32,
+    ),
 }
 
 impl History {
@@ -219,6 +227,10 @@ impl History {
             EventKind::Reset { mode } => {
                 let reset = DeckEvent::Reset(event.time, Mode::parse(&mode));
                 return self.insert_deck(event.key, deck(), reset);
+            }
+            EventKind::ExtendLimits { new, reviews } => {
+                let extend = DeckEvent::Extend(event.time, new, reviews);
+                return self.insert_deck(event.key, deck(), extend);
             }
             EventKind::Review {
                 rating,

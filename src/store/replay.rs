@@ -51,6 +51,10 @@ pub struct Folded {
     pub ever_mastered: bool,
     /// Moved by a backlog plan and not reviewed since.
     pub postponed: bool,
+    /// When it was last unburied on that day: a sibling answered before then no longer buries
+    /// it that day (see `study::siblings`).
+    #[serde(with = "super::compact::option_time")]
+    pub unburied_that_day: Option<DateTime<FixedOffset>>,
 }
 
 impl Folded {
@@ -61,6 +65,16 @@ impl Folded {
         self.day_learning_that_day = 0;
         self.answers_that_day = 0;
         self.ms_that_day = 0;
+        self.unburied_that_day = None;
+    }
+
+    /// An unbury at `time`: no longer buried by hand, and when it is on the day the tallies
+    /// are for (`that_day`), no longer by a sibling answered before it.
+    fn unburied(&mut self, time: DateTime<FixedOffset>, that_day: bool) {
+        self.state.buried_until = None;
+        if that_day {
+            self.unburied_that_day = Some(time);
+        }
     }
 }
 
@@ -284,7 +298,7 @@ impl History {
                 Stored::Star => folded.practice.starred = true,
                 Stored::Unstar => folded.practice.starred = false,
                 Stored::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
-                Stored::Unbury => state.buried_until = None,
+                Stored::Unbury => folded.unburied(entry.time, calendar.day(entry.time) == day),
                 Stored::SetDue { due, interval } => {
                     set_due(state, *due, *interval, calendar);
                     folded.postponed = false;

@@ -29,7 +29,7 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
 
-use super::{Folded, History, LineProblem, LogPosition, Store, read_all};
+use super::{Extension, Folded, History, LineProblem, LogPosition, Store, read_all};
 use crate::scheduler::{Day, Schedulers};
 use file::read_history;
 pub use opening::Opening;
@@ -49,6 +49,8 @@ pub struct Replayed {
     pub has_events: bool,
     /// Exam dates set in the log, by deck id (`None`: cleared there).
     pub exams: Vec<(Box<str>, Option<Day>)>,
+    /// Every extension of a deck's daily limits in the log.
+    pub extensions: Vec<Extension>,
     pub problems: Vec<LineProblem>,
     pub source: Source,
     /// How far the log was read, for [`Store::read_since`] and [`Store::write_snapshot`].
@@ -86,6 +88,7 @@ impl Replayed {
                 .collect(),
             has_events: !history.is_empty(),
             exams: history.exams(),
+            extensions: history.extensions(),
             history: ready(history),
             problems,
             source,

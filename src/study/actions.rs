@@ -77,7 +77,8 @@ impl CardAction {
     ) -> Option<NewKind> {
         let state = study.state(card);
         let starred = study.practice(card).starred;
-        let buried = state.buried_until.is_some_and(|day| day > today);
+        // By hand, or by a sibling answered today: an unbury lifts either (as Anki's does).
+        let buried = study.burial(card, now).is_some();
         let (changes, kind) = match self {
             Self::Suspend => (!state.suspended, NewKind::Suspend),
             Self::Unsuspend => (state.suspended, NewKind::Unsuspend),
@@ -90,7 +91,9 @@ impl CardAction {
                 let days = choice.days_for(card, now);
                 let due = today.saturating_add(i32::try_from(days).ok()?);
                 let interval = choice.resets_interval.then_some(days.max(1));
-                let already = is_due_as_set(state, due, interval, buried);
+                // Set due lifts a bury by hand, not a sibling's (which replay derives anew).
+                let by_hand = state.buried_until.is_some_and(|day| day > today);
+                let already = is_due_as_set(state, due, interval, by_hand);
                 let kind = NewKind::SetDue {
                     due: date_of_day(due)?,
                     interval,
@@ -123,8 +126,7 @@ impl CardAction {
             Self::Suspend => "already suspended",
             Self::Unsuspend => "not suspended",
             Self::Bury => "already buried",
-            // A card buried because a sibling was answered today stays so until tomorrow.
-            Self::Unbury => "not buried by hand",
+            Self::Unbury => "not buried",
             Self::Forget => "already new",
             Self::Star => "already starred",
             Self::Unstar => "not starred",

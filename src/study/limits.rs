@@ -1,11 +1,13 @@
 //! Daily limits and what is due: today's counts per deck, the new and review cards a deck
-//! may still show today, and when the next card falls due.
+//! may still show today with the day's extensions ("10 more new cards"), and when the next
+//! card falls due.
 
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::{Queue, Study, exam};
 use crate::scheduler::{Day, Due, Phase};
+use crate::store::{Extension, NewEvent, NewKind};
 
 /// Cards due today in a deck, after the daily limits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -47,38 +49,75 @@ impl Study {
         Queue::build(self, &[deck], now).counts(now, self.learn_ahead_end(now))
     }
 
-    /// The new and review cards still allowed today in `deck`, with today's extension of its
-    /// new cards ([`Study::extend_new_today`]).
+    /// The new and review cards still allowed today in `deck`: its limits plus today's
+    /// extensions (`extend_limits` events), less what it studied today, as Anki counts them
+    /// (`rslib/src/decks/limits.rs`, the extension taken off the day's studied count).
     pub(super) fn limits_left(&self, index: usize) -> (usize, usize) {
-        let (new, new_left, reviews_left) = self.limits_without_extension(index);
-        let deck = self.collection.decks[index].id.as_str();
-        let new_left = match self.extended_new.get(deck) {
-            Some(&(day, allowed)) if day == self.day => new_left.max(allowed.saturating_sub(new)),
-            _ => new_left,
-        };
-        (new_left, reviews_left)
+        let tally = self.day_tally(index);
+        let extra = self.extension_today(index);
+        let new_allowed = tally.new_limit.saturating_add(extra.new as usize);
+        let reviews_allowed = tally.review_limit.saturating_add(extra.reviews as usize);
+        (
+            new_allowed.saturating_sub(tally.new),
+            reviews_allowed.saturating_sub(tally.reviews),
+        )
     }
 
-    /// Lets each of `decks` show `count` more new cards today than it may now, for the rest of
-    /// the day: leaving the deck and coming back keeps them, the next day forgets them. As
-    /// Anki's "extend limits" (`Collection::extend_limits` in `rslib/src/decks/stats.rs`),
-    /// which takes `count` off the deck's new cards studied that day; here the day's allowance
-    /// is raised instead, so `count` more always follow, past a catch-up plan holding new cards
-    /// back or a count above the limit too. Rolls the day over first ([`Study::roll_day`]).
-    pub fn extend_new_today(&mut self, decks: &[usize], count: usize, now: DateTime<FixedOffset>) {
-        self.roll_day(now);
-        for &index in decks {
-            let (new, _, _) = self.limits_without_extension(index);
-            let (new_left, _) = self.limits_left(index);
-            let allowed = (new + new_left).saturating_add(count);
-            let deck = Box::from(self.collection.decks[index].id.as_str());
-            self.extended_new.insert(deck, (self.day, allowed));
+    /// The events that let each of `decks` show `count` more new cards today than it may now,
+    /// for the rest of the day: leaving the deck, a restart or another device keep them, the
+    /// next day forgets them (one `extend_limits` per deck, for one write). As Anki's "extend
+    /// limits" (`Collection::extend_limits` in `rslib/src/decks/stats.rs`), which takes the
+    /// count off the day's studied new cards; the count written is raised by however far the
+    /// deck is past its limit already (a limit lowered during the day, new cards held back by
+    /// a catch-up plan), so that `count` more always follow.
+    #[must_use]
+    pub fn extend_new_today(
+        &self,
+        decks: &[usize],
+        count: u32,
+        now: DateTime<FixedOffset>,
+    ) -> Vec<NewEvent> {
+        decks
+            .iter()
+            .map(|&index| {
+                let tally = self.day_tally(index);
+                let allowed = tally
+                    .new_limit
+                    .saturating_add(self.extension_today(index).new as usize);
+                let past_limit = u32::try_from(tally.new.saturating_sub(allowed)).unwrap_or(0);
+                let kind = NewKind::ExtendLimits {
+                    new: count.saturating_add(past_limit),
+                    reviews: 0,
+                };
+                NewEvent::for_deck(self.collection.decks[index].id.as_str(), now, kind)
+            })
+            .collect()
+    }
+
+    /// Today's extensions of `deck`'s limits, summed.
+    fn extension_today(&self, index: usize) -> Extra {
+        let deck = self.collection.decks[index].id.as_str();
+        self.extended.get(deck).copied().unwrap_or_default()
+    }
+
+    /// Sums the extensions given on the current day, by deck, from `extensions`: the log's
+    /// (`History::extensions`) or the snapshot's.
+    pub(super) fn set_extensions(&mut self, extensions: &[Extension]) {
+        let calendar = self.scheduler.calendar();
+        self.extended.clear();
+        for extension in extensions
+            .iter()
+            .filter(|extension| calendar.day(extension.time) == self.day)
+        {
+            let extra = self.extended.entry(extension.deck.clone()).or_default();
+            extra.new = extra.new.saturating_add(extension.new);
+            extra.reviews = extra.reviews.saturating_add(extension.reviews);
         }
     }
 
-    /// New cards `deck` introduced today, and the new and review cards its limits still allow
-    /// today, before any extension.
-    fn limits_without_extension(&self, index: usize) -> (usize, usize, usize) {
+    /// What `deck` studied today and its limits for today, before any extension. A catch-up
+    /// plan that still holds cards of the deck makes its new limit 0.
+    fn day_tally(&self, index: usize) -> Tally {
         let settings = self.scheduler_for_deck(index).settings();
         let deck = &self.collection.decks[index];
         let mut new_limit = deck.new_per_day.unwrap_or(settings.new_per_day) as usize;
@@ -106,12 +145,15 @@ impl Study {
             }
         }
         // New cards wait while a backlog plan still holds cards of this deck.
-        let new_left = if backlog {
-            0
-        } else {
-            new_limit.saturating_sub(new)
-        };
-        (new, new_left, review_limit.saturating_sub(reviews))
+        if backlog {
+            new_limit = 0;
+        }
+        Tally {
+            new,
+            new_limit,
+            reviews,
+            review_limit,
+        }
     }
 
     /// The latest due time a learning card may be shown early.
@@ -166,6 +208,21 @@ impl Study {
             })
         })
     }
+}
+
+/// What a deck studied today, and its limits before extensions.
+struct Tally {
+    new: usize,
+    new_limit: usize,
+    reviews: usize,
+    review_limit: usize,
+}
+
+/// More cards a deck may show today: its extensions summed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Extra {
+    pub(super) new: u32,
+    pub(super) reviews: u32,
 }
 
 /// When the next card is due.

@@ -4,7 +4,9 @@
 //! Nothing is written for it: a card is buried by its siblings when one of them was answered
 //! today, which the replayed daily tallies say ([`Folded`]). So an answer made on another
 //! device buries as soon as its log is read, an undone answer unburies, and the next day
-//! nothing is left to undo.
+//! nothing is left to undo. An `unbury` of the card lifts it for the rest of the day, as
+//! Anki's unbury restores a card in the `BuriedSibling` queue (`Collection::unbury_cards` in
+//! `bury_and_suspend.rs`): only a sibling answered after the unbury buries it again.
 //!
 //! Which siblings an answer buries is Anki's rule (`Collection::bury_siblings` and
 //! `BuryMode::exclude_earlier_gathered_queues` in `rslib/src/scheduler/bury_and_suspend.rs`,
@@ -48,8 +50,7 @@ impl QueueKind {
             (_, Due::At(_)) if state.in_day_learning(scheduler.calendar()) => {
                 Self::InterdayLearning
             }
-            (_, Due::At(_)) => Self::IntradayLearning,
-            (_, Due::New | Due::Day(_)) => Self::IntradayLearning,
+            _ => Self::IntradayLearning,
         })
     }
 
@@ -136,9 +137,15 @@ impl Study {
         if siblings.len() < 2 {
             return false;
         }
-        // The earliest-gathered queue a sibling was answered from today; usually none.
+        let unburied = self
+            .states
+            .get(deck.cards[index].id.as_str())
+            .and_then(|folded| folded.unburied_that_day);
+        // The earliest-gathered queue a sibling was answered from today, after the card's
+        // last unbury of the day if it had one; usually none.
         let Some(answered) = siblings
             .filter(|&sibling| sibling != index)
+            .filter(|&sibling| unburied.is_none_or(|at| self.answered_since(deck, sibling, at)))
             .filter_map(|sibling| self.answered_today(deck, sibling))
             .min()
         else {
@@ -155,6 +162,14 @@ impl Study {
         self.states
             .get(deck.cards[index].id.as_str())
             .and_then(answered_today)
+    }
+
+    /// Whether the card at `index` of `deck` was last answered after `at` (or at it).
+    fn answered_since(&self, deck: &Deck, index: usize, at: DateTime<FixedOffset>) -> bool {
+        self.states
+            .get(deck.cards[index].id.as_str())
+            .and_then(|folded| folded.state.last_review)
+            .is_some_and(|last| last >= at)
     }
 
     /// The ids of the cards of `card`'s entry other than itself.

@@ -34,6 +34,7 @@ impl Study {
         if day != self.day {
             self.day = day;
             self.states = self.wait_for_history().fold_all(&self.presets, day);
+            self.extensions_again();
             self.plan_exams();
             self.forget_load();
         }
@@ -44,6 +45,17 @@ impl Study {
     pub fn record(&mut self, event: Event, card: Option<&str>) -> AnswerNotes {
         // A relink, its undo, or an event of a card whose replay involves another's touch
         // more than the one card.
+        if matches!(event.kind, EventKind::Undo { .. }) {
+            // It may cancel an extension of the limits: worked out again once it is in.
+            let notes = self.record_alone(event, card);
+            self.extensions_again();
+            return notes;
+        }
+        self.record_alone(event, card)
+    }
+
+    /// [`Study::record`], but for the limits' extensions.
+    fn record_alone(&mut self, event: Event, card: Option<&str>) -> AnswerNotes {
         let history = self.wait_for_history();
         let shared = history.is_about_relinks(&event.kind)
             || card.is_some_and(|card| history.shares_history(card));
@@ -128,11 +140,16 @@ impl Study {
         if events.is_empty() {
             return;
         }
+        let mut extended = false;
         for event in &events {
             if let (EventKind::Exam { date }, Some(deck)) = (&event.kind, &event.deck) {
                 let day = date.map(crate::scheduler::calendar::day_of_date);
                 self.exams.set(deck, day);
             }
+            extended |= matches!(
+                event.kind,
+                EventKind::ExtendLimits { .. } | EventKind::Undo { .. }
+            );
         }
         let history = self.history_mut();
         history.track_changes();
@@ -147,6 +164,16 @@ impl Study {
             .collect();
         self.fold_again(cards);
         self.has_events |= !self.wait_for_history().is_empty();
+        if extended {
+            self.extensions_again();
+        }
+    }
+
+    /// Today's extensions of the limits worked out again from the history, which it waits
+    /// for ([`Study::wait_for_history`]).
+    fn extensions_again(&mut self) {
+        let extensions = self.wait_for_history().extensions();
+        self.set_extensions(&extensions);
     }
 
     /// Replays the cards of `decks` again (their preset changed). Waits for the history

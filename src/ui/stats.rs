@@ -11,6 +11,7 @@ use ratatui::widgets::{
 };
 
 use super::{Theme, chrome};
+use crate::app::statistics::{retention_hint, retention_mark};
 use crate::app::{Action, App, Simulation, StatsScreen, StatsTab, keys};
 use crate::session::matching::seconds;
 use crate::stats::{CALENDAR_DAYS, Stats};
@@ -264,7 +265,7 @@ fn forecast(stats: &Stats, app: &App, theme: &Theme, area: Rect, buf: &mut Buffe
 
 /// What each desired retention costs over a year, from the FSRS simulator.
 fn workload(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let current = app.study.shared_settings(&screen.decks).desired_retention;
+    let yours = screen.retentions(&app.study);
     let table = match &screen.workload {
         Simulation::Done(Ok(table)) => table,
         Simulation::Done(Err(message)) => {
@@ -290,31 +291,39 @@ fn workload(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mu
     ))
     .wrap(Wrap { trim: true })
     .render(intro, buf);
-    let rows: Vec<TableRow> = table
+    let labels: Vec<String> = table
         .iter()
         .map(|w| {
-            let mark = if (w.retention - current).abs() < 0.001 {
-                " (yours)"
-            } else {
-                ""
-            };
+            let percent = format!("{:.0}%", f64::from(w.retention) * 100.0);
+            match retention_mark(&yours, w.retention) {
+                Some(mark) => format!("{percent} ({mark})"),
+                None => percent,
+            }
+        })
+        .collect();
+    let label_width = labels.iter().map(|l| l.chars().count() + 2).max();
+    let rows: Vec<TableRow> = table
+        .iter()
+        .zip(labels)
+        .map(|(w, label)| {
+            let marked = retention_mark(&yours, w.retention).is_some();
             let row = TableRow::new(vec![
-                format!("{:.0}%{mark}", f64::from(w.retention) * 100.0),
+                label,
                 format!("{:.1}", w.reviews_per_day),
                 format!("{:.1}", w.minutes_per_day),
                 format!("{:.0}", w.remembered),
             ]);
-            if mark.is_empty() {
-                row
-            } else {
+            if marked {
                 row.style(theme.selected)
+            } else {
+                row
             }
         })
         .collect();
     Table::new(
         rows,
         [
-            Constraint::Length(14),
+            Constraint::Length(label_width.map_or(14, |w| u16::try_from(w.max(14)).unwrap_or(14))),
             Constraint::Length(12),
             Constraint::Length(12),
             Constraint::Length(22),
@@ -330,10 +339,11 @@ fn workload(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mu
         .style(theme.dim),
     )
     .render(rows_area, buf);
-    Paragraph::new(
-        "Higher retention means more reviews for each card kept. Set desired_retention in \
-         config.toml (`flashdeck config show`); `flashdeck simulate` shows more.",
-    )
+    Paragraph::new(format!(
+        "Higher retention means more reviews for each card kept. {} (`flashdeck config \
+         show`); `flashdeck simulate` shows more.",
+        retention_hint(&yours)
+    ))
     .wrap(Wrap { trim: true })
     .style(theme.dim)
     .render(note, buf);

@@ -692,3 +692,4 @@ fn a_deck_row_keeps_its_exam_in_view_at_80_columns() {
 }
 
 mod practice_screens;
+mod workload;

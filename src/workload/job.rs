@@ -12,6 +12,8 @@ use crate::study::Study;
 /// The decks of one preset: their cards as the simulator sees them and the plan for them.
 #[derive(Debug, Clone)]
 pub struct Part {
+    /// The preset's name; `None` for the global section.
+    pub preset: Option<String>,
     pub cards: Vec<SimCard>,
     pub total: usize,
     /// How many of the job's decks use the preset.
@@ -40,7 +42,8 @@ impl PartialEq for Part {
                 c.lapses,
             )
         };
-        self.total == other.total
+        self.preset == other.preset
+            && self.total == other.total
             && self.decks == other.decks
             && self.plan == other.plan
             && self.settings == other.settings
@@ -70,7 +73,7 @@ impl Job {
         by_preset.sort_by_key(|(preset, _)| *preset);
         let parts = by_preset
             .into_iter()
-            .map(|(_, decks)| {
+            .map(|(preset, decks)| {
                 let settings = study.scheduler_for_deck(decks[0]).settings().clone();
                 let per_deck = |limit: u32| limit as usize * decks.len();
                 let plan = Plan {
@@ -83,6 +86,7 @@ impl Job {
                 };
                 let (cards, total) = cards_today(study, &decks, today);
                 Part {
+                    preset: study.presets().name(preset).map(str::to_owned),
                     cards,
                     total,
                     decks: decks.len(),
@@ -175,17 +179,7 @@ impl Job {
 fn added(workloads: Vec<Workload>) -> Workload {
     let mut workloads = workloads.into_iter();
     let Some(mut whole) = workloads.next() else {
-        return Workload {
-            retention: 0.0,
-            days: 0,
-            cards: 0,
-            reviews: 0,
-            reviews_per_day: 0.0,
-            minutes_per_day: 0.0,
-            remembered: 0.0,
-            periods: Vec::new(),
-            by_weekday: [0.0; 7],
-        };
+        return Workload::empty();
     };
     let mut weighted = f64::from(whole.retention) * super::float(whole.cards);
     let mut shared = true;

@@ -2,17 +2,11 @@
 
 use super::*;
 
-/// Presses a key and hands every write back as written, as the runtime does.
+/// Presses a key a second after the last one, so that events keep the order they were
+/// written in; [`press`] hands every write back as written, as the runtime does.
 fn press_all(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    // A second after the last key: events keep the order they were written in.
     let at = app.now + Duration::seconds(1);
-    let effects = press(app, code, at);
-    for effect in &effects {
-        if let Effect::WriteAll(events) = effect {
-            app.update(Action::WrittenAll(events.clone()), at);
-        }
-    }
-    effects
+    press(app, code, at)
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -359,6 +353,7 @@ fn forgetting_several_cards_is_asked_first() {
 }
 
 mod adding;
+mod sibling_bury;
 
 #[test]
 fn a_reload_that_moves_the_decks_keeps_the_review_on_its_own_deck() {

@@ -140,3 +140,32 @@ fn globs_match_deck_ids_part_by_part() {
         assert_eq!(glob_matches(glob, deck), expected, "{glob} on {deck}");
     }
 }
+
+#[test]
+fn preset_names_that_are_not_bare_keys_are_quoted_as_toml_quotes_them() {
+    assert_eq!(preset_table("lang"), "[presets.lang]");
+    assert_eq!(preset_table("lang-2_b"), "[presets.lang-2_b]");
+    assert_eq!(preset_table("日本語 🎌"), "[presets.\"日本語 🎌\"]");
+    assert_eq!(preset_table("a.b"), "[presets.\"a.b\"]");
+    assert_eq!(preset_table(""), "[presets.\"\"]");
+    // Read back, each header names the same preset.
+    for name in ["lang", "日本語 🎌", "a.b", "it's"] {
+        let (config, problems) = parsed(&format!("{}\nnew_per_day = 3\n", preset_table(name)));
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+        assert_eq!(config.presets[0].name, name);
+    }
+}
+
+#[test]
+fn an_empty_preset_name_is_a_warning_at_its_header_and_the_preset_is_ignored() {
+    let (config, problems) =
+        parsed("new_per_day = 7\n\n[presets.\"\"]\nnew_per_day = 3\n\n[presets.lang]\n");
+    assert_eq!(
+        problems,
+        [
+            "config.toml:3:10: `[presets.\"\"]` has an empty name: ignored, a preset needs a name for decks to take it by"
+        ]
+    );
+    let names: Vec<&str> = config.presets.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["lang"]);
+}

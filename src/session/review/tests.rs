@@ -175,8 +175,10 @@ fn more_new_cards_beyond_the_limit() {
     let mut session = ReviewSession::start(&study, vec![0], "D".into(), now);
     grade(&mut session, &mut study, Rating::Easy, now);
     assert!(session.current.is_none());
-    session.study_more_new(&mut study, 10, now);
+    study.record_all(&study.extend_new_today(&[0], 10, now));
+    session.more_new_allowed(&study, now);
     assert_eq!(session.counts(&study, now).new, 2);
+    assert!(session.current.is_some(), "the session goes on");
 }
 
 /// Three cards graduated with Easy a day apart, and one never studied.

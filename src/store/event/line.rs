@@ -29,6 +29,7 @@ enum Kind {
     Exam,
     SetDue,
     Relink,
+    ExtendLimits,
 }
 
 /// Every field a line may have; which are needed depends on `kind`.
@@ -74,6 +75,12 @@ struct Line<'a> {
     /// The old card id, for `relink`.
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     from: Option<Cow<'a, str>>,
+    /// More new cards today, for `extend_limits`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    new: Option<u32>,
+    /// More reviews today, for `extend_limits`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reviews: Option<u32>,
 }
 
 /// Parses one line; the error says what is wrong with it.
@@ -135,6 +142,17 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
                 .clone()
                 .ok_or("a relink needs `from`, the old card id")?,
         },
+        Kind::ExtendLimits => {
+            if line.new.is_none() && line.reviews.is_none() {
+                return Err(
+                    "an extend_limits needs `new` or `reviews`, a count of cards".to_owned(),
+                );
+            }
+            EventKind::ExtendLimits {
+                new: line.new.unwrap_or(0),
+                reviews: line.reviews.unwrap_or(0),
+            }
+        }
     };
     if kind.is_deck_level() {
         if line.deck.is_none() {
@@ -245,6 +263,11 @@ impl NewEvent {
                 line.from = Some(Cow::Borrowed(from));
                 Kind::Relink
             }
+            EventKind::ExtendLimits { new, reviews } => {
+                line.new = Some(*new);
+                line.reviews = (*reviews > 0).then_some(*reviews);
+                Kind::ExtendLimits
+            }
         };
         // Serialising strings and numbers to JSON cannot fail.
         let mut text = serde_json::to_string(&line).unwrap_or_default();
@@ -274,6 +297,8 @@ impl Default for Line<'_> {
             plan: None,
             interval: None,
             from: None,
+            new: None,
+            reviews: None,
         }
     }
 }

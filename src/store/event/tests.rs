@@ -228,3 +228,44 @@ fn set_due_and_relink_lines_without_their_fields_say_why() {
         assert!(error.contains(why), "{line}: {error}");
     }
 }
+
+#[test]
+fn extend_limits_round_trips_and_needs_a_deck_and_a_count() {
+    let at = time("2026-11-27T10:00:00+01:00");
+    let cases = [
+        (
+            NewKind::ExtendLimits {
+                new: 10,
+                reviews: 0,
+            },
+            r#""deck":"spanish","kind":"extend_limits","new":10}"#,
+        ),
+        (
+            NewKind::ExtendLimits {
+                new: 0,
+                reviews: 50,
+            },
+            r#""deck":"spanish","kind":"extend_limits","new":0,"reviews":50}"#,
+        ),
+    ];
+    for (kind, end) in cases {
+        let event = NewEvent::for_deck("spanish", at, kind);
+        let line = event.to_line();
+        assert!(line.trim_end().ends_with(end), "{line}");
+        assert_eq!(parse_line(line.trim_end()).unwrap(), event.to_event());
+    }
+    let bad = [
+        (
+            r#"{"deck":"d","time":"2026-11-27T10:00:00Z","kind":"extend_limits"}"#,
+            "needs `new` or `reviews`",
+        ),
+        (
+            r#"{"card":"d/k","time":"2026-11-27T10:00:00Z","kind":"extend_limits","new":10}"#,
+            "needs a `deck`",
+        ),
+    ];
+    for (line, why) in bad {
+        let error = parse_line(line).unwrap_err();
+        assert!(error.contains(why), "{line}: {error}");
+    }
+}

@@ -1,7 +1,9 @@
-//! Queries about decks: practice results, exam dates and resets, undone ones left out.
+//! Queries about decks: practice results, exam dates, resets and extended limits, undone ones
+//! left out.
 
 use chrono::{DateTime, FixedOffset};
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::{DeckEvent, DeckResult, History};
 use crate::practice::Mode;
@@ -31,7 +33,7 @@ impl History {
             .filter(|(key, _)| !self.cancelled.contains(key))
             .filter_map(|(_, (deck, event))| match event {
                 DeckEvent::Result(result) => Some((deck.as_ref(), result)),
-                DeckEvent::Reset(..) | DeckEvent::Exam(..) => None,
+                DeckEvent::Reset(..) | DeckEvent::Exam(..) | DeckEvent::Extend(..) => None,
             })
     }
 
@@ -57,6 +59,24 @@ impl History {
             .collect()
     }
 
+    /// Every extension of a deck's daily limits (`extend_limits`) not undone, in no order.
+    #[must_use]
+    pub fn extensions(&self) -> Vec<Extension> {
+        self.deck_events
+            .iter()
+            .filter(|(key, _)| !self.cancelled.contains(key))
+            .filter_map(|(_, (deck, event))| match *event {
+                DeckEvent::Extend(time, new, reviews) => Some(Extension {
+                    deck: deck.clone(),
+                    time,
+                    new,
+                    reviews,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// When `mode`'s progress in `deck` was last started over.
     pub(in crate::store) fn last_reset(
         &self,
@@ -72,4 +92,17 @@ impl History {
             })
             .max()
     }
+}
+
+/// More cards a deck may show on the day of `time`, past its daily limits: one
+/// `extend_limits` event. The day is the study day of `time`, in its own offset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    pub deck: Box<str>,
+    #[serde(with = "crate::store::compact::time")]
+    pub time: DateTime<FixedOffset>,
+    /// New cards.
+    pub new: u32,
+    /// Reviews.
+    pub reviews: u32,
 }

@@ -13,7 +13,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::atomic_write::{self, Existing};
 use crate::scheduler::{Day, Scheduler, Schedulers};
-use crate::store::{Folded, History, LineProblem, LogPosition, ReadUpTo, Store};
+use crate::store::{Extension, Folded, History, LineProblem, LogPosition, ReadUpTo, Store};
 
 const MAGIC: &[u8] = b"flashdeck replay cache\n";
 /// The last bytes: a cut file is found before its front part is relied on.
@@ -21,8 +21,9 @@ const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// Bumped whenever what is stored changes shape (the crate version alone does not, between
 /// releases). 5: `Mode` gained `Review` and `Cram`, `Question` gained `Flashcard`. 6: events
 /// gained `unbury`, `set_due` and `relink`. 7: a settings check per preset, and each card's.
-/// 8: a review's recorded `due` day. 9: the day's answers from the day-learning queue.
-const FORMAT: u32 = 9;
+/// 8: a review's recorded `due` day. 9: `extend_limits` events, and the front's extensions;
+/// a card's last unbury of the day. 10: the day's answers from the day-learning queue.
+const FORMAT: u32 = 10;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 
@@ -61,6 +62,8 @@ pub(super) struct Front {
     pub(super) last_days: Vec<Day>,
     pub(super) has_events: bool,
     pub(super) exams: Vec<(Box<str>, Option<Day>)>,
+    /// Every extension of a deck's daily limits: a start from the front alone needs today's.
+    pub(super) extensions: Vec<Extension>,
     pub(super) problems: Vec<LineProblem>,
 }
 
@@ -136,6 +139,7 @@ impl Store {
             last_days: history.last_days(&schedulers.calendar()),
             has_events: !history.is_empty(),
             exams: history.exams(),
+            extensions: history.extensions(),
             problems: covered_problems(problems, position),
         };
         let mut start = MAGIC.to_vec();

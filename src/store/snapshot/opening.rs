@@ -187,6 +187,7 @@ impl Opening {
                         states,
                         has_events: front.has_events,
                         exams: front.exams,
+                        extensions: front.extensions,
                         problems,
                         source: Source::Snapshot {
                             lines_after: lines,

@@ -361,3 +361,5 @@ fn the_cloze_cards_of_one_text_are_siblings() {
     assert_eq!(answered.burial("z/k~c3", at(0)), Some(Burial::Sibling));
     assert_eq!(answered.burial("z/p", at(0)), None);
 }
+
+mod unbury;
