@@ -32,7 +32,7 @@ pub use card::{AnswerNotes, CardState, Due, MATURE_DAYS, Phase};
 pub use interval_text::Interval;
 pub use rating::Rating;
 pub use schedulers::Schedulers;
-pub use settings::{BurySiblings, NewCardMix, NewOrder, ReviewOrder, Settings};
+pub use settings::{BurySiblings, DayLearningMix, NewCardMix, NewOrder, ReviewOrder, Settings};
 use steps::Steps;
 
 /// The version of the scheduling rules: raised whenever the same answers replay into other

@@ -6,7 +6,7 @@ use super::values::{
     steps, steps_text, word,
 };
 use super::{Config, ThemeName};
-use crate::scheduler::{NewCardMix, NewOrder, ReviewOrder};
+use crate::scheduler::{DayLearningMix, NewCardMix, NewOrder, ReviewOrder};
 use crate::session::grade::{Parts, Typos};
 
 /// What reading a value gives: `Ok` with warnings (an allowed but unwise value, or entries of
@@ -61,6 +61,12 @@ const NEW_REVIEW_MIXES: &[(&str, NewCardMix)] = &[
     ("mix", NewCardMix::Mix),
     ("new_first", NewCardMix::Before),
     ("reviews_first", NewCardMix::After),
+];
+/// `interday_learning_mix`'s words.
+const DAY_LEARNING_MIXES: &[(&str, DayLearningMix)] = &[
+    ("mix", DayLearningMix::Mix),
+    ("learning_first", DayLearningMix::LearningFirst),
+    ("reviews_first", DayLearningMix::ReviewsFirst),
 ];
 /// The words of `new_card_order`, `new_review_mix`'s name until it was renamed.
 const OLD_NEW_CARD_ORDERS: &[(&str, NewCardMix)] = &[
@@ -159,6 +165,13 @@ pub const SETTINGS: &[Setting] = &[
         help: "new cards \"mix\" with reviews, or come first (\"new_first\") or last (\"reviews_first\")",
         read: |c, v| set(&mut c.scheduling.new_card_mix, choice(v, NEW_REVIEW_MIXES)),
         show: |c| chosen(c.scheduling.new_card_mix, NEW_REVIEW_MIXES),
+    },
+    Setting {
+        name: "interday_learning_mix",
+        preset: true,
+        help: "cards on a learning step of a day or more \"mix\" with the reviews, or come first (\"learning_first\") or last (\"reviews_first\")",
+        read: |c, v| set(&mut c.scheduling.day_learning_mix, choice(v, DAY_LEARNING_MIXES)),
+        show: |c| chosen(c.scheduling.day_learning_mix, DAY_LEARNING_MIXES),
     },
     Setting {
         name: "bury_new_siblings",

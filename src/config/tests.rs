@@ -1,6 +1,6 @@
 use super::values::duration;
 use super::*;
-use crate::scheduler::{BurySiblings, NewCardMix, NewOrder, ReviewOrder};
+use crate::scheduler::{BurySiblings, DayLearningMix, NewCardMix, NewOrder, ReviewOrder};
 use crate::session::grade::{Parts, Typos};
 
 fn parsed(text: &str) -> (Config, Vec<String>) {
@@ -20,7 +20,7 @@ fn every_key_is_read() {
     let (config, problems) = parsed(
         "desired_retention = 0.85\nlearning_steps = [\"30s\", \"5m\", \"1h\"]\nrelearning_steps = [\"1d\"]\n\
          new_per_day = 5\nreviews_per_day = 1_000\nrollover_hour = 0\nmaximum_interval = 365\nfuzz = false\n\
-         new_review_mix = \"reviews_first\"\nreview_order = \"retrievability\"\nnew_order = \"random\"\n\
+         new_review_mix = \"reviews_first\"\ninterday_learning_mix = \"learning_first\"\nreview_order = \"retrievability\"\nnew_order = \"random\"\n\
          bury_new_siblings = false\nbury_review_siblings = false\nbury_interday_learning_siblings = false\n\
          leech_threshold = 0\ntyped_answers = \"strict\"\nlist_answers = \"any\"\n\
          theme = \"light\"\nstreak = true\nstreak_goal = 25\nxp = true\n\
@@ -44,6 +44,7 @@ fn every_key_is_read() {
     );
     assert!(!s.fuzz);
     assert_eq!(s.new_card_mix, NewCardMix::After);
+    assert_eq!(s.day_learning_mix, DayLearningMix::LearningFirst);
     assert_eq!(
         (s.review_order, s.new_order),
         (ReviewOrder::Retrievability, NewOrder::Random)

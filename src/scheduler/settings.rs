@@ -18,6 +18,21 @@ pub enum NewCardMix {
     Before,
 }
 
+/// Where the day-learning cards (a learning step of a day or more, due today) go among the
+/// reviews: Anki's "interday learning/review order" (`InterdayLearningMix`, merged by
+/// `merge_day_learning` in `rslib/src/scheduler/queue/builder/mod.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DayLearningMix {
+    /// Spread evenly among the reviews, Anki's default.
+    #[default]
+    Mix,
+    /// Before the reviews.
+    LearningFirst,
+    /// After the reviews.
+    ReviewsFirst,
+}
+
 /// The order of the day's review cards: Anki's "review sort order" (`ReviewCardOrder`, turned
 /// into SQL by `review_order_sql` in `rslib/src/storage/card/mod.rs`). Every order ends, as
 /// Anki's do, with a random one that stays the same all day (a hash of the day and the card).
@@ -100,6 +115,8 @@ pub struct Settings {
     pub learn_ahead_secs: u32,
     /// Where new cards go among the reviews.
     pub new_card_mix: NewCardMix,
+    /// Where the day-learning cards go among the reviews.
+    pub day_learning_mix: DayLearningMix,
     /// The order of the day's review cards.
     pub review_order: ReviewOrder,
     /// The order new cards are introduced in.
@@ -130,6 +147,7 @@ impl Default for Settings {
             reviews_per_day: 200,
             learn_ahead_secs: 20 * 60,
             new_card_mix: NewCardMix::Mix,
+            day_learning_mix: DayLearningMix::Mix,
             review_order: ReviewOrder::Due,
             new_order: NewOrder::Deck,
             bury_siblings: BurySiblings::default(),

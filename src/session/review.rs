@@ -153,7 +153,7 @@ impl ReviewSession {
             match current.origin {
                 Origin::New => counts.new += 1,
                 Origin::Review => counts.review += 1,
-                Origin::Learning(_) => counts.learning += 1,
+                Origin::DayLearning | Origin::Learning(_) => counts.learning += 1,
             }
         }
         counts

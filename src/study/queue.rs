@@ -1,5 +1,6 @@
 //! Today's queue, as in Anki: learning cards that are due come first; then reviews, in the
-//! review order, with new cards mixed in by the setting; each deck within its daily limits,
+//! review order, with the day-learning cards (a step of a day or more, due today; counted as
+//! learning, limited as reviews) and new cards mixed in by the settings; each deck within its daily limits,
 //! one card of each entry a day while burying siblings is on. `queue/gather.rs` builds it.
 //!
 //! A deck's exam changes the queue in two places, both in [`Queue::build_with_extra_new`]:
@@ -15,13 +16,15 @@ use std::collections::VecDeque;
 use chrono::{DateTime, FixedOffset};
 
 use super::{DueCounts, Study};
-use crate::scheduler::{Day, Due, NewCardMix, Phase};
+use crate::scheduler::{Day, DayLearningMix, Due, NewCardMix, Phase};
 
 /// Which list a shown card came from, so undo can put it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     New,
     Review,
+    /// The day-learning list: a learning step of a day or more, due today.
+    DayLearning,
     Learning(DateTime<FixedOffset>),
 }
 
@@ -35,13 +38,18 @@ pub struct CramFilter {
 /// Card ids waiting to be shown.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Queue {
-    /// (Re)learning cards by due time, due now or later today.
+    /// (Re)learning cards by due time, due now or later today: Anki's intraday learning.
     pub learning: Vec<(DateTime<FixedOffset>, Box<str>)>,
+    /// (Re)learning cards on a step of a day or more, due today: Anki's day learning,
+    /// shown among the reviews by `day_learning_mix`.
+    pub day_learning: VecDeque<Box<str>>,
     pub reviews: VecDeque<Box<str>>,
     pub new: VecDeque<Box<str>>,
     pub mix: NewCardMix,
-    /// Reviews and new cards shown so far, for mixing them evenly.
+    pub day_learning_mix: DayLearningMix,
+    /// Reviews, day-learning and new cards shown so far, for mixing them evenly.
     shown_reviews: usize,
+    shown_day_learning: usize,
     shown_new: usize,
 }
 
@@ -121,7 +129,8 @@ impl Queue {
                 .learning
                 .iter()
                 .filter(|(at, _)| *at <= learn_ahead_end)
-                .count(),
+                .count()
+                + self.day_learning.len(),
             review: self.reviews.len(),
         }
     }
@@ -129,7 +138,7 @@ impl Queue {
     /// All learning cards waiting today, whenever due.
     #[must_use]
     pub fn learning_today(&self) -> usize {
-        self.learning.len()
+        self.learning.len() + self.day_learning.len()
     }
 
     /// The next card to show at `now`: a due learning card; else a review or new card in mix
@@ -143,23 +152,37 @@ impl Queue {
             let (at, card) = self.learning.remove(0);
             return Some((card, Origin::Learning(at)));
         }
-        let take_new = match (self.reviews.is_empty(), self.new.is_empty()) {
+        // Reviews and day learning together, as Anki merges them before the new cards.
+        let due_left = self.reviews.len() + self.day_learning.len();
+        let due_shown = self.shown_reviews + self.shown_day_learning;
+        let take_new = match (due_left == 0, self.new.is_empty()) {
             (_, true) => false,
             (true, false) => true,
             (false, false) => match self.mix {
                 NewCardMix::Before => true,
                 NewCardMix::After => false,
-                // Even spread: take a new card when it is behind the reviews in proportion.
-                NewCardMix::Mix => {
-                    let total_new = self.shown_new + self.new.len();
-                    let total_reviews = self.shown_reviews + self.reviews.len();
-                    (self.shown_new + 1) * total_reviews <= (self.shown_reviews + 1) * total_new
-                }
+                NewCardMix::Mix => evenly((self.shown_new, self.new.len()), (due_shown, due_left)),
             },
         };
         if take_new {
             self.shown_new += 1;
             return self.new.pop_front().map(|card| (card, Origin::New));
+        }
+        let take_day_learning = match (self.reviews.is_empty(), self.day_learning.is_empty()) {
+            (_, true) => false,
+            (true, false) => true,
+            (false, false) => match self.day_learning_mix {
+                DayLearningMix::LearningFirst => true,
+                DayLearningMix::ReviewsFirst => false,
+                DayLearningMix::Mix => evenly(
+                    (self.shown_day_learning, self.day_learning.len()),
+                    (self.shown_reviews, self.reviews.len()),
+                ),
+            },
+        };
+        if take_day_learning && let Some(card) = self.day_learning.pop_front() {
+            self.shown_day_learning += 1;
+            return Some((card, Origin::DayLearning));
         }
         if let Some(card) = self.reviews.pop_front() {
             self.shown_reviews += 1;
@@ -205,6 +228,10 @@ impl Queue {
                 self.shown_reviews = self.shown_reviews.saturating_sub(1);
                 self.reviews.push_front(card);
             }
+            Origin::DayLearning => {
+                self.shown_day_learning = self.shown_day_learning.saturating_sub(1);
+                self.day_learning.push_front(card);
+            }
             Origin::Learning(at) => self.add_learning(at, card),
         }
     }
@@ -214,9 +241,22 @@ impl Queue {
         match origin {
             Origin::New => self.shown_new = self.shown_new.saturating_sub(1),
             Origin::Review => self.shown_reviews = self.shown_reviews.saturating_sub(1),
+            Origin::DayLearning => {
+                self.shown_day_learning = self.shown_day_learning.saturating_sub(1);
+            }
             Origin::Learning(_) => {}
         }
     }
+}
+
+/// Whether the next card comes from the list with `(shown, left)` rather than from `other`
+/// (shown, left), so that the two are spread evenly as Anki's `Intersperser` spreads a second
+/// list into a first (`rslib/src/scheduler/queue/builder/intersperser.rs`): the second's next
+/// card goes before the first's when (its index + 1) × (first's length + 1) / (its length + 1)
+/// is below the first's index + 1.
+fn evenly((shown, left): (usize, usize), (other_shown, other_left): (usize, usize)) -> bool {
+    let (len, other_len) = (shown + left, other_shown + other_left);
+    (shown + 1) * (other_len + 1) < (other_shown + 1) * (len + 1)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Building today's queue, deck by deck, as Anki's queue builder gathers cards
-//! (`rslib/src/scheduler/queue/builder/gathering.rs`): (re)learning cards first, then the
-//! reviews in the review order up to the deck's limit, then new cards in the new order up to
+//! (`rslib/src/scheduler/queue/builder/gathering.rs`): intraday (re)learning cards first,
+//! then the day-learning cards (a step of a day or more) by due time and the reviews in the
+//! review order, the two together up to the deck's review limit, then new cards in the new order up to
 //! its limit; then the day's new cards are sorted so that siblings are spread
 //! (`builder/sorting.rs`).
 //!
@@ -52,7 +53,6 @@ fn order(primary: f64, tie: u64, other_primary: f64, other_tie: u64) -> std::cmp
 /// A (re)learning card due before tomorrow.
 struct Learning {
     at: DateTime<FixedOffset>,
-    interday: bool,
     group: Option<usize>,
     index: usize,
 }
@@ -67,6 +67,7 @@ struct NewCard {
 #[derive(Default)]
 struct Candidates {
     learning: Vec<Learning>,
+    day_learning: Vec<Learning>,
     reviews: Vec<Review>,
     new: Vec<NewCard>,
 }
@@ -99,6 +100,7 @@ impl Queue {
         };
         let mut queue = Queue {
             mix: settings.new_card_mix,
+            day_learning_mix: settings.day_learning_mix,
             ..Queue::default()
         };
         let mut reviews = Vec::new();
@@ -113,6 +115,9 @@ impl Queue {
                 seen: FxHashSet::default(),
             };
             queue.learning.extend(gather.learning(candidates.learning));
+            let day_learning = gather.day_learning(candidates.day_learning, reviews_left);
+            let reviews_left = reviews_left - day_learning.len();
+            queue.day_learning.extend(day_learning);
             let chosen = gather.reviews(candidates.reviews, reviews_left);
             reviews.extend(chosen.into_iter().map(|review| Chosen {
                 primary: review.primary,
@@ -161,14 +166,12 @@ fn candidates(study: &Study, deck_index: usize, order: ReviewOrder, today: Today
             (Phase::Learning { .. } | Phase::Relearning { .. }, Due::At(at))
                 if at < today.tomorrow =>
             {
-                let interday = QueueKind::of(state, scheduler)
-                    .is_some_and(|queue| queue == QueueKind::InterdayLearning);
-                found.learning.push(Learning {
-                    at,
-                    interday,
-                    group,
-                    index,
-                });
+                let learning = Learning { at, group, index };
+                if QueueKind::of(state, scheduler) == Some(QueueKind::InterdayLearning) {
+                    found.day_learning.push(learning);
+                } else {
+                    found.learning.push(learning);
+                }
             }
             (Phase::Review, Due::Day(due)) if due <= today.day => {
                 let primary = match order {
@@ -224,15 +227,28 @@ impl Gathered<'_> {
         group.is_some_and(|group| !self.seen.insert(group) && bury)
     }
 
-    /// Intraday learning cards first (never buried), then interday ones.
+    /// The intraday learning cards, never buried (each marks its siblings gathered).
     fn learning(&mut self, mut learning: Vec<Learning>) -> Vec<(DateTime<FixedOffset>, Box<str>)> {
-        let bury = self.settings.bury_siblings.interday_learning;
         let cards = &self.deck.cards;
-        learning.sort_by_key(|card| (card.interday, card.at));
+        learning.sort_by_key(|card| card.at);
         learning
             .into_iter()
-            .filter(|card| !self.held_back(card.group, card.interday && bury))
+            .filter(|card| !self.held_back(card.group, false))
             .map(|card| (card.at, Box::from(cards[card.index].id.as_str())))
+            .collect()
+    }
+
+    /// The day-learning cards by due time, up to `limit` (the deck's reviews left: Anki
+    /// counts them against the review limit).
+    fn day_learning(&mut self, mut learning: Vec<Learning>, limit: usize) -> Vec<Box<str>> {
+        let bury = self.settings.bury_siblings.interday_learning;
+        let cards = &self.deck.cards;
+        learning.sort_by_key(|card| card.at);
+        learning
+            .into_iter()
+            .filter(|card| !self.held_back(card.group, bury))
+            .take(limit)
+            .map(|card| Box::from(cards[card.index].id.as_str()))
             .collect()
     }
 

@@ -282,3 +282,5 @@ fn new_review_mix_puts_new_cards_among_before_or_after_the_reviews() {
         ["r0", "r1", "r2", "r3", "n0", "n1"]
     );
 }
+
+mod day_learning;
