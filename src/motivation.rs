@@ -56,8 +56,8 @@ impl Goals {
         self.streak || self.xp
     }
 
-    /// The home screen's words for what is on: "streak 4 ✓ · level 3 · 150/300 XP" (✓: today
-    /// already counts).
+    /// The home screen's words for what is on: "streak 4 ✓ · level 3 · 450 XP (150 to level
+    /// 4)" (✓: today already counts).
     #[must_use]
     pub fn summary(self, m: &Motivation) -> String {
         let mut parts = Vec::new();
@@ -66,10 +66,7 @@ impl Goals {
             parts.push(format!("streak {}{mark}", m.streak.current));
         }
         if self.xp {
-            parts.push(format!(
-                "level {} · {}/{} XP",
-                m.level.level, m.level.into, m.level.needed
-            ));
+            parts.push(m.xp_summary());
         }
         parts.join(" · ")
     }
@@ -170,6 +167,25 @@ pub struct Motivation {
     pub xp: u64,
     pub level: Level,
     pub streak: Streak,
+}
+
+impl Motivation {
+    /// XP as every screen says it: the total earned, never the part within the level, and
+    /// what the next level still needs: "level 3 · 450 XP (150 to level 4)".
+    #[must_use]
+    pub fn xp_summary(&self) -> String {
+        let Level {
+            level,
+            into,
+            needed,
+        } = self.level;
+        format!(
+            "level {level} · {} XP ({} to level {})",
+            self.xp,
+            needed - into,
+            level + 1
+        )
+    }
 }
 
 /// Per-day cards answered, and +1/-1 marks around the days a review card sat overdue.

@@ -21,6 +21,8 @@ pub enum ReviewOverlay {
     Help,
     /// A tag being typed on the done screen, to cram its cards.
     Tag(String),
+    /// The mode picker over the done screen, on the decks just reviewed.
+    Picker,
 }
 
 impl ReviewScreen {
@@ -28,8 +30,10 @@ impl ReviewScreen {
     /// which [`App::bindings`] puts over it).
     #[must_use]
     pub fn keys(&self, study: &Study) -> Keys {
-        if matches!(self.overlay, Some(ReviewOverlay::Tag(_))) {
-            return keys::TAG_INPUT;
+        match self.overlay {
+            Some(ReviewOverlay::Tag(_)) => return keys::TAG_INPUT,
+            Some(ReviewOverlay::Picker) => return keys::PICKER,
+            _ => {}
         }
         match &self.session.current {
             None if study.has_unseen(&self.session.decks) => keys::DONE_MORE_NEW,
@@ -73,6 +77,15 @@ impl App {
                 self.tag_key(action);
                 return Vec::new();
             }
+            Some(ReviewOverlay::Picker) => {
+                let (decks, title) = (review.session.decks.clone(), review.session.title.clone());
+                if *action == Action::Picker {
+                    review.overlay = None;
+                } else {
+                    self.pick(action, decks, title);
+                }
+                return Vec::new();
+            }
             None => {}
         }
         let session = &mut review.session;
@@ -93,6 +106,9 @@ impl App {
                 if session.current.is_none() && self.study.has_unseen(&session.decks) =>
             {
                 session.study_more_new(&mut self.study, MORE_NEW, now);
+            }
+            Action::Picker if session.current.is_none() => {
+                review.overlay = Some(ReviewOverlay::Picker);
             }
             Action::PickMode(Some(mode)) if session.current.is_none() => {
                 // From the done screen: practise the same decks.

@@ -52,6 +52,7 @@ fn sample() -> App {
             };
             2
         ],
+        valid_cards: 12,
     });
     app_with(collection)
 }
