@@ -57,16 +57,16 @@ impl Goals {
     }
 
     /// The home screen's words for what is on: "streak 4 ✓ · level 3 · 450 XP (150 to level
-    /// 4)" (✓: today already counts).
+    /// 4)" (✓: today already counts); the part in brackets only if `to_next_level`.
     #[must_use]
-    pub fn summary(self, m: &Motivation) -> String {
+    pub fn summary(self, m: &Motivation, to_next_level: bool) -> String {
         let mut parts = Vec::new();
         if self.streak {
             let mark = if m.streak.today_done { " ✓" } else { "" };
             parts.push(format!("streak {}{mark}", m.streak.current));
         }
         if self.xp {
-            parts.push(m.xp_summary());
+            parts.push(m.xp_summary(to_next_level));
         }
         parts.join(" · ")
     }
@@ -171,20 +171,20 @@ pub struct Motivation {
 
 impl Motivation {
     /// XP as every screen says it: the total earned, never the part within the level, and
-    /// what the next level still needs: "level 3 · 450 XP (150 to level 4)".
+    /// if `to_next_level` what the next level still needs: "level 3 · 450 XP (150 to level 4)".
     #[must_use]
-    pub fn xp_summary(&self) -> String {
+    pub fn xp_summary(&self, to_next_level: bool) -> String {
         let Level {
             level,
             into,
             needed,
         } = self.level;
-        format!(
-            "level {level} · {} XP ({} to level {})",
-            self.xp,
-            needed - into,
-            level + 1
-        )
+        let total = format!("level {level} · {} XP", self.xp);
+        if to_next_level {
+            format!("{total} ({} to level {})", needed - into, level + 1)
+        } else {
+            total
+        }
     }
 }
 

@@ -22,15 +22,17 @@ impl App {
     /// Why `m` opens no picker: there is no deck, or the row is a file with problems.
     pub(super) fn nothing_to_pick(&mut self) {
         let open = super::keys::HOME.label(&Action::Open);
-        self.notice = Some(if self.study.collection.decks.is_empty()
-            && self.study.collection.broken.is_empty()
-        {
-            format!(
-                "No decks yet, so nothing to study: put deck files (*.toml) in {}, or run `flashdeck import FILE`.",
-                self.decks_dir.display()
-            )
-        } else {
-            format!("This deck file has problems: {open} shows them, and they must be fixed before it can be studied.")
-        });
+        self.notice = Some(
+            if self.study.collection.decks.is_empty() && self.study.collection.broken.is_empty() {
+                format!(
+                    "No decks yet, so nothing to study: put deck files (*.toml) in {}, or run `flashdeck import FILE`.",
+                    self.decks_dir.display()
+                )
+            } else {
+                format!(
+                    "This deck file has problems: {open} shows them, and they must be fixed before it can be studied."
+                )
+            },
+        );
     }
 }

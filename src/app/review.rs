@@ -110,8 +110,11 @@ impl App {
             Action::Picker if session.current.is_none() => {
                 review.overlay = Some(ReviewOverlay::Picker);
             }
-            Action::PickMode(Some(mode)) if session.current.is_none() => {
-                // From the done screen: practise the same decks.
+            // From the done screen, `f`, `l` and `t` practise the same decks; match is in the
+            // mode picker, as `m` means the picker on every screen.
+            Action::PickMode(Some(mode))
+                if session.current.is_none() && *mode != super::PracticeMode::Match =>
+            {
                 let (decks, title) = (session.decks.clone(), session.title.clone());
                 self.open_options(*mode, decks, title);
             }

@@ -39,10 +39,7 @@ pub fn run(
                     out,
                     "{}  {date}  in {}: {}",
                     deck.id,
-                    crate::english::counted(
-                        usize::try_from(outlook.days_left).unwrap_or(0),
-                        "day"
-                    ),
+                    crate::english::counted(usize::try_from(outlook.days_left).unwrap_or(0), "day"),
                     outlook.summary()
                 )?,
                 None => writeln!(out, "{}  {date}  (past)", deck.id)?,

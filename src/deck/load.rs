@@ -12,8 +12,8 @@ use walkdir::WalkDir;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::cache::{self, ParseCache};
-use super::position::LineIndex;
 use super::parse::parse_deck_counted;
+use super::position::LineIndex;
 use super::{BrokenDeck, Deck, DeckId, MAX_FILE_BYTES, Problem, Source};
 
 /// Every deck found in a folder, valid or not, sorted by deck id.

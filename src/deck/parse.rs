@@ -67,15 +67,15 @@ pub fn parse_deck_counted(
         valid_cards = cards.len();
         if let Some(meta) = meta.filter(|_| checker.errors.is_empty()) {
             return Ok(Deck {
-            id,
-            name: meta.name,
-            description: meta.description,
-            tags: meta.tags,
-            cards,
-            source,
-            new_per_day: meta.new_per_day,
-            reviews_per_day: meta.reviews_per_day,
-            exam: meta.exam,
+                id,
+                name: meta.name,
+                description: meta.description,
+                tags: meta.tags,
+                cards,
+                source,
+                new_per_day: meta.new_per_day,
+                reviews_per_day: meta.reviews_per_day,
+                exam: meta.exam,
                 preset: meta.preset,
             });
         }

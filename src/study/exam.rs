@@ -227,7 +227,9 @@ pub fn outlook(study: &Study, deck: usize, now: DateTime<FixedOffset>) -> Option
     let limit = study.collection.decks[deck]
         .new_per_day
         .unwrap_or(scheduler.settings().new_per_day);
-    let per_day = new_per_day_for(unseen, exam, today).max(limit as usize).max(1);
+    let per_day = new_per_day_for(unseen, exam, today)
+        .max(limit as usize)
+        .max(1);
     let mut nth_new = 0;
     let plans: Vec<(&str, CardState, DateTime<FixedOffset>)> = cards
         .into_iter()
@@ -245,10 +247,12 @@ pub fn outlook(study: &Study, deck: usize, now: DateTime<FixedOffset>) -> Option
             (id, state, first)
         })
         .collect();
-    let recall_at_exam = |state: &CardState| {
-        f64::from(scheduler.retrievability(state, exam_time).unwrap_or(0.0))
-    };
-    let as_is: f64 = plans.iter().map(|(_, state, _)| recall_at_exam(state)).sum();
+    let recall_at_exam =
+        |state: &CardState| f64::from(scheduler.retrievability(state, exam_time).unwrap_or(0.0));
+    let as_is: f64 = plans
+        .iter()
+        .map(|(_, state, _)| recall_at_exam(state))
+        .sum();
     let count = plans.len();
     // Each card's plan is followed on its own, on all cores: a large deck has many.
     let predicted: f64 = plans

@@ -151,19 +151,29 @@ fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let due = today.learning + today.review;
     // In reading order, each with its rank: what is due matters most, the size least.
     let mut parts = vec![
-        (2, counted(decks, "deck")),
-        (3, counted(collection.card_count(), "card")),
-        (0, format!("{due} due · {} new today", today.new)),
+        (3, counted(decks, "deck")),
+        (4, counted(collection.card_count(), "card")),
+        (0, format!("{due} due today")),
+        (1, format!("{} new", today.new)),
     ];
     let (answers, ms) = figures.today;
     if answers > 0 {
         let minutes = (ms / 1000).div_ceil(60);
-        parts.push((1, format!("today {answers} answered in {minutes} min")));
+        parts.push((2, format!("today {answers} answered in {minutes} min")));
     }
+    // What the next level needs goes first when the line is short; the XP total stays.
+    let room_for_due = "flashdeck  ".len() + parts[2].1.len() + 2;
     let goals = figures
         .motivation
         .as_ref()
-        .map(|m| app.goals.summary(m))
+        .map(|m| {
+            let long = app.goals.summary(m, true);
+            if Line::raw(long.as_str()).width() + room_for_due <= usize::from(area.width) {
+                long
+            } else {
+                app.goals.summary(m, false)
+            }
+        })
         .unwrap_or_default();
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),

@@ -7,9 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{Theme, footer, text};
-use crate::app::{
-    AHEAD_DAYS, Action, App, MORE_NEW, ReviewOverlay, ReviewScreen, keys,
-};
+use crate::app::{AHEAD_DAYS, Action, App, MORE_NEW, ReviewOverlay, ReviewScreen, keys};
 use crate::scheduler::interval_text::label;
 use crate::scheduler::{Rating, calendar::Calendar};
 use crate::session::review::{Kind, Notice, ReviewSession, Side};

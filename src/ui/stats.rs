@@ -123,7 +123,7 @@ fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
                 "streak {} (best {}) · {}",
                 m.streak.current,
                 m.streak.best,
-                m.xp_summary()
+                m.xp_summary(true)
             )),
         ])
     });

@@ -114,7 +114,11 @@ fn undo_puts_the_card_back_as_it_was() {
         }
     );
     assert_eq!(session.notice, Some(Notice::Undone("answer")));
-    assert_eq!(session.answered(), (0, 0), "the undone answer is not counted");
+    assert_eq!(
+        session.answered(),
+        (0, 0),
+        "the undone answer is not counted"
+    );
     // The card that was on screen comes next again.
     grade(&mut session, &mut study, Rating::Easy, now);
     assert_eq!(session.current.as_ref().unwrap().card.as_ref(), "d/c1");

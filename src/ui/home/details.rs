@@ -19,13 +19,36 @@ pub(super) fn lines<'a>(app: &'a App, keys: Keys, theme: &Theme) -> Vec<Line<'a>
     if let Some(Row::Deck(index, _)) = selected {
         details.extend(preset_line(app, index, theme));
         if let Some(Some(outlook)) = figures.exams.get(index) {
-            details.push(Line::styled(exam_text(outlook, key(&Action::SetExam)), theme.notice));
+            details.push(Line::styled(
+                exam_text(outlook, key(&Action::SetExam)),
+                theme.notice,
+            ));
         }
     }
     if figures.catching_up > 0 {
-        details.insert(0, Line::styled(format!("Catching up: {} still to come; new cards wait until then. {} undoes the plan.", counted(figures.catching_up, "moved review"), key(&Action::UndoBacklog)), theme.notice));
+        details.insert(
+            0,
+            Line::styled(
+                format!(
+                    "Catching up: {} still to come; new cards wait until then. {} undoes the plan.",
+                    counted(figures.catching_up, "moved review"),
+                    key(&Action::UndoBacklog)
+                ),
+                theme.notice,
+            ),
+        );
     } else if let Some(backlog) = &figures.backlog {
-        details.insert(0, Line::styled(format!("Backlog: {}. {} spreads them over days, the most at risk first.", backlog.describe(), key(&Action::Backlog)), theme.notice));
+        details.insert(
+            0,
+            Line::styled(
+                format!(
+                    "Backlog: {}. {} spreads them over days, the most at risk first.",
+                    backlog.describe(),
+                    key(&Action::Backlog)
+                ),
+                theme.notice,
+            ),
+        );
     }
     details.extend(advice(app, keys, theme));
     details
@@ -138,4 +161,3 @@ fn advice<'a>(app: &App, list_keys: Keys, theme: &Theme) -> Vec<Line<'a>> {
     }
     lines
 }
-

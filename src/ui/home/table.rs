@@ -165,4 +165,3 @@ fn bar(share: f64) -> String {
     }
     format!("{text:<10}")
 }
-
