@@ -704,4 +704,5 @@ fn a_deck_row_keeps_its_exam_in_view_at_80_columns() {
     );
 }
 
+mod home_items;
 mod practice_screens;
