@@ -701,6 +701,15 @@ fn catch_up_previews_applies_and_undoes_a_backlog_plan() {
         "{}",
         due(&home)
     );
+    // Applying again would stack a second plan on the first: refused, nothing written.
+    flashdeck(&home)
+        .args(["catch-up", "--days", "4", "--apply"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "a backlog plan is already in effect (60 moved reviews still to come); `flashdeck catch-up --undo` takes it back, then plan again",
+        ));
+    assert_eq!(lines(), 140);
 
     flashdeck(&home)
         .args(["catch-up", "--undo"])

@@ -130,7 +130,7 @@ fn the_selected_row_is_highlighted_and_its_details_shown() {
     let flat: Vec<&str> = screen.lines().map(str::trim_end).collect();
     let flat = flat.join(" ");
     assert!(
-        flat.contains("spanish/verbs with problems: its 12 valid cards wait, with their history, until they are fixed. Enter lists the problems, e opens the file at the first."),
+        flat.contains("spanish/verbs has problems: its 12 valid cards wait, with their history, until they are fixed. Enter lists the problems, e opens the file at the first."),
         "{screen}"
     );
     assert!(

@@ -86,11 +86,17 @@ fn details_lines<'a>(row: Option<Row<'a>>, keys: Keys, theme: &Theme) -> Vec<Lin
             lines
         }
         Some(Row::Broken(broken)) => {
+            let cards = match broken.valid_cards {
+                0 => "and no card of it reads yet".to_owned(),
+                n => format!(
+                    "its {} wait, with their history, until they are fixed",
+                    counted(n, "valid card")
+                ),
+            };
             let mut lines = vec![Line::from(Span::styled(
                 format!(
-                    "{} with problems: its {} wait, with their history, until they are fixed. {} lists the problems, {} opens the file at the first.",
+                    "{} has problems: {cards}. {} lists the problems, {} opens the file at the first.",
                     broken.id,
-                    counted(broken.valid_cards, "valid card"),
                     keys.label(&Action::Open),
                     keys.label(&Action::Edit),
                 ),
