@@ -59,26 +59,26 @@ pub fn parse_deck_counted(
         lines: None,
     };
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
-    let mut valid_cards = 0;
     if !syntax_errors.is_empty() {
+        // A recovered tree has holes: its cards are not counted.
         checker.syntax_errors(syntax_errors);
-    } else {
-        let (meta, cards) = checker.document(&id, root.get_ref());
-        valid_cards = cards.len();
-        if let Some(meta) = meta.filter(|_| checker.errors.is_empty()) {
-            return Ok(Deck {
-                id,
-                name: meta.name,
-                description: meta.description,
-                tags: meta.tags,
-                cards,
-                source,
-                new_per_day: meta.new_per_day,
-                reviews_per_day: meta.reviews_per_day,
-                exam: meta.exam,
-                preset: meta.preset,
-            });
-        }
+        return Err((checker.into_problems(&source), 0));
+    }
+    let (meta, cards) = checker.document(&id, root.get_ref());
+    let valid_cards = cards.len();
+    if let Some(meta) = meta.filter(|_| checker.errors.is_empty()) {
+        return Ok(Deck {
+            id,
+            name: meta.name,
+            description: meta.description,
+            tags: meta.tags,
+            cards,
+            source,
+            new_per_day: meta.new_per_day,
+            reviews_per_day: meta.reviews_per_day,
+            exam: meta.exam,
+            preset: meta.preset,
+        });
     }
     Err((checker.into_problems(&source), valid_cards))
 }

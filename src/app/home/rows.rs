@@ -33,9 +33,9 @@ fn hidden(path: &str, folded: &BTreeSet<String>) -> bool {
 
 /// The deck list: decks sorted by id, each folder's decks under a group row, then files with
 /// problems; only what matches `filter` (case-insensitive, on names and ids). The decks of a
-/// folder in `folded` are left out, unless a filter is typed: a match is never hidden.
+/// folder in `folded_away` are left out, unless a filter is typed: a match is never hidden.
 #[must_use]
-pub fn rows<'a>(study: &'a Study, filter: &str, folded: &BTreeSet<String>) -> Vec<Row<'a>> {
+pub fn rows<'a>(study: &'a Study, filter: &str, folded_away: &BTreeSet<String>) -> Vec<Row<'a>> {
     let collection = &study.collection;
     let filter = filter.to_lowercase();
     let matches = |deck: &Deck| {
@@ -53,11 +53,11 @@ pub fn rows<'a>(study: &'a Study, filter: &str, folded: &BTreeSet<String>) -> Ve
         .filter(|(_, d)| matches(d))
     {
         let folder = folder_of(deck.id.as_str());
-        if !folder.is_empty() && folder != group && !(folding && hidden(folder, folded)) {
+        if !folder.is_empty() && folder != group && !(folding && hidden(folder, folded_away)) {
             rows.push(Row::Group(folder));
         }
         group = folder;
-        if !(folding && hidden(deck.id.as_str(), folded)) {
+        if !(folding && hidden(deck.id.as_str(), folded_away)) {
             rows.push(Row::Deck(i, deck));
         }
     }

@@ -1,5 +1,7 @@
 //! Issue 16 §12–19 on screen, at 80×24, 160×48 and 40×12.
 
+use std::fmt::Write as _;
+
 use super::*;
 use crate::app::{Screen, keys};
 use crate::deck::{DeckId, Source, parse_deck};
@@ -18,7 +20,7 @@ fn folders() -> App {
     let deck = |id: &str, n: usize| {
         let mut text = format!("[deck]\nname = \"{id}\"\n");
         for i in 0..n {
-            text.push_str(&format!("[[cards]]\nfront = \"q{i}\"\nback = \"a{i}\"\n"));
+            let _ = write!(text, "[[cards]]\nfront = \"q{i}\"\nback = \"a{i}\"\n");
         }
         parse_deck(DeckId::new(id), Source::Bundled, &text).unwrap()
     };
