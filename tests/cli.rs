@@ -511,7 +511,11 @@ fn stats_json_has_streak_and_xp_when_they_are_on() {
     );
     let text = flashdeck(&home).arg("stats").output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
-    assert!(text.ends_with("streak 0 · level 1 · 20/100 XP\n"), "{text}");
+    // The total, as the TUI's home screen and statistics say it.
+    assert!(
+        text.ends_with("streak 0 · level 1 · 20 XP (80 to level 2)\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -781,7 +785,7 @@ fn exam_sets_lists_and_clears_a_decks_exam_date() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(format!(
-            "sales-optimization-levers  {in_20_days}  in 20 days, "
+            "sales-optimization-levers  {in_20_days}  in 20 days: 0% recalled on the day as things stand; about "
         )));
     flashdeck(&home)
         .args(["exam", "sales-optimization-levers", "2020-01-01"])
