@@ -29,9 +29,8 @@ impl App {
                     self.decks_dir.display()
                 )
             } else {
-                format!(
-                    "This deck file has problems: {open} shows them, and they must be fixed before it can be studied."
-                )
+                // Short enough for a 40-column status line.
+                format!("Fix it first: {open} lists its problems.")
             },
         );
     }

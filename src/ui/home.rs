@@ -161,18 +161,19 @@ fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let minutes = (ms / 1000).div_ceil(60);
         parts.push((2, format!("today {answers} answered in {minutes} min")));
     }
-    // What the next level needs goes first when the line is short; the XP total stays.
+    // What the next level needs goes first when the line is short, then the goals.
     let room_for_due = "flashdeck  ".len() + parts[2].1.len() + 2;
     let goals = figures
         .motivation
         .as_ref()
-        .map(|m| {
-            let long = app.goals.summary(m, true);
-            if Line::raw(long.as_str()).width() + room_for_due <= usize::from(area.width) {
-                long
-            } else {
-                app.goals.summary(m, false)
-            }
+        .and_then(|m| {
+            let fits = |text: &String| {
+                Line::raw(text.as_str()).width() + room_for_due <= usize::from(area.width)
+            };
+            // Too narrow even for the total: what is due matters more.
+            [app.goals.summary(m, true), app.goals.summary(m, false)]
+                .into_iter()
+                .find(fits)
         })
         .unwrap_or_default();
     let [left, right] = Layout::horizontal([

@@ -631,6 +631,9 @@ fn the_top_line_shows_streak_and_xp_when_they_are_on() {
         top,
         "flashdeck  0 due today         streak 3 ✓ · level 2 · 250 XP"
     );
+    // At 40 columns what is due comes before the goals.
+    let top = line(&draw(&app, 40, 12), 0);
+    assert_eq!(top.trim_end(), "flashdeck  0 due today · 20 new");
     app.goals.xp = false;
     let top = line(&draw(&app, 100, 30), 0);
     assert_eq!(

@@ -179,7 +179,7 @@ fn enter_on_a_file_with_problems_lists_them_and_e_opens_the_first() {
         app.notice
             .as_deref()
             .unwrap()
-            .starts_with("This deck file has problems: Enter shows them")
+            .starts_with("Fix it first: Enter lists its problems.")
     );
 }
 

@@ -69,10 +69,11 @@ fn details_lines<'a>(row: Option<Row<'a>>, keys: Keys, theme: &Theme) -> Vec<Lin
             Line::from(Span::styled(format!("{folder}/"), theme.title)),
             Line::styled(
                 format!(
-                    "{} reviews every deck in this folder; {} and {} work on all of them too.",
+                    "{} reviews every deck in this folder; {} and {} work on all of them too; {} folds it.",
                     keys.label(&Action::Open),
                     keys.label(&Action::Picker),
-                    keys.label(&Action::Statistics)
+                    keys.label(&Action::Statistics),
+                    keys.label(&Action::ToggleFolder)
                 ),
                 theme.dim,
             ),
