@@ -44,7 +44,7 @@ fn esc_on_home_never_quits_and_a_star_shows_at_once() {
     assert!(!tui.contents().contains('★'));
     tui.send("*");
     tui.wait_for("★ Key Account Management (KAM)");
-    tui.wait_for("★ Starred.");
+    tui.wait_for("★ Starred; C crams them when done.");
     tui.send("q");
     tui.wait_for("0 due today · 20 new");
     tui.send("q");

@@ -315,10 +315,10 @@ fn notice_text(notice: &Notice) -> String {
             format!("No card is due in the next {days} days.")
         }
         Notice::NothingAhead(_) => "No card to cram here.".to_owned(),
+        // Short enough for a 40-column status line.
         Notice::Starred(true) => format!(
-            "★ Starred. {} on the done screen crams the starred cards; {} unstars.",
-            keys::DONE.label(&Action::CramStarred),
-            keys::QUESTION.label(&Action::Star)
+            "★ Starred; {} crams them when done.",
+            keys::DONE.label(&Action::CramStarred)
         ),
         Notice::Starred(false) => "Unstarred.".to_owned(),
         Notice::Error(message) => message.clone(),
