@@ -28,6 +28,7 @@ mod exam;
 pub mod home;
 pub mod keys;
 pub mod line_input;
+mod picker;
 pub mod practice;
 pub mod review;
 pub mod statistics;
@@ -314,6 +315,12 @@ impl App {
         match &mut self.screen {
             Screen::Review(review) if !matches!(event.kind, NewKind::Star | NewKind::Unstar) => {
                 review.session.applied(&mut self.study, event, self.now);
+            }
+            Screen::Review(review) => {
+                // The star shows on the card at once, and the notice says what it is for.
+                self.study.record(event.to_event(), event.card.as_deref());
+                let starred = event.kind == NewKind::Star;
+                review.session.notice = Some(crate::session::review::Notice::Starred(starred));
             }
             _ => {
                 self.study.record(event.to_event(), event.card.as_deref());

@@ -297,4 +297,7 @@ pub struct BrokenDeck {
     pub id: DeckId,
     pub path: PathBuf,
     pub problems: Vec<Problem>,
+    /// Cards of the file that are valid (reversed and cloze siblings counted, as in a deck):
+    /// they come back with their history, under the same ids, once the problems are fixed.
+    pub valid_cards: usize,
 }

@@ -87,6 +87,10 @@
 //! - Where the home screen's key hints come from: `app::keys::HOME` and its variants
 //!   (`src/app/keys/tables.rs`), chosen by `HomeScreen::keys` (`src/app/home.rs`); every key
 //!   a screen names in prose is `Keys::label_for` of its table.
+//! - Where the deck list's rows are made and folders fold: `app::home::rows`
+//!   (`src/app/home/rows.rs`); the mode picker shared by home and the done screen:
+//!   `App::pick` (`src/app/picker.rs`); a deck file's problems and its valid cards:
+//!   `deck::BrokenDeck::valid_cards`, counted by `deck::parse::parse_deck_counted`.
 
 pub mod anki_notes;
 pub mod app;

@@ -56,20 +56,17 @@ impl Goals {
         self.streak || self.xp
     }
 
-    /// The home screen's words for what is on: "streak 4 ✓ · level 3 · 150/300 XP" (✓: today
-    /// already counts).
+    /// The home screen's words for what is on: "streak 4 ✓ · level 3 · 450 XP (150 to level
+    /// 4)" (✓: today already counts); the part in brackets only if `to_next_level`.
     #[must_use]
-    pub fn summary(self, m: &Motivation) -> String {
+    pub fn summary(self, m: &Motivation, to_next_level: bool) -> String {
         let mut parts = Vec::new();
         if self.streak {
             let mark = if m.streak.today_done { " ✓" } else { "" };
             parts.push(format!("streak {}{mark}", m.streak.current));
         }
         if self.xp {
-            parts.push(format!(
-                "level {} · {}/{} XP",
-                m.level.level, m.level.into, m.level.needed
-            ));
+            parts.push(m.xp_summary(to_next_level));
         }
         parts.join(" · ")
     }
@@ -170,6 +167,25 @@ pub struct Motivation {
     pub xp: u64,
     pub level: Level,
     pub streak: Streak,
+}
+
+impl Motivation {
+    /// XP as every screen says it: the total earned, never the part within the level, and
+    /// if `to_next_level` what the next level still needs: "level 3 · 450 XP (150 to level 4)".
+    #[must_use]
+    pub fn xp_summary(&self, to_next_level: bool) -> String {
+        let Level {
+            level,
+            into,
+            needed,
+        } = self.level;
+        let total = format!("level {level} · {} XP", self.xp);
+        if to_next_level {
+            format!("{total} ({} to level {})", needed - into, level + 1)
+        } else {
+            total
+        }
+    }
 }
 
 /// Per-day cards answered, and +1/-1 marks around the days a review card sat overdue.

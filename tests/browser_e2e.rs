@@ -12,7 +12,7 @@ const FIRST: &str = "Key Account Management (KAM)";
 fn a_suspended_card_is_found_after_a_restart_unsuspended_and_reviewed() {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(home.path(), &[], 100, 30);
-    tui.wait_for("20 due today");
+    tui.wait_for("0 due today · 20 new");
     tui.send("\r");
     tui.wait_for(FIRST);
     tui.send("s");
@@ -20,7 +20,7 @@ fn a_suspended_card_is_found_after_a_restart_unsuspended_and_reviewed() {
     tui.send("q");
     // Another new card takes the suspended one's place in today's twenty.
     tui.wait_for("1 card suspended");
-    tui.wait_for("20 due today");
+    tui.wait_for("0 due today · 20 new");
     tui.send("q");
     assert!(tui.wait_exit());
 
@@ -42,7 +42,7 @@ fn a_suspended_card_is_found_after_a_restart_unsuspended_and_reviewed() {
     // The row stays, showing the card new again, until the search changes (as in Anki).
     again.wait_for("1 of 100 cards");
     again.send("q");
-    again.wait_for("20 due today");
+    again.wait_for("0 due today · 20 new");
     again.send("\r");
     again.wait_for(FIRST);
     again.send(" ");

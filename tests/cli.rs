@@ -511,7 +511,11 @@ fn stats_json_has_streak_and_xp_when_they_are_on() {
     );
     let text = flashdeck(&home).arg("stats").output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
-    assert!(text.ends_with("streak 0 · level 1 · 20/100 XP\n"), "{text}");
+    // The total, as the TUI's home screen and statistics say it.
+    assert!(
+        text.ends_with("streak 0 · level 1 · 20 XP (80 to level 2)\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -703,6 +707,15 @@ fn catch_up_previews_applies_and_undoes_a_backlog_plan() {
         "{}",
         due(&home)
     );
+    // Applying again would stack a second plan on the first: refused, nothing written.
+    flashdeck(&home)
+        .args(["catch-up", "--days", "4", "--apply"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "a backlog plan is already in effect (60 moved reviews still to come); `flashdeck catch-up --undo` takes it back, then plan again",
+        ));
+    assert_eq!(lines(), 140);
 
     flashdeck(&home)
         .args(["catch-up", "--undo"])
@@ -774,7 +787,7 @@ fn exam_sets_lists_and_clears_a_decks_exam_date() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(format!(
-            "sales-optimization-levers  {in_20_days}  in 20 days, "
+            "sales-optimization-levers  {in_20_days}  in 20 days: 0% recalled on the day as things stand; about "
         )));
     flashdeck(&home)
         .args(["exam", "sales-optimization-levers", "2020-01-01"])

@@ -47,7 +47,7 @@ fn kill_9_mid_session_loses_no_confirmed_answer() {
     for round in 0..3 {
         let home = tempfile::tempdir().unwrap();
         let mut tui = Tui::start(home.path(), &[], 80, 24);
-        tui.wait_for("20 due today");
+        tui.wait_for("0 due today · 20 new");
         tui.send("\r");
         let answered: usize = rng.random_range(1..6);
         for i in 0..answered {
@@ -173,7 +173,7 @@ fn a_corrupt_config_is_reported_used_where_readable_and_kept() {
 
     let mut tui = Tui::start(home.path(), &[], 80, 24);
     tui.wait_for("Settings:");
-    tui.wait_for("5 due today");
+    tui.wait_for("0 due today · 5 new");
     tui.send("q");
     assert!(tui.wait_exit());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
@@ -185,7 +185,7 @@ fn a_corrupt_config_is_reported_used_where_readable_and_kept() {
 fn a_window_picks_up_answers_another_window_wrote() {
     let home = tempfile::tempdir().unwrap();
     let mut waiting = Tui::start(home.path(), &[], 80, 24);
-    waiting.wait_for("20 due today");
+    waiting.wait_for("0 due today · 20 new");
     let mut studying = Tui::start(home.path(), &["review"], 80, 24);
     studying.wait_for("Space show answer");
     for left in [19, 18, 17] {
@@ -193,7 +193,7 @@ fn a_window_picks_up_answers_another_window_wrote() {
         studying.wait_for(&format!("{left} new"));
     }
     waiting.send("R");
-    waiting.wait_for("17 due today");
+    waiting.wait_for("0 due today · 17 new");
     waiting.send("q");
     assert!(waiting.wait_exit());
     studying.send("q");
@@ -251,7 +251,7 @@ fn a_full_disk_refuses_the_answer_and_carries_on() {
     std::fs::create_dir_all(store.dir()).unwrap();
     std::os::unix::fs::symlink("/dev/full", store.device_file()).unwrap();
     let mut tui = Tui::start(home.path(), &[], 80, 24);
-    tui.wait_for("20 due today");
+    tui.wait_for("0 due today · 20 new");
     tui.send("\r");
     tui.answer('3');
     tui.wait_for("No space left on device");
@@ -259,7 +259,7 @@ fn a_full_disk_refuses_the_answer_and_carries_on() {
     tui.wait_for("20 new  0 learning  0 review");
     tui.wait_for("3 Good");
     tui.send("q");
-    tui.wait_for("20 due today");
+    tui.wait_for("0 due today · 20 new");
     tui.send("q");
     assert!(tui.wait_exit());
 }

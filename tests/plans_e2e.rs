@@ -13,7 +13,7 @@ fn a_backlog_is_offered_spread_and_taken_back() {
     let home = tempfile::tempdir().unwrap();
     let reviews = holiday::write(home.path());
     let mut tui = Tui::start(home.path(), &[], 100, 30);
-    tui.wait_for("Backlog: 80 reviews due");
+    tui.wait_for("Backlog: 80 reviews due, about");
     tui.send("b");
     tui.wait_for("Spread over 7 days, the most likely forgotten first:");
     tui.send("\x1b[D");
@@ -36,18 +36,20 @@ fn x_sets_an_exam_date_that_the_deck_row_counts_down_to() {
     let home = tempfile::tempdir().unwrap();
     let exam = chrono::Local::now().date_naive() + chrono::Duration::days(20);
     let mut tui = Tui::start(home.path(), &[], 100, 30);
-    tui.wait_for("20 due today");
+    tui.wait_for("0 due today · 20 new");
     tui.send("x");
     tui.wait_for("Exam date, YYYY-MM-DD (empty clears):");
     tui.send(&exam.format("%Y-%m-%d").to_string());
     tui.send("\r");
-    tui.wait_for("· exam 20d ");
-    tui.wait_for("Exam in 20 days: every card gets a review in the last days before it");
+    tui.wait_for("· exam in 20d ");
+    // Never studied: nothing is recalled as things stand, and the figure has its condition.
+    tui.wait_for("Exam in 20 days: 0% recalled on the day as things stand;");
+    tui.wait_for("if you follow the plan");
     tui.send("q");
     assert!(tui.wait_exit());
     // Kept in the log: a new start shows it again.
     let mut again = Tui::start(home.path(), &[], 100, 30);
-    again.wait_for("· exam 20d ");
+    again.wait_for("· exam in 20d ");
     again.send("q");
     assert!(again.wait_exit());
 }

@@ -20,7 +20,7 @@ const ANSWERS: [(&str, &str); 5] = [
 fn answers_survive_a_restart() {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(home.path(), &[], 100, 30);
-    tui.wait_for("20 due today");
+    tui.wait_for("0 due today · 20 new");
     tui.send("\r");
     tui.wait_for("20 new  0 learning  0 review");
     for (front, key) in ANSWERS {
@@ -32,12 +32,12 @@ fn answers_survive_a_restart() {
     // Four cards are in learning (Good, Good, Again, Hard); Easy graduated one.
     tui.wait_for("15 new  4 learning  0 review");
     tui.send("q");
-    tui.wait_for("19 due today");
+    tui.wait_for("4 due today · 15 new");
     tui.send("q");
     assert!(tui.wait_exit());
 
     let mut again = Tui::start(home.path(), &[], 100, 30);
-    again.wait_for("19 due today");
+    again.wait_for("4 due today · 15 new");
     again.wait_for("Levers");
     again.wait_for(" 15     4    ·    100");
     again.send("q");
@@ -131,7 +131,7 @@ fn cram_from_the_command_line_changes_no_schedule() {
     }
     tui.wait_for(ANSWERS[2].0);
     tui.send("q");
-    tui.wait_for("20 due today");
+    tui.wait_for("0 due today · 20 new");
     tui.send("q");
     assert!(tui.wait_exit());
     let log = std::fs::read_dir(home.path().join("data/flashdeck/reviews"))

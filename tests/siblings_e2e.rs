@@ -154,7 +154,7 @@ fn bad_order_and_burying_values_are_reported_and_the_defaults_used() {
     assert_eq!(new_today(&out), 3);
     let mut tui = Tui::start(home.path(), &[], 80, 24);
     tui.wait_for("Settings:");
-    tui.wait_for("3 due today");
+    tui.wait_for("0 due today · 3 new");
     tui.send("q");
     assert!(tui.wait_exit());
     // Turned off: both cards of each entry are new today.

@@ -13,7 +13,7 @@ use pty::Tui;
 fn ends_cleanly_on(signal: &str, number: u32, open: &[(&str, &str)]) -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(home.path(), &[], 80, 24);
-    tui.wait_for("20 due today");
+    tui.wait_for("0 due today · 20 new");
     for (keys, shown) in open {
         tui.send(keys);
         tui.wait_for(shown);

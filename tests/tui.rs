@@ -42,8 +42,13 @@ fn arrow_keys_move_between_decks_and_show_problems() {
     tui.wait_for("invalid/bad-exam.toml:3:8: `exam` must be a date");
     tui.send("j");
     tui.wait_for("invalid/bad-id.toml:5:6: `id` may only hold letters");
+    // Esc never leaves the app (it closes what is open); `q` does.
     tui.send("\x1b");
-    assert!(tui.wait_exit(), "Esc quits");
+    tui.wait_for("invalid/bad-id.toml:5:6");
+    // Past the escape timeout, so that `q` is not read as Alt-q.
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    tui.send("q");
+    assert!(tui.wait_exit(), "q quits");
 }
 
 #[test]
@@ -53,13 +58,13 @@ fn streak_and_xp_show_on_the_top_line_when_turned_on() {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("config.toml"), "streak = true\nxp = true\n").unwrap();
     let mut tui = Tui::start(home.path(), &[], 80, 24);
-    tui.wait_for("streak 0 · level 1 · 0/100 XP");
+    tui.wait_for("streak 0 · level 1 · 0 XP (100 to level 2)");
     // One answer: 10 XP, and today counts (nothing was left due).
     tui.send("\r");
     tui.answer('4');
     tui.wait_for("19 new");
     tui.send("q");
-    tui.wait_for("streak 1 ✓ · level 1 · 10/100 XP");
+    tui.wait_for("streak 1 ✓ · level 1 · 10 XP (90 to level 2)");
     tui.send("q");
     assert!(tui.wait_exit());
 }

@@ -48,6 +48,8 @@ pub enum Action {
     SetExam,
     /// Opens or closes the mode picker.
     Picker,
+    /// On the home screen: folds the selected folder's decks away, or shows them again.
+    ToggleFolder,
     /// Starts typing a filter for the deck list.
     Filter,
     /// Opens the card browser (on the selected deck, or the card on screen).

@@ -54,6 +54,19 @@ impl App {
         let Some(HomeOverlay::Plan(preview)) = self.home.overlay.take() else {
             return Vec::new();
         };
+        // A plan applied meanwhile (in another window): a second would stack on it, and one
+        // undo would no longer take everything back.
+        let moved: usize = (0..self.study.collection.decks.len())
+            .map(|deck| self.study.postponed(deck))
+            .sum();
+        if moved > 0 {
+            let undo = super::keys::HOME_CATCHING_UP.label(&Action::UndoBacklog);
+            self.notice = Some(format!(
+                "A backlog plan is already in effect ({} still to come): {undo} undoes it, then plan again.",
+                crate::english::counted(moved, "moved review")
+            ));
+            return Vec::new();
+        }
         let events = preview.plan.events(&self.study, now);
         if events.is_empty() {
             return Vec::new();
@@ -77,8 +90,8 @@ impl App {
         self.refresh_home();
         let undo = super::keys::HOME_CATCHING_UP.label(&Action::UndoBacklog);
         self.notice = Some(format!(
-            "Moved {} reviews to later days; new cards wait until they are done. {undo} undoes it.",
-            events.len()
+            "Moved {} to later days; new cards wait until they are done. {undo} undoes it.",
+            crate::english::counted(events.len(), "review")
         ));
     }
 }

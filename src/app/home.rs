@@ -1,6 +1,12 @@
 //! The home screen: the deck list with its filter, the selected row, the overlay shown over
 //! it (one at a time), and the whole-collection figures it shows, computed in one place
-//! ([`HomeFigures::compute`]) when the home screen shows.
+//! ([`HomeFigures::compute`]) when the home screen shows. The rows and folding are
+//! [`rows`].
+
+mod problems;
+pub mod rows;
+
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -11,6 +17,7 @@ use crate::motivation::{Goals, Motivation};
 use crate::study::backlog::{self, Backlog};
 use crate::study::exam::Outlook;
 use crate::study::{DueCounts, Study};
+pub use rows::{Row, rows};
 
 /// Rows a page key moves by.
 const PAGE: usize = 10;
@@ -24,6 +31,8 @@ pub struct HomeScreen {
     pub filter: String,
     pub overlay: Option<HomeOverlay>,
     pub figures: HomeFigures,
+    /// Folders whose decks are folded away, by path (`lang/romance`).
+    pub folded: BTreeSet<String>,
 }
 
 /// What shows over the deck list, and takes its keys.
@@ -38,6 +47,8 @@ pub enum HomeOverlay {
     Exam(ExamInput),
     /// A plan that spreads the backlog over days, previewed.
     Plan(PlanPreview),
+    /// The problems of the deck file with this id.
+    Problems(crate::deck::DeckId),
 }
 
 /// The whole-collection figures the home screen shows.
@@ -129,6 +140,7 @@ impl HomeScreen {
             Some(HomeOverlay::Filter) => keys::FILTER_INPUT,
             Some(HomeOverlay::Exam(_)) => keys::EXAM_INPUT,
             Some(HomeOverlay::Plan(_)) => keys::BACKLOG_PLAN,
+            Some(HomeOverlay::Problems(_)) => keys::PROBLEMS,
             None | Some(HomeOverlay::Help) if self.figures.catching_up > 0 => {
                 keys::HOME_CATCHING_UP
             }
@@ -142,70 +154,9 @@ impl HomeScreen {
     pub fn filtering(&self) -> bool {
         self.overlay == Some(HomeOverlay::Filter)
     }
-
-    /// Keeps the selection on the list after it shrank.
-    pub fn clamp_selection(&mut self, study: &Study) {
-        let rows = rows(study, &self.filter).len();
-        self.selected = self.selected.min(rows.saturating_sub(1));
-    }
-}
-
-/// One line of the deck list: a valid deck, or a file with problems.
-#[derive(Debug, Clone, Copy)]
-pub enum Row<'a> {
-    /// A folder of decks.
-    Group(&'a str),
-    Deck(usize, &'a crate::deck::Deck),
-    Broken(&'a crate::deck::BrokenDeck),
-}
-
-/// The deck list: decks sorted by id, each folder's decks under a group row, then files with
-/// problems; only what matches `filter` (case-insensitive, on names and ids).
-#[must_use]
-pub fn rows<'a>(study: &'a Study, filter: &str) -> Vec<Row<'a>> {
-    let collection = &study.collection;
-    let filter = filter.to_lowercase();
-    let matches = |deck: &crate::deck::Deck| {
-        filter.is_empty()
-            || deck.name.to_lowercase().contains(&filter)
-            || deck.id.as_str().to_lowercase().contains(&filter)
-    };
-    let mut rows = Vec::new();
-    let mut group = "";
-    for (i, deck) in collection
-        .decks
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| matches(d))
-    {
-        let folder = deck
-            .id
-            .as_str()
-            .rsplit_once('/')
-            .map_or("", |(folder, _)| folder);
-        if !folder.is_empty() && folder != group {
-            rows.push(Row::Group(folder));
-        }
-        group = folder;
-        rows.push(Row::Deck(i, deck));
-    }
-    rows.extend(
-        collection
-            .broken
-            .iter()
-            .filter(|b| filter.is_empty() || b.id.as_str().to_lowercase().contains(&filter))
-            .map(Row::Broken),
-    );
-    rows
 }
 
 impl App {
-    /// The deck list as it shows now.
-    #[must_use]
-    pub fn rows(&self) -> Vec<Row<'_>> {
-        rows(&self.study, &self.home.filter)
-    }
-
     /// The decks of the selected row (a deck, or every deck of a group), with a title.
     #[must_use]
     pub fn selected_decks(&self) -> Option<(Vec<usize>, String)> {
@@ -225,24 +176,6 @@ impl App {
             Some(Row::Group(folder)) => deck_search(folder),
             _ => String::new(),
         }
-    }
-
-    /// The decks inside a folder of the decks directory, at any depth.
-    fn folder_decks(&self, folder: &str) -> Vec<usize> {
-        let prefix = format!("{folder}/");
-        let decks = &self.study.collection.decks;
-        (0..decks.len())
-            .filter(|&d| decks[d].id.as_str().starts_with(&prefix))
-            .collect()
-    }
-
-    /// A folder's counts for its group row: the sum of its decks'.
-    #[must_use]
-    pub fn folder_counts(&self, folder: &str) -> DueCounts {
-        self.folder_decks(folder)
-            .into_iter()
-            .filter_map(|d| self.home.figures.counts.get(d).copied())
-            .sum()
     }
 
     /// Computes the home screen's figures, if it is showing.
@@ -271,6 +204,7 @@ impl App {
             Some(HomeOverlay::Filter) => self.filter_key(action),
             Some(HomeOverlay::Exam(_)) => return self.exam_key(action, now),
             Some(HomeOverlay::Plan(_)) => return self.plan_key(action, now),
+            Some(HomeOverlay::Problems(id)) => return self.problems_key(action, &id),
             None => return self.deck_list_key(action, now),
         }
         Vec::new()
@@ -286,18 +220,35 @@ impl App {
             Action::PageDown => *selected = (*selected + PAGE).min(last),
             Action::First => *selected = 0,
             Action::Last => *selected = last,
-            Action::Open => {
-                if let Some((decks, title)) = self.selected_decks() {
-                    self.start_review(decks, title);
+            Action::Open => match self.rows().get(self.home.selected).copied() {
+                Some(Row::Broken(broken)) => {
+                    self.home.overlay = Some(HomeOverlay::Problems(broken.id.clone()));
                 }
-            }
+                _ => {
+                    if let Some((decks, title)) = self.selected_decks() {
+                        self.start_review(decks, title);
+                    }
+                }
+            },
             Action::ReviewAll => {
                 let all = (0..self.study.collection.decks.len()).collect();
                 let title = self.study.collection.all_decks_title();
                 self.start_review(all, title);
             }
             Action::Help => self.home.overlay = Some(HomeOverlay::Help),
-            Action::Picker => self.home.overlay = Some(HomeOverlay::Picker),
+            Action::Picker if self.selected_decks().is_some() => {
+                self.home.overlay = Some(HomeOverlay::Picker);
+            }
+            Action::Picker => self.nothing_to_pick(),
+            Action::ToggleFolder => self.fold(None),
+            Action::Right => self.fold(Some(false)),
+            Action::Left => self.fold(Some(true)),
+            Action::Edit => return self.edit_selected(),
+            // Esc closes what is open, here a filter left standing; it never quits.
+            Action::LeaveField if !self.home.filter.is_empty() => {
+                self.home.filter.clear();
+                self.home.selected = 0;
+            }
             Action::Filter => self.home.overlay = Some(HomeOverlay::Filter),
             Action::SetExam => self.ask_exam(),
             Action::Backlog if self.home.figures.backlog.is_some() => self.preview_plan(0, now),
@@ -319,20 +270,14 @@ impl App {
         Vec::new()
     }
 
-    /// The mode picker: review or a practice mode on the selected row.
+    /// The mode picker: review, a practice mode or cramming on the selected row.
     fn picker_key(&mut self, action: &Action) {
-        match action {
-            Action::Picker => self.home.overlay = None,
-            Action::PickMode(mode) => {
-                self.home.overlay = None;
-                if let Some((decks, title)) = self.selected_decks() {
-                    match mode {
-                        None => self.start_review(decks, title),
-                        Some(mode) => self.open_options(*mode, decks, title),
-                    }
-                }
-            }
-            _ => {}
+        if *action == Action::Picker {
+            self.home.overlay = None;
+        } else if let Some((decks, title)) = self.selected_decks()
+            && self.pick(action, decks, title)
+        {
+            self.home.overlay = None;
         }
     }
 

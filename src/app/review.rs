@@ -23,6 +23,8 @@ pub enum ReviewOverlay {
     Help,
     /// A tag being typed on the done screen, to cram its cards.
     Tag(String),
+    /// The mode picker over the done screen, on the decks just reviewed.
+    Picker,
 }
 
 impl ReviewScreen {
@@ -30,8 +32,10 @@ impl ReviewScreen {
     /// which [`App::bindings`] puts over it).
     #[must_use]
     pub fn keys(&self, study: &Study) -> Keys {
-        if matches!(self.overlay, Some(ReviewOverlay::Tag(_))) {
-            return keys::TAG_INPUT;
+        match self.overlay {
+            Some(ReviewOverlay::Tag(_)) => return keys::TAG_INPUT,
+            Some(ReviewOverlay::Picker) => return keys::PICKER,
+            _ => {}
         }
         match &self.session.current {
             None if study.has_unseen(&self.session.decks) => keys::DONE_MORE_NEW,
@@ -75,6 +79,15 @@ impl App {
                 self.tag_key(action);
                 return Vec::new();
             }
+            Some(ReviewOverlay::Picker) => {
+                let (decks, title) = (review.session.decks.clone(), review.session.title.clone());
+                if *action == Action::Picker {
+                    review.overlay = None;
+                } else {
+                    self.pick(action, decks, title);
+                }
+                return Vec::new();
+            }
             None => {}
         }
         let session = &mut review.session;
@@ -97,8 +110,14 @@ impl App {
                 let events = self.study.extend_new_today(&session.decks, MORE_NEW, now);
                 return vec![Effect::WriteAll(events)];
             }
-            Action::PickMode(Some(mode)) if session.current.is_none() => {
-                // From the done screen: practise the same decks.
+            Action::Picker if session.current.is_none() => {
+                review.overlay = Some(ReviewOverlay::Picker);
+            }
+            // From the done screen, `f`, `l` and `t` practise the same decks; match is in the
+            // mode picker, as `m` means the picker on every screen.
+            Action::PickMode(Some(mode))
+                if session.current.is_none() && *mode != super::PracticeMode::Match =>
+            {
                 let (decks, title) = (session.decks.clone(), session.title.clone());
                 self.open_options(*mode, decks, title);
             }

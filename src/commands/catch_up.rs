@@ -50,21 +50,30 @@ pub fn run(
     }
     let (decks, title) = resolve_decks(&study.collection, &args.only, locations)?;
     let backlog = backlog::backlog(&study, &decks, now);
-    writeln!(
-        out,
-        "{title}: {} due; a normal day is about {:.0}.",
-        counted(backlog.due, "review"),
-        backlog.normal_day
-    )?;
     if backlog.due == 0 {
-        writeln!(out, "Nothing to catch up.")?;
+        writeln!(out, "{title}: no review is due. Nothing to catch up.")?;
         return Ok(ExitCode::SUCCESS);
     }
+    writeln!(out, "{title}: {}.", backlog.describe())?;
     if !backlog.is_large() {
         writeln!(
             out,
-            "That is not far above a normal day; a plan is not needed, but here it is."
+            "{}: a plan is not needed, but here it is.",
+            backlog.why_no_plan()
         )?;
+    }
+    // A second plan over the first would move cards already moved, and one undo would no
+    // longer take everything back: the plan in effect is undone first, by the user.
+    let moved: usize = (0..study.collection.decks.len())
+        .map(|deck| study.postponed(deck))
+        .sum();
+    if args.apply && moved > 0 {
+        writeln!(
+            err,
+            "a backlog plan is already in effect ({} still to come); `flashdeck catch-up --undo` takes it back, then plan again",
+            counted(moved, "moved review")
+        )?;
+        return Ok(ExitCode::from(FAILURE));
     }
     let plan = backlog::plan(&study, &decks, now, args.days);
     writeln!(

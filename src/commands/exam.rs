@@ -37,10 +37,10 @@ pub fn run(
             match exam::outlook(&study, index, now) {
                 Some(outlook) => writeln!(
                     out,
-                    "{}  {date}  in {} days, {:.0}% predicted recall on the day",
+                    "{}  {date}  in {}: {}",
                     deck.id,
-                    outlook.days_left,
-                    outlook.predicted * 100.0
+                    crate::english::counted(usize::try_from(outlook.days_left).unwrap_or(0), "day"),
+                    outlook.summary()
                 )?,
                 None => writeln!(out, "{}  {date}  (past)", deck.id)?,
             }

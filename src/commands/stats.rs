@@ -34,7 +34,7 @@ pub fn run(
     } else {
         write_text(&stats, &title, out)?;
         if let Some(motivation) = &stats.motivation {
-            writeln!(out, "{}", goals.summary(motivation))?;
+            writeln!(out, "{}", goals.summary(motivation, true))?;
         }
     }
     Ok(ExitCode::SUCCESS)

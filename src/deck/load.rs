@@ -12,8 +12,9 @@ use walkdir::WalkDir;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::cache::{self, ParseCache};
+use super::parse::parse_deck_counted;
 use super::position::LineIndex;
-use super::{BrokenDeck, Deck, DeckId, MAX_FILE_BYTES, Problem, Source, parse_deck};
+use super::{BrokenDeck, Deck, DeckId, MAX_FILE_BYTES, Problem, Source};
 
 /// Every deck found in a folder, valid or not, sorted by deck id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,10 +44,15 @@ impl Collection {
         self.broken.iter().flat_map(|deck| deck.problems.iter())
     }
 
-    fn add(&mut self, id: DeckId, path: PathBuf, result: Result<Deck, Vec<Problem>>) {
+    fn add(&mut self, id: DeckId, path: PathBuf, result: Result<Deck, Invalid>) {
         match result {
             Ok(deck) => self.decks.push(deck),
-            Err(problems) => self.broken.push(BrokenDeck { id, path, problems }),
+            Err((problems, valid_cards)) => self.broken.push(BrokenDeck {
+                id,
+                path,
+                problems,
+                valid_cards,
+            }),
         }
     }
 
@@ -60,6 +66,9 @@ impl Collection {
         }
     }
 }
+
+/// A file's problems and how many of its cards were valid.
+type Invalid = (Vec<Problem>, usize);
 
 /// Loads every `*.toml` below `dir` (hidden files and folders skipped, links followed).
 /// Files are validated in parallel: on two cores that halves the load of a large collection
@@ -88,7 +97,7 @@ fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection {
                 collection.add(
                     id,
                     path.clone(),
-                    Err(vec![at_start(&path, error.to_string())]),
+                    Err((vec![at_start(&path, error.to_string())], 0)),
                 );
             }
         }
@@ -117,19 +126,19 @@ fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection {
         .into_par_iter()
         .map(|(id, path, bytes)| {
             let result = match bytes {
-                Err(message) => Err(vec![at_start(&path, message)]),
+                Err(message) => Err((vec![at_start(&path, message)], 0)),
                 Ok(Ok(encoded)) => {
                     if let Some(mut deck) = cache::decode(&encoded) {
                         deck.source = Source::File(path.clone());
                         Ok(deck)
                     } else {
                         parsed.fetch_add(1, Ordering::Relaxed);
-                        load_file(&path, id.clone())
+                        load_file_counted(&path, id.clone())
                     }
                 }
                 Ok(Err(bytes)) => {
                     parsed.fetch_add(1, Ordering::Relaxed);
-                    parse_bytes(&path, id.clone(), &bytes)
+                    parse_bytes_counted(&path, id.clone(), &bytes)
                 }
             };
             (id, path, result)
@@ -194,25 +203,33 @@ pub fn load_path(path: &Path) -> Collection {
         path.file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
     );
-    let result = load_file(path, id.clone());
+    let result = load_file_counted(path, id.clone());
     collection.add(id, path.to_path_buf(), result);
     collection
 }
 
 /// Reads and validates one deck file.
 pub fn load_file(path: &Path, id: DeckId) -> Result<Deck, Vec<Problem>> {
-    let bytes = read_limited(path).map_err(|message| vec![at_start(path, message)])?;
-    parse_bytes(path, id, &bytes)
+    load_file_counted(path, id).map_err(|(problems, _)| problems)
+}
+
+fn load_file_counted(path: &Path, id: DeckId) -> Result<Deck, Invalid> {
+    let bytes = read_limited(path).map_err(|message| (vec![at_start(path, message)], 0))?;
+    parse_bytes_counted(path, id, &bytes)
 }
 
 /// Validates a deck file's bytes.
 pub(crate) fn parse_bytes(path: &Path, id: DeckId, bytes: &[u8]) -> Result<Deck, Vec<Problem>> {
+    parse_bytes_counted(path, id, bytes).map_err(|(problems, _)| problems)
+}
+
+fn parse_bytes_counted(path: &Path, id: DeckId, bytes: &[u8]) -> Result<Deck, Invalid> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
         // The prefix is valid UTF-8 by definition of `valid_up_to`.
         let prefix = std::str::from_utf8(valid).unwrap_or_default();
         let (line, column) = LineIndex::new(prefix).line_col(prefix.len());
-        vec![Problem {
+        let problem = Problem {
             path: path.to_path_buf(),
             line,
             column,
@@ -220,9 +237,10 @@ pub(crate) fn parse_bytes(path: &Path, id: DeckId, bytes: &[u8]) -> Result<Deck,
                 "invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8",
                 bytes[error.valid_up_to()]
             ),
-        }]
+        };
+        (vec![problem], 0)
     })?;
-    parse_deck(id, Source::File(path.to_path_buf()), text)
+    parse_deck_counted(id, Source::File(path.to_path_buf()), text)
 }
 
 /// Reads at most [`MAX_FILE_BYTES`], refusing bigger files before parsing anything.

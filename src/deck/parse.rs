@@ -43,6 +43,16 @@ const NO_CARDS: &str = "the deck has no cards: add a `[[cards]]` table with `fro
 
 /// Validates `text` as the deck `id`. On failure every problem found is returned, in file order.
 pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Problem>> {
+    parse_deck_counted(id, source, text).map_err(|(problems, _)| problems)
+}
+
+/// As [`parse_deck`]; a failure also gives how many cards of the file were valid (0 when the
+/// TOML itself does not parse), so a file with one bad card can say what it still holds.
+pub fn parse_deck_counted(
+    id: DeckId,
+    source: Source,
+    text: &str,
+) -> Result<Deck, (Vec<Problem>, usize)> {
     let mut checker = Checker {
         text,
         errors: Vec::new(),
@@ -50,10 +60,13 @@ pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Pr
     };
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
+        // A recovered tree has holes: its cards are not counted.
         checker.syntax_errors(syntax_errors);
-    } else if let Some((meta, cards)) = checker.document(&id, root.get_ref())
-        && checker.errors.is_empty()
-    {
+        return Err((checker.into_problems(&source), 0));
+    }
+    let (meta, cards) = checker.document(&id, root.get_ref());
+    let valid_cards = cards.len();
+    if let Some(meta) = meta.filter(|_| checker.errors.is_empty()) {
         return Ok(Deck {
             id,
             name: meta.name,
@@ -67,7 +80,7 @@ pub fn parse_deck(id: DeckId, source: Source, text: &str) -> Result<Deck, Vec<Pr
             preset: meta.preset,
         });
     }
-    Err(checker.into_problems(&source))
+    Err((checker.into_problems(&source), valid_cards))
 }
 
 /// Validates `text` as the keys of one card without its `[[cards]]` line (what the `$EDITOR`
@@ -186,7 +199,8 @@ impl Checker<'_> {
             .collect()
     }
 
-    fn document(&mut self, id: &DeckId, root: &DeTable<'_>) -> Option<(Meta, Vec<Card>)> {
+    /// The deck's metadata, if valid, and every valid card.
+    fn document(&mut self, id: &DeckId, root: &DeTable<'_>) -> (Option<Meta>, Vec<Card>) {
         let mut meta = None;
         let mut cards = None;
         for (key, value) in root {
@@ -211,7 +225,7 @@ impl Checker<'_> {
             self.error(0, NO_CARDS);
             Vec::new()
         };
-        Some((meta?, cards))
+        (meta, cards)
     }
 
     fn meta(&mut self, value: &Value<'_>) -> Option<Meta> {

@@ -143,3 +143,21 @@ fn practice_earns_xp_for_mastery_test_scores_and_match_records() {
     // No review answers: no streak, whatever practice was done.
     assert_eq!(motivation.streak.current, 0);
 }
+
+#[test]
+fn xp_is_the_total_with_what_the_next_level_needs() {
+    // 573 XP: level 3 runs from 300 to 600, so 27 more reach level 4.
+    let m = Motivation {
+        xp: 573,
+        level: level(573),
+        streak: Streak::default(),
+    };
+    assert_eq!(m.xp_summary(true), "level 3 · 573 XP (27 to level 4)");
+    assert_eq!(m.xp_summary(false), "level 3 · 573 XP");
+    let goals = Goals {
+        streak: false,
+        xp: true,
+        streak_goal: 10,
+    };
+    assert_eq!(goals.summary(&m, true), "level 3 · 573 XP (27 to level 4)");
+}

@@ -57,6 +57,8 @@ pub enum Notice {
     NothingToUndo,
     /// A session of another kind had no card to show.
     NothingAhead(Kind),
+    /// The card on screen was starred (`true`) or unstarred.
+    Starred(bool),
     Error(String),
 }
 
@@ -89,7 +91,9 @@ pub struct ReviewSession {
     pub notice: Option<Notice>,
     /// Lines the card text is scrolled by.
     pub scroll: u16,
-    pub answered: usize,
+    /// The card of each answer given in this session, in order (undo takes the last back):
+    /// the done screen counts answers and the different cards they were for.
+    pub answers: Vec<Box<str>>,
     undo: Vec<Undoable>,
     /// The decks' tags, for cramming one from the done screen (worked out once, not per frame).
     pub tags: Vec<String>,
@@ -134,7 +138,7 @@ impl ReviewSession {
             current: None,
             notice: None,
             scroll: 0,
-            answered: 0,
+            answers: Vec::new(),
             undo: Vec::new(),
             tags,
         };
@@ -157,6 +161,16 @@ impl ReviewSession {
             }
         }
         counts
+    }
+
+    /// Answers given in this session, and the different cards they were for: a card missed
+    /// and seen again counts once among the cards, and once per answer.
+    #[must_use]
+    pub fn answered(&self) -> (usize, usize) {
+        let mut cards: Vec<&str> = self.answers.iter().map(AsRef::as_ref).collect();
+        cards.sort_unstable();
+        cards.dedup();
+        (self.answers.len(), cards.len())
     }
 
     /// Turns the card on screen over; its outcomes were worked out when it was shown.
@@ -278,9 +292,9 @@ impl ReviewSession {
                 if let Some(current) = self.current.take() {
                     self.queue.put_back(current.card, current.origin);
                 }
-                self.answered = self
-                    .answered
-                    .saturating_sub(usize::from(undone.what == "answer"));
+                if undone.what == "answer" {
+                    self.answers.pop();
+                }
                 // Its state is back to what it was before the undone answer: so are its outcomes.
                 self.show(study, undone.card, undone.origin, now);
                 self.scroll = 0;
@@ -288,13 +302,13 @@ impl ReviewSession {
                 return;
             }
             NewKind::Review { rating, .. } if self.is_cram() => {
-                self.answered += 1;
+                self.answers.push(card.clone());
                 if *rating == Rating::Again {
                     self.queue.again_later(card.clone(), CRAM_AGAIN_AFTER);
                 }
             }
             NewKind::Review { .. } => {
-                self.answered += 1;
+                self.answers.push(card.clone());
                 let state = study.state(&card);
                 if let (Phase::Learning { .. } | Phase::Relearning { .. }, Due::At(at), false) =
                     (state.phase, state.due, state.suspended)

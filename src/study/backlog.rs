@@ -27,8 +27,41 @@ impl Backlog {
     /// Whether it is far above a normal day: more than twice it, and 50 reviews more.
     #[must_use]
     pub fn is_large(&self) -> bool {
-        let due = f64::from(u32::try_from(self.due).unwrap_or(u32::MAX));
-        due > 2.0 * self.normal_day && due - self.normal_day >= FAR_ABOVE
+        self.due_f64() > 2.0 * self.normal_day && self.above() >= FAR_ABOVE
+    }
+
+    fn due_f64(&self) -> f64 {
+        f64::from(u32::try_from(self.due).unwrap_or(u32::MAX))
+    }
+
+    /// Reviews due beyond a normal day's (0 if fewer).
+    fn above(&self) -> f64 {
+        (self.due_f64() - self.normal_day).max(0.0)
+    }
+
+    /// How far above a normal day: "34 reviews due, about 4 on a normal day: 30 more".
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let due = crate::english::counted(self.due, "review");
+        format!(
+            "{due} due, about {:.0} on a normal day: {:.0} more",
+            self.normal_day,
+            self.above()
+        )
+    }
+
+    /// Why a backlog that [`Backlog::is_large`] does not call large needs no plan, naming the
+    /// rule it falls short of.
+    #[must_use]
+    pub fn why_no_plan(&self) -> String {
+        if self.due_f64() <= 2.0 * self.normal_day {
+            "That is not twice a normal day".to_owned()
+        } else {
+            format!(
+                "That is {:.1} times a normal day, but fewer than {FAR_ABOVE:.0} reviews above it",
+                self.due_f64() / self.normal_day.max(f64::MIN_POSITIVE)
+            )
+        }
     }
 }
 

@@ -169,9 +169,38 @@ impl Study {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Outlook {
     pub days_left: Day,
-    /// Mean recall on the exam day if the plan is followed (every answer Good), unsuspended
-    /// cards, new ones included.
+    /// Mean recall (0–1) on the exam day as things stand: no more study, a card never
+    /// studied counts as not recalled.
+    pub as_is: f64,
+    /// Mean recall (0–1) on the exam day if the plan is followed: new cards come at the
+    /// plan's rate, each first seen without being known (Again, then Good through its
+    /// learning steps), and every review after that is answered Good when the plan asks.
     pub predicted: f64,
+    /// Unsuspended cards never studied, of `cards` (the unsuspended cards counted).
+    pub unseen: usize,
+    pub cards: usize,
+}
+
+impl Outlook {
+    /// The figures with their condition: "0% as things stand; about 80% if you follow the
+    /// plan (40 of 40 cards still to learn, a review of every card in the last days)".
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let plan = if self.unseen > 0 {
+            format!(
+                "{} of {} still to learn, and a review of every card in the last days",
+                self.unseen,
+                crate::english::counted(self.cards, "card")
+            )
+        } else {
+            "a review of every card in the last days".to_owned()
+        };
+        format!(
+            "{:.0}% recalled on the day as things stand; about {:.0}% if you follow the plan ({plan})",
+            self.as_is * 100.0,
+            self.predicted * 100.0
+        )
+    }
 }
 
 /// The outlook of `deck`'s exam, if it has one still ahead.
@@ -184,8 +213,8 @@ pub fn outlook(study: &Study, deck: usize, now: DateTime<FixedOffset>) -> Option
     if exam <= today {
         return None;
     }
-    let exam_time = calendar.start_of(exam, *now.offset())? + Duration::hours(5);
     let offset = *now.offset();
+    let exam_time = calendar.start_of(exam, offset)? + Duration::hours(5);
     let cards: Vec<(&str, CardState)> = study
         .deck(deck)
         .cards
@@ -193,15 +222,46 @@ pub fn outlook(study: &Study, deck: usize, now: DateTime<FixedOffset>) -> Option
         .map(|card| (card.id.as_str(), study.state(card.id.as_str()).clone()))
         .filter(|(_, state)| !state.suspended)
         .collect();
+    let unseen = cards.iter().filter(|(_, s)| s.due == Due::New).count();
+    // New cards come at the plan's rate: the deck's daily limit, or faster if the exam needs.
+    let limit = study.collection.decks[deck]
+        .new_per_day
+        .unwrap_or(scheduler.settings().new_per_day);
+    let per_day = new_per_day_for(unseen, exam, today)
+        .max(limit as usize)
+        .max(1);
+    let mut nth_new = 0;
+    let plans: Vec<(&str, CardState, DateTime<FixedOffset>)> = cards
+        .into_iter()
+        .map(|(id, state)| {
+            let mut first = now;
+            if state.due == Due::New {
+                let day = today + Day::try_from(nth_new / per_day).unwrap_or(Day::MAX);
+                nth_new += 1;
+                if day > today {
+                    first = calendar
+                        .start_of(day, offset)
+                        .map_or(exam_time, |start| start + Duration::hours(5));
+                }
+            }
+            (id, state, first)
+        })
+        .collect();
+    let recall_at_exam =
+        |state: &CardState| f64::from(scheduler.retrievability(state, exam_time).unwrap_or(0.0));
+    let as_is: f64 = plans
+        .iter()
+        .map(|(_, state, _)| recall_at_exam(state))
+        .sum();
+    let count = plans.len();
     // Each card's plan is followed on its own, on all cores: a large deck has many.
-    let recalls: Vec<f64> = cards
+    let predicted: f64 = plans
         .into_par_iter()
-        .map(|(id, mut state)| {
-            // Answer Good whenever the card is due before the exam.
+        .map(|(id, mut state, first)| {
             let mut at = now;
             for _ in 0..64 {
                 let due_at = match state.due {
-                    Due::New => at,
+                    Due::New => first,
                     Due::At(time) => time.max(at),
                     Due::Day(day) => {
                         let day =
@@ -215,17 +275,25 @@ pub fn outlook(study: &Study, deck: usize, now: DateTime<FixedOffset>) -> Option
                 if due_at >= exam_time {
                     break;
                 }
+                // A card never seen is not known the first time: Again, then Good.
+                let rating = if state.due == Due::New {
+                    Rating::Again
+                } else {
+                    Rating::Good
+                };
                 at = due_at;
-                state = scheduler.answer(&state, id, Rating::Good, at).0;
+                state = scheduler.answer(&state, id, rating, at).0;
             }
-            f64::from(scheduler.retrievability(&state, exam_time).unwrap_or(0.0))
+            recall_at_exam(&state)
         })
-        .collect();
-    let count = u32::try_from(recalls.len()).unwrap_or(u32::MAX);
-    let sum: f64 = recalls.iter().sum();
+        .sum();
+    let mean = |sum: f64| sum / f64::from(u32::try_from(count).unwrap_or(u32::MAX));
     (count > 0).then(|| Outlook {
         days_left: exam - today,
-        predicted: sum / f64::from(count),
+        as_is: mean(as_is),
+        predicted: mean(predicted),
+        unseen,
+        cards: count,
     })
 }
 

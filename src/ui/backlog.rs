@@ -12,13 +12,10 @@ use crate::app::{Action, App};
 
 pub fn render(app: &App, preview: &PlanPreview, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
+        Line::from(format!("{}.", preview.backlog.describe())),
         Line::from(format!(
-            "{} reviews due; about {:.0} on a normal day.",
-            preview.backlog.due, preview.backlog.normal_day
-        )),
-        Line::from(format!(
-            "Spread over {} days, the most likely forgotten first:",
-            preview.days
+            "Spread over {}, the most likely forgotten first:",
+            crate::english::counted(usize::try_from(preview.days).unwrap_or(0), "day")
         )),
     ];
     // Long plans are summed up after the first two weeks, so the box fits 80×24.

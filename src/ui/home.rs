@@ -1,18 +1,17 @@
 //! The home screen: every deck with its card count, and the selected deck's details.
 
+mod details;
+mod table;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Cell, Paragraph, Row as TableRow, StatefulWidget, Table, TableState, Widget,
-    Wrap,
-};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{Theme, footer};
-use crate::app::{Action, App, HomeOverlay, Row, keys};
+use crate::app::{Action, App, HomeOverlay, keys};
 use crate::english::counted;
 use crate::study::DueCounts;
-use crate::study::presets::Reason;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = app.rows();
@@ -24,30 +23,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         keys::HOME_BACKLOG
     };
-    let key = |action: &Action| list_keys.label(action);
-    let mut details = details_lines(rows.get(home.selected).copied(), list_keys, theme);
-    if let Some(Row::Deck(index, _)) = rows.get(home.selected) {
-        details.extend(preset_line(app, *index, theme));
-    }
-    if let Some(Row::Deck(index, _)) = rows.get(home.selected)
-        && let Some(Some(outlook)) = figures.exams.get(*index)
-    {
-        details.push(Line::styled(
-            format!(
-                "Exam in {}: every card gets a review in the last days before it; {:.0}% recalled on the day if you keep up ({} changes the date).",
-                counted(usize::try_from(outlook.days_left).unwrap_or(0), "day"),
-                outlook.predicted * 100.0,
-                key(&Action::SetExam),
-            ),
-            theme.notice,
-        ));
-    }
-    if figures.catching_up > 0 {
-        details.insert(0, Line::styled(format!("Catching up: {} moved reviews still to come; new cards wait until then. {} undoes the plan.", figures.catching_up, key(&Action::UndoBacklog)), theme.notice));
-    } else if let Some(backlog) = &figures.backlog {
-        details.insert(0, Line::styled(format!("Backlog: {} reviews due, about {:.0} on a normal day. {} spreads them over days, the most at risk first.", backlog.due, backlog.normal_day, key(&Action::Backlog)), theme.notice));
-    }
-    details.extend(advice(app, list_keys, theme));
+    let details = details::lines(app, list_keys, theme);
     // The details pane grows with its wrapped text, up to half the screen; the border takes one.
     let details_height = wrapped_height(&details, area.width)
         .saturating_add(1)
@@ -108,13 +84,60 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .block(Block::default().borders(Borders::TOP))
         .render(list, buf);
     } else {
-        render_list(&rows, app, theme, list, buf);
+        table::render_list(&rows, app, theme, list, buf);
         Paragraph::new(details)
             .wrap(Wrap { trim: true })
             .block(Block::default().borders(Borders::TOP))
             .render(details_area, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
+    if let Some(HomeOverlay::Problems(id)) = &home.overlay {
+        render_problems(app, id, theme, area, buf);
+    }
+}
+
+/// A deck file's problems over the deck list, each wrapped, as many as fit.
+fn render_problems(
+    app: &App,
+    id: &crate::deck::DeckId,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(broken) = app.study.collection.broken.iter().find(|b| b.id == *id) else {
+        return;
+    };
+    let keys = keys::PROBLEMS;
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} valid; these must be fixed before the deck can be studied:",
+            counted(broken.valid_cards, "card")
+        ),
+        theme.dim,
+    )];
+    for problem in &broken.problems {
+        lines.push(Line::from(format!(
+            "line {}:{}: {}",
+            problem.line, problem.column, problem.message
+        )));
+    }
+    lines.push(Line::from(vec![
+        Span::styled(keys.label(&Action::Edit), theme.key),
+        Span::raw(" opens the file at the first problem  "),
+        Span::styled(keys.label(&Action::Back), theme.key),
+        Span::raw(" closes"),
+    ]));
+    let width = area.width.saturating_sub(4).min(100);
+    let height = wrapped_height(&lines, width.saturating_sub(2)).saturating_add(2);
+    let popup = super::popup_area(area, width, height, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", broken.path.display())),
+        )
+        .render(popup, buf);
 }
 
 /// The top line: "flashdeck", then the collection and today's totals, as many as fit, and
@@ -123,22 +146,35 @@ fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let collection = &app.study.collection;
     let decks = collection.decks.len();
     let figures = &app.home.figures;
-    let due: usize = figures.counts.iter().map(DueCounts::total).sum();
+    let today: DueCounts = figures.counts.iter().copied().sum();
+    // New cards are not "due": they are what the daily limit lets in (Anki counts them apart).
+    let due = today.learning + today.review;
     // In reading order, each with its rank: what is due matters most, the size least.
     let mut parts = vec![
-        (2, counted(decks, "deck")),
-        (3, counted(collection.card_count(), "card")),
+        (3, counted(decks, "deck")),
+        (4, counted(collection.card_count(), "card")),
         (0, format!("{due} due today")),
+        (1, format!("{} new", today.new)),
     ];
     let (answers, ms) = figures.today;
     if answers > 0 {
         let minutes = (ms / 1000).div_ceil(60);
-        parts.push((1, format!("today {answers} answered in {minutes} min")));
+        parts.push((2, format!("today {answers} answered in {minutes} min")));
     }
+    // What the next level needs goes first when the line is short, then the goals.
+    let room_for_due = "flashdeck  ".len() + parts[2].1.len() + 2;
     let goals = figures
         .motivation
         .as_ref()
-        .map(|m| app.goals.summary(m))
+        .and_then(|m| {
+            let fits = |text: &String| {
+                Line::raw(text.as_str()).width() + room_for_due <= usize::from(area.width)
+            };
+            // Too narrow even for the total: what is due matters more.
+            [app.goals.summary(m, true), app.goals.summary(m, false)]
+                .into_iter()
+                .find(fits)
+        })
         .unwrap_or_default();
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),
@@ -175,243 +211,6 @@ fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
         .map(|line| line.width().div_ceil(width).max(1))
         .sum();
     u16::try_from(rows).unwrap_or(u16::MAX)
-}
-
-/// One line of the deck table: a folder's totals, a deck's counts and mastery, or a broken file.
-fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> TableRow<'a> {
-    let number = |n: usize, style| {
-        let (text, style) = if n == 0 {
-            ("·".to_owned(), theme.dim)
-        } else {
-            (n.to_string(), style)
-        };
-        Cell::from(Line::from(Span::styled(text, style)).right_aligned())
-    };
-    match row {
-        Row::Group(folder) => {
-            let due = app.folder_counts(folder);
-            TableRow::new(vec![
-                Cell::from(Span::styled(format!("▾ {folder}/"), theme.title)),
-                number(due.new, theme.new),
-                number(due.learning, theme.learning),
-                number(due.review, theme.review),
-                Cell::from(""),
-                Cell::from(""),
-            ])
-        }
-        Row::Deck(index, deck) => {
-            let due = app
-                .home
-                .figures
-                .counts
-                .get(*index)
-                .copied()
-                .unwrap_or_default();
-            let indent = if deck.id.as_str().contains('/') {
-                "  "
-            } else {
-                ""
-            };
-            let exam = app
-                .home
-                .figures
-                .exams
-                .get(*index)
-                .copied()
-                .flatten()
-                .map(|outlook| {
-                    format!(
-                        " · exam {}d {:.0}%",
-                        outlook.days_left,
-                        outlook.predicted * 100.0
-                    )
-                });
-            let unknown = match &app.study.presets().choice(*index).reason {
-                Reason::Unknown { name, .. } => Some(format!(" · ⚠ no preset {name}")),
-                _ => None,
-            };
-            // The exam and a warning stay in view: a long name gives way to them.
-            let width = |text: &Option<String>| text.as_deref().map_or(0, |e| Line::raw(e).width());
-            let room = name_width.saturating_sub(width(&exam) + width(&unknown));
-            let mut name = vec![Span::raw(super::text::fit(
-                &format!("{indent}{}", deck.name),
-                room,
-            ))];
-            if let Some(exam) = exam {
-                name.push(Span::styled(exam, theme.notice));
-            }
-            if let Some(unknown) = unknown {
-                name.push(Span::styled(unknown, theme.error));
-            }
-            TableRow::new(vec![
-                Cell::from(Line::from(name)),
-                number(due.new, theme.new),
-                number(due.learning, theme.learning),
-                number(due.review, theme.review),
-                Cell::from(Line::from(deck.cards.len().to_string()).right_aligned()),
-                Cell::from(Span::styled(
-                    bar(app.home.figures.mastery.get(*index).copied().unwrap_or(0.0)),
-                    theme.review,
-                )),
-            ])
-        }
-        Row::Broken(broken) => {
-            let count = broken.problems.len();
-            TableRow::new(vec![
-                Cell::from(Span::styled(
-                    format!("⚠ {} · {}", counted(count, "problem"), broken.id),
-                    theme.error,
-                )),
-                Cell::from(""),
-                Cell::from(""),
-                Cell::from(""),
-                Cell::from(Line::from("–").right_aligned()),
-                Cell::from(""),
-            ])
-        }
-    }
-}
-
-fn render_list(rows: &[Row<'_>], app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    // The name column takes what the five number columns and their gaps leave.
-    let name_width = usize::from(area.width).saturating_sub(4 + 5 + 4 + 6 + 10 + 5);
-    let table_rows = rows
-        .iter()
-        .map(|row| table_row(row, app, theme, name_width));
-    let table = Table::new(
-        table_rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(4),
-            Constraint::Length(5),
-            Constraint::Length(4),
-            Constraint::Length(6),
-            Constraint::Length(10),
-        ],
-    )
-    .header(
-        TableRow::new(vec![
-            Cell::from("Deck"),
-            Cell::from(Line::from("New").right_aligned()),
-            Cell::from(Line::from("Learn").right_aligned()),
-            Cell::from(Line::from("Due").right_aligned()),
-            Cell::from(Line::from("Cards").right_aligned()),
-            Cell::from("Mastery"),
-        ])
-        .style(theme.dim),
-    )
-    .row_highlight_style(theme.selected)
-    .column_spacing(1)
-    .block(Block::default().borders(Borders::TOP));
-    let mut state = TableState::default().with_selected(Some(app.home.selected));
-    StatefulWidget::render(table, area, buf, &mut state);
-}
-
-/// A ten-cell bar in eighths: "████▌     ".
-fn bar(share: f64) -> String {
-    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-    let eighths = (share.clamp(0.0, 1.0) * 80.0).round();
-    // 0 to 80, so the cast is exact.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let eighths = eighths as usize;
-    let mut text = "█".repeat(eighths / 8);
-    if !eighths.is_multiple_of(8) {
-        text.push(EIGHTHS[eighths % 8]);
-    }
-    format!("{text:<10}")
-}
-
-fn details_lines<'a>(row: Option<Row<'a>>, keys: crate::app::Keys, theme: &Theme) -> Vec<Line<'a>> {
-    match row {
-        Some(Row::Group(folder)) => vec![
-            Line::from(Span::styled(format!("{folder}/"), theme.title)),
-            Line::styled(
-                format!(
-                    "{} reviews every deck in this folder; {} and {} work on all of them too.",
-                    keys.label(&Action::Open),
-                    keys.label(&Action::Picker),
-                    keys.label(&Action::Statistics)
-                ),
-                theme.dim,
-            ),
-        ],
-        Some(Row::Deck(_, deck)) => {
-            let mut lines = vec![Line::from(Span::styled(deck.name.as_str(), theme.title))];
-            if !deck.description.is_empty() {
-                lines.push(Line::from(deck.description.as_str()));
-            }
-            lines.push(Line::from(Span::styled(deck.source.to_string(), theme.dim)));
-            lines
-        }
-        Some(Row::Broken(broken)) => {
-            let mut lines = vec![Line::from(Span::styled(
-                "This file has problems; run `flashdeck check` to see them all:",
-                theme.error,
-            ))];
-            lines.extend(broken.problems.iter().map(|p| Line::from(p.to_string())));
-            lines
-        }
-        None => Vec::new(),
-    }
-}
-
-/// The deck's settings preset, when it has one or names one the settings lack.
-fn preset_line(app: &App, deck: usize, theme: &Theme) -> Option<Line<'static>> {
-    let presets = app.study.presets();
-    let choice = presets.choice(deck);
-    let name = presets.name(choice.preset).unwrap_or_default();
-    match &choice.reason {
-        Reason::Global => None,
-        Reason::DeckFile { .. } | Reason::Glob(_) => Some(Line::styled(
-            format!(
-                "Scheduled with the preset {name} (`flashdeck config show` lists its settings)."
-            ),
-            theme.dim,
-        )),
-        Reason::Unknown { name, line } => Some(Line::styled(
-            format!(
-                "Its file names the preset {name} on line {line}, which the settings do not define: the global settings apply."
-            ),
-            theme.error,
-        )),
-    }
-}
-
-/// What the home screen advises below the details: cards set aside, and for a first run how
-/// to start and where decks live.
-fn advice<'a>(app: &App, list_keys: keys::Keys, theme: &Theme) -> Vec<Line<'a>> {
-    let key = |action: &Action| list_keys.label(action);
-    let figures = &app.home.figures;
-    let mut lines = Vec::new();
-    let set_aside = figures.set_aside;
-    // Only the counts that are not zero: "2 cards suspended", "1 leech", or both.
-    let parts: Vec<String> = [
-        (
-            set_aside.suspended,
-            format!("{} suspended", counted(set_aside.suspended, "card")),
-        ),
-        (set_aside.leeches, counted(set_aside.leeches, "leech")),
-    ]
-    .into_iter()
-    .filter(|(count, _)| *count > 0)
-    .map(|(_, text)| text)
-    .collect();
-    if !parts.is_empty() {
-        lines.push(Line::styled(
-            format!(
-                "{}: {} lists them to unsuspend or forget.",
-                parts.join(", "),
-                key(&Action::BrowseTrouble),
-            ),
-            theme.notice,
-        ));
-    }
-    if !app.study.has_history() {
-        // First run: how to start, and where decks live.
-        lines.push(Line::styled(format!("New here? Pick a deck and press {} to learn its first cards; {} offers other ways to study.", key(&Action::Open), key(&Action::Picker)), theme.notice));
-        lines.push(Line::styled(format!("Decks are TOML files in {}; `flashdeck import` turns Quizlet, Knowt and Anki exports into decks.", app.decks_dir.display()), theme.notice));
-    }
-    lines
 }
 
 #[cfg(test)]

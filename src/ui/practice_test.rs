@@ -218,8 +218,10 @@ fn question_lines<'a>(
     let response = &test.responses[test.position];
     match &test.items[test.position] {
         Item::Single(q) => {
+            let starred = app.study.practice(&test.terms[q.term].id).starred;
+            let star = if starred { "★ " } else { "" };
             lines.extend(
-                text::wrap(&q.prompt, width)
+                text::wrap(&format!("{star}{}", q.prompt), width)
                     .into_iter()
                     .map(|l| Line::styled(l, theme.title)),
             );

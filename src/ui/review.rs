@@ -7,9 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{Theme, footer, text};
-use crate::app::{
-    AHEAD_DAYS, Action, App, MORE_NEW, PracticeMode, ReviewOverlay, ReviewScreen, keys,
-};
+use crate::app::{AHEAD_DAYS, Action, App, MORE_NEW, ReviewOverlay, ReviewScreen, keys};
 use crate::scheduler::interval_text::label;
 use crate::scheduler::{Rating, calendar::Calendar};
 use crate::session::review::{Kind, Notice, ReviewSession, Side};
@@ -48,6 +46,9 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
         Paragraph::new(Span::styled(notice_text(notice), style)).render(notice_area, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
+    if review.overlay == Some(ReviewOverlay::Picker) {
+        super::picker::render(keys::PICKER, &session.title, theme, area, buf);
+    }
 }
 
 fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -119,6 +120,12 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
                 .into_iter()
                 .map(|l| Line::styled(l, theme.title)),
         ),
+    }
+    // A starred card says so before its text, as Learn and the test do.
+    if app.study.practice(&current.card).starred
+        && let Some(first) = lines.get_mut(1)
+    {
+        first.spans.insert(0, Span::styled("★ ", theme.notice));
     }
     let answer = match &card.cloze {
         Some(cloze) => cloze.extra.as_deref(),
@@ -201,10 +208,7 @@ fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf:
         Line::from(""),
         Line::styled("Done for now!", theme.title),
         Line::from(""),
-        Line::from(format!(
-            "{} answered in this session.",
-            crate::english::counted(session.answered, "card")
-        )),
+        Line::from(answered_text(session.answered())),
     ];
     if let Some(next) = app.study.next_due(&session.decks, app.now) {
         lines.push(Line::from(next_due_text(next, app)));
@@ -247,15 +251,8 @@ fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf:
         ]));
     }
     lines.push(Line::from(vec![
-        Span::raw("Practise without changing the schedule: "),
-        key(&Action::PickMode(Some(PracticeMode::Flashcards))),
-        Span::raw(" flashcards  "),
-        key(&Action::PickMode(Some(PracticeMode::Learn))),
-        Span::raw(" learn  "),
-        key(&Action::PickMode(Some(PracticeMode::Match))),
-        Span::raw(" match  "),
-        key(&Action::PickMode(Some(PracticeMode::Test))),
-        Span::raw(" test"),
+        key(&Action::Picker),
+        Span::raw("  study modes: flashcards, learn, match, test, cram"),
     ]));
     lines.push(Line::from(vec![
         key(&Action::Back),
@@ -265,6 +262,21 @@ fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf:
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
         .render(area, buf);
+}
+
+/// "12 cards, 15 answers in this session.": a card missed and seen again is one card and two
+/// answers.
+fn answered_text((answers, cards): (usize, usize)) -> String {
+    use crate::english::counted;
+    if answers == cards {
+        format!("{} answered in this session.", counted(cards, "card"))
+    } else {
+        format!(
+            "{}, {} in this session.",
+            counted(cards, "card"),
+            counted(answers, "answer")
+        )
+    }
 }
 
 fn next_due_text(next: NextDue, app: &App) -> String {
@@ -303,6 +315,12 @@ fn notice_text(notice: &Notice) -> String {
             format!("No card is due in the next {days} days.")
         }
         Notice::NothingAhead(_) => "No card to cram here.".to_owned(),
+        // Short enough for a 40-column status line.
+        Notice::Starred(true) => format!(
+            "★ Starred; {} crams them when done.",
+            keys::DONE.label(&Action::CramStarred)
+        ),
+        Notice::Starred(false) => "Unstarred.".to_owned(),
         Notice::Error(message) => message.clone(),
     }
 }

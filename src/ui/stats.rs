@@ -121,8 +121,10 @@ fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::styled("Progress  ", theme.title),
             Span::raw(format!(
-                "streak {} (best {}) · level {} · {} XP",
-                m.streak.current, m.streak.best, m.level.level, m.xp
+                "streak {} (best {}) · {}",
+                m.streak.current,
+                m.streak.best,
+                m.xp_summary(true)
             )),
         ])
     });

@@ -52,6 +52,7 @@ fn sample() -> App {
             };
             2
         ],
+        valid_cards: 12,
     });
     app_with(collection)
 }
@@ -68,10 +69,10 @@ fn app_with(collection: Collection) -> App {
 #[test]
 fn home_lists_decks_with_card_counts_at_80x24() {
     let buf = draw(&sample(), 80, 24);
-    // 100 new cards and the default limit of 20 new cards a day.
+    // 100 new cards and the default limit of 20 new cards a day: new cards are not "due".
     assert_eq!(
         line(&buf, 0).trim_end(),
-        "flashdeck  1 deck · 100 cards · 20 due today"
+        "flashdeck  1 deck · 100 cards · 0 due today · 20 new"
     );
     // Top border of the list, then the header row and the two rows.
     assert_eq!(
@@ -89,6 +90,10 @@ fn home_lists_decks_with_card_counts_at_80x24() {
         broken_row.starts_with("⚠ 2 problems · spanish/verbs"),
         "{broken_row}"
     );
+    // Its 12 valid cards, right-aligned in the Cards column under the deck's 100.
+    assert!(broken_row.trim_end().ends_with("   12"), "{broken_row}");
+    let end = |row: String| row.trim_end().chars().count();
+    assert_eq!(end(broken_row), end(line(&buf, 3)));
     // The selected deck's details, then the first-run hint, fit above the keys.
     let screen = text(&buf);
     assert!(screen.contains("\n<built in>"), "{screen}");
@@ -122,8 +127,10 @@ fn the_selected_row_is_highlighted_and_its_details_shown() {
     let buf = draw(&app, 80, 24);
     assert!(buf[(0, 4)].modifier.contains(Modifier::REVERSED));
     let screen = text(&buf);
+    let flat: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    let flat = flat.join(" ");
     assert!(
-        screen.contains("This file has problems; run `flashdeck check`"),
+        flat.contains("spanish/verbs has problems: its 12 valid cards wait, with their history, until they are fixed. Enter lists the problems, e opens the file at the first."),
         "{screen}"
     );
     assert!(
@@ -604,26 +611,36 @@ fn the_top_line_shows_streak_and_xp_when_they_are_on() {
         xp: true,
         streak_goal: 10,
     };
-    // 250 XP is level 2 (from 100 XP), 150 of its 200. The 44-column summary and the
-    // 33-column goals fit 80 columns, the goals at the right edge.
+    // 250 XP is level 2 (from 100 XP to 300), so 50 to level 3: the total, as statistics
+    // says it. The 52-column summary and the 45-column goals fit 100 columns.
+    let top = line(&draw(&app, 100, 30), 0);
+    assert_eq!(
+        top,
+        "flashdeck  1 deck · 100 cards · 0 due today · 20 new   streak 3 ✓ · level 2 · 250 XP (50 to level 3)"
+    );
+    // At 80 columns the goals leave 33: what is due stays, the deck and card counts go.
     let top = line(&draw(&app, 80, 24), 0);
     assert_eq!(
         top,
-        "flashdeck  1 deck · 100 cards · 20 due today   streak 3 ✓ · level 2 · 150/200 XP"
+        "flashdeck  0 due today · 20 new    streak 3 ✓ · level 2 · 250 XP (50 to level 3)"
     );
-    // At 60 columns the goals leave 25: what is due stays, the deck and card counts go.
+    // At 60 columns the goals drop what the next level needs, never the total, and the new
+    // cards give way to what is due.
     let top = line(&draw(&app, 60, 24), 0);
     assert_eq!(
         top,
-        "flashdeck  20 due today    streak 3 ✓ · level 2 · 150/200 XP"
+        "flashdeck  0 due today         streak 3 ✓ · level 2 · 250 XP"
     );
+    // At 40 columns what is due comes before the goals.
+    let top = line(&draw(&app, 40, 12), 0);
+    assert_eq!(top.trim_end(), "flashdeck  0 due today · 20 new");
     app.goals.xp = false;
     let top = line(&draw(&app, 100, 30), 0);
     assert_eq!(
         top.trim_end(),
         format!(
-            "flashdeck  1 deck · 100 cards · 20 due today{}streak 3 ✓",
-            " ".repeat(100 - 44 - 10)
+            "flashdeck  1 deck · 100 cards · 0 due today · 20 new{}streak 3 ✓",
+            " ".repeat(100 - 52 - 10)
         )
     );
 }
@@ -685,11 +702,11 @@ fn a_deck_row_keeps_its_exam_in_view_at_80_columns() {
     let buf = draw(&app, 80, 24);
     let row = line(&buf, 3);
     assert!(
-        row.starts_with("Sales & Pricing - 4. Sales Opt… · exam 20d "),
+        row.starts_with("Sales & Pricing - 4. Sales Opti… · exam in 20d   20     ·    ·    100"),
         "{row}"
     );
-    assert!(row.contains("%   20     ·    ·    100"), "{row}");
 }
 
+mod home_items;
 mod practice_screens;
 mod workload;

@@ -23,7 +23,8 @@ pub const GLOBAL: Keys = Keys(&[&[
 #[rustfmt::skip]
 pub const SAVING_ASK: Keys = Keys(&[&[
     bind(Code(&[K::Char('y')]), "y", "study without saving", A::StudyWithoutSaving, FOOTER),
-    bind(Code(&[K::Char('q'), K::Char('n'), K::Esc]), "q", "quit", A::Quit, FOOTER),
+    // Not Esc: Esc closes what is open, and never leaves the app (issue 16 §13).
+    bind(Code(&[K::Char('q'), K::Char('n')]), "q", "quit", A::Quit, FOOTER),
 ]]);
 
 /// While the help screen is open, any of these close it.
@@ -40,6 +41,10 @@ const HOME_KEYS: &[Binding] = &[
     bind(Code(&[K::Char('r')]), "r", "review all", A::ReviewAll, FOOTER),
     bind(Code(&[K::Char('m')]), "m", "study modes", A::Picker, FOOTER),
     bind(Code(&[K::Char('/')]), "/", "filter", A::Filter, FOOTER),
+    bind(Code(&[K::Char(' ')]), "Space", "fold or unfold a folder", A::ToggleFolder, HELP_ONLY),
+    bind(Code(&[K::Right]), "→", "unfold a folder", A::Right, HELP_ONLY),
+    bind(Code(&[K::Left]), "←", "fold a folder", A::Left, HELP_ONLY),
+    bind(Code(&[K::Char('e')]), "e", "edit the deck file", A::Edit, HELP_ONLY),
     bind(Code(&[K::Char('x')]), "x", "exam date", A::SetExam, HELP_ONLY),
     bind(Code(&[K::Char('R')]), "R", "reload decks", A::Reload, HELP_ONLY),
     bind(Code(&[K::Char('s')]), "s", "stats", A::Statistics, FOOTER),
@@ -52,7 +57,9 @@ const HOME_KEYS: &[Binding] = &[
     bind(Code(&[K::Home, K::Char('g')]), "g", "first", A::First, HELP_ONLY),
     bind(Code(&[K::End, K::Char('G')]), "G", "last", A::Last, HELP_ONLY),
     bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
-    bind(Code(&[K::Char('q'), K::Esc]), "q", "quit", A::Back, FOOTER),
+    // Only `q` quits: Esc, pressed to close a filter or a popup once too often, must not.
+    bind(Code(&[K::Char('q')]), "q", "quit", A::Back, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "clear the filter", A::LeaveField, HELP_ONLY),
 ];
 
 pub const HOME: Keys = Keys(&[HOME_KEYS]);
@@ -109,7 +116,15 @@ pub const PICKER: Keys = Keys(&[&[
     bind(Code(&[K::Char('l')]), "l", "learn", A::PickMode(Some(M::Learn)), FOOTER),
     bind(Code(&[K::Char('m')]), "m", "match", A::PickMode(Some(M::Match)), FOOTER),
     bind(Code(&[K::Char('t')]), "t", "practice test", A::PickMode(Some(M::Test)), FOOTER),
+    bind(Code(&[K::Char('c')]), "c", "cram (schedule unchanged)", A::Cram, FOOTER),
     bind(Code(&[K::Char('q'), K::Esc]), "q", "close", A::Picker, FOOTER),
+]]);
+
+/// A deck file's problems over the home screen.
+#[rustfmt::skip]
+pub const PROBLEMS: Keys = Keys(&[&[
+    bind(Code(&[K::Char('e')]), "e", "edit at the first problem", A::Edit, FOOTER),
+    bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "close", A::Back, FOOTER),
 ]]);
 
 // ---- Review ----
@@ -126,7 +141,7 @@ const CARD_COMMANDS: &[Binding] = &[
     bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, HELP_ONLY),
     bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
     bind(Code(&[K::Char('q'), K::Esc]), "q", "back", A::Back, FOOTER),
-    bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
+    bind(Code(&[K::Char('*')]), "*", "star", A::Star, FOOTER),
 ];
 
 #[rustfmt::skip]
@@ -146,12 +161,13 @@ pub const ANSWER: Keys = Keys(&[
     CARD_COMMANDS,
 ]);
 
-/// Practice modes offered when the day's review is done.
+/// Practice modes offered when the day's review is done: `m` is the mode picker, as on the
+/// home screen; the others go straight to a mode.
 #[rustfmt::skip]
 const PRACTICE_OFFER: &[Binding] = &[
+    bind(Code(&[K::Char('m')]), "m", "study modes", A::Picker, FOOTER),
     bind(Code(&[K::Char('f')]), "f", "flashcards", A::PickMode(Some(M::Flashcards)), HELP_ONLY),
     bind(Code(&[K::Char('l')]), "l", "learn", A::PickMode(Some(M::Learn)), HELP_ONLY),
-    bind(Code(&[K::Char('m')]), "m", "match", A::PickMode(Some(M::Match)), HELP_ONLY),
     bind(Code(&[K::Char('t')]), "t", "test", A::PickMode(Some(M::Test)), HELP_ONLY),
 ];
 
@@ -318,6 +334,7 @@ pub const ALL: &[(&str, Keys)] = &[
     ("EXAM_INPUT", EXAM_INPUT),
     ("BACKLOG_PLAN", BACKLOG_PLAN),
     ("PICKER", PICKER),
+    ("PROBLEMS", PROBLEMS),
     ("QUESTION", QUESTION),
     ("ANSWER", ANSWER),
     ("DONE_MORE_NEW", DONE_MORE_NEW),

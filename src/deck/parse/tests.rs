@@ -383,3 +383,28 @@ fn a_note_key_is_checked_as_an_id_is() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn a_file_with_a_bad_card_says_how_many_cards_are_valid() {
+    let counted = |text: &str| parse_deck_counted(DeckId::new("d"), Source::Bundled, text);
+    // Three entries: one reversed (two cards), one without a back, one plain.
+    let text = "[deck]\nname = \"N\"\n\
+        [[cards]]\nfront = \"A\"\nback = \"a\"\nreverse = true\n\
+        [[cards]]\nfront = \"B\"\n\
+        [[cards]]\nfront = \"C\"\nback = \"c\"\n";
+    let (problems, valid) = counted(text).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, 7);
+    assert_eq!(valid, 3);
+    // A deck table without a name still counts its cards; broken TOML counts none.
+    let (_, valid) = counted("[deck]\n[[cards]]\nfront = \"A\"\nback = \"a\"\n").unwrap_err();
+    assert_eq!(valid, 1);
+    let (_, valid) = counted("[deck\nname = 1").unwrap_err();
+    assert_eq!(valid, 0);
+    // Fixed, the valid cards keep their ids: a card's id is its own, not its neighbours'.
+    let fixed = counted(&text.replace("front = \"B\"\n", "front = \"B\"\nback = \"b\"\n")).unwrap();
+    let ids: Vec<&str> = fixed.cards.iter().map(|c| c.id.as_str()).collect();
+    let a = format!("d/{}", hashed_key("A"));
+    assert_eq!(ids[0], a);
+    assert_eq!(ids[3], format!("d/{}", hashed_key("C")));
+}

@@ -67,7 +67,8 @@ fn a_new_card_goes_through_its_steps_and_graduates() {
     );
     assert!(session.current.is_none(), "done");
     assert_eq!(study.state("d/c0").phase, Phase::Review);
-    assert_eq!(session.answered, 2);
+    // Two answers, both for the one card the deck has.
+    assert_eq!(session.answered(), (2, 1));
 }
 
 #[test]
@@ -113,9 +114,15 @@ fn undo_puts_the_card_back_as_it_was() {
         }
     );
     assert_eq!(session.notice, Some(Notice::Undone("answer")));
+    assert_eq!(
+        session.answered(),
+        (0, 0),
+        "the undone answer is not counted"
+    );
     // The card that was on screen comes next again.
     grade(&mut session, &mut study, Rating::Easy, now);
     assert_eq!(session.current.as_ref().unwrap().card.as_ref(), "d/c1");
+    assert_eq!(session.answered(), (1, 1));
 }
 
 #[test]

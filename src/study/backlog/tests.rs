@@ -110,3 +110,34 @@ fn a_backlog_is_large_past_twice_a_normal_day_and_fifty_more() {
     assert!(large.normal_day < 20.0, "{large:?}");
     assert!(large.is_large());
 }
+
+#[test]
+fn the_words_say_how_far_above_a_normal_day() {
+    // The case: 34 due against 4 is 8.5 times a normal day, yet only 30 above it.
+    let small = Backlog {
+        due: 34,
+        normal_day: 4.0,
+    };
+    assert!(!small.is_large());
+    assert_eq!(
+        small.describe(),
+        "34 reviews due, about 4 on a normal day: 30 more"
+    );
+    assert_eq!(
+        small.why_no_plan(),
+        "That is 8.5 times a normal day, but fewer than 50 reviews above it"
+    );
+    let close = Backlog {
+        due: 70,
+        normal_day: 40.0,
+    };
+    assert_eq!(close.why_no_plan(), "That is not twice a normal day");
+    let one = Backlog {
+        due: 1,
+        normal_day: 0.6,
+    };
+    assert_eq!(
+        one.describe(),
+        "1 review due, about 1 on a normal day: 0 more"
+    );
+}

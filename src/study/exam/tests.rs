@@ -129,3 +129,60 @@ fn a_card_not_needed_sooner_keeps_its_day() {
     // No exam ahead: nothing changes.
     assert_eq!(due_for_exam(&state, today, today, &study.scheduler), None);
 }
+
+/// `exam_study`, with the exam on 2026-11-28: tomorrow.
+fn exam_tomorrow(n: usize) -> Study {
+    let mut study = exam_study(n, 20);
+    study.exams.set(
+        "e",
+        Some(crate::scheduler::calendar::day_of_date(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        )),
+    );
+    study
+}
+
+#[test]
+fn a_deck_never_studied_cannot_promise_its_exam_tomorrow() {
+    let study = exam_tomorrow(40);
+    let outlook = outlook(&study, 0, time(START)).unwrap();
+    assert_eq!(outlook.days_left, 1);
+    assert_eq!((outlook.unseen, outlook.cards), (40, 40));
+    // Nothing is known yet: as things stand, nothing is recalled.
+    assert!(outlook.as_is.abs() < 1e-9, "{outlook:?}");
+    // Followed, the plan shows all 40 today, each first missed (FSRS-6: S = w0 = 0.212 days)
+    // then Good at 1 and 11 minutes (same-day stability × e^(w17·w18)·S^-w19, to about
+    // 0.28 days), and nothing more before 09:00 tomorrow, 23 hours on:
+    // R = (1 + 0.98 · 0.96 / 0.28)^-0.154 ≈ 0.80. Far from the 95% of a card already known.
+    assert!((0.75..0.86).contains(&outlook.predicted), "{outlook:?}");
+    assert!(
+        outlook
+            .summary()
+            .starts_with("0% recalled on the day as things stand; about "),
+        "{}",
+        outlook.summary()
+    );
+    assert!(
+        outlook
+            .summary()
+            .ends_with("if you follow the plan (40 of 40 cards still to learn, and a review of every card in the last days)"),
+        "{}",
+        outlook.summary()
+    );
+}
+
+#[test]
+fn a_deck_studied_today_predicts_what_it_knows() {
+    // The same deck after a day's study, answering Good: every card is known, so the
+    // figure as things stand is the plan's (nothing more can happen before the exam).
+    let mut study = exam_tomorrow(10);
+    study_day(&mut study, time(START));
+    let later = time(START) + Duration::hours(2);
+    let outlook = outlook(&study, 0, later).unwrap();
+    assert_eq!(outlook.unseen, 0);
+    assert!(outlook.as_is > 0.85, "{outlook:?}");
+    assert!(
+        (outlook.as_is - outlook.predicted).abs() < 1e-6,
+        "{outlook:?}"
+    );
+}

@@ -1,0 +1,167 @@
+//! The deck table: a row per folder (its decks' sums), deck (counts, cards, mastery and
+//! exam) and file with problems (how many of its cards are valid).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Row as TableRow, StatefulWidget, Table, TableState};
+
+use crate::app::{App, Row};
+use crate::english::counted;
+use crate::study::presets::Reason;
+use crate::ui::Theme;
+
+/// One line of the deck table: a folder's totals, a deck's counts and mastery, or a broken file.
+fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> TableRow<'a> {
+    let number = |n: usize, style| {
+        let (text, style) = if n == 0 {
+            ("·".to_owned(), theme.dim)
+        } else {
+            (n.to_string(), style)
+        };
+        Cell::from(Line::from(Span::styled(text, style)).right_aligned())
+    };
+    let cards = |n: usize| Cell::from(Line::from(n.to_string()).right_aligned());
+    match row {
+        Row::Group(folder) => {
+            let due = app.folder_counts(folder);
+            let (count, mastery) = app.folder_cards(folder);
+            // ▸ folded, ▾ open, as Anki's deck list shows its +/−.
+            let mark = if app.home.folded.contains(*folder) {
+                '▸'
+            } else {
+                '▾'
+            };
+            TableRow::new(vec![
+                Cell::from(Span::styled(format!("{mark} {folder}/"), theme.title)),
+                number(due.new, theme.new),
+                number(due.learning, theme.learning),
+                number(due.review, theme.review),
+                cards(count),
+                Cell::from(Span::styled(bar(mastery), theme.review)),
+            ])
+        }
+        Row::Deck(index, deck) => {
+            let due = app
+                .home
+                .figures
+                .counts
+                .get(*index)
+                .copied()
+                .unwrap_or_default();
+            let indent = if deck.id.as_str().contains('/') {
+                "  "
+            } else {
+                ""
+            };
+            // The prediction needs its condition, which the details give: the row says when.
+            let exam = app
+                .home
+                .figures
+                .exams
+                .get(*index)
+                .copied()
+                .flatten()
+                .map(|outlook| format!(" · exam in {}d", outlook.days_left));
+            let unknown = match &app.study.presets().choice(*index).reason {
+                Reason::Unknown { name, .. } => Some(format!(" · ⚠ no preset {name}")),
+                _ => None,
+            };
+            // The exam and a warning stay in view: a long name gives way to them.
+            let width = |text: &Option<String>| text.as_deref().map_or(0, |e| Line::raw(e).width());
+            let room = name_width.saturating_sub(width(&exam) + width(&unknown));
+            let mut name = vec![Span::raw(crate::ui::text::fit(
+                &format!("{indent}{}", deck.name),
+                room,
+            ))];
+            if let Some(exam) = exam {
+                name.push(Span::styled(exam, theme.notice));
+            }
+            if let Some(unknown) = unknown {
+                name.push(Span::styled(unknown, theme.error));
+            }
+            TableRow::new(vec![
+                Cell::from(Line::from(name)),
+                number(due.new, theme.new),
+                number(due.learning, theme.learning),
+                number(due.review, theme.review),
+                cards(deck.cards.len()),
+                Cell::from(Span::styled(
+                    bar(app.home.figures.mastery.get(*index).copied().unwrap_or(0.0)),
+                    theme.review,
+                )),
+            ])
+        }
+        Row::Broken(broken) => {
+            let count = broken.problems.len();
+            let text = format!("⚠ {} · {}", counted(count, "problem"), broken.id);
+            TableRow::new(vec![
+                Cell::from(Span::styled(
+                    crate::ui::text::fit(&text, name_width),
+                    theme.error,
+                )),
+                Cell::from(""),
+                Cell::from(""),
+                Cell::from(""),
+                // Its valid cards, which wait for the problems to be fixed.
+                Cell::from(Line::styled(broken.valid_cards.to_string(), theme.dim).right_aligned()),
+                Cell::from(""),
+            ])
+        }
+    }
+}
+
+pub(super) fn render_list(
+    rows: &[Row<'_>],
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    // The name column takes what the five number columns and their gaps leave.
+    let name_width = usize::from(area.width).saturating_sub(4 + 5 + 4 + 6 + 10 + 5);
+    let table_rows = rows
+        .iter()
+        .map(|row| table_row(row, app, theme, name_width));
+    let table = Table::new(
+        table_rows,
+        [
+            Constraint::Fill(1),
+            Constraint::Length(4),
+            Constraint::Length(5),
+            Constraint::Length(4),
+            Constraint::Length(6),
+            Constraint::Length(10),
+        ],
+    )
+    .header(
+        TableRow::new(vec![
+            Cell::from("Deck"),
+            Cell::from(Line::from("New").right_aligned()),
+            Cell::from(Line::from("Learn").right_aligned()),
+            Cell::from(Line::from("Due").right_aligned()),
+            Cell::from(Line::from("Cards").right_aligned()),
+            Cell::from("Mastery"),
+        ])
+        .style(theme.dim),
+    )
+    .row_highlight_style(theme.selected)
+    .column_spacing(1)
+    .block(Block::default().borders(Borders::TOP));
+    let mut state = TableState::default().with_selected(Some(app.home.selected));
+    StatefulWidget::render(table, area, buf, &mut state);
+}
+
+/// A ten-cell bar in eighths: "████▌     ".
+fn bar(share: f64) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = (share.clamp(0.0, 1.0) * 80.0).round();
+    // 0 to 80, so the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let eighths = eighths as usize;
+    let mut text = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) {
+        text.push(EIGHTHS[eighths % 8]);
+    }
+    format!("{text:<10}")
+}
