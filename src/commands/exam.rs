@@ -37,9 +37,9 @@ pub fn run(
             match exam::outlook(&study, index, now) {
                 Some(outlook) => writeln!(
                     out,
-                    "{}  {date}  in {} days, {:.0}% predicted recall on the day",
+                    "{}  {date}  in {}, {:.0}% predicted recall on the day",
                     deck.id,
-                    outlook.days_left,
+                    crate::english::counted(usize::try_from(outlook.days_left).unwrap_or(0), "day"),
                     outlook.predicted * 100.0
                 )?,
                 None => writeln!(out, "{}  {date}  (past)", deck.id)?,

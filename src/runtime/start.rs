@@ -58,6 +58,19 @@ impl Start {
     }
 }
 
+/// The notice for the settings' problems: how many, and the first whole (the notice line
+/// wraps), since the TUI has room for one.
+fn settings_notice(problems: &[Problem]) -> Option<String> {
+    let first = problems.first()?;
+    Some(match problems.len() {
+        1 => format!("Settings: {first} (`flashdeck config show` lists every setting)"),
+        count => format!(
+            "Settings: {}, the first: {first} (`flashdeck config show` lists them all)",
+            crate::english::counted(count, "problem")
+        ),
+    })
+}
+
 /// Runs the TUI at `start` until the user quits. `started` is when the process started, for
 /// `--after-first-frame exit`'s report.
 pub fn run_tui(
@@ -73,8 +86,8 @@ pub fn run_tui(
     let mut app = App::new(study, locations.decks.path.clone(), now);
     app.strictness = config.strictness;
     app.set_goals(config.goals());
-    if let Some(first) = config_problems.first() {
-        app.notice = Some(format!("Settings: {first} (run `flashdeck config show`)"));
+    if let Some(notice) = settings_notice(config_problems) {
+        app.notice = Some(notice);
     }
     let (memory, memory_notice) = super::memory::load(&locations.data_dir.path);
     app.practice_memory = memory;

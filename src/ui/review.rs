@@ -300,7 +300,10 @@ fn notice_text(notice: &Notice) -> String {
         Notice::Undone(what) => format!("Undid the last {what}."),
         Notice::NothingToUndo => "Nothing to undo in this session.".to_owned(),
         Notice::NothingAhead(Kind::Ahead(days)) => {
-            format!("No card is due in the next {days} days.")
+            format!(
+                "No card is due in the next {}.",
+                crate::english::counted(usize::try_from(*days).unwrap_or(usize::MAX), "day")
+            )
         }
         Notice::NothingAhead(_) => "No card to cram here.".to_owned(),
         Notice::Error(message) => message.clone(),

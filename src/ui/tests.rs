@@ -691,4 +691,5 @@ fn a_deck_row_keeps_its_exam_in_view_at_80_columns() {
     assert!(row.contains("%   20     ·    ·    100"), "{row}");
 }
 
+mod every_size;
 mod practice_screens;
