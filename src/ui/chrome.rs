@@ -39,15 +39,13 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) -> Rect {
-    let [header, body_area, notice, keys] = areas(area);
-    let width = u16::try_from(status.width())
-        .unwrap_or(header.width)
-        .min(header.width);
-    let [left, right] = Layout::horizontal([Constraint::Min(0), Constraint::Length(width)])
-        .spacing(2)
-        .areas(header);
-    Line::from(Span::styled(title.to_owned(), theme.title)).render(left, buf);
-    status.render(right, buf);
+    let [header_area, body_area, notice, keys] = areas(area);
+    header(
+        Line::from(Span::styled(title.to_owned(), theme.title)),
+        status,
+        header_area,
+        buf,
+    );
     Block::default()
         .borders(Borders::TOP | Borders::BOTTOM)
         .render(body_area, buf);
@@ -56,6 +54,28 @@ pub fn render(
     }
     footer::render(app.bindings(), theme, keys, buf);
     body(area)
+}
+
+/// The columns a header's title keeps beside its status, at least (all of a shorter title).
+const TITLE_KEEPS: usize = 16;
+
+/// A header line: `title` at the left and `status` at the right, two columns apart, each cut
+/// with "…" rather than run into the other. The title keeps [`TITLE_KEEPS`] columns; the
+/// status has the rest first, since it says where the user is.
+pub fn header(title: Line<'_>, status: Line<'_>, area: Rect, buf: &mut Buffer) {
+    const GAP: usize = 2;
+    let width = usize::from(area.width);
+    let title_keeps = title.width().min(TITLE_KEEPS);
+    let status_width = status.width().min(width.saturating_sub(title_keeps + GAP));
+    let title_width = width.saturating_sub(status_width + GAP * usize::from(status_width > 0));
+    let [left, _, right] = Layout::horizontal([
+        Constraint::Length(u16::try_from(title_width).unwrap_or(0)),
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(status_width).unwrap_or(0)),
+    ])
+    .areas(area);
+    super::text::fit_line(title, title_width).render(left, buf);
+    super::text::fit_line(status, status_width).render(right, buf);
 }
 
 /// A notice on its line; one too long for it takes the body's bottom rule above as well, so

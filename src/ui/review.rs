@@ -64,24 +64,21 @@ fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, 
         Span::styled(review.to_string(), theme.review),
         Span::styled(" review", theme.dim),
     ]);
-    let width = u16::try_from(counts.width())
-        .unwrap_or(area.width)
-        .min(area.width);
-    let [title, counts_area] = Layout::horizontal([Constraint::Min(0), Constraint::Length(width)])
-        .spacing(1)
-        .areas(area);
     // A long deck name gives way to what kind of session this is.
     let label = session
         .kind_label()
         .map(|label| format!(" · {label}"))
         .unwrap_or_default();
-    let room = usize::from(title.width).saturating_sub(Line::raw(label.as_str()).width());
-    Line::from(vec![
+    let counts_width = counts.width();
+    let room = usize::from(area.width)
+        .saturating_sub(counts_width + 2)
+        .max(super::text::display_width(&label) + 1);
+    let room = room.saturating_sub(super::text::display_width(&label));
+    let title = Line::from(vec![
         Span::styled(text::fit(&session.title, room), theme.title),
         Span::styled(label, theme.notice),
-    ])
-    .render(title, buf);
-    counts.render(counts_area, buf);
+    ]);
+    super::chrome::header(title, counts, area, buf);
 }
 
 fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {

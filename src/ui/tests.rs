@@ -103,7 +103,7 @@ fn home_lists_decks_with_card_counts_at_80x24() {
     // Keys from the key table, on the last line.
     assert!(
         line(&buf, 23).starts_with(
-            "Enter review   r review all   m study modes   / filter   s stats   v browse"
+            "Enter review   m study modes   / filter   s stats   v browse   ? help   q quit"
         ),
         "{}",
         line(&buf, 23)
@@ -662,10 +662,11 @@ fn a_cram_header_shortens_a_long_deck_name_and_keeps_what_the_session_is() {
     let kind = crate::session::review::Kind::Cram(crate::study::CramFilter::default());
     app.start_session(vec![0], title, kind);
     let header = line(&draw(&app, 80, 24), 0);
-    // The name is cut (it is 46 columns), the label and the counts are whole, one space apart.
+    // The name is cut (it is 46 columns), the label and the counts are whole, two spaces
+    // apart, as the counts' own words are.
     assert!(header.starts_with("Sales & Pricing - 4. Sales"), "{header}");
     assert!(
-        header.contains("… · cram 0 new  0 learning  100 review"),
+        header.contains("… · cram  0 new  0 learning  100 review"),
         "{header}"
     );
     assert!(header.ends_with("100 review"), "{header}");

@@ -34,16 +34,17 @@ pub const HELP: Keys = Keys(&[&[
 
 // ---- Home ----
 
+/// In the footer's order of priority: at 80 columns `r` gives way (Enter reviews too).
 #[rustfmt::skip]
 const HOME_KEYS: &[Binding] = &[
     bind(Code(&[K::Enter]), "Enter", "review", A::Open, FOOTER),
-    bind(Code(&[K::Char('r')]), "r", "review all", A::ReviewAll, FOOTER),
     bind(Code(&[K::Char('m')]), "m", "study modes", A::Picker, FOOTER),
     bind(Code(&[K::Char('/')]), "/", "filter", A::Filter, FOOTER),
     bind(Code(&[K::Char('x')]), "x", "exam date", A::SetExam, HELP_ONLY),
     bind(Code(&[K::Char('R')]), "R", "reload decks", A::Reload, HELP_ONLY),
     bind(Code(&[K::Char('s')]), "s", "stats", A::Statistics, FOOTER),
     bind(Code(&[K::Char('v')]), "v", "browse", A::Browse, FOOTER),
+    bind(Code(&[K::Char('r')]), "r", "review all", A::ReviewAll, FOOTER),
     bind(Code(&[K::Char('V')]), "V", "browse suspended cards and leeches", A::BrowseTrouble, HELP_ONLY),
     bind(Code(&[K::Up, K::Char('k')]), "↑/k", "up", A::Up, FOOTER),
     bind(Code(&[K::Down, K::Char('j')]), "↓/j", "down", A::Down, FOOTER),
