@@ -60,10 +60,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Clicks {
 /// returns where clicks land.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        // Ctrl-C, not q: q types a letter where an answer is typed.
         Paragraph::new(vec![
             Line::from("Terminal too small."),
             Line::from(format!(
-                "flashdeck needs {MIN_WIDTH}×{MIN_HEIGHT}; q quits."
+                "flashdeck needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Ctrl-C quits.",
+                area.width, area.height
             )),
         ])
         .wrap(Wrap { trim: true })
@@ -99,7 +101,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks 
         Screen::Browser(browser) => browser::render(app, browser, theme, area, buf),
     }
     if app.help_open() {
-        help::render(app.screen_bindings(), theme, area, buf);
+        help::render(app.screen_bindings(), app.help_scroll, theme, area, buf);
     }
     saving::render(&app.saving, theme, area, buf);
     clicks

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
@@ -50,7 +51,7 @@ pub fn render(
         .borders(Borders::TOP | Borders::BOTTOM)
         .render(body_area, buf);
     if let Some(message) = &app.notice {
-        render_notice(message, theme, notice, buf);
+        self::notice(message, theme.error, notice, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
     body(area)
@@ -78,21 +79,24 @@ pub fn header(title: Line<'_>, status: Line<'_>, area: Rect, buf: &mut Buffer) {
     super::text::fit_line(status, status_width).render(right, buf);
 }
 
-/// A notice on its line; one too long for it takes the body's bottom rule above as well, so
-/// that its end (a file's name, a key) is not cut. The layout does not move: hit-testing
-/// still agrees with [`areas`].
-fn render_notice(message: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let rows = super::text::wrap(message, usize::from(area.width));
-    match rows.as_slice() {
-        [first, second, ..] if area.y > 0 => {
-            let above = Rect {
-                y: area.y - 1,
-                ..area
-            };
-            ratatui::widgets::Clear.render(above, buf);
-            Line::styled(first.clone(), theme.error).render(above, buf);
-            Line::styled(second.clone(), theme.error).render(area, buf);
+/// A notice ending on its line `area`: one too long for it wraps upwards over what is above
+/// (the body's bottom rule, then the body), a third of the screen at most, so that its end
+/// (a file's name, a key) is seen. The layout does not move: hit-testing still agrees with
+/// [`areas`]. Only a message longer than that is cut, with "…".
+pub fn notice(message: &str, style: Style, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let mut rows = super::text::wrap(message, width);
+    let room = usize::from(area.y.min(buf.area.height / 3)) + 1;
+    if rows.len() > room {
+        rows.truncate(room);
+        if let Some(last) = rows.last_mut() {
+            *last = super::text::fit(&format!("{last} …"), width);
         }
-        _ => Line::styled(message, theme.error).render(area, buf),
+    }
+    let top = area.y + 1 - u16::try_from(rows.len()).unwrap_or(1);
+    for (row, y) in rows.into_iter().zip(top..) {
+        let line = Rect { y, ..area };
+        ratatui::widgets::Clear.render(line, buf);
+        Line::styled(row, style).render(line, buf);
     }
 }

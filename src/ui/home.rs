@@ -69,26 +69,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     .areas(area);
 
     render_top(app, theme, header, buf);
-    if let Some(HomeOverlay::Exam(input)) = &home.overlay {
-        let mut line = vec![
-            Span::styled("Exam date, YYYY-MM-DD (empty clears): ", theme.dim),
-            Span::styled(format!("{}█", input.text), theme.key),
-        ];
-        if let Some(message) = &app.notice {
-            line.push(Span::styled(format!("  {message}"), theme.error));
-        }
-        Line::from(line).render(notice, buf);
-    } else if home.filtering() || !home.filter.is_empty() {
-        let cursor = if home.filtering() { "█" } else { "" };
-        Line::from(vec![
-            Span::styled("filter: ", theme.dim),
-            Span::styled(format!("{}{cursor}", home.filter), theme.key),
-        ])
-        .render(notice, buf);
-    } else if let Some(message) = &app.notice {
-        Line::styled(message.as_str(), theme.error).render(notice, buf);
-    }
-
     if rows.is_empty() && !home.filter.is_empty() {
         Paragraph::new(Line::styled(
             format!("No deck matches \"{}\".", home.filter),
@@ -113,6 +93,33 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .block(Block::default().borders(Borders::TOP))
             .render(details_area, buf);
+    }
+    // After the details: a long notice wraps up over them.
+    if let Some(HomeOverlay::Exam(input)) = &home.overlay {
+        Line::from(vec![
+            Span::styled("Exam date, YYYY-MM-DD (empty clears): ", theme.dim),
+            Span::styled(format!("{}█", input.text), theme.key),
+        ])
+        .render(notice, buf);
+        // What was wrong with the date, whole, above the field.
+        if let Some(message) = &app.notice
+            && notice.y > 0
+        {
+            let above = Rect {
+                y: notice.y - 1,
+                ..notice
+            };
+            super::chrome::notice(message, theme.error, above, buf);
+        }
+    } else if home.filtering() || !home.filter.is_empty() {
+        let cursor = if home.filtering() { "█" } else { "" };
+        Line::from(vec![
+            Span::styled("filter: ", theme.dim),
+            Span::styled(format!("{}{cursor}", home.filter), theme.key),
+        ])
+        .render(notice, buf);
+    } else if let Some(message) = &app.notice {
+        super::chrome::notice(message, theme.error, notice, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
 }

@@ -20,11 +20,12 @@ const TEXT_WIDTH: u16 = 88;
 
 pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let session = &review.session;
-    let [header, body, notice_area, buttons, keys] = Layout::vertical([
+    let buttons_lines = buttons(session, theme, area.width);
+    let [header, body, notice_area, buttons_area, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(buttons_lines.len()).unwrap_or(1)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -35,7 +36,9 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
     match &session.current {
         Some(_) => {
             render_card(app, session, theme, inner, buf);
-            render_buttons(session, theme, buttons, buf);
+            Paragraph::new(buttons_lines)
+                .alignment(Alignment::Center)
+                .render(buttons_area, buf);
         }
         None => render_done(app, review, theme, inner, buf),
     }
@@ -45,7 +48,7 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
         } else {
             theme.notice
         };
-        Paragraph::new(Span::styled(notice_text(notice), style)).render(notice_area, buf);
+        super::chrome::notice(&notice_text(notice), style, notice_area, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
 }
@@ -147,46 +150,62 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     );
 }
 
-fn render_buttons(session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// The line under the card: the key that shows the answer, or each grade's key, name and
+/// next interval. Where they do not fit on one line they go two to a line, then one: every
+/// name and interval is kept.
+fn buttons(session: &ReviewSession, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let Some(current) = &session.current else {
-        return;
+        return vec![Line::default()];
     };
-    let keys = if current.side == Side::Question {
-        keys::QUESTION
-    } else {
-        keys::ANSWER
-    };
-    let line = if current.side == Side::Question {
-        Line::from(vec![
-            Span::styled(keys.label(&Action::Reveal), theme.key),
+    if current.side == Side::Question {
+        return vec![Line::from(vec![
+            Span::styled(keys::QUESTION.label(&Action::Reveal), theme.key),
             Span::raw(" show answer"),
-        ])
-    } else {
-        // Worked out when the card was shown, not here; crammed cards keep their schedule: no
-        // intervals to show.
-        let outcomes = current.outcomes;
-        let styles = [theme.learning, theme.notice, theme.review, theme.new];
-        let mut spans = Vec::new();
-        for (rating, style) in Rating::ALL.into_iter().zip(styles) {
-            let key = text::first_key(keys.label(&Action::Grade(rating)));
-            spans.push(Span::styled(key, theme.key));
-            spans.push(Span::styled(format!(" {} ", rating.label()), style));
-            match outcomes {
-                Some(outcomes) => {
-                    spans.push(Span::styled(
-                        format!("{}   ", label(outcomes.interval(rating))),
-                        theme.dim,
-                    ));
-                }
-                None => spans.push(Span::raw("  ")),
+        ])];
+    }
+    // Worked out when the card was shown, not here; crammed cards keep their schedule: no
+    // intervals to show.
+    let outcomes = current.outcomes;
+    let styles = [theme.learning, theme.notice, theme.review, theme.new];
+    let grades: Vec<Vec<Span<'static>>> = Rating::ALL
+        .into_iter()
+        .zip(styles)
+        .map(|(rating, style)| {
+            let key = text::first_key(keys::ANSWER.label(&Action::Grade(rating)));
+            let mut spans = vec![
+                Span::styled(key.to_owned(), theme.key),
+                Span::styled(format!(" {}", rating.label()), style),
+            ];
+            if let Some(outcomes) = outcomes {
+                spans.push(Span::styled(
+                    format!(" {}", label(outcomes.interval(rating))),
+                    theme.dim,
+                ));
             }
+            spans
+        })
+        .collect();
+    let cram = outcomes
+        .is_none()
+        .then(|| Span::styled("(cram: schedule unchanged)", theme.dim));
+    let lines = |per_line: usize| {
+        let mut lines: Vec<Line<'static>> = grades
+            .chunks(per_line)
+            .map(|chunk| Line::from(chunk.join(&Span::raw("   "))))
+            .collect();
+        match (&cram, per_line) {
+            (Some(cram), 4) => lines[0].spans.extend([Span::raw("   "), cram.clone()]),
+            (Some(cram), _) => lines.push(Line::from(cram.clone())),
+            (None, _) => {}
         }
-        if outcomes.is_none() {
-            spans.push(Span::styled("(cram: schedule unchanged)", theme.dim));
-        }
-        Line::from(spans)
+        lines
     };
-    line.alignment(Alignment::Center).render(area, buf);
+    let fits = |lines: &Vec<Line>| lines.iter().all(|line| line.width() <= usize::from(width));
+    [4, 2]
+        .into_iter()
+        .map(lines)
+        .find(fits)
+        .unwrap_or_else(|| lines(1))
 }
 
 fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -220,8 +239,11 @@ fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf:
     lines.push(Line::from(vec![
         key(&Action::ReviewAhead),
         Span::raw(format!(
-            "  review ahead: cards due in the next {AHEAD_DAYS} days  "
+            "  review ahead: cards due in the next {AHEAD_DAYS} days"
         )),
+    ]));
+    // A line of its own, so that a narrow screen does not wrap inside the brackets.
+    lines.push(Line::from(vec![
         key(&Action::Cram),
         Span::raw("  cram, schedule unchanged ("),
         key(&Action::CramStarred),

@@ -26,10 +26,14 @@ pub const SAVING_ASK: Keys = Keys(&[&[
     bind(Code(&[K::Char('q'), K::Char('n'), K::Esc]), "q", "quit", A::Quit, FOOTER),
 ]]);
 
-/// While the help screen is open, any of these close it.
+/// While the help screen is open: any of the first keys close it, the others scroll it.
 #[rustfmt::skip]
 pub const HELP: Keys = Keys(&[&[
     bind(Code(&[K::Char('?'), K::Char('q'), K::Esc, K::Enter]), "?/q", "close help", A::Help, FOOTER),
+    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, FOOTER),
+    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up", A::Up, FOOTER),
+    bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
+    bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
 ]]);
 
 // ---- Home ----
