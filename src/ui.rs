@@ -120,13 +120,18 @@ pub(crate) fn popup_area(area: Rect, width: u16, height: u16, buf: &mut Buffer) 
 
 /// Draws `lines` in `area`, scrolled by `scroll` (clamped), with a scrollbar when they do not
 /// fit; short text is centred vertically if `centre`. `draw` styles and renders the paragraph.
+/// Text taller than the area first loses its blank lines, so that a short screen shows more
+/// of what matters.
 fn scrolled(
-    lines: Vec<Line<'_>>,
+    mut lines: Vec<Line<'_>>,
     scroll: u16,
     centre: bool,
     (area, buf): (Rect, &mut Buffer),
     draw: impl FnOnce(Paragraph<'_>, Rect, &mut Buffer),
 ) {
+    if lines.len() > usize::from(area.height) {
+        lines.retain(|line| line.width() > 0);
+    }
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let overflow = total.saturating_sub(area.height);
     if overflow == 0 && centre {

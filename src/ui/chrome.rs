@@ -10,6 +10,23 @@ use ratatui::widgets::{Block, Borders, Widget};
 use super::{Theme, footer};
 use crate::app::App;
 
+/// Card text is easier to read in a column no wider than this.
+pub const TEXT_WIDTH: u16 = 88;
+
+/// A column of margin each side of `body`, then a readable width, centred: where Review,
+/// Learn and the test put their text.
+#[must_use]
+pub fn column(body: Rect) -> Rect {
+    let area = body.inner(ratatui::layout::Margin::new(1, 0));
+    let [_, column, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Max(TEXT_WIDTH),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    column
+}
+
 /// The header, body, status and keys areas of a screen.
 #[must_use]
 pub fn areas(area: Rect) -> [Rect; 4] {

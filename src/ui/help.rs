@@ -4,6 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
@@ -94,18 +95,7 @@ pub fn render(bindings: Keys, scroll: u16, theme: &Theme, area: Rect, buf: &mut 
 /// One key's lines in a column `width` wide: the key right-aligned, then its hint, wrapped
 /// under the hint's start.
 fn entry(binding: &Binding, key_width: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let indent = key_width + 2;
+    let key = Span::styled(format!("{:>key_width$}  ", binding.key_label), theme.key);
     // One column for a scrollbar.
-    let hint_width = width.saturating_sub(indent + 1).max(8);
-    super::text::wrap(binding.hint, hint_width)
-        .into_iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let key = if i == 0 { binding.key_label } else { "" };
-            Line::from(vec![
-                Span::styled(format!("{key:>key_width$}  "), theme.key),
-                Span::raw(row),
-            ])
-        })
-        .collect()
+    super::text::hanging(key, binding.hint, width.saturating_sub(1), Style::new())
 }

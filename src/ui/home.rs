@@ -198,7 +198,10 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
         Row::Group(folder) => {
             let due = app.folder_counts(folder);
             TableRow::new(vec![
-                Cell::from(Span::styled(format!("▾ {folder}/"), theme.title)),
+                Cell::from(Span::styled(
+                    super::text::fit(&format!("▾ {folder}/"), name_width),
+                    theme.title,
+                )),
                 number(due.new, theme.new),
                 number(due.learning, theme.learning),
                 number(due.review, theme.review),
@@ -214,29 +217,8 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
                 .get(*index)
                 .copied()
                 .unwrap_or_default();
-            let indent = if deck.id.as_str().contains('/') {
-                "  "
-            } else {
-                ""
-            };
-            let exam = app
-                .home
-                .figures
-                .exams
-                .get(*index)
-                .copied()
-                .flatten()
-                .map(|outlook| {
-                    format!(
-                        " · exam {}d {:.0}%",
-                        outlook.days_left,
-                        outlook.predicted * 100.0
-                    )
-                });
-            let unknown = match &app.study.presets().choice(*index).reason {
-                Reason::Unknown { name, .. } => Some(format!(" · ⚠ no preset {name}")),
-                _ => None,
-            };
+            let indent = indent(deck);
+            let (exam, unknown) = deck_marks(*index, app);
             // The exam and a warning stay in view: a long name gives way to them.
             let width = |text: &Option<String>| text.as_deref().map_or(0, |e| Line::raw(e).width());
             let room = name_width.saturating_sub(width(&exam) + width(&unknown));
@@ -262,54 +244,115 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
                 )),
             ])
         }
-        Row::Broken(broken) => {
-            let count = broken.problems.len();
-            TableRow::new(vec![
-                Cell::from(Span::styled(
-                    format!("⚠ {} · {}", counted(count, "problem"), broken.id),
-                    theme.error,
-                )),
-                Cell::from(""),
-                Cell::from(""),
-                Cell::from(""),
-                Cell::from(Line::from("–").right_aligned()),
-                Cell::from(""),
-            ])
-        }
+        Row::Broken(broken) => TableRow::new(vec![
+            Cell::from(Span::styled(
+                super::text::fit(&broken_label(broken), name_width),
+                theme.error,
+            )),
+            Cell::from(""),
+            Cell::from(""),
+            Cell::from(""),
+            Cell::from(Line::from("–").right_aligned()),
+            Cell::from(""),
+        ]),
     }
 }
 
+/// A deck's indent under its folder.
+fn indent(deck: &crate::deck::Deck) -> &'static str {
+    if deck.id.as_str().contains('/') {
+        "  "
+    } else {
+        ""
+    }
+}
+
+/// What a deck's row says after its name: its exam, and a preset its file names that the
+/// settings lack.
+fn deck_marks(index: usize, app: &App) -> (Option<String>, Option<String>) {
+    let exam = app
+        .home
+        .figures
+        .exams
+        .get(index)
+        .copied()
+        .flatten()
+        .map(|outlook| {
+            format!(
+                " · exam {}d {:.0}%",
+                outlook.days_left,
+                outlook.predicted * 100.0
+            )
+        });
+    let unknown = match &app.study.presets().choice(index).reason {
+        Reason::Unknown { name, .. } => Some(format!(" · ⚠ no preset {name}")),
+        _ => None,
+    };
+    (exam, unknown)
+}
+
+/// The columns the widest name cell of `rows` takes whole.
+fn widest_name(rows: &[Row<'_>], app: &App) -> usize {
+    let width = |text: &str| super::text::display_width(text);
+    rows.iter()
+        .map(|row| match row {
+            Row::Group(folder) => width(folder) + 3,
+            Row::Deck(index, deck) => {
+                let (exam, unknown) = deck_marks(*index, app);
+                width(indent(deck))
+                    + width(&deck.name)
+                    + exam.as_deref().map_or(0, width)
+                    + unknown.as_deref().map_or(0, width)
+            }
+            Row::Broken(broken) => width(&broken_label(broken)),
+        })
+        .max()
+        .unwrap_or(0)
+        .max("Deck".len())
+}
+
+/// A broken file's row: how many problems, and its id.
+fn broken_label(broken: &crate::deck::BrokenDeck) -> String {
+    format!(
+        "⚠ {} · {}",
+        counted(broken.problems.len(), "problem"),
+        broken.id
+    )
+}
+
+/// Below this width the list leaves out the Cards and Mastery columns, so that names show.
+const FULL_LIST: u16 = 60;
+
 fn render_list(rows: &[Row<'_>], app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    // The name column takes what the five number columns and their gaps leave.
-    let name_width = usize::from(area.width).saturating_sub(4 + 5 + 4 + 6 + 10 + 5);
+    // The number columns, then the name: as wide as the widest name, so that the counts stand
+    // next to the names on a wide screen, and what the numbers leave on a narrow one.
+    let mut widths = vec![4, 5, 4];
+    if area.width >= FULL_LIST {
+        widths.extend([6, 10]);
+    }
+    let numbers: u16 = widths.iter().map(|w| w + 1).sum();
+    let room = usize::from(area.width.saturating_sub(numbers));
+    let name_width = widest_name(rows, app).min(room);
     let table_rows = rows
         .iter()
         .map(|row| table_row(row, app, theme, name_width));
-    let table = Table::new(
-        table_rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(4),
-            Constraint::Length(5),
-            Constraint::Length(4),
-            Constraint::Length(6),
-            Constraint::Length(10),
-        ],
-    )
-    .header(
-        TableRow::new(vec![
-            Cell::from("Deck"),
-            Cell::from(Line::from("New").right_aligned()),
-            Cell::from(Line::from("Learn").right_aligned()),
-            Cell::from(Line::from("Due").right_aligned()),
-            Cell::from(Line::from("Cards").right_aligned()),
-            Cell::from("Mastery"),
-        ])
-        .style(theme.dim),
-    )
-    .row_highlight_style(theme.selected)
-    .column_spacing(1)
-    .block(Block::default().borders(Borders::TOP));
+    let mut constraints = vec![Constraint::Length(u16::try_from(name_width).unwrap_or(0))];
+    constraints.extend(widths.into_iter().map(Constraint::Length));
+    let table = Table::new(table_rows, constraints)
+        .header(
+            TableRow::new(vec![
+                Cell::from("Deck"),
+                Cell::from(Line::from("New").right_aligned()),
+                Cell::from(Line::from("Learn").right_aligned()),
+                Cell::from(Line::from("Due").right_aligned()),
+                Cell::from(Line::from("Cards").right_aligned()),
+                Cell::from("Mastery"),
+            ])
+            .style(theme.dim),
+        )
+        .row_highlight_style(theme.selected)
+        .column_spacing(1)
+        .block(Block::default().borders(Borders::TOP));
     let mut state = TableState::default().with_selected(Some(app.home.selected));
     StatefulWidget::render(table, area, buf, &mut state);
 }

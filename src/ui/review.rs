@@ -2,7 +2,7 @@
 //! screen when nothing is left.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
@@ -14,9 +14,6 @@ use crate::scheduler::interval_text::label;
 use crate::scheduler::{Rating, calendar::Calendar};
 use crate::session::review::{Kind, Notice, ReviewSession, Side};
 use crate::study::{DueCounts, NextDue};
-
-/// Card text is easier to read in a column no wider than this.
-const TEXT_WIDTH: u16 = 88;
 
 pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let session = &review.session;
@@ -92,14 +89,7 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
         return;
     };
     let card = app.study.card(place);
-    // A column of margin each side, then a readable width, centred.
-    let area = area.inner(Margin::new(1, 0));
-    let [_, column, _] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Max(TEXT_WIDTH),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
+    let column = super::chrome::column(area);
     // One column for the scrollbar.
     let width = usize::from(column.width.saturating_sub(2));
     let mut lines: Vec<Line> = vec![Line::from("")];

@@ -135,6 +135,21 @@ pub fn fit(text: &str, width: usize) -> String {
     cut
 }
 
+/// `lead` (a key, a label) and then `text` wrapped to what is left of `width`, its later lines
+/// under its first, not under the lead: "  1  Account managers and" / "     channel managers."
+#[must_use]
+pub fn hanging(lead: Span<'_>, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let indent = display_width(&lead.content);
+    let mut lead = Some(Span::styled(lead.content.into_owned(), lead.style));
+    wrap(text, width.saturating_sub(indent))
+        .into_iter()
+        .map(|row| {
+            let first = lead.take().unwrap_or_else(|| Span::raw(" ".repeat(indent)));
+            Line::from(vec![first, Span::styled(row, style)])
+        })
+        .collect()
+}
+
 /// `line` cut to `width` columns, its spans' styles kept, ending in "…" when cut.
 #[must_use]
 pub fn fit_line(line: Line<'_>, width: usize) -> Line<'static> {
@@ -180,6 +195,26 @@ fn first_columns(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hanging_text_wraps_under_itself() {
+        let lines = hanging(
+            Span::raw("  1  "),
+            "Account managers and channel managers.",
+            22,
+            Style::new(),
+        );
+        let rows: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        // 17 columns for the text after the five of the lead.
+        assert_eq!(
+            rows,
+            [
+                "  1  Account managers",
+                "     and channel",
+                "     managers."
+            ]
+        );
+    }
 
     #[test]
     fn a_cut_line_keeps_its_styles_and_ends_in_an_ellipsis() {
