@@ -57,7 +57,8 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) -> Rect {
-    let [header_area, body_area, notice, keys] = areas(area);
+    // The notice line is drawn over the body afterwards, by `ui::render`.
+    let [header_area, body_area, _, keys] = areas(area);
     header(
         Line::from(Span::styled(title.to_owned(), theme.title)),
         status,
@@ -67,9 +68,6 @@ pub fn render(
     Block::default()
         .borders(Borders::TOP | Borders::BOTTOM)
         .render(body_area, buf);
-    if let Some(message) = &app.notice {
-        self::notice(message, theme.error, notice, buf);
-    }
     footer::render(app.bindings(), theme, keys, buf);
     body(area)
 }
@@ -97,13 +95,13 @@ pub fn header(title: Line<'_>, status: Line<'_>, area: Rect, buf: &mut Buffer) {
 }
 
 /// A notice ending on its line `area`: one too long for it wraps upwards over what is above
-/// (the body's bottom rule, then the body), a third of the screen at most, so that its end
+/// (the body's bottom rule, then the body), half the screen at most, so that its end
 /// (a file's name, a key) is seen. The layout does not move: hit-testing still agrees with
 /// [`areas`]. Only a message longer than that is cut, with "…".
 pub fn notice(message: &str, style: Style, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let mut rows = super::text::wrap(message, width);
-    let room = usize::from(area.y.min(buf.area.height / 3)) + 1;
+    let room = usize::from(area.y.min(buf.area.height / 2)) + 1;
     if rows.len() > room {
         rows.truncate(room);
         if let Some(last) = rows.last_mut() {

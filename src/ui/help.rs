@@ -49,7 +49,7 @@ pub fn render(bindings: Keys, scroll: u16, theme: &Theme, area: Rect, buf: &mut 
             let per_column = entries.len().div_ceil(2);
             entries
                 .chunks(per_column)
-                .map(|chunk| chunk.concat())
+                .map(<[Vec<Line>]>::concat)
                 .collect()
         } else {
             vec![lines_in(one_column).concat()]

@@ -3,10 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Cell, Paragraph, Row as TableRow, StatefulWidget, Table, TableState, Widget,
-    Wrap,
-};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row as TableRow, Widget, Wrap};
 
 use super::{Theme, footer};
 use crate::app::{Action, App, HomeOverlay, Row, keys};
@@ -88,40 +85,48 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .block(Block::default().borders(Borders::TOP))
         .render(list, buf);
     } else {
-        render_list(&rows, app, theme, list, buf);
+        list::render(&rows, app, theme, list, buf);
         Paragraph::new(details)
             .wrap(Wrap { trim: true })
             .block(Block::default().borders(Borders::TOP))
             .render(details_area, buf);
     }
     // After the details: a long notice wraps up over them.
-    if let Some(HomeOverlay::Exam(input)) = &home.overlay {
-        Line::from(vec![
+    render_notice(app, theme, notice, buf);
+    footer::render(app.bindings(), theme, keys, buf);
+}
+
+/// The notice line: a field typed in (the exam date, the filter) keeps it, and the notice
+/// (what was wrong with the date) ends on the line above.
+fn render_notice(app: &App, theme: &Theme, notice: Rect, buf: &mut Buffer) {
+    let home = &app.home;
+    let field = if let Some(HomeOverlay::Exam(input)) = &home.overlay {
+        Some(Line::from(vec![
             Span::styled("Exam date, YYYY-MM-DD (empty clears): ", theme.dim),
             Span::styled(format!("{}█", input.text), theme.key),
-        ])
-        .render(notice, buf);
-        // What was wrong with the date, whole, above the field.
-        if let Some(message) = &app.notice
-            && notice.y > 0
-        {
-            let above = Rect {
-                y: notice.y - 1,
-                ..notice
-            };
-            super::chrome::notice(message, theme.error, above, buf);
-        }
+        ]))
     } else if home.filtering() || !home.filter.is_empty() {
         let cursor = if home.filtering() { "█" } else { "" };
-        Line::from(vec![
+        Some(Line::from(vec![
             Span::styled("filter: ", theme.dim),
             Span::styled(format!("{}{cursor}", home.filter), theme.key),
-        ])
-        .render(notice, buf);
-    } else if let Some(message) = &app.notice {
-        super::chrome::notice(message, theme.error, notice, buf);
+        ]))
+    } else {
+        None
+    };
+    let notice_line = match field {
+        Some(field) => {
+            field.render(notice, buf);
+            Rect {
+                y: notice.y.saturating_sub(1),
+                ..notice
+            }
+        }
+        None => notice,
+    };
+    if let Some(message) = &app.notice {
+        super::chrome::notice(message, theme.error, notice_line, buf);
     }
-    footer::render(app.bindings(), theme, keys, buf);
 }
 
 /// The top line: "flashdeck", then the collection and today's totals, as many as fit, and
@@ -217,8 +222,8 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
                 .get(*index)
                 .copied()
                 .unwrap_or_default();
-            let indent = indent(deck);
-            let (exam, unknown) = deck_marks(*index, app);
+            let indent = list::indent(deck);
+            let (exam, unknown) = list::deck_marks(*index, app);
             // The exam and a warning stay in view: a long name gives way to them.
             let width = |text: &Option<String>| text.as_deref().map_or(0, |e| Line::raw(e).width());
             let room = name_width.saturating_sub(width(&exam) + width(&unknown));
@@ -246,7 +251,7 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
         }
         Row::Broken(broken) => TableRow::new(vec![
             Cell::from(Span::styled(
-                super::text::fit(&broken_label(broken), name_width),
+                super::text::fit(&list::broken_label(broken), name_width),
                 theme.error,
             )),
             Cell::from(""),
@@ -256,105 +261,6 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
             Cell::from(""),
         ]),
     }
-}
-
-/// A deck's indent under its folder.
-fn indent(deck: &crate::deck::Deck) -> &'static str {
-    if deck.id.as_str().contains('/') {
-        "  "
-    } else {
-        ""
-    }
-}
-
-/// What a deck's row says after its name: its exam, and a preset its file names that the
-/// settings lack.
-fn deck_marks(index: usize, app: &App) -> (Option<String>, Option<String>) {
-    let exam = app
-        .home
-        .figures
-        .exams
-        .get(index)
-        .copied()
-        .flatten()
-        .map(|outlook| {
-            format!(
-                " · exam {}d {:.0}%",
-                outlook.days_left,
-                outlook.predicted * 100.0
-            )
-        });
-    let unknown = match &app.study.presets().choice(index).reason {
-        Reason::Unknown { name, .. } => Some(format!(" · ⚠ no preset {name}")),
-        _ => None,
-    };
-    (exam, unknown)
-}
-
-/// The columns the widest name cell of `rows` takes whole.
-fn widest_name(rows: &[Row<'_>], app: &App) -> usize {
-    let width = |text: &str| super::text::display_width(text);
-    rows.iter()
-        .map(|row| match row {
-            Row::Group(folder) => width(folder) + 3,
-            Row::Deck(index, deck) => {
-                let (exam, unknown) = deck_marks(*index, app);
-                width(indent(deck))
-                    + width(&deck.name)
-                    + exam.as_deref().map_or(0, width)
-                    + unknown.as_deref().map_or(0, width)
-            }
-            Row::Broken(broken) => width(&broken_label(broken)),
-        })
-        .max()
-        .unwrap_or(0)
-        .max("Deck".len())
-}
-
-/// A broken file's row: how many problems, and its id.
-fn broken_label(broken: &crate::deck::BrokenDeck) -> String {
-    format!(
-        "⚠ {} · {}",
-        counted(broken.problems.len(), "problem"),
-        broken.id
-    )
-}
-
-/// Below this width the list leaves out the Cards and Mastery columns, so that names show.
-const FULL_LIST: u16 = 60;
-
-fn render_list(rows: &[Row<'_>], app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    // The number columns, then the name: as wide as the widest name, so that the counts stand
-    // next to the names on a wide screen, and what the numbers leave on a narrow one.
-    let mut widths = vec![4, 5, 4];
-    if area.width >= FULL_LIST {
-        widths.extend([6, 10]);
-    }
-    let numbers: u16 = widths.iter().map(|w| w + 1).sum();
-    let room = usize::from(area.width.saturating_sub(numbers));
-    let name_width = widest_name(rows, app).min(room);
-    let table_rows = rows
-        .iter()
-        .map(|row| table_row(row, app, theme, name_width));
-    let mut constraints = vec![Constraint::Length(u16::try_from(name_width).unwrap_or(0))];
-    constraints.extend(widths.into_iter().map(Constraint::Length));
-    let table = Table::new(table_rows, constraints)
-        .header(
-            TableRow::new(vec![
-                Cell::from("Deck"),
-                Cell::from(Line::from("New").right_aligned()),
-                Cell::from(Line::from("Learn").right_aligned()),
-                Cell::from(Line::from("Due").right_aligned()),
-                Cell::from(Line::from("Cards").right_aligned()),
-                Cell::from("Mastery"),
-            ])
-            .style(theme.dim),
-        )
-        .row_highlight_style(theme.selected)
-        .column_spacing(1)
-        .block(Block::default().borders(Borders::TOP));
-    let mut state = TableState::default().with_selected(Some(app.home.selected));
-    StatefulWidget::render(table, area, buf, &mut state);
 }
 
 /// A ten-cell bar in eighths: "████▌     ".
@@ -463,6 +369,8 @@ fn advice<'a>(app: &App, list_keys: keys::Keys, theme: &Theme) -> Vec<Line<'a>> 
     }
     lines
 }
+
+mod list;
 
 #[cfg(test)]
 mod tests;

@@ -246,13 +246,12 @@ fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf:
             Span::styled(format!("{text}█"), theme.key),
         ]));
     } else if !tags.is_empty() {
-        let mut shown = tags[..tags.len().min(6)].join(", ");
-        if tags.len() > 6 {
-            shown.push_str(", …");
-        }
+        let lead = "  cram one tag: ";
+        let room = usize::from(area.width)
+            .saturating_sub(text::display_width(keys.label(&Action::CramTag)) + lead.len());
         lines.push(Line::from(vec![
             key(&Action::CramTag),
-            Span::raw(format!("  cram one tag: {shown}")),
+            Span::raw(format!("{lead}{}", tag_list(tags, room))),
         ]));
     }
     lines.push(Line::from(vec![
@@ -274,6 +273,30 @@ fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf:
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
         .render(area, buf);
+}
+
+/// As many of `tags` as fit `width` columns, in order, ", …" after them when some are left
+/// out; the first is always named.
+fn tag_list(tags: &[String], width: usize) -> String {
+    const MORE: &str = ", …";
+    let mut shown = String::new();
+    for (i, tag) in tags.iter().enumerate() {
+        let next = if i == 0 {
+            tag.clone()
+        } else {
+            format!("{shown}, {tag}")
+        };
+        let rest = if i + 1 < tags.len() {
+            text::display_width(MORE)
+        } else {
+            0
+        };
+        if i > 0 && text::display_width(&next) + rest > width {
+            return format!("{shown}{MORE}");
+        }
+        shown = next;
+    }
+    shown
 }
 
 fn next_due_text(next: NextDue, app: &App) -> String {

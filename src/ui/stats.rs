@@ -29,10 +29,19 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
     )
     .inner(Margin::new(1, 0));
     let [tabs, content] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
-    Tabs::new(StatsTab::ALL.map(StatsTab::title))
+    // The titles' padding goes first when they do not all fit (at 40 columns).
+    let titles = StatsTab::ALL.map(StatsTab::title);
+    let widest: usize = titles.iter().map(|t| t.chars().count() + 3).sum();
+    let padding = if widest > usize::from(tabs.width) {
+        ""
+    } else {
+        " "
+    };
+    Tabs::new(titles)
         .select(screen.tab.index())
         .highlight_style(theme.selected)
         .divider(" ")
+        .padding(padding, padding)
         .render(tabs, buf);
     let stats = &screen.stats;
     match screen.tab {
