@@ -36,126 +36,34 @@ use KeyCode::{Enter, Tab};
 #[rustfmt::skip]
 fn screens() -> Vec<(&'static str, Vec<KeyCode>, &'static [&'static str])> {
     vec![
-        (
-            "home",
-            vec![],
-            &["Sales & Pricing", "Enter review", "? help", "q quit"],
-        ),
-        (
-            "home help",
-            chars("?"),
-            &["Enter  review", "close this help"],
-        ),
-        (
-            "home picker",
-            chars("m"),
-            &[
-                "Sales & Pricing - 4. Sales Optimizati…",
-                "f  flashcards",
-                "t  practice test",
-            ],
-        ),
+        ("home", vec![], &["Sales & Pricing", "Enter review", "? help", "q quit"]),
+        ("home help", chars("?"), &["Enter  review", "close this help"]),
+        ("home picker", chars("m"), &["Sales & Pricing - 4. Sales Optimizati…", "f  flashcards", "t  practice test"]),
         ("home filter", chars("/"), &["filter: █"]),
         ("home exam", chars("x"), &["Exam date", "Enter set"]),
-        (
-            "question",
-            vec![Enter],
-            &["Key Account Management (KAM)", "Space show answer"],
-        ),
+        ("question", vec![Enter], &["Key Account Management (KAM)", "Space show answer"]),
         // Every grade's key, name and interval (the intervals' values are the scheduler's
         // tests' business; here, that each is drawn).
-        (
-            "answer",
-            vec![Enter, KeyCode::Char(' ')],
-            &["1 Again 1m", "2 Hard 5.5m", "3 Good 10m", "4 Easy 7d"],
-        ),
-        (
-            "review help",
-            vec![Enter, KeyCode::Char('?')],
-            &["Space  show answer", "close this help"],
-        ),
-        (
-            "options learn",
-            chars("ml"),
-            &["answer with the back", "Enter start"],
-        ),
-        (
-            "options test",
-            chars("mt"),
-            &["answer with the back", "Enter start"],
-        ),
-        (
-            "flashcards",
-            then("mf", &[Enter]),
-            &["What is KAM’s external", "Space flip"],
-        ),
-        (
-            "sorting",
-            then("mfc", &[Enter]),
-            &["What is KAM’s external", "round 1 · 0 know"],
-        ),
-        (
-            "learn choice",
-            then("ml13", &[Enter]),
-            &[
-                "Learn",
-                "What is KAM’s external objective?",
-                "1  The number of key accounts.",
-            ],
-        ),
-        (
-            "learn written",
-            then("ml23", &[Enter]),
-            &["What is KAM’s external objective?", "Type the answer:"],
-        ),
-        (
-            "learn feedback",
-            then("ml13", &[Enter, Tab]),
-            &["What is KAM’s external objective?", "Enter continue"],
-        ),
+        ("answer", vec![Enter, KeyCode::Char(' ')], &["1 Again 1m", "2 Hard 5.5m", "3 Good 10m", "4 Easy 7d"]),
+        ("review help", vec![Enter, KeyCode::Char('?')], &["Space  show answer", "close this help"]),
+        ("options learn", chars("ml"), &["answer with the back", "Enter start"]),
+        ("options test", chars("mt"), &["answer with the back", "Enter start"]),
+        ("flashcards", then("mf", &[Enter]), &["What is KAM’s external", "Space flip"]),
+        ("sorting", then("mfc", &[Enter]), &["What is KAM’s external", "round 1 · 0 know"]),
+        ("learn choice", then("ml13", &[Enter]), &["Learn", "What is KAM’s external objective?", "1  The number of key accounts."]),
+        ("learn written", then("ml23", &[Enter]), &["What is KAM’s external objective?", "Type the answer:"]),
+        ("learn feedback", then("ml13", &[Enter, Tab]), &["What is KAM’s external objective?", "Enter continue"]),
         // The tiles show their text while the clock runs.
-        (
-            "match",
-            then("mm", &[Enter]),
-            &["Match", "0.0 s", "Know", "Proacti"],
-        ),
-        (
-            "test choice",
-            then("mt13", &[Enter]),
-            &["question 1 of 20", "What is KAM’s external objective?"],
-        ),
-        (
-            "test matching",
-            then("mt1234", &[Enter]),
-            &["questions 1–6 of 6", "Match each prompt"],
-        ),
-        (
-            "stats",
-            chars("s"),
-            &["Statistics", "Overview", "Today  0 answers in 0 min"],
-        ),
+        ("match", then("mm", &[Enter]), &["Match", "0.0 s", "Know", "Proacti"]),
+        ("test choice", then("mt13", &[Enter]), &["question 1 of 20", "What is KAM’s external objective?"]),
+        ("test matching", then("mt1234", &[Enter]), &["questions 1–6 of 6", "Match each prompt"]),
+        ("stats", chars("s"), &["Statistics", "Overview", "Today  0 answers in 0 min"]),
         ("calendar", chars("sl"), &["Calendar", "Mon"]),
-        (
-            "forecast",
-            chars("sll"),
-            &["Forecast", "0 └", "Reviews due in the next 30 days: 0"],
-        ),
+        ("forecast", chars("sll"), &["Forecast", "0 └", "Reviews due in the next 30 days: 0"]),
         ("workload", chars("slll"), &["Workload", "Simulating…"]),
-        (
-            "browser",
-            chars("v"),
-            &["Browse cards", "Search:", "Key Account Management"],
-        ),
-        (
-            "browser help",
-            chars("v?"),
-            &["/  search", "close this help"],
-        ),
-        (
-            "browser details",
-            then("v", &[Enter]),
-            &["Front   Key Account Management (KAM)"],
-        ),
+        ("browser", chars("v"), &["Browse cards", "Search:", "Key Account Management"]),
+        ("browser help", chars("v?"), &["/  search", "close this help"]),
+        ("browser details", then("v", &[Enter]), &["Front   Key Account Management (KAM)"]),
     ]
 }
 
