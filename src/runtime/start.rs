@@ -147,3 +147,40 @@ pub fn run_tui(
     restored?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn problem(line: usize, message: &str) -> Problem {
+        Problem {
+            path: PathBuf::from("/c/config.toml"),
+            line,
+            column: 1,
+            message: message.to_owned(),
+        }
+    }
+
+    #[test]
+    fn the_settings_notice_counts_the_problems_and_shows_the_first_whole() {
+        assert_eq!(settings_notice(&[]), None);
+        assert_eq!(
+            settings_notice(&[problem(2, "`rollover_hour` is 30")]).as_deref(),
+            Some(
+                "Settings: /c/config.toml:2:1: `rollover_hour` is 30 (`flashdeck config show` lists every setting)"
+            )
+        );
+        assert_eq!(
+            settings_notice(&[
+                problem(2, "`rollover_hour` is 30"),
+                problem(5, "unknown key")
+            ])
+            .as_deref(),
+            Some(
+                "Settings: 2 problems, the first: /c/config.toml:2:1: `rollover_hour` is 30 (`flashdeck config show` lists them all)"
+            )
+        );
+    }
+}
