@@ -62,6 +62,7 @@ pub fn render(
     header(
         Line::from(Span::styled(title.to_owned(), theme.title)),
         status,
+        TITLE_KEEPS,
         header_area,
         buf,
     );
@@ -73,15 +74,16 @@ pub fn render(
 }
 
 /// The columns a header's title keeps beside its status, at least (all of a shorter title).
-const TITLE_KEEPS: usize = 16;
+pub const TITLE_KEEPS: usize = 16;
 
 /// A header line: `title` at the left and `status` at the right, two columns apart, each cut
-/// with "…" rather than run into the other. The title keeps [`TITLE_KEEPS`] columns; the
-/// status has the rest first, since it says where the user is.
-pub fn header(title: Line<'_>, status: Line<'_>, area: Rect, buf: &mut Buffer) {
+/// with "…" rather than run into the other. The title keeps `keeps` columns (all of a shorter
+/// one; [`TITLE_KEEPS`] for most screens); the status has the rest first, since it says where
+/// the user is.
+pub fn header(title: Line<'_>, status: Line<'_>, keeps: usize, area: Rect, buf: &mut Buffer) {
     const GAP: usize = 2;
     let width = usize::from(area.width);
-    let title_keeps = title.width().min(TITLE_KEEPS);
+    let title_keeps = title.width().min(keeps);
     let status_width = status.width().min(width.saturating_sub(title_keeps + GAP));
     let title_width = width.saturating_sub(status_width + GAP * usize::from(status_width > 0));
     let [left, _, right] = Layout::horizontal([

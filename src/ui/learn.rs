@@ -26,7 +26,8 @@ pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, bu
     let title = format!("Learn · {}", learn.title);
     // Centred in a readable column, as a review card is.
     let body = chrome::column(chrome::render(app, theme, &title, status, area, buf));
-    let width = usize::from(body.width.saturating_sub(1));
+    // A column between the text and a scrollbar.
+    let width = usize::from(body.width.saturating_sub(2));
     match learn.stage {
         Stage::Done => {
             return message(

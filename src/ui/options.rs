@@ -12,14 +12,15 @@ use crate::store::Question;
 
 pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = format!("{} · {}", screen.mode.name(), screen.title);
-    let body = chrome::render(
+    // In the readable column the mode it opens uses.
+    let body = chrome::column(chrome::render(
         app,
         theme,
         &title,
         Line::styled("options", theme.dim),
         area,
         buf,
-    );
+    ));
     if let Some(test) = &screen.resume {
         return resume_lines(test, screen, theme, body, buf);
     }

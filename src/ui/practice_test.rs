@@ -39,7 +39,8 @@ pub fn render(
     let title = format!("Practice test · {}", test.title);
     // Centred in a readable column, as a review card is.
     let body = chrome::column(chrome::render(app, theme, &title, status, area, buf));
-    let width = usize::from(body.width.saturating_sub(1));
+    // A column between the text and a scrollbar.
+    let width = usize::from(body.width.saturating_sub(2));
     if screen.leaving {
         return leaving_lines(test, theme, body, buf);
     }

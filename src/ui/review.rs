@@ -64,21 +64,24 @@ fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, 
         Span::styled(review.to_string(), theme.review),
         Span::styled(" review", theme.dim),
     ]);
-    // A long deck name gives way to what kind of session this is.
+    // A long deck name gives way to what kind of session this is, and to the counts down to
+    // its first ten columns; the counts are cut after that.
+    const NAME_KEEPS: usize = 10;
     let label = session
         .kind_label()
         .map(|label| format!(" · {label}"))
         .unwrap_or_default();
-    let counts_width = counts.width();
+    let name_width = text::display_width(&session.title);
     let room = usize::from(area.width)
-        .saturating_sub(counts_width + 2)
-        .max(super::text::display_width(&label) + 1);
-    let room = room.saturating_sub(super::text::display_width(&label));
+        .saturating_sub(counts.width() + 2 + text::display_width(&label))
+        .max(name_width.min(NAME_KEEPS));
     let title = Line::from(vec![
         Span::styled(text::fit(&session.title, room), theme.title),
         Span::styled(label, theme.notice),
     ]);
-    super::chrome::header(title, counts, area, buf);
+    // The name as fitted and the label stay whole; the counts give way.
+    let keeps = title.width();
+    super::chrome::header(title, counts, keeps, area, buf);
 }
 
 fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {

@@ -153,6 +153,12 @@ fn the_done_screen_closes_its_brackets_on_their_line_and_keeps_help_and_back() {
             "{footer}"
         );
     }
+    // The header never runs words together: at 40 columns the name keeps ten columns, the
+    // session's kind stays whole, two spaces, then the counts cut with "…".
+    assert_eq!(
+        line(&draw(&app, 40, 12), 0),
+        "Sales & P… · ahead 1d  0 new  0 learnin…"
+    );
     // One day, not "1 days".
     let screen = flat(&draw(&app, 80, 24));
     assert!(
