@@ -51,6 +51,7 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
 }
 
 fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    const NAME_KEEPS: usize = 10;
     let DueCounts {
         new,
         learning,
@@ -66,7 +67,6 @@ fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, 
     ]);
     // A long deck name gives way to what kind of session this is, and to the counts down to
     // its first ten columns; the counts are cut after that.
-    const NAME_KEEPS: usize = 10;
     let label = session
         .kind_label()
         .map(|label| format!(" · {label}"))

@@ -37,6 +37,16 @@ fn text(buf: &Buffer) -> String {
         .join("\n")
 }
 
+/// The screen's text with its lines trimmed and joined by spaces, so that a sentence
+/// wrapped at a narrow width is still found.
+fn flat(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| line(buf, y).trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn sample() -> App {
     let mut collection = Collection::default();
     collection.decks.push(bundled::deck().unwrap());

@@ -73,17 +73,6 @@ const SIZES: [(u16, u16); 4] = [(160, 48), (80, 24), (60, 16), (40, 12)];
 /// Below the smallest size: the one rule says so, whatever the screen.
 const TOO_SMALL: [(u16, u16); 5] = [(20, 5), (30, 8), (39, 12), (40, 9), (1, 1)];
 
-/// A screen's text with the rows trimmed and joined by spaces, and the words of a text that
-/// wraps joined too; the tiles' and the columns' own layout are kept (a key's hint stays on
-/// its row).
-fn flat(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| line(buf, y).trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[test]
 fn every_screen_shows_what_matters_at_every_size_or_says_it_is_too_small() {
     let mut missing = Vec::new();
