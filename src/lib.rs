@@ -22,7 +22,7 @@
 //! | [`motivation`] | streak and XP, replayed from the log |
 //! | [`workload`] | what a desired retention costs: the FSRS simulator on today's cards |
 //! | [`optimize`] | fitting the FSRS parameters to a history; reading FSRS-tools revlogs |
-//! | [`english`] | counted nouns for messages ("1 card", "2 cards") |
+//! | [`english`] | counted nouns and amounts for messages ("1 card", "2 cards", "about 20 cards") |
 //! | [`synthetic`] | generated collections for benchmarks and tests |
 //!
 //! ## Files, settings and the command line
@@ -86,6 +86,11 @@
 //! - Where the home screen's key hints come from: `app::keys::HOME` and its variants
 //!   (`src/app/keys/tables.rs`), chosen by `HomeScreen::keys` (`src/app/home.rs`); every key
 //!   a screen names in prose is `Keys::label_for` of its table.
+//! - Where every screen's layout at any size is decided: the one too-small rule in `ui::render`
+//!   (`ui::MIN_WIDTH`, `ui::MIN_HEIGHT`); which footer hints give way (`?` and `q` last):
+//!   `ui::footer`; headers that cut rather than run together: `ui::chrome::header`; notices
+//!   that wrap up over the screen: `ui::chrome::notice`; the readable column Review, Learn,
+//!   the test and the options share: `ui::chrome::column`.
 
 pub mod anki_notes;
 pub mod app;
