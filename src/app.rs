@@ -99,6 +99,9 @@ pub struct App {
     pub browser_undo: Vec<(String, Vec<crate::store::NewEvent>)>,
     /// The practice modes' options per deck and a test in progress, kept in the data dir.
     pub practice_memory: practice::PracticeMemory,
+    /// How many lines the help overlay is scrolled down (it scrolls when taller than the
+    /// screen); back to the top each time it opens.
+    pub help_scroll: u16,
 }
 
 /// Whether answers reach the review log.
@@ -126,6 +129,7 @@ impl App {
             goals: Goals::default(),
             browser_undo: Vec::new(),
             practice_memory: practice::PracticeMemory::default(),
+            help_scroll: 0,
         };
         app.refresh_home();
         app
@@ -279,7 +283,13 @@ impl App {
                     review.session.refresh(&self.study, now);
                 }
             }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown if self.help_open() => {
+                self.scroll_help(&action);
+            }
             action => {
+                if action == Action::Help {
+                    self.help_scroll = 0;
+                }
                 return match self.screen {
                     Screen::Home => self.update_home(&action, now),
                     Screen::Review(_) => self.update_review(&action),
@@ -291,6 +301,19 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Scrolls the help overlay a line or a page, no further than its last key.
+    fn scroll_help(&mut self, action: &Action) {
+        const PAGE: u16 = 10;
+        let last = u16::try_from(self.screen_bindings().iter().count()).unwrap_or(u16::MAX);
+        self.help_scroll = match action {
+            Action::Up => self.help_scroll.saturating_sub(1),
+            Action::PageUp => self.help_scroll.saturating_sub(PAGE),
+            Action::Down => self.help_scroll.saturating_add(1),
+            _ => self.help_scroll.saturating_add(PAGE),
+        }
+        .min(last);
     }
 
     /// After the decks or the log changed under the screen.

@@ -98,7 +98,7 @@ pub enum Command {
         #[arg(value_name = "DECK")]
         only: Vec<String>,
         /// Review ahead: the cards due in the next N days, early (their schedule adapts)
-        #[arg(long, value_name = "N", conflicts_with = "cram")]
+        #[arg(long, value_name = "N", conflicts_with = "cram", value_parser = days_ahead)]
         ahead: Option<u32>,
         /// Cram: go through every card without changing its schedule
         #[arg(long)]
@@ -350,6 +350,20 @@ pub enum Format {
     Csv,
     /// Anki's "Notes in Plain Text" export
     Anki,
+}
+
+/// `--ahead N`: whole days from 1. Zero days ahead is today's review, which `review` without
+/// `--ahead` already is, so it is refused rather than run as an empty session.
+fn days_ahead(text: &str) -> Result<u32, String> {
+    match text.parse::<u32>() {
+        Ok(0) => Err(
+            "0 days ahead is today's review: run `flashdeck review` without \
+                      --ahead, or give 1 or more days"
+                .to_owned(),
+        ),
+        Ok(days) => Ok(days),
+        Err(_) => Err(format!("`{text}` is not a number of days (1 or more)")),
+    }
 }
 
 #[cfg(test)]

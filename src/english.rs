@@ -1,4 +1,4 @@
-//! Counted nouns for messages: "1 card", "2 cards".
+//! Counted nouns and amounts for messages: "1 card", "2 cards", "about 20 cards", "2.5".
 
 /// `word`, with an `s` (`es` after a hissing end: leeches, boxes; `ies` for a `y` after a
 /// consonant: histories) unless `count` is 1.
@@ -27,8 +27,46 @@ pub fn counted(count: usize, word: &str) -> String {
     format!("{count} {}", noun(count, word))
 }
 
+/// An estimated count, rounded to a whole one: "about 20 cards", "about 1 card".
+#[must_use]
+pub fn about(estimate: f64, word: &str) -> String {
+    // Rounded and clamped to 0..usize::MAX first, so the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let count = estimate.round().max(0.0) as usize;
+    format!("about {}", counted(count, word))
+}
+
+/// A rate or average with one decimal, a whole one without it: "2.5", "2", "0.3".
+#[must_use]
+pub fn amount(value: f64) -> String {
+    let text = format!("{value:.1}");
+    match text.strip_suffix(".0") {
+        Some(whole) if whole != "-0" => whole.to_owned(),
+        Some(_) => "0".to_owned(),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn estimates_are_whole_counts() {
+        assert_eq!(super::about(20.0, "card"), "about 20 cards");
+        assert_eq!(super::about(19.6, "card"), "about 20 cards");
+        assert_eq!(super::about(1.2, "card"), "about 1 card");
+        assert_eq!(super::about(0.0, "card"), "about 0 cards");
+        assert_eq!(super::about(-0.4, "card"), "about 0 cards");
+    }
+
+    #[test]
+    fn amounts_drop_a_zero_decimal() {
+        assert_eq!(super::amount(2.0), "2");
+        assert_eq!(super::amount(2.54), "2.5");
+        assert_eq!(super::amount(0.3), "0.3");
+        assert_eq!(super::amount(0.04), "0");
+        assert_eq!(super::amount(-0.01), "0");
+    }
+
     #[test]
     fn hissing_ends_take_es() {
         assert_eq!(super::counted(2, "leech"), "2 leeches");

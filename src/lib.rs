@@ -22,7 +22,7 @@
 //! | [`motivation`] | streak and XP, replayed from the log |
 //! | [`workload`] | what a desired retention costs: the FSRS simulator on today's cards |
 //! | [`optimize`] | fitting the FSRS parameters to a history; reading FSRS-tools revlogs |
-//! | [`english`] | counted nouns for messages ("1 card", "2 cards") |
+//! | [`english`] | counted nouns and amounts for messages ("1 card", "2 cards", "about 20 cards") |
 //! | [`synthetic`] | generated collections for benchmarks and tests |
 //!
 //! ## Files, settings and the command line
@@ -91,6 +91,11 @@
 //!   (`src/app/home/rows.rs`); the mode picker shared by home and the done screen:
 //!   `App::pick` (`src/app/picker.rs`); a deck file's problems and its valid cards:
 //!   `deck::BrokenDeck::valid_cards`, counted by `deck::parse::parse_deck_counted`.
+//! - Where every screen's layout at any size is decided: the one too-small rule in `ui::render`
+//!   (`ui::MIN_WIDTH`, `ui::MIN_HEIGHT`); which footer hints give way (`?` and `q` last):
+//!   `ui::footer`; headers that cut rather than run together: `ui::chrome::header`; notices
+//!   that wrap up over the screen: `ui::chrome::notice`; the readable column Review, Learn,
+//!   the test and the options share: `ui::chrome::column`.
 
 pub mod anki_notes;
 pub mod app;

@@ -57,7 +57,12 @@ impl LogState {
         }
         let (events, problems) = self.store.read_since(&mut self.position)?;
         study.absorb(events);
-        self.problems.extend(problems);
+        // A torn last line stays unread, so reading on finds it again: report it once.
+        for problem in problems {
+            if !self.problems.contains(&problem) {
+                self.problems.push(problem);
+            }
+        }
         self.store.write_snapshot(
             study.presets(),
             study.day(),

@@ -300,8 +300,13 @@ fn reload(locations: &Locations) -> Action {
 
 /// Whether anything under the decks folder was modified, added or removed after `since`
 /// (adding or removing a file changes its folder's time). A stat per file: cheap next to a
-/// reload.
+/// reload. File systems stamp a change with a coarse clock (Linux's, a scheduler tick of up
+/// to 10 ms, behind the precise one `since` comes from), so an edit made just after the
+/// load may carry an earlier time: changes that close before count too, at the cost of a
+/// reload that finds nothing new now and then.
 fn changed_since(dir: &Path, since: SystemTime) -> bool {
+    const COARSE_CLOCK: Duration = Duration::from_millis(50);
+    let since = since.checked_sub(COARSE_CLOCK).unwrap_or(since);
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)

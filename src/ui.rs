@@ -60,10 +60,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Clicks {
 /// returns where clicks land.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        // Ctrl-C, not q: q types a letter where an answer is typed.
         Paragraph::new(vec![
             Line::from("Terminal too small."),
             Line::from(format!(
-                "flashdeck needs {MIN_WIDTH}×{MIN_HEIGHT}; q quits."
+                "flashdeck needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Ctrl-C quits.",
+                area.width, area.height
             )),
         ])
         .wrap(Wrap { trim: true })
@@ -98,8 +100,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks 
         Screen::Stats(screen) => stats::render(app, screen, theme, area, buf),
         Screen::Browser(browser) => browser::render(app, browser, theme, area, buf),
     }
+    // Over the body the screen drew, so that a long notice wraps up over it. Home and review
+    // lay out their own notice lines.
+    if !matches!(app.screen, Screen::Home | Screen::Review(_))
+        && let Some(message) = &app.notice
+    {
+        chrome::notice(message, theme.error, chrome::areas(area)[2], buf);
+    }
     if app.help_open() {
-        help::render(app.screen_bindings(), theme, area, buf);
+        help::render(app.screen_bindings(), app.help_scroll, theme, area, buf);
     }
     saving::render(&app.saving, theme, area, buf);
     clicks
@@ -118,13 +127,18 @@ pub(crate) fn popup_area(area: Rect, width: u16, height: u16, buf: &mut Buffer) 
 
 /// Draws `lines` in `area`, scrolled by `scroll` (clamped), with a scrollbar when they do not
 /// fit; short text is centred vertically if `centre`. `draw` styles and renders the paragraph.
+/// Text taller than the area first loses its blank lines, so that a short screen shows more
+/// of what matters.
 fn scrolled(
-    lines: Vec<Line<'_>>,
+    mut lines: Vec<Line<'_>>,
     scroll: u16,
     centre: bool,
     (area, buf): (Rect, &mut Buffer),
     draw: impl FnOnce(Paragraph<'_>, Rect, &mut Buffer),
 ) {
+    if lines.len() > usize::from(area.height) {
+        lines.retain(|line| line.width() > 0);
+    }
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let overflow = total.saturating_sub(area.height);
     if overflow == 0 && centre {

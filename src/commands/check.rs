@@ -38,10 +38,13 @@ pub fn run(
         ));
         report_log(locations, config, now, err)?;
     }
+    // A missing path is reported and counted, and the others are still checked.
+    let mut missing = 0;
     for path in paths {
         if !path.exists() {
             writeln!(err, "{}: no such file or folder", path.display())?;
-            return Ok(ExitCode::from(FAILURE));
+            missing += 1;
+            continue;
         }
         let folder = if path.is_dir() {
             path.clone()
@@ -63,13 +66,18 @@ pub fn run(
         cards += collection.card_count();
         broken += collection.broken.len();
     }
-    if broken > 0 {
+    if missing > 0 && broken == 0 && decks == 0 {
+        return Ok(ExitCode::from(FAILURE));
+    }
+    if broken + missing > 0 {
+        let (problems, broken) = (problems + missing, broken + missing);
         writeln!(
             err,
-            "{problems} {} in {broken} {}; {decks} valid {} with {cards} cards",
+            "{problems} {} in {broken} {}; {decks} valid {} with {}",
             noun(problems, "problem"),
             noun(broken, "file"),
             noun(decks, "deck"),
+            counted(cards, "card"),
         )?;
         return Ok(ExitCode::from(FAILURE));
     }
@@ -79,8 +87,9 @@ pub fn run(
     }
     writeln!(
         out,
-        "ok: {decks} {} with {cards} cards",
-        noun(decks, "deck")
+        "ok: {decks} {} with {}",
+        noun(decks, "deck"),
+        counted(cards, "card")
     )?;
     Ok(ExitCode::SUCCESS)
 }

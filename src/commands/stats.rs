@@ -66,12 +66,16 @@ fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Resul
         "Cards: {} new, {} learning, {} young, {} mature, {} suspended, {} buried",
         c.new, c.learning, c.young, c.mature, c.suspended, c.buried
     )?;
-    writeln!(out, "Remembered now: about {:.1} cards", stats.remembered)?;
+    writeln!(
+        out,
+        "Remembered now: {}",
+        crate::english::about(stats.remembered, "card")
+    )?;
     let due: usize = stats.forecast.iter().take(7).sum();
     writeln!(
         out,
-        "Due in the next 7 days: {due}; daily load {:.1} reviews a day",
-        stats.daily_load
+        "Due in the next 7 days: {due}; daily load {} reviews a day",
+        crate::english::amount(stats.daily_load)
     )?;
     writeln!(out, "True retention  {:<16}{:<16}all", "young", "mature")?;
     let r = &stats.retention;

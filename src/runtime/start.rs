@@ -58,6 +58,19 @@ impl Start {
     }
 }
 
+/// The notice for the settings' problems: how many, and the first whole (the notice line
+/// wraps), since the TUI has room for one.
+fn settings_notice(problems: &[Problem]) -> Option<String> {
+    let first = problems.first()?;
+    Some(match problems.len() {
+        1 => format!("Settings: {first} (`flashdeck config show` lists every setting)"),
+        count => format!(
+            "Settings: {}, the first: {first} (`flashdeck config show` lists them all)",
+            crate::english::counted(count, "problem")
+        ),
+    })
+}
+
 /// Runs the TUI at `start` until the user quits. `started` is when the process started, for
 /// `--after-first-frame exit`'s report.
 pub fn run_tui(
@@ -73,8 +86,8 @@ pub fn run_tui(
     let mut app = App::new(study, locations.decks.path.clone(), now);
     app.strictness = config.strictness;
     app.set_goals(config.goals());
-    if let Some(first) = config_problems.first() {
-        app.notice = Some(format!("Settings: {first} (run `flashdeck config show`)"));
+    if let Some(notice) = settings_notice(config_problems) {
+        app.notice = Some(notice);
     }
     let (memory, memory_notice) = super::memory::load(&locations.data_dir.path);
     app.practice_memory = memory;
@@ -133,4 +146,41 @@ pub fn run_tui(
     }
     restored?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn problem(line: usize, message: &str) -> Problem {
+        Problem {
+            path: PathBuf::from("/c/config.toml"),
+            line,
+            column: 1,
+            message: message.to_owned(),
+        }
+    }
+
+    #[test]
+    fn the_settings_notice_counts_the_problems_and_shows_the_first_whole() {
+        assert_eq!(settings_notice(&[]), None);
+        assert_eq!(
+            settings_notice(&[problem(2, "`rollover_hour` is 30")]).as_deref(),
+            Some(
+                "Settings: /c/config.toml:2:1: `rollover_hour` is 30 (`flashdeck config show` lists every setting)"
+            )
+        );
+        assert_eq!(
+            settings_notice(&[
+                problem(2, "`rollover_hour` is 30"),
+                problem(5, "unknown key")
+            ])
+            .as_deref(),
+            Some(
+                "Settings: 2 problems, the first: /c/config.toml:2:1: `rollover_hour` is 30 (`flashdeck config show` lists them all)"
+            )
+        );
+    }
 }

@@ -3,11 +3,29 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::{Theme, footer};
 use crate::app::App;
+
+/// Card text is easier to read in a column no wider than this.
+pub const TEXT_WIDTH: u16 = 88;
+
+/// A column of margin each side of `body`, then a readable width, centred: where Review,
+/// Learn and the test put their text.
+#[must_use]
+pub fn column(body: Rect) -> Rect {
+    let area = body.inner(ratatui::layout::Margin::new(1, 0));
+    let [_, column, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Max(TEXT_WIDTH),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    column
+}
 
 /// The header, body, status and keys areas of a screen.
 #[must_use]
@@ -39,40 +57,63 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) -> Rect {
-    let [header, body_area, notice, keys] = areas(area);
-    let width = u16::try_from(status.width())
-        .unwrap_or(header.width)
-        .min(header.width);
-    let [left, right] = Layout::horizontal([Constraint::Min(0), Constraint::Length(width)])
-        .spacing(2)
-        .areas(header);
-    Line::from(Span::styled(title.to_owned(), theme.title)).render(left, buf);
-    status.render(right, buf);
+    // The notice line is drawn over the body afterwards, by `ui::render`.
+    let [header_area, body_area, _, keys] = areas(area);
+    header(
+        Line::from(Span::styled(title.to_owned(), theme.title)),
+        status,
+        TITLE_KEEPS,
+        header_area,
+        buf,
+    );
     Block::default()
         .borders(Borders::TOP | Borders::BOTTOM)
         .render(body_area, buf);
-    if let Some(message) = &app.notice {
-        render_notice(message, theme, notice, buf);
-    }
     footer::render(app.bindings(), theme, keys, buf);
     body(area)
 }
 
-/// A notice on its line; one too long for it takes the body's bottom rule above as well, so
-/// that its end (a file's name, a key) is not cut. The layout does not move: hit-testing
-/// still agrees with [`areas`].
-fn render_notice(message: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let rows = super::text::wrap(message, usize::from(area.width));
-    match rows.as_slice() {
-        [first, second, ..] if area.y > 0 => {
-            let above = Rect {
-                y: area.y - 1,
-                ..area
-            };
-            ratatui::widgets::Clear.render(above, buf);
-            Line::styled(first.clone(), theme.error).render(above, buf);
-            Line::styled(second.clone(), theme.error).render(area, buf);
+/// The columns a header's title keeps beside its status, at least (all of a shorter title).
+pub const TITLE_KEEPS: usize = 16;
+
+/// A header line: `title` at the left and `status` at the right, two columns apart, each cut
+/// with "…" rather than run into the other. The title keeps `keeps` columns (all of a shorter
+/// one; [`TITLE_KEEPS`] for most screens); the status has the rest first, since it says where
+/// the user is.
+pub fn header(title: Line<'_>, status: Line<'_>, keeps: usize, area: Rect, buf: &mut Buffer) {
+    const GAP: usize = 2;
+    let width = usize::from(area.width);
+    let title_keeps = title.width().min(keeps);
+    let status_width = status.width().min(width.saturating_sub(title_keeps + GAP));
+    let title_width = width.saturating_sub(status_width + GAP * usize::from(status_width > 0));
+    let [left, _, right] = Layout::horizontal([
+        Constraint::Length(u16::try_from(title_width).unwrap_or(0)),
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(status_width).unwrap_or(0)),
+    ])
+    .areas(area);
+    super::text::fit_line(title, title_width).render(left, buf);
+    super::text::fit_line(status, status_width).render(right, buf);
+}
+
+/// A notice ending on its line `area`: one too long for it wraps upwards over what is above
+/// (the body's bottom rule, then the body), half the screen at most, so that its end
+/// (a file's name, a key) is seen. The layout does not move: hit-testing still agrees with
+/// [`areas`]. Only a message longer than that is cut, with "…".
+pub fn notice(message: &str, style: Style, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let mut rows = super::text::wrap(message, width);
+    let room = usize::from(area.y.min(buf.area.height / 2)) + 1;
+    if rows.len() > room {
+        rows.truncate(room);
+        if let Some(last) = rows.last_mut() {
+            *last = super::text::fit(&format!("{last} …"), width);
         }
-        _ => Line::styled(message, theme.error).render(area, buf),
+    }
+    let top = area.y + 1 - u16::try_from(rows.len()).unwrap_or(1);
+    for (row, y) in rows.into_iter().zip(top..) {
+        let line = Rect { y, ..area };
+        ratatui::widgets::Clear.render(line, buf);
+        Line::styled(row, style).render(line, buf);
     }
 }

@@ -45,26 +45,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     .areas(area);
 
     render_top(app, theme, header, buf);
-    if let Some(HomeOverlay::Exam(input)) = &home.overlay {
-        let mut line = vec![
-            Span::styled("Exam date, YYYY-MM-DD (empty clears): ", theme.dim),
-            Span::styled(format!("{}█", input.text), theme.key),
-        ];
-        if let Some(message) = &app.notice {
-            line.push(Span::styled(format!("  {message}"), theme.error));
-        }
-        Line::from(line).render(notice, buf);
-    } else if home.filtering() || !home.filter.is_empty() {
-        let cursor = if home.filtering() { "█" } else { "" };
-        Line::from(vec![
-            Span::styled("filter: ", theme.dim),
-            Span::styled(format!("{}{cursor}", home.filter), theme.key),
-        ])
-        .render(notice, buf);
-    } else if let Some(message) = &app.notice {
-        Line::styled(message.as_str(), theme.error).render(notice, buf);
-    }
-
     if rows.is_empty() && !home.filter.is_empty() {
         Paragraph::new(Line::styled(
             format!("No deck matches \"{}\".", home.filter),
@@ -90,6 +70,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .block(Block::default().borders(Borders::TOP))
             .render(details_area, buf);
     }
+    // After the details: a long notice wraps up over them.
+    render_notice(app, theme, notice, buf);
     footer::render(app.bindings(), theme, keys, buf);
     if let Some(HomeOverlay::Problems(id)) = &home.overlay {
         render_problems(app, id, theme, area, buf);
@@ -138,6 +120,39 @@ fn render_problems(
                 .title(format!(" {} ", broken.path.display())),
         )
         .render(popup, buf);
+}
+
+/// The notice line: a field typed in (the exam date, the filter) keeps it, and the notice
+/// (what was wrong with the date) ends on the line above.
+fn render_notice(app: &App, theme: &Theme, notice: Rect, buf: &mut Buffer) {
+    let home = &app.home;
+    let field = if let Some(HomeOverlay::Exam(input)) = &home.overlay {
+        Some(Line::from(vec![
+            Span::styled("Exam date, YYYY-MM-DD (empty clears): ", theme.dim),
+            Span::styled(format!("{}█", input.text), theme.key),
+        ]))
+    } else if home.filtering() || !home.filter.is_empty() {
+        let cursor = if home.filtering() { "█" } else { "" };
+        Some(Line::from(vec![
+            Span::styled("filter: ", theme.dim),
+            Span::styled(format!("{}{cursor}", home.filter), theme.key),
+        ]))
+    } else {
+        None
+    };
+    let notice_line = match field {
+        Some(field) => {
+            field.render(notice, buf);
+            Rect {
+                y: notice.y.saturating_sub(1),
+                ..notice
+            }
+        }
+        None => notice,
+    };
+    if let Some(message) = &app.notice {
+        super::chrome::notice(message, theme.error, notice_line, buf);
+    }
 }
 
 /// The top line: "flashdeck", then the collection and today's totals, as many as fit, and

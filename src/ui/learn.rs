@@ -1,7 +1,7 @@
 //! Learn: the question, its options or answer field, the outcome, and each round's progress.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -24,8 +24,10 @@ pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, bu
         Span::styled(" mastered", theme.dim),
     ]);
     let title = format!("Learn · {}", learn.title);
-    let body = chrome::render(app, theme, &title, status, area, buf).inner(Margin::new(1, 0));
-    let width = usize::from(body.width.saturating_sub(1));
+    // Centred in a readable column, as a review card is.
+    let body = chrome::column(chrome::render(app, theme, &title, status, area, buf));
+    // A column between the text and a scrollbar.
+    let width = usize::from(body.width.saturating_sub(2));
     match learn.stage {
         Stage::Done => {
             return message(
@@ -117,20 +119,13 @@ fn question_lines(
                     Some(o) if !o.right && *option == o.given => theme.error,
                     _ => theme.dim,
                 };
-                for (n, piece) in text::wrap(option, width.saturating_sub(5))
-                    .into_iter()
-                    .enumerate()
-                {
-                    let key = if n == 0 {
-                        format!("  {}  ", keys::LEARN_CHOICE.choice_label(i + 1))
-                    } else {
-                        "     ".to_owned()
-                    };
-                    lines.push(Line::from(vec![
-                        Span::styled(key, theme.key),
-                        Span::styled(piece, mark),
-                    ]));
-                }
+                let key = format!("  {}  ", keys::LEARN_CHOICE.choice_label(i + 1));
+                lines.extend(text::hanging(
+                    Span::styled(key, theme.key),
+                    option,
+                    width,
+                    mark,
+                ));
             }
         }
         Ask::TrueFalse { shown, .. } => {

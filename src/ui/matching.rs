@@ -6,7 +6,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::{Clicks, Theme, chrome, text};
+use super::{Clicks, Theme, chrome};
 use crate::app::{Action, App, keys};
 use crate::session::matching::{GRID_COLUMNS as COLUMNS, Match, seconds};
 
@@ -70,21 +70,15 @@ pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buff
         } else {
             theme.dim
         };
-        let letter = char::from(b'a' + u8::try_from(i).unwrap_or(0));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(border)
-            .title(Span::styled(format!(" {letter} "), theme.key));
-        let inner = block.inner(rect);
-        block.render(rect, buf);
-        let lines = shorten(
+        render_tile(
             &tile.text,
-            usize::from(inner.width),
-            usize::from(inner.height),
+            i,
+            (style, border),
+            game.focus == i,
+            theme,
+            rect,
+            buf,
         );
-        Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-            .style(style)
-            .render(inner, buf);
     }
     let [_, focused] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(body);
     if let Some(tile) = game.tiles.get(game.focus).filter(|t| !t.gone) {
@@ -126,13 +120,74 @@ pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buff
     clicks
 }
 
+/// Tile `i` with `text`, in `style` and with a `border` style; `focused` is the one whose
+/// whole text shows below the grid.
+fn render_tile(
+    text: &str,
+    i: usize,
+    (style, border): (ratatui::style::Style, ratatui::style::Style),
+    focused: bool,
+    theme: &Theme,
+    rect: Rect,
+    buf: &mut Buffer,
+) {
+    let letter = char::from(b'a' + u8::try_from(i).unwrap_or(0));
+    // Too low for a box (a short terminal): the letter before the text, which still shows.
+    if rect.height < 3 {
+        let letter_style = if focused {
+            theme.key.add_modifier(Modifier::REVERSED)
+        } else {
+            theme.key
+        };
+        let lines = shorten(
+            text,
+            // The letter, a space and the blank column take three.
+            usize::from(rect.width.saturating_sub(3)),
+            usize::from(rect.height),
+        );
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .enumerate()
+            .map(|(row, text)| {
+                let lead = if row == 0 {
+                    Span::styled(format!("{letter} "), letter_style)
+                } else {
+                    Span::raw("  ")
+                };
+                Line::from(vec![lead, Span::styled(text, style)])
+            })
+            .collect();
+        // A column left blank, so that one tile's text does not run into the next one's.
+        let rect = Rect {
+            width: rect.width.saturating_sub(1),
+            ..rect
+        };
+        Paragraph::new(lines).render(rect, buf);
+        return;
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Span::styled(format!(" {letter} "), theme.key));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let lines = shorten(text, usize::from(inner.width), usize::from(inner.height));
+    Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .style(style)
+        .render(inner, buf);
+}
+
 fn mistakes(count: u32) -> String {
     crate::english::counted(usize::try_from(count).unwrap_or(usize::MAX), "mistake")
 }
 
 /// `text` wrapped into `height` lines of `width`, the last ending in "…" when cut.
 fn shorten(text: &str, width: usize, height: usize) -> Vec<String> {
-    let mut lines = text::wrap(&text.replace('\n', " "), width.max(1));
+    // Exactly `width`: a tile on a small screen is narrower than card text ever wraps to.
+    let mut lines: Vec<String> = textwrap::wrap(&text.replace('\n', " "), width.max(1))
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect();
     if lines.len() > height && height > 0 {
         lines.truncate(height);
         if let Some(last) = lines.last_mut() {

@@ -12,14 +12,15 @@ use crate::store::Question;
 
 pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = format!("{} · {}", screen.mode.name(), screen.title);
-    let body = chrome::render(
+    // In the readable column the mode it opens uses.
+    let body = chrome::column(chrome::render(
         app,
         theme,
         &title,
         Line::styled("options", theme.dim),
         area,
         buf,
-    );
+    ));
     if let Some(test) = &screen.resume {
         return resume_lines(test, screen, theme, body, buf);
     }
@@ -32,19 +33,15 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         _ => screen.keys(),
     };
     let label = |setting: Setting| keys.label(&Action::Setting(setting));
-    let row = |key: &str, text: String| {
-        Line::from(vec![
-            Span::styled(format!("  {key:>3}  "), theme.key),
-            Span::raw(text),
-        ])
-    };
+    let width = usize::from(body.width);
+    let row = |key: &str, text: String| option_row(key, &text, width, theme);
     let mut lines = vec![Line::from("")];
     if screen.mode != PracticeMode::Match {
-        lines.push(row(
+        lines.extend(row(
             label(Setting::AnswerWith),
             options.answer_with.label().to_owned(),
         ));
-        lines.push(row(
+        lines.extend(row(
             label(Setting::Shuffle),
             format!("shuffle: {}", on(options.shuffle)),
         ));
@@ -55,7 +52,7 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         .flat_map(|&d| app.study.collection.decks[d].cards.iter())
         .filter(|c| app.study.practice(c.id.as_str()).starred)
         .count();
-    lines.push(row(
+    lines.extend(row(
         label(Setting::StarredOnly),
         format!(
             "starred cards only: {} ({starred} starred)",
@@ -63,7 +60,7 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         ),
     ));
     if screen.mode == PracticeMode::Flashcards {
-        lines.push(row(
+        lines.extend(row(
             label(Setting::Sorting),
             format!(
                 "card sorting (know it / still learning): {}",
@@ -78,11 +75,11 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
                 format!("{name}: {}", on(options.questions.contains(&kind))),
             )
         };
-        lines.push(kind("written", Question::Written));
-        lines.push(kind("multiple choice", Question::Choice));
-        lines.push(kind("true/false", Question::TrueFalse));
+        lines.extend(kind("written", Question::Written));
+        lines.extend(kind("multiple choice", Question::Choice));
+        lines.extend(kind("true/false", Question::TrueFalse));
         if screen.mode == PracticeMode::Learn {
-            lines.push(row(
+            lines.extend(row(
                 label(Setting::AutoAdvance),
                 format!(
                     "move on by itself after a right answer: {}",
@@ -91,8 +88,8 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
             ));
         }
         if screen.mode == PracticeMode::Test {
-            lines.push(kind("matching (up to 6 pairs)", Question::Matching));
-            lines.extend(count_lines(screen, theme));
+            lines.extend(kind("matching (up to 6 pairs)", Question::Matching));
+            lines.extend(count_lines(screen, theme, width));
         }
     }
     lines.push(Line::from(""));
@@ -100,20 +97,27 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         Span::styled(format!("  {}", keys.label(&Action::Start)), theme.key),
         Span::raw(" to start"),
     ]));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(body, buf);
+    super::scrolled(lines, 0, false, (body, buf), |paragraph, area, buf| {
+        paragraph.render(area, buf);
+    });
+}
+
+/// A setting's line: its key right-aligned in a column, then what it is, wrapped under itself.
+fn option_row(key: &str, text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let key = Span::styled(format!("  {key:>3}  "), theme.key);
+    // One column for a scrollbar.
+    super::text::hanging(
+        key,
+        text,
+        width.saturating_sub(1),
+        ratatui::style::Style::new(),
+    )
 }
 
 /// The test's question count, with its keys, or the count being typed.
-fn count_lines(screen: &OptionsScreen, theme: &Theme) -> [Line<'static>; 2] {
+fn count_lines(screen: &OptionsScreen, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let label = |setting: Setting| crate::app::keys::OPTIONS_TEST.label(&Action::Setting(setting));
-    let row = |key: &str, text: String| {
-        Line::from(vec![
-            Span::styled(format!("  {key:>3}  "), theme.key),
-            Span::raw(text),
-        ])
-    };
+    let row = |key: &str, text: String| option_row(key, &text, width, theme);
     let more_fewer = format!(
         "{}/{}",
         label(Setting::MoreQuestions),
@@ -128,17 +132,17 @@ fn count_lines(screen: &OptionsScreen, theme: &Theme) -> [Line<'static>; 2] {
         ),
     );
     let typing = match &screen.count_input {
-        Some(typed) => Line::from(vec![
+        Some(typed) => vec![Line::from(vec![
             Span::styled(format!("  {:>3}  ", label(Setting::TypeCount)), theme.key),
             Span::raw("number of questions: "),
             Span::styled(format!("{typed}█"), theme.key),
-        ]),
+        ])],
         None => row(
             label(Setting::TypeCount),
             "type the number of questions".to_owned(),
         ),
     };
-    [count, typing]
+    [count, typing].concat()
 }
 
 /// A test left in progress on these decks: how far it got, and the keys to resume or

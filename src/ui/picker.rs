@@ -11,7 +11,9 @@ use crate::app::Keys;
 pub fn render(keys: Keys, deck: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = keys.iter().count();
     let popup = super::popup_area(area, 40, u16::try_from(rows + 3).unwrap_or(8), buf);
-    let mut lines = vec![Line::styled(deck.to_owned(), theme.dim)];
+    // Inside the borders, a long deck name cut with "…".
+    let room = usize::from(popup.width.saturating_sub(2));
+    let mut lines = vec![Line::styled(super::text::fit(deck, room), theme.dim)];
     lines.extend(keys.iter().map(|b| {
         Line::from(vec![
             Span::styled(format!("  {:>2}  ", b.key_label), theme.key),

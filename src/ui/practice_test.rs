@@ -1,10 +1,10 @@
 //! The practice test: one question at a time, the submit page, and the graded report.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Widget, Wrap};
 
 use super::{Theme, chrome, text};
 use crate::app::{Action, App, Practice, keys};
@@ -37,8 +37,10 @@ pub fn render(
         }
     };
     let title = format!("Practice test · {}", test.title);
-    let body = chrome::render(app, theme, &title, status, area, buf).inner(Margin::new(1, 0));
-    let width = usize::from(body.width.saturating_sub(1));
+    // Centred in a readable column, as a review card is.
+    let body = chrome::column(chrome::render(app, theme, &title, status, area, buf));
+    // A column between the text and a scrollbar.
+    let width = usize::from(body.width.saturating_sub(2));
     if screen.leaving {
         return leaving_lines(test, theme, body, buf);
     }
@@ -92,12 +94,15 @@ pub fn render(
     } else {
         question_lines(app, test, theme, width)
     };
-    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let scroll = test.scroll.min(total.saturating_sub(body.height));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(body, buf);
+    super::scrolled(
+        lines,
+        test.scroll,
+        false,
+        (body, buf),
+        |paragraph, area, buf| {
+            paragraph.wrap(Wrap { trim: false }).render(area, buf);
+        },
+    );
 }
 
 /// The submit page: how many are answered, which are not, and the keys.
@@ -231,10 +236,12 @@ fn question_lines<'a>(
                     for (i, option) in options.iter().enumerate() {
                         let chosen = *response == Response::Choice(i);
                         let style = if chosen { theme.selected } else { theme.dim };
-                        lines.push(Line::from(vec![
+                        lines.extend(text::hanging(
                             Span::styled(format!("  {}  ", option_key(i)), theme.key),
-                            Span::styled(option.clone(), style),
-                        ]));
+                            option,
+                            width,
+                            style,
+                        ));
                     }
                 }
                 Ask::TrueFalse { shown, .. } => {

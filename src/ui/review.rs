@@ -2,7 +2,7 @@
 //! screen when nothing is left.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
@@ -13,16 +13,14 @@ use crate::scheduler::{Rating, calendar::Calendar};
 use crate::session::review::{Kind, Notice, ReviewSession, Side};
 use crate::study::{DueCounts, NextDue};
 
-/// Card text is easier to read in a column no wider than this.
-const TEXT_WIDTH: u16 = 88;
-
 pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let session = &review.session;
-    let [header, body, notice_area, buttons, keys] = Layout::vertical([
+    let buttons_lines = buttons(session, theme, area.width);
+    let [header, body, notice_area, buttons_area, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(buttons_lines.len()).unwrap_or(1)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -33,7 +31,9 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
     match &session.current {
         Some(_) => {
             render_card(app, session, theme, inner, buf);
-            render_buttons(session, theme, buttons, buf);
+            Paragraph::new(buttons_lines)
+                .alignment(Alignment::Center)
+                .render(buttons_area, buf);
         }
         None => render_done(app, review, theme, inner, buf),
     }
@@ -43,7 +43,7 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
         } else {
             theme.notice
         };
-        Paragraph::new(Span::styled(notice_text(notice), style)).render(notice_area, buf);
+        super::chrome::notice(&notice_text(notice), style, notice_area, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
     if review.overlay == Some(ReviewOverlay::Picker) {
@@ -52,6 +52,7 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
 }
 
 fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    const NAME_KEEPS: usize = 10;
     let DueCounts {
         new,
         learning,
@@ -65,24 +66,23 @@ fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, 
         Span::styled(review.to_string(), theme.review),
         Span::styled(" review", theme.dim),
     ]);
-    let width = u16::try_from(counts.width())
-        .unwrap_or(area.width)
-        .min(area.width);
-    let [title, counts_area] = Layout::horizontal([Constraint::Min(0), Constraint::Length(width)])
-        .spacing(1)
-        .areas(area);
-    // A long deck name gives way to what kind of session this is.
+    // A long deck name gives way to what kind of session this is, and to the counts down to
+    // its first ten columns; the counts are cut after that.
     let label = session
         .kind_label()
         .map(|label| format!(" · {label}"))
         .unwrap_or_default();
-    let room = usize::from(title.width).saturating_sub(Line::raw(label.as_str()).width());
-    Line::from(vec![
+    let name_width = text::display_width(&session.title);
+    let room = usize::from(area.width)
+        .saturating_sub(counts.width() + 2 + text::display_width(&label))
+        .max(name_width.min(NAME_KEEPS));
+    let title = Line::from(vec![
         Span::styled(text::fit(&session.title, room), theme.title),
         Span::styled(label, theme.notice),
-    ])
-    .render(title, buf);
-    counts.render(counts_area, buf);
+    ]);
+    // The name as fitted and the label stay whole; the counts give way.
+    let keeps = title.width();
+    super::chrome::header(title, counts, keeps, area, buf);
 }
 
 fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -93,14 +93,7 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
         return;
     };
     let card = app.study.card(place);
-    // A column of margin each side, then a readable width, centred.
-    let area = area.inner(Margin::new(1, 0));
-    let [_, column, _] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Max(TEXT_WIDTH),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
+    let column = super::chrome::column(area);
     // One column for the scrollbar.
     let width = usize::from(column.width.saturating_sub(2));
     let mut lines: Vec<Line> = vec![Line::from("")];
@@ -157,46 +150,62 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     );
 }
 
-fn render_buttons(session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// The line under the card: the key that shows the answer, or each grade's key, name and
+/// next interval. Where they do not fit on one line they go two to a line, then one: every
+/// name and interval is kept.
+fn buttons(session: &ReviewSession, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let Some(current) = &session.current else {
-        return;
+        return vec![Line::default()];
     };
-    let keys = if current.side == Side::Question {
-        keys::QUESTION
-    } else {
-        keys::ANSWER
-    };
-    let line = if current.side == Side::Question {
-        Line::from(vec![
-            Span::styled(keys.label(&Action::Reveal), theme.key),
+    if current.side == Side::Question {
+        return vec![Line::from(vec![
+            Span::styled(keys::QUESTION.label(&Action::Reveal), theme.key),
             Span::raw(" show answer"),
-        ])
-    } else {
-        // Worked out when the card was shown, not here; crammed cards keep their schedule: no
-        // intervals to show.
-        let outcomes = current.outcomes;
-        let styles = [theme.learning, theme.notice, theme.review, theme.new];
-        let mut spans = Vec::new();
-        for (rating, style) in Rating::ALL.into_iter().zip(styles) {
-            let key = text::first_key(keys.label(&Action::Grade(rating)));
-            spans.push(Span::styled(key, theme.key));
-            spans.push(Span::styled(format!(" {} ", rating.label()), style));
-            match outcomes {
-                Some(outcomes) => {
-                    spans.push(Span::styled(
-                        format!("{}   ", label(outcomes.interval(rating))),
-                        theme.dim,
-                    ));
-                }
-                None => spans.push(Span::raw("  ")),
+        ])];
+    }
+    // Worked out when the card was shown, not here; crammed cards keep their schedule: no
+    // intervals to show.
+    let outcomes = current.outcomes;
+    let styles = [theme.learning, theme.notice, theme.review, theme.new];
+    let grades: Vec<Vec<Span<'static>>> = Rating::ALL
+        .into_iter()
+        .zip(styles)
+        .map(|(rating, style)| {
+            let key = text::first_key(keys::ANSWER.label(&Action::Grade(rating)));
+            let mut spans = vec![
+                Span::styled(key.to_owned(), theme.key),
+                Span::styled(format!(" {}", rating.label()), style),
+            ];
+            if let Some(outcomes) = outcomes {
+                spans.push(Span::styled(
+                    format!(" {}", label(outcomes.interval(rating))),
+                    theme.dim,
+                ));
             }
+            spans
+        })
+        .collect();
+    let cram = outcomes
+        .is_none()
+        .then(|| Span::styled("(cram: schedule unchanged)", theme.dim));
+    let lines = |per_line: usize| {
+        let mut lines: Vec<Line<'static>> = grades
+            .chunks(per_line)
+            .map(|chunk| Line::from(chunk.join(&Span::raw("   "))))
+            .collect();
+        match (&cram, per_line) {
+            (Some(cram), 4) => lines[0].spans.extend([Span::raw("   "), cram.clone()]),
+            (Some(cram), _) => lines.push(Line::from(cram.clone())),
+            (None, _) => {}
         }
-        if outcomes.is_none() {
-            spans.push(Span::styled("(cram: schedule unchanged)", theme.dim));
-        }
-        Line::from(spans)
+        lines
     };
-    line.alignment(Alignment::Center).render(area, buf);
+    let fits = |lines: &Vec<Line>| lines.iter().all(|line| line.width() <= usize::from(width));
+    [4, 2]
+        .into_iter()
+        .map(lines)
+        .find(fits)
+        .unwrap_or_else(|| lines(1))
 }
 
 fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -227,8 +236,11 @@ fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf:
     lines.push(Line::from(vec![
         key(&Action::ReviewAhead),
         Span::raw(format!(
-            "  review ahead: cards due in the next {AHEAD_DAYS} days  "
+            "  review ahead: cards due in the next {AHEAD_DAYS} days"
         )),
+    ]));
+    // A line of its own, so that a narrow screen does not wrap inside the brackets.
+    lines.push(Line::from(vec![
         key(&Action::Cram),
         Span::raw("  cram, schedule unchanged ("),
         key(&Action::CramStarred),
@@ -241,13 +253,12 @@ fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf:
             Span::styled(format!("{text}█"), theme.key),
         ]));
     } else if !tags.is_empty() {
-        let mut shown = tags[..tags.len().min(6)].join(", ");
-        if tags.len() > 6 {
-            shown.push_str(", …");
-        }
+        let lead = "  cram one tag: ";
+        let room = usize::from(area.width)
+            .saturating_sub(text::display_width(keys.label(&Action::CramTag)) + lead.len());
         lines.push(Line::from(vec![
             key(&Action::CramTag),
-            Span::raw(format!("  cram one tag: {shown}")),
+            Span::raw(format!("{lead}{}", tag_list(tags, room))),
         ]));
     }
     lines.push(Line::from(vec![
@@ -277,6 +288,30 @@ fn answered_text((answers, cards): (usize, usize)) -> String {
             counted(answers, "answer")
         )
     }
+}
+
+/// As many of `tags` as fit `width` columns, in order, ", …" after them when some are left
+/// out; the first is always named.
+fn tag_list(tags: &[String], width: usize) -> String {
+    const MORE: &str = ", …";
+    let mut shown = String::new();
+    for (i, tag) in tags.iter().enumerate() {
+        let next = if i == 0 {
+            tag.clone()
+        } else {
+            format!("{shown}, {tag}")
+        };
+        let rest = if i + 1 < tags.len() {
+            text::display_width(MORE)
+        } else {
+            0
+        };
+        if i > 0 && text::display_width(&next) + rest > width {
+            return format!("{shown}{MORE}");
+        }
+        shown = next;
+    }
+    shown
 }
 
 fn next_due_text(next: NextDue, app: &App) -> String {
@@ -312,7 +347,10 @@ fn notice_text(notice: &Notice) -> String {
         Notice::Undone(what) => format!("Undid the last {what}."),
         Notice::NothingToUndo => "Nothing to undo in this session.".to_owned(),
         Notice::NothingAhead(Kind::Ahead(days)) => {
-            format!("No card is due in the next {days} days.")
+            format!(
+                "No card is due in the next {}.",
+                crate::english::counted(usize::try_from(*days).unwrap_or(usize::MAX), "day")
+            )
         }
         Notice::NothingAhead(_) => "No card to cram here.".to_owned(),
         // Short enough for a 40-column status line.

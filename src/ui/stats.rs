@@ -4,11 +4,10 @@
 use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Paragraph, Row as TableRow, Table, Tabs, Widget, Wrap,
-};
+use ratatui::widgets::{Paragraph, Row as TableRow, Table, Tabs, Widget, Wrap};
+
+mod forecast;
 
 use super::{Theme, chrome};
 use crate::app::statistics::{retention_hint, retention_mark};
@@ -31,16 +30,25 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
     )
     .inner(Margin::new(1, 0));
     let [tabs, content] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
-    Tabs::new(StatsTab::ALL.map(StatsTab::title))
+    // The titles' padding goes first when they do not all fit (at 40 columns).
+    let titles = StatsTab::ALL.map(StatsTab::title);
+    let widest: usize = titles.iter().map(|t| t.chars().count() + 3).sum();
+    let padding = if widest > usize::from(tabs.width) {
+        ""
+    } else {
+        " "
+    };
+    Tabs::new(titles)
         .select(screen.tab.index())
         .highlight_style(theme.selected)
         .divider(" ")
+        .padding(padding, padding)
         .render(tabs, buf);
     let stats = &screen.stats;
     match screen.tab {
         StatsTab::Overview => overview(stats, theme, content, buf),
         StatsTab::Calendar => calendar(stats, app.now, theme, content, buf),
-        StatsTab::Forecast => forecast(stats, app, theme, content, buf),
+        StatsTab::Forecast => forecast::render(stats, app, theme, content, buf),
         StatsTab::Workload => workload(app, screen, theme, content, buf),
     }
 }
@@ -132,16 +140,16 @@ fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::styled("Today  ", theme.title),
             Span::raw(format!(
-                "{} answers in {} min{again}",
-                today.answers,
+                "{} in {} min{again}",
+                crate::english::counted(today.answers, "answer"),
                 today.seconds.div_ceil(60)
             )),
         ]),
         Line::from(vec![
             Span::styled("Total  ", theme.title),
             Span::raw(format!(
-                "{} answers on {}",
-                stats.total_answers,
+                "{} on {}",
+                crate::english::counted(stats.total_answers, "answer"),
                 crate::english::counted(stats.days_studied, "day")
             )),
         ]),
@@ -159,7 +167,7 @@ fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
         ]),
         Line::from(vec![
             Span::styled("Remembered now  ", theme.title),
-            Span::raw(format!("about {:.1} cards", stats.remembered)),
+            Span::raw(crate::english::about(stats.remembered, "card")),
         ]),
     ];
     lines.extend(progress);
@@ -207,62 +215,14 @@ fn calendar(
         Span::styled("less ", theme.dim),
         Span::styled("· ░ ▒ ▓ █", theme.review),
         Span::styled(
-            format!(" more   (busiest day: {busiest} answers)"),
+            format!(
+                " more   (busiest day: {})",
+                crate::english::counted(busiest, "answer")
+            ),
             theme.dim,
         ),
     ]));
     Paragraph::new(lines).render(area, buf);
-}
-
-fn forecast(stats: &Stats, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let [chart, note] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
-    // Easy days (below 100 %) are dimmed, so that the load they shed shows.
-    let scheduler = &app.study.scheduler;
-    let easy_days = scheduler.settings().easy_days;
-    let today = scheduler.calendar().day(app.now);
-    let bars: Vec<Bar> = stats
-        .forecast
-        .iter()
-        .enumerate()
-        .map(|(day, &n)| {
-            let label = if day % 5 == 0 {
-                day.to_string()
-            } else {
-                String::new()
-            };
-            let day = today.saturating_add(i32::try_from(day).unwrap_or(i32::MAX));
-            let easy = easy_days.share(day) < 1.0;
-            Bar::default()
-                .value(u64::try_from(n).unwrap_or(0))
-                .label(Line::from(label))
-                .style(if easy { theme.dim } else { theme.review })
-        })
-        .collect();
-    // Two columns a bar at least, so day labels like "25" fit; wider screens get wider bars.
-    let (width, gap) = if chart.width >= 90 {
-        (chart.width / 30 - 1, 1)
-    } else {
-        (2, 0)
-    };
-    BarChart::default()
-        .data(BarGroup::default().bars(&bars))
-        .bar_width(width)
-        .bar_gap(gap)
-        .value_style(Style::new())
-        .render(chart, buf);
-    let due: usize = stats.forecast.iter().sum();
-    let easy = if easy_days.is_normal() {
-        String::new()
-    } else {
-        format!(" Easy days, dimmed: {}.", easy_days.describe())
-    };
-    Paragraph::new(vec![Line::from(format!(
-        "Reviews due in the next 30 days: {due} (day 0 is today, overdue cards included). Daily load: {:.1} reviews a day.{easy}",
-        stats.daily_load
-    ))])
-    .wrap(Wrap { trim: true })
-    .style(theme.dim)
-    .render(note, buf);
 }
 
 /// What each desired retention costs over a year, from the FSRS simulator.

@@ -37,6 +37,16 @@ fn text(buf: &Buffer) -> String {
         .join("\n")
 }
 
+/// The screen's text with its lines trimmed and joined by spaces, so that a sentence
+/// wrapped at a narrow width is still found.
+fn flat(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| line(buf, y).trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn sample() -> App {
     let mut collection = Collection::default();
     collection.decks.push(bundled::deck().unwrap());
@@ -108,7 +118,7 @@ fn home_lists_decks_with_card_counts_at_80x24() {
     // Keys from the key table, on the last line.
     assert!(
         line(&buf, 23).starts_with(
-            "Enter review   r review all   m study modes   / filter   s stats   v browse"
+            "Enter review   m study modes   / filter   s stats   v browse   ? help   q quit"
         ),
         "{}",
         line(&buf, 23)
@@ -679,10 +689,11 @@ fn a_cram_header_shortens_a_long_deck_name_and_keeps_what_the_session_is() {
     let kind = crate::session::review::Kind::Cram(crate::study::CramFilter::default());
     app.start_session(vec![0], title, kind);
     let header = line(&draw(&app, 80, 24), 0);
-    // The name is cut (it is 46 columns), the label and the counts are whole, one space apart.
+    // The name is cut (it is 46 columns), the label and the counts are whole, two spaces
+    // apart, as the counts' own words are.
     assert!(header.starts_with("Sales & Pricing - 4. Sales"), "{header}");
     assert!(
-        header.contains("… · cram 0 new  0 learning  100 review"),
+        header.contains("… · cram  0 new  0 learning  100 review"),
         "{header}"
     );
     assert!(header.ends_with("100 review"), "{header}");
@@ -707,6 +718,7 @@ fn a_deck_row_keeps_its_exam_in_view_at_80_columns() {
     );
 }
 
+mod every_size;
 mod home_items;
 mod practice_screens;
 mod workload;

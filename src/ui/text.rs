@@ -7,7 +7,7 @@ use std::ops::Range;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use textwrap::Options;
-use textwrap::core::display_width;
+pub use textwrap::core::display_width;
 
 /// The display lines of `text` at `width` columns.
 #[must_use]
@@ -129,23 +129,114 @@ pub fn fit(text: &str, width: usize) -> String {
     if display_width(text) <= width {
         return text.to_owned();
     }
-    // One pass, adding up each character's columns; the "…" takes the last one.
-    let room = width.saturating_sub(1);
+    // The "…" takes the last column.
+    let mut cut = first_columns(text, width.saturating_sub(1));
+    cut.push('…');
+    cut
+}
+
+/// `lead` (a key, a label) and then `text` wrapped to what is left of `width`, its later lines
+/// under its first, not under the lead: "  1  Account managers and" / "     channel managers."
+#[must_use]
+pub fn hanging(lead: Span<'_>, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let indent = display_width(&lead.content);
+    let mut lead = Some(Span::styled(lead.content.into_owned(), lead.style));
+    wrap(text, width.saturating_sub(indent))
+        .into_iter()
+        .map(|row| {
+            let first = lead.take().unwrap_or_else(|| Span::raw(" ".repeat(indent)));
+            Line::from(vec![first, Span::styled(row, style)])
+        })
+        .collect()
+}
+
+/// `line` cut to `width` columns, its spans' styles kept, ending in "…" when cut.
+#[must_use]
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'static> {
+    let style = line.style;
+    let whole = line.width() <= width;
+    // The "…" takes the last column of a cut line.
+    let mut room = if whole {
+        width
+    } else {
+        width.saturating_sub(1)
+    };
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let columns = display_width(&span.content);
+        if columns <= room {
+            room -= columns;
+            spans.push(Span::styled(span.content.into_owned(), span.style));
+            continue;
+        }
+        let mut cut = first_columns(&span.content, room);
+        if width > 0 {
+            cut.push('…');
+        }
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    Line::from(spans).style(style)
+}
+
+/// The longest start of `text` that takes at most `width` columns.
+fn first_columns(text: &str, width: usize) -> String {
     let (mut cut, mut used) = (String::new(), 0);
     for c in text.chars() {
         used += display_width(c.encode_utf8(&mut [0; 4]));
-        if used > room {
+        if used > width {
             break;
         }
         cut.push(c);
     }
-    cut.push('…');
     cut
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hanging_text_wraps_under_itself() {
+        let lines = hanging(
+            Span::raw("  1  "),
+            "Account managers and channel managers.",
+            22,
+            Style::new(),
+        );
+        let rows: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        // 17 columns for the text after the five of the lead.
+        assert_eq!(
+            rows,
+            [
+                "  1  Account managers",
+                "     and channel",
+                "     managers."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cut_line_keeps_its_styles_and_ends_in_an_ellipsis() {
+        use ratatui::style::Modifier;
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let line = || {
+            Line::from(vec![
+                Span::styled("Spanish", bold),
+                Span::raw(" · ahead 7d"),
+            ])
+        };
+        assert_eq!(fit_line(line(), 40), line());
+        // 12 columns: "Spanish" (7), then " · a" and the "…".
+        let cut = fit_line(line(), 12);
+        assert_eq!(cut.to_string(), "Spanish · a…");
+        assert_eq!(cut.spans[0].style, bold);
+        assert_eq!(fit_line(line(), 5).to_string(), "Span…");
+        assert_eq!(fit_line(line(), 5).spans.len(), 1);
+        // Cut right after the first span: the "…" still shows.
+        assert_eq!(fit_line(line(), 8).to_string(), "Spanish…");
+        assert_eq!(fit_line(line(), 0).to_string(), "");
+    }
 
     #[test]
     fn lists_wrap_under_their_text() {

@@ -27,18 +27,22 @@ pub const SAVING_ASK: Keys = Keys(&[&[
     bind(Code(&[K::Char('q'), K::Char('n')]), "q", "quit", A::Quit, FOOTER),
 ]]);
 
-/// While the help screen is open, any of these close it.
+/// While the help screen is open: any of the first keys close it, the others scroll it.
 #[rustfmt::skip]
 pub const HELP: Keys = Keys(&[&[
     bind(Code(&[K::Char('?'), K::Char('q'), K::Esc, K::Enter]), "?/q", "close help", A::Help, FOOTER),
+    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, FOOTER),
+    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up", A::Up, FOOTER),
+    bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
+    bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
 ]]);
 
 // ---- Home ----
 
+/// In the footer's order of priority: at 80 columns `r` gives way (Enter reviews too).
 #[rustfmt::skip]
 const HOME_KEYS: &[Binding] = &[
     bind(Code(&[K::Enter]), "Enter", "review", A::Open, FOOTER),
-    bind(Code(&[K::Char('r')]), "r", "review all", A::ReviewAll, FOOTER),
     bind(Code(&[K::Char('m')]), "m", "study modes", A::Picker, FOOTER),
     bind(Code(&[K::Char('/')]), "/", "filter", A::Filter, FOOTER),
     bind(Code(&[K::Char(' ')]), "Space", "fold or unfold a folder", A::ToggleFolder, HELP_ONLY),
@@ -49,6 +53,7 @@ const HOME_KEYS: &[Binding] = &[
     bind(Code(&[K::Char('R')]), "R", "reload decks", A::Reload, HELP_ONLY),
     bind(Code(&[K::Char('s')]), "s", "stats", A::Statistics, FOOTER),
     bind(Code(&[K::Char('v')]), "v", "browse", A::Browse, FOOTER),
+    bind(Code(&[K::Char('r')]), "r", "review all", A::ReviewAll, FOOTER),
     bind(Code(&[K::Char('V')]), "V", "browse suspended cards and leeches", A::BrowseTrouble, HELP_ONLY),
     bind(Code(&[K::Up, K::Char('k')]), "↑/k", "up", A::Up, FOOTER),
     bind(Code(&[K::Down, K::Char('j')]), "↓/j", "down", A::Down, FOOTER),

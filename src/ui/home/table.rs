@@ -1,5 +1,7 @@
 //! The deck table: a row per folder (its decks' sums), deck (counts, cards, mastery and
-//! exam) and file with problems (how many of its cards are valid).
+//! exam) and file with problems (how many of its cards are valid). Its name column is as
+//! wide as the widest name, so that the counts stand beside the names on a wide screen, and
+//! narrower screens leave the Cards and Mastery columns out.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -33,7 +35,10 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
                 '▾'
             };
             TableRow::new(vec![
-                Cell::from(Span::styled(format!("{mark} {folder}/"), theme.title)),
+                Cell::from(Span::styled(
+                    crate::ui::text::fit(&format!("{mark} {folder}/"), name_width),
+                    theme.title,
+                )),
                 number(due.new, theme.new),
                 number(due.learning, theme.learning),
                 number(due.review, theme.review),
@@ -49,24 +54,8 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
                 .get(*index)
                 .copied()
                 .unwrap_or_default();
-            let indent = if deck.id.as_str().contains('/') {
-                "  "
-            } else {
-                ""
-            };
-            // The prediction needs its condition, which the details give: the row says when.
-            let exam = app
-                .home
-                .figures
-                .exams
-                .get(*index)
-                .copied()
-                .flatten()
-                .map(|outlook| format!(" · exam in {}d", outlook.days_left));
-            let unknown = match &app.study.presets().choice(*index).reason {
-                Reason::Unknown { name, .. } => Some(format!(" · ⚠ no preset {name}")),
-                _ => None,
-            };
+            let indent = indent(deck);
+            let (exam, unknown) = deck_marks(*index, app);
             // The exam and a warning stay in view: a long name gives way to them.
             let width = |text: &Option<String>| text.as_deref().map_or(0, |e| Line::raw(e).width());
             let room = name_width.saturating_sub(width(&exam) + width(&unknown));
@@ -93,11 +82,9 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
             ])
         }
         Row::Broken(broken) => {
-            let count = broken.problems.len();
-            let text = format!("⚠ {} · {}", counted(count, "problem"), broken.id);
             TableRow::new(vec![
                 Cell::from(Span::styled(
-                    crate::ui::text::fit(&text, name_width),
+                    crate::ui::text::fit(&broken_label(broken), name_width),
                     theme.error,
                 )),
                 Cell::from(""),
@@ -118,38 +105,96 @@ pub(super) fn render_list(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    // The name column takes what the five number columns and their gaps leave.
-    let name_width = usize::from(area.width).saturating_sub(4 + 5 + 4 + 6 + 10 + 5);
+    // The number columns, then the name: as wide as the widest name, so that the counts stand
+    // next to the names on a wide screen, and what the numbers leave on a narrow one.
+    let mut widths = vec![4, 5, 4];
+    if area.width >= FULL_LIST {
+        widths.extend([6, 10]);
+    }
+    let numbers: u16 = widths.iter().map(|w| w + 1).sum();
+    let room = usize::from(area.width.saturating_sub(numbers));
+    let name_width = widest_name(rows, app).min(room);
     let table_rows = rows
         .iter()
         .map(|row| table_row(row, app, theme, name_width));
-    let table = Table::new(
-        table_rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(4),
-            Constraint::Length(5),
-            Constraint::Length(4),
-            Constraint::Length(6),
-            Constraint::Length(10),
-        ],
-    )
-    .header(
-        TableRow::new(vec![
-            Cell::from("Deck"),
-            Cell::from(Line::from("New").right_aligned()),
-            Cell::from(Line::from("Learn").right_aligned()),
-            Cell::from(Line::from("Due").right_aligned()),
-            Cell::from(Line::from("Cards").right_aligned()),
-            Cell::from("Mastery"),
-        ])
-        .style(theme.dim),
-    )
-    .row_highlight_style(theme.selected)
-    .column_spacing(1)
-    .block(Block::default().borders(Borders::TOP));
+    let mut constraints = vec![Constraint::Length(u16::try_from(name_width).unwrap_or(0))];
+    constraints.extend(widths.into_iter().map(Constraint::Length));
+    let table = Table::new(table_rows, constraints)
+        .header(
+            TableRow::new(vec![
+                Cell::from("Deck"),
+                Cell::from(Line::from("New").right_aligned()),
+                Cell::from(Line::from("Learn").right_aligned()),
+                Cell::from(Line::from("Due").right_aligned()),
+                Cell::from(Line::from("Cards").right_aligned()),
+                Cell::from("Mastery"),
+            ])
+            .style(theme.dim),
+        )
+        .row_highlight_style(theme.selected)
+        .column_spacing(1)
+        .block(Block::default().borders(Borders::TOP));
     let mut state = TableState::default().with_selected(Some(app.home.selected));
     StatefulWidget::render(table, area, buf, &mut state);
+}
+
+/// Below this width the list leaves out the Cards and Mastery columns, so that names show.
+const FULL_LIST: u16 = 60;
+
+/// A deck's indent under its folder.
+fn indent(deck: &crate::deck::Deck) -> &'static str {
+    if deck.id.as_str().contains('/') {
+        "  "
+    } else {
+        ""
+    }
+}
+
+/// What a deck's row says after its name: when its exam is (the prediction needs its
+/// condition, which the details give), and a preset its file names that the settings lack.
+fn deck_marks(index: usize, app: &App) -> (Option<String>, Option<String>) {
+    let exam = app
+        .home
+        .figures
+        .exams
+        .get(index)
+        .copied()
+        .flatten()
+        .map(|outlook| format!(" · exam in {}d", outlook.days_left));
+    let unknown = match &app.study.presets().choice(index).reason {
+        Reason::Unknown { name, .. } => Some(format!(" · ⚠ no preset {name}")),
+        _ => None,
+    };
+    (exam, unknown)
+}
+
+/// A broken file's row: how many problems, and its id.
+fn broken_label(broken: &crate::deck::BrokenDeck) -> String {
+    format!(
+        "⚠ {} · {}",
+        counted(broken.problems.len(), "problem"),
+        broken.id
+    )
+}
+
+/// The columns the widest name cell of `rows` takes whole.
+fn widest_name(rows: &[Row<'_>], app: &App) -> usize {
+    let width = crate::ui::text::display_width;
+    rows.iter()
+        .map(|row| match row {
+            Row::Group(folder) => width(folder) + 3,
+            Row::Deck(index, deck) => {
+                let (exam, unknown) = deck_marks(*index, app);
+                width(indent(deck))
+                    + width(&deck.name)
+                    + exam.as_deref().map_or(0, width)
+                    + unknown.as_deref().map_or(0, width)
+            }
+            Row::Broken(broken) => width(&broken_label(broken)),
+        })
+        .max()
+        .unwrap_or(0)
+        .max("Deck".len())
 }
 
 /// A ten-cell bar in eighths: "████▌     ".

@@ -114,7 +114,7 @@ pub const SORTING: Keys = Keys(&[
         bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
         bind(Code(&[K::Up, K::Char('k')]), "↑/k", "know it", A::Up, FOOTER),
         bind(Code(&[K::Down, K::Char('j')]), "↓/j", "still learning", A::Down, FOOTER),
-        bind(Code(&[K::Char('u')]), "u", "undo the last sort", A::Undo, FOOTER),
+        bind(Code(&[K::Char('u')]), "u", "undo sort", A::Undo, FOOTER),
         bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, HELP_ONLY),
         bind(Code(&[K::Char('c')]), "c", "card sorting off", A::ToggleSorting, HELP_ONLY),
     ],
@@ -127,7 +127,7 @@ pub const SORTING: Keys = Keys(&[
 pub const SORTING_ROUND_OVER: Keys = Keys(&[
     &[
         bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "study the still-learning pile", A::Proceed, FOOTER),
-        bind(Code(&[K::Char('u')]), "u", "undo the last sort", A::Undo, FOOTER),
+        bind(Code(&[K::Char('u')]), "u", "undo sort", A::Undo, FOOTER),
     ],
     HELP_BACK,
 ]);
@@ -137,7 +137,7 @@ pub const SORTING_ROUND_OVER: Keys = Keys(&[
 pub const SORTING_ALL_SORTED: Keys = Keys(&[
     &[
         bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "finish", A::Proceed, FOOTER),
-        bind(Code(&[K::Char('u')]), "u", "undo the last sort", A::Undo, FOOTER),
+        bind(Code(&[K::Char('u')]), "u", "undo sort", A::Undo, FOOTER),
     ],
     HELP_BACK,
 ]);

@@ -1,0 +1,225 @@
+//! Every screen drawn at every size: 160×48, 80×24, 40×12 and the tiny ones.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+
+/// Presses keys the way the runtime does, writing events successfully.
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for &code in keys {
+        let Some(action) = app.action_for(KeyEvent::new(code, KeyModifiers::NONE)) else {
+            continue;
+        };
+        let now = app.now;
+        for effect in app.update(action, now) {
+            if let crate::app::Effect::Write(event) = effect {
+                app.update(Action::Written(event), now);
+            }
+        }
+    }
+}
+
+fn chars(text: &str) -> Vec<KeyCode> {
+    text.chars().map(KeyCode::Char).collect()
+}
+
+fn then(text: &str, tail: &[KeyCode]) -> Vec<KeyCode> {
+    let mut keys = chars(text);
+    keys.extend_from_slice(tail);
+    keys
+}
+
+use KeyCode::{Enter, Tab};
+
+/// Every screen, by name, with the keys that reach it from [`sample`] and the words that
+/// must show at every supported size: what matters most on it.
+#[rustfmt::skip]
+fn screens() -> Vec<(&'static str, Vec<KeyCode>, &'static [&'static str])> {
+    vec![
+        ("home", vec![], &["Sales & Pricing", "Enter review", "? help", "q quit"]),
+        ("home help", chars("?"), &["Enter  review", "close this help"]),
+        ("home picker", chars("m"), &["Sales & Pricing - 4. Sales Optimizati…", "f  flashcards", "t  practice test"]),
+        ("home filter", chars("/"), &["filter: █"]),
+        ("home exam", chars("x"), &["Exam date", "Enter set"]),
+        ("question", vec![Enter], &["Key Account Management (KAM)", "Space show answer"]),
+        // Every grade's key, name and interval (the intervals' values are the scheduler's
+        // tests' business; here, that each is drawn).
+        ("answer", vec![Enter, KeyCode::Char(' ')], &["1 Again 1m", "2 Hard 5.5m", "3 Good 10m", "4 Easy 7d"]),
+        ("review help", vec![Enter, KeyCode::Char('?')], &["Space  show answer", "close this help"]),
+        ("options learn", chars("ml"), &["answer with the back", "Enter start"]),
+        ("options test", chars("mt"), &["answer with the back", "Enter start"]),
+        ("flashcards", then("mf", &[Enter]), &["What is KAM’s external", "Space flip"]),
+        ("sorting", then("mfc", &[Enter]), &["What is KAM’s external", "round 1 · 0 know"]),
+        ("learn choice", then("ml13", &[Enter]), &["Learn", "What is KAM’s external objective?", "1  The number of key accounts."]),
+        ("learn written", then("ml23", &[Enter]), &["What is KAM’s external objective?", "Type the answer:"]),
+        ("learn feedback", then("ml13", &[Enter, Tab]), &["What is KAM’s external objective?", "Enter continue"]),
+        // The tiles show their text while the clock runs.
+        ("match", then("mm", &[Enter]), &["Match", "0.0 s", "Know", "Proacti"]),
+        ("test choice", then("mt13", &[Enter]), &["question 1 of 20", "What is KAM’s external objective?"]),
+        ("test matching", then("mt1234", &[Enter]), &["questions 1–6 of 6", "Match each prompt"]),
+        ("stats", chars("s"), &["Statistics", "Overview", "Today  0 answers in 0 min"]),
+        ("calendar", chars("sl"), &["Calendar", "Mon"]),
+        ("forecast", chars("sll"), &["Forecast", "0 └", "Reviews due in the next 30 days: 0"]),
+        ("workload", chars("slll"), &["Workload", "Simulating…"]),
+        ("browser", chars("v"), &["Browse cards", "Search:", "Key Account Management"]),
+        ("browser help", chars("v?"), &["/  search", "close this help"]),
+        ("browser details", then("v", &[Enter]), &["Front   Key Account Management (KAM)"]),
+    ]
+}
+
+/// The supported sizes: wide, the usual, the smallest named in issue 16, and between.
+const SIZES: [(u16, u16); 4] = [(160, 48), (80, 24), (60, 16), (40, 12)];
+
+/// Below the smallest size: the one rule says so, whatever the screen.
+const TOO_SMALL: [(u16, u16); 5] = [(20, 5), (30, 8), (39, 12), (40, 9), (1, 1)];
+
+#[test]
+fn every_screen_shows_what_matters_at_every_size_or_says_it_is_too_small() {
+    let mut missing = Vec::new();
+    for (name, keys, wanted) in screens() {
+        let mut app = sample();
+        press(&mut app, &keys);
+        for (width, height) in SIZES {
+            let buf = draw(&app, width, height);
+            let (screen, flat) = (text(&buf), flat(&buf));
+            for word in wanted {
+                if !screen.contains(word) && !flat.contains(word) {
+                    missing.push(format!("{name} at {width}×{height}: {word:?}\n{screen}"));
+                }
+            }
+        }
+        for (width, height) in TOO_SMALL {
+            let screen = text(&draw(&app, width, height));
+            assert!(
+                screen.starts_with("Terminal too small.") || (width, height) == (1, 1),
+                "{name} at {width}×{height}: {screen}"
+            );
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n\n"));
+}
+
+#[test]
+#[ignore = "prints every screen for a look"]
+fn dump_every_screen() {
+    let mut out = String::new();
+    for (name, keys, _) in screens() {
+        let mut app = sample();
+        press(&mut app, &keys);
+        for (width, height) in [(160, 48), (80, 24), (60, 16), (40, 12), (30, 8), (20, 5)] {
+            let _ = writeln!(out, "==== {name} {width}x{height}");
+            let _ = writeln!(out, "{}", text(&draw(&app, width, height)));
+        }
+    }
+    std::fs::write("/tmp/lay/screens.txt", out).unwrap();
+}
+
+/// The done screen of a session on the built-in deck with nothing due ahead.
+fn done_screen() -> App {
+    let mut app = sample();
+    let title = app.study.deck(0).name.clone();
+    app.start_session(vec![0], title, crate::session::review::Kind::Ahead(1));
+    app
+}
+
+#[test]
+fn the_done_screen_closes_its_brackets_on_their_line_and_keeps_help_and_back() {
+    let app = done_screen();
+    for (width, height) in SIZES {
+        let buf = draw(&app, width, height);
+        for y in 0..height {
+            let row = line(&buf, y);
+            assert_eq!(
+                row.matches('(').count(),
+                row.matches(')').count(),
+                "{width}×{height}, row {y}: {row}\n{}",
+                text(&buf)
+            );
+        }
+        let footer = line(&buf, height - 1);
+        assert!(
+            footer.contains("? help") && footer.contains("q back"),
+            "{footer}"
+        );
+    }
+    // The header never runs words together: at 40 columns the name keeps ten columns, the
+    // session's kind stays whole, two spaces, then the counts cut with "…".
+    assert_eq!(
+        line(&draw(&app, 40, 12), 0),
+        "Sales & P… · ahead 1d  0 new  0 learnin…"
+    );
+    // One day, not "1 days".
+    let screen = flat(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("No card is due in the next 1 day."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_tags_to_cram_fill_a_wide_screen() {
+    let app = done_screen();
+    // The built-in deck's seven tags, sorted, as many as fit: at 160 columns all of them.
+    let wide = flat(&draw(&app, 160, 48));
+    assert!(
+        wide.contains(
+            "#  cram one tag: kam, key-account-management, overview, pricing, proactive-sales, sales, value-based-selling m  study modes"
+        ),
+        "{wide}"
+    );
+    // At 80, 63 columns after "#  cram one tag: ": four tags and ", …" (the fifth would
+    // leave no room for it).
+    let narrow = text(&draw(&app, 80, 24));
+    let row = narrow.lines().find(|l| l.contains("cram one tag")).unwrap();
+    assert!(
+        row.trim()
+            .ends_with("cram one tag: kam, key-account-management, overview, pricing, …"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_long_notice_shows_whole_on_every_screen() {
+    let message = "3 unreadable line(s) in the review log (first: /home/someone/.local/share/flashdeck/reviews/laptop.jsonl:3: EOF while parsing a string at line 1 column 8); run `flashdeck check`";
+    // Help and the picker stay over everything, a notice included.
+    let overlay = |name: &str| name.ends_with("help") || name.ends_with("picker");
+    for (name, keys, _) in screens().into_iter().filter(|(n, ..)| !overlay(n)) {
+        let mut app = sample();
+        press(&mut app, &keys);
+        // As a failed write tells it: on the review screens, the session's notice.
+        let now = app.now;
+        app.update(Action::WriteFailed(message.to_owned()), now);
+        for (width, height) in [(80, 24), (40, 12)] {
+            let screen = flat(&draw(&app, width, height));
+            // Wrapped at spaces: the words follow each other, the end included.
+            assert!(
+                screen.contains("laptop.jsonl:3: EOF") && screen.contains("run `flashdeck check`"),
+                "{name} at {width}×{height}: {screen}"
+            );
+        }
+    }
+}
+
+#[test]
+fn help_scrolls_to_its_last_key_on_a_short_screen() {
+    let mut app = sample();
+    press(&mut app, &chars("?"));
+    let before = text(&draw(&app, 40, 12));
+    assert!(!before.contains("q  quit"), "{before}");
+    press(&mut app, &[KeyCode::PageDown, KeyCode::PageDown]);
+    let after = text(&draw(&app, 40, 12));
+    assert!(after.contains("q  quit"), "{after}");
+    // Reopened, it starts at the top again.
+    press(&mut app, &chars("??"));
+    assert!(text(&draw(&app, 40, 12)).contains("Enter  review"));
+}
+
+#[test]
+fn deck_names_stand_beside_their_counts_on_a_wide_screen() {
+    let buf = draw(&sample(), 160, 48);
+    // The name is 46 columns; its new count ends 5 columns on, as at 80.
+    assert_eq!(
+        line(&buf, 3).trim_end(),
+        "Sales & Pricing - 4. Sales Optimization Levers   20     ·    ·    100"
+    );
+}
