@@ -61,6 +61,22 @@ pub(super) fn report(collection: &Collection, root: &Path, err: &mut dyn Write) 
     Ok(warnings)
 }
 
+/// The folder media referenced from `path` (a deck file or a folder that `check` was given)
+/// must stay in: the decks folder in use when `path` is inside it, so a deck in a subfolder
+/// may use `<decks>/media` as a plain `check` allows; else `path` itself (a folder) or its
+/// folder (a file), the only folder such a deck can be said to travel with.
+pub(super) fn root_for(path: &Path, decks_folder: &Path) -> PathBuf {
+    let decks_folder = normalised(decks_folder);
+    if inside(&normalised(path), &decks_folder) {
+        return decks_folder;
+    }
+    if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    }
+}
+
 /// Whether `target` is inside `root`, by its path and, when both exist, by where links lead.
 fn inside(target: &Path, root: &Path) -> bool {
     if !target.starts_with(root) {
