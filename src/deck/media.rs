@@ -24,10 +24,23 @@ impl MediaRef<'_> {
     /// can look for.
     #[must_use]
     pub fn is_url(&self) -> bool {
-        self.path
-            .split_once("://")
-            .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphabetic()))
+        is_url(self.path)
     }
+}
+
+/// Whether `path` is a web address (`https://…`) rather than a file.
+#[must_use]
+pub fn is_url(path: &str) -> bool {
+    path.split_once("://")
+        .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Whether `name` is a plain file name, as Anki's media names are (flat names in
+/// `collection.media`, `rslib/src/media/files.rs`): not empty, not `.` or `..`, and without
+/// `/`, `\`, `:` (a drive or a scheme) or NUL, so joined to a folder it names a file in it.
+#[must_use]
+pub fn is_plain_file_name(name: &str) -> bool {
+    !(name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', ':', '\0']))
 }
 
 /// Every reference in `text`, in order. An image's path ends at the first `)`, a sound's at
@@ -106,5 +119,18 @@ mod tests {
         assert!(url[0].is_url());
         assert!(!references("![x]( a b.png )")[0].is_url());
         assert_eq!(references("![x]( a b.png )")[0].path, "a b.png");
+    }
+
+    #[test]
+    fn plain_file_names_name_a_file_in_the_folder_they_join() {
+        for plain in ["flag.png", "hola sound.mp3", "..hidden", "a..b.png"] {
+            assert!(is_plain_file_name(plain), "{plain}");
+        }
+        for not in [
+            "", ".", "..", "../x.png", "sub/flag.png", "/etc/passwd", "a\\b.png", "C:x.png",
+            "x\0.png",
+        ] {
+            assert!(!is_plain_file_name(not), "{not:?}");
+        }
     }
 }

@@ -21,7 +21,8 @@ mod proto;
 mod render;
 mod schema;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::FixedOffset;
 
@@ -29,8 +30,9 @@ pub use decks::{DeckFile, slug};
 pub use history::Tally;
 pub use model::{Collection, Media};
 pub use notes::{Kind, base_key};
-pub use presets::merge as merge_presets;
+pub use presets::{ANKI_DEFAULT_ROLLOVER, Merged, Rollover, merge as merge_presets};
 
+use crate::deck::media::{is_plain_file_name, is_url};
 use crate::store::NewEvent;
 
 /// The folder, under the decks folder, media files go to.
@@ -88,12 +90,7 @@ pub fn plan_media(
     let mut taken = HashSet::new();
     for file in media {
         let name = file.name.as_str();
-        if name.is_empty()
-            || name == "."
-            || name == ".."
-            || name.contains(['/', '\\', '\0'])
-            || name.contains(':')
-        {
+        if !is_plain_file_name(name) {
             return Err(ConvertError::MediaPath(file.name.clone()));
         }
         if file.size.is_some_and(|size| size > MAX_MEDIA_BYTES) {
@@ -145,6 +142,10 @@ pub struct Converted {
     /// Each preset used, with the deck ids that use it.
     pub presets: Vec<(model::Preset, Vec<String>)>,
     pub skipped: Vec<SkippedNote>,
+    /// Notes imported with a change, and what changed (nested cloze deletions flattened).
+    pub changed: Vec<SkippedNote>,
+    /// Media names in notes that are not plain file names, kept as text (`[image: name]`).
+    pub refused_media: Vec<String>,
     pub notes: usize,
     /// Entries by kind, and the cards they make.
     pub kinds: BTreeMap<Kind, (usize, usize)>,
@@ -183,10 +184,19 @@ pub fn convert(
         .iter()
         .map(|c| (c.name.as_str(), c.target.as_str()))
         .collect();
-    let media_path = |deck: i64, name: &str| -> String {
+    // Anki's media names are flat file names; any other (`../x`, `/etc/x`) stays as text.
+    let refused = RefCell::new(BTreeSet::new());
+    let media_path = |deck: i64, name: &str| -> Option<String> {
+        if is_url(name) {
+            return Some(name.to_owned());
+        }
+        if !is_plain_file_name(name) {
+            refused.borrow_mut().insert(name.to_owned());
+            return None;
+        }
         let depth = deck_ids.get(&deck).map_or(0, |id| id.matches('/').count());
         let target = targets.get(name).copied().unwrap_or(name);
-        format!("{}{MEDIA_DIR}/{target}", "../".repeat(depth))
+        Some(format!("{}{MEDIA_DIR}/{target}", "../".repeat(depth)))
     };
     let (entries, skipped) = note_entries(collection, &home, &media_path);
     let mut card_ids = HashMap::new();
@@ -216,6 +226,8 @@ pub fn convert(
             })
             .collect(),
         skipped,
+        changed: Vec::new(),
+        refused_media: refused.into_inner().into_iter().collect(),
         notes: collection.notes.len(),
         kinds,
     })
@@ -226,7 +238,7 @@ pub fn convert(
 fn note_entries(
     collection: &Collection,
     home: &dyn Fn(i64) -> i64,
-    media_path: &dyn Fn(i64, &str) -> String,
+    media_path: &dyn Fn(i64, &str) -> Option<String>,
 ) -> (Vec<notes::Entry>, Vec<SkippedNote>) {
     let notetypes: HashMap<i64, &model::Notetype> =
         collection.notetypes.iter().map(|n| (n.id, n)).collect();

@@ -69,7 +69,7 @@ pub fn convert(
     note: &Note,
     notetype: &Notetype,
     cards: &[&Card],
-    media: &dyn Fn(i64, &str) -> String,
+    media: &dyn Fn(i64, &str) -> Option<String>,
 ) -> Result<Vec<Entry>, String> {
     if cards.is_empty() {
         return Err("it has no cards".to_owned());
@@ -177,7 +177,7 @@ fn cloze(
     cards: &[&Card],
     fields: &Fields<'_>,
     base: &str,
-    media: &dyn Fn(i64, &str) -> String,
+    media: &dyn Fn(i64, &str) -> Option<String>,
 ) -> Result<Entry, String> {
     let deck = cards[0].deck;
     let template = notetype.templates.first().map_or("", |t| t.front.as_str());
