@@ -2,6 +2,8 @@
 //! sounds as `[sound:file.mp3]` (Anki's), with paths relative to the deck file. Only the
 //! syntax lives here; `flashdeck check` looks for the files, and showing them comes later.
 
+use std::path::{Component, Path, PathBuf};
+
 /// What a reference points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MediaKind {
@@ -17,6 +19,24 @@ pub struct MediaRef<'t> {
     pub path: &'t str,
     /// Byte offset of the path in the text.
     pub offset: usize,
+    /// Byte offsets of the whole reference: its `![` or `[sound:`, and just past its `)` or
+    /// `]`.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'t> MediaRef<'t> {
+    /// An image's alt text (between `![` and `](`), in `text`, the text it was found in;
+    /// empty for a sound.
+    #[must_use]
+    pub fn alt(&self, text: &'t str) -> &'t str {
+        match self.kind {
+            MediaKind::Image => text[self.start + 2..self.offset]
+                .split_once("](")
+                .map_or("", |(alt, _)| alt),
+            MediaKind::Sound => "",
+        }
+    }
 }
 
 impl MediaRef<'_> {
@@ -26,6 +46,23 @@ impl MediaRef<'_> {
     pub fn is_url(&self) -> bool {
         is_url(self.path)
     }
+}
+
+/// `path` with `.` and `..` worked out in the text (links are not followed, nothing is
+/// read): `a/./b/../c.png` is `a/c.png`.
+#[must_use]
+pub fn lexically_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Whether `path` is a web address (`https://…`) rather than a file.
@@ -79,6 +116,8 @@ pub fn references(text: &str) -> Vec<MediaRef<'_>> {
             kind,
             path,
             offset: path_start + (raw.len() - raw.trim_start().len()),
+            start,
+            end: end + 1,
         });
         at = end + 1;
     }
@@ -100,15 +139,22 @@ mod tests {
                     kind: MediaKind::Image,
                     path: "maps/peru.png",
                     offset: 21,
+                    start: 4,
+                    end: 35,
                 },
                 MediaRef {
                     kind: MediaKind::Sound,
                     path: "lima.mp3",
                     offset: 52,
+                    start: 45,
+                    end: 61,
                 },
             ]
         );
         assert_eq!(&text[21..34], "maps/peru.png");
+        assert_eq!(&text[4..35], "![a map of Peru](maps/peru.png)");
+        assert_eq!(&text[45..61], "[sound:lima.mp3]");
+        assert_eq!(found[0].alt(text), "a map of Peru");
     }
 
     #[test]

@@ -125,6 +125,16 @@ pub fn plan_media(
     Ok(plan)
 }
 
+/// An Anki field's HTML as card text with its media references kept, by their bare names
+/// (a "Notes in Plain Text" export carries no media: the files go beside the deck file); a
+/// name that is not a plain file name stays as text, as in a package.
+#[must_use]
+pub fn field_text(field_html: &str) -> String {
+    render::to_text(field_html, &|name| {
+        (is_url(name) || is_plain_file_name(name)).then(|| name.to_owned())
+    })
+}
+
 /// A note that made no card, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkippedNote {
