@@ -299,10 +299,12 @@ fn a_collection_without_a_rollover_hour_brings_anki_s_4_keeping_the_comment() {
     std::fs::write(&config, "rollover_hour = 2  # keep\n").unwrap();
     // The collection's conf is `{}`: no `rollover` key, so Anki used 4.
     let file = package_named(dir.path(), &Spec::default(), "all.colpkg");
-    import(dir.path(), &file).success().stdout(predicate::str::contains(
-        "day rollover: 4:00, Anki's default, which the collection used (it sets no hour of its \
+    import(dir.path(), &file)
+        .success()
+        .stdout(predicate::str::contains(
+            "day rollover: 4:00, Anki's default, which the collection used (it sets no hour of its \
          own); it replaces your rollover_hour = 2 in the settings",
-    ));
+        ));
     let text = std::fs::read_to_string(&config).unwrap();
     assert!(text.starts_with("rollover_hour = 4  # keep\n"), "{text}");
 }

@@ -164,7 +164,10 @@ fn media_are_listed_or_copied_into_anki_s_media_folder_under_their_bare_names() 
     let listed = String::from_utf8(listed).unwrap();
     assert!(listed.contains("collection.media"), "{listed}");
     assert!(
-        listed.contains(&format!("{}  as flag.png", media.join("flag.png").display())),
+        listed.contains(&format!(
+            "{}  as flag.png",
+            media.join("flag.png").display()
+        )),
         "{listed}"
     );
     // With it, they are copied; a file already there with the same content is fine.

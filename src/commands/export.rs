@@ -149,7 +149,7 @@ fn copy_media(files: &[&MediaFile], dir: &Path) -> Result<(), String> {
             .map_err(|e| format!("cannot read {}: {e}", file.source.display()))?;
         let target = dir.join(&file.name);
         match std::fs::read(&target) {
-            Ok(there) if there == bytes => continue,
+            Ok(there) if there == bytes => {}
             Ok(_) => {
                 return Err(format!(
                     "{} already holds another file named {}; rename {} and export again",

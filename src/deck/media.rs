@@ -173,7 +173,14 @@ mod tests {
             assert!(is_plain_file_name(plain), "{plain}");
         }
         for not in [
-            "", ".", "..", "../x.png", "sub/flag.png", "/etc/passwd", "a\\b.png", "C:x.png",
+            "",
+            ".",
+            "..",
+            "../x.png",
+            "sub/flag.png",
+            "/etc/passwd",
+            "a\\b.png",
+            "C:x.png",
             "x\0.png",
         ] {
             assert!(!is_plain_file_name(not), "{not:?}");

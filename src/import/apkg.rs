@@ -14,6 +14,7 @@
 mod decks;
 mod history;
 pub mod model;
+mod nested_cloze;
 mod notes;
 pub mod package;
 mod presets;
@@ -208,7 +209,7 @@ pub fn convert(
         let target = targets.get(name).copied().unwrap_or(name);
         Some(format!("{}{MEDIA_DIR}/{target}", "../".repeat(depth)))
     };
-    let (entries, skipped) = note_entries(collection, &home, &media_path);
+    let (entries, skipped, changed) = note_entries(collection, &home, &media_path);
     let mut card_ids = HashMap::new();
     let mut kinds: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
     let mut by_deck: BTreeMap<i64, Vec<&notes::Entry>> = BTreeMap::new();
@@ -236,35 +237,35 @@ pub fn convert(
             })
             .collect(),
         skipped,
-        changed: Vec::new(),
+        changed,
         refused_media: refused.into_inner().into_iter().collect(),
         notes: collection.notes.len(),
         kinds,
     })
 }
 
-/// Every note's entries, and the notes that make none. `home` gives the deck a card's deck
+/// Every note's entries, the notes that make none, and the notes converted with a change. `home` gives the deck a card's deck
 /// id stands for (a deleted deck's cards go to Default); `media_path` a media name's path.
 fn note_entries(
     collection: &Collection,
     home: &dyn Fn(i64) -> i64,
     media_path: &dyn Fn(i64, &str) -> Option<String>,
-) -> (Vec<notes::Entry>, Vec<SkippedNote>) {
+) -> (Vec<notes::Entry>, Vec<SkippedNote>, Vec<SkippedNote>) {
     let notetypes: HashMap<i64, &model::Notetype> =
         collection.notetypes.iter().map(|n| (n.id, n)).collect();
     let mut by_note = notes::cards_by_note(&collection.cards);
     let mut seen_guids: HashMap<&str, i64> = HashMap::new();
     let mut entries = Vec::new();
     let mut skipped = Vec::new();
+    let mut changed = Vec::new();
     for note in &collection.notes {
         let notetype = notetypes.get(&note.notetype);
-        let mut skip = |reason: String| {
-            skipped.push(SkippedNote {
-                note: note.id,
-                notetype: notetype.map_or_else(String::new, |n| n.name.clone()),
-                reason,
-            });
+        let said = |reason: String| SkippedNote {
+            note: note.id,
+            notetype: notetype.map_or_else(String::new, |n| n.name.clone()),
+            reason,
         };
+        let mut skip = |reason: String| skipped.push(said(reason));
         if let Some(first) = seen_guids.insert(&note.guid, note.id) {
             seen_guids.insert(&note.guid, first);
             skip(format!(
@@ -289,11 +290,14 @@ fn note_entries(
             .collect();
         cards = homed.iter().collect();
         match notes::convert(note, notetype, &cards, &media_path) {
-            Ok(made) => entries.extend(made),
+            Ok(made) => {
+                entries.extend(made.entries);
+                changed.extend(made.change.map(said));
+            }
             Err(reason) => skip(reason),
         }
     }
-    (entries, skipped)
+    (entries, skipped, changed)
 }
 
 /// A deck file for each deck with entries, and the decks of each preset used.

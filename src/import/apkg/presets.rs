@@ -217,8 +217,11 @@ mod tests {
     fn presets_are_added_keeping_the_file() {
         let text = "# mine\ndesired_retention = 0.9 # a comment\n";
         let default = preset("Default", 0.85);
-        let Merged { text: out, names, replaced_rollover } =
-            merge(text, &[(&default, vec!["geo".into()])], Some(5)).unwrap();
+        let Merged {
+            text: out,
+            names,
+            replaced_rollover,
+        } = merge(text, &[(&default, vec!["geo".into()])], Some(5)).unwrap();
         assert_eq!(replaced_rollover, None);
         assert_eq!(names, ["Default"]);
         assert!(

@@ -120,9 +120,12 @@ impl Outcome<'_> {
         } else {
             "Anki's default, which the collection used (it sets no hour of its own)".to_owned()
         };
-        let replaced = self.merged.replaced_rollover.map_or_else(String::new, |old| {
-            format!("; it replaces your rollover_hour = {old} in the settings")
-        });
+        let replaced = self
+            .merged
+            .replaced_rollover
+            .map_or_else(String::new, |old| {
+                format!("; it replaces your rollover_hour = {old} in the settings")
+            });
         format!("day rollover: {}:00, {source}{replaced}", rollover.hour)
     }
 
