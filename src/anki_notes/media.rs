@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::deck::media::{MediaKind, is_url, lexically_normal, references};
+use crate::deck::media::{MediaKind, is_url, lexically_normal, numbered_name, references};
 
 /// A file an export references, and the name Anki must find it by.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,15 +36,11 @@ impl MediaNames {
         let bare = source
             .file_name()
             .map_or_else(|| "media".to_owned(), |n| n.to_string_lossy().into_owned());
-        let (stem, extension) = match bare.rsplit_once('.') {
-            Some((stem, ext)) if !stem.is_empty() => (stem.to_owned(), format!(".{ext}")),
-            _ => (bare.clone(), String::new()),
-        };
-        let mut name = bare;
+        let mut name = bare.clone();
         let mut n = 1;
         while !self.taken.insert(name.clone()) {
             n += 1;
-            name = format!("{stem}-{n}{extension}");
+            name = numbered_name(&bare, n);
         }
         self.by_source.insert(source.clone(), self.files.len());
         self.files.push(MediaFile {

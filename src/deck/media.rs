@@ -65,6 +65,15 @@ pub fn lexically_normal(path: &Path) -> PathBuf {
     out
 }
 
+/// The `n`th name for a file called `name` when others have it: `flag-2.png`, `notes-3`.
+#[must_use]
+pub fn numbered_name(name: &str, n: u32) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => format!("{stem}-{n}.{extension}"),
+        _ => format!("{name}-{n}"),
+    }
+}
+
 /// Whether `path` is a web address (`https://…`) rather than a file.
 #[must_use]
 pub fn is_url(path: &str) -> bool {

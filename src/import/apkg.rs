@@ -33,7 +33,7 @@ pub use model::{Collection, Media};
 pub use notes::{Kind, base_key};
 pub use presets::{ANKI_DEFAULT_ROLLOVER, Merged, Rollover, merge as merge_presets};
 
-use crate::deck::media::{is_plain_file_name, is_url};
+use crate::deck::media::{is_plain_file_name, is_url, numbered_name};
 use crate::store::NewEvent;
 
 /// The folder, under the decks folder, media files go to.
@@ -99,10 +99,6 @@ pub fn plan_media(
                 .push((file.name.clone(), "it is over 100 MiB".to_owned()));
             continue;
         }
-        let (stem, extension) = match name.rsplit_once('.') {
-            Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
-            _ => (name, String::new()),
-        };
         let mut target = name.to_owned();
         let mut n = 1;
         let present = loop {
@@ -114,7 +110,7 @@ pub fn plan_media(
                 }
             }
             n += 1;
-            target = format!("{stem}-{n}{extension}");
+            target = numbered_name(name, n);
         };
         plan.copies.push(MediaCopy {
             entry: file.entry.clone(),
