@@ -5,14 +5,22 @@
 //! The note type follows the entry: "Cloze" (Text, Back Extra) for a cloze text, "Basic (and
 //! reversed card)" for `reverse = true`, "Basic (type in the answer)" for `type = true`, else
 //! "Basic"; these are the names of Anki's stock note types (`rslib/src/notetype/stock.rs`). Fields
-//! are HTML (`#html:true`): `&`, `<` and `>` escaped, line breaks as `<br>`. Pure: decks in,
-//! text out.
+//! are HTML (`#html:true`): `&`, `<` and `>` escaped, line breaks as `<br>`, images and sounds
+//! by their bare names in Anki's `collection.media` (`media.rs`). Pure: decks in, text and the
+//! list of media files out.
 
 use std::fmt::Write as _;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::deck::{Card, Deck};
+use std::path::Path;
+
+use crate::deck::{Card, Deck, Source};
+
+mod media;
+
+pub use media::MediaFile;
+use media::{MediaNames, field_html};
 
 /// The header lines, each ended by `\n`.
 pub const HEADER: &str = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n\
@@ -71,23 +79,41 @@ pub fn notes(deck: &Deck) -> Vec<Note> {
         .collect()
 }
 
+/// An export: its text, and the media files Anki must find in `collection.media`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub text: String,
+    /// Each file once, in order of first reference, with the bare name the notes use.
+    pub media: Vec<MediaFile>,
+}
+
 /// The whole export of `decks`: [`HEADER`], then a line per note.
 #[must_use]
-pub fn write(decks: &[&Deck]) -> String {
+pub fn write(decks: &[&Deck]) -> Export {
     let mut out = String::from(HEADER);
-    for note in decks.iter().flat_map(|deck| notes(deck)) {
-        let columns = [
-            field(&note.guid),
-            field(note.notetype),
-            field(&note.deck),
-            field(&html(&note.fields[0])),
-            field(&html(&note.fields[1])),
-            field(&note.tags.join(" ")),
-        ];
-        out.push_str(&columns.join("\t"));
-        out.push('\n');
+    let mut names = MediaNames::default();
+    for deck in decks {
+        let folder = match &deck.source {
+            Source::File(file) => file.parent().unwrap_or(Path::new("")),
+            Source::Bundled => Path::new(""),
+        };
+        for note in notes(deck) {
+            let columns = [
+                field(&note.guid),
+                field(note.notetype),
+                field(&note.deck),
+                field(&field_html(&note.fields[0], folder, &mut names)),
+                field(&field_html(&note.fields[1], folder, &mut names)),
+                field(&note.tags.join(" ")),
+            ];
+            out.push_str(&columns.join("\t"));
+            out.push('\n');
+        }
     }
-    out
+    Export {
+        text: out,
+        media: names.files,
+    }
 }
 
 /// A 10-letter guid from the entry's id: base 62 of its XXH3-64, so a re-export names the same
@@ -124,15 +150,6 @@ fn tags(card: &Card, deck: &Deck) -> Vec<String> {
         }
     }
     tags
-}
-
-/// Plain text as an HTML field: `&`, `<` and `>` escaped, line breaks as `<br>`.
-fn html(text: &str) -> String {
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    escaped.replace("\r\n", "\n").replace('\n', "<br>")
 }
 
 /// A column, in quotes (with `""` for a quote) when it holds a tab, a quote or a line break.

@@ -213,6 +213,10 @@ pub enum Command {
         /// Anki's File > Import (no schedules)
         #[arg(long, conflicts_with_all = ["csv", "json"])]
         anki_notes: bool,
+        /// With --anki-notes: copy the media the cards reference into DIR, Anki's
+        /// collection.media folder, under the names the notes use
+        #[arg(long, value_name = "DIR", requires = "anki_notes")]
+        media_dir: Option<PathBuf>,
         /// Deck ids, folders of decks, or deck files [default: every deck]
         #[arg(value_name = "DECK")]
         only: Vec<String>,

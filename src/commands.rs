@@ -154,8 +154,9 @@ pub fn run(
         Command::Export {
             anki_notes: true,
             only,
+            media_dir,
             ..
-        } => export::run_anki_notes(locations, &only, &mut out, &mut err)?,
+        } => export::run_anki_notes(locations, &only, media_dir.as_deref(), &mut out, &mut err)?,
         Command::Export {
             json, csv: _, only, ..
         } => export::run(locations, config, &only, json, now, &mut out)?,

@@ -83,7 +83,12 @@ fn collection_bytes(spec: &Spec) -> Vec<u8> {
 }
 
 fn package(dir: &Path, spec: &Spec) -> PathBuf {
-    let path = dir.join("deck.apkg");
+    package_named(dir, spec, "deck.apkg")
+}
+
+/// [`package`] with another file name: `.colpkg` makes it a whole collection.
+fn package_named(dir: &Path, spec: &Spec, name: &str) -> PathBuf {
+    let path = dir.join(name);
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
     let options = zip::write::SimpleFileOptions::default();
     zip.start_file("collection.anki2", options).unwrap();
@@ -233,6 +238,75 @@ fn a_duplicate_guid_keeps_the_first_note() {
         .stderr(predicate::str::contains(
             "note 2 (Basic) not imported: its guid is note 1's too",
         ));
+}
+
+#[test]
+fn review_rows_of_a_left_out_duplicate_are_not_called_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    // Card 102 is note 2's, whose guid repeats note 1's.
+    let spec = Spec {
+        notes: vec![("same", "one", "1"), ("same", "two", "2")],
+        revlog: vec![
+            (1_709_546_400_000, 101, 3, 0),
+            (1_709_546_500_000, 102, 3, 0),
+        ],
+        ..Spec::default()
+    };
+    import(dir.path(), &package(dir.path(), &spec))
+        .success()
+        .stdout(predicate::str::contains("history: 1 review,"))
+        .stderr(predicate::str::contains(
+            "1 review row of cards this import did not make (of the notes listed above) left out",
+        ))
+        .stderr(predicate::str::contains("deleted in Anki").not());
+}
+
+#[test]
+fn a_media_name_that_is_a_path_stays_text_and_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = Spec {
+        notes: vec![(
+            "g1",
+            "flag",
+            "<img src=\"../../../tmp/pwn.png\"> [sound:sub/x.mp3] <img src=\"ok.png\">",
+        )],
+        revlog: Vec::new(),
+        media: vec![("ok.png".into(), b"png".to_vec())],
+        ..Spec::default()
+    };
+    import(dir.path(), &package(dir.path(), &spec))
+        .success()
+        .stdout(predicate::str::contains(
+            "0 already there; 2 references kept as text (not plain file names)",
+        ))
+        .stderr(predicate::str::contains(
+            "the media name \"../../../tmp/pwn.png\" in a note is not a plain file name",
+        ))
+        .stderr(predicate::str::contains("the media name \"sub/x.mp3\""));
+    let deck = std::fs::read_to_string(dir.path().join("decks/default.toml")).unwrap();
+    assert!(
+        deck.contains(
+            "back = \"[image: ../../../tmp/pwn.png] [sound file: sub/x.mp3] ![](media/ok.png)\""
+        ),
+        "{deck}"
+    );
+}
+
+#[test]
+fn a_collection_without_a_rollover_hour_brings_anki_s_4_keeping_the_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "rollover_hour = 2  # keep\n").unwrap();
+    // The collection's conf is `{}`: no `rollover` key, so Anki used 4.
+    let file = package_named(dir.path(), &Spec::default(), "all.colpkg");
+    import(dir.path(), &file)
+        .success()
+        .stdout(predicate::str::contains(
+            "day rollover: 4:00, Anki's default, which the collection used (it sets no hour of its \
+         own); it replaces your rollover_hour = 2 in the settings",
+        ));
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.starts_with("rollover_hour = 4  # keep\n"), "{text}");
 }
 
 #[test]

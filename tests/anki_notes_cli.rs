@@ -50,8 +50,8 @@ fn anki_imports_every_entry_as_a_note_of_its_type() {
     let result: Value =
         serde_json::from_str(&std::fs::read_to_string(fixture("anki-result.json")).unwrap())
             .unwrap();
-    // Four entries, four new notes; nothing Anki could not place.
-    assert_eq!(result["new"], 4);
+    // Five entries, five new notes; nothing Anki could not place.
+    assert_eq!(result["new"], 5);
     for count in [
         "updated",
         "missing_notetype",
@@ -69,10 +69,24 @@ fn anki_imports_every_entry_as_a_note_of_its_type() {
             "fields": fields,
             "tags": tags,
             "cards": cards,
+            "media": [],
         })
     };
     let expected = [
         note("Basic", ["a\ttab \"quoted\"", "b"], &["es"], 1),
+        // `../media/flag.png` from lang/es.toml is Anki's bare `flag.png`, found as a media
+        // reference by Anki itself (its `files_in_str`), as is the sound.
+        json!({
+            "notetype": "Basic",
+            "deck": "lang::Spanish",
+            "fields": [
+                "la bandera",
+                "the flag <img src=\"flag.png\" alt=\"a red flag\"> [sound:bandera.mp3]",
+            ],
+            "tags": ["es"],
+            "cards": 1,
+            "media": ["bandera.mp3", "flag.png"],
+        }),
         // c1 and c2: two cards, as flashdeck makes.
         note(
             "Cloze",
@@ -120,7 +134,7 @@ fn the_export_imports_back_into_the_same_cards() {
         .args(["--name", "es"])
         .assert()
         .success()
-        .stdout(predicates::str::starts_with("imported 6 cards"));
+        .stdout(predicates::str::starts_with("imported 7 cards"));
     // The question of every card, in order, from the original and from the import.
     let fronts = |decks: &Path| -> Vec<String> {
         let output = flashdeck(&home, decks).arg("cards").output().unwrap();
@@ -131,6 +145,64 @@ fn the_export_imports_back_into_the_same_cards() {
             .collect()
     };
     let original = fronts(&fixture("decks"));
-    assert_eq!(original.len(), 6);
+    assert_eq!(original.len(), 7);
     assert_eq!(fronts(&decks), original);
+}
+
+#[test]
+fn media_are_listed_or_copied_into_anki_s_media_folder_under_their_bare_names() {
+    let home = TempDir::new().unwrap();
+    let media = fixture("decks/media");
+    // Without --media-dir, the files to copy are named on standard error.
+    let listed = flashdeck(&home, &fixture("decks"))
+        .args(["export", "--anki-notes"])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let listed = String::from_utf8(listed).unwrap();
+    assert!(listed.contains("collection.media"), "{listed}");
+    assert!(
+        listed.contains(&format!(
+            "{}  as flag.png",
+            media.join("flag.png").display()
+        )),
+        "{listed}"
+    );
+    // With it, they are copied; a file already there with the same content is fine.
+    let anki_media = home.path().join("collection.media");
+    std::fs::create_dir(&anki_media).unwrap();
+    std::fs::copy(media.join("flag.png"), anki_media.join("flag.png")).unwrap();
+    flashdeck(&home, &fixture("decks"))
+        .args(["export", "--anki-notes", "--media-dir"])
+        .arg(&anki_media)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("<img src=\"\"flag.png\"\""))
+        .stderr("2 media files in ".to_owned() + &anki_media.display().to_string() + "\n");
+    for name in ["flag.png", "bandera.mp3"] {
+        assert_eq!(
+            std::fs::read(anki_media.join(name)).unwrap(),
+            std::fs::read(media.join(name)).unwrap(),
+            "{name}"
+        );
+    }
+    // Another file under one of the names: refused, nothing written, Anki's file kept.
+    std::fs::write(anki_media.join("bandera.mp3"), b"Anki's own").unwrap();
+    std::fs::remove_file(anki_media.join("flag.png")).unwrap();
+    flashdeck(&home, &fixture("decks"))
+        .args(["export", "--anki-notes", "--media-dir"])
+        .arg(&anki_media)
+        .assert()
+        .failure()
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "already holds another file named bandera.mp3",
+        ));
+    assert_eq!(
+        std::fs::read(anki_media.join("bandera.mp3")).unwrap(),
+        b"Anki's own"
+    );
+    assert!(!anki_media.join("flag.png").exists());
 }

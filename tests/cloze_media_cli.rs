@@ -94,3 +94,68 @@ fn cloze_cards_are_listed_exported_and_found_by_their_text() {
     assert_eq!(ids[..2], ["geo/cap~c1", "geo/cap~c2"]);
     assert_eq!(cards[1]["front"], "The capital of France is [a city].");
 }
+
+/// A deck in a subfolder whose media sit in `<decks>/media`, as the package importer writes them.
+fn nested_home() -> TempDir {
+    let home = TempDir::new().unwrap();
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(decks.join("lang/spanish")).unwrap();
+    std::fs::create_dir_all(decks.join("media")).unwrap();
+    std::fs::write(decks.join("media/flag.png"), b"png").unwrap();
+    std::fs::write(
+        decks.join("lang/spanish/verbs.toml"),
+        "[deck]\nname = \"Verbs\"\n\n[[cards]]\nfront = \"hablar\"\nback = \"to speak \
+         ![](../../media/flag.png)\"\n",
+    )
+    .unwrap();
+    home
+}
+
+#[test]
+fn a_file_named_inside_the_decks_folder_keeps_that_folder_as_its_media_root() {
+    let home = nested_home();
+    let verbs = home.path().join("decks/lang/spanish/verbs.toml");
+    // Named by its path from the working directory, as a user types it, and absolutely.
+    for named in [
+        std::path::PathBuf::from("decks/lang/spanish/verbs.toml"),
+        verbs.clone(),
+    ] {
+        flashdeck(&home)
+            .arg("check")
+            .arg(&named)
+            .assert()
+            .success()
+            .stdout("ok: 1 deck with 1 cards\n")
+            .stderr(predicate::str::contains("outside").not());
+    }
+    // The same folder through FLASHDECK_DECKS and through ./decks.
+    let mut by_env = temp_home::flashdeck(&home);
+    by_env.env("FLASHDECK_DECKS", home.path().join("decks"));
+    let mut by_cwd = temp_home::flashdeck(&home);
+    by_cwd.current_dir(home.path());
+    for mut cmd in [by_env, by_cwd] {
+        cmd.arg("check")
+            .arg(&verbs)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("outside").not());
+    }
+}
+
+#[test]
+fn a_file_outside_the_decks_folder_has_its_own_folder_as_media_root() {
+    let home = nested_home();
+    let elsewhere = home.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let copy = elsewhere.join("verbs.toml");
+    std::fs::copy(home.path().join("decks/lang/spanish/verbs.toml"), &copy).unwrap();
+    flashdeck(&home)
+        .arg("check")
+        .arg(&copy)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "the image `../../media/flag.png` is outside the decks folder {}",
+            elsewhere.display()
+        )));
+}

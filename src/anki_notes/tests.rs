@@ -11,7 +11,7 @@ fn spanish() -> Deck {
 
 #[test]
 fn each_entry_is_one_note_with_its_anki_note_type() {
-    let text = write(&[&spanish()]);
+    let text = write(&[&spanish()]).text;
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[..6],
@@ -52,13 +52,22 @@ fn each_entry_is_one_note_with_its_anki_note_type() {
         "{}",
         lines[9]
     );
-    assert_eq!(lines.len(), 10);
+    // An image and a sound by the bare names Anki looks up in collection.media.
+    assert!(
+        lines[10].ends_with(
+            "\tla bandera\t\"the flag <img src=\"\"flag.png\"\" alt=\"\"a red flag\"\"> \
+             [sound:bandera.mp3]\"\tes"
+        ),
+        "{}",
+        lines[10]
+    );
+    assert_eq!(lines.len(), 11);
 }
 
 #[test]
 fn the_export_reads_back_through_the_plain_text_importer() {
     let deck = spanish();
-    let text = write(&[&deck]);
+    let text = write(&[&deck]).text;
     let imported = import::parse(&text, &Options::default()).unwrap();
     assert_eq!(imported.format, Format::Anki);
     assert!(imported.skipped.is_empty());
@@ -69,6 +78,7 @@ fn the_export_reads_back_through_the_plain_text_importer() {
             NoteKind::Reversed,
             NoteKind::Cloze,
             NoteKind::Typed,
+            NoteKind::Basic,
             NoteKind::Basic
         ]
     );
@@ -80,14 +90,18 @@ fn the_export_reads_back_through_the_plain_text_importer() {
         deck.cards
             .iter()
             .map(|c| {
-                let back = c.back.replace("\n\nHint: furniture", "");
+                // Media come back by the bare names the export gave them.
+                let back = c
+                    .back
+                    .replace("\n\nHint: furniture", "")
+                    .replace("../media/", "");
                 let extra = c.cloze.as_ref().and_then(|z| z.extra.clone());
                 (c.front.clone(), back, c.reversed, c.typed, extra)
             })
             .collect()
     };
     assert_eq!(shown(&again), shown(&deck));
-    assert_eq!(again.cards.len(), 6);
+    assert_eq!(again.cards.len(), 7);
     assert_eq!(
         again.cards[2].cloze.as_ref().unwrap().text,
         deck.cards[2].cloze.as_ref().unwrap().text

@@ -2,7 +2,7 @@
 //! does, with the card each orphaned history likely belongs to now.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -46,11 +46,7 @@ pub fn run(
             missing += 1;
             continue;
         }
-        let folder = if path.is_dir() {
-            path.clone()
-        } else {
-            path.parent().map(Path::to_path_buf).unwrap_or_default()
-        };
+        let folder = media::root_for(path, &locations.decks.path);
         collections.push((deck::load_path(path), folder));
     }
     for (collection, folder) in &collections {

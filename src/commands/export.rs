@@ -2,13 +2,18 @@
 //! cards' text as Anki's "Notes in Plain Text".
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 
+use super::FAILURE;
+use crate::anki_notes::MediaFile;
+use crate::atomic_write;
 use crate::config::Config;
+use crate::english::counted;
 use crate::library::{load_study, resolve_decks};
 use crate::paths::Locations;
 use crate::scheduler::{Calendar, Due};
@@ -58,11 +63,15 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `flashdeck export --anki-notes [DECK…]`: the decks' notes ([`crate::anki_notes`]) on `out`.
-/// Deck files with problems are left out, and `err` says so.
+/// `flashdeck export --anki-notes [DECK…] [--media-dir DIR]`: the decks' notes
+/// ([`crate::anki_notes`]) on `out`. Deck files with problems are left out, and `err` says so.
+/// The media the notes reference are copied into `media_dir` (Anki's `collection.media`),
+/// or listed on `err` for the user to copy. A file of the same name and other content in
+/// `media_dir` stops the export before anything is written.
 pub fn run_anki_notes(
     locations: &Locations,
     decks: &[String],
+    media_dir: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
@@ -72,15 +81,91 @@ pub fn run_anki_notes(
         writeln!(
             err,
             "warning: {} {} problems and {} left out; `flashdeck check` lists them",
-            crate::english::counted(count, "deck file"),
+            counted(count, "deck file"),
             if count == 1 { "has" } else { "have" },
             if count == 1 { "is" } else { "are" },
         )?;
     }
     let (indexes, _) = resolve_decks(&collection, decks, locations)?;
     let decks: Vec<&crate::deck::Deck> = indexes.iter().map(|&i| &collection.decks[i]).collect();
-    out.write_all(crate::anki_notes::write(&decks).as_bytes())?;
+    let export = crate::anki_notes::write(&decks);
+    let present: Vec<&MediaFile> = export
+        .media
+        .iter()
+        .filter(|file| {
+            let there = file.source.is_file();
+            if !there {
+                let _ = writeln!(
+                    err,
+                    "warning: the media file {} is missing; Anki will show {} as missing",
+                    file.source.display(),
+                    file.name
+                );
+            }
+            there
+        })
+        .collect();
+    match media_dir {
+        Some(dir) => {
+            if let Err(message) = copy_media(&present, dir) {
+                writeln!(err, "{message}; nothing was exported")?;
+                return Ok(ExitCode::from(FAILURE));
+            }
+            if !present.is_empty() {
+                writeln!(
+                    err,
+                    "{} in {}",
+                    counted(present.len(), "media file"),
+                    dir.display()
+                )?;
+            }
+        }
+        None if !present.is_empty() => {
+            writeln!(
+                err,
+                "copy these media files into Anki's collection.media folder before importing \
+                 (or pass --media-dir DIR to copy them):"
+            )?;
+            for file in &present {
+                writeln!(err, "  {}  as {}", file.source.display(), file.name)?;
+            }
+        }
+        None => {}
+    }
+    out.write_all(export.text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Copies `files` into `dir` under their names, each atomically; a file already there with
+/// the same content is left. Checks everything first: a missing folder, or a name there with
+/// other content (Anki's own file, never replaced), is a message and nothing is copied.
+fn copy_media(files: &[&MediaFile], dir: &Path) -> Result<(), String> {
+    if !dir.is_dir() {
+        return Err(format!("{} is not a folder", dir.display()));
+    }
+    let mut copies = Vec::new();
+    for file in files {
+        let bytes = std::fs::read(&file.source)
+            .map_err(|e| format!("cannot read {}: {e}", file.source.display()))?;
+        let target = dir.join(&file.name);
+        match std::fs::read(&target) {
+            Ok(there) if there == bytes => {}
+            Ok(_) => {
+                return Err(format!(
+                    "{} already holds another file named {}; rename {} and export again",
+                    dir.display(),
+                    file.name,
+                    file.source.display()
+                ));
+            }
+            Err(_) => copies.push((target, bytes)),
+        }
+    }
+    for (target, bytes) in copies {
+        atomic_write::write(&target, &bytes, atomic_write::Existing::Keep)
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    }
+    Ok(())
 }
 
 /// The export rows for `decks`, in deck and file order.

@@ -14,8 +14,10 @@ use crate::atomic_write::{self, Existing};
 
 const MAGIC: &[u8] = b"flashdeck deck cache\n";
 /// Bumped whenever a deck's shape changes (the crate version alone does not, between releases).
-/// 3: decks gained `preset`. 4: cards gained `cloze` and `typed`. 5: and `note`.
-const FORMAT: u32 = 5;
+/// 3: decks gained `preset`. 4: cards gained `cloze` and `typed`. 5: and `note`. 6: cloze
+/// texts read as Anki reads them (`{{C1::` and numbers above 500 are errors), so a deck cached
+/// as valid before is read again.
+const FORMAT: u32 = 6;
 
 /// Each deck is encoded on its own, so that the decks decode in parallel.
 #[derive(Serialize, Deserialize)]

@@ -1,16 +1,19 @@
 //! Cloze deletions: a card's `cloze` text such as `The capital of {{c1::France}} is
 //! {{c2::Paris::a city}}.` makes one card per cloze number.
 //!
-//! Anki's spelling (`rslib/src/cloze.rs`): `{{c` and a number, `::`, the deleted text,
-//! optionally `::` and a hint, then `}}`. The first `::` inside a deletion starts its hint.
+//! Anki's spelling (`rslib/src/cloze.rs`, `tokenize`): `{{c` (a lowercase `c`: Anki reads
+//! `{{C1::` as plain text) and a number, `::`, the deleted text, optionally `::` and a hint,
+//! then `}}`. The first `::` inside a deletion starts its hint.
 //! Unlike Anki, deletions do not nest here: a `{{` inside a deletion is an error, so every
 //! deletion can be shown plainly, gapped or highlighted without a tree.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-/// Largest cloze number accepted (Anki's ordinals are 16-bit too).
-pub const MAX_NUMBER: u16 = 999;
+/// Largest cloze number accepted: Anki makes card ordinal `min(number - 1, 499)`
+/// (`rslib/src/notetype/cardgen.rs`, `new_cards_required_cloze`), so c501 and above would all
+/// share c500's card, which shows none of them.
+pub const MAX_NUMBER: u16 = 500;
 
 /// Shown in place of a deletion without a hint.
 pub const GAP: &str = "[…]";
@@ -45,7 +48,7 @@ impl ClozeError {
 }
 
 /// Splits `text` into plain text and deletions. Errors (the first one found): a `{{` not
-/// followed by `c`, digits and `::`; a number of 0 or above [`MAX_NUMBER`]; a `{{` never
+/// followed by a lowercase `c`, digits and `::`; a number of 0 or above [`MAX_NUMBER`]; a `{{` never
 /// closed by `}}`; a `{{` inside a deletion; an empty deletion; no deletion at all.
 pub fn pieces(text: &str) -> Result<Vec<Piece<'_>>, ClozeError> {
     let mut pieces = Vec::new();
@@ -101,25 +104,34 @@ pub fn pieces(text: &str) -> Result<Vec<Piece<'_>>, ClozeError> {
 /// The number of the deletion opened at `open` (a `{{`) and where its body starts.
 fn opening(text: &str, open: usize) -> Result<(u16, usize), ClozeError> {
     let after = &text[open + 2..];
-    let digits = after
-        .strip_prefix('c')
-        .or_else(|| after.strip_prefix('C'))
-        .map(|rest| &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()]);
-    let Some(digits) = digits.filter(|d| !d.is_empty() && after[1 + d.len()..].starts_with("::"))
-    else {
-        let shown: String = after
-            .chars()
-            .take_while(|&c| c != ':' && c != '}')
-            .take(12)
-            .collect();
-        return Err(ClozeError::at(
-            open,
-            format!(
-                "`{{{{{shown}` is not a cloze number: write `c` and a number, then `::`, as in \
-                 `{{{{c1::Paris}}}}`"
-            ),
-        ));
-    };
+    let letter = after.as_bytes().first().copied();
+    let rest = after.get(1..).unwrap_or_default();
+    let digits = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+    let numbered = !digits.is_empty() && rest[digits.len()..].starts_with("::");
+    match letter {
+        Some(b'c') if numbered => {}
+        Some(b'C') if numbered => {
+            return Err(ClozeError::at(
+                open,
+                "a cloze number starts with a lowercase `c` (`{{c1::`): Anki reads `{{C1::` as \
+                 plain text",
+            ));
+        }
+        _ => {
+            let shown: String = after
+                .chars()
+                .take_while(|&c| c != ':' && c != '}')
+                .take(12)
+                .collect();
+            return Err(ClozeError::at(
+                open,
+                format!(
+                    "`{{{{{shown}` is not a cloze number: write `c` and a number, then `::`, as \
+                     in `{{{{c1::Paris}}}}`"
+                ),
+            ));
+        }
+    }
     match digits.parse::<u16>() {
         Ok(number) if (1..=MAX_NUMBER).contains(&number) => {
             Ok((number, open + 3 + digits.len() + 2))

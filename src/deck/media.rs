@@ -2,6 +2,8 @@
 //! sounds as `[sound:file.mp3]` (Anki's), with paths relative to the deck file. Only the
 //! syntax lives here; `flashdeck check` looks for the files, and showing them comes later.
 
+use std::path::{Component, Path, PathBuf};
+
 /// What a reference points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MediaKind {
@@ -17,6 +19,24 @@ pub struct MediaRef<'t> {
     pub path: &'t str,
     /// Byte offset of the path in the text.
     pub offset: usize,
+    /// Byte offsets of the whole reference: its `![` or `[sound:`, and just past its `)` or
+    /// `]`.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'t> MediaRef<'t> {
+    /// An image's alt text (between `![` and `](`), in `text`, the text it was found in;
+    /// empty for a sound.
+    #[must_use]
+    pub fn alt(&self, text: &'t str) -> &'t str {
+        match self.kind {
+            MediaKind::Image => text[self.start + 2..self.offset]
+                .split_once("](")
+                .map_or("", |(alt, _)| alt),
+            MediaKind::Sound => "",
+        }
+    }
 }
 
 impl MediaRef<'_> {
@@ -24,10 +44,49 @@ impl MediaRef<'_> {
     /// can look for.
     #[must_use]
     pub fn is_url(&self) -> bool {
-        self.path
-            .split_once("://")
-            .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphabetic()))
+        is_url(self.path)
     }
+}
+
+/// `path` with `.` and `..` worked out in the text (links are not followed, nothing is
+/// read): `a/./b/../c.png` is `a/c.png`.
+#[must_use]
+pub fn lexically_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The `n`th name for a file called `name` when others have it: `flag-2.png`, `notes-3`.
+#[must_use]
+pub fn numbered_name(name: &str, n: u32) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => format!("{stem}-{n}.{extension}"),
+        _ => format!("{name}-{n}"),
+    }
+}
+
+/// Whether `path` is a web address (`https://…`) rather than a file.
+#[must_use]
+pub fn is_url(path: &str) -> bool {
+    path.split_once("://")
+        .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Whether `name` is a plain file name, as Anki's media names are (flat names in
+/// `collection.media`, `rslib/src/media/files.rs`): not empty, not `.` or `..`, and without
+/// `/`, `\`, `:` (a drive or a scheme) or NUL, so joined to a folder it names a file in it.
+#[must_use]
+pub fn is_plain_file_name(name: &str) -> bool {
+    !(name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', ':', '\0']))
 }
 
 /// Every reference in `text`, in order. An image's path ends at the first `)`, a sound's at
@@ -66,6 +125,8 @@ pub fn references(text: &str) -> Vec<MediaRef<'_>> {
             kind,
             path,
             offset: path_start + (raw.len() - raw.trim_start().len()),
+            start,
+            end: end + 1,
         });
         at = end + 1;
     }
@@ -87,15 +148,22 @@ mod tests {
                     kind: MediaKind::Image,
                     path: "maps/peru.png",
                     offset: 21,
+                    start: 4,
+                    end: 35,
                 },
                 MediaRef {
                     kind: MediaKind::Sound,
                     path: "lima.mp3",
                     offset: 52,
+                    start: 45,
+                    end: 61,
                 },
             ]
         );
         assert_eq!(&text[21..34], "maps/peru.png");
+        assert_eq!(&text[4..35], "![a map of Peru](maps/peru.png)");
+        assert_eq!(&text[45..61], "[sound:lima.mp3]");
+        assert_eq!(found[0].alt(text), "a map of Peru");
     }
 
     #[test]
@@ -106,5 +174,25 @@ mod tests {
         assert!(url[0].is_url());
         assert!(!references("![x]( a b.png )")[0].is_url());
         assert_eq!(references("![x]( a b.png )")[0].path, "a b.png");
+    }
+
+    #[test]
+    fn plain_file_names_name_a_file_in_the_folder_they_join() {
+        for plain in ["flag.png", "hola sound.mp3", "..hidden", "a..b.png"] {
+            assert!(is_plain_file_name(plain), "{plain}");
+        }
+        for not in [
+            "",
+            ".",
+            "..",
+            "../x.png",
+            "sub/flag.png",
+            "/etc/passwd",
+            "a\\b.png",
+            "C:x.png",
+            "x\0.png",
+        ] {
+            assert!(!is_plain_file_name(not), "{not:?}");
+        }
     }
 }

@@ -9,7 +9,7 @@
 //! (type in the answer)" is typed, and a Cloze note is a cloze card with its Back Extra.
 
 use super::csv_rows::split_tags;
-use super::{ImportError, ImportedCard, NoteKind, Row, html, named_delimiter};
+use super::{ImportError, ImportedCard, NoteKind, Row, named_delimiter};
 
 const KEYS: &[&str] = &[
     "separator",
@@ -141,7 +141,7 @@ fn headerless_tags(records: &[Result<csv::StringRecord, csv::Error>]) -> Option<
 fn card(header: &Header, record: &csv::StringRecord, line: usize) -> Result<ImportedCard, String> {
     let text = |field: &str| {
         if header.html {
-            html::to_text(field)
+            super::apkg::field_text(field)
         } else {
             field.to_owned()
         }

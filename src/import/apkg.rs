@@ -14,6 +14,7 @@
 mod decks;
 mod history;
 pub mod model;
+mod nested_cloze;
 mod notes;
 pub mod package;
 mod presets;
@@ -21,7 +22,8 @@ mod proto;
 mod render;
 mod schema;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::FixedOffset;
 
@@ -29,8 +31,9 @@ pub use decks::{DeckFile, slug};
 pub use history::Tally;
 pub use model::{Collection, Media};
 pub use notes::{Kind, base_key};
-pub use presets::merge as merge_presets;
+pub use presets::{ANKI_DEFAULT_ROLLOVER, Merged, Rollover, merge as merge_presets};
 
+use crate::deck::media::{is_plain_file_name, is_url, numbered_name};
 use crate::store::NewEvent;
 
 /// The folder, under the decks folder, media files go to.
@@ -88,12 +91,7 @@ pub fn plan_media(
     let mut taken = HashSet::new();
     for file in media {
         let name = file.name.as_str();
-        if name.is_empty()
-            || name == "."
-            || name == ".."
-            || name.contains(['/', '\\', '\0'])
-            || name.contains(':')
-        {
+        if !is_plain_file_name(name) {
             return Err(ConvertError::MediaPath(file.name.clone()));
         }
         if file.size.is_some_and(|size| size > MAX_MEDIA_BYTES) {
@@ -101,10 +99,6 @@ pub fn plan_media(
                 .push((file.name.clone(), "it is over 100 MiB".to_owned()));
             continue;
         }
-        let (stem, extension) = match name.rsplit_once('.') {
-            Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
-            _ => (name, String::new()),
-        };
         let mut target = name.to_owned();
         let mut n = 1;
         let present = loop {
@@ -116,7 +110,7 @@ pub fn plan_media(
                 }
             }
             n += 1;
-            target = format!("{stem}-{n}{extension}");
+            target = numbered_name(name, n);
         };
         plan.copies.push(MediaCopy {
             entry: file.entry.clone(),
@@ -126,6 +120,16 @@ pub fn plan_media(
         });
     }
     Ok(plan)
+}
+
+/// An Anki field's HTML as card text with its media references kept, by their bare names
+/// (a "Notes in Plain Text" export carries no media: the files go beside the deck file); a
+/// name that is not a plain file name stays as text, as in a package.
+#[must_use]
+pub fn field_text(field_html: &str) -> String {
+    render::to_text(field_html, &|name| {
+        (is_url(name) || is_plain_file_name(name)).then(|| name.to_owned())
+    })
 }
 
 /// A note that made no card, and why.
@@ -145,6 +149,10 @@ pub struct Converted {
     /// Each preset used, with the deck ids that use it.
     pub presets: Vec<(model::Preset, Vec<String>)>,
     pub skipped: Vec<SkippedNote>,
+    /// Notes imported with a change, and what changed (nested cloze deletions flattened).
+    pub changed: Vec<SkippedNote>,
+    /// Media names in notes that are not plain file names, kept as text (`[image: name]`).
+    pub refused_media: Vec<String>,
     pub notes: usize,
     /// Entries by kind, and the cards they make.
     pub kinds: BTreeMap<Kind, (usize, usize)>,
@@ -183,12 +191,21 @@ pub fn convert(
         .iter()
         .map(|c| (c.name.as_str(), c.target.as_str()))
         .collect();
-    let media_path = |deck: i64, name: &str| -> String {
+    // Anki's media names are flat file names; any other (`../x`, `/etc/x`) stays as text.
+    let refused = RefCell::new(BTreeSet::new());
+    let media_path = |deck: i64, name: &str| -> Option<String> {
+        if is_url(name) {
+            return Some(name.to_owned());
+        }
+        if !is_plain_file_name(name) {
+            refused.borrow_mut().insert(name.to_owned());
+            return None;
+        }
         let depth = deck_ids.get(&deck).map_or(0, |id| id.matches('/').count());
         let target = targets.get(name).copied().unwrap_or(name);
-        format!("{}{MEDIA_DIR}/{target}", "../".repeat(depth))
+        Some(format!("{}{MEDIA_DIR}/{target}", "../".repeat(depth)))
     };
-    let (entries, skipped) = note_entries(collection, &home, &media_path);
+    let (entries, skipped, changed) = note_entries(collection, &home, &media_path);
     let mut card_ids = HashMap::new();
     let mut kinds: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
     let mut by_deck: BTreeMap<i64, Vec<&notes::Entry>> = BTreeMap::new();
@@ -216,33 +233,35 @@ pub fn convert(
             })
             .collect(),
         skipped,
+        changed,
+        refused_media: refused.into_inner().into_iter().collect(),
         notes: collection.notes.len(),
         kinds,
     })
 }
 
-/// Every note's entries, and the notes that make none. `home` gives the deck a card's deck
+/// Every note's entries, the notes that make none, and the notes converted with a change. `home` gives the deck a card's deck
 /// id stands for (a deleted deck's cards go to Default); `media_path` a media name's path.
 fn note_entries(
     collection: &Collection,
     home: &dyn Fn(i64) -> i64,
-    media_path: &dyn Fn(i64, &str) -> String,
-) -> (Vec<notes::Entry>, Vec<SkippedNote>) {
+    media_path: &dyn Fn(i64, &str) -> Option<String>,
+) -> (Vec<notes::Entry>, Vec<SkippedNote>, Vec<SkippedNote>) {
     let notetypes: HashMap<i64, &model::Notetype> =
         collection.notetypes.iter().map(|n| (n.id, n)).collect();
     let mut by_note = notes::cards_by_note(&collection.cards);
     let mut seen_guids: HashMap<&str, i64> = HashMap::new();
     let mut entries = Vec::new();
     let mut skipped = Vec::new();
+    let mut changed = Vec::new();
     for note in &collection.notes {
         let notetype = notetypes.get(&note.notetype);
-        let mut skip = |reason: String| {
-            skipped.push(SkippedNote {
-                note: note.id,
-                notetype: notetype.map_or_else(String::new, |n| n.name.clone()),
-                reason,
-            });
+        let said = |reason: String| SkippedNote {
+            note: note.id,
+            notetype: notetype.map_or_else(String::new, |n| n.name.clone()),
+            reason,
         };
+        let mut skip = |reason: String| skipped.push(said(reason));
         if let Some(first) = seen_guids.insert(&note.guid, note.id) {
             seen_guids.insert(&note.guid, first);
             skip(format!(
@@ -267,11 +286,14 @@ fn note_entries(
             .collect();
         cards = homed.iter().collect();
         match notes::convert(note, notetype, &cards, &media_path) {
-            Ok(made) => entries.extend(made),
+            Ok(made) => {
+                entries.extend(made.entries);
+                changed.extend(made.change.map(said));
+            }
             Err(reason) => skip(reason),
         }
     }
-    (entries, skipped)
+    (entries, skipped, changed)
 }
 
 /// A deck file for each deck with entries, and the decks of each preset used.

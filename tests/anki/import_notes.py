@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Imports a flashdeck `export --anki-notes` file into a fresh Anki collection with Anki's own
 backend (the `anki` package on PyPI) and prints what Anki made of it, as JSON: every note with
-its note type, deck, fields, tags and number of cards, sorted by guid.
+its note type, deck, fields, tags, number of cards and the media files Anki finds referenced
+in its fields (the names it looks up in collection.media), sorted by guid.
 
     python3 -m venv venv && venv/bin/pip install anki
     venv/bin/python tests/anki/import_notes.py tests/fixtures/anki-notes/notes.txt \
@@ -38,6 +39,7 @@ def main(notes_path: str) -> None:
                     "fields": list(note.fields),
                     "tags": sorted(note.tags),
                     "cards": len(cards),
+                    "media": col.media.files_in_str(note.mid, "".join(note.fields)),
                 }
             )
         notes.sort(key=lambda n: n["guid"])

@@ -2,11 +2,11 @@
 //! that leads out of the decks folder (a deck shared with its folder would lose it).
 
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::deck::media::{MediaKind, MediaRef};
+use crate::deck::media::{MediaKind, is_url, lexically_normal};
 use crate::deck::parse::media_references;
 use crate::deck::{Collection, Source};
 
@@ -24,12 +24,7 @@ pub(super) fn report(collection: &Collection, root: &Path, err: &mut dyn Write) 
         };
         let folder = file.parent().unwrap_or(Path::new(""));
         for placed in media_references(&text) {
-            let reference = MediaRef {
-                kind: placed.kind,
-                path: &placed.path,
-                offset: 0,
-            };
-            if reference.is_url() {
+            if is_url(&placed.path) {
                 continue;
             }
             let what = match placed.kind {
@@ -61,6 +56,22 @@ pub(super) fn report(collection: &Collection, root: &Path, err: &mut dyn Write) 
     Ok(warnings)
 }
 
+/// The folder media referenced from `path` (a deck file or a folder that `check` was given)
+/// must stay in: the decks folder in use when `path` is inside it, so a deck in a subfolder
+/// may use `<decks>/media` as a plain `check` allows; else `path` itself (a folder) or its
+/// folder (a file), the only folder such a deck can be said to travel with.
+pub(super) fn root_for(path: &Path, decks_folder: &Path) -> PathBuf {
+    let decks_folder = normalised(decks_folder);
+    if inside(&normalised(path), &decks_folder) {
+        return decks_folder;
+    }
+    if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    }
+}
+
 /// Whether `target` is inside `root`, by its path and, when both exist, by where links lead.
 fn inside(target: &Path, root: &Path) -> bool {
     if !target.starts_with(root) {
@@ -74,18 +85,7 @@ fn inside(target: &Path, root: &Path) -> bool {
 
 /// `path` made absolute with `.` and `..` worked out in the text (links are not followed).
 fn normalised(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = PathBuf::new();
-    for component in absolute.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    lexically_normal(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 #[cfg(test)]

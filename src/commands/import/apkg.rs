@@ -4,7 +4,6 @@
 //! settings and the log are written, each atomically (the log by one append).
 
 use std::collections::HashSet;
-use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,17 +15,14 @@ use crate::atomic_write::{self, Existing};
 use crate::cli::ImportArgs;
 use crate::commands::FAILURE;
 use crate::deck::{self, DeckId, Source};
-use crate::english::noun;
 
-/// `3 cards`, `1 card`.
-fn count(n: usize, word: &str) -> String {
-    format!("{n} {}", noun(n, word))
-}
 use crate::import::apkg::{
-    self, Converted, Kind, MAX_MEDIA_BYTES, MEDIA_DIR, MediaPlan, package::Package,
+    self, Converted, MAX_MEDIA_BYTES, MEDIA_DIR, MediaPlan, Rollover, package::Package,
 };
 use crate::paths::Locations;
 use crate::store::{Store, event::key_of};
+
+mod summary;
 
 /// Events appended in one write.
 const APPEND_BATCH: usize = 50_000;
@@ -84,7 +80,9 @@ pub fn run(
     let colpkg = file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("colpkg"));
-    let rollover = collection.rollover.filter(|_| colpkg);
+    // A whole collection brings its day rollover hour (Anki's 4 when it sets none); a deck
+    // package has none.
+    let rollover = colpkg.then(|| Rollover::of(collection.rollover));
     // Every check before the first write.
     let deck_paths: Vec<PathBuf> = converted
         .decks
@@ -107,7 +105,8 @@ pub fn run(
         .iter()
         .map(|(p, d)| (p, d.clone()))
         .collect();
-    let (config_text, preset_names) = match apkg::merge_presets(&config_text, &presets, rollover) {
+    let hour = rollover.map(|r| r.hour);
+    let merged = match apkg::merge_presets(&config_text, &presets, hour) {
         Ok(merged) => merged,
         Err(message) => return fail(err, &format!("{}: {message}", config_path.display())),
     };
@@ -129,7 +128,7 @@ pub fn run(
         remove(&copied);
         return Err(error);
     }
-    atomic_write::write(config_path, config_text.as_bytes(), Existing::Replace)
+    atomic_write::write(config_path, merged.text.as_bytes(), Existing::Replace)
         .with_context(|| format!("cannot write {}", config_path.display()))?;
     // In batches, so that the lines of half a million reviews are never in memory at once;
     // a crash between two leaves a part that a second import completes (the ids are known).
@@ -137,17 +136,17 @@ pub fn run(
         log.append_all(batch)
             .with_context(|| format!("cannot append to {}", log.device_file().display()))?;
     }
-    let summary = summary(
-        &converted,
-        &media,
-        &preset_names,
+    let outcome = summary::Outcome {
+        converted: &converted,
+        media: &media,
+        merged: &merged,
         rollover,
-        new_events.len(),
-        &decks_dir,
-        log.device_file(),
-    );
-    write!(out, "{summary}")?;
-    report(file, &converted, &media, rollover, err)?;
+        new_events: new_events.len(),
+        decks_dir: &decks_dir,
+        log: log.device_file(),
+    };
+    write!(out, "{}", outcome.summary())?;
+    outcome.report(file, err)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -188,48 +187,6 @@ fn check_decks(
         }
     }
     Ok(None)
-}
-
-/// The notes, media and review rows left out, and the rollover hour's source, on `err`.
-fn report(
-    file: &Path,
-    converted: &Converted,
-    media: &MediaPlan,
-    rollover: Option<u32>,
-    err: &mut dyn Write,
-) -> Result<()> {
-    for skipped in &converted.skipped {
-        writeln!(
-            err,
-            "{}: note {} ({}) not imported: {}",
-            file.display(),
-            skipped.note,
-            skipped.notetype,
-            skipped.reason
-        )?;
-    }
-    for (name, reason) in &media.left_out {
-        writeln!(
-            err,
-            "{}: media file {name} not copied: {reason}",
-            file.display()
-        )?;
-    }
-    if converted.tally.orphan_rows > 0 {
-        writeln!(
-            err,
-            "{}: {} of cards the package does not hold (deleted in Anki) left out",
-            file.display(),
-            count(converted.tally.orphan_rows, "review row")
-        )?;
-    }
-    if rollover.is_none() {
-        writeln!(
-            err,
-            "the package has no day rollover hour; the configured one is used (rollover_hour)"
-        )?;
-    }
-    Ok(())
 }
 
 /// The UTC offset of this machine's time zone at a time (milliseconds since 1970), as Anki
@@ -314,95 +271,4 @@ fn remove(files: &[PathBuf]) {
     for file in files {
         let _ = std::fs::remove_file(file);
     }
-}
-
-/// What was imported, for the user.
-fn summary(
-    converted: &Converted,
-    media: &MediaPlan,
-    presets: &[String],
-    rollover: Option<u32>,
-    new_events: usize,
-    decks_dir: &Path,
-    log: &Path,
-) -> String {
-    let mut text = String::new();
-    let cards: usize = converted.decks.iter().map(|d| d.cards).sum();
-    let _ = writeln!(
-        text,
-        "imported {} and {} ({}) into {}",
-        count(converted.notes - converted.skipped.len(), "note"),
-        count(cards, "card"),
-        count(converted.decks.len(), "deck"),
-        decks_dir.display()
-    );
-    for deck in &converted.decks {
-        let _ = writeln!(
-            text,
-            "  {} ({}): {}",
-            deck.id,
-            deck.name,
-            count(deck.cards, "card")
-        );
-    }
-    let kinds: Vec<String> = converted
-        .kinds
-        .iter()
-        .map(|(kind, (entries, cards))| {
-            let name = match kind {
-                Kind::Basic => "basic",
-                Kind::Reversed => "with reverse",
-                Kind::Typed => "typed",
-                Kind::Cloze => "cloze",
-                Kind::Template => "from other templates",
-            };
-            if entries == cards {
-                format!("{cards} {name}")
-            } else {
-                format!("{cards} {name} (from {entries} notes)")
-            }
-        })
-        .collect();
-    let _ = writeln!(text, "cards: {}", kinds.join(", "));
-    let t = &converted.tally;
-    let _ = writeln!(
-        text,
-        "history: {}, {} forgotten, {} set due, {} suspended, {} buried, {} starred; {} new in {}",
-        count(t.reviews, "review"),
-        t.forgets,
-        t.set_due,
-        t.suspended,
-        t.buried,
-        t.starred,
-        count(new_events, "event"),
-        log.display()
-    );
-    let copied = media.copies.iter().filter(|c| !c.present).count();
-    let renamed = media.copies.iter().filter(|c| c.target != c.name).count();
-    let _ = writeln!(
-        text,
-        "media: {} copied to {MEDIA_DIR}/, {renamed} renamed for a clash, {} already there",
-        count(copied, "file"),
-        media.copies.len() - copied
-    );
-    let _ = writeln!(
-        text,
-        "presets: {}",
-        if presets.is_empty() {
-            "none".to_owned()
-        } else {
-            presets.join(", ")
-        }
-    );
-    if let Some(hour) = rollover {
-        let _ = writeln!(text, "day rollover: {hour}:00, from the collection");
-    }
-    if !converted.skipped.is_empty() {
-        let _ = writeln!(
-            text,
-            "not imported: {} (listed below)",
-            count(converted.skipped.len(), "note")
-        );
-    }
-    text
 }

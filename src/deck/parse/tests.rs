@@ -317,6 +317,16 @@ fn cloze_mistakes_point_into_the_string() {
             "4:12: `{{x1` is not a cloze number: write `c` and a number, then `::`, as in \
              `{{c1::Paris}}`",
         ),
+        // Anki reads `{{C1::` as text and has no card above c500: `Paris ` is columns 10-15.
+        (
+            "cloze = 'Paris {{C1::France}}'\n",
+            "4:16: a cloze number starts with a lowercase `c` (`{{c1::`): Anki reads `{{C1::` as \
+             plain text",
+        ),
+        (
+            "cloze = 'Paris {{c501::France}}'\n",
+            "4:16: cloze numbers go from c1 to c500, not c501",
+        ),
         // A multi-line string starts on the next line.
         (
             "cloze = \"\"\"\nab {{c2::}}\"\"\"\n",
@@ -354,7 +364,7 @@ fn cloze_mistakes_point_into_the_string() {
     }
     // Two entries with the same cloze text and no ids collide, as fronts do.
     let twice =
-        format!("{CARD_HEAD}cloze = \"{{{{c1::a}}}}\"\n[[cards]]\ncloze = \"{{{{C1::A}}}}\"\n");
+        format!("{CARD_HEAD}cloze = \"{{{{c1::a}}}}\"\n[[cards]]\ncloze = \"{{{{c1::A}}}}\"\n");
     assert!(located(&twice)[0].starts_with("5:1: duplicate cloze text: the card at line 3"));
 }
 

@@ -31,6 +31,9 @@ pub struct Tally {
     pub starred: usize,
     /// Rows of cards the package does not hold (Anki keeps them after a card is deleted).
     pub orphan_rows: usize,
+    /// Rows of cards the package holds but the import made no card for: a note left out (a
+    /// repeated guid, a note that could not be converted) or a card its note no longer makes.
+    pub left_out_rows: usize,
     /// Rows neither rated nor manual (a preview, a row from a newer Anki).
     pub other_rows: usize,
 }
@@ -56,7 +59,11 @@ pub fn events(
         collection.cards.iter().map(|c| (c.id, c)).collect();
     for row in &collection.revlog {
         let Some(card) = card_ids.get(&row.card) else {
-            tally.orphan_rows += 1;
+            if cards.contains_key(&row.card) {
+                tally.left_out_rows += 1;
+            } else {
+                tally.orphan_rows += 1;
+            }
             continue;
         };
         let time = at(row.id, offset);

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::model::{Card, Note, Notetype, NotetypeKind};
+use super::nested_cloze;
 use super::render::{self, Fields};
 
 /// The card kinds of the summary.
@@ -69,8 +70,8 @@ pub fn convert(
     note: &Note,
     notetype: &Notetype,
     cards: &[&Card],
-    media: &dyn Fn(i64, &str) -> String,
-) -> Result<Vec<Entry>, String> {
+    media: &dyn Fn(i64, &str) -> Option<String>,
+) -> Result<Converted, String> {
     if cards.is_empty() {
         return Err("it has no cards".to_owned());
     }
@@ -82,7 +83,7 @@ pub fn convert(
         .collect();
     let base = base_key(&note.guid);
     if notetype.kind == NotetypeKind::Cloze {
-        return cloze(note, notetype, cards, &fields, &base, media).map(|e| vec![e]);
+        return cloze(note, notetype, cards, &fields, &base, media);
     }
     let mut rendered = Vec::new();
     let mut empty = Vec::new();
@@ -120,7 +121,7 @@ pub fn convert(
         && front_a == back_b
         && back_a == front_b
     {
-        return Ok(vec![Entry {
+        return Ok(Converted::plain(vec![Entry {
             deck: a.deck,
             key: base.clone(),
             body: Body::Plain {
@@ -133,10 +134,13 @@ pub fn convert(
             kind: Kind::Reversed,
             cards: vec![(a.id, base.clone()), (b.id, format!("{base}~r"))],
             note: None,
-        }]);
+        }]));
     }
     let note = (rendered.len() > 1).then(|| base.clone());
-    Ok(rendered
+    // A note that makes one card is a basic card, whatever its note type could make
+    // ("Basic (optional reversed card)" with its Add Reverse field empty).
+    let one_card = rendered.len() == 1;
+    let entries = rendered
         .into_iter()
         .map(|(card, front, back, typed)| {
             let key = if card.ord == 0 {
@@ -146,7 +150,7 @@ pub fn convert(
             };
             let kind = if typed {
                 Kind::Typed
-            } else if notetype.templates.len() == 1 {
+            } else if one_card {
                 Kind::Basic
             } else {
                 Kind::Template
@@ -166,7 +170,24 @@ pub fn convert(
                 note: note.clone(),
             }
         })
-        .collect())
+        .collect();
+    Ok(Converted::plain(entries))
+}
+
+/// A note's entries, and what the conversion changed, for the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Converted {
+    pub entries: Vec<Entry>,
+    pub change: Option<String>,
+}
+
+impl Converted {
+    fn plain(entries: Vec<Entry>) -> Self {
+        Self {
+            entries,
+            change: None,
+        }
+    }
 }
 
 /// A cloze note: the field its template's `{{cloze:…}}` names is the text, the other filled
@@ -177,8 +198,8 @@ fn cloze(
     cards: &[&Card],
     fields: &Fields<'_>,
     base: &str,
-    media: &dyn Fn(i64, &str) -> String,
-) -> Result<Entry, String> {
+    media: &dyn Fn(i64, &str) -> Option<String>,
+) -> Result<Converted, String> {
     let deck = cards[0].deck;
     let template = notetype.templates.first().map_or("", |t| t.front.as_str());
     let name = template
@@ -193,16 +214,47 @@ fn cloze(
         })
         .or_else(|| notetype.fields.first().map(String::as_str))
         .unwrap_or_default();
-    let text = render::to_text(fields.get(name).copied().unwrap_or_default(), &|n| {
+    let mut text = render::to_text(fields.get(name).copied().unwrap_or_default(), &|n| {
         media(deck, n)
     });
-    // The deck format's own reading of cloze text decides: nested deletions, which Anki
-    // allows, are one thing it cannot hold.
-    if let Err(error) = crate::deck::cloze::pieces(&text) {
-        return Err(format!(
-            "its field \"{name}\" is not a cloze text flashdeck reads: {}",
-            error.message
+    // Nested deletions, which Anki allows, the deck format cannot hold: the inner ones
+    // become their text, and the cards only they made are left out.
+    let mut change = None;
+    if let Some((flat, inner)) = nested_cloze::flatten(&text) {
+        text = flat;
+        let inner: Vec<String> = inner.iter().map(|n| format!("c{n}")).collect();
+        change = Some(format!(
+            "nested cloze deletions flattened: {} inside another deletion kept as text",
+            inner.join(", ")
         ));
+    }
+    // The deck format's own reading of cloze text decides.
+    let numbers = match crate::deck::cloze::pieces(&text) {
+        Ok(pieces) => crate::deck::cloze::numbers(&pieces),
+        Err(error) => {
+            return Err(format!(
+                "its field \"{name}\" is not a cloze text flashdeck reads: {}",
+                error.message
+            ));
+        }
+    };
+    let (made, gone): (Vec<&&Card>, Vec<&&Card>) = cards.iter().partition(|card| {
+        u16::try_from(card.ord + 1).is_ok_and(|number| numbers.contains(&number))
+    });
+    if !gone.is_empty() {
+        let gone: Vec<String> = gone.iter().map(|c| format!("c{}", c.ord + 1)).collect();
+        let said = change.map_or_else(String::new, |c| format!("{c}; "));
+        change = Some(if let [one] = gone.as_slice() {
+            format!("{said}card {one} is not made (its reviews are left out)")
+        } else {
+            format!(
+                "{said}cards {} are not made (their reviews are left out)",
+                gone.join(", ")
+            )
+        });
+    }
+    if made.is_empty() {
+        return Err(change.unwrap_or_else(|| "it makes no card".to_owned()));
     }
     let extra: Vec<String> = notetype
         .fields
@@ -212,7 +264,7 @@ fn cloze(
         .map(|html| render::to_text(html, &|n| media(deck, n)))
         .filter(|text| !text.trim().is_empty())
         .collect();
-    Ok(Entry {
+    let entry = Entry {
         deck,
         key: base.to_owned(),
         body: Body::Cloze {
@@ -221,11 +273,15 @@ fn cloze(
         },
         tags: note.tags.clone(),
         kind: Kind::Cloze,
-        cards: cards
+        cards: made
             .iter()
             .map(|card| (card.id, format!("{base}~c{}", card.ord + 1)))
             .collect(),
         note: None,
+    };
+    Ok(Converted {
+        entries: vec![entry],
+        change,
     })
 }
 

@@ -2,7 +2,7 @@
 //! `toml_edit` so that the rest of the file, comments included, stays as it was. Values are
 //! kept inside the ranges the settings accept (Anki allows a few beyond them).
 
-use toml_edit::{Array, DocumentMut, Item, Table, value};
+use toml_edit::{Array, DocumentMut, Item, Table, Value, value};
 
 use super::model::Preset;
 
@@ -52,21 +52,59 @@ fn steps(minutes: &[f32]) -> Array {
         .collect()
 }
 
+/// Anki's day rollover hour when a collection's config has no `rollover` key, as a new
+/// collection has none (`rollover_for_current_scheduler` in `rslib/src/scheduler/mod.rs`:
+/// `get_v2_rollover().unwrap_or(4)`).
+pub const ANKI_DEFAULT_ROLLOVER: u32 = 4;
+
+/// The day rollover hour (0–23) a whole collection (`.colpkg`) brings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rollover {
+    pub hour: u32,
+    /// Set in the collection; else [`ANKI_DEFAULT_ROLLOVER`], the hour Anki used.
+    pub from_collection: bool,
+}
+
+impl Rollover {
+    /// From the collection's `rollover` key, if it has one (capped at 23, as Anki does).
+    #[must_use]
+    pub fn of(collection_hour: Option<u32>) -> Self {
+        collection_hour.map_or(
+            Self {
+                hour: ANKI_DEFAULT_ROLLOVER,
+                from_collection: false,
+            },
+            |hour| Self {
+                hour: hour.min(23),
+                from_collection: true,
+            },
+        )
+    }
+}
+
+/// The settings file after [`merge`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    pub text: String,
+    /// The name each preset got, in order.
+    pub names: Vec<String>,
+    /// The file's own `rollover_hour` when the rollover given replaced a different one.
+    pub replaced_rollover: Option<i64>,
+}
+
 /// The settings file with a table for each of `presets` (each with the deck ids it is for),
-/// and the rollover hour when given. A name already there with other values gets a suffix
-/// (`NAME-2`…); with the same values, the decks are added to its list. Returns the new text
-/// and the name each preset got, in order.
+/// and the rollover hour (0–23) when given, set keeping the comment beside an existing
+/// `rollover_hour`. A name already there with other values gets a suffix (`NAME-2`…); with
+/// the same values, the decks are added to its list.
 pub fn merge(
     text: &str,
     presets: &[(&Preset, Vec<String>)],
     rollover: Option<u32>,
-) -> Result<(String, Vec<String>), String> {
+) -> Result<Merged, String> {
     let mut document: DocumentMut = text
         .parse()
         .map_err(|e| format!("the settings file is not valid TOML ({e}); fix it first"))?;
-    if let Some(hour) = rollover {
-        document["rollover_hour"] = value(i64::from(hour.min(23)));
-    }
+    let replaced_rollover = rollover.and_then(|hour| set_rollover(&mut document, hour));
     let mut names = Vec::new();
     for (preset, decks) in presets {
         let wanted = table(preset, decks);
@@ -114,7 +152,29 @@ pub fn merge(
         }
         names.push(name);
     }
-    Ok((document.to_string(), names))
+    Ok(Merged {
+        text: document.to_string(),
+        names,
+        replaced_rollover,
+    })
+}
+
+/// Sets `rollover_hour` to `hour` (at most 23), keeping the decor (spaces, comment) of a value
+/// already there; returns that value when it was a different one.
+fn set_rollover(document: &mut DocumentMut, hour: u32) -> Option<i64> {
+    let hour = i64::from(hour.min(23));
+    let Some(old) = document
+        .get_mut("rollover_hour")
+        .and_then(Item::as_value_mut)
+    else {
+        document["rollover_hour"] = value(hour);
+        return None;
+    };
+    let before = old.as_integer();
+    let decor = old.decor().clone();
+    *old = Value::from(hour);
+    *old.decor_mut() = decor;
+    before.filter(|&before| before != hour)
 }
 
 /// Whether a table sets the same values as `wanted`, `decks` aside.
@@ -157,7 +217,12 @@ mod tests {
     fn presets_are_added_keeping_the_file() {
         let text = "# mine\ndesired_retention = 0.9 # a comment\n";
         let default = preset("Default", 0.85);
-        let (out, names) = merge(text, &[(&default, vec!["geo".into()])], Some(5)).unwrap();
+        let Merged {
+            text: out,
+            names,
+            replaced_rollover,
+        } = merge(text, &[(&default, vec!["geo".into()])], Some(5)).unwrap();
+        assert_eq!(replaced_rollover, None);
         assert_eq!(names, ["Default"]);
         assert!(
             out.starts_with("# mine\ndesired_retention = 0.9 # a comment\n"),
@@ -180,9 +245,9 @@ mod tests {
     #[test]
     fn a_name_taken_with_other_values_gets_a_suffix_and_the_same_values_share() {
         let first = preset("Default", 0.85);
-        let (text, _) = merge("", &[(&first, vec!["a".into()])], None).unwrap();
+        let text = merge("", &[(&first, vec!["a".into()])], None).unwrap().text;
         let other = preset("Default", 0.80);
-        let (text, names) = merge(
+        let Merged { text, names, .. } = merge(
             &text,
             &[(&other, vec!["b".into()]), (&first, vec!["c".into()])],
             None,
@@ -196,5 +261,18 @@ mod tests {
         );
         let decks = parsed["presets"]["Default"]["decks"].as_array().unwrap();
         assert_eq!(decks.len(), 2);
+    }
+
+    #[test]
+    fn the_rollover_replaces_the_value_and_keeps_its_comment() {
+        let text = "# mine\nrollover_hour = 2  # keep\nnew_per_day = 5\n";
+        let merged = merge(text, &[], Some(4)).unwrap();
+        assert_eq!(
+            merged.text,
+            "# mine\nrollover_hour = 4  # keep\nnew_per_day = 5\n"
+        );
+        assert_eq!(merged.replaced_rollover, Some(2));
+        // The same hour replaces nothing worth saying.
+        assert_eq!(merge(text, &[], Some(2)).unwrap().replaced_rollover, None);
     }
 }

@@ -2,7 +2,9 @@
 //! `{{FrontSide}}`, `{{#Field}}…{{/Field}}`, `{{^Field}}…{{/Field}}`, filters such as
 //! `{{text:Field}}` and `{{type:Field}}` (the rules of Anki's `rslib/src/template.rs`,
 //! simplified to text); `<img src>` becomes `![alt](path)`, `[sound:x]` keeps its form with
-//! the path rewritten, and the rest of the HTML becomes text as the plain-text importer does.
+//! the path rewritten (a name that is no plain file name stays as text, `[image: name]` or
+//! `[sound file: name]`, never a link out of the media folder), and the rest of the HTML
+//! becomes text as the plain-text importer does.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -105,17 +107,21 @@ pub fn answer_part(answer: &str) -> &str {
     }
 }
 
-/// Field HTML as card text: images and sounds as references through `media` (the name a
-/// note uses to the path the deck file reaches it by), everything else as text.
+/// Gives the path a deck file reaches a note's media name by, or `None` when the name must not
+/// become a link (it is not a plain file name).
+pub type MediaPath<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// Field HTML as card text: images and sounds as references through `media`, or as text when
+/// it refuses the name; everything else as text.
 #[must_use]
-pub fn to_text(field_html: &str, media: &dyn Fn(&str) -> String) -> String {
+pub fn to_text(field_html: &str, media: MediaPath<'_>) -> String {
     let with_images = images(field_html, media);
     let with_sounds = sounds(&with_images, media);
     html::to_text(&with_sounds)
 }
 
-/// `<img src="a.png" alt="x">` → `![x](media path)`.
-fn images(text: &str, media: &dyn Fn(&str) -> String) -> String {
+/// `<img src="a.png" alt="x">` → `![x](media path)`, or `[image: a.png]`.
+fn images(text: &str, media: MediaPath<'_>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = find_ascii_ci(rest, "<img") {
@@ -131,15 +137,18 @@ fn images(text: &str, media: &dyn Fn(&str) -> String) -> String {
             let alt = attribute(tag, "alt")
                 .unwrap_or_default()
                 .replace(['[', ']'], "");
-            let _ = write!(out, "![{alt}]({})", media(&name));
+            let _ = match media(&name) {
+                Some(path) => write!(out, "![{alt}]({path})"),
+                None => write!(out, "[image: {name}]"),
+            };
         }
     }
     out.push_str(rest);
     out
 }
 
-/// `[sound:a.mp3]` → `[sound:media path]`.
-fn sounds(text: &str, media: &dyn Fn(&str) -> String) -> String {
+/// `[sound:a.mp3]` → `[sound:media path]`, or `[sound file: a.mp3]`.
+fn sounds(text: &str, media: MediaPath<'_>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("[sound:") {
@@ -149,7 +158,11 @@ fn sounds(text: &str, media: &dyn Fn(&str) -> String) -> String {
             out.push_str(&rest[start..]);
             return out;
         };
-        let _ = write!(out, "[sound:{}]", media(&after[..end]));
+        let name = &after[..end];
+        let _ = match media(name) {
+            Some(path) => write!(out, "[sound:{path}]"),
+            None => write!(out, "[sound file: {name}]"),
+        };
         rest = &after[end + 1..];
     }
     out.push_str(rest);
@@ -247,7 +260,7 @@ mod tests {
 
     #[test]
     fn images_and_sounds_become_references() {
-        let media = |name: &str| format!("../media/{name}");
+        let media = |name: &str| Some(format!("../media/{name}"));
         assert_eq!(
             to_text(
                 "What animal? <IMG alt='a cat' src=\"cat &amp; dog.png\">",
@@ -258,6 +271,18 @@ mod tests {
         assert_eq!(
             to_text("hola [sound:hola.mp3]<br>x", &media),
             "hola [sound:../media/hola.mp3]\nx"
+        );
+    }
+
+    #[test]
+    fn a_refused_name_stays_text() {
+        let media = |name: &str| (!name.contains('/')).then(|| format!("../media/{name}"));
+        assert_eq!(
+            to_text(
+                "<img src=\"../../../tmp/pwn.png\"> [sound:../x.mp3] <img src=ok.png>",
+                &media
+            ),
+            "[image: ../../../tmp/pwn.png] [sound file: ../x.mp3] ![](../media/ok.png)"
         );
     }
 }

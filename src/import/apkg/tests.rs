@@ -219,3 +219,123 @@ fn media_names_clash_only_with_other_files() {
         );
     }
 }
+
+/// A collection of one note type and its notes, each note with the cards of the given
+/// ordinals (card ids `10 * note + ord`).
+fn one_type(notetype: Notetype, notes: Vec<(Vec<&str>, Vec<u32>)>) -> Collection {
+    let mut collection = Collection {
+        notetypes: vec![Notetype { id: 9, ..notetype }],
+        decks: collection().decks,
+        created: 1_709_524_800,
+        ..Collection::default()
+    };
+    for (i, (fields, ords)) in notes.into_iter().enumerate() {
+        let id = i64::try_from(i).unwrap() + 1;
+        collection.notes.push(Note {
+            id,
+            guid: format!("g{id}"),
+            notetype: 9,
+            fields: fields.into_iter().map(str::to_owned).collect(),
+            tags: Vec::new(),
+        });
+        for ord in ords {
+            collection
+                .cards
+                .push(card(10 * id + i64::from(ord), id, ord));
+        }
+    }
+    collection
+}
+
+#[test]
+fn an_optional_reverse_left_empty_is_a_basic_card() {
+    // Anki's stock "Basic (optional reversed card)": Card 2 only when Add Reverse is filled.
+    let notetype = Notetype {
+        id: 9,
+        name: "Basic (optional reversed card)".into(),
+        kind: NotetypeKind::Normal,
+        fields: vec!["Front".into(), "Back".into(), "Add Reverse".into()],
+        templates: vec![
+            template("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}"),
+            template(
+                "{{#Add Reverse}}{{Back}}{{/Add Reverse}}",
+                "{{FrontSide}}<hr id=answer>{{Front}}",
+            ),
+        ],
+    };
+    let collection = one_type(
+        notetype,
+        vec![
+            (vec!["uno", "one", ""], vec![0]),
+            (vec!["dos", "two", "y"], vec![0, 1]),
+        ],
+    );
+    let converted = convert(&collection, &MediaPlan::default(), "d", &utc).unwrap();
+    assert_eq!(converted.kinds[&Kind::Basic], (1, 1));
+    assert_eq!(converted.kinds[&Kind::Reversed], (1, 2));
+    assert_eq!(converted.kinds.len(), 2, "{:?}", converted.kinds);
+}
+
+#[test]
+fn a_type_box_only_on_the_answer_side_is_no_typed_card() {
+    // Anki's reviewer asks for typing only when `{{type:}}` is on the question
+    // (aqt/reviewer.py: typeAnsQuestionFilter sets typeCorrect; without it the answer's
+    // `{{type:}}` is removed). flashdeck keeps the field's text as the answer.
+    let notetype = Notetype {
+        id: 9,
+        name: "Answer-side type".into(),
+        kind: NotetypeKind::Normal,
+        fields: vec!["Front".into(), "Back".into()],
+        templates: vec![template(
+            "{{Front}}",
+            "{{Front}}<hr id=answer>{{type:Back}}",
+        )],
+    };
+    let collection = one_type(notetype, vec![(vec!["the water", "el agua"], vec![0])]);
+    let converted = convert(&collection, &MediaPlan::default(), "d", &utc).unwrap();
+    assert_eq!(converted.kinds[&Kind::Basic], (1, 1));
+    let parsed: toml::Table = toml::from_str(&converted.decks[0].toml).unwrap();
+    let card = &parsed["cards"].as_array().unwrap()[0];
+    assert_eq!(card.get("type"), None);
+    assert_eq!(card["back"].as_str(), Some("el agua"));
+}
+
+#[test]
+fn a_nested_cloze_keeps_its_note_with_the_inner_deletion_as_text() {
+    let notetype = collection().notetypes[0].clone();
+    // Cards c1 and c2 in Anki; c2 is inside c1. A review of each.
+    let mut collection = one_type(
+        notetype,
+        vec![(
+            vec!["{{c1::Canberra was {{c2::founded}} in 1913}}", ""],
+            vec![0, 1],
+        )],
+    );
+    collection.revlog = vec![
+        row(1_709_546_400_000, 10, 3, 0, 0, -600),
+        row(1_709_546_500_000, 11, 3, 0, 0, -600),
+    ];
+    let converted = convert(&collection, &MediaPlan::default(), "d", &utc).unwrap();
+    assert!(converted.skipped.is_empty(), "{:?}", converted.skipped);
+    assert_eq!(converted.kinds[&Kind::Cloze], (1, 1));
+    let parsed: toml::Table = toml::from_str(&converted.decks[0].toml).unwrap();
+    let card = &parsed["cards"].as_array().unwrap()[0];
+    assert_eq!(
+        card["cloze"].as_str(),
+        Some("{{c1::Canberra was founded in 1913}}")
+    );
+    let [change] = converted.changed.as_slice() else {
+        panic!("{:?}", converted.changed);
+    };
+    assert_eq!(
+        change.reason,
+        "nested cloze deletions flattened: c2 inside another deletion kept as text; card c2 is \
+         not made (its reviews are left out)"
+    );
+    // c1's review is kept; c2's is left out, not called deleted in Anki.
+    assert_eq!(converted.events.len(), 1);
+    assert_eq!(
+        (converted.tally.left_out_rows, converted.tally.orphan_rows),
+        (1, 0)
+    );
+}
