@@ -125,7 +125,7 @@ fn a_file_named_inside_the_decks_folder_keeps_that_folder_as_its_media_root() {
             .arg(&named)
             .assert()
             .success()
-            .stdout("ok: 1 deck with 1 cards\n")
+            .stdout("ok: 1 deck with 1 card\n")
             .stderr(predicate::str::contains("outside").not());
     }
     // The same folder through FLASHDECK_DECKS and through ./decks.

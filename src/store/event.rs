@@ -8,7 +8,7 @@ mod line;
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 use xxhash_rust::xxh3::xxh3_64;
 
 pub use line::parse_line;
@@ -261,12 +261,21 @@ impl NewEvent {
     pub fn to_event(&self) -> Event<'_> {
         Event {
             key: key_of(&self.id),
-            time: self.time,
+            // As the line has it (`to_line` writes milliseconds): a copy of this event read
+            // back from the log must sort next to this one to be dropped as a duplicate.
+            time: to_millis(self.time),
             card: self.card.as_deref().map(Cow::Borrowed),
             deck: self.deck.as_deref().map(Cow::Borrowed),
             kind: self.kind.clone(),
         }
     }
+}
+
+/// `time` cut to whole milliseconds, the log's precision.
+fn to_millis(time: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let nanos = time.timestamp_subsec_nanos();
+    time.with_nanosecond(nanos - nanos % 1_000_000)
+        .unwrap_or(time)
 }
 
 #[cfg(test)]

@@ -269,3 +269,27 @@ fn extend_limits_round_trips_and_needs_a_deck_and_a_count() {
         assert!(error.contains(why), "{line}: {error}");
     }
 }
+
+/// The app records its own answer in memory and may read the same line back from the log
+/// (another window's read, the snapshot on the way out): both copies must be one event. Two
+/// windows answering one card within the same millisecond left a third copy in the history
+/// (seen as 7 answers for 6 lines), because the copy in memory kept nanoseconds the line
+/// does not have.
+#[test]
+fn an_event_in_memory_is_the_event_its_line_reads_back_as() {
+    let mut event = NewEvent::for_card(
+        "d/k",
+        time("2026-11-30T14:09:20.705987654+00:00"),
+        NewKind::answer(
+            crate::scheduler::Rating::Good,
+            None,
+            crate::store::REVIEW_MODE,
+            None,
+        ),
+    );
+    event.id = "fixed".into();
+    let line = event.to_line();
+    let read = parse_line(line.trim_end()).unwrap();
+    assert_eq!(read.time, time("2026-11-30T14:09:20.705+00:00"));
+    assert_eq!(event.to_event(), read);
+}

@@ -22,8 +22,9 @@ const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// releases). 5: `Mode` gained `Review` and `Cram`, `Question` gained `Flashcard`. 6: events
 /// gained `unbury`, `set_due` and `relink`. 7: a settings check per preset, and each card's.
 /// 8: a review's recorded `due` day. 9: `extend_limits` events, and the front's extensions;
-/// a card's last unbury of the day. 10: the day's answers from the day-learning queue.
-const FORMAT: u32 = 10;
+/// a card's last unbury of the day. 10: the day's answers from the day-learning queue. 11:
+/// events the app wrote hold the log's milliseconds (older ones could hold an answer twice).
+const FORMAT: u32 = 11;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 
