@@ -97,9 +97,15 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         Span::styled(format!("  {}", keys.label(&Action::Start)), theme.key),
         Span::raw(" to start"),
     ]));
-    super::scrolled(lines, 0, false, (body, buf), |paragraph, area, buf| {
-        paragraph.render(area, buf);
-    });
+    super::scrolled(
+        lines,
+        screen.scroll,
+        false,
+        (body, buf),
+        |paragraph, area, buf| {
+            paragraph.render(area, buf);
+        },
+    );
 }
 
 /// A setting's line: its key right-aligned in a column, then what it is, wrapped under itself.

@@ -23,6 +23,8 @@ pub struct OptionsScreen {
     pub count_input: Option<String>,
     /// A test left in progress on these decks: Enter resumes it.
     pub resume: Option<Box<PracticeTest>>,
+    /// Lines scrolled off the top, when the settings are taller than the screen (40×12).
+    pub scroll: u16,
 }
 
 /// A setting on the options screen.
@@ -40,6 +42,9 @@ pub enum Setting {
     AutoAdvance,
     Kind(Question),
 }
+
+/// More lines than any options screen has: where scrolling down stops counting.
+const MAX_SCROLL: u16 = 40;
 
 impl OptionsScreen {
     /// The mode's options keys; a test in progress or a count being typed has its own.
@@ -172,6 +177,7 @@ impl App {
             help: false,
             count_input: None,
             resume: resume.map(Box::new),
+            scroll: 0,
         }));
     }
 
@@ -231,6 +237,15 @@ impl App {
                 screen.change(*setting);
             }
             Action::Start => return self.start_mode(now),
+            // The drawing stops at the last line: a scroll past it shows the same.
+            Action::Down | Action::PageDown => {
+                let step = if *action == Action::PageDown { 5 } else { 1 };
+                screen.scroll = screen.scroll.saturating_add(step).min(MAX_SCROLL);
+            }
+            Action::Up | Action::PageUp => {
+                let step = if *action == Action::PageUp { 5 } else { 1 };
+                screen.scroll = screen.scroll.saturating_sub(step);
+            }
             Action::Back => {
                 self.notice = None;
                 return self.go_home();

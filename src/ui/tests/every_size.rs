@@ -223,3 +223,25 @@ fn deck_names_stand_beside_their_counts_on_a_wide_screen() {
         "Sales & Pricing - 4. Sales Optimization Levers   20     ·    ·    100"
     );
 }
+
+#[test]
+fn the_options_scroll_to_their_last_line_on_a_short_screen() {
+    let mut app = sample();
+    press(&mut app, &chars("mt"));
+    let last = "Enter to start";
+    let before = text(&draw(&app, 40, 12));
+    assert!(!before.contains(last), "{before}");
+    press(
+        &mut app,
+        &[KeyCode::PageDown, KeyCode::PageDown, KeyCode::PageDown],
+    );
+    let after = text(&draw(&app, 40, 12));
+    assert!(after.contains(last), "{after}");
+    // And back to the top, a line at a time.
+    press(
+        &mut app,
+        &[KeyCode::PageUp, KeyCode::PageUp, KeyCode::PageUp],
+    );
+    press(&mut app, &[KeyCode::Up; 40]);
+    assert_eq!(text(&draw(&app, 40, 12)), before);
+}

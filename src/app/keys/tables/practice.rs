@@ -30,12 +30,22 @@ const QUESTION_KINDS: &[Binding] = &[
     bind(Code(&[K::Char('3')]), "3", "true/false", A::Setting(Setting::Kind(Question::TrueFalse)), HELP_ONLY),
 ];
 
+/// A screen of settings taller than the terminal scrolls.
+#[rustfmt::skip]
+const SCROLL_SETTINGS: &[Binding] = &[
+    bind(Code(&[K::Down]), "↓", "scroll down", A::Down, HELP_ONLY),
+    bind(Code(&[K::Up]), "↑", "scroll up", A::Up, HELP_ONLY),
+    bind(Code(&[K::PageDown]), "PgDn", "scroll down a page", A::PageDown, HELP_ONLY),
+    bind(Code(&[K::PageUp]), "PgUp", "scroll up a page", A::PageUp, HELP_ONLY),
+];
+
 #[rustfmt::skip]
 pub const OPTIONS_FLASHCARDS: Keys = Keys(&[
     START,
     SIDES_AND_ORDER,
     STARRED_ONLY,
     &[bind(Code(&[K::Char('c')]), "c", "card sorting", A::Setting(Setting::Sorting), HELP_ONLY)],
+    SCROLL_SETTINGS,
     HELP_BACK,
 ]);
 
@@ -46,10 +56,11 @@ pub const OPTIONS_LEARN: Keys = Keys(&[
     STARRED_ONLY,
     QUESTION_KINDS,
     &[bind(Code(&[K::Char('m')]), "m", "move on after a right answer", A::Setting(Setting::AutoAdvance), HELP_ONLY)],
+    SCROLL_SETTINGS,
     HELP_BACK,
 ]);
 
-pub const OPTIONS_MATCH: Keys = Keys(&[START, STARRED_ONLY, HELP_BACK]);
+pub const OPTIONS_MATCH: Keys = Keys(&[START, STARRED_ONLY, SCROLL_SETTINGS, HELP_BACK]);
 
 #[rustfmt::skip]
 pub const OPTIONS_TEST: Keys = Keys(&[
@@ -63,6 +74,7 @@ pub const OPTIONS_TEST: Keys = Keys(&[
         bind(Code(&[K::Char('-')]), "-", "fewer questions", A::Setting(Setting::FewerQuestions), HELP_ONLY),
         bind(Code(&[K::Char('n')]), "n", "type the number of questions", A::Setting(Setting::TypeCount), HELP_ONLY),
     ],
+    SCROLL_SETTINGS,
     HELP_BACK,
 ]);
 
