@@ -28,13 +28,23 @@ fn tmux(socket: &str, args: &[&str]) -> String {
 
 #[test]
 fn a_killed_tmux_pane_ends_the_process() {
+    killed_pane_ends_the_process("");
+}
+
+/// With standard input redirected, the keys come from `/dev/tty`, which hangs up the same way.
+#[test]
+fn a_killed_tmux_pane_ends_the_process_when_stdin_is_not_the_terminal() {
+    killed_pane_ends_the_process(" < /dev/null");
+}
+
+fn killed_pane_ends_the_process(redirect: &str) {
     let home = tempfile::tempdir().unwrap();
     let home_path = home.path().canonicalize().unwrap();
-    let socket = format!("flashdeck-hangup-{}", std::process::id());
+    let socket = format!("flashdeck-hangup-{}-{}", std::process::id(), redirect.len());
     let binary = std::env::var("HANGUP_BIN").unwrap_or(env!("CARGO_BIN_EXE_flashdeck").into());
     let command = format!(
         "env HOME='{home}' XDG_DATA_HOME='{home}/data' XDG_CONFIG_HOME='{home}/config' \
-         TERM=xterm-256color '{binary}'; :",
+         TERM=xterm-256color '{binary}'{redirect}; :",
         home = home_path.display()
     );
     let dir = home_path.display().to_string();

@@ -20,6 +20,8 @@ const SLICE: Duration = Duration::from_millis(100);
 #[derive(Debug)]
 pub struct Stop {
     asked: Arc<AtomicBool>,
+    /// The terminal the keys come from, watched for a hang-up.
+    terminal: Option<Terminal>,
     /// The last signal that came, 0 before any.
     signal: Arc<AtomicUsize>,
     handlers: Vec<SigId>,
@@ -51,6 +53,7 @@ impl Stop {
         }
         Ok(Self {
             asked,
+            terminal: Terminal::find(),
             signal: which,
             handlers,
         })
@@ -84,7 +87,10 @@ impl Stop {
             if left.is_some_and(|left| left.is_zero()) {
                 return Ok(false);
             }
-            wait_for_input(left.map_or(SLICE, |left| left.min(SLICE)))?;
+            wait_for_input(
+                self.terminal.as_ref(),
+                left.map_or(SLICE, |left| left.min(SLICE)),
+            )?;
         }
     }
 
@@ -96,20 +102,41 @@ impl Stop {
     }
 }
 
+/// The terminal crossterm reads keys from: standard input when that is the terminal,
+/// otherwise `/dev/tty` (as crossterm opens it). `None` when there is none to watch.
+#[derive(Debug)]
+pub enum Terminal {
+    Stdin,
+    Tty(std::fs::File),
+}
+
+impl Terminal {
+    /// Finds the terminal the keys come from.
+    pub fn find() -> Option<Self> {
+        use std::os::fd::AsFd;
+        if rustix::termios::isatty(io::stdin().as_fd()) {
+            return Some(Self::Stdin);
+        }
+        std::fs::File::open("/dev/tty").ok().map(Self::Tty)
+    }
+}
+
 /// Waits up to `wait` for the terminal to have input. Errors: it hung up. crossterm's own
 /// wait, once the terminal has gone, reads its end of file over and over without returning
-/// (seen with `tmux kill-session`), so the terminal is watched here first.
-fn wait_for_input(wait: Duration) -> io::Result<()> {
+/// (seen with `tmux kill-session`, whether the keys come on standard input or, with standard
+/// input redirected, from `/dev/tty`), so the terminal is watched here first.
+fn wait_for_input(terminal: Option<&Terminal>, wait: Duration) -> io::Result<()> {
     use rustix::event::{PollFd, PollFlags, Timespec};
-    use std::os::fd::AsFd;
     let stdin = io::stdin();
-    // crossterm reads standard input when it is the terminal; otherwise /dev/tty, which this
-    // does not watch: crossterm's wait then bounds the slice.
-    if !rustix::termios::isatty(stdin.as_fd()) {
-        event::poll(wait)?;
-        return Ok(());
-    }
-    let mut watched = [PollFd::new(&stdin, PollFlags::IN)];
+    let mut watched = match terminal {
+        Some(Terminal::Stdin) => [PollFd::new(&stdin, PollFlags::IN)],
+        Some(Terminal::Tty(tty)) => [PollFd::new(tty, PollFlags::IN)],
+        // No terminal of its own to watch: crossterm's wait bounds the slice.
+        None => {
+            event::poll(wait)?;
+            return Ok(());
+        }
+    };
     let timeout = Timespec::try_from(wait).ok();
     match rustix::event::poll(&mut watched, timeout.as_ref()) {
         // A signal interrupted the wait: the caller looks at the flag.
