@@ -92,6 +92,35 @@ pub fn compact(
     out
 }
 
+/// `lead` (an option's key) and then `text` rendered in what is left of `width`, its later
+/// lines under its first: "  1  Account managers and" / "     channel managers."
+#[must_use]
+pub fn hanging(
+    lead: Span<'static>,
+    text: &str,
+    width: usize,
+    base: Style,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let indent = columns(&lead.content);
+    let mut lead = Some(lead);
+    lines(text, width.saturating_sub(indent), base, theme)
+        .into_iter()
+        .map(|line| {
+            // The line's style to its text, not to the lead before it.
+            let style = line.style;
+            let mut spans: Vec<Span<'static>> = line
+                .spans
+                .into_iter()
+                .map(|span| Span::styled(span.content, style.patch(span.style)))
+                .collect();
+            let first = lead.take().unwrap_or_else(|| Span::raw(" ".repeat(indent)));
+            spans.insert(0, first);
+            Line::from(spans)
+        })
+        .collect()
+}
+
 /// `lines` moved right as one block to the middle of `width` columns, so that a list stays
 /// aligned where centring each line would not.
 #[must_use]
