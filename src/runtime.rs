@@ -263,12 +263,7 @@ fn next_action(
 }
 
 /// Leaves the TUI for `$VISUAL` or `$EDITOR` at the card's line, then reloads the decks.
-fn edit(
-    terminal: &mut Tui,
-    path: &Path,
-    line: usize,
-    locations: &Locations,
-) -> io::Result<Action> {
+fn edit(terminal: &mut Tui, path: &Path, line: usize, locations: &Locations) -> io::Result<Action> {
     Ok(match run_editor(terminal, path, line)? {
         Ok(()) => reload(locations),
         Err(message) => Action::WriteFailed(message),
@@ -277,11 +272,7 @@ fn edit(
 
 /// Runs `$VISUAL` or `$EDITOR` (else `vi`) on `path` at `line`, with the terminal handed over
 /// and taken back; `Err` says why the editor did not start.
-fn run_editor(
-    terminal: &mut Tui,
-    path: &Path,
-    line: usize,
-) -> io::Result<Result<(), String>> {
+fn run_editor(terminal: &mut Tui, path: &Path, line: usize) -> io::Result<Result<(), String>> {
     ratatui::try_restore()?;
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))

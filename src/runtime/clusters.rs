@@ -81,7 +81,8 @@ impl<B: Backend> WholeClusters<B> {
             }
             x += cells;
         }
-        self.inner.draw(run.iter().map(|(x, y, cell)| (*x, *y, cell)))
+        self.inner
+            .draw(run.iter().map(|(x, y, cell)| (*x, *y, cell)))
     }
 }
 
@@ -129,11 +130,8 @@ impl<B: Backend> Backend for WholeClusters<B> {
                 whole.push(y);
             }
         }
-        self.inner.draw(
-            updates
-                .into_iter()
-                .filter(|(_, y, _)| !whole.contains(y)),
-        )?;
+        self.inner
+            .draw(updates.into_iter().filter(|(_, y, _)| !whole.contains(y)))?;
         for y in whole {
             self.draw_row(y)?;
         }

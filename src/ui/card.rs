@@ -181,7 +181,10 @@ fn expand_tabs<'t>(text: &'t str, marked: &[Range<usize>]) -> (Cow<'t, str>, Vec
                 .last()
                 .map_or(0, |s| s.1)
     };
-    let marked = marked.iter().map(|m| moved(m.start)..moved(m.end)).collect();
+    let marked = marked
+        .iter()
+        .map(|m| moved(m.start)..moved(m.end))
+        .collect();
     (Cow::Owned(out), marked)
 }
 

@@ -105,9 +105,12 @@ fn question_lines(
     let q = &asked.question;
     let mut lines: Vec<Line> = vec![Line::from("")];
     let star = if starred { "★ " } else { "" };
-    lines.extend(
-        card::lines(&format!("{star}{}", q.prompt), width, theme.title, theme),
-    );
+    lines.extend(card::lines(
+        &format!("{star}{}", q.prompt),
+        width,
+        theme.title,
+        theme,
+    ));
     lines.push(Line::from(""));
     let outcome = asked.outcome.as_ref();
     match &q.ask {
@@ -192,9 +195,7 @@ fn outcome_lines(
     };
     lines.push(Line::styled(said, style));
     if with_answer {
-        lines.extend(
-            card::lines(&question.answer, width, Style::new(), theme),
-        );
+        lines.extend(card::lines(&question.answer, width, Style::new(), theme));
     }
     if outcome.overridable {
         lines.push(Line::styled(

@@ -47,7 +47,9 @@ impl Backend for Tmux {
             }
             last = Some((x, y));
             let symbol = cell.symbol();
-            let regional = symbol.chars().all(|c| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c));
+            let regional = symbol
+                .chars()
+                .all(|c| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c));
             let pieces: Vec<String> = if regional {
                 symbol.chars().map(String::from).collect()
             } else {
@@ -95,7 +97,10 @@ impl Backend for Tmux {
     }
 
     fn size(&self) -> Result<Size, Infallible> {
-        Ok(Size::new(self.width, u16::try_from(self.screen.len()).unwrap()))
+        Ok(Size::new(
+            self.width,
+            u16::try_from(self.screen.len()).unwrap(),
+        ))
     }
 
     fn window_size(&mut self) -> Result<WindowSize, Infallible> {

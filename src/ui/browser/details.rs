@@ -64,7 +64,12 @@ fn lines<'a>(info: &'a CardInfo, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     };
     // A side of the card, rendered as review shows it, under its label.
     let side = |lines: &mut Vec<Line<'a>>, name: &'static str, value: &str| {
-        let rows = card::lines(value, width.saturating_sub(LABEL).max(8), Style::new(), theme);
+        let rows = card::lines(
+            value,
+            width.saturating_sub(LABEL).max(8),
+            Style::new(),
+            theme,
+        );
         for (i, mut row) in rows.into_iter().enumerate() {
             let head = if i == 0 {
                 label(name)

@@ -38,7 +38,12 @@ enum Kind {
 /// it for what the grammar of `language` (a fence's info word: `rust`, `py`, `go`…) marks.
 /// An unknown language, or a line the grammar cannot parse, is drawn in `base`.
 #[must_use]
-pub fn highlight(code: &str, language: &str, syntax: Syntax, base: Style) -> Vec<Vec<Span<'static>>> {
+pub fn highlight(
+    code: &str,
+    language: &str,
+    syntax: Syntax,
+    base: Style,
+) -> Vec<Vec<Span<'static>>> {
     let plain = |line: &str| vec![Span::styled(line.to_owned(), base)];
     let found = (!language.is_empty())
         .then(|| SYNTAXES.find_syntax_by_token(language))

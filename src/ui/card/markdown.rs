@@ -1,4 +1,4 @@
-//! Card text in Markdown (CommonMark through pulldown-cmark, with tables, strikethrough and
+//! Card text in Markdown (`CommonMark` through pulldown-cmark, with tables, strikethrough and
 //! `$math$`) as rows ready to wrap: styles for emphasis and code, list markers as written
 //! with their items' text hanging under them, quote bars, code blocks highlighted, math as
 //! Unicode, images as `[image: alt]`. A line break in a paragraph stays a line break: cards
@@ -14,7 +14,7 @@ use super::wrap::{Row, columns};
 use super::{code, math};
 use crate::ui::Theme;
 
-/// The extensions card text has beyond CommonMark.
+/// The extensions card text has beyond `CommonMark`.
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH
 }
@@ -31,8 +31,9 @@ pub fn is_markdown(text: &str) -> bool {
     Parser::new_ext(text, options())
         .into_offset_iter()
         .any(|(event, range)| match event {
-            Event::Start(Tag::Paragraph | Tag::List(_) | Tag::Item)
-            | Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))
+            Event::Start(
+                Tag::Paragraph | Tag::List(_) | Tag::Item | Tag::CodeBlock(CodeBlockKind::Indented),
+            )
             | Event::End(_)
             | Event::SoftBreak
             | Event::HardBreak
@@ -59,7 +60,7 @@ struct Rows<'t> {
     theme: &'t Theme,
     base: Style,
     width: usize,
-    rows: Vec<Row>,
+    done: Vec<Row>,
     leads: Vec<Lead>,
     styles: Vec<Style>,
     line: Vec<Span<'static>>,
@@ -88,7 +89,7 @@ pub fn rows(
         theme,
         base,
         width,
-        rows: Vec::new(),
+        done: Vec::new(),
         leads: Vec::new(),
         styles: vec![base],
         line: Vec::new(),
@@ -101,7 +102,7 @@ pub fn rows(
         rows.event(event, range);
     }
     rows.end_line();
-    rows.rows
+    rows.done
 }
 
 impl Rows<'_> {
@@ -173,11 +174,7 @@ impl Rows<'_> {
                 };
                 self.code = Some((String::new(), language));
             }
-            Tag::List(_) => {
-                if !self.leads.iter().any(|lead| lead.first.is_some()) {
-                    self.gap();
-                }
-            }
+            Tag::List(_) if !self.leads.iter().any(|lead| lead.first.is_some()) => self.gap(),
             Tag::Item => {
                 self.end_line();
                 // The marker as the card writes it: `-`, `*`, `+`, `1.` or `1)`.
@@ -195,7 +192,9 @@ impl Rows<'_> {
             Tag::Strong => self.styled(Style::new().add_modifier(Modifier::BOLD)),
             Tag::Strikethrough => self.styled(Style::new().add_modifier(Modifier::CROSSED_OUT)),
             Tag::Link { .. } => self.styled(Style::new().add_modifier(Modifier::UNDERLINED)),
-            Tag::Image { dest_url, .. } => self.image = Some((dest_url.into_string(), String::new())),
+            Tag::Image { dest_url, .. } => {
+                self.image = Some((dest_url.into_string(), String::new()));
+            }
             Tag::TableHead | Tag::TableRow => {
                 if let Some(table) = &mut self.table {
                     table.push(Vec::new());
@@ -275,8 +274,15 @@ impl Rows<'_> {
         let style = self.style();
         // Cut where a marked range starts or ends, when the text is its source (no escape).
         if self.source.get(range.clone()) != Some(text) {
-            let inside = self.marked.iter().any(|m| m.start < range.end && range.start < m.end);
-            let style = if inside { style.patch(self.theme.highlight) } else { style };
+            let inside = self
+                .marked
+                .iter()
+                .any(|m| m.start < range.end && range.start < m.end);
+            let style = if inside {
+                style.patch(self.theme.highlight)
+            } else {
+                style
+            };
             self.inline(Span::styled(text.to_owned(), style));
             return;
         }
@@ -287,9 +293,16 @@ impl Rows<'_> {
         cuts.sort_unstable();
         cuts.dedup();
         for pair in cuts.windows(2) {
-            let inside = self.marked.iter().any(|m| m.start <= pair[0] && pair[1] <= m.end);
+            let inside = self
+                .marked
+                .iter()
+                .any(|m| m.start <= pair[0] && pair[1] <= m.end);
             let piece = self.source.get(pair[0]..pair[1]).unwrap_or("");
-            let style = if inside { style.patch(self.theme.highlight) } else { style };
+            let style = if inside {
+                style.patch(self.theme.highlight)
+            } else {
+                style
+            };
             self.inline(Span::styled(piece.to_owned(), style));
         }
     }
@@ -300,8 +313,8 @@ impl Rows<'_> {
     }
 
     fn math(&mut self, source: &str, delimiter: &str) {
-        let shown = math::to_unicode(source)
-            .unwrap_or_else(|| format!("{delimiter}{source}{delimiter}"));
+        let shown =
+            math::to_unicode(source).unwrap_or_else(|| format!("{delimiter}{source}{delimiter}"));
         self.inline(Span::styled(shown, self.style()));
     }
 
@@ -314,10 +327,10 @@ impl Rows<'_> {
         self.end_line();
         self.line_start = true;
         let in_fresh_item = self.leads.iter().any(|lead| lead.first.is_some());
-        let after_gap = self.rows.last().is_none_or(|row| row.pieces.is_empty());
+        let after_gap = self.done.last().is_none_or(|row| row.pieces.is_empty());
         if !after_gap && !in_fresh_item && self.table.is_none() {
             let rest = self.leads.iter().map(|lead| lead.rest.clone()).collect();
-            self.rows.push(Row {
+            self.done.push(Row {
                 first: rest,
                 rest: Vec::new(),
                 pieces: Vec::new(),
@@ -336,7 +349,7 @@ impl Rows<'_> {
             .map(|lead| lead.first.take().unwrap_or_else(|| lead.rest.clone()))
             .collect();
         let rest = self.leads.iter().map(|lead| lead.rest.clone()).collect();
-        self.rows.push(Row {
+        self.done.push(Row {
             first,
             rest,
             pieces: std::mem::take(&mut self.line),

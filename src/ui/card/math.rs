@@ -101,7 +101,11 @@ impl Parser {
             "mathbb" => self.argument()?.chars().map(double_struck).collect(),
             "left" | "right" => {
                 let delimiter = self.argument()?;
-                Some(if delimiter == "." { String::new() } else { delimiter })
+                Some(if delimiter == "." {
+                    String::new()
+                } else {
+                    delimiter
+                })
             }
             "quad" | "qquad" => Some(" ".to_owned()),
             _ => symbol(&name).map(str::to_owned),
@@ -370,7 +374,13 @@ mod tests {
     #[test]
     fn anything_outside_the_subset_is_not_converted() {
         // No superscript π in Unicode; an unknown command; a group never closed.
-        for source in [r"e^{i\pi}", r"\begin{matrix}", r"\frac{a}{b", "x}", r"\sqrt[5]{x}"] {
+        for source in [
+            r"e^{i\pi}",
+            r"\begin{matrix}",
+            r"\frac{a}{b",
+            "x}",
+            r"\sqrt[5]{x}",
+        ] {
             assert_eq!(to_unicode(source), None, "{source}");
         }
     }

@@ -8,7 +8,11 @@ use super::wrap::columns;
 
 /// The rows of `table` (rows of cells of styled pieces, the header first) as lines of pieces.
 #[must_use]
-pub fn lines(table: Vec<Vec<Vec<Span<'static>>>>, width: usize, dim: Style) -> Vec<Vec<Span<'static>>> {
+pub fn lines(
+    table: Vec<Vec<Vec<Span<'static>>>>,
+    width: usize,
+    dim: Style,
+) -> Vec<Vec<Span<'static>>> {
     let cell_width = |cell: &[Span<'_>]| cell.iter().map(|s| columns(&s.content)).sum::<usize>();
     let count = table.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..count)

@@ -11,7 +11,12 @@ fn shown(lines: &[Line<'_>]) -> Vec<String> {
 fn with(line: &Line<'_>, modifier: Modifier) -> Vec<(String, bool)> {
     line.spans
         .iter()
-        .map(|s| (s.content.to_string(), s.style.add_modifier.contains(modifier)))
+        .map(|s| {
+            (
+                s.content.to_string(),
+                s.style.add_modifier.contains(modifier),
+            )
+        })
         .collect()
 }
 
@@ -49,10 +54,10 @@ fn tabs_expand_to_the_next_multiple_of_four() {
         shown(&lines(go, 80, Style::new(), &theme)),
         ["type P struct {", "    X   int", "    Name    string", "}"]
     );
-    // In a code block too, and a marked range after a tab moves with its text.
-    let (expanded, marked) = expand_tabs("a\tbc", &[2..4]);
+    // A marked range after a tab moves with its text: "bc" is bytes 2..4, then 4..6.
+    let (expanded, marked) = expand_tabs("a\tbc", std::slice::from_ref(&(2..4)));
     assert_eq!(expanded, "a   bc");
-    assert_eq!(marked, [4..6]);
+    assert_eq!(marked, vec![4..6]);
 }
 
 #[test]
@@ -71,12 +76,20 @@ fn emphasis_code_and_escapes() {
         ]
     );
     assert_eq!(lines[0].spans[1].style, Style::new());
-    assert!(lines[0].spans[2].style.add_modifier.contains(Modifier::ITALIC));
+    assert!(
+        lines[0].spans[2]
+            .style
+            .add_modifier
+            .contains(Modifier::ITALIC)
+    );
     assert_eq!(lines[0].spans[4].style.fg, theme.code.fg);
     // A backslash keeps an asterisk literal.
     let escaped = super::lines(r"\*not bold\* 2\*3", 80, Style::new(), &theme);
     assert_eq!(shown(&escaped), ["*not bold* 2*3"]);
-    assert_eq!(with(&escaped[0], Modifier::BOLD), [piece("*not bold* 2*3", false)]);
+    assert_eq!(
+        with(&escaped[0], Modifier::BOLD),
+        [piece("*not bold* 2*3", false)]
+    );
 }
 
 #[test]
@@ -120,7 +133,12 @@ fn headings_quotes_links_and_rules() {
             "end"
         ]
     );
-    assert!(lines[0].spans[0].style.add_modifier.contains(Modifier::BOLD));
+    assert!(
+        lines[0].spans[0]
+            .style
+            .add_modifier
+            .contains(Modifier::BOLD)
+    );
     assert_eq!(
         with(&lines[4], Modifier::UNDERLINED),
         [piece("see ", false), piece("the docs", true)]
@@ -148,7 +166,11 @@ fn a_code_block_is_highlighted_in_the_themes_colours_and_plain_in_monochrome() {
     let mono = Theme::named(crate::config::ThemeName::Monochrome);
     let lines = super::lines(text, 80, Style::new(), &mono);
     assert!(lines[0].spans.iter().all(|s| s.style.fg.is_none()));
-    let comment = lines[0].spans.iter().find(|s| s.content.contains("note")).unwrap();
+    let comment = lines[0]
+        .spans
+        .iter()
+        .find(|s| s.content.contains("note"))
+        .unwrap();
     assert!(comment.style.add_modifier.contains(Modifier::DIM));
 }
 
@@ -156,7 +178,12 @@ fn a_code_block_is_highlighted_in_the_themes_colours_and_plain_in_monochrome() {
 fn math_shows_as_unicode_or_as_its_source() {
     let theme = Theme::default();
     assert_eq!(
-        shown(&lines(r"Area: $\pi r^2$, $$\frac{a}{b}$$", 80, Style::new(), &theme)),
+        shown(&lines(
+            r"Area: $\pi r^2$, $$\frac{a}{b}$$",
+            80,
+            Style::new(),
+            &theme
+        )),
         ["Area: π r², a/b"]
     );
     assert_eq!(
@@ -169,7 +196,12 @@ fn math_shows_as_unicode_or_as_its_source() {
 fn an_image_shows_its_alt_text_and_file_name() {
     let theme = Theme::default();
     assert_eq!(
-        shown(&lines("*Heart* ![the heart](media/heart.png)", 80, Style::new(), &theme)),
+        shown(&lines(
+            "*Heart* ![the heart](media/heart.png)",
+            80,
+            Style::new(),
+            &theme
+        )),
         ["Heart [image: the heart] (heart.png)"]
     );
 }
@@ -192,13 +224,27 @@ fn a_table_aligns_where_it_fits_and_lists_its_rows_where_not() {
 #[test]
 fn cloze_marks_stay_on_their_words_in_markdown() {
     let theme = Theme::default();
-    // "Paris" is bytes 9..14 of the text.
+    // "Paris" is bytes 8..13 of the text.
     let text = "**Cap** Paris is big";
-    let lines = marked(text, &[8..13], 80, Style::new(), &theme);
+    let lines = marked(
+        text,
+        std::slice::from_ref(&(8..13)),
+        80,
+        Style::new(),
+        &theme,
+    );
     assert_eq!(shown(&lines), ["Cap Paris is big"]);
-    let paris = lines[0].spans.iter().find(|s| s.content == "Paris").unwrap();
+    let paris = lines[0]
+        .spans
+        .iter()
+        .find(|s| s.content == "Paris")
+        .unwrap();
     assert_eq!(paris.style.fg, theme.highlight.fg);
-    let rest = lines[0].spans.iter().find(|s| s.content == " is big").unwrap();
+    let rest = lines[0]
+        .spans
+        .iter()
+        .find(|s| s.content == " is big")
+        .unwrap();
     assert_ne!(rest.style.fg, theme.highlight.fg);
 }
 
@@ -227,4 +273,56 @@ fn a_tile_joins_the_lines_and_cuts_the_last() {
 fn centring_moves_the_block_not_each_line() {
     let lines = vec![Line::from("1. one"), Line::from("2. three")];
     assert_eq!(shown(&centred(lines, 12)), ["  1. one", "  2. three"]);
+}
+
+/// `lines` drawn as review draws a card: a paragraph in an area of `width` × `height`.
+fn drawn(lines: Vec<Line<'static>>, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    use ratatui::widgets::{Paragraph, Widget};
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let mut buffer = ratatui::buffer::Buffer::empty(area);
+    Paragraph::new(lines).render(area, &mut buffer);
+    buffer
+}
+
+#[test]
+fn a_card_without_markdown_draws_cell_for_cell_as_before() {
+    let theme = Theme::default();
+    let text = "KAM’s essence: a radically different process.\n\n1. Customers are selected and \
+                grouped by potential,\n2. a team is formed.\n    indented line, C:\\path, 2 * 3\n\
+                日本語のテキスト and 🇯🇵 with 👍🏽 — the end";
+    // The card column of review at 80×24, 160×48 and 40×12 (its width less the scrollbar's).
+    for (width, height) in [(80, 24), (160, 48), (40, 12)] {
+        let columns = usize::from(width) - 2;
+        let before: Vec<Line> = text::wrap(text, columns)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.title))
+            .collect();
+        let now = lines(text, columns, theme.title, &theme);
+        assert_eq!(drawn(now, width, height), drawn(before, width, height), "{width}×{height}");
+        // A cloze answer's marks too.
+        let marks = [5..12, 60..70];
+        let before = text::wrap_marked(text, &marks, columns, (theme.title, theme.highlight));
+        let now = marked(text, &marks, columns, theme.title, &theme);
+        assert_eq!(drawn(now, width, height), drawn(before, width, height), "{width}×{height}");
+    }
+}
+
+#[test]
+fn a_markdown_list_keeps_its_alignment_in_the_buffer() {
+    let theme = Theme::default();
+    let text = "**Steps**\n\n1. select *customers* by potential\n2. form a team";
+    let buffer = drawn(lines(text, 20, Style::new(), &theme), 20, 6);
+    let mut expected = ratatui::buffer::Buffer::with_lines([
+        "Steps               ",
+        "",
+        "1. select customers",
+        "   by potential",
+        "2. form a team",
+        "",
+    ]);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let italic = Style::new().add_modifier(Modifier::ITALIC);
+    expected.set_style(ratatui::layout::Rect::new(0, 0, 5, 1), bold);
+    expected.set_style(ratatui::layout::Rect::new(10, 2, 9, 1), italic);
+    assert_eq!(buffer, expected);
 }
