@@ -70,7 +70,12 @@ pub fn compact(
         .into_iter()
         .filter(|line| line.width() > 0)
         .flat_map(|line| {
-            let mut spans = line.spans;
+            // A line's indentation means nothing once the lines are joined.
+            let mut spans: Vec<Span<'static>> = line
+                .spans
+                .into_iter()
+                .skip_while(|span| span.content.trim().is_empty())
+                .collect();
             spans.push(Span::styled(" ", base));
             spans
         })

@@ -298,12 +298,20 @@ fn a_card_without_markdown_draws_cell_for_cell_as_before() {
             .map(|l| Line::styled(l, theme.title))
             .collect();
         let now = lines(text, columns, theme.title, &theme);
-        assert_eq!(drawn(now, width, height), drawn(before, width, height), "{width}×{height}");
+        assert_eq!(
+            drawn(now, width, height),
+            drawn(before, width, height),
+            "{width}×{height}"
+        );
         // A cloze answer's marks too.
         let marks = [5..12, 60..70];
         let before = text::wrap_marked(text, &marks, columns, (theme.title, theme.highlight));
         let now = marked(text, &marks, columns, theme.title, &theme);
-        assert_eq!(drawn(now, width, height), drawn(before, width, height), "{width}×{height}");
+        assert_eq!(
+            drawn(now, width, height),
+            drawn(before, width, height),
+            "{width}×{height}"
+        );
     }
 }
 
