@@ -96,6 +96,9 @@
 //!   `ui::footer`; headers that cut rather than run together: `ui::chrome::header`; notices
 //!   that wrap up over the screen: `ui::chrome::notice`; the readable column Review, Learn,
 //!   the test and the options share: `ui::chrome::column`.
+//! - Where card text becomes styled lines (Markdown, code, math, tabs, a cloze card's marks):
+//!   `ui::card` (`src/ui/card.rs`), the one renderer every screen draws card text with; why
+//!   a flag leaves no half behind: `runtime::clusters::WholeClusters`, the TUI's backend.
 
 pub mod anki_notes;
 pub mod app;

@@ -12,9 +12,11 @@ use std::time::{Duration, SystemTime};
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
 };
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 
 mod adding;
+pub mod clusters;
 pub mod memory;
 pub mod start;
 mod stop;
@@ -28,6 +30,20 @@ use crate::paths::Locations;
 use crate::store::{NewEvent, Store};
 use crate::ui;
 use stop::Stop;
+
+/// The terminal the TUI draws on: crossterm's, with rows of wide or combined clusters drawn
+/// whole ([`clusters`]).
+pub type Tui = Terminal<clusters::WholeClusters<CrosstermBackend<io::Stdout>>>;
+
+/// Raw mode, the alternate screen and the panic hook that restores them (ratatui's
+/// `try_init`), and the terminal over them.
+pub fn open_terminal() -> io::Result<Tui> {
+    // Only for its setup; its own terminal is replaced by one that draws clusters whole.
+    drop(ratatui::try_init()?);
+    Terminal::new(clusters::WholeClusters::new(CrosstermBackend::new(
+        io::stdout(),
+    ))?)
+}
 
 /// What a workload simulation sends back.
 type SimulationResult = Result<Vec<crate::workload::Workload>, String>;
@@ -51,7 +67,7 @@ pub struct Runtime {
 /// Draws and handles keys until the user quits, or until SIGTERM, SIGHUP (the terminal
 /// window closed) or SIGINT asks it to: then it leaves as `q` does, between two actions, so a
 /// write under way is finished first.
-pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &mut Runtime) -> io::Result<()> {
+pub fn run(terminal: &mut Tui, app: &mut App, runtime: &mut Runtime) -> io::Result<()> {
     let stop = Stop::register()?;
     let result = run_loop(terminal, app, runtime, &stop);
     runtime.stopped_by = stop.signal();
@@ -64,7 +80,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, runtime: &mut Runtime)
 // One arm per effect: splitting the match would hide which effect does what.
 #[allow(clippy::too_many_lines)]
 fn run_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Tui,
     app: &mut App,
     runtime: &mut Runtime,
     stop: &Stop,
@@ -247,12 +263,7 @@ fn next_action(
 }
 
 /// Leaves the TUI for `$VISUAL` or `$EDITOR` at the card's line, then reloads the decks.
-fn edit(
-    terminal: &mut DefaultTerminal,
-    path: &Path,
-    line: usize,
-    locations: &Locations,
-) -> io::Result<Action> {
+fn edit(terminal: &mut Tui, path: &Path, line: usize, locations: &Locations) -> io::Result<Action> {
     Ok(match run_editor(terminal, path, line)? {
         Ok(()) => reload(locations),
         Err(message) => Action::WriteFailed(message),
@@ -261,11 +272,7 @@ fn edit(
 
 /// Runs `$VISUAL` or `$EDITOR` (else `vi`) on `path` at `line`, with the terminal handed over
 /// and taken back; `Err` says why the editor did not start.
-fn run_editor(
-    terminal: &mut DefaultTerminal,
-    path: &Path,
-    line: usize,
-) -> io::Result<Result<(), String>> {
+fn run_editor(terminal: &mut Tui, path: &Path, line: usize) -> io::Result<Result<(), String>> {
     ratatui::try_restore()?;
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
@@ -278,7 +285,7 @@ fn run_editor(
         .arg(format!("+{line}"))
         .arg(path)
         .status();
-    *terminal = ratatui::try_init()?;
+    *terminal = open_terminal()?;
     terminal.clear()?;
     Ok(match status {
         Ok(status) if status.success() => Ok(()),

@@ -2,6 +2,7 @@
 
 mod backlog;
 mod browser;
+pub mod card;
 mod chrome;
 mod flashcards;
 mod footer;

@@ -4,7 +4,7 @@
 
 use std::io;
 
-use ratatui::DefaultTerminal;
+use super::Tui;
 
 use super::{reload, run_editor};
 use crate::app::Action;
@@ -31,7 +31,7 @@ pub fn add(locations: &Locations, deck: &str, card: &NewCard) -> Vec<Action> {
 /// then adds what was written. A card the loader refuses is not lost: its file is kept, and
 /// the message says where.
 pub fn add_in_editor(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Tui,
     locations: &Locations,
     deck: &str,
     card: &NewCard,

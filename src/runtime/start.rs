@@ -127,7 +127,7 @@ pub fn run_tui(
             runtime.log.store.device_file().display()
         ));
     }
-    let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
+    let mut terminal = super::open_terminal().context("cannot start the terminal interface")?;
     let result = super::run(&mut terminal, &mut app, &mut runtime);
     // The terminal may have gone (its window closed): the snapshot is still saved below.
     let restored = ratatui::try_restore().context("cannot restore the terminal");

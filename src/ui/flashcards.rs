@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Widget, Wrap};
 
-use super::{Theme, chrome, text};
+use super::{Theme, card, chrome};
 use crate::app::{Action, App, Practice, keys};
 use crate::session::flashcards::Flashcards;
 
@@ -76,21 +76,20 @@ pub fn render(
         );
     let inner = block.inner(card_area.inner(Margin::new(2, 0)));
     block.render(card_area.inner(Margin::new(2, 0)), buf);
-    let lines: Vec<Line> = text::wrap(side, usize::from(inner.width.saturating_sub(2)))
-        .into_iter()
-        .map(Line::from)
-        .collect();
     let style = if show_back { Style::new() } else { theme.title };
+    // Centred as one block, so that a list keeps its alignment; one column for a scrollbar.
+    let width = usize::from(inner.width.saturating_sub(2));
+    let lines = card::centred(
+        card::lines(side, width, style, theme),
+        usize::from(inner.width),
+    );
     super::scrolled(
         lines,
         screen.scroll,
         true,
         (inner, buf),
         |paragraph, area, buf| {
-            paragraph
-                .style(style)
-                .alignment(Alignment::Center)
-                .render(area, buf);
+            paragraph.style(style).render(area, buf);
         },
     );
 }

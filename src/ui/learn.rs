@@ -2,10 +2,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Theme, chrome, flashcards::message, text};
+use super::{Theme, card, chrome, flashcards::message, text};
 use crate::app::{Action, App, Practice, keys};
 use crate::session::grade::Grade;
 use crate::session::learn::{Asked, Learn, Marked, Outcome, Stage};
@@ -104,11 +105,12 @@ fn question_lines(
     let q = &asked.question;
     let mut lines: Vec<Line> = vec![Line::from("")];
     let star = if starred { "★ " } else { "" };
-    lines.extend(
-        text::wrap(&format!("{star}{}", q.prompt), width)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.title)),
-    );
+    lines.extend(card::lines(
+        &format!("{star}{}", q.prompt),
+        width,
+        theme.title,
+        theme,
+    ));
     lines.push(Line::from(""));
     let outcome = asked.outcome.as_ref();
     match &q.ask {
@@ -120,17 +122,18 @@ fn question_lines(
                     _ => theme.dim,
                 };
                 let key = format!("  {}  ", keys::LEARN_CHOICE.choice_label(i + 1));
-                lines.extend(text::hanging(
+                lines.extend(card::hanging(
                     Span::styled(key, theme.key),
                     option,
                     width,
                     mark,
+                    theme,
                 ));
             }
         }
         Ask::TrueFalse { shown, .. } => {
             lines.push(Line::styled("Is this the answer?", theme.dim));
-            lines.extend(text::wrap(shown, width).into_iter().map(Line::from));
+            lines.extend(card::lines(shown, width, Style::new(), theme));
             lines.push(Line::from(""));
             lines.push(Line::from(vec![
                 Span::styled(
@@ -192,11 +195,7 @@ fn outcome_lines(
     };
     lines.push(Line::styled(said, style));
     if with_answer {
-        lines.extend(
-            text::wrap(&question.answer, width)
-                .into_iter()
-                .map(Line::from),
-        );
+        lines.extend(card::lines(&question.answer, width, Style::new(), theme));
     }
     if outcome.overridable {
         lines.push(Line::styled(

@@ -2,11 +2,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::{Clicks, Theme, chrome};
+use super::{Clicks, Theme, card, chrome};
 use crate::app::{Action, App, keys};
 use crate::session::matching::{GRID_COLUMNS as COLUMNS, Match, seconds};
 
@@ -82,8 +82,9 @@ pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buff
     }
     let [_, focused] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(body);
     if let Some(tile) = game.tiles.get(game.focus).filter(|t| !t.gone) {
-        Paragraph::new(Line::styled(tile.text.replace('\n', " "), theme.dim))
-            .wrap(Wrap { trim: true })
+        let width = usize::from(focused.width);
+        let height = usize::from(focused.height);
+        Paragraph::new(card::compact(&tile.text, width, height, theme.dim, theme))
             .render(focused, buf);
     }
     if game.finished.is_some() {
@@ -139,22 +140,25 @@ fn render_tile(
         } else {
             theme.key
         };
-        let lines = shorten(
+        let lines = card::compact(
             text,
             // The letter, a space and the blank column take three.
             usize::from(rect.width.saturating_sub(3)),
             usize::from(rect.height),
+            style,
+            theme,
         );
         let lines: Vec<Line> = lines
             .into_iter()
             .enumerate()
-            .map(|(row, text)| {
+            .map(|(row, mut line)| {
                 let lead = if row == 0 {
                     Span::styled(format!("{letter} "), letter_style)
                 } else {
                     Span::raw("  ")
                 };
-                Line::from(vec![lead, Span::styled(text, style)])
+                line.spans.insert(0, lead);
+                line
             })
             .collect();
         // A column left blank, so that one tile's text does not run into the next one's.
@@ -171,31 +175,18 @@ fn render_tile(
         .title(Span::styled(format!(" {letter} "), theme.key));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let lines = shorten(text, usize::from(inner.width), usize::from(inner.height));
-    Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-        .style(style)
-        .render(inner, buf);
+    let lines = card::compact(
+        text,
+        usize::from(inner.width),
+        usize::from(inner.height),
+        Style::new(),
+        theme,
+    );
+    Paragraph::new(lines).style(style).render(inner, buf);
 }
 
 fn mistakes(count: u32) -> String {
     crate::english::counted(usize::try_from(count).unwrap_or(usize::MAX), "mistake")
-}
-
-/// `text` wrapped into `height` lines of `width`, the last ending in "…" when cut.
-fn shorten(text: &str, width: usize, height: usize) -> Vec<String> {
-    // Exactly `width`: a tile on a small screen is narrower than card text ever wraps to.
-    let mut lines: Vec<String> = textwrap::wrap(&text.replace('\n', " "), width.max(1))
-        .into_iter()
-        .map(std::borrow::Cow::into_owned)
-        .collect();
-    if lines.len() > height && height > 0 {
-        lines.truncate(height);
-        if let Some(last) = lines.last_mut() {
-            let keep: String = last.chars().take(width.saturating_sub(1)).collect();
-            *last = format!("{}…", keep.trim_end());
-        }
-    }
-    lines
 }
 
 #[cfg(test)]
@@ -216,15 +207,5 @@ mod tests {
             Some(Action::Choose(7))
         );
         assert_eq!(clicks.at(0, 0), None, "the header is not a tile");
-    }
-
-    #[test]
-    fn long_texts_are_shortened_to_fit() {
-        // Wrapped at 9 columns: "one two", "three", "four five", "six"; two lines fit.
-        assert_eq!(
-            shorten("one two three four five six", 9, 2),
-            ["one two", "three…"]
-        );
-        assert_eq!(shorten("short", 10, 2), ["short"]);
     }
 }

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Widget, Wrap};
 
-use super::{Theme, chrome, text};
+use super::{Theme, card, chrome, text};
 use crate::app::{Action, App, Practice, keys};
 use crate::session::practice_test::{Item, PracticeTest, Response};
 use crate::session::questions::Ask;
@@ -236,17 +236,18 @@ fn question_lines<'a>(
                     for (i, option) in options.iter().enumerate() {
                         let chosen = *response == Response::Choice(i);
                         let style = if chosen { theme.selected } else { theme.dim };
-                        lines.extend(text::hanging(
+                        lines.extend(card::hanging(
                             Span::styled(format!("  {}  ", option_key(i)), theme.key),
                             option,
                             width,
                             style,
+                            theme,
                         ));
                     }
                 }
                 Ask::TrueFalse { shown, .. } => {
                     lines.push(Line::styled("Is this the answer?", theme.dim));
-                    lines.extend(text::wrap(shown, width).into_iter().map(Line::from));
+                    lines.extend(card::lines(shown, width, Style::new(), theme));
                     let pick = |value: bool| {
                         if *response == Response::TrueFalse(value) {
                             theme.selected

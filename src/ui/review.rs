@@ -3,10 +3,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::{Theme, footer, text};
+use super::{Theme, card, footer, text};
 use crate::app::{AHEAD_DAYS, Action, App, MORE_NEW, ReviewOverlay, ReviewScreen, keys};
 use crate::scheduler::interval_text::label;
 use crate::scheduler::{Rating, calendar::Calendar};
@@ -101,18 +102,9 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
         // A cloze card's answer is its whole text, this card's deletions highlighted.
         (Some(cloze), Side::Answer) => {
             let (whole, marked) = cloze.revealed();
-            lines.extend(text::wrap_marked(
-                &whole,
-                &marked,
-                width,
-                (theme.title, theme.highlight),
-            ));
+            lines.extend(card::marked(&whole, &marked, width, theme.title, theme));
         }
-        _ => lines.extend(
-            text::wrap(&card.front, width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.title)),
-        ),
+        _ => lines.extend(card::lines(&card.front, width, theme.title, theme)),
     }
     // A starred card says so before its text, as Learn and the test do.
     if app.study.practice(&current.card).starred
@@ -127,17 +119,18 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     if current.side == Side::Question {
         if let Some(hint) = &card.hint {
             lines.push(Line::from(""));
-            lines.extend(
-                text::wrap(&format!("Hint: {hint}"), width)
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.dim)),
-            );
+            lines.extend(card::lines(
+                &format!("Hint: {hint}"),
+                width,
+                theme.dim,
+                theme,
+            ));
         }
     } else if let Some(answer) = answer {
         lines.push(Line::from(""));
         lines.push(Line::styled("─".repeat(width.min(40)), theme.dim));
         lines.push(Line::from(""));
-        lines.extend(text::wrap(answer, width).into_iter().map(Line::from));
+        lines.extend(card::lines(answer, width, Style::new(), theme));
     }
     super::scrolled(
         lines,

@@ -17,6 +17,19 @@ pub struct Theme {
     pub notice: Style,
     /// A cloze card's deletions on its answer side.
     pub highlight: Style,
+    /// Card text's `inline code` and code blocks; a code block's syntax draws over it.
+    pub code: Style,
+    /// A code block's syntax: keywords, strings, comments, and numbers with other constants.
+    pub syntax: Syntax,
+}
+
+/// The styles of highlighted code, by what a token is (syntect's scope names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Syntax {
+    pub keyword: Style,
+    pub string: Style,
+    pub comment: Style,
+    pub constant: Style,
 }
 
 impl Theme {
@@ -34,6 +47,7 @@ impl Theme {
                 review: Style::new()
                     .fg(Color::Rgb(0, 110, 0))
                     .add_modifier(Modifier::BOLD),
+                code: Style::new().fg(Color::Rgb(140, 70, 0)),
                 ..Self::default()
             },
             ThemeName::Monochrome => {
@@ -49,6 +63,13 @@ impl Theme {
                     review: bold,
                     notice: Style::new(),
                     highlight: bold.add_modifier(Modifier::UNDERLINED),
+                    code: Style::new(),
+                    syntax: Syntax {
+                        keyword: bold,
+                        string: Style::new().add_modifier(Modifier::ITALIC),
+                        comment: Style::new().add_modifier(Modifier::DIM),
+                        constant: Style::new(),
+                    },
                 }
             }
         }
@@ -68,6 +89,13 @@ impl Default for Theme {
             review: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             notice: Style::new().fg(Color::Yellow),
             highlight: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            code: Style::new().fg(Color::LightYellow),
+            syntax: Syntax {
+                keyword: Style::new().fg(Color::Magenta),
+                string: Style::new().fg(Color::Green),
+                comment: Style::new().fg(Color::DarkGray),
+                constant: Style::new().fg(Color::LightBlue),
+            },
         }
     }
 }

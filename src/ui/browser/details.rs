@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -11,7 +12,7 @@ use crate::app::BrowserScreen;
 use crate::scheduler::Rating;
 use crate::scheduler::interval_text::label;
 use crate::study::info::{CardInfo, HistoryRow, date};
-use crate::ui::{Theme, text};
+use crate::ui::{Theme, card, text};
 
 /// Width of the labels before each value.
 const LABEL: usize = 8;
@@ -61,11 +62,29 @@ fn lines<'a>(info: &'a CardInfo, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             lines.push(Line::from(vec![head, Span::raw(row)]));
         }
     };
+    // A side of the card, rendered as review shows it, under its label.
+    let side = |lines: &mut Vec<Line<'a>>, name: &'static str, value: &str| {
+        let rows = card::lines(
+            value,
+            width.saturating_sub(LABEL).max(8),
+            Style::new(),
+            theme,
+        );
+        for (i, mut row) in rows.into_iter().enumerate() {
+            let head = if i == 0 {
+                label(name)
+            } else {
+                Span::raw(" ".repeat(LABEL))
+            };
+            row.spans.insert(0, head);
+            lines.push(row);
+        }
+    };
     lines.push(Line::styled(info.why_due.clone(), theme.notice));
     match &info.text {
         Some(text) => {
-            field(&mut lines, "Front", &text.front);
-            field(&mut lines, "Back", &text.back);
+            side(&mut lines, "Front", &text.front);
+            side(&mut lines, "Back", &text.back);
             if !text.tags.is_empty() {
                 field(&mut lines, "Tags", &text.tags.join(", "));
             }

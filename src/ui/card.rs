@@ -1,0 +1,197 @@
+//! The one renderer of card text: a card side (plain or Markdown, with a cloze card's marked
+//! deletions) as styled lines for a width. Every screen that shows card text draws it through
+//! here; where the lines go (centred, left, in a tile) is the caller's. A card without
+//! Markdown is wrapped as plain text, exactly as before Markdown came (`ui::text::wrap`);
+//! tabs are expanded to the next multiple of 4 columns either way.
+
+mod code;
+mod markdown;
+pub mod math;
+mod table;
+mod wrap;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{Theme, text};
+pub use wrap::columns;
+
+/// Columns between tab stops, as most editors and terminals set them.
+pub const TAB_STOP: usize = 4;
+
+/// `text` as lines of at most `width` columns, plain text in `base`.
+#[must_use]
+pub fn lines(text: &str, width: usize, base: Style, theme: &Theme) -> Vec<Line<'static>> {
+    marked(text, &[], width, base, theme)
+}
+
+/// `text` as lines of at most `width` columns, plain text in `base` and the byte ranges
+/// `marked` (a cloze card's deletions on its answer side) in the theme's highlight.
+#[must_use]
+pub fn marked(
+    text: &str,
+    marked: &[Range<usize>],
+    width: usize,
+    base: Style,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let (text, marked) = expand_tabs(text, marked);
+    if !markdown::is_markdown(&text) {
+        if marked.is_empty() {
+            return text::wrap(&text, width)
+                .into_iter()
+                .map(|line| Line::styled(line, base))
+                .collect();
+        }
+        return text::wrap_marked(&text, &marked, width, (base, theme.highlight));
+    }
+    // As plain text does, never narrower than 8 columns.
+    let width = width.max(8);
+    markdown::rows(&text, &marked, width, base, theme)
+        .into_iter()
+        .flat_map(|row| wrap::wrap(row, width))
+        .collect()
+}
+
+/// `text` in at most `height` lines of `width` (a match tile): rendered as a card is, its
+/// lines joined, the last line ending in "…" when cut.
+#[must_use]
+pub fn compact(
+    text: &str,
+    width: usize,
+    height: usize,
+    base: Style,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let spans: Vec<Span<'static>> = lines(text, usize::MAX / 2, base, theme)
+        .into_iter()
+        .filter(|line| line.width() > 0)
+        .flat_map(|line| {
+            // A line's indentation means nothing once the lines are joined.
+            let mut spans: Vec<Span<'static>> = line
+                .spans
+                .into_iter()
+                .skip_while(|span| span.content.trim().is_empty())
+                .collect();
+            spans.push(Span::styled(" ", base));
+            spans
+        })
+        .collect();
+    let row = wrap::Row {
+        pieces: spans,
+        ..wrap::Row::default()
+    };
+    let mut out = wrap::wrap(row, width.max(1));
+    if out.len() > height && height > 0 {
+        out.truncate(height);
+        if let Some(last) = out.pop() {
+            // "…" in the last column, after what fits before it.
+            let mut spans = text::fit_line(last, width.saturating_sub(1)).spans;
+            spans.push(Span::styled("…", base));
+            out.push(Line::from(spans));
+        }
+    }
+    out
+}
+
+/// `lead` (an option's key) and then `text` rendered in what is left of `width`, its later
+/// lines under its first: "  1  Account managers and" / "     channel managers."
+#[must_use]
+pub fn hanging(
+    lead: Span<'static>,
+    text: &str,
+    width: usize,
+    base: Style,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let indent = columns(&lead.content);
+    let mut lead = Some(lead);
+    lines(text, width.saturating_sub(indent), base, theme)
+        .into_iter()
+        .map(|line| {
+            // The line's style to its text, not to the lead before it.
+            let style = line.style;
+            let mut spans: Vec<Span<'static>> = line
+                .spans
+                .into_iter()
+                .map(|span| Span::styled(span.content, style.patch(span.style)))
+                .collect();
+            let first = lead.take().unwrap_or_else(|| Span::raw(" ".repeat(indent)));
+            spans.insert(0, first);
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// `lines` moved right as one block to the middle of `width` columns, so that a list stays
+/// aligned where centring each line would not.
+#[must_use]
+pub fn centred(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let pad = width.saturating_sub(widest) / 2;
+    if pad == 0 {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .map(|mut line| {
+            if line.width() > 0 {
+                line.spans.insert(0, Span::raw(" ".repeat(pad)));
+            }
+            line
+        })
+        .collect()
+}
+
+/// `text` with each tab replaced by the spaces up to the next multiple of [`TAB_STOP`]
+/// columns of its line, and `marked` moved to match.
+fn expand_tabs<'t>(text: &'t str, marked: &[Range<usize>]) -> (Cow<'t, str>, Vec<Range<usize>>) {
+    if !text.contains('\t') {
+        return (Cow::Borrowed(text), marked.to_vec());
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    // (byte in `text`, bytes added before it so far), at each tab.
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut column = 0;
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        match c {
+            '\t' => {
+                out.push_str(&text[start..at]);
+                column += columns(&text[start..at]);
+                let spaces = TAB_STOP - column % TAB_STOP;
+                out.push_str(&" ".repeat(spaces));
+                column += spaces;
+                start = at + 1;
+                let added = shifts.last().map_or(0, |s| s.1) + spaces - 1;
+                shifts.push((at, added));
+            }
+            '\n' => {
+                out.push_str(&text[start..=at]);
+                start = at + 1;
+                column = 0;
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&text[start..]);
+    let moved = |offset: usize| {
+        offset
+            + shifts
+                .iter()
+                .take_while(|(at, _)| *at < offset)
+                .last()
+                .map_or(0, |s| s.1)
+    };
+    let marked = marked
+        .iter()
+        .map(|m| moved(m.start)..moved(m.end))
+        .collect();
+    (Cow::Owned(out), marked)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,336 @@
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+
+use super::*;
+
+fn shown(lines: &[Line<'_>]) -> Vec<String> {
+    lines.iter().map(ToString::to_string).collect()
+}
+
+/// The text of each span of `line` with whether it has `modifier`.
+fn with(line: &Line<'_>, modifier: Modifier) -> Vec<(String, bool)> {
+    line.spans
+        .iter()
+        .map(|s| {
+            (
+                s.content.to_string(),
+                s.style.add_modifier.contains(modifier),
+            )
+        })
+        .collect()
+}
+
+fn piece(text: &str, on: bool) -> (String, bool) {
+    (text.to_owned(), on)
+}
+
+#[test]
+fn plain_text_wraps_as_before() {
+    let theme = Theme::default();
+    let text = "1. Customers are selected and grouped by potential,\n2. a team is formed.\n\n\
+                C:\\Users and a_b_c and 2 * 3 * 4";
+    for width in [20, 40, 80, 160] {
+        let lines = lines(text, width, theme.title, &theme);
+        let before: Vec<Line> = text::wrap(text, width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.title))
+            .collect();
+        assert_eq!(lines, before, "at {width}");
+    }
+}
+
+#[test]
+fn tabs_expand_to_the_next_multiple_of_four() {
+    // shared/cases/tab-indent's two tab-indented backs.
+    let theme = Theme::default();
+    let python = "for i in range(3):\n\tif i:\n\t\tprint(i)";
+    assert_eq!(
+        shown(&lines(python, 80, Style::new(), &theme)),
+        ["for i in range(3):", "    if i:", "        print(i)"]
+    );
+    // "X" ends at column 5, its tab runs to 8; "Name" ends at 8, its tab runs to 12.
+    let go = "type P struct {\n\tX\tint\n\tName\tstring\n}";
+    assert_eq!(
+        shown(&lines(go, 80, Style::new(), &theme)),
+        ["type P struct {", "    X   int", "    Name    string", "}"]
+    );
+    // A marked range after a tab moves with its text: "bc" is bytes 2..4, then 4..6.
+    let (expanded, marked) = expand_tabs("a\tbc", std::slice::from_ref(&(2..4)));
+    assert_eq!(expanded, "a   bc");
+    assert_eq!(marked, vec![4..6]);
+}
+
+#[test]
+fn emphasis_code_and_escapes() {
+    let theme = Theme::default();
+    let lines = lines("**bold** and *it* and `x`", 80, Style::new(), &theme);
+    assert_eq!(shown(&lines), ["bold and it and x"]);
+    assert_eq!(
+        with(&lines[0], Modifier::BOLD),
+        [
+            piece("bold", true),
+            piece(" and ", false),
+            piece("it", false),
+            piece(" and ", false),
+            piece("x", false)
+        ]
+    );
+    assert_eq!(lines[0].spans[1].style, Style::new());
+    assert!(
+        lines[0].spans[2]
+            .style
+            .add_modifier
+            .contains(Modifier::ITALIC)
+    );
+    assert_eq!(lines[0].spans[4].style.fg, theme.code.fg);
+    // A backslash keeps an asterisk literal.
+    let escaped = super::lines(r"\*not bold\* 2\*3", 80, Style::new(), &theme);
+    assert_eq!(shown(&escaped), ["*not bold* 2*3"]);
+    assert_eq!(
+        with(&escaped[0], Modifier::BOLD),
+        [piece("*not bold* 2*3", false)]
+    );
+}
+
+#[test]
+fn nested_lists_hang_under_their_text_at_every_width() {
+    let theme = Theme::default();
+    let text = "- **one** two three\n  1. four five six\n  2. seven";
+    assert_eq!(
+        shown(&lines(text, 80, Style::new(), &theme)),
+        ["- one two three", "  1. four five six", "  2. seven"]
+    );
+    // 12 columns: "- " leads, "  1. " leads the nested items, wrapped text hangs under each.
+    assert_eq!(
+        shown(&lines(text, 12, Style::new(), &theme)),
+        [
+            "- one two",
+            "  three",
+            "  1. four",
+            "     five",
+            "     six",
+            "  2. seven"
+        ]
+    );
+}
+
+#[test]
+fn headings_quotes_links_and_rules() {
+    let theme = Theme::default();
+    let text = "# Title\n\n> quoted *words*\n\nsee [the docs](https://x.org)\n\n---\nend";
+    let lines = lines(text, 30, Style::new(), &theme);
+    assert_eq!(
+        shown(&lines),
+        [
+            "Title",
+            "",
+            "│ quoted words",
+            "",
+            "see the docs",
+            "",
+            "──────────────────────────────",
+            "",
+            "end"
+        ]
+    );
+    assert!(
+        lines[0].spans[0]
+            .style
+            .add_modifier
+            .contains(Modifier::BOLD)
+    );
+    assert_eq!(
+        with(&lines[4], Modifier::UNDERLINED),
+        [piece("see ", false), piece("the docs", true)]
+    );
+}
+
+#[test]
+fn a_code_block_is_highlighted_in_the_themes_colours_and_plain_in_monochrome() {
+    let text = "```rust\nlet x = \"hi\"; // note\n```";
+    let theme = Theme::default();
+    let lines = lines(text, 80, Style::new(), &theme);
+    assert_eq!(shown(&lines), ["let x = \"hi\"; // note"]);
+    let style_of = |word: &str| {
+        lines[0]
+            .spans
+            .iter()
+            .find(|s| s.content.contains(word))
+            .map(|s| s.style)
+            .unwrap()
+    };
+    assert_eq!(style_of("let").fg, theme.syntax.keyword.fg);
+    assert_eq!(style_of("hi").fg, theme.syntax.string.fg);
+    assert_eq!(style_of("note").fg, theme.syntax.comment.fg);
+    // Monochrome (NO_COLOR): no colour anywhere, the comment dim.
+    let mono = Theme::named(crate::config::ThemeName::Monochrome);
+    let lines = super::lines(text, 80, Style::new(), &mono);
+    assert!(lines[0].spans.iter().all(|s| s.style.fg.is_none()));
+    let comment = lines[0]
+        .spans
+        .iter()
+        .find(|s| s.content.contains("note"))
+        .unwrap();
+    assert!(comment.style.add_modifier.contains(Modifier::DIM));
+}
+
+#[test]
+fn math_shows_as_unicode_or_as_its_source() {
+    let theme = Theme::default();
+    assert_eq!(
+        shown(&lines(
+            r"Area: $\pi r^2$, $$\frac{a}{b}$$",
+            80,
+            Style::new(),
+            &theme
+        )),
+        ["Area: π r², a/b"]
+    );
+    assert_eq!(
+        shown(&lines(r"$e^{i\pi}$ stays", 80, Style::new(), &theme)),
+        [r"$e^{i\pi}$ stays"]
+    );
+}
+
+#[test]
+fn an_image_shows_its_alt_text_and_file_name() {
+    let theme = Theme::default();
+    assert_eq!(
+        shown(&lines(
+            "*Heart* ![the heart](media/heart.png)",
+            80,
+            Style::new(),
+            &theme
+        )),
+        ["Heart [image: the heart] (heart.png)"]
+    );
+}
+
+#[test]
+fn a_table_aligns_where_it_fits_and_lists_its_rows_where_not() {
+    let theme = Theme::default();
+    let text = "| name | value |\n|---|---|\n| alpha | 1 |";
+    assert_eq!(
+        shown(&lines(text, 40, Style::new(), &theme)),
+        ["name  │ value", "──────┼──────", "alpha │ 1"]
+    );
+    // 12 columns: the aligned table needs 5 + 3 + 5; rows with dots instead.
+    assert_eq!(
+        shown(&lines(text, 12, Style::new(), &theme)),
+        ["name · value", "alpha · 1"]
+    );
+}
+
+#[test]
+fn cloze_marks_stay_on_their_words_in_markdown() {
+    let theme = Theme::default();
+    // "Paris" is bytes 8..13 of the text.
+    let text = "**Cap** Paris is big";
+    let lines = marked(
+        text,
+        std::slice::from_ref(&(8..13)),
+        80,
+        Style::new(),
+        &theme,
+    );
+    assert_eq!(shown(&lines), ["Cap Paris is big"]);
+    let paris = lines[0]
+        .spans
+        .iter()
+        .find(|s| s.content == "Paris")
+        .unwrap();
+    assert_eq!(paris.style.fg, theme.highlight.fg);
+    let rest = lines[0]
+        .spans
+        .iter()
+        .find(|s| s.content == " is big")
+        .unwrap();
+    assert_ne!(rest.style.fg, theme.highlight.fg);
+}
+
+#[test]
+fn wide_clusters_count_as_the_buffer_counts_them() {
+    // A flag and a skin-toned thumb are one cluster of two columns each.
+    assert_eq!(columns("🇯🇵"), 2);
+    assert_eq!(columns("👍🏽"), 2);
+    let theme = Theme::default();
+    // 8 columns: "*zz* 👍🏽 tone" is "zz 👍🏽" (5) then "tone".
+    assert_eq!(
+        shown(&lines("*zz* 👍🏽 tone", 8, Style::new(), &theme)),
+        ["zz 👍🏽", "tone"]
+    );
+}
+
+#[test]
+fn a_tile_joins_the_lines_and_cuts_the_last() {
+    let theme = Theme::default();
+    let tile = compact("**one** two\nthree four five", 9, 2, Style::new(), &theme);
+    // "one two", "three", "four five": two lines fit, the second marked as cut.
+    assert_eq!(shown(&tile), ["one two", "three…"]);
+}
+
+#[test]
+fn centring_moves_the_block_not_each_line() {
+    let lines = vec![Line::from("1. one"), Line::from("2. three")];
+    assert_eq!(shown(&centred(lines, 12)), ["  1. one", "  2. three"]);
+}
+
+/// `lines` drawn as review draws a card: a paragraph in an area of `width` × `height`.
+fn drawn(lines: Vec<Line<'static>>, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    use ratatui::widgets::{Paragraph, Widget};
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let mut buffer = ratatui::buffer::Buffer::empty(area);
+    Paragraph::new(lines).render(area, &mut buffer);
+    buffer
+}
+
+#[test]
+fn a_card_without_markdown_draws_cell_for_cell_as_before() {
+    let theme = Theme::default();
+    let text = "KAM’s essence: a radically different process.\n\n1. Customers are selected and \
+                grouped by potential,\n2. a team is formed.\n    indented line, C:\\path, 2 * 3\n\
+                日本語のテキスト and 🇯🇵 with 👍🏽 — the end";
+    // The card column of review at 80×24, 160×48 and 40×12 (its width less the scrollbar's).
+    for (width, height) in [(80, 24), (160, 48), (40, 12)] {
+        let columns = usize::from(width) - 2;
+        let before: Vec<Line> = text::wrap(text, columns)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.title))
+            .collect();
+        let now = lines(text, columns, theme.title, &theme);
+        assert_eq!(
+            drawn(now, width, height),
+            drawn(before, width, height),
+            "{width}×{height}"
+        );
+        // A cloze answer's marks too.
+        let marks = [5..12, 60..70];
+        let before = text::wrap_marked(text, &marks, columns, (theme.title, theme.highlight));
+        let now = marked(text, &marks, columns, theme.title, &theme);
+        assert_eq!(
+            drawn(now, width, height),
+            drawn(before, width, height),
+            "{width}×{height}"
+        );
+    }
+}
+
+#[test]
+fn a_markdown_list_keeps_its_alignment_in_the_buffer() {
+    let theme = Theme::default();
+    let text = "**Steps**\n\n1. select *customers* by potential\n2. form a team";
+    let buffer = drawn(lines(text, 20, Style::new(), &theme), 20, 6);
+    let mut expected = ratatui::buffer::Buffer::with_lines([
+        "Steps               ",
+        "",
+        "1. select customers",
+        "   by potential",
+        "2. form a team",
+        "",
+    ]);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let italic = Style::new().add_modifier(Modifier::ITALIC);
+    expected.set_style(ratatui::layout::Rect::new(0, 0, 5, 1), bold);
+    expected.set_style(ratatui::layout::Rect::new(10, 2, 9, 1), italic);
+    assert_eq!(buffer, expected);
+}
