@@ -65,3 +65,47 @@ fn a_learn_miss_at_40x12_shows_the_answer_and_the_mastered_count() {
         text(&wide)
     );
 }
+
+#[test]
+fn the_catch_up_box_at_40x12_keeps_its_keys_and_sums_the_days_it_cannot_list() {
+    use crate::app::HomeOverlay;
+    use crate::app::backlog::PlanPreview;
+    use crate::study::backlog::{Backlog, Plan};
+    let mut app = sample();
+    // 70 reviews over 7 days, 10 a day.
+    let days: Vec<Vec<Box<str>>> = (0..7)
+        .map(|day| (0..10).map(|i| format!("c{day}-{i}").into()).collect())
+        .collect();
+    app.home.overlay = Some(HomeOverlay::Plan(PlanPreview {
+        days: 7,
+        plan: Plan {
+            id: "p".into(),
+            days,
+        },
+        backlog: Backlog {
+            due: 70,
+            normal_day: 4.0,
+        },
+    }));
+    let buf = draw(&app, 40, 12);
+    let screen = text(&buf);
+    assert!(
+        screen.contains("│Enter apply  ←/→ days  Esc cancel"),
+        "{screen}"
+    );
+    // Twelve rows: two borders, the description and the spread take four at 38 columns,
+    // the note two and the keys one; three rows for the days: today, tomorrow, the rest.
+    assert!(screen.contains("10 (today)"), "{screen}");
+    assert!(
+        flat(&buf).contains("then 50 over the remaining days"),
+        "{screen}"
+    );
+    // At 80×24 every day is listed.
+    let wide = text(&draw(&app, 80, 24));
+    assert!(!wide.contains("remaining days"), "{wide}");
+    let day_rows = wide
+        .lines()
+        .filter(|l| l.contains("│  ") && l.contains("     10"))
+        .count();
+    assert_eq!(day_rows, 7, "{wide}");
+}
