@@ -122,7 +122,7 @@ fn status_room_keeping(title_width: usize, keeps: usize, width: usize) -> usize 
 /// [`areas`]. Only a message longer than that is cut, with "…".
 pub fn notice(message: &str, style: Style, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    let mut rows = super::text::wrap(message, width);
+    let mut rows = super::text::wrap_at_spaces(message, width);
     let room = usize::from(area.y.min(buf.area.height / 2)) + 1;
     if rows.len() > room {
         rows.truncate(room);

@@ -109,3 +109,36 @@ fn the_catch_up_box_at_40x12_keeps_its_keys_and_sums_the_days_it_cannot_list() {
         .count();
     assert_eq!(day_rows, 7, "{wide}");
 }
+
+#[test]
+fn the_exam_date_at_40x12_shows_what_is_typed_and_its_error_whole() {
+    let mut app = sample();
+    app.update(Action::SetExam, app.now);
+    for c in "2026-13-45".chars() {
+        app.update(Action::Type(c), app.now);
+    }
+    let buf = draw(&app, 40, 12);
+    // The field is on the notice line, above the keys.
+    assert_eq!(
+        line(&buf, 10).trim_end(),
+        "Exam date: 2026-13-45█",
+        "{}",
+        text(&buf)
+    );
+    // At 80 columns the whole label.
+    let wide = draw(&app, 80, 24);
+    assert!(
+        line(&wide, 22).starts_with("Exam date, YYYY-MM-DD (empty clears): 2026-13-45█"),
+        "{}",
+        text(&wide)
+    );
+    app.update(Action::Submit, app.now);
+    let buf = draw(&app, 40, 12);
+    let screen = text(&buf);
+    // "`2026-13-45` is not a date like 2026-12-15." is 44 columns: it wraps between words.
+    assert!(
+        screen.contains("`2026-13-45` is not a date like"),
+        "{screen}"
+    );
+    assert!(screen.contains("\n2026-12-15."), "{screen}");
+}
