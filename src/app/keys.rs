@@ -6,6 +6,8 @@
 
 pub mod tables;
 
+use std::borrow::Cow;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Action;
@@ -81,21 +83,58 @@ pub const fn bind(
     }
 }
 
-/// A screen's key table, made of shared parts.
+/// A screen's key table, made of shared parts, and how many options its pick binding
+/// reaches on the screen now (two choices answer to `1-2`, four tiles to `a-d`).
+///
+/// The tables write `Keys(parts, None)`; a screen limits the picks with [`Keys::with_picks`].
 #[derive(Debug, Clone, Copy)]
-pub struct Keys(pub &'static [&'static [Binding]]);
+pub struct Keys(
+    &'static [&'static [Binding]],
+    /// Options a [`On::Pick`] binding reaches: `None` for its whole range.
+    Option<usize>,
+);
 
 impl Keys {
+    /// This table with its pick binding reaching only the first `options` keys, the options on
+    /// screen: the keys past them do nothing, and the labels name only those that work.
+    #[must_use]
+    pub const fn with_picks(self, options: usize) -> Self {
+        Self(self.0, Some(options))
+    }
+
     /// Every binding, in order.
     pub fn iter(self) -> impl Iterator<Item = &'static Binding> {
         self.0.iter().flat_map(|part| part.iter())
     }
 
-    /// The action `key` triggers here: the first binding that has it.
+    /// The action `key` triggers here: the first binding that has it (a pick only for an
+    /// option on screen).
     #[must_use]
     pub fn action_for(self, key: KeyEvent) -> Option<Action> {
         self.iter()
             .find_map(|binding| binding.on.action(key, &binding.action))
+            .filter(|action| match (action, self.1) {
+                (Action::Choose(n), Some(options)) => *n <= options,
+                _ => true,
+            })
+    }
+
+    /// The keys of `binding` as the footer and help show them: its label, or for a pick the
+    /// range that reaches the options on screen (`1-2`, `a-d`, `1` alone).
+    #[must_use]
+    pub fn key_label(self, binding: &Binding) -> Cow<'static, str> {
+        let On::Pick(from, _) = binding.on else {
+            return Cow::Borrowed(binding.key_label);
+        };
+        let Some(options) = self.1 else {
+            return Cow::Borrowed(binding.key_label);
+        };
+        match self.pick_label(options) {
+            Some(last) if last == from => Cow::Owned(from.to_string()),
+            Some(last) => Cow::Owned(format!("{from}-{last}")),
+            // More options than keys, or none: the whole range is the truth.
+            None => Cow::Borrowed(binding.key_label),
+        }
     }
 
     /// The label of the keys that trigger `action` here, for prose such as "Enter plays
@@ -113,6 +152,10 @@ impl Keys {
     pub fn pick_label(self, n: usize) -> Option<char> {
         self.iter().find_map(|binding| match binding.on {
             On::Pick(from, to) => {
+                let to = self.1.map_or(to, |options| {
+                    let last = u32::from(from) + u32::try_from(options).unwrap_or(u32::MAX);
+                    char::from_u32(last.saturating_sub(1)).map_or(to, |last| last.min(to))
+                });
                 let key = u32::from(from) + u32::try_from(n).ok()?.checked_sub(1)?;
                 char::from_u32(key).filter(|key| (from..=to).contains(key))
             }

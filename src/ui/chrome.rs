@@ -73,6 +73,9 @@ pub fn render(
     body(area)
 }
 
+/// Columns between a header's title and its status.
+const HEADER_GAP: usize = 2;
+
 /// The columns a header's title keeps beside its status, at least (all of a shorter title).
 pub const TITLE_KEEPS: usize = 16;
 
@@ -81,11 +84,12 @@ pub const TITLE_KEEPS: usize = 16;
 /// one; [`TITLE_KEEPS`] for most screens); the status has the rest first, since it says where
 /// the user is.
 pub fn header(title: Line<'_>, status: Line<'_>, keeps: usize, area: Rect, buf: &mut Buffer) {
-    const GAP: usize = 2;
     let width = usize::from(area.width);
-    let title_keeps = title.width().min(keeps);
-    let status_width = status.width().min(width.saturating_sub(title_keeps + GAP));
-    let title_width = width.saturating_sub(status_width + GAP * usize::from(status_width > 0));
+    let status_width = status
+        .width()
+        .min(status_room_keeping(title.width(), keeps, width));
+    let title_width =
+        width.saturating_sub(status_width + HEADER_GAP * usize::from(status_width > 0));
     let [left, _, right] = Layout::horizontal([
         Constraint::Length(u16::try_from(title_width).unwrap_or(0)),
         Constraint::Fill(1),
@@ -96,13 +100,29 @@ pub fn header(title: Line<'_>, status: Line<'_>, keeps: usize, area: Rect, buf: 
     super::text::fit_line(status, status_width).render(right, buf);
 }
 
+/// The columns [`render`]'s header leaves its status beside `title` on a screen `width` wide,
+/// for a status that has a shorter form.
+#[must_use]
+pub fn status_room(title: &str, width: u16) -> usize {
+    status_room_keeping(
+        super::text::display_width(title),
+        TITLE_KEEPS,
+        usize::from(width),
+    )
+}
+
+/// The header's status room beside a title `title_width` wide that keeps `keeps` columns.
+fn status_room_keeping(title_width: usize, keeps: usize, width: usize) -> usize {
+    width.saturating_sub(title_width.min(keeps) + HEADER_GAP)
+}
+
 /// A notice ending on its line `area`: one too long for it wraps upwards over what is above
 /// (the body's bottom rule, then the body), half the screen at most, so that its end
 /// (a file's name, a key) is seen. The layout does not move: hit-testing still agrees with
 /// [`areas`]. Only a message longer than that is cut, with "…".
 pub fn notice(message: &str, style: Style, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    let mut rows = super::text::wrap(message, width);
+    let mut rows = super::text::wrap_at_spaces(message, width);
     let room = usize::from(area.y.min(buf.area.height / 2)) + 1;
     if rows.len() > room {
         rows.truncate(room);

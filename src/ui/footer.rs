@@ -18,7 +18,7 @@ pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let shown = fitting(bindings, usize::from(area.width));
     let mut spans = Vec::new();
     for binding in shown {
-        spans.push(Span::styled(binding.key_label, theme.key));
+        spans.push(Span::styled(bindings.key_label(binding), theme.key));
         spans.push(Span::styled(format!(" {}   ", binding.hint), theme.dim));
     }
     Line::from(spans).render(area, buf);
@@ -33,7 +33,8 @@ fn kept_last(binding: &Binding) -> bool {
 fn fitting(bindings: Keys, width: usize) -> Vec<&'static Binding> {
     let all: Vec<&Binding> = bindings.iter().filter(|b| b.in_footer).collect();
     // The key, a space and the hint, then the gap, which the last one needs not.
-    let columns = |b: &Binding| b.key_label.chars().count() + 1 + b.hint.chars().count() + GAP;
+    let columns =
+        |b: &Binding| bindings.key_label(b).chars().count() + 1 + b.hint.chars().count() + GAP;
     let mut used: usize = all
         .iter()
         .filter(|b| kept_last(b))
@@ -71,7 +72,7 @@ mod tests {
     fn shown(bindings: Keys, width: usize) -> String {
         fitting(bindings, width)
             .iter()
-            .map(|b| format!("{} {}", b.key_label, b.hint))
+            .map(|b| format!("{} {}", bindings.key_label(b), b.hint))
             .collect::<Vec<_>>()
             .join("   ")
     }

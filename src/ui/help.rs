@@ -20,7 +20,7 @@ pub fn render(bindings: Keys, scroll: u16, theme: &Theme, area: Rect, buf: &mut 
     // The keys' column as wide as the widest key of this table.
     let key_width = all
         .iter()
-        .map(|b| b.key_label.chars().count())
+        .map(|b| bindings.key_label(b).chars().count())
         .max()
         .unwrap_or(1);
     // Borders, the blank line and the close line take four rows.
@@ -29,7 +29,15 @@ pub fn render(bindings: Keys, scroll: u16, theme: &Theme, area: Rect, buf: &mut 
     let one_column = area.width.saturating_sub(2).min(COLUMN);
     let lines_in = |width: u16| -> Vec<Vec<Line<'static>>> {
         all.iter()
-            .map(|b| entry(b, key_width, usize::from(width), theme))
+            .map(|b| {
+                entry(
+                    &bindings.key_label(b),
+                    b.hint,
+                    key_width,
+                    usize::from(width),
+                    theme,
+                )
+            })
             .collect()
     };
     // Two columns when one is too tall and two side by side fit it (78 columns at 80).
@@ -92,10 +100,16 @@ pub fn render(bindings: Keys, scroll: u16, theme: &Theme, area: Rect, buf: &mut 
     .render(close, buf);
 }
 
-/// One key's lines in a column `width` wide: the key right-aligned, then its hint, wrapped
+/// One key's lines (its label as [`Keys::key_label`] gives it) in a column `width` wide: the key right-aligned, then its hint, wrapped
 /// under the hint's start.
-fn entry(binding: &Binding, key_width: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let key = Span::styled(format!("{:>key_width$}  ", binding.key_label), theme.key);
+fn entry(
+    key_label: &str,
+    hint: &'static str,
+    key_width: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let key = Span::styled(format!("{key_label:>key_width$}  "), theme.key);
     // One column for a scrollbar.
-    super::text::hanging(key, binding.hint, width.saturating_sub(1), Style::new())
+    super::text::hanging(key, hint, width.saturating_sub(1), Style::new())
 }

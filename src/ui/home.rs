@@ -127,9 +127,18 @@ fn render_problems(
 fn render_notice(app: &App, theme: &Theme, notice: Rect, buf: &mut Buffer) {
     let home = &app.home;
     let field = if let Some(HomeOverlay::Exam(input)) = &home.overlay {
+        let typed = format!("{}█", input.text);
+        // The typed date matters more than the label: a narrow screen gets the short one.
+        let long = "Exam date, YYYY-MM-DD (empty clears): ";
+        let room = usize::from(notice.width).saturating_sub(super::text::display_width(&typed));
+        let label = if long.len() <= room {
+            long
+        } else {
+            "Exam date: "
+        };
         Some(Line::from(vec![
-            Span::styled("Exam date, YYYY-MM-DD (empty clears): ", theme.dim),
-            Span::styled(format!("{}█", input.text), theme.key),
+            Span::styled(label, theme.dim),
+            Span::styled(typed, theme.key),
         ]))
     } else if home.filtering() || !home.filter.is_empty() {
         let cursor = if home.filtering() { "█" } else { "" };

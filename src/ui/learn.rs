@@ -15,16 +15,9 @@ use crate::session::questions::{Ask, Question};
 pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let learn = &screen.session;
     let (unseen, familiar, mastered) = learn.progress();
-    let status = Line::from(vec![
-        Span::styled(format!("round {} · ", learn.round), theme.dim),
-        Span::styled(unseen.to_string(), theme.new),
-        Span::styled(" unseen · ", theme.dim),
-        Span::styled(familiar.to_string(), theme.learning),
-        Span::styled(" familiar · ", theme.dim),
-        Span::styled(mastered.to_string(), theme.review),
-        Span::styled(" mastered", theme.dim),
-    ]);
     let title = format!("Learn · {}", learn.title);
+    let room = chrome::status_room(&title, area.width);
+    let status = progress_line(learn.round, (unseen, familiar, mastered), room, theme);
     // Centred in a readable column, as a review card is.
     let body = chrome::column(chrome::render(app, theme, &title, status, area, buf));
     // A column between the text and a scrollbar.
@@ -79,9 +72,23 @@ pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, bu
         let cut = if pieces.len() > 1 { "…" } else { "" };
         lines.push(Line::styled(format!("{first}{cut}"), theme.review));
     }
-    lines.extend(question_lines(asked, starred, app.typing(), theme, width));
-    if let Some(outcome) = &asked.outcome {
-        lines.extend(outcome_lines(outcome, &asked.question, theme, width));
+    let (prompt, ask) = question_lines(asked, starred, app.typing(), theme, width);
+    let feedback = asked.outcome.as_ref().map_or_else(Vec::new, |outcome| {
+        outcome_lines(outcome, &asked.question, theme, width)
+    });
+    lines.extend(prompt);
+    // Feedback below a question taller than the body would be out of sight (40×12 after a
+    // miss): then it comes first, under the prompt, and the options follow.
+    let height = usize::from(body.height);
+    let all = || lines.iter().chain(&ask).chain(&feedback);
+    // As `scrolled` draws it: without blank lines when it is too tall.
+    let tall = all().count() > height && all().filter(|l| l.width() > 0).count() > height;
+    if tall {
+        lines.extend(feedback);
+        lines.extend(ask);
+    } else {
+        lines.extend(ask);
+        lines.extend(feedback);
     }
     super::scrolled(
         lines,
@@ -94,24 +101,55 @@ pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, bu
     );
 }
 
-/// The prompt and how it is asked: options, a true/false claim, or the answer field.
+/// Learn's header status, whole if it fits `room` columns, else without the round, else the
+/// count that matters most: how many terms are mastered, of all.
+fn progress_line(
+    round: usize,
+    (unseen, familiar, mastered): (usize, usize, usize),
+    room: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let counts = vec![
+        Span::styled(unseen.to_string(), theme.new),
+        Span::styled(" unseen · ", theme.dim),
+        Span::styled(familiar.to_string(), theme.learning),
+        Span::styled(" familiar · ", theme.dim),
+        Span::styled(mastered.to_string(), theme.review),
+        Span::styled(" mastered", theme.dim),
+    ];
+    let mut whole = vec![Span::styled(format!("round {round} · "), theme.dim)];
+    whole.extend(counts.clone());
+    let short = Line::from(vec![
+        Span::styled(mastered.to_string(), theme.review),
+        Span::styled(
+            format!(" of {} mastered", unseen + familiar + mastered),
+            theme.dim,
+        ),
+    ]);
+    [Line::from(whole), Line::from(counts)]
+        .into_iter()
+        .find(|line| line.width() <= room)
+        .unwrap_or(short)
+}
+
+/// The prompt, then how it is asked: options, a true/false claim, or the answer field.
 fn question_lines(
     asked: &Asked,
     starred: bool,
     typing: bool,
     theme: &Theme,
     width: usize,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let q = &asked.question;
-    let mut lines: Vec<Line> = vec![Line::from("")];
+    let mut prompt: Vec<Line> = vec![Line::from("")];
     let star = if starred { "★ " } else { "" };
-    lines.extend(card::lines(
+    prompt.extend(card::lines(
         &format!("{star}{}", q.prompt),
         width,
         theme.title,
         theme,
     ));
-    lines.push(Line::from(""));
+    let mut lines = vec![Line::from("")];
     let outcome = asked.outcome.as_ref();
     match &q.ask {
         Ask::Choice { options, correct } => {
@@ -159,7 +197,7 @@ fn question_lines(
             );
         }
     }
-    lines
+    (prompt, lines)
 }
 
 /// What the feedback line says, and whether the answer follows it.

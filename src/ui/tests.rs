@@ -720,5 +720,7 @@ fn a_deck_row_keeps_its_exam_in_view_at_80_columns() {
 
 mod every_size;
 mod home_items;
+mod key_ranges;
+mod narrow;
 mod practice_screens;
 mod workload;

@@ -30,6 +30,19 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// The display lines of a message at `width` columns, broken only at spaces: a date or a
+/// path stays whole on its line (where [`wrap`] may break after a hyphen).
+#[must_use]
+pub fn wrap_at_spaces(text: &str, width: usize) -> Vec<String> {
+    let options = Options::new(width.max(8))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    text.lines()
+        .flat_map(|line| textwrap::wrap(line.trim_end(), &options))
+        .map(Cow::into_owned)
+        .collect()
+}
+
 /// The display lines of `text` at `width` columns, drawn in `plain` except the byte ranges
 /// `marked`, drawn in `mark` (a cloze card's deletions on its answer side). No list indents.
 #[must_use]

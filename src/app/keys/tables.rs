@@ -17,7 +17,7 @@ pub use practice::*;
 #[rustfmt::skip]
 pub const GLOBAL: Keys = Keys(&[&[
     bind(Ctrl('c'), "Ctrl-C", "quit", A::Quit, HELP_ONLY),
-]]);
+]], None);
 
 /// The log cannot be written: nothing else until the user says whether to study anyway.
 #[rustfmt::skip]
@@ -25,7 +25,7 @@ pub const SAVING_ASK: Keys = Keys(&[&[
     bind(Code(&[K::Char('y')]), "y", "study without saving", A::StudyWithoutSaving, FOOTER),
     // Not Esc: Esc closes what is open, and never leaves the app (issue 16 §13).
     bind(Code(&[K::Char('q'), K::Char('n')]), "q", "quit", A::Quit, FOOTER),
-]]);
+]], None);
 
 /// While the help screen is open: any of the first keys close it, the others scroll it.
 #[rustfmt::skip]
@@ -35,7 +35,7 @@ pub const HELP: Keys = Keys(&[&[
     bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up", A::Up, FOOTER),
     bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
     bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
-]]);
+]], None);
 
 // ---- Home ----
 
@@ -67,7 +67,7 @@ const HOME_KEYS: &[Binding] = &[
     bind(Code(&[K::Esc]), "Esc", "clear the filter", A::LeaveField, HELP_ONLY),
 ];
 
-pub const HOME: Keys = Keys(&[HOME_KEYS]);
+pub const HOME: Keys = Keys(&[HOME_KEYS], None);
 
 /// Home with a backlog far above a normal day: `b` offers to spread it.
 #[rustfmt::skip]
@@ -75,14 +75,14 @@ pub const HOME_BACKLOG: Keys = Keys(&[
     // The backlog's line in the details names the key; the footer keeps the everyday ones.
     &[bind(Code(&[K::Char('b')]), "b", "spread the backlog", A::Backlog, HELP_ONLY)],
     HOME_KEYS,
-]);
+], None);
 
 /// Home while a backlog plan runs: `B` takes it back.
 #[rustfmt::skip]
 pub const HOME_CATCHING_UP: Keys = Keys(&[
     HOME_KEYS,
     &[bind(Code(&[K::Char('B')]), "B", "undo the backlog plan", A::UndoBacklog, HELP_ONLY)],
-]);
+], None);
 
 /// While the deck filter is typed: the list narrows as you type.
 #[rustfmt::skip]
@@ -93,7 +93,7 @@ pub const FILTER_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Down]), "↓", "down", A::Down, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type to filter", A::Type(' '), HELP_ONLY),
-]]);
+]], None);
 
 /// While an exam date is typed.
 #[rustfmt::skip]
@@ -102,7 +102,7 @@ pub const EXAM_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "0-9", "type the date", A::Type(' '), HELP_ONLY),
-]]);
+]], None);
 
 /// The backlog plan's preview.
 #[rustfmt::skip]
@@ -111,7 +111,7 @@ pub const BACKLOG_PLAN: Keys = Keys(&[&[
     bind(Code(&[K::Left, K::Char('h')]), "←", "fewer days", A::Left, FOOTER),
     bind(Code(&[K::Right, K::Char('l')]), "→", "more days", A::Right, FOOTER),
     bind(Code(&[K::Esc, K::Char('q')]), "Esc", "cancel", A::Back, FOOTER),
-]]);
+]], None);
 
 /// The mode picker over the home screen.
 #[rustfmt::skip]
@@ -123,14 +123,14 @@ pub const PICKER: Keys = Keys(&[&[
     bind(Code(&[K::Char('t')]), "t", "practice test", A::PickMode(Some(M::Test)), FOOTER),
     bind(Code(&[K::Char('c')]), "c", "cram (schedule unchanged)", A::Cram, FOOTER),
     bind(Code(&[K::Char('q'), K::Esc]), "q", "close", A::Picker, FOOTER),
-]]);
+]], None);
 
 /// A deck file's problems over the home screen.
 #[rustfmt::skip]
 pub const PROBLEMS: Keys = Keys(&[&[
     bind(Code(&[K::Char('e')]), "e", "edit at the first problem", A::Edit, FOOTER),
     bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "close", A::Back, FOOTER),
-]]);
+]], None);
 
 // ---- Review ----
 
@@ -153,7 +153,7 @@ const CARD_COMMANDS: &[Binding] = &[
 pub const QUESTION: Keys = Keys(&[
     &[bind(Code(&[K::Char(' '), K::Enter]), "Space", "show answer", A::Reveal, HELP_ONLY)],
     CARD_COMMANDS,
-]);
+], None);
 
 #[rustfmt::skip]
 pub const ANSWER: Keys = Keys(&[
@@ -164,7 +164,7 @@ pub const ANSWER: Keys = Keys(&[
         bind(Code(&[K::Char('4')]), "4", "Easy", A::Grade(Rating::Easy), HELP_ONLY),
     ],
     CARD_COMMANDS,
-]);
+], None);
 
 /// Practice modes offered when the day's review is done: `m` is the mode picker, as on the
 /// home screen; the others go straight to a mode.
@@ -200,9 +200,9 @@ pub const DONE_MORE_NEW: Keys = Keys(&[
     &[bind(Code(&[K::Char('n')]), "n", "10 more new", A::MoreNew, FOOTER)],
     STUDY_ON,
     DONE_COMMANDS,
-]);
+], None);
 
-pub const DONE: Keys = Keys(&[PRACTICE_OFFER, STUDY_ON, DONE_COMMANDS]);
+pub const DONE: Keys = Keys(&[PRACTICE_OFFER, STUDY_ON, DONE_COMMANDS], None);
 
 /// While the tag to cram is typed, on the done screen.
 #[rustfmt::skip]
@@ -211,7 +211,7 @@ pub const TAG_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type the tag", A::Type(' '), HELP_ONLY),
-]]);
+]], None);
 
 // ---- Statistics ----
 
@@ -228,7 +228,7 @@ pub const STATS: Keys = Keys(&[
         bind(Code(&[K::BackTab, K::Left, K::Char('h')]), "Shift-Tab", "previous tab", A::Left, FOOTER),
     ],
     HELP_BACK,
-]);
+], None);
 
 // ---- Browser ----
 
@@ -269,7 +269,7 @@ pub const BROWSER: Keys = Keys(&[
         bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
         bind(Code(&[K::Char('q'), K::Esc]), "q", "back", A::Back, FOOTER),
     ],
-]);
+], None);
 
 /// While the search is typed: the table follows each key.
 #[rustfmt::skip]
@@ -280,7 +280,7 @@ pub const BROWSER_SEARCH: Keys = Keys(&[&[
     bind(Code(&[K::Down]), "↓", "down", A::Down, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type to search", A::Type(' '), HELP_ONLY),
-]]);
+]], None);
 
 /// The selected card's details over the table: the actions still work.
 #[rustfmt::skip]
@@ -296,14 +296,14 @@ pub const BROWSER_DETAILS: Keys = Keys(&[
         bind(Code(&[K::Char('?')]), "?", "help", A::Help, HELP_ONLY),
         bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "close", A::Back, FOOTER),
     ],
-]);
+], None);
 
 /// Forgetting several cards, asked first.
 #[rustfmt::skip]
 pub const CONFIRM_FORGET: Keys = Keys(&[&[
     bind(Code(&[K::Char('f'), K::Char('y')]), "f/y", "forget them", A::Forget, FOOTER),
     bind(Code(&[K::Esc, K::Char('n'), K::Char('q')]), "Esc", "cancel", A::Back, FOOTER),
-]]);
+]], None);
 
 /// The new card's form.
 #[rustfmt::skip]
@@ -316,7 +316,7 @@ pub const ADD_FORM: Keys = Keys(&[&[
     bind(Code(&[K::BackTab, K::Up]), "Shift-Tab", "previous field", A::Up, HELP_ONLY),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type", A::Type(' '), HELP_ONLY),
-]]);
+]], None);
 
 /// While a due date is typed.
 #[rustfmt::skip]
@@ -325,7 +325,7 @@ pub const SET_DUE_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "0-9", "days: 0, 3, 1-7, 5!", A::Type(' '), HELP_ONLY),
-]]);
+]], None);
 
 /// Every table, named, for the tests that walk them.
 pub const ALL: &[(&str, Keys)] = &[

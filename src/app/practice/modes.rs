@@ -33,7 +33,7 @@ pub fn learn_keys(learn: &Practice<Learn>) -> Keys {
         (_, Some(asked)) => match (&asked.outcome, &asked.question.ask) {
             (Some(outcome), _) if outcome.overridable => keys::LEARN_FEEDBACK_OVERRIDE,
             (Some(_), _) => keys::LEARN_FEEDBACK,
-            (None, Ask::Choice { .. }) => keys::LEARN_CHOICE,
+            (None, Ask::Choice { options, .. }) => keys::LEARN_CHOICE.with_picks(options.len()),
             (None, Ask::TrueFalse { .. }) => keys::LEARN_TRUE_FALSE,
             (None, Ask::Written) if learn.field_left => keys::LEARN_FIELD_LEFT,
             (None, Ask::Written) => keys::TYPING_LEARN,
@@ -47,7 +47,7 @@ pub fn match_keys(game: &Match) -> Keys {
     if game.finished.is_some() {
         keys::MATCH_DONE
     } else {
-        keys::MATCH
+        keys::MATCH.with_picks(game.tiles.len())
     }
 }
 
@@ -64,9 +64,9 @@ pub fn test_keys(test: &Practice<PracticeTest>) -> Keys {
     }
     match session.items.get(session.position) {
         None => keys::TEST_SUBMIT,
-        Some(Item::Matching { .. }) => keys::TEST_MATCHING,
-        Some(Item::Single(question)) => match question.ask {
-            Ask::Choice { .. } => keys::TEST_CHOICE,
+        Some(Item::Matching { answers, .. }) => keys::TEST_MATCHING.with_picks(answers.len()),
+        Some(Item::Single(question)) => match &question.ask {
+            Ask::Choice { options, .. } => keys::TEST_CHOICE.with_picks(options.len()),
             Ask::TrueFalse { .. } => keys::TEST_TRUE_FALSE,
             Ask::Written if test.field_left => keys::TEST_FIELD_LEFT,
             Ask::Written => keys::TYPING_TEST,

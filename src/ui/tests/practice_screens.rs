@@ -11,7 +11,7 @@ use crate::store::Question;
 const SIZES: [(u16, u16); 3] = [(80, 24), (160, 48), (40, 12)];
 
 /// An app on one deck `d` of these cards.
-fn app_on_cards(cards: &[(&str, &str)]) -> App {
+pub(super) fn app_on_cards(cards: &[(&str, &str)]) -> App {
     let mut text = String::from("[deck]\nname = \"D\"\n");
     for (i, (front, back)) in cards.iter().enumerate() {
         let _ = write!(
@@ -30,7 +30,7 @@ fn numbered(n: usize) -> Vec<(String, String)> {
     (0..n).map(|i| (format!("Q{i}"), format!("A{i}"))).collect()
 }
 
-fn app_on_numbered(n: usize) -> App {
+pub(super) fn app_on_numbered(n: usize) -> App {
     let cards = numbered(n);
     let pairs: Vec<(&str, &str)> = cards
         .iter()
@@ -39,7 +39,7 @@ fn app_on_numbered(n: usize) -> App {
     app_on_cards(&pairs)
 }
 
-fn start(app: &mut App, mode: PracticeMode, settings: &[Setting]) {
+pub(super) fn start(app: &mut App, mode: PracticeMode, settings: &[Setting]) {
     app.open_options(mode, vec![0], "D".into());
     for &setting in settings {
         app.update(Action::Setting(setting), app.now);

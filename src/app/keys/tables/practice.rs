@@ -47,7 +47,7 @@ pub const OPTIONS_FLASHCARDS: Keys = Keys(&[
     &[bind(Code(&[K::Char('c')]), "c", "card sorting", A::Setting(Setting::Sorting), HELP_ONLY)],
     SCROLL_SETTINGS,
     HELP_BACK,
-]);
+], None);
 
 #[rustfmt::skip]
 pub const OPTIONS_LEARN: Keys = Keys(&[
@@ -58,9 +58,9 @@ pub const OPTIONS_LEARN: Keys = Keys(&[
     &[bind(Code(&[K::Char('m')]), "m", "move on after a right answer", A::Setting(Setting::AutoAdvance), HELP_ONLY)],
     SCROLL_SETTINGS,
     HELP_BACK,
-]);
+], None);
 
-pub const OPTIONS_MATCH: Keys = Keys(&[START, STARRED_ONLY, SCROLL_SETTINGS, HELP_BACK]);
+pub const OPTIONS_MATCH: Keys = Keys(&[START, STARRED_ONLY, SCROLL_SETTINGS, HELP_BACK], None);
 
 #[rustfmt::skip]
 pub const OPTIONS_TEST: Keys = Keys(&[
@@ -76,7 +76,7 @@ pub const OPTIONS_TEST: Keys = Keys(&[
     ],
     SCROLL_SETTINGS,
     HELP_BACK,
-]);
+], None);
 
 /// The test's options screen when a test was left in progress on these decks.
 #[rustfmt::skip]
@@ -86,7 +86,7 @@ pub const OPTIONS_TEST_RESUME: Keys = Keys(&[
         bind(Code(&[K::Char('d')]), "d", "discard it for a new one", A::Discard, FOOTER),
     ],
     HELP_BACK,
-]);
+], None);
 
 /// While the number of questions is typed.
 #[rustfmt::skip]
@@ -95,7 +95,7 @@ pub const COUNT_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "0-9", "type the number", A::Type(' '), HELP_ONLY),
-]]);
+]], None);
 
 // ---- Flashcards ----
 
@@ -118,7 +118,7 @@ const FLASHCARD_MOVES: &[Binding] = &[
     bind(Code(&[K::Char('c')]), "c", "card sorting", A::ToggleSorting, HELP_ONLY),
 ];
 
-pub const FLASHCARDS: Keys = Keys(&[FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK]);
+pub const FLASHCARDS: Keys = Keys(&[FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK], None);
 
 #[rustfmt::skip]
 pub const SORTING: Keys = Keys(&[
@@ -133,7 +133,7 @@ pub const SORTING: Keys = Keys(&[
     SCROLL,
     STAR,
     HELP_BACK,
-]);
+], None);
 
 #[rustfmt::skip]
 pub const SORTING_ROUND_OVER: Keys = Keys(&[
@@ -142,7 +142,7 @@ pub const SORTING_ROUND_OVER: Keys = Keys(&[
         bind(Code(&[K::Char('u')]), "u", "undo sort", A::Undo, FOOTER),
     ],
     HELP_BACK,
-]);
+], None);
 
 /// The round is over and every card is known: Enter goes to the end.
 #[rustfmt::skip]
@@ -152,13 +152,13 @@ pub const SORTING_ALL_SORTED: Keys = Keys(&[
         bind(Code(&[K::Char('u')]), "u", "undo sort", A::Undo, FOOTER),
     ],
     HELP_BACK,
-]);
+], None);
 
 #[rustfmt::skip]
 pub const SORTING_DONE: Keys = Keys(&[
     &[bind(Code(&[K::Char('r')]), "r", "start sorting over", A::StartOver, FOOTER)],
     HELP_BACK,
-]);
+], None);
 
 // ---- Learn ----
 
@@ -172,7 +172,7 @@ pub const LEARN_CHOICE: Keys = Keys(&[
     SCROLL,
     STAR,
     HELP_BACK,
-]);
+], None);
 
 #[rustfmt::skip]
 pub const LEARN_TRUE_FALSE: Keys = Keys(&[
@@ -184,7 +184,7 @@ pub const LEARN_TRUE_FALSE: Keys = Keys(&[
     SCROLL,
     STAR,
     HELP_BACK,
-]);
+], None);
 
 /// A written question whose answer field was left with Esc.
 #[rustfmt::skip]
@@ -194,7 +194,7 @@ pub const LEARN_FIELD_LEFT: Keys = Keys(&[
     SCROLL,
     STAR,
     HELP_BACK,
-]);
+], None);
 
 #[rustfmt::skip]
 pub const LEARN_FEEDBACK: Keys = Keys(&[
@@ -202,7 +202,7 @@ pub const LEARN_FEEDBACK: Keys = Keys(&[
     SCROLL,
     STAR,
     HELP_BACK,
-]);
+], None);
 
 #[rustfmt::skip]
 pub const LEARN_FEEDBACK_OVERRIDE: Keys = Keys(&[
@@ -213,15 +213,15 @@ pub const LEARN_FEEDBACK_OVERRIDE: Keys = Keys(&[
     SCROLL,
     STAR,
     HELP_BACK,
-]);
+], None);
 
 #[rustfmt::skip]
 pub const LEARN_ROUND_OVER: Keys = Keys(&[
     &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "next round", A::Proceed, FOOTER)],
     HELP_BACK,
-]);
+], None);
 
-pub const LEARN_DONE: Keys = Keys(&[HELP_BACK]);
+pub const LEARN_DONE: Keys = Keys(&[HELP_BACK], None);
 
 /// Typing a written answer in Learn: these keys work; every other character types.
 #[rustfmt::skip]
@@ -231,7 +231,7 @@ pub const TYPING_LEARN: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "leave the field", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
-]]);
+]], None);
 
 // ---- Match ----
 
@@ -246,13 +246,13 @@ pub const MATCH: Keys = Keys(&[&[
     bind(Code(&[K::Char('*')]), "*", "star", A::Star, HELP_ONLY),
     bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
     bind(Code(&[K::Esc]), "Esc", "back", A::Back, FOOTER),
-]]);
+]], None);
 
 #[rustfmt::skip]
 pub const MATCH_DONE: Keys = Keys(&[
     &[bind(Code(&[K::Enter, K::Char(' ')]), "Enter", "play again", A::Proceed, FOOTER)],
     HELP_BACK,
-]);
+], None);
 
 // ---- Practice test ----
 
@@ -271,7 +271,7 @@ pub const TEST_CHOICE: Keys = Keys(&[
     SCROLL,
     STAR,
     HELP_BACK,
-]);
+], None);
 
 /// A true/false question.
 #[rustfmt::skip]
@@ -284,7 +284,7 @@ pub const TEST_TRUE_FALSE: Keys = Keys(&[
     SCROLL,
     STAR,
     HELP_BACK,
-]);
+], None);
 
 /// The matching block: a prompt is picked with ↑/↓, a digit gives it an answer (up to six).
 #[rustfmt::skip]
@@ -298,7 +298,7 @@ pub const TEST_MATCHING: Keys = Keys(&[
     SCROLL,
     STAR,
     HELP_BACK,
-]);
+], None);
 
 /// A written question whose answer field was left with Esc: Enter goes back into it.
 #[rustfmt::skip]
@@ -312,7 +312,7 @@ pub const TEST_FIELD_LEFT: Keys = Keys(&[
     SCROLL,
     STAR,
     HELP_BACK,
-]);
+], None);
 
 /// Typing a written answer in the test: these keys work; every other character types.
 #[rustfmt::skip]
@@ -323,7 +323,7 @@ pub const TYPING_TEST: Keys = Keys(&[&[
     bind(Ctrl('s'), "Ctrl-S", "submit the test", A::Finish, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
-]]);
+]], None);
 
 /// Leaving a test with answers: keep it, discard it, or stay.
 #[rustfmt::skip]
@@ -331,7 +331,7 @@ pub const TEST_LEAVE: Keys = Keys(&[&[
     bind(Code(&[K::Char('y'), K::Char('q'), K::Enter]), "y", "leave, keeping the answers", A::Back, FOOTER),
     bind(Code(&[K::Char('d')]), "d", "discard the test", A::Discard, FOOTER),
     bind(Code(&[K::Char('n'), K::Esc]), "n", "stay", A::Stay, FOOTER),
-]]);
+]], None);
 
 #[rustfmt::skip]
 pub const TEST_SUBMIT: Keys = Keys(&[
@@ -340,7 +340,7 @@ pub const TEST_SUBMIT: Keys = Keys(&[
         bind(Code(&[K::BackTab, K::Left]), "←", "back to the questions", A::Left, FOOTER),
     ],
     HELP_BACK,
-]);
+], None);
 
 #[rustfmt::skip]
 pub const TEST_REPORT: Keys = Keys(&[
@@ -350,4 +350,4 @@ pub const TEST_REPORT: Keys = Keys(&[
         bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, FOOTER),
     ],
     HELP_BACK,
-]);
+], None);
