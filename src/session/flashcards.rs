@@ -34,6 +34,8 @@ pub struct Flashcards {
     sorted: Vec<(usize, bool, String)>,
     /// Deck ids, for starting sorting over.
     decks: Vec<String>,
+    /// The options' shuffle: each round shuffled, or in deck order.
+    shuffled: bool,
     rng: Rng,
 }
 
@@ -72,6 +74,7 @@ impl Flashcards {
             all_known,
             sorted: Vec::new(),
             decks,
+            shuffled: options.shuffle,
             rng,
         }
     }
@@ -180,6 +183,15 @@ impl Flashcards {
         )]
     }
 
+    /// Puts a new round's cards in order: shuffled, or in deck order with shuffle off.
+    fn arrange(&mut self) {
+        if self.shuffled {
+            self.order.shuffle(&mut self.rng);
+        } else {
+            self.order.sort_unstable();
+        }
+    }
+
     /// After a round: the "still learning" pile again, or done when it is empty.
     pub fn next_round(&mut self) {
         if !self.round_over() {
@@ -188,7 +200,7 @@ impl Flashcards {
         self.order = std::mem::take(&mut self.learning);
         self.sorted.clear();
         self.all_known = self.order.is_empty();
-        self.order.shuffle(&mut self.rng);
+        self.arrange();
         self.position = 0;
         self.known = 0;
         self.round += 1;
@@ -198,7 +210,7 @@ impl Flashcards {
     /// Starts sorting over with every card: a reset event per deck.
     pub fn start_over(&mut self, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
         self.order = (0..self.terms.len()).collect();
-        self.order.shuffle(&mut self.rng);
+        self.arrange();
         self.position = 0;
         self.known = 0;
         self.learning.clear();
@@ -279,6 +291,30 @@ mod tests {
         f.previous();
         assert_eq!(f.current_card(), Some("d/c1"));
         assert!(f.sort(true, now()).is_empty(), "no sorting unless it is on");
+    }
+
+    #[test]
+    fn shuffle_off_keeps_deck_order_in_every_round() {
+        let mut f = Flashcards::new(
+            "D".into(),
+            terms(6),
+            &[],
+            vec!["d".into()],
+            &options(true),
+            1,
+        );
+        for _ in 0..6 {
+            f.sort(false, now());
+        }
+        f.next_round();
+        assert_eq!(f.order, [0, 1, 2, 3, 4, 5], "the still-learning round");
+        for _ in 0..6 {
+            f.sort(true, now());
+        }
+        f.next_round();
+        assert!(f.all_known);
+        f.start_over(now());
+        assert_eq!(f.order, [0, 1, 2, 3, 4, 5], "starting over");
     }
 
     #[test]

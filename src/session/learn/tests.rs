@@ -253,3 +253,28 @@ fn a_typo_or_a_forgotten_accent_waits_for_enter_to_show_the_spelling() {
     l.submit(now());
     assert_eq!(l.stage, Stage::RoundOver);
 }
+
+#[test]
+fn shuffle_off_asks_a_round_in_deck_order() {
+    let options = Options {
+        questions: vec![Kind::Choice],
+        shuffle: false,
+        auto_advance: false,
+        ..Options::default()
+    };
+    let mut l = Learn::new(
+        "D".into(),
+        sample_terms(5),
+        vec![LearnLevel::Unseen; 5],
+        options,
+        7,
+    );
+    let mut asked = Vec::new();
+    while let (Stage::Asking, Some(current)) = (l.stage, &l.current) {
+        asked.push(current.question.term);
+        let right = option(&l, true);
+        l.choose(right, now());
+        l.proceed();
+    }
+    assert_eq!(asked, [0, 1, 2, 3, 4]);
+}
