@@ -96,8 +96,8 @@ pub fn run_tui(
     }
     if let Some(first) = log.problems.first().filter(|_| app.notice.is_none()) {
         app.notice = Some(format!(
-            "{} unreadable line(s) in the review log (first: {first}); run `flashdeck check`",
-            log.problems.len()
+            "{} in the review log (first: {first}); run `flashdeck check`",
+            crate::english::counted(log.problems.len(), "unreadable line")
         ));
     }
     match start {

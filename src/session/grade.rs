@@ -49,9 +49,11 @@ pub enum Grade {
     /// Right but for accents on letters that stay the same letter without them (café typed
     /// "cafe"): the screen shows the answer as written.
     Accents,
-    /// Right, with small typos or a different wording of the same key words: the screen shows
-    /// the answer as written.
+    /// Right, with small typos: the screen shows the answer as written.
     Close,
+    /// Right in part: a long answer's key words, most of them ([`grade_key_words`]); the
+    /// screen shows the whole answer, as it is not a spelling slip.
+    KeyWords,
     Wrong,
 }
 
@@ -122,7 +124,8 @@ fn grade_folding(typed: &str, answer: &str, strictness: Strictness, marks: Marks
             Grade::Correct => 0,
             Grade::Accents => 1,
             Grade::Close => 2,
-            Grade::Wrong => 3,
+            Grade::KeyWords => 3,
+            Grade::Wrong => 4,
         })
         .unwrap_or(Grade::Wrong)
 }
@@ -151,7 +154,8 @@ fn grade_against(typed: &str, answer: &str, marks: Marks, typos: Typos, parts: P
     if is_list {
         return grade_parts(typed, &listed, parts, typos);
     }
-    if whole.split(' ').count() > LONG_ANSWER_WORDS {
+    // A long answer typed whole but for a typo or two is a spelling slip, not a part.
+    if whole.split(' ').count() > LONG_ANSWER_WORDS && !within_typos(typed, &whole, typos) {
         return grade_key_words(typed, &whole, typos);
     }
     if within_typos(typed, &whole, typos) {
@@ -226,7 +230,7 @@ fn grade_key_words(typed: &str, answer: &str, typos: Typos) -> Grade {
     let (share, of_in_order) = KEY_WORDS_IN_ORDER;
     let total = key_words.len();
     if found * of >= total * most || (in_order >= 3 && in_order * of_in_order >= total * share) {
-        Grade::Close
+        Grade::KeyWords
     } else {
         Grade::Wrong
     }

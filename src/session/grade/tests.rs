@@ -53,7 +53,7 @@ const CASES: &[(&str, &str, Grade)] = &[
     (
         "consolidating activities for strategically important customers",
         "The consolidation of activities associated with strategically important customers.",
-        Grade::Close,
+        Grade::KeyWords,
     ),
     (
         "important customers",
@@ -68,7 +68,7 @@ const CASES: &[(&str, &str, Grade)] = &[
     (
         "selling products or services to potential customers unsolicited",
         "Selling products or services to potential customers in an unsolicited manner.",
-        Grade::Close,
+        Grade::KeyWords,
     ),
     (
         "selling products",
@@ -83,7 +83,7 @@ const CASES: &[(&str, &str, Grade)] = &[
     (
         "customers are selected, a team is formed, a plan is developed and the account is managed",
         "1. Customers are selected,\n2. an account team is formed,\n3. an account plan is developed,\n4. and the key account is managed.",
-        Grade::Close,
+        Grade::KeyWords,
     ),
     (
         "the customer buys from us",
@@ -123,20 +123,20 @@ const KEY_WORD_CASES: &[(&str, &str, Grade)] = &[
     (
         "supported and championed by management",
         "Must be supported and championed by management.",
-        Grade::Close,
+        Grade::KeyWords,
     ),
     // Other forms of every key word, in another order.
     (
         "management must support and champion it",
         "Must be supported and championed by management.",
-        Grade::Close,
+        Grade::KeyWords,
     ),
     // Ten key words (selling, additional, products, services, existing, customers, increase,
     // revenue, per, account): six in the answer's order pass (6 of 10 ≥ 3 in 5) ...
     (
         "selling products to existing customers to increase revenue",
         "Selling additional products or services to existing customers to increase revenue per account.",
-        Grade::Close,
+        Grade::KeyWords,
     ),
     // ... the same six scrambled do not (6 of 10 < 3 in 4, and not in order) ...
     (
@@ -148,14 +148,14 @@ const KEY_WORD_CASES: &[(&str, &str, Grade)] = &[
     (
         "account revenue per customer from additional services and products, existing ones, by selling",
         "Selling additional products or services to existing customers to increase revenue per account.",
-        Grade::Close,
+        Grade::KeyWords,
     ),
     // Five of six key words (consolidation, activities, associated, strategically, important,
     // customers).
     (
         "consolidating activities for strategically important customers",
         "The consolidation of activities associated with strategically important customers.",
-        Grade::Close,
+        Grade::KeyWords,
     ),
     (
         "activities for important customers",

@@ -278,3 +278,19 @@ fn shuffle_off_asks_a_round_in_deck_order() {
     }
     assert_eq!(asked, [0, 1, 2, 3, 4]);
 }
+
+#[test]
+fn enter_on_an_empty_field_is_dont_know_and_cannot_be_overridden() {
+    let mut l = learn_at(vec![LearnLevel::Familiar, LearnLevel::Mastered], false);
+    assert!(l.typing());
+    l.type_char(' ');
+    let events = l.submit(now());
+    let outcome = l.current.as_ref().unwrap().outcome.clone().unwrap();
+    assert_eq!(
+        (outcome.right, outcome.marked, outcome.overridable),
+        (false, Marked::DontKnow, false)
+    );
+    assert_eq!(events.len(), 1);
+    assert!(l.override_right(now()).is_empty(), "o does nothing");
+    assert!(!l.current.as_ref().unwrap().outcome.as_ref().unwrap().right);
+}
