@@ -34,9 +34,17 @@ pub struct Flashcards {
     sorted: Vec<(usize, bool, String)>,
     /// Deck ids, for starting sorting over.
     decks: Vec<String>,
-    /// The options' shuffle: each round shuffled, or in deck order.
-    shuffled: bool,
+    /// The options' shuffle, for each new round.
+    round_order: RoundOrder,
     rng: Rng,
+}
+
+/// How a new round's cards are ordered: the options' shuffle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RoundOrder {
+    Shuffled,
+    /// Shuffle off: as the deck lists them.
+    Deck,
 }
 
 impl Flashcards {
@@ -74,7 +82,11 @@ impl Flashcards {
             all_known,
             sorted: Vec::new(),
             decks,
-            shuffled: options.shuffle,
+            round_order: if options.shuffle {
+                RoundOrder::Shuffled
+            } else {
+                RoundOrder::Deck
+            },
             rng,
         }
     }
@@ -185,10 +197,9 @@ impl Flashcards {
 
     /// Puts a new round's cards in order: shuffled, or in deck order with shuffle off.
     fn arrange(&mut self) {
-        if self.shuffled {
-            self.order.shuffle(&mut self.rng);
-        } else {
-            self.order.sort_unstable();
+        match self.round_order {
+            RoundOrder::Shuffled => self.order.shuffle(&mut self.rng),
+            RoundOrder::Deck => self.order.sort_unstable(),
         }
     }
 

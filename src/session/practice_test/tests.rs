@@ -411,8 +411,8 @@ fn asked_terms(t: &PracticeTest) -> Vec<usize> {
 #[test]
 fn shuffle_off_asks_the_cards_in_deck_order() {
     let options = |shuffle, count| Options {
-        count,
         shuffle,
+        count,
         ..Options::for_test(12)
     };
     let test = |options| PracticeTest::new("D".into(), sample_terms(12), options, vec![], 5);

@@ -63,11 +63,11 @@ fn exam_text(outlook: &Outlook, set_exam: &str) -> String {
     )
 }
 
-/// The selected row's details; `folded` (folder paths) says whether a folder's hint folds or
-/// unfolds it.
+/// The selected row's details; `folded_away` (folder paths) says whether a folder's hint
+/// folds or unfolds it.
 fn details_lines<'a>(
     row: Option<Row<'a>>,
-    folded: &std::collections::BTreeSet<String>,
+    folded_away: &std::collections::BTreeSet<String>,
     keys: Keys,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
@@ -81,7 +81,7 @@ fn details_lines<'a>(
                     keys.label(&Action::Picker),
                     keys.label(&Action::Statistics),
                     keys.label(&Action::ToggleFolder),
-                    if folded.contains(folder) {
+                    if folded_away.contains(folder) {
                         "unfolds"
                     } else {
                         "folds"
