@@ -23,7 +23,7 @@ fn the_report_heads_spelling_key_words_and_wrong_answers_apart() {
         ],
     );
     for answer in [
-        "selling products to existing customers to increase revenue",
+        "increase revenue by selling existing customers additional services and products",
         "lisbn",
         "horse",
     ] {
