@@ -102,6 +102,9 @@ pub struct App {
     /// How many lines the help overlay is scrolled down (it scrolls when taller than the
     /// screen); back to the top each time it opens.
     pub help_scroll: u16,
+    /// The terminal's size (columns, rows) at the last draw, as [`Action::Resize`] reported
+    /// it; `None` until the first.
+    pub size: Option<(u16, u16)>,
 }
 
 /// Whether answers reach the review log.
@@ -130,6 +133,7 @@ impl App {
             browser_undo: Vec::new(),
             practice_memory: practice::PracticeMemory::default(),
             help_scroll: 0,
+            size: None,
         };
         app.refresh_home();
         app
@@ -164,12 +168,23 @@ impl App {
     }
 
     /// The action `key` means here, if any: [`keys::GLOBAL`] first (Ctrl-C), then the table
-    /// of what is showing. Nothing else maps keys.
+    /// of what is showing, unless the terminal is too small to show it. Nothing else maps keys.
     #[must_use]
     pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
-        keys::GLOBAL
-            .action_for(key)
-            .or_else(|| self.bindings().action_for(key))
+        let global = keys::GLOBAL.action_for(key);
+        if self.too_small() {
+            // A key must not act on a screen the user cannot see.
+            return global;
+        }
+        global.or_else(|| self.bindings().action_for(key))
+    }
+
+    /// Whether the terminal, at its last draw, was too small to show the screen
+    /// ([`crate::ui::too_small`], the one rule).
+    #[must_use]
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(width, height)| crate::ui::too_small(width, height))
     }
 
     /// Whether the help overlay is open over the screen.
@@ -205,7 +220,21 @@ impl App {
     }
 
     /// Applies an action at `now`: what the runtime reports first, then the screen's own.
+    /// The match clock stands while its tiles are hidden, after whatever the action did.
     pub fn update(&mut self, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+        let effects = self.apply(action, now);
+        let hidden = self.too_small();
+        if let Screen::Match(game) = &mut self.screen {
+            if hidden || game.help {
+                game.session.pause(now);
+            } else {
+                game.session.resume(now);
+            }
+        }
+        effects
+    }
+
+    fn apply(&mut self, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
         self.now = now;
         self.study.roll_day(now);
         if let Screen::Review(review) = &mut self.screen {
@@ -278,6 +307,7 @@ impl App {
                     path.display()
                 ));
             }
+            Action::Resize { width, height } => self.size = Some((width, height)),
             Action::Tick => {
                 if let Screen::Review(review) = &mut self.screen {
                     review.session.refresh(&self.study, now);

@@ -117,8 +117,9 @@ pub enum ImportError {
         "unknown delimiter `{0}`: use comma, semicolon, tab, pipe, colon, space or one character"
     )]
     Delimiter(String),
+    /// Every row was bad: each is listed, with its line and reason, as when some are good.
     #[error("no cards could be read from the file")]
-    Empty,
+    Empty { skipped: Vec<Skipped> },
 }
 
 /// Reads an export. Rows that cannot become cards are listed in [`Imported::skipped`].
@@ -155,7 +156,9 @@ pub fn parse(text: &str, options: &Options) -> Result<Imported, ImportError> {
     };
     let imported = finish(format, rows);
     if imported.cards.is_empty() {
-        return Err(ImportError::Empty);
+        return Err(ImportError::Empty {
+            skipped: imported.skipped,
+        });
     }
     Ok(imported)
 }

@@ -97,7 +97,8 @@ fn run_loop(
         } else {
             follow_mouse(app, &mut mouse)?;
             let mut clicks = ui::Clicks::default();
-            terminal.draw(|frame| clicks = ui::draw(frame, app, &runtime.theme))?;
+            let drawn = terminal.draw(|frame| clicks = ui::draw(frame, app, &runtime.theme))?;
+            let size = (drawn.area.width, drawn.area.height);
             runtime
                 .first_frame
                 .get_or_insert_with(std::time::Instant::now);
@@ -110,10 +111,16 @@ fn run_loop(
                 let _ = start.send(());
             }
             // While a simulation runs, keys are still read, and its result is looked for between.
-            let finished = simulation
+            if app.size != Some(size) {
+                // Before any key: whether the screen shows decides what keys do.
+                Action::Resize {
+                    width: size.0,
+                    height: size.1,
+                }
+            } else if let Some(result) = simulation
                 .as_ref()
-                .and_then(|running| running.try_recv().ok());
-            if let Some(result) = finished {
+                .and_then(|running| running.try_recv().ok())
+            {
                 simulation = None;
                 Action::Simulated(result)
             } else {

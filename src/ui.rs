@@ -34,6 +34,14 @@ pub use theme::Theme;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// Whether a `width` × `height` terminal (in cells) is below [`MIN_WIDTH`] × [`MIN_HEIGHT`]:
+/// then only the "Terminal too small" notice shows, and the app takes no key but Ctrl-C
+/// (`App::too_small`). The one rule for both.
+#[must_use]
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 /// Where drawing put what a click can pick: each area with the action a click there means.
 /// The runtime turns a click into an action with it, so hit-testing always agrees with what is
 /// on screen.
@@ -60,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Clicks {
 /// Renders into any buffer, so screen tests and benchmarks use the same path as the terminal;
 /// returns where clicks land.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small(area.width, area.height) {
         // Ctrl-C, not q: q types a letter where an answer is typed.
         Paragraph::new(vec![
             Line::from("Terminal too small."),

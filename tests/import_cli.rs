@@ -167,3 +167,27 @@ fn import_writes_into_the_decks_folder_in_use() {
     assert!(home.path().join("decks/semicolon-excel.toml").is_file());
     assert!(!home.path().join("data/decks").exists());
 }
+
+#[test]
+fn an_export_of_bad_rows_only_lists_each_with_its_line_and_fails() {
+    let home = TempDir::new().unwrap();
+    let export = home.path().join("bad.txt");
+    // Every row bad: a missing definition, then a missing term.
+    std::fs::write(&export, "a\t\n\tb\n").unwrap();
+    flashdeck(&home)
+        .arg("import")
+        .arg(&export)
+        .args(["--name", "Bad"])
+        .assert()
+        .failure()
+        .stderr(format!(
+            "{0}:1: skipped: the definition (back) is empty\n\
+             {0}:2: skipped: the term (front) is empty\n\
+             {0}: no cards could be read from the file\n",
+            export.display()
+        ));
+    assert!(
+        !home.path().join("decks/Bad.toml").exists(),
+        "nothing written"
+    );
+}

@@ -132,6 +132,13 @@ pub enum Action {
     CopiedBuiltIn(PathBuf),
     /// A workload simulation came back.
     Simulated(Result<Vec<Workload>, String>),
+    /// The terminal was drawn at this size (in cells), other than the last: below
+    /// `ui::MIN_WIDTH` × `ui::MIN_HEIGHT` the screen is hidden, keys but Ctrl-C do nothing and
+    /// the match clock stands.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// The clock woke the app with no key (see [`super::clock`]): a learning card may have
     /// come due, or the match timer ticks.
     Tick,
@@ -151,6 +158,7 @@ impl Action {
                 | Self::Simulated(_)
                 | Self::CardAdded { .. }
                 | Self::CopiedBuiltIn(_)
+                | Self::Resize { .. }
                 | Self::Tick
         )
     }

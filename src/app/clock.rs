@@ -21,7 +21,11 @@ impl App {
             Screen::Review(review) if review.session.current.is_none() => {
                 review.session.queue.learning.first().map(|(at, _)| *at)
             }
-            Screen::Match(game) if game.session.finished.is_none() => Some(self.now + MATCH_TICK),
+            Screen::Match(game)
+                if game.session.finished.is_none() && game.session.paused_at.is_none() =>
+            {
+                Some(self.now + MATCH_TICK)
+            }
             _ => None,
         }
     }

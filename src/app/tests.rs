@@ -727,3 +727,4 @@ mod home_items;
 mod more_new;
 mod practice_modes;
 mod reachable;
+mod too_small;

@@ -52,19 +52,14 @@ pub fn run(
     let imported = match import::parse(&text, &options) {
         Ok(imported) => imported,
         Err(error) => {
+            if let import::ImportError::Empty { skipped } = &error {
+                list_skipped(err, &args.file, skipped)?;
+            }
             writeln!(err, "{}: {error}", args.file.display())?;
             return Ok(ExitCode::from(FAILURE));
         }
     };
-    for skipped in &imported.skipped {
-        writeln!(
-            err,
-            "{}:{}: skipped: {}",
-            args.file.display(),
-            skipped.line,
-            skipped.reason
-        )?;
-    }
+    list_skipped(err, &args.file, &imported.skipped)?;
     let stem = args.file.file_stem().map_or_else(
         || "imported".to_owned(),
         |s| s.to_string_lossy().into_owned(),
@@ -164,6 +159,24 @@ fn slug(name: &str) -> String {
     } else {
         words.join("-")
     }
+}
+
+/// Each row that could not become a card, as `file:line: skipped: reason`.
+fn list_skipped(
+    err: &mut dyn Write,
+    file: &std::path::Path,
+    skipped: &[import::Skipped],
+) -> std::io::Result<()> {
+    for row in skipped {
+        writeln!(
+            err,
+            "{}:{}: skipped: {}",
+            file.display(),
+            row.line,
+            row.reason
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

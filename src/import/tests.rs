@@ -160,9 +160,18 @@ fn the_format_is_guessed_from_content() {
 
 #[test]
 fn an_export_with_no_usable_rows_is_an_error() {
+    let skipped = |line, reason: &str| Skipped {
+        line,
+        reason: reason.to_owned(),
+    };
     assert_eq!(
         parse("a\t\n\tb\n", &Options::default()),
-        Err(ImportError::Empty)
+        Err(ImportError::Empty {
+            skipped: vec![
+                skipped(1, "the definition (back) is empty"),
+                skipped(2, "the term (front) is empty"),
+            ]
+        })
     );
 }
 

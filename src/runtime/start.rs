@@ -71,6 +71,22 @@ fn settings_notice(problems: &[Problem]) -> Option<String> {
     })
 }
 
+/// The notice for the review log's unreadable lines: how many, and the first.
+fn log_notice(problems: &[impl std::fmt::Display]) -> Option<String> {
+    let first = problems.first()?;
+    Some(format!(
+        "{} in the review log (first: {first}); run `flashdeck check`",
+        crate::english::counted(problems.len(), "unreadable line")
+    ))
+}
+
+/// Every start notice in one (the TUI shows one notice, and wraps it), so that none hides
+/// another: a bad setting and a torn log are both told.
+fn joined_notice(notices: impl IntoIterator<Item = Option<String>>) -> Option<String> {
+    let all: Vec<String> = notices.into_iter().flatten().collect();
+    (!all.is_empty()).then(|| all.join(" · "))
+}
+
 /// Runs the TUI at `start` until the user quits. `started` is when the process started, for
 /// `--after-first-frame exit`'s report.
 pub fn run_tui(
@@ -86,20 +102,13 @@ pub fn run_tui(
     let mut app = App::new(study, locations.decks.path.clone(), now);
     app.strictness = config.strictness;
     app.set_goals(config.goals());
-    if let Some(notice) = settings_notice(config_problems) {
-        app.notice = Some(notice);
-    }
     let (memory, memory_notice) = super::memory::load(&locations.data_dir.path);
     app.practice_memory = memory;
-    if let Some(notice) = memory_notice.filter(|_| app.notice.is_none()) {
-        app.notice = Some(notice);
-    }
-    if let Some(first) = log.problems.first().filter(|_| app.notice.is_none()) {
-        app.notice = Some(format!(
-            "{} unreadable line(s) in the review log (first: {first}); run `flashdeck check`",
-            log.problems.len()
-        ));
-    }
+    app.notice = joined_notice([
+        settings_notice(config_problems),
+        memory_notice,
+        log_notice(&log.problems),
+    ]);
     match start {
         Start::Home => {}
         Start::Review(kind, decks) => {
@@ -182,5 +191,26 @@ mod tests {
                 "Settings: 2 problems, the first: /c/config.toml:2:1: `rollover_hour` is 30 (`flashdeck config show` lists them all)"
             )
         );
+    }
+
+    #[test]
+    fn a_bad_setting_and_a_torn_log_are_both_told() {
+        let settings = Some("Settings: bad".to_owned());
+        let log = log_notice(&["reviews/a.jsonl:3: EOF"]);
+        assert_eq!(
+            log.as_deref(),
+            Some(
+                "1 unreadable line in the review log (first: reviews/a.jsonl:3: EOF); \
+                 run `flashdeck check`"
+            )
+        );
+        let both = joined_notice([settings, None, log]).unwrap();
+        assert!(
+            both.starts_with("Settings: bad · 1 unreadable line in the review log"),
+            "{both}"
+        );
+        assert_eq!(joined_notice([None, None]), None);
+        let two = log_notice(&["x:1: a", "x:2: b"]).unwrap();
+        assert!(two.starts_with("2 unreadable lines in the review log (first: x:1: a)"));
     }
 }

@@ -34,7 +34,17 @@ pub struct Flashcards {
     sorted: Vec<(usize, bool, String)>,
     /// Deck ids, for starting sorting over.
     decks: Vec<String>,
+    /// The options' shuffle, for each new round.
+    round_order: RoundOrder,
     rng: Rng,
+}
+
+/// How a new round's cards are ordered: the options' shuffle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RoundOrder {
+    Shuffled,
+    /// Shuffle off: as the deck lists them.
+    Deck,
 }
 
 impl Flashcards {
@@ -72,6 +82,11 @@ impl Flashcards {
             all_known,
             sorted: Vec::new(),
             decks,
+            round_order: if options.shuffle {
+                RoundOrder::Shuffled
+            } else {
+                RoundOrder::Deck
+            },
             rng,
         }
     }
@@ -180,6 +195,14 @@ impl Flashcards {
         )]
     }
 
+    /// Puts a new round's cards in order: shuffled, or in deck order with shuffle off.
+    fn arrange(&mut self) {
+        match self.round_order {
+            RoundOrder::Shuffled => self.order.shuffle(&mut self.rng),
+            RoundOrder::Deck => self.order.sort_unstable(),
+        }
+    }
+
     /// After a round: the "still learning" pile again, or done when it is empty.
     pub fn next_round(&mut self) {
         if !self.round_over() {
@@ -188,7 +211,7 @@ impl Flashcards {
         self.order = std::mem::take(&mut self.learning);
         self.sorted.clear();
         self.all_known = self.order.is_empty();
-        self.order.shuffle(&mut self.rng);
+        self.arrange();
         self.position = 0;
         self.known = 0;
         self.round += 1;
@@ -198,7 +221,7 @@ impl Flashcards {
     /// Starts sorting over with every card: a reset event per deck.
     pub fn start_over(&mut self, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
         self.order = (0..self.terms.len()).collect();
-        self.order.shuffle(&mut self.rng);
+        self.arrange();
         self.position = 0;
         self.known = 0;
         self.learning.clear();
@@ -279,6 +302,30 @@ mod tests {
         f.previous();
         assert_eq!(f.current_card(), Some("d/c1"));
         assert!(f.sort(true, now()).is_empty(), "no sorting unless it is on");
+    }
+
+    #[test]
+    fn shuffle_off_keeps_deck_order_in_every_round() {
+        let mut f = Flashcards::new(
+            "D".into(),
+            terms(6),
+            &[],
+            vec!["d".into()],
+            &options(true),
+            1,
+        );
+        for _ in 0..6 {
+            f.sort(false, now());
+        }
+        f.next_round();
+        assert_eq!(f.order, [0, 1, 2, 3, 4, 5], "the still-learning round");
+        for _ in 0..6 {
+            f.sort(true, now());
+        }
+        f.next_round();
+        assert!(f.all_known);
+        f.start_over(now());
+        assert_eq!(f.order, [0, 1, 2, 3, 4, 5], "starting over");
     }
 
     #[test]

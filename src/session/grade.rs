@@ -49,9 +49,11 @@ pub enum Grade {
     /// Right but for accents on letters that stay the same letter without them (café typed
     /// "cafe"): the screen shows the answer as written.
     Accents,
-    /// Right, with small typos or a different wording of the same key words: the screen shows
-    /// the answer as written.
+    /// Right, with small typos: the screen shows the answer as written.
     Close,
+    /// Right in part: a long answer's key words, most of them ([`grade_key_words`]); the
+    /// screen shows the whole answer, as it is not a spelling slip.
+    KeyWords,
     Wrong,
 }
 
@@ -75,10 +77,9 @@ const STOP_WORDS: &[&str] = &[
 
 /// Answers with more words than this are graded on key words.
 const LONG_ANSWER_WORDS: usize = 6;
-/// Share of an answer's key words a typed answer must contain, in any order: 3 in 4.
-const KEY_WORDS_ANY_ORDER: (usize, usize) = (3, 4);
-/// Share of an answer's key words a typed answer must give in the answer's order: 3 in 5.
-const KEY_WORDS_IN_ORDER: (usize, usize) = (3, 5);
+/// Share of an answer's key words a typed answer must contain, in any order: 3 in 4, so
+/// all of 1 to 3, 3 of 4, 4 of 5, 6 of 7, 8 of 10.
+const KEY_WORDS_SHARE: (usize, usize) = (3, 4);
 
 /// Grades `typed` against the card's `answer`.
 #[must_use]
@@ -122,7 +123,8 @@ fn grade_folding(typed: &str, answer: &str, strictness: Strictness, marks: Marks
             Grade::Correct => 0,
             Grade::Accents => 1,
             Grade::Close => 2,
-            Grade::Wrong => 3,
+            Grade::KeyWords => 3,
+            Grade::Wrong => 4,
         })
         .unwrap_or(Grade::Wrong)
 }
@@ -148,10 +150,17 @@ fn grade_against(typed: &str, answer: &str, marks: Marks, typos: Typos, parts: P
         .filter(|part| !part.is_empty())
         .collect();
     let is_list = listed.len() > 1 && listed.iter().all(|p| p.split(' ').count() <= 4);
+    let long = whole.split(' ').count() > LONG_ANSWER_WORDS;
     if is_list {
-        return grade_parts(typed, &listed, parts, typos);
+        // A long list ("identifying key accounts, allocating resources, and …") may also
+        // pass on its key words, as a long sentence does.
+        return match grade_parts(typed, &listed, parts, typos) {
+            Grade::Wrong if long => grade_key_words(typed, &whole, typos),
+            verdict => verdict,
+        };
     }
-    if whole.split(' ').count() > LONG_ANSWER_WORDS {
+    // A long answer typed whole but for a typo or two is a spelling slip, not a part.
+    if long && !within_typos(typed, &whole, typos) {
         return grade_key_words(typed, &whole, typos);
     }
     if within_typos(typed, &whole, typos) {
@@ -197,11 +206,13 @@ fn grade_parts(typed: &str, listed: &[String], parts: Parts, typos: Typos) -> Gr
     }
 }
 
-/// Key words carry the answer: three in four of them must appear (by stem or with small
-/// typos, in any order), or three in five in the answer's order and at least three. So
-/// "supported by management" (two of supported, championed, management) fails "Must be
-/// supported and championed by management.", and a paraphrase keeping most of the key words
-/// passes.
+/// Key words carry the answer: three in four of them must appear, by stem or with small
+/// typos, in any order (one rule, long sentences and long lists alike). Key words are the
+/// answer's words of three letters or more that are not [`STOP_WORDS`]. So "supported by
+/// management" (two of supported, championed, management) fails "Must be supported and
+/// championed by management.", and "identifying accounts allocating resources
+/// individualizing support" (six of seven) passes "Identifying key accounts, allocating
+/// resources, and individualizing support.".
 fn grade_key_words(typed: &str, answer: &str, typos: Typos) -> Grade {
     let mut key_words: Vec<&str> = Vec::new();
     for word in answer.split(' ') {
@@ -221,34 +232,12 @@ fn grade_key_words(typed: &str, answer: &str, typos: Typos) -> Grade {
         .iter()
         .filter(|key| typed_words.iter().any(|word| same_word(word, key, typos)))
         .count();
-    let in_order = key_words_in_order(&key_words, &typed_words, typos);
-    let (most, of) = KEY_WORDS_ANY_ORDER;
-    let (share, of_in_order) = KEY_WORDS_IN_ORDER;
-    let total = key_words.len();
-    if found * of >= total * most || (in_order >= 3 && in_order * of_in_order >= total * share) {
-        Grade::Close
+    let (share, of) = KEY_WORDS_SHARE;
+    if found * of >= key_words.len() * share {
+        Grade::KeyWords
     } else {
         Grade::Wrong
     }
-}
-
-/// The most key words the typed words give in the answer's order (a longest common
-/// subsequence, words matched as [`same_word`] does).
-fn key_words_in_order(key_words: &[&str], typed: &[&str], typos: Typos) -> usize {
-    let mut row = vec![0usize; typed.len() + 1];
-    for key in key_words {
-        let mut diagonal = 0;
-        for (j, word) in typed.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if same_word(word, key, typos) {
-                diagonal + 1
-            } else {
-                above.max(row[j])
-            };
-            diagonal = above;
-        }
-    }
-    row[typed.len()]
 }
 
 /// The same word in another form ("customer"/"customers", "selling"/"sell") or with a typo.

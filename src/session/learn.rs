@@ -240,7 +240,8 @@ impl Learn {
         }
     }
 
-    /// Grades the typed answer.
+    /// Grades the typed answer; with nothing typed, it is "don't know" (as Tab), never a
+    /// miss that "I was right" could turn into a right answer.
     pub fn submit(&mut self, now: DateTime<FixedOffset>) -> Vec<NewEvent> {
         if !self.typing() {
             return Vec::new();
@@ -248,6 +249,9 @@ impl Learn {
         let Some(asked) = &self.current else {
             return Vec::new();
         };
+        if asked.input.trim().is_empty() {
+            return self.dont_know(now);
+        }
         let verdict = grade(
             &asked.input,
             &asked.question.answer,

@@ -44,6 +44,9 @@ pub struct Match {
     pub flash: Option<(usize, usize, DateTime<FixedOffset>)>,
     /// The deck's best time before this game.
     pub best_before: Option<u64>,
+    /// Since when the clock stands still, while the tiles are hidden (help open, or the
+    /// terminal too small): [`Match::resume`] moves the start on by the pause.
+    pub paused_at: Option<DateTime<FixedOffset>>,
     decks: Vec<String>,
 }
 
@@ -94,6 +97,7 @@ impl Match {
             mistakes: 0,
             flash: None,
             best_before,
+            paused_at: None,
             decks,
         }
     }
@@ -117,10 +121,31 @@ impl Match {
         )
     }
 
-    /// Time so far (or the final time), penalties included, in milliseconds.
+    /// Stops the clock at `now` (the tiles are hidden); nothing if it already stands or the
+    /// game is over.
+    pub fn pause(&mut self, now: DateTime<FixedOffset>) {
+        if self.finished.is_none() && self.paused_at.is_none() {
+            self.paused_at = Some(now);
+        }
+    }
+
+    /// Starts the clock again at `now`: the time paused does not count, and a wrong pair
+    /// flashes on for what was left of its flash.
+    pub fn resume(&mut self, now: DateTime<FixedOffset>) {
+        if let Some(paused_at) = self.paused_at.take() {
+            let pause = (now - paused_at).max(Duration::zero());
+            self.started += pause;
+            if let Some((_, _, until)) = &mut self.flash {
+                *until += pause;
+            }
+        }
+    }
+
+    /// Time so far (or the final time), penalties included, in milliseconds; a paused clock
+    /// reads the time it stopped at.
     #[must_use]
     pub fn elapsed_ms(&self, now: DateTime<FixedOffset>) -> u64 {
-        let end = self.finished.unwrap_or(now);
+        let end = self.finished.or(self.paused_at).unwrap_or(now);
         u64::try_from((end - self.started).num_milliseconds().max(0)).unwrap_or(0) + self.penalty_ms
     }
 
@@ -299,6 +324,28 @@ mod tests {
             ..m
         };
         assert!(!slower.new_record());
+    }
+
+    #[test]
+    fn a_pause_does_not_count() {
+        let mut m = game(None);
+        m.pause(t(2000));
+        assert_eq!(
+            m.elapsed_ms(t(50_000)),
+            2000,
+            "the clock stands while paused"
+        );
+        m.resume(t(50_000));
+        // 2 s before the pause and 1.5 s after it.
+        assert_eq!(m.elapsed_ms(t(51_500)), 3500);
+        let first = 0;
+        m.pick(first, t(52_000));
+        m.pick(partner(&m, first), t(52_000));
+        m.pause(t(53_000));
+        m.pause(t(60_000));
+        m.resume(t(63_000));
+        // 2 s, then 3 s (50 to 53), then 1 s (63 to 64); the second pause call changed nothing.
+        assert_eq!(m.elapsed_ms(t(64_000)), 6000);
     }
 
     #[test]

@@ -81,7 +81,10 @@ impl PracticeTest {
     ) -> Self {
         let mut rng = Rng::seed_from_u64(seed);
         let mut picked: Vec<usize> = (0..terms.len()).collect();
-        picked.shuffle(&mut rng);
+        // Shuffle off asks the first cards in deck order, as Quizlet's toggle does.
+        if options.shuffle {
+            picked.shuffle(&mut rng);
+        }
         picked.truncate(question_total(&options, &terms));
         let items = build::build_items(&terms, &picked, &options, &mut rng);
         let responses = items

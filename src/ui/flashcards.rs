@@ -124,8 +124,9 @@ fn between_rounds(cards: &Flashcards) -> Option<Vec<String>> {
             )
         } else {
             format!(
-                "{} studies the {learning} still-learning cards again.",
-                keys::SORTING_ROUND_OVER.label(&Action::Proceed)
+                "{} studies the {} again.",
+                keys::SORTING_ROUND_OVER.label(&Action::Proceed),
+                crate::english::counted(learning, "still-learning card")
             )
         },
     ])

@@ -209,6 +209,7 @@ fn verdict(outcome: &Outcome, ask: &Ask) -> (&'static str, bool) {
         }
         (true, Some(Grade::Close), _) => ("≈ Right, with a typo. The answer as written:", true),
         (true, Some(Grade::Accents), _) => ("≈ Right, but mind the accents:", true),
+        (true, Some(Grade::KeyWords), _) => ("≈ Right in part (key words). In full:", true),
         (true, _, _) => ("✓ Right!", false),
         (false, _, Ask::TrueFalse { is_true: true, .. }) => ("✗ It was true.", false),
         (false, _, Ask::TrueFalse { .. }) => ("✗ It was false. The answer:", true),
@@ -227,7 +228,7 @@ fn outcome_lines(
     let (said, with_answer) = verdict(outcome, &question.ask);
     let style = match (outcome.right, outcome.grade) {
         _ if outcome.marked == Marked::DontKnow => theme.title,
-        (true, Some(Grade::Close | Grade::Accents)) => theme.notice,
+        (true, Some(Grade::Close | Grade::Accents | Grade::KeyWords)) => theme.notice,
         (true, _) => theme.review,
         (false, _) => theme.error,
     };

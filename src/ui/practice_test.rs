@@ -59,9 +59,16 @@ pub fn render(
         if report.wrong.is_empty() {
             lines.push(Line::styled("Everything right!", theme.review));
         }
-        if !report.near.is_empty() {
-            lines.push(Line::styled("Right, but mind the spelling:", theme.notice));
-            for near in &report.near {
+        let right_but = [
+            ("Right, but mind the spelling:", &report.near, "as written:"),
+            ("Right in part (key words):", &report.partial, "in full:"),
+        ];
+        for (heading, answers, label) in right_but {
+            if answers.is_empty() {
+                continue;
+            }
+            lines.push(Line::styled(heading, theme.notice));
+            for near in answers {
                 lines.extend(labelled(
                     &format!("{}.", near.number),
                     &near.prompt,
@@ -69,11 +76,12 @@ pub fn render(
                     theme.title,
                 ));
                 lines.extend(labelled("yours:", &near.given, width, theme.notice));
-                lines.extend(labelled("as written:", &near.expected, width, theme.review));
+                lines.extend(labelled(label, &near.expected, width, theme.review));
             }
-            if !report.wrong.is_empty() {
-                lines.push(Line::from(""));
-            }
+            lines.push(Line::from(""));
+        }
+        if !report.wrong.is_empty() {
+            lines.push(Line::styled("Wrong:", theme.error));
         }
         for wrong in &report.wrong {
             lines.extend(labelled(

@@ -60,6 +60,10 @@ impl App {
             return effects;
         };
         let test = &practice.session;
+        if test.responses != before.0 || test.report.is_some() {
+            // The count the notice gave ("Resumed: 1 of 3 …") has moved on.
+            self.notice = None;
+        }
         let mut effects = write(events);
         let typing = matches!(action, Action::Type(_) | Action::Backspace);
         if test.report.is_some() && !before.2 {

@@ -78,7 +78,9 @@ fn leaving_a_test_with_answers_asks_and_keeps_it_to_resume() {
     );
     // Submitting forgets it.
     press(&mut app, KeyCode::Tab, now());
+    assert!(app.notice.is_some(), "moving alone answers nothing");
     press(&mut app, KeyCode::Char('1'), now());
+    assert_eq!(app.notice, None, "the next answer clears the count");
     press(&mut app, KeyCode::Tab, now());
     press(&mut app, KeyCode::Char('1'), now());
     let effects = press(&mut app, KeyCode::Tab, now());

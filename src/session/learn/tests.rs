@@ -253,3 +253,44 @@ fn a_typo_or_a_forgotten_accent_waits_for_enter_to_show_the_spelling() {
     l.submit(now());
     assert_eq!(l.stage, Stage::RoundOver);
 }
+
+#[test]
+fn shuffle_off_asks_a_round_in_deck_order() {
+    let options = Options {
+        questions: vec![Kind::Choice],
+        shuffle: false,
+        auto_advance: false,
+        ..Options::default()
+    };
+    let mut l = Learn::new(
+        "D".into(),
+        sample_terms(5),
+        vec![LearnLevel::Unseen; 5],
+        options,
+        7,
+    );
+    let mut asked = Vec::new();
+    while let (Stage::Asking, Some(current)) = (l.stage, &l.current) {
+        asked.push(current.question.term);
+        let right = option(&l, true);
+        l.choose(right, now());
+        l.proceed();
+    }
+    assert_eq!(asked, [0, 1, 2, 3, 4]);
+}
+
+#[test]
+fn enter_on_an_empty_field_is_dont_know_and_cannot_be_overridden() {
+    let mut l = learn_at(vec![LearnLevel::Familiar, LearnLevel::Mastered], false);
+    assert!(l.typing());
+    l.type_char(' ');
+    let events = l.submit(now());
+    let outcome = l.current.as_ref().unwrap().outcome.clone().unwrap();
+    assert_eq!(
+        (outcome.right, outcome.marked, outcome.overridable),
+        (false, Marked::DontKnow, false)
+    );
+    assert_eq!(events.len(), 1);
+    assert!(l.override_right(now()).is_empty(), "o does nothing");
+    assert!(!l.current.as_ref().unwrap().outcome.as_ref().unwrap().right);
+}

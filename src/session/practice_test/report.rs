@@ -36,6 +36,9 @@ pub struct Report {
     /// Written answers counted right with a typo or accents left out: shown beside the
     /// answer as written, so the spelling is seen.
     pub near: Vec<Wrong>,
+    /// Written answers counted right on most of a long answer's key words
+    /// ([`Grade::KeyWords`]): shown beside the whole answer, for what they left out.
+    pub partial: Vec<Wrong>,
 }
 
 /// One question marked: its term, its kind, and whether it was answered right.
@@ -55,22 +58,25 @@ impl Report {
             wrong: Vec::new(),
             missed: Vec::new(),
             near: Vec::new(),
+            partial: Vec::new(),
         };
         let mut marked = Vec::new();
         for (item, response) in items.iter().zip(responses) {
-            if let (Item::Single(q), Response::Text(text)) = (item, response)
-                && matches!(
-                    grade(text, &q.answer, strictness),
-                    Grade::Close | Grade::Accents
-                )
-            {
-                report.near.push(Wrong {
-                    number: report.total + 1,
-                    prompt: q.prompt.clone(),
-                    shown: None,
-                    given: text.clone(),
-                    expected: q.answer.clone(),
-                });
+            if let (Item::Single(q), Response::Text(text)) = (item, response) {
+                let list = match grade(text, &q.answer, strictness) {
+                    Grade::Close | Grade::Accents => Some(&mut report.near),
+                    Grade::KeyWords => Some(&mut report.partial),
+                    Grade::Correct | Grade::Wrong => None,
+                };
+                if let Some(list) = list {
+                    list.push(Wrong {
+                        number: report.total + 1,
+                        prompt: q.prompt.clone(),
+                        shown: None,
+                        given: text.clone(),
+                        expected: q.answer.clone(),
+                    });
+                }
             }
             for (term, kind, right, wrong) in grade_item(item, response, strictness) {
                 report.total += 1;

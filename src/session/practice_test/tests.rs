@@ -396,3 +396,38 @@ fn written_answers_right_but_for_accents_or_a_typo_are_listed_with_the_spelling(
     );
     assert_eq!(report.wrong[0].given, "かき");
 }
+
+/// The cards each question asks about, in the order the test asks them.
+fn asked_terms(t: &PracticeTest) -> Vec<usize> {
+    t.items
+        .iter()
+        .flat_map(|item| match item {
+            Item::Single(q) => vec![q.term],
+            Item::Matching { terms, .. } => terms.clone(),
+        })
+        .collect()
+}
+
+#[test]
+fn shuffle_off_asks_the_cards_in_deck_order() {
+    let options = |shuffle, count| Options {
+        shuffle,
+        count,
+        ..Options::for_test(12)
+    };
+    let test = |options| PracticeTest::new("D".into(), sample_terms(12), options, vec![], 5);
+    assert_eq!(
+        asked_terms(&test(options(false, 12))),
+        (0..12).collect::<Vec<_>>()
+    );
+    // Fewer questions than cards: the first cards of the deck.
+    assert_eq!(asked_terms(&test(options(false, 5))), [0, 1, 2, 3, 4]);
+    let mut shuffled = asked_terms(&test(options(true, 12)));
+    assert_ne!(
+        shuffled,
+        (0..12).collect::<Vec<_>>(),
+        "shuffle on still shuffles"
+    );
+    shuffled.sort_unstable();
+    assert_eq!(shuffled, (0..12).collect::<Vec<_>>());
+}

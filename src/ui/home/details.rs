@@ -15,7 +15,7 @@ pub(super) fn lines<'a>(app: &'a App, keys: Keys, theme: &Theme) -> Vec<Line<'a>
     let figures = &app.home.figures;
     let key = |action: &Action| keys.label(action);
     let selected = rows.get(app.home.selected).copied();
-    let mut details = details_lines(selected, keys, theme);
+    let mut details = details_lines(selected, &app.home.folded, keys, theme);
     if let Some(Row::Deck(index, _)) = selected {
         details.extend(preset_line(app, index, theme));
         if let Some(Some(outlook)) = figures.exams.get(index) {
@@ -63,17 +63,29 @@ fn exam_text(outlook: &Outlook, set_exam: &str) -> String {
     )
 }
 
-fn details_lines<'a>(row: Option<Row<'a>>, keys: Keys, theme: &Theme) -> Vec<Line<'a>> {
+/// The selected row's details; `folded_away` (folder paths) says whether a folder's hint
+/// folds or unfolds it.
+fn details_lines<'a>(
+    row: Option<Row<'a>>,
+    folded_away: &std::collections::BTreeSet<String>,
+    keys: Keys,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     match row {
         Some(Row::Group(folder)) => vec![
             Line::from(Span::styled(format!("{folder}/"), theme.title)),
             Line::styled(
                 format!(
-                    "{} reviews every deck in this folder; {} and {} work on all of them too; {} folds it.",
+                    "{} reviews every deck in this folder; {} and {} work on all of them too; {} {} it.",
                     keys.label(&Action::Open),
                     keys.label(&Action::Picker),
                     keys.label(&Action::Statistics),
-                    keys.label(&Action::ToggleFolder)
+                    keys.label(&Action::ToggleFolder),
+                    if folded_away.contains(folder) {
+                        "unfolds"
+                    } else {
+                        "folds"
+                    },
                 ),
                 theme.dim,
             ),

@@ -70,3 +70,21 @@ fn a_deck_naming_an_unknown_preset_says_so_on_its_row_and_in_its_details() {
         "{text}"
     );
 }
+
+#[test]
+fn a_folders_hint_folds_it_or_once_folded_unfolds_it() {
+    let mut app = app();
+    // The words of the screen, wrapped lines joined.
+    let words = |app: &App| {
+        screen(app)
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let open = words(&app);
+    assert!(open.contains("Space folds it."), "{open}");
+    app.update(Action::ToggleFolder, app.now);
+    let folded = words(&app);
+    assert!(folded.contains("Space unfolds it."), "{folded}");
+}

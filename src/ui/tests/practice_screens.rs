@@ -368,3 +368,5 @@ fn card_sorting_ends_with_every_card_known_in_the_header() {
         assert!(!text(&buf).contains("0 know"), "{}", text(&buf));
     }
 }
+
+mod wording;
