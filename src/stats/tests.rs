@@ -1,7 +1,8 @@
 use chrono::Duration;
 
 use super::*;
-use crate::scheduler::Settings;
+use crate::scheduler::{Day, Phase, Settings};
+use crate::store::Answer;
 use crate::store::NewEvent;
 use crate::study::tests::{deck_event, learned, review, study_with, time};
 
@@ -14,6 +15,8 @@ fn answer(day: Day, rating: Rating, interval_before: u32, first_ever: bool) -> A
         first_ever,
         phase_before: Phase::Review,
         interval_before,
+        memory_before: None,
+        last_review_before: None,
     }
 }
 
@@ -115,7 +118,8 @@ fn totals_today_calendar_counts_and_forecast_from_a_fixed_log() {
         stats.cards,
         CardCounts {
             new: 1,
-            learning: 2,
+            learning: 1,
+            relearning: 1,
             young: 1,
             mature: 0,
             suspended: 0,
@@ -227,3 +231,6 @@ fn each_deck_gets_its_own_cards_review_retention() {
         [("e".to_owned(), rate(1, 1)), ("d".to_owned(), rate(0, 1))]
     );
 }
+
+mod boundaries;
+mod figures;
