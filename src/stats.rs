@@ -55,6 +55,8 @@ pub struct Stats {
     pub today: Today,
     /// Answers in review mode per day, oldest first, ending today.
     pub calendar: Vec<usize>,
+    /// The date of `calendar[0]`.
+    pub calendar_start: Option<chrono::NaiveDate>,
     /// Reviews due per day from today; overdue cards count today.
     pub forecast: Vec<usize>,
     pub daily_load: f64,
@@ -161,6 +163,9 @@ fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, 
         date: crate::scheduler::calendar::date_of_day(today),
         today: activity.today(),
         calendar: activity.calendar(CALENDAR_DAYS),
+        calendar_start: crate::scheduler::calendar::date_of_day(
+            today - i32::try_from(CALENDAR_DAYS - 1).unwrap_or(0),
+        ),
         forecast: card_tally.forecast(FORECAST_DAYS),
         daily_load: future_due.daily_load,
         future_due,

@@ -234,3 +234,4 @@ fn each_deck_gets_its_own_cards_review_retention() {
 
 mod boundaries;
 mod figures;
+mod schema;
