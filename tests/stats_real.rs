@@ -110,7 +110,34 @@ fn total_days_and_true_retention_match_an_independent_count() {
         ),
         (passed, counted)
     );
-    // Answers per hour of the day (now's offset is UTC) and per rating, counted here.
+    hours_buttons_and_days(&rows, &stats, &days);
+    eprintln!(
+        "days studied {}, true retention {passed}/{counted}",
+        days.len()
+    );
+
+    // XP: 10 per answer, nothing else in this history. Level L costs 100 × L, so level 50
+    // starts at 100 × (1 + … + 49) = 122,500 and needs 5,000.
+    let motivation = flashdeck::motivation::compute(&study, now, 10);
+    assert_eq!(motivation.xp, 125_800);
+    assert_eq!(
+        (
+            motivation.level.level,
+            motivation.level.into,
+            motivation.level.needed
+        ),
+        (50, 125_800 - 122_500, 5_000)
+    );
+    // No streak can be longer than the days studied.
+    assert!(usize::try_from(motivation.streak.best).unwrap() <= days.len());
+}
+
+/// Answers per hour of the day (now's offset is UTC), per rating and per day, counted here.
+fn hours_buttons_and_days(
+    rows: &[Row],
+    stats: &flashdeck::stats::Stats,
+    days: &HashSet<NaiveDate>,
+) {
     let mut hours = [(0usize, 0usize); 24];
     let mut ratings = [0usize; 4];
     for r in &rows {
@@ -143,23 +170,4 @@ fn total_days_and_true_retention_match_an_independent_count() {
     let per_day: usize = over.days.iter().map(|d| d.answers.total()).sum();
     assert_eq!(per_day, rows.len());
     assert_eq!(over.start, days.iter().min().copied());
-    eprintln!(
-        "days studied {}, true retention {passed}/{counted}",
-        days.len()
-    );
-
-    // XP: 10 per answer, nothing else in this history. Level L costs 100 × L, so level 50
-    // starts at 100 × (1 + … + 49) = 122,500 and needs 5,000.
-    let motivation = flashdeck::motivation::compute(&study, now, 10);
-    assert_eq!(motivation.xp, 125_800);
-    assert_eq!(
-        (
-            motivation.level.level,
-            motivation.level.into,
-            motivation.level.needed
-        ),
-        (50, 125_800 - 122_500, 5_000)
-    );
-    // No streak can be longer than the days studied.
-    assert!(usize::try_from(motivation.streak.best).unwrap() <= days.len());
 }
