@@ -140,7 +140,7 @@ fn hours_buttons_and_days(
 ) {
     let mut hours = [(0usize, 0usize); 24];
     let mut ratings = [0usize; 4];
-    for r in &rows {
+    for r in rows {
         let hour = r.time.with_timezone(&chrono::Utc).hour() as usize;
         hours[hour].0 += usize::from(r.rating != 1);
         hours[hour].1 += 1;
