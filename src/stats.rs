@@ -14,8 +14,8 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::scheduler::{Rating, Schedulers};
-use crate::store::{History, LearnLevel, Mode};
+use crate::scheduler::{Day, Rating, Scheduler, Schedulers};
+use crate::store::{Answer, Folded, History, LearnLevel, Mode, PracticeAnswer};
 use crate::study::Study;
 
 pub mod activity;
@@ -117,47 +117,101 @@ pub fn of_cards(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> St
     replay(study, cards, now).0
 }
 
-/// Statistics of `cards`, and each card's all-time true retention, from one replay: each
-/// card's answers are walked once, each answer handed to every figure that counts it.
-fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, Vec<Rate>) {
-    let presets = study.presets();
-    let today = study.scheduler.calendar().day(now);
-    // Replaying is the cost; it runs on every core, the sums after it in order.
-    let history: &History = study.wait_for_history();
-    let replayed: Vec<_> = cards
-        .par_iter()
-        .map(|card| history.answers_with_practice(card, presets))
-        .collect();
-    let mut activity = activity::Tally::new(today, *now.offset());
-    let mut periods = Periods::default();
-    let mut bands = retention::empty_bands();
-    let mut calibration = calibration::Tally::default();
-    let mut card_tally = cards::Tally::new(today, now);
-    let mut per_card = Vec::with_capacity(cards.len());
-    for (&card, (folded, answers, practice)) in cards.iter().zip(replayed) {
-        let scheduler = presets.for_card(card);
+/// Every figure's running sums: each card's answers are walked once, each answer handed to
+/// every figure that counts it. Cards are walked on every core, each core's sums merged after.
+struct Walk {
+    today: Day,
+    activity: activity::Tally,
+    periods: Periods,
+    bands: Vec<Band>,
+    calibration: calibration::Tally,
+    cards: cards::Tally,
+    /// Each card's all-time true retention, by its index in the cards asked for.
+    per_card: Vec<(usize, Rate)>,
+}
+
+impl Walk {
+    fn new(today: Day, now: DateTime<FixedOffset>) -> Self {
+        Self {
+            today,
+            activity: activity::Tally::new(today, *now.offset()),
+            periods: Periods::default(),
+            bands: retention::empty_bands(),
+            calibration: calibration::Tally::default(),
+            cards: cards::Tally::new(today, now),
+            per_card: Vec::new(),
+        }
+    }
+
+    fn add_card(&mut self, index: usize, scheduler: &Scheduler, replayed: &Replayed) {
+        let (folded, answers, practice) = replayed;
         let calendar = scheduler.calendar();
         let mut own = Rate::default();
-        for answer in retention::true_retention_answers(&answers) {
+        for answer in retention::true_retention_answers(answers) {
             let passed = answer.rating != Rating::Again;
             own.add(passed);
-            periods.add(answer, passed, today);
+            self.periods.add(answer, passed, self.today);
             // The recall FSRS predicted at this moment, from the memory before the answer.
             if let (Some(memory), Some(last)) = (answer.memory_before, answer.last_review_before) {
                 let predicted = scheduler.recall_on(memory, calendar.day(last), answer.day);
-                calibration.add(f64::from(predicted), passed);
-                retention::add_to_band(&mut bands, f64::from(memory.stability), passed);
+                self.calibration.add(f64::from(predicted), passed);
+                retention::add_to_band(&mut self.bands, f64::from(memory.stability), passed);
             }
         }
-        per_card.push(own);
-        for answer in &answers {
-            activity.add(answer);
+        self.per_card.push((index, own));
+        for answer in answers {
+            self.activity.add(answer);
         }
-        for answer in &practice {
-            activity.add_practice(answer);
+        for answer in practice {
+            self.activity.add_practice(answer);
         }
-        card_tally.add(scheduler, &folded.state, &answers);
+        self.cards.add(scheduler, &folded.state, answers);
     }
+
+    fn merge(mut self, other: Self) -> Self {
+        self.activity.merge(other.activity);
+        self.periods.merge(&other.periods);
+        for (band, theirs) in self.bands.iter_mut().zip(other.bands) {
+            band.rate = band.rate.plus(theirs.rate);
+        }
+        self.calibration.merge(&other.calibration);
+        self.cards.merge(other.cards);
+        self.per_card.extend(other.per_card);
+        self
+    }
+}
+
+/// One card's replay: its state, its answers in review mode, its practice answers.
+type Replayed = (Folded, Vec<Answer>, Vec<PracticeAnswer>);
+
+/// Statistics of `cards`, and each card's all-time true retention, from one replay.
+fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, Vec<Rate>) {
+    let presets = study.presets();
+    let today = study.scheduler.calendar().day(now);
+    let history: &History = study.wait_for_history();
+    let walk = cards
+        .par_iter()
+        .enumerate()
+        .fold(
+            || Walk::new(today, now),
+            |mut walk, (index, &card)| {
+                let replayed = history.answers_with_practice(card, presets);
+                walk.add_card(index, presets.for_card(card), &replayed);
+                walk
+            },
+        )
+        .reduce(|| Walk::new(today, now), Walk::merge);
+    let Walk {
+        activity,
+        periods,
+        bands,
+        calibration,
+        cards: card_tally,
+        mut per_card,
+        ..
+    } = walk;
+    per_card.sort_unstable_by_key(|&(index, _)| index);
+    let per_card = per_card.into_iter().map(|(_, rate)| rate).collect();
     let future_due = card_tally.future_due();
     let stats = Stats {
         date: crate::scheduler::calendar::date_of_day(today),

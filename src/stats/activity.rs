@@ -50,6 +50,16 @@ pub struct Kinds<T> {
 }
 
 impl<T: Copy + std::ops::Add<Output = T>> Kinds<T> {
+    fn plus(self, other: Self) -> Self {
+        Self {
+            learning: self.learning + other.learning,
+            young: self.young + other.young,
+            mature: self.mature + other.mature,
+            relearning: self.relearning + other.relearning,
+            practice: self.practice + other.practice,
+        }
+    }
+
     fn slot(&mut self, kind: Kind) -> &mut T {
         match kind {
             Kind::Learning => &mut self.learning,
@@ -126,6 +136,15 @@ impl Buttons {
         Rate {
             passed: self.hard + self.good + self.easy,
             total: self.again + self.hard + self.good + self.easy,
+        }
+    }
+
+    fn plus(self, other: Self) -> Self {
+        Self {
+            again: self.again + other.again,
+            hard: self.hard + other.hard,
+            good: self.good + other.good,
+            easy: self.easy + other.easy,
         }
     }
 
@@ -209,6 +228,32 @@ impl Tally {
                 Kind::Practice => {}
             }
         }
+    }
+
+    /// Adds another tally's answers (of the same day and offset).
+    pub fn merge(&mut self, other: Self) {
+        let (mine, theirs) = (&mut self.today_figures, other.today_figures);
+        mine.answers += theirs.answers;
+        mine.learn += theirs.learn;
+        mine.review += theirs.review;
+        mine.relearn += theirs.relearn;
+        mine.practice += theirs.practice;
+        mine.mature_correct = mine.mature_correct.plus(theirs.mature_correct);
+        self.today_ms += other.today_ms;
+        self.today_again += other.today_again;
+        for (day, activity) in other.per_day {
+            let slot = self.per_day.entry(day).or_default();
+            slot.answers = slot.answers.plus(activity.answers);
+            slot.ms = slot.ms.plus(activity.ms);
+        }
+        for (mine, theirs) in self.hours.iter_mut().zip(other.hours) {
+            *mine = mine.plus(theirs);
+        }
+        let (mine, theirs) = (&mut self.buttons, other.buttons);
+        mine.learning = mine.learning.plus(theirs.learning);
+        mine.young = mine.young.plus(theirs.young);
+        mine.mature = mine.mature.plus(theirs.mature);
+        self.total_answers += other.total_answers;
     }
 
     pub fn add_practice(&mut self, answer: &PracticeAnswer) {

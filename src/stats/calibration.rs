@@ -52,6 +52,12 @@ impl Sums {
     }
 
     /// (mean predicted, actual share, gap in points), if anything was counted.
+    fn merge(&mut self, other: Self) {
+        self.count += other.count;
+        self.predicted += other.predicted;
+        self.passed += other.passed;
+    }
+
     fn figures(self) -> (Option<f64>, Option<f64>, Option<f64>) {
         if self.count == 0 {
             return (None, None, None);
@@ -82,6 +88,14 @@ impl Tally {
         }
         self.bins[tenth(predicted)].add(predicted, passed);
         self.all.add(predicted, passed);
+    }
+
+    /// Adds another tally's answers.
+    pub fn merge(&mut self, other: &Self) {
+        for (mine, theirs) in self.bins.iter_mut().zip(other.bins) {
+            mine.merge(theirs);
+        }
+        self.all.merge(other.all);
     }
 
     #[must_use]

@@ -29,6 +29,16 @@ pub struct CardCounts {
 }
 
 impl CardCounts {
+    fn merge(&mut self, other: Self) {
+        self.new += other.new;
+        self.learning += other.learning;
+        self.relearning += other.relearning;
+        self.young += other.young;
+        self.mature += other.mature;
+        self.suspended += other.suspended;
+        self.buried += other.buried;
+    }
+
     /// Every card counted.
     #[must_use]
     pub fn total(&self) -> usize {
@@ -144,6 +154,24 @@ impl Tally {
             self.remembered += f64::from(recall);
         }
         self.add_remembered_days(scheduler, state, answers);
+    }
+
+    /// Adds another tally's cards (of the same day).
+    pub fn merge(&mut self, other: Self) {
+        self.counts.merge(other.counts);
+        self.overdue += other.overdue;
+        for (mine, theirs) in self.due.iter_mut().zip(other.due) {
+            *mine += theirs;
+        }
+        self.daily_load += other.daily_load;
+        self.intervals.extend(other.intervals);
+        self.stability.extend(other.stability);
+        self.difficulty.extend(other.difficulty);
+        self.retrievability.extend(other.retrievability);
+        self.remembered += other.remembered;
+        for (mine, theirs) in self.remembered_days.iter_mut().zip(other.remembered_days) {
+            *mine += theirs;
+        }
     }
 
     fn add_due(&mut self, state: &CardState) {

@@ -56,6 +56,12 @@ pub struct Retention {
 }
 
 impl Retention {
+    fn merge(&mut self, other: &Self) {
+        self.young = self.young.plus(other.young);
+        self.mature = self.mature.plus(other.mature);
+        self.all = self.all.plus(other.all);
+    }
+
     fn add(&mut self, answer: &Answer, passed: bool) {
         self.all.add(passed);
         if answer.interval_before >= MATURE_DAYS {
@@ -93,6 +99,16 @@ pub fn add_retention(periods: &mut Periods, answers: &[Answer], today: Day) {
 }
 
 impl Periods {
+    /// Adds another walk's counts.
+    pub(crate) fn merge(&mut self, other: &Self) {
+        self.day.merge(&other.day);
+        self.yesterday.merge(&other.yesterday);
+        self.week.merge(&other.week);
+        self.month.merge(&other.month);
+        self.year.merge(&other.year);
+        self.all_time.merge(&other.all_time);
+    }
+
     /// One counted answer.
     pub(crate) fn add(&mut self, answer: &Answer, passed: bool, today: Day) {
         let age = today - answer.day;

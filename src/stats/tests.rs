@@ -76,21 +76,15 @@ fn totals_today_calendar_counts_and_forecast_from_a_fixed_log() {
         fuzz: false,
         ..Settings::default()
     };
-    let with_time = |mut e: NewEvent, ms| {
-        if let crate::store::EventKind::Review { duration_ms, .. } = &mut e.kind {
-            *duration_ms = Some(ms);
-        }
-        e
-    };
     let events = vec![
         // c0: Easy ten days ago (graduates for 8 days), then Again today: 2 answers, 1 lapse.
         review("a", "d/c0", Rating::Easy, now - Duration::days(10)),
-        with_time(
+        timed(
             review("b", "d/c0", Rating::Again, now - Duration::hours(1)),
             4000,
         ),
         // c1: Good today (new -> learning), taking 6 s.
-        with_time(
+        timed(
             review("c", "d/c1", Rating::Good, now - Duration::minutes(30)),
             6000,
         ),
@@ -235,3 +229,11 @@ fn each_deck_gets_its_own_cards_review_retention() {
 mod boundaries;
 mod figures;
 mod schema;
+
+/// `event` (an answer) taking `ms` milliseconds.
+fn timed(mut event: NewEvent, ms: u32) -> NewEvent {
+    if let crate::store::EventKind::Review { duration_ms, .. } = &mut event.kind {
+        *duration_ms = Some(ms);
+    }
+    event
+}

@@ -4,10 +4,11 @@
 use chrono::{Duration, NaiveDate};
 
 use super::super::*;
+use super::timed;
 use crate::scheduler::Settings;
-use crate::store::{NewEvent, NewKind};
+use crate::store::NewKind;
 use crate::study::Study;
-use crate::study::tests::{learned, review, study_with, time};
+use crate::study::tests::{card_event, learned, review, study_with, time};
 
 /// FSRS-6's default initial stability after Easy (w[3]) and its default decay (w[20]).
 const EASY_STABILITY: f64 = 8.2956;
@@ -18,23 +19,6 @@ const DECAY: f64 = 0.1542;
 fn recall(days: f64, stability: f64) -> f64 {
     let factor = 0.9f64.powf(-1.0 / DECAY) - 1.0;
     (1.0 + factor * days / stability).powf(-DECAY)
-}
-
-fn timed(mut event: NewEvent, ms: u32) -> NewEvent {
-    if let crate::store::EventKind::Review { duration_ms, .. } = &mut event.kind {
-        *duration_ms = Some(ms);
-    }
-    event
-}
-
-fn card_event(id: &str, card: &str, at: DateTime<FixedOffset>, kind: NewKind) -> NewEvent {
-    NewEvent {
-        id: id.into(),
-        time: at,
-        card: Some(card.into()),
-        deck: None,
-        kind,
-    }
 }
 
 fn now() -> DateTime<FixedOffset> {
