@@ -268,14 +268,25 @@ impl Scheduler {
     /// The probability of recalling the card at `now`, if it has been studied.
     #[must_use]
     pub fn retrievability(&self, card: &CardState, now: DateTime<FixedOffset>) -> Option<f32> {
-        let memory = card.memory?;
-        let last = card.last_review?;
-        let elapsed = (self.settings.calendar.day(now) - self.settings.calendar.day(last)).max(0);
-        Some(fsrs::current_retrievability(
-            memory,
-            elapsed as f32,
-            self.decay,
+        Some(self.recall(
+            card.memory?,
+            self.settings.calendar.day(card.last_review?),
+            now,
         ))
+    }
+
+    /// The probability (0–1) of recalling a memory last reviewed on day `last` at `now`:
+    /// FSRS's forgetting curve over whole elapsed days, as Anki counts them.
+    #[must_use]
+    pub fn recall(&self, memory: MemoryState, last: Day, now: DateTime<FixedOffset>) -> f32 {
+        self.recall_on(memory, last, self.settings.calendar.day(now))
+    }
+
+    /// [`Scheduler::recall`] on day `day`.
+    #[must_use]
+    pub fn recall_on(&self, memory: MemoryState, last: Day, day: Day) -> f32 {
+        let elapsed = (day - last).max(0);
+        fsrs::current_retrievability(memory, elapsed as f32, self.decay)
     }
 
     /// Days until recall probability falls to the desired retention, for a memory of this

@@ -1,92 +1,37 @@
-//! Statistics: pure aggregates of the review history, as Anki's statistics define them.
+//! Statistics: pure aggregates of the review history, as Anki's statistics define them, and
+//! one they do not show. One replay of each card feeds every figure.
 //!
-//! - Today: answers, time spent, and the share of Again.
-//! - A calendar of answers per day over the last year.
-//! - A 30-day forecast of reviews, and the daily load: the sum of 1/interval over review
-//!   cards (how many reviews a day the collection costs in the long run).
-//! - True retention: only the first answer of a card each day counts, never a card's first
-//!   answer ever, and Again is a fail; split into young and mature (interval ≥ 21 days).
-//! - Card counts by state, and the cards remembered now: the sum of FSRS retrievability.
+//! - Today, answers per day by kind, per hour and per button: [`activity`].
+//! - True retention by period, by stability band and by deck: [`retention`].
+//! - Calibration, FSRS's predicted recall against the actual: [`calibration`].
+//! - Card counts, reviews due ahead, the distributions of the cards' memories, and the
+//!   cards remembered now and over the last 30 days: [`cards`].
 //! - Per deck, the practice modes' mastery: learn, test and match.
-
-use rustc_hash::FxHashMap;
+//!
+//! `docs/stats.md` documents every field as `stats --json` writes it.
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::scheduler::Schedulers;
-use crate::scheduler::{Day, Due, MATURE_DAYS, Phase, Rating};
-use crate::store::replay::first_each_day;
-use crate::store::{Answer, History, LearnLevel, Mode};
+use crate::scheduler::{Day, Rating, Scheduler, Schedulers};
+use crate::store::{Answer, Folded, History, LearnLevel, Mode, PracticeAnswer};
 use crate::study::Study;
+
+pub mod activity;
+pub mod calibration;
+pub mod cards;
+pub mod distribution;
+pub mod retention;
+
+pub use activity::{ButtonsByKind, Hour, ReviewsOverTime, Today};
+pub use calibration::Calibration;
+pub use cards::{CardCounts, Distributions, FutureDue, RememberedOverTime};
+pub use retention::{Band, Periods, Rate, Retention, add_retention};
 
 /// Days in the calendar and the forecast.
 pub const CALENDAR_DAYS: usize = 365;
 pub const FORECAST_DAYS: usize = 30;
-
-/// Passed out of counted, for a retention figure.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Rate {
-    pub passed: usize,
-    pub total: usize,
-}
-
-impl Rate {
-    /// The share passed, if anything was counted.
-    #[must_use]
-    pub fn share(self) -> Option<f64> {
-        (self.total > 0).then(|| count(self.passed) / count(self.total))
-    }
-
-    /// "85% (17/20)", or "–" with nothing counted: how the screen and `stats` print it.
-    #[must_use]
-    pub fn percent(self) -> String {
-        self.share().map_or_else(
-            || "–".to_owned(),
-            |share| format!("{:.0}% ({}/{})", share * 100.0, self.passed, self.total),
-        )
-    }
-
-    fn add(&mut self, passed: bool) {
-        self.total += 1;
-        self.passed += usize::from(passed);
-    }
-}
-
-/// True retention in one period.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Retention {
-    pub young: Rate,
-    pub mature: Rate,
-    pub all: Rate,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Periods {
-    pub day: Retention,
-    pub week: Retention,
-    pub month: Retention,
-    pub year: Retention,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct Today {
-    pub answers: usize,
-    pub seconds: u64,
-    /// Share of today's answers that were Again.
-    pub again_share: Option<f64>,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct CardCounts {
-    pub new: usize,
-    pub learning: usize,
-    pub young: usize,
-    pub mature: usize,
-    pub suspended: usize,
-    pub buried: usize,
-}
 
 /// One deck's standing in every mode.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -102,18 +47,34 @@ pub struct DeckMastery {
     pub review_retention: Rate,
 }
 
+/// Every figure, as the screen shows them and `stats --json` writes them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stats {
+    /// The date statistics were taken on (the scheduler's day, which starts at the rollover).
+    pub date: Option<chrono::NaiveDate>,
     pub today: Today,
-    /// Answers per day, oldest first, ending today.
+    /// Answers in review mode per day, oldest first, ending today.
     pub calendar: Vec<usize>,
+    /// The date of `calendar[0]`.
+    pub calendar_start: Option<chrono::NaiveDate>,
     /// Reviews due per day from today; overdue cards count today.
     pub forecast: Vec<usize>,
     pub daily_load: f64,
+    pub future_due: FutureDue,
     pub retention: Periods,
+    /// True retention over all time by the stability the card had when answered.
+    pub retention_by_stability: Vec<Band>,
+    pub calibration: Calibration,
     pub cards: CardCounts,
+    pub distributions: Distributions,
     /// Sum of retrievability over studied cards.
     pub remembered: f64,
+    pub remembered_over_time: RememberedOverTime,
+    pub reviews_over_time: ReviewsOverTime,
+    /// Answers in review mode per hour of the day (in today's UTC offset), and the share
+    /// not Again.
+    pub hours: Vec<Hour>,
+    pub buttons: ButtonsByKind,
     pub total_answers: usize,
     pub days_studied: usize,
     pub decks: Vec<DeckMastery>,
@@ -143,10 +104,7 @@ pub fn compute(study: &Study, decks: &[usize], now: DateTime<FixedOffset>) -> St
             let retention = per_card
                 .by_ref()
                 .take(study.collection.decks[d].cards.len())
-                .fold(Rate::default(), |sum, r| Rate {
-                    passed: sum.passed + r.passed,
-                    total: sum.total + r.total,
-                });
+                .fold(Rate::default(), Rate::plus);
             mastery(study, d, retention)
         })
         .collect();
@@ -159,115 +117,128 @@ pub fn of_cards(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> St
     replay(study, cards, now).0
 }
 
+/// Every figure's running sums: each card's answers are walked once, each answer handed to
+/// every figure that counts it. Cards are walked on every core, each core's sums merged after.
+struct Walk {
+    today: Day,
+    activity: activity::Tally,
+    periods: Periods,
+    bands: Vec<Band>,
+    calibration: calibration::Tally,
+    cards: cards::Tally,
+    /// Each card's all-time true retention, by its index in the cards asked for.
+    per_card: Vec<(usize, Rate)>,
+}
+
+impl Walk {
+    fn new(today: Day, now: DateTime<FixedOffset>) -> Self {
+        Self {
+            today,
+            activity: activity::Tally::new(today, *now.offset()),
+            periods: Periods::default(),
+            bands: retention::empty_bands(),
+            calibration: calibration::Tally::default(),
+            cards: cards::Tally::new(today, now),
+            per_card: Vec::new(),
+        }
+    }
+
+    fn add_card(&mut self, index: usize, scheduler: &Scheduler, replayed: &Replayed) {
+        let (folded, answers, practice) = replayed;
+        let calendar = scheduler.calendar();
+        let mut own = Rate::default();
+        for answer in retention::true_retention_answers(answers) {
+            let passed = answer.rating != Rating::Again;
+            own.add(passed);
+            self.periods.add(answer, passed, self.today);
+            // The recall FSRS predicted at this moment, from the memory before the answer.
+            if let (Some(memory), Some(last)) = (answer.memory_before, answer.last_review_before) {
+                let predicted = scheduler.recall_on(memory, calendar.day(last), answer.day);
+                self.calibration.add(f64::from(predicted), passed);
+                retention::add_to_band(&mut self.bands, f64::from(memory.stability), passed);
+            }
+        }
+        self.per_card.push((index, own));
+        for answer in answers {
+            self.activity.add(answer);
+        }
+        for answer in practice {
+            self.activity.add_practice(answer);
+        }
+        self.cards.add(scheduler, &folded.state, answers);
+    }
+
+    fn merge(mut self, other: Self) -> Self {
+        self.activity.merge(other.activity);
+        self.periods.merge(&other.periods);
+        for (band, theirs) in self.bands.iter_mut().zip(other.bands) {
+            band.rate = band.rate.plus(theirs.rate);
+        }
+        self.calibration.merge(&other.calibration);
+        self.cards.merge(other.cards);
+        self.per_card.extend(other.per_card);
+        self
+    }
+}
+
+/// One card's replay: its state, its answers in review mode, its practice answers.
+type Replayed = (Folded, Vec<Answer>, Vec<PracticeAnswer>);
+
 /// Statistics of `cards`, and each card's all-time true retention, from one replay.
 fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, Vec<Rate>) {
     let presets = study.presets();
     let today = study.scheduler.calendar().day(now);
-    let mut answers_per_day: FxHashMap<Day, usize> = FxHashMap::default();
-    let mut today_stats = (0usize, 0u64, 0usize);
-    let mut periods = Periods::default();
-    let mut counts = CardCounts::default();
-    let mut forecast = vec![0usize; FORECAST_DAYS];
-    let (mut daily_load, mut remembered, mut total) = (0.0, 0.0, 0);
-    // Replaying is the cost; it runs on every core, the sums after it in order.
     let history: &History = study.wait_for_history();
-    let replayed: Vec<_> = cards
+    let walk = cards
         .par_iter()
-        .map(|card| history.answers(card, presets))
-        .collect();
-    let mut per_card = Vec::with_capacity(cards.len());
-    for (&card, (folded, answers)) in cards.iter().zip(replayed) {
-        let mut retention = Rate::default();
-        for answer in true_retention_answers(&answers) {
-            retention.add(answer.rating != Rating::Again);
-        }
-        per_card.push(retention);
-        let state = &folded.state;
-        total += answers.len();
-        for answer in &answers {
-            *answers_per_day.entry(answer.day).or_default() += 1;
-            if answer.day == today {
-                today_stats.0 += 1;
-                today_stats.1 += u64::from(answer.duration_ms.unwrap_or(0));
-                today_stats.2 += usize::from(answer.rating == Rating::Again);
-            }
-        }
-        add_retention(&mut periods, &answers, today);
-        match (state.phase, state.due) {
-            (Phase::New, _) => counts.new += 1,
-            (Phase::Learning { .. } | Phase::Relearning { .. }, _) => counts.learning += 1,
-            (Phase::Review, _) if state.is_mature() => counts.mature += 1,
-            (Phase::Review, _) => counts.young += 1,
-        }
-        counts.suspended += usize::from(state.suspended);
-        counts.buried += usize::from(state.buried_until.is_some_and(|d| d > today));
-        if state.phase == Phase::Review && !state.suspended {
-            if let Due::Day(due) = state.due {
-                let offset = usize::try_from((due - today).max(0)).unwrap_or(usize::MAX);
-                if let Some(slot) = forecast.get_mut(offset) {
-                    *slot += 1;
-                }
-            }
-            daily_load += 1.0 / f64::from(state.scheduled_days.max(1));
-        }
-        let scheduler = presets.for_card(card);
-        remembered += f64::from(scheduler.retrievability(state, now).unwrap_or(0.0));
-    }
-    let calendar = (0..CALENDAR_DAYS)
-        .rev()
-        .map(|back| {
-            answers_per_day
-                .get(&(today - i32::try_from(back).unwrap_or(0)))
-                .copied()
-                .unwrap_or(0)
-        })
-        .collect();
+        .enumerate()
+        .fold(
+            || Walk::new(today, now),
+            |mut walk, (index, &card)| {
+                let replayed = history.answers_with_practice(card, presets);
+                walk.add_card(index, presets.for_card(card), &replayed);
+                walk
+            },
+        )
+        .reduce(|| Walk::new(today, now), Walk::merge);
+    let Walk {
+        activity,
+        periods,
+        bands,
+        calibration,
+        cards: card_tally,
+        mut per_card,
+        ..
+    } = walk;
+    per_card.sort_unstable_by_key(|&(index, _)| index);
+    let per_card = per_card.into_iter().map(|(_, rate)| rate).collect();
+    let future_due = card_tally.future_due();
     let stats = Stats {
-        today: Today {
-            answers: today_stats.0,
-            seconds: today_stats.1 / 1000,
-            again_share: (today_stats.0 > 0).then(|| count(today_stats.2) / count(today_stats.0)),
-        },
-        calendar,
-        forecast,
-        daily_load,
+        date: crate::scheduler::calendar::date_of_day(today),
+        today: activity.today(),
+        calendar: activity.calendar(CALENDAR_DAYS),
+        calendar_start: crate::scheduler::calendar::date_of_day(
+            today - i32::try_from(CALENDAR_DAYS - 1).unwrap_or(0),
+        ),
+        forecast: card_tally.forecast(FORECAST_DAYS),
+        daily_load: future_due.daily_load,
+        future_due,
         retention: periods,
-        cards: counts,
-        remembered,
-        total_answers: total,
-        days_studied: answers_per_day.len(),
+        retention_by_stability: bands,
+        calibration: calibration.finish(),
+        cards: card_tally.counts,
+        remembered: card_tally.remembered,
+        remembered_over_time: card_tally.remembered_over_time(),
+        distributions: card_tally.distributions(),
+        reviews_over_time: activity.over_time(),
+        hours: activity.hourly(),
+        buttons: activity.buttons,
+        total_answers: activity.total_answers,
+        days_studied: activity.days_studied(),
         decks: Vec::new(),
         motivation: None,
     };
     (stats, per_card)
-}
-
-/// Adds one card's answers to the true retention of each period ending `today`.
-pub fn add_retention(periods: &mut Periods, answers: &[Answer], today: Day) {
-    for answer in true_retention_answers(answers) {
-        let passed = answer.rating != Rating::Again;
-        let age = today - answer.day;
-        for (window, retention) in [
-            (1, &mut periods.day),
-            (7, &mut periods.week),
-            (30, &mut periods.month),
-            (365, &mut periods.year),
-        ] {
-            if age < window {
-                retention.all.add(passed);
-                if answer.interval_before >= MATURE_DAYS {
-                    retention.mature.add(passed);
-                } else {
-                    retention.young.add(passed);
-                }
-            }
-        }
-    }
-}
-
-/// The answers true retention counts: the first of the card each day, not its first ever.
-fn true_retention_answers(answers: &[Answer]) -> impl Iterator<Item = &Answer> {
-    first_each_day(answers).filter(|a| !a.first_ever)
 }
 
 fn mastery(study: &Study, deck: usize, retention: Rate) -> DeckMastery {

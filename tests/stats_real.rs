@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Timelike};
 use flashdeck::deck::Collection;
 use flashdeck::scheduler::{Scheduler, Settings};
 use flashdeck::store::Store;
@@ -102,6 +102,15 @@ fn total_days_and_true_retention_match_an_independent_count() {
         stats.retention.year.young.total + stats.retention.year.mature.total,
         counted
     );
+    // All time holds the same history.
+    assert_eq!(
+        (
+            stats.retention.all_time.all.passed,
+            stats.retention.all_time.all.total
+        ),
+        (passed, counted)
+    );
+    hours_buttons_and_days(&rows, &stats, &days);
     eprintln!(
         "days studied {}, true retention {passed}/{counted}",
         days.len()
@@ -121,4 +130,44 @@ fn total_days_and_true_retention_match_an_independent_count() {
     );
     // No streak can be longer than the days studied.
     assert!(usize::try_from(motivation.streak.best).unwrap() <= days.len());
+}
+
+/// Answers per hour of the day (now's offset is UTC), per rating and per day, counted here.
+fn hours_buttons_and_days(
+    rows: &[Row],
+    stats: &flashdeck::stats::Stats,
+    days: &HashSet<NaiveDate>,
+) {
+    let mut hours = [(0usize, 0usize); 24];
+    let mut ratings = [0usize; 4];
+    for r in rows {
+        let hour = r.time.with_timezone(&chrono::Utc).hour() as usize;
+        hours[hour].0 += usize::from(r.rating != 1);
+        hours[hour].1 += 1;
+        ratings[usize::from(r.rating - 1)] += 1;
+    }
+    let counted_hours: Vec<(usize, usize)> = stats
+        .hours
+        .iter()
+        .map(|h| (h.rate.passed, h.rate.total))
+        .collect();
+    assert_eq!(counted_hours, hours);
+    let b = &stats.buttons;
+    let sum = |f: fn(&flashdeck::stats::activity::Buttons) -> usize| {
+        f(&b.learning) + f(&b.young) + f(&b.mature)
+    };
+    assert_eq!(
+        [
+            sum(|x| x.again),
+            sum(|x| x.hard),
+            sum(|x| x.good),
+            sum(|x| x.easy)
+        ],
+        ratings
+    );
+    // Answers per day: every review, on the days counted here.
+    let over = &stats.reviews_over_time;
+    let per_day: usize = over.days.iter().map(|d| d.answers.total()).sum();
+    assert_eq!(per_day, rows.len());
+    assert_eq!(over.start, days.iter().min().copied());
 }

@@ -63,8 +63,8 @@ fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Resul
     let c = &stats.cards;
     writeln!(
         out,
-        "Cards: {} new, {} learning, {} young, {} mature, {} suspended, {} buried",
-        c.new, c.learning, c.young, c.mature, c.suspended, c.buried
+        "Cards: {} new, {} learning, {} relearning, {} young, {} mature, {} suspended, {} buried",
+        c.new, c.learning, c.relearning, c.young, c.mature, c.suspended, c.buried
     )?;
     writeln!(
         out,
@@ -80,10 +80,12 @@ fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Resul
     writeln!(out, "True retention  {:<16}{:<16}all", "young", "mature")?;
     let r = &stats.retention;
     for (name, period) in [
-        ("last day", r.day),
+        ("today", r.day),
+        ("yesterday", r.yesterday),
         ("last week", r.week),
         ("last month", r.month),
         ("last year", r.year),
+        ("all time", r.all_time),
     ] {
         writeln!(
             out,
@@ -91,6 +93,16 @@ fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Resul
             period.young.percent(),
             period.mature.percent(),
             period.all.percent()
+        )?;
+    }
+    let calibration = &stats.calibration;
+    if let (Some(predicted), Some(actual)) = (calibration.predicted, calibration.actual) {
+        writeln!(
+            out,
+            "Calibration: predicted {:.0}% recall, actual {:.0}% over {}",
+            predicted * 100.0,
+            actual * 100.0,
+            counted(calibration.count, "review")
         )?;
     }
     for deck in &stats.decks {

@@ -1,7 +1,8 @@
 use chrono::Duration;
 
 use super::*;
-use crate::scheduler::Settings;
+use crate::scheduler::{Day, Phase, Settings};
+use crate::store::Answer;
 use crate::store::NewEvent;
 use crate::study::tests::{deck_event, learned, review, study_with, time};
 
@@ -14,6 +15,8 @@ fn answer(day: Day, rating: Rating, interval_before: u32, first_ever: bool) -> A
         first_ever,
         phase_before: Phase::Review,
         interval_before,
+        memory_before: None,
+        last_review_before: None,
     }
 }
 
@@ -73,21 +76,15 @@ fn totals_today_calendar_counts_and_forecast_from_a_fixed_log() {
         fuzz: false,
         ..Settings::default()
     };
-    let with_time = |mut e: NewEvent, ms| {
-        if let crate::store::EventKind::Review { duration_ms, .. } = &mut e.kind {
-            *duration_ms = Some(ms);
-        }
-        e
-    };
     let events = vec![
         // c0: Easy ten days ago (graduates for 8 days), then Again today: 2 answers, 1 lapse.
         review("a", "d/c0", Rating::Easy, now - Duration::days(10)),
-        with_time(
+        timed(
             review("b", "d/c0", Rating::Again, now - Duration::hours(1)),
             4000,
         ),
         // c1: Good today (new -> learning), taking 6 s.
-        with_time(
+        timed(
             review("c", "d/c1", Rating::Good, now - Duration::minutes(30)),
             6000,
         ),
@@ -115,7 +112,8 @@ fn totals_today_calendar_counts_and_forecast_from_a_fixed_log() {
         stats.cards,
         CardCounts {
             new: 1,
-            learning: 2,
+            learning: 1,
+            relearning: 1,
             young: 1,
             mature: 0,
             suspended: 0,
@@ -226,4 +224,16 @@ fn each_deck_gets_its_own_cards_review_retention() {
         retention(&[1, 0]),
         [("e".to_owned(), rate(1, 1)), ("d".to_owned(), rate(0, 1))]
     );
+}
+
+mod boundaries;
+mod figures;
+mod schema;
+
+/// `event` (an answer) taking `ms` milliseconds.
+fn timed(mut event: NewEvent, ms: u32) -> NewEvent {
+    if let crate::store::EventKind::Review { duration_ms, .. } = &mut event.kind {
+        *duration_ms = Some(ms);
+    }
+    event
 }

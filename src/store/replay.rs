@@ -17,7 +17,7 @@ use crate::scheduler::{
 };
 
 /// One scheduled answer, as replay saw it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Answer {
     pub time: DateTime<FixedOffset>,
     pub day: Day,
@@ -28,6 +28,22 @@ pub struct Answer {
     pub phase_before: Phase,
     /// The card's interval before this answer, in days (0 before it graduated).
     pub interval_before: u32,
+    /// FSRS's memory before this answer (none before the first, or after a forget): with
+    /// `last_review_before`, what the statistics' calibration predicts recall from.
+    pub memory_before: Option<fsrs::MemoryState>,
+    /// The previous answer's time, if the card kept one.
+    pub last_review_before: Option<DateTime<FixedOffset>>,
+}
+
+/// One practice-mode answer (learn, test, match, sort, flashcards): they do not schedule,
+/// but the statistics count them as answers of their own kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PracticeAnswer {
+    pub time: DateTime<FixedOffset>,
+    pub day: Day,
+    pub duration_ms: Option<u32>,
+    /// Good or Easy: the mode counted it right.
+    pub correct: bool,
 }
 
 /// One card's replayed state, with what it did on a given day (for daily limits).
@@ -182,6 +198,46 @@ impl History {
         })
     }
 
+    /// [`History::answers`] with the card's practice answers too, from the same walk: what
+    /// the statistics replay.
+    #[must_use]
+    pub fn answers_with_practice(
+        &self,
+        card: &str,
+        schedulers: &impl Schedulers,
+    ) -> (Folded, Vec<Answer>, Vec<PracticeAnswer>) {
+        let Some(&index) = self.index.get(card) else {
+            return (Folded::default(), Vec::new(), Vec::new());
+        };
+        let scheduler = schedulers.for_card(card);
+        let calendar = scheduler.calendar();
+        let (mut answers, mut practice) = (Vec::new(), Vec::new());
+        let folded = self.fold_observed(
+            card,
+            &self.entries_for(index),
+            scheduler,
+            Day::MIN,
+            |answer| answers.push(answer),
+            |entry, _| {
+                if let Stored::Review {
+                    rating,
+                    duration_ms,
+                    practice: Some(_),
+                    ..
+                } = &entry.kind
+                {
+                    practice.push(PracticeAnswer {
+                        time: entry.time,
+                        day: calendar.day(entry.time),
+                        duration_ms: *duration_ms,
+                        correct: *rating >= Rating::Good,
+                    });
+                }
+            },
+        );
+        (folded, answers, practice)
+    }
+
     fn answers_of(
         &self,
         card: &str,
@@ -248,6 +304,8 @@ impl History {
                         first_ever: state.reps == 0,
                         phase_before: before,
                         interval_before: state.scheduled_days,
+                        memory_before: state.memory,
+                        last_review_before: state.last_review,
                     });
                     // The day the answer recorded, if any: see `scheduler::balance`.
                     let placement = if *due == NO_DUE {

@@ -53,12 +53,27 @@ pub(crate) fn study_of(
 }
 
 pub(crate) fn review(id: &str, card: &str, rating: Rating, at: DateTime<FixedOffset>) -> NewEvent {
+    card_event(
+        id,
+        card,
+        at,
+        NewKind::answer(rating, None, REVIEW_MODE, None),
+    )
+}
+
+/// An event of `kind` about `card`.
+pub(crate) fn card_event(
+    id: &str,
+    card: &str,
+    at: DateTime<FixedOffset>,
+    kind: NewKind,
+) -> NewEvent {
     NewEvent {
         id: id.into(),
         time: at,
         card: Some(card.into()),
         deck: None,
-        kind: NewKind::answer(rating, None, REVIEW_MODE, None),
+        kind,
     }
 }
 
@@ -69,18 +84,13 @@ pub(crate) fn learned(
     question: &'static str,
     at: DateTime<FixedOffset>,
 ) -> NewEvent {
-    NewEvent {
-        id: id.into(),
-        time: at,
-        card: Some(card.into()),
-        deck: None,
-        kind: NewKind::answer(
-            Rating::Good,
-            None,
-            crate::practice::Mode::Learn,
-            Some(crate::practice::Question::parse(question)),
-        ),
-    }
+    let kind = NewKind::answer(
+        Rating::Good,
+        None,
+        crate::practice::Mode::Learn,
+        Some(crate::practice::Question::parse(question)),
+    );
+    card_event(id, card, at, kind)
 }
 
 /// An event about deck `d`, such as a practice result.

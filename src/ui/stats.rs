@@ -157,7 +157,11 @@ fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
             Span::styled("Cards  ", theme.title),
             Span::styled(format!("{} new", c.new), theme.new),
             Span::raw(" · "),
-            Span::styled(format!("{} learning", c.learning), theme.learning),
+            // Relearning cards are learning ones here until the screen shows issue 17's counts.
+            Span::styled(
+                format!("{} learning", c.learning + c.relearning),
+                theme.learning,
+            ),
             Span::raw(format!(" · {} young · ", c.young)),
             Span::styled(format!("{} mature", c.mature), theme.review),
             Span::raw(format!(

@@ -86,6 +86,8 @@ fn habits_come_from_the_learners_answers_where_there_are_enough() {
         first_ever: phase_before == Phase::New,
         phase_before,
         interval_before: 0,
+        memory_before: None,
+        last_review_before: None,
     };
     let mut answers = Vec::new();
     // 60 first answers: 15 of each rating, 2 s each.

@@ -1,0 +1,149 @@
+//! The edges: the true-retention rows at the day's rollover and exactly 7 days back, and
+//! histories with nothing, or almost nothing, in them.
+
+use chrono::Duration;
+
+use super::super::*;
+use crate::scheduler::Settings;
+use crate::study::tests::{learned, review, study_with, time};
+
+/// A card first answered long ago, then Good at `at`: one counted pass, young.
+fn passed_at(at: DateTime<FixedOffset>) -> Stats {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let events = vec![
+        review("a", "d/c0", Rating::Good, now - Duration::days(400)),
+        review("b", "d/c0", Rating::Good, at),
+    ];
+    compute(&study_with(1, Settings::default(), &events, now), &[0], now)
+}
+
+/// Which rows counted the pass: today, yesterday, week, month, year, all time.
+fn rows(stats: &Stats) -> [usize; 6] {
+    let r = &stats.retention;
+    [r.day, r.yesterday, r.week, r.month, r.year, r.all_time].map(|p| p.all.total)
+}
+
+#[test]
+fn the_day_starts_at_the_rollover_hour() {
+    // The rollover is 4:00: 04:00 this morning is today, 03:59 is still yesterday.
+    assert_eq!(
+        rows(&passed_at(time("2026-11-27T04:00:00+01:00"))),
+        [1, 0, 1, 1, 1, 1]
+    );
+    assert_eq!(
+        rows(&passed_at(time("2026-11-27T03:59:59+01:00"))),
+        [0, 1, 1, 1, 1, 1]
+    );
+}
+
+#[test]
+fn a_week_is_today_and_six_days_before_it() {
+    // 6 days ago (2026-11-21) is in the week; exactly 7 days ago (2026-11-20) is not.
+    assert_eq!(
+        rows(&passed_at(time("2026-11-21T12:00:00+01:00"))),
+        [0, 0, 1, 1, 1, 1]
+    );
+    assert_eq!(
+        rows(&passed_at(time("2026-11-20T12:00:00+01:00"))),
+        [0, 0, 0, 1, 1, 1]
+    );
+    // A year back is in no period but all time, the row a long history needed.
+    assert_eq!(
+        rows(&passed_at(time("2025-11-27T12:00:00+01:00"))),
+        [0, 0, 0, 0, 0, 1]
+    );
+}
+
+/// Every float in the statistics is finite: no NaN reached the JSON.
+fn all_finite(stats: &Stats) {
+    fn walk(value: &serde_json::Value) {
+        match value {
+            serde_json::Value::Number(n) => assert!(n.as_f64().unwrap().is_finite()),
+            serde_json::Value::Array(items) => items.iter().for_each(walk),
+            serde_json::Value::Object(map) => map.values().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&serde_json::to_value(stats).unwrap());
+}
+
+#[test]
+fn no_reviews_give_empty_figures_and_no_nan() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let stats = compute(&study_with(3, Settings::default(), &[], now), &[0], now);
+    all_finite(&stats);
+    assert_eq!(stats.today.again_share, None);
+    assert_eq!(stats.retention.all_time.all.share(), None);
+    assert_eq!(
+        (stats.calibration.count, stats.calibration.gap_points),
+        (0, None)
+    );
+    assert_eq!(stats.distributions.stability.median, None);
+    assert_eq!(stats.reviews_over_time.days.len(), 0);
+    assert_eq!(stats.reviews_over_time.start, stats.date);
+    assert_eq!(stats.remembered_over_time.days, vec![0.0; 30]);
+    assert_eq!(stats.cards.new, 3);
+    // And with no cards at all.
+    all_finite(&compute(
+        &study_with(3, Settings::default(), &[], now),
+        &[],
+        now,
+    ));
+}
+
+#[test]
+fn one_day_of_history_is_one_day_long() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let events = vec![
+        review("a", "d/c0", Rating::Good, now - Duration::hours(2)),
+        review("b", "d/c0", Rating::Good, now - Duration::hours(1)),
+    ];
+    let stats = compute(&study_with(1, Settings::default(), &events, now), &[0], now);
+    all_finite(&stats);
+    assert_eq!(stats.reviews_over_time.days.len(), 1);
+    assert_eq!(stats.reviews_over_time.days[0].answers.learning, 2);
+    // The second answer is the same day as the first: true retention counts neither.
+    assert_eq!(
+        (stats.retention.all_time.all.total, stats.calibration.count),
+        (0, 0)
+    );
+}
+
+#[test]
+fn only_practice_answers_count_as_practice_and_nothing_else() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let events = vec![
+        learned("a", "d/c0", "written", now - Duration::days(3)),
+        learned("b", "d/c1", "choice", now - Duration::hours(1)),
+    ];
+    let stats = compute(&study_with(2, Settings::default(), &events, now), &[0], now);
+    all_finite(&stats);
+    assert_eq!((stats.total_answers, stats.days_studied), (0, 0));
+    assert_eq!((stats.today.answers, stats.today.practice), (0, 1));
+    assert_eq!(stats.reviews_over_time.days.len(), 4);
+    let practice: Vec<usize> = stats
+        .reviews_over_time
+        .days
+        .iter()
+        .map(|d| d.answers.practice)
+        .collect();
+    assert_eq!(practice, [1, 0, 0, 1]);
+    assert_eq!(stats.cards.new, 2);
+    assert!(stats.calendar.iter().all(|&n| n == 0));
+}
+
+#[test]
+fn cards_of_a_deleted_deck_are_left_out() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let events = vec![
+        review("a", "gone/c0", Rating::Good, now - Duration::days(3)),
+        review("b", "gone/c0", Rating::Again, now - Duration::hours(1)),
+    ];
+    let stats = compute(&study_with(1, Settings::default(), &events, now), &[0], now);
+    all_finite(&stats);
+    assert_eq!(
+        (stats.total_answers, stats.retention.all_time.all.total),
+        (0, 0)
+    );
+    assert_eq!(stats.cards.total(), 1);
+}
