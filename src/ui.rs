@@ -163,4 +163,4 @@ fn scrolled(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -32,19 +32,21 @@ fn arrow_keys_move_between_decks_and_show_problems() {
     let home = tempfile::tempdir().unwrap();
     let decks = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/decks");
     let mut tui = Tui::start(home.path(), &["--decks", decks.to_str().unwrap()], 100, 30);
-    // The list opens on the `valid/languages/` folder row.
-    tui.wait_for("Enter reviews every deck in this folder");
+    // The list is a tree sorted by path: it opens on the `invalid/` folder's row, whose files
+    // with problems follow it, inside it.
     tui.wait_for("Spanish basics");
-    // Down arrow, then `j`, then `j`: the deck's details, then the first broken files' problems.
+    // Down arrow, then `j`: the first two broken files' problems; `G`: the last row, the deck.
     tui.send("\x1b[B");
-    tui.wait_for("Everyday words.");
-    tui.send("j");
     tui.wait_for("invalid/bad-exam.toml:3:8: `exam` must be a date");
     tui.send("j");
     tui.wait_for("invalid/bad-id.toml:5:6: `id` may only hold letters");
+    tui.send("G");
+    tui.wait_for("Everyday words.");
+    tui.send("k");
+    tui.wait_for("Enter reviews every deck in this folder");
     // Esc never leaves the app (it closes what is open); `q` does.
     tui.send("\x1b");
-    tui.wait_for("invalid/bad-id.toml:5:6");
+    tui.wait_for("Enter reviews every deck in this folder");
     // Past the escape timeout, so that `q` is not read as Alt-q.
     std::thread::sleep(std::time::Duration::from_millis(150));
     tui.send("q");

@@ -17,7 +17,7 @@ use crate::motivation::{Goals, Motivation};
 use crate::study::backlog::{self, Backlog};
 use crate::study::exam::Outlook;
 use crate::study::{DueCounts, Study};
-pub use rows::{Row, rows};
+pub use rows::{Row, depth, rows};
 
 /// Rows a page key moves by.
 const PAGE: usize = 10;

@@ -10,7 +10,7 @@ use super::*;
 use crate::app::Action;
 use crate::deck::{BrokenDeck, Collection, DeckId, Problem, bundled};
 
-fn draw(app: &App, width: u16, height: u16) -> Buffer {
+pub(crate) fn draw(app: &App, width: u16, height: u16) -> Buffer {
     draw_with(app, &Theme::default(), width, height)
 }
 
@@ -24,7 +24,7 @@ fn draw_with(app: &App, theme: &Theme, width: u16, height: u16) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-fn line(buf: &Buffer, y: u16) -> String {
+pub(crate) fn line(buf: &Buffer, y: u16) -> String {
     (0..buf.area.width)
         .map(|x| buf[(x, y)].symbol())
         .collect::<String>()
@@ -95,9 +95,15 @@ fn home_lists_decks_with_card_counts_at_80x24() {
     );
     // The new count is blue, as in Anki: the name takes 46 columns, then " " and "  20".
     assert_eq!(buf[(49, 3)].fg, ratatui::style::Color::Blue);
-    let broken_row = line(&buf, 4);
+    // The file with problems sits inside its folder's row.
     assert!(
-        broken_row.starts_with("⚠ 2 problems · spanish/verbs"),
+        line(&buf, 4).starts_with("▾ spanish/ "),
+        "{}",
+        line(&buf, 4)
+    );
+    let broken_row = line(&buf, 5);
+    assert!(
+        broken_row.starts_with("  ⚠ 2 problems · spanish/verbs"),
         "{broken_row}"
     );
     // Its 12 valid cards, right-aligned in the Cards column under the deck's 100.
@@ -133,9 +139,11 @@ fn the_selected_row_is_highlighted_and_its_details_shown() {
     assert!(!buf[(0, 4)].modifier.contains(Modifier::REVERSED));
     assert!(text(&buf).contains("Vocabulary flashcards related to sales optimization"));
 
+    // Past the folder's row, to the file with problems.
+    app.update(Action::Down, app.now);
     app.update(Action::Down, app.now);
     let buf = draw(&app, 80, 24);
-    assert!(buf[(0, 4)].modifier.contains(Modifier::REVERSED));
+    assert!(buf[(0, 5)].modifier.contains(Modifier::REVERSED));
     let screen = text(&buf);
     let flat: Vec<&str> = screen.lines().map(str::trim_end).collect();
     let flat = flat.join(" ");

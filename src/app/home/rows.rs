@@ -31,9 +31,21 @@ fn hidden(path: &str, folded: &BTreeSet<String>) -> bool {
     })
 }
 
-/// The deck list: decks sorted by id, each folder's decks under a group row, then files with
-/// problems; only what matches `filter` (case-insensitive, on names and ids). The decks of a
-/// folder in `folded_away` are left out, unless a filter is typed: a match is never hidden.
+/// The folders `id` is in, outermost first: `a/b/c` gives `a` and `a/b`.
+fn ancestors(id: &str) -> impl Iterator<Item = &str> {
+    id.match_indices('/').map(move |(at, _)| &id[..at])
+}
+
+/// How deep `path` (a deck id or a folder) sits: the number of folders it is in.
+#[must_use]
+pub fn depth(path: &str) -> usize {
+    path.matches('/').count()
+}
+
+/// The deck list, a tree: decks and files with problems sorted by id, each inside a row per
+/// folder, nested folders inside theirs; only what matches `filter` (case-insensitive, on
+/// names and ids). What a folder in `folded_away` holds is left out, unless a filter is
+/// typed: a match is never hidden.
 #[must_use]
 pub fn rows<'a>(study: &'a Study, filter: &str, folded_away: &BTreeSet<String>) -> Vec<Row<'a>> {
     let collection = &study.collection;
@@ -44,30 +56,32 @@ pub fn rows<'a>(study: &'a Study, filter: &str, folded_away: &BTreeSet<String>) 
             || deck.id.as_str().to_lowercase().contains(&filter)
     };
     let folding = filter.is_empty();
-    let mut rows = Vec::new();
-    let mut group = "";
-    for (i, deck) in collection
+    let decks = collection
         .decks
         .iter()
         .enumerate()
         .filter(|(_, d)| matches(d))
-    {
-        let folder = folder_of(deck.id.as_str());
-        if !folder.is_empty() && folder != group && !(folding && hidden(folder, folded_away)) {
-            rows.push(Row::Group(folder));
+        .map(|(i, deck)| (deck.id.as_str(), Row::Deck(i, deck)));
+    let broken = collection
+        .broken
+        .iter()
+        .filter(|b| filter.is_empty() || b.id.as_str().to_lowercase().contains(&filter))
+        .map(|b| (b.id.as_str(), Row::Broken(b)));
+    let mut entries: Vec<(&str, Row<'a>)> = decks.chain(broken).collect();
+    // Stable: a deck and a file with problems of one id keep that order.
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    let mut rows = Vec::new();
+    let mut shown: BTreeSet<&str> = BTreeSet::new();
+    for (id, row) in entries {
+        for folder in ancestors(id) {
+            if shown.insert(folder) && !(folding && hidden(folder, folded_away)) {
+                rows.push(Row::Group(folder));
+            }
         }
-        group = folder;
-        if !(folding && hidden(deck.id.as_str(), folded_away)) {
-            rows.push(Row::Deck(i, deck));
+        if !(folding && hidden(id, folded_away)) {
+            rows.push(row);
         }
     }
-    rows.extend(
-        collection
-            .broken
-            .iter()
-            .filter(|b| filter.is_empty() || b.id.as_str().to_lowercase().contains(&filter))
-            .map(Row::Broken),
-    );
     rows
 }
 
@@ -105,11 +119,21 @@ impl App {
     }
 
     /// A folder's cards and their mastery (0 to 1), over every deck in it: each deck's
-    /// mastery weighted by its cards.
+    /// mastery weighted by its cards. The valid cards of its files with problems count too,
+    /// none of them mastered: they wait for the file to be fixed.
     #[must_use]
     pub fn folder_cards(&self, folder: &str) -> (usize, f64) {
         let decks = &self.study.collection.decks;
-        let (mut cards, mut mastered) = (0, 0.0);
+        let prefix = format!("{folder}/");
+        let waiting: usize = self
+            .study
+            .collection
+            .broken
+            .iter()
+            .filter(|b| b.id.as_str().starts_with(&prefix))
+            .map(|b| b.valid_cards)
+            .sum();
+        let (mut cards, mut mastered) = (waiting, 0.0);
         for d in self.folder_decks(folder) {
             let count = decks[d].cards.len();
             cards += count;

@@ -213,3 +213,52 @@ fn folders_fold_and_unfold_like_anki_s_deck_list() {
     };
     assert_eq!(review.session.decks, [0, 1]);
 }
+
+/// `spanish/colors`, `spanish/verbs/ar` and a file with problems `spanish/nouns` (3 valid
+/// cards): the deck list is a tree, the broken file inside its folder and in its sum.
+#[test]
+fn nested_folders_nest_and_a_file_with_problems_stays_in_its_folder() {
+    let deck = |id: &str, name: &str, n: usize| {
+        parse_deck(DeckId::new(id), Source::Bundled, &deck_text(name, n)).unwrap()
+    };
+    let mut app = app_on(vec![
+        deck("spanish/colors", "Colors", 2),
+        deck("spanish/verbs/ar", "AR verbs", 1),
+    ]);
+    let mut collection = app.study.collection.clone();
+    collection.broken.push(BrokenDeck {
+        id: DeckId::new("spanish/nouns"),
+        path: PathBuf::from("/decks/spanish/nouns.toml"),
+        problems: Vec::new(),
+        valid_cards: 3,
+    });
+    app.update(Action::Reloaded(collection), now());
+    assert_eq!(
+        row_names(&app),
+        [
+            "spanish/",
+            "Colors",
+            "spanish/nouns",
+            "spanish/verbs/",
+            "AR verbs"
+        ]
+    );
+    // 2 + 1 valid cards, and the broken file's 3 waiting.
+    assert_eq!(app.folder_cards("spanish").0, 6);
+    assert_eq!(app.folder_cards("spanish/verbs").0, 1);
+    // Folding the outer folder hides everything inside, the inner folder's row too.
+    press(&mut app, KeyCode::Char(' '), now());
+    assert_eq!(row_names(&app), ["spanish/"]);
+    // Drawn as a tree: each level two columns in, a folder by its own name.
+    press(&mut app, KeyCode::Char(' '), now());
+    let buf = crate::ui::tests::draw(&app, 80, 24);
+    let rows: Vec<String> = (3..8).map(|y| crate::ui::tests::line(&buf, y)).collect();
+    assert!(rows[0].starts_with("▾ spanish/ "), "{rows:?}");
+    assert!(rows[1].starts_with("  Colors "), "{rows:?}");
+    assert!(
+        rows[2].starts_with("  ⚠ 0 problems · spanish/nouns"),
+        "{rows:?}"
+    );
+    assert!(rows[3].starts_with("  ▾ verbs/ "), "{rows:?}");
+    assert!(rows[4].starts_with("    AR verbs "), "{rows:?}");
+}

@@ -28,15 +28,10 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
         Row::Group(folder) => {
             let due = app.folder_counts(folder);
             let (count, mastery) = app.folder_cards(folder);
-            // ▸ folded, ▾ open, as Anki's deck list shows its +/−.
-            let mark = if app.home.folded.contains(*folder) {
-                '▸'
-            } else {
-                '▾'
-            };
+            let label = group_label(folder, app.home.folded.contains(*folder));
             TableRow::new(vec![
                 Cell::from(Span::styled(
-                    crate::ui::text::fit(&format!("{mark} {folder}/"), name_width),
+                    crate::ui::text::fit(&label, name_width),
                     theme.title,
                 )),
                 number(due.new, theme.new),
@@ -142,12 +137,19 @@ pub(super) fn render_list(
 const FULL_LIST: u16 = 60;
 
 /// A deck's indent under its folder.
-fn indent(deck: &crate::deck::Deck) -> &'static str {
-    if deck.id.as_str().contains('/') {
-        "  "
-    } else {
-        ""
-    }
+fn indent(deck: &crate::deck::Deck) -> String {
+    "  ".repeat(crate::app::home::depth(deck.id.as_str()))
+}
+
+/// A folder's row: indented by its depth, its mark (▸ folded, ▾ open, as Anki's deck list
+/// shows its +/−) and its own name; a folder at the top shows its whole path.
+fn group_label(folder: &str, closed: bool) -> String {
+    let mark = if closed { '▸' } else { '▾' };
+    let name = folder.rsplit_once('/').map_or(folder, |(_, last)| last);
+    format!(
+        "{}{mark} {name}/",
+        "  ".repeat(crate::app::home::depth(folder))
+    )
 }
 
 /// What a deck's row says after its name: when its exam is (the prediction needs its
@@ -168,10 +170,11 @@ fn deck_marks(index: usize, app: &App) -> (Option<String>, Option<String>) {
     (exam, unknown)
 }
 
-/// A broken file's row: how many problems, and its id.
+/// A broken file's row, indented inside its folder: how many problems, and its id.
 fn broken_label(broken: &crate::deck::BrokenDeck) -> String {
     format!(
-        "⚠ {} · {}",
+        "{}⚠ {} · {}",
+        "  ".repeat(crate::app::home::depth(broken.id.as_str())),
         counted(broken.problems.len(), "problem"),
         broken.id
     )
@@ -182,10 +185,10 @@ fn widest_name(rows: &[Row<'_>], app: &App) -> usize {
     let width = crate::ui::text::display_width;
     rows.iter()
         .map(|row| match row {
-            Row::Group(folder) => width(folder) + 3,
+            Row::Group(folder) => width(&group_label(folder, false)),
             Row::Deck(index, deck) => {
                 let (exam, unknown) = deck_marks(*index, app);
-                width(indent(deck))
+                width(&indent(deck))
                     + width(&deck.name)
                     + exam.as_deref().map_or(0, width)
                     + unknown.as_deref().map_or(0, width)

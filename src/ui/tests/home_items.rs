@@ -61,6 +61,8 @@ fn a_folder_row_sums_its_cards_and_shows_whether_it_is_folded() {
 #[test]
 fn a_file_with_problems_lists_them_over_the_deck_list_at_every_size() {
     let mut app = sample();
+    // Past its folder's row.
+    app.update(Action::Down, app.now);
     app.update(Action::Down, app.now);
     app.update(Action::Open, app.now);
     for (width, height) in SIZES {
