@@ -1,19 +1,19 @@
 //! The statistics screen, in tabs that each fit 80×24: an overview, a calendar of the last
 //! year, and the forecast.
 
-use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row as TableRow, Table, Tabs, Widget, Wrap};
 
+mod calendar;
 mod forecast;
 
 use super::{Theme, chrome};
 use crate::app::statistics::{retention_hint, retention_mark};
 use crate::app::{Action, App, Simulation, StatsScreen, StatsTab, keys};
 use crate::session::matching::seconds;
-use crate::stats::{CALENDAR_DAYS, Stats};
+use crate::stats::Stats;
 
 pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = format!("Statistics · {}", screen.title);
@@ -47,7 +47,7 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
     let stats = &screen.stats;
     match screen.tab {
         StatsTab::Overview => overview(stats, theme, content, buf),
-        StatsTab::Calendar => calendar(stats, app.now, theme, content, buf),
+        StatsTab::Calendar => calendar::render(stats, theme, content, buf),
         StatsTab::Forecast => forecast::render(stats, app, theme, content, buf),
         StatsTab::Workload => workload(app, screen, theme, content, buf),
     }
@@ -177,56 +177,6 @@ fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
     lines.extend(progress);
     lines.push(Line::from(""));
     lines
-}
-
-/// Answers per day over the last year, a column per week (Monday at the top), shaded by
-/// quarter of the busiest day.
-fn calendar(
-    stats: &Stats,
-    now: DateTime<FixedOffset>,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    const SHADES: [&str; 5] = ["·", "░", "▒", "▓", "█"];
-    let busiest = stats.calendar.iter().copied().max().unwrap_or(0).max(1);
-    let weekday = usize::try_from(now.weekday().num_days_from_monday()).unwrap_or(0);
-    // The first day shown has today's weekday (364 days is 52 weeks), so its row is `weekday`.
-    let columns = (CALENDAR_DAYS - 1 + weekday) / 7 + 1;
-    let mut grid = vec![vec![Span::raw(" "); columns]; 7];
-    for (i, &n) in stats.calendar.iter().enumerate() {
-        let (column, row) = ((i + weekday) / 7, (i + weekday) % 7);
-        let level = if n == 0 {
-            0
-        } else {
-            (4 * n).div_ceil(busiest).clamp(1, 4)
-        };
-        let style = if n == 0 { theme.dim } else { theme.review };
-        grid[row][column] = Span::styled(SHADES[level], style);
-    }
-    let names = ["Mon", "", "Wed", "", "Fri", "", "Sun"];
-    let mut lines: Vec<Line> = grid
-        .into_iter()
-        .zip(names)
-        .map(|(cells, name)| {
-            let mut spans = vec![Span::styled(format!("{name:<4}"), theme.dim)];
-            spans.extend(cells);
-            Line::from(spans)
-        })
-        .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::from(vec![
-        Span::styled("less ", theme.dim),
-        Span::styled("· ░ ▒ ▓ █", theme.review),
-        Span::styled(
-            format!(
-                " more   (busiest day: {})",
-                crate::english::counted(busiest, "answer")
-            ),
-            theme.dim,
-        ),
-    ]));
-    Paragraph::new(lines).render(area, buf);
 }
 
 /// What each desired retention costs over a year, from the FSRS simulator.
