@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -148,10 +148,13 @@ pub(super) fn render(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer)
         Span::styled("· ░ ▒ ▓ █", theme.review),
         Span::styled(" more", theme.dim),
     ]));
-    lines.push(Line::styled(describe(start, shown, first_day), theme.dim));
-    Paragraph::new(lines)
+    let [grid, words] = Layout::vertical([Constraint::Length(9), Constraint::Min(0)]).areas(area);
+    // Not wrapped: the grid's leading blanks place the weeks under their month names.
+    Paragraph::new(lines).render(grid, buf);
+    Paragraph::new(describe(start, shown, first_day))
+        .style(theme.dim)
         .wrap(Wrap { trim: true })
-        .render(area, buf);
+        .render(words, buf);
 }
 
 /// The calendar in words: its range, the busiest day and the streaks. `shown` starts at
