@@ -8,6 +8,9 @@ use crate::scheduler::Schedulers as _;
 use crate::study::Study;
 use crate::workload::{Job, Workload};
 
+/// Lines Page Down and Page Up scroll the overview by.
+const PAGE_LINES: isize = 5;
+
 /// The statistics screen: figures computed when it opens, and the tab showing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatsScreen {
@@ -18,6 +21,8 @@ pub struct StatsScreen {
     /// What each desired retention costs, simulated when its tab is first shown.
     pub workload: Simulation,
     pub help: bool,
+    /// Lines the overview is scrolled down by; the screen shows at most what fills it.
+    pub scroll: u16,
 }
 
 /// A desired retention the screen's decks study at, and the presets that set it: `None` for
@@ -193,6 +198,7 @@ impl App {
             tab: StatsTab::Overview,
             workload: Simulation::NotStarted,
             help: false,
+            scroll: 0,
         }));
     }
 
@@ -208,6 +214,27 @@ impl App {
             Action::Back => {
                 self.notice = None;
                 return self.go_home();
+            }
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp
+                if screen.tab == StatsTab::Overview =>
+            {
+                let by = match action {
+                    Action::Down => 1,
+                    Action::Up => -1,
+                    Action::PageDown => PAGE_LINES,
+                    _ => -PAGE_LINES,
+                };
+                // Never further than the last line at the screen's bottom (as last drawn), so
+                // ↑ moves at once after many ↓.
+                let rows = self
+                    .size
+                    .map_or(1, |(w, h)| crate::ui::stats::content_rows(w, h));
+                let most = crate::ui::stats::overview::height(&screen.stats)
+                    .saturating_sub(usize::from(rows));
+                let scroll = usize::from(screen.scroll)
+                    .saturating_add_signed(by)
+                    .min(most);
+                screen.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
             }
             _ => {}
         }

@@ -1,19 +1,30 @@
 //! The statistics screen, in tabs that each fit 80×24: an overview, a calendar of the last
 //! year, and the forecast.
 
-use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Row as TableRow, Table, Tabs, Widget, Wrap};
 
+mod calendar;
 mod forecast;
+pub mod overview;
 
 use super::{Theme, chrome};
 use crate::app::statistics::{retention_hint, retention_mark};
 use crate::app::{Action, App, Simulation, StatsScreen, StatsTab, keys};
-use crate::session::matching::seconds;
-use crate::stats::{CALENDAR_DAYS, Stats};
+
+/// The tabs' row and the tab's content inside the chrome's `body`.
+fn split(body: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(2), Constraint::Min(3)])
+        .areas(body.inner(Margin::new(1, 0)))
+}
+
+/// Rows a tab's content has on a `width` × `height` terminal.
+#[must_use]
+pub fn content_rows(width: u16, height: u16) -> u16 {
+    split(chrome::body(Rect::new(0, 0, width, height)))[1].height
+}
 
 pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = format!("Statistics · {}", screen.title);
@@ -27,9 +38,8 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
         ),
         area,
         buf,
-    )
-    .inner(Margin::new(1, 0));
-    let [tabs, content] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
+    );
+    let [tabs, content] = split(body);
     // The titles' padding goes first when they do not all fit (at 40 columns).
     let titles = StatsTab::ALL.map(StatsTab::title);
     let widest: usize = titles.iter().map(|t| t.chars().count() + 3).sum();
@@ -46,187 +56,11 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
         .render(tabs, buf);
     let stats = &screen.stats;
     match screen.tab {
-        StatsTab::Overview => overview(stats, theme, content, buf),
-        StatsTab::Calendar => calendar(stats, app.now, theme, content, buf),
+        StatsTab::Overview => overview::render(stats, screen.scroll, theme, content, buf),
+        StatsTab::Calendar => calendar::render(stats, theme, content, buf),
         StatsTab::Forecast => forecast::render(stats, app, theme, content, buf),
         StatsTab::Workload => workload(app, screen, theme, content, buf),
     }
-}
-
-fn overview(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let lines = summary(stats, theme);
-    let r = &stats.retention;
-    let rows: Vec<TableRow> = [
-        ("Last day", r.day),
-        ("Last week", r.week),
-        ("Last month", r.month),
-        ("Last year", r.year),
-    ]
-    .into_iter()
-    .map(|(name, p)| {
-        TableRow::new(vec![
-            name.to_owned(),
-            p.young.percent(),
-            p.mature.percent(),
-            p.all.percent(),
-        ])
-    })
-    .collect();
-    let [top, table_area, decks] = Layout::vertical([
-        Constraint::Length(u16::try_from(lines.len()).unwrap_or(5)),
-        Constraint::Length(6),
-        Constraint::Min(0),
-    ])
-    .areas(area);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .render(top, buf);
-    Table::new(
-        rows,
-        [
-            Constraint::Length(14),
-            Constraint::Length(18),
-            Constraint::Length(18),
-            Constraint::Length(18),
-        ],
-    )
-    .header(
-        TableRow::new(vec!["True retention", "young", "mature (≥21d)", "all"]).style(theme.title),
-    )
-    .render(table_area, buf);
-    let deck_lines: Vec<Line> = stats
-        .decks
-        .iter()
-        .map(|d| {
-            let test = d.test_best.map_or_else(
-                || "–".to_owned(),
-                |best| format!("{best}% best, {}% last", d.test_last.unwrap_or(best)),
-            );
-            let game = d.match_best_ms.map_or_else(|| "–".to_owned(), seconds);
-            Line::from(vec![
-                Span::styled(format!("{}  ", d.name), theme.title),
-                Span::raw(format!(
-                    "learn {:.0}% mastered · test {test} · match {game} · review {}",
-                    d.learn_mastered * 100.0,
-                    d.review_retention.percent()
-                )),
-            ])
-        })
-        .collect();
-    Paragraph::new(deck_lines)
-        .wrap(Wrap { trim: true })
-        .render(decks, buf);
-}
-
-/// Today, the totals, the card counts and the cards remembered.
-fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
-    let today = &stats.today;
-    let again = today
-        .again_share
-        .map_or_else(String::new, |s| format!(" · {:.0}% Again", s * 100.0));
-    let c = &stats.cards;
-    let progress = stats.motivation.map(|m| {
-        Line::from(vec![
-            Span::styled("Progress  ", theme.title),
-            Span::raw(format!(
-                "streak {} (best {}) · {}",
-                m.streak.current,
-                m.streak.best,
-                m.xp_summary(true)
-            )),
-        ])
-    });
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled("Today  ", theme.title),
-            Span::raw(format!(
-                "{} in {} min{again}",
-                crate::english::counted(today.answers, "answer"),
-                today.seconds.div_ceil(60)
-            )),
-        ]),
-        Line::from(vec![
-            Span::styled("Total  ", theme.title),
-            Span::raw(format!(
-                "{} on {}",
-                crate::english::counted(stats.total_answers, "answer"),
-                crate::english::counted(stats.days_studied, "day")
-            )),
-        ]),
-        Line::from(vec![
-            Span::styled("Cards  ", theme.title),
-            Span::styled(format!("{} new", c.new), theme.new),
-            Span::raw(" · "),
-            // Relearning cards are learning ones here until the screen shows issue 17's counts.
-            Span::styled(
-                format!("{} learning", c.learning + c.relearning),
-                theme.learning,
-            ),
-            Span::raw(format!(" · {} young · ", c.young)),
-            Span::styled(format!("{} mature", c.mature), theme.review),
-            Span::raw(format!(
-                " · {} suspended · {} buried",
-                c.suspended, c.buried
-            )),
-        ]),
-        Line::from(vec![
-            Span::styled("Remembered now  ", theme.title),
-            Span::raw(crate::english::about(stats.remembered, "card")),
-        ]),
-    ];
-    lines.extend(progress);
-    lines.push(Line::from(""));
-    lines
-}
-
-/// Answers per day over the last year, a column per week (Monday at the top), shaded by
-/// quarter of the busiest day.
-fn calendar(
-    stats: &Stats,
-    now: DateTime<FixedOffset>,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    const SHADES: [&str; 5] = ["·", "░", "▒", "▓", "█"];
-    let busiest = stats.calendar.iter().copied().max().unwrap_or(0).max(1);
-    let weekday = usize::try_from(now.weekday().num_days_from_monday()).unwrap_or(0);
-    // The first day shown has today's weekday (364 days is 52 weeks), so its row is `weekday`.
-    let columns = (CALENDAR_DAYS - 1 + weekday) / 7 + 1;
-    let mut grid = vec![vec![Span::raw(" "); columns]; 7];
-    for (i, &n) in stats.calendar.iter().enumerate() {
-        let (column, row) = ((i + weekday) / 7, (i + weekday) % 7);
-        let level = if n == 0 {
-            0
-        } else {
-            (4 * n).div_ceil(busiest).clamp(1, 4)
-        };
-        let style = if n == 0 { theme.dim } else { theme.review };
-        grid[row][column] = Span::styled(SHADES[level], style);
-    }
-    let names = ["Mon", "", "Wed", "", "Fri", "", "Sun"];
-    let mut lines: Vec<Line> = grid
-        .into_iter()
-        .zip(names)
-        .map(|(cells, name)| {
-            let mut spans = vec![Span::styled(format!("{name:<4}"), theme.dim)];
-            spans.extend(cells);
-            Line::from(spans)
-        })
-        .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::from(vec![
-        Span::styled("less ", theme.dim),
-        Span::styled("· ░ ▒ ▓ █", theme.review),
-        Span::styled(
-            format!(
-                " more   (busiest day: {})",
-                crate::english::counted(busiest, "answer")
-            ),
-            theme.dim,
-        ),
-    ]));
-    Paragraph::new(lines).render(area, buf);
 }
 
 /// What each desired retention costs over a year, from the FSRS simulator.

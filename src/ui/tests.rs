@@ -514,6 +514,11 @@ fn the_monochrome_theme_uses_no_colour() {
 
 /// The statistics of the bundled deck after two answers today, at `width`×`height`, on `tab`.
 fn statistics(width: u16, height: u16, tab: usize) -> String {
+    text(&draw(&statistics_app(width, height, tab), width, height))
+}
+
+/// The statistics screen after two answers, on tab `tab`, last drawn at `width` × `height`.
+fn statistics_app(width: u16, height: u16, tab: usize) -> App {
     let mut collection = Collection::default();
     collection.decks.push(bundled::deck().unwrap());
     let mut app = app_with(collection);
@@ -534,6 +539,7 @@ fn statistics(width: u16, height: u16, tab: usize) -> String {
         );
         app.update(Action::Written(event), app.now);
     }
+    app.update(Action::Resize { width, height }, app.now);
     app.update(Action::Statistics, app.now);
     for _ in 0..tab {
         for effect in app.update(Action::Right, app.now) {
@@ -544,7 +550,7 @@ fn statistics(width: u16, height: u16, tab: usize) -> String {
             }
         }
     }
-    text(&draw(&app, width, height))
+    app
 }
 
 #[test]
@@ -726,9 +732,11 @@ fn a_deck_row_keeps_its_exam_in_view_at_80_columns() {
     );
 }
 
+mod calendar;
 mod every_size;
 mod home_items;
 mod key_ranges;
 mod narrow;
 mod practice_screens;
+mod stats_overview;
 mod workload;

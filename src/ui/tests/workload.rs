@@ -56,6 +56,7 @@ fn app_with_presets(presets: &[(&str, f32, &[&str])]) -> App {
         tab: StatsTab::Workload,
         workload: Simulation::Done(Ok(workloads)),
         help: false,
+        scroll: 0,
     }));
     app
 }
