@@ -79,12 +79,21 @@ fn workload(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mu
             return;
         }
     };
+    // The table first: on a short screen (40×12) the sentences around it give way.
+    let table_height = u16::try_from(table.len() + 1).unwrap_or(u16::MAX);
+    let words = if area.height >= table_height + 4 {
+        2
+    } else {
+        0
+    };
     let [intro, rows_area, note] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(u16::try_from(table.len() + 1).unwrap_or(u16::MAX)),
-        Constraint::Min(2),
+        Constraint::Length(words),
+        Constraint::Length(table_height),
+        Constraint::Min(words),
     ])
     .areas(area);
+    // Narrow: the short headers, and columns just wide enough for them.
+    let narrow = area.width < 60;
     let cards = table.first().map_or(0, |w| w.cards);
     Paragraph::new(format!(
         "A year of these {cards} cards at each desired retention, simulated from where they stand today:"
@@ -124,18 +133,22 @@ fn workload(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mu
         rows,
         [
             Constraint::Length(label_width.map_or(14, |w| u16::try_from(w.max(14)).unwrap_or(14))),
-            Constraint::Length(12),
-            Constraint::Length(12),
-            Constraint::Length(22),
+            Constraint::Length(if narrow { 7 } else { 12 }),
+            Constraint::Length(if narrow { 7 } else { 12 }),
+            Constraint::Length(if narrow { 8 } else { 22 }),
         ],
     )
     .header(
-        TableRow::new(vec![
-            "Retention",
-            "Reviews/day",
-            "Minutes/day",
-            "Remembered in a year",
-        ])
+        TableRow::new(if narrow {
+            vec!["Retention", "Rev/d", "Min/d", "Kept"]
+        } else {
+            vec![
+                "Retention",
+                "Reviews/day",
+                "Minutes/day",
+                "Remembered in a year",
+            ]
+        })
         .style(theme.dim),
     )
     .render(rows_area, buf);

@@ -113,3 +113,22 @@ fn two_presets_at_one_retention_are_yours_together() {
         "{note}"
     );
 }
+
+/// At 40×12 the sentences give way to the table, under short headers: its rows show as far
+/// as the five lines allow (before, only the header did), the decks' own retention among them.
+#[test]
+fn a_small_screen_shows_the_table_before_the_sentences() {
+    let app = app_with_presets(&[("lang", 0.85, &["lang/**"])]);
+    let screen = text(&draw(&app, 40, 12));
+    let rows: Vec<&str> = screen
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains('%'))
+        .collect();
+    assert_eq!(rows.len(), COMPARED.len() - 1, "{screen}");
+    assert!(rows.iter().any(|row| row.contains("(yours)")), "{screen}");
+    for header in ["Retention", "Rev/d", "Min/d", "Kept"] {
+        assert!(screen.contains(header), "{screen}");
+    }
+    assert!(!screen.contains("Higher retention"), "{screen}");
+}
