@@ -149,16 +149,7 @@ fn write_new_deck(output: &Path, toml: &str, force: bool, err: &mut dyn Write) -
 
 /// A file name for a deck name: lowercase letters and digits joined by `-`.
 fn slug(name: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.is_empty() {
-        "imported".to_owned()
-    } else {
-        words.join("-")
-    }
+    import::apkg::slug_or(name, "imported")
 }
 
 /// Each row that could not become a card, as `file:line: skipped: reason`.

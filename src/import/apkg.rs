@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::FixedOffset;
 
-pub use decks::{DeckFile, slug};
+pub use decks::{DeckFile, slug, slug_or};
 pub use history::Tally;
 pub use model::{Collection, Media};
 pub use notes::{Kind, base_key};

@@ -44,16 +44,24 @@ pub fn deck_ids(decks: &[Deck]) -> BTreeMap<i64, String> {
     ids
 }
 
-/// A file name for a deck name part: lowercase letters and digits joined by `-`.
+/// A file name for a deck name part: lowercase letters and digits joined by `-`; "deck" when
+/// it has none.
 #[must_use]
 pub fn slug(name: &str) -> String {
+    slug_or(name, "deck")
+}
+
+/// A file name for `name`: lowercase letters and digits joined by `-`; `fallback` when it has
+/// none. Shared by the package importer and the text importers.
+#[must_use]
+pub fn slug_or(name: &str, fallback: &str) -> String {
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
     if words.is_empty() {
-        "deck".to_owned()
+        fallback.to_owned()
     } else {
         words.join("-")
     }

@@ -138,7 +138,12 @@ const FULL_LIST: u16 = 60;
 
 /// A deck's indent under its folder.
 fn indent(deck: &crate::deck::Deck) -> String {
-    "  ".repeat(crate::app::home::depth(deck.id.as_str()))
+    indent_of(deck.id.as_str())
+}
+
+/// Two columns for each folder `path` (a deck id or a folder) is in.
+fn indent_of(path: &str) -> String {
+    "  ".repeat(crate::app::home::depth(path))
 }
 
 /// A folder's row: indented by its depth, its mark (▸ folded, ▾ open, as Anki's deck list
@@ -146,10 +151,7 @@ fn indent(deck: &crate::deck::Deck) -> String {
 fn group_label(folder: &str, closed: bool) -> String {
     let mark = if closed { '▸' } else { '▾' };
     let name = folder.rsplit_once('/').map_or(folder, |(_, last)| last);
-    format!(
-        "{}{mark} {name}/",
-        "  ".repeat(crate::app::home::depth(folder))
-    )
+    format!("{}{mark} {name}/", indent_of(folder))
 }
 
 /// What a deck's row says after its name: when its exam is (the prediction needs its
@@ -174,7 +176,7 @@ fn deck_marks(index: usize, app: &App) -> (Option<String>, Option<String>) {
 fn broken_label(broken: &crate::deck::BrokenDeck) -> String {
     format!(
         "{}⚠ {} · {}",
-        "  ".repeat(crate::app::home::depth(broken.id.as_str())),
+        indent_of(broken.id.as_str()),
         counted(broken.problems.len(), "problem"),
         broken.id
     )
