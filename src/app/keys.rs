@@ -58,6 +58,9 @@ pub struct Binding {
     pub action: Action,
     /// Shown in the footer; the help screen lists every binding.
     pub in_footer: bool,
+    /// The hint in fewer words, for a footer too narrow for every hint (`modes` for
+    /// `study modes`); help always shows the whole hint.
+    pub short_hint: Option<&'static str>,
 }
 
 /// Shown in the footer and in help.
@@ -80,6 +83,26 @@ pub const fn bind(
         hint,
         action,
         in_footer,
+        short_hint: None,
+    }
+}
+
+/// A binding with a shorter hint (`short`) for a footer too narrow for every hint.
+#[must_use]
+pub const fn bind_short(
+    on: On,
+    key_label: &'static str,
+    (hint, short): (&'static str, &'static str),
+    action: Action,
+    in_footer: bool,
+) -> Binding {
+    Binding {
+        on,
+        key_label,
+        hint,
+        action,
+        in_footer,
+        short_hint: Some(short),
     }
 }
 

@@ -11,17 +11,59 @@ use crate::app::{Action, Binding, Keys};
 /// Columns between two hints.
 const GAP: usize = 3;
 
-/// Renders `key hint` pairs in the table's order. When they do not all fit, the table's
-/// earlier hints win, except that help and the way out (`?`, `q`) go last: without them a
-/// user cannot find the rest or leave.
+/// Renders `key hint` pairs in the table's order. When they do not all fit, the footer
+/// goes compact (each key's first name, `↑` for `↑/k`, and the short hints), then the
+/// table's earlier hints win, except that help and the way out (`?`, `q`) go last: without
+/// them a user cannot find the rest or leave.
 pub fn render(bindings: Keys, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let shown = fitting(bindings, usize::from(area.width));
     let mut spans = Vec::new();
-    for binding in shown {
-        spans.push(Span::styled(bindings.key_label(binding), theme.key));
-        spans.push(Span::styled(format!(" {}   ", binding.hint), theme.dim));
+    for (key, hint) in shown(bindings, usize::from(area.width)) {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {hint}   "), theme.dim));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// The footer's `(key, hint)` pairs that fit `width` columns, in the table's order.
+fn shown(bindings: Keys, width: usize) -> Vec<(String, &'static str)> {
+    let all: Vec<&Binding> = bindings.iter().filter(|b| b.in_footer).collect();
+    let full: Vec<(String, &'static str)> = all
+        .iter()
+        .map(|b| (bindings.key_label(b).into_owned(), b.hint))
+        .collect();
+    if columns(&full) <= width + GAP {
+        return full;
+    }
+    let compact: Vec<(String, &'static str)> = all
+        .iter()
+        .map(|b| {
+            let label = bindings.key_label(b);
+            (first_key(&label).to_owned(), b.short_hint.unwrap_or(b.hint))
+        })
+        .collect();
+    let kept: Vec<bool> = all.iter().map(|b| kept_last(b)).collect();
+    fitting(&compact, &kept, width)
+        .into_iter()
+        .map(|i| compact[i].clone())
+        .collect()
+}
+
+/// The first of a label's keys: `↑` of `↑/k`, `3` of `3/Space`; a lone `/` stays.
+fn first_key(label: &str) -> &str {
+    match label.split_once('/') {
+        Some((first, rest)) if !first.is_empty() && !rest.is_empty() => first,
+        _ => label,
+    }
+}
+
+/// Columns a pair takes: the key, a space and the hint, then the gap, which the last one
+/// needs not.
+fn width_of((key, hint): &(String, &str)) -> usize {
+    key.chars().count() + 1 + hint.chars().count() + GAP
+}
+
+fn columns(pairs: &[(String, &str)]) -> usize {
+    pairs.iter().map(width_of).sum()
 }
 
 /// Whether a hint is one of those kept to the last: help, back, quit, close.
@@ -29,39 +71,32 @@ fn kept_last(binding: &Binding) -> bool {
     matches!(binding.action, Action::Help | Action::Back | Action::Quit)
 }
 
-/// The footer's hints that fit `width` columns, in the table's order.
-fn fitting(bindings: Keys, width: usize) -> Vec<&'static Binding> {
-    let all: Vec<&Binding> = bindings.iter().filter(|b| b.in_footer).collect();
-    // The key, a space and the hint, then the gap, which the last one needs not.
-    let columns =
-        |b: &Binding| bindings.key_label(b).chars().count() + 1 + b.hint.chars().count() + GAP;
-    let mut used: usize = all
+/// The places of the pairs that fit `width`: the kept ones first, then the others in order.
+fn fitting(pairs: &[(String, &str)], kept: &[bool], width: usize) -> Vec<usize> {
+    let mut used: usize = pairs
         .iter()
-        .filter(|b| kept_last(b))
-        .map(|b| columns(b))
+        .zip(kept)
+        .filter(|(_, kept)| **kept)
+        .map(|(pair, _)| width_of(pair))
         .sum();
-    let mut chosen: Vec<bool> = all.iter().map(|b| kept_last(b)).collect();
-    for (i, binding) in all.iter().enumerate() {
-        if !chosen[i] && used + columns(binding) <= width + GAP {
-            used += columns(binding);
+    let mut chosen: Vec<bool> = kept.to_vec();
+    for (i, pair) in pairs.iter().enumerate() {
+        if !chosen[i] && used + width_of(pair) <= width + GAP {
+            used += width_of(pair);
             chosen[i] = true;
         }
     }
     // Too narrow even for the kept ones: the earliest of them that fit.
     if used > width + GAP {
         let mut room = width + GAP;
-        for (i, binding) in all.iter().enumerate() {
-            chosen[i] = chosen[i] && kept_last(binding) && columns(binding) <= room;
+        for (i, pair) in pairs.iter().enumerate() {
+            chosen[i] = chosen[i] && kept[i] && width_of(pair) <= room;
             if chosen[i] {
-                room -= columns(binding);
+                room -= width_of(pair);
             }
         }
     }
-    all.into_iter()
-        .zip(chosen)
-        .filter(|(_, chosen)| *chosen)
-        .map(|(binding, _)| binding)
-        .collect()
+    (0..pairs.len()).filter(|&i| chosen[i]).collect()
 }
 
 #[cfg(test)]
@@ -70,9 +105,9 @@ mod tests {
     use crate::app::keys;
 
     fn shown(bindings: Keys, width: usize) -> String {
-        fitting(bindings, width)
+        super::shown(bindings, width)
             .iter()
-            .map(|b| format!("{} {}", bindings.key_label(b), b.hint))
+            .map(|(key, hint)| format!("{key} {hint}"))
             .collect::<Vec<_>>()
             .join("   ")
     }
@@ -95,6 +130,26 @@ mod tests {
         assert_eq!(shown(keys::HOME, 10), "? help");
         // Wide: every footer key, in the table's order.
         assert!(shown(keys::HOME, 160).ends_with("↓/j down   ? help   q quit"));
+    }
+
+    #[test]
+    fn a_narrow_footer_goes_compact_before_dropping_keys() {
+        // Every hint in full needs 88 columns, so at 80 the keys take their first name and
+        // the short hints, and all of them fit.
+        assert_eq!(
+            shown(keys::SORTING, 80),
+            "↑ know   ↓ learning   Space flip   u undo   * star   ? help   q back"
+        );
+        assert!(shown(keys::SORTING, 90).starts_with("↑/k know it   ↓/j still learning"));
+        // At 40 the sorting keys come before the flip, which the card's border names.
+        assert_eq!(
+            shown(keys::SORTING, 40),
+            "↑ know   ↓ learning   ? help   q back"
+        );
+        // The done screen keeps undo first: right after the last answer it is the only mend.
+        assert_eq!(shown(keys::DONE, 40), "u undo   m modes   ? help   q back");
+        // Wide enough for every hint: nothing is shortened.
+        assert!(shown(keys::DONE, 160).contains("m study modes   a review ahead"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub mod practice;
 use crossterm::event::KeyCode as K;
 
 use super::On::{Ctrl, Keys as Code, Text};
-use super::{Binding, FOOTER, HELP_ONLY, Keys, bind};
+use super::{Binding, FOOTER, HELP_ONLY, Keys, bind, bind_short};
 use crate::app::Action as A;
 use crate::app::practice::PracticeMode as M;
 use crate::scheduler::Rating;
@@ -170,7 +170,7 @@ pub const ANSWER: Keys = Keys(&[
 /// home screen; the others go straight to a mode.
 #[rustfmt::skip]
 const PRACTICE_OFFER: &[Binding] = &[
-    bind(Code(&[K::Char('m')]), "m", "study modes", A::Picker, FOOTER),
+    bind_short(Code(&[K::Char('m')]), "m", ("study modes", "modes"), A::Picker, FOOTER),
     bind(Code(&[K::Char('f')]), "f", "flashcards", A::PickMode(Some(M::Flashcards)), HELP_ONLY),
     bind(Code(&[K::Char('l')]), "l", "learn", A::PickMode(Some(M::Learn)), HELP_ONLY),
     bind(Code(&[K::Char('t')]), "t", "test", A::PickMode(Some(M::Test)), HELP_ONLY),
@@ -179,15 +179,18 @@ const PRACTICE_OFFER: &[Binding] = &[
 /// Studying on when nothing is due: early reviews, or cramming.
 #[rustfmt::skip]
 const STUDY_ON: &[Binding] = &[
-    bind(Code(&[K::Char('a')]), "a", "review ahead", A::ReviewAhead, FOOTER),
+    bind_short(Code(&[K::Char('a')]), "a", ("review ahead", "ahead"), A::ReviewAhead, FOOTER),
     bind(Code(&[K::Char('c')]), "c", "cram", A::Cram, FOOTER),
     bind(Code(&[K::Char('C')]), "C", "cram starred", A::CramStarred, HELP_ONLY),
     bind(Code(&[K::Char('#')]), "#", "cram a tag", A::CramTag, HELP_ONLY),
 ];
 
+/// First on the done screen: right after the last answer, undo is the only way to mend it.
+#[rustfmt::skip]
+const UNDO_LAST: &[Binding] = &[bind(Code(&[K::Char('u')]), "u", "undo", A::Undo, FOOTER)];
+
 #[rustfmt::skip]
 const DONE_COMMANDS: &[Binding] = &[
-    bind(Code(&[K::Char('u')]), "u", "undo", A::Undo, FOOTER),
     bind(Code(&[K::Char('v')]), "v", "browse", A::Browse, FOOTER),
     bind(Code(&[K::Char('?')]), "?", "help", A::Help, FOOTER),
     bind(Code(&[K::Char('q'), K::Esc, K::Enter]), "q", "back", A::Back, FOOTER),
@@ -196,13 +199,14 @@ const DONE_COMMANDS: &[Binding] = &[
 /// The done screen when unseen cards are left to add.
 #[rustfmt::skip]
 pub const DONE_MORE_NEW: Keys = Keys(&[
+    UNDO_LAST,
     PRACTICE_OFFER,
     &[bind(Code(&[K::Char('n')]), "n", "10 more new", A::MoreNew, FOOTER)],
     STUDY_ON,
     DONE_COMMANDS,
 ], None);
 
-pub const DONE: Keys = Keys(&[PRACTICE_OFFER, STUDY_ON, DONE_COMMANDS], None);
+pub const DONE: Keys = Keys(&[UNDO_LAST, PRACTICE_OFFER, STUDY_ON, DONE_COMMANDS], None);
 
 /// While the tag to cram is typed, on the done screen.
 #[rustfmt::skip]

@@ -3,7 +3,7 @@
 use crossterm::event::KeyCode as K;
 
 use super::super::On::{Ctrl, Keys as Code, Pick, Text};
-use super::super::{Binding, FOOTER, HELP_ONLY, Keys, bind};
+use super::super::{Binding, FOOTER, HELP_ONLY, Keys, bind, bind_short};
 use super::HELP_BACK;
 use crate::app::Action as A;
 use crate::app::practice::Setting;
@@ -123,10 +123,11 @@ pub const FLASHCARDS: Keys = Keys(&[FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK], N
 #[rustfmt::skip]
 pub const SORTING: Keys = Keys(&[
     &[
+        // The sorting keys first: narrow, the card's border still says Space flips.
+        bind_short(Code(&[K::Up, K::Char('k')]), "↑/k", ("know it", "know"), A::Up, FOOTER),
+        bind_short(Code(&[K::Down, K::Char('j')]), "↓/j", ("still learning", "learning"), A::Down, FOOTER),
         bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
-        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "know it", A::Up, FOOTER),
-        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "still learning", A::Down, FOOTER),
-        bind(Code(&[K::Char('u')]), "u", "undo sort", A::Undo, FOOTER),
+        bind_short(Code(&[K::Char('u')]), "u", ("undo sort", "undo"), A::Undo, FOOTER),
         bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, HELP_ONLY),
         bind(Code(&[K::Char('c')]), "c", "card sorting off", A::ToggleSorting, HELP_ONLY),
     ],
