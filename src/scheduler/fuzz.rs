@@ -26,11 +26,13 @@ pub fn apply(factor: Option<f32>, interval: f32, minimum: u32, maximum: u32) -> 
 }
 
 /// The day of `range` the fuzz `factor` (0 to 1) falls on, every day alike: Anki's
-/// `with_review_fuzz`, `floor(lower + factor × days)`.
+/// `with_review_fuzz`, `floor(lower + factor × days)`, kept within the range. Anki adds in
+/// `f32`, whose steps are 1/256 of a day from 32,768 days on, so a factor near 1 can round up
+/// past the range's end (36,500 + 0.9999 is 36,501.0), an interval above the maximum.
 #[must_use]
 pub fn pick(range: &std::ops::RangeInclusive<u32>, factor: f32) -> u32 {
     let (lower, upper) = (*range.start(), *range.end());
-    (lower as f32 + factor * (1 + upper - lower) as f32).floor() as u32
+    ((lower as f32 + factor * (1 + upper - lower) as f32).floor() as u32).min(upper)
 }
 
 /// The days `interval` may be fuzzed to from `minimum`, within `maximum`: Anki's
@@ -157,6 +159,17 @@ mod tests {
                 "interval {interval} in {minimum}..={maximum}"
             );
         }
+    }
+
+    /// At the maximum interval the range is one day, and a factor near 1 must not round past
+    /// it: in `f32`, 36,500 + 0.9999 is 36,501.0 (found by the passing property test).
+    #[test]
+    fn a_factor_near_one_stays_within_the_range() {
+        assert_eq!(pick(&(36_500..=36_500), 0.9999), 36_500);
+        assert_eq!(apply(Some(0.9999), 36_500.0, 36_500, 36_500), 36_500);
+        assert_eq!(pick(&(40_000..=40_001), 0.9999), 40_001);
+        // Below 32,768 days `f32` holds the sum exactly enough: Anki's own result.
+        assert_eq!(pick(&(100..=104), 0.9999), 104);
     }
 
     /// Hard, Good and Easy for FSRS's `intervals`, at fuzz factors 0, 0.5 and 0.99, then
