@@ -18,6 +18,12 @@ pub use job::{Job, Part};
 /// The retentions the statistics screen and `flashdeck simulate` compare.
 pub const COMPARED: [f32; 5] = [0.80, 0.85, 0.90, 0.95, 0.97];
 
+/// Whether two retentions are the same setting (0.9 read from text and 0.9 simulated).
+#[must_use]
+pub fn same_retention(a: f32, b: f32) -> bool {
+    (a - b).abs() < 0.001
+}
+
 /// What to simulate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Plan {

@@ -64,11 +64,7 @@ impl StatsScreen {
     }
 }
 
-/// Whether two retentions are the same setting (0.9 read from text and 0.9 simulated).
-#[must_use]
-pub fn same_retention(a: f32, b: f32) -> bool {
-    (a - b).abs() < 0.001
-}
+pub use crate::workload::same_retention;
 
 /// What marks the row of a retention the decks use: "yours" when they all use it; the
 /// presets that use it when theirs differ.

@@ -14,9 +14,11 @@ use super::{Theme, chrome};
 use crate::app::statistics::{retention_hint, retention_mark};
 use crate::app::{Action, App, Simulation, StatsScreen, StatsTab, keys};
 
-/// The tabs' row and the tab's content inside the chrome's `body`.
+/// The tabs' row and the tab's content inside the chrome's `body`; a blank line between them
+/// unless the screen is short (40×12), where every row goes to the content.
 fn split(body: Rect) -> [Rect; 2] {
-    Layout::vertical([Constraint::Length(2), Constraint::Min(3)])
+    let tabs = if body.height < 12 { 1 } else { 2 };
+    Layout::vertical([Constraint::Length(tabs), Constraint::Min(3)])
         .areas(body.inner(Margin::new(1, 0)))
 }
 

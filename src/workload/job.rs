@@ -164,13 +164,28 @@ impl Job {
         Ok(added(workloads))
     }
 
-    /// The whole at every retention in [`COMPARED`].
+    /// The whole at every retention in [`COMPARED`] and at each part's own, lowest first, so
+    /// the table has a row for every retention the decks use (87% among 85% and 90%).
     pub fn run(&self) -> Result<Vec<Workload>, String> {
-        COMPARED
+        self.retentions()
             .par_iter()
             .map(|&retention| self.simulate(Some(retention)))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| e.to_string())
+    }
+
+    /// [`COMPARED`] and each part's desired retention, once each, lowest first.
+    #[must_use]
+    pub fn retentions(&self) -> Vec<f32> {
+        let mut retentions = COMPARED.to_vec();
+        for part in &self.parts {
+            let own = part.plan.retention;
+            if !retentions.iter().any(|&r| super::same_retention(r, own)) {
+                retentions.push(own);
+            }
+        }
+        retentions.sort_by(f32::total_cmp);
+        retentions
     }
 }
 

@@ -201,6 +201,18 @@ fn each_presets_decks_are_simulated_with_its_settings_and_added_up() {
     assert!((whole.retention - 0.9).abs() < 1e-6);
 }
 
+#[test]
+fn a_presets_own_retention_gets_its_row() {
+    // The global section's 90% is one of the compared rows; lang's 80% too.
+    assert_eq!(job_with_presets().retentions(), COMPARED);
+    let mut job = job_with_presets();
+    job.parts[1].plan.retention = 0.87;
+    assert_eq!(job.retentions(), [0.80, 0.85, 0.87, 0.90, 0.95, 0.97]);
+    // One row each, whatever the order of the parts, and never twice.
+    job.parts[0].plan.retention = 0.87;
+    assert_eq!(job.retentions(), [0.80, 0.85, 0.87, 0.90, 0.95, 0.97]);
+}
+
 /// Sunday at 0 % empties the simulated Sundays but for unfuzzed intervals of a day or two;
 /// without easy days a Sunday is as busy as any day. 2026-11-29 (day 20786) is a Sunday.
 #[test]
