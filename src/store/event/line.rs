@@ -10,6 +10,8 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::{Event, EventKind, NewEvent, REVIEW_MODE, key_of};
 use crate::scheduler::Rating;
 
+mod scan;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Kind {
@@ -33,7 +35,7 @@ enum Kind {
 }
 
 /// Every field a line may have; which are needed depends on `kind`.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 struct Line<'a> {
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     id: Option<Cow<'a, str>>,
@@ -85,7 +87,10 @@ struct Line<'a> {
 
 /// Parses one line; the error says what is wrong with it.
 pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
-    let line: Line<'_> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let line: Line<'_> = match scan::line(text) {
+        Some(line) => line,
+        None => serde_json::from_str(text).map_err(|e| e.to_string())?,
+    };
     let time = DateTime::parse_from_rfc3339(&line.time).map_err(|e| {
         format!("`time` must be RFC 3339 with an offset, like 2026-11-27T09:30:00+01:00 ({e})")
     })?;
