@@ -95,7 +95,7 @@ pub const COUNT_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "0-9", "type the number", A::Type(' '), HELP_ONLY),
-]], None);
+], super::LINE_DELETES], None);
 
 // ---- Flashcards ----
 
