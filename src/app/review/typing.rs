@@ -113,8 +113,8 @@ impl ReviewScreen {
         strictness: Strictness,
     ) -> bool {
         match action {
-            Action::ShowHint => self.hint_shown = true,
-            Action::ToggleTyping => self.toggle_typing(study),
+            Action::ShowHint if self.hint_hidden(study) => self.hint_shown = true,
+            Action::ToggleTyping if self.on_question() => self.toggle_typing(study),
             Action::Submit | Action::Reveal if self.field.is_some() && self.on_question() => {
                 self.reveal_typed(study, strictness);
             }
@@ -138,14 +138,11 @@ impl ReviewScreen {
         true
     }
 
-    /// `t`: typing on for the rest of the session if the card on screen had none, else off;
-    /// the card on screen, still on its question, follows at once.
+    /// `t` on the question side: typing on for the rest of the session if the card on
+    /// screen had none, else off; the card on screen follows at once.
     fn toggle_typing(&mut self, study: &Study) {
         let on = !self.wants_typing(study);
         self.type_answers = Some(on);
-        if !self.on_question() {
-            return;
-        }
         self.field = on.then(|| AnswerField {
             focused: true,
             ..AnswerField::default()

@@ -48,6 +48,22 @@ fn states() -> Vec<(&'static str, Vec<Step>)> {
         ("home plan", vec![Step::Backlog, Key(KeyCode::Char('b'))]),
         ("question", vec![Key(KeyCode::Enter)]),
         (
+            "question typing",
+            keys("", vec![Key(KeyCode::Enter), Key(KeyCode::Char('t'))]),
+        ),
+        (
+            "question field left",
+            keys(
+                "",
+                vec![
+                    Key(KeyCode::Enter),
+                    Key(KeyCode::Char('t')),
+                    Key(KeyCode::Char('x')),
+                    Key(KeyCode::Esc),
+                ],
+            ),
+        ),
+        (
             "answer",
             keys("", vec![Key(KeyCode::Enter), Key(KeyCode::Char(' '))]),
         ),
@@ -198,6 +214,10 @@ fn key_actions() -> Vec<Action> {
         Action::SetDue,
         Action::AddCard,
         Action::Relink,
+        Action::ToggleTyping,
+        Action::ShowHint,
+        Action::EditField(crate::app::line_input::FieldEdit::Left),
+        Action::EditField(crate::app::line_input::FieldEdit::DeleteWord),
     ];
     for mode in [
         PracticeMode::Flashcards,
@@ -308,6 +328,8 @@ fn the_probed_states_are_the_ones_named() {
         ("home exam", "EXAM_INPUT"),
         ("home plan", "BACKLOG_PLAN"),
         ("answer", "ANSWER"),
+        ("question typing", "TYPING_REVIEW"),
+        ("question field left", "QUESTION_FIELD_LEFT"),
         ("done", "DONE"),
         ("done tag", "TAG_INPUT"),
         ("sorting", "SORTING"),
