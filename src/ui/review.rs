@@ -27,19 +27,23 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
     let buttons_lines = buttons(session, review.suggested(), reveal, theme, area.width);
     let buttons_height = u16::try_from(buttons_lines.len()).unwrap_or(1);
     let column = super::chrome::column(area);
+    let room = area
+        .height
+        .saturating_sub(BESIDE_COMPARISON + buttons_height);
     let checked = review
         .field
         .as_ref()
         .and_then(|field| field.checked.as_ref())
         .filter(|_| session.current.as_ref().is_some_and(|c| c.side == Side::Answer))
         .map(|checked| {
-            let lines = typed::checked_lines(checked, theme, usize::from(column.width));
-            card::centred(lines, usize::from(column.width))
+            let width = usize::from(column.width);
+            let mut lines = typed::checked_lines(checked, theme, width, true);
+            if lines.len() > usize::from(room) {
+                lines = typed::checked_lines(checked, theme, width, false);
+            }
+            card::centred(lines, width)
         })
         .unwrap_or_default();
-    let room = area
-        .height
-        .saturating_sub(BESIDE_COMPARISON + buttons_height);
     let checked_height = u16::try_from(checked.len()).unwrap_or(u16::MAX).min(room);
     let [header, body, notice_area, checked_area, buttons_area, keys] = Layout::vertical([
         Constraint::Length(1),

@@ -43,9 +43,15 @@ pub fn mark_style(mark: Mark, theme: &Theme) -> Style {
     }
 }
 
-/// The verdict's line, then the comparison, for `width` columns.
+/// The verdict's line, then the comparison, for `width` columns; with `arrow`, the `↓`
+/// between the typed line and the answer's, as Anki has it (a short screen goes without).
 #[must_use]
-pub fn checked_lines(checked: &Checked, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+pub fn checked_lines(
+    checked: &Checked,
+    theme: &Theme,
+    width: usize,
+    arrow: bool,
+) -> Vec<Line<'static>> {
     let mut verdict = vec![match checked.verdict {
         None => Span::styled("Nothing typed; the answer:", theme.dim),
         Some(Grade::Correct) => Span::styled("✓ Correct", theme.review),
@@ -54,11 +60,12 @@ pub fn checked_lines(checked: &Checked, theme: &Theme, width: usize) -> Vec<Line
         Some(Grade::KeyWords) => Span::styled("≈ The key words are there", theme.notice),
         Some(Grade::Wrong) => Span::styled("✗ Wrong", theme.error),
     }];
+    // The highlighted button says it too: the words go where they do not fit.
     if let Some(rating) = checked.suggested() {
-        verdict.push(Span::styled(
-            format!(" · {} suggested", rating.label()),
-            theme.dim,
-        ));
+        let words = format!(" · {} suggested", rating.label());
+        if verdict[0].width() + words.chars().count() <= width {
+            verdict.push(Span::styled(words, theme.dim));
+        }
     }
     let mut lines = cut(verdict, width);
     let pieces = |pieces: &[Piece]| -> Vec<Span<'static>> {
@@ -75,7 +82,9 @@ pub fn checked_lines(checked: &Checked, theme: &Theme, width: usize) -> Vec<Line
         )),
         Comparison::Differs { typed, expected } => {
             lines.extend(cut(pieces(typed), width));
-            lines.push(Line::styled("↓", theme.dim));
+            if arrow {
+                lines.push(Line::styled("↓", theme.dim));
+            }
             lines.extend(cut(pieces(expected), width));
         }
     }
@@ -107,3 +116,6 @@ fn cut(spans: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::from(line));
     lines
 }
+
+#[cfg(test)]
+mod tests;
