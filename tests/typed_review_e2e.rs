@@ -71,8 +71,14 @@ fn a_typed_answer_is_compared_graded_by_the_user_and_kept() {
         .contents_between(typed_row + 2, x, typed_row + 2, x + 7);
     assert_eq!(answer, "el café");
     let cell = |row, col| tui.screen().cell(row, col).unwrap().clone();
-    assert!(cell(typed_row, x + 6).inverse(), "the wrong `e` is reversed");
-    assert!(cell(typed_row + 2, x + 6).underline(), "the missed `é` is underlined");
+    assert!(
+        cell(typed_row, x + 6).inverse(),
+        "the wrong `e` is reversed"
+    );
+    assert!(
+        cell(typed_row + 2, x + 6).underline(),
+        "the missed `é` is underlined"
+    );
     // Hard is the suggestion, highlighted; the user answers Good.
     let (row, hard) = find(&tui, "2 Hard");
     assert!(cell(row, hard + 2).inverse());
@@ -111,7 +117,10 @@ fn a_typed_answer_is_compared_graded_by_the_user_and_kept() {
             .iter()
             .find(|c| c["id"] == id)
             .unwrap();
-        (card["state"].as_str().unwrap().to_owned(), card["reps"].as_u64().unwrap())
+        (
+            card["state"].as_str().unwrap().to_owned(),
+            card["reps"].as_u64().unwrap(),
+        )
     };
     assert_eq!(state("spanish/cafe"), ("learning".to_owned(), 1));
     assert_eq!(state("spanish/gato"), ("new".to_owned(), 0));

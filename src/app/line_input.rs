@@ -200,7 +200,11 @@ mod tests {
             input.apply(FieldEdit::Left);
         }
         input.apply(FieldEdit::DeleteWord);
-        assert_eq!(at(&input), "|the ", "nothing before the cursor: nothing deleted");
+        assert_eq!(
+            at(&input),
+            "|the ",
+            "nothing before the cursor: nothing deleted"
+        );
         let mut input = typed("日本 の 東京");
         input.apply(FieldEdit::Left);
         input.apply(FieldEdit::DeleteToStart);

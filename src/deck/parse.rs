@@ -340,14 +340,7 @@ impl Checker<'_> {
             let note = entry.note.as_deref().map(|note| CardId::new(deck, note));
             let typed = entry.typed.unwrap_or(deck_typed);
             if let Some(cloze) = entry.cloze {
-                let made = cloze.cards(
-                    deck,
-                    &key,
-                    &entry.tags,
-                    entry.hint.as_deref(),
-                    typed,
-                    line,
-                );
+                let made = cloze.cards(deck, &key, &entry.tags, entry.hint.as_deref(), typed, line);
                 cards.extend(made.into_iter().map(|card| Card {
                     note: note.clone(),
                     ..card

@@ -34,7 +34,12 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
         .field
         .as_ref()
         .and_then(|field| field.checked.as_ref())
-        .filter(|_| session.current.as_ref().is_some_and(|c| c.side == Side::Answer))
+        .filter(|_| {
+            session
+                .current
+                .as_ref()
+                .is_some_and(|c| c.side == Side::Answer)
+        })
         .map(|checked| {
             let width = usize::from(column.width);
             let mut lines = typed::checked_lines(checked, theme, width, true);

@@ -6,9 +6,9 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::ReviewScreen;
+use crate::app::Keys;
 use crate::app::line_input::{self, LineInput};
 use crate::app::{Action, keys};
-use crate::app::Keys;
 use crate::session::grade::Strictness;
 use crate::session::review::Side;
 use crate::session::review::typed::Checked;

@@ -33,6 +33,12 @@ fn reach(steps: &[Step]) -> App {
 
 /// The states to probe, by name, with the steps that reach them.
 fn states() -> Vec<(&'static str, Vec<Step>)> {
+    let mut states = screen_states();
+    states.extend(typing_states());
+    states
+}
+
+fn screen_states() -> Vec<(&'static str, Vec<Step>)> {
     let keys = |text: &str, tail: Vec<Step>| {
         let mut steps = char_keys(text);
         steps.extend(tail);
@@ -47,22 +53,6 @@ fn states() -> Vec<(&'static str, Vec<Step>)> {
         ("home backlog", vec![Step::Backlog]),
         ("home plan", vec![Step::Backlog, Key(KeyCode::Char('b'))]),
         ("question", vec![Key(KeyCode::Enter)]),
-        (
-            "question typing",
-            keys("", vec![Key(KeyCode::Enter), Key(KeyCode::Char('t'))]),
-        ),
-        (
-            "question field left",
-            keys(
-                "",
-                vec![
-                    Key(KeyCode::Enter),
-                    Key(KeyCode::Char('t')),
-                    Key(KeyCode::Char('x')),
-                    Key(KeyCode::Esc),
-                ],
-            ),
-        ),
         (
             "answer",
             keys("", vec![Key(KeyCode::Enter), Key(KeyCode::Char(' '))]),
@@ -147,6 +137,14 @@ fn states() -> Vec<(&'static str, Vec<Step>)> {
             keys("", vec![Key(KeyCode::Enter), Key(KeyCode::Char('v'))]),
         ),
     ]
+}
+
+/// The review's question with its answer field: typing, and left with Esc.
+fn typing_states() -> Vec<(&'static str, Vec<Step>)> {
+    let typing = || vec![Key(KeyCode::Enter), Key(KeyCode::Char('t'))];
+    let mut left = typing();
+    left.extend([Key(KeyCode::Char('x')), Key(KeyCode::Esc)]);
+    vec![("question typing", typing()), ("question field left", left)]
 }
 
 /// Every action a key table could carry; the runtime's own are left out.

@@ -121,7 +121,13 @@ fn enter_reveals_with_the_verdict_and_the_suggestion_and_the_grade_stays_the_use
         panic!("{effects:?}");
     };
     assert!(
-        matches!(event.kind, NewKind::Review { rating: Rating::Good, .. }),
+        matches!(
+            event.kind,
+            NewKind::Review {
+                rating: Rating::Good,
+                ..
+            }
+        ),
         "{event:?}"
     );
     // The next card asks for no typing, and has nothing typed over from the last.
@@ -135,7 +141,10 @@ fn esc_leaves_the_field_then_the_screen_and_enter_goes_back_in() {
     type_text(&mut app, "el");
     press(&mut app, KeyCode::Esc, now());
     assert!(!app.typing());
-    assert!(matches!(app.screen, Screen::Review(_)), "Esc left the field only");
+    assert!(
+        matches!(app.screen, Screen::Review(_)),
+        "Esc left the field only"
+    );
     assert_eq!(app.bindings().label_for(&Action::EnterField), Some("Enter"));
     press(&mut app, KeyCode::Enter, now());
     assert!(app.typing());
@@ -143,7 +152,13 @@ fn esc_leaves_the_field_then_the_screen_and_enter_goes_back_in() {
     press(&mut app, KeyCode::Esc, now());
     // Once the field is left, Space shows the answer with what was typed.
     press(&mut app, KeyCode::Char(' '), now());
-    let checked = review(&app).field.as_ref().unwrap().checked.clone().unwrap();
+    let checked = review(&app)
+        .field
+        .as_ref()
+        .unwrap()
+        .checked
+        .clone()
+        .unwrap();
     assert_eq!(checked.comparison, Comparison::Same("el café".into()));
     assert_eq!(review(&app).suggested(), Some(Rating::Good));
     press(&mut app, KeyCode::Esc, now());
@@ -159,7 +174,11 @@ fn the_hint_stays_hidden_until_asked_for_and_its_key_shows_only_when_there_is_on
     assert!(!review(&app).hint_shown);
     press(&mut app, KeyCode::Tab, now());
     assert!(review(&app).hint_shown);
-    assert_eq!(app.bindings().label_for(&Action::ShowHint), None, "shown: no key");
+    assert_eq!(
+        app.bindings().label_for(&Action::ShowHint),
+        None,
+        "shown: no key"
+    );
     press(&mut app, KeyCode::Enter, now());
     press(&mut app, KeyCode::Char('1'), now());
     // The plain card with a hint: `h`, in the footer; a new card hides its hint again.
@@ -220,7 +239,13 @@ fn a_cloze_cards_typed_answer_is_its_deleted_text() {
     assert!(app.typing());
     type_text(&mut app, "Frence");
     press(&mut app, KeyCode::Enter, now());
-    let checked = review(&app).field.as_ref().unwrap().checked.clone().unwrap();
+    let checked = review(&app)
+        .field
+        .as_ref()
+        .unwrap()
+        .checked
+        .clone()
+        .unwrap();
     assert_eq!(checked.verdict, Some(Grade::Close));
     assert_eq!(review(&app).suggested(), Some(Rating::Hard));
     let Comparison::Differs { expected, .. } = checked.comparison else {

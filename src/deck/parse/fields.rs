@@ -107,7 +107,10 @@ impl Checker<'_> {
     /// same setting, so it may be given once.
     pub(super) fn typed_twice(&mut self, at: usize, typed: Option<bool>, meta: &mut super::Meta) {
         if meta.typed.is_some() {
-            self.error(at, "`type` is given both here and in `[deck]`; keep one of them");
+            self.error(
+                at,
+                "`type` is given both here and in `[deck]`; keep one of them",
+            );
         } else {
             meta.typed = typed;
         }

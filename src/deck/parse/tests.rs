@@ -440,7 +440,11 @@ fn a_decks_type_must_be_a_boolean_given_once() {
         parse("type = \"yes\"\n[deck]\nname = \"N\"\n[[cards]]\nfront = \"A\"\nback = \"a\"\n")
             .unwrap_err();
     assert_eq!(
-        (problems[0].line, problems[0].column, problems[0].message.as_str()),
+        (
+            problems[0].line,
+            problems[0].column,
+            problems[0].message.as_str()
+        ),
         (1, 8, "`type` must be `true` or `false`")
     );
     let problems = parse(
@@ -448,7 +452,11 @@ fn a_decks_type_must_be_a_boolean_given_once() {
     )
     .unwrap_err();
     assert_eq!(
-        (problems[0].line, problems[0].column, problems[0].message.as_str()),
+        (
+            problems[0].line,
+            problems[0].column,
+            problems[0].message.as_str()
+        ),
         (
             1,
             1,

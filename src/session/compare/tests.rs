@@ -61,7 +61,10 @@ fn differences_are_marked_as_anki_marks_them() {
 fn the_same_text_is_the_answer_alone() {
     assert_eq!(compare("Paris", "Paris"), Comparison::Same("Paris".into()));
     // Spaces around it do not count.
-    assert_eq!(compare("  Paris ", "Paris"), Comparison::Same("Paris".into()));
+    assert_eq!(
+        compare("  Paris ", "Paris"),
+        Comparison::Same("Paris".into())
+    );
     // An accent typed as a combining mark is the precomposed letter (NFC).
     assert_eq!(
         compare("cafe\u{301}", "café"),

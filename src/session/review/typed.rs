@@ -20,8 +20,8 @@ impl Checked {
     #[must_use]
     pub fn of(typed: &str, answer: &str, strictness: Strictness) -> Self {
         let comparison = compare(typed, answer);
-        let verdict =
-            (!matches!(comparison, Comparison::Untyped(_))).then(|| grade(typed, answer, strictness));
+        let verdict = (!matches!(comparison, Comparison::Untyped(_)))
+            .then(|| grade(typed, answer, strictness));
         Self {
             verdict,
             comparison,

@@ -11,7 +11,13 @@ use crate::app::{AHEAD_DAYS, Action, App, MORE_NEW, ReviewOverlay, ReviewScreen,
 use crate::scheduler::calendar::Calendar;
 use crate::study::NextDue;
 
-pub(super) fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_done(
+    app: &App,
+    review: &ReviewScreen,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let session = &review.session;
     // The done screen's keys, also while a tag is typed over it.
     let keys = keys::DONE_MORE_NEW;

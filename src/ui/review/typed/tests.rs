@@ -58,7 +58,9 @@ fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> Buffer {
 /// Where `text` starts on row `y`, in cells (every character here is one cell wide).
 fn column_of(buf: &Buffer, y: u16, text: &str) -> u16 {
     let row = line(buf, y);
-    let at = row.find(text).unwrap_or_else(|| panic!("{text:?} not in {row:?}"));
+    let at = row
+        .find(text)
+        .unwrap_or_else(|| panic!("{text:?} not in {row:?}"));
     u16::try_from(row[..at].chars().count()).unwrap()
 }
 
@@ -85,7 +87,9 @@ fn the_comparison_shows_above_the_buttons_at_80x24() {
     // Four lines centred as one block in the 78 columns from x = 1: the widest, the verdict
     // (44 columns), leaves 17 each side, so the block starts at x = 18.
     let pad = " ".repeat(18);
-    let rows: Vec<String> = (18..22).map(|y| line(&buf, y).trim_end().to_owned()).collect();
+    let rows: Vec<String> = (18..22)
+        .map(|y| line(&buf, y).trim_end().to_owned())
+        .collect();
     assert_eq!(
         rows,
         [
@@ -117,7 +121,9 @@ fn at_40x12_the_comparison_keeps_both_lines_and_drops_the_words_that_do_not_fit(
     // line (2), the footer. The verdict's "· Hard suggested" does not fit 38 columns: the
     // block is 27 wide, 5 columns in from x = 1.
     let pad = " ".repeat(6);
-    let rows: Vec<String> = (5..9).map(|y| line(&buf, y).trim_end().to_owned()).collect();
+    let rows: Vec<String> = (5..9)
+        .map(|y| line(&buf, y).trim_end().to_owned())
+        .collect();
     assert_eq!(
         rows,
         [
@@ -147,7 +153,13 @@ fn without_colour_the_marks_still_show() {
     assert_eq!(column_of(&buf, 21, "el café"), x);
     let marked = |y: u16, modifier: Modifier| -> String {
         (x..x + 7)
-            .map(|x| if buf[(x, y)].modifier.contains(modifier) { '^' } else { ' ' })
+            .map(|x| {
+                if buf[(x, y)].modifier.contains(modifier) {
+                    '^'
+                } else {
+                    ' '
+                }
+            })
             .collect()
     };
     assert_eq!(marked(19, Modifier::REVERSED), "   ^ ^^");
