@@ -8,24 +8,8 @@ mod log;
 #[path = "support/pty.rs"]
 mod pty;
 
-use pty::{Tui, command};
+use pty::{Tui, exported};
 use tempfile::TempDir;
-
-const DECK: &str = r#"[deck]
-name = "Spanish"
-
-[[cards]]
-id = "cafe"
-front = "coffee"
-back = "el café"
-hint = "starts with el"
-type = true
-
-[[cards]]
-id = "gato"
-front = "cat"
-back = "el gato"
-"#;
 
 /// Where `text` is on the screen: its row and first column.
 fn find(tui: &Tui, text: &str) -> (u16, u16) {
@@ -45,7 +29,11 @@ fn a_typed_answer_is_compared_graded_by_the_user_and_kept() {
     let home = TempDir::new().unwrap();
     let decks = home.path().join("decks");
     std::fs::create_dir_all(&decks).unwrap();
-    std::fs::write(decks.join("spanish.toml"), DECK).unwrap();
+    std::fs::copy(
+        "tests/fixtures/typed/spanish.toml",
+        decks.join("spanish.toml"),
+    )
+    .unwrap();
 
     let mut tui = Tui::start(home.path(), &["review", "spanish"], 80, 24);
     tui.wait_for("coffee");
@@ -86,7 +74,7 @@ fn a_typed_answer_is_compared_graded_by_the_user_and_kept() {
     assert!(!cell(row, good + 2).inverse());
     tui.send("3");
     tui.wait_for("cat");
-    tui.wait_for("1 new  1 learning  0 review");
+    tui.wait_for("3 new  1 learning  0 review");
     tui.send("q");
     tui.wait_for("due today");
     tui.send("q");
@@ -99,17 +87,12 @@ fn a_typed_answer_is_compared_graded_by_the_user_and_kept() {
     assert_eq!(event["card"], "spanish/cafe");
     assert_eq!(event["rating"], 3);
 
-    // After a restart the card is in learning with its one answer; the other still new.
+    // After a restart the card is in learning with its one answer; the next still new.
     let mut again = Tui::start(home.path(), &[], 80, 24);
-    again.wait_for("1 due today · 1 new");
+    again.wait_for("1 due today · 3 new");
     again.send("q");
     assert!(again.wait_exit());
-    let output = command(home.path())
-        .args(["export", "--json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let cards: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let cards = exported(home.path());
     let state = |id: &str| {
         let card = cards
             .as_array()

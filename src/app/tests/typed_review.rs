@@ -8,35 +8,9 @@ use crate::session::grade::Grade;
 use crate::session::review::Side;
 use crate::store::NewKind;
 
-/// A deck of a typed card with a hint, a plain card with a hint, a plain card without, and
-/// a typed cloze, in that order (all new, shown in deck order).
-const DECK: &str = r#"
-[deck]
-name = "Spanish"
-
-[[cards]]
-id = "cafe"
-front = "coffee"
-back = "el café"
-hint = "starts with el"
-type = true
-
-[[cards]]
-id = "gato"
-front = "cat"
-back = "el gato"
-hint = "It says miau."
-
-[[cards]]
-id = "perro"
-front = "dog"
-back = "el perro"
-
-[[cards]]
-id = "cap"
-cloze = "The capital of {{c1::France}} is Paris."
-type = true
-"#;
+/// A typed card with a hint, a plain card with a hint, a plain card without, and a typed
+/// cloze, in that order (all new, shown in deck order).
+const DECK: &str = include_str!("../../../tests/fixtures/typed/spanish.toml");
 
 fn typed_app() -> App {
     let deck = parse_deck(
@@ -55,6 +29,12 @@ fn review(app: &App) -> &ReviewScreen {
         panic!("not reviewing");
     };
     review
+}
+
+/// What the reveal worked out about the typed answer.
+fn checked(app: &App) -> crate::session::review::typed::Checked {
+    let field = review(app).field.as_ref().expect("a field");
+    field.checked.clone().expect("revealed")
 }
 
 fn field_text(app: &App) -> String {
@@ -111,7 +91,7 @@ fn enter_reveals_with_the_verdict_and_the_suggestion_and_the_grade_stays_the_use
     assert_eq!(effects, [], "revealing writes nothing");
     let screen = review(&app);
     assert_eq!(screen.session.current.as_ref().unwrap().side, Side::Answer);
-    let checked = screen.field.as_ref().unwrap().checked.as_ref().unwrap();
+    let checked = checked(&app);
     assert_eq!(checked.verdict, Some(Grade::Accents));
     assert_eq!(screen.suggested(), Some(Rating::Hard));
     assert!(!app.typing());
@@ -152,13 +132,7 @@ fn esc_leaves_the_field_then_the_screen_and_enter_goes_back_in() {
     press(&mut app, KeyCode::Esc, now());
     // Once the field is left, Space shows the answer with what was typed.
     press(&mut app, KeyCode::Char(' '), now());
-    let checked = review(&app)
-        .field
-        .as_ref()
-        .unwrap()
-        .checked
-        .clone()
-        .unwrap();
+    let checked = checked(&app);
     assert_eq!(checked.comparison, Comparison::Same("el café".into()));
     assert_eq!(review(&app).suggested(), Some(Rating::Good));
     press(&mut app, KeyCode::Esc, now());
@@ -239,13 +213,7 @@ fn a_cloze_cards_typed_answer_is_its_deleted_text() {
     assert!(app.typing());
     type_text(&mut app, "Frence");
     press(&mut app, KeyCode::Enter, now());
-    let checked = review(&app)
-        .field
-        .as_ref()
-        .unwrap()
-        .checked
-        .clone()
-        .unwrap();
+    let checked = checked(&app);
     assert_eq!(checked.verdict, Some(Grade::Close));
     assert_eq!(review(&app).suggested(), Some(Rating::Hard));
     let Comparison::Differs { expected, .. } = checked.comparison else {

@@ -14,16 +14,8 @@ use crate::deck::{Collection, DeckId, Source, parse_deck};
 use crate::ui::Theme;
 use crate::ui::tests::line;
 
-const DECK: &str = r#"
-[deck]
-name = "Spanish"
-
-[[cards]]
-id = "cafe"
-front = "coffee"
-back = "el café"
-type = true
-"#;
+/// Its first card asks "coffee", typed, for "el café".
+const DECK: &str = include_str!("../../../../tests/fixtures/typed/spanish.toml");
 
 /// Reviewing the typed card, `typed` typed into its field.
 fn typed(typed: &str) -> App {
