@@ -24,7 +24,19 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
         .keys(&app.study)
         .label_for(&Action::Submit)
         .unwrap_or(keys::QUESTION.label(&Action::Reveal));
-    let buttons_lines = buttons(session, review.suggested(), reveal, theme, area.width);
+    let toggle = review
+        .field
+        .is_none()
+        .then(|| review.keys(&app.study).label_for(&Action::ToggleTyping))
+        .flatten();
+    let buttons_lines = buttons(
+        session,
+        review.suggested(),
+        reveal,
+        toggle,
+        theme,
+        area.width,
+    );
     let buttons_height = u16::try_from(buttons_lines.len()).unwrap_or(1);
     let column = super::chrome::column(area);
     let room = area
@@ -196,6 +208,7 @@ fn buttons(
     session: &ReviewSession,
     suggested: Option<Rating>,
     reveal: &'static str,
+    toggle: Option<&'static str>,
     theme: &Theme,
     width: u16,
 ) -> Vec<Line<'static>> {
@@ -203,10 +216,14 @@ fn buttons(
         return vec![Line::default()];
     };
     if current.side == Side::Question {
-        return vec![Line::from(vec![
-            Span::styled(reveal, theme.key),
-            Span::raw(" show answer"),
-        ])];
+        let mut prompt = vec![Span::styled(reveal, theme.key), Span::raw(" show answer")];
+        // Where no field asks for the answer, the key that turns one on, as the footer may
+        // have no room for it.
+        if let Some(toggle) = toggle {
+            prompt.extend([Span::raw("   "), Span::styled(toggle, theme.key)]);
+            prompt.push(Span::raw(" type the answer"));
+        }
+        return vec![Line::from(prompt)];
     }
     // Worked out when the card was shown, not here; crammed cards keep their schedule: no
     // intervals to show.

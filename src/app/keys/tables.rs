@@ -168,7 +168,8 @@ const CARD_COMMANDS: &[Binding] = &[
     bind(Code(&[K::Char('*')]), "*", "star", A::Star, FOOTER),
 ];
 
-/// Turns typed answers on or off for the rest of the session.
+/// Turns typed answers on or off for the rest of the session. Last: at 80 columns the card
+/// commands keep the footer, and the line under the card names it.
 #[rustfmt::skip]
 const TYPING_TOGGLE: &[Binding] = &[
     bind(Code(&[K::Char('t')]), "t", "type answers on/off", A::ToggleTyping, FOOTER),
@@ -183,8 +184,8 @@ const SHOW_ANSWER: &[Binding] = &[
     bind(Code(&[K::Char(' '), K::Enter]), "Space", "show answer", A::Reveal, HELP_ONLY),
 ];
 
-pub const QUESTION: Keys = Keys(&[SHOW_ANSWER, TYPING_TOGGLE, CARD_COMMANDS], None);
-pub const QUESTION_HINT: Keys = Keys(&[SHOW_ANSWER, HINT, TYPING_TOGGLE, CARD_COMMANDS], None);
+pub const QUESTION: Keys = Keys(&[SHOW_ANSWER, CARD_COMMANDS, TYPING_TOGGLE], None);
+pub const QUESTION_HINT: Keys = Keys(&[SHOW_ANSWER, HINT, CARD_COMMANDS, TYPING_TOGGLE], None);
 
 /// A typed answer's field, left with Esc: Enter goes back into it, Space shows the answer.
 #[rustfmt::skip]
@@ -193,9 +194,9 @@ const FIELD_LEFT: &[Binding] = &[
     bind(Code(&[K::Char(' ')]), "Space", "show answer", A::Reveal, FOOTER),
 ];
 
-pub const QUESTION_FIELD_LEFT: Keys = Keys(&[FIELD_LEFT, TYPING_TOGGLE, CARD_COMMANDS], None);
+pub const QUESTION_FIELD_LEFT: Keys = Keys(&[FIELD_LEFT, CARD_COMMANDS, TYPING_TOGGLE], None);
 #[rustfmt::skip]
-pub const QUESTION_FIELD_LEFT_HINT: Keys = Keys(&[FIELD_LEFT, HINT, TYPING_TOGGLE, CARD_COMMANDS], None);
+pub const QUESTION_FIELD_LEFT_HINT: Keys = Keys(&[FIELD_LEFT, HINT, CARD_COMMANDS, TYPING_TOGGLE], None);
 
 /// Typing the answer in review: these keys work; every other character types.
 #[rustfmt::skip]

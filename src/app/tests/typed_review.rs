@@ -232,3 +232,27 @@ fn field_edits_reach_only_a_field() {
     app.update(Action::EditField(FieldEdit::DeleteWord), now());
     assert_eq!(app.screen, before);
 }
+
+#[test]
+fn every_field_takes_ctrl_w_and_ctrl_u() {
+    // The deck filter, a plain text field.
+    let mut filtering = app();
+    press(&mut filtering, KeyCode::Char('/'), now());
+    type_text(&mut filtering, "two words");
+    ctrl(&mut filtering, 'w');
+    assert_eq!(filtering.home.filter, "two ");
+    // Learn's written answer: `m`, `l`, written questions only, start.
+    let mut app = super::app();
+    type_text(&mut app, "ml23");
+    press(&mut app, KeyCode::Enter, now());
+    assert!(app.typing());
+    type_text(&mut app, "an answer");
+    let input = |app: &App| match &app.screen {
+        Screen::Learn(learn) => learn.session.current.as_ref().unwrap().input.clone(),
+        _ => panic!("not learning"),
+    };
+    ctrl(&mut app, 'w');
+    assert_eq!(input(&app), "an ");
+    ctrl(&mut app, 'u');
+    assert_eq!(input(&app), "");
+}
