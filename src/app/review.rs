@@ -1,7 +1,7 @@
 //! The review screen: the session (today's cards, studying ahead or cramming), its done
 //! screen, and what shows over it (help, or the tag to cram being typed). The rules are
 //! `session::review`; studying on from the done screen is [`super::cram`]; typed answers and
-//! the hint on request are [`typing`].
+//! the hint on request are in `typing`.
 
 mod typing;
 
