@@ -51,7 +51,7 @@ pub use browser::{AddForm, BrowserOverlay, BrowserScreen};
 pub use home::{HomeFigures, HomeOverlay, HomeScreen, Row};
 pub use keys::{Binding, Keys};
 pub use practice::{OptionsScreen, Practice, PracticeMode, Setting};
-pub use review::{ReviewOverlay, ReviewScreen};
+pub use review::{AnswerField, ReviewOverlay, ReviewScreen};
 pub use statistics::{Simulation, StatsScreen, StatsTab};
 
 /// How far ahead `a` on the done screen reviews, in days.
@@ -215,6 +215,7 @@ impl App {
         match &self.screen {
             Screen::Learn(p) => !p.help && !p.field_left && p.session.typing(),
             Screen::Test(p) => !p.help && !p.field_left && p.session.typing(),
+            Screen::Review(review) => review.typing(),
             _ => false,
         }
     }
@@ -223,6 +224,9 @@ impl App {
     /// The match clock stands while its tiles are hidden, after whatever the action did.
     pub fn update(&mut self, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
         let effects = self.apply(action, now);
+        if let Screen::Review(review) = &mut self.screen {
+            review.follow_card(&self.study);
+        }
         let hidden = self.too_small();
         if let Screen::Match(game) = &mut self.screen {
             if hidden || game.help {

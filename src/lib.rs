@@ -84,6 +84,11 @@
 //!   be forgotten: `grade::normalise` (`src/session/grade/normalise.rs`); where the practice
 //!   modes' options and a test in progress are kept: `app::practice::PracticeMemory`
 //!   (`src/app/practice/memory.rs`), written by `runtime::memory` to `practice.json`.
+//! - Where a typed answer in review is compared with the answer, character by character as
+//!   Anki's `rslib/src/typeanswer.rs` marks it: `session::compare` (`src/session/compare.rs`);
+//!   the grade its verdict suggests: `session::review::typed`; the field, the `t` toggle and the
+//!   hint kept hidden until `h`: `app::review::typing` (`src/app/review/typing.rs`); the text
+//!   field with a cursor, Ctrl-U and Ctrl-W: `app::line_input`.
 //! - Where the home screen's key hints come from: `app::keys::HOME` and its variants
 //!   (`src/app/keys/tables.rs`), chosen by `HomeScreen::keys` (`src/app/home.rs`); every key
 //!   a screen names in prose is `Keys::label_for` of its table.

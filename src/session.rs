@@ -1,6 +1,7 @@
 //! The study modes' state machines. Pure: they take "now" and return events to write; the
-//! app writes them and reports back.
+//! app writes them and reports back. [`compare`] marks a typed answer against the expected one.
 
+pub mod compare;
 pub mod flashcards;
 pub mod grade;
 pub mod learn;

@@ -4,7 +4,7 @@
 #[path = "support/pty.rs"]
 mod pty;
 
-use pty::{Tui, command};
+use pty::{Tui, command, exported};
 
 /// The first five cards of the bundled deck, in deck order, and the key each is answered
 /// with: Good, Good, Again, Easy, Hard.
@@ -43,16 +43,7 @@ fn answers_survive_a_restart() {
     again.send("q");
     assert!(again.wait_exit());
 
-    let output = command(home.path())
-        .args(["export", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let cards: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let cards = exported(home.path());
     let card = |key: &str| {
         let id = format!("sales-optimization-levers/{key}");
         cards

@@ -111,6 +111,12 @@ pub enum Action {
     Stay,
     LeaveField,
     EnterField,
+    /// In a text field: move the cursor or delete ([`super::line_input`]).
+    EditField(super::line_input::FieldEdit),
+    /// On the review screen: type the answers of this session's cards, or stop.
+    ToggleTyping,
+    /// On the review screen: show the card's hint.
+    ShowHint,
 
     // What the runtime reports back.
     /// An event was written to the log.

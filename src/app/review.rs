@@ -1,6 +1,9 @@
 //! The review screen: the session (today's cards, studying ahead or cramming), its done
 //! screen, and what shows over it (help, or the tag to cram being typed). The rules are
-//! `session::review`; studying on from the done screen is [`super::cram`].
+//! `session::review`; studying on from the done screen is [`super::cram`]; typed answers and
+//! the hint on request are in `typing`.
+
+mod typing;
 
 use super::{Action, App, Effect, Keys, MORE_NEW, Screen, keys};
 use chrono::{DateTime, FixedOffset};
@@ -9,12 +12,22 @@ use crate::deck::Source;
 use crate::session::review::{Kind, Notice, ReviewSession, Side};
 use crate::store::NewEvent;
 use crate::study::Study;
+pub use typing::AnswerField;
 
 /// The review screen's state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewScreen {
     pub session: ReviewSession,
     pub overlay: Option<ReviewOverlay>,
+    /// The session's typing toggle (`t`): `Some(true)` asks every card's answer to be
+    /// typed, `Some(false)` none; `None` until used, when each card's `type` decides.
+    pub type_answers: Option<bool>,
+    /// The answer being typed for the card on screen, when it asks for one.
+    pub field: Option<AnswerField>,
+    /// Whether the card on screen's hint was asked for (`h`).
+    pub hint_shown: bool,
+    /// The showing of the card the field and the hint belong to.
+    showing_now: Option<typing::Showing>,
 }
 
 /// What shows over the review screen, and takes its keys.
@@ -40,9 +53,24 @@ impl ReviewScreen {
         match &self.session.current {
             None if study.has_unseen(&self.session.decks) => keys::DONE_MORE_NEW,
             None => keys::DONE,
-            Some(current) if current.side == Side::Question => keys::QUESTION,
+            Some(current) if current.side == Side::Question => self.question_keys(study),
             Some(_) => keys::ANSWER,
         }
+    }
+
+    /// The screen on `session`, its first card's field and hint set up.
+    #[must_use]
+    pub fn new(session: ReviewSession, type_answers: Option<bool>, study: &Study) -> Self {
+        let mut screen = Self {
+            session,
+            overlay: None,
+            type_answers,
+            field: None,
+            hint_shown: false,
+            showing_now: None,
+        };
+        screen.follow_card(study);
+        screen
     }
 }
 
@@ -56,10 +84,13 @@ impl App {
     pub fn start_session(&mut self, decks: Vec<usize>, title: String, kind: Kind) {
         self.notice = None;
         let session = ReviewSession::start_kind(&self.study, decks, title, self.now, kind);
-        self.screen = Screen::Review(Box::new(ReviewScreen {
-            session,
-            overlay: None,
-        }));
+        // Studying on from the done screen keeps the typing toggle.
+        let type_answers = match &self.screen {
+            Screen::Review(review) => review.type_answers,
+            _ => None,
+        };
+        let screen = ReviewScreen::new(session, type_answers, &self.study);
+        self.screen = Screen::Review(Box::new(screen));
     }
 
     /// A key on the review screen: its overlay's, or the session's.
@@ -89,6 +120,9 @@ impl App {
                 return Vec::new();
             }
             None => {}
+        }
+        if review.typing_key(action, &self.study, self.strictness) {
+            return Vec::new();
         }
         let session = &mut review.session;
         let write = |event: Option<NewEvent>| event.map(Effect::Write).into_iter().collect();

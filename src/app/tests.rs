@@ -728,3 +728,4 @@ mod more_new;
 mod practice_modes;
 mod reachable;
 mod too_small;
+mod typed_review;

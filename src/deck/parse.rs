@@ -26,7 +26,7 @@ use card_entry::{CardEntry, ClozeEntry};
 pub use media_refs::{PlacedMedia, media_references};
 pub(crate) use suggest::closest;
 
-const ROOT_KEYS: &[&str] = &["deck", "cards"];
+const ROOT_KEYS: &[&str] = &["deck", "cards", "type"];
 const DECK_KEYS: &[&str] = &[
     "name",
     "description",
@@ -35,6 +35,7 @@ const DECK_KEYS: &[&str] = &[
     "reviews_per_day",
     "exam",
     "preset",
+    "type",
 ];
 const CARD_KEYS: &[&str] = &[
     "front", "back", "id", "tags", "hint", "reverse", "cloze", "extra", "type", "note",
@@ -141,6 +142,9 @@ struct Meta {
     reviews_per_day: Option<u32>,
     exam: Option<NaiveDate>,
     preset: Option<super::NamedPreset>,
+    /// `type = true`: every card's answer is typed, unless the card says `type = false`;
+    /// `None` when not given.
+    typed: Option<bool>,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -203,14 +207,16 @@ impl Checker<'_> {
     fn document(&mut self, id: &DeckId, root: &DeTable<'_>) -> (Option<Meta>, Vec<Card>) {
         let mut meta = None;
         let mut cards = None;
+        let mut typed_at_top = None;
         for (key, value) in root {
             match key.get_ref().as_ref() {
                 "deck" => meta = Some(value),
                 "cards" => cards = Some(value),
+                "type" => typed_at_top = Some((key.span().start, self.boolean(value, "`type`"))),
                 other => self.unknown_key(key.span().start, other, ROOT_KEYS, "at the top level"),
             }
         }
-        let meta = if let Some(value) = meta {
+        let mut meta = if let Some(value) = meta {
             self.meta(value)
         } else {
             self.error(
@@ -219,8 +225,12 @@ impl Checker<'_> {
             );
             None
         };
+        if let (Some((at, typed)), Some(meta)) = (typed_at_top, meta.as_mut()) {
+            self.typed_twice(at, typed, meta);
+        }
+        let deck_typed = meta.as_ref().and_then(|meta| meta.typed).unwrap_or(false);
         let cards = if let Some(value) = cards {
-            self.cards(id, value)
+            self.cards(id, value, deck_typed)
         } else {
             self.error(0, NO_CARDS);
             Vec::new()
@@ -238,9 +248,11 @@ impl Checker<'_> {
         let mut tags = Vec::new();
         let (mut new_per_day, mut reviews_per_day, mut exam) = (None, None, None);
         let mut preset = None;
+        let mut typed = None;
         for (key, value) in table {
             match key.get_ref().as_ref() {
                 "exam" => exam = self.date(value, "`exam`"),
+                "type" => typed = self.boolean(value, "`type`"),
                 "name" => name = Some(self.text(value, "`name`")),
                 "new_per_day" => new_per_day = self.limit(value, "`new_per_day`", 9999),
                 "reviews_per_day" => {
@@ -271,10 +283,12 @@ impl Checker<'_> {
             reviews_per_day,
             exam,
             preset,
+            typed,
         })
     }
 
-    fn cards(&mut self, deck: &DeckId, value: &Value<'_>) -> Vec<Card> {
+    /// `deck_typed` is the deck's `type`, which a card's own `type` overrides.
+    fn cards(&mut self, deck: &DeckId, value: &Value<'_>, deck_typed: bool) -> Vec<Card> {
         let DeValue::Array(items) = value.get_ref() else {
             self.error(
                 value.span().start,
@@ -324,15 +338,9 @@ impl Checker<'_> {
                 counted_to = offset;
             }
             let note = entry.note.as_deref().map(|note| CardId::new(deck, note));
+            let typed = entry.typed.unwrap_or(deck_typed);
             if let Some(cloze) = entry.cloze {
-                let made = cloze.cards(
-                    deck,
-                    &key,
-                    &entry.tags,
-                    entry.hint.as_deref(),
-                    entry.typed,
-                    line,
-                );
+                let made = cloze.cards(deck, &key, &entry.tags, entry.hint.as_deref(), typed, line);
                 cards.extend(made.into_iter().map(|card| Card {
                     note: note.clone(),
                     ..card
@@ -351,7 +359,7 @@ impl Checker<'_> {
                 reversed: false,
                 line,
                 cloze: None,
-                typed: entry.typed,
+                typed,
                 note: note.clone(),
             };
             let reversed = entry.reverse.then(|| Card {
@@ -363,7 +371,7 @@ impl Checker<'_> {
                 reversed: true,
                 line,
                 cloze: None,
-                typed: entry.typed,
+                typed,
                 note,
             });
             cards.push(card);

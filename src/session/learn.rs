@@ -231,6 +231,14 @@ impl Learn {
         }
     }
 
+    /// Applies `edit` to the answer field's text while a written question waits for it
+    /// (the app's Ctrl-U and Ctrl-W).
+    pub fn edit_input(&mut self, edit: impl FnOnce(&mut String)) {
+        if let Some(input) = self.input() {
+            edit(input);
+        }
+    }
+
     /// The answer field, while a written question waits for its answer.
     fn input(&mut self) -> Option<&mut String> {
         if self.typing() {

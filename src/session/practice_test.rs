@@ -238,10 +238,18 @@ impl PracticeTest {
     }
 
     pub fn backspace(&mut self) {
+        self.edit_input(|text| {
+            text.pop();
+        });
+    }
+
+    /// Applies `edit` to the written answer on screen, while it is typed (the app's Ctrl-U
+    /// and Ctrl-W).
+    pub fn edit_input(&mut self, edit: impl FnOnce(&mut String)) {
         if self.typing()
             && let Response::Text(text) = &mut self.responses[self.position]
         {
-            text.pop();
+            edit(text);
         }
     }
 

@@ -5,6 +5,7 @@
 
 mod browsing;
 mod outcomes;
+pub mod typed;
 
 use chrono::{DateTime, FixedOffset};
 

@@ -5,38 +5,90 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::{Theme, card, footer, text};
-use crate::app::{AHEAD_DAYS, Action, App, MORE_NEW, ReviewOverlay, ReviewScreen, keys};
+use crate::app::{Action, App, ReviewOverlay, ReviewScreen, keys};
+use crate::scheduler::Rating;
 use crate::scheduler::interval_text::label;
-use crate::scheduler::{Rating, calendar::Calendar};
 use crate::session::review::{Kind, Notice, ReviewSession, Side};
-use crate::study::{DueCounts, NextDue};
+use crate::study::DueCounts;
+
+/// Rows the rest of the screen keeps besides the typed answer's comparison: the header, the
+/// card's three (its rules and a line of text), the notice and the footer.
+const BESIDE_COMPARISON: u16 = 6;
 
 pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let session = &review.session;
-    let buttons_lines = buttons(session, theme, area.width);
-    let [header, body, notice_area, buttons_area, keys] = Layout::vertical([
+    let reveal = review
+        .keys(&app.study)
+        .label_for(&Action::Submit)
+        .unwrap_or(keys::QUESTION.label(&Action::Reveal));
+    let toggle = review
+        .field
+        .is_none()
+        .then(|| review.keys(&app.study).label_for(&Action::ToggleTyping))
+        .flatten();
+    let buttons_lines = buttons(
+        session,
+        review.suggested(),
+        reveal,
+        toggle,
+        theme,
+        area.width,
+    );
+    let buttons_height = u16::try_from(buttons_lines.len()).unwrap_or(1);
+    let column = super::chrome::column(area);
+    let room = area
+        .height
+        .saturating_sub(BESIDE_COMPARISON + buttons_height);
+    let checked = review
+        .field
+        .as_ref()
+        .and_then(|field| field.checked.as_ref())
+        .filter(|_| {
+            session
+                .current
+                .as_ref()
+                .is_some_and(|c| c.side == Side::Answer)
+        })
+        .map(|checked| {
+            let width = usize::from(column.width);
+            let mut lines = typed::checked_lines(checked, theme, width, true);
+            if lines.len() > usize::from(room) {
+                lines = typed::checked_lines(checked, theme, width, false);
+            }
+            card::centred(lines, width)
+        })
+        .unwrap_or_default();
+    let checked_height = u16::try_from(checked.len()).unwrap_or(u16::MAX).min(room);
+    let [header, body, notice_area, checked_area, buttons_area, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
-        Constraint::Length(u16::try_from(buttons_lines.len()).unwrap_or(1)),
+        Constraint::Length(checked_height),
+        Constraint::Length(buttons_height),
         Constraint::Length(1),
     ])
     .areas(area);
+    let checked_area = Rect {
+        x: column.x,
+        width: column.width,
+        ..checked_area
+    };
+    Paragraph::new(checked).render(checked_area, buf);
     render_header(app, session, theme, header, buf);
     let body_block = Block::default().borders(Borders::TOP | Borders::BOTTOM);
     let inner = body_block.inner(body);
     body_block.render(body, buf);
     match &session.current {
         Some(_) => {
-            render_card(app, session, theme, inner, buf);
+            render_card(app, review, theme, inner, buf);
             Paragraph::new(buttons_lines)
                 .alignment(Alignment::Center)
                 .render(buttons_area, buf);
         }
-        None => render_done(app, review, theme, inner, buf),
+        None => done::render_done(app, review, theme, inner, buf),
     }
     if let Some(notice) = &session.notice {
         let style = if matches!(notice, Notice::Error(_) | Notice::Leech) {
@@ -86,7 +138,8 @@ fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, 
     super::chrome::header(title, counts, keeps, area, buf);
 }
 
-fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_card(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let session = &review.session;
     let Some(current) = &session.current else {
         return;
     };
@@ -117,7 +170,8 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
         None => Some(card.back.as_str()),
     };
     if current.side == Side::Question {
-        if let Some(hint) = &card.hint {
+        // Hidden until asked for, as Anki's hint field is.
+        if let Some(hint) = card.hint.as_ref().filter(|_| review.hint_shown) {
             lines.push(Line::from(""));
             lines.extend(card::lines(
                 &format!("Hint: {hint}"),
@@ -125,6 +179,10 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
                 theme.dim,
                 theme,
             ));
+        }
+        if let Some(field) = &review.field {
+            lines.push(Line::from(""));
+            lines.extend(typed::field_lines(field, theme, width));
         }
     } else if let Some(answer) = answer {
         lines.push(Line::from(""));
@@ -143,18 +201,29 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
     );
 }
 
-/// The line under the card: the key that shows the answer, or each grade's key, name and
-/// next interval. Where they do not fit on one line they go two to a line, then one: every
-/// name and interval is kept.
-fn buttons(session: &ReviewSession, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+/// The line under the card: the key that shows the answer (`reveal`), or each grade's key,
+/// name and next interval, the one a typed answer suggests highlighted. Where they do not
+/// fit on one line they go two to a line, then one: every name and interval is kept.
+fn buttons(
+    session: &ReviewSession,
+    suggested: Option<Rating>,
+    reveal: &'static str,
+    toggle: Option<&'static str>,
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
     let Some(current) = &session.current else {
         return vec![Line::default()];
     };
     if current.side == Side::Question {
-        return vec![Line::from(vec![
-            Span::styled(keys::QUESTION.label(&Action::Reveal), theme.key),
-            Span::raw(" show answer"),
-        ])];
+        let mut prompt = vec![Span::styled(reveal, theme.key), Span::raw(" show answer")];
+        // Where no field asks for the answer, the key that turns one on, as the footer may
+        // have no room for it.
+        if let Some(toggle) = toggle {
+            prompt.extend([Span::raw("   "), Span::styled(toggle, theme.key)]);
+            prompt.push(Span::raw(" type the answer"));
+        }
+        return vec![Line::from(prompt)];
     }
     // Worked out when the card was shown, not here; crammed cards keep their schedule: no
     // intervals to show.
@@ -174,6 +243,12 @@ fn buttons(session: &ReviewSession, theme: &Theme, width: u16) -> Vec<Line<'stat
                     format!(" {}", label(outcomes.interval(rating))),
                     theme.dim,
                 ));
+            }
+            if suggested == Some(rating) {
+                // Reversed reads without colour too.
+                for span in &mut spans {
+                    span.style = span.style.patch(theme.selected);
+                }
             }
             spans
         })
@@ -199,134 +274,6 @@ fn buttons(session: &ReviewSession, theme: &Theme, width: u16) -> Vec<Line<'stat
         .map(lines)
         .find(fits)
         .unwrap_or_else(|| lines(1))
-}
-
-fn render_done(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let session = &review.session;
-    // The done screen's keys, also while a tag is typed over it.
-    let keys = keys::DONE_MORE_NEW;
-    let key = |action: &Action| Span::styled(keys.label(action), theme.key);
-    let mut lines = vec![
-        Line::from(""),
-        Line::styled("Done for now!", theme.title),
-        Line::from(""),
-        Line::from(answered_text(session.answered())),
-    ];
-    if let Some(next) = app.study.next_due(&session.decks, app.now) {
-        lines.push(Line::from(next_due_text(next, app)));
-    } else {
-        lines.push(Line::from("Nothing else is scheduled in these decks."));
-    }
-    lines.push(Line::from(""));
-    if app.study.has_unseen(&session.decks) {
-        lines.push(Line::from(vec![
-            key(&Action::MoreNew),
-            Span::raw(format!(
-                "  study {MORE_NEW} more new cards today, beyond the daily limit"
-            )),
-        ]));
-    }
-    lines.push(Line::from(vec![
-        key(&Action::ReviewAhead),
-        Span::raw(format!(
-            "  review ahead: cards due in the next {AHEAD_DAYS} days"
-        )),
-    ]));
-    // A line of its own, so that a narrow screen does not wrap inside the brackets.
-    lines.push(Line::from(vec![
-        key(&Action::Cram),
-        Span::raw("  cram, schedule unchanged ("),
-        key(&Action::CramStarred),
-        Span::raw(" starred only)"),
-    ]));
-    let tags = &session.tags;
-    if let Some(ReviewOverlay::Tag(text)) = &review.overlay {
-        lines.push(Line::from(vec![
-            Span::raw("Tag to cram: "),
-            Span::styled(format!("{text}█"), theme.key),
-        ]));
-    } else if !tags.is_empty() {
-        let lead = "  cram one tag: ";
-        let room = usize::from(area.width)
-            .saturating_sub(text::display_width(keys.label(&Action::CramTag)) + lead.len());
-        lines.push(Line::from(vec![
-            key(&Action::CramTag),
-            Span::raw(format!("{lead}{}", tag_list(tags, room))),
-        ]));
-    }
-    lines.push(Line::from(vec![
-        key(&Action::Picker),
-        Span::raw("  study modes: flashcards, learn, match, test, cram"),
-    ]));
-    lines.push(Line::from(vec![
-        key(&Action::Back),
-        Span::raw("  back to your decks"),
-    ]));
-    Paragraph::new(lines)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
-}
-
-/// "12 cards, 15 answers in this session.": a card missed and seen again is one card and two
-/// answers.
-fn answered_text((answers, cards): (usize, usize)) -> String {
-    use crate::english::counted;
-    if answers == cards {
-        format!("{} answered in this session.", counted(cards, "card"))
-    } else {
-        format!(
-            "{}, {} in this session.",
-            counted(cards, "card"),
-            counted(answers, "answer")
-        )
-    }
-}
-
-/// As many of `tags` as fit `width` columns, in order, ", …" after them when some are left
-/// out; the first is always named.
-fn tag_list(tags: &[String], width: usize) -> String {
-    const MORE: &str = ", …";
-    let mut shown = String::new();
-    for (i, tag) in tags.iter().enumerate() {
-        let next = if i == 0 {
-            tag.clone()
-        } else {
-            format!("{shown}, {tag}")
-        };
-        let rest = if i + 1 < tags.len() {
-            text::display_width(MORE)
-        } else {
-            0
-        };
-        if i > 0 && text::display_width(&next) + rest > width {
-            return format!("{shown}{MORE}");
-        }
-        shown = next;
-    }
-    shown
-}
-
-fn next_due_text(next: NextDue, app: &App) -> String {
-    let calendar: Calendar = app.study.scheduler.calendar();
-    let today = calendar.day(app.now);
-    match next {
-        NextDue::At(at) => {
-            let minutes = (at - app.now).num_minutes().max(1);
-            if calendar.day(at) == today {
-                format!("The next card is due in {minutes} min; it will show up here.")
-            } else {
-                format!("The next card is due at {}.", at.format("%H:%M"))
-            }
-        }
-        NextDue::Day(day) if day == today + 1 => {
-            format!(
-                "The next card is due tomorrow (from {}:00).",
-                calendar.rollover_hour
-            )
-        }
-        NextDue::Day(day) => format!("The next card is due in {} days.", day - today),
-    }
 }
 
 fn notice_text(notice: &Notice) -> String {
@@ -355,6 +302,9 @@ fn notice_text(notice: &Notice) -> String {
         Notice::Error(message) => message.clone(),
     }
 }
+
+mod done;
+mod typed;
 
 #[cfg(test)]
 mod tests;

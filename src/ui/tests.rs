@@ -235,7 +235,10 @@ fn the_question_side_shows_the_front_and_the_counts() {
         !screen.contains("A radically different"),
         "the answer is hidden: {screen}"
     );
-    assert_eq!(line(&buf, 22).trim(), "Space show answer");
+    assert_eq!(
+        line(&buf, 22).trim(),
+        "Space show answer   t type the answer"
+    );
 }
 
 #[test]

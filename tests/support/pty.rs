@@ -24,6 +24,18 @@ pub fn command(home: &Path) -> std::process::Command {
     cmd
 }
 
+/// Every card as `flashdeck export --json` gives it, from `home`.
+#[allow(dead_code)] // Only some test files check the exported cards.
+pub fn exported(home: &Path) -> serde_json::Value {
+    let output = command(home).args(["export", "--json"]).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
 pub struct Tui {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,

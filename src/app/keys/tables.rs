@@ -9,6 +9,7 @@ use crossterm::event::KeyCode as K;
 use super::On::{Ctrl, Keys as Code, Text};
 use super::{Binding, FOOTER, HELP_ONLY, Keys, bind, bind_short};
 use crate::app::Action as A;
+use crate::app::line_input::FieldEdit as E;
 use crate::app::practice::PracticeMode as M;
 use crate::scheduler::Rating;
 pub use practice::*;
@@ -36,6 +37,24 @@ pub const HELP: Keys = Keys(&[&[
     bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
     bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
 ]], None);
+
+/// Every text field: delete back to the start, or the word before the cursor (a shell's
+/// Ctrl-U and Ctrl-W).
+#[rustfmt::skip]
+pub const LINE_DELETES: &[Binding] = &[
+    bind(Ctrl('u'), "Ctrl-U", "delete to the start", A::EditField(E::DeleteToStart), HELP_ONLY),
+    bind(Ctrl('w'), "Ctrl-W", "delete a word", A::EditField(E::DeleteWord), HELP_ONLY),
+];
+
+/// A field with a cursor (the typed answer): moving it, and deleting under it.
+#[rustfmt::skip]
+pub const CURSOR_KEYS: &[Binding] = &[
+    bind(Code(&[K::Left]), "←", "cursor left", A::EditField(E::Left), HELP_ONLY),
+    bind(Code(&[K::Right]), "→", "cursor right", A::EditField(E::Right), HELP_ONLY),
+    bind(Code(&[K::Home]), "Home", "to the start", A::EditField(E::Home), HELP_ONLY),
+    bind(Code(&[K::End]), "End", "to the end", A::EditField(E::End), HELP_ONLY),
+    bind(Code(&[K::Delete]), "Del", "delete forward", A::EditField(E::Delete), HELP_ONLY),
+];
 
 // ---- Home ----
 
@@ -93,7 +112,7 @@ pub const FILTER_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Down]), "↓", "down", A::Down, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type to filter", A::Type(' '), HELP_ONLY),
-]], None);
+], LINE_DELETES], None);
 
 /// While an exam date is typed.
 #[rustfmt::skip]
@@ -102,7 +121,7 @@ pub const EXAM_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "0-9", "type the date", A::Type(' '), HELP_ONLY),
-]], None);
+], LINE_DELETES], None);
 
 /// The backlog plan's preview.
 #[rustfmt::skip]
@@ -149,10 +168,53 @@ const CARD_COMMANDS: &[Binding] = &[
     bind(Code(&[K::Char('*')]), "*", "star", A::Star, FOOTER),
 ];
 
+/// Turns typed answers on or off for the rest of the session. Last: at 80 columns the card
+/// commands keep the footer, and the line under the card names it.
 #[rustfmt::skip]
-pub const QUESTION: Keys = Keys(&[
-    &[bind(Code(&[K::Char(' '), K::Enter]), "Space", "show answer", A::Reveal, HELP_ONLY)],
-    CARD_COMMANDS,
+const TYPING_TOGGLE: &[Binding] = &[
+    bind(Code(&[K::Char('t')]), "t", "type answers on/off", A::ToggleTyping, FOOTER),
+];
+
+/// While the card on screen's hint is hidden (a card without one has no such key).
+#[rustfmt::skip]
+const HINT: &[Binding] = &[bind(Code(&[K::Char('h')]), "h", "hint", A::ShowHint, FOOTER)];
+
+#[rustfmt::skip]
+const SHOW_ANSWER: &[Binding] = &[
+    bind(Code(&[K::Char(' '), K::Enter]), "Space", "show answer", A::Reveal, HELP_ONLY),
+];
+
+pub const QUESTION: Keys = Keys(&[SHOW_ANSWER, CARD_COMMANDS, TYPING_TOGGLE], None);
+pub const QUESTION_HINT: Keys = Keys(&[SHOW_ANSWER, HINT, CARD_COMMANDS, TYPING_TOGGLE], None);
+
+/// A typed answer's field, left with Esc: Enter goes back into it, Space shows the answer.
+#[rustfmt::skip]
+const FIELD_LEFT: &[Binding] = &[
+    bind(Code(&[K::Enter, K::Char('i')]), "Enter", "type the answer", A::EnterField, FOOTER),
+    bind(Code(&[K::Char(' ')]), "Space", "show answer", A::Reveal, FOOTER),
+];
+
+pub const QUESTION_FIELD_LEFT: Keys = Keys(&[FIELD_LEFT, CARD_COMMANDS, TYPING_TOGGLE], None);
+#[rustfmt::skip]
+pub const QUESTION_FIELD_LEFT_HINT: Keys = Keys(&[FIELD_LEFT, HINT, CARD_COMMANDS, TYPING_TOGGLE], None);
+
+/// Typing the answer in review: these keys work; every other character types.
+#[rustfmt::skip]
+const TYPING_ANSWER: &[Binding] = &[
+    bind(Code(&[K::Enter]), "Enter", "show answer", A::Submit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "leave the field", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
+];
+
+pub const TYPING_REVIEW: Keys = Keys(&[TYPING_ANSWER, CURSOR_KEYS, LINE_DELETES], None);
+/// The same while the card's hint is hidden: Tab shows it (`h` types an h).
+#[rustfmt::skip]
+pub const TYPING_REVIEW_HINT: Keys = Keys(&[
+    TYPING_ANSWER,
+    &[bind(Code(&[K::Tab]), "Tab", "hint", A::ShowHint, FOOTER)],
+    CURSOR_KEYS,
+    LINE_DELETES,
 ], None);
 
 #[rustfmt::skip]
@@ -215,7 +277,7 @@ pub const TAG_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type the tag", A::Type(' '), HELP_ONLY),
-]], None);
+], LINE_DELETES], None);
 
 // ---- Statistics ----
 
@@ -288,7 +350,7 @@ pub const BROWSER_SEARCH: Keys = Keys(&[&[
     bind(Code(&[K::Down]), "↓", "down", A::Down, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type to search", A::Type(' '), HELP_ONLY),
-]], None);
+], LINE_DELETES], None);
 
 /// The selected card's details over the table: the actions still work.
 #[rustfmt::skip]
@@ -324,7 +386,7 @@ pub const ADD_FORM: Keys = Keys(&[&[
     bind(Code(&[K::BackTab, K::Up]), "Shift-Tab", "previous field", A::Up, HELP_ONLY),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type", A::Type(' '), HELP_ONLY),
-]], None);
+], LINE_DELETES], None);
 
 /// While a due date is typed.
 #[rustfmt::skip]
@@ -333,7 +395,7 @@ pub const SET_DUE_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "0-9", "days: 0, 3, 1-7, 5!", A::Type(' '), HELP_ONLY),
-]], None);
+], LINE_DELETES], None);
 
 /// Every table, named, for the tests that walk them.
 pub const ALL: &[(&str, Keys)] = &[
@@ -349,6 +411,11 @@ pub const ALL: &[(&str, Keys)] = &[
     ("PICKER", PICKER),
     ("PROBLEMS", PROBLEMS),
     ("QUESTION", QUESTION),
+    ("QUESTION_HINT", QUESTION_HINT),
+    ("QUESTION_FIELD_LEFT", QUESTION_FIELD_LEFT),
+    ("QUESTION_FIELD_LEFT_HINT", QUESTION_FIELD_LEFT_HINT),
+    ("TYPING_REVIEW", TYPING_REVIEW),
+    ("TYPING_REVIEW_HINT", TYPING_REVIEW_HINT),
     ("ANSWER", ANSWER),
     ("DONE_MORE_NEW", DONE_MORE_NEW),
     ("DONE", DONE),

@@ -179,6 +179,11 @@ pub(super) fn flashcards_key(
     Vec::new()
 }
 
+/// Ctrl-U or Ctrl-W on a written answer, as every field takes them.
+fn edit_text(text: &mut String, action: &Action) {
+    crate::app::line_input::edit(text, action, |_, _| true);
+}
+
 pub(super) fn learn_key(
     learn: &mut Learn,
     action: &Action,
@@ -188,6 +193,7 @@ pub(super) fn learn_key(
         Action::Choose(n) => return learn.choose(*n, now),
         Action::Type(c) => learn.type_char(*c),
         Action::Backspace => learn.backspace(),
+        Action::EditField(_) => learn.edit_input(|text| edit_text(text, action)),
         Action::Submit => return learn.submit(now),
         Action::DontKnow => return learn.dont_know(now),
         Action::Override => return learn.override_right(now),
@@ -224,6 +230,7 @@ pub(super) fn test_key(
     match action {
         Action::Type(c) => test.type_char(*c),
         Action::Backspace => test.backspace(),
+        Action::EditField(_) => test.edit_input(|text| edit_text(text, action)),
         Action::Choose(n) => test.choose(*n),
         Action::Up => test.move_row(false),
         Action::Down => test.move_row(true),

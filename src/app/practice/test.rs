@@ -65,7 +65,10 @@ impl App {
             self.notice = None;
         }
         let mut effects = write(events);
-        let typing = matches!(action, Action::Type(_) | Action::Backspace);
+        let typing = matches!(
+            action,
+            Action::Type(_) | Action::Backspace | Action::EditField(_)
+        );
         if test.report.is_some() && !before.2 {
             let decks = test.decks().to_vec();
             self.practice_memory.drop_test(&decks);

@@ -33,6 +33,12 @@ fn reach(steps: &[Step]) -> App {
 
 /// The states to probe, by name, with the steps that reach them.
 fn states() -> Vec<(&'static str, Vec<Step>)> {
+    let mut states = screen_states();
+    states.extend(typing_states());
+    states
+}
+
+fn screen_states() -> Vec<(&'static str, Vec<Step>)> {
     let keys = |text: &str, tail: Vec<Step>| {
         let mut steps = char_keys(text);
         steps.extend(tail);
@@ -133,6 +139,14 @@ fn states() -> Vec<(&'static str, Vec<Step>)> {
     ]
 }
 
+/// The review's question with its answer field: typing, and left with Esc.
+fn typing_states() -> Vec<(&'static str, Vec<Step>)> {
+    let typing = || vec![Key(KeyCode::Enter), Key(KeyCode::Char('t'))];
+    let mut left = typing();
+    left.extend([Key(KeyCode::Char('x')), Key(KeyCode::Esc)]);
+    vec![("question typing", typing()), ("question field left", left)]
+}
+
 /// Every action a key table could carry; the runtime's own are left out.
 fn key_actions() -> Vec<Action> {
     use crate::scheduler::Rating::{Again, Easy, Good, Hard};
@@ -198,6 +212,10 @@ fn key_actions() -> Vec<Action> {
         Action::SetDue,
         Action::AddCard,
         Action::Relink,
+        Action::ToggleTyping,
+        Action::ShowHint,
+        Action::EditField(crate::app::line_input::FieldEdit::Left),
+        Action::EditField(crate::app::line_input::FieldEdit::DeleteWord),
     ];
     for mode in [
         PracticeMode::Flashcards,
@@ -308,6 +326,8 @@ fn the_probed_states_are_the_ones_named() {
         ("home exam", "EXAM_INPUT"),
         ("home plan", "BACKLOG_PLAN"),
         ("answer", "ANSWER"),
+        ("question typing", "TYPING_REVIEW"),
+        ("question field left", "QUESTION_FIELD_LEFT"),
         ("done", "DONE"),
         ("done tag", "TAG_INPUT"),
         ("sorting", "SORTING"),

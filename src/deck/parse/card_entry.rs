@@ -21,13 +21,13 @@ impl Checker<'_> {
         let mut hint = None;
         let mut reverse = None;
         let mut id_given = false;
-        let (mut cloze, mut extra, mut typed, mut note) = (None, None, false, None);
+        let (mut cloze, mut extra, mut typed, mut note) = (None, None, None, None);
         let errors_before = self.errors.len();
         for (key, value) in table {
             match key.get_ref().as_ref() {
                 "cloze" => cloze = Some((key.span().start, self.cloze_text(value))),
                 "extra" => extra = Some((key.span().start, self.string(value, "`extra`"))),
-                "type" => typed = self.boolean(value, "`type`").unwrap_or(false),
+                "type" => typed = self.boolean(value, "`type`"),
                 // Read as an `id` is: the same characters allowed, the same mistakes reported.
                 "note" => note = self.card_id(value, "note"),
                 "front" => front = Some(self.text(value, "`front`")),
@@ -108,8 +108,8 @@ pub(super) struct CardEntry {
     pub(super) valid: bool,
     /// `cloze` (instead of `front` and `back`), when its text parsed.
     pub(super) cloze: Option<ClozeEntry>,
-    /// `type = true`.
-    pub(super) typed: bool,
+    /// `type = true` or `false`; `None` leaves it to the deck's.
+    pub(super) typed: Option<bool>,
     /// `note = "KEY"`: the key its siblings share.
     pub(super) note: Option<String>,
 }

@@ -103,6 +103,19 @@ impl Checker<'_> {
         }
     }
 
+    /// `type` at the top of the file (at `at`), as well as or instead of in `[deck]`: the
+    /// same setting, so it may be given once.
+    pub(super) fn typed_twice(&mut self, at: usize, typed: Option<bool>, meta: &mut super::Meta) {
+        if meta.typed.is_some() {
+            self.error(
+                at,
+                "`type` is given both here and in `[deck]`; keep one of them",
+            );
+        } else {
+            meta.typed = typed;
+        }
+    }
+
     pub(super) fn tags(&mut self, value: &Value<'_>) -> Vec<String> {
         let DeValue::Array(items) = value.get_ref() else {
             self.error(

@@ -108,7 +108,7 @@ fn type_mistakes_each_get_a_message() {
 fn unknown_top_level_keys_list_the_known_ones() {
     assert_eq!(
         messages("[deck]\nname = \"N\"\n[[cards]]\nfront = \"a\"\nback = \"b\"\n[extra]\n"),
-        ["unknown key `extra` at the top level; expected one of `deck`, `cards`"]
+        ["unknown key `extra` at the top level; expected one of `deck`, `cards`, `type`"]
     );
 }
 
@@ -417,4 +417,54 @@ fn a_file_with_a_bad_card_says_how_many_cards_are_valid() {
     let a = format!("d/{}", hashed_key("A"));
     assert_eq!(ids[0], a);
     assert_eq!(ids[3], format!("d/{}", hashed_key("C")));
+}
+
+#[test]
+fn a_decks_type_makes_every_card_typed_unless_a_card_says_otherwise() {
+    let cards = "[[cards]]\nfront = \"A\"\nback = \"a\"\n\
+                 [[cards]]\nfront = \"B\"\nback = \"b\"\ntype = false\n\
+                 [[cards]]\ncloze = \"{{c1::x}} y\"\n";
+    let typed = |deck: &Deck| deck.cards.iter().map(|c| c.typed).collect::<Vec<_>>();
+    let in_deck = parse(&format!("[deck]\nname = \"N\"\ntype = true\n{cards}")).unwrap();
+    assert_eq!(typed(&in_deck), [true, false, true]);
+    // At the top of the file, before any table: the same setting.
+    let at_top = parse(&format!("type = true\n[deck]\nname = \"N\"\n{cards}")).unwrap();
+    assert_eq!(typed(&at_top), [true, false, true]);
+    let unset = parse(&format!("[deck]\nname = \"N\"\n{cards}")).unwrap();
+    assert_eq!(typed(&unset), [false, false, false]);
+}
+
+#[test]
+fn a_decks_type_must_be_a_boolean_given_once() {
+    let problems =
+        parse("type = \"yes\"\n[deck]\nname = \"N\"\n[[cards]]\nfront = \"A\"\nback = \"a\"\n")
+            .unwrap_err();
+    assert_eq!(
+        (
+            problems[0].line,
+            problems[0].column,
+            problems[0].message.as_str()
+        ),
+        (1, 8, "`type` must be `true` or `false`")
+    );
+    let problems = parse(
+        "type = true\n[deck]\nname = \"N\"\ntype = false\n[[cards]]\nfront = \"A\"\nback = \"a\"\n",
+    )
+    .unwrap_err();
+    assert_eq!(
+        (
+            problems[0].line,
+            problems[0].column,
+            problems[0].message.as_str()
+        ),
+        (
+            1,
+            1,
+            "`type` is given both here and in `[deck]`; keep one of them"
+        )
+    );
+    assert_eq!(
+        messages("[deck]\nname = \"N\"\ntype = 1\n[[cards]]\nfront = \"A\"\nback = \"a\"\n"),
+        ["`type` must be `true` or `false`"]
+    );
 }

@@ -95,7 +95,7 @@ pub const COUNT_INPUT: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "0-9", "type the number", A::Type(' '), HELP_ONLY),
-]], None);
+], super::LINE_DELETES], None);
 
 // ---- Flashcards ----
 
@@ -232,7 +232,7 @@ pub const TYPING_LEARN: Keys = Keys(&[&[
     bind(Code(&[K::Esc]), "Esc", "leave the field", A::LeaveField, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
-]], None);
+], super::LINE_DELETES], None);
 
 // ---- Match ----
 
@@ -324,7 +324,7 @@ pub const TYPING_TEST: Keys = Keys(&[&[
     bind(Ctrl('s'), "Ctrl-S", "submit the test", A::Finish, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
-]], None);
+], super::LINE_DELETES], None);
 
 /// Leaving a test with answers: keep it, discard it, or stay.
 #[rustfmt::skip]
