@@ -49,15 +49,14 @@ fn app_with_presets(presets: &[(&str, f32, &[&str])]) -> App {
             ..Workload::empty()
         })
         .collect();
-    app.screen = Screen::Stats(Box::new(StatsScreen {
-        title: "Both".to_owned(),
-        decks: vec![0, 1],
-        stats: crate::stats::compute(&app.study, &[0, 1], now),
-        tab: StatsTab::Workload,
-        workload: Simulation::Done(Ok(workloads)),
-        help: false,
-        scroll: 0,
-    }));
+    let mut screen = StatsScreen::new(
+        "Both".to_owned(),
+        vec![0, 1],
+        crate::stats::compute(&app.study, &[0, 1], now),
+    );
+    screen.tab = StatsTab::Workload;
+    screen.workload = Simulation::Done(Ok(workloads));
+    app.screen = Screen::Stats(Box::new(screen));
     app
 }
 
