@@ -118,7 +118,7 @@ mod tests {
         let mut stats = crate::stats::of_cards(&study, &[], now);
         stats.date = chrono::NaiveDate::from_ymd_opt(2026, 11, 27);
         stats.reviews_over_time.start = chrono::NaiveDate::from_ymd_opt(2024, 12, 30);
-        stats.reviews_over_time.days = vec![Default::default(); 698];
+        stats.reviews_over_time.days = vec![crate::stats::activity::DayActivity::default(); 698];
         let mut view = View::default();
         let mut seen = vec![];
         for _ in 0..5 {

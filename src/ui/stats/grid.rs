@@ -65,7 +65,7 @@ impl Grid {
         self.height().saturating_sub(self.area.height)
     }
 
-    /// Rows PgDn scrolls by: one row of charts.
+    /// Rows Page Down scrolls by: one row of charts.
     #[must_use]
     pub fn page(&self) -> u16 {
         self.row_height.max(1)

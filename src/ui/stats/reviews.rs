@@ -83,31 +83,17 @@ fn stacked(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let totals = per_day.iter().fold([0.0; 5], |mut sum, day| {
-        for (s, v) in sum.iter_mut().zip(day) {
-            *s += v;
-        }
-        sum
-    });
+    let totals = summed(per_day);
     let all: f64 = totals.iter().sum();
     if all <= 0.0 {
         no_data(&format!("no {unit} in this range."), theme, area, buf);
         return;
     }
-    let [chart, legend] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
+    let [chart, legend_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
     // The y labels take up to 6 columns and the axis one.
     let per_bar = days_per_bar(per_day.len(), chart.width.saturating_sub(7));
-    let bars: Vec<[f64; 5]> = per_day
-        .chunks(per_bar)
-        .map(|chunk| {
-            chunk.iter().fold([0.0; 5], |mut sum, day| {
-                for (s, v) in sum.iter_mut().zip(day) {
-                    *s += v;
-                }
-                sum
-            })
-        })
-        .collect();
+    let bars: Vec<[f64; 5]> = per_day.chunks(per_bar).map(summed).collect();
     let tallest = bars
         .iter()
         .map(|b| b.iter().sum::<f64>())
@@ -174,31 +160,53 @@ fn stacked(
         )
         .legend_position(None)
         .render(chart, buf);
+    legend(unit, per_bar, totals, theme, legend_area, buf);
+}
+
+/// Each kind's total over the range in its colour, and what a bar and the line are.
+fn legend(
+    unit: &str,
+    per_bar: usize,
+    totals: [f64; 5],
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let per = if per_bar == 1 {
+        "day".to_owned()
+    } else {
+        format!("{per_bar} days")
+    };
     let mut spans = vec![Span::styled(
-        format!(
-            "{} per {}: ",
-            capitalised(unit),
-            if per_bar == 1 {
-                "day".to_owned()
-            } else {
-                format!("{per_bar} days")
-            }
-        ),
+        format!("{} per {per}: ", capitalised(unit)),
         theme.dim,
     )];
-    for ((name, style), total) in styles.iter().zip(totals) {
+    for ((name, style), total) in kinds(theme).iter().zip(totals) {
         if total > 0.0 {
             spans.push(Span::styled("■ ", *style));
             spans.push(Span::raw(format!("{name} {} ", amount(total))));
         }
     }
     spans.push(Span::styled(
-        format!("· line: running total, {} at the top", amount(all)),
+        format!(
+            "· line: running total, {} at the top",
+            amount(totals.iter().sum())
+        ),
         theme.dim,
     ));
     Paragraph::new(Line::from(spans))
         .wrap(Wrap { trim: true })
-        .render(legend, buf);
+        .render(area, buf);
+}
+
+/// Days' kinds added up.
+fn summed(days: &[[f64; 5]]) -> [f64; 5] {
+    days.iter().fold([0.0; 5], |mut sum, day| {
+        for (s, v) in sum.iter_mut().zip(day) {
+            *s += v;
+        }
+        sum
+    })
 }
 
 fn capitalised(word: &str) -> String {

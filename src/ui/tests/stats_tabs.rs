@@ -94,7 +94,7 @@ fn words_of(screen: &str, starting: &str) -> Vec<String> {
     row.split_whitespace().map(str::to_owned).collect()
 }
 
-fn press(app: &mut App, action: Action, times: usize) {
+fn press(app: &mut App, action: &Action, times: usize) {
     for _ in 0..times {
         app.update(action.clone(), app.now);
     }
@@ -175,9 +175,9 @@ fn retention_has_every_period_the_bands_and_calibration() {
         first.contains("Yesterday") && !first.contains("7d–21d"),
         "{first}"
     );
-    press(&mut app, Action::PageDown, 1);
+    press(&mut app, &Action::PageDown, 1);
     assert!(text(&draw(&app, 80, 24)).contains("7d–21d  0% (0/1)"));
-    press(&mut app, Action::PageDown, 1);
+    press(&mut app, &Action::PageDown, 1);
     let last = text(&draw(&app, 80, 24));
     assert_eq!(words_of(&last, "80–90%")[1..5], calibrated, "{last}");
 }
@@ -206,7 +206,7 @@ fn cards_count_each_state_and_the_distributions_their_cards() {
     // At 80×24 the counts alone, then the intervals a page down.
     let mut app = on_tab(StatsTab::Cards, 80, 24);
     assert!(!flat_of(&app, 80, 24).contains("review card counted"));
-    press(&mut app, Action::PageDown, 1);
+    press(&mut app, &Action::PageDown, 1);
     assert!(flat_of(&app, 80, 24).contains("1 review card counted; median 8d, mean 8d."));
 }
 
@@ -235,7 +235,7 @@ fn reviews_stack_the_kinds_and_r_widens_the_range() {
     let mut pages = Vec::new();
     for _ in 0..4 {
         pages.push(flat_of(&app, 80, 24));
-        press(&mut app, Action::PageDown, 1);
+        press(&mut app, &Action::PageDown, 1);
     }
     // The last 30 days (from 29 Oct): a, c, d learning, b young, f practice; e is older.
     assert!(
@@ -272,12 +272,12 @@ fn reviews_stack_the_kinds_and_r_widens_the_range() {
     }
     // Back to the answers: 90 days from 30 Aug, 365 from 28 Nov 2025, both after 10 Jun
     // 2025; all time takes e in.
-    press(&mut app, Action::PageUp, 4);
+    press(&mut app, &Action::PageUp, 4);
     for (range, start) in [
         (Range::ThreeMonths, "30 Aug 2026"),
         (Range::Year, "28 Nov 2025"),
     ] {
-        press(&mut app, Action::NextRange, 1);
+        press(&mut app, &Action::NextRange, 1);
         assert_eq!(screen_of(&app).view.reviews, range);
         let screen = flat_of(&app, 80, 24);
         assert!(
@@ -287,7 +287,7 @@ fn reviews_stack_the_kinds_and_r_widens_the_range() {
         assert!(screen.contains(start), "{start}: {screen}");
         assert!(screen.contains("running total, 5 at the top"), "{screen}");
     }
-    press(&mut app, Action::NextRange, 1);
+    press(&mut app, &Action::NextRange, 1);
     let all = flat_of(&app, 80, 24);
     assert!(
         all.contains("Answers, all time") && all.contains("10 Jun 2025"),
@@ -296,7 +296,7 @@ fn reviews_stack_the_kinds_and_r_widens_the_range() {
     assert!(all.contains("■ learning 4 ■ young 1 ■ practice 1"), "{all}");
     assert!(all.contains("running total, 6 at the top"), "{all}");
     assert!(line(&draw(&app, 80, 24), 0).ends_with("all time · r range"));
-    press(&mut app, Action::NextRange, 1);
+    press(&mut app, &Action::NextRange, 1);
     assert_eq!(screen_of(&app).view.reviews, Range::Month);
 }
 
@@ -319,14 +319,14 @@ fn future_due_ranges_and_the_overdue_bar() {
     let top = line(&buf, 5);
     assert_eq!(top.trim_end(), format!(" 1 ┤{}█", " ".repeat(16)), "{top}");
     for (days, every) in [(90, "a bar every 2 days"), (365, "a bar every 7 days")] {
-        press(&mut app, Action::NextRange, 1);
+        press(&mut app, &Action::NextRange, 1);
         let flat = flat_of(&app, 80, 24);
         assert!(
             flat.contains(&format!("next {days} days: 1 ({every}")),
             "{flat}"
         );
     }
-    press(&mut app, Action::NextRange, 1);
+    press(&mut app, &Action::NextRange, 1);
     assert_eq!(screen_of(&app).view.future, Range::Month);
     // c2 answered Easy 20 days ago was due 12 days ago: overdue, a red bar first.
     let now = time("2026-11-27T10:00:00+01:00");
@@ -356,13 +356,13 @@ fn the_calendar_steps_through_the_years_with_y() {
             "Busiest day: 27 Nov 2026, 3 answers. Study days in a row: 1 now, 1 at most."
         )
     );
-    press(&mut app, Action::NextYear, 1);
+    press(&mut app, &Action::NextYear, 1);
     let flat = flat_of(&app, 80, 24);
     assert!(
         flat.contains("Calendar of 2026") && flat.contains("1 Jan 2026 to 27 Nov 2026"),
         "{flat}"
     );
-    press(&mut app, Action::NextYear, 1);
+    press(&mut app, &Action::NextYear, 1);
     let flat = flat_of(&app, 80, 24);
     assert!(flat.contains("1 Jan 2025 to 31 Dec 2025"), "{flat}");
     // A past year has no streak now.
@@ -371,22 +371,18 @@ fn the_calendar_steps_through_the_years_with_y() {
         "{flat}"
     );
     assert!(line(&draw(&app, 80, 24), 0).ends_with("2025 · y year"));
-    press(&mut app, Action::NextYear, 1);
+    press(&mut app, &Action::NextYear, 1);
     assert_eq!(screen_of(&app).view.year, None);
     // At 160 columns the weeks widen to two columns each.
     let mut wide = on_tab(StatsTab::Calendar, 160, 48);
-    press(&mut wide, Action::NextYear, 2);
+    press(&mut wide, &Action::NextYear, 2);
     let screen = text(&draw(&wide, 160, 48));
     let months = screen
         .lines()
         .find(|l| l.contains("Jan") && l.contains("Dec"))
         .unwrap();
     // 1 Jan 2025 is a Wednesday: week 0 holds it, so "Jan" heads the first week.
-    assert_eq!(
-        months.trim_start().split_whitespace().next(),
-        Some("Jan"),
-        "{screen}"
-    );
+    assert_eq!(months.split_whitespace().next(), Some("Jan"), "{screen}");
 }
 
 #[test]
@@ -426,11 +422,11 @@ fn at_40x12_every_tab_shows_its_name_and_scrolls_to_its_end_without_a_panic() {
         let screen = text(&draw(&app, 40, 12));
         assert!(screen.contains(tab.title()), "{screen}");
         for _ in 0..12 {
-            press(&mut app, Action::PageDown, 1);
+            press(&mut app, &Action::PageDown, 1);
             draw(&app, 40, 12);
         }
-        press(&mut app, Action::NextRange, 4);
-        press(&mut app, Action::NextYear, 3);
+        press(&mut app, &Action::NextRange, 4);
+        press(&mut app, &Action::NextYear, 3);
         let screen = text(&draw(&app, 40, 12));
         assert!(!screen.contains("NaN"), "{screen}");
     }
