@@ -22,14 +22,8 @@ use super::*;
 use crate::app::statistics::Range;
 use crate::app::{Screen, StatsTab};
 use crate::scheduler::{Rating, Settings};
+use crate::stats::tests::timed;
 use crate::study::tests::{learned, review, study_with, time};
-
-fn timed(mut event: crate::store::NewEvent, ms: u32) -> crate::store::NewEvent {
-    if let crate::store::EventKind::Review { duration_ms, .. } = &mut event.kind {
-        *duration_ms = Some(ms);
-    }
-    event
-}
 
 /// The app on the statistics of deck `d`, with `events`, last drawn at `width` × `height`.
 fn app_of(events: &[crate::store::NewEvent], width: u16, height: u16) -> App {
