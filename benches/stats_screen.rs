@@ -26,9 +26,18 @@ fn statistics(dir: &std::path::Path) -> App {
     let scheduler = Scheduler::new(Settings::default()).expect("default settings");
     let study = Study::new(load_dir(&dir.join("decks")), history, scheduler, now());
     let mut app = App::new(study, dir.join("decks"), now());
-    app.update(Action::Resize { width: 160, height: 48 }, now());
+    app.update(
+        Action::Resize {
+            width: 160,
+            height: 48,
+        },
+        now(),
+    );
     app.update(Action::Statistics, now());
-    assert!(matches!(app.screen, Screen::Stats(_)), "the statistics opened");
+    assert!(
+        matches!(app.screen, Screen::Stats(_)),
+        "the statistics opened"
+    );
     app
 }
 

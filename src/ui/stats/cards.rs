@@ -62,13 +62,16 @@ pub(super) fn counts(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer)
     .render(words, buf);
 }
 
-/// `part` of `total` as a whole percentage.
+/// `part` of `total` as a whole percentage; "<1%" for a part too small to round to one.
 fn share(part: usize, total: usize) -> String {
-    let (part, total) = (
-        f64::from(u32::try_from(part).unwrap_or(u32::MAX)),
-        f64::from(u32::try_from(total).unwrap_or(u32::MAX)),
-    );
-    format!("{:.0}%", part / total.max(1.0) * 100.0)
+    let percent = f64::from(u32::try_from(part).unwrap_or(u32::MAX))
+        / f64::from(u32::try_from(total).unwrap_or(u32::MAX)).max(1.0)
+        * 100.0;
+    if part > 0 && percent < 0.5 {
+        "<1%".to_owned()
+    } else {
+        format!("{percent:.0}%")
+    }
 }
 
 /// One of the four distributions as a histogram over a scale, a bar per bin, with its
@@ -132,4 +135,21 @@ fn days(value: f64) -> String {
 /// A share (0–1) as a whole percentage.
 fn percent(value: f64) -> String {
     format!("{:.0}%", value * 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_round_to_whole_percents_and_a_sliver_is_under_one() {
+        assert_eq!(share(1, 4), "25%");
+        assert_eq!(share(0, 1205), "0%");
+        // 2 of 1,205 is 0.17%: not nothing.
+        assert_eq!(share(2, 1205), "<1%");
+        assert_eq!(share(6, 1205), "<1%");
+        // 7 of 1,205 is 0.58%, rounded up.
+        assert_eq!(share(7, 1205), "1%");
+        assert_eq!(share(0, 0), "0%");
+    }
 }

@@ -155,7 +155,7 @@ fn stacked(
         .y_axis(
             Axis::default()
                 .bounds([0.0, tallest])
-                .labels(["0".to_owned(), amount(tallest / 2.0), amount(tallest)])
+                .labels(["0".to_owned(), scale(tallest / 2.0), scale(tallest)])
                 .style(theme.dim),
         )
         .legend_position(None)
@@ -207,6 +207,15 @@ fn summed(days: &[[f64; 5]]) -> [f64; 5] {
         }
         sum
     })
+}
+
+/// A mark of the y scale: whole from 10 up, else with one decimal ("0.5", "4862").
+fn scale(value: f64) -> String {
+    if value >= 10.0 {
+        format!("{value:.0}")
+    } else {
+        amount(value)
+    }
 }
 
 fn capitalised(word: &str) -> String {

@@ -92,3 +92,29 @@ fn every_chart_says_no_data_yet_when_it_has_nothing_to_show() {
         }
     }
 }
+
+/// No deck at all: the statistics of all decks have no card to count and no deck to list.
+#[test]
+fn no_deck_has_no_card_counts_and_no_deck_figures() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let study = crate::study::Study::new(
+        Collection::default(),
+        crate::store::History::default(),
+        crate::scheduler::Scheduler::new(Settings::default()).unwrap(),
+        now,
+    );
+    let mut app = App::new(study, PathBuf::from("/home/u/decks"), now);
+    app.update(Action::Statistics, now);
+    let overview = flat_of(&app, 160, 48);
+    assert!(overview.contains("Statistics · All decks"), "{overview}");
+    assert!(
+        overview.contains("No data yet: no deck is chosen."),
+        "{overview}"
+    );
+    go_to(&mut app, StatsTab::Cards);
+    let cards = flat_of(&app, 160, 48);
+    assert!(
+        cards.contains("No data yet: these decks have no cards."),
+        "{cards}"
+    );
+}
