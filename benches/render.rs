@@ -6,7 +6,7 @@ use std::hint::black_box;
 use chrono::{DateTime, FixedOffset};
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use flashdeck::app::{Action, App, Effect, PracticeMode, Screen};
+use flashdeck::app::{Action, App, Effect, PracticeMode, Screen, StatsTab};
 use flashdeck::deck::load_dir;
 use flashdeck::scheduler::{Scheduler, Settings};
 use flashdeck::store::Store;
@@ -47,6 +47,12 @@ fn render(c: &mut Criterion) {
     // Through the mode picker, as the keys go.
     let practice = |mode| vec![Action::Picker, Action::PickMode(Some(mode)), Action::Start];
     let review = |then: &[Action]| [&[Action::Picker, Action::PickMode(None)], then].concat();
+    // The statistics, then Tab to `tab` (`benches/stats_screen.rs` draws every tab).
+    let statistics = |tab: StatsTab| {
+        let mut actions = vec![Action::Statistics];
+        actions.extend(std::iter::repeat_n(Action::Right, tab.index()));
+        actions
+    };
     let screens: Vec<(&str, Vec<Action>)> = vec![
         ("home", vec![]),
         ("help over home", vec![Action::Help]),
@@ -57,23 +63,9 @@ fn render(c: &mut Criterion) {
         ("match", practice(PracticeMode::Match)),
         ("practice test", practice(PracticeMode::Test)),
         ("statistics, overview", vec![Action::Statistics]),
-        (
-            "statistics, calendar",
-            vec![Action::Statistics, Action::Right],
-        ),
-        (
-            "statistics, forecast",
-            vec![Action::Statistics, Action::Right, Action::Right],
-        ),
-        (
-            "statistics, workload",
-            vec![
-                Action::Statistics,
-                Action::Right,
-                Action::Right,
-                Action::Right,
-            ],
-        ),
+        ("statistics, calendar", statistics(StatsTab::Calendar)),
+        ("statistics, future due", statistics(StatsTab::FutureDue)),
+        ("statistics, workload", statistics(StatsTab::Workload)),
         ("backlog plan over home", vec![Action::Backlog]),
         (
             "review ahead, answer",

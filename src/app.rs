@@ -162,7 +162,7 @@ impl App {
             Screen::Learn(learn) => practice::learn_keys(learn),
             Screen::Match(game) => practice::match_keys(&game.session),
             Screen::Test(test) => practice::test_keys(test),
-            Screen::Stats(_) => keys::STATS,
+            Screen::Stats(stats) => stats.keys(),
             Screen::Browser(browser) => browser.keys(),
         }
     }

@@ -101,6 +101,10 @@
 //!   `ui::footer`; headers that cut rather than run together: `ui::chrome::header`; notices
 //!   that wrap up over the screen: `ui::chrome::notice`; the readable column Review, Learn,
 //!   the test and the options share: `ui::chrome::column`.
+//! - Where the statistics screen's tabs choose their charts: `ui::stats::panel::of_tab`
+//!   (`src/ui/stats/panel.rs`); how the charts sit side by side or scroll one at a time:
+//!   `ui::stats::grid::Grid`; the ranges and year they show, which only slice the figures
+//!   computed on opening: `app::statistics::View` (`src/app/statistics/view.rs`).
 //! - Where card text becomes styled lines (Markdown, code, math, tabs, a cloze card's marks):
 //!   `ui::card` (`src/ui/card.rs`), the one renderer every screen draws card text with; why
 //!   a flag leaves no half behind: `runtime::clusters::WholeClusters`, the TUI's backend.

@@ -279,4 +279,4 @@ fn count(n: usize) -> f64 {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

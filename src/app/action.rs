@@ -80,6 +80,10 @@ pub enum Action {
     Reload,
     /// Opens the statistics of the selected deck.
     Statistics,
+    /// On the statistics: the next range of the tab's chart of days (1 month, 3 months, …).
+    NextRange,
+    /// On the statistics' calendar: the next year shown (the last 12 months, then each year).
+    NextYear,
     /// A mode from the picker: `None` is review.
     PickMode(Option<PracticeMode>),
     Setting(Setting),

@@ -1,15 +1,17 @@
-//! The statistics screen in the app: opening it on the selected decks, its tabs, and the
-//! workload tab's simulation. The figures themselves are `stats` and `workload`.
+//! The statistics screen in the app: opening it on the selected decks, its tabs, their
+//! ranges and scrolling, and the workload tab's simulation. The figures themselves are
+//! `stats` and `workload`; they are computed once, when the screen opens.
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Action, App, Effect, Screen};
+use super::{Action, App, Effect, Keys, Screen, keys};
 use crate::scheduler::Schedulers as _;
 use crate::study::Study;
 use crate::workload::{Job, Workload};
 
-/// Lines Page Down and Page Up scroll the overview by.
-const PAGE_LINES: isize = 5;
+pub mod view;
+
+pub use view::{Range, View};
 
 /// The statistics screen: figures computed when it opens, and the tab showing.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +23,10 @@ pub struct StatsScreen {
     /// What each desired retention costs, simulated when its tab is first shown.
     pub workload: Simulation,
     pub help: bool,
-    /// Lines the overview is scrolled down by; the screen shows at most what fills it.
+    /// Lines the tab is scrolled down by; the screen shows at most what fills it.
     pub scroll: u16,
+    /// The ranges and year the charts show.
+    pub view: View,
 }
 
 /// A desired retention the screen's decks study at, and the presets that set it: `None` for
@@ -35,6 +39,31 @@ pub struct YourRetention {
 }
 
 impl StatsScreen {
+    /// The screen on its first tab, scrolled to the top, at the charts' shortest ranges.
+    #[must_use]
+    pub fn new(title: String, decks: Vec<usize>, stats: crate::stats::Stats) -> Self {
+        Self {
+            title,
+            decks,
+            stats,
+            tab: StatsTab::Overview,
+            workload: Simulation::NotStarted,
+            help: false,
+            scroll: 0,
+            view: View::default(),
+        }
+    }
+
+    /// The key table of the tab showing: `r` where a chart has ranges, `y` on the calendar.
+    #[must_use]
+    pub fn keys(&self) -> Keys {
+        match self.tab {
+            StatsTab::Reviews | StatsTab::FutureDue => keys::STATS_RANGE,
+            StatsTab::Calendar => keys::STATS_YEAR,
+            _ => keys::STATS,
+        }
+    }
+
     /// Each desired retention among the decks' presets, lowest first, once each with the
     /// presets that ask for it (in the settings file's order, the global section first).
     #[must_use]
@@ -124,22 +153,34 @@ pub fn retention_hint(yours: &[YourRetention]) -> String {
     }
 }
 
-/// The statistics tabs, in order.
+/// The statistics tabs, in order, grouped as Anki's statistics page is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatsTab {
+    /// Today, the totals, the cards remembered and each deck's standing.
     Overview,
+    /// True retention by period and by stability, and calibration.
+    Retention,
+    /// Card counts and the distributions of the cards' memories.
+    Cards,
+    /// Answers and time per day, per hour and per button.
+    Reviews,
+    /// Reviews due ahead, overdue ones apart, and the daily load.
+    FutureDue,
+    /// Answers per day over a year.
     Calendar,
-    Forecast,
     /// What each desired retention costs, simulated.
     Workload,
 }
 
 impl StatsTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 7] = [
         Self::Overview,
+        Self::Retention,
+        Self::Cards,
+        Self::Reviews,
+        Self::FutureDue,
         Self::Calendar,
-        Self::Forecast,
         Self::Workload,
     ];
 
@@ -147,8 +188,11 @@ impl StatsTab {
     pub fn title(self) -> &'static str {
         match self {
             Self::Overview => "Overview",
+            Self::Retention => "Retention",
+            Self::Cards => "Cards",
+            Self::Reviews => "Reviews",
+            Self::FutureDue => "Future",
             Self::Calendar => "Calendar",
-            Self::Forecast => "Forecast",
             Self::Workload => "Workload",
         }
     }
@@ -187,15 +231,7 @@ impl App {
         });
         let mut stats = crate::stats::compute(&self.study, &decks, now);
         stats.motivation = self.home.figures.motivation;
-        self.screen = Screen::Stats(Box::new(StatsScreen {
-            title,
-            decks,
-            stats,
-            tab: StatsTab::Overview,
-            workload: Simulation::NotStarted,
-            help: false,
-            scroll: 0,
-        }));
+        self.screen = Screen::Stats(Box::new(StatsScreen::new(title, decks, stats)));
     }
 
     /// A key on the statistics screen.
@@ -211,26 +247,33 @@ impl App {
                 self.notice = None;
                 return self.go_home();
             }
-            Action::Down | Action::Up | Action::PageDown | Action::PageUp
-                if screen.tab == StatsTab::Overview =>
-            {
+            Action::NextRange => {
+                let view = &mut screen.view;
+                match screen.tab {
+                    StatsTab::FutureDue => view.future = view.future.next(false),
+                    StatsTab::Reviews => view.reviews = view.reviews.next(true),
+                    _ => {}
+                }
+            }
+            Action::NextYear if screen.tab == StatsTab::Calendar => {
+                screen.view.year = screen.view.next_year(&screen.stats);
+            }
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
+                // Never further than the last line at the screen's bottom (as last drawn), so
+                // ↑ moves at once after many ↓; a page is one chart.
+                let (width, height) = self.size.unwrap_or((80, 24));
+                let scroll = crate::ui::stats::Scroll::of(screen, width, height);
+                let page = isize::try_from(scroll.page).unwrap_or(isize::MAX);
                 let by = match action {
                     Action::Down => 1,
                     Action::Up => -1,
-                    Action::PageDown => PAGE_LINES,
-                    _ => -PAGE_LINES,
+                    Action::PageDown => page,
+                    _ => -page,
                 };
-                // Never further than the last line at the screen's bottom (as last drawn), so
-                // ↑ moves at once after many ↓.
-                let rows = self
-                    .size
-                    .map_or(1, |(w, h)| crate::ui::stats::content_rows(w, h));
-                let most = crate::ui::stats::overview::height(&screen.stats)
-                    .saturating_sub(usize::from(rows));
-                let scroll = usize::from(screen.scroll)
+                let at = usize::from(screen.scroll)
                     .saturating_add_signed(by)
-                    .min(most);
-                screen.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+                    .min(usize::from(scroll.most));
+                screen.scroll = u16::try_from(at).unwrap_or(u16::MAX);
             }
             _ => {}
         }
@@ -243,6 +286,7 @@ impl App {
             return Vec::new();
         };
         screen.tab = screen.tab.step(forward);
+        screen.scroll = 0;
         if screen.tab == StatsTab::Workload && screen.workload == Simulation::NotStarted {
             // Seconds on a huge collection: it runs away from the screen, which says
             // "Simulating…" and takes keys meanwhile.

@@ -231,7 +231,7 @@ mod figures;
 mod schema;
 
 /// `event` (an answer) taking `ms` milliseconds.
-fn timed(mut event: NewEvent, ms: u32) -> NewEvent {
+pub(crate) fn timed(mut event: NewEvent, ms: u32) -> NewEvent {
     if let crate::store::EventKind::Review { duration_ms, .. } = &mut event.kind {
         *duration_ms = Some(ms);
     }

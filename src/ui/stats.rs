@@ -1,18 +1,27 @@
-//! The statistics screen, in tabs that each fit 80×24: an overview, a calendar of the last
-//! year, and the forecast.
+//! The statistics screen: tabs of charts, side by side at 160×48, one at a time and
+//! scrolled at 80×24. Which charts each tab holds is [`panel::of_tab`]; how they are laid out
+//! and scrolled, [`grid::Grid`]. Drawing only reads the figures computed when the screen
+//! opened: a tab or a range switch computes nothing.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Row as TableRow, Table, Tabs, Widget, Wrap};
+use ratatui::widgets::{Tabs, Widget};
 
+mod bars;
 mod calendar;
+mod cards;
 mod forecast;
-pub mod overview;
+pub mod grid;
+mod overview;
+mod panel;
+mod retention;
+mod reviews;
+mod workload;
 
 use super::{Theme, chrome};
-use crate::app::statistics::{retention_hint, retention_mark};
-use crate::app::{Action, App, Simulation, StatsScreen, StatsTab, keys};
+use crate::app::{Action, App, StatsScreen, StatsTab};
+use panel::{Ctx, Panel};
 
 /// The tabs' row and the tab's content inside the chrome's `body`; a blank line between them
 /// unless the screen is short (40×12), where every row goes to the content.
@@ -25,141 +34,126 @@ fn split(body: Rect) -> [Rect; 2] {
 /// Rows a tab's content has on a `width` × `height` terminal.
 #[must_use]
 pub fn content_rows(width: u16, height: u16) -> u16 {
-    split(chrome::body(Rect::new(0, 0, width, height)))[1].height
+    content(width, height).height
+}
+
+fn content(width: u16, height: u16) -> Rect {
+    split(chrome::body(Rect::new(0, 0, width, height)))[1]
+}
+
+/// How far the tab showing scrolls on a `width` × `height` terminal, and by how much a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scroll {
+    /// The furthest scroll, in rows: the tab's last row at the screen's bottom.
+    pub most: u16,
+    /// Rows of one chart.
+    pub page: u16,
+}
+
+impl Scroll {
+    #[must_use]
+    pub fn of(screen: &StatsScreen, width: u16, height: u16) -> Self {
+        let grid = grid_of(screen.tab, content(width, height));
+        Self {
+            most: grid.most_scroll(),
+            page: grid.page(),
+        }
+    }
+}
+
+/// The layout of `tab`'s charts in `area`.
+fn grid_of(tab: StatsTab, area: Rect) -> grid::Grid {
+    let panels = panel::of_tab(tab);
+    let least = panels.iter().map(|p| p.least_height()).max().unwrap_or(0);
+    grid::Grid::new(area, panels.len(), least)
 }
 
 pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = format!("Statistics · {}", screen.title);
-    let body = chrome::render(
-        app,
-        theme,
-        &title,
-        Line::styled(
-            format!("{} switches", keys::STATS.label(&Action::Right)),
-            theme.dim,
-        ),
-        area,
-        buf,
-    );
+    let body = chrome::render(app, theme, &title, status(screen), area, buf);
     let [tabs, content] = split(body);
-    // The titles' padding goes first when they do not all fit (at 40 columns).
-    let titles = StatsTab::ALL.map(StatsTab::title);
-    let widest: usize = titles.iter().map(|t| t.chars().count() + 3).sum();
-    let padding = if widest > usize::from(tabs.width) {
-        ""
-    } else {
-        " "
+    render_tabs(screen.tab, theme, tabs, buf);
+    let ctx = Ctx { app, screen, theme };
+    let panels: &[Panel] = panel::of_tab(screen.tab);
+    grid_of(screen.tab, content).render(screen.scroll, buf, |index, area, buf| {
+        panels[index].render(ctx, area, buf);
+    });
+}
+
+/// The header's right: the range or year a tab shows, else how to switch tabs.
+fn status(screen: &StatsScreen) -> Line<'static> {
+    let keys = screen.keys();
+    let text = match screen.tab {
+        StatsTab::FutureDue => format!(
+            "{} · {} range",
+            screen.view.future.label(),
+            keys.label(&Action::NextRange)
+        ),
+        StatsTab::Reviews => format!(
+            "{} · {} range",
+            screen.view.reviews.label(),
+            keys.label(&Action::NextRange)
+        ),
+        StatsTab::Calendar => format!(
+            "{} · {} year",
+            screen
+                .view
+                .year
+                .map_or_else(|| "last 12 months".to_owned(), |y| y.to_string()),
+            keys.label(&Action::NextYear)
+        ),
+        _ => format!("{} switches", keys.label(&Action::Right)),
     };
-    Tabs::new(titles)
-        .select(screen.tab.index())
+    Line::raw(text)
+}
+
+/// The tabs' titles, the selected one highlighted. Where they do not all fit (at 40
+/// columns), the ones around the selected tab, with ‹ and › where some are left out.
+fn render_tabs(selected: StatsTab, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let titles = StatsTab::ALL.map(StatsTab::title);
+    let width = usize::from(area.width);
+    // Each title with a space of padding each side and a divider, or with the divider alone.
+    let padded: usize = titles.iter().map(|t| t.chars().count() + 3).sum();
+    let bare = |from: usize, to: usize| -> usize {
+        titles[from..=to]
+            .iter()
+            .map(|t| t.chars().count() + 1)
+            .sum()
+    };
+    let at = selected.index();
+    let (first, last, padding) = if padded <= width {
+        (0, titles.len() - 1, " ")
+    } else if bare(0, titles.len() - 1) <= width {
+        (0, titles.len() - 1, "")
+    } else {
+        // Two columns for the marks.
+        let room = width.saturating_sub(4);
+        let mut first = at;
+        let mut last = at;
+        while last + 1 < titles.len() && bare(first, last + 1) <= room {
+            last += 1;
+        }
+        while first > 0 && bare(first - 1, last) <= room {
+            first -= 1;
+        }
+        (first, last, "")
+    };
+    let [left, middle, right] = Layout::horizontal([
+        Constraint::Length(if first > 0 { 2 } else { 0 }),
+        Constraint::Min(1),
+        Constraint::Length(if last + 1 < titles.len() { 2 } else { 0 }),
+    ])
+    .areas(area);
+    if first > 0 {
+        Line::styled("‹", theme.dim).render(left, buf);
+    }
+    Tabs::new(titles[first..=last].to_vec())
+        .select(at - first)
         .highlight_style(theme.selected)
         .divider(" ")
         .padding(padding, padding)
-        .render(tabs, buf);
-    let stats = &screen.stats;
-    match screen.tab {
-        StatsTab::Overview => overview::render(stats, screen.scroll, theme, content, buf),
-        StatsTab::Calendar => calendar::render(stats, theme, content, buf),
-        StatsTab::Forecast => forecast::render(stats, app, theme, content, buf),
-        StatsTab::Workload => workload(app, screen, theme, content, buf),
+        .render(middle, buf);
+    if last + 1 < titles.len() {
+        Line::styled(" ›", theme.dim).render(right, buf);
     }
-}
-
-/// What each desired retention costs over a year, from the FSRS simulator.
-fn workload(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let yours = screen.retentions(&app.study);
-    let table = match &screen.workload {
-        Simulation::Done(Ok(table)) => table,
-        Simulation::Done(Err(message)) => {
-            Paragraph::new(message.as_str()).render(area, buf);
-            return;
-        }
-        Simulation::NotStarted | Simulation::Running => {
-            Paragraph::new("Simulating…")
-                .style(theme.dim)
-                .render(area, buf);
-            return;
-        }
-    };
-    // The table first: on a short screen (40×12) the sentences around it give way.
-    let table_height = u16::try_from(table.len() + 1).unwrap_or(u16::MAX);
-    let words = if area.height >= table_height + 4 {
-        2
-    } else {
-        0
-    };
-    let [intro, rows_area, note] = Layout::vertical([
-        Constraint::Length(words),
-        Constraint::Length(table_height),
-        Constraint::Min(words),
-    ])
-    .areas(area);
-    // Narrow: the short headers, and columns just wide enough for them.
-    let narrow = area.width < 60;
-    let cards = table.first().map_or(0, |w| w.cards);
-    Paragraph::new(format!(
-        "A year of these {cards} cards at each desired retention, simulated from where they stand today:"
-    ))
-    .wrap(Wrap { trim: true })
-    .render(intro, buf);
-    let labels: Vec<String> = table
-        .iter()
-        .map(|w| {
-            let percent = format!("{:.0}%", f64::from(w.retention) * 100.0);
-            match retention_mark(&yours, w.retention) {
-                Some(mark) => format!("{percent} ({mark})"),
-                None => percent,
-            }
-        })
-        .collect();
-    let label_width = labels.iter().map(|l| l.chars().count() + 2).max();
-    let rows: Vec<TableRow> = table
-        .iter()
-        .zip(labels)
-        .map(|(w, label)| {
-            let marked = retention_mark(&yours, w.retention).is_some();
-            let row = TableRow::new(vec![
-                label,
-                format!("{:.1}", w.reviews_per_day),
-                format!("{:.1}", w.minutes_per_day),
-                format!("{:.0}", w.remembered),
-            ]);
-            if marked {
-                row.style(theme.selected)
-            } else {
-                row
-            }
-        })
-        .collect();
-    Table::new(
-        rows,
-        [
-            Constraint::Length(label_width.map_or(14, |w| u16::try_from(w.max(14)).unwrap_or(14))),
-            Constraint::Length(if narrow { 7 } else { 12 }),
-            Constraint::Length(if narrow { 7 } else { 12 }),
-            Constraint::Length(if narrow { 8 } else { 22 }),
-        ],
-    )
-    .header(
-        TableRow::new(if narrow {
-            vec!["Retention", "Rev/d", "Min/d", "Kept"]
-        } else {
-            vec![
-                "Retention",
-                "Reviews/day",
-                "Minutes/day",
-                "Remembered in a year",
-            ]
-        })
-        .style(theme.dim),
-    )
-    .render(rows_area, buf);
-    Paragraph::new(format!(
-        "Higher retention means more reviews for each card kept. {} (`flashdeck config \
-         show`); `flashdeck simulate` shows more.",
-        retention_hint(&yours)
-    ))
-    .wrap(Wrap { trim: true })
-    .style(theme.dim)
-    .render(note, buf);
 }

@@ -516,12 +516,12 @@ fn the_monochrome_theme_uses_no_colour() {
 }
 
 /// The statistics of the bundled deck after two answers today, at `width`×`height`, on `tab`.
-fn statistics(width: u16, height: u16, tab: usize) -> String {
+fn statistics(width: u16, height: u16, tab: crate::app::StatsTab) -> String {
     text(&draw(&statistics_app(width, height, tab), width, height))
 }
 
 /// The statistics screen after two answers, on tab `tab`, last drawn at `width` × `height`.
-fn statistics_app(width: u16, height: u16, tab: usize) -> App {
+fn statistics_app(width: u16, height: u16, tab: crate::app::StatsTab) -> App {
     let mut collection = Collection::default();
     collection.decks.push(bundled::deck().unwrap());
     let mut app = app_with(collection);
@@ -544,7 +544,7 @@ fn statistics_app(width: u16, height: u16, tab: usize) -> App {
     }
     app.update(Action::Resize { width, height }, app.now);
     app.update(Action::Statistics, app.now);
-    for _ in 0..tab {
+    for _ in 0..tab.index() {
         for effect in app.update(Action::Right, app.now) {
             // The runtime runs the simulation on a thread; the screen says so meanwhile.
             if let crate::app::Effect::Simulate(job) = effect {
@@ -559,7 +559,7 @@ fn statistics_app(width: u16, height: u16, tab: usize) -> App {
 #[test]
 fn the_statistics_overview_fits_80x24_and_160x48() {
     for (width, height) in [(80, 24), (160, 48)] {
-        let screen = statistics(width, height, 0);
+        let screen = statistics(width, height, crate::app::StatsTab::Overview);
         assert!(
             screen.starts_with("Statistics · Sales & Pricing"),
             "{screen}"
@@ -570,22 +570,32 @@ fn the_statistics_overview_fits_80x24_and_160x48() {
         );
         assert!(screen.contains("Total  2 answers on 1 day"), "{screen}");
         assert!(
-            screen.contains("98 new · 1 learning · 1 young · 0 mature"),
+            screen.contains("98 new · 1 learning · 0 relearning · 1 young · 0 mature"),
             "{screen}"
         );
-        assert!(screen.contains("True retention"), "{screen}");
-        assert!(screen.contains("learn 0% mastered"), "{screen}");
     }
+    // Each deck's standing is the third chart: beside the others at 160×48, a page down at
+    // 80×24.
+    let wide = statistics(160, 48, crate::app::StatsTab::Overview);
+    assert!(wide.contains("learn 0% mastered"), "{wide}");
+    let mut app = statistics_app(80, 24, crate::app::StatsTab::Overview);
+    assert!(!text(&draw(&app, 80, 24)).contains("learn 0% mastered"));
+    app.update(Action::PageDown, app.now);
+    app.update(Action::PageDown, app.now);
+    let paged = text(&draw(&app, 80, 24));
+    assert!(paged.contains("Each deck in every mode"), "{paged}");
+    assert!(paged.contains("learn 0% mastered"), "{paged}");
 }
 
 #[test]
 fn the_calendar_and_forecast_tabs() {
-    let calendar = statistics(80, 24, 1);
+    let calendar = statistics(80, 24, crate::app::StatsTab::Calendar);
     assert!(calendar.contains("less · ░ ▒ ▓ █ more"), "{calendar}");
     // 2026-11-27 is a Friday: today's full shade is the last cell of the Friday row.
     let friday = calendar.lines().find(|l| l.starts_with(" Fri")).unwrap();
     assert!(friday.trim_end().ends_with('█'), "{calendar}");
-    let forecast = statistics(160, 48, 2);
+    let app = statistics_app(160, 48, crate::app::StatsTab::FutureDue);
+    let forecast = flat(&draw(&app, 160, 48));
     // The Easy card is due in 8 days (FSRS-6's Easy stability, rounded; fuzz may move it
     // within Anki's range), so one review in the next 30 days.
     assert!(
@@ -609,10 +619,23 @@ fn the_forecast_names_the_easy_days() {
         ..crate::scheduler::Settings::default()
     };
     app.study.scheduler = crate::scheduler::Scheduler::new(settings).unwrap();
+    // One card answered Easy, so that the chart has a review due to draw.
+    let event = crate::store::NewEvent::for_card(
+        "sales-optimization-levers/kam",
+        app.now,
+        crate::store::NewKind::answer(
+            crate::scheduler::Rating::Easy,
+            None,
+            crate::store::REVIEW_MODE,
+            None,
+        ),
+    );
+    app.update(Action::Written(event), app.now);
     app.update(Action::Statistics, app.now);
-    app.update(Action::Right, app.now);
-    app.update(Action::Right, app.now);
-    let forecast = text(&draw(&app, 160, 48));
+    for _ in 0..crate::app::StatsTab::FutureDue.index() {
+        app.update(Action::Right, app.now);
+    }
+    let forecast = flat(&draw(&app, 160, 48));
     assert!(
         forecast.contains("Easy days, dimmed: Sat 50%, Sun 0%."),
         "{forecast}"
@@ -674,7 +697,7 @@ fn the_top_line_shows_streak_and_xp_when_they_are_on() {
 
 #[test]
 fn the_workload_tab_compares_retentions_and_marks_the_setting() {
-    let screen = statistics(80, 24, 3);
+    let screen = statistics(80, 24, crate::app::StatsTab::Workload);
     assert!(
         screen.contains("A year of these 100 cards at each desired retention"),
         "{screen}"
@@ -742,4 +765,5 @@ mod key_ranges;
 mod narrow;
 mod practice_screens;
 mod stats_overview;
+mod stats_tabs;
 mod workload;

@@ -287,16 +287,33 @@ pub(super) const HELP_BACK: &[Binding] = &[
     bind(Code(&[K::Char('q'), K::Esc]), "q", "back", A::Back, FOOTER),
 ];
 
+/// The statistics' tabs and scrolling, on every tab.
 #[rustfmt::skip]
-pub const STATS: Keys = Keys(&[
-    &[
-        bind(Code(&[K::Tab, K::Right, K::Char('l')]), "Tab", "next tab", A::Right, FOOTER),
-        bind(Code(&[K::BackTab, K::Left, K::Char('h')]), "Shift-Tab", "previous tab", A::Left, FOOTER),
-        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll the overview down", A::Down, HELP_ONLY),
-        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll the overview up", A::Up, HELP_ONLY),
-        bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
-        bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
-    ],
+const STATS_KEYS: &[Binding] = &[
+    bind(Code(&[K::Tab, K::Right, K::Char('l')]), "Tab", "next tab", A::Right, FOOTER),
+    bind(Code(&[K::BackTab, K::Left, K::Char('h')]), "Shift-Tab", "previous tab", A::Left, FOOTER),
+    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, HELP_ONLY),
+    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up", A::Up, HELP_ONLY),
+    bind(Code(&[K::PageDown]), "PgDn", "next chart", A::PageDown, HELP_ONLY),
+    bind(Code(&[K::PageUp]), "PgUp", "previous chart", A::PageUp, HELP_ONLY),
+];
+
+#[rustfmt::skip]
+pub const STATS: Keys = Keys(&[STATS_KEYS, HELP_BACK], None);
+
+/// A statistics tab with a chart of days: `r` steps through its ranges.
+#[rustfmt::skip]
+pub const STATS_RANGE: Keys = Keys(&[
+    &[bind(Code(&[K::Char('r')]), "r", "range", A::NextRange, FOOTER)],
+    STATS_KEYS,
+    HELP_BACK,
+], None);
+
+/// The statistics' calendar: `y` steps through the years.
+#[rustfmt::skip]
+pub const STATS_YEAR: Keys = Keys(&[
+    &[bind(Code(&[K::Char('y')]), "y", "year", A::NextYear, FOOTER)],
+    STATS_KEYS,
     HELP_BACK,
 ], None);
 
@@ -421,6 +438,8 @@ pub const ALL: &[(&str, Keys)] = &[
     ("DONE", DONE),
     ("TAG_INPUT", TAG_INPUT),
     ("STATS", STATS),
+    ("STATS_RANGE", STATS_RANGE),
+    ("STATS_YEAR", STATS_YEAR),
     ("BROWSER", BROWSER),
     ("BROWSER_SEARCH", BROWSER_SEARCH),
     ("BROWSER_DETAILS", BROWSER_DETAILS),

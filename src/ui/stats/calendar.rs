@@ -1,6 +1,7 @@
 //! The calendar tab: a column per week (Monday at the top), month names above the weeks where
 //! a month starts, as many weeks as fit up to a year (the newest at the right), and a sentence
-//! saying what it shows with the busiest day and the streak of study days.
+//! saying what it shows with the busiest day and the streak of study days. It shows the last
+//! 12 months, or one calendar year, taken from the answers per day computed on opening.
 
 use chrono::{Datelike, Days, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -105,19 +106,47 @@ pub(super) fn streaks(days: &[usize]) -> (usize, usize) {
     (current, longest)
 }
 
+/// Answers in review mode per day of `year` (from 1 January to today or 31 December), and
+/// the date of the first; `None` for the last 12 months.
+pub(super) fn days_of(stats: &Stats, year: Option<i32>) -> Option<(NaiveDate, Vec<usize>)> {
+    let Some(year) = year else {
+        return Some((stats.calendar_start?, stats.calendar.clone()));
+    };
+    let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
+    let last = NaiveDate::from_ymd_opt(year, 12, 31)?.min(stats.date?);
+    let over = &stats.reviews_over_time;
+    let history_start = over.start?;
+    let days = first
+        .iter_days()
+        .take_while(|&date| date <= last)
+        .map(|date| {
+            let at = usize::try_from((date - history_start).num_days()).ok();
+            at.and_then(|i| over.days.get(i))
+                .map_or(0, |d| d.answers.total() - d.answers.practice)
+        })
+        .collect();
+    Some((first, days))
+}
+
 /// Answers per day, shaded by quarter of the busiest day shown.
-pub(super) fn render(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(
+    stats: &Stats,
+    year: Option<i32>,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     const SHADES: [&str; 5] = ["·", "░", "▒", "▓", "█"];
-    let days = stats.calendar.len();
-    let Some(start) = stats.calendar_start.filter(|_| days > 0) else {
+    let Some((start, calendar)) = days_of(stats, year).filter(|(_, d)| !d.is_empty()) else {
         Paragraph::new("No calendar: the date is out of range.")
             .style(theme.dim)
             .render(area, buf);
         return;
     };
+    let days = calendar.len();
     let weeks = Weeks::fit(start, days, area.width);
     let first_day = weeks.day(0, 0, days).unwrap_or(0);
-    let shown = &stats.calendar[first_day..];
+    let shown = &calendar[first_day..];
     let busiest = shown.iter().copied().max().unwrap_or(0).max(1);
     let cell_pad = " ".repeat(usize::from(weeks.cell) - 1);
 
@@ -133,7 +162,7 @@ pub(super) fn render(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer)
         for week in 0..weeks.shown {
             let cell = weeks.day(week, row, days).map_or_else(
                 || Span::raw(" "),
-                |i| match stats.calendar[i] {
+                |i| match calendar[i] {
                     0 => Span::styled(SHADES[0], theme.dim),
                     n => Span::styled(SHADES[(4 * n).div_ceil(busiest).clamp(1, 4)], theme.review),
                 },
@@ -151,15 +180,18 @@ pub(super) fn render(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer)
     let [grid, words] = Layout::vertical([Constraint::Length(9), Constraint::Min(0)]).areas(area);
     // Not wrapped: the grid's leading blanks place the weeks under their month names.
     Paragraph::new(lines).render(grid, buf);
-    Paragraph::new(describe(start, shown, first_day))
+    let ends_today = stats.date.is_some_and(|today| {
+        start.checked_add_days(Days::new(u64::try_from(days - 1).unwrap_or(0))) == Some(today)
+    });
+    Paragraph::new(describe(start, shown, first_day, ends_today))
         .style(theme.dim)
         .wrap(Wrap { trim: true })
         .render(words, buf);
 }
 
-/// The calendar in words: its range, the busiest day and the streaks. `shown` starts at
-/// calendar index `first_day`.
-fn describe(start: NaiveDate, shown: &[usize], first_day: usize) -> String {
+/// The calendar in words: its range, the busiest day and the streaks (the current one only
+/// when it ends today). `shown` starts at calendar index `first_day`.
+fn describe(start: NaiveDate, shown: &[usize], first_day: usize, ends_today: bool) -> String {
     let date = |i: usize| {
         start
             .checked_add_days(Days::new(u64::try_from(first_day + i).unwrap_or(0)))
@@ -177,15 +209,18 @@ fn describe(start: NaiveDate, shown: &[usize], first_day: usize) -> String {
         .max_by_key(|&(_, &n)| n)
         .filter(|&(_, &n)| n > 0);
     let Some((day, &answers)) = busiest else {
-        return format!("{range} No answers yet.");
+        return format!("{range} No data yet: no answers in review on these days.");
     };
     let (current, longest) = streaks(shown);
+    let now = if ends_today {
+        format!("{current} now, ")
+    } else {
+        String::new()
+    };
     format!(
-        "{range} Busiest day: {}, {}. Study days in a row: {} now, {} at most.",
+        "{range} Busiest day: {}, {}. Study days in a row: {now}{longest} at most.",
         date(day),
         crate::english::counted(answers, "answer"),
-        current,
-        longest
     )
 }
 

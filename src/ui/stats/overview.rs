@@ -1,46 +1,158 @@
-//! The overview tab: today, the totals, the card counts, true retention and each deck's
-//! standing in every mode. Each line is cut with "…" where it does not fit, and the whole
-//! scrolls when it is taller than the screen (at 40×12).
+//! The overview tab: today in figures, the totals and card counts in a line, the cards
+//! remembered now and over the last 30 days, and each deck's standing in every mode.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Sparkline, Widget};
 
-use super::Theme;
+use super::panel::no_data;
+use crate::english::{amount, counted};
 use crate::session::matching::seconds;
 use crate::stats::Stats;
-use crate::ui::text::{fit, fit_line};
+use crate::ui::Theme;
+use crate::ui::text::fit_line;
 
-/// Columns of the retention table's first column; the three shares share the rest, up to
-/// [`SHARE_WIDTH`] each, a space between columns.
-const PERIOD_WIDTH: usize = 14;
-const SHARE_WIDTH: usize = 18;
-
-/// The overview, scrolled down by `scroll` lines (fewer when that would leave the screen's
-/// bottom empty, after a resize).
-pub(super) fn render(stats: &Stats, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let lines = lines(stats, theme, usize::from(area.width));
-    let most = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(area.height);
-    Paragraph::new(lines)
-        .scroll((scroll.min(most), 0))
-        .render(area, buf);
+/// Today's answers in review mode, and the totals; each line cut with "…" where it does
+/// not fit.
+pub(super) fn today(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let today = &stats.today;
+    let again = today
+        .again_share
+        .map_or_else(String::new, |s| format!(" · {:.0}% Again", s * 100.0));
+    let c = &stats.cards;
+    let label = |text: &'static str| Span::styled(text, theme.title);
+    let mut lines = vec![
+        Line::from(vec![
+            label("Today  "),
+            Span::raw(format!(
+                "{} in {} min{again}",
+                counted(today.answers, "answer"),
+                today.seconds.div_ceil(60)
+            )),
+        ]),
+        Line::raw(format!(
+            "  learn {} · review {} · relearn {} · practice modes {}",
+            today.learn, today.review, today.relearn, today.practice
+        )),
+        Line::raw(format!(
+            "  mature cards correct: {}",
+            today.mature_correct.percent()
+        )),
+        Line::from(vec![
+            label("Total  "),
+            Span::raw(format!(
+                "{} on {}",
+                counted(stats.total_answers, "answer"),
+                counted(stats.days_studied, "day")
+            )),
+        ]),
+        Line::from(vec![
+            label("Cards  "),
+            Span::styled(format!("{} new", c.new), theme.new),
+            Span::raw(" · "),
+            Span::styled(format!("{} learning", c.learning), theme.learning),
+            Span::raw(" · "),
+            Span::styled(format!("{} relearning", c.relearning), theme.learning),
+            Span::raw(format!(" · {} young · ", c.young)),
+            Span::styled(format!("{} mature", c.mature), theme.review),
+            Span::raw(format!(
+                " · {} suspended · {} buried",
+                c.suspended, c.buried
+            )),
+        ]),
+    ];
+    if let Some(m) = stats.motivation {
+        lines.push(Line::from(vec![
+            label("Progress  "),
+            Span::raw(format!(
+                "streak {} (best {}) · {}",
+                m.streak.current,
+                m.streak.best,
+                m.xp_summary(true)
+            )),
+        ]));
+    }
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = lines.into_iter().map(|l| fit_line(l, width)).collect();
+    Paragraph::new(lines).render(area, buf);
 }
 
-/// Lines the overview takes, whatever the width: each of its lines is one row.
-#[must_use]
-pub fn height(stats: &Stats) -> usize {
-    lines(stats, &Theme::default(), 0).len()
+/// Σ retrievability now, and a sparkline of it at the end of each of the last 30 days,
+/// each day widened to fill the width.
+pub(super) fn remembered(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let days = &stats.remembered_over_time.days;
+    if stats.remembered <= 0.0 && days.iter().all(|&d| d <= 0.0) {
+        no_data(
+            "the cards you remember show here once you have reviewed some.",
+            theme,
+            area,
+            buf,
+        );
+        return;
+    }
+    let [words, spark, dates] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let highest = days.iter().copied().fold(0.0, f64::max);
+    Paragraph::new(vec![
+        Line::raw(format!(
+            "Cards remembered now: {}, the sum of every studied card's recall (Anki's \
+             estimated total knowledge).",
+            amount(stats.remembered)
+        )),
+        Line::styled(
+            format!(
+                "Below, the same at the end of each of the last {} days; the top is {}.",
+                days.len(),
+                amount(highest)
+            ),
+            theme.dim,
+        ),
+    ])
+    .wrap(ratatui::widgets::Wrap { trim: true })
+    .render(words, buf);
+    let widen = (usize::from(spark.width) / days.len().max(1)).max(1);
+    // Hundredths of a card, so that a fraction of one still shows; the largest value is the
+    // sparkline's top.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let values: Vec<u64> = days
+        .iter()
+        .flat_map(|&d| std::iter::repeat_n((d.max(0.0) * 100.0).round() as u64, widen))
+        .collect();
+    Sparkline::default()
+        .data(&values)
+        .style(theme.review)
+        .render(spark, buf);
+    let start = stats
+        .remembered_over_time
+        .start
+        .map_or_else(String::new, |d| d.format("%-d %b").to_string());
+    let width = usize::from(dates.width).min(values.len());
+    let today = "today";
+    let gap = width.saturating_sub(start.chars().count() + today.len());
+    Line::styled(format!("{start}{}{today}", " ".repeat(gap)), theme.dim).render(dates, buf);
 }
 
-/// Every line of the overview at `width` columns, each one row.
-fn lines(stats: &Stats, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let mut lines = summary(stats, theme);
-    lines.extend(retention_table(stats, theme, width));
-    lines.push(Line::from(""));
-    for d in &stats.decks {
+/// Each deck's learn mastery, best and last test, best match and review retention; the
+/// decks past the area's bottom counted in its last line.
+pub(super) fn decks(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if stats.decks.is_empty() {
+        no_data("no deck is chosen.", theme, area, buf);
+        return;
+    }
+    let width = usize::from(area.width);
+    let room = usize::from(area.height / 2);
+    let shown = if stats.decks.len() > room {
+        room.saturating_sub(1)
+    } else {
+        room
+    };
+    let mut lines = Vec::new();
+    for d in stats.decks.iter().take(shown) {
         let test = d.test_best.map_or_else(
             || "–".to_owned(),
             |best| format!("{best}% best, {}% last", d.test_last.unwrap_or(best)),
@@ -53,97 +165,12 @@ fn lines(stats: &Stats, theme: &Theme, width: usize) -> Vec<Line<'static>> {
             d.review_retention.percent()
         )));
     }
-    lines.into_iter().map(|l| fit_line(l, width)).collect()
-}
-
-/// True retention over the last day, week, month and year: young, mature and all cards.
-fn retention_table(stats: &Stats, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let share = (width.saturating_sub(PERIOD_WIDTH + 3) / 3).clamp(1, SHARE_WIDTH);
-    let row = |cells: [&str; 4]| {
-        let [name, young, mature, all] = cells;
-        let pad = |text: &str, room: usize| format!("{:<room$}", fit(text, room));
-        [
-            pad(name, PERIOD_WIDTH),
-            pad(young, share),
-            pad(mature, share),
-            pad(all, share),
-        ]
-        .join(" ")
-    };
-    let r = &stats.retention;
-    let mut lines = vec![Line::styled(
-        row(["True retention", "young", "mature (≥21d)", "all"]),
-        theme.title,
-    )];
-    for (name, p) in [
-        ("Last day", r.day),
-        ("Last week", r.week),
-        ("Last month", r.month),
-        ("Last year", r.year),
-    ] {
-        let cells = [p.young.percent(), p.mature.percent(), p.all.percent()];
-        lines.push(Line::raw(row([name, &cells[0], &cells[1], &cells[2]])));
+    if shown < stats.decks.len() {
+        lines.push(Line::styled(
+            format!("… and {} more", counted(stats.decks.len() - shown, "deck")),
+            theme.dim,
+        ));
     }
-    lines
-}
-
-/// Today, the totals, the card counts and the cards remembered.
-fn summary(stats: &Stats, theme: &Theme) -> Vec<Line<'static>> {
-    let today = &stats.today;
-    let again = today
-        .again_share
-        .map_or_else(String::new, |s| format!(" · {:.0}% Again", s * 100.0));
-    let c = &stats.cards;
-    let progress = stats.motivation.map(|m| {
-        Line::from(vec![
-            Span::styled("Progress  ", theme.title),
-            Span::raw(format!(
-                "streak {} (best {}) · {}",
-                m.streak.current,
-                m.streak.best,
-                m.xp_summary(true)
-            )),
-        ])
-    });
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled("Today  ", theme.title),
-            Span::raw(format!(
-                "{} in {} min{again}",
-                crate::english::counted(today.answers, "answer"),
-                today.seconds.div_ceil(60)
-            )),
-        ]),
-        Line::from(vec![
-            Span::styled("Total  ", theme.title),
-            Span::raw(format!(
-                "{} on {}",
-                crate::english::counted(stats.total_answers, "answer"),
-                crate::english::counted(stats.days_studied, "day")
-            )),
-        ]),
-        Line::from(vec![
-            Span::styled("Cards  ", theme.title),
-            Span::styled(format!("{} new", c.new), theme.new),
-            Span::raw(" · "),
-            // Relearning cards are learning ones here until the screen shows issue 17's counts.
-            Span::styled(
-                format!("{} learning", c.learning + c.relearning),
-                theme.learning,
-            ),
-            Span::raw(format!(" · {} young · ", c.young)),
-            Span::styled(format!("{} mature", c.mature), theme.review),
-            Span::raw(format!(
-                " · {} suspended · {} buried",
-                c.suspended, c.buried
-            )),
-        ]),
-        Line::from(vec![
-            Span::styled("Remembered now  ", theme.title),
-            Span::raw(crate::english::about(stats.remembered, "card")),
-        ]),
-    ];
-    lines.extend(progress);
-    lines.push(Line::from(""));
-    lines
+    let lines: Vec<Line> = lines.into_iter().map(|l| fit_line(l, width)).collect();
+    Paragraph::new(lines).render(area, buf);
 }
