@@ -4,7 +4,7 @@
 //! A time keeps the UTC offset it was recorded with, so a day is local to where the review
 //! happened, and nothing here asks the machine for its time zone.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
 /// Day numbers count from 1970-01-01.
 pub type Day = i32;
@@ -28,8 +28,12 @@ impl Calendar {
     /// The day `time` belongs to, in its own offset.
     #[must_use]
     pub fn day(&self, time: DateTime<FixedOffset>) -> Day {
-        let shifted = time.naive_local() - Duration::hours(i64::from(self.rollover_hour));
-        shifted.date().num_days_from_ce() - UNIX_EPOCH_FROM_CE
+        // The local time's seconds since the epoch, less the rollover, in whole days: the same
+        // as the shifted local date's day number, without chrono's date arithmetic, which
+        // replay pays on every answer.
+        let local = time.timestamp() + i64::from(time.offset().local_minus_utc());
+        let shifted = local - i64::from(self.rollover_hour) * 3600;
+        Day::try_from(shifted.div_euclid(86_400)).unwrap_or(Day::MAX)
     }
 
     /// When `day` starts, in `offset`.
@@ -59,6 +63,23 @@ mod tests {
 
     fn at(text: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    proptest::proptest! {
+        /// The day by seconds is the day of the shifted local date, as chrono's calendar
+        /// arithmetic gives it, before 1970 and across every offset and rollover hour.
+        #[test]
+        fn the_day_is_the_shifted_local_date(
+            seconds in -5_000_000_000i64..5_000_000_000,
+            offset_minutes in -(23 * 60 + 59)..=(23 * 60 + 59),
+            rollover_hour in 0u32..=23,
+        ) {
+            let offset = FixedOffset::east_opt(offset_minutes * 60).unwrap();
+            let time = DateTime::from_timestamp(seconds, 0).unwrap().with_timezone(&offset);
+            let shifted = time.naive_local() - chrono::Duration::hours(i64::from(rollover_hour));
+            let by_date = shifted.date().num_days_from_ce() - UNIX_EPOCH_FROM_CE;
+            proptest::prop_assert_eq!(Calendar { rollover_hour }.day(time), by_date);
+        }
     }
 
     #[test]
