@@ -49,6 +49,16 @@ pub fn too_small(width: u16, height: u16) -> bool {
 pub struct Clicks(pub Vec<(Rect, Action)>);
 
 impl Clicks {
+    /// Where the side's picture goes: the place under the card's text that a click on opens
+    /// (the runtime draws the picture there, over what drawing left blank).
+    #[must_use]
+    pub fn picture_area(&self) -> Option<Rect> {
+        self.0
+            .iter()
+            .find(|(_, action)| *action == Action::OpenImage)
+            .map(|(area, _)| *area)
+    }
+
     /// The action of a click at a cell, if anything clickable is there.
     #[must_use]
     pub fn at(&self, column: u16, row: u16) -> Option<Action> {

@@ -4,7 +4,7 @@ use crossterm::event::KeyCode as K;
 
 use super::super::On::{Ctrl, Keys as Code, Pick, Text};
 use super::super::{Binding, FOOTER, HELP_ONLY, Keys, bind};
-use super::HELP_BACK;
+use super::{HELP_BACK, MEDIA};
 use crate::app::Action as A;
 use crate::app::practice::Setting;
 use crate::store::Question;
@@ -121,19 +121,20 @@ const FLASHCARD_MOVES: &[Binding] = &[
 pub const FLASHCARDS: Keys = Keys(&[FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK], None);
 
 #[rustfmt::skip]
-pub const SORTING: Keys = Keys(&[
-    &[
-        bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
-        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "know it", A::Up, FOOTER),
-        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "still learning", A::Down, FOOTER),
-        bind(Code(&[K::Char('u')]), "u", "undo sort", A::Undo, FOOTER),
-        bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, HELP_ONLY),
-        bind(Code(&[K::Char('c')]), "c", "card sorting off", A::ToggleSorting, HELP_ONLY),
-    ],
-    SCROLL,
-    STAR,
-    HELP_BACK,
-], None);
+const SORTING_MOVES: &[Binding] = &[
+    bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
+    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "know it", A::Up, FOOTER),
+    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "still learning", A::Down, FOOTER),
+    bind(Code(&[K::Char('u')]), "u", "undo sort", A::Undo, FOOTER),
+    bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, HELP_ONLY),
+    bind(Code(&[K::Char('c')]), "c", "card sorting off", A::ToggleSorting, HELP_ONLY),
+];
+
+pub const SORTING: Keys = Keys(&[SORTING_MOVES, SCROLL, STAR, HELP_BACK], None);
+
+/// Flashcards and card sorting on a side with pictures or sounds.
+pub const FLASHCARDS_MEDIA: Keys = Keys(&[FLASHCARD_MOVES, MEDIA, SCROLL, STAR, HELP_BACK], None);
+pub const SORTING_MEDIA: Keys = Keys(&[SORTING_MOVES, MEDIA, SCROLL, STAR, HELP_BACK], None);
 
 #[rustfmt::skip]
 pub const SORTING_ROUND_OVER: Keys = Keys(&[
