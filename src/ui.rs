@@ -12,6 +12,7 @@ mod learn;
 pub mod matching;
 mod options;
 mod picker;
+mod picture;
 mod practice_test;
 mod review;
 mod saving;
@@ -110,9 +111,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks 
                 backlog::render(app, preview, theme, area, buf);
             }
         }
-        Screen::Review(review) => review::render(app, review, theme, area, buf),
+        Screen::Review(review) => clicks = review::render(app, review, theme, area, buf),
         Screen::Options(screen) => options::render(app, screen, theme, area, buf),
-        Screen::Flashcards(cards) => flashcards::render(app, cards, theme, area, buf),
+        Screen::Flashcards(cards) => clicks = flashcards::render(app, cards, theme, area, buf),
         Screen::Learn(learn) => learn::render(app, learn, theme, area, buf),
         Screen::Match(game) => clicks = matching::render(app, &game.session, theme, area, buf),
         Screen::Test(test) => practice_test::render(app, test, theme, area, buf),

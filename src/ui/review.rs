@@ -14,7 +14,15 @@ use crate::scheduler::{Rating, calendar::Calendar};
 use crate::session::review::{Kind, Notice, ReviewSession, Side};
 use crate::study::{DueCounts, NextDue};
 
-pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the review screen; returns where its picture goes, if the card has one.
+pub fn render(
+    app: &App,
+    review: &ReviewScreen,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> super::Clicks {
+    let mut clicks = super::Clicks::default();
     let session = &review.session;
     let buttons_lines = buttons(session, theme, area.width);
     let [header, body, notice_area, buttons_area, keys] = Layout::vertical([
@@ -31,7 +39,7 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
     body_block.render(body, buf);
     match &session.current {
         Some(_) => {
-            render_card(app, session, theme, inner, buf);
+            render_card(app, session, theme, (inner, buf), &mut clicks);
             Paragraph::new(buttons_lines)
                 .alignment(Alignment::Center)
                 .render(buttons_area, buf);
@@ -50,6 +58,7 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
     if review.overlay == Some(ReviewOverlay::Picker) {
         super::picker::render(keys::PICKER, &session.title, theme, area, buf);
     }
+    clicks
 }
 
 fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -86,7 +95,13 @@ fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, 
     super::chrome::header(title, counts, keeps, area, buf);
 }
 
-fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_card(
+    app: &App,
+    session: &ReviewSession,
+    theme: &Theme,
+    (area, buf): (Rect, &mut Buffer),
+    clicks: &mut super::Clicks,
+) {
     let Some(current) = &session.current else {
         return;
     };
@@ -132,6 +147,7 @@ fn render_card(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, bu
         lines.push(Line::from(""));
         lines.extend(card::lines(answer, width, Style::new(), theme));
     }
+    super::picture::report(app, column, lines.len(), clicks);
     super::scrolled(
         lines,
         session.scroll,
