@@ -76,9 +76,7 @@ impl Media {
             Some((first.path, area))
         });
         let next = picture.as_ref().map(|(path, area)| (path.as_path(), *area));
-        let changed = self.pictures.needs_clear(next);
-        self.pictures.draw(frame, next);
-        changed
+        self.pictures.draw(frame, next)
     }
 }
 

@@ -35,7 +35,8 @@ pub struct Pictures {
     /// What the last frame drew, so that a graphics protocol's picture is cleared away when
     /// another (or none) takes its place.
     drawn: Option<Key>,
-    /// Whether the protocol draws outside the cells' text (all but half blocks).
+    /// Whether the protocol paints over cells (sixel, iTerm2): its pictures stay until the
+    /// terminal is cleared.
     graphics: bool,
 }
 
@@ -54,8 +55,11 @@ impl Pictures {
     #[must_use]
     pub fn new(picker: Option<Picker>, decks_dir: &Path) -> Self {
         let (results, done) = channel();
+        // Kitty's pictures sit in placeholder characters, which the next frame's text
+        // replaces like any other; sixel and iTerm2 paint over cells and stay until cleared.
         let graphics = picker.as_ref().is_some_and(|picker| {
-            picker.protocol_type() != ratatui_image::picker::ProtocolType::Halfblocks
+            use ratatui_image::picker::ProtocolType;
+            matches!(picker.protocol_type(), ProtocolType::Sixel | ProtocolType::Iterm2)
         });
         let jobs = picker.map(|picker| {
             let (jobs, received) = channel::<Key>();
@@ -112,23 +116,19 @@ impl Pictures {
         (notices, arrived)
     }
 
-    /// Whether the picture drawn last frame is not `next`'s: a graphics protocol leaves it on
-    /// screen unless the terminal is cleared.
-    #[must_use]
-    pub fn needs_clear(&self, next: Option<(&Path, Rect)>) -> bool {
-        self.graphics
-            && self.drawn.as_ref().is_some_and(|(path, width, height)| {
-                next.is_none_or(|(next, area)| {
-                    next != path || (area.width, area.height) != (*width, *height)
-                })
-            })
+    /// Draws `path` into `area` (centred, at most its size) if it is ready, else asks the
+    /// worker for it; `None` draws nothing. Returns whether a graphics protocol's picture came
+    /// or went: the terminal keeps a picture it drew until cleared, and cells under a new one
+    /// may hold what was there before.
+    pub fn draw(&mut self, frame: &mut Frame, picture: Option<(&Path, Rect)>) -> bool {
+        let before = self.drawn.take();
+        if let Some((path, area)) = picture {
+            self.draw_picture(frame, path, area);
+        }
+        self.graphics && before != self.drawn
     }
 
-    /// Draws `path` into `area` (centred, at most its size) if it is ready, else asks the
-    /// worker for it; `None` draws nothing and forgets what was drawn.
-    pub fn draw(&mut self, frame: &mut Frame, picture: Option<(&Path, Rect)>) {
-        self.drawn = None;
-        let Some((path, area)) = picture else { return };
+    fn draw_picture(&mut self, frame: &mut Frame, path: &Path, area: Rect) {
         if self.jobs.is_none() || area.is_empty() || self.failed.iter().any(|f| f == path) {
             return;
         }
