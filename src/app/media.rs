@@ -265,5 +265,3 @@ pub fn file_name(path: &Path) -> String {
         .map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
 }
 
-#[cfg(test)]
-mod tests;
