@@ -18,6 +18,8 @@ use flashdeck::study::Study;
 use flashdeck::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::CellDiffOption::ForcedWidth;
+use ratatui::style::Color;
 use ratatui_image::FontSize;
 use ratatui_image::picker::{Picker, ProtocolType};
 
@@ -47,8 +49,12 @@ fn media_frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let decks = dir.path().join("decks");
     std::fs::create_dir_all(&decks).expect("decks folder");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/media/flag.png");
-    std::fs::copy(fixture, decks.join("flag.png")).expect("the fixture");
+    // A photo's size: 480×320 pixels, 60×20 cells of 8×16, scaled down to the card.
+    let photo = image::RgbImage::from_fn(480, 320, |x, y| {
+        let (x, y) = (u8::try_from(x % 256).unwrap_or(0), u8::try_from(y % 256).unwrap_or(0));
+        image::Rgb([x, y, x ^ y])
+    });
+    photo.save(decks.join("flag.png")).expect("a picture");
     std::fs::write(
         decks.join("flags.toml"),
         "[deck]\nname = \"Flags\"\n[[cards]]\nfront = \"Whose flag? ![a flag](flag.png)\"\nback = \"Nobody's\"\n",
@@ -78,6 +84,11 @@ fn media_frame(c: &mut Criterion) {
             assert!(start.elapsed() < Duration::from_secs(30), "no picture");
             std::thread::sleep(Duration::from_millis(5));
         }
+        frame(&mut terminal, &app, &mut media, &theme);
+        let pictured = terminal.backend().buffer().content.iter().any(|cell| {
+            cell.bg != Color::Reset || matches!(cell.diff_option, ForcedWidth(_))
+        });
+        assert!(pictured, "the {name} picture is not on the screen");
         c.bench_function(&format!("review frame with a picture, {name}, 80×24"), |b| {
             b.iter(|| frame(&mut terminal, black_box(&app), &mut media, &theme));
         });
