@@ -132,8 +132,10 @@ const SORTING_MOVES: &[Binding] = &[
 
 pub const SORTING: Keys = Keys(&[SORTING_MOVES, SCROLL, STAR, HELP_BACK], None);
 
-/// Flashcards and card sorting on a side with pictures or sounds.
-pub const FLASHCARDS_MEDIA: Keys = Keys(&[FLASHCARD_MOVES, MEDIA, SCROLL, STAR, HELP_BACK], None);
+/// Flashcards on a side with pictures or sounds: their keys first, so that the footer keeps
+/// them at 80 columns (going back a card gives way; help lists it).
+pub const FLASHCARDS_MEDIA: Keys = Keys(&[MEDIA, FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK], None);
+/// Card sorting on such a side: the sorting keys stay first.
 pub const SORTING_MEDIA: Keys = Keys(&[SORTING_MOVES, MEDIA, SCROLL, STAR, HELP_BACK], None);
 
 #[rustfmt::skip]
