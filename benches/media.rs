@@ -51,7 +51,10 @@ fn media_frame(c: &mut Criterion) {
     std::fs::create_dir_all(&decks).expect("decks folder");
     // A photo's size: 480×320 pixels, 60×20 cells of 8×16, scaled down to the card.
     let photo = image::RgbImage::from_fn(480, 320, |x, y| {
-        let (x, y) = (u8::try_from(x % 256).unwrap_or(0), u8::try_from(y % 256).unwrap_or(0));
+        let (x, y) = (
+            u8::try_from(x % 256).unwrap_or(0),
+            u8::try_from(y % 256).unwrap_or(0),
+        );
         image::Rgb([x, y, x ^ y])
     });
     photo.save(decks.join("flag.png")).expect("a picture");
@@ -85,13 +88,19 @@ fn media_frame(c: &mut Criterion) {
             std::thread::sleep(Duration::from_millis(5));
         }
         frame(&mut terminal, &app, &mut media, &theme);
-        let pictured = terminal.backend().buffer().content.iter().any(|cell| {
-            cell.bg != Color::Reset || matches!(cell.diff_option, ForcedWidth(_))
-        });
+        let pictured = terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .any(|cell| cell.bg != Color::Reset || matches!(cell.diff_option, ForcedWidth(_)));
         assert!(pictured, "the {name} picture is not on the screen");
-        c.bench_function(&format!("review frame with a picture, {name}, 80×24"), |b| {
-            b.iter(|| frame(&mut terminal, black_box(&app), &mut media, &theme));
-        });
+        c.bench_function(
+            &format!("review frame with a picture, {name}, 80×24"),
+            |b| {
+                b.iter(|| frame(&mut terminal, black_box(&app), &mut media, &theme));
+            },
+        );
     }
 }
 

@@ -99,7 +99,11 @@ impl App {
                 let text = if back { &term.back } else { &term.front };
                 // Flashcards may show the card's back first: the language is the text's side.
                 let card = self.study.card(self.study.place(&term.id)?);
-                let back_side = if back { card.front != *text } else { card.back == *text };
+                let back_side = if back {
+                    card.front != *text
+                } else {
+                    card.back == *text
+                };
                 (term.id.clone(), back, back_side, text.clone())
             }
             _ => return None,
@@ -202,12 +206,17 @@ impl App {
     fn side_speaks(&self) -> bool {
         self.side_media()
             .and_then(|side| self.study.place(&side.card))
-            .is_some_and(|place| self.study.deck(place.deck).speech != Default::default())
+            .is_some_and(|place| {
+                self.study.deck(place.deck).speech != crate::deck::speech::Speech::default()
+            })
     }
 
     /// The open key: the side's pictures in the system viewer.
     pub(super) fn open_pictures(&mut self) -> Vec<Effect> {
-        let pictures = self.side_media().map(|side| side.pictures).unwrap_or_default();
+        let pictures = self
+            .side_media()
+            .map(|side| side.pictures)
+            .unwrap_or_default();
         if pictures.is_empty() {
             self.set_notice("This side has no picture.".to_owned());
         }
@@ -261,7 +270,8 @@ fn spoken_text(text: &str, found: &[crate::deck::media::MediaRef<'_>]) -> String
 /// A path for messages: the file's name.
 #[must_use]
 pub fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
-

@@ -45,7 +45,17 @@ mod tests {
         for tag in ["es", "pt-BR", "zh-Hant-TW", "en_GB", "yue", "es-419"] {
             assert!(is_language_tag(tag), "{tag}");
         }
-        for not in ["", "e", "es-", "-es", "es BR", "español", "es;rm", "1a", "abcdefghi"] {
+        for not in [
+            "",
+            "e",
+            "es-",
+            "-es",
+            "es BR",
+            "español",
+            "es;rm",
+            "1a",
+            "abcdefghi",
+        ] {
             assert!(!is_language_tag(not), "{not:?}");
         }
     }

@@ -97,10 +97,15 @@ fn has_pictures(collection: &Collection) -> bool {
 pub fn open_in_viewer(path: &Path, decks_dir: &Path) -> Result<(), String> {
     let name = file_name(path);
     if !crate::deck::media::inside(path, &crate::deck::media::normalised(decks_dir)) {
-        return Err(format!("The picture `{name}` leads out of the decks folder"));
+        return Err(format!(
+            "The picture `{name}` leads out of the decks folder"
+        ));
     }
     if !path.is_file() {
-        return Err(format!("The picture `{name}` is not there ({})", path.display()));
+        return Err(format!(
+            "The picture `{name}` is not there ({})",
+            path.display()
+        ));
     }
     let viewer = if cfg!(target_os = "macos") {
         "open"

@@ -141,11 +141,8 @@ pub fn run_tui(
         ));
     }
     let mut terminal = super::open_terminal().context("cannot start the terminal interface")?;
-    runtime.media = super::media::Media::start(
-        &config.media,
-        &app.study.collection,
-        &locations.decks.path,
-    );
+    runtime.media =
+        super::media::Media::start(&config.media, &app.study.collection, &locations.decks.path);
     // Whatever the terminal's answer left on the screen goes.
     terminal.clear()?;
     let result = super::run(&mut terminal, &mut app, &mut runtime);

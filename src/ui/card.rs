@@ -184,10 +184,7 @@ fn expand_tabs<'t>(text: &'t str, marked: &[Range<usize>]) -> (Cow<'t, str>, Vec
 
 /// Each sound, `[sound:file]`, as `[sound: file]`: what the card shows where the runtime
 /// plays it (or has no player to), and `marked` moved to match.
-fn show_sounds<'t>(
-    text: Cow<'t, str>,
-    marked: Vec<Range<usize>>,
-) -> (Cow<'t, str>, Vec<Range<usize>>) {
+fn show_sounds(text: Cow<'_, str>, marked: Vec<Range<usize>>) -> (Cow<'_, str>, Vec<Range<usize>>) {
     use crate::deck::media::{MediaKind, references};
     let sounds: Vec<usize> = references(&text)
         .iter()

@@ -20,7 +20,9 @@ pub fn report(app: &App, area: Rect, text_rows: usize, clicks: &mut Clicks) {
     if !has_picture || app.help_open() {
         return;
     }
-    let used = u16::try_from(text_rows).unwrap_or(u16::MAX).saturating_add(1);
+    let used = u16::try_from(text_rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(1);
     let rows = area.height.saturating_sub(used);
     if rows >= MIN_ROWS {
         let place = Rect::new(area.x, area.y + used, area.width, rows);

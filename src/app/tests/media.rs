@@ -33,11 +33,11 @@ fn plays(effects: &[Effect]) -> Vec<&Playback> {
         .collect()
 }
 
-fn spoken(language: &str, text: &str) -> Option<Utterance> {
-    Some(Utterance {
+fn spoken(language: &str, text: &str) -> Utterance {
+    Utterance {
         language: language.to_owned(),
         text: text.to_owned(),
-    })
+    }
 }
 
 fn current(app: &App) -> String {
@@ -68,7 +68,7 @@ fn a_side_plays_when_it_shows_and_the_answer_plays_its_own() {
     assert_eq!(
         plays(&effects),
         [&Playback {
-            speech: spoken("es", "Hola"),
+            speech: Some(spoken("es", "Hola")),
             sounds: vec![PathBuf::from("/decks/es/hola.mp3")],
         }]
     );
@@ -77,7 +77,7 @@ fn a_side_plays_when_it_shows_and_the_answer_plays_its_own() {
     assert_eq!(
         plays(&effects),
         [&Playback {
-            speech: spoken("en", "Hello"),
+            speech: Some(spoken("en", "Hello")),
             sounds: vec![PathBuf::from("/decks/en/hello.mp3")],
         }]
     );
@@ -145,8 +145,7 @@ fn a_picture_outside_the_decks_folder_is_refused_with_a_notice() {
     assert_eq!(
         review.session.notice,
         Some(Notice::Error(
-            "`../../etc/x.png` is outside the decks folder /decks; keep media inside it"
-                .to_owned()
+            "`../../etc/x.png` is outside the decks folder /decks; keep media inside it".to_owned()
         ))
     );
 }
@@ -158,19 +157,22 @@ fn flashcards_play_the_side_that_shows_in_its_language() {
     app.update(Action::Start, now());
     // Go to c0, wherever the order put it.
     for _ in 0..3 {
-        if app.side_media().is_some_and(|side| &*side.card == "es/words/c0") {
+        if app
+            .side_media()
+            .is_some_and(|side| &*side.card == "es/words/c0")
+        {
             break;
         }
         press(&mut app, KeyCode::Right, now());
     }
     let side = app.side_media().unwrap();
     assert_eq!(&*side.card, "es/words/c0");
-    assert_eq!(side.playback.speech, spoken("es", "Hola"));
+    assert_eq!(side.playback.speech, Some(spoken("es", "Hola")));
     let effects = press(&mut app, KeyCode::Char(' '), now());
     assert_eq!(
         plays(&effects),
         [&Playback {
-            speech: spoken("en", "Hello"),
+            speech: Some(spoken("en", "Hello")),
             sounds: vec![PathBuf::from("/decks/en/hello.mp3")],
         }]
     );

@@ -101,11 +101,18 @@ impl Audio {
             let root = crate::deck::media::normalised(decks_dir);
             if !crate::deck::media::inside(sound, &root) {
                 notice.get_or_insert_with(|| {
-                    format!("The sound `{}` leads out of the decks folder", file_name(sound))
+                    format!(
+                        "The sound `{}` leads out of the decks folder",
+                        file_name(sound)
+                    )
                 });
             } else if !sound.is_file() {
                 notice.get_or_insert_with(|| {
-                    format!("The sound `{}` is not there ({})", file_name(sound), sound.display())
+                    format!(
+                        "The sound `{}` is not there ({})",
+                        file_name(sound),
+                        sound.display()
+                    )
                 });
             } else {
                 match &self.player {

@@ -67,10 +67,19 @@ fn blocked_by_tmux() -> bool {
 /// Terminals that draw iTerm2's pictures and say so only by name (`TERM_PROGRAM`).
 fn iterm2_by_name() -> Option<ProtocolType> {
     let program = std::env::var("TERM_PROGRAM").unwrap_or_default();
-    ["iTerm", "WezTerm", "mintty", "vscode", "Tabby", "Hyper", "rio", "WarpTerminal"]
-        .iter()
-        .any(|name| program.contains(name))
-        .then_some(ProtocolType::Iterm2)
+    [
+        "iTerm",
+        "WezTerm",
+        "mintty",
+        "vscode",
+        "Tabby",
+        "Hyper",
+        "rio",
+        "WarpTerminal",
+    ]
+    .iter()
+    .any(|name| program.contains(name))
+    .then_some(ProtocolType::Iterm2)
 }
 
 /// Asks the terminal on standard output and reads its answer from standard input (in raw

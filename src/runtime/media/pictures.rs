@@ -59,7 +59,10 @@ impl Pictures {
         // replaces like any other; sixel and iTerm2 paint over cells and stay until cleared.
         let graphics = picker.as_ref().is_some_and(|picker| {
             use ratatui_image::picker::ProtocolType;
-            matches!(picker.protocol_type(), ProtocolType::Sixel | ProtocolType::Iterm2)
+            matches!(
+                picker.protocol_type(),
+                ProtocolType::Sixel | ProtocolType::Iterm2
+            )
         });
         let jobs = picker.map(|picker| {
             let (jobs, received) = channel::<Key>();
@@ -182,10 +185,15 @@ fn work(
 fn decode(path: &Path, root: &Path) -> Result<DynamicImage, String> {
     let name = file_name(path);
     if !crate::deck::media::inside(path, root) {
-        return Err(format!("The picture `{name}` leads out of the decks folder"));
+        return Err(format!(
+            "The picture `{name}` leads out of the decks folder"
+        ));
     }
     if !path.is_file() {
-        return Err(format!("The picture `{name}` is not there ({})", path.display()));
+        return Err(format!(
+            "The picture `{name}` is not there ({})",
+            path.display()
+        ));
     }
     image::ImageReader::open(path)
         .and_then(image::ImageReader::with_guessed_format)

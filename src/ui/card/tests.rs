@@ -341,7 +341,14 @@ fn a_sound_shows_as_sound_and_its_name_and_marks_after_it_stay_on_their_words() 
     let text = "Lima [sound:lima.mp3] is the capital";
     // "capital" is bytes 29..36 of the text as written.
     assert_eq!(&text[29..36], "capital");
-    let drawn = marked(text, &[29..36], 80, Style::new(), &theme);
+    let capital = 29..36;
+    let drawn = marked(
+        text,
+        std::slice::from_ref(&capital),
+        80,
+        Style::new(),
+        &theme,
+    );
     assert_eq!(shown(&drawn), ["Lima [sound: lima.mp3] is the capital"]);
     let highlighted: String = drawn[0]
         .spans

@@ -4,9 +4,8 @@
 use super::*;
 
 fn pictured(front: &str) -> App {
-    let text = format!(
-        "[deck]\nname = \"Flags\"\n[[cards]]\nfront = \"{front}\"\nback = \"Nobody's\"\n"
-    );
+    let text =
+        format!("[deck]\nname = \"Flags\"\n[[cards]]\nfront = \"{front}\"\nback = \"Nobody's\"\n");
     let deck = crate::deck::parse_deck(
         DeckId::new("flags"),
         crate::deck::Source::File(PathBuf::from("/home/u/decks/flags.toml")),

@@ -44,7 +44,10 @@ fn calls(dir: &Path, n: usize) -> Vec<String> {
         if calls.len() >= n && lines(&dir.join("pids")).len() >= n {
             return calls;
         }
-        assert!(start.elapsed() < PATIENCE, "only {calls:?}, waiting for {n}");
+        assert!(
+            start.elapsed() < PATIENCE,
+            "only {calls:?}, waiting for {n}"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
 }
@@ -77,7 +80,10 @@ fn a_sound_starts_on_show_and_on_replay_and_is_killed_and_reaped_on_a_new_side()
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
     let player = script(dir, "player", true);
-    let mut audio = Audio::new(&settings(&format!("{} --quiet", player.display()), ""), None);
+    let mut audio = Audio::new(
+        &settings(&format!("{} --quiet", player.display()), ""),
+        None,
+    );
     let hola = sound(dir, "hola.mp3");
     let playback = Playback {
         speech: None,
@@ -86,7 +92,7 @@ fn a_sound_starts_on_show_and_on_replay_and_is_killed_and_reaped_on_a_new_side()
     // Shown: the first sound plays (the second waits for it).
     assert_eq!(audio.play(&playback, dir), None);
     let first = format!("[--quiet][{}]", hola.display());
-    assert_eq!(calls(dir, 1), [first.clone()]);
+    assert_eq!(calls(dir, 1), std::slice::from_ref(&first));
     let playing = pid(dir, 0);
     assert!(exists(&playing));
     // Replayed: the first is killed and reaped, and it starts again.
@@ -146,7 +152,10 @@ fn a_missing_sound_is_told_and_the_rest_still_play() {
     );
     assert_eq!(
         notice,
-        Some(format!("The sound `gone.mp3` is not there ({})", missing.display()))
+        Some(format!(
+            "The sound `gone.mp3` is not there ({})",
+            missing.display()
+        ))
     );
     assert_eq!(calls(dir, 1), [format!("[{}]", there.display())]);
 }
@@ -163,7 +172,10 @@ fn without_a_player_one_notice_says_how_to_set_one() {
         sounds: vec![sound(dir, "a.mp3")],
     };
     let notice = audio.play(&playback, dir).unwrap();
-    assert!(notice.contains("set `audio_player` in config.toml"), "{notice}");
+    assert!(
+        notice.contains("set `audio_player` in config.toml"),
+        "{notice}"
+    );
     assert_eq!(audio.play(&playback, dir), None);
     let configured = Audio::new(&settings("nosuchplayer --x", ""), Some(&empty));
     assert!(!configured.has_player());
@@ -180,13 +192,18 @@ fn the_first_player_on_the_path_is_found_with_its_quiet_arguments() {
     let audio = Audio::new(&MediaSettings::default(), Some(&path));
     assert_eq!(
         audio.player,
-        Ok(["ffplay", "-nodisp", "-autoexit", "-loglevel", "quiet"].map(String::from).to_vec())
+        Ok(["ffplay", "-nodisp", "-autoexit", "-loglevel", "quiet"]
+            .map(String::from)
+            .to_vec())
     );
 }
 
 #[test]
 fn speech_words_are_split_before_the_text_goes_in() {
-    let words: Vec<String> = "say -v {lang} {text}".split(' ').map(String::from).collect();
+    let words: Vec<String> = "say -v {lang} {text}"
+        .split(' ')
+        .map(String::from)
+        .collect();
     assert_eq!(
         speech_command(&words, "pt-BR", "olá {lang} mundo"),
         ["say", "-v", "pt-BR", "olá {lang} mundo"]

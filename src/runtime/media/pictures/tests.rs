@@ -40,7 +40,12 @@ fn drawn(protocol: &Protocol) -> ratatui::buffer::Buffer {
 
 #[test]
 fn half_blocks_draw_the_picture_in_its_colours_inside_the_area() {
-    let protocol = encode(&picker(ProtocolType::Halfblocks), decoded(), Size::new(10, 3)).unwrap();
+    let protocol = encode(
+        &picker(ProtocolType::Halfblocks),
+        decoded(),
+        Size::new(10, 3),
+    )
+    .unwrap();
     // 8×4 pixels fit 10×3 cells of 1×2 pixels at their own size: 8×2 cells.
     assert_eq!(protocol.size(), Size::new(8, 2));
     let buffer = drawn(&protocol);
@@ -80,10 +85,20 @@ fn kitty_writes_its_sequence_in_the_first_cell_and_placeholders_only_inside_the_
 
 #[test]
 fn a_big_picture_is_scaled_down_to_the_area_and_never_up() {
-    let protocol = encode(&picker(ProtocolType::Halfblocks), decoded(), Size::new(4, 4)).unwrap();
+    let protocol = encode(
+        &picker(ProtocolType::Halfblocks),
+        decoded(),
+        Size::new(4, 4),
+    )
+    .unwrap();
     // 8×4 pixels in 4 columns of 1 pixel: halved, 4×2 pixels, one row of cells.
     assert_eq!(protocol.size(), Size::new(4, 1));
-    let protocol = encode(&picker(ProtocolType::Halfblocks), decoded(), Size::new(80, 40)).unwrap();
+    let protocol = encode(
+        &picker(ProtocolType::Halfblocks),
+        decoded(),
+        Size::new(80, 40),
+    )
+    .unwrap();
     assert_eq!(protocol.size(), Size::new(8, 2));
 }
 
@@ -104,7 +119,10 @@ fn draw_until_done(pictures: &mut Pictures, path: &Path) -> (Vec<String>, ratatu
         if !pictures.waiting() && !arrived {
             return (notices, terminal.backend().buffer().clone());
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "the worker never answered");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the worker never answered"
+        );
         std::thread::sleep(Duration::from_millis(5));
     }
 }
@@ -132,12 +150,18 @@ fn a_missing_or_unreadable_picture_is_told_once_and_draws_nothing() {
     let (notices, buffer) = draw_until_done(&mut pictures, &missing);
     assert_eq!(
         notices,
-        [format!("The picture `gone.png` is not there ({})", missing.display())]
+        [format!(
+            "The picture `gone.png` is not there ({})",
+            missing.display()
+        )]
     );
     assert!(buffer.content.iter().all(|cell| cell.bg == Color::Reset));
     let (notices, _) = draw_until_done(&mut pictures, &broken);
     assert_eq!(notices.len(), 1);
-    assert!(notices[0].starts_with("Cannot read the picture `broken.png`"), "{notices:?}");
+    assert!(
+        notices[0].starts_with("Cannot read the picture `broken.png`"),
+        "{notices:?}"
+    );
     // Told once: drawing it again asks nothing more.
     let (again, _) = draw_until_done(&mut pictures, &broken);
     assert!(again.is_empty());
@@ -158,5 +182,8 @@ fn a_picture_outside_the_decks_folder_is_not_read() {
     let dir = tempfile::tempdir().unwrap();
     let mut pictures = Pictures::new(Some(picker(ProtocolType::Halfblocks)), dir.path());
     let (notices, _) = draw_until_done(&mut pictures, &fixture());
-    assert_eq!(notices, ["The picture `flag.png` leads out of the decks folder"]);
+    assert_eq!(
+        notices,
+        ["The picture `flag.png` leads out of the decks folder"]
+    );
 }
