@@ -92,21 +92,28 @@ fn has_pictures(collection: &Collection) -> bool {
         .any(|card| pictured(&card.front) || pictured(&card.back))
 }
 
+/// Whether the media file `path` (a "picture" or a "sound") may be read: inside `root`, the
+/// decks folder [`normalised`](crate::deck::media::normalised), links followed, and there;
+/// the error says which not, for the notice.
+pub fn usable(path: &Path, root: &Path, what: &str) -> Result<(), String> {
+    let name = file_name(path);
+    if !crate::deck::media::inside(path, root) {
+        return Err(format!("The {what} `{name}` leads out of the decks folder"));
+    }
+    if !path.is_file() {
+        return Err(format!(
+            "The {what} `{name}` is not there ({})",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
 /// Opens `path` in the system's viewer (`open` on macOS, `xdg-open` elsewhere) without
 /// waiting for it or handing it the terminal; a thread reaps it. The error is for the notice.
 pub fn open_in_viewer(path: &Path, decks_dir: &Path) -> Result<(), String> {
     let name = file_name(path);
-    if !crate::deck::media::inside(path, &crate::deck::media::normalised(decks_dir)) {
-        return Err(format!(
-            "The picture `{name}` leads out of the decks folder"
-        ));
-    }
-    if !path.is_file() {
-        return Err(format!(
-            "The picture `{name}` is not there ({})",
-            path.display()
-        ));
-    }
+    usable(path, &crate::deck::media::normalised(decks_dir), "picture")?;
     let viewer = if cfg!(target_os = "macos") {
         "open"
     } else {

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use crate::app::media::{Playback, file_name};
+use crate::app::media::Playback;
 use crate::config::MediaSettings;
 
 /// The players looked for on `PATH` when `audio_player` is not set, in order, each with the
@@ -97,23 +97,10 @@ impl Audio {
         if let (Some(words), Some(utterance)) = (&self.speech, &playback.speech) {
             commands.push(speech_command(words, &utterance.language, &utterance.text));
         }
+        let root = crate::deck::media::normalised(decks_dir);
         for sound in &playback.sounds {
-            let root = crate::deck::media::normalised(decks_dir);
-            if !crate::deck::media::inside(sound, &root) {
-                notice.get_or_insert_with(|| {
-                    format!(
-                        "The sound `{}` leads out of the decks folder",
-                        file_name(sound)
-                    )
-                });
-            } else if !sound.is_file() {
-                notice.get_or_insert_with(|| {
-                    format!(
-                        "The sound `{}` is not there ({})",
-                        file_name(sound),
-                        sound.display()
-                    )
-                });
+            if let Err(problem) = super::usable(sound, &root, "sound") {
+                notice.get_or_insert(problem);
             } else {
                 match &self.player {
                     Ok(player) => {

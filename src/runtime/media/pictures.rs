@@ -184,17 +184,7 @@ fn work(
 /// The picture at `path`, which must be inside `root` (links followed); the error says why not.
 fn decode(path: &Path, root: &Path) -> Result<DynamicImage, String> {
     let name = file_name(path);
-    if !crate::deck::media::inside(path, root) {
-        return Err(format!(
-            "The picture `{name}` leads out of the decks folder"
-        ));
-    }
-    if !path.is_file() {
-        return Err(format!(
-            "The picture `{name}` is not there ({})",
-            path.display()
-        ));
-    }
+    super::usable(path, root, "picture")?;
     image::ImageReader::open(path)
         .and_then(image::ImageReader::with_guessed_format)
         .map_err(|error| error.to_string())
