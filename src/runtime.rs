@@ -228,10 +228,10 @@ fn draw(
         io::Result::Ok((clicks, (drawn.area.width, drawn.area.height), changed))
     };
     let (clicks, size, changed) = frame(terminal, runtime)?;
-    if !changed {
+    // Clearing asks the terminal where its cursor is; one that does not say keeps the frame.
+    if !changed || terminal.clear().is_err() {
         return Ok((clicks, size));
     }
-    terminal.clear()?;
     let (clicks, size, _) = frame(terminal, runtime)?;
     Ok((clicks, size))
 }

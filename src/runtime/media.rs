@@ -30,11 +30,16 @@ pub struct Media {
 
 impl Media {
     /// Media as the settings ask, the terminal asked what it draws (once, now, before any key
-    /// is read; see [`detect`]) when some card of `collection` has a picture.
+    /// is read; see [`detect`]) when some card of `collection` has a picture; and whether it
+    /// answered (then the screen is to be cleared of what the answer left).
     #[must_use]
-    pub fn start(settings: &MediaSettings, collection: &Collection, decks_dir: &Path) -> Self {
-        let picker = detect::picker(settings.images, has_pictures(collection));
-        Self::new(settings, picker, decks_dir)
+    pub fn start(
+        settings: &MediaSettings,
+        collection: &Collection,
+        decks_dir: &Path,
+    ) -> (Self, bool) {
+        let found = detect::picker(settings.images, has_pictures(collection));
+        (Self::new(settings, found.picker, decks_dir), found.answered)
     }
 
     /// Media with pictures drawn through `picker` (`None`: as text).

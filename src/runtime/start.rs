@@ -141,10 +141,14 @@ pub fn run_tui(
         ));
     }
     let mut terminal = super::open_terminal().context("cannot start the terminal interface")?;
-    runtime.media =
+    let (media, answered) =
         super::media::Media::start(&config.media, &app.study.collection, &locations.decks.path);
-    // Whatever the terminal's answer left on the screen goes.
-    terminal.clear()?;
+    runtime.media = media;
+    if answered {
+        // Whatever the terminal's answer left on the screen goes. (Clearing asks the terminal
+        // where its cursor is: only one that answers is asked.)
+        terminal.clear()?;
+    }
     let result = super::run(&mut terminal, &mut app, &mut runtime);
     // The terminal may have gone (its window closed): the snapshot is still saved below.
     let restored = ratatui::try_restore().context("cannot restore the terminal");

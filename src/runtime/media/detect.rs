@@ -19,26 +19,44 @@ pub const ANSWER_WITHIN: Duration = Duration::from_millis(300);
 /// The cell size assumed when the terminal does not say it, in pixels.
 const DEFAULT_CELL: FontSize = FontSize::new(10, 20);
 
-/// The protocol for `mode`; `None` draws pictures as text. `auto` only asks the terminal when
-/// `has_pictures` (some card has one), so a collection without pictures starts as before.
+/// What the start found: the protocol (`None` draws pictures as text), and whether the
+/// terminal was asked and answered (then what its answer put on the screen must be cleared).
+#[derive(Debug)]
+pub struct Found {
+    pub picker: Option<Picker>,
+    pub answered: bool,
+}
+
+/// The protocol for `mode`. `auto` only asks the terminal when `has_pictures` (some card has
+/// one), so a collection without pictures starts as before.
 #[must_use]
-pub fn picker(mode: ImageMode, has_pictures: bool) -> Option<Picker> {
+pub fn picker(mode: ImageMode, has_pictures: bool) -> Found {
+    let text = |picker| Found {
+        picker,
+        answered: false,
+    };
     let forced = match mode {
-        ImageMode::Off => return None,
-        ImageMode::Halfblocks => return Some(Picker::halfblocks()),
-        ImageMode::Auto if !has_pictures || blocked_by_tmux() => return None,
+        ImageMode::Off => return text(None),
+        ImageMode::Halfblocks => return text(Some(Picker::halfblocks())),
+        ImageMode::Auto if !has_pictures || blocked_by_tmux() => return text(None),
         ImageMode::Auto => None,
         ImageMode::Kitty => Some(ProtocolType::Kitty),
         ImageMode::Sixel => Some(ProtocolType::Sixel),
         ImageMode::Iterm2 => Some(ProtocolType::Iterm2),
     };
-    let (answered, cell) = ask_terminal(in_tmux()).unwrap_or((None, None));
-    let protocol = forced.or(answered).or_else(iterm2_by_name)?;
-    // The crate's only constructor from a cell size; the size comes from the terminal here.
-    #[allow(deprecated)]
-    let mut picker = Picker::from_fontsize(cell.unwrap_or(DEFAULT_CELL));
-    picker.set_protocol_type(protocol);
-    Some(picker)
+    let answer = ask_terminal(in_tmux()).ok().flatten();
+    let (offered, cell) = answer.unwrap_or((None, None));
+    let picker = forced.or(offered).or_else(iterm2_by_name).map(|protocol| {
+        // The crate's only constructor from a cell size; the size comes from the terminal.
+        #[allow(deprecated)]
+        let mut picker = Picker::from_fontsize(cell.unwrap_or(DEFAULT_CELL));
+        picker.set_protocol_type(protocol);
+        picker
+    });
+    Found {
+        picker,
+        answered: answer.is_some(),
+    }
 }
 
 fn in_tmux() -> bool {
@@ -82,12 +100,15 @@ fn iterm2_by_name() -> Option<ProtocolType> {
     .then_some(ProtocolType::Iterm2)
 }
 
+/// The protocol a terminal offers and its cell size.
+type Answer = (Option<ProtocolType>, Option<FontSize>);
+
 /// Asks the terminal on standard output and reads its answer from standard input (in raw
-/// mode already) for at most [`ANSWER_WITHIN`]: the protocol it offers and its cell size.
-fn ask_terminal(tmux: bool) -> io::Result<(Option<ProtocolType>, Option<FontSize>)> {
+/// mode already) for at most [`ANSWER_WITHIN`]; `None` when it did not answer in time.
+fn ask_terminal(tmux: bool) -> io::Result<Option<Answer>> {
     if !rustix::termios::isatty(io::stdin()) {
         // Keys come from elsewhere (`/dev/tty`): nothing to read an answer from here.
-        return Ok((None, None));
+        return Ok(None);
     }
     let query = Parser::query(tmux, QueryStdioOptions::default());
     let mut out = io::stdout();
@@ -98,6 +119,7 @@ fn ask_terminal(tmux: bool) -> io::Result<(Option<ProtocolType>, Option<FontSize
     let mut responses = Vec::new();
     let stdin = io::stdin();
     let mut buffer = [0u8; 256];
+    let mut complete = false;
     'reading: while let Some(left) = deadline.checked_duration_since(Instant::now()) {
         use rustix::event::{PollFd, PollFlags, Timespec};
         let mut watched = [PollFd::new(&stdin, PollFlags::IN)];
@@ -115,13 +137,14 @@ fn ask_terminal(tmux: bool) -> io::Result<(Option<ProtocolType>, Option<FontSize
         for &byte in &buffer[..read] {
             for response in parser.push(char::from(byte)) {
                 if response == Response::Status {
+                    complete = true;
                     break 'reading;
                 }
                 responses.push(response);
             }
         }
     }
-    Ok(interpret(&responses))
+    Ok(complete.then(|| interpret(&responses)))
 }
 
 /// The protocol (kitty over sixel) and cell size the answers name.
@@ -162,9 +185,11 @@ mod tests {
 
     #[test]
     fn off_and_a_collection_without_pictures_never_ask() {
-        assert!(picker(ImageMode::Off, true).is_none());
-        assert!(picker(ImageMode::Auto, false).is_none());
-        let halfblocks = picker(ImageMode::Halfblocks, false).expect("forced");
-        assert_eq!(halfblocks.protocol_type(), ProtocolType::Halfblocks);
+        assert!(picker(ImageMode::Off, true).picker.is_none());
+        assert!(picker(ImageMode::Auto, false).picker.is_none());
+        let halfblocks = picker(ImageMode::Halfblocks, false);
+        assert!(!halfblocks.answered);
+        let protocol = halfblocks.picker.expect("forced").protocol_type();
+        assert_eq!(protocol, ProtocolType::Halfblocks);
     }
 }
