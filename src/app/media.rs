@@ -4,9 +4,9 @@
 //! flashcards play and show media; the runtime (`runtime::media`) does the playing, the
 //! drawing of pictures and the opening.
 //!
-//! As in Anki, a side's sounds play when it shows (`autoplay`), and a key replays them; the
-//! question's sounds play on the question, the answer's on the answer
-//! (`rslib/src/card_rendering.rs` splits a card's sounds the same way).
+//! As in Anki, a side's sounds play when it shows (`autoplay`, on by default), and a key
+//! replays them; the question's sounds play on the question and the answer's on the answer
+//! (Anki keeps a card's question and answer sounds apart in the same way).
 
 use std::path::{Path, PathBuf};
 
