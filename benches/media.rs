@@ -63,7 +63,9 @@ fn media_frame(c: &mut Criterion) {
         "[deck]\nname = \"Flags\"\n[[cards]]\nfront = \"Whose flag? ![a flag](flag.png)\"\nback = \"Nobody's\"\n",
     )
     .expect("a deck");
-    let app = review(&decks);
+    let mut app = review(&decks);
+    // As the runtime says at the start when the terminal draws pictures.
+    app.media.pictures = true;
     let theme = ui::Theme::default();
     for (name, protocol) in [
         ("halfblocks", ProtocolType::Halfblocks),

@@ -55,6 +55,9 @@ pub struct MediaState {
     pub autoplay: bool,
     /// Whether the settings name a `tts_command`; without one nothing is spoken.
     pub speech: bool,
+    /// Whether the terminal draws pictures (the runtime found out at the start): then the
+    /// screens leave a place for them under the card's text.
+    pub pictures: bool,
     /// The side media were last worked out for: (card, back).
     pub shown: Option<(Box<str>, bool)>,
 }
@@ -64,6 +67,7 @@ impl Default for MediaState {
         Self {
             autoplay: true,
             speech: false,
+            pictures: false,
             shown: None,
         }
     }
@@ -74,7 +78,7 @@ impl App {
     /// between cards.
     #[must_use]
     pub fn side_media(&self) -> Option<SideMedia> {
-        let (card_id, back, back_side, text) = match &self.screen {
+        let (card_id, back, back_side, text, above) = match &self.screen {
             Screen::Review(review) => {
                 let current = review.session.current.as_ref()?;
                 let card = self.study.card(self.study.place(&current.card)?);
@@ -87,7 +91,9 @@ impl App {
                         format!("{}\n{}", card.back, cloze.extra.as_deref().unwrap_or(""))
                     }
                 };
-                (current.card.clone(), back, back, text)
+                // The answer shows under the question: its pictures stay on screen.
+                let above = back.then(|| card.front.clone());
+                (current.card.clone(), back, back, text, above)
             }
             Screen::Flashcards(cards) => {
                 let session = &cards.session;
@@ -104,50 +110,57 @@ impl App {
                 } else {
                     card.back == *text
                 };
-                (term.id.clone(), back, back_side, text.clone())
+                (term.id.clone(), back, back_side, text.clone(), None)
             }
             _ => return None,
         };
-        let deck = self.study.deck(self.study.place(&card_id)?.deck);
-        Some(self.media_of(deck, card_id, back, back_side, &text))
-    }
-
-    /// The media in `text`, a side of a card of `deck`.
-    fn media_of(
-        &self,
-        deck: &Deck,
-        card: Box<str>,
-        back: bool,
-        back_side: bool,
-        text: &str,
-    ) -> SideMedia {
         let mut side = SideMedia {
-            card,
+            card: card_id,
             back,
             pictures: Vec::new(),
             playback: Playback::default(),
             refused: Vec::new(),
         };
-        let found = references(text);
-        if let Source::File(file) = &deck.source {
-            for reference in found.iter().filter(|r| !r.is_url()) {
-                let Some(path) = resolve(file, &self.decks_dir, reference.path) else {
-                    side.refused.push(reference.path.to_owned());
-                    continue;
-                };
-                match reference.kind {
-                    MediaKind::Image => side.pictures.push(Picture {
-                        path,
-                        alt: reference.alt(text).trim().to_owned(),
-                    }),
-                    MediaKind::Sound => side.playback.sounds.push(path),
-                }
+        let deck = self.study.deck(self.study.place(&side.card)?.deck);
+        if let Some(above) = &above {
+            // The question's sounds played with it.
+            self.media_in(deck, above, &mut side, &mut Vec::new());
+        }
+        let mut sounds = Vec::new();
+        self.media_in(deck, &text, &mut side, &mut sounds);
+        side.playback.sounds = sounds;
+        self.speech_of(deck, back_side, &text, &mut side);
+        Some(side)
+    }
+
+    /// The media references in `text`, a text of a card of `deck` on screen: its pictures and
+    /// refused paths into `side`, its sounds into `sounds`.
+    fn media_in(&self, deck: &Deck, text: &str, side: &mut SideMedia, sounds: &mut Vec<PathBuf>) {
+        let Source::File(file) = &deck.source else {
+            return;
+        };
+        for reference in references(text).iter().filter(|r| !r.is_url()) {
+            let Some(path) = resolve(file, &self.decks_dir, reference.path) else {
+                side.refused.push(reference.path.to_owned());
+                continue;
+            };
+            match reference.kind {
+                MediaKind::Image => side.pictures.push(Picture {
+                    path,
+                    alt: reference.alt(text).trim().to_owned(),
+                }),
+                MediaKind::Sound => sounds.push(path),
             }
         }
+    }
+
+    /// The speech of `text`, the front (or with `back_side`, the back) of a card of `deck`,
+    /// when the deck names the side's language and the settings can speak.
+    fn speech_of(&self, deck: &Deck, back_side: bool, text: &str, side: &mut SideMedia) {
         if self.media.speech
             && let Some(language) = deck.speech.language(back_side)
         {
-            let spoken = spoken_text(text, &found);
+            let spoken = spoken_text(text, &references(text));
             if !spoken.is_empty() {
                 side.playback.speech = Some(Utterance {
                     language: language.to_owned(),
@@ -155,7 +168,6 @@ impl App {
                 });
             }
         }
-        side
     }
 
     /// After every action: a new side on screen stops what played, says which references it

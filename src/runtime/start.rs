@@ -143,6 +143,7 @@ pub fn run_tui(
     let mut terminal = super::open_terminal().context("cannot start the terminal interface")?;
     let (media, answered) =
         super::media::Media::start(&config.media, &app.study.collection, &locations.decks.path);
+    app.media.pictures = media.pictures.on();
     runtime.media = media;
     if answered {
         // Whatever the terminal's answer left on the screen goes. (Clearing asks the terminal

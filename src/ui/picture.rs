@@ -11,12 +11,13 @@ use crate::app::{Action, App};
 pub const MIN_ROWS: u16 = 3;
 
 /// Reports the place for the side's picture in `clicks`: the rows of `area` under the card's
-/// `text_rows` lines and a blank one, when the side has a picture and they are at least
-/// [`MIN_ROWS`].
+/// `text_rows` lines and a blank one, when the terminal draws pictures, the side has one and
+/// they are at least [`MIN_ROWS`].
 pub fn report(app: &App, area: Rect, text_rows: usize, clicks: &mut Clicks) {
-    let has_picture = app
-        .side_media()
-        .is_some_and(|side| !side.pictures.is_empty());
+    let has_picture = app.media.pictures
+        && app
+            .side_media()
+            .is_some_and(|side| !side.pictures.is_empty());
     if !has_picture || app.help_open() {
         return;
     }

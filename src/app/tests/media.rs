@@ -74,6 +74,10 @@ fn a_side_plays_when_it_shows_and_the_answer_plays_its_own() {
     );
     let effects = press(&mut app, KeyCode::Char(' '), now());
     assert_eq!(effects.first(), Some(&Effect::StopAudio));
+    // The answer shows under the question: its picture stays, its sound has played.
+    let side = app.side_media().unwrap();
+    assert_eq!(side.pictures.len(), 1);
+    assert_eq!(side.playback.sounds, [PathBuf::from("/decks/en/hello.mp3")]);
     assert_eq!(
         plays(&effects),
         [&Playback {

@@ -16,6 +16,7 @@ fn pictured(front: &str) -> App {
     collection.decks.push(deck);
     let mut app = app_with(collection);
     app.start_review(vec![0], "Flags".to_owned());
+    app.media.pictures = true;
     app
 }
 
@@ -59,12 +60,16 @@ fn the_picture_goes_under_the_text_and_the_card_says_what_it_is() {
 }
 
 #[test]
-fn no_place_without_a_picture_or_room_or_under_help() {
+fn no_place_without_a_picture_room_or_pictures_or_under_help() {
     let (_, clicks) = drawn(&pictured("Plain [sound:anthem.ogg]"), 60, 20);
     assert_eq!(clicks.picture_area(), None);
     let long = format!("{} ![a flag](flag.png)", "word ".repeat(120));
     let (_, clicks) = drawn(&pictured(&long), 60, 20);
     assert_eq!(clicks.picture_area(), None);
+    // A terminal that draws no pictures: the card keeps its layout.
+    let mut text_only = pictured("Whose? ![a flag](flag.png)");
+    text_only.media.pictures = false;
+    assert_eq!(drawn(&text_only, 60, 20).1.picture_area(), None);
     let mut help = pictured("Whose? ![a flag](flag.png)");
     help.update(Action::Help, help.now);
     let (_, clicks) = drawn(&help, 60, 20);
