@@ -28,6 +28,7 @@ mod exam;
 pub mod home;
 pub mod keys;
 pub mod line_input;
+pub mod media;
 mod picker;
 pub mod practice;
 pub mod review;
@@ -105,6 +106,8 @@ pub struct App {
     /// The terminal's size (columns, rows) at the last draw, as [`Action::Resize`] reported
     /// it; `None` until the first.
     pub size: Option<(u16, u16)>,
+    /// The side whose media last played, and the media settings.
+    pub media: media::MediaState,
 }
 
 /// Whether answers reach the review log.
@@ -134,6 +137,7 @@ impl App {
             practice_memory: practice::PracticeMemory::default(),
             help_scroll: 0,
             size: None,
+            media: media::MediaState::default(),
         };
         app.refresh_home();
         app
@@ -156,9 +160,14 @@ impl App {
     pub fn screen_bindings(&self) -> Keys {
         match &self.screen {
             Screen::Home => self.home.keys(),
-            Screen::Review(review) => review.keys(&self.study),
+            Screen::Review(review) => {
+                media::with_media_keys(review.keys(&self.study), self.side_has_media())
+            }
             Screen::Options(options) => options.keys(),
-            Screen::Flashcards(cards) => practice::flashcards_keys(&cards.session),
+            Screen::Flashcards(cards) => media::with_media_keys(
+                practice::flashcards_keys(&cards.session),
+                self.side_has_media(),
+            ),
             Screen::Learn(learn) => practice::learn_keys(learn),
             Screen::Match(game) => practice::match_keys(&game.session),
             Screen::Test(test) => practice::test_keys(test),
@@ -223,10 +232,11 @@ impl App {
     /// Applies an action at `now`: what the runtime reports first, then the screen's own.
     /// The match clock stands while its tiles are hidden, after whatever the action did.
     pub fn update(&mut self, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
-        let effects = self.apply(action, now);
+        let mut effects = self.apply(action, now);
         if let Screen::Review(review) = &mut self.screen {
             review.follow_card(&self.study);
         }
+        self.follow_side(&mut effects);
         let hidden = self.too_small();
         if let Screen::Match(game) = &mut self.screen {
             if hidden || game.help {
@@ -270,6 +280,9 @@ impl App {
                 }
             }
             Action::WriteFailed(message) => self.set_notice(format!("Not saved: {message}")),
+            Action::Notice(message) => self.set_notice(message),
+            Action::Replay => return self.replay(),
+            Action::OpenImage => return self.open_pictures(),
             Action::Reloaded(collection) => {
                 let browsing = matches!(self.screen, Screen::Browser(_));
                 let orphans_before = browsing.then(|| self.study.orphans().len());

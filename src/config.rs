@@ -17,7 +17,7 @@ use crate::deck::Problem;
 use crate::scheduler::Settings;
 use crate::session::grade::Strictness;
 pub use presets::{Preset, glob_matches, preset_table};
-pub use table::{RENAMED, Read, SETTINGS, Setting, Warning};
+pub use table::{IMAGE_MODES, RENAMED, Read, SETTINGS, Setting, Warning};
 pub use values::{parameters_text, step_text};
 
 /// The screens' colours.
@@ -30,6 +30,47 @@ pub enum ThemeName {
     Light,
     /// No colours (what `NO_COLOR` also gives).
     Monochrome,
+}
+
+/// How pictures in cards are drawn (`images` in `config.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImageMode {
+    /// Asks the terminal at the start what it can draw (kitty, sixel, iTerm2); text where it
+    /// draws none, or under tmux without passthrough.
+    #[default]
+    Auto,
+    Kitty,
+    Sixel,
+    Iterm2,
+    /// Coloured half blocks, which any terminal with colours draws (coarse).
+    Halfblocks,
+    /// Never: the card shows `[image: alt]` and the open key.
+    Off,
+}
+
+/// Pictures, sounds and speech in cards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaSettings {
+    pub images: ImageMode,
+    /// The command that plays a sound file (its words, the file added last); empty: the first
+    /// of mpv, ffplay, paplay and afplay found on `PATH`.
+    pub audio_player: String,
+    /// Whether a side's sounds play, and its text is spoken, when it shows (Anki's default).
+    pub autoplay: bool,
+    /// The command that speaks a side's text: words, with `{lang}` and `{text}` put in each
+    /// word after the split; empty: no speech.
+    pub tts_command: String,
+}
+
+impl Default for MediaSettings {
+    fn default() -> Self {
+        Self {
+            images: ImageMode::Auto,
+            audio_player: String::new(),
+            autoplay: true,
+            tts_command: String::new(),
+        }
+    }
 }
 
 /// Every setting, with where each value came from.
@@ -53,6 +94,8 @@ pub struct Config {
     pub lines: BTreeMap<&'static str, usize>,
     /// Named presets (`[presets.NAME]`), in the file's order.
     pub presets: Vec<Preset>,
+    /// Pictures, sounds and speech.
+    pub media: MediaSettings,
 }
 
 impl Config {
@@ -79,6 +122,7 @@ impl Default for Config {
             optimized: None,
             lines: BTreeMap::new(),
             presets: Vec::new(),
+            media: MediaSettings::default(),
         }
     }
 }

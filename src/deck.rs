@@ -15,6 +15,7 @@ pub mod load;
 pub mod media;
 pub mod parse;
 mod position;
+pub mod speech;
 pub mod write;
 
 pub use position::LineIndex;
@@ -223,6 +224,8 @@ pub struct Deck {
     /// The settings preset its `[deck]` table names (`preset = "NAME"`), whether or not the
     /// settings define it.
     pub preset: Option<NamedPreset>,
+    /// The languages its sides are spoken in (`tts`, `tts_front`, `tts_back`).
+    pub speech: speech::Speech,
 }
 
 /// A preset named in a deck file, and the line it is named on.

@@ -108,6 +108,13 @@
 //! - Where card text becomes styled lines (Markdown, code, math, tabs, a cloze card's marks):
 //!   `ui::card` (`src/ui/card.rs`), the one renderer every screen draws card text with; why
 //!   a flag leaves no half behind: `runtime::clusters::WholeClusters`, the TUI's backend.
+//! - Where a card side's pictures, sounds and speech are decided (which side shows, its files
+//!   kept inside the decks folder, autoplay and the replay and open keys): [`app::media`]
+//!   (`src/app/media.rs`), as `Effect::Play`, `Effect::StopAudio` and `Effect::OpenImage`;
+//!   where they are played, drawn and opened: `runtime::media` (the player processes in
+//!   `runtime/media/audio.rs`, pictures decoded on a worker in `runtime/media/pictures.rs`,
+//!   the terminal asked what it draws in `runtime/media/detect.rs`); where the picture goes on
+//!   screen: `ui::picture`.
 
 pub mod anki_notes;
 pub mod app;

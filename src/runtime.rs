@@ -17,6 +17,7 @@ use ratatui::backend::CrosstermBackend;
 
 mod adding;
 pub mod clusters;
+pub mod media;
 pub mod memory;
 pub mod start;
 mod stop;
@@ -62,6 +63,8 @@ pub struct Runtime {
     pub theme: ui::Theme,
     /// The signal (SIGTERM, SIGHUP, SIGINT) that ended the run loop, if one did.
     pub stopped_by: Option<i32>,
+    /// Sounds, speech and pictures.
+    pub media: media::Media,
 }
 
 /// Draws and handles keys until the user quits, or until SIGTERM, SIGHUP (the terminal
@@ -70,6 +73,8 @@ pub struct Runtime {
 pub fn run(terminal: &mut Tui, app: &mut App, runtime: &mut Runtime) -> io::Result<()> {
     let stop = Stop::register()?;
     let result = run_loop(terminal, app, runtime, &stop);
+    // Nothing plays on after the app.
+    runtime.media.audio.stop();
     runtime.stopped_by = stop.signal();
     stop.unregister();
     // Mouse reports are only on for the match grid; never leave them on.
@@ -96,9 +101,7 @@ fn run_loop(
             Action::Quit
         } else {
             follow_mouse(app, &mut mouse)?;
-            let mut clicks = ui::Clicks::default();
-            let drawn = terminal.draw(|frame| clicks = ui::draw(frame, app, &runtime.theme))?;
-            let size = (drawn.area.width, drawn.area.height);
+            let (clicks, size) = draw(terminal, app, runtime)?;
             runtime
                 .first_frame
                 .get_or_insert_with(std::time::Instant::now);
@@ -123,8 +126,17 @@ fn run_loop(
             {
                 simulation = None;
                 Action::Simulated(result)
+            } else if let (notices, arrived) = runtime.media.pictures.collect()
+                && (arrived || !notices.is_empty())
+            {
+                if notices.is_empty() {
+                    // A picture is ready: draw it.
+                    continue;
+                }
+                Action::Notice(notices.join("; "))
             } else {
-                let wait = simulation.as_ref().map(|_| Duration::from_millis(100));
+                let busy = simulation.is_some() || runtime.media.pictures.waiting();
+                let wait = busy.then_some(Duration::from_millis(50));
                 let Some(action) = next_action(app, &clicks, wait, stop)? else {
                     continue;
                 };
@@ -136,6 +148,9 @@ fn run_loop(
             for effect in app.update(action, now()) {
                 match effect {
                     Effect::Quit => return Ok(()),
+                    Effect::Play(_) | Effect::StopAudio | Effect::OpenImage(_) => {
+                        pending.extend(runtime.media.perform(&effect));
+                    }
                     Effect::Write(event) => {
                         let events = std::slice::from_ref(&event);
                         pending.push(match write(&runtime.log.store, &app.saving, events) {
@@ -194,6 +209,31 @@ fn run_loop(
             }
         }
     }
+}
+
+/// Draws a frame, the side's picture over the place it left for one; when the picture on
+/// screen changed under a graphics protocol, the terminal is cleared and the frame drawn
+/// again, so none of the old picture stays. Returns where clicks land and the frame's size.
+fn draw(
+    terminal: &mut Tui,
+    app: &App,
+    runtime: &mut Runtime,
+) -> io::Result<(ui::Clicks, (u16, u16))> {
+    let frame = |terminal: &mut Tui, runtime: &mut Runtime| {
+        let (mut clicks, mut changed) = (ui::Clicks::default(), false);
+        let drawn = terminal.draw(|frame| {
+            clicks = ui::draw(frame, app, &runtime.theme);
+            changed = runtime.media.draw(frame, app, clicks.picture_area());
+        })?;
+        io::Result::Ok((clicks, (drawn.area.width, drawn.area.height), changed))
+    };
+    let (clicks, size, changed) = frame(terminal, runtime)?;
+    // Clearing asks the terminal where its cursor is; one that does not say keeps the frame.
+    if !changed || terminal.clear().is_err() {
+        return Ok((clicks, size));
+    }
+    let (clicks, size, _) = frame(terminal, runtime)?;
+    Ok((clicks, size))
 }
 
 /// Turns mouse reports on or off as the screen wants them (only the match grid does).

@@ -12,6 +12,7 @@ mod learn;
 pub mod matching;
 mod options;
 mod picker;
+mod picture;
 mod practice_test;
 mod review;
 mod saving;
@@ -49,6 +50,16 @@ pub fn too_small(width: u16, height: u16) -> bool {
 pub struct Clicks(pub Vec<(Rect, Action)>);
 
 impl Clicks {
+    /// Where the side's picture goes: the place under the card's text that a click on opens
+    /// (the runtime draws the picture there, over what drawing left blank).
+    #[must_use]
+    pub fn picture_area(&self) -> Option<Rect> {
+        self.0
+            .iter()
+            .find(|(_, action)| *action == Action::OpenImage)
+            .map(|(area, _)| *area)
+    }
+
     /// The action of a click at a cell, if anything clickable is there.
     #[must_use]
     pub fn at(&self, column: u16, row: u16) -> Option<Action> {
@@ -100,9 +111,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks 
                 backlog::render(app, preview, theme, area, buf);
             }
         }
-        Screen::Review(review) => review::render(app, review, theme, area, buf),
+        Screen::Review(review) => clicks = review::render(app, review, theme, area, buf),
         Screen::Options(screen) => options::render(app, screen, theme, area, buf),
-        Screen::Flashcards(cards) => flashcards::render(app, cards, theme, area, buf),
+        Screen::Flashcards(cards) => clicks = flashcards::render(app, cards, theme, area, buf),
         Screen::Learn(learn) => learn::render(app, learn, theme, area, buf),
         Screen::Match(game) => clicks = matching::render(app, &game.session, theme, area, buf),
         Screen::Test(test) => practice_test::render(app, test, theme, area, buf),

@@ -121,6 +121,10 @@ pub enum Action {
     ToggleTyping,
     /// On the review screen: show the card's hint.
     ShowHint,
+    /// Plays the side's sounds and speech again.
+    Replay,
+    /// Opens the side's pictures in the system viewer.
+    OpenImage,
 
     // What the runtime reports back.
     /// An event was written to the log.
@@ -129,6 +133,8 @@ pub enum Action {
     WrittenAll(Vec<NewEvent>),
     /// Writing failed, for this reason; nothing changed.
     WriteFailed(String),
+    /// Something the user should know that changed nothing (a sound that would not play).
+    Notice(String),
     /// The decks were read again (after an edit).
     Reloaded(Collection),
     /// Events appended to the log since it was read (another window's answers).
@@ -163,6 +169,7 @@ impl Action {
             Self::Written(_)
                 | Self::WrittenAll(_)
                 | Self::WriteFailed(_)
+                | Self::Notice(_)
                 | Self::Reloaded(_)
                 | Self::LogRead(_)
                 | Self::Simulated(_)
@@ -205,6 +212,13 @@ pub enum Effect {
     },
     /// Write the built-in deck into the decks folder, then read the decks again.
     CopyBuiltIn,
+    /// Stop what plays (and end what was spoken) before playing this: the speech, then each
+    /// sound in turn.
+    Play(super::media::Playback),
+    /// Stop what plays: the card changed or the app leaves.
+    StopAudio,
+    /// Open a picture in the system viewer, without waiting for it.
+    OpenImage(PathBuf),
     /// Replace the practice modes' memory file (`runtime::memory`) with this.
     SavePractice(Box<super::practice::PracticeMemory>),
     Quit,

@@ -125,6 +125,14 @@ impl Keys {
         Self(self.0, Some(options))
     }
 
+    /// Whether `other` is this table: the same bindings in the same order (the screens choose
+    /// among the const tables, which may be copied anywhere).
+    #[must_use]
+    pub fn same_as(self, other: Self) -> bool {
+        let parts = |keys: Self| keys.iter().map(|b| (b.key_label, b.hint, &b.action));
+        self.1 == other.1 && parts(self).eq(parts(other))
+    }
+
     /// Every binding, in order.
     pub fn iter(self) -> impl Iterator<Item = &'static Binding> {
         self.0.iter().flat_map(|part| part.iter())

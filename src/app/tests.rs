@@ -724,6 +724,7 @@ fn hash_on_the_done_screen_crams_one_tag_of_cards_or_their_deck() {
 
 mod browser;
 mod home_items;
+mod media;
 mod more_new;
 mod practice_modes;
 mod reachable;

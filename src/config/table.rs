@@ -5,7 +5,7 @@ use super::values::{
     Value, boolean, easy_days, easy_days_text, float, integer, parameters, parameters_text, quoted,
     steps, steps_text, word,
 };
-use super::{Config, ThemeName};
+use super::{Config, ImageMode, ThemeName};
 use crate::scheduler::{DayLearningMix, NewCardMix, NewOrder, ReviewOrder};
 use crate::session::grade::{Parts, Typos};
 
@@ -99,6 +99,34 @@ const THEMES: &[(&str, ThemeName)] = &[
     ("light", ThemeName::Light),
     ("monochrome", ThemeName::Monochrome),
 ];
+
+/// `images`' words.
+pub const IMAGE_MODES: &[(&str, ImageMode)] = &[
+    ("auto", ImageMode::Auto),
+    ("kitty", ImageMode::Kitty),
+    ("sixel", ImageMode::Sixel),
+    ("iterm2", ImageMode::Iterm2),
+    ("halfblocks", ImageMode::Halfblocks),
+    ("off", ImageMode::Off),
+];
+
+/// A command's words: a string, and with `placeholder` given, one that holds it (or empty,
+/// for none).
+fn command(value: &Value<'_>, placeholder: Option<&str>) -> Result<String, String> {
+    let text = value
+        .get_ref()
+        .as_str()
+        .ok_or_else(|| "must be a string: the command and its arguments".to_owned())?;
+    if let Some(placeholder) = placeholder
+        && !text.trim().is_empty()
+        && !text.contains(placeholder)
+    {
+        return Err(format!(
+            "must hold `{placeholder}` where the text goes, like \"espeak-ng -v {{lang}} {{text}}\""
+        ));
+    }
+    Ok(text.trim().to_owned())
+}
 
 /// The settings, in the order `config show` and `config init` list them.
 #[rustfmt::skip]
@@ -261,6 +289,34 @@ pub const SETTINGS: &[Setting] = &[
         help: "\"dark\", \"light\" or \"monochrome\" (NO_COLOR also turns colours off)",
         read: |c, v| set(&mut c.theme, choice(v, THEMES)),
         show: |c| chosen(c.theme, THEMES),
+    },
+    Setting {
+        name: "images",
+        preset: false,
+        help: "how card pictures are drawn: \"auto\" (ask the terminal), \"kitty\", \"sixel\", \"iterm2\", \"halfblocks\" or \"off\" (text and a key that opens them)",
+        read: |c, v| set(&mut c.media.images, choice(v, IMAGE_MODES)),
+        show: |c| chosen(c.media.images, IMAGE_MODES),
+    },
+    Setting {
+        name: "audio_player",
+        preset: false,
+        help: "the command that plays [sound:...] files, the file added last (\"\": the first of mpv, ffplay, paplay, afplay)",
+        read: |c, v| set(&mut c.media.audio_player, command(v, None)),
+        show: |c| toml::Value::from(c.media.audio_player.as_str()).to_string(),
+    },
+    Setting {
+        name: "autoplay",
+        preset: false,
+        help: "play a side's sounds (and speak it) when it shows; a key replays them either way",
+        read: |c, v| set(&mut c.media.autoplay, boolean(v)),
+        show: |c| c.media.autoplay.to_string(),
+    },
+    Setting {
+        name: "tts_command",
+        preset: false,
+        help: "speaks sides of decks with `tts = \"LANG\"`, like \"espeak-ng -v {lang} {text}\"; no shell (\"\": off)",
+        read: |c, v| set(&mut c.media.tts_command, command(v, Some("{text}"))),
+        show: |c| toml::Value::from(c.media.tts_command.as_str()).to_string(),
     },
     Setting {
         name: "streak",

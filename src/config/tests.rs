@@ -26,7 +26,8 @@ fn every_key_is_read() {
          theme = \"light\"\nstreak = true\nstreak_goal = 25\nxp = true\n\
          parameters = [0.1686, 0.8157, 2.4398, 6.2041, 6.5370, 0.5137, 3.1916, 0.0256, 1.6566, 0.2838, 0.6124, \
          1.5905, 0.0352, 0.3957, 1.8007, 0.6009, 1.8729, 0.8653, 0.0911, 0.1507, 0.2406]\n\
-         optimized = 2026-11-27\neasy_days = { saturday = 50, sunday = 0 }\nload_balance = false\n",
+         optimized = 2026-11-27\neasy_days = { saturday = 50, sunday = 0 }\nload_balance = false\n\
+         images = \"off\"\naudio_player = \"paplay\"\nautoplay = false\ntts_command = \"say {text}\"\n",
     );
     assert!(problems.is_empty(), "{problems:?}");
     let s = &config.scheduling;
@@ -366,4 +367,43 @@ fn easy_days_are_shown_as_they_are_read() {
         values(&Config::default())[SETTINGS.iter().position(|s| s.name == "easy_days").unwrap()].1,
         "{}"
     );
+}
+
+#[test]
+fn media_settings_are_read_and_a_bad_one_says_what_is_allowed() {
+    let (config, problems) = parsed(
+        "images = \"sixel\"\naudio_player = \"mpv --no-video\"\nautoplay = false\n\
+         tts_command = \"espeak-ng -v {lang} {text}\"\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.media.images, ImageMode::Sixel);
+    assert_eq!(config.media.audio_player, "mpv --no-video");
+    assert!(!config.media.autoplay);
+    assert_eq!(config.media.tts_command, "espeak-ng -v {lang} {text}");
+
+    let (config, problems) = parsed("images = \"png\"\ntts_command = \"say\"\naudio_player = 3\n");
+    assert_eq!(config.media, MediaSettings::default());
+    assert_eq!(
+        problems,
+        [
+            "config.toml:1:10: `images` must be one of \"auto\", \"kitty\", \"sixel\", \"iterm2\", \
+             \"halfblocks\", \"off\"; using the default",
+            "config.toml:2:15: `tts_command` must hold `{text}` where the text goes, like \
+             \"espeak-ng -v {lang} {text}\"; using the default",
+            "config.toml:3:16: `audio_player` must be a string: the command and its arguments; \
+             using the default",
+        ]
+    );
+}
+
+#[test]
+fn media_settings_show_as_toml_that_reads_back() {
+    let (config, _) = parsed("audio_player = 'play \"x\"'\n");
+    let shown = values(&config)
+        .into_iter()
+        .find(|(name, _)| *name == "audio_player")
+        .map(|(_, value)| value);
+    assert_eq!(shown.as_deref(), Some("'play \"x\"'"));
+    assert!(template().contains("images = \"auto\"\n"));
+    assert!(template().contains("autoplay = true\n"));
 }

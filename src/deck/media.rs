@@ -1,6 +1,7 @@
 //! Media references in card text: images as `![alt text](path)` (Markdown's spelling) and
-//! sounds as `[sound:file.mp3]` (Anki's), with paths relative to the deck file. Only the
-//! syntax lives here; `flashdeck check` looks for the files, and showing them comes later.
+//! sounds as `[sound:file.mp3]` (Anki's), with paths relative to the deck file, and where
+//! they lead. `flashdeck check` looks for the files; the TUI shows and plays them
+//! (`app::media`, `runtime::media`).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -63,6 +64,36 @@ pub fn lexically_normal(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// `path` made absolute (against the working folder) with `.` and `..` worked out in the
+/// text; links are not followed.
+#[must_use]
+pub fn normalised(path: &Path) -> PathBuf {
+    lexically_normal(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// Whether `target` is inside `root` (both [`normalised`]), by its path and, when both exist,
+/// by where links lead: a link in the decks folder that points out of it is out.
+#[must_use]
+pub fn inside(target: &Path, root: &Path) -> bool {
+    if !target.starts_with(root) {
+        return false;
+    }
+    match (target.canonicalize(), root.canonicalize()) {
+        (Ok(target), Ok(root)) => target.starts_with(root),
+        _ => true,
+    }
+}
+
+/// The file a reference written in `deck_file` names, if it stays inside `decks_dir` by its
+/// path (links are the reader's to check, with [`inside`]); `None` for a path that leads out
+/// (`../x.png`, an absolute path elsewhere).
+#[must_use]
+pub fn resolve(deck_file: &Path, decks_dir: &Path, written: &str) -> Option<PathBuf> {
+    let folder = deck_file.parent().unwrap_or(Path::new(""));
+    let target = normalised(&folder.join(written));
+    target.starts_with(normalised(decks_dir)).then_some(target)
 }
 
 /// The `n`th name for a file called `name` when others have it: `flag-2.png`, `notes-3`.
@@ -174,6 +205,33 @@ mod tests {
         assert!(url[0].is_url());
         assert!(!references("![x]( a b.png )")[0].is_url());
         assert_eq!(references("![x]( a b.png )")[0].path, "a b.png");
+    }
+
+    #[test]
+    fn dots_are_worked_out_in_the_text() {
+        assert_eq!(
+            normalised(Path::new("/d/decks/./es/../../x.png")),
+            Path::new("/d/x.png")
+        );
+        assert!(inside(Path::new("/d/decks/m/a.png"), Path::new("/d/decks")));
+        assert!(!inside(Path::new("/d/decksx/a.png"), Path::new("/d/decks")));
+    }
+
+    #[test]
+    fn a_reference_resolves_from_its_deck_file_and_may_not_leave_the_decks_folder() {
+        let deck = Path::new("/d/decks/es/verbs.toml");
+        let decks = Path::new("/d/decks");
+        assert_eq!(
+            resolve(deck, decks, "media/hablar.mp3"),
+            Some(PathBuf::from("/d/decks/es/media/hablar.mp3"))
+        );
+        assert_eq!(
+            resolve(deck, decks, "../shared/map.png"),
+            Some(PathBuf::from("/d/decks/shared/map.png"))
+        );
+        assert_eq!(resolve(deck, decks, "../../secret.png"), None);
+        assert_eq!(resolve(deck, decks, "/etc/passwd"), None);
+        assert_eq!(resolve(deck, Path::new("/d/dec"), "x.png"), None);
     }
 
     #[test]

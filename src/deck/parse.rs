@@ -36,6 +36,9 @@ const DECK_KEYS: &[&str] = &[
     "exam",
     "preset",
     "type",
+    "tts",
+    "tts_front",
+    "tts_back",
 ];
 const CARD_KEYS: &[&str] = &[
     "front", "back", "id", "tags", "hint", "reverse", "cloze", "extra", "type", "note",
@@ -79,6 +82,7 @@ pub fn parse_deck_counted(
             reviews_per_day: meta.reviews_per_day,
             exam: meta.exam,
             preset: meta.preset,
+            speech: meta.speech,
         });
     }
     Err((checker.into_problems(&source), valid_cards))
@@ -145,6 +149,7 @@ struct Meta {
     /// `type = true`: every card's answer is typed, unless the card says `type = false`;
     /// `None` when not given.
     typed: Option<bool>,
+    speech: super::speech::Speech,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -249,6 +254,7 @@ impl Checker<'_> {
         let (mut new_per_day, mut reviews_per_day, mut exam) = (None, None, None);
         let mut preset = None;
         let mut typed = None;
+        let (mut both, mut front, mut back) = (None, None, None);
         for (key, value) in table {
             match key.get_ref().as_ref() {
                 "exam" => exam = self.date(value, "`exam`"),
@@ -268,9 +274,16 @@ impl Checker<'_> {
                         line: self.line_of(value.span().start),
                     });
                 }
+                "tts" => both = self.language(value, "`tts`"),
+                "tts_front" => front = self.language(value, "`tts_front`"),
+                "tts_back" => back = self.language(value, "`tts_back`"),
                 other => self.unknown_key(key.span().start, other, DECK_KEYS, "in `[deck]`"),
             }
         }
+        let speech = super::speech::Speech {
+            front: front.or_else(|| both.clone()),
+            back: back.or(both),
+        };
         let Some(name) = name else {
             self.error(value.span().start, "`[deck]` is missing `name`");
             return None;
@@ -284,6 +297,7 @@ impl Checker<'_> {
             exam,
             preset,
             typed,
+            speech,
         })
     }
 

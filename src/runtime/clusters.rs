@@ -14,7 +14,7 @@
 //! cell after it from an explicit position. Rows of plain text go through as ratatui sent them.
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::{Position, Rect, Size};
 use unicode_width::UnicodeWidthStr;
 
@@ -54,6 +54,15 @@ impl<B: Backend> WholeClusters<B> {
         (0..self.shown.area.width).any(|x| self.shown.cell((x, y)).is_some_and(is_odd))
     }
 
+    /// Whether row `y` holds a picture's cell (a protocol's sequence, at the width it gave).
+    fn row_has_picture(&self, y: u16) -> bool {
+        (0..self.shown.area.width).any(|x| {
+            self.shown
+                .cell((x, y))
+                .is_some_and(|cell| matches!(cell.diff_option, CellDiffOption::ForcedWidth(_)))
+        })
+    }
+
     /// Row `y` as `shown` has it: each odd cluster over blanks the width of its cells and
     /// from its own position, and the cells after it from theirs.
     fn draw_row(&mut self, y: u16) -> Result<(), B::Error> {
@@ -64,7 +73,7 @@ impl<B: Backend> WholeClusters<B> {
             let Some(cell) = self.shown.cell((x, y)).cloned() else {
                 break;
             };
-            let cells = u16::try_from(cell.symbol().width().max(1)).unwrap_or(1);
+            let cells = columns(&cell).max(1);
             if is_odd(&cell) {
                 let mut blank = Cell::default();
                 blank.set_style(cell.style());
@@ -86,10 +95,22 @@ impl<B: Backend> WholeClusters<B> {
     }
 }
 
+/// The columns `cell` takes: the width a picture's cell was given (its symbol is an escape
+/// sequence, whose characters are no measure), else its cluster's.
+fn columns(cell: &Cell) -> u16 {
+    match cell.diff_option {
+        CellDiffOption::ForcedWidth(width) => width.get(),
+        _ => u16::try_from(cell.symbol().width()).unwrap_or(1),
+    }
+}
+
 /// Whether terminals may draw `cell`'s cluster in other cells than the buffer counts: more
 /// than one character (flags, ZWJ sequences, skin tones, variation selectors, combining
-/// signs) or wider than one column.
+/// signs) or wider than one column. A picture's cell, whose width its protocol gave, is not.
 fn is_odd(cell: &Cell) -> bool {
+    if matches!(cell.diff_option, CellDiffOption::ForcedWidth(_)) {
+        return false;
+    }
     let symbol = cell.symbol();
     symbol.len() > 1 && (symbol.chars().nth(1).is_some() || symbol.width() != 1)
 }
@@ -109,7 +130,7 @@ impl<B: Backend> Backend for WholeClusters<B> {
             }
             // The cells a wide cluster covers are blank in ratatui's buffer, and the diff
             // leaves them out.
-            let covered = u16::try_from(cell.symbol().width()).unwrap_or(1);
+            let covered = columns(cell);
             for hidden in x.saturating_add(1)..x.saturating_add(covered) {
                 if let Some(shown) = self.shown.cell_mut((hidden, *y)) {
                     shown.reset();
@@ -126,7 +147,10 @@ impl<B: Backend> Backend for WholeClusters<B> {
             if let Some(flag) = self.odd_rows.get_mut(usize::from(y)) {
                 *flag = odd;
             }
-            if was_odd || odd {
+            // A picture's row goes as ratatui sent it: the cells under the picture are
+            // skipped in the buffer and never reach here, so drawing the row whole would
+            // blank them over the picture.
+            if (was_odd || odd) && !self.row_has_picture(y) {
                 whole.push(y);
             }
         }

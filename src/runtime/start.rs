@@ -102,6 +102,8 @@ pub fn run_tui(
     let mut app = App::new(study, locations.decks.path.clone(), now);
     app.strictness = config.strictness;
     app.set_goals(config.goals());
+    app.media.autoplay = config.media.autoplay;
+    app.media.speech = !config.media.tts_command.is_empty();
     let (memory, memory_notice) = super::memory::load(&locations.data_dir.path);
     app.practice_memory = memory;
     app.notice = joined_notice([
@@ -129,6 +131,8 @@ pub fn run_tui(
         first_frame: None,
         theme: Theme::named(config.theme),
         stopped_by: None,
+        // Asked of the terminal below, once it is in raw mode.
+        media: super::media::Media::new(&config.media, None, &locations.decks.path),
     };
     if let Err(error) = runtime.log.store.check_writable() {
         app.saving = Saving::Ask(format!(
@@ -137,6 +141,15 @@ pub fn run_tui(
         ));
     }
     let mut terminal = super::open_terminal().context("cannot start the terminal interface")?;
+    let (media, answered) =
+        super::media::Media::start(&config.media, &app.study.collection, &locations.decks.path);
+    app.media.pictures = media.pictures.on();
+    runtime.media = media;
+    if answered {
+        // Whatever the terminal's answer left on the screen goes. (Clearing asks the terminal
+        // where its cursor is: only one that answers is asked.)
+        terminal.clear()?;
+    }
     let result = super::run(&mut terminal, &mut app, &mut runtime);
     // The terminal may have gone (its window closed): the snapshot is still saved below.
     let restored = ratatui::try_restore().context("cannot restore the terminal");

@@ -39,6 +39,7 @@ pub fn marked(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let (text, marked) = expand_tabs(text, marked);
+    let (text, marked) = show_sounds(text, marked);
     if !markdown::is_markdown(&text) {
         if marked.is_empty() {
             return text::wrap(&text, width)
@@ -178,6 +179,39 @@ fn expand_tabs<'t>(text: &'t str, marked: &[Range<usize>]) -> (Cow<'t, str>, Vec
         }
     }
     out.push_str(&text[start..]);
+    (Cow::Owned(out), moved(marked, &shifts))
+}
+
+/// Each sound, `[sound:file]`, as `[sound: file]`: what the card shows where the runtime
+/// plays it (or has no player to), and `marked` moved to match.
+fn show_sounds(text: Cow<'_, str>, marked: Vec<Range<usize>>) -> (Cow<'_, str>, Vec<Range<usize>>) {
+    use crate::deck::media::{MediaKind, references};
+    let sounds: Vec<usize> = references(&text)
+        .iter()
+        .filter(|r| r.kind == MediaKind::Sound && r.offset == r.start + "[sound:".len())
+        .map(|r| r.offset)
+        .collect();
+    if sounds.is_empty() {
+        return (text, marked);
+    }
+    let mut out = String::with_capacity(text.len() + sounds.len());
+    let mut shifts = Vec::with_capacity(sounds.len());
+    let mut start = 0;
+    for (n, &at) in sounds.iter().enumerate() {
+        out.push_str(&text[start..at]);
+        out.push(' ');
+        start = at;
+        // The path moves one byte on; the `[sound:` before it stays.
+        shifts.push((at - 1, n + 1));
+    }
+    out.push_str(&text[start..]);
+    let marked = moved(&marked, &shifts);
+    (Cow::Owned(out), marked)
+}
+
+/// `marked` with each offset after a shift's byte moved on by that shift's bytes added so
+/// far; `shifts` are (byte in the old text, bytes added up to it), in order.
+fn moved(marked: &[Range<usize>], shifts: &[(usize, usize)]) -> Vec<Range<usize>> {
     let moved = |offset: usize| {
         offset
             + shifts
@@ -186,11 +220,10 @@ fn expand_tabs<'t>(text: &'t str, marked: &[Range<usize>]) -> (Cow<'t, str>, Vec
                 .last()
                 .map_or(0, |s| s.1)
     };
-    let marked = marked
+    marked
         .iter()
         .map(|m| moved(m.start)..moved(m.end))
-        .collect();
-    (Cow::Owned(out), marked)
+        .collect()
 }
 
 #[cfg(test)]

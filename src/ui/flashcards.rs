@@ -11,13 +11,15 @@ use super::{Theme, card, chrome};
 use crate::app::{Action, App, Practice, keys};
 use crate::session::flashcards::Flashcards;
 
+/// Draws flashcards; returns where the side's picture goes, if it has one.
 pub fn render(
     app: &App,
     screen: &Practice<Flashcards>,
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
-) {
+) -> super::Clicks {
+    let mut clicks = super::Clicks::default();
     let cards = &screen.session;
     let total = cards.order.len();
     // The position is the gauge's label; the header has the sorting counts, or nothing.
@@ -37,9 +39,12 @@ pub fn render(
     let title = format!("Flashcards · {}", cards.title);
     let body = chrome::render(app, theme, &title, status, area, buf);
     if let Some(lines) = between_rounds(cards) {
-        return message(&lines, theme, body, buf);
+        message(&lines, theme, body, buf);
+        return clicks;
     }
-    let Some(term) = cards.current() else { return };
+    let Some(term) = cards.current() else {
+        return clicks;
+    };
     let [gauge, card_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(body);
     let fraction = |n: usize| f64::from(u32::try_from(n).unwrap_or(u32::MAX));
@@ -83,15 +88,18 @@ pub fn render(
         card::lines(side, width, style, theme),
         usize::from(inner.width),
     );
+    // A side with a picture keeps its text at the top, the picture under it.
+    super::picture::report(app, inner, lines.len(), &mut clicks);
     super::scrolled(
         lines,
         screen.scroll,
-        true,
+        clicks.picture_area().is_none(),
         (inner, buf),
         |paragraph, area, buf| {
             paragraph.style(style).render(area, buf);
         },
     );
+    clicks
 }
 
 /// What shows instead of a card when sorting is over or a round is done.

@@ -18,7 +18,15 @@ use crate::study::DueCounts;
 /// card's three (its rules and a line of text), the notice and the footer.
 const BESIDE_COMPARISON: u16 = 6;
 
-pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the review screen; returns where its picture goes, if the card has one.
+pub fn render(
+    app: &App,
+    review: &ReviewScreen,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> super::Clicks {
+    let mut clicks = super::Clicks::default();
     let session = &review.session;
     let reveal = review
         .keys(&app.study)
@@ -83,7 +91,7 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
     body_block.render(body, buf);
     match &session.current {
         Some(_) => {
-            render_card(app, review, theme, inner, buf);
+            render_card(app, review, theme, (inner, buf), &mut clicks);
             Paragraph::new(buttons_lines)
                 .alignment(Alignment::Center)
                 .render(buttons_area, buf);
@@ -102,6 +110,7 @@ pub fn render(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: 
     if review.overlay == Some(ReviewOverlay::Picker) {
         super::picker::render(keys::PICKER, &session.title, theme, area, buf);
     }
+    clicks
 }
 
 fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -138,7 +147,13 @@ fn render_header(app: &App, session: &ReviewSession, theme: &Theme, area: Rect, 
     super::chrome::header(title, counts, keeps, area, buf);
 }
 
-fn render_card(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_card(
+    app: &App,
+    review: &ReviewScreen,
+    theme: &Theme,
+    (area, buf): (Rect, &mut Buffer),
+    clicks: &mut super::Clicks,
+) {
     let session = &review.session;
     let Some(current) = &session.current else {
         return;
@@ -190,6 +205,7 @@ fn render_card(app: &App, review: &ReviewScreen, theme: &Theme, area: Rect, buf:
         lines.push(Line::from(""));
         lines.extend(card::lines(answer, width, Style::new(), theme));
     }
+    super::picture::report(app, column, lines.len(), clicks);
     super::scrolled(
         lines,
         session.scroll,

@@ -762,6 +762,7 @@ mod calendar;
 mod every_size;
 mod home_items;
 mod key_ranges;
+mod media;
 mod narrow;
 mod practice_screens;
 mod stats_overview;

@@ -218,15 +218,31 @@ pub const TYPING_REVIEW_HINT: Keys = Keys(&[
 ], None);
 
 #[rustfmt::skip]
-pub const ANSWER: Keys = Keys(&[
-    &[
-        bind(Code(&[K::Char('1')]), "1", "Again", A::Grade(Rating::Again), HELP_ONLY),
-        bind(Code(&[K::Char('2')]), "2", "Hard", A::Grade(Rating::Hard), HELP_ONLY),
-        bind(Code(&[K::Char('3'), K::Char(' '), K::Enter]), "3/Space", "Good", A::Grade(Rating::Good), HELP_ONLY),
-        bind(Code(&[K::Char('4')]), "4", "Easy", A::Grade(Rating::Easy), HELP_ONLY),
-    ],
+const GRADES: &[Binding] = &[
+    bind(Code(&[K::Char('1')]), "1", "Again", A::Grade(Rating::Again), HELP_ONLY),
+    bind(Code(&[K::Char('2')]), "2", "Hard", A::Grade(Rating::Hard), HELP_ONLY),
+    bind(Code(&[K::Char('3'), K::Char(' '), K::Enter]), "3/Space", "Good", A::Grade(Rating::Good), HELP_ONLY),
+    bind(Code(&[K::Char('4')]), "4", "Easy", A::Grade(Rating::Easy), HELP_ONLY),
+];
+
+pub const ANSWER: Keys = Keys(&[GRADES, CARD_COMMANDS], None);
+
+/// The side's pictures and sounds, on the tables of review and flashcards when it has some.
+#[rustfmt::skip]
+pub(super) const MEDIA: &[Binding] = &[
+    bind(Code(&[K::Char('o')]), "o", "open picture", A::OpenImage, FOOTER),
+    bind(Code(&[K::Char('r')]), "r", "replay sound", A::Replay, FOOTER),
+];
+
+#[rustfmt::skip]
+pub const QUESTION_MEDIA: Keys = Keys(&[
+    &[bind(Code(&[K::Char(' '), K::Enter]), "Space", "show answer", A::Reveal, HELP_ONLY)],
+    MEDIA,
     CARD_COMMANDS,
 ], None);
+
+#[rustfmt::skip]
+pub const ANSWER_MEDIA: Keys = Keys(&[GRADES, MEDIA, CARD_COMMANDS], None);
 
 /// Practice modes offered when the day's review is done: `m` is the mode picker, as on the
 /// home screen; the others go straight to a mode.
@@ -453,6 +469,10 @@ pub const ALL: &[(&str, Keys)] = &[
     ("OPTIONS_TEST_RESUME", OPTIONS_TEST_RESUME),
     ("COUNT_INPUT", COUNT_INPUT),
     ("FLASHCARDS", FLASHCARDS),
+    ("FLASHCARDS_MEDIA", FLASHCARDS_MEDIA),
+    ("SORTING_MEDIA", SORTING_MEDIA),
+    ("QUESTION_MEDIA", QUESTION_MEDIA),
+    ("ANSWER_MEDIA", ANSWER_MEDIA),
     ("SORTING", SORTING),
     ("SORTING_ROUND_OVER", SORTING_ROUND_OVER),
     ("SORTING_ALL_SORTED", SORTING_ALL_SORTED),

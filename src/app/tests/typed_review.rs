@@ -88,7 +88,8 @@ fn enter_reveals_with_the_verdict_and_the_suggestion_and_the_grade_stays_the_use
     let mut app = typed_app();
     type_text(&mut app, "el cafe");
     let effects = press(&mut app, KeyCode::Enter, now());
-    assert_eq!(effects, [], "revealing writes nothing");
+    // The new side stops what the question played; nothing is written.
+    assert_eq!(effects, [Effect::StopAudio], "revealing writes nothing");
     let screen = review(&app);
     assert_eq!(screen.session.current.as_ref().unwrap().side, Side::Answer);
     let checked = checked(&app);

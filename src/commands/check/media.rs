@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::deck::media::{MediaKind, is_url, lexically_normal};
+use crate::deck::media::{MediaKind, inside, is_url, normalised};
 use crate::deck::parse::media_references;
 use crate::deck::{Collection, Source};
 
@@ -69,36 +69,5 @@ pub(super) fn root_for(path: &Path, decks_folder: &Path) -> PathBuf {
         path.to_path_buf()
     } else {
         path.parent().map(Path::to_path_buf).unwrap_or_default()
-    }
-}
-
-/// Whether `target` is inside `root`, by its path and, when both exist, by where links lead.
-fn inside(target: &Path, root: &Path) -> bool {
-    if !target.starts_with(root) {
-        return false;
-    }
-    match (target.canonicalize(), root.canonicalize()) {
-        (Ok(target), Ok(root)) => target.starts_with(root),
-        _ => true,
-    }
-}
-
-/// `path` made absolute with `.` and `..` worked out in the text (links are not followed).
-fn normalised(path: &Path) -> PathBuf {
-    lexically_normal(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dots_are_worked_out_in_the_text() {
-        assert_eq!(
-            normalised(Path::new("/d/decks/./es/../../x.png")),
-            Path::new("/d/x.png")
-        );
-        assert!(inside(Path::new("/d/decks/m/a.png"), Path::new("/d/decks")));
-        assert!(!inside(Path::new("/d/decksx/a.png"), Path::new("/d/decks")));
     }
 }

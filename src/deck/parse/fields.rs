@@ -22,6 +22,21 @@ impl Checker<'_> {
         Some(id)
     }
 
+    /// A language tag for speech (`tts = "es"`), checked by [`is_language_tag`].
+    ///
+    /// [`is_language_tag`]: super::super::speech::is_language_tag
+    pub(super) fn language(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
+        let tag = self.string(value, what)?;
+        if !super::super::speech::is_language_tag(&tag) {
+            self.error(
+                value.span().start,
+                format!("{what} must be a language tag such as \"es\" or \"pt-BR\", not {tag:?}"),
+            );
+            return None;
+        }
+        Some(tag)
+    }
+
     /// A string value no larger than [`MAX_FIELD_BYTES`].
     pub(super) fn string(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
         let DeValue::String(text) = value.get_ref() else {

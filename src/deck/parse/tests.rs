@@ -468,3 +468,37 @@ fn a_decks_type_must_be_a_boolean_given_once() {
         ["`type` must be `true` or `false`"]
     );
 }
+
+#[test]
+fn tts_sets_both_sides_and_a_side_key_overrides_it() {
+    let deck = parse(
+        "[deck]\nname = \"N\"\ntts = \"es\"\ntts_back = \"en-GB\"\n[[cards]]\nfront = \"F\"\nback = \"B\"\n",
+    )
+    .unwrap();
+    assert_eq!(deck.speech.language(false), Some("es"));
+    assert_eq!(deck.speech.language(true), Some("en-GB"));
+    let plain = parse("[deck]\nname = \"N\"\n[[cards]]\nfront = \"F\"\nback = \"B\"\n").unwrap();
+    assert_eq!(plain.speech, crate::deck::speech::Speech::default());
+}
+
+#[test]
+fn a_bad_tts_value_is_placed_at_its_value() {
+    let text = "[deck]\nname = \"N\"\ntts_front = \"es; rm -rf\"\ntts = 3\n[[cards]]\nfront = \"F\"\nback = \"B\"\n";
+    let problems = parse(text).unwrap_err();
+    let shown: Vec<(usize, usize, &str)> = problems
+        .iter()
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    // `tts_front = ` is 12 columns, so the value starts at column 13 of line 3; `tts = ` is 6.
+    assert_eq!(
+        shown,
+        [
+            (
+                3,
+                13,
+                "`tts_front` must be a language tag such as \"es\" or \"pt-BR\", not \"es; rm -rf\""
+            ),
+            (4, 7, "`tts` must be a string, not integer"),
+        ]
+    );
+}

@@ -142,3 +142,31 @@ fn text_after_a_cluster_lands_in_its_own_columns() {
     after(&mut fixed, &["ab", "🇯🇵 cd", "🇫🇷 cd", "z"]);
     assert_eq!(fixed.backend().inner().row(0), "z           ");
 }
+
+#[test]
+fn a_picture_where_a_flag_was_keeps_the_cells_it_covers() {
+    use ratatui::buffer::CellDiffOption;
+    let mut terminal = Terminal::new(WholeClusters::new(Tmux::new(12, 1)).unwrap()).unwrap();
+    after(&mut terminal, &["flag 🇯🇵 x"]);
+    for column in 1..4 {
+        // What the terminal shows of the picture itself.
+        terminal.backend_mut().inner.screen[0][column] = "#".to_owned();
+    }
+    // A picture as ratatui-image leaves it in the buffer: its first cell holds the
+    // protocol's sequence (here `S`) at a width of one, the cells it covers are skipped.
+    terminal
+        .draw(|frame| {
+            let buf = frame.buffer_mut();
+            buf[(0, 0)]
+                .set_symbol("S")
+                .set_diff_option(CellDiffOption::ForcedWidth(1.try_into().unwrap()));
+            for column in 1..4 {
+                buf[(column, 0)].set_diff_option(CellDiffOption::Skip);
+            }
+        })
+        .unwrap();
+    // The row held a flag, so it would be drawn whole, blanking the skipped cells over the
+    // picture; a picture's row goes as ratatui sent it. (What else the flag left is the
+    // runtime's to clear: it clears the screen when a picture comes or goes.)
+    assert!(terminal.backend().inner().row(0).starts_with("S###"));
+}

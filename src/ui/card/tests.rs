@@ -334,3 +334,31 @@ fn a_markdown_list_keeps_its_alignment_in_the_buffer() {
     expected.set_style(ratatui::layout::Rect::new(10, 2, 9, 1), italic);
     assert_eq!(buffer, expected);
 }
+
+#[test]
+fn a_sound_shows_as_sound_and_its_name_and_marks_after_it_stay_on_their_words() {
+    let theme = Theme::default();
+    let text = "Lima [sound:lima.mp3] is the capital";
+    // "capital" is bytes 29..36 of the text as written.
+    assert_eq!(&text[29..36], "capital");
+    let capital = 29..36;
+    let drawn = marked(
+        text,
+        std::slice::from_ref(&capital),
+        80,
+        Style::new(),
+        &theme,
+    );
+    assert_eq!(shown(&drawn), ["Lima [sound: lima.mp3] is the capital"]);
+    let highlighted: String = drawn[0]
+        .spans
+        .iter()
+        .filter(|span| span.style == theme.highlight)
+        .map(|span| span.content.as_ref())
+        .collect();
+    assert_eq!(highlighted, "capital");
+    assert_eq!(
+        shown(&lines("**Hear** [sound:a b.ogg]", 80, Style::new(), &theme)),
+        ["Hear [sound: a b.ogg]"]
+    );
+}

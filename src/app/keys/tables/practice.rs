@@ -4,7 +4,7 @@ use crossterm::event::KeyCode as K;
 
 use super::super::On::{Ctrl, Keys as Code, Pick, Text};
 use super::super::{Binding, FOOTER, HELP_ONLY, Keys, bind, bind_short};
-use super::HELP_BACK;
+use super::{HELP_BACK, MEDIA};
 use crate::app::Action as A;
 use crate::app::practice::Setting;
 use crate::store::Question;
@@ -121,20 +121,23 @@ const FLASHCARD_MOVES: &[Binding] = &[
 pub const FLASHCARDS: Keys = Keys(&[FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK], None);
 
 #[rustfmt::skip]
-pub const SORTING: Keys = Keys(&[
-    &[
-        // The sorting keys first: narrow, the card's border still says Space flips.
-        bind_short(Code(&[K::Up, K::Char('k')]), "↑/k", ("know it", "know"), A::Up, FOOTER),
-        bind_short(Code(&[K::Down, K::Char('j')]), "↓/j", ("still learning", "learning"), A::Down, FOOTER),
-        bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
-        bind_short(Code(&[K::Char('u')]), "u", ("undo sort", "undo"), A::Undo, FOOTER),
-        bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, HELP_ONLY),
-        bind(Code(&[K::Char('c')]), "c", "card sorting off", A::ToggleSorting, HELP_ONLY),
-    ],
-    SCROLL,
-    STAR,
-    HELP_BACK,
-], None);
+const SORTING_MOVES: &[Binding] = &[
+    // The sorting keys first: narrow, the card's border still says Space flips.
+    bind_short(Code(&[K::Up, K::Char('k')]), "↑/k", ("know it", "know"), A::Up, FOOTER),
+    bind_short(Code(&[K::Down, K::Char('j')]), "↓/j", ("still learning", "learning"), A::Down, FOOTER),
+    bind(Code(&[K::Char(' ')]), "Space", "flip", A::Reveal, FOOTER),
+    bind_short(Code(&[K::Char('u')]), "u", ("undo sort", "undo"), A::Undo, FOOTER),
+    bind(Code(&[K::Char('x')]), "x", "shuffle", A::Shuffle, HELP_ONLY),
+    bind(Code(&[K::Char('c')]), "c", "card sorting off", A::ToggleSorting, HELP_ONLY),
+];
+
+pub const SORTING: Keys = Keys(&[SORTING_MOVES, SCROLL, STAR, HELP_BACK], None);
+
+/// Flashcards on a side with pictures or sounds: their keys first, so that the footer keeps
+/// them at 80 columns (going back a card gives way; help lists it).
+pub const FLASHCARDS_MEDIA: Keys = Keys(&[MEDIA, FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK], None);
+/// Card sorting on such a side: the sorting keys stay first.
+pub const SORTING_MEDIA: Keys = Keys(&[SORTING_MOVES, MEDIA, SCROLL, STAR, HELP_BACK], None);
 
 #[rustfmt::skip]
 pub const SORTING_ROUND_OVER: Keys = Keys(&[

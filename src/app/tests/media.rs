@@ -1,0 +1,184 @@
+//! Media through the app's keys: a side's sounds and speech asked for when it shows and on
+//! the replay key, stopped when it goes; pictures opened; paths out of the decks folder
+//! refused; the media keys only where a side has media.
+
+use super::*;
+use crate::app::media::{Playback, Utterance};
+
+/// A deck in `/decks/es/words.toml`, spoken in Spanish and answered in English: `c0` with a
+/// picture and sounds on both sides, `c1` plain, `c2` with a picture outside the decks folder.
+fn media_app() -> App {
+    let text = "[deck]\nname = \"Words\"\ntts = \"es\"\ntts_back = \"en\"\n\
+        [[cards]]\nid = \"c0\"\nfront = \"Hola ![a wave](img/wave.png) [sound:hola.mp3]\"\nback = \"Hello [sound:../en/hello.mp3]\"\n\
+        [[cards]]\nid = \"c1\"\nfront = \"Perro\"\nback = \"Dog\"\n\
+        [[cards]]\nid = \"c2\"\nfront = \"Fuera ![out](../../etc/x.png)\"\nback = \"Out\"\n";
+    let deck = parse_deck(
+        DeckId::new("es/words"),
+        Source::File(PathBuf::from("/decks/es/words.toml")),
+        text,
+    )
+    .unwrap();
+    let mut app = app_on(vec![deck]);
+    app.media.speech = true;
+    app
+}
+
+fn plays(effects: &[Effect]) -> Vec<&Playback> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            Effect::Play(playback) => Some(playback),
+            _ => None,
+        })
+        .collect()
+}
+
+fn spoken(language: &str, text: &str) -> Utterance {
+    Utterance {
+        language: language.to_owned(),
+        text: text.to_owned(),
+    }
+}
+
+fn current(app: &App) -> String {
+    let Screen::Review(review) = &app.screen else {
+        panic!("not reviewing")
+    };
+    review.session.current.as_ref().unwrap().card.to_string()
+}
+
+/// Reviews until `card` shows, answering Good to the others.
+fn review_until(app: &mut App, card: &str) -> Vec<Effect> {
+    let mut effects = app.update(Action::Open, now());
+    for _ in 0..6 {
+        if current(app) == card {
+            return effects;
+        }
+        press(app, KeyCode::Char(' '), now());
+        effects = press(app, KeyCode::Char('3'), now());
+    }
+    panic!("{card} never showed")
+}
+
+#[test]
+fn a_side_plays_when_it_shows_and_the_answer_plays_its_own() {
+    let mut app = media_app();
+    let effects = review_until(&mut app, "es/words/c0");
+    assert!(effects.contains(&Effect::StopAudio), "{effects:?}");
+    assert_eq!(
+        plays(&effects),
+        [&Playback {
+            speech: Some(spoken("es", "Hola")),
+            sounds: vec![PathBuf::from("/decks/es/hola.mp3")],
+        }]
+    );
+    let effects = press(&mut app, KeyCode::Char(' '), now());
+    assert_eq!(effects.first(), Some(&Effect::StopAudio));
+    // The answer shows under the question: its picture stays, its sound has played.
+    let side = app.side_media().unwrap();
+    assert_eq!(side.pictures.len(), 1);
+    assert_eq!(side.playback.sounds, [PathBuf::from("/decks/en/hello.mp3")]);
+    assert_eq!(
+        plays(&effects),
+        [&Playback {
+            speech: Some(spoken("en", "Hello")),
+            sounds: vec![PathBuf::from("/decks/en/hello.mp3")],
+        }]
+    );
+    // The replay key plays the side again, from the start.
+    let effects = press(&mut app, KeyCode::Char('r'), now());
+    assert_eq!(effects[0], Effect::StopAudio);
+    assert_eq!(plays(&effects).len(), 1);
+    // Help over the card changes no side: nothing stops.
+    assert!(press(&mut app, KeyCode::Char('?'), now()).is_empty());
+    press(&mut app, KeyCode::Char('?'), now());
+    // Leaving stops it.
+    let effects = press(&mut app, KeyCode::Char('q'), now());
+    assert!(effects.contains(&Effect::StopAudio), "{effects:?}");
+    assert!(plays(&effects).is_empty());
+}
+
+#[test]
+fn without_autoplay_only_the_key_plays_and_without_speech_nothing_is_spoken() {
+    let mut app = media_app();
+    app.media.autoplay = false;
+    app.media.speech = false;
+    let effects = review_until(&mut app, "es/words/c0");
+    assert!(plays(&effects).is_empty());
+    let effects = press(&mut app, KeyCode::Char('r'), now());
+    assert_eq!(
+        plays(&effects),
+        [&Playback {
+            speech: None,
+            sounds: vec![PathBuf::from("/decks/es/hola.mp3")],
+        }]
+    );
+}
+
+#[test]
+fn the_open_key_opens_the_sides_pictures_and_shows_only_where_there_are_media() {
+    let mut app = media_app();
+    review_until(&mut app, "es/words/c0");
+    assert_eq!(app.bindings().label_for(&Action::OpenImage), Some("o"));
+    let effects = press(&mut app, KeyCode::Char('o'), now());
+    assert_eq!(
+        effects,
+        [Effect::OpenImage(PathBuf::from("/decks/es/img/wave.png"))]
+    );
+    let side = app.side_media().unwrap();
+    assert_eq!(side.pictures[0].alt, "a wave");
+    // A plain card has no media keys: `o` and `r` do nothing there.
+    let mut plain = media_app();
+    plain.media.speech = false;
+    review_until(&mut plain, "es/words/c1");
+    assert_eq!(plain.bindings().label_for(&Action::OpenImage), None);
+    assert!(press(&mut plain, KeyCode::Char('o'), now()).is_empty());
+}
+
+#[test]
+fn a_picture_outside_the_decks_folder_is_refused_with_a_notice() {
+    let mut app = media_app();
+    app.media.speech = false;
+    review_until(&mut app, "es/words/c2");
+    let side = app.side_media().unwrap();
+    assert!(side.pictures.is_empty());
+    assert_eq!(side.refused, ["../../etc/x.png"]);
+    let Screen::Review(review) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(
+        review.session.notice,
+        Some(Notice::Error(
+            "`../../etc/x.png` is outside the decks folder /decks; keep media inside it".to_owned()
+        ))
+    );
+}
+
+#[test]
+fn flashcards_play_the_side_that_shows_in_its_language() {
+    let mut app = media_app();
+    app.open_options(PracticeMode::Flashcards, vec![0], "Words".into());
+    app.update(Action::Start, now());
+    // Go to c0, wherever the order put it.
+    for _ in 0..3 {
+        if app
+            .side_media()
+            .is_some_and(|side| &*side.card == "es/words/c0")
+        {
+            break;
+        }
+        press(&mut app, KeyCode::Right, now());
+    }
+    let side = app.side_media().unwrap();
+    assert_eq!(&*side.card, "es/words/c0");
+    assert_eq!(side.playback.speech, Some(spoken("es", "Hola")));
+    let effects = press(&mut app, KeyCode::Char(' '), now());
+    assert_eq!(
+        plays(&effects),
+        [&Playback {
+            speech: Some(spoken("en", "Hello")),
+            sounds: vec![PathBuf::from("/decks/en/hello.mp3")],
+        }]
+    );
+    assert_eq!(app.bindings().label_for(&Action::Replay), Some("r"));
+}
