@@ -9,6 +9,7 @@
 //! file an event came from or on the order files were read.
 
 mod changes;
+mod chosen;
 mod decks;
 mod relinks;
 
@@ -17,6 +18,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
+pub use chosen::Confused;
 pub use decks::Extension;
 
 use super::card_id::CardId;
@@ -104,9 +106,23 @@ pub struct History {
     plans: FxHashMap<u64, PlanMark>,
     /// Relink events by identity, and which card's events each card's replay takes in.
     pub(super) relinks: relinks::Relinks,
+    /// Wrong practice answers that picked another card's answer, by identity: few, so kept
+    /// beside the entries rather than in each (which stay at 40 bytes).
+    pub(super) chosen: FxHashMap<u64, Chosen>,
     /// What events added since [`History::track_changes`] touched; not part of the history.
     #[serde(skip)]
     changes: Option<changes::Changes>,
+}
+
+/// A wrong practice answer's pick: the card asked (an index into `cards`), the card whose
+/// answer was chosen, and the mode.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Chosen {
+    pub(super) card: usize,
+    pub(super) chosen: Box<str>,
+    #[serde(with = "super::compact::time")]
+    pub(super) time: DateTime<FixedOffset>,
+    pub(super) mode: Mode,
 }
 
 /// A backlog plan's id, and when it was made, so that it can be undone by id.
@@ -238,12 +254,27 @@ impl History {
                 question,
                 duration_ms,
                 due,
-            } => Stored::Review {
-                rating,
-                duration_ms,
-                practice: practice_of(&mode, question.as_deref()),
-                due: due.map_or(NO_DUE, crate::scheduler::calendar::day_of_date),
-            },
+                chosen: picked,
+            } => {
+                let practice = practice_of(&mode, question.as_deref());
+                if let (Some((mode, _)), Some(picked), Some(card)) = (practice, picked, &event.card)
+                {
+                    let card = self.index_of(card);
+                    let chosen = Chosen {
+                        card,
+                        chosen: Box::from(picked.as_ref()),
+                        time: event.time,
+                        mode,
+                    };
+                    self.chosen.insert(event.key, chosen);
+                }
+                Stored::Review {
+                    rating,
+                    duration_ms,
+                    practice,
+                    due: due.map_or(NO_DUE, crate::scheduler::calendar::day_of_date),
+                }
+            }
             EventKind::Relink { from } => {
                 let Some(to) = event.card else {
                     return false;

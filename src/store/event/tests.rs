@@ -52,6 +52,7 @@ fn a_minimal_foreign_line_is_a_review() {
             mode: REVIEW_MODE.into(),
             question: None,
             due: None,
+            chosen: None,
         }
     );
 }
