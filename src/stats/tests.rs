@@ -1,6 +1,7 @@
 use chrono::Duration;
 
 use super::*;
+use crate::scheduler::Rating;
 use crate::scheduler::{Day, Phase, Settings};
 use crate::store::Answer;
 use crate::store::NewEvent;

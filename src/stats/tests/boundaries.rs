@@ -4,6 +4,7 @@
 use chrono::Duration;
 
 use super::super::*;
+use crate::scheduler::Rating;
 use crate::scheduler::Settings;
 use crate::study::tests::{learned, review, study_with, time};
 

@@ -4,6 +4,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::super::*;
+use crate::scheduler::Rating;
 use super::timed;
 use crate::scheduler::Settings;
 use crate::store::NewKind;
