@@ -108,7 +108,7 @@ pub struct History {
     pub(super) relinks: relinks::Relinks,
     /// Wrong practice answers that picked another card's answer, by identity: few, so kept
     /// beside the entries rather than in each (which stay at 40 bytes).
-    pub(super) chosen: FxHashMap<u64, Chosen>,
+    pub(super) chosen: FxHashMap<u64, Pick>,
     /// What events added since [`History::track_changes`] touched; not part of the history.
     #[serde(skip)]
     changes: Option<changes::Changes>,
@@ -117,7 +117,7 @@ pub struct History {
 /// A wrong practice answer's pick: the card asked (an index into `cards`), the card whose
 /// answer was chosen, and the mode.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub(super) struct Chosen {
+pub(super) struct Pick {
     pub(super) card: usize,
     pub(super) chosen: Box<str>,
     #[serde(with = "super::compact::time")]
@@ -211,6 +211,7 @@ impl History {
     /// Adds an event; false for an undo already seen.
     fn insert(&mut self, event: Event<'_>) -> bool {
         let deck = || Box::from(event.deck.as_deref().unwrap_or_default());
+        self.insert_pick(&event);
         let kind = match event.kind {
             EventKind::Undo { target } => {
                 if let Some(changes) = &mut self.changes {
@@ -254,27 +255,13 @@ impl History {
                 question,
                 duration_ms,
                 due,
-                chosen: picked,
-            } => {
-                let practice = practice_of(&mode, question.as_deref());
-                if let (Some((mode, _)), Some(picked), Some(card)) = (practice, picked, &event.card)
-                {
-                    let card = self.index_of(card);
-                    let chosen = Chosen {
-                        card,
-                        chosen: Box::from(picked.as_ref()),
-                        time: event.time,
-                        mode,
-                    };
-                    self.chosen.insert(event.key, chosen);
-                }
-                Stored::Review {
-                    rating,
-                    duration_ms,
-                    practice,
-                    due: due.map_or(NO_DUE, crate::scheduler::calendar::day_of_date),
-                }
-            }
+                ..
+            } => Stored::Review {
+                rating,
+                duration_ms,
+                practice: practice_of(&mode, question.as_deref()),
+                due: due.map_or(NO_DUE, crate::scheduler::calendar::day_of_date),
+            },
             EventKind::Relink { from } => {
                 let Some(to) = event.card else {
                     return false;
@@ -322,6 +309,32 @@ impl History {
             kind,
         });
         true
+    }
+
+    /// Keeps a wrong practice answer's pick, if the event is one: the card asked, and the
+    /// card whose answer was taken.
+    fn insert_pick(&mut self, event: &Event<'_>) {
+        let EventKind::Review {
+            mode,
+            chosen: Some(chosen),
+            ..
+        } = &event.kind
+        else {
+            return;
+        };
+        let (Some(card), mode) = (event.card.as_deref(), Mode::parse(mode)) else {
+            return;
+        };
+        if mode == Mode::Review {
+            return;
+        }
+        let pick = Pick {
+            card: self.index_of(card),
+            chosen: Box::from(chosen.as_ref()),
+            time: event.time,
+            mode,
+        };
+        self.chosen.insert(event.key, pick);
     }
 
     /// Adds a deck's event; false for one already seen. A reset changes its deck's cards.

@@ -102,13 +102,16 @@ impl Report {
 }
 
 /// (term, kind, right, the wrong answer beside the right one, the term whose answer a wrong
-/// pick took) for each question of an item.
+/// pick took): one question graded.
+type Graded = (usize, Kind, bool, Option<Wrong>, Option<usize>);
+
+/// Each question of an item, graded.
 fn grade_item(
     terms: &[Term],
     item: &Item,
     response: &Response,
     strictness: Strictness,
-) -> Vec<(usize, Kind, bool, Option<Wrong>, Option<usize>)> {
+) -> Vec<Graded> {
     let wrong = |prompt: &str, given: String, expected: &str| {
         Some(Wrong {
             number: 0,

@@ -4,8 +4,8 @@
 use chrono::{Duration, NaiveDate};
 
 use super::super::*;
-use crate::scheduler::Rating;
 use super::timed;
+use crate::scheduler::Rating;
 use crate::scheduler::Settings;
 use crate::store::NewKind;
 use crate::study::Study;

@@ -69,7 +69,11 @@ fn every_field_is_documented_and_every_documented_field_is_there() {
         ),
         learned("l2", "d/c1", "choice", now - Duration::hours(20)),
         deck_event("t", now - Duration::days(2), result("test", None, Some(80))),
-        deck_event("m", now - Duration::days(2), result("match", Some(30_000), None)),
+        deck_event(
+            "m",
+            now - Duration::days(2),
+            result("match", Some(30_000), None),
+        ),
     ];
     let settings = Settings {
         leech_threshold: 1,
