@@ -3,6 +3,10 @@
 
 use chrono::{DateTime, FixedOffset};
 
+mod rows;
+
+pub use rows::{TroubleList, TroubleRow, trouble_rows};
+
 use super::{Action, App, Effect, Screen};
 use crate::scheduler::Schedulers as _;
 use crate::study::Study;
@@ -23,6 +27,8 @@ pub struct StatsScreen {
     pub help: bool,
     /// Lines the overview is scrolled down by; the screen shows at most what fills it.
     pub scroll: u16,
+    /// The row chosen on the trouble tab (a card) and on the progress tab (a deck).
+    pub row: usize,
 }
 
 /// A desired retention the screen's decks study at, and the presets that set it: `None` for
@@ -136,15 +142,21 @@ pub enum StatsTab {
     Forecast,
     /// What each desired retention costs, simulated.
     Workload,
+    /// Leeches, the cards most often answered Again, the pairs confused.
+    Trouble,
+    /// Each deck's retention and its practice modes week by week.
+    Progress,
 }
 
 impl StatsTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 6] = [
         Self::Overview,
         Self::Calendar,
         Self::Forecast,
         Self::Workload,
+        Self::Trouble,
+        Self::Progress,
     ];
 
     #[must_use]
@@ -154,6 +166,8 @@ impl StatsTab {
             Self::Calendar => "Calendar",
             Self::Forecast => "Forecast",
             Self::Workload => "Workload",
+            Self::Trouble => "Trouble",
+            Self::Progress => "Progress",
         }
     }
 
@@ -199,6 +213,7 @@ impl App {
             workload: Simulation::NotStarted,
             help: false,
             scroll: 0,
+            row: 0,
         }));
     }
 
@@ -214,6 +229,11 @@ impl App {
             Action::Back => {
                 self.notice = None;
                 return self.go_home();
+            }
+            Action::Down | Action::Up | Action::Open
+                if matches!(screen.tab, StatsTab::Trouble | StatsTab::Progress) =>
+            {
+                return self.stats_row_key(action);
             }
             Action::Down | Action::Up | Action::PageDown | Action::PageUp
                 if screen.tab == StatsTab::Overview =>

@@ -9,6 +9,8 @@ use ratatui::widgets::{Paragraph, Row as TableRow, Table, Tabs, Widget, Wrap};
 mod calendar;
 mod forecast;
 pub mod overview;
+pub mod progress;
+pub mod trouble;
 
 use super::{Theme, chrome};
 use crate::app::statistics::{retention_hint, retention_mark};
@@ -60,6 +62,8 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
         StatsTab::Calendar => calendar::render(stats, theme, content, buf),
         StatsTab::Forecast => forecast::render(stats, app, theme, content, buf),
         StatsTab::Workload => workload(app, screen, theme, content, buf),
+        StatsTab::Trouble => trouble::render(stats, screen.row, theme, content, buf),
+        StatsTab::Progress => progress::render(stats, screen.row, theme, content, buf),
     }
 }
 

@@ -226,10 +226,11 @@ pub const STATS: Keys = Keys(&[
     &[
         bind(Code(&[K::Tab, K::Right, K::Char('l')]), "Tab", "next tab", A::Right, FOOTER),
         bind(Code(&[K::BackTab, K::Left, K::Char('h')]), "Shift-Tab", "previous tab", A::Left, FOOTER),
-        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll the overview down", A::Down, HELP_ONLY),
-        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll the overview up", A::Up, HELP_ONLY),
+        bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll the overview down, next row", A::Down, HELP_ONLY),
+        bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll the overview up, previous row", A::Up, HELP_ONLY),
         bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
         bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
+        bind(Code(&[K::Enter]), "Enter", "open the trouble card in the browser", A::Open, HELP_ONLY),
     ],
     HELP_BACK,
 ], None);

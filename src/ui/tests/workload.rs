@@ -57,6 +57,7 @@ fn app_with_presets(presets: &[(&str, f32, &[&str])]) -> App {
         workload: Simulation::Done(Ok(workloads)),
         help: false,
         scroll: 0,
+        row: 0,
     }));
     app
 }
