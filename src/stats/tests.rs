@@ -230,6 +230,7 @@ fn each_deck_gets_its_own_cards_review_retention() {
 mod boundaries;
 mod figures;
 mod schema;
+mod trouble_progress;
 
 /// `event` (an answer) taking `ms` milliseconds.
 fn timed(mut event: NewEvent, ms: u32) -> NewEvent {
