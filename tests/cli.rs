@@ -803,3 +803,47 @@ fn exam_sets_lists_and_clears_a_decks_exam_date() {
         .assert()
         .stdout(predicate::str::starts_with("No deck has an exam date"));
 }
+
+#[test]
+fn stats_takes_a_search_query_and_refuses_a_bad_one() {
+    let home = home_with_log();
+    let output = flashdeck(&home)
+        .args(["stats", "--json", "is:review"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    // Only `kam`, the one card answered, is a review card.
+    assert_eq!(json["cards"]["young"], 1);
+    assert_eq!(json["cards"]["new"], 0);
+    assert_eq!(json["total_answers"], 1);
+    assert_eq!(
+        json["retention_by_deck"][0]["deck"],
+        "sales-optimization-levers"
+    );
+    let text = flashdeck(&home)
+        .args(["stats", "sales-optimization-levers", "is:review"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.starts_with("Sales Optimization Levers · is:review\n")
+            || text.contains(" · is:review\n"),
+        "{text}"
+    );
+    flashdeck(&home)
+        .args(["stats", "--json", "is:nonsense"])
+        .assert()
+        .failure()
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "the search `is:nonsense` does not read",
+        ))
+        .stderr(predicate::str::contains(
+            "unknown `is:` value `is:nonsense` at character 1",
+        ));
+}

@@ -64,11 +64,15 @@ fn select(
     if queries.is_empty() {
         return Ok((Selection::decks(&indexes), title));
     }
-    let text = queries
-        .iter()
-        .map(|q| format!("({q})"))
-        .collect::<Vec<_>>()
-        .join(" ");
+    // One query as typed, so an error's position is the user's; several, each bracketed.
+    let text = match queries.as_slice() {
+        [one] => (*one).to_owned(),
+        many => many
+            .iter()
+            .map(|q| format!("({q})"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
     let query = Query::parse(&text).map_err(|error| {
         anyhow::anyhow!("the search `{}` does not read: {error}", queries.join(" "))
     })?;

@@ -739,4 +739,5 @@ mod key_ranges;
 mod narrow;
 mod practice_screens;
 mod stats_overview;
+mod stats_trouble;
 mod workload;

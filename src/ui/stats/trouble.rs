@@ -82,7 +82,8 @@ fn card_line(card: &TroubleCard, leech: bool) -> String {
     let front = shown(&card.front, &card.card);
     if leech {
         let suspended = if card.suspended { ", suspended" } else { "" };
-        format!("{:>3} lapses{suspended}  {front}", card.lapses)
+        let lapses = crate::english::counted(usize::try_from(card.lapses).unwrap_or(0), "lapse");
+        format!("{lapses}{suspended}  {front}")
     } else {
         format!("{:>3}× Again  {front}", card.again)
     }
