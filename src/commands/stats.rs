@@ -181,33 +181,24 @@ fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Resul
 
 /// The trouble lists, a few of each.
 fn write_trouble(trouble: &stats::Trouble, out: &mut dyn Write) -> std::io::Result<()> {
-    const SHOWN: usize = 5;
-    if !trouble.leeches.is_empty() {
-        let cards: Vec<String> = trouble
-            .leeches
-            .iter()
-            .take(SHOWN)
-            .map(|c| c.card.clone())
-            .collect();
-        writeln!(out, "Leeches: {}", cards.join(", "))?;
+    /// The first few of `items`, each as `show` puts it, after `label`; nothing for none.
+    fn few<T>(
+        out: &mut dyn Write,
+        label: &str,
+        items: &[T],
+        show: impl Fn(&T) -> String,
+    ) -> std::io::Result<()> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let shown: Vec<String> = items.iter().take(5).map(show).collect();
+        writeln!(out, "{label}: {}", shown.join(", "))
     }
-    if !trouble.most_again.is_empty() {
-        let cards: Vec<String> = trouble
-            .most_again
-            .iter()
-            .take(SHOWN)
-            .map(|c| format!("{} ({})", c.card, c.again))
-            .collect();
-        writeln!(out, "Most Again in 30 days: {}", cards.join(", "))?;
-    }
-    if !trouble.confused.is_empty() {
-        let pairs: Vec<String> = trouble
-            .confused
-            .iter()
-            .take(SHOWN)
-            .map(|p| format!("{} taken for {} ({})", p.chosen, p.card, p.count))
-            .collect();
-        writeln!(out, "Confused: {}", pairs.join(", "))?;
-    }
-    Ok(())
+    few(out, "Leeches", &trouble.leeches, |c| c.card.clone())?;
+    few(out, "Most Again in 30 days", &trouble.most_again, |c| {
+        format!("{} ({})", c.card, c.again)
+    })?;
+    few(out, "Confused", &trouble.confused, |p| {
+        format!("{} taken for {} ({})", p.chosen, p.card, p.count)
+    })
 }

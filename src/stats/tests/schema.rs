@@ -50,13 +50,6 @@ fn every_field_is_documented_and_every_documented_field_is_there() {
     let now = time("2026-11-27T10:00:00+01:00");
     // Something in every list: a leech (threshold 1) answered Again lately, a pair confused
     // in Learn, a test and a match.
-    let result = |mode: &str, ms, score| NewKind::Result {
-        mode: mode.to_owned().into(),
-        ms,
-        mistakes: None,
-        score,
-        questions: None,
-    };
     let events = vec![
         review("a", "d/c0", Rating::Easy, now - Duration::days(20)),
         review("b", "d/c0", Rating::Again, now - Duration::days(3)),
@@ -68,11 +61,15 @@ fn every_field_is_documented_and_every_documented_field_is_there() {
             NewKind::confused(Mode::Learn, crate::practice::Question::Choice, "d/c2"),
         ),
         learned("l2", "d/c1", "choice", now - Duration::hours(20)),
-        deck_event("t", now - Duration::days(2), result("test", None, Some(80))),
+        deck_event(
+            "t",
+            now - Duration::days(2),
+            super::result("test", None, Some(80)),
+        ),
         deck_event(
             "m",
             now - Duration::days(2),
-            result("match", Some(30_000), None),
+            super::result("match", Some(30_000), None),
         ),
     ];
     let settings = Settings {

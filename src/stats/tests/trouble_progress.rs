@@ -8,7 +8,7 @@ use crate::practice::Question;
 use crate::scheduler::{Rating, Settings};
 use crate::store::{NewEvent, NewKind};
 use crate::study::Study;
-use crate::study::tests::{card_event, collection, deck_event, learned, review, study_with, time};
+use crate::study::tests::{card_event, deck_event, learned, review, study_with, time};
 
 fn now() -> DateTime<FixedOffset> {
     time("2026-11-27T10:00:00+01:00")
@@ -25,17 +25,7 @@ fn date(days_ago: i64) -> Option<NaiveDate> {
 /// Deck `d` with `n` cards (`front i`) and deck `e` with one card, `e/c0`.
 fn two_decks(n: usize, settings: Settings, events: &[NewEvent]) -> Study {
     let mut study = study_with(n, settings, events, now());
-    let mut both = collection(n);
-    let text = "[deck]\nname = \"E\"\n[[cards]]\nid = \"c0\"\nfront = \"e front\"\nback = \"y\"\n";
-    both.decks.push(
-        crate::deck::parse_deck(
-            crate::deck::DeckId::new("e"),
-            crate::deck::Source::Bundled,
-            text,
-        )
-        .unwrap(),
-    );
-    study.replace_collection(both);
+    super::add_deck_e(&mut study, n);
     study
 }
 
@@ -183,13 +173,6 @@ fn progress_counts_each_week_learn_mastered_and_the_best_results() {
     // - c1 written right 2 days ago (week 51).
     // Shares of 4 cards: 1/4, 0, 1/4, 2/4. Tests 70 and 90 in week 50, 60 in week 51;
     // matches 40 s in week 49, 35 s and 38 s in week 51.
-    let result = |mode: &str, ms, score| NewKind::Result {
-        mode: mode.to_owned().into(),
-        ms,
-        mistakes: None,
-        score,
-        questions: None,
-    };
     let events = vec![
         learned("l1", "d/c2", "written", ago(25)),
         deck_event(
@@ -202,12 +185,12 @@ fn progress_counts_each_week_learn_mastered_and_the_best_results() {
         learned("l2", "d/c0", "choice", ago(11)),
         learned("l3", "d/c0", "choice", ago(10)),
         learned("l4", "d/c1", "written", ago(2)),
-        deck_event("t1", ago(9), result("test", None, Some(70))),
-        deck_event("t2", ago(8), result("test", None, Some(90))),
-        deck_event("t3", ago(1), result("test", None, Some(60))),
-        deck_event("m1", ago(16), result("match", Some(40_000), None)),
-        deck_event("m2", ago(3), result("match", Some(35_000), None)),
-        deck_event("m3", ago(2), result("match", Some(38_000), None)),
+        deck_event("t1", ago(9), super::result("test", None, Some(70))),
+        deck_event("t2", ago(8), super::result("test", None, Some(90))),
+        deck_event("t3", ago(1), super::result("test", None, Some(60))),
+        deck_event("m1", ago(16), super::result("match", Some(40_000), None)),
+        deck_event("m2", ago(3), super::result("match", Some(35_000), None)),
+        deck_event("m3", ago(2), super::result("match", Some(38_000), None)),
     ];
     let study = study_with(4, Settings::default(), &events, now());
     let stats = compute(&study, &[0], now());
