@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
+mod narrow;
 mod rows;
 
 pub use rows::{TroubleList, TroubleRow, trouble_rows};
@@ -29,6 +30,8 @@ pub struct StatsScreen {
     pub scroll: u16,
     /// The row chosen on the trouble tab (a card) and on the progress tab (a deck).
     pub row: usize,
+    /// The search being typed after `/`, which narrows the figures on Enter.
+    pub filter: Option<String>,
 }
 
 /// A desired retention the screen's decks study at, and the presets that set it: `None` for
@@ -214,6 +217,7 @@ impl App {
             help: false,
             scroll: 0,
             row: 0,
+            filter: None,
         }));
     }
 
@@ -222,9 +226,13 @@ impl App {
         let Screen::Stats(screen) = &mut self.screen else {
             return Vec::new();
         };
+        if screen.filter.is_some() {
+            return self.stats_filter_key(action);
+        }
         match action {
             Action::Help => screen.help = !screen.help,
             _ if screen.help => {}
+            Action::Filter => screen.filter = Some(String::new()),
             Action::Right | Action::Left => return self.switch_stats_tab(*action == Action::Right),
             Action::Back => {
                 self.notice = None;

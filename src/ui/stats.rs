@@ -10,6 +10,7 @@ mod calendar;
 mod forecast;
 pub mod overview;
 pub mod progress;
+mod search;
 pub mod trouble;
 
 use super::{Theme, chrome};
@@ -57,6 +58,7 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
         .padding(padding, padding)
         .render(tabs, buf);
     let stats = &screen.stats;
+    let content = search::render(screen, theme, content, buf);
     match screen.tab {
         StatsTab::Overview => overview::render(stats, screen.scroll, theme, content, buf),
         StatsTab::Calendar => calendar::render(stats, theme, content, buf),

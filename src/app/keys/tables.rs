@@ -231,9 +231,19 @@ pub const STATS: Keys = Keys(&[
         bind(Code(&[K::PageDown]), "PgDn", "page down", A::PageDown, HELP_ONLY),
         bind(Code(&[K::PageUp]), "PgUp", "page up", A::PageUp, HELP_ONLY),
         bind(Code(&[K::Enter]), "Enter", "open the trouble card in the browser", A::Open, HELP_ONLY),
+        bind(Code(&[K::Char('/')]), "/", "narrow to a search", A::Filter, HELP_ONLY),
     ],
     HELP_BACK,
 ], None);
+
+/// While the statistics' search is typed.
+#[rustfmt::skip]
+pub const STATS_SEARCH: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "narrow", A::Submit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type a search: deck:lang tag:verbs", A::Type(' '), HELP_ONLY),
+]], None);
 
 // ---- Browser ----
 
@@ -351,6 +361,7 @@ pub const ALL: &[(&str, Keys)] = &[
     ("DONE", DONE),
     ("TAG_INPUT", TAG_INPUT),
     ("STATS", STATS),
+    ("STATS_SEARCH", STATS_SEARCH),
     ("BROWSER", BROWSER),
     ("BROWSER_SEARCH", BROWSER_SEARCH),
     ("BROWSER_DETAILS", BROWSER_DETAILS),

@@ -33,6 +33,7 @@ fn app_on(tab: StatsTab, events: &[crate::store::NewEvent]) -> App {
         help: false,
         scroll: 0,
         row: 0,
+        filter: None,
     }));
     app
 }
@@ -139,4 +140,36 @@ fn without_history_both_tabs_say_there_is_no_data_yet() {
             assert!(screen.contains(says), "{width}×{height}: {screen}");
         }
     }
+}
+
+#[test]
+fn slash_narrows_the_figures_to_a_search_and_a_bad_one_is_told() {
+    let mut app = app_on(StatsTab::Trouble, &history());
+    app.update(Action::Filter, now());
+    for c in "is:nonsense".chars() {
+        app.update(Action::Type(c), now());
+    }
+    let typing = flat(&draw(&app, 80, 24));
+    assert!(typing.contains("Narrow to: is:nonsense"), "{typing}");
+    app.update(Action::Submit, now());
+    assert!(app.notice.as_deref().unwrap().contains("does not read"));
+    let Screen::Stats(screen) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(screen.stats.trouble.leeches.len(), 1, "unchanged");
+    // c1 and c2 only: no leech, no Again; the pair asked about c2 stays.
+    app.update(Action::Filter, now());
+    for c in "-\"front 0\"".chars() {
+        app.update(Action::Type(c), now());
+    }
+    app.update(Action::Submit, now());
+    let Screen::Stats(screen) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(screen.title, "D · -\"front 0\"");
+    assert!(screen.stats.trouble.leeches.is_empty());
+    assert_eq!(screen.stats.trouble.confused.len(), 1);
+    assert_eq!(screen.stats.cards.total(), 2);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("Statistics · D · -\"front 0\""), "{screen}");
 }

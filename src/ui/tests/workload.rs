@@ -58,6 +58,7 @@ fn app_with_presets(presets: &[(&str, f32, &[&str])]) -> App {
         help: false,
         scroll: 0,
         row: 0,
+        filter: None,
     }));
     app
 }
