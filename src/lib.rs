@@ -99,6 +99,11 @@
 //! - Where card text becomes styled lines (Markdown, code, math, tabs, a cloze card's marks):
 //!   `ui::card` (`src/ui/card.rs`), the one renderer every screen draws card text with; why
 //!   a flag leaves no half behind: `runtime::clusters::WholeClusters`, the TUI's backend.
+//! - Where the statistics are taken of a search's cards: `stats::selection::Selection`
+//!   (`src/stats/selection.rs`), from `flashdeck stats QUERY` (`src/commands/stats.rs`) and
+//!   the screen's `/` (`src/app/statistics/narrow.rs`); where a wrong practice pick is kept
+//!   (`chosen` on the log line): `History::confusions` (`src/store/history/chosen.rs`), read
+//!   by the trouble lists (`src/stats/trouble.rs`).
 
 pub mod anki_notes;
 pub mod app;
