@@ -165,6 +165,10 @@ fn confused<'a>(
     calendar: Calendar,
     describe: &impl Describe,
 ) -> Vec<ConfusedPair> {
+    let confusions: Vec<Confused<'a>> = confusions.collect();
+    if confusions.is_empty() {
+        return Vec::new();
+    }
     let selected: FxHashSet<&str> = cards.iter().copied().collect();
     // (learn, test, last day) per (card, chosen).
     let mut pairs: FxHashMap<(&str, &str), (usize, usize, Day)> = FxHashMap::default();
