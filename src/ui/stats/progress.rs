@@ -23,16 +23,25 @@ pub fn render(stats: &Stats, row: usize, theme: &Theme, area: Rect, buf: &mut Bu
         Paragraph::new(NO_DECKS).style(theme.dim).render(area, buf);
         return;
     }
+    // A row past the end (the figures narrowed since) is the last.
+    let row = row.min(stats.retention_by_deck.len() - 1);
     let decks = u16::try_from(stats.retention_by_deck.len()).unwrap_or(u16::MAX);
     // The deck table takes at most half the height; the chosen deck stays in it.
     let table_height = (decks + 1).min(area.height / 2).max(2);
-    let [table, _, weeks] = Layout::vertical([
+    let [table, legend, weeks] = Layout::vertical([
         Constraint::Length(table_height),
         Constraint::Length(1),
         Constraint::Min(0),
     ])
     .areas(area);
     render_decks(stats, row, theme, table, buf);
+    if stats.retention_by_deck.iter().any(|d| d.lagging) {
+        Line::styled(
+            "▼ retention 5 points or more below these decks' together",
+            theme.dim,
+        )
+        .render(legend, buf);
+    }
     render_weeks(stats, row, theme, weeks, buf);
 }
 
@@ -72,12 +81,12 @@ fn render_decks(stats: &Stats, row: usize, theme: &Theme, area: Rect, buf: &mut 
                     .match_best_ms
                     .map_or_else(|| "–".to_owned(), seconds),
             );
-            let style = if i == row {
-                theme.selected
-            } else if deck.lagging {
-                theme.error
-            } else {
-                ratatui::style::Style::default()
+            // A lagging deck keeps its colour when chosen.
+            let style = match (i == row, deck.lagging) {
+                (true, true) => theme.selected.patch(theme.error),
+                (true, false) => theme.selected,
+                (false, true) => theme.error,
+                (false, false) => ratatui::style::Style::default(),
             };
             Row::new(cells).style(style)
         })

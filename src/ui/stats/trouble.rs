@@ -26,14 +26,18 @@ pub fn render(stats: &Stats, row: usize, theme: &Theme, area: Rect, buf: &mut Bu
         return;
     }
     let trouble = &stats.trouble;
-    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut lines: Vec<Line<'static>> = vec![Line::styled(
+        fit(
+            "↑/↓ choose a card, Enter opens it in the card browser.",
+            width,
+        ),
+        theme.dim,
+    )];
     let mut chosen_line = 0;
     let mut last_list = None;
     for (i, r) in rows.iter().enumerate() {
         if last_list != Some(r.list) {
-            if last_list.is_some() {
-                lines.push(Line::default());
-            }
+            lines.push(Line::default());
             let heading = match r.list {
                 TroubleList::Leech => format!("Leeches ({})", trouble.leeches.len()),
                 TroubleList::Again => "Most Again in the last 30 days".to_owned(),

@@ -173,3 +173,22 @@ fn slash_narrows_the_figures_to_a_search_and_a_bad_one_is_told() {
     let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("Statistics · D · -\"front 0\""), "{screen}");
 }
+
+#[test]
+fn a_lagging_deck_stands_out_in_the_error_colour_with_a_legend() {
+    let mut app = app_on(StatsTab::Progress, &history());
+    let Screen::Stats(screen) = &mut app.screen else {
+        panic!()
+    };
+    screen.stats.retention_by_deck[0].lagging = true;
+    let buf = draw(&app, 80, 24);
+    let y = (0..24)
+        .find(|&y| line(&buf, y).trim_start().starts_with("▼ D"))
+        .unwrap_or_else(|| panic!("{}", text(&buf)));
+    let x = u16::try_from(line(&buf, y).find('D').unwrap()).unwrap();
+    // Chosen and lagging: the chosen row's background, the error's colour.
+    let theme = Theme::default();
+    assert_eq!(buf[(x, y)].fg, theme.error.fg.unwrap());
+    assert_eq!(buf[(x, y)].bg, theme.selected.bg.unwrap_or_default());
+    assert!(text(&buf).contains("▼ retention 5 points or more below these decks' together"));
+}
