@@ -171,6 +171,7 @@ impl App {
             Screen::Learn(learn) => practice::learn_keys(learn),
             Screen::Match(game) => practice::match_keys(&game.session),
             Screen::Test(test) => practice::test_keys(test),
+            Screen::Stats(stats) if stats.filter.is_some() => keys::STATS_SEARCH,
             Screen::Stats(stats) => stats.keys(),
             Screen::Browser(browser) => browser.keys(),
         }

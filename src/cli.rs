@@ -139,8 +139,9 @@ pub enum Command {
         /// Print JSON with the same figures
         #[arg(long)]
         json: bool,
-        /// Deck ids, folders of decks, or deck files [default: every deck]
-        #[arg(value_name = "DECK")]
+        /// Deck ids, folders of decks, deck files, or a search in the card browser's
+        /// language ('deck:lang tag:verbs') [default: every deck]
+        #[arg(value_name = "DECK|QUERY")]
         only: Vec<String>,
     },
     /// Show or create the settings file

@@ -115,6 +115,11 @@
 //!   `runtime/media/audio.rs`, pictures decoded on a worker in `runtime/media/pictures.rs`,
 //!   the terminal asked what it draws in `runtime/media/detect.rs`); where the picture goes on
 //!   screen: `ui::picture`.
+//! - Where the statistics are taken of a search's cards: `stats::selection::Selection`
+//!   (`src/stats/selection.rs`), from `flashdeck stats QUERY` (`src/commands/stats.rs`) and
+//!   the screen's `/` (`src/app/statistics/narrow.rs`); where a wrong practice pick is kept
+//!   (`chosen` on the log line): `History::confusions` (`src/store/history/chosen.rs`), read
+//!   by the trouble lists (`src/stats/trouble.rs`).
 
 pub mod anki_notes;
 pub mod app;

@@ -6,28 +6,39 @@
 //! - Calibration, FSRS's predicted recall against the actual: [`calibration`].
 //! - Card counts, reviews due ahead, the distributions of the cards' memories, and the
 //!   cards remembered now and over the last 30 days: [`cards`].
-//! - Per deck, the practice modes' mastery: learn, test and match.
+//! - Per deck, the practice modes' mastery: learn, test and match; and week by week:
+//!   [`progress`].
+//! - True retention by deck: [`by_deck`]; trouble cards: [`trouble`].
+//! - What the figures are of (decks, or a search query's cards): [`selection`]; the one
+//!   replay they all come from: `walk`.
 //!
 //! `docs/stats.md` documents every field as `stats --json` writes it.
 
 use chrono::{DateTime, FixedOffset};
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::scheduler::{Day, Rating, Scheduler, Schedulers};
-use crate::store::{Answer, Folded, History, LearnLevel, Mode, PracticeAnswer};
+use crate::store::Mode;
 use crate::study::Study;
 
 pub mod activity;
+pub mod by_deck;
 pub mod calibration;
 pub mod cards;
 pub mod distribution;
+pub mod progress;
 pub mod retention;
+pub mod selection;
+pub mod trouble;
+mod walk;
 
 pub use activity::{ButtonsByKind, Hour, ReviewsOverTime, Today};
+pub use by_deck::DeckRetention;
 pub use calibration::Calibration;
 pub use cards::{CardCounts, Distributions, FutureDue, RememberedOverTime};
+pub use progress::{DeckProgress, Progress, Week};
 pub use retention::{Band, Periods, Rate, Retention, add_retention};
+pub use selection::Selection;
+pub use trouble::{ConfusedPair, Trouble, TroubleCard};
 
 /// Days in the calendar and the forecast.
 pub const CALENDAR_DAYS: usize = 365;
@@ -78,6 +89,12 @@ pub struct Stats {
     pub total_answers: usize,
     pub days_studied: usize,
     pub decks: Vec<DeckMastery>,
+    /// True retention over all time by deck, each against the whole selection's.
+    pub retention_by_deck: Vec<DeckRetention>,
+    /// Leeches, the cards most often answered Again lately, and the pairs confused.
+    pub trouble: Trouble,
+    /// Per deck, week by week: Learn mastered, the best test, the fastest match.
+    pub progress: Progress,
     /// Streak and XP, when the settings turn them on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub motivation: Option<crate::motivation::Motivation>,
@@ -86,134 +103,99 @@ pub struct Stats {
 /// Statistics of `decks` at `now`.
 #[must_use]
 pub fn compute(study: &Study, decks: &[usize], now: DateTime<FixedOffset>) -> Stats {
-    let cards: Vec<&str> = decks
-        .iter()
-        .flat_map(|&d| {
-            study.collection.decks[d]
-                .cards
-                .iter()
-                .map(|c| c.id.as_str())
-        })
-        .collect();
-    let (mut stats, per_card) = replay(study, &cards, now);
-    // The cards are in deck order: each deck's retention is the sum over its run of them.
-    let mut per_card = per_card.into_iter();
-    stats.decks = decks
-        .iter()
-        .map(|&d| {
-            let retention = per_card
-                .by_ref()
-                .take(study.collection.decks[d].cards.len())
-                .fold(Rate::default(), Rate::plus);
-            mastery(study, d, retention)
-        })
-        .collect();
-    stats
+    compute_selection(study, &Selection::decks(decks), now)
 }
 
-/// Statistics of any cards, by id (cards without history are new).
+/// Statistics of any cards, by id (cards without history are new), in no deck.
 #[must_use]
 pub fn of_cards(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> Stats {
-    replay(study, cards, now).0
+    replay(study, cards, &[], &[], now)
 }
 
-/// Every figure's running sums: each card's answers are walked once, each answer handed to
-/// every figure that counts it. Cards are walked on every core, each core's sums merged after.
-struct Walk {
-    today: Day,
-    activity: activity::Tally,
-    periods: Periods,
-    bands: Vec<Band>,
-    calibration: calibration::Tally,
-    cards: cards::Tally,
-    /// Each card's all-time true retention, by its index in the cards asked for.
-    per_card: Vec<(usize, Rate)>,
+/// Statistics of the cards `selection` holds, per deck figures for each of its decks.
+#[must_use]
+pub fn compute_selection(
+    study: &Study,
+    selection: &Selection,
+    now: DateTime<FixedOffset>,
+) -> Stats {
+    let (cards, sizes) = selection.card_ids(study);
+    let decks = selection.deck_indexes();
+    replay(study, &cards, &sizes, &decks, now)
 }
 
-impl Walk {
-    fn new(today: Day, now: DateTime<FixedOffset>) -> Self {
-        Self {
-            today,
-            activity: activity::Tally::new(today, *now.offset()),
-            periods: Periods::default(),
-            bands: retention::empty_bands(),
-            calibration: calibration::Tally::default(),
-            cards: cards::Tally::new(today, now),
-            per_card: Vec::new(),
-        }
+/// Statistics of `cards`: the first `sizes[g]` after the groups before are deck
+/// `decks[g]`'s, the rest are in no deck. One replay of each card.
+fn replay(
+    study: &Study,
+    cards: &[&str],
+    sizes: &[usize],
+    decks: &[usize],
+    now: DateTime<FixedOffset>,
+) -> Stats {
+    let calendar = study.scheduler.calendar();
+    let today = calendar.day(now);
+    let history = study.wait_for_history();
+    let mut group_of: Vec<Option<usize>> = Vec::with_capacity(cards.len());
+    for (group, &size) in sizes.iter().enumerate() {
+        group_of.extend(std::iter::repeat_n(Some(group), size));
     }
-
-    fn add_card(&mut self, index: usize, scheduler: &Scheduler, replayed: &Replayed) {
-        let (folded, answers, practice) = replayed;
-        let calendar = scheduler.calendar();
-        let mut own = Rate::default();
-        for answer in retention::true_retention_answers(answers) {
-            let passed = answer.rating != Rating::Again;
-            own.add(passed);
-            self.periods.add(answer, passed, self.today);
-            // The recall FSRS predicted at this moment, from the memory before the answer.
-            if let (Some(memory), Some(last)) = (answer.memory_before, answer.last_review_before) {
-                let predicted = scheduler.recall_on(memory, calendar.day(last), answer.day);
-                self.calibration.add(f64::from(predicted), passed);
-                retention::add_to_band(&mut self.bands, f64::from(memory.stability), passed);
-            }
-        }
-        self.per_card.push((index, own));
-        for answer in answers {
-            self.activity.add(answer);
-        }
-        for answer in practice {
-            self.activity.add_practice(answer);
-        }
-        self.cards.add(scheduler, &folded.state, answers);
-    }
-
-    fn merge(mut self, other: Self) -> Self {
-        self.activity.merge(other.activity);
-        self.periods.merge(&other.periods);
-        for (band, theirs) in self.bands.iter_mut().zip(other.bands) {
-            band.rate = band.rate.plus(theirs.rate);
-        }
-        self.calibration.merge(&other.calibration);
-        self.cards.merge(other.cards);
-        self.per_card.extend(other.per_card);
-        self
-    }
-}
-
-/// One card's replay: its state, its answers in review mode, its practice answers.
-type Replayed = (Folded, Vec<Answer>, Vec<PracticeAnswer>);
-
-/// Statistics of `cards`, and each card's all-time true retention, from one replay.
-fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, Vec<Rate>) {
-    let presets = study.presets();
-    let today = study.scheduler.calendar().day(now);
-    let history: &History = study.wait_for_history();
-    let walk = cards
-        .par_iter()
+    group_of.resize(cards.len(), None);
+    let deck_ids: Vec<&str> = decks
+        .iter()
+        .map(|&d| study.collection.decks[d].id.as_str())
+        .collect();
+    let learn_resets: Vec<_> = deck_ids
+        .iter()
+        .map(|deck| history.resets(deck, Mode::Learn))
+        .collect();
+    let context = walk::Context {
+        today,
+        now,
+        calendar,
+        group_of: &group_of,
+        groups: decks.len(),
+        learn_resets: &learn_resets,
+    };
+    let walked = walk::walk(study, cards, &context);
+    let results: Vec<Vec<crate::store::DeckResult>> =
+        deck_ids.iter().map(|deck| history.results(deck)).collect();
+    let future_due = walked.cards.future_due();
+    let progress = progress_of(study, decks, sizes, &walked, &results, today);
+    let trouble = trouble::finish(
+        walked.trouble,
+        cards,
+        history.confusions(),
+        calendar,
+        today,
+        study,
+    );
+    let overall = walked.periods.all_time;
+    let decks_mastery = decks
+        .iter()
+        .zip(&walked.by_group)
+        .zip(&results)
         .enumerate()
-        .fold(
-            || Walk::new(today, now),
-            |mut walk, (index, &card)| {
-                let replayed = history.answers_with_practice(card, presets);
-                walk.add_card(index, presets.for_card(card), &replayed);
-                walk
-            },
-        )
-        .reduce(|| Walk::new(today, now), Walk::merge);
-    let Walk {
-        activity,
-        periods,
-        bands,
-        calibration,
-        cards: card_tally,
-        mut per_card,
-        ..
-    } = walk;
-    per_card.sort_unstable_by_key(|&(index, _)| index);
-    let per_card = per_card.into_iter().map(|(_, rate)| rate).collect();
-    let future_due = card_tally.future_due();
-    let stats = Stats {
+        .map(|(group, ((&d, retention), results))| {
+            let mastered = progress
+                .decks
+                .get(group)
+                .and_then(|p| p.weeks.last())
+                .map(|week| week.learn_mastered);
+            mastery(study, d, mastered, retention.all, results)
+        })
+        .collect();
+    let retention_by_deck = decks
+        .iter()
+        .zip(&walked.by_group)
+        .map(|(&d, retention)| {
+            let deck = &study.collection.decks[d];
+            DeckRetention::new(deck.id.to_string(), deck.name.clone(), *retention, overall)
+        })
+        .collect();
+    let activity = walked.activity;
+    let card_tally = walked.cards;
+    Stats {
         date: crate::scheduler::calendar::date_of_day(today),
         today: activity.today(),
         calendar: activity.calendar(CALENDAR_DAYS),
@@ -223,9 +205,9 @@ fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, 
         forecast: card_tally.forecast(FORECAST_DAYS),
         daily_load: future_due.daily_load,
         future_due,
-        retention: periods,
-        retention_by_stability: bands,
-        calibration: calibration.finish(),
+        retention: walked.periods,
+        retention_by_stability: walked.bands,
+        calibration: walked.calibration.finish(),
         cards: card_tally.counts,
         remembered: card_tally.remembered,
         remembered_over_time: card_tally.remembered_over_time(),
@@ -235,20 +217,75 @@ fn replay(study: &Study, cards: &[&str], now: DateTime<FixedOffset>) -> (Stats, 
         buttons: activity.buttons,
         total_answers: activity.total_answers,
         days_studied: activity.days_studied(),
-        decks: Vec::new(),
+        decks: decks_mastery,
+        retention_by_deck,
+        trouble,
+        progress,
         motivation: None,
-    };
-    (stats, per_card)
+    }
 }
 
-fn mastery(study: &Study, deck: usize, retention: Rate) -> DeckMastery {
-    let d = &study.collection.decks[deck];
-    let mastered = d
-        .cards
+/// Each deck's weeks, from the first week with practice in any of them.
+fn progress_of(
+    study: &Study,
+    decks: &[usize],
+    sizes: &[usize],
+    walked: &walk::Walk,
+    results: &[Vec<crate::store::DeckResult>],
+    today: crate::scheduler::Day,
+) -> Progress {
+    let calendar = study.scheduler.calendar();
+    let result_days = results
         .iter()
-        .filter(|c| study.practice(c.id.as_str()).learn == LearnLevel::Mastered)
-        .count();
-    let results = study.wait_for_history().results(d.id.as_str());
+        .flatten()
+        .filter(|r| matches!(r.mode, Mode::Test | Mode::Match))
+        .map(|r| calendar.day(r.time));
+    let Some(first) =
+        progress::first_week(walked.first_learn.into_iter().chain(result_days), today)
+    else {
+        return Progress::default();
+    };
+    let weeks = progress::PROGRESS_WEEKS;
+    let decks = decks
+        .iter()
+        .enumerate()
+        .map(|(group, &d)| {
+            let deck = &study.collection.decks[d];
+            let counts = &walked.learn_weeks[group * weeks..(group + 1) * weeks];
+            let mut all =
+                progress::deck_weeks(counts, sizes[group], &results[group], calendar, today);
+            DeckProgress {
+                deck: deck.id.to_string(),
+                name: deck.name.clone(),
+                weeks: all.split_off(first),
+            }
+        })
+        .collect();
+    Progress {
+        start: crate::scheduler::calendar::date_of_day(progress::week_end(today, first) - 6),
+        weeks: weeks - first,
+        decks,
+    }
+}
+
+impl trouble::Describe for Study {
+    fn describe(&self, card: &str) -> Option<(String, String)> {
+        let place = self.place(card)?;
+        let deck = self.collection.decks[place.deck].id.to_string();
+        Some((deck, self.card(place).front.clone()))
+    }
+}
+
+/// One deck's standing: Learn's share at the end of this week's progress (of the selected
+/// cards), its results, and its retention.
+fn mastery(
+    study: &Study,
+    deck: usize,
+    mastered: Option<f64>,
+    retention: Rate,
+    results: &[crate::store::DeckResult],
+) -> DeckMastery {
+    let d = &study.collection.decks[deck];
     let tests: Vec<u32> = results
         .iter()
         .filter(|r| r.mode == Mode::Test)
@@ -257,11 +294,8 @@ fn mastery(study: &Study, deck: usize, retention: Rate) -> DeckMastery {
     DeckMastery {
         deck: d.id.to_string(),
         name: d.name.clone(),
-        learn_mastered: if d.cards.is_empty() {
-            0.0
-        } else {
-            count(mastered) / count(d.cards.len())
-        },
+        // No practice in the weeks counted: nothing mastered.
+        learn_mastered: mastered.unwrap_or(0.0),
         test_best: tests.iter().max().copied(),
         test_last: tests.last().copied(),
         match_best_ms: results

@@ -33,7 +33,7 @@ use rayon::prelude::*;
 pub use crate::practice::{LearnLevel, Mode, Practice, Question};
 pub use card_id::{CardId, deck_of};
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
-pub use history::{DeckResult, Extension, History};
+pub use history::{Confused, DeckResult, Extension, History};
 pub use replay::{Answer, Folded, PracticeAnswer, Traced, TracedAnswer, TracedKind};
 pub use snapshot::{Events, LazyHistory, Opening, Replayed, Source, ready};
 

@@ -460,16 +460,21 @@ fn a_decks_own_limit_beats_the_setting() {
         ));
 }
 
-#[test]
-fn stats_json_has_the_screens_figures() {
-    let home = home_with_log();
-    let output = flashdeck(&home).args(["stats", "--json"]).output().unwrap();
+/// The JSON a successful run with `args` prints.
+fn json_of(home: &TempDir, args: &[&str]) -> serde_json::Value {
+    let output = flashdeck(home).args(args).output().unwrap();
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn stats_json_has_the_screens_figures() {
+    let home = home_with_log();
+    let json = json_of(&home, &["stats", "--json"]);
     // One answer on `kam` 20 days ago (the torn line and the orphan do not count).
     assert_eq!(json["total_answers"], 1);
     assert_eq!(json["days_studied"], 1);
@@ -802,4 +807,39 @@ fn exam_sets_lists_and_clears_a_decks_exam_date() {
         .arg("exam")
         .assert()
         .stdout(predicate::str::starts_with("No deck has an exam date"));
+}
+
+#[test]
+fn stats_takes_a_search_query_and_refuses_a_bad_one() {
+    let home = home_with_log();
+    let json = json_of(&home, &["stats", "--json", "is:review"]);
+    // Only `kam`, the one card answered, is a review card.
+    assert_eq!(json["cards"]["young"], 1);
+    assert_eq!(json["cards"]["new"], 0);
+    assert_eq!(json["total_answers"], 1);
+    assert_eq!(
+        json["retention_by_deck"][0]["deck"],
+        "sales-optimization-levers"
+    );
+    let text = flashdeck(&home)
+        .args(["stats", "sales-optimization-levers", "is:review"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.starts_with("Sales Optimization Levers · is:review\n")
+            || text.contains(" · is:review\n"),
+        "{text}"
+    );
+    flashdeck(&home)
+        .args(["stats", "--json", "is:nonsense"])
+        .assert()
+        .failure()
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "the search `is:nonsense` does not read",
+        ))
+        .stderr(predicate::str::contains(
+            "unknown `is:` value `is:nonsense` at character 1",
+        ));
 }

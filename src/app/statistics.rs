@@ -4,6 +4,11 @@
 
 use chrono::{DateTime, FixedOffset};
 
+mod narrow;
+mod rows;
+
+pub use rows::{TroubleList, TroubleRow, trouble_rows};
+
 use super::{Action, App, Effect, Keys, Screen, keys};
 use crate::scheduler::Schedulers as _;
 use crate::study::Study;
@@ -27,6 +32,10 @@ pub struct StatsScreen {
     pub scroll: u16,
     /// The ranges and year the charts show.
     pub view: View,
+    /// The row chosen on the trouble tab (a card) and on the progress tab (a deck).
+    pub row: usize,
+    /// The search being typed after `/`, which narrows the figures on Enter.
+    pub filter: Option<String>,
 }
 
 /// A desired retention the screen's decks study at, and the presets that set it: `None` for
@@ -51,6 +60,8 @@ impl StatsScreen {
             help: false,
             scroll: 0,
             view: View::default(),
+            row: 0,
+            filter: None,
         }
     }
 
@@ -170,11 +181,15 @@ pub enum StatsTab {
     Calendar,
     /// What each desired retention costs, simulated.
     Workload,
+    /// Leeches, the cards most often answered Again, the pairs confused.
+    Trouble,
+    /// Each deck's retention and its practice modes week by week.
+    Progress,
 }
 
 impl StatsTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 9] = [
         Self::Overview,
         Self::Retention,
         Self::Cards,
@@ -182,6 +197,8 @@ impl StatsTab {
         Self::FutureDue,
         Self::Calendar,
         Self::Workload,
+        Self::Trouble,
+        Self::Progress,
     ];
 
     #[must_use]
@@ -194,6 +211,8 @@ impl StatsTab {
             Self::FutureDue => "Future",
             Self::Calendar => "Calendar",
             Self::Workload => "Workload",
+            Self::Trouble => "Trouble",
+            Self::Progress => "Progress",
         }
     }
 
@@ -239,9 +258,13 @@ impl App {
         let Screen::Stats(screen) = &mut self.screen else {
             return Vec::new();
         };
+        if screen.filter.is_some() {
+            return self.stats_filter_key(action);
+        }
         match action {
             Action::Help => screen.help = !screen.help,
             _ if screen.help => {}
+            Action::Filter => screen.filter = Some(String::new()),
             Action::Right | Action::Left => return self.switch_stats_tab(*action == Action::Right),
             Action::Back => {
                 self.notice = None;
@@ -257,6 +280,11 @@ impl App {
             }
             Action::NextYear if screen.tab == StatsTab::Calendar => {
                 screen.view.year = screen.view.next_year(&screen.stats);
+            }
+            Action::Down | Action::Up | Action::Open
+                if matches!(screen.tab, StatsTab::Trouble | StatsTab::Progress) =>
+            {
+                return self.stats_row_key(action);
             }
             Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
                 // Never further than the last line at the screen's bottom (as last drawn), so

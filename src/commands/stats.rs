@@ -1,4 +1,5 @@
-//! `flashdeck stats [DECK…] [--json]`: the statistics screen's figures, for scripts.
+//! `flashdeck stats [DECK…|QUERY] [--json]`: the statistics screen's figures, for scripts, of
+//! decks or of the cards a search finds.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -10,8 +11,9 @@ use crate::config::Config;
 use crate::english::{counted, noun};
 use crate::library::{load_study, resolve_decks};
 use crate::paths::Locations;
+use crate::search::Query;
 use crate::session::matching::seconds;
-use crate::stats::{self, Stats};
+use crate::stats::{self, Selection, Stats};
 
 pub fn run(
     locations: &Locations,
@@ -22,8 +24,8 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let (study, _) = load_study(locations, config, now)?;
-    let (indexes, title) = resolve_decks(&study.collection, decks, locations)?;
-    let mut stats = stats::compute(&study, &indexes, now);
+    let (selection, title) = select(&study, decks, locations, now)?;
+    let mut stats = stats::compute_selection(&study, &selection, now);
     let goals = config.goals();
     if goals.any() {
         stats.motivation = Some(crate::motivation::compute(&study, now, goals.streak_goal));
@@ -38,6 +40,49 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The decks and search queries asked for: an argument that names no deck but holds a
+/// search (a field, a space, a `-` or a bracket) is a query in the browser's language; the
+/// cards are those every query finds among the decks (all decks without one).
+fn select(
+    study: &crate::study::Study,
+    wanted: &[String],
+    locations: &Locations,
+    now: DateTime<FixedOffset>,
+) -> Result<(Selection, String)> {
+    let mut decks = Vec::new();
+    let mut queries = Vec::new();
+    for arg in wanted {
+        match resolve_decks(&study.collection, std::slice::from_ref(arg), locations) {
+            Ok(_) => decks.push(arg.clone()),
+            Err(_) if looks_like_query(arg) => queries.push(arg.as_str()),
+            Err(error) => return Err(error),
+        }
+    }
+    let (indexes, title) = resolve_decks(&study.collection, &decks, locations)?;
+    if queries.is_empty() {
+        return Ok((Selection::decks(&indexes), title));
+    }
+    // One query as typed, so an error's position is the user's; several, each bracketed.
+    let text = match queries.as_slice() {
+        [one] => (*one).to_owned(),
+        many => many
+            .iter()
+            .map(|q| format!("({q})"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let query = Query::parse(&text).map_err(|error| {
+        anyhow::anyhow!("the search `{}` does not read: {error}", queries.join(" "))
+    })?;
+    let selection = Selection::matching(study, &indexes, &query, now);
+    Ok((selection, format!("{title} · {}", queries.join(" "))))
+}
+
+/// Whether an argument reads as a search rather than a deck id.
+fn looks_like_query(arg: &str) -> bool {
+    arg.contains([':', ' ', '(', '"', '*']) || arg.starts_with('-')
 }
 
 fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Result<()> {
@@ -122,5 +167,38 @@ fn write_text(stats: &Stats, title: &str, out: &mut dyn Write) -> std::io::Resul
             deck.review_retention.percent()
         )?;
     }
-    Ok(())
+    for deck in stats.retention_by_deck.iter().filter(|d| d.lagging) {
+        writeln!(
+            out,
+            "{} lags: {} against {} over all decks shown",
+            deck.deck,
+            deck.retention.all.percent(),
+            stats.retention.all_time.all.percent()
+        )?;
+    }
+    write_trouble(&stats.trouble, out)
+}
+
+/// The trouble lists, a few of each.
+fn write_trouble(trouble: &stats::Trouble, out: &mut dyn Write) -> std::io::Result<()> {
+    /// The first few of `items`, each as `show` puts it, after `label`; nothing for none.
+    fn few<T>(
+        out: &mut dyn Write,
+        label: &str,
+        items: &[T],
+        show: impl Fn(&T) -> String,
+    ) -> std::io::Result<()> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let shown: Vec<String> = items.iter().take(5).map(show).collect();
+        writeln!(out, "{label}: {}", shown.join(", "))
+    }
+    few(out, "Leeches", &trouble.leeches, |c| c.card.clone())?;
+    few(out, "Most Again in 30 days", &trouble.most_again, |c| {
+        format!("{} ({})", c.card, c.again)
+    })?;
+    few(out, "Confused", &trouble.confused, |p| {
+        format!("{} taken for {} ({})", p.chosen, p.card, p.count)
+    })
 }

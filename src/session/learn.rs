@@ -12,7 +12,7 @@ use rand::seq::SliceRandom;
 
 use super::grade::{Grade, grade};
 use super::options::Options;
-use super::questions::{Ask, Question, Term, choice, true_false, written};
+use super::questions::{Ask, Question, Term, choice, owner_of, true_false, written};
 use crate::scheduler::Rating;
 use crate::store::{LearnLevel, NewEvent, NewKind, Question as Kind};
 
@@ -204,17 +204,29 @@ impl Learn {
         let Some(asked) = self.current.as_ref().filter(|a| a.outcome.is_none()) else {
             return Vec::new();
         };
-        let (right, given) = match &asked.question.ask {
+        let question = &asked.question;
+        let (right, given, picked) = match &question.ask {
             Ask::Choice { options, correct } if (1..=options.len()).contains(&n) => {
-                (n - 1 == *correct, options[n - 1].clone())
+                let given = options[n - 1].clone();
+                (n - 1 == *correct, given.clone(), Some(given))
             }
-            Ask::TrueFalse { is_true, .. } if n == 1 || n == 2 => (
+            Ask::TrueFalse { is_true, shown } if n == 1 || n == 2 => (
                 (n == 1) == *is_true,
                 if n == 1 { "True" } else { "False" }.to_owned(),
+                // Saying true to another card's answer took that answer.
+                (n == 1 && !is_true).then(|| shown.clone()),
             ),
             _ => return Vec::new(),
         };
-        let event = self.record(right, None, given, now);
+        let kind = question.ask.kind();
+        let chosen = picked
+            .filter(|_| !right)
+            .and_then(|text| owner_of(&self.terms, question, &text))
+            .map(|other| self.terms[other].id.clone());
+        let mut event = self.record(right, None, given, now);
+        if let Some(other) = chosen {
+            event.kind = NewKind::confused(crate::practice::Mode::Learn, kind, &other);
+        }
         self.move_on_if_right();
         vec![event]
     }

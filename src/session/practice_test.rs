@@ -309,16 +309,21 @@ impl PracticeTest {
         if self.report.is_some() {
             return Vec::new();
         }
-        let (report, marked) = Report::of(&self.items, &self.responses, self.options.strictness);
+        let (report, marked) = Report::of(
+            &self.terms,
+            &self.items,
+            &self.responses,
+            self.options.strictness,
+        );
         let mut events: Vec<NewEvent> = marked
             .into_iter()
-            .map(|(term, kind, right)| {
+            .map(|(term, kind, right, chosen)| {
                 let rating = if right { Rating::Good } else { Rating::Again };
-                NewEvent::for_card(
-                    &self.terms[term].id,
-                    now,
-                    NewKind::answer(rating, None, Mode::Test, Some(kind)),
-                )
+                let kind = match chosen {
+                    Some(other) => NewKind::confused(Mode::Test, kind, &self.terms[other].id),
+                    None => NewKind::answer(rating, None, Mode::Test, Some(kind)),
+                };
+                NewEvent::for_card(&self.terms[term].id, now, kind)
             })
             .collect();
         for deck in &self.decks {

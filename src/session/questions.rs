@@ -78,6 +78,20 @@ fn answer_side(term: &Term, answer_is_back: bool) -> &str {
     }
 }
 
+/// The card whose answer `picked` is, among the terms other than the one `question` asks
+/// about: whose answer a wrong pick took. `None` when no other term has that answer.
+#[must_use]
+pub fn owner_of(terms: &[Term], question: &Question, picked: &str) -> Option<usize> {
+    let answer_is_back = terms
+        .get(question.term)
+        .is_some_and(|term| question.answer == term.back);
+    terms
+        .iter()
+        .enumerate()
+        .find(|&(i, term)| i != question.term && answer_side(term, answer_is_back) == picked)
+        .map(|(i, _)| i)
+}
+
 /// A coarse kind of text, so that distractors look like the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {

@@ -56,13 +56,13 @@ pub struct Retention {
 }
 
 impl Retention {
-    fn merge(&mut self, other: &Self) {
+    pub(crate) fn merge(&mut self, other: &Self) {
         self.young = self.young.plus(other.young);
         self.mature = self.mature.plus(other.mature);
         self.all = self.all.plus(other.all);
     }
 
-    fn add(&mut self, answer: &Answer, passed: bool) {
+    pub(crate) fn add(&mut self, answer: &Answer, passed: bool) {
         self.all.add(passed);
         if answer.interval_before >= MATURE_DAYS {
             self.mature.add(passed);

@@ -1,6 +1,7 @@
 use chrono::Duration;
 
 use super::*;
+use crate::scheduler::Rating;
 use crate::scheduler::{Day, Phase, Settings};
 use crate::store::Answer;
 use crate::store::NewEvent;
@@ -197,17 +198,7 @@ fn each_deck_gets_its_own_cards_review_retention() {
         review("d", "e/c0", Rating::Good, now - Duration::days(2)),
     ];
     let mut study = study_with(2, Settings::default(), &events, now);
-    let mut collection = crate::study::tests::collection(2);
-    let text = "[deck]\nname = \"E\"\n[[cards]]\nid = \"c0\"\nfront = \"x\"\nback = \"y\"\n";
-    collection.decks.push(
-        crate::deck::parse_deck(
-            crate::deck::DeckId::new("e"),
-            crate::deck::Source::Bundled,
-            text,
-        )
-        .unwrap(),
-    );
-    study.replace_collection(collection);
+    add_deck_e(&mut study, 2);
     let rate = |passed, total| Rate { passed, total };
     let retention = |decks: &[usize]| -> Vec<(String, Rate)> {
         compute(&study, decks, now)
@@ -229,6 +220,33 @@ fn each_deck_gets_its_own_cards_review_retention() {
 mod boundaries;
 mod figures;
 mod schema;
+mod trouble_progress;
+
+/// A practice result of `mode` (`test`, `match`): a time and a score.
+fn result(mode: &str, ms: Option<u64>, score: Option<u32>) -> crate::store::NewKind {
+    crate::store::NewKind::Result {
+        mode: mode.to_owned().into(),
+        ms,
+        mistakes: None,
+        score,
+        questions: None,
+    }
+}
+
+/// `study` with a second deck, `e`, of one card `e/c0` (front `e front`).
+fn add_deck_e(study: &mut crate::study::Study, n: usize) {
+    let mut both = crate::study::tests::collection(n);
+    let text = "[deck]\nname = \"E\"\n[[cards]]\nid = \"c0\"\nfront = \"e front\"\nback = \"y\"\n";
+    both.decks.push(
+        crate::deck::parse_deck(
+            crate::deck::DeckId::new("e"),
+            crate::deck::Source::Bundled,
+            text,
+        )
+        .unwrap(),
+    );
+    study.replace_collection(both);
+}
 
 /// `event` (an answer) taking `ms` milliseconds.
 pub(crate) fn timed(mut event: NewEvent, ms: u32) -> NewEvent {

@@ -31,12 +31,16 @@ pub enum EventKind<'a> {
     /// `due`: the day the answer scheduled the card for, when it left it a review card; replay
     /// keeps it when the scheduling rules allow it (see `scheduler::balance`), so that a day
     /// chosen by load balancing, which replay cannot work out again, replays the same.
+    ///
+    /// `chosen`: on a wrong practice answer that picked another card's answer (an option, a
+    /// true/false claim, a matching pair), that card's id; the statistics' confused pairs.
     Review {
         rating: Rating,
         duration_ms: Option<u32>,
         mode: Cow<'a, str>,
         question: Option<Cow<'a, str>>,
         due: Option<NaiveDate>,
+        chosen: Option<Cow<'a, str>>,
     },
     /// Hidden until the next day.
     Bury,
@@ -109,6 +113,20 @@ impl EventKind<'_> {
             mode: mode.into(),
             question: question.map(|q| Cow::Borrowed(q.as_str())),
             due: None,
+            chosen: None,
+        }
+    }
+
+    /// A wrong practice answer in `mode` that picked card `chosen`'s answer.
+    #[must_use]
+    pub fn confused(mode: Mode, question: Question, chosen: &str) -> EventKind<'static> {
+        EventKind::Review {
+            rating: Rating::Again,
+            duration_ms: None,
+            mode: mode.into(),
+            question: Some(Cow::Borrowed(question.as_str())),
+            due: None,
+            chosen: Some(Cow::Owned(chosen.to_owned())),
         }
     }
 
@@ -133,12 +151,14 @@ impl EventKind<'_> {
                 mode,
                 question,
                 due,
+                chosen,
             } => EventKind::Review {
                 rating,
                 duration_ms,
                 mode: own(mode),
                 question: question.map(own),
                 due,
+                chosen: chosen.map(own),
             },
             EventKind::Bury => EventKind::Bury,
             EventKind::Unbury => EventKind::Unbury,

@@ -9,6 +9,7 @@
 //! file an event came from or on the order files were read.
 
 mod changes;
+mod chosen;
 mod decks;
 mod relinks;
 
@@ -17,6 +18,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
+pub use chosen::Confused;
 pub use decks::Extension;
 
 use super::card_id::CardId;
@@ -104,9 +106,23 @@ pub struct History {
     plans: FxHashMap<u64, PlanMark>,
     /// Relink events by identity, and which card's events each card's replay takes in.
     pub(super) relinks: relinks::Relinks,
+    /// Wrong practice answers that picked another card's answer, by identity: few, so kept
+    /// beside the entries rather than in each (which stay at 40 bytes).
+    pub(super) chosen: FxHashMap<u64, Pick>,
     /// What events added since [`History::track_changes`] touched; not part of the history.
     #[serde(skip)]
     changes: Option<changes::Changes>,
+}
+
+/// A wrong practice answer's pick: the card asked (an index into `cards`), the card whose
+/// answer was chosen, and the mode.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Pick {
+    pub(super) card: usize,
+    pub(super) chosen: Box<str>,
+    #[serde(with = "super::compact::time")]
+    pub(super) time: DateTime<FixedOffset>,
+    pub(super) mode: Mode,
 }
 
 /// A backlog plan's id, and when it was made, so that it can be undone by id.
@@ -195,6 +211,7 @@ impl History {
     /// Adds an event; false for an undo already seen.
     fn insert(&mut self, event: Event<'_>) -> bool {
         let deck = || Box::from(event.deck.as_deref().unwrap_or_default());
+        self.insert_pick(&event);
         let kind = match event.kind {
             EventKind::Undo { target } => {
                 if let Some(changes) = &mut self.changes {
@@ -238,6 +255,7 @@ impl History {
                 question,
                 duration_ms,
                 due,
+                ..
             } => Stored::Review {
                 rating,
                 duration_ms,
@@ -291,6 +309,32 @@ impl History {
             kind,
         });
         true
+    }
+
+    /// Keeps a wrong practice answer's pick, if the event is one: the card asked, and the
+    /// card whose answer was taken.
+    fn insert_pick(&mut self, event: &Event<'_>) {
+        let EventKind::Review {
+            mode,
+            chosen: Some(chosen),
+            ..
+        } = &event.kind
+        else {
+            return;
+        };
+        let (Some(card), mode) = (event.card.as_deref(), Mode::parse(mode)) else {
+            return;
+        };
+        if mode == Mode::Review {
+            return;
+        }
+        let pick = Pick {
+            card: self.index_of(card),
+            chosen: Box::from(chosen.as_ref()),
+            time: event.time,
+            mode,
+        };
+        self.chosen.insert(event.key, pick);
     }
 
     /// Adds a deck's event; false for one already seen. A reset changes its deck's cards.

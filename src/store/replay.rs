@@ -44,6 +44,8 @@ pub struct PracticeAnswer {
     pub duration_ms: Option<u32>,
     /// Good or Easy: the mode counted it right.
     pub correct: bool,
+    pub mode: Mode,
+    pub question: crate::practice::Question,
 }
 
 /// One card's replayed state, with what it did on a given day (for daily limits).
@@ -222,7 +224,7 @@ impl History {
                 if let Stored::Review {
                     rating,
                     duration_ms,
-                    practice: Some(_),
+                    practice: Some((mode, question)),
                     ..
                 } = &entry.kind
                 {
@@ -231,6 +233,8 @@ impl History {
                         day: calendar.day(entry.time),
                         duration_ms: *duration_ms,
                         correct: *rating >= Rating::Good,
+                        mode: *mode,
+                        question: *question,
                     });
                 }
             },

@@ -15,8 +15,11 @@ mod forecast;
 pub mod grid;
 mod overview;
 mod panel;
+pub mod progress;
 mod retention;
 mod reviews;
+mod search;
+pub mod trouble;
 mod workload;
 
 use super::{Theme, chrome};
@@ -73,6 +76,7 @@ pub fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect, buf: &
     let body = chrome::render(app, theme, &title, status(screen), area, buf);
     let [tabs, content] = split(body);
     render_tabs(screen.tab, theme, tabs, buf);
+    let content = search::render(screen, theme, content, buf);
     let ctx = Ctx { app, screen, theme };
     let panels: &[Panel] = panel::of_tab(screen.tab);
     grid_of(screen.tab, content).render(screen.scroll, buf, |index, area, buf| {

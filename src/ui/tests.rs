@@ -767,4 +767,5 @@ mod narrow;
 mod practice_screens;
 mod stats_overview;
 mod stats_tabs;
+mod stats_trouble;
 mod workload;

@@ -308,10 +308,12 @@ pub(super) const HELP_BACK: &[Binding] = &[
 const STATS_KEYS: &[Binding] = &[
     bind(Code(&[K::Tab, K::Right, K::Char('l')]), "Tab", "next tab", A::Right, FOOTER),
     bind(Code(&[K::BackTab, K::Left, K::Char('h')]), "Shift-Tab", "previous tab", A::Left, FOOTER),
-    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, HELP_ONLY),
-    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up", A::Up, HELP_ONLY),
+    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down, or the next trouble card", A::Down, HELP_ONLY),
+    bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up, or the previous trouble card", A::Up, HELP_ONLY),
     bind(Code(&[K::PageDown]), "PgDn", "next chart", A::PageDown, HELP_ONLY),
     bind(Code(&[K::PageUp]), "PgUp", "previous chart", A::PageUp, HELP_ONLY),
+    bind(Code(&[K::Enter]), "Enter", "open the trouble card in the browser", A::Open, HELP_ONLY),
+    bind(Code(&[K::Char('/')]), "/", "narrow to a search", A::Filter, HELP_ONLY),
 ];
 
 #[rustfmt::skip]
@@ -332,6 +334,15 @@ pub const STATS_YEAR: Keys = Keys(&[
     STATS_KEYS,
     HELP_BACK,
 ], None);
+
+/// While the statistics' search is typed.
+#[rustfmt::skip]
+pub const STATS_SEARCH: Keys = Keys(&[&[
+    bind(Code(&[K::Enter]), "Enter", "narrow", A::Submit, FOOTER),
+    bind(Code(&[K::Esc]), "Esc", "cancel", A::LeaveField, FOOTER),
+    bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
+    bind(Text, "a-z", "type a search: deck:lang tag:verbs", A::Type(' '), HELP_ONLY),
+]], None);
 
 // ---- Browser ----
 
@@ -456,6 +467,7 @@ pub const ALL: &[(&str, Keys)] = &[
     ("STATS", STATS),
     ("STATS_RANGE", STATS_RANGE),
     ("STATS_YEAR", STATS_YEAR),
+    ("STATS_SEARCH", STATS_SEARCH),
     ("BROWSER", BROWSER),
     ("BROWSER_SEARCH", BROWSER_SEARCH),
     ("BROWSER_DETAILS", BROWSER_DETAILS),

@@ -294,3 +294,49 @@ fn enter_on_an_empty_field_is_dont_know_and_cannot_be_overridden() {
     assert!(l.override_right(now()).is_empty(), "o does nothing");
     assert!(!l.current.as_ref().unwrap().outcome.as_ref().unwrap().right);
 }
+
+/// A wrong option records the card whose answer it is; a right one records none.
+#[test]
+fn a_wrong_choice_records_the_card_it_belongs_to() {
+    let mut l = learn_one_of_two();
+    let Some(Asked {
+        question:
+            Question {
+                term,
+                ask: Ask::Choice { options, correct },
+                ..
+            },
+        ..
+    }) = l.current.clone()
+    else {
+        panic!("not a choice")
+    };
+    let wrong = (correct + 1) % options.len();
+    // The sample terms answer "Capital{i}": the option names its own card.
+    let owner = options[wrong].trim_start_matches("Capital");
+    assert_ne!(owner, term.to_string());
+    let events = l.choose(wrong + 1, now());
+    let EventKind::Review { chosen, rating, .. } = &events[0].kind else {
+        panic!()
+    };
+    assert_eq!(*rating, Rating::Again);
+    assert_eq!(chosen.as_deref(), Some(format!("d/c{owner}").as_str()));
+    // Asked again later and answered right: nothing chosen.
+    l.proceed();
+    l.proceed();
+    l.proceed();
+    if let Some(Asked {
+        question: Question {
+            ask: Ask::Choice { correct, .. },
+            ..
+        },
+        ..
+    }) = l.current.clone()
+    {
+        let events = l.choose(correct + 1, now());
+        let EventKind::Review { chosen, .. } = &events[0].kind else {
+            panic!()
+        };
+        assert_eq!(*chosen, None);
+    }
+}

@@ -3,7 +3,7 @@
 
 use super::{Item, Response};
 use crate::session::grade::{Grade, Strictness, grade};
-use crate::session::questions::Ask;
+use crate::session::questions::{Ask, Term, owner_of};
 use crate::store::Question as Kind;
 
 /// A wrong answer beside the right one.
@@ -41,12 +41,14 @@ pub struct Report {
     pub partial: Vec<Wrong>,
 }
 
-/// One question marked: its term, its kind, and whether it was answered right.
-pub(super) type Marked = (usize, Kind, bool);
+/// One question marked: its term, its kind, whether it was answered right, and when wrong,
+/// the term whose answer was picked instead (see `questions::owner_of`).
+pub(super) type Marked = (usize, Kind, bool, Option<usize>);
 
 impl Report {
     /// Grades every item's response: the report, and each question marked, in order.
     pub(super) fn of(
+        terms: &[Term],
         items: &[Item],
         responses: &[Response],
         strictness: Strictness,
@@ -78,7 +80,8 @@ impl Report {
                     });
                 }
             }
-            for (term, kind, right, wrong) in grade_item(item, response, strictness) {
+            for (term, kind, right, wrong, chosen) in grade_item(terms, item, response, strictness)
+            {
                 report.total += 1;
                 if right {
                     report.right += 1;
@@ -89,7 +92,7 @@ impl Report {
                         ..wrong
                     }));
                 }
-                marked.push((term, kind, right));
+                marked.push((term, kind, right, chosen));
             }
         }
         report.score = u32::try_from((report.right * 100 + report.total / 2) / report.total.max(1))
@@ -98,12 +101,17 @@ impl Report {
     }
 }
 
-/// (term, kind, right, the wrong answer beside the right one) for each question of an item.
+/// (term, kind, right, the wrong answer beside the right one, the term whose answer a wrong
+/// pick took): one question graded.
+type Graded = (usize, Kind, bool, Option<Wrong>, Option<usize>);
+
+/// Each question of an item, graded.
 fn grade_item(
+    terms: &[Term],
     item: &Item,
     response: &Response,
     strictness: Strictness,
-) -> Vec<(usize, Kind, bool, Option<Wrong>)> {
+) -> Vec<Graded> {
     let wrong = |prompt: &str, given: String, expected: &str| {
         Some(Wrong {
             number: 0,
@@ -129,6 +137,15 @@ fn grade_item(
                 }
                 (ask, _) => (ask.kind(), false, NO_ANSWER.to_owned()),
             };
+            // The answer a wrong pick took: an option, or a false claim said to be true.
+            let picked = match (&q.ask, response) {
+                (Ask::Choice { options, .. }, Response::Choice(n)) => options.get(*n),
+                (Ask::TrueFalse { shown, .. }, Response::TrueFalse(true)) => Some(shown),
+                _ => None,
+            };
+            let chosen = picked
+                .filter(|_| !right)
+                .and_then(|text| owner_of(terms, q, text));
             let (expected, shown) = match &q.ask {
                 Ask::TrueFalse {
                     shown,
@@ -146,10 +163,10 @@ fn grade_item(
                     shown: shown.cloned(),
                     ..wrong
                 });
-            vec![(q.term, kind, right, wrong)]
+            vec![(q.term, kind, right, wrong, chosen)]
         }
         Item::Matching {
-            terms,
+            terms: pair_terms,
             prompts,
             answers,
             key,
@@ -166,8 +183,16 @@ fn grade_item(
                         .copied()
                         .flatten()
                         .map_or_else(|| NO_ANSWER.to_owned(), |p| answers[p].clone());
+                    // Answer `p` is the pair of the prompt whose key it is.
+                    let chosen = picks
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .filter(|_| !right)
+                        .and_then(|p| key.iter().position(|&k| k == p))
+                        .map(|j| pair_terms[j]);
                     (
-                        terms[i],
+                        pair_terms[i],
                         Kind::Matching,
                         right,
                         if right {
@@ -175,6 +200,7 @@ fn grade_item(
                         } else {
                             wrong(&prompts[i], given, &answers[key[i]])
                         },
+                        chosen,
                     )
                 })
                 .collect()

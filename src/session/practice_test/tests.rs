@@ -431,3 +431,37 @@ fn shuffle_off_asks_the_cards_in_deck_order() {
     shuffled.sort_unstable();
     assert_eq!(shuffled, (0..12).collect::<Vec<_>>());
 }
+
+/// A wrong option and a matching pair given the wrong answer record the card whose answer
+/// was picked; the written answers, right or wrong, record none.
+#[test]
+fn wrong_picks_record_the_card_whose_answer_was_chosen() {
+    let mut t = test_of(8, 8);
+    answer_all(&mut t);
+    let choice_at = first_single(&t, |ask| matches!(ask, Ask::Choice { .. }));
+    let Item::Single(Question {
+        term,
+        ask: Ask::Choice { options, correct },
+        ..
+    }) = t.items[choice_at].clone()
+    else {
+        panic!()
+    };
+    let wrong = (correct + 1) % options.len();
+    t.responses[choice_at] = Response::Choice(wrong);
+    // The sample terms answer "Capital{i}": the option names its own card.
+    let owner = format!("d/c{}", options[wrong].trim_start_matches("Capital"));
+    let events = t.submit(now());
+    let picks: Vec<(String, Option<String>)> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Review { chosen, .. } => Some((
+                e.card.clone().unwrap(),
+                chosen.as_deref().map(str::to_owned),
+            )),
+            _ => None,
+        })
+        .filter(|(_, chosen)| chosen.is_some())
+        .collect();
+    assert_eq!(picks, [(format!("d/c{term}"), Some(owner))]);
+}

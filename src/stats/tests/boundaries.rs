@@ -4,6 +4,7 @@
 use chrono::Duration;
 
 use super::super::*;
+use crate::scheduler::Rating;
 use crate::scheduler::Settings;
 use crate::study::tests::{learned, review, study_with, time};
 
@@ -83,6 +84,13 @@ fn no_reviews_give_empty_figures_and_no_nan() {
     assert_eq!(stats.reviews_over_time.start, stats.date);
     assert_eq!(stats.remembered_over_time.days, vec![0.0; 30]);
     assert_eq!(stats.cards.new, 3);
+    no_trouble_no_progress(&stats);
+    let deck = &stats.retention_by_deck[0];
+    assert_eq!(
+        (deck.retention.all.total, deck.gap_points, deck.lagging),
+        (0, None, false)
+    );
+    assert!(stats.decks[0].learn_mastered.abs() < 1e-12);
     // And with no cards at all.
     all_finite(&compute(
         &study_with(3, Settings::default(), &[], now),
@@ -107,6 +115,59 @@ fn one_day_of_history_is_one_day_long() {
         (stats.retention.all_time.all.total, stats.calibration.count),
         (0, 0)
     );
+    no_trouble_no_progress(&stats);
+    assert_eq!(stats.retention_by_deck[0].gap_points, None);
+}
+
+/// Empty trouble lists, and no weeks of progress.
+fn no_trouble_no_progress(stats: &Stats) {
+    let trouble = &stats.trouble;
+    assert!(trouble.leeches.is_empty() && trouble.most_again.is_empty());
+    assert!(trouble.confused.is_empty());
+    assert_eq!(
+        (
+            stats.progress.start,
+            stats.progress.weeks,
+            stats.progress.decks.len()
+        ),
+        (None, 0, 0)
+    );
+}
+
+#[test]
+fn a_history_from_before_the_deck_existed_fills_the_first_week() {
+    // Learn mastered c0 and a test was taken 400 days ago, before the 52 weeks counted:
+    // the series is the whole 52 weeks, c0 mastered in each (1 of 2), the old test in none.
+    let now = time("2026-11-27T10:00:00+01:00");
+    let events = vec![
+        learned("a", "d/c0", "written", now - Duration::days(400)),
+        review("b", "d/c1", Rating::Again, now - Duration::days(400)),
+        crate::study::tests::deck_event(
+            "t",
+            now - Duration::days(400),
+            crate::store::NewKind::Result {
+                mode: "test".into(),
+                ms: None,
+                mistakes: None,
+                score: Some(50),
+                questions: None,
+            },
+        ),
+    ];
+    let stats = compute(&study_with(2, Settings::default(), &events, now), &[0], now);
+    all_finite(&stats);
+    assert_eq!(stats.progress.weeks, 52);
+    let weeks = &stats.progress.decks[0].weeks;
+    assert!(
+        weeks
+            .iter()
+            .all(|w| (w.learn_mastered - 0.5).abs() < 1e-12 && w.test_best.is_none())
+    );
+    assert_eq!(stats.decks[0].test_best, Some(50));
+    assert!(
+        stats.trouble.most_again.is_empty(),
+        "the Again is older than 30 days"
+    );
 }
 
 #[test]
@@ -130,6 +191,11 @@ fn only_practice_answers_count_as_practice_and_nothing_else() {
     assert_eq!(practice, [1, 0, 0, 1]);
     assert_eq!(stats.cards.new, 2);
     assert!(stats.calendar.iter().all(|&n| n == 0));
+    // One week of progress: c0 written right (mastered), c1 by choice (familiar).
+    assert_eq!(stats.progress.weeks, 1);
+    assert!((stats.progress.decks[0].weeks[0].learn_mastered - 0.5).abs() < 1e-12);
+    assert!(stats.trouble.most_again.is_empty() && stats.trouble.leeches.is_empty());
+    assert_eq!(stats.retention_by_deck[0].retention.all.total, 0);
 }
 
 #[test]
@@ -146,4 +212,20 @@ fn cards_of_a_deleted_deck_are_left_out() {
         (0, 0)
     );
     assert_eq!(stats.cards.total(), 1);
+    assert!(stats.trouble.most_again.is_empty());
+    // A query for orphans takes them in, in no deck: on the trouble list without a front.
+    let study = study_with(1, Settings::default(), &events, now);
+    let query = crate::search::Query::parse("is:orphan").unwrap();
+    let selection = Selection::matching(&study, &[0], &query, now);
+    assert_eq!(selection.orphans, ["gone/c0"]);
+    let stats = compute_selection(&study, &selection, now);
+    all_finite(&stats);
+    assert!(stats.retention_by_deck.is_empty());
+    let again = &stats.trouble.most_again;
+    assert_eq!(again.len(), 1);
+    assert_eq!(
+        (again[0].card.as_str(), again[0].deck.as_deref()),
+        ("gone/c0", None)
+    );
+    assert_eq!(again[0].front, "");
 }

@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::super::*;
 use super::timed;
+use crate::scheduler::Rating;
 use crate::scheduler::Settings;
 use crate::store::NewKind;
 use crate::study::Study;

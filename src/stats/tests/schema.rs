@@ -6,8 +6,10 @@ use std::collections::BTreeSet;
 use chrono::Duration;
 
 use super::super::*;
+use crate::scheduler::Rating;
 use crate::scheduler::Settings;
-use crate::study::tests::{review, study_with, time};
+use crate::store::NewKind;
+use crate::study::tests::{card_event, deck_event, learned, review, study_with, time};
 
 /// Every path in `value`: `a.b` for fields, `a[]` for an array's items.
 fn paths(prefix: &str, value: &serde_json::Value, out: &mut BTreeSet<String>) {
@@ -46,11 +48,37 @@ fn documented() -> BTreeSet<String> {
 #[test]
 fn every_field_is_documented_and_every_documented_field_is_there() {
     let now = time("2026-11-27T10:00:00+01:00");
+    // Something in every list: a leech (threshold 1) answered Again lately, a pair confused
+    // in Learn, a test and a match.
     let events = vec![
-        review("a", "d/c0", Rating::Good, now - Duration::days(3)),
-        review("b", "d/c0", Rating::Good, now),
+        review("a", "d/c0", Rating::Easy, now - Duration::days(20)),
+        review("b", "d/c0", Rating::Again, now - Duration::days(3)),
+        review("c", "d/c0", Rating::Good, now),
+        card_event(
+            "l1",
+            "d/c1",
+            now - Duration::days(1),
+            NewKind::confused(Mode::Learn, crate::practice::Question::Choice, "d/c2"),
+        ),
+        learned("l2", "d/c1", "choice", now - Duration::hours(20)),
+        deck_event(
+            "t",
+            now - Duration::days(2),
+            super::result("test", None, Some(80)),
+        ),
+        deck_event(
+            "m",
+            now - Duration::days(2),
+            super::result("match", Some(30_000), None),
+        ),
     ];
-    let stats = compute(&study_with(1, Settings::default(), &events, now), &[0], now);
+    let settings = Settings {
+        leech_threshold: 1,
+        ..Settings::default()
+    };
+    let stats = compute(&study_with(3, settings, &events, now), &[0], now);
+    assert_eq!(stats.trouble.leeches.len(), 1);
+    assert_eq!(stats.trouble.confused.len(), 1);
     let mut written = BTreeSet::new();
     paths("", &serde_json::to_value(&stats).unwrap(), &mut written);
     written.remove("");

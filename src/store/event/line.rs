@@ -83,6 +83,9 @@ struct Line<'a> {
     /// More reviews today, for `extend_limits`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reviews: Option<u32>,
+    /// The card whose answer a wrong practice answer picked, for `review`.
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    chosen: Option<Cow<'a, str>>,
 }
 
 /// Parses one line; the error says what is wrong with it.
@@ -106,6 +109,7 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
             mode: line.mode.clone().unwrap_or(REVIEW_MODE.into()),
             question: line.question.clone(),
             due: date(line.due.as_deref())?,
+            chosen: line.chosen.clone(),
         },
         Kind::Bury => EventKind::Bury,
         Kind::Unbury => EventKind::Unbury,
@@ -204,7 +208,9 @@ impl NewEvent {
                 mode,
                 question,
                 due: date,
+                chosen,
             } => {
+                line.chosen = chosen.as_deref().map(Cow::Borrowed);
                 line.rating = Some(*rating);
                 line.duration_ms = *duration_ms;
                 line.mode = Some(Cow::Borrowed(mode));
@@ -304,6 +310,7 @@ impl Default for Line<'_> {
             from: None,
             new: None,
             reviews: None,
+            chosen: None,
         }
     }
 }

@@ -52,6 +52,7 @@ fn a_minimal_foreign_line_is_a_review() {
             mode: REVIEW_MODE.into(),
             question: None,
             due: None,
+            chosen: None,
         }
     );
 }
@@ -292,4 +293,32 @@ fn an_event_in_memory_is_the_event_its_line_reads_back_as() {
     let read = parse_line(line.trim_end()).unwrap();
     assert_eq!(read.time, time("2026-11-30T14:09:20.705+00:00"));
     assert_eq!(event.to_event(), read);
+}
+
+/// A wrong pick's `chosen` card is written last and read back; a line without it (older
+/// logs) reads as none.
+#[test]
+fn a_wrong_pick_records_the_chosen_card() {
+    let pick = NewEvent {
+        id: "e1".into(),
+        time: time("2026-11-27T10:00:00+01:00"),
+        card: Some("d/a".into()),
+        deck: None,
+        kind: NewKind::confused(
+            crate::practice::Mode::Learn,
+            crate::practice::Question::Choice,
+            "d/b",
+        ),
+    };
+    let line = pick.to_line();
+    assert_eq!(
+        line,
+        "{\"id\":\"e1\",\"time\":\"2026-11-27T10:00:00.000+01:00\",\"card\":\"d/a\",\"kind\":\"review\",\"rating\":1,\"mode\":\"learn\",\"question\":\"choice\",\"chosen\":\"d/b\"}\n"
+    );
+    assert_eq!(parse_line(&line).unwrap(), pick.to_event());
+    let old = r#"{"card":"d/a","time":"2026-11-27T10:00:00+01:00","rating":1,"mode":"learn","question":"choice"}"#;
+    let EventKind::Review { chosen, .. } = parse_line(old).unwrap().kind else {
+        panic!()
+    };
+    assert_eq!(chosen, None);
 }

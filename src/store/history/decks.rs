@@ -77,6 +77,22 @@ impl History {
             .collect()
     }
 
+    /// Every time `mode`'s progress in `deck` was started over, oldest first.
+    #[must_use]
+    pub fn resets(&self, deck: &str, mode: Mode) -> Vec<DateTime<FixedOffset>> {
+        let mut times: Vec<DateTime<FixedOffset>> = self
+            .deck_events
+            .iter()
+            .filter(|(key, _)| !self.cancelled.contains(key))
+            .filter_map(|(_, (d, event))| match event {
+                DeckEvent::Reset(time, m) if *m == mode && d.as_ref() == deck => Some(*time),
+                _ => None,
+            })
+            .collect();
+        times.sort_unstable();
+        times
+    }
+
     /// When `mode`'s progress in `deck` was last started over.
     pub(in crate::store) fn last_reset(
         &self,

@@ -410,3 +410,38 @@ fn a_relink_after_the_snapshot_and_one_inside_it_replay_as_the_whole_log_does() 
 }
 
 mod presets;
+
+/// A wrong practice pick read back from the snapshot is the one in the log, an undone one
+/// left out either way.
+#[test]
+fn the_snapshot_keeps_wrong_picks() {
+    let (_dir, store, scheduler, t0) = with_first_days();
+    let pick = |id: &str, chosen: &str| NewEvent {
+        id: id.into(),
+        ..NewEvent::for_card(
+            "a/1",
+            t0 + Duration::hours(2),
+            NewKind::confused(
+                crate::practice::Mode::Test,
+                crate::practice::Question::Choice,
+                chosen,
+            ),
+        )
+    };
+    store
+        .append_all(&[pick("p1", "a/2"), pick("p2", "b/1")])
+        .unwrap();
+    store
+        .append(&undo("u", "p2", "a/1", t0 + Duration::hours(3)))
+        .unwrap();
+    let day = scheduler.calendar().day(t0 + Duration::days(2));
+    replay_and_save(&store, &scheduler, day);
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert!(matches!(replayed.source, Source::Snapshot { .. }));
+    let picks: Vec<(String, String)> = replayed
+        .history
+        .confusions()
+        .map(|c| (c.card.to_owned(), c.chosen.to_owned()))
+        .collect();
+    assert_eq!(picks, [("a/1".to_owned(), "a/2".to_owned())]);
+}

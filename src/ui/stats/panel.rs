@@ -58,6 +58,10 @@ pub(super) enum Panel {
     Calendar,
     /// What each desired retention costs.
     Workload,
+    /// Leeches, the cards most often answered Again, the pairs confused.
+    Trouble,
+    /// Each deck's retention and its practice modes week by week.
+    Progress,
 }
 
 /// The charts of each tab, in reading order.
@@ -78,6 +82,8 @@ pub(super) fn of_tab(tab: StatsTab) -> &'static [Panel] {
         StatsTab::FutureDue => &[P::FutureDue],
         StatsTab::Calendar => &[P::Calendar],
         StatsTab::Workload => &[P::Workload],
+        StatsTab::Trouble => &[P::Trouble],
+        StatsTab::Progress => &[P::Progress],
     }
 }
 
@@ -119,6 +125,8 @@ impl Panel {
                 None => "Calendar of the last 12 months".to_owned(),
             },
             Self::Workload => "Workload: what each desired retention costs".to_owned(),
+            Self::Trouble => "Trouble cards: leeches, most Again, pairs confused".to_owned(),
+            Self::Progress => "Progress: each deck's retention, and its weeks".to_owned(),
         }
     }
 
@@ -153,6 +161,8 @@ impl Panel {
             Self::FutureDue => forecast::render(ctx, inner, buf),
             Self::Calendar => calendar::render(stats, ctx.screen.view.year, theme, inner, buf),
             Self::Workload => super::workload::render(ctx.app, ctx.screen, theme, inner, buf),
+            Self::Trouble => super::trouble::render(stats, ctx.screen.row, theme, inner, buf),
+            Self::Progress => super::progress::render(stats, ctx.screen.row, theme, inner, buf),
         }
     }
 }

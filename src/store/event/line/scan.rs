@@ -46,6 +46,7 @@ pub(super) fn line(text: &str) -> Option<Line<'_>> {
             "from" => (17, Value::Text(&mut line.from)),
             "new" => (18, Value::Count(&mut line.new)),
             "reviews" => (19, Value::Count(&mut line.reviews)),
+            "chosen" => (20, Value::Text(&mut line.chosen)),
             // A key serde_json skips, or one it rejects: either way, its path.
             _ => return None,
         };

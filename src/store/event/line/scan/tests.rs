@@ -46,7 +46,7 @@ fn value() -> impl Strategy<Value = String> {
 }
 
 /// Every key a line may have.
-const KEYS: [&str; 20] = [
+const KEYS: [&str; 21] = [
     "id",
     "time",
     "card",
@@ -67,6 +67,7 @@ const KEYS: [&str; 20] = [
     "from",
     "new",
     "reviews",
+    "chosen",
 ];
 
 fn key() -> impl Strategy<Value = String> {
@@ -124,6 +125,7 @@ fn every_line_flashdeck_writes_takes_the_fast_path() {
             mode: "learn".into(),
             question: Some("written".into()),
             due: Some(date),
+            chosen: Some("lang/verbs/c2".into()),
         },
         EventKind::Bury,
         EventKind::Undo {
