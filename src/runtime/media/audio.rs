@@ -173,14 +173,24 @@ impl Playing {
         self.stop.store(true, Ordering::SeqCst);
         let mut current = self.child.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(mut child) = current.take() {
+            // The whole group: a player that is a script or `sh -c` leaves its own children
+            // (the program that makes the sound) playing when only it is killed.
+            let group = i32::try_from(child.id())
+                .ok()
+                .and_then(rustix::process::Pid::from_raw);
+            if let Some(group) = group {
+                let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
+            }
             let _ = child.kill();
             let _ = child.wait();
         }
     }
 }
 
-/// `command` started with no terminal: its input, output and errors go nowhere.
+/// `command` started with no terminal: its input, output and errors go nowhere. It leads a
+/// process group of its own, so that stopping it stops whatever it started.
 fn spawn(command: &[String]) -> std::io::Result<Child> {
+    use std::os::unix::process::CommandExt as _;
     let (program, arguments) = command
         .split_first()
         .ok_or_else(|| std::io::Error::other("an empty command"))?;
@@ -189,6 +199,7 @@ fn spawn(command: &[String]) -> std::io::Result<Child> {
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        .process_group(0)
         .spawn()
 }
 

@@ -209,3 +209,46 @@ fn speech_words_are_split_before_the_text_goes_in() {
         ["say", "-v", "pt-BR", "olá {lang} mundo"]
     );
 }
+
+/// Whether process `pid` has ended: gone, or a zombie that only waits for its reaper.
+fn ended(pid: &str) -> bool {
+    let stat = std::fs::read_to_string(Path::new("/proc").join(pid).join("stat"));
+    stat.map_or(true, |stat| {
+        stat.rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with('Z'))
+    })
+}
+
+#[test]
+fn a_player_that_is_a_script_is_stopped_with_what_it_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    // A wrapper as people write them: the sound plays in a child the script waits for.
+    let player = dir.join("wrapper");
+    std::fs::write(
+        &player,
+        format!(
+            "#!/bin/sh\nsleep 30 &\necho $! >> '{pids}'\necho called >> '{calls}'\nwait\n",
+            pids = dir.join("pids").display(),
+            calls = dir.join("calls").display(),
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&player, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut audio = Audio::new(&settings(&player.display().to_string(), ""), None);
+    let playback = Playback {
+        speech: None,
+        sounds: vec![sound(dir, "hola.mp3")],
+    };
+    assert_eq!(audio.play(&playback, dir), None);
+    calls(dir, 1);
+    let sound = pid(dir, 0);
+    assert!(!ended(&sound));
+    audio.stop();
+    let start = Instant::now();
+    while !ended(&sound) {
+        assert!(start.elapsed() < PATIENCE, "{sound} still plays");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
