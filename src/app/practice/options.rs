@@ -122,11 +122,11 @@ impl OptionsScreen {
         let most = self.most_questions();
         match typed.parse::<usize>() {
             Ok(n) if (1..=most).contains(&n) => {
-                self.options.count = n;
+                self.options.set_count(n);
                 None
             }
             Ok(n) if n > most => {
-                self.options.count = most;
+                self.options.set_count(most);
                 Some(format!(
                     "These decks give at most {}: the test has {most}.",
                     crate::english::counted(most, "question")

@@ -205,9 +205,15 @@ fn the_question_count_is_typed_and_checked() {
     press(&mut app, KeyCode::Char('x'), now());
     press(&mut app, KeyCode::Enter, now());
     assert_eq!((count(&app), app.notice.as_deref()), (7, None));
-    // +/- step from the typed number to the multiples of five around it.
+    // +/- step five from the typed number and come back to it.
     press(&mut app, KeyCode::Char('+'), now());
-    assert_eq!(count(&app), 10);
+    assert_eq!(count(&app), 12);
+    press(&mut app, KeyCode::Char('-'), now());
+    assert_eq!(count(&app), 7);
+    press(&mut app, KeyCode::Char('-'), now());
+    assert_eq!(count(&app), 2);
+    press(&mut app, KeyCode::Char('+'), now());
+    assert_eq!(count(&app), 7);
     for key in "n500".chars() {
         press(&mut app, KeyCode::Char(key), now());
     }
