@@ -56,7 +56,7 @@ fn screens() -> Vec<(&'static str, Vec<KeyCode>, &'static [&'static str])> {
         // The tiles show their text while the clock runs.
         ("match", then("mm", &[Enter]), &["Match", "0.0 s", "Know", "Proacti"]),
         ("test choice", then("mt13", &[Enter]), &["question 1 of 20", "What is KAM’s external objective?"]),
-        ("test matching", then("mt1234", &[Enter]), &["questions 1–6 of 6", "Match each prompt"]),
+        ("test matching", then("mt1234", &[Enter]), &["questions 1–6 of 6", "What is KAM’s external", "1  Responds to the needs of all"]),
         ("stats", chars("s"), &["Statistics", "Overview", "Today  0 answers in 0 min"]),
         ("retention", chars("sl"), &["Retention", "No data yet: true retention"]),
         ("cards", chars("sll"), &["Cards", "Card counts", "new        100 (100%)"]),
@@ -115,6 +115,66 @@ fn dump_every_screen() {
         }
     }
     std::fs::write("/tmp/lay/screens.txt", out).unwrap();
+}
+
+#[test]
+fn the_matching_block_wraps_its_answers_and_puts_the_prompt_first_when_short() {
+    let mut app = sample();
+    press(&mut app, &then("mt1234", &[Enter]));
+    let Screen::Test(test) = &app.screen else {
+        panic!()
+    };
+    let crate::session::practice_test::Item::Matching {
+        prompts, answers, ..
+    } = test.session.items[0].clone()
+    else {
+        panic!()
+    };
+    // Where there is room, every prompt and every answer whole, under its key.
+    for (width, height) in [(160, 48), (80, 24)] {
+        let screen = flat(&draw(&app, width, height));
+        assert!(screen.contains("Match each prompt"), "{screen}");
+        for prompt in &prompts {
+            assert!(screen.contains(&format!("[·] {prompt}")), "{screen}");
+        }
+        for (key, answer) in answers.iter().enumerate() {
+            assert!(
+                screen.contains(&format!("{}  {answer}", key + 1)),
+                "{screen}"
+            );
+        }
+    }
+    // "Involves asking questions, listening to the customer, and defining concrete next
+    // steps." (87 columns) wraps at 80 under its first word, six columns in.
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("      concrete next steps."), "{screen}");
+    // Where there is not, the prompt being answered, then the answers from the first.
+    // The scrollbar's column set aside, the text is read as flowing words, single spaced.
+    let unscrolled = |buf: &Buffer| {
+        flat(buf)
+            .replace(['▲', '█', '║', '▼'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (width, height) in [(60, 16), (40, 12)] {
+        let screen = unscrolled(&draw(&app, width, height));
+        assert!(
+            screen.contains(&format!("[·] 1/6 {}", prompts[0])),
+            "{width}×{height}: {screen}"
+        );
+        assert!(
+            screen.contains(&format!("1 {}", answers[0])),
+            "{width}×{height}: {screen}"
+        );
+    }
+    // ↓: the next prompt takes its place.
+    press(&mut app, &[KeyCode::Down]);
+    let screen = unscrolled(&draw(&app, 40, 12));
+    assert!(
+        screen.contains(&format!("[·] 2/6 {}", prompts[1])),
+        "{screen}"
+    );
 }
 
 /// The done screen of a session on the built-in deck with nothing due ahead.
