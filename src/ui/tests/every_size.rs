@@ -177,6 +177,73 @@ fn the_matching_block_wraps_its_answers_and_puts_the_prompt_first_when_short() {
     );
 }
 
+/// The lines of text inside `rect` (a tile), trimmed, borders and the tile's letter left out.
+fn tile_lines(buf: &Buffer, rect: ratatui::layout::Rect) -> Vec<String> {
+    (rect.y..rect.y + rect.height)
+        .map(|y| {
+            let row: String = (rect.x..rect.x + rect.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect();
+            let row = row.trim_matches(|c: char| "│┌┐└┘─ ".contains(c));
+            // "a Particularly": an unboxed tile's letter; " a " alone: a box's title.
+            match row.split_once(' ') {
+                Some((letter, text)) if y == rect.y && letter.len() == 1 => text.to_owned(),
+                _ if row.chars().count() == 1 => String::new(),
+                _ => row.to_owned(),
+            }
+        })
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+#[test]
+fn match_tiles_use_their_rows_wrap_at_words_and_end_in_one_ellipsis() {
+    let mut app = sample();
+    press(&mut app, &then("mm", &[Enter]));
+    let Screen::Match(game) = &app.screen else {
+        panic!()
+    };
+    let texts: Vec<String> = game.session.tiles.iter().map(|t| t.text.clone()).collect();
+    let tile = |start: &str| texts.iter().position(|t| t.starts_with(start)).unwrap();
+    let lines_of = |start: &str, (width, height): (u16, u16)| {
+        let rects = crate::ui::matching::tile_areas(Rect::new(0, 0, width, height), 12);
+        tile_lines(&draw(&app, width, height), rects[tile(start)])
+    };
+    // Worked out from the tile's width in columns (a quarter of the screen, less the
+    // borders, or less the letter, its space and a blank column when unboxed) and its rows.
+    // 160×48: boxes 38 wide, every text whole.
+    for text in &texts {
+        assert_eq!(lines_of(text, (160, 48)).join(" "), *text);
+    }
+    // 80×24: boxes 18 wide with four lines; "out and understand" fills the fourth, which
+    // gives up "understand" for the "…".
+    assert_eq!(
+        lines_of("Know the", (80, 24)),
+        [
+            "Know the company’s",
+            "products and",
+            "services inside",
+            "out and…"
+        ]
+    );
+    // 60×16: three rows a tile are too few for a box with two lines: unboxed, 12 columns
+    // and three lines each.
+    assert_eq!(
+        lines_of("Particularly", (60, 16)),
+        ["Particularly", "important in", "companies…"]
+    );
+    assert_eq!(
+        lines_of("What is KAM", (60, 16)),
+        ["What is", "KAM’s", "external…"]
+    );
+    // 40×12: 7 columns; "KAM’s" then "…" in the second line, never "……".
+    assert_eq!(lines_of("What is KAM", (40, 12)), ["What is", "KAM’s…"]);
+    for size in SIZES {
+        let screen = text(&draw(&app, size.0, size.1));
+        assert!(!screen.contains("……"), "{screen}");
+    }
+}
+
 /// The done screen of a session on the built-in deck with nothing due ahead.
 fn done_screen() -> App {
     let mut app = sample();
