@@ -11,7 +11,9 @@
 //!
 //! Streak: a day counts when at least `goal` cards were reviewed, or when cards were reviewed
 //! and no review card was left due at the day's end. A day when nothing was due and nothing
-//! studied neither counts nor breaks the streak; today never breaks it, as it is not over.
+//! studied neither counts nor breaks the streak; today never breaks it, as it is not over,
+//! and counts (✓) once the goal is met or nothing due is left waiting: 3 cards of 117 due
+//! are not yet a day.
 
 use std::collections::HashMap;
 
@@ -100,7 +102,8 @@ pub fn level(xp: u64) -> Level {
 pub struct DayRecord {
     /// Different cards answered in review mode.
     pub cards: usize,
-    /// A review card was due that day and not answered by its end.
+    /// A review card was due that day and not answered by its end; today, one is due and not
+    /// answered yet.
     pub missed: bool,
 }
 
@@ -194,6 +197,8 @@ struct Days {
     today: Day,
     cards: Vec<usize>,
     overdue: Vec<i32>,
+    /// Review cards due today or before, not answered yet.
+    waiting_today: usize,
 }
 
 impl Days {
@@ -204,6 +209,7 @@ impl Days {
             today,
             cards: vec![0; len],
             overdue: vec![0; len + 1],
+            waiting_today: 0,
         }
     }
 
@@ -238,12 +244,16 @@ impl Days {
         }
         if let Some(due) = due_now {
             self.overdue(due, self.today - 1);
+            if due <= self.today {
+                self.waiting_today += 1;
+            }
         }
     }
 
     fn records(&self) -> Vec<DayRecord> {
         let mut overdue = 0;
-        self.cards
+        let mut records: Vec<DayRecord> = self
+            .cards
             .iter()
             .zip(&self.overdue)
             .map(|(&cards, &mark)| {
@@ -253,7 +263,12 @@ impl Days {
                     missed: overdue > 0,
                 }
             })
-            .collect()
+            .collect();
+        // Today is not over: a card still due keeps it from counting short of the goal.
+        if let Some(today) = records.last_mut() {
+            today.missed |= self.waiting_today > 0;
+        }
+        records
     }
 }
 
