@@ -72,6 +72,42 @@ impl Goals {
         }
         parts.join(" · ")
     }
+
+    /// What of `m` the settings turned on, for the statistics and `stats --json`.
+    #[must_use]
+    pub fn shown(self, m: Motivation) -> Shown {
+        Shown {
+            streak: self.streak.then_some(m.streak),
+            xp: self.xp.then_some(m.xp),
+            level: self.xp.then_some(m.level),
+        }
+    }
+}
+
+/// Streak and XP as far as the settings turn them on (`streak`, `xp`): a part turned off is
+/// left out, of `stats --json` too (docs/stats.md).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Shown {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub streak: Option<Streak>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub xp: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+}
+
+impl Shown {
+    /// [`Motivation::xp_summary`], if XP is on.
+    #[must_use]
+    pub fn xp_summary(&self, to_next_level: bool) -> Option<String> {
+        let (xp, level) = self.xp.zip(self.level)?;
+        let m = Motivation {
+            xp,
+            level,
+            streak: Streak::default(),
+        };
+        Some(m.xp_summary(to_next_level))
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -78,9 +78,9 @@ pub struct Stats {
     pub total_answers: usize,
     pub days_studied: usize,
     pub decks: Vec<DeckMastery>,
-    /// Streak and XP, when the settings turn them on.
+    /// Streak and XP, as far as the settings turn them on.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub motivation: Option<crate::motivation::Motivation>,
+    pub motivation: Option<crate::motivation::Shown>,
 }
 
 /// Statistics of `decks` at `now`.

@@ -491,6 +491,28 @@ fn stats_json_has_the_screens_figures() {
 }
 
 #[test]
+fn stats_json_has_only_the_motivation_the_settings_turn_on() {
+    let home = home_with_log();
+    let config = home.path().join("config/flashdeck");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "streak = true\n").unwrap();
+    let output = flashdeck(&home).args(["stats", "--json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    // The streak as with XP on (stats_json_has_streak_and_xp_when_they_are_on), and no XP.
+    assert_eq!(
+        json["motivation"],
+        serde_json::json!({"streak": {"current": 0, "best": 1, "today_done": false}})
+    );
+    std::fs::write(config.join("config.toml"), "xp = true\n").unwrap();
+    let output = flashdeck(&home).args(["stats", "--json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["motivation"],
+        serde_json::json!({"xp": 20, "level": {"level": 1, "into": 20, "needed": 100}})
+    );
+}
+
+#[test]
 fn stats_json_has_streak_and_xp_when_they_are_on() {
     let home = home_with_log();
     let config = home.path().join("config/flashdeck");

@@ -25,15 +25,16 @@ pub fn run(
     let (indexes, title) = resolve_decks(&study.collection, decks, locations)?;
     let mut stats = stats::compute(&study, &indexes, now);
     let goals = config.goals();
-    if goals.any() {
-        stats.motivation = Some(crate::motivation::compute(&study, now, goals.streak_goal));
-    }
+    let motivation = goals
+        .any()
+        .then(|| crate::motivation::compute(&study, now, goals.streak_goal));
+    stats.motivation = motivation.map(|m| goals.shown(m));
     if json {
         serde_json::to_writer_pretty(&mut *out, &stats)?;
         writeln!(out)?;
     } else {
         write_text(&stats, &title, out)?;
-        if let Some(motivation) = &stats.motivation {
+        if let Some(motivation) = &motivation {
             writeln!(out, "{}", goals.summary(motivation, true))?;
         }
     }
