@@ -257,6 +257,19 @@ fn a_one_card_deck_asks_in_writing_and_says_why_and_match_says_why_not() {
     press(&mut app, KeyCode::Esc, now());
     press(&mut app, KeyCode::Esc, now());
     app.open_options(PracticeMode::Match, vec![1], "One".into());
+    // Said on the options screen before Enter, in place of "Enter to start".
+    for (width, height) in [(80, 24), (40, 12)] {
+        let buf = crate::ui::tests::draw(&app, width, height);
+        let screen: String = (0..height)
+            .map(|y| crate::ui::tests::line(&buf, y).trim().to_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            screen.contains("Match needs two cards to pair; these decks have one."),
+            "{screen}"
+        );
+        assert!(!screen.contains("to start"), "{screen}");
+    }
     press(&mut app, KeyCode::Enter, now());
     assert!(matches!(app.screen, Screen::Options(_)));
     assert_eq!(
