@@ -693,6 +693,22 @@ fn simulate_shows_the_easy_days() {
 }
 
 #[test]
+fn catch_up_over_one_day_is_refused_as_it_would_move_nothing() {
+    let home = TempDir::new().unwrap();
+    let reviews = holiday::write(home.path());
+    let output = flashdeck(&home)
+        .args(["catch-up", "--days", "1", "--apply"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "--days must be from 2 to 365 (one day would move nothing)\n"
+    );
+    assert_eq!(holiday::log_lines(&reviews), 80, "nothing written");
+}
+
+#[test]
 fn catch_up_previews_applies_and_undoes_a_backlog_plan() {
     let home = TempDir::new().unwrap();
     let reviews = holiday::write(home.path());
