@@ -375,3 +375,26 @@ fn the_options_scroll_to_their_last_line_on_a_short_screen() {
     press(&mut app, &[KeyCode::Up; 40]);
     assert_eq!(text(&draw(&app, 40, 12)), before);
 }
+
+#[test]
+fn the_deck_list_keeps_its_rows_share_on_a_short_screen_or_says_more() {
+    // The sample's three rows (the deck, the spanish/ folder, its broken deck) at 40×10: eight
+    // rows between the top line and the footer, half of them the list's (border, header and
+    // two rows), and the border says one more is below.
+    let buf = draw(&sample(), 40, 10);
+    assert!(line(&buf, 1).ends_with(" ↓ 1 more "), "{}", text(&buf));
+    assert!(
+        line(&buf, 3).starts_with("Sales & Pricing"),
+        "{}",
+        text(&buf)
+    );
+    assert!(line(&buf, 4).starts_with("▾ spanish/"), "{}", text(&buf));
+    // At 40×12 all three fit, and nothing is said.
+    let buf = draw(&sample(), 40, 12);
+    assert!(
+        line(&buf, 5).starts_with("  ⚠ 2 problems"),
+        "{}",
+        text(&buf)
+    );
+    assert!(!text(&buf).contains("more "), "{}", text(&buf));
+}
