@@ -293,7 +293,7 @@ pub struct ExamArgs {
 
 #[derive(Debug, Args)]
 pub struct CatchUpArgs {
-    /// Days to spread the due reviews over
+    /// Days to spread the due reviews over, from 2 to 365
     #[arg(long, value_name = "N", default_value_t = 7)]
     pub days: u32,
     /// Write the plan (without it, only show it)

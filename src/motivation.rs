@@ -11,7 +11,9 @@
 //!
 //! Streak: a day counts when at least `goal` cards were reviewed, or when cards were reviewed
 //! and no review card was left due at the day's end. A day when nothing was due and nothing
-//! studied neither counts nor breaks the streak; today never breaks it, as it is not over.
+//! studied neither counts nor breaks the streak; today never breaks it, as it is not over,
+//! and counts (✓) once the goal is met or nothing due is left waiting: 3 cards of 117 due
+//! are not yet a day.
 
 use std::collections::HashMap;
 
@@ -70,6 +72,42 @@ impl Goals {
         }
         parts.join(" · ")
     }
+
+    /// What of `m` the settings turned on, for the statistics and `stats --json`.
+    #[must_use]
+    pub fn shown(self, m: Motivation) -> Shown {
+        Shown {
+            streak: self.streak.then_some(m.streak),
+            xp: self.xp.then_some(m.xp),
+            level: self.xp.then_some(m.level),
+        }
+    }
+}
+
+/// Streak and XP as far as the settings turn them on (`streak`, `xp`): a part turned off is
+/// left out, of `stats --json` too (docs/stats.md).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Shown {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub streak: Option<Streak>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub xp: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+}
+
+impl Shown {
+    /// [`Motivation::xp_summary`], if XP is on.
+    #[must_use]
+    pub fn xp_summary(&self, to_next_level: bool) -> Option<String> {
+        let (xp, level) = self.xp.zip(self.level)?;
+        let m = Motivation {
+            xp,
+            level,
+            streak: Streak::default(),
+        };
+        Some(m.xp_summary(to_next_level))
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -100,7 +138,8 @@ pub fn level(xp: u64) -> Level {
 pub struct DayRecord {
     /// Different cards answered in review mode.
     pub cards: usize,
-    /// A review card was due that day and not answered by its end.
+    /// A review card was due that day and not answered by its end; today, one is due and not
+    /// answered yet.
     pub missed: bool,
 }
 
@@ -194,6 +233,8 @@ struct Days {
     today: Day,
     cards: Vec<usize>,
     overdue: Vec<i32>,
+    /// Review cards due today or before, not answered yet.
+    waiting_today: usize,
 }
 
 impl Days {
@@ -204,6 +245,7 @@ impl Days {
             today,
             cards: vec![0; len],
             overdue: vec![0; len + 1],
+            waiting_today: 0,
         }
     }
 
@@ -238,12 +280,16 @@ impl Days {
         }
         if let Some(due) = due_now {
             self.overdue(due, self.today - 1);
+            if due <= self.today {
+                self.waiting_today += 1;
+            }
         }
     }
 
     fn records(&self) -> Vec<DayRecord> {
         let mut overdue = 0;
-        self.cards
+        let mut records: Vec<DayRecord> = self
+            .cards
             .iter()
             .zip(&self.overdue)
             .map(|(&cards, &mark)| {
@@ -253,7 +299,12 @@ impl Days {
                     missed: overdue > 0,
                 }
             })
-            .collect()
+            .collect();
+        // Today is not over: a card still due keeps it from counting short of the goal.
+        if let Some(today) = records.last_mut() {
+            today.missed |= self.waiting_today > 0;
+        }
+        records
     }
 }
 

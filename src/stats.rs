@@ -95,9 +95,9 @@ pub struct Stats {
     pub trouble: Trouble,
     /// Per deck, week by week: Learn mastered, the best test, the fastest match.
     pub progress: Progress,
-    /// Streak and XP, when the settings turn them on.
+    /// Streak and XP, as far as the settings turn them on.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub motivation: Option<crate::motivation::Motivation>,
+    pub motivation: Option<crate::motivation::Shown>,
 }
 
 /// Statistics of `decks` at `now`.

@@ -495,14 +495,33 @@ fn stats_json_has_the_screens_figures() {
     assert!(json.get("motivation").is_none(), "off by default");
 }
 
+/// `stats --json` over [`home_with_log`] with `config` as its config.toml.
+fn stats_json_with(home: &TempDir, config: &str) -> serde_json::Value {
+    let dir = home.path().join("config/flashdeck");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), config).unwrap();
+    let output = flashdeck(home).args(["stats", "--json"]).output().unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn stats_json_has_only_the_motivation_the_settings_turn_on() {
+    let home = home_with_log();
+    // The streak as with XP on (stats_json_has_streak_and_xp_when_they_are_on), and no XP.
+    assert_eq!(
+        stats_json_with(&home, "streak = true\n")["motivation"],
+        serde_json::json!({"streak": {"current": 0, "best": 1, "today_done": false}})
+    );
+    assert_eq!(
+        stats_json_with(&home, "xp = true\n")["motivation"],
+        serde_json::json!({"xp": 20, "level": {"level": 1, "into": 20, "needed": 100}})
+    );
+}
+
 #[test]
 fn stats_json_has_streak_and_xp_when_they_are_on() {
     let home = home_with_log();
-    let config = home.path().join("config/flashdeck");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "streak = true\nxp = true\n").unwrap();
-    let output = flashdeck(&home).args(["stats", "--json"]).output().unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let json = stats_json_with(&home, "streak = true\nxp = true\n");
     // Two answers 20 days ago (the orphan's too: what was studied stays studied): 20 XP.
     assert_eq!(
         json["motivation"]["level"],
@@ -673,6 +692,22 @@ fn simulate_shows_the_easy_days() {
         .collect();
     let weekdays = by_weekday[..5].iter().sum::<f64>() / 5.0;
     assert!(by_weekday[6] < weekdays / 2.0, "{by_weekday:?}");
+}
+
+#[test]
+fn catch_up_over_one_day_is_refused_as_it_would_move_nothing() {
+    let home = TempDir::new().unwrap();
+    let reviews = holiday::write(home.path());
+    let output = flashdeck(&home)
+        .args(["catch-up", "--days", "1", "--apply"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "--days must be from 2 to 365 (one day would move nothing)\n"
+    );
+    assert_eq!(holiday::log_lines(&reviews), 80, "nothing written");
 }
 
 #[test]

@@ -8,8 +8,9 @@ use super::home::HomeOverlay;
 use super::{Action, App, Effect};
 use crate::study::backlog::{self, Backlog, Plan};
 
-/// Days a plan starts with, and its bounds.
+/// Days a plan starts with, and its bounds: one day would move nothing (today keeps all).
 pub const PLAN_DAYS: u32 = 7;
+const MIN_PLAN_DAYS: u32 = 2;
 const MAX_PLAN_DAYS: u32 = 30;
 
 /// The plan being previewed over the home screen.
@@ -28,7 +29,7 @@ impl App {
             _ => PLAN_DAYS,
         }
         .saturating_add_signed(change)
-        .clamp(1, MAX_PLAN_DAYS);
+        .clamp(MIN_PLAN_DAYS, MAX_PLAN_DAYS);
         let decks: Vec<usize> = (0..self.study.collection.decks.len()).collect();
         self.home.overlay = Some(HomeOverlay::Plan(PlanPreview {
             days,
@@ -60,11 +61,7 @@ impl App {
             .map(|deck| self.study.postponed(deck))
             .sum();
         if moved > 0 {
-            let undo = super::keys::HOME_CATCHING_UP.label(&Action::UndoBacklog);
-            self.notice = Some(format!(
-                "A backlog plan is already in effect ({} still to come): {undo} undoes it, then plan again.",
-                crate::english::counted(moved, "moved review")
-            ));
+            self.notice = Some(plan_in_effect(moved));
             return Vec::new();
         }
         let events = preview.plan.events(&self.study, now);
@@ -90,8 +87,40 @@ impl App {
         self.refresh_home();
         let undo = super::keys::HOME_CATCHING_UP.label(&Action::UndoBacklog);
         self.notice = Some(format!(
-            "Moved {} to later days; new cards wait until they are done. {undo} undoes it.",
-            crate::english::counted(events.len(), "review")
+            "Moved {} to later days; {} until they are done. {undo} undoes it.",
+            crate::english::counted(events.len(), "review"),
+            new_cards_wait(&self.study, &self.home.figures.waiting_decks)
         ));
     }
+}
+
+/// `b` or Enter while a plan is in effect: one plan at a time, so that one undo takes
+/// everything back.
+pub(super) fn plan_in_effect(moved: usize) -> String {
+    let undo = super::keys::HOME_CATCHING_UP.label(&Action::UndoBacklog);
+    format!(
+        "A backlog plan is already in effect ({} still to come): {undo} undoes it, then plan again.",
+        crate::english::counted(moved, "moved review")
+    )
+}
+
+/// Which decks' new cards a plan holds back (those with moved reviews, `decks`): "new cards
+/// of Spanish wait", "new cards of Spanish and Sales wait", "new cards of Spanish, Sales and
+/// 2 more decks wait".
+#[must_use]
+pub fn new_cards_wait(study: &crate::study::Study, decks: &[usize]) -> String {
+    let name = |d: &usize| study.collection.decks[*d].name.clone();
+    let names = match decks {
+        [] => return "no new cards wait".to_owned(),
+        [one] => name(one),
+        [one, two] => format!("{} and {}", name(one), name(two)),
+        [one, two, rest @ ..] => format!(
+            "{}, {} and {} more {}",
+            name(one),
+            name(two),
+            rest.len(),
+            if rest.len() == 1 { "deck" } else { "decks" }
+        ),
+    };
+    format!("new cards of {names} wait")
 }

@@ -64,6 +64,8 @@ pub struct HomeFigures {
     pub backlog: Option<Backlog>,
     /// Reviews a backlog plan moved that are still to come.
     pub catching_up: usize,
+    /// The decks holding them, whose new cards wait until they are done.
+    pub waiting_decks: Vec<usize>,
     /// Each deck's exam ahead, if it has one: days left and predicted recall.
     pub exams: Vec<Option<Outlook>>,
     /// Streak and XP, when the settings turn them on.
@@ -102,12 +104,18 @@ impl HomeFigures {
     pub fn compute(study: &Study, now: DateTime<FixedOffset>, goals: Goals) -> Self {
         let decks: Vec<usize> = (0..study.collection.decks.len()).collect();
         let backlog = backlog::backlog(study, &decks, now);
+        let postponed: Vec<usize> = decks.iter().map(|&d| study.postponed(d)).collect();
         Self {
             counts: decks.iter().map(|&d| study.due_counts(d, now)).collect(),
             mastery: decks.iter().map(|&d| study.mastery(d)).collect(),
             today: study.today(),
             backlog: backlog.is_large().then_some(backlog),
-            catching_up: decks.iter().map(|&d| study.postponed(d)).sum(),
+            catching_up: postponed.iter().sum(),
+            waiting_decks: decks
+                .iter()
+                .copied()
+                .filter(|&d| postponed[d] > 0)
+                .collect(),
             exams: decks
                 .iter()
                 .map(|&d| crate::study::exam::outlook(study, d, now))
@@ -251,6 +259,11 @@ impl App {
             }
             Action::Filter => self.home.overlay = Some(HomeOverlay::Filter),
             Action::SetExam => self.ask_exam(),
+            Action::Backlog if self.home.figures.catching_up > 0 => {
+                self.notice = Some(super::backlog::plan_in_effect(
+                    self.home.figures.catching_up,
+                ));
+            }
             Action::Backlog if self.home.figures.backlog.is_some() => self.preview_plan(0, now),
             Action::UndoBacklog if self.home.figures.catching_up > 0 => return self.undo_plan(now),
             Action::Statistics => self.open_statistics(now),

@@ -107,25 +107,11 @@ impl App {
         } = screen;
         self.notice = None;
         let choosing = options.questions.iter().any(|&q| q != Question::Written);
-        if !can_choose(&terms) {
-            match mode {
-                PracticeMode::Match => {
-                    // Short: a 40-column screen shows two lines of notice.
-                    self.notice = Some(
-                        if terms.len() == 1 {
-                            "Match needs two cards to pair; these decks have one."
-                        } else {
-                            "Match needs two different answers to pair; these cards have one."
-                        }
-                        .to_owned(),
-                    );
-                    return;
-                }
-                PracticeMode::Learn | PracticeMode::Test if choosing => {
-                    self.notice = Some(ONE_ANSWER.to_owned());
-                }
-                _ => {}
-            }
+        if choosing
+            && matches!(mode, PracticeMode::Learn | PracticeMode::Test)
+            && !can_choose(&terms)
+        {
+            self.notice = Some(ONE_ANSWER.to_owned());
         }
         let seed = seed(now);
         self.screen = match mode {

@@ -249,7 +249,7 @@ impl App {
             )
         });
         let mut stats = crate::stats::compute(&self.study, &decks, now);
-        stats.motivation = self.home.figures.motivation;
+        stats.motivation = self.home.figures.motivation.map(|m| self.goals.shown(m));
         self.screen = Screen::Stats(Box::new(StatsScreen::new(title, decks, stats)));
     }
 

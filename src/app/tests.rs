@@ -615,6 +615,22 @@ fn a_large_backlog_is_offered_spread_applied_and_undone_from_home() {
     assert_eq!(app.home.figures.counts[0].review, 10);
     assert_eq!(app.home.figures.counts[0].new, 0, "new cards wait");
     assert!(app.home.figures.backlog.is_none(), "10 due is a normal day");
+    // Which deck's new cards wait: the one with moved reviews.
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            "Moved 70 reviews to later days; new cards of D wait until they are done. B undoes it."
+        )
+    );
+    // `b` again says a plan is in effect instead of nothing.
+    press(&mut app, KeyCode::Char('b'), now());
+    assert_eq!(app.home.overlay, None);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            "A backlog plan is already in effect (70 moved reviews still to come): B undoes it, then plan again."
+        )
+    );
     press(&mut app, KeyCode::Char('B'), now());
     assert_eq!(app.home.figures.catching_up, 0);
     assert_eq!(app.home.figures.counts[0].review, 80);
@@ -730,3 +746,33 @@ mod practice_modes;
 mod reachable;
 mod too_small;
 mod typed_review;
+
+#[test]
+fn a_plan_spreads_over_two_days_at_least() {
+    let mut app = backlog_app();
+    press(&mut app, KeyCode::Char('b'), now());
+    // From 7 days, ← ten times: 6, 5, 4, 3, 2, then 2 stays (one day would move nothing).
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Left, now());
+    }
+    let Some(HomeOverlay::Plan(preview)) = app.home.overlay.clone() else {
+        panic!()
+    };
+    assert_eq!(preview.days, 2);
+}
+
+#[test]
+fn the_decks_whose_new_cards_wait_are_named() {
+    let decks: Vec<_> = ["Sales", "Spanish", "Go", "Rust"]
+        .iter()
+        .map(|name| parse_deck(DeckId::new(*name), Source::Bundled, &deck_text(name, 1)).unwrap())
+        .collect();
+    let app = app_on(decks);
+    let wait = |decks: &[usize]| crate::app::backlog::new_cards_wait(&app.study, decks);
+    assert_eq!(wait(&[1]), "new cards of Spanish wait");
+    assert_eq!(wait(&[0, 2]), "new cards of Sales and Go wait");
+    assert_eq!(
+        wait(&[0, 1, 2, 3]),
+        "new cards of Sales, Spanish and 2 more decks wait"
+    );
+}

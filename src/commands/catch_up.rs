@@ -25,8 +25,12 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    if !(1..=365).contains(&args.days) {
-        writeln!(err, "--days must be from 1 to 365")?;
+    // One day keeps every review today: a plan that moves nothing.
+    if !(2..=365).contains(&args.days) {
+        writeln!(
+            err,
+            "--days must be from 2 to 365 (one day would move nothing)"
+        )?;
         return Ok(ExitCode::from(FAILURE));
     }
     let (study, _) = load_study(locations, config, now)?;

@@ -27,15 +27,16 @@ pub fn run(
     let (selection, title) = select(&study, decks, locations, now)?;
     let mut stats = stats::compute_selection(&study, &selection, now);
     let goals = config.goals();
-    if goals.any() {
-        stats.motivation = Some(crate::motivation::compute(&study, now, goals.streak_goal));
-    }
+    let motivation = goals
+        .any()
+        .then(|| crate::motivation::compute(&study, now, goals.streak_goal));
+    stats.motivation = motivation.map(|m| goals.shown(m));
     if json {
         serde_json::to_writer_pretty(&mut *out, &stats)?;
         writeln!(out)?;
     } else {
         write_text(&stats, &title, out)?;
-        if let Some(motivation) = &stats.motivation {
+        if let Some(motivation) = &motivation {
             writeln!(out, "{}", goals.summary(motivation, true))?;
         }
     }

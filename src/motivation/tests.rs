@@ -105,6 +105,51 @@ fn streak_and_xp_from_a_fixed_log() {
     assert_eq!(motivation.level.level, 1);
 }
 
+/// Today counts (✓) when the goal is met or nothing due is left, not for a few cards of many
+/// due: two cards learnt 8 days ago (Easy, fuzz off) are both due today.
+#[test]
+fn today_counts_only_once_the_goal_is_met_or_nothing_due_is_left() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let settings = Settings {
+        fuzz: false,
+        ..Settings::default()
+    };
+    let mut events = vec![
+        review("a", "d/c0", Rating::Easy, now - Duration::days(8)),
+        review("b", "d/c1", Rating::Easy, now - Duration::days(8)),
+        // Today: one of the two due.
+        review("c", "d/c0", Rating::Good, now - Duration::minutes(5)),
+    ];
+    let study = study_with(2, settings.clone(), &events, now);
+    // Day -8 counts (nothing was due); today, c1 still waits and 1 card is short of 10.
+    assert_eq!(
+        compute(&study, now, 10).streak,
+        Streak {
+            current: 1,
+            best: 1,
+            today_done: false
+        }
+    );
+    // A goal of one card is met.
+    assert!(compute(&study, now, 1).streak.today_done);
+    // Both answered: nothing due is left, so today counts short of the goal.
+    events.push(review(
+        "d",
+        "d/c1",
+        Rating::Good,
+        now - Duration::minutes(4),
+    ));
+    let study = study_with(2, settings, &events, now);
+    assert_eq!(
+        compute(&study, now, 10).streak,
+        Streak {
+            current: 2,
+            best: 2,
+            today_done: true
+        }
+    );
+}
+
 #[test]
 fn practice_earns_xp_for_mastery_test_scores_and_match_records() {
     let now = time("2026-11-27T10:00:00+01:00");

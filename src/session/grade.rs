@@ -5,14 +5,14 @@
 //!   the screen shows them); marks that make another letter or word count ([`normalise`]).
 //! - An answer listing short parts (`a, b; c / d`) needs all of them or any one, by setting.
 //! - Small typos pass, scaled to the answer's length (Damerau–Levenshtein), and the correct
-//!   spelling is shown; numbers must be exact.
+//!   spelling is shown; numbers must be exact, and so must marks that make another word.
 //! - Long answers (this deck's one-sentence definitions) are graded on their key words: most
 //!   of the words that carry meaning must be there ([`grade_key_words`]).
 
 mod normalise;
 
 pub use normalise::normalise;
-use normalise::{Marks, normalise_with};
+use normalise::{Marks, letters, normalise_with, word_marks};
 
 /// Whether an answer listing parts needs all of them or any one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -84,12 +84,10 @@ const KEY_WORDS_SHARE: (usize, usize) = (3, 4);
 /// Grades `typed` against the card's `answer`.
 #[must_use]
 pub fn grade(typed: &str, answer: &str, strictness: Strictness) -> Grade {
-    let marks = Marks::for_answer(answer);
-    match grade_folding(typed, answer, strictness, marks) {
+    match grade_folding(typed, answer, strictness, Marks::Accents) {
         // Right once accents are dropped: was it right with them too?
         Grade::Correct
-            if marks == Marks::Accents
-                && grade_folding(typed, answer, strictness, Marks::Keep) != Grade::Correct =>
+            if grade_folding(typed, answer, strictness, Marks::Keep) != Grade::Correct =>
         {
             Grade::Accents
         }
@@ -265,9 +263,19 @@ fn allowed_typos(chars: usize, typos: Typos) -> usize {
     }
 }
 
+/// Whether `typed` is at most the allowed typos away from `answer`. Typos are slips between
+/// letters: a mark that makes another word (a Thai tone, a Japanese voicing mark, an Indic
+/// vowel sign; [`normalise`]'s module docs) missing, extra, changed or moved is never one.
 fn within_typos(typed: &str, answer: &str, typos: Typos) -> bool {
     let allowed = allowed_typos(answer.chars().count(), typos);
-    allowed > 0 && strsim::damerau_levenshtein(typed, answer) <= allowed
+    if allowed == 0 {
+        return false;
+    }
+    if typed.is_ascii() && answer.is_ascii() {
+        return strsim::damerau_levenshtein(typed, answer) <= allowed;
+    }
+    word_marks(typed) == word_marks(answer)
+        && strsim::generic_damerau_levenshtein(&letters(typed), &letters(answer)) <= allowed
 }
 
 /// The numbers in a normalised text, in order.

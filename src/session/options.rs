@@ -63,6 +63,9 @@ pub struct Options {
     /// How typed answers are graded: from the settings, never remembered with the options.
     #[serde(skip)]
     pub strictness: Strictness,
+    /// Where the last `+`/`-` started, if the range cut it short; never remembered.
+    #[serde(skip)]
+    pub cut_short: Option<CutShort>,
 }
 
 impl Options {
@@ -93,18 +96,64 @@ impl Options {
         }
     }
 
-    /// `+`: the next multiple of [`COUNT_STEP`] above the count, at most `most`.
+    /// `+`: [`COUNT_STEP`] more, at most `most` (the deck's questions); back where `-` came
+    /// from if `-` was cut short at 1 (see [`Options::fewer_questions`]).
     pub fn more_questions(&mut self, most: usize) {
-        let next = (self.count / COUNT_STEP + 1) * COUNT_STEP;
-        self.count = next.min(most.max(1));
+        let most = most.max(1);
+        match self.cut_short {
+            Some(CutShort { at, from }) if at == self.count && from > at => {
+                self.count = from.min(most);
+                self.cut_short = None;
+            }
+            _ => self.step_to(self.count.saturating_add(COUNT_STEP), most),
+        }
     }
 
-    /// `-`: the multiple of [`COUNT_STEP`] below the count, at least 1; so that `+` after `-`
-    /// comes back (20 → 15 → 10 → 5 → 1 → 5 → 10).
+    /// `-`: [`COUNT_STEP`] fewer, at least 1. Steps always come back: a step cut short at 1
+    /// (or at the deck's size for `+`) remembers where it started, and the step the other way
+    /// returns there, so 3 → 1 → 3, 20 → 15 → 10 → 5 → 1 → 5 and, with 11 cards,
+    /// 10 → 11 → 10; from any other count a step is plain ±5 (7 → 12 → 7).
     pub fn fewer_questions(&mut self) {
-        let below = self.count.saturating_sub(1) / COUNT_STEP * COUNT_STEP;
-        self.count = below.max(1);
+        match self.cut_short {
+            Some(CutShort { at, from }) if at == self.count && from < at => {
+                self.count = from.max(1);
+                self.cut_short = None;
+            }
+            _ => {
+                let most = self.count.max(1);
+                self.step_to(self.count.saturating_sub(COUNT_STEP), most);
+            }
+        }
     }
+
+    /// A typed count: steps from it are plain, whatever came before.
+    pub fn set_count(&mut self, count: usize) {
+        self.count = count;
+        self.cut_short = None;
+    }
+
+    /// Moves the count to `target` kept within 1..=`most`, remembering where it started if
+    /// the range cut the step short. A step that cannot move keeps the earlier memory
+    /// (5 → 1, `-` again at 1, then `+` is still 5).
+    fn step_to(&mut self, target: usize, most: usize) {
+        let to = target.clamp(1, most);
+        if to == self.count {
+            return;
+        }
+        self.cut_short = (to != target).then_some(CutShort {
+            at: to,
+            from: self.count,
+        });
+        self.count = to;
+    }
+}
+
+/// A `+` or `-` step the range 1..=deck size cut short: it ended `at` and started `from`.
+/// Kept only while the count stays `at` (a typed count forgets it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CutShort {
+    at: usize,
+    from: usize,
 }
 
 impl Default for Options {
@@ -118,6 +167,7 @@ impl Default for Options {
             questions: vec![Question::Choice, Question::TrueFalse, Question::Written],
             auto_advance: true,
             strictness: Strictness::default(),
+            cut_short: None,
         }
     }
 }
@@ -126,36 +176,67 @@ impl Default for Options {
 mod tests {
     use super::*;
 
-    #[test]
-    fn plus_and_minus_step_by_five_and_come_back() {
+    /// Presses `+` and `-` from `start` with `most` questions in the deck; the counts seen.
+    fn steps(start: usize, most: usize, keys: &str) -> Vec<usize> {
         let mut options = Options {
-            count: 20,
+            count: start,
             ..Options::default()
         };
         let mut seen = vec![options.count];
-        for _ in 0..5 {
-            options.fewer_questions();
+        for key in keys.chars() {
+            match key {
+                '+' => options.more_questions(most),
+                _ => options.fewer_questions(),
+            }
             seen.push(options.count);
         }
-        for _ in 0..4 {
-            options.more_questions(100);
-            seen.push(options.count);
+        seen
+    }
+
+    #[test]
+    fn plus_and_minus_step_by_five_and_always_come_back() {
+        // (start, deck size, keys, counts seen)
+        let cases: &[(usize, usize, &str, &[usize])] = &[
+            // A typed 7: plain steps of five, both ways.
+            (7, 100, "+-", &[7, 12, 7]),
+            (7, 100, "-+", &[7, 2, 7]),
+            (7, 100, "++--", &[7, 12, 17, 12, 7]),
+            // Down to 1, cut short from 5, and back the same way.
+            (20, 100, "----++++", &[20, 15, 10, 5, 1, 5, 10, 15, 20]),
+            (3, 100, "-+", &[3, 1, 3]),
+            // Pressing on at 1 changes nothing and forgets nothing.
+            (5, 100, "--+", &[5, 1, 1, 5]),
+            // A count of 1 not reached by a step: plain +5.
+            (1, 100, "+-", &[1, 6, 1]),
+            // The deck's size caps `+`, and `-` goes back.
+            (10, 11, "+-", &[10, 11, 10]),
+            (8, 11, "+-+", &[8, 11, 8, 11]),
+            (11, 11, "+-+", &[11, 11, 6, 11]),
+            (20, 23, "++--", &[20, 23, 23, 20, 15]),
+            // A one-card deck.
+            (1, 1, "+-", &[1, 1, 1]),
+        ];
+        for &(start, most, keys, expected) in cases {
+            assert_eq!(
+                steps(start, most, keys),
+                expected,
+                "{keys} from {start} of {most}"
+            );
         }
-        assert_eq!(seen, [20, 15, 10, 5, 1, 1, 5, 10, 15, 20]);
-        // A typed 7 steps to the multiples around it; the deck's size caps `+`.
-        options.count = 7;
+    }
+
+    #[test]
+    fn a_typed_count_forgets_the_cut_short_step() {
+        let mut options = Options {
+            count: 3,
+            ..Options::default()
+        };
         options.fewer_questions();
-        assert_eq!(options.count, 5);
-        options.count = 7;
+        assert_eq!(options.count, 1);
+        // 1 typed over the 1 that `-` reached: a plain step, not back to 3.
+        options.set_count(1);
         options.more_questions(100);
-        assert_eq!(options.count, 10);
-        options.count = 20;
-        options.more_questions(23);
-        assert_eq!(options.count, 23);
-        options.more_questions(23);
-        assert_eq!(options.count, 23);
-        options.fewer_questions();
-        assert_eq!(options.count, 20);
+        assert_eq!(options.count, 1 + COUNT_STEP);
     }
 
     #[test]

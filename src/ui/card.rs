@@ -58,7 +58,8 @@ pub fn marked(
 }
 
 /// `text` in at most `height` lines of `width` (a match tile): rendered as a card is, its
-/// lines joined, the last line ending in "…" when cut.
+/// lines joined and wrapped at words (a word is cut only if it alone is wider than `width`),
+/// the last line ending in one "…" when cut.
 #[must_use]
 pub fn compact(
     text: &str,
@@ -89,9 +90,20 @@ pub fn compact(
     if out.len() > height && height > 0 {
         out.truncate(height);
         if let Some(last) = out.pop() {
-            // "…" in the last column, after what fits before it.
-            let mut spans = text::fit_line(last, width.saturating_sub(1)).spans;
-            spans.push(Span::styled("…", base));
+            // One "…" after the words that fit before it: the last line wrapped again a
+            // column narrower (a word is cut only if it alone is wider), its first line kept.
+            let narrower = wrap::Row {
+                pieces: last.spans,
+                ..wrap::Row::default()
+            };
+            let mut spans = wrap::wrap(narrower, width.saturating_sub(1).max(1))
+                .into_iter()
+                .next()
+                .map(|line| line.spans)
+                .unwrap_or_default();
+            if width > 1 {
+                spans.push(Span::styled("…", base));
+            }
             out.push(Line::from(spans));
         }
     }

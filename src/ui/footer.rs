@@ -153,6 +153,39 @@ mod tests {
     }
 
     #[test]
+    fn the_test_keeps_next_and_submit_at_40_and_80_columns() {
+        // 40 columns: help and back (18 with their gaps) leave 25 (the last gap is free):
+        // "→ next" (9) and "Ctrl-S submit" (16); the answer keys are on the question.
+        for bindings in [
+            keys::TEST_TRUE_FALSE,
+            keys::TEST_CHOICE,
+            keys::TEST_MATCHING,
+        ] {
+            assert_eq!(
+                shown(bindings, 40),
+                "→ next   Ctrl-S submit   ? help   q back"
+            );
+        }
+        // 80: true/false in full needs 98 columns, compact 84 with the star, which is the
+        // one that gives way.
+        assert_eq!(
+            shown(keys::TEST_TRUE_FALSE, 80),
+            "→ next   Ctrl-S submit   ← previous   1 true   2 false   ? help   q back"
+        );
+        // Choice in full needs 88, compact 78: everything fits.
+        assert_eq!(
+            shown(keys::TEST_CHOICE, 80),
+            "→ next   Ctrl-S submit   ← previous   1-4 answer   * star   ? help   q back"
+        );
+        // Typing a written answer (no help or back while typing): Enter and submit first.
+        assert!(shown(keys::TYPING_TEST, 40).starts_with("Enter next   Ctrl-S submit"));
+        assert_eq!(
+            shown(keys::TEST_FIELD_LEFT, 40),
+            "→ next   Ctrl-S submit   ? help   q back"
+        );
+    }
+
+    #[test]
     fn every_line_fits_its_width() {
         for (name, bindings) in keys::ALL {
             for width in [20, 30, 40, 60, 80] {

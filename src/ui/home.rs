@@ -24,22 +24,32 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         keys::HOME_BACKLOG
     };
     let details = details::lines(app, list_keys, theme);
-    // The details pane grows with its wrapped text, up to half the screen; the border takes one.
+    let notice_height = u16::from(
+        app.notice.is_some()
+            || !home.filter.is_empty()
+            || home
+                .overlay
+                .as_ref()
+                .is_some_and(|o| matches!(o, HomeOverlay::Filter | HomeOverlay::Exam(_))),
+    );
+    // Between the top line, the notice and the footer: the list and the details.
+    let body = area.height.saturating_sub(2 + notice_height);
+    // The list keeps room for its rows (and its border and header), up to half of that, so
+    // that a short screen still shows more than one deck; "↓ more" says what it cannot.
+    let list_height = u16::try_from(rows.len().max(1) + 2)
+        .unwrap_or(u16::MAX)
+        .clamp(3, (body / 2).max(3));
+    // The details pane grows with its wrapped text, up to half the screen and what the list
+    // leaves; the border takes one.
     let details_height = wrapped_height(&details, area.width)
         .saturating_add(1)
-        .min(area.height / 2);
+        .min(area.height / 2)
+        .min(body.saturating_sub(list_height));
     let [header, list, details_area, notice, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(details_height),
-        Constraint::Length(u16::from(
-            app.notice.is_some()
-                || !home.filter.is_empty()
-                || home
-                    .overlay
-                    .as_ref()
-                    .is_some_and(|o| matches!(o, HomeOverlay::Filter | HomeOverlay::Exam(_))),
-        )),
+        Constraint::Length(notice_height),
         Constraint::Length(1),
     ])
     .areas(area);

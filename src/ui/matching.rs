@@ -121,6 +121,10 @@ pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buff
     clicks
 }
 
+/// The least height of a boxed tile: its borders and two lines of text. A box with one line
+/// would show too little to tell tiles apart ("Customers…" three times).
+const BOXED_HEIGHT: u16 = 4;
+
 /// Tile `i` with `text`, in `style` and with a `border` style; `focused` is the one whose
 /// whole text shows below the grid.
 fn render_tile(
@@ -133,8 +137,9 @@ fn render_tile(
     buf: &mut Buffer,
 ) {
     let letter = char::from(b'a' + u8::try_from(i).unwrap_or(0));
-    // Too low for a box (a short terminal): the letter before the text, which still shows.
-    if rect.height < 3 {
+    // Too low for a box with two lines of text in it (a short terminal): the letter before
+    // the text, which then has every row.
+    if rect.height < BOXED_HEIGHT {
         let letter_style = if focused {
             theme.key.add_modifier(Modifier::REVERSED)
         } else {

@@ -93,10 +93,7 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(vec![
-        Span::styled(format!("  {}", keys.label(&Action::Start)), theme.key),
-        Span::raw(" to start"),
-    ]));
+    lines.extend(start_lines(app, screen, keys, theme, width));
     super::scrolled(
         lines,
         screen.scroll,
@@ -106,6 +103,27 @@ pub fn render(app: &App, screen: &OptionsScreen, theme: &Theme, area: Rect, buf:
             paragraph.render(area, buf);
         },
     );
+}
+
+/// "Enter to start", or why the mode cannot start: said before Enter, not only after it.
+fn start_lines(
+    app: &App,
+    screen: &OptionsScreen,
+    keys: crate::app::Keys,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let terms = crate::app::practice::terms(&app.study, &screen.decks, screen.options.starred_only);
+    match screen.why_not_start(&terms) {
+        Some(why) => super::text::wrap(&why, width.saturating_sub(3))
+            .into_iter()
+            .map(|l| Line::styled(format!("  {l}"), theme.notice))
+            .collect(),
+        None => vec![Line::from(vec![
+            Span::styled(format!("  {}", keys.label(&Action::Start)), theme.key),
+            Span::raw(" to start"),
+        ])],
+    }
 }
 
 /// A setting's line: its key right-aligned in a column, then what it is, wrapped under itself.

@@ -100,7 +100,7 @@ pub fn render(
     } else if test.on_submit_page() {
         submit_lines(test, theme, width)
     } else {
-        question_lines(app, test, theme, width)
+        question_lines(app, test, theme, (width, usize::from(body.height)))
     };
     super::scrolled(
         lines,
@@ -221,11 +221,12 @@ fn leaving_lines(test: &PracticeTest, theme: &Theme, body: Rect, buf: &mut Buffe
     );
 }
 
+/// The question on screen, `width` columns wide in `rows` rows.
 fn question_lines<'a>(
     app: &App,
     test: &'a PracticeTest,
     theme: &Theme,
-    width: usize,
+    (width, rows): (usize, usize),
 ) -> Vec<Line<'a>> {
     let mut lines = vec![Line::from("")];
     let response = &test.responses[test.position];
@@ -294,35 +295,32 @@ fn question_lines<'a>(
         Item::Matching {
             prompts, answers, ..
         } => lines.extend(matching_lines(
-            prompts, answers, response, test.row, theme, width,
+            (prompts, answers),
+            response,
+            test.row,
+            theme,
+            (width, rows),
         )),
     }
     lines
 }
 
-/// The matching block: the prompts with the answer picked for each, then the answers.
+/// The matching block: the prompts with the answer picked for each, then the answers, each
+/// wrapped under its key as a multiple-choice option is. When that is taller than `rows`,
+/// what matters most comes first: the prompt being answered (its number of the block's),
+/// then the answers; ↑/↓ show the other prompts.
 fn matching_lines(
-    prompts: &[String],
-    answers: &[String],
+    (prompts, answers): (&[String], &[String]),
     response: &Response,
     row: usize,
     theme: &Theme,
-    width: usize,
+    (width, rows): (usize, usize),
 ) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    lines.push(Line::styled(
-        format!(
-            "Match each prompt with its answer: {}/{} pick a prompt, a number answers it.",
-            keys::TEST_MATCHING.label(&Action::Up),
-            keys::TEST_MATCHING.label(&Action::Down)
-        ),
-        theme.dim,
-    ));
     let picks = match response {
         Response::Matching(picks) => picks.clone(),
         _ => vec![None; prompts.len()],
     };
-    for (i, prompt) in prompts.iter().enumerate() {
+    let prompt_lines = |i: usize, prompt: &str, lead: String| {
         let pick = picks
             .get(i)
             .copied()
@@ -333,18 +331,49 @@ fn matching_lines(
         } else {
             theme.title
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" [{pick}] "), theme.key),
-            Span::styled(short(prompt, width.saturating_sub(6)), style),
-        ]));
+        card::hanging(
+            Span::styled(format!(" [{pick}] {lead}"), theme.key),
+            prompt,
+            width,
+            style,
+            theme,
+        )
+    };
+    let mut answer_lines = Vec::new();
+    for (i, answer) in answers.iter().enumerate() {
+        answer_lines.extend(card::hanging(
+            Span::styled(format!("  {}  ", option_key(i)), theme.key),
+            answer,
+            width,
+            theme.dim,
+            theme,
+        ));
+    }
+    let mut lines = text::wrap(
+        &format!(
+            "Match each prompt with its answer: {}/{} pick a prompt, a number answers it.",
+            keys::TEST_MATCHING.label(&Action::Up),
+            keys::TEST_MATCHING.label(&Action::Down)
+        ),
+        width,
+    )
+    .into_iter()
+    .map(|l| Line::styled(l, theme.dim))
+    .collect::<Vec<_>>();
+    for (i, prompt) in prompts.iter().enumerate() {
+        lines.extend(prompt_lines(i, prompt, String::new()));
     }
     lines.push(Line::from(""));
-    for (i, answer) in answers.iter().enumerate() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {}  ", option_key(i)), theme.key),
-            Span::raw(short(answer, width.saturating_sub(5))),
-        ]));
+    // The blank line above the block counts too.
+    if lines.len() + answer_lines.len() < rows {
+        lines.extend(answer_lines);
+        return lines;
     }
+    let Some(prompt) = prompts.get(row) else {
+        return answer_lines;
+    };
+    let mut lines = prompt_lines(row, prompt, format!("{}/{} ", row + 1, prompts.len()));
+    lines.extend(answer_lines);
     lines
 }
 
@@ -355,19 +384,4 @@ fn option_key(index: usize) -> String {
         .pick_label(index + 1)
         .or_else(|| keys::TEST_MATCHING.pick_label(index + 1))
         .map_or_else(String::new, String::from)
-}
-
-/// One line of `text`, cut with "…" to `width` columns.
-fn short(text: &str, width: usize) -> String {
-    let flat = text.replace('\n', " ");
-    if flat.chars().count() <= width {
-        flat
-    } else {
-        format!(
-            "{}…",
-            flat.chars()
-                .take(width.saturating_sub(1))
-                .collect::<String>()
-        )
-    }
 }

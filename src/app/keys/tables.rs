@@ -100,7 +100,11 @@ pub const HOME_BACKLOG: Keys = Keys(&[
 #[rustfmt::skip]
 pub const HOME_CATCHING_UP: Keys = Keys(&[
     HOME_KEYS,
-    &[bind(Code(&[K::Char('B')]), "B", "undo the backlog plan", A::UndoBacklog, HELP_ONLY)],
+    &[
+        bind(Code(&[K::Char('B')]), "B", "undo the backlog plan", A::UndoBacklog, HELP_ONLY),
+        // One plan at a time: `b` says so rather than nothing.
+        bind(Code(&[K::Char('b')]), "b", "spread the backlog (one plan at a time)", A::Backlog, HELP_ONLY),
+    ],
 ], None);
 
 /// While the deck filter is typed: the list narrows as you type.

@@ -7,6 +7,7 @@ use super::{PracticeMode, terms};
 use crate::app::{Action, App, Effect, Keys, Screen, keys, line_input};
 use crate::session::options::Options;
 use crate::session::practice_test::{MATCH_PAIRS, PracticeTest};
+use crate::session::questions::{Term, can_choose};
 use crate::store::Question;
 
 /// The options screen, before a mode starts.
@@ -76,6 +77,35 @@ impl OptionsScreen {
         most.max(1)
     }
 
+    /// Why the mode cannot start on `terms` (the chosen decks' cards, starred only if so set),
+    /// if it cannot: no cards, or Match with nothing to pair. The options screen says it in
+    /// place of "Enter to start", and Enter says it again. Short: a 40-column screen shows
+    /// two lines of notice.
+    #[must_use]
+    pub fn why_not_start(&self, terms: &[Term]) -> Option<String> {
+        if terms.is_empty() {
+            return Some(if self.options.starred_only {
+                format!(
+                    "No starred cards here: press {} on a card in any mode to star it.",
+                    keys::FLASHCARDS.label(&Action::Star)
+                )
+            } else {
+                "These decks have no cards.".to_owned()
+            });
+        }
+        if self.mode == PracticeMode::Match && !can_choose(terms) {
+            return Some(
+                if terms.len() == 1 {
+                    "Match needs two cards to pair; these decks have one."
+                } else {
+                    "Match needs two different answers to pair; these cards have one."
+                }
+                .to_owned(),
+            );
+        }
+        None
+    }
+
     /// The number of questions the test will have, as the screen shows it.
     #[must_use]
     pub fn question_count(&self) -> usize {
@@ -122,11 +152,11 @@ impl OptionsScreen {
         let most = self.most_questions();
         match typed.parse::<usize>() {
             Ok(n) if (1..=most).contains(&n) => {
-                self.options.count = n;
+                self.options.set_count(n);
                 None
             }
             Ok(n) if n > most => {
-                self.options.count = most;
+                self.options.set_count(most);
                 Some(format!(
                     "These decks give at most {}: the test has {most}.",
                     crate::english::counted(most, "question")
@@ -289,15 +319,8 @@ impl App {
         };
         let screen = (**screen).clone();
         let terms = terms(&self.study, &screen.decks, screen.options.starred_only);
-        if terms.is_empty() {
-            self.notice = Some(if screen.options.starred_only {
-                format!(
-                    "No starred cards here: press {} on a card in any mode to star it.",
-                    keys::FLASHCARDS.label(&Action::Star)
-                )
-            } else {
-                "These decks have no cards.".to_owned()
-            });
+        if let Some(why) = screen.why_not_start(&terms) {
+            self.notice = Some(why);
             return Vec::new();
         }
         let ids = deck_ids(self, &screen.decks);

@@ -205,9 +205,15 @@ fn the_question_count_is_typed_and_checked() {
     press(&mut app, KeyCode::Char('x'), now());
     press(&mut app, KeyCode::Enter, now());
     assert_eq!((count(&app), app.notice.as_deref()), (7, None));
-    // +/- step from the typed number to the multiples of five around it.
+    // +/- step five from the typed number and come back to it.
     press(&mut app, KeyCode::Char('+'), now());
-    assert_eq!(count(&app), 10);
+    assert_eq!(count(&app), 12);
+    press(&mut app, KeyCode::Char('-'), now());
+    assert_eq!(count(&app), 7);
+    press(&mut app, KeyCode::Char('-'), now());
+    assert_eq!(count(&app), 2);
+    press(&mut app, KeyCode::Char('+'), now());
+    assert_eq!(count(&app), 7);
     for key in "n500".chars() {
         press(&mut app, KeyCode::Char(key), now());
     }
@@ -251,6 +257,19 @@ fn a_one_card_deck_asks_in_writing_and_says_why_and_match_says_why_not() {
     press(&mut app, KeyCode::Esc, now());
     press(&mut app, KeyCode::Esc, now());
     app.open_options(PracticeMode::Match, vec![1], "One".into());
+    // Said on the options screen before Enter, in place of "Enter to start".
+    for (width, height) in [(80, 24), (40, 12)] {
+        let buf = crate::ui::tests::draw(&app, width, height);
+        let screen: String = (0..height)
+            .map(|y| crate::ui::tests::line(&buf, y).trim().to_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            screen.contains("Match needs two cards to pair; these decks have one."),
+            "{screen}"
+        );
+        assert!(!screen.contains("to start"), "{screen}");
+    }
     press(&mut app, KeyCode::Enter, now());
     assert!(matches!(app.screen, Screen::Options(_)));
     assert_eq!(

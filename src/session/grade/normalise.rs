@@ -1,12 +1,15 @@
 //! Folding text for comparison: lowercase, punctuation as spaces, and accents dropped only
 //! where the bare letter is still the same letter.
 //!
-//! An accent on a Latin, Greek or Cyrillic letter (é, ñ, ά, ё, a Russian stress mark) may be
-//! forgotten: "cafe" is still "café", and the grader shows the accent missed. Marks that make
-//! another letter or word are kept: Japanese voicing marks (か/が, ふ/ぶ/ぷ), Cyrillic й and ў
-//! (their breve makes a letter of its own), Indic vowel signs and viramas, Hebrew and Arabic
-//! points, and every mark of Vietnamese, whose tones and vowel marks tell words apart (ma, má,
-//! mà, mả, mã, mạ). Hangul is decomposed and recomposed, so a syllable is one character.
+//! An accent on a Latin, Greek or Cyrillic letter (é, ñ, ά, ё, a Russian stress mark, a
+//! Vietnamese tone or vowel mark) may be forgotten: "cafe" is still "café", and the grader
+//! shows the accent missed ("mind the accents"). Marks that make another letter or word are
+//! kept: Japanese voicing marks (か/が, ふ/ぶ/ぷ), Cyrillic й and ў (their breve makes a letter
+//! of its own), Indic vowel signs and viramas, Thai vowel and tone marks, Hebrew and Arabic
+//! points. Hangul is decomposed and recomposed, so a syllable is one character.
+//!
+//! The kept marks outside Latin, Greek and Cyrillic are [`word_marks`]: the typo allowance
+//! never forgives one missing, extra or changed (ข่าว "news" is not ขาว "white").
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -20,23 +23,12 @@ pub(super) enum Marks {
     Keep,
 }
 
-impl Marks {
-    /// How `answer` is folded: Vietnamese keeps its marks, other text drops its accents.
-    pub(super) fn for_answer(answer: &str) -> Self {
-        if looks_vietnamese(answer) {
-            Self::Keep
-        } else {
-            Self::Accents
-        }
-    }
-}
-
 /// Lowercase, accents removed (see the module docs for which), punctuation as spaces (a
 /// decimal point or comma between digits is kept), single spaces. Search folds every card
 /// with this.
 #[must_use]
 pub fn normalise(text: &str) -> String {
-    normalise_with(text, Marks::for_answer(text))
+    normalise_with(text, Marks::Accents)
 }
 
 /// [`normalise`] with the marks to drop chosen by the caller.
@@ -114,11 +106,38 @@ fn is_latin_greek_or_cyrillic(c: char) -> bool {
             | '\u{0400}'..='\u{04FF}') // Cyrillic
 }
 
-/// Vietnamese spelling: a horn (ơ, ư), a hook above (ả), a dot below (ạ) or đ, none of which
-/// French, Spanish, German or the other accent-forgiving languages use.
-fn looks_vietnamese(text: &str) -> bool {
-    !text.is_ascii()
-        && text
-            .nfd()
-            .any(|c| matches!(c, '\u{031B}' | '\u{0309}' | '\u{0323}' | 'đ' | 'Đ'))
+/// The combining marks (Unicode Mn, Mc, Me) on letters outside Latin, Greek and Cyrillic, in
+/// order, decomposed: Japanese voicing marks, Indic vowel signs and viramas, Thai vowels and
+/// tones, Hebrew and Arabic points. Each makes another word, so two texts whose word marks
+/// differ are never a typo apart.
+pub(super) fn word_marks(text: &str) -> Vec<char> {
+    let mut marks = Vec::new();
+    let mut base = None;
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            if !base.is_some_and(is_latin_greek_or_cyrillic) {
+                marks.push(c);
+            }
+        } else {
+            base = Some(c);
+        }
+    }
+    marks
+}
+
+/// `text` cut into letters, each with the combining marks that follow it (ข่ is one): a
+/// mark moved to another letter changes two of them.
+pub(super) fn letters(text: &str) -> Vec<&str> {
+    let mut letters = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if i > start && !is_combining_mark(c) {
+            letters.push(&text[start..i]);
+            start = i;
+        }
+    }
+    if start < text.len() {
+        letters.push(&text[start..]);
+    }
+    letters
 }

@@ -218,10 +218,33 @@ const MARK_CASES: &[(&str, &str, Grade)] = &[
     ("еж", "ёж", Grade::Accents),
     ("мои", "мой", Grade::Wrong),
     ("чаи", "чай", Grade::Wrong),
-    // Vietnamese: tones and vowel marks tell words apart.
-    ("cam on", "cảm ơn", Grade::Wrong),
-    ("pho", "phở", Grade::Wrong),
+    // Vietnamese is written in Latin letters: its tones and vowel marks are accents, forgiven
+    // and shown ("mind the accents").
+    ("cam on", "cảm ơn", Grade::Accents),
+    ("pho", "phở", Grade::Accents),
     ("cảm ơn", "Cảm ơn", Grade::Correct),
+    // Thai: a tone mark or vowel sign makes another word (ข่าว news, ขาว white), even where
+    // one typo would be allowed (four characters); so does a mark on another letter.
+    ("ขาว", "ข่าว", Grade::Wrong),
+    ("ข่าว", "ข่าว", Grade::Correct),
+    ("ขาว่", "ข่าว", Grade::Wrong),
+    ("ดนตร", "ดนตรี", Grade::Wrong),
+    // Hindi and Tamil: vowel signs and viramas (दिन day, दन; नमस्ते six characters, one typo
+    // allowed, but not its virama; கல் stone).
+    ("दन", "दिन", Grade::Wrong),
+    ("नमसते", "नमस्ते", Grade::Wrong),
+    ("கல", "கல்", Grade::Wrong),
+    ("வணககம்", "வணக்கம்", Grade::Wrong),
+    // Japanese: a voicing mark is no typo even in a word long enough for one ...
+    ("ハン", "パン", Grade::Wrong),
+    ("だいじょうふ", "だいじょうぶ", Grade::Wrong),
+    // ... but a kana left out is (ten characters, two typos allowed).
+    ("ありがとうござます", "ありがとうございます", Grade::Close),
+    // Korean: a final consonant makes another syllable (가, 각).
+    ("가", "각", Grade::Wrong),
+    // Arabic: harakat written in the answer count, as the deck's author wrote them.
+    ("كتاب", "كِتَاب", Grade::Wrong),
+    ("كِتَاب", "كِتَاب", Grade::Correct),
     // Korean: a syllable is one character, so one wrong consonant in two syllables fails.
     ("파다", "바다", Grade::Wrong),
     ("바다", "바다", Grade::Correct),

@@ -267,6 +267,21 @@ fn a_tile_joins_the_lines_and_cuts_the_last() {
     let tile = compact("**one** two\nthree four five", 9, 2, Style::new(), &theme);
     // "one two", "three", "four five": two lines fit, the second marked as cut.
     assert_eq!(shown(&tile), ["one two", "three…"]);
+    // A last line as wide as the tile gives up its last word for the "…", never doubling it:
+    // "What is KAM’s" is 13 columns, so 12 are left for words: "What is" and "…".
+    let tile = compact(
+        "What is KAM’s external objective?",
+        13,
+        1,
+        Style::new(),
+        &theme,
+    );
+    assert_eq!(shown(&tile), ["What is…"]);
+    // A word wider than the tile is cut to make room: "Particularly" (12) in 7 columns.
+    let tile = compact("Particularly important", 7, 2, Style::new(), &theme);
+    assert_eq!(shown(&tile), ["Particu", "larly…"]);
+    let tile = compact("Accounts that matter", 7, 1, Style::new(), &theme);
+    assert_eq!(shown(&tile), ["Accoun…"]);
 }
 
 #[test]

@@ -30,8 +30,9 @@ pub(super) fn lines<'a>(app: &'a App, keys: Keys, theme: &Theme) -> Vec<Line<'a>
             0,
             Line::styled(
                 format!(
-                    "Catching up: {} still to come; new cards wait until then. {} undoes the plan.",
+                    "Catching up: {} still to come; {} until then. {} undoes the plan.",
                     counted(figures.catching_up, "moved review"),
+                    crate::app::backlog::new_cards_wait(&app.study, &figures.waiting_decks),
                     key(&Action::UndoBacklog)
                 ),
                 theme.notice,

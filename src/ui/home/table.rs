@@ -131,6 +131,19 @@ pub(super) fn render_list(
         .block(Block::default().borders(Borders::TOP));
     let mut state = TableState::default().with_selected(Some(app.home.selected));
     StatefulWidget::render(table, area, buf, &mut state);
+    // Rows scrolled out of sight, above or below: said on the list's border, at its right,
+    // where no count is covered.
+    let shown = usize::from(area.height.saturating_sub(2));
+    let above = state.offset();
+    let below = rows.len().saturating_sub(above + shown);
+    let more = match (above > 0, below > 0) {
+        (false, false) => return,
+        (true, false) => format!(" ↑ {above} more "),
+        (false, true) => format!(" ↓ {below} more "),
+        (true, true) => format!(" ↑↓ {} more ", above + below),
+    };
+    let width = u16::try_from(more.chars().count()).unwrap_or(0);
+    buf.set_string(area.right().saturating_sub(width), area.y, more, theme.dim);
 }
 
 /// Below this width the list leaves out the Cards and Mastery columns, so that names show.

@@ -62,16 +62,18 @@ pub(super) fn today(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) 
             )),
         ]),
     ];
-    if let Some(m) = stats.motivation {
-        lines.push(Line::from(vec![
-            label("Progress  "),
-            Span::raw(format!(
-                "streak {} (best {}) · {}",
-                m.streak.current,
-                m.streak.best,
-                m.xp_summary(true)
-            )),
-        ]));
+    if let Some(shown) = stats.motivation {
+        let streak = shown
+            .streak
+            .map(|s| format!("streak {} (best {})", s.current, s.best));
+        let xp = shown.xp_summary(true);
+        let progress: Vec<String> = streak.into_iter().chain(xp).collect();
+        if !progress.is_empty() {
+            lines.push(Line::from(vec![
+                label("Progress  "),
+                Span::raw(progress.join(" · ")),
+            ]));
+        }
     }
     let width = usize::from(area.width);
     let lines: Vec<Line> = lines.into_iter().map(|l| fit_line(l, width)).collect();

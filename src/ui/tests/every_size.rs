@@ -56,7 +56,7 @@ fn screens() -> Vec<(&'static str, Vec<KeyCode>, &'static [&'static str])> {
         // The tiles show their text while the clock runs.
         ("match", then("mm", &[Enter]), &["Match", "0.0 s", "Know", "Proacti"]),
         ("test choice", then("mt13", &[Enter]), &["question 1 of 20", "What is KAM’s external objective?"]),
-        ("test matching", then("mt1234", &[Enter]), &["questions 1–6 of 6", "Match each prompt"]),
+        ("test matching", then("mt1234", &[Enter]), &["questions 1–6 of 6", "What is KAM’s external", "1  Responds to the needs of all"]),
         ("stats", chars("s"), &["Statistics", "Overview", "Today  0 answers in 0 min"]),
         ("retention", chars("sl"), &["Retention", "No data yet: true retention"]),
         ("cards", chars("sll"), &["Cards", "Card counts", "new        100 (100%)"]),
@@ -115,6 +115,133 @@ fn dump_every_screen() {
         }
     }
     std::fs::write("/tmp/lay/screens.txt", out).unwrap();
+}
+
+#[test]
+fn the_matching_block_wraps_its_answers_and_puts_the_prompt_first_when_short() {
+    let mut app = sample();
+    press(&mut app, &then("mt1234", &[Enter]));
+    let Screen::Test(test) = &app.screen else {
+        panic!()
+    };
+    let crate::session::practice_test::Item::Matching {
+        prompts, answers, ..
+    } = test.session.items[0].clone()
+    else {
+        panic!()
+    };
+    // Where there is room, every prompt and every answer whole, under its key.
+    for (width, height) in [(160, 48), (80, 24)] {
+        let screen = flat(&draw(&app, width, height));
+        assert!(screen.contains("Match each prompt"), "{screen}");
+        for prompt in &prompts {
+            assert!(screen.contains(&format!("[·] {prompt}")), "{screen}");
+        }
+        for (key, answer) in answers.iter().enumerate() {
+            assert!(
+                screen.contains(&format!("{}  {answer}", key + 1)),
+                "{screen}"
+            );
+        }
+    }
+    // "Involves asking questions, listening to the customer, and defining concrete next
+    // steps." (87 columns) wraps at 80 under its first word, six columns in.
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("      concrete next steps."), "{screen}");
+    // Where there is not, the prompt being answered, then the answers from the first.
+    // The scrollbar's column set aside, the text is read as flowing words, single spaced.
+    let unscrolled = |buf: &Buffer| {
+        flat(buf)
+            .replace(['▲', '█', '║', '▼'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (width, height) in [(60, 16), (40, 12)] {
+        let screen = unscrolled(&draw(&app, width, height));
+        assert!(
+            screen.contains(&format!("[·] 1/6 {}", prompts[0])),
+            "{width}×{height}: {screen}"
+        );
+        assert!(
+            screen.contains(&format!("1 {}", answers[0])),
+            "{width}×{height}: {screen}"
+        );
+    }
+    // ↓: the next prompt takes its place.
+    press(&mut app, &[KeyCode::Down]);
+    let screen = unscrolled(&draw(&app, 40, 12));
+    assert!(
+        screen.contains(&format!("[·] 2/6 {}", prompts[1])),
+        "{screen}"
+    );
+}
+
+/// The lines of text inside `rect` (a tile), trimmed, borders and the tile's letter left out.
+fn tile_lines(buf: &Buffer, rect: ratatui::layout::Rect) -> Vec<String> {
+    (rect.y..rect.y + rect.height)
+        .map(|y| {
+            let row: String = (rect.x..rect.x + rect.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect();
+            let row = row.trim_matches(|c: char| "│┌┐└┘─ ".contains(c));
+            // "a Particularly": an unboxed tile's letter; " a " alone: a box's title.
+            match row.split_once(' ') {
+                Some((letter, text)) if y == rect.y && letter.len() == 1 => text.to_owned(),
+                _ if row.chars().count() == 1 => String::new(),
+                _ => row.to_owned(),
+            }
+        })
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+#[test]
+fn match_tiles_use_their_rows_wrap_at_words_and_end_in_one_ellipsis() {
+    let mut app = sample();
+    press(&mut app, &then("mm", &[Enter]));
+    let Screen::Match(game) = &app.screen else {
+        panic!()
+    };
+    let texts: Vec<String> = game.session.tiles.iter().map(|t| t.text.clone()).collect();
+    let tile = |start: &str| texts.iter().position(|t| t.starts_with(start)).unwrap();
+    let lines_of = |start: &str, (width, height): (u16, u16)| {
+        let rects = crate::ui::matching::tile_areas(Rect::new(0, 0, width, height), 12);
+        tile_lines(&draw(&app, width, height), rects[tile(start)])
+    };
+    // Worked out from the tile's width in columns (a quarter of the screen, less the
+    // borders, or less the letter, its space and a blank column when unboxed) and its rows.
+    // 160×48: boxes 38 wide, every text whole.
+    for text in &texts {
+        assert_eq!(lines_of(text, (160, 48)).join(" "), *text);
+    }
+    // 80×24: boxes 18 wide with four lines; "out and understand" fills the fourth, which
+    // gives up "understand" for the "…".
+    assert_eq!(
+        lines_of("Know the", (80, 24)),
+        [
+            "Know the company’s",
+            "products and",
+            "services inside",
+            "out and…"
+        ]
+    );
+    // 60×16: three rows a tile are too few for a box with two lines: unboxed, 12 columns
+    // and three lines each.
+    assert_eq!(
+        lines_of("Particularly", (60, 16)),
+        ["Particularly", "important in", "companies…"]
+    );
+    assert_eq!(
+        lines_of("What is KAM", (60, 16)),
+        ["What is", "KAM’s", "external…"]
+    );
+    // 40×12: 7 columns; "KAM’s" then "…" in the second line, never "……".
+    assert_eq!(lines_of("What is KAM", (40, 12)), ["What is", "KAM’s…"]);
+    for size in SIZES {
+        let screen = text(&draw(&app, size.0, size.1));
+        assert!(!screen.contains("……"), "{screen}");
+    }
 }
 
 /// The done screen of a session on the built-in deck with nothing due ahead.
@@ -247,4 +374,27 @@ fn the_options_scroll_to_their_last_line_on_a_short_screen() {
     );
     press(&mut app, &[KeyCode::Up; 40]);
     assert_eq!(text(&draw(&app, 40, 12)), before);
+}
+
+#[test]
+fn the_deck_list_keeps_its_rows_share_on_a_short_screen_or_says_more() {
+    // The sample's three rows (the deck, the spanish/ folder, its broken deck) at 40×10: eight
+    // rows between the top line and the footer, half of them the list's (border, header and
+    // two rows), and the border says one more is below.
+    let buf = draw(&sample(), 40, 10);
+    assert!(line(&buf, 1).ends_with(" ↓ 1 more "), "{}", text(&buf));
+    assert!(
+        line(&buf, 3).starts_with("Sales & Pricing"),
+        "{}",
+        text(&buf)
+    );
+    assert!(line(&buf, 4).starts_with("▾ spanish/"), "{}", text(&buf));
+    // At 40×12 all three fit, and nothing is said.
+    let buf = draw(&sample(), 40, 12);
+    assert!(
+        line(&buf, 5).starts_with("  ⚠ 2 problems"),
+        "{}",
+        text(&buf)
+    );
+    assert!(!text(&buf).contains("more "), "{}", text(&buf));
 }

@@ -260,18 +260,21 @@ pub const MATCH_DONE: Keys = Keys(&[
 
 // ---- Practice test ----
 
+/// Moving on and handing in come first, before the answer keys, which the question itself
+/// shows beside its options: on a narrow footer, where the earlier hints win, next and
+/// submit stay ("→ next   Ctrl-S submit   ? help   q back" is 40 columns).
 #[rustfmt::skip]
 const TEST_MOVES: &[Binding] = &[
-    bind(Code(&[K::Tab, K::Right, K::Enter]), "Tab/→", "next", A::Right, FOOTER),
-    bind(Code(&[K::BackTab, K::Left]), "←", "previous", A::Left, FOOTER),
-    bind(Ctrl('s'), "Ctrl-S", "submit the test", A::Finish, FOOTER),
+    bind(Code(&[K::Right, K::Tab, K::Enter]), "→/Tab", "next", A::Right, FOOTER),
+    bind_short(Ctrl('s'), "Ctrl-S", ("submit the test", "submit"), A::Finish, FOOTER),
+    bind(Code(&[K::Left, K::BackTab]), "←", "previous", A::Left, FOOTER),
 ];
 
 /// A multiple-choice question (up to four options).
 #[rustfmt::skip]
 pub const TEST_CHOICE: Keys = Keys(&[
-    &[bind(Pick('1', '4'), "1-4", "answer", A::Choose(1), FOOTER)],
     TEST_MOVES,
+    &[bind(Pick('1', '4'), "1-4", "answer", A::Choose(1), FOOTER)],
     SCROLL,
     STAR,
     HELP_BACK,
@@ -280,11 +283,11 @@ pub const TEST_CHOICE: Keys = Keys(&[
 /// A true/false question.
 #[rustfmt::skip]
 pub const TEST_TRUE_FALSE: Keys = Keys(&[
+    TEST_MOVES,
     &[
         bind(Code(&[K::Char('1'), K::Char('t')]), "1/t", "true", A::Choose(1), FOOTER),
         bind(Code(&[K::Char('2'), K::Char('f')]), "2/f", "false", A::Choose(2), FOOTER),
     ],
-    TEST_MOVES,
     SCROLL,
     STAR,
     HELP_BACK,
@@ -293,12 +296,12 @@ pub const TEST_TRUE_FALSE: Keys = Keys(&[
 /// The matching block: a prompt is picked with ↑/↓, a digit gives it an answer (up to six).
 #[rustfmt::skip]
 pub const TEST_MATCHING: Keys = Keys(&[
+    TEST_MOVES,
     &[
         bind(Pick('1', '6'), "1-6", "answer the prompt", A::Choose(1), FOOTER),
         bind(Code(&[K::Up]), "↑", "previous prompt", A::Up, HELP_ONLY),
         bind(Code(&[K::Down]), "↓", "next prompt", A::Down, HELP_ONLY),
     ],
-    TEST_MOVES,
     SCROLL,
     STAR,
     HELP_BACK,
@@ -308,10 +311,10 @@ pub const TEST_MATCHING: Keys = Keys(&[
 #[rustfmt::skip]
 pub const TEST_FIELD_LEFT: Keys = Keys(&[
     &[
-        bind(Code(&[K::Enter, K::Char('i')]), "Enter", "type the answer", A::EnterField, FOOTER),
-        bind(Code(&[K::Tab, K::Right]), "Tab/→", "next", A::Right, FOOTER),
-        bind(Code(&[K::BackTab, K::Left]), "←", "previous", A::Left, FOOTER),
-        bind(Ctrl('s'), "Ctrl-S", "submit the test", A::Finish, FOOTER),
+        bind(Code(&[K::Right, K::Tab]), "→/Tab", "next", A::Right, FOOTER),
+        bind_short(Ctrl('s'), "Ctrl-S", ("submit the test", "submit"), A::Finish, FOOTER),
+        bind(Code(&[K::Left, K::BackTab]), "←", "previous", A::Left, FOOTER),
+        bind_short(Code(&[K::Enter, K::Char('i')]), "Enter", ("type the answer", "type"), A::EnterField, FOOTER),
     ],
     SCROLL,
     STAR,
@@ -322,9 +325,9 @@ pub const TEST_FIELD_LEFT: Keys = Keys(&[
 #[rustfmt::skip]
 pub const TYPING_TEST: Keys = Keys(&[&[
     bind(Code(&[K::Enter, K::Tab]), "Enter", "next", A::Submit, FOOTER),
+    bind_short(Ctrl('s'), "Ctrl-S", ("submit the test", "submit"), A::Finish, FOOTER),
+    bind_short(Code(&[K::Esc]), "Esc", ("leave the field", "leave"), A::LeaveField, FOOTER),
     bind(Code(&[K::BackTab]), "Shift-Tab", "previous", A::Previous, FOOTER),
-    bind(Code(&[K::Esc]), "Esc", "leave the field", A::LeaveField, FOOTER),
-    bind(Ctrl('s'), "Ctrl-S", "submit the test", A::Finish, FOOTER),
     bind(Code(&[K::Backspace]), "Backspace", "delete", A::Backspace, HELP_ONLY),
     bind(Text, "a-z", "type the answer", A::Type(' '), HELP_ONLY),
 ], super::LINE_DELETES], None);
