@@ -69,14 +69,22 @@ pub fn render(
             }
             lines.push(Line::styled(heading, theme.notice));
             for near in answers {
-                lines.extend(labelled(
-                    &format!("{}.", near.number),
+                let number = format!("{}.", near.number);
+                lines.extend(labelled_card(
+                    &number,
                     &near.prompt,
                     width,
                     theme.title,
+                    theme,
                 ));
                 lines.extend(labelled("yours:", &near.given, width, theme.notice));
-                lines.extend(labelled(label, &near.expected, width, theme.review));
+                lines.extend(labelled_card(
+                    label,
+                    &near.expected,
+                    width,
+                    theme.review,
+                    theme,
+                ));
             }
             lines.push(Line::from(""));
         }
@@ -84,17 +92,25 @@ pub fn render(
             lines.push(Line::styled("Wrong:", theme.error));
         }
         for wrong in &report.wrong {
-            lines.extend(labelled(
-                &format!("{}.", wrong.number),
+            let number = format!("{}.", wrong.number);
+            lines.extend(labelled_card(
+                &number,
                 &wrong.prompt,
                 width,
                 theme.title,
+                theme,
             ));
             if let Some(shown) = &wrong.shown {
-                lines.extend(labelled("shown:", shown, width, theme.dim));
+                lines.extend(labelled_card("shown:", shown, width, theme.dim, theme));
             }
             lines.extend(labelled("yours:", &wrong.given, width, theme.error));
-            lines.extend(labelled("right:", &wrong.expected, width, theme.review));
+            lines.extend(labelled_card(
+                "right:",
+                &wrong.expected,
+                width,
+                theme.review,
+                theme,
+            ));
         }
         lines
     } else if test.on_submit_page() {
@@ -188,6 +204,32 @@ fn labelled(label: &str, text: &str, width: usize, style: Style) -> Vec<Line<'st
                 " ".repeat(indent)
             };
             Line::from(vec![Span::styled(head, style), Span::styled(piece, style)])
+        })
+        .collect()
+}
+
+/// As [`labelled`], for card text: drawn by the one card renderer (Markdown, math, tabs to
+/// the next multiple of 4), each of its lines under the first.
+fn labelled_card(
+    label: &str,
+    text: &str,
+    width: usize,
+    style: Style,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let indent = label.chars().count() + 3;
+    card::lines(text, width.saturating_sub(indent).max(10), style, theme)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let head = if i == 0 {
+                format!("  {label} ")
+            } else {
+                " ".repeat(indent)
+            };
+            let mut spans = vec![Span::styled(head, style)];
+            spans.extend(line.spans);
+            Line::from(spans)
         })
         .collect()
 }

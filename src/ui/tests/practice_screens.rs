@@ -374,3 +374,36 @@ fn card_sorting_ends_with_every_card_known_in_the_header() {
 }
 
 mod wording;
+
+/// `shared/cases/tab-indent` on the report: the right answer is card text, drawn by the card
+/// renderer, so its tabs go to the next multiple of 4 columns there too.
+#[test]
+fn the_report_keeps_a_tab_indented_answers_indents() {
+    // TOML escapes: the deck holds real line feeds and tabs.
+    let code = "for i in range(3):\\n\\tif i:\\n\\t\\tprint(i)";
+    let mut app = app_on_cards(&[("loop", code), ("other", "plain")]);
+    start(
+        &mut app,
+        PracticeMode::Test,
+        &[
+            Setting::Kind(Question::Choice),
+            Setting::Kind(Question::TrueFalse),
+            Setting::Kind(Question::Matching),
+        ],
+    );
+    for _ in 0..2 {
+        app.update(Action::Type('x'), app.now);
+        app.update(Action::Right, app.now);
+    }
+    app.update(Action::Submit, app.now);
+    let screen = text(&draw(&app, 80, 48));
+    let column = |needle: &str| {
+        screen
+            .lines()
+            .find_map(|l| l.find(needle).map(|at| l[..at].chars().count()))
+            .unwrap_or_else(|| panic!("no {needle}:\n{screen}"))
+    };
+    let start = column("for i in range(3):");
+    assert_eq!(column("if i:"), start + 4, "{screen}");
+    assert_eq!(column("print(i)"), start + 8, "{screen}");
+}
