@@ -45,74 +45,7 @@ pub fn render(
         return leaving_lines(test, theme, body, buf);
     }
     let lines = if let Some(report) = &test.report {
-        let mut lines = vec![
-            Line::from(""),
-            Line::styled(
-                format!(
-                    "Score: {}% ({} of {} right)",
-                    report.score, report.right, report.total
-                ),
-                theme.title,
-            ),
-            Line::from(""),
-        ];
-        if report.wrong.is_empty() {
-            lines.push(Line::styled("Everything right!", theme.review));
-        }
-        let right_but = [
-            ("Right, but mind the spelling:", &report.near, "as written:"),
-            ("Right in part (key words):", &report.partial, "in full:"),
-        ];
-        for (heading, answers, label) in right_but {
-            if answers.is_empty() {
-                continue;
-            }
-            lines.push(Line::styled(heading, theme.notice));
-            for near in answers {
-                let number = format!("{}.", near.number);
-                lines.extend(labelled_card(
-                    &number,
-                    &near.prompt,
-                    width,
-                    theme.title,
-                    theme,
-                ));
-                lines.extend(labelled("yours:", &near.given, width, theme.notice));
-                lines.extend(labelled_card(
-                    label,
-                    &near.expected,
-                    width,
-                    theme.review,
-                    theme,
-                ));
-            }
-            lines.push(Line::from(""));
-        }
-        if !report.wrong.is_empty() {
-            lines.push(Line::styled("Wrong:", theme.error));
-        }
-        for wrong in &report.wrong {
-            let number = format!("{}.", wrong.number);
-            lines.extend(labelled_card(
-                &number,
-                &wrong.prompt,
-                width,
-                theme.title,
-                theme,
-            ));
-            if let Some(shown) = &wrong.shown {
-                lines.extend(labelled_card("shown:", shown, width, theme.dim, theme));
-            }
-            lines.extend(labelled("yours:", &wrong.given, width, theme.error));
-            lines.extend(labelled_card(
-                "right:",
-                &wrong.expected,
-                width,
-                theme.review,
-                theme,
-            ));
-        }
-        lines
+        report_lines(report, theme, width)
     } else if test.on_submit_page() {
         submit_lines(test, theme, width)
     } else {
@@ -127,6 +60,82 @@ pub fn render(
             paragraph.wrap(Wrap { trim: false }).render(area, buf);
         },
     );
+}
+
+/// The report after submitting: the score, then what was nearly right and what was wrong.
+fn report_lines(
+    report: &crate::session::practice_test::Report,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(""),
+        Line::styled(
+            format!(
+                "Score: {}% ({} of {} right)",
+                report.score, report.right, report.total
+            ),
+            theme.title,
+        ),
+        Line::from(""),
+    ];
+    if report.wrong.is_empty() {
+        lines.push(Line::styled("Everything right!", theme.review));
+    }
+    let right_but = [
+        ("Right, but mind the spelling:", &report.near, "as written:"),
+        ("Right in part (key words):", &report.partial, "in full:"),
+    ];
+    for (heading, answers, label) in right_but {
+        if answers.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(heading, theme.notice));
+        for near in answers {
+            let number = format!("{}.", near.number);
+            lines.extend(labelled_card(
+                &number,
+                &near.prompt,
+                width,
+                theme.title,
+                theme,
+            ));
+            lines.extend(labelled("yours:", &near.given, width, theme.notice));
+            lines.extend(labelled_card(
+                label,
+                &near.expected,
+                width,
+                theme.review,
+                theme,
+            ));
+        }
+        lines.push(Line::from(""));
+    }
+    if !report.wrong.is_empty() {
+        lines.push(Line::styled("Wrong:", theme.error));
+    }
+    for wrong in &report.wrong {
+        let number = format!("{}.", wrong.number);
+        lines.extend(labelled_card(
+            &number,
+            &wrong.prompt,
+            width,
+            theme.title,
+            theme,
+        ));
+        if let Some(shown) = &wrong.shown {
+            lines.extend(labelled_card("shown:", shown, width, theme.dim, theme));
+        }
+        lines.extend(labelled("yours:", &wrong.given, width, theme.error));
+        lines.extend(labelled_card(
+            "right:",
+            &wrong.expected,
+            width,
+            theme.review,
+            theme,
+        ));
+    }
+    lines
 }
 
 /// The submit page: how many are answered, which are not, and the keys.
