@@ -267,7 +267,8 @@ pub fn with_media_keys(table: Keys, has_media: bool) -> Keys {
     .map_or(table, |(_, with)| with)
 }
 
-/// What is spoken of `text`: the text without its media references, its lines joined.
+/// What is spoken of `text`: the text without its media references, as the card renderer
+/// shows it (no Markdown marks, math as Unicode), its lines joined.
 fn spoken_text(text: &str, found: &[crate::deck::media::MediaRef<'_>]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -276,7 +277,7 @@ fn spoken_text(text: &str, found: &[crate::deck::media::MediaRef<'_>]) -> String
         at = reference.end;
     }
     out.push_str(&text[at..]);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::ui::card::plain(&out)
 }
 
 /// A path for messages: the file's name.

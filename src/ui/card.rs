@@ -57,6 +57,25 @@ pub fn marked(
         .collect()
 }
 
+/// `text` as one line of plain text, as the renderer shows it: no Markdown marks, math as
+/// Unicode, pictures as `[image: alt] (file)`, its lines joined by single spaces and control
+/// characters gone. For places of one line without styles (a table's column, a summary) and
+/// for what speech reads out.
+#[must_use]
+pub fn plain(text: &str) -> String {
+    let shown: Vec<String> = lines(text, usize::MAX / 2, Style::new(), &Theme::default())
+        .into_iter()
+        .map(|line| {
+            line.spans
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect()
+        })
+        .collect();
+    let joined = shown.join(" ").replace(char::is_control, " ");
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `text` in at most `height` lines of `width` (a match tile): rendered as a card is, its
 /// lines joined and wrapped at words (a word is cut only if it alone is wider than `width`),
 /// the last line ending in one "…" when cut.

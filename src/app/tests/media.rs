@@ -182,3 +182,27 @@ fn flashcards_play_the_side_that_shows_in_its_language() {
     );
     assert_eq!(app.bindings().label_for(&Action::Replay), Some("r"));
 }
+
+#[test]
+fn speech_reads_the_side_as_rendered_not_its_markdown() {
+    let text = "[deck]\nname = \"Marks\"\ntts = \"es\"\n\
+        [[cards]]\nid = \"c0\"\nfront = \"con **negrita** y ![p](media/pic.png) [sound:media/x.mp3]\"\nback = \"$\\\\alpha$ y `b`\"\n";
+    let deck = parse_deck(
+        DeckId::new("marks"),
+        Source::File(PathBuf::from("/decks/marks.toml")),
+        text,
+    )
+    .unwrap();
+    let mut app = app_on(vec![deck]);
+    app.media.speech = true;
+    let effects = review_until(&mut app, "marks/c0");
+    assert_eq!(
+        plays(&effects),
+        [&Playback {
+            speech: Some(spoken("es", "con negrita y")),
+            sounds: vec![PathBuf::from("/decks/media/x.mp3")],
+        }]
+    );
+    let effects = press(&mut app, KeyCode::Char(' '), now());
+    assert_eq!(plays(&effects)[0].speech, Some(spoken("es", "α y b")));
+}

@@ -377,3 +377,22 @@ fn a_sound_shows_as_sound_and_its_name_and_marks_after_it_stay_on_their_words() 
         ["Hear [sound: a b.ogg]"]
     );
 }
+
+#[test]
+fn plain_is_the_rendered_text_on_one_line() {
+    // Worked by hand: marks dropped, escapes resolved, math as Unicode, lines joined.
+    let cases = [
+        ("con **negrita** y `code`", "con negrita y code"),
+        ("# Big heading", "Big heading"),
+        ("Escapes: \\_under\\_", "Escapes: _under_"),
+        (
+            "Inline: **bold** and *italic*\nnext line",
+            "Inline: bold and italic next line",
+        ),
+        ("$\\alpha \\to \\beta$", "α → β"),
+        ("a\tb", "a b"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(plain(text), expected, "{text:?}");
+    }
+}
