@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::{Theme, chrome, text};
+use super::{Theme, card, chrome, text};
 use crate::app::{App, BrowserOverlay, BrowserScreen};
 use crate::scheduler::Phase;
 use crate::search::{CardFacts, SortColumn};
@@ -275,12 +275,9 @@ fn front_text(app: &App, facts: &CardFacts, marked: bool) -> String {
     let front = facts.place.map_or_else(
         || format!("({})", facts.card),
         |place| {
-            // One row: a tab or another control character would break the columns.
-            let first = app.study.card(place).front.lines().next().unwrap_or("");
-            first
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect()
+            // One row as the card shows it, without control characters that would break
+            // the columns.
+            card::plain(&app.study.card(place).front)
         },
     );
     let mark = if marked { "● " } else { "" };

@@ -130,7 +130,9 @@ pub fn compact(
 }
 
 /// `lead` (an option's key) and then `text` rendered in what is left of `width`, its later
-/// lines under its first: "  1  Account managers and" / "     channel managers."
+/// lines under its first: "  1  Account managers and" / "     channel managers." Without
+/// the blank rows between the text's blocks (around a rule, between paragraphs): in a list
+/// of options a blank row would read as the gap between two of them.
 #[must_use]
 pub fn hanging(
     lead: Span<'static>,
@@ -143,6 +145,11 @@ pub fn hanging(
     let mut lead = Some(lead);
     lines(text, width.saturating_sub(indent), base, theme)
         .into_iter()
+        .filter(|line| {
+            line.spans
+                .iter()
+                .any(|span| !span.content.trim().is_empty())
+        })
         .map(|line| {
             // The line's style to its text, not to the lead before it.
             let style = line.style;

@@ -42,12 +42,10 @@ pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, bu
             if !learn.missed.is_empty() {
                 lines.push(String::new());
                 lines.push("Missed this round:".to_owned());
-                lines.extend(
-                    learn
-                        .missed
-                        .iter()
-                        .map(|&t| format!("{} — {}", learn.terms[t].front, learn.terms[t].back)),
-                );
+                lines.extend(learn.missed.iter().map(|&t| {
+                    let term = &learn.terms[t];
+                    format!("{} — {}", card::plain(&term.front), card::plain(&term.back))
+                }));
             }
             lines.push(String::new());
             lines.push(format!(
@@ -66,7 +64,11 @@ pub fn render(app: &App, screen: &Practice<Learn>, theme: &Theme, area: Rect, bu
     let mut lines = Vec::new();
     if let Some(passed) = learn.passed.as_ref().filter(|_| asked.outcome.is_none()) {
         // One line: cut with "…" when the pair is longer.
-        let recall = format!("✓ Right: {} — {}", passed.prompt, passed.answer).replace('\n', " ");
+        let recall = format!(
+            "✓ Right: {} — {}",
+            card::plain(&passed.prompt),
+            card::plain(&passed.answer)
+        );
         let pieces = text::wrap(&recall, width.saturating_sub(1));
         let first = pieces.first().cloned().unwrap_or_default();
         let cut = if pieces.len() > 1 { "…" } else { "" };

@@ -285,11 +285,12 @@ fn question_lines<'a>(
         Item::Single(q) => {
             let starred = app.study.practice(&test.terms[q.term].id).starred;
             let star = if starred { "★ " } else { "" };
-            lines.extend(
-                text::wrap(&format!("{star}{}", q.prompt), width)
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.title)),
-            );
+            lines.extend(card::lines(
+                &format!("{star}{}", q.prompt),
+                width,
+                theme.title,
+                theme,
+            ));
             lines.push(Line::from(""));
             match &q.ask {
                 Ask::Choice { options, .. } => {

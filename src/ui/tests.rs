@@ -759,6 +759,7 @@ fn a_deck_row_keeps_its_exam_in_view_at_80_columns() {
 }
 
 mod calendar;
+mod card_text;
 mod every_size;
 mod home_items;
 mod key_ranges;

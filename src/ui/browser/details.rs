@@ -32,7 +32,7 @@ pub fn render(browser: &BrowserScreen, theme: &Theme, scroll: u16, area: Rect, b
                 format!(
                     "Likely now {} (\"{}\"): {relink} gives it this history.",
                     successor.card,
-                    text::fit(&successor.front, 40)
+                    text::fit(&card::plain(&successor.front), 40)
                 ),
                 theme.notice,
             ),

@@ -18,7 +18,14 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
 
 /// A deck file of three cards; `lang/c0` answered Good once a day ago.
 fn browsing() -> App {
-    let text = "[deck]\nname = \"Lang\"\n\n[[cards]]\nid = \"c0\"\nfront = \"el gato\"\nback = \"the cat\"\ntags = [\"animals\"]\n\n[[cards]]\nid = \"c1\"\nfront = \"el perro\"\nback = \"the dog\"\n\n[[cards]]\nid = \"c2\"\nfront = \"la casa\"\nback = \"the house\"\n";
+    browsing_deck(
+        "[deck]\nname = \"Lang\"\n\n[[cards]]\nid = \"c0\"\nfront = \"el gato\"\nback = \"the cat\"\ntags = [\"animals\"]\n\n[[cards]]\nid = \"c1\"\nfront = \"el perro\"\nback = \"the dog\"\n\n[[cards]]\nid = \"c2\"\nfront = \"la casa\"\nback = \"the house\"\n",
+    )
+}
+
+/// The browser on the deck file `/decks/lang.toml` of `text`; `lang/c0` answered Good once a
+/// day ago.
+fn browsing_deck(text: &str) -> App {
     let deck = parse_deck(
         DeckId::new("lang"),
         Source::File(PathBuf::from("/decks/lang.toml")),
@@ -238,4 +245,23 @@ fn the_state_column_tells_a_sibling_bury_from_one_by_hand() {
     assert_eq!(super::state_name(&facts), "buried");
     facts.buried_by_sibling = true;
     assert_eq!(super::state_name(&facts), "auto-bury");
+}
+
+#[test]
+fn the_table_shows_each_front_as_the_card_renders_it_on_one_line() {
+    // The tester's cards: Markdown source in the front column before.
+    let app = browsing_deck(concat!(
+        "[deck]\nname = \"Lang\"\n",
+        "[[cards]]\nid = \"c0\"\nfront = \"Inline: **bold** and *it*\"\nback = \"x\"\n",
+        "[[cards]]\nid = \"c1\"\nfront = \"# Big heading\"\nback = \"y\"\n",
+        "[[cards]]\nid = \"c2\"\nfront = \"Escapes: \\\\_under\\\\_\\nsecond\"\nback = \"z\"\n",
+    ));
+    let lines = screen(&app, 80, 24);
+    let table: Vec<&String> = lines[4..7].iter().collect();
+    assert!(table[0].starts_with("Inline: bold and it "), "{table:?}");
+    assert!(table[1].starts_with("Big heading "), "{table:?}");
+    assert!(
+        table[2].starts_with("Escapes: _under_ second "),
+        "{table:?}"
+    );
 }

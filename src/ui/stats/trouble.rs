@@ -76,9 +76,14 @@ pub fn render(stats: &Stats, row: usize, theme: &Theme, area: Rect, buf: &mut Bu
         .render(area, buf);
 }
 
-/// A card's front, or its id when it has none (its deck was deleted).
-fn shown<'a>(front: &'a str, card: &'a str) -> &'a str {
-    if front.trim().is_empty() { card } else { front }
+/// A card's front as one line of rendered text, or its id when it has none (its deck was
+/// deleted).
+fn shown(front: &str, card: &str) -> String {
+    if front.trim().is_empty() {
+        card.to_owned()
+    } else {
+        crate::ui::card::plain(front)
+    }
 }
 
 /// "12 lapses, 3× Again  front": a leech by its lapses, an Again card by its count.

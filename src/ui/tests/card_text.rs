@@ -1,0 +1,89 @@
+//! Card text outside the card itself (issue 15 tester finding 2): Learn's line for the last
+//! right answer and its options go through the card renderer, as the card does.
+
+use super::practice_screens::{app_on_cards, start};
+use super::*;
+use crate::app::{PracticeMode, Screen, Setting};
+use crate::session::questions::Ask;
+use crate::store::Question;
+
+/// Learn with choice questions only, on these cards.
+fn choosing(cards: &[(&str, &str)]) -> App {
+    let mut app = app_on_cards(cards);
+    start(
+        &mut app,
+        PracticeMode::Learn,
+        &[
+            Setting::Kind(Question::Written),
+            Setting::Kind(Question::TrueFalse),
+        ],
+    );
+    app
+}
+
+fn correct(app: &App) -> usize {
+    let Screen::Learn(learn) = &app.screen else {
+        panic!()
+    };
+    let Ask::Choice { correct, .. } = learn.session.current.as_ref().unwrap().question.ask else {
+        panic!()
+    };
+    correct
+}
+
+#[test]
+fn learns_line_for_a_right_answer_shows_the_pair_rendered() {
+    let cards = [
+        ("**uno**", "*one*"),
+        ("`dos`", "two"),
+        ("tres", "$\\\\alpha$"),
+        ("cuatro", "four"),
+    ];
+    let mut app = choosing(&cards);
+    app.update(Action::Choose(correct(&app) + 1), app.now);
+    let screen = text(&draw(&app, 80, 24));
+    let right = screen
+        .lines()
+        .find(|line| line.contains("✓ Right: "))
+        .unwrap_or_else(|| panic!("{screen}"));
+    // Worked by hand from the cards, in either direction.
+    let pairs = ["uno — one", "dos — two", "tres — α", "cuatro — four"];
+    let reversed = ["one — uno", "two — dos", "α — tres", "four — cuatro"];
+    assert!(
+        pairs
+            .iter()
+            .chain(&reversed)
+            .any(|pair| right.contains(pair)),
+        "{right}"
+    );
+    assert!(!right.contains(['*', '`', '$']), "{right}");
+}
+
+#[test]
+fn learns_options_keep_their_rows_together_as_other_lists_do() {
+    let cards = [
+        ("q0", "above0\\n\\n---\\n\\nbelow0"),
+        ("q1", "above1\\n\\n---\\n\\nbelow1"),
+        ("q2", "above2\\n\\n---\\n\\nbelow2"),
+        ("q3", "above3\\n\\n---\\n\\nbelow3"),
+    ];
+    let app = choosing(&cards);
+    let buf = draw(&app, 80, 24);
+    let screen = text(&buf);
+    let rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    let first = rows
+        .iter()
+        .position(|row| row.contains("above"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    // "  1  above0" / "     ────…" / "     below0": no blank row inside an option.
+    assert!(rows[first].trim_start().starts_with("1  above"), "{screen}");
+    assert!(rows[first + 1].trim_start().starts_with('─'), "{screen}");
+    assert!(
+        rows[first + 2].trim_start().starts_with("below"),
+        "{screen}"
+    );
+    assert!(
+        rows[first + 3].trim_start().starts_with("2  above"),
+        "{screen}"
+    );
+}
