@@ -76,9 +76,11 @@ pub fn plain(text: &str) -> String {
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `text` in at most `height` lines of `width` (a match tile): rendered as a card is, its
-/// lines joined and wrapped at words (a word is cut only if it alone is wider than `width`),
-/// the last line ending in one "…" when cut.
+/// `text` in at most `height` lines of `width` (a match tile): rendered as a card is at
+/// that width, its lines joined and wrapped at words (a word is cut only if it alone is wider
+/// than `width`), except a table's rows and a rule, which keep a line each (a table that does
+/// not fit is a row a line, cells between ` · `; a rule is as wide as the tile, at most 40);
+/// the last line ends in one "…" when cut.
 #[must_use]
 pub fn compact(
     text: &str,
@@ -87,25 +89,37 @@ pub fn compact(
     base: Style,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let spans: Vec<Span<'static>> = lines(text, usize::MAX / 2, base, theme)
-        .into_iter()
-        .filter(|line| line.width() > 0)
-        .flat_map(|line| {
-            // A line's indentation means nothing once the lines are joined.
-            let mut spans: Vec<Span<'static>> = line
-                .spans
-                .into_iter()
-                .skip_while(|span| span.content.trim().is_empty())
-                .collect();
-            spans.push(Span::styled(" ", base));
-            spans
-        })
-        .collect();
-    let row = wrap::Row {
-        pieces: spans,
-        ..wrap::Row::default()
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut flow: Vec<Span<'static>> = Vec::new();
+    let flush = |flow: &mut Vec<Span<'static>>, out: &mut Vec<Line<'static>>| {
+        if !flow.is_empty() {
+            let row = wrap::Row {
+                pieces: std::mem::take(flow),
+                ..wrap::Row::default()
+            };
+            out.extend(wrap::wrap(row, width));
+        }
     };
-    let mut out = wrap::wrap(row, width.max(1));
+    for row in rows(text, width, base, theme) {
+        if row.whole {
+            flush(&mut flow, &mut out);
+            out.extend(wrap::wrap(row, width));
+            continue;
+        }
+        // A line's indentation means nothing once the lines are joined.
+        let spans: Vec<Span<'static>> = row
+            .first
+            .into_iter()
+            .chain(row.pieces)
+            .skip_while(|span| span.content.trim().is_empty())
+            .collect();
+        if !spans.is_empty() {
+            flow.extend(spans);
+            flow.push(Span::styled(" ", base));
+        }
+    }
+    flush(&mut flow, &mut out);
     if out.len() > height && height > 0 {
         out.truncate(height);
         if let Some(last) = out.pop() {
@@ -127,6 +141,22 @@ pub fn compact(
         }
     }
     out
+}
+
+/// `text`'s logical lines before wrapping, laid out for `width` (tables and rules): Markdown
+/// as [`markdown::rows`] gives them, plain text a row a line.
+fn rows(text: &str, width: usize, base: Style, theme: &Theme) -> Vec<wrap::Row> {
+    let (text, marked) = expand_tabs(text, &[]);
+    let (text, _) = show_sounds(text, marked);
+    if markdown::is_markdown(&text) {
+        return markdown::rows(&text, &[], width, base, theme);
+    }
+    text.lines()
+        .map(|line| wrap::Row {
+            pieces: vec![Span::styled(line.to_owned(), base)],
+            ..wrap::Row::default()
+        })
+        .collect()
 }
 
 /// `lead` (an option's key) and then `text` rendered in what is left of `width`, its later

@@ -71,6 +71,8 @@ struct Rows<'t> {
     /// An image's address and alt text while its alt text is read.
     image: Option<(String, String)>,
     table: Option<Vec<Vec<Vec<Span<'static>>>>>,
+    /// The line being gathered is a table's row or a rule: its row is [`Row::whole`].
+    whole: bool,
 }
 
 /// `text`'s rows: `marked` byte ranges (a cloze card's deletions) drawn in the highlight,
@@ -97,6 +99,7 @@ pub fn rows(
         code: None,
         image: None,
         table: None,
+        whole: false,
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         rows.event(event, range);
@@ -136,6 +139,7 @@ impl Rows<'_> {
                 self.gap();
                 let rule = "─".repeat(self.width.min(40));
                 self.inline(Span::styled(rule, self.theme.dim));
+                self.whole = true;
                 self.end_line();
             }
             Event::TaskListMarker(done) => {
@@ -247,6 +251,7 @@ impl Rows<'_> {
                 let table = self.table.take().unwrap_or_default();
                 for pieces in super::table::lines(table, self.width, self.theme.dim) {
                     self.line = pieces;
+                    self.whole = true;
                     self.end_line();
                 }
             }
@@ -332,14 +337,14 @@ impl Rows<'_> {
             let rest = self.leads.iter().map(|lead| lead.rest.clone()).collect();
             self.done.push(Row {
                 first: rest,
-                rest: Vec::new(),
-                pieces: Vec::new(),
+                ..Row::default()
             });
         }
     }
 
     /// Ends the line being gathered as a row, with its containers' leads.
     fn end_line(&mut self) {
+        let whole = std::mem::take(&mut self.whole);
         if self.line.is_empty() || self.table.is_some() && self.code.is_none() {
             return;
         }
@@ -353,6 +358,7 @@ impl Rows<'_> {
             first,
             rest,
             pieces: std::mem::take(&mut self.line),
+            whole,
         });
     }
 }

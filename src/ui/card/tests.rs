@@ -396,3 +396,41 @@ fn plain_is_the_rendered_text_on_one_line() {
         assert_eq!(plain(text), expected, "{text:?}");
     }
 }
+
+#[test]
+fn compact_keeps_a_tables_rows_and_a_rule_on_lines_of_their_own_at_the_tiles_width() {
+    let theme = Theme::default();
+    let text = "before\n\n| name | x |\n|---|---|\n| x | longvalue |\n\n---\n\nafter";
+    // Aligned, the table needs 4 + 3 + 9 = 16 columns; at 14 each row is a line, cells
+    // between dots (8 and 13 columns), and the rule is the tile's 14 columns.
+    let at_14 = compact(text, 14, 10, Style::new(), &theme);
+    assert_eq!(
+        shown(&at_14),
+        [
+            "before",
+            "name · x",
+            "x · longvalue",
+            "──────────────",
+            "after"
+        ]
+    );
+    // At 20 the table is aligned with its rule under the header (4 + 3 + 9 = 16 columns).
+    let at_20 = compact(text, 20, 10, Style::new(), &theme);
+    assert_eq!(
+        shown(&at_20),
+        [
+            "before",
+            "name │ x",
+            "─────┼──────────",
+            "x    │ longvalue",
+            "────────────────────",
+            "after",
+        ]
+    );
+    // Cut at 3 lines: the third ends in "…" (13 columns, then one more).
+    let cut = compact(text, 14, 3, Style::new(), &theme);
+    assert_eq!(shown(&cut), ["before", "name · x", "x · longvalue…"]);
+    // Plain lines are still joined.
+    let plain = compact("one\ntwo", 14, 3, Style::new(), &theme);
+    assert_eq!(shown(&plain), ["one two"]);
+}

@@ -1,5 +1,6 @@
 //! Card text outside the card itself (issue 15 tester finding 2): Learn's line for the last
-//! right answer and its options go through the card renderer, as the card does.
+//! right answer and its options go through the card renderer, as the card does; match tiles
+//! lay out a table and a rule for their own width (finding 3).
 
 use super::practice_screens::{app_on_cards, start};
 use super::*;
@@ -86,4 +87,37 @@ fn learns_options_keep_their_rows_together_as_other_lists_do() {
         rows[first + 3].trim_start().starts_with("2  above"),
         "{screen}"
     );
+}
+
+/// A match of two cards (four tiles in a row): a table's answer and a rule's.
+fn matching_table_and_rule() -> App {
+    let mut app = app_on_cards(&[
+        ("t", "| name | x |\\n|---|---|\\n| x | long |"),
+        ("r", "above\\n\\n---\\n\\nbelow"),
+    ]);
+    start(&mut app, PracticeMode::Match, &[]);
+    app
+}
+
+#[test]
+fn match_tiles_lay_out_a_table_and_a_rule_for_their_width() {
+    let app = matching_table_and_rule();
+    // 80×24: tiles of 20 columns, 18 inside their borders. The table needs 4 + 3 + 4 = 11:
+    // aligned, its rule under the header; the card's rule is the tile's 18 columns.
+    let wide = text(&draw(&app, 80, 24));
+    for row in [
+        "│name │ x          │",
+        "│─────┼─────       │",
+        "│x    │ long       │",
+    ] {
+        assert!(wide.contains(row), "{row:?} in\n{wide}");
+    }
+    assert!(wide.contains(&format!("│{}│", "─".repeat(18))), "{wide}");
+    // 40×12: 8 columns inside a tile, too few for the aligned table (11): a row a line with
+    // its cells between dots (8 columns each); the rule is 8 columns, not 40 wrapped.
+    let narrow = text(&draw(&app, 40, 12));
+    for row in ["│name · x│", "│x · long│", &format!("│{}│", "─".repeat(8))] {
+        assert!(narrow.contains(row), "{row:?} in\n{narrow}");
+    }
+    assert!(!narrow.contains('┼'), "{narrow}");
 }
