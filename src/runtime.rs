@@ -219,6 +219,7 @@ fn draw(
     app: &App,
     runtime: &mut Runtime,
 ) -> io::Result<(ui::Clicks, (u16, u16))> {
+    runtime.media.check_side(app);
     let frame = |terminal: &mut Tui, runtime: &mut Runtime| {
         let (mut clicks, mut changed) = (ui::Clicks::default(), false);
         let drawn = terminal.draw(|frame| {

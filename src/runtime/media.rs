@@ -26,6 +26,8 @@ pub struct Media {
     pub audio: Audio,
     pub pictures: Pictures,
     decks_dir: PathBuf,
+    /// The side whose pictures were last checked: (card, answer shown).
+    checked: Option<(Box<str>, bool)>,
 }
 
 impl Media {
@@ -53,6 +55,23 @@ impl Media {
             audio: Audio::new(settings, std::env::var_os("PATH").as_ref()),
             pictures: Pictures::new(picker, decks_dir),
             decks_dir: decks_dir.to_path_buf(),
+            checked: None,
+        }
+    }
+
+    /// When a new side shows, checks every one of its pictures, drawn or not (only the first
+    /// is drawn, and with `images = "off"` none): one that is missing or unreadable is told by
+    /// the next `pictures.collect()`. Before the frame is drawn, never inside it.
+    pub fn check_side(&mut self, app: &App) {
+        let side = app.side_media();
+        let key = side.as_ref().map(|side| (side.card.clone(), side.back));
+        if key == self.checked {
+            return;
+        }
+        self.checked = key;
+        if let Some(side) = side {
+            let paths: Vec<PathBuf> = side.pictures.into_iter().map(|p| p.path).collect();
+            self.pictures.check(&paths);
         }
     }
 
@@ -134,3 +153,6 @@ pub fn open_in_viewer(path: &Path, decks_dir: &Path) -> Result<(), String> {
     std::thread::spawn(move || child.wait());
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

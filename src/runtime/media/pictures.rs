@@ -1,7 +1,9 @@
 //! Card pictures drawn in the terminal: decoded and encoded for the terminal's protocol on a
 //! worker thread (never while a frame is drawn), kept for the side on screen, and drawn into
 //! the place under the card's text that drawing reported. A picture that cannot be read
-//! stays text (`[image: alt]`) and is told once.
+//! stays text (`[image: alt]`) and is told once, whether pictures are drawn or not: each
+//! picture of a side is checked when the side shows ([`Pictures::check`]), though only the
+//! first is drawn.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -38,6 +40,10 @@ pub struct Pictures {
     /// Whether the protocol paints over cells (sixel, iTerm2): its pictures stay until the
     /// terminal is cleared.
     graphics: bool,
+    /// The decks folder, normalised: pictures are read only from inside it.
+    root: PathBuf,
+    /// What checking a side's pictures found, until [`Pictures::collect`] takes it.
+    told: Vec<String>,
 }
 
 impl std::fmt::Debug for Pictures {
@@ -64,9 +70,10 @@ impl Pictures {
                 ProtocolType::Sixel | ProtocolType::Iterm2
             )
         });
+        let root = crate::deck::media::normalised(decks_dir);
         let jobs = picker.map(|picker| {
             let (jobs, received) = channel::<Key>();
-            let root = crate::deck::media::normalised(decks_dir);
+            let root = root.clone();
             std::thread::spawn(move || work(&picker, &root, &received, &results));
             jobs
         });
@@ -78,6 +85,23 @@ impl Pictures {
             failed: Vec::new(),
             drawn: None,
             graphics,
+            root,
+            told: Vec::new(),
+        }
+    }
+
+    /// Checks `paths`, the pictures of a side that shows, drawn or not: each must be inside
+    /// the decks folder, there, and begin as a picture does (its header read, not decoded).
+    /// One that fails is told by the next [`Pictures::collect`], once, and never decoded.
+    pub fn check(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            if self.failed.contains(path) {
+                continue;
+            }
+            if let Err(message) = readable(path, &self.root) {
+                self.failed.push(path.clone());
+                self.told.push(message);
+            }
         }
     }
 
@@ -96,7 +120,7 @@ impl Pictures {
     /// Takes the pictures the worker finished; returns what the user should be told, and
     /// whether anything arrived (then the frame is drawn again).
     pub fn collect(&mut self) -> (Vec<String>, bool) {
-        let mut notices = Vec::new();
+        let mut notices = std::mem::take(&mut self.told);
         let mut arrived = false;
         while let Ok((key, result)) = self.done.try_recv() {
             arrived = true;
@@ -183,13 +207,28 @@ fn work(
 
 /// The picture at `path`, which must be inside `root` (links followed); the error says why not.
 fn decode(path: &Path, root: &Path) -> Result<DynamicImage, String> {
-    let name = file_name(path);
+    read(path, root, image::ImageReader::decode)
+}
+
+/// Whether the picture at `path` can be read: inside `root`, there, and its header that of a
+/// picture format `image` reads (its size is read, its pixels are not); the error says why not.
+fn readable(path: &Path, root: &Path) -> Result<(), String> {
+    read(path, root, |reader| reader.into_dimensions().map(drop))
+}
+
+/// `with` applied to a reader of the picture at `path`, once [`super::usable`] allows it; the
+/// error names the file for the notice.
+fn read<T>(
+    path: &Path,
+    root: &Path,
+    with: impl FnOnce(image::ImageReader<std::io::BufReader<std::fs::File>>) -> image::ImageResult<T>,
+) -> Result<T, String> {
     super::usable(path, root, "picture")?;
     image::ImageReader::open(path)
         .and_then(image::ImageReader::with_guessed_format)
         .map_err(|error| error.to_string())
-        .and_then(|reader| reader.decode().map_err(|error| error.to_string()))
-        .map_err(|error| format!("Cannot read the picture `{name}`: {error}"))
+        .and_then(|reader| with(reader).map_err(|error| error.to_string()))
+        .map_err(|error| format!("Cannot read the picture `{}`: {error}", file_name(path)))
 }
 
 /// `image` encoded for `picker`'s protocol, scaled down to fit `size` cells (never up).

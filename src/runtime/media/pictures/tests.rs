@@ -187,3 +187,45 @@ fn a_picture_outside_the_decks_folder_is_not_read() {
         ["The picture `flag.png` leads out of the decks folder"]
     );
 }
+
+#[test]
+fn every_picture_of_a_side_is_checked_even_when_none_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("flag.png");
+    std::fs::copy(fixture(), &good).unwrap();
+    let missing = dir.path().join("nothere.png");
+    let broken = dir.path().join("broken.png");
+    std::fs::write(&broken, b"not a picture").unwrap();
+    // Text only (`images = "off"`): nothing is drawn, yet both faults are told.
+    let mut pictures = Pictures::new(None, dir.path());
+    pictures.check(&[good.clone(), missing.clone(), broken.clone()]);
+    let (notices, _) = pictures.collect();
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert_eq!(
+        notices[0],
+        format!(
+            "The picture `nothere.png` is not there ({})",
+            missing.display()
+        )
+    );
+    assert!(
+        notices[1].starts_with("Cannot read the picture `broken.png`: "),
+        "{notices:?}"
+    );
+    // Told once: the side shown again says nothing more.
+    pictures.check(&[good, missing, broken]);
+    assert!(pictures.collect().0.is_empty());
+}
+
+#[test]
+fn a_picture_found_unreadable_by_the_check_is_never_sent_to_the_worker() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.png");
+    std::fs::write(&broken, b"not a picture").unwrap();
+    let mut pictures = Pictures::new(Some(picker(ProtocolType::Halfblocks)), dir.path());
+    pictures.check(std::slice::from_ref(&broken));
+    let (notices, buffer) = draw_until_done(&mut pictures, &broken);
+    // The check's one notice, and no second from the worker.
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(buffer.content.iter().all(|cell| cell.bg == Color::Reset));
+}
