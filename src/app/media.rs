@@ -34,6 +34,9 @@ pub struct Utterance {
 pub struct Playback {
     pub speech: Option<Utterance>,
     pub sounds: Vec<PathBuf>,
+    /// Asked for by the replay key: what cannot play (no player) is told again, where
+    /// playing when a side shows tells it once.
+    pub replay: bool,
 }
 
 /// The media of the side on screen.
@@ -211,7 +214,13 @@ impl App {
             self.set_notice(message.to_owned());
             return Vec::new();
         }
-        vec![Effect::StopAudio, Effect::Play(playback)]
+        vec![
+            Effect::StopAudio,
+            Effect::Play(Playback {
+                replay: true,
+                ..playback
+            }),
+        ]
     }
 
     /// Whether the side's deck asks for speech (which the settings may not give).

@@ -70,6 +70,7 @@ fn a_side_plays_when_it_shows_and_the_answer_plays_its_own() {
         [&Playback {
             speech: Some(spoken("es", "Hola")),
             sounds: vec![PathBuf::from("/decks/es/hola.mp3")],
+            ..Playback::default()
         }]
     );
     let effects = press(&mut app, KeyCode::Char(' '), now());
@@ -83,6 +84,7 @@ fn a_side_plays_when_it_shows_and_the_answer_plays_its_own() {
         [&Playback {
             speech: Some(spoken("en", "Hello")),
             sounds: vec![PathBuf::from("/decks/en/hello.mp3")],
+            ..Playback::default()
         }]
     );
     // The replay key plays the side again, from the start.
@@ -111,6 +113,7 @@ fn without_autoplay_only_the_key_plays_and_without_speech_nothing_is_spoken() {
         [&Playback {
             speech: None,
             sounds: vec![PathBuf::from("/decks/es/hola.mp3")],
+            replay: true,
         }]
     );
 }
@@ -178,6 +181,7 @@ fn flashcards_play_the_side_that_shows_in_its_language() {
         [&Playback {
             speech: Some(spoken("en", "Hello")),
             sounds: vec![PathBuf::from("/decks/en/hello.mp3")],
+            ..Playback::default()
         }]
     );
     assert_eq!(app.bindings().label_for(&Action::Replay), Some("r"));
@@ -201,6 +205,7 @@ fn speech_reads_the_side_as_rendered_not_its_markdown() {
         [&Playback {
             speech: Some(spoken("es", "con negrita y")),
             sounds: vec![PathBuf::from("/decks/media/x.mp3")],
+            ..Playback::default()
         }]
     );
     let effects = press(&mut app, KeyCode::Char(' '), now());

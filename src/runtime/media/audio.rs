@@ -108,7 +108,7 @@ impl Audio {
                         command.push(sound.display().to_string());
                         commands.push(command);
                     }
-                    Err(message) if !self.told => {
+                    Err(message) if !self.told || playback.replay => {
                         self.told = true;
                         notice = Some(message.clone());
                     }

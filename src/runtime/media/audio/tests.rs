@@ -88,6 +88,7 @@ fn a_sound_starts_on_show_and_on_replay_and_is_killed_and_reaped_on_a_new_side()
     let playback = Playback {
         speech: None,
         sounds: vec![hola.clone(), sound(dir, "adios.mp3")],
+        ..Playback::default()
     };
     // Shown: the first sound plays (the second waits for it).
     assert_eq!(audio.play(&playback, dir), None);
@@ -121,6 +122,7 @@ fn sounds_play_one_after_another_and_speech_first_with_its_text_as_one_argument(
             text: text.to_owned(),
         }),
         sounds: vec![one.clone(), two.clone()],
+        ..Playback::default()
     };
     assert_eq!(audio.play(&playback, dir), None);
     assert_eq!(
@@ -147,6 +149,7 @@ fn a_missing_sound_is_told_and_the_rest_still_play() {
         &Playback {
             speech: None,
             sounds: vec![missing.clone(), there.clone()],
+            ..Playback::default()
         },
         dir,
     );
@@ -170,6 +173,7 @@ fn without_a_player_one_notice_says_how_to_set_one() {
     let playback = Playback {
         speech: None,
         sounds: vec![sound(dir, "a.mp3")],
+        ..Playback::default()
     };
     let notice = audio.play(&playback, dir).unwrap();
     assert!(
@@ -177,6 +181,12 @@ fn without_a_player_one_notice_says_how_to_set_one() {
         "{notice}"
     );
     assert_eq!(audio.play(&playback, dir), None);
+    // The replay key asks again: it is told again, not met with silence.
+    let replay = Playback {
+        replay: true,
+        ..playback
+    };
+    assert_eq!(audio.play(&replay, dir), Some(notice));
     let configured = Audio::new(&settings("nosuchplayer --x", ""), Some(&empty));
     assert!(!configured.has_player());
 }
@@ -240,6 +250,7 @@ fn a_player_that_is_a_script_is_stopped_with_what_it_started() {
     let playback = Playback {
         speech: None,
         sounds: vec![sound(dir, "hola.mp3")],
+        ..Playback::default()
     };
     assert_eq!(audio.play(&playback, dir), None);
     calls(dir, 1);
