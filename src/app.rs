@@ -161,12 +161,12 @@ impl App {
         match &self.screen {
             Screen::Home => self.home.keys(),
             Screen::Review(review) => {
-                media::with_media_keys(review.keys(&self.study), self.side_has_media())
+                media::with_media_keys(review.keys(&self.study), self.side_media_keys())
             }
             Screen::Options(options) => options.keys(),
             Screen::Flashcards(cards) => media::with_media_keys(
                 practice::flashcards_keys(&cards.session),
-                self.side_has_media(),
+                self.side_media_keys(),
             ),
             Screen::Learn(learn) => practice::learn_keys(learn),
             Screen::Match(game) => practice::match_keys(&game.session),

@@ -247,33 +247,76 @@ impl App {
             .collect()
     }
 
-    /// Whether the side on screen has pictures or sounds, or is spoken: its keys show.
+    /// Which media keys the side on screen wants: open where it has pictures, replay where
+    /// it has sounds or is spoken.
     #[must_use]
-    pub fn side_has_media(&self) -> bool {
-        self.side_media().is_some_and(|side| {
-            !side.pictures.is_empty()
-                || !side.playback.sounds.is_empty()
-                || side.playback.speech.is_some()
-        })
+    pub fn side_media_keys(&self) -> MediaKeys {
+        self.side_media()
+            .map_or_else(MediaKeys::default, |side| MediaKeys {
+                open: !side.pictures.is_empty(),
+                replay: !side.playback.sounds.is_empty() || side.playback.speech.is_some(),
+            })
     }
 }
 
-/// `keys` with the media keys (open, replay) added when the side has media: the review and
-/// flashcards tables have a twin with them.
+/// The media keys a side's table carries: each only where it does something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MediaKeys {
+    /// `o`: the side has pictures.
+    pub open: bool,
+    /// `r`: the side has sounds or is spoken.
+    pub replay: bool,
+}
+
+/// `keys` with the media keys the side wants (open, replay, or both): the review and
+/// flashcards tables have a twin for each.
 #[must_use]
-pub fn with_media_keys(table: Keys, has_media: bool) -> Keys {
-    if !has_media {
-        return table;
-    }
-    [
-        (keys::QUESTION, keys::QUESTION_MEDIA),
-        (keys::ANSWER, keys::ANSWER_MEDIA),
-        (keys::FLASHCARDS, keys::FLASHCARDS_MEDIA),
-        (keys::SORTING, keys::SORTING_MEDIA),
-    ]
-    .into_iter()
-    .find(|(plain, _)| plain.same_as(table))
-    .map_or(table, |(_, with)| with)
+pub fn with_media_keys(table: Keys, media: MediaKeys) -> Keys {
+    // (plain, with both keys, with open only, with replay only)
+    let twins = [
+        (
+            keys::QUESTION,
+            [
+                keys::QUESTION_MEDIA,
+                keys::QUESTION_PICTURES,
+                keys::QUESTION_SOUNDS,
+            ],
+        ),
+        (
+            keys::ANSWER,
+            [
+                keys::ANSWER_MEDIA,
+                keys::ANSWER_PICTURES,
+                keys::ANSWER_SOUNDS,
+            ],
+        ),
+        (
+            keys::FLASHCARDS,
+            [
+                keys::FLASHCARDS_MEDIA,
+                keys::FLASHCARDS_PICTURES,
+                keys::FLASHCARDS_SOUNDS,
+            ],
+        ),
+        (
+            keys::SORTING,
+            [
+                keys::SORTING_MEDIA,
+                keys::SORTING_PICTURES,
+                keys::SORTING_SOUNDS,
+            ],
+        ),
+    ];
+    let which = match (media.open, media.replay) {
+        (true, true) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        (false, false) => return table,
+    };
+    twins
+        .into_iter()
+        .find(|(plain, _)| plain.same_as(table))
+        .map_or(table, |(_, with)| with[which])
 }
 
 /// What is spoken of `text`: the text without its media references, as the card renderer

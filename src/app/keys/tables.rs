@@ -2,6 +2,7 @@
 //! whether the footer shows it (help lists them all). Shared parts are named and reused. The
 //! practice modes' tables are in [`practice`].
 
+pub mod media;
 pub mod practice;
 
 use crossterm::event::KeyCode as K;
@@ -12,6 +13,7 @@ use crate::app::Action as A;
 use crate::app::line_input::FieldEdit as E;
 use crate::app::practice::PracticeMode as M;
 use crate::scheduler::Rating;
+pub use media::*;
 pub use practice::*;
 
 /// Over every table, checked first: Ctrl-C always quits.
@@ -231,22 +233,17 @@ const GRADES: &[Binding] = &[
 
 pub const ANSWER: Keys = Keys(&[GRADES, CARD_COMMANDS], None);
 
-/// The side's pictures and sounds, on the tables of review and flashcards when it has some.
+/// The open key, on the tables of review and flashcards when the side has pictures.
 #[rustfmt::skip]
-pub(super) const MEDIA: &[Binding] = &[
+pub(super) const OPEN: &[Binding] = &[
     bind(Code(&[K::Char('o')]), "o", "open picture", A::OpenImage, FOOTER),
-    bind(Code(&[K::Char('r')]), "r", "replay sound", A::Replay, FOOTER),
 ];
 
+/// The replay key, on the tables of review and flashcards when the side has sounds or speech.
 #[rustfmt::skip]
-pub const QUESTION_MEDIA: Keys = Keys(&[
-    &[bind(Code(&[K::Char(' '), K::Enter]), "Space", "show answer", A::Reveal, HELP_ONLY)],
-    MEDIA,
-    CARD_COMMANDS,
-], None);
-
-#[rustfmt::skip]
-pub const ANSWER_MEDIA: Keys = Keys(&[GRADES, MEDIA, CARD_COMMANDS], None);
+pub(super) const REPLAY: &[Binding] = &[
+    bind(Code(&[K::Char('r')]), "r", "replay sound", A::Replay, FOOTER),
+];
 
 /// Practice modes offered when the day's review is done: `m` is the mode picker, as on the
 /// home screen; the others go straight to a mode.
@@ -486,9 +483,17 @@ pub const ALL: &[(&str, Keys)] = &[
     ("COUNT_INPUT", COUNT_INPUT),
     ("FLASHCARDS", FLASHCARDS),
     ("FLASHCARDS_MEDIA", FLASHCARDS_MEDIA),
+    ("FLASHCARDS_PICTURES", FLASHCARDS_PICTURES),
+    ("FLASHCARDS_SOUNDS", FLASHCARDS_SOUNDS),
     ("SORTING_MEDIA", SORTING_MEDIA),
+    ("SORTING_PICTURES", SORTING_PICTURES),
+    ("SORTING_SOUNDS", SORTING_SOUNDS),
     ("QUESTION_MEDIA", QUESTION_MEDIA),
+    ("QUESTION_PICTURES", QUESTION_PICTURES),
+    ("QUESTION_SOUNDS", QUESTION_SOUNDS),
     ("ANSWER_MEDIA", ANSWER_MEDIA),
+    ("ANSWER_PICTURES", ANSWER_PICTURES),
+    ("ANSWER_SOUNDS", ANSWER_SOUNDS),
     ("SORTING", SORTING),
     ("SORTING_ROUND_OVER", SORTING_ROUND_OVER),
     ("SORTING_ALL_SORTED", SORTING_ALL_SORTED),

@@ -211,3 +211,36 @@ fn speech_reads_the_side_as_rendered_not_its_markdown() {
     let effects = press(&mut app, KeyCode::Char(' '), now());
     assert_eq!(plays(&effects)[0].speech, Some(spoken("es", "α y b")));
 }
+
+/// A deck of two cards: `one/p` with only a picture, `one/s` with only a sound.
+fn one_kind_app() -> App {
+    let text = "[deck]\nname = \"One\"\n\
+        [[cards]]\nid = \"p\"\nfront = \"Pic ![a](a.png)\"\nback = \"b\"\n\
+        [[cards]]\nid = \"s\"\nfront = \"Snd [sound:a.mp3]\"\nback = \"b\"\n";
+    let deck = parse_deck(
+        DeckId::new("one"),
+        Source::File(PathBuf::from("/decks/one.toml")),
+        text,
+    )
+    .unwrap();
+    app_on(vec![deck])
+}
+
+#[test]
+fn a_side_with_one_kind_of_media_offers_only_its_key() {
+    let footer = |app: &App| crate::ui::tests::line(&crate::ui::tests::draw(app, 80, 24), 23);
+    let mut app = one_kind_app();
+    review_until(&mut app, "one/p");
+    assert_eq!(app.bindings().label_for(&Action::OpenImage), Some("o"));
+    assert_eq!(app.bindings().label_for(&Action::Replay), None);
+    let shown = footer(&app);
+    assert!(shown.contains("o open picture"), "{shown}");
+    assert!(!shown.contains("replay"), "{shown}");
+    let mut app = one_kind_app();
+    review_until(&mut app, "one/s");
+    assert_eq!(app.bindings().label_for(&Action::OpenImage), None);
+    assert_eq!(app.bindings().label_for(&Action::Replay), Some("r"));
+    let shown = footer(&app);
+    assert!(shown.contains("r replay sound"), "{shown}");
+    assert!(!shown.contains("open picture"), "{shown}");
+}
