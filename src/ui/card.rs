@@ -250,30 +250,45 @@ fn expand_tabs<'t>(text: &'t str, marked: &[Range<usize>]) -> (Cow<'t, str>, Vec
     (Cow::Owned(out), moved(marked, &shifts))
 }
 
-/// Each sound, `[sound:file]`, as `[sound: file]`: what the card shows where the runtime
-/// plays it (or has no player to), and `marked` moved to match.
+/// Each sound, `[sound:path/file]`, as `[sound: file]` (its file name, as a picture is
+/// named): what the card shows where the runtime plays it (or has no player to), and `marked`
+/// moved to match.
 fn show_sounds(text: Cow<'_, str>, marked: Vec<Range<usize>>) -> (Cow<'_, str>, Vec<Range<usize>>) {
     use crate::deck::media::{MediaKind, references};
-    let sounds: Vec<usize> = references(&text)
+    // Each sound's path (its byte offset) and the bytes of its folders before the file name.
+    let sounds: Vec<(usize, usize)> = references(&text)
         .iter()
         .filter(|r| r.kind == MediaKind::Sound && r.offset == r.start + "[sound:".len())
-        .map(|r| r.offset)
+        .map(|r| (r.offset, r.path.rfind('/').map_or(0, |slash| slash + 1)))
         .collect();
     if sounds.is_empty() {
         return (text, marked);
     }
     let mut out = String::with_capacity(text.len() + sounds.len());
-    let mut shifts = Vec::with_capacity(sounds.len());
     let mut start = 0;
-    for (n, &at) in sounds.iter().enumerate() {
+    for &(at, folders) in &sounds {
         out.push_str(&text[start..at]);
         out.push(' ');
-        start = at;
-        // The path moves one byte on; the `[sound:` before it stays.
-        shifts.push((at - 1, n + 1));
+        start = at + folders;
     }
     out.push_str(&text[start..]);
-    let marked = moved(&marked, &shifts);
+    // An offset past a sound's folders moves by the space added less the folders taken; one
+    // inside them comes to the file name.
+    let moved = |offset: usize| {
+        let mut new = offset;
+        for &(at, folders) in &sounds {
+            if offset >= at + folders {
+                new = new + 1 - folders;
+            } else if offset >= at {
+                new = new + 1 - (offset - at);
+            }
+        }
+        new
+    };
+    let marked = marked
+        .iter()
+        .map(|m| moved(m.start)..moved(m.end))
+        .collect();
     (Cow::Owned(out), marked)
 }
 

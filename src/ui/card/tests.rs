@@ -434,3 +434,25 @@ fn compact_keeps_a_tables_rows_and_a_rule_on_lines_of_their_own_at_the_tiles_wid
     let plain = compact("one\ntwo", 14, 3, Style::new(), &theme);
     assert_eq!(shown(&plain), ["one two"]);
 }
+
+#[test]
+fn a_sound_in_a_folder_is_named_by_its_file_as_a_picture_is() {
+    let theme = Theme::default();
+    // "media/" (6 bytes) goes and a space comes: "capital", bytes 35..42 as written, is
+    // still the highlighted word.
+    let text = "Lima [sound:media/lima.mp3] is the capital";
+    assert_eq!(&text[35..42], "capital");
+    let drawn = marked(text, &[35..42], 80, Style::new(), &theme);
+    assert_eq!(shown(&drawn), ["Lima [sound: lima.mp3] is the capital"]);
+    let highlighted: String = drawn[0]
+        .spans
+        .iter()
+        .filter(|span| span.style == theme.highlight)
+        .map(|span| span.content.as_ref())
+        .collect();
+    assert_eq!(highlighted, "capital");
+    assert_eq!(
+        plain("![p](media/pic.png) [sound:media/x.mp3]"),
+        "[image: p] (pic.png) [sound: x.mp3]"
+    );
+}
