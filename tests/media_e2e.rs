@@ -85,7 +85,7 @@ fn sounds_and_speech_play_on_show_and_replay_and_stop_on_a_new_side_and_on_quit(
     .unwrap();
     let decks_arg = decks.display().to_string();
     let mut tui = Tui::start(home, &["--decks", &decks_arg, "review"], 80, 24);
-    tui.wait_for("Hola, ¿qué tal? [sound: media/hola.mp3]");
+    tui.wait_for("Hola, ¿qué tal? [sound: hola.mp3]");
     tui.wait_for("r replay sound");
     // Shown: the speech first, its text one argument (the sound waits for it to end).
     let spoken = "speak:[-v][es][Hola, ¿qué tal?]";

@@ -31,7 +31,7 @@ fn deck_text(name: &str, n: usize) -> String {
 }
 
 /// The app on `decks`, with no history, at `now()`.
-fn app_on(decks: Vec<crate::deck::Deck>) -> App {
+pub(crate) fn app_on(decks: Vec<crate::deck::Deck>) -> App {
     let collection = Collection {
         decks,
         broken: Vec::new(),

@@ -12,15 +12,17 @@ fn media_app() -> App {
         [[cards]]\nid = \"c0\"\nfront = \"Hola ![a wave](img/wave.png) [sound:hola.mp3]\"\nback = \"Hello [sound:../en/hello.mp3]\"\n\
         [[cards]]\nid = \"c1\"\nfront = \"Perro\"\nback = \"Dog\"\n\
         [[cards]]\nid = \"c2\"\nfront = \"Fuera ![out](../../etc/x.png)\"\nback = \"Out\"\n";
-    let deck = parse_deck(
-        DeckId::new("es/words"),
-        Source::File(PathBuf::from("/decks/es/words.toml")),
-        text,
-    )
-    .unwrap();
-    let mut app = app_on(vec![deck]);
+    let mut app = app_of_file("es/words", text);
     app.media.speech = true;
     app
+}
+
+/// The app on the deck `id`, read from `text` as the file `/decks/{id}.toml`.
+fn app_of_file(id: &str, text: &str) -> App {
+    let file = PathBuf::from(format!("/decks/{id}.toml"));
+    app_on(vec![
+        parse_deck(DeckId::new(id), Source::File(file), text).unwrap(),
+    ])
 }
 
 fn plays(effects: &[Effect]) -> Vec<&Playback> {
@@ -191,13 +193,7 @@ fn flashcards_play_the_side_that_shows_in_its_language() {
 fn speech_reads_the_side_as_rendered_not_its_markdown() {
     let text = "[deck]\nname = \"Marks\"\ntts = \"es\"\n\
         [[cards]]\nid = \"c0\"\nfront = \"con **negrita** y ![p](media/pic.png) [sound:media/x.mp3]\"\nback = \"$\\\\alpha$ y `b`\"\n";
-    let deck = parse_deck(
-        DeckId::new("marks"),
-        Source::File(PathBuf::from("/decks/marks.toml")),
-        text,
-    )
-    .unwrap();
-    let mut app = app_on(vec![deck]);
+    let mut app = app_of_file("marks", text);
     app.media.speech = true;
     let effects = review_until(&mut app, "marks/c0");
     assert_eq!(
@@ -217,13 +213,7 @@ fn one_kind_app() -> App {
     let text = "[deck]\nname = \"One\"\n\
         [[cards]]\nid = \"p\"\nfront = \"Pic ![a](a.png)\"\nback = \"b\"\n\
         [[cards]]\nid = \"s\"\nfront = \"Snd [sound:a.mp3]\"\nback = \"b\"\n";
-    let deck = parse_deck(
-        DeckId::new("one"),
-        Source::File(PathBuf::from("/decks/one.toml")),
-        text,
-    )
-    .unwrap();
-    app_on(vec![deck])
+    app_of_file("one", text)
 }
 
 #[test]

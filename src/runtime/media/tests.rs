@@ -3,13 +3,6 @@
 use super::*;
 use crate::app::Action;
 use crate::deck::{DeckId, Source, parse_deck};
-use crate::scheduler::{Scheduler, Settings};
-use crate::store::History;
-use crate::study::Study;
-
-fn now() -> chrono::DateTime<chrono::FixedOffset> {
-    chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap()
-}
 
 #[test]
 fn with_pictures_off_a_sides_later_missing_picture_is_told() {
@@ -24,18 +17,9 @@ fn with_pictures_off_a_sides_later_missing_picture_is_told() {
         text,
     )
     .unwrap();
-    let collection = Collection {
-        decks: vec![deck],
-        broken: Vec::new(),
-    };
-    let study = Study::new(
-        collection,
-        History::default(),
-        Scheduler::new(Settings::default()).unwrap(),
-        now(),
-    );
-    let mut app = App::new(study, dir.path().to_path_buf(), now());
-    app.update(Action::Open, now());
+    let mut app = crate::app::tests::app_on(vec![deck]);
+    app.decks_dir = dir.path().to_path_buf();
+    app.update(Action::Open, app.now);
     assert!(app.side_media().is_some(), "not reviewing");
     // No picker: `images = "off"`.
     let mut media = Media::new(&MediaSettings::default(), None, dir.path());
