@@ -58,18 +58,18 @@ pub fn marked(
 }
 
 /// `text` as one line of plain text, as the renderer shows it: no Markdown marks, math as
-/// Unicode, pictures as `[image: alt] (file)`, its lines joined by single spaces and control
-/// characters gone. For places of one line without styles (a table's column, a summary) and
-/// for what speech reads out.
+/// Unicode, pictures as `[image: alt] (file)`, a table's rows with their cells between ` · `,
+/// a rule as `───`, its lines joined by single spaces and control characters gone. For places
+/// of one line without styles (a table's column, a summary) and for what speech reads out.
 #[must_use]
 pub fn plain(text: &str) -> String {
-    let shown: Vec<String> = lines(text, usize::MAX / 2, Style::new(), &Theme::default())
+    // Laid out for 3 columns: a rule is a short "───" and a table is row after row with its
+    // cells between dots, as they read on one line; `rows` wraps nothing else.
+    let shown: Vec<String> = rows(text, 3, Style::new(), &Theme::default())
         .into_iter()
-        .map(|line| {
-            line.spans
-                .iter()
-                .map(|span| span.content.as_ref())
-                .collect()
+        .map(|row| {
+            let spans = row.first.iter().chain(&row.pieces);
+            spans.map(|span| span.content.as_ref()).collect()
         })
         .collect();
     let joined = shown.join(" ").replace(char::is_control, " ");

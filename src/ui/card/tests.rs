@@ -402,6 +402,8 @@ fn plain_is_the_rendered_text_on_one_line() {
         ),
         ("$\\alpha \\to \\beta$", "α → β"),
         ("a\tb", "a b"),
+        ("above\n\n---\n\nbelow", "above ─── below"),
+        ("| a | b |\n|---|---|\n| c | d |", "a · b c · d"),
     ];
     for (text, expected) in cases {
         assert_eq!(plain(text), expected, "{text:?}");
