@@ -3,19 +3,20 @@
 //! histograms with their median and mean.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::bars::ScaledBars;
 use super::panel::{Panel, no_data};
+use super::row_bars::{Row, RowBars};
 use crate::english::{amount, counted};
 use crate::stats::Stats;
 use crate::stats::distribution::Distribution;
 use crate::ui::Theme;
 
-/// Cards by state, each a bar with its count and share of all cards, in Anki's colours.
+/// Cards by state, each a bar after its count and share of all cards, in Anki's colours.
 pub(super) fn counts(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let c = &stats.cards;
     let total = c.total();
@@ -32,26 +33,21 @@ pub(super) fn counts(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer)
         ("suspended", c.suspended, theme.dim),
         ("buried", c.buried, theme.dim),
     ];
-    let bars: Vec<Bar> = rows
-        .iter()
-        .map(|&(name, n, style)| {
-            Bar::default()
-                .label(Line::raw(name))
-                .value(u64::try_from(n).unwrap_or(u64::MAX))
-                .text_value(format!("{n} ({})", share(n, total)))
-                .style(style)
-                .value_style(theme.selected)
-        })
-        .collect();
     let [chart, words] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let gap = u16::from(chart.height >= 13);
-    BarChart::default()
-        .direction(Direction::Horizontal)
-        .data(BarGroup::default().bars(&bars))
-        .max(u64::try_from(total).unwrap_or(u64::MAX))
-        .bar_width(1)
-        .bar_gap(gap)
-        .render(chart, buf);
+    RowBars {
+        rows: rows
+            .iter()
+            .map(|&(name, n, style)| Row {
+                name: name.to_owned(),
+                words: format!("{n} ({})", share(n, total)),
+                value: u64::try_from(n).unwrap_or(u64::MAX),
+                style,
+            })
+            .collect(),
+        max: u64::try_from(total).unwrap_or(u64::MAX),
+        gap: chart.height >= 13,
+    }
+    .render(theme, chart, buf);
     Line::styled(
         format!(
             "{} in all; a full bar would be all of them.",
