@@ -152,7 +152,9 @@ fn totals_today_calendar_counts_and_forecast_from_a_fixed_log() {
 fn deck_mastery_reads_learn_levels_test_scores_and_match_times() {
     let now = time("2026-11-27T10:00:00+01:00");
     let learn = |id: &str, card: &str, question| learned(id, card, question, now);
-    let result = |id: &str, minutes, kind| deck_event(id, now + Duration::minutes(minutes), kind);
+    // Results in the minutes before now (later ones would not have happened yet).
+    let result =
+        |id: &str, minutes: i64, kind| deck_event(id, now - Duration::minutes(10 - minutes), kind);
     let test = |score| crate::store::NewKind::Result {
         mode: "test".into(),
         ms: None,
