@@ -219,6 +219,30 @@ fn each_deck_gets_its_own_cards_review_retention() {
     );
 }
 
+#[test]
+fn home_and_statistics_count_today_by_one_rule_leaving_deleted_decks_out() {
+    // Today: d/c0 answered once in 4 s, gone/x (its deck deleted) twice in 3 s each.
+    let now = time("2026-11-27T10:00:00+01:00");
+    let events = vec![
+        timed(
+            review("a", "d/c0", Rating::Good, now - Duration::hours(2)),
+            4000,
+        ),
+        timed(
+            review("b", "gone/x", Rating::Good, now - Duration::hours(2)),
+            3000,
+        ),
+        timed(
+            review("c", "gone/x", Rating::Good, now - Duration::hours(1)),
+            3000,
+        ),
+    ];
+    let study = study_with(2, Settings::default(), &events, now);
+    assert_eq!(study.today(), (1, 4000));
+    let today = compute(&study, &[0], now).today;
+    assert_eq!((today.answers, today.seconds), (1, 4));
+}
+
 mod boundaries;
 mod figures;
 mod schema;
