@@ -243,6 +243,30 @@ fn home_and_statistics_count_today_by_one_rule_leaving_deleted_decks_out() {
     assert_eq!((today.answers, today.seconds), (1, 4));
 }
 
+#[test]
+fn practice_answers_with_their_time_give_the_minutes_chart_a_practice_layer() {
+    // Today: two Learn answers of 5 s and 2.5 s, one review of 4 s.
+    let now = time("2026-11-27T10:00:00+01:00");
+    let events = vec![
+        timed(
+            learned("a", "d/c0", "choice", now - Duration::hours(1)),
+            5000,
+        ),
+        timed(
+            learned("b", "d/c1", "written", now - Duration::hours(1)),
+            2500,
+        ),
+        timed(
+            review("c", "d/c0", Rating::Good, now - Duration::minutes(30)),
+            4000,
+        ),
+    ];
+    let s = compute(&study_with(2, Settings::default(), &events, now), &[0], now);
+    let today = s.reviews_over_time.days.last().copied().unwrap_or_default();
+    assert_eq!((today.ms.practice, today.answers.practice), (7500, 2));
+    assert_eq!(today.ms.learning, 4000);
+}
+
 mod boundaries;
 mod figures;
 mod schema;
