@@ -97,6 +97,12 @@ fn the_chosen_trouble_row_is_highlighted_and_enter_opens_it_in_the_browser() {
     assert_eq!(browser.search, "deck:d");
     let card = &browser.index.cards()[browser.found[browser.selected]];
     assert_eq!(card.card, "d/c2");
+    // q returns to the trouble tab, its row still chosen.
+    app.update(Action::Back, now());
+    let Screen::Stats(stats) = &app.screen else {
+        panic!("not back on the statistics: {:?}", app.screen)
+    };
+    assert_eq!((stats.tab, stats.row), (StatsTab::Trouble, 2));
 }
 
 #[test]
