@@ -447,3 +447,22 @@ fn card_count_bars_are_in_proportion_with_their_numbers_beside_them() {
     assert_eq!(blocks_of(&buf, "young"), 9, "{}", text(&buf));
     assert_eq!(blocks_of(&buf, "mature"), 6);
 }
+
+#[test]
+fn the_footer_at_80_columns_names_scrolling_the_next_chart_and_search() {
+    // The full hints take more than 80 columns, so the compact ones: each key's first name
+    // and its short hint, help and back kept.
+    let footer = |tab| {
+        let buf = draw(&on_tab(tab, 80, 24), 80, 24);
+        line(&buf, 23).trim_end().to_owned()
+    };
+    assert_eq!(
+        footer(StatsTab::Overview),
+        "Tab next   Shift-Tab prev   ↓ scroll   PgDn chart   / search   ? help   q back"
+    );
+    // With `r` first, `/` is the one left out.
+    assert_eq!(
+        footer(StatsTab::Reviews),
+        "r range   Tab next   Shift-Tab prev   ↓ scroll   PgDn chart   ? help   q back"
+    );
+}
