@@ -70,6 +70,9 @@ fn share(part: usize, total: usize) -> String {
     }
 }
 
+/// How a value is written: "8d", "25%".
+type Unit = fn(f64) -> String;
+
 /// One of the four distributions as a histogram over a scale, a bar per bin, with its
 /// count, median and mean in words.
 pub(super) fn distribution(
@@ -80,12 +83,13 @@ pub(super) fn distribution(
     buf: &mut Buffer,
 ) {
     let d = &stats.distributions;
-    // How a value and a bin's lower edge are written.
-    let (distribution, what, unit): (&Distribution, &str, fn(f64) -> String) = match panel {
-        Panel::Intervals => (&d.interval, "review cards", days),
-        Panel::Stability => (&d.stability, "studied cards", days),
-        Panel::Difficulty => (&d.difficulty, "studied cards", percent),
-        _ => (&d.retrievability, "studied cards", percent),
+    // How a value and a bin's lower edge are written; edges of days a little shorter, so
+    // that "6m" leaves room for "1y" after it where a bar is four columns.
+    let (distribution, what, unit, edge): (&Distribution, &str, Unit, Unit) = match panel {
+        Panel::Intervals => (&d.interval, "review cards", days, edge_days),
+        Panel::Stability => (&d.stability, "studied cards", days, edge_days),
+        Panel::Difficulty => (&d.difficulty, "studied cards", percent, percent),
+        _ => (&d.retrievability, "studied cards", percent, percent),
     };
     if distribution.count == 0 {
         no_data(&format!("no {what} yet."), theme, area, buf);
@@ -102,7 +106,7 @@ pub(super) fn distribution(
             .bins
             .iter()
             .enumerate()
-            .map(|(i, b)| (i, unit(b.from)))
+            .map(|(i, b)| (i, edge(b.from)))
             .collect(),
         ..ScaledBars::default()
     }
@@ -125,6 +129,16 @@ fn days(value: f64) -> String {
         format!("{}y", amount(value / 365.0))
     } else {
         format!("{}d", amount(value))
+    }
+}
+
+/// A bin's edge in days: as [`days`], but months ("6m", 30 days each) from 180 days to a
+/// year.
+fn edge_days(value: f64) -> String {
+    if (180.0..365.0).contains(&value) {
+        format!("{}m", amount(value / 30.0))
+    } else {
+        days(value)
     }
 }
 

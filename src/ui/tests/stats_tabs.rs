@@ -466,3 +466,27 @@ fn the_footer_at_80_columns_names_scrolling_the_next_chart_and_search() {
         "r range   Tab next   Shift-Tab prev   ↓ scroll   PgDn chart   ? help   q back"
     );
 }
+
+#[test]
+fn the_interval_histogram_labels_half_a_year_a_year_and_two() {
+    // At 80×24 the intervals chart is a page down: 16 bins in 75 columns (the chart's 78
+    // less the scale's 3, "1 ┤"), 4 a bar. "180d" would fill a bar's 4 and leave "1y" no
+    // space before it; "6m" does.
+    let mut app = on_tab(StatsTab::Cards, 80, 24);
+    press(&mut app, &Action::PageDown, 1);
+    let screen = text(&draw(&app, 80, 24));
+    let labels = screen
+        .lines()
+        .find(|l| l.contains(" 0d "))
+        .unwrap_or_else(|| panic!("no labels:\n{screen}"));
+    // Every edge of `DAY_EDGES` has its label (the scrollbar's column left out).
+    let words: Vec<&str> = labels.split_whitespace().filter(|w| *w != "║").collect();
+    assert_eq!(
+        words,
+        [
+            "0d", "1d", "2d", "3d", "5d", "7d", "10d", "14d", "21d", "30d", "45d", "60d", "90d",
+            "6m", "1y", "2y"
+        ],
+        "{labels}"
+    );
+}
