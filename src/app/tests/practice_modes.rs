@@ -305,18 +305,6 @@ fn current_card_of_flashcards(app: &App) -> String {
     cards.session.current_card().unwrap().to_owned()
 }
 
-/// The events `effects` write.
-fn written(effects: Vec<Effect>) -> Vec<NewEvent> {
-    effects
-        .into_iter()
-        .flat_map(|effect| match effect {
-            Effect::Write(event) => vec![event],
-            Effect::WriteAll(events) => events,
-            _ => Vec::new(),
-        })
-        .collect()
-}
-
 fn duration_of(event: &NewEvent) -> Option<u32> {
     match &event.kind {
         crate::store::EventKind::Review { duration_ms, .. } => *duration_ms,
