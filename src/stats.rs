@@ -145,9 +145,15 @@ fn replay(
         .iter()
         .map(|&d| study.collection.decks[d].id.as_str())
         .collect();
+    // Events dated after `now` (a clock set ahead, an import) count in no figure, as if
+    // not yet written: every figure below reads the log up to `now` alone.
     let learn_resets: Vec<_> = deck_ids
         .iter()
-        .map(|deck| history.resets(deck, Mode::Learn))
+        .map(|deck| {
+            let mut resets = history.resets(deck, Mode::Learn);
+            resets.retain(|&time| time <= now);
+            resets
+        })
         .collect();
     let context = walk::Context {
         today,
@@ -158,14 +164,20 @@ fn replay(
         learn_resets: &learn_resets,
     };
     let walked = walk::walk(study, cards, &context);
-    let results: Vec<Vec<crate::store::DeckResult>> =
-        deck_ids.iter().map(|deck| history.results(deck)).collect();
+    let results: Vec<Vec<crate::store::DeckResult>> = deck_ids
+        .iter()
+        .map(|deck| {
+            let mut results = history.results(deck);
+            results.retain(|r| r.time <= now);
+            results
+        })
+        .collect();
     let future_due = walked.cards.future_due();
     let progress = progress_of(study, decks, sizes, &walked, &results, today);
     let trouble = trouble::finish(
         walked.trouble,
         cards,
-        history.confusions(),
+        history.confusions().filter(|c| c.time <= now),
         calendar,
         today,
         study,

@@ -165,12 +165,27 @@ pub fn run(
         post_scheduling_fn: placing(settings, plan.start),
         ..SimulatorConfig::default()
     };
+    // The simulator schedules a card it is given by the card's own `desired_retention` and
+    // `parameters` (fsrs `simulation.rs`: `next_interval(&card.parameters, …,
+    // card.desired_retention)`), the plan's retention and parameters only reaching the cards
+    // it adds: the cards of today carry the plan's, or every retention would cost the same.
+    let filled = std::sync::Arc::new(
+        fsrs::check_and_fill_parameters(&parameters).map_err(|e| SimulateError(e.to_string()))?,
+    );
+    let existing = cards
+        .iter()
+        .map(|card| SimCard {
+            desired_retention: plan.retention,
+            parameters: filled.clone(),
+            ..card.clone()
+        })
+        .collect();
     let result = simulate(
         &config,
         &parameters,
         plan.retention,
         Some(42),
-        Some(cards.to_vec()),
+        Some(existing),
     )
     .map_err(|e| SimulateError(e.to_string()))?;
     let days = config.learn_span;

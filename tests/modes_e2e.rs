@@ -78,10 +78,10 @@ fn learn_shows_the_answer_on_dont_know() {
     assert!(tui.wait_exit());
     let lines = log_lines(home.path());
     assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(
-        lines[0].contains("\"rating\":1,\"mode\":\"learn\""),
-        "{lines:?}"
-    );
+    // Again in Learn, timed from the question appearing.
+    for part in ["\"rating\":1,", "\"duration_ms\":", "\"mode\":\"learn\""] {
+        assert!(lines[0].contains(part), "{part} in {lines:?}");
+    }
 }
 
 #[test]

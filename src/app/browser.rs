@@ -282,6 +282,8 @@ impl App {
                 review.session.after_browsing(&self.study, now);
                 Vec::new()
             }
+            // A trouble card looked at: back to the statistics, as they were.
+            Screen::Stats(_) => Vec::new(),
             _ => self.go_home(),
         }
     }

@@ -129,9 +129,9 @@ impl App {
                     .iter()
                     .map(|t| self.study.practice(&t.id).learn)
                     .collect();
-                Screen::Learn(Box::new(Practice::new(Learn::new(
-                    title, terms, levels, options, seed,
-                ))))
+                let mut learn = Learn::new(title, terms, levels, options, seed);
+                learn.stamp_shown(now);
+                Screen::Learn(Box::new(Practice::new(learn)))
             }
             PracticeMode::Match => {
                 let best = deck_ids

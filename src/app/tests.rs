@@ -288,7 +288,12 @@ fn learning_cards_wake_the_loop_when_due() {
 
 /// Presses `code` and returns the events the runtime would write.
 fn events(app: &mut App, code: KeyCode) -> Vec<NewEvent> {
-    press(app, code, now())
+    written(press(app, code, now()))
+}
+
+/// The events a key's effects wrote.
+fn written(effects: Vec<Effect>) -> Vec<NewEvent> {
+    effects
         .into_iter()
         .flat_map(|effect| match effect {
             Effect::Write(event) => vec![event],

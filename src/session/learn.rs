@@ -16,51 +16,12 @@ use super::questions::{Ask, Question, Term, choice, owner_of, true_false, writte
 use crate::scheduler::Rating;
 use crate::store::{LearnLevel, NewEvent, NewKind, Question as Kind};
 
+mod asked;
+
+pub use asked::{Asked, Marked, Outcome, Passed};
+
 /// Terms in a round.
 pub const ROUND: usize = 7;
-
-/// The result of the question on screen, once answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
-    pub right: bool,
-    /// For written answers: how close the typing was.
-    pub grade: Option<Grade>,
-    /// The option chosen or text typed, for the screen.
-    pub given: String,
-    /// The written answer was marked wrong and `o` may override it.
-    pub overridable: bool,
-    /// Who marked it.
-    pub marked: Marked,
-    event_id: String,
-}
-
-/// Who marked an answer right or wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Marked {
-    /// The grader, or the option or claim chosen.
-    ByAnswer,
-    /// "Don't know": nothing was answered.
-    DontKnow,
-    /// "I was right": marked wrong, then counted as right by the user.
-    ByUser,
-}
-
-/// The last question, answered right and moved on from at once (automatic move on): what the
-/// next question's screen recalls of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Passed {
-    pub prompt: String,
-    pub answer: String,
-}
-
-/// The question on screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Asked {
-    pub question: Question,
-    /// Text typed so far, for written questions.
-    pub input: String,
-    pub outcome: Option<Outcome>,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -125,6 +86,15 @@ impl Learn {
         )
     }
 
+    /// Notes that the question on screen, if not yet noted, is shown at `now`: the app calls
+    /// this after every key and on opening, so an answer's time runs from the moment its
+    /// question appeared.
+    pub fn stamp_shown(&mut self, now: DateTime<FixedOffset>) {
+        if let Some(asked) = self.current.as_mut().filter(|a| a.shown_at.is_none()) {
+            asked.shown_at = Some(now);
+        }
+    }
+
     /// The card of the question on screen.
     #[must_use]
     pub fn current_card(&self) -> Option<&str> {
@@ -171,6 +141,7 @@ impl Learn {
                 question,
                 input: String::new(),
                 outcome: None,
+                shown_at: None,
             }
         });
         if self.current.is_none() {
@@ -225,7 +196,11 @@ impl Learn {
             .map(|other| self.terms[other].id.clone());
         let mut event = self.record(right, None, given, now);
         if let Some(other) = chosen {
-            event.kind = NewKind::confused(crate::practice::Mode::Learn, kind, &other);
+            let took = match &event.kind {
+                NewKind::Review { duration_ms, .. } => *duration_ms,
+                _ => None,
+            };
+            event.kind = NewKind::confused(crate::practice::Mode::Learn, kind, &other).timed(took);
         }
         self.move_on_if_right();
         vec![event]
@@ -342,7 +317,8 @@ impl Learn {
             self.missed.remove(at);
         }
         self.levels[term] = level_after(self.levels[term], kind, true);
-        let right = answer_event(&self.terms[term].id, kind, true, now);
+        let took = outcome.took_ms;
+        let right = answer_event(&self.terms[term].id, kind, true, now, took);
         if let Some(outcome) = self.current.as_mut().and_then(|a| a.outcome.as_mut()) {
             outcome.event_id.clone_from(&right.id);
         }
@@ -373,7 +349,10 @@ impl Learn {
         self.passed = None;
         let term = asked.question.term;
         let kind = asked.question.ask.kind();
-        let event = answer_event(&self.terms[term].id, kind, right, now);
+        let took = asked
+            .shown_at
+            .map(|shown| super::review::answer_ms(shown, now));
+        let event = answer_event(&self.terms[term].id, kind, right, now, took);
         asked.outcome = Some(Outcome {
             right,
             grade,
@@ -381,6 +360,7 @@ impl Learn {
             overridable: !right && kind == Kind::Written && grade.is_some(),
             marked: Marked::ByAnswer,
             event_id: event.id.clone(),
+            took_ms: took,
         });
         self.levels[term] = level_after(self.levels[term], kind, right);
         if !right {
@@ -393,12 +373,19 @@ impl Learn {
     }
 }
 
-fn answer_event(card: &str, kind: Kind, right: bool, now: DateTime<FixedOffset>) -> NewEvent {
+/// A Learn answer to `card`, taking `took` milliseconds when known.
+fn answer_event(
+    card: &str,
+    kind: Kind,
+    right: bool,
+    now: DateTime<FixedOffset>,
+    took: Option<u32>,
+) -> NewEvent {
     let rating = if right { Rating::Good } else { Rating::Again };
     NewEvent::for_card(
         card,
         now,
-        NewKind::answer(rating, None, crate::practice::Mode::Learn, Some(kind)),
+        NewKind::answer(rating, took, crate::practice::Mode::Learn, Some(kind)),
     )
 }
 

@@ -18,6 +18,14 @@ pub use outcomes::Outcomes;
 /// Longest answer time recorded, as Anki caps it: a card left on screen is not an hour's study.
 const MAX_ANSWER_MS: i64 = 60_000;
 
+/// Milliseconds from `shown_at` to `now`, capped at [`MAX_ANSWER_MS`] (a minute) and never
+/// below 0 (a clock set back): the time an answer took, in every mode that records it.
+#[must_use]
+pub(crate) fn answer_ms(shown_at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> u32 {
+    let ms = (now - shown_at).num_milliseconds().clamp(0, MAX_ANSWER_MS);
+    u32::try_from(ms).unwrap_or(0)
+}
+
 /// Which side of the card on screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -228,15 +236,13 @@ impl ReviewSession {
     #[must_use]
     pub fn answer(&self, rating: Rating, now: DateTime<FixedOffset>) -> Option<NewEvent> {
         let current = self.current.as_ref().filter(|c| c.side == Side::Answer)?;
-        let duration = (now - current.shown_at)
-            .num_milliseconds()
-            .clamp(0, MAX_ANSWER_MS);
+        let duration = answer_ms(current.shown_at, now);
         let mode = if self.is_cram() {
             CRAM_MODE
         } else {
             REVIEW_MODE
         };
-        let mut kind = NewKind::answer(rating, u32::try_from(duration).ok(), mode, None);
+        let mut kind = NewKind::answer(rating, Some(duration), mode, None);
         // The day the button showed (load balanced), so that every replay puts it there.
         if let (NewKind::Review { due, .. }, Some(outcomes)) = (&mut kind, &current.outcomes) {
             *due = outcomes

@@ -152,7 +152,9 @@ fn totals_today_calendar_counts_and_forecast_from_a_fixed_log() {
 fn deck_mastery_reads_learn_levels_test_scores_and_match_times() {
     let now = time("2026-11-27T10:00:00+01:00");
     let learn = |id: &str, card: &str, question| learned(id, card, question, now);
-    let result = |id: &str, minutes, kind| deck_event(id, now + Duration::minutes(minutes), kind);
+    // Results in the minutes before now (later ones would not have happened yet).
+    let result =
+        |id: &str, minutes: i64, kind| deck_event(id, now - Duration::minutes(10 - minutes), kind);
     let test = |score| crate::store::NewKind::Result {
         mode: "test".into(),
         ms: None,
@@ -215,6 +217,54 @@ fn each_deck_gets_its_own_cards_review_retention() {
         retention(&[1, 0]),
         [("e".to_owned(), rate(1, 1)), ("d".to_owned(), rate(0, 1))]
     );
+}
+
+#[test]
+fn home_and_statistics_count_today_by_one_rule_leaving_deleted_decks_out() {
+    // Today: d/c0 answered once in 4 s, gone/x (its deck deleted) twice in 3 s each.
+    let now = time("2026-11-27T10:00:00+01:00");
+    let events = vec![
+        timed(
+            review("a", "d/c0", Rating::Good, now - Duration::hours(2)),
+            4000,
+        ),
+        timed(
+            review("b", "gone/x", Rating::Good, now - Duration::hours(2)),
+            3000,
+        ),
+        timed(
+            review("c", "gone/x", Rating::Good, now - Duration::hours(1)),
+            3000,
+        ),
+    ];
+    let study = study_with(2, Settings::default(), &events, now);
+    assert_eq!(study.today(), (1, 4000));
+    let today = compute(&study, &[0], now).today;
+    assert_eq!((today.answers, today.seconds), (1, 4));
+}
+
+#[test]
+fn practice_answers_with_their_time_give_the_minutes_chart_a_practice_layer() {
+    // Today: two Learn answers of 5 s and 2.5 s, one review of 4 s.
+    let now = time("2026-11-27T10:00:00+01:00");
+    let events = vec![
+        timed(
+            learned("a", "d/c0", "choice", now - Duration::hours(1)),
+            5000,
+        ),
+        timed(
+            learned("b", "d/c1", "written", now - Duration::hours(1)),
+            2500,
+        ),
+        timed(
+            review("c", "d/c0", Rating::Good, now - Duration::minutes(30)),
+            4000,
+        ),
+    ];
+    let s = compute(&study_with(2, Settings::default(), &events, now), &[0], now);
+    let today = s.reviews_over_time.days.last().copied().unwrap_or_default();
+    assert_eq!((today.ms.practice, today.answers.practice), (7500, 2));
+    assert_eq!(today.ms.learning, 4000);
 }
 
 mod boundaries;

@@ -173,7 +173,12 @@ fn confused<'a>(
     // (learn, test, last day) per (card, chosen).
     let mut pairs: FxHashMap<(&str, &str), (usize, usize, Day)> = FxHashMap::default();
     for pick in confusions {
-        if !selected.contains(pick.card) || pick.card == pick.chosen {
+        // A card whose deck was deleted is in no figure (`docs/stats.md`), a pick of its
+        // answer included.
+        if !selected.contains(pick.card)
+            || pick.card == pick.chosen
+            || describe.describe(pick.chosen).is_none()
+        {
             continue;
         }
         let counts = pairs

@@ -142,7 +142,7 @@ pub(super) fn walk(study: &crate::study::Study, cards: &[&str], context: &Contex
         .fold(
             || Walk::new(context),
             |mut walk, (index, &card)| {
-                let replayed = history.answers_with_practice(card, presets);
+                let replayed = history.answers_with_practice(card, presets, context.now);
                 walk.add_card(context, index, presets.for_card(card), &replayed);
                 walk
             },

@@ -130,6 +130,15 @@ impl EventKind<'_> {
         }
     }
 
+    /// The same answer taking `ms` milliseconds (`None`: not known); other kinds unchanged.
+    #[must_use]
+    pub fn timed(mut self, ms: Option<u32>) -> Self {
+        if let EventKind::Review { duration_ms, .. } = &mut self {
+            *duration_ms = ms;
+        }
+        self
+    }
+
     /// Whether the event is about a deck rather than a card.
     #[must_use]
     pub fn is_deck_level(&self) -> bool {

@@ -200,23 +200,29 @@ impl History {
         })
     }
 
-    /// [`History::answers`] with the card's practice answers too, from the same walk: what
-    /// the statistics replay.
+    /// [`History::answers`] with the card's practice answers too, from the same walk, of
+    /// the events up to `until` (later ones, dated ahead by a clock or an import, are left
+    /// out as if not yet written): what the statistics replay.
     #[must_use]
     pub fn answers_with_practice(
         &self,
         card: &str,
         schedulers: &impl Schedulers,
+        until: DateTime<FixedOffset>,
     ) -> (Folded, Vec<Answer>, Vec<PracticeAnswer>) {
         let Some(&index) = self.index.get(card) else {
             return (Folded::default(), Vec::new(), Vec::new());
         };
+        let mut entries = self.entries_for(index);
+        if entries.iter().any(|e| e.time > until) {
+            entries.to_mut().retain(|e| e.time <= until);
+        }
         let scheduler = schedulers.for_card(card);
         let calendar = scheduler.calendar();
         let (mut answers, mut practice) = (Vec::new(), Vec::new());
         let folded = self.fold_observed(
             card,
-            &self.entries_for(index),
+            &entries,
             scheduler,
             Day::MIN,
             |answer| answers.push(answer),

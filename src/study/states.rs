@@ -101,12 +101,17 @@ impl Study {
             .unwrap_or_default()
     }
 
-    /// Answers given today in review mode, and the milliseconds they took.
+    /// Answers given today in review mode to the cards of the decks, and the milliseconds
+    /// they took. A card whose deck was deleted is in no figure (`docs/stats.md`), so its
+    /// answers are left out here as the statistics' `today` leaves them out.
     #[must_use]
     pub fn today(&self) -> (usize, u64) {
-        self.states.values().fold((0, 0), |(n, ms), f| {
-            (n + f.answers_that_day as usize, ms + f.ms_that_day)
-        })
+        self.states
+            .iter()
+            .filter(|(card, _)| self.places.contains_key(card.as_ref()))
+            .fold((0, 0), |(n, ms), (_, f)| {
+                (n + f.answers_that_day as usize, ms + f.ms_that_day)
+            })
     }
 
     /// Whether any answer has ever been recorded.

@@ -18,6 +18,7 @@ mod panel;
 pub mod progress;
 mod retention;
 mod reviews;
+mod row_bars;
 mod search;
 pub mod trouble;
 mod workload;

@@ -234,3 +234,39 @@ fn the_simulation_keeps_a_free_sunday_free() {
     let normal = sunday_share(EasyDays::default());
     assert!(free < 0.5 && normal > 0.8, "free {free}, normal {normal}");
 }
+
+#[test]
+fn on_review_cards_alone_a_higher_retention_costs_more_reviews() {
+    // 100 review cards of stability 30 days, reviewed 10 days ago and due in 20; no new
+    // cards, a year simulated. FSRS-6's interval at retention r is S / f × (r^(1/d) − 1),
+    // d = −0.1542 and f = 0.9^(1/d) − 1 = 0.980: at 0.97 that is 30 × 0.2184 / 0.980 = 6.7
+    // days, at 0.80 30 × 3.251 / 0.980 = 99.5 days, so after the first review 0.97 asks for
+    // a review about 15 times as often. Fewer than twice the reviews would mean the cards
+    // were not scheduled at the plan's retention.
+    let cards: Vec<SimCard> = (0..100)
+        .map(|id| SimCard {
+            id,
+            difficulty: 5.0,
+            stability: 30.0,
+            last_date: -10.0,
+            due: 20.0,
+            interval: 30.0,
+            ..SimCard::default()
+        })
+        .collect();
+    let year = Plan {
+        days: 365,
+        new_per_day: 0,
+        ..plan(0.9)
+    };
+    let settings = Settings {
+        fuzz: false,
+        ..Settings::default()
+    };
+    let table = compare(&cards, 100, year, &settings, &[0.80, 0.97]).unwrap();
+    let (low, high) = (table[0].reviews, table[1].reviews);
+    assert!(high > 2 * low, "0.97: {high} reviews, 0.80: {low}");
+    // At 0.80 each card is reviewed on day 20 and then at most every 99 days or so (longer
+    // as stability grows, shorter after a lapse): a handful a year, never 0.
+    assert!(low >= 100, "{low}");
+}

@@ -307,14 +307,14 @@ pub(super) const HELP_BACK: &[Binding] = &[
 /// The statistics' tabs and scrolling, on every tab.
 #[rustfmt::skip]
 const STATS_KEYS: &[Binding] = &[
-    bind(Code(&[K::Tab, K::Right, K::Char('l')]), "Tab", "next tab", A::Right, FOOTER),
-    bind(Code(&[K::BackTab, K::Left, K::Char('h')]), "Shift-Tab", "previous tab", A::Left, FOOTER),
-    bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down, or the next trouble card", A::Down, HELP_ONLY),
+    bind_short(Code(&[K::Tab, K::Right, K::Char('l')]), "Tab", ("next tab", "next"), A::Right, FOOTER),
+    bind_short(Code(&[K::BackTab, K::Left, K::Char('h')]), "Shift-Tab", ("previous tab", "prev"), A::Left, FOOTER),
+    bind_short(Code(&[K::Down, K::Char('j')]), "↓/j", ("scroll down, or the next trouble card", "scroll"), A::Down, FOOTER),
     bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up, or the previous trouble card", A::Up, HELP_ONLY),
-    bind(Code(&[K::PageDown]), "PgDn", "next chart", A::PageDown, HELP_ONLY),
+    bind_short(Code(&[K::PageDown]), "PgDn", ("next chart", "chart"), A::PageDown, FOOTER),
     bind(Code(&[K::PageUp]), "PgUp", "previous chart", A::PageUp, HELP_ONLY),
     bind(Code(&[K::Enter]), "Enter", "open the trouble card in the browser", A::Open, HELP_ONLY),
-    bind(Code(&[K::Char('/')]), "/", "narrow to a search", A::Filter, HELP_ONLY),
+    bind_short(Code(&[K::Char('/')]), "/", ("narrow to a search", "search"), A::Filter, FOOTER),
 ];
 
 #[rustfmt::skip]

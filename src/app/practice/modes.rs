@@ -189,18 +189,32 @@ pub(super) fn learn_key(
     action: &Action,
     now: DateTime<FixedOffset>,
 ) -> Vec<NewEvent> {
-    match action {
-        Action::Choose(n) => return learn.choose(*n, now),
-        Action::Type(c) => learn.type_char(*c),
-        Action::Backspace => learn.backspace(),
-        Action::EditField(_) => learn.edit_input(|text| edit_text(text, action)),
-        Action::Submit => return learn.submit(now),
-        Action::DontKnow => return learn.dont_know(now),
-        Action::Override => return learn.override_right(now),
-        Action::Proceed => learn.proceed(),
-        _ => {}
-    }
-    Vec::new()
+    let events = match action {
+        Action::Choose(n) => learn.choose(*n, now),
+        Action::Submit => learn.submit(now),
+        Action::DontKnow => learn.dont_know(now),
+        Action::Override => learn.override_right(now),
+        Action::Type(c) => {
+            learn.type_char(*c);
+            Vec::new()
+        }
+        Action::Backspace => {
+            learn.backspace();
+            Vec::new()
+        }
+        Action::EditField(_) => {
+            learn.edit_input(|text| edit_text(text, action));
+            Vec::new()
+        }
+        Action::Proceed => {
+            learn.proceed();
+            Vec::new()
+        }
+        _ => Vec::new(),
+    };
+    // A question this key brought on screen starts its clock now.
+    learn.stamp_shown(now);
+    events
 }
 
 pub(super) fn match_key(

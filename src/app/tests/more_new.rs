@@ -57,18 +57,6 @@ fn more_new_cards_outlive_leaving_the_deck_until_the_day_ends() {
     assert_eq!(restarted.home.figures.counts[0].new, 1);
 }
 
-/// The events a key's effects wrote.
-fn written(effects: Vec<Effect>) -> Vec<NewEvent> {
-    effects
-        .into_iter()
-        .flat_map(|effect| match effect {
-            Effect::Write(event) => vec![event],
-            Effect::WriteAll(events) => events,
-            _ => Vec::new(),
-        })
-        .collect()
-}
-
 /// The same deck with `log` replayed at `at`, as a restart reads it.
 fn app_with_history(log: &[NewEvent], at: DateTime<FixedOffset>) -> App {
     let text = deck_text("Deck", 15).replace("[deck]\n", "[deck]\nnew_per_day = 1\n");

@@ -304,3 +304,38 @@ fn current_card_of_flashcards(app: &App) -> String {
     };
     cards.session.current_card().unwrap().to_owned()
 }
+
+fn duration_of(event: &NewEvent) -> Option<u32> {
+    match &event.kind {
+        crate::store::EventKind::Review { duration_ms, .. } => *duration_ms,
+        _ => None,
+    }
+}
+
+#[test]
+fn a_learn_answer_records_the_time_since_its_question_appeared() {
+    // Written questions only: started at now, "A0" typed and checked 7.5 s later.
+    let mut app = app();
+    app.open_options(PracticeMode::Learn, vec![0], "Deck".into());
+    press(&mut app, KeyCode::Char('2'), now());
+    press(&mut app, KeyCode::Char('3'), now());
+    press(&mut app, KeyCode::Enter, now());
+    let typed = now() + chrono::Duration::seconds(3);
+    press(&mut app, KeyCode::Char('A'), typed);
+    press(&mut app, KeyCode::Char('0'), typed);
+    let checked = now() + chrono::Duration::milliseconds(7500);
+    let first = written(press(&mut app, KeyCode::Enter, checked));
+    assert_eq!(first.len(), 1);
+    assert_eq!(duration_of(&first[0]), Some(7500));
+    // Enter moves on at 20 s: the next question's clock starts there, and "don't know"
+    // (Tab) at 22 s took 2 s.
+    let next = now() + chrono::Duration::seconds(20);
+    press(&mut app, KeyCode::Enter, next);
+    let second = written(press(
+        &mut app,
+        KeyCode::Tab,
+        next + chrono::Duration::seconds(2),
+    ));
+    assert_eq!(second.len(), 1);
+    assert_eq!(duration_of(&second[0]), Some(2000));
+}

@@ -229,3 +229,54 @@ fn cards_of_a_deleted_deck_are_left_out() {
     );
     assert_eq!(again[0].front, "");
 }
+
+#[test]
+fn answers_dated_after_now_count_in_no_figure() {
+    // Read on Mon 30 Nov 2026. c0: Good on 20 Nov 2026 (new to learning), then Again in
+    // 2027; c1: Good in 2030; c2: a Learn answer in 2027. Only the first has happened.
+    let now = time("2026-11-30T10:00:00+00:00");
+    let settings = Settings {
+        fuzz: false,
+        ..Settings::default()
+    };
+    let past = vec![review(
+        "a",
+        "d/c0",
+        Rating::Good,
+        time("2026-11-20T10:00:00+00:00"),
+    )];
+    let mut events = past.clone();
+    events.extend([
+        review(
+            "b",
+            "d/c0",
+            Rating::Again,
+            time("2027-02-01T10:00:00+00:00"),
+        ),
+        review("c", "d/c1", Rating::Good, time("2030-01-01T10:00:00+00:00")),
+        learned("d", "d/c2", "choice", time("2027-03-01T10:00:00+00:00")),
+    ]);
+    let s = compute(&study_with(3, settings.clone(), &events, now), &[0], now);
+    // One answer on one day, a first ever one: no true retention.
+    assert_eq!(s.total_answers, 1);
+    assert_eq!(s.days_studied, 1);
+    assert_eq!(s.calendar.iter().sum::<usize>(), 1);
+    let over_time: usize = s
+        .reviews_over_time
+        .days
+        .iter()
+        .map(|d| d.answers.total())
+        .sum();
+    assert_eq!(over_time, 1);
+    assert_eq!(s.hours.iter().map(|h| h.rate.total).sum::<usize>(), 1);
+    assert_eq!(s.buttons.learning.good, 1);
+    assert_eq!(s.buttons.young.again + s.buttons.mature.again, 0);
+    assert_eq!(s.retention.all_time.all.total, 0);
+    // c0 is on its learning steps, c1 and c2 new, nothing practised.
+    assert_eq!((s.cards.new, s.cards.learning, s.cards.young), (2, 1, 0));
+    assert_eq!(s.today.practice, 0);
+    assert_eq!(s.remembered_over_time.days.last(), Some(&s.remembered));
+    // And every figure is the one of the log without the later lines.
+    let without = compute(&study_with(3, settings, &past, now), &[0], now);
+    assert_eq!(s, without);
+}

@@ -1,5 +1,5 @@
 //! Vertical bars over a scale: ratatui's `BarChart` for the bars, with the y-axis scale at
-//! their left (the largest value at the top, half of it in the middle, 0 on the axis) and
+//! their left (the largest value at the top, about half of it in the middle, 0 on the axis) and
 //! labels under chosen bars. The future-due, hourly and distribution charts draw with it.
 
 use ratatui::buffer::Buffer;
@@ -138,11 +138,14 @@ fn render_scale(max: u64, frame: &Frame, theme: &Theme, buf: &mut Buffer) {
         mark(y, String::new(), "│", buf);
     }
     mark(bars.y, max.to_string(), "┤", buf);
-    // The middle row stands for half the largest count only when that is a whole number of
-    // rows from the bottom, so the middle mark is drawn when the bars have an even height.
-    if bars.height >= 4 && bars.height.is_multiple_of(2) && max >= 2 {
-        let middle = bars.y + bars.height / 2;
-        mark(middle, (max / 2).to_string(), "┤", buf);
+    // The middle row is marked with the count at its top edge: half the largest when the
+    // bars have an even height, else the nearest whole count to where that edge falls
+    // (`h − h/2` of `h` rows up), so a chart of any height has a middle value.
+    let height = u64::from(bars.height);
+    let rows_up = height - height / 2;
+    let middle = (max * rows_up + height / 2) / height.max(1);
+    if bars.height >= 3 && middle > 0 && middle < max {
+        mark(bars.y + bars.height / 2, middle.to_string(), "┤", buf);
     }
     mark(frame.axis.y, "0".to_owned(), "└", buf);
     let rule = "─".repeat(usize::from(frame.axis.width));
@@ -226,16 +229,30 @@ mod tests {
     #[test]
     fn a_narrow_chart_gives_each_day_one_column_and_keeps_its_numbers_apart() {
         // 34 columns: the scale's 4, then 30 for 30 days; three rows of bars, 4 reviews a
-        // row, so 6 is a row and a half and 3 is six eighths of one.
+        // row, so 6 is a row and a half and 3 is six eighths of one. The middle row's top
+        // edge is two rows up: 8.
         let area = Rect::new(0, 0, 34, 5);
         let mut buf = Buffer::empty(area);
         bars().render(&Theme::default(), area, &mut buf);
         let rows = rows(&buf);
         assert_eq!(rows[0], "12 ┤█");
-        assert_eq!(rows[1], "   │█    ▄");
+        assert_eq!(rows[1], " 8 ┤█    ▄");
         assert_eq!(rows[2], format!("   │█    █{}▆", " ".repeat(23)));
         assert_eq!(rows[3], format!(" 0 └{}", "─".repeat(30)));
         assert_eq!(rows[4], "    0    5    10   15   20   25");
+    }
+
+    #[test]
+    fn an_odd_height_marks_the_middle_row_with_the_count_at_its_top() {
+        // Five rows of bars under 12: a row is 2.4 reviews; the middle row (the third) tops
+        // three rows up, at 7.2, written 7.
+        let area = Rect::new(0, 0, 64, 7);
+        let mut buf = Buffer::empty(area);
+        bars().render(&Theme::default(), area, &mut buf);
+        let rows = rows(&buf);
+        assert_eq!(rows[0], "12 ┤█");
+        assert!(rows[2].starts_with(" 7 ┤█"), "{rows:?}");
+        assert_eq!(rows[5], format!(" 0 └{}", "─".repeat(60)));
     }
 
     #[test]

@@ -3,19 +3,20 @@
 //! histograms with their median and mean.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::bars::ScaledBars;
 use super::panel::{Panel, no_data};
+use super::row_bars::{Row, RowBars};
 use crate::english::{amount, counted};
 use crate::stats::Stats;
 use crate::stats::distribution::Distribution;
 use crate::ui::Theme;
 
-/// Cards by state, each a bar with its count and share of all cards, in Anki's colours.
+/// Cards by state, each a bar after its count and share of all cards, in Anki's colours.
 pub(super) fn counts(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let c = &stats.cards;
     let total = c.total();
@@ -32,26 +33,21 @@ pub(super) fn counts(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer)
         ("suspended", c.suspended, theme.dim),
         ("buried", c.buried, theme.dim),
     ];
-    let bars: Vec<Bar> = rows
-        .iter()
-        .map(|&(name, n, style)| {
-            Bar::default()
-                .label(Line::raw(name))
-                .value(u64::try_from(n).unwrap_or(u64::MAX))
-                .text_value(format!("{n} ({})", share(n, total)))
-                .style(style)
-                .value_style(theme.selected)
-        })
-        .collect();
     let [chart, words] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let gap = u16::from(chart.height >= 13);
-    BarChart::default()
-        .direction(Direction::Horizontal)
-        .data(BarGroup::default().bars(&bars))
-        .max(u64::try_from(total).unwrap_or(u64::MAX))
-        .bar_width(1)
-        .bar_gap(gap)
-        .render(chart, buf);
+    RowBars {
+        rows: rows
+            .iter()
+            .map(|&(name, n, style)| Row {
+                name: name.to_owned(),
+                words: format!("{n} ({})", share(n, total)),
+                value: u64::try_from(n).unwrap_or(u64::MAX),
+                style,
+            })
+            .collect(),
+        max: u64::try_from(total).unwrap_or(u64::MAX),
+        gap: chart.height >= 13,
+    }
+    .render(theme, chart, buf);
     Line::styled(
         format!(
             "{} in all; a full bar would be all of them.",
@@ -74,6 +70,9 @@ fn share(part: usize, total: usize) -> String {
     }
 }
 
+/// How a value is written: "8d", "25%".
+type Unit = fn(f64) -> String;
+
 /// One of the four distributions as a histogram over a scale, a bar per bin, with its
 /// count, median and mean in words.
 pub(super) fn distribution(
@@ -84,12 +83,13 @@ pub(super) fn distribution(
     buf: &mut Buffer,
 ) {
     let d = &stats.distributions;
-    // How a value and a bin's lower edge are written.
-    let (distribution, what, unit): (&Distribution, &str, fn(f64) -> String) = match panel {
-        Panel::Intervals => (&d.interval, "review cards", days),
-        Panel::Stability => (&d.stability, "studied cards", days),
-        Panel::Difficulty => (&d.difficulty, "studied cards", percent),
-        _ => (&d.retrievability, "studied cards", percent),
+    // How a value and a bin's lower edge are written; edges of days a little shorter, so
+    // that "6m" leaves room for "1y" after it where a bar is four columns.
+    let (distribution, what, unit, edge): (&Distribution, &str, Unit, Unit) = match panel {
+        Panel::Intervals => (&d.interval, "review cards", days, edge_days),
+        Panel::Stability => (&d.stability, "studied cards", days, edge_days),
+        Panel::Difficulty => (&d.difficulty, "studied cards", percent, percent),
+        _ => (&d.retrievability, "studied cards", percent, percent),
     };
     if distribution.count == 0 {
         no_data(&format!("no {what} yet."), theme, area, buf);
@@ -106,7 +106,7 @@ pub(super) fn distribution(
             .bins
             .iter()
             .enumerate()
-            .map(|(i, b)| (i, unit(b.from)))
+            .map(|(i, b)| (i, edge(b.from)))
             .collect(),
         ..ScaledBars::default()
     }
@@ -129,6 +129,16 @@ fn days(value: f64) -> String {
         format!("{}y", amount(value / 365.0))
     } else {
         format!("{}d", amount(value))
+    }
+}
+
+/// A bin's edge in days: as [`days`], but months ("6m", 30 days each) from 180 days to a
+/// year.
+fn edge_days(value: f64) -> String {
+    if (180.0..365.0).contains(&value) {
+        format!("{}m", amount(value / 30.0))
+    } else {
+        days(value)
     }
 }
 

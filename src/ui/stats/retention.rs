@@ -3,14 +3,13 @@
 //! predicted against the recall that happened, in ten bins.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
-use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Paragraph, Widget, Wrap,
-};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
 
 use super::panel::no_data;
+use super::row_bars::{Row, RowBars};
 use crate::english::counted;
 use crate::stats::Stats;
 use crate::ui::Theme;
@@ -71,7 +70,7 @@ pub(super) fn table(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) 
 }
 
 /// True retention over all time by the stability the card had before the review, one
-/// horizontal bar a band, its share and counts written on it.
+/// horizontal bar a band after its share and counts.
 pub(super) fn bands(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let bands = &stats.retention_by_stability;
     if bands.iter().all(|b| b.rate.total == 0) {
@@ -87,33 +86,30 @@ pub(super) fn bands(stats: &Stats, theme: &Theme, area: Rect, buf: &mut Buffer) 
         d if d >= 365.0 => format!("{:.0}y", d / 365.0),
         d => format!("{d:.0}d"),
     };
-    let bars: Vec<Bar> = bands
+    let [chart, words] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(area);
+    let rows = bands
         .iter()
         .map(|band| {
-            let label = match band.to {
-                Some(to) => format!("{}–{}", days(band.from), days(to)),
-                None => format!("≥ {}", days(band.from)),
-            };
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let permille = band.rate.share().map_or(0, |s| (s * 1000.0).round() as u64);
-            Bar::default()
-                .label(Line::raw(label))
-                .value(permille)
-                .text_value(band.rate.percent())
-                .style(theme.review)
-                .value_style(theme.selected)
+            Row {
+                name: match band.to {
+                    Some(to) => format!("{}–{}", days(band.from), days(to)),
+                    None => format!("≥ {}", days(band.from)),
+                },
+                words: band.rate.percent(),
+                value: permille,
+                style: theme.review,
+            }
         })
         .collect();
-    let [chart, words] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(area);
     // One row a band, a blank row between them when there is room.
-    let gap = u16::from(chart.height >= 11);
-    BarChart::default()
-        .direction(Direction::Horizontal)
-        .data(BarGroup::default().bars(&bars))
-        .max(1000)
-        .bar_width(1)
-        .bar_gap(gap)
-        .render(chart, buf);
+    RowBars {
+        rows,
+        max: 1000,
+        gap: chart.height >= 11,
+    }
+    .render(theme, chart, buf);
     Paragraph::new("Stability before the review, in days (d) and years (y); a full bar is 100%.")
         .style(theme.dim)
         .wrap(Wrap { trim: true })

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::statistics::{TroubleList, trouble_rows};
 use crate::stats::{Stats, TroubleCard};
@@ -22,6 +22,7 @@ pub fn render(stats: &Stats, row: usize, theme: &Theme, area: Rect, buf: &mut Bu
     if rows.is_empty() {
         Paragraph::new(NO_TROUBLE)
             .style(theme.dim)
+            .wrap(Wrap { trim: true })
             .render(area, buf);
         return;
     }
@@ -34,46 +35,61 @@ pub fn render(stats: &Stats, row: usize, theme: &Theme, area: Rect, buf: &mut Bu
         theme.dim,
     )];
     let mut chosen_line = 0;
-    let mut last_list = None;
-    for (i, r) in rows.iter().enumerate() {
-        if last_list != Some(r.list) {
-            lines.push(Line::default());
-            let heading = match r.list {
-                TroubleList::Leech => format!("Leeches ({})", trouble.leeches.len()),
-                TroubleList::Again => "Most Again in the last 30 days".to_owned(),
-                TroubleList::Confused => "Confused in Learn and Test: picked ← asked".to_owned(),
-            };
-            lines.push(Line::styled(fit(&heading, width), theme.title));
-            last_list = Some(r.list);
-        }
-        let text = match r.list {
-            TroubleList::Leech => card_line(&trouble.leeches[r.index], true),
-            TroubleList::Again => card_line(&trouble.most_again[r.index], false),
-            TroubleList::Confused => {
-                let pair = &trouble.confused[r.index];
-                format!(
-                    "{:>3}×  {} ← {}",
-                    pair.count,
-                    shown(&pair.chosen_front, &pair.chosen),
-                    shown(&pair.front, &pair.card)
-                )
+    // Every list under its heading, an empty one saying so, so the tab reads the same
+    // whichever lists have cards.
+    for list in [
+        TroubleList::Leech,
+        TroubleList::Again,
+        TroubleList::Confused,
+    ] {
+        lines.push(Line::default());
+        let heading = match list {
+            TroubleList::Leech => format!("Leeches ({})", trouble.leeches.len()),
+            TroubleList::Again => "Most Again in the last 30 days".to_owned(),
+            TroubleList::Confused => "Confused in Learn and Test: picked ← asked".to_owned(),
+        };
+        lines.push(Line::styled(fit(&heading, width), theme.title));
+        let mut listed = false;
+        for (i, r) in rows.iter().enumerate().filter(|(_, r)| r.list == list) {
+            listed = true;
+            if i == row {
+                chosen_line = lines.len();
             }
-        };
-        if i == row {
-            chosen_line = lines.len();
+            let style = if i == row {
+                theme.selected
+            } else {
+                ratatui::style::Style::default()
+            };
+            let text = row_text(stats, r.list, r.index);
+            lines.push(Line::styled(fit(&format!("  {text}"), width), style));
         }
-        let style = if i == row {
-            theme.selected
-        } else {
-            ratatui::style::Style::default()
-        };
-        lines.push(Line::styled(fit(&format!("  {text}"), width), style));
+        if !listed {
+            lines.push(Line::styled(fit("  none yet", width), theme.dim));
+        }
     }
     let height = usize::from(area.height);
     let scroll = (chosen_line + 1).saturating_sub(height);
     Paragraph::new(lines)
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
         .render(area, buf);
+}
+
+/// The words of entry `index` of `list`.
+fn row_text(stats: &Stats, list: TroubleList, index: usize) -> String {
+    let trouble = &stats.trouble;
+    match list {
+        TroubleList::Leech => card_line(&trouble.leeches[index], true),
+        TroubleList::Again => card_line(&trouble.most_again[index], false),
+        TroubleList::Confused => {
+            let pair = &trouble.confused[index];
+            format!(
+                "{:>3}×  {} ← {}",
+                pair.count,
+                shown(&pair.chosen_front, &pair.chosen),
+                shown(&pair.front, &pair.card)
+            )
+        }
+    }
 }
 
 /// A card's front as one line of rendered text, or its id when it has none (its deck was

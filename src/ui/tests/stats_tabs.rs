@@ -400,3 +400,93 @@ fn dump_every_tab() {
 }
 
 mod edges;
+
+/// The cards tab at `width` × `height` with the counts of issue 17's report: 9 new, 734
+/// young and 460 mature, 1,203 cards.
+fn counted_cards(width: u16, height: u16) -> Buffer {
+    let mut app = on_tab(StatsTab::Cards, width, height);
+    let Screen::Stats(screen) = &mut app.screen else {
+        panic!("not on the statistics");
+    };
+    screen.stats.cards = crate::stats::cards::CardCounts {
+        new: 9,
+        young: 734,
+        mature: 460,
+        ..Default::default()
+    };
+    draw(&app, width, height)
+}
+
+/// The full blocks on the screen's row that starts (after spaces) with `name`.
+fn blocks_of(buf: &Buffer, name: &str) -> usize {
+    let text = text(buf);
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("{name} ")))
+        .unwrap_or_else(|| panic!("no {name} row:\n{text}"));
+    row.matches('█').count()
+}
+
+#[test]
+fn card_count_bars_are_in_proportion_with_their_numbers_beside_them() {
+    // At 80×24 the chart takes columns 1 to 78 (the scrollbar is the last): the names 11
+    // ("relearning "), the words 9 ("734 (61%)") and 2 spaces, so the bars get 56 columns,
+    // the 1,203 cards' share each: 734 × 56 / 1203 = 34.2 and 460 × 56 / 1203 = 21.4,
+    // whole blocks.
+    let buf = counted_cards(80, 24);
+    assert_eq!(blocks_of(&buf, "young"), 34, "{}", text(&buf));
+    assert_eq!(blocks_of(&buf, "mature"), 21);
+    assert!(
+        text(&buf).contains(" young      734 (61%)  ██"),
+        "{}",
+        text(&buf)
+    );
+    // At 40×12 the chart has 38 columns, so 16 for bars: 734 × 16 / 1203 = 9.8 and
+    // 460 × 16 / 1203 = 6.1.
+    let buf = counted_cards(40, 12);
+    assert_eq!(blocks_of(&buf, "young"), 9, "{}", text(&buf));
+    assert_eq!(blocks_of(&buf, "mature"), 6);
+}
+
+#[test]
+fn the_footer_at_80_columns_names_scrolling_the_next_chart_and_search() {
+    // The full hints take more than 80 columns, so the compact ones: each key's first name
+    // and its short hint, help and back kept.
+    let footer = |tab| {
+        let buf = draw(&on_tab(tab, 80, 24), 80, 24);
+        line(&buf, 23).trim_end().to_owned()
+    };
+    assert_eq!(
+        footer(StatsTab::Overview),
+        "Tab next   Shift-Tab prev   ↓ scroll   PgDn chart   / search   ? help   q back"
+    );
+    // With `r` first, `/` is the one left out.
+    assert_eq!(
+        footer(StatsTab::Reviews),
+        "r range   Tab next   Shift-Tab prev   ↓ scroll   PgDn chart   ? help   q back"
+    );
+}
+
+#[test]
+fn the_interval_histogram_labels_half_a_year_a_year_and_two() {
+    // At 80×24 the intervals chart is a page down: 16 bins in 75 columns (the chart's 78
+    // less the scale's 3, "1 ┤"), 4 a bar. "180d" would fill a bar's 4 and leave "1y" no
+    // space before it; "6m" does.
+    let mut app = on_tab(StatsTab::Cards, 80, 24);
+    press(&mut app, &Action::PageDown, 1);
+    let screen = text(&draw(&app, 80, 24));
+    let labels = screen
+        .lines()
+        .find(|l| l.contains(" 0d "))
+        .unwrap_or_else(|| panic!("no labels:\n{screen}"));
+    // Every edge of `DAY_EDGES` has its label (the scrollbar's column left out).
+    let words: Vec<&str> = labels.split_whitespace().filter(|w| *w != "║").collect();
+    assert_eq!(
+        words,
+        [
+            "0d", "1d", "2d", "3d", "5d", "7d", "10d", "14d", "21d", "30d", "45d", "60d", "90d",
+            "6m", "1y", "2y"
+        ],
+        "{labels}"
+    );
+}

@@ -97,6 +97,12 @@ fn the_chosen_trouble_row_is_highlighted_and_enter_opens_it_in_the_browser() {
     assert_eq!(browser.search, "deck:d");
     let card = &browser.index.cards()[browser.found[browser.selected]];
     assert_eq!(card.card, "d/c2");
+    // q returns to the trouble tab, its row still chosen.
+    app.update(Action::Back, now());
+    let Screen::Stats(stats) = &app.screen else {
+        panic!("not back on the statistics: {:?}", app.screen)
+    };
+    assert_eq!((stats.tab, stats.row), (StatsTab::Trouble, 2));
 }
 
 #[test]
@@ -131,6 +137,64 @@ fn without_history_both_tabs_say_there_is_no_data_yet() {
             let screen = flat(&draw(&app, width, height));
             assert!(screen.contains(says), "{width}×{height}: {screen}");
         }
+    }
+}
+
+/// The screen's lines without the scrollbar's column, trimmed.
+fn lines_of(app: &App, width: u16, height: u16) -> Vec<String> {
+    let buf = draw(app, width, height);
+    (0..height)
+        .map(|y| {
+            line(&buf, y)
+                .chars()
+                .take(usize::from(width) - 1)
+                .collect::<String>()
+        })
+        .map(|l| l.trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_empty_trouble_tab_wraps_its_words_at_80x24_and_40x12() {
+    let app = app_on(StatsTab::Trouble, &[]);
+    for (width, height) in [(80, 24), (40, 12)] {
+        let screen = lines_of(&app, width, height).join(" ");
+        assert!(
+            screen.contains(
+                "No trouble cards yet: no leeches, no Again in the last 30 days, no pairs confused."
+            ),
+            "{width}×{height}: {screen}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_trouble_list_keeps_its_heading_and_says_none_yet() {
+    // Only c1's answer picked for c2 in Learn: no leech and no Again.
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = app_on(StatsTab::Trouble, &history()[2..3]);
+        app.update(Action::Resize { width, height }, now());
+        // The screens a page apart (at 40×12 the lists take more than one).
+        let mut screens = vec![lines_of(&app, width, height)];
+        for _ in 0..2 {
+            app.update(Action::PageDown, now());
+            screens.push(lines_of(&app, width, height));
+        }
+        let after = |heading: &str| {
+            screens
+                .iter()
+                .find_map(|lines| {
+                    let at = lines.iter().position(|l| l.starts_with(heading))?;
+                    lines
+                        .get(at + 1)
+                        .filter(|l| !l.is_empty() && !l.starts_with('─'))
+                        .cloned()
+                })
+                .unwrap_or_else(|| panic!("no {heading:?} at {width}×{height}:\n{screens:#?}"))
+        };
+        assert_eq!(after("Leeches (0)"), "none yet");
+        assert_eq!(after("Most Again in the"), "none yet");
+        assert!(after("Confused in Learn").starts_with("1×  front 1 ←"));
     }
 }
 
