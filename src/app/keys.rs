@@ -96,14 +96,9 @@ pub const fn bind_short(
     action: Action,
     in_footer: bool,
 ) -> Binding {
-    Binding {
-        on,
-        key_label,
-        hint,
-        action,
-        in_footer,
-        short_hint: Some(short),
-    }
+    let mut binding = bind(on, key_label, hint, action, in_footer);
+    binding.short_hint = Some(short);
+    binding
 }
 
 /// A screen's key table, made of shared parts, and how many options its pick binding
