@@ -149,9 +149,9 @@ impl Store {
         append_framed(&mut start, &front)?;
         // The events go straight to the file: they are most of it.
         atomic_write::write_with(&path, Existing::Replace, |out| {
-            out.write_all(&start)?;
+            io::Write::write_all(out, &start)?;
             postcard::to_io(history, &mut *out).map_err(io::Error::other)?;
-            out.write_all(END)
+            io::Write::write_all(out, END)
         })
     }
 
