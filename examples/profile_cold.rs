@@ -37,7 +37,11 @@ fn main() -> anyhow::Result<()> {
     lap("read log and fold", &mut since);
     let study = flashdeck::study::Study::from_replay(collection, replayed, presets, now);
     lap("study", &mut since);
-    eprintln!("{:<24} {:7.1} ms", "load", started.elapsed().as_secs_f64() * 1e3);
+    eprintln!(
+        "{:<24} {:7.1} ms",
+        "load",
+        started.elapsed().as_secs_f64() * 1e3
+    );
     drop(study);
     // Again through the library, for the snapshot's save.
     let _ = std::fs::remove_dir_all(locations.data_dir.path.join("cache"));

@@ -224,10 +224,17 @@ fn parse_chunk<'a>(
     bytes: &'a [u8],
     lines_before: usize,
 ) -> (Vec<Event<'a>>, Vec<LineProblem>, usize) {
-    let mut lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
-    // A chunk ending in a newline splits into one empty piece too many.
-    if bytes.last() == Some(&b'\n') {
-        lines.pop();
+    // memchr finds the newlines a word at a time; `split` tested every byte (a quarter of a
+    // cold start's log parse).
+    let mut lines = Vec::with_capacity(bytes.len() / 100);
+    let mut start = 0;
+    for newline in memchr::memchr_iter(b'\n', bytes) {
+        lines.push(&bytes[start..newline]);
+        start = newline + 1;
+    }
+    // A chunk not ending in a newline ends in a last line without one.
+    if start < bytes.len() {
+        lines.push(&bytes[start..]);
     }
     let count = lines.len();
     let (events, problems) = lines

@@ -166,6 +166,10 @@ fn every_line_flashdeck_writes_takes_the_fast_path() {
         let fast = line(text.trim_end());
         assert!(fast.is_some(), "{text}");
         assert_eq!(fast, by_serde(&text), "{text}");
+        // A log edited on Windows ends its lines in a carriage return too.
+        let crlf = format!("{}\r", text.trim_end());
+        assert!(line(&crlf).is_some(), "{crlf}");
+        assert_eq!(line(&crlf), by_serde(&crlf), "{crlf}");
     }
 }
 
@@ -181,6 +185,9 @@ fn lines_the_fast_path_leaves_to_serde_json() {
         format!(r#"{{{time},"card":"a","card":"b"}}"#),
         format!(r#"{{{time},"extra":"x"}}"#),
         format!("{{{time}}} x"),
+        // A tab in a string is an error; between fields it is whitespace serde_json reads.
+        format!("{{{time},\"card\":\"a\tb\"}}"),
+        format!("{{{time},\t\"card\":\"a\"}}"),
         r#"{"card":"a"}"#.to_owned(),
         "{}".to_owned(),
         String::new(),
@@ -190,4 +197,6 @@ fn lines_the_fast_path_leaves_to_serde_json() {
     // The unknown key and the float are what serde_json reads as well; the rest are errors.
     assert!(by_serde(&format!(r#"{{{time},"extra":"x"}}"#)).is_some());
     assert!(by_serde(&format!(r#"{{{time},"rating":03}}"#)).is_none());
+    assert!(by_serde(&format!("{{{time},\"card\":\"a\tb\"}}")).is_none());
+    assert!(by_serde(&format!("{{{time},\t\"card\":\"a\"}}")).is_some());
 }
