@@ -115,7 +115,7 @@ impl Store {
     /// empty log.
     pub fn read_events(
         &self,
-        mut sink: impl FnMut(Vec<Event<'_>>),
+        mut sink: impl FnMut(Vec<Event<'_>>) + Send,
     ) -> io::Result<Vec<LineProblem>> {
         let mut problems = Vec::new();
         let mut position = LogPosition::default();
@@ -180,7 +180,7 @@ pub struct ReadUpTo {
 fn read_file(
     path: &Path,
     from: ReadUpTo,
-    sink: &mut impl FnMut(Vec<Event<'_>>),
+    sink: &mut (impl FnMut(Vec<Event<'_>>) + Send),
     problems: &mut Vec<LineProblem>,
 ) -> io::Result<ReadUpTo> {
     let mut file = File::open(path)?;
@@ -203,9 +203,7 @@ fn read_file(
                 None => continue,
             }
         };
-        let (events, chunk_problems, lines) = parse_chunk(path, &buffer[..complete], done.lines);
-        sink(events);
-        problems.extend(chunk_problems);
+        let lines = parse_pipelined(path, &buffer[..complete], done.lines, sink, problems);
         if buffer[..complete].last() == Some(&b'\n') {
             done.bytes += complete as u64;
             done.lines += lines;
@@ -215,6 +213,43 @@ fn read_file(
             return Ok(done);
         }
     }
+}
+
+/// Bytes parsed while the piece before is handed to the sink: a few pieces a chunk.
+const PIECE: usize = 1 << 20;
+
+/// Parses a chunk of whole lines a piece at a time, handing each piece's events to `sink`
+/// while the next piece parses, so that the sink's one thread does not leave the other cores
+/// idle; the pieces reach `sink` in order. Returns how many lines there were.
+fn parse_pipelined<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    lines_before: usize,
+    sink: &mut (impl FnMut(Vec<Event<'a>>) + Send),
+    problems: &mut Vec<LineProblem>,
+) -> usize {
+    let mut lines = 0;
+    let mut pending: Option<Vec<Event<'a>>> = None;
+    let mut rest = bytes;
+    while !rest.is_empty() || pending.is_some() {
+        let cut = match rest.get(PIECE..) {
+            Some(after) => memchr::memchr(b'\n', after).map_or(rest.len(), |at| PIECE + at + 1),
+            None => rest.len(),
+        };
+        let (piece, after) = rest.split_at(cut);
+        rest = after;
+        let handed = pending.take();
+        let (parsed, ()) = rayon::join(
+            || (!piece.is_empty()).then(|| parse_chunk(path, piece, lines_before + lines)),
+            || handed.map_or((), &mut *sink),
+        );
+        if let Some((events, piece_problems, count)) = parsed {
+            problems.extend(piece_problems);
+            lines += count;
+            pending = Some(events);
+        }
+    }
+    lines
 }
 
 /// Parses a chunk of whole lines in parallel, straight into events and problems; blank lines
@@ -336,7 +371,7 @@ impl Store {
 fn read_all(
     files: &[PathBuf],
     position: &mut LogPosition,
-    sink: &mut impl FnMut(Vec<Event<'_>>),
+    sink: &mut (impl FnMut(Vec<Event<'_>>) + Send),
     problems: &mut Vec<LineProblem>,
 ) -> io::Result<usize> {
     let mut lines = 0;

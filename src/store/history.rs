@@ -177,6 +177,8 @@ impl History {
         self.per_card.par_iter_mut().for_each(|entries| {
             entries.sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
             entries.dedup_by_key(|entry| entry.key);
+            // Growing by doubling left a third of a large history's memory unused.
+            entries.shrink_to_fit();
         });
         self.resolve_relinks();
     }
