@@ -22,10 +22,10 @@ declare -A shape=(
   [medium]="50 1000 1000000"
   [lifetime]="100 1000 10000000"
 )
-cargo build --release --quiet --bin flashdeck --example limit --example generate_workload
+cargo build --release --quiet --bin flashdeck --example limit --example generate_workload --example first_frame
 bin=$PWD/target/release/flashdeck
 limit=$PWD/target/release/examples/limit
-frame="python3 $PWD/benches/first_frame.py"
+frame=$PWD/target/release/examples/first_frame
 mkdir -p "$work"
 printf '%-14s %-22s %10s %10s %10s %8s %10s\n' workload command median_s limit_s vocage_s ratio peak_MB
 for name in "${workloads[@]}"; do
@@ -47,18 +47,19 @@ for name in "${workloads[@]}"; do
   if command -v vocage >/dev/null && [ "$cards" -eq 1000 ] && [ "$decks" -eq 20 ]; then
     tsv=$dir/vocage.tsv
     if [ ! -f "$tsv" ]; then
-      # vocage's TSV: a header of column names, then one card a line (front, back).
+      # vocage's TSV: a header of column names (upper case, or vocage shows no card), then one
+      # card a line (front, back).
       python3 - "$dir/decks" "$tsv" <<'PY'
 import sys, pathlib, tomllib
-out = ["front\tback"]
+out = ["FRONT\tBACK"]
 for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.toml")):
     for card in tomllib.loads(path.read_text()).get("cards", []):
         out.append(f"{card['front']}\t{card['back']}".replace("\n", " "))
 pathlib.Path(sys.argv[2]).write_text("\n".join(out) + "\n")
 PY
     fi
-    first=$(sed -n 2p "$tsv" | cut -f1 | cut -c1-12)
-    cmds+=(-n vocage --prepare true "$frame --marker '$first' -- vocage $tsv")
+    # vocage shows a random card, with its status line ("… Deck: immediate … Due: …") below.
+    cmds+=(-n vocage --prepare true "$frame --marker 'Due:' -- vocage $tsv")
   fi
   hyperfine -N --warmup 1 --runs "${RUNS:-10}" --style none --export-json "$dir/result.json" "${cmds[@]}" >/dev/null
   peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
