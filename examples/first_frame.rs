@@ -60,7 +60,7 @@ fn run(program: &str, args: &[String], marker: Option<&[u8]>) -> anyhow::Result<
     let mut writer = pair.master.take_writer()?;
     let (sender, output) = channel();
     std::thread::spawn(move || {
-        let mut buffer = [0u8; 65536];
+        let mut buffer = [0u8; 16384];
         while let Ok(read) = reader.read(&mut buffer) {
             if read == 0 || sender.send(buffer[..read].to_vec()).is_err() {
                 break;

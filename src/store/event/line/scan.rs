@@ -86,9 +86,10 @@ pub(super) fn line(text: &str) -> Option<Line<'_>> {
 /// Whether `bytes` hold no backslash and no control byte (below 0x20). No early exit, so that
 /// the compiler checks many bytes at a time.
 fn plain(bytes: &[u8]) -> bool {
-    !bytes
-        .iter()
-        .fold(false, |found, &b| found | (b < 0x20) | (b == b'\\'))
+    let found = bytes.iter().fold(0u8, |found, &b| {
+        found | u8::from(b < 0x20) | u8::from(b == b'\\')
+    });
+    found == 0
 }
 
 type Error = serde::de::value::Error;
