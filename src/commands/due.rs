@@ -28,6 +28,9 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let (study, _) = load_study(locations, config, now)?;
+    // The process ends right after: freeing every card and event one by one took 2% of a
+    // cold start. The memory goes back with the process.
+    let study = std::mem::ManuallyDrop::new(study);
     let rows: Vec<DeckDue> = study
         .collection
         .decks

@@ -99,7 +99,9 @@ pub fn run_tui(
 ) -> Result<ExitCode> {
     let now = library::now();
     let library::Loaded { study, log } = library::load(locations, config, now, Events::Background)?;
-    let mut app = App::new(study, locations.decks.path.clone(), now);
+    // Not freed on the way out: the process ends right after, and freeing a large
+    // collection card by card took a tenth of a warm start.
+    let mut app = std::mem::ManuallyDrop::new(App::new(study, locations.decks.path.clone(), now));
     app.strictness = config.strictness;
     app.set_goals(config.goals());
     app.media.autoplay = config.media.autoplay;
