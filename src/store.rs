@@ -7,7 +7,8 @@
 //!
 //! | file | owns |
 //! |---|---|
-//! | `store.rs` | the log folder: appending under a lock, reading in chunks, [`LogPosition`] |
+//! | `store.rs` | the log folder: appending under a lock, what was appended since |
+//! | `reading.rs` | reading the files in chunks, parsed on all cores; [`LogPosition`] |
 //! | [`event`] | one line of the log: the wire format |
 //! | [`history`] | the compact index: every event grouped by card, deck events, change tracking, relinks |
 //! | [`replay`] | folding a card's events into its state and its answers |
@@ -19,6 +20,7 @@ mod card_id;
 pub mod compact;
 pub mod event;
 pub mod history;
+mod reading;
 pub mod replay;
 mod snapshot;
 
@@ -26,14 +28,15 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use rayon::iter::Either;
-use rayon::prelude::*;
-
 /// The practice vocabulary lives in [`crate::practice`]; these names stay for its readers.
 pub use crate::practice::{LearnLevel, Mode, Practice, Question};
 pub use card_id::{CardId, deck_of};
 pub use event::{Event, EventKind, NewEvent, NewKind, REVIEW_MODE};
 pub use history::{Confused, DeckResult, Extension, History};
+#[cfg(test)]
+use reading::CHUNK;
+use reading::read_all;
+pub use reading::{Batch, LogPosition, ReadUpTo};
 pub use replay::{Answer, Folded, PracticeAnswer, Traced, TracedAnswer, TracedKind};
 pub use snapshot::{Events, LazyHistory, Opening, Replayed, Source, ready};
 
@@ -115,7 +118,7 @@ impl Store {
     /// empty log.
     pub fn read_events(
         &self,
-        mut sink: impl FnMut(Vec<Event<'_>>) + Send,
+        mut sink: impl FnMut(Batch<'_>) + Send,
     ) -> io::Result<Vec<LineProblem>> {
         let mut problems = Vec::new();
         let mut position = LogPosition::default();
@@ -164,165 +167,6 @@ fn append_locked(file: &mut File, line: &[u8]) -> io::Result<()> {
     file.sync_data()
 }
 
-/// Bytes read at a time: large enough to keep both cores busy, small next to the log.
-const CHUNK: usize = 4 << 20;
-
-/// How far a log file was read: the bytes and lines up to its last newline. A torn last line
-/// after them is read (and reported) but not counted, as a later append will finish it off.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ReadUpTo {
-    pub bytes: u64,
-    pub lines: usize,
-}
-
-/// Reads one file chunk by chunk from `from` (the start of a line); a line cut by a chunk's end
-/// is finished in the next.
-fn read_file(
-    path: &Path,
-    from: ReadUpTo,
-    sink: &mut (impl FnMut(Vec<Event<'_>>) + Send),
-    problems: &mut Vec<LineProblem>,
-) -> io::Result<ReadUpTo> {
-    let mut file = File::open(path)?;
-    file.seek(SeekFrom::Start(from.bytes))?;
-    let mut buffer = Vec::with_capacity(CHUNK);
-    let mut done = from;
-    loop {
-        let start = buffer.len();
-        buffer.resize(start + CHUNK, 0);
-        let read = file.read(&mut buffer[start..])?;
-        buffer.truncate(start + read);
-        // At the end of the file the rest is a last line, even without its newline. A torn
-        // last line (a crash mid-append) is skipped here: `parse_chunk` reports it as a problem,
-        // and `done` does not cover it, so the next read tries it again.
-        let complete = if read == 0 {
-            buffer.len()
-        } else {
-            match buffer.iter().rposition(|&b| b == b'\n') {
-                Some(newline) => newline + 1,
-                None => continue,
-            }
-        };
-        let lines = parse_pipelined(path, &buffer[..complete], done.lines, sink, problems);
-        if buffer[..complete].last() == Some(&b'\n') {
-            done.bytes += complete as u64;
-            done.lines += lines;
-        }
-        buffer.drain(..complete);
-        if read == 0 {
-            return Ok(done);
-        }
-    }
-}
-
-/// Bytes parsed while the piece before is handed to the sink: a few pieces a chunk.
-const PIECE: usize = 1 << 20;
-
-/// Parses a chunk of whole lines a piece at a time, handing each piece's events to `sink`
-/// while the next piece parses, so that the sink's one thread does not leave the other cores
-/// idle; the pieces reach `sink` in order. Returns how many lines there were.
-fn parse_pipelined<'a>(
-    path: &Path,
-    bytes: &'a [u8],
-    lines_before: usize,
-    sink: &mut (impl FnMut(Vec<Event<'a>>) + Send),
-    problems: &mut Vec<LineProblem>,
-) -> usize {
-    let mut lines = 0;
-    let mut pending: Option<Vec<Event<'a>>> = None;
-    let mut rest = bytes;
-    while !rest.is_empty() || pending.is_some() {
-        let cut = match rest.get(PIECE..) {
-            Some(after) => memchr::memchr(b'\n', after).map_or(rest.len(), |at| PIECE + at + 1),
-            None => rest.len(),
-        };
-        let (piece, after) = rest.split_at(cut);
-        rest = after;
-        let handed = pending.take();
-        let (parsed, ()) = rayon::join(
-            || (!piece.is_empty()).then(|| parse_chunk(path, piece, lines_before + lines)),
-            || handed.map_or((), &mut *sink),
-        );
-        if let Some((events, piece_problems, count)) = parsed {
-            problems.extend(piece_problems);
-            lines += count;
-            pending = Some(events);
-        }
-    }
-    lines
-}
-
-/// Parses a chunk of whole lines in parallel, straight into events and problems; blank lines
-/// are skipped silently. `lines_before` numbers the lines; returns how many there were.
-fn parse_chunk<'a>(
-    path: &Path,
-    bytes: &'a [u8],
-    lines_before: usize,
-) -> (Vec<Event<'a>>, Vec<LineProblem>, usize) {
-    // memchr finds the newlines a word at a time; `split` tested every byte (a quarter of a
-    // cold start's log parse).
-    let mut lines = Vec::with_capacity(bytes.len() / 100);
-    let mut start = 0;
-    for newline in memchr::memchr_iter(b'\n', bytes) {
-        lines.push(&bytes[start..newline]);
-        start = newline + 1;
-    }
-    // A chunk not ending in a newline ends in a last line without one.
-    if start < bytes.len() {
-        lines.push(&bytes[start..]);
-    }
-    let count = lines.len();
-    let (events, problems) = lines
-        .par_iter()
-        .enumerate()
-        .filter(|(_, line)| !line.trim_ascii().is_empty())
-        .partition_map(|(index, line)| {
-            let parsed = std::str::from_utf8(line)
-                .map_err(|_| "not UTF-8".to_owned())
-                .and_then(event::parse_line);
-            match parsed {
-                Ok(event) => Either::Left(event),
-                Err(message) => Either::Right(LineProblem {
-                    path: path.to_path_buf(),
-                    line: lines_before + index + 1,
-                    message,
-                }),
-            }
-        });
-    (events, problems, count)
-}
-
-/// Where reading the log got to in each file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LogPosition(Vec<(PathBuf, ReadUpTo)>);
-
-impl LogPosition {
-    fn at(&self, path: &Path) -> ReadUpTo {
-        self.0
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, up_to)| *up_to)
-            .unwrap_or_default()
-    }
-
-    fn set(&mut self, path: &Path, up_to: ReadUpTo) {
-        match self.0.iter_mut().find(|(p, _)| p == path) {
-            Some(entry) => entry.1 = up_to,
-            None => self.0.push((path.to_path_buf(), up_to)),
-        }
-    }
-
-    /// Bytes in `files` past this position (a file shorter than it counts nothing).
-    fn bytes_behind(&self, files: &[PathBuf]) -> io::Result<u64> {
-        let mut behind = 0;
-        for path in files {
-            let length = std::fs::metadata(path)?.len();
-            behind += length.saturating_sub(self.at(path).bytes);
-        }
-        Ok(behind)
-    }
-}
-
 impl Store {
     /// Whether anything was appended to the log since `position`.
     pub fn is_behind(&self, position: &LogPosition) -> io::Result<bool> {
@@ -339,7 +183,7 @@ impl Store {
         let mut events = Vec::new();
         let mut problems = Vec::new();
         if position.bytes_behind(&files)? > 0 {
-            let sink = &mut |batch: Vec<Event<'_>>| {
+            let sink = &mut |batch: Batch<'_>| {
                 events.extend(batch.into_iter().map(Event::into_owned));
             };
             read_all(&files, position, sink, &mut problems)?;
@@ -364,24 +208,6 @@ impl Store {
         paths.sort();
         Ok(paths)
     }
-}
-
-/// Reads every file from `position` on, handing the events to `sink` a chunk at a time and
-/// moving `position`; returns the lines read.
-fn read_all(
-    files: &[PathBuf],
-    position: &mut LogPosition,
-    sink: &mut (impl FnMut(Vec<Event<'_>>) + Send),
-    problems: &mut Vec<LineProblem>,
-) -> io::Result<usize> {
-    let mut lines = 0;
-    for path in files {
-        let from = position.at(path);
-        let up_to = read_file(path, from, sink, problems)?;
-        lines += up_to.lines.saturating_sub(from.lines);
-        position.set(path, up_to);
-    }
-    Ok(lines)
 }
 
 /// A device name as a file name: letters, digits, `-`, `_` and `.`.

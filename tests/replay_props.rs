@@ -290,7 +290,7 @@ proptest! {
         let mut later = history(&mixed[..split]);
         let before = later.fold_each(&scheduler, day);
         later.track_changes();
-        later.extend(mixed[split..].iter().map(NewEvent::to_event).collect());
+        later.extend(mixed[split..].iter().map(NewEvent::to_event));
         later.finish();
         let changed = later.take_changes();
         let states = later.refold(&scheduler, day, before, day, &changed);

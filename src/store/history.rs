@@ -163,7 +163,7 @@ impl History {
     }
 
     /// Adds a batch of events read from the log; [`History::finish`] must follow.
-    pub fn extend(&mut self, events: Vec<Event<'_>>) {
+    pub fn extend<'a>(&mut self, events: impl IntoIterator<Item = Event<'a>>) {
         for event in events {
             self.insert(event);
         }
