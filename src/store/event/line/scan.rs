@@ -16,7 +16,7 @@ use crate::scheduler::Rating;
 pub(super) fn line(text: &str) -> Option<Line<'_>> {
     // With no backslash and no control byte (a line's closing carriage return aside), every
     // quote in the line opens or closes a string, and each string reads as itself.
-    if !plain(text.strip_suffix('\r').unwrap_or(text).as_bytes()) {
+    if !words::plain(text.strip_suffix('\r').unwrap_or(text).as_bytes()) {
         return None;
     }
     let mut scan = Scanner { text, at: 0 };
@@ -83,15 +83,6 @@ pub(super) fn line(text: &str) -> Option<Line<'_>> {
     complete.then_some(line)
 }
 
-/// Whether `bytes` hold no backslash and no control byte (below 0x20). No early exit, so that
-/// the compiler checks many bytes at a time.
-fn plain(bytes: &[u8]) -> bool {
-    let found = bytes.iter().fold(0u8, |found, &b| {
-        found | u8::from(b < 0x20) | u8::from(b == b'\\')
-    });
-    found == 0
-}
-
 type Error = serde::de::value::Error;
 
 /// Where a key's value goes, by its type.
@@ -147,9 +138,8 @@ impl<'a> Scanner<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.expect(b'"')?;
         let start = self.at;
-        // The line is `plain`: the next quote closes the string. (memchr's setup costs more
-        // than it saves on strings this short.)
-        let length = self.bytes()[start..].iter().position(|&b| b == b'"')?;
+        // The line is `plain`: the next quote closes the string.
+        let length = words::quote(&self.bytes()[start..])?;
         self.at = start + length + 1;
         // Both ends are ASCII quotes, so the slice is whole characters.
         self.text.get(start..start + length)
@@ -173,6 +163,8 @@ impl<'a> Scanner<'a> {
         })
     }
 }
+
+mod words;
 
 #[cfg(test)]
 mod tests;
