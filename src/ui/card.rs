@@ -8,6 +8,7 @@ mod code;
 mod compact;
 mod markdown;
 pub mod math;
+mod spoken;
 mod table;
 mod wrap;
 
@@ -19,6 +20,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Theme, text};
 pub use compact::compact;
+pub use spoken::spoken;
 pub use wrap::columns;
 
 /// Columns between tab stops, as most editors and terminals set them.
@@ -62,7 +64,7 @@ pub fn marked(
 /// `text` as one line of plain text, as the renderer shows it: no Markdown marks, math as
 /// Unicode, pictures as `[image: alt] (file)`, a table's rows with their cells between ` · `,
 /// a rule as `───`, its lines joined by single spaces and control characters gone. For places
-/// of one line without styles (a table's column, a summary) and for what speech reads out.
+/// of one line without styles (a table's column, a summary); speech reads [`spoken`].
 #[must_use]
 pub fn plain(text: &str) -> String {
     // Laid out for 3 columns: a rule is a short "───" and a table is row after row with its

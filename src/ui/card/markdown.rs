@@ -15,7 +15,7 @@ use super::{code, math};
 use crate::ui::Theme;
 
 /// The extensions card text has beyond `CommonMark`.
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH
 }
 
