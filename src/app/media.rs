@@ -1,5 +1,5 @@
 //! A card side's pictures, sounds and speech as the app decides them: which side is on
-//! screen ([`App::side_media`], in [`side`]), what its files are (resolved from the deck
+//! screen ([`App::side_media`], in `side`), what its files are (resolved from the deck
 //! file's folder and kept inside the decks folder), and the effects that play, stop and open
 //! them. Review, flashcards, Learn and the test play the media of the side they show (only
 //! review and flashcards leave a place for pictures); the runtime (`runtime::media`) does the

@@ -42,7 +42,7 @@ pub enum Answer {
 pub const NO_ANSWER: &str = "(no answer)";
 
 impl Answer {
-    /// The answer's text: the card's or the typed text, "True", "False" or [`NO_ANSWER`].
+    /// The answer's text: the card's or the typed text, "True", "False" or "(no answer)".
     #[must_use]
     pub fn text(&self) -> &str {
         match self {

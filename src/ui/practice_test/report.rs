@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::super::{Theme, card, text};
-use crate::session::practice_test::{Answer, Report};
+use crate::session::practice_test::{Answer, Report, Wrong};
 
 /// The report after submitting: the score, then what was nearly right and what was wrong.
 pub(super) fn report_lines(report: &Report, theme: &Theme, width: usize) -> Vec<Line<'static>> {
@@ -34,28 +34,7 @@ pub(super) fn report_lines(report: &Report, theme: &Theme, width: usize) -> Vec<
         }
         lines.push(Line::styled(heading, theme.notice));
         for near in answers {
-            let number = format!("{}.", near.number);
-            lines.extend(labelled_card(
-                &number,
-                &near.prompt,
-                width,
-                theme.title,
-                theme,
-            ));
-            lines.extend(answer_lines(
-                "yours:",
-                &near.given,
-                width,
-                theme.notice,
-                theme,
-            ));
-            lines.extend(answer_lines(
-                label,
-                &near.expected,
-                width,
-                theme.review,
-                theme,
-            ));
+            lines.extend(answered(near, (theme.notice, label), width, theme));
         }
         lines.push(Line::from(""));
     }
@@ -63,34 +42,35 @@ pub(super) fn report_lines(report: &Report, theme: &Theme, width: usize) -> Vec<
         lines.push(Line::styled("Wrong:", theme.error));
     }
     for wrong in &report.wrong {
-        let number = format!("{}.", wrong.number);
-        lines.extend(labelled_card(
-            &number,
-            &wrong.prompt,
-            width,
-            theme.title,
-            theme,
-        ));
-        if let Some(shown) = &wrong.shown {
-            lines.extend(labelled_card("shown:", shown, width, theme.dim, theme));
-        }
-        lines.extend(answer_lines(
-            "yours:",
-            &wrong.given,
-            width,
-            theme.error,
-            theme,
-        ));
-        lines.extend(answer_lines(
-            "right:",
-            &wrong.expected,
-            width,
-            theme.review,
-            theme,
-        ));
-        if let Some(answer) = &wrong.answer {
-            lines.extend(labelled_card("answer:", answer, width, theme.review, theme));
-        }
+        lines.extend(answered(wrong, (theme.error, "right:"), width, theme));
+    }
+    lines
+}
+
+/// One question of the report: its number and prompt, the claim it showed, what was answered
+/// (in the style `yours`), and after `right` the right answer, with a false claim's card
+/// answer.
+fn answered(
+    wrong: &Wrong,
+    (yours, right): (Style, &str),
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let number = format!("{}.", wrong.number);
+    let mut lines = labelled_card(&number, &wrong.prompt, width, theme.title, theme);
+    if let Some(shown) = &wrong.shown {
+        lines.extend(labelled_card("shown:", shown, width, theme.dim, theme));
+    }
+    lines.extend(answer_lines("yours:", &wrong.given, width, yours, theme));
+    lines.extend(answer_lines(
+        right,
+        &wrong.expected,
+        width,
+        theme.review,
+        theme,
+    ));
+    if let Some(answer) = &wrong.answer {
+        lines.extend(labelled_card("answer:", answer, width, theme.review, theme));
     }
     lines
 }
@@ -98,19 +78,10 @@ pub(super) fn report_lines(report: &Report, theme: &Theme, width: usize) -> Vec<
 /// `label` and `text` on a line, the text's wrapped lines under its first word, not under
 /// the label: "  yours: a long answer" / "         that goes on".
 pub(super) fn labelled(label: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    let indent = label.chars().count() + 3;
-    text::wrap(text, width.saturating_sub(indent).max(10))
+    let lines = text::wrap(text, text_width(label, width))
         .into_iter()
-        .enumerate()
-        .map(|(i, piece)| {
-            let head = if i == 0 {
-                format!("  {label} ")
-            } else {
-                " ".repeat(indent)
-            };
-            Line::from(vec![Span::styled(head, style), Span::styled(piece, style)])
-        })
-        .collect()
+        .map(|piece| Line::from(Span::styled(piece, style)));
+    under_label(label, lines, style)
 }
 
 /// An answer in the report after its `label`: a card's text as [`labelled_card`] draws it,
@@ -137,8 +108,23 @@ fn labelled_card(
     style: Style,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
+    let lines = card::lines(text, text_width(label, width), style, theme);
+    under_label(label, lines, style)
+}
+
+/// The columns a text has after `label` in `width`: at least 10.
+fn text_width(label: &str, width: usize) -> usize {
+    width.saturating_sub(label.chars().count() + 3).max(10)
+}
+
+/// `lines` after `label`, the first beside it and the rest under the first.
+fn under_label(
+    label: &str,
+    lines: impl IntoIterator<Item = Line<'static>>,
+    style: Style,
+) -> Vec<Line<'static>> {
     let indent = label.chars().count() + 3;
-    card::lines(text, width.saturating_sub(indent).max(10), style, theme)
+    lines
         .into_iter()
         .enumerate()
         .map(|(i, line)| {
