@@ -155,22 +155,26 @@ impl App {
         }
     }
 
-    /// The key table of the screen, beneath any help overlay: each screen picks its own.
+    /// The key table of the screen, beneath any help overlay: each screen picks its own, and
+    /// a card side with media adds their keys.
     #[must_use]
     pub fn screen_bindings(&self) -> Keys {
+        // Review's and flashcards' media keys first, where a narrow footer keeps them; the
+        // others' after their first keys (card sorting's, Learn's answers, the test's moves).
+        let with_media = |table: Keys, after_first: bool| {
+            media::with_media_keys(table, self.side_media_keys(), after_first)
+        };
         match &self.screen {
             Screen::Home => self.home.keys(),
-            Screen::Review(review) => {
-                media::with_media_keys(review.keys(&self.study), self.side_media_keys())
-            }
+            Screen::Review(review) => with_media(review.keys(&self.study), false),
             Screen::Options(options) => options.keys(),
-            Screen::Flashcards(cards) => media::with_media_keys(
+            Screen::Flashcards(cards) => with_media(
                 practice::flashcards_keys(&cards.session),
-                self.side_media_keys(),
+                cards.session.sorting,
             ),
-            Screen::Learn(learn) => practice::learn_keys(learn),
+            Screen::Learn(learn) => with_media(practice::learn_keys(learn), true),
             Screen::Match(game) => practice::match_keys(&game.session),
-            Screen::Test(test) => practice::test_keys(test),
+            Screen::Test(test) => with_media(practice::test_keys(test), true),
             Screen::Stats(stats) if stats.filter.is_some() => keys::STATS_SEARCH,
             Screen::Stats(stats) => stats.keys(),
             Screen::Browser(browser) => browser.keys(),
@@ -281,7 +285,7 @@ impl App {
                 }
             }
             Action::WriteFailed(message) => self.set_notice(format!("Not saved: {message}")),
-            Action::Notice(message) => self.set_notice(message),
+            Action::Notice(message) => self.card_notice(message),
             Action::Replay => return self.replay(),
             Action::OpenImage => return self.open_pictures(),
             Action::Reloaded(collection) => {

@@ -1,4 +1,5 @@
-//! Counted nouns and amounts for messages: "1 card", "2 cards", "about 20 cards", "2.5".
+//! Counted nouns and amounts for messages: "1 card", "2 cards", "about 20 cards", "2.5";
+//! messages joined into one.
 
 /// `word`, with an `s` (`es` after a hissing end: leeches, boxes; `ies` for a `y` after a
 /// consonant: histories) unless `count` is 1.
@@ -47,8 +48,47 @@ pub fn amount(value: f64) -> String {
     }
 }
 
+/// `messages` as one text of sentences: each ends in `.`, `!`, `?` or `…` (a `.` is added
+/// where it does not) and the next follows after a space, so that two messages read as two
+/// sentences ("… signature. The picture …"), never "….; …". Empty messages are left out.
+#[must_use]
+pub fn sentences<'m>(messages: impl IntoIterator<Item = &'m str>) -> String {
+    let mut out = String::new();
+    for message in messages
+        .into_iter()
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(message);
+        if !message.ends_with(['.', '!', '?', '…']) {
+            out.push('.');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn messages_join_as_sentences() {
+        let joined = super::sentences([
+            "Cannot read the picture `a.png`: invalid PNG signature.",
+            "The picture `b.png` is not there (/decks/b.png)",
+            "",
+            "Really?",
+        ]);
+        assert_eq!(
+            joined,
+            "Cannot read the picture `a.png`: invalid PNG signature. \
+             The picture `b.png` is not there (/decks/b.png). Really?"
+        );
+        assert_eq!(super::sentences(["One"]), "One.");
+        assert_eq!(super::sentences([]), "");
+    }
+
     #[test]
     fn estimates_are_whole_counts() {
         assert_eq!(super::about(20.0, "card"), "about 20 cards");

@@ -99,8 +99,10 @@
 //! - Where every screen's layout at any size is decided: the one too-small rule in `ui::render`
 //!   (`ui::MIN_WIDTH`, `ui::MIN_HEIGHT`); which footer hints give way (`?` and `q` last):
 //!   `ui::footer`; headers that cut rather than run together: `ui::chrome::header`; notices
-//!   that wrap up over the screen: `ui::chrome::notice`; the readable column Review, Learn,
-//!   the test and the options share: `ui::chrome::column`.
+//!   in rows of their own, as many as they wrap to: `ui::chrome::notice_rows` and
+//!   `ui::chrome::notice`; the readable column Review, Learn, the test and the options share:
+//!   `ui::chrome::column`. A notice about a card's media goes with the card:
+//!   `App::card_notice` (`src/app/media.rs`).
 //! - Where the statistics screen's tabs choose their charts: `ui::stats::panel::of_tab`
 //!   (`src/ui/stats/panel.rs`); how the charts sit side by side or scroll one at a time:
 //!   `ui::stats::grid::Grid`; the ranges and year they show, which only slice the figures

@@ -126,14 +126,14 @@ fn run_loop(
             {
                 simulation = None;
                 Action::Simulated(result)
-            } else if let (notices, arrived) = runtime.media.pictures.collect()
-                && (arrived || !notices.is_empty())
+            } else if let (notice, arrived) = runtime.media.collect_pictures()
+                && (arrived || notice.is_some())
             {
-                if notices.is_empty() {
+                let Some(notice) = notice else {
                     // A picture is ready: draw it.
                     continue;
-                }
-                Action::Notice(notices.join("; "))
+                };
+                notice
             } else {
                 let busy = simulation.is_some() || runtime.media.pictures.waiting();
                 let wait = busy.then_some(Duration::from_millis(50));

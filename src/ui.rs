@@ -120,12 +120,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks 
         Screen::Stats(screen) => stats::render(app, screen, theme, area, buf),
         Screen::Browser(browser) => browser::render(app, browser, theme, area, buf),
     }
-    // Over the body the screen drew, so that a long notice wraps up over it. Home and review
-    // lay out their own notice lines.
+    // In the rows the chrome left for it. Home and review lay out their own notice rows.
     if !matches!(app.screen, Screen::Home | Screen::Review(_))
         && let Some(message) = &app.notice
     {
-        chrome::notice(message, theme.error, chrome::areas(area)[2], buf);
+        chrome::notice(message, theme.error, chrome::layout(app, area)[2], buf);
     }
     if app.help_open() {
         help::render(app.screen_bindings(), app.help_scroll, theme, area, buf);

@@ -94,22 +94,75 @@ fn sounds_and_speech_play_on_show_and_replay_and_stop_on_a_new_side_and_on_quit(
     tui.send("r");
     assert_eq!(calls(home, 2), [spoken, spoken]);
     gone(&lines(&home.join("pids"))[0]);
-    // The answer side: what played is killed; the back has no sound and no language, so
-    // the footer offers no replay.
+    // The answer side: what played is killed. The back has no sound and no language, so
+    // nothing plays; the question's sound shows above it, and `r` plays that (as Anki
+    // replays the question's sounds on the answer).
     tui.send(" ");
     tui.wait_for("3 Good");
     gone(&lines(&home.join("pids"))[1]);
-    assert!(
-        !tui.contents().contains("replay sound"),
-        "{}",
-        tui.contents()
+    tui.wait_for("r replay sound");
+    tui.send("r");
+    let sound = decks.join("media/hola.mp3");
+    assert_eq!(
+        calls(home, 3)[2],
+        format!("player:[--quiet][{}]", sound.display())
     );
     // The next card is spoken; Ctrl-C leaves at once, and what plays ends with flashdeck.
     tui.send("3");
     tui.wait_for("Adiós");
-    assert_eq!(calls(home, 3)[2], "speak:[-v][es][Adiós]");
+    gone(&lines(&home.join("pids"))[2]);
+    assert_eq!(calls(home, 4)[3], "speak:[-v][es][Adiós]");
     tui.send("\x03");
     assert!(tui.wait_exit());
-    gone(&lines(&home.join("pids"))[2]);
-    assert_eq!(lines(&home.join("calls")).len(), 3);
+    gone(&lines(&home.join("pids"))[3]);
+    assert_eq!(lines(&home.join("calls")).len(), 4);
+}
+
+#[test]
+fn with_no_player_a_sound_card_shows_the_sound_and_one_notice_says_how_to_set_one() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let decks = home.join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(decks.join("hola.mp3"), b"sound").unwrap();
+    // A card with a hint: its question's keys are not the plain ones.
+    std::fs::write(
+        decks.join("words.toml"),
+        "[deck]\nname = \"Palabras\"\n\
+         [[cards]]\nfront = \"Hola [sound:hola.mp3]\"\nback = \"Hello\"\nhint = \"a greeting\"\n\
+         [[cards]]\nfront = \"Adiós [sound:hola.mp3]\"\nback = \"Goodbye\"\n",
+    )
+    .unwrap();
+    // No player set, none on PATH; nothing plays by itself, so only the key tells.
+    let config = home.join("config/flashdeck");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "autoplay = false\n").unwrap();
+    let empty = home.join("no-players");
+    std::fs::create_dir_all(&empty).unwrap();
+    let decks_arg = decks.display().to_string();
+    for (cols, rows) in [(80, 24), (40, 12)] {
+        let mut tui = Tui::start_with(
+            home,
+            &["--decks", &decks_arg, "review"],
+            (cols, rows),
+            &[("PATH", empty.to_str().unwrap())],
+        );
+        tui.wait_for("[sound: hola.mp3]");
+        tui.send("r");
+        tui.wait_for("config.toml");
+        let screen = tui.contents();
+        assert!(screen.contains("No sound player found"), "{screen}");
+        // In rows of its own: the body's bottom rule is still there above it.
+        let at = screen
+            .lines()
+            .position(|line| line.starts_with("No sound player found"))
+            .unwrap();
+        let above = screen.lines().nth(at - 1).unwrap();
+        assert!(
+            above.starts_with('─') && above.trim_end().chars().all(|c| c == '─'),
+            "{screen}"
+        );
+        tui.send("\x03");
+        assert!(tui.wait_exit());
+    }
 }

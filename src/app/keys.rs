@@ -104,7 +104,8 @@ pub const fn bind_short(
 /// A screen's key table, made of shared parts, and how many options its pick binding
 /// reaches on the screen now (two choices answer to `1-2`, four tiles to `a-d`).
 ///
-/// The tables write `Keys(parts, None)`; a screen limits the picks with [`Keys::with_picks`].
+/// The tables write `Keys(parts, None)`; a screen limits the picks with [`Keys::with_picks`]
+/// and adds the keys of what it shows (a card's media) with [`Keys::with_added`].
 #[derive(Debug, Clone, Copy)]
 pub struct Keys(
     &'static [&'static [Binding]],
@@ -118,6 +119,39 @@ impl Keys {
     #[must_use]
     pub const fn with_picks(self, options: usize) -> Self {
         Self(self.0, Some(options))
+    }
+
+    /// This table with the parts `added` (the media keys of the card on screen) before its
+    /// part `at` (0: first, in the footer too), each only where none of the table's own
+    /// bindings answers its keys: a key the table uses keeps its meaning, and a table that
+    /// takes typed text gets none of them.
+    #[must_use]
+    pub fn with_added(self, added: &[&'static [Binding]], at: usize) -> Self {
+        let free: Vec<&'static [Binding]> = added
+            .iter()
+            .copied()
+            .filter(|part| part.iter().all(|binding| self.leaves_free(binding)))
+            .collect();
+        if free.is_empty() {
+            return self;
+        }
+        let at = at.min(self.0.len());
+        let mut parts = self.0[..at].to_vec();
+        parts.extend(free);
+        parts.extend_from_slice(&self.0[at..]);
+        Self(interned(parts), self.1)
+    }
+
+    /// Whether none of the table's bindings answers a key of `binding`.
+    fn leaves_free(self, binding: &Binding) -> bool {
+        let On::Keys(codes) = binding.on else {
+            return false;
+        };
+        codes.iter().all(|&code| {
+            let key = KeyEvent::new(code, KeyModifiers::NONE);
+            self.iter()
+                .all(|own| own.on.action(key, &own.action).is_none())
+        })
     }
 
     /// Whether `other` is this table: the same bindings in the same order (the screens choose
@@ -213,6 +247,33 @@ impl Keys {
     pub fn label(self, action: &Action) -> &'static str {
         self.label_for(action).unwrap_or("–")
     }
+}
+
+/// `parts` as a table's parts for the rest of the run: the tables are made of `'static`
+/// parts, and one made with added keys is kept, so that each combination of a table and its
+/// added keys (a few dozen at most) is made once, not at every frame.
+fn interned(parts: Vec<&'static [Binding]>) -> &'static [&'static [Binding]] {
+    use std::sync::{Mutex, PoisonError};
+    static MADE: Mutex<Vec<&'static [&'static [Binding]]>> = Mutex::new(Vec::new());
+    // Compared by their bindings: a const part may sit at more than one address.
+    let same = |a: &[&'static [Binding]], b: &[&'static [Binding]]| {
+        let bindings = |parts: &[&'static [Binding]]| -> Vec<&'static Binding> {
+            parts.iter().flat_map(|part| part.iter()).collect()
+        };
+        let (a, b) = (bindings(a), bindings(b));
+        a.len() == b.len()
+            && a.iter().zip(&b).all(|(x, y)| {
+                (x.key_label, x.hint, x.in_footer, &x.action)
+                    == (y.key_label, y.hint, y.in_footer, &y.action)
+            })
+    };
+    let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(found) = made.iter().find(|known| same(known, &parts)) {
+        return found;
+    }
+    let kept: &'static [&'static [Binding]] = parts.leak();
+    made.push(kept);
+    kept
 }
 
 #[cfg(test)]

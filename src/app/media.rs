@@ -1,19 +1,23 @@
 //! A card side's pictures, sounds and speech as the app decides them: which side is on
-//! screen ([`App::side_media`]), what its files are (resolved from the deck file's folder and
-//! kept inside the decks folder), and the effects that play, stop and open them. Review and
-//! flashcards play and show media; the runtime (`runtime::media`) does the playing, the
-//! drawing of pictures and the opening.
+//! screen ([`App::side_media`], in `side`), what its files are (resolved from the deck
+//! file's folder and kept inside the decks folder), and the effects that play, stop and open
+//! them. Review, flashcards, Learn and the test play the media of the side they show (only
+//! review and flashcards leave a place for pictures); the runtime (`runtime::media`) does the
+//! playing, the drawing of pictures and the opening. A notice about a card's media is the
+//! card's: it goes when another card shows.
 //!
 //! As in Anki, a side's sounds play when it shows (`autoplay`, on by default), and a key
 //! replays them; the question's sounds play on the question and the answer's on the answer
-//! (Anki keeps a card's question and answer sounds apart in the same way).
+//! (Anki keeps a card's question and answer sounds apart in the same way); on the answer the
+//! replay key plays the question's sounds, then the answer's (Anki's default, "replay
+//! question audio on answer side").
+
+mod side;
 
 use std::path::{Path, PathBuf};
 
 use super::{App, Effect, Keys, Screen, keys};
-use crate::deck::media::{MediaKind, references, resolve};
-use crate::deck::{Deck, Source};
-use crate::session::review::Side;
+use crate::deck::media::references;
 
 /// A picture of a side: its file and alt text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,8 +49,12 @@ pub struct SideMedia {
     /// The card's id, and whether its answer (or back) shows: a change of either is a new side.
     pub card: Box<str>,
     pub back: bool,
+    /// The pictures on screen: the side's, and on an answer the question's above it.
     pub pictures: Vec<Picture>,
+    /// What plays when the side shows: its own speech and sounds.
     pub playback: Playback,
+    /// The sounds of the question shown above an answer: the replay key plays them first.
+    pub question_sounds: Vec<PathBuf>,
     /// References that lead out of the decks folder, as written; never opened or played.
     pub refused: Vec<String>,
 }
@@ -63,6 +71,9 @@ pub struct MediaState {
     pub pictures: bool,
     /// The side media were last worked out for: (card, back).
     pub shown: Option<(Box<str>, bool)>,
+    /// The notice about a card's media on screen: the card, and the message, which goes
+    /// when another card shows (unless another notice took its place).
+    pub noticed: Option<(Box<str>, String)>,
 }
 
 impl Default for MediaState {
@@ -72,109 +83,15 @@ impl Default for MediaState {
             speech: false,
             pictures: false,
             shown: None,
+            noticed: None,
         }
     }
 }
 
 impl App {
-    /// The side on screen with its media, in review and flashcards; `None` elsewhere and
-    /// between cards.
-    #[must_use]
-    pub fn side_media(&self) -> Option<SideMedia> {
-        let (card_id, back, back_side, text, above) = match &self.screen {
-            Screen::Review(review) => {
-                let current = review.session.current.as_ref()?;
-                let card = self.study.card(self.study.place(&current.card)?);
-                let back = current.side == Side::Answer;
-                let text = match (back, &card.cloze) {
-                    (false, _) => card.front.clone(),
-                    (true, None) => card.back.clone(),
-                    // The answer side of a cloze card: its deletions, and `extra`.
-                    (true, Some(cloze)) => {
-                        format!("{}\n{}", card.back, cloze.extra.as_deref().unwrap_or(""))
-                    }
-                };
-                // The answer shows under the question: its pictures stay on screen.
-                let above = back.then(|| card.front.clone());
-                (current.card.clone(), back, back, text, above)
-            }
-            Screen::Flashcards(cards) => {
-                let session = &cards.session;
-                if session.all_known || session.round_over() {
-                    return None;
-                }
-                let term = session.current()?;
-                let back = session.showing_back();
-                let text = if back { &term.back } else { &term.front };
-                // Flashcards may show the card's back first: the language is the text's side.
-                let card = self.study.card(self.study.place(&term.id)?);
-                let back_side = if back {
-                    card.front != *text
-                } else {
-                    card.back == *text
-                };
-                (term.id.clone(), back, back_side, text.clone(), None)
-            }
-            _ => return None,
-        };
-        let mut side = SideMedia {
-            card: card_id,
-            back,
-            pictures: Vec::new(),
-            playback: Playback::default(),
-            refused: Vec::new(),
-        };
-        let deck = self.study.deck(self.study.place(&side.card)?.deck);
-        if let Some(above) = &above {
-            // The question's sounds played with it.
-            self.media_in(deck, above, &mut side, &mut Vec::new());
-        }
-        let mut sounds = Vec::new();
-        self.media_in(deck, &text, &mut side, &mut sounds);
-        side.playback.sounds = sounds;
-        self.speech_of(deck, back_side, &text, &mut side);
-        Some(side)
-    }
-
-    /// The media references in `text`, a text of a card of `deck` on screen: its pictures and
-    /// refused paths into `side`, its sounds into `sounds`.
-    fn media_in(&self, deck: &Deck, text: &str, side: &mut SideMedia, sounds: &mut Vec<PathBuf>) {
-        let Source::File(file) = &deck.source else {
-            return;
-        };
-        for reference in references(text).iter().filter(|r| !r.is_url()) {
-            let Some(path) = resolve(file, &self.decks_dir, reference.path) else {
-                side.refused.push(reference.path.to_owned());
-                continue;
-            };
-            match reference.kind {
-                MediaKind::Image => side.pictures.push(Picture {
-                    path,
-                    alt: reference.alt(text).trim().to_owned(),
-                }),
-                MediaKind::Sound => sounds.push(path),
-            }
-        }
-    }
-
-    /// The speech of `text`, the front (or with `back_side`, the back) of a card of `deck`,
-    /// when the deck names the side's language and the settings can speak.
-    fn speech_of(&self, deck: &Deck, back_side: bool, text: &str, side: &mut SideMedia) {
-        if self.media.speech
-            && let Some(language) = deck.speech.language(back_side)
-        {
-            let spoken = spoken_text(text, &references(text));
-            if !spoken.is_empty() {
-                side.playback.speech = Some(Utterance {
-                    language: language.to_owned(),
-                    text: spoken,
-                });
-            }
-        }
-    }
-
-    /// After every action: a new side on screen stops what played, says which references it
-    /// refuses, and (with `autoplay`) plays its sounds and speech.
+    /// After every action: a new side on screen stops what played, takes away the notice
+    /// about another card's media, says which references it refuses, and (with `autoplay`)
+    /// plays its sounds and speech.
     pub(super) fn follow_side(&mut self, effects: &mut Vec<Effect>) {
         let side = self.side_media();
         let key = side.as_ref().map(|side| (side.card.clone(), side.back));
@@ -182,13 +99,20 @@ impl App {
             return;
         }
         self.media.shown = key;
+        if let Some((card, message)) = self.media.noticed.take() {
+            if side.as_ref().is_some_and(|side| side.card == card) {
+                self.media.noticed = Some((card, message));
+            } else {
+                self.take_notice(&message);
+            }
+        }
         if effects.iter().any(|effect| matches!(effect, Effect::Quit)) {
             return;
         }
         effects.push(Effect::StopAudio);
         let Some(side) = side else { return };
         if let Some(first) = side.refused.first() {
-            self.set_notice(format!(
+            self.card_notice(format!(
                 "`{first}` is outside the decks folder {}; keep media inside it",
                 self.decks_dir.display()
             ));
@@ -199,13 +123,61 @@ impl App {
         }
     }
 
-    /// The replay key: the side's sounds and speech again, from the start.
+    /// A notice about the media of the card on screen (a picture that cannot be read, no
+    /// sound player): it goes when another card shows. Another about the same card is added
+    /// to it, each a sentence, rather than hiding it.
+    /// One that comes when no card shows (a picture read for a card since left) is dropped.
+    pub(super) fn card_notice(&mut self, message: String) {
+        let Some(card) = self.media.shown.as_ref().map(|(card, _)| card.clone()) else {
+            return;
+        };
+        let message = match &self.media.noticed {
+            Some((noticed, before))
+                if *noticed == card && self.notice_shown() == Some(before.as_str()) =>
+            {
+                if before.contains(message.as_str()) {
+                    before.clone()
+                } else {
+                    crate::english::sentences([before.as_str(), message.as_str()])
+                }
+            }
+            _ => message,
+        };
+        self.set_notice(message.clone());
+        self.media.noticed = Some((card, message));
+    }
+
+    /// The notice on screen: the review session's error, or the app's.
+    fn notice_shown(&self) -> Option<&str> {
+        match &self.screen {
+            Screen::Review(review) => match &review.session.notice {
+                Some(crate::session::review::Notice::Error(message)) => Some(message),
+                _ => None,
+            },
+            _ => self.notice.as_deref(),
+        }
+    }
+
+    /// Takes `message` off the screen, unless another notice has taken its place.
+    fn take_notice(&mut self, message: &str) {
+        if self.notice_shown() != Some(message) {
+            return;
+        }
+        match &mut self.screen {
+            Screen::Review(review) => review.session.notice = None,
+            _ => self.notice = None,
+        }
+    }
+
+    /// The replay key: the side's sounds and speech again, from the start; on an answer, the
+    /// question's sounds first.
     pub(super) fn replay(&mut self) -> Vec<Effect> {
         let Some(side) = self.side_media() else {
             return Vec::new();
         };
-        let playback = side.playback;
-        if playback.speech.is_none() && playback.sounds.is_empty() {
+        let mut sounds = side.question_sounds;
+        sounds.extend(side.playback.sounds);
+        if side.playback.speech.is_none() && sounds.is_empty() {
             let message = if self.media.speech || !self.side_speaks() {
                 "This side has no sound."
             } else {
@@ -217,8 +189,9 @@ impl App {
         vec![
             Effect::StopAudio,
             Effect::Play(Playback {
+                speech: side.playback.speech,
+                sounds,
                 replay: true,
-                ..playback
             }),
         ]
     }
@@ -248,13 +221,15 @@ impl App {
     }
 
     /// Which media keys the side on screen wants: open where it has pictures, replay where
-    /// it has sounds or is spoken.
+    /// it has sounds (its own or the question's above it) or is spoken.
     #[must_use]
     pub fn side_media_keys(&self) -> MediaKeys {
         self.side_media()
             .map_or_else(MediaKeys::default, |side| MediaKeys {
                 open: !side.pictures.is_empty(),
-                replay: !side.playback.sounds.is_empty() || side.playback.speech.is_some(),
+                replay: !side.playback.sounds.is_empty()
+                    || !side.question_sounds.is_empty()
+                    || side.playback.speech.is_some(),
             })
     }
 }
@@ -268,68 +243,31 @@ pub struct MediaKeys {
     pub replay: bool,
 }
 
-/// `keys` with the media keys the side wants (open, replay, or both): the review and
-/// flashcards tables have a twin for each.
+/// `table` with the media keys the side wants (open, replay, or both), wherever it leaves
+/// their keys free ([`Keys::with_added`]): first, or with `after_first` after the table's
+/// first part (its keys that matter most, which a narrow footer keeps).
 #[must_use]
-pub fn with_media_keys(table: Keys, media: MediaKeys) -> Keys {
-    // (plain, with both keys, with open only, with replay only)
-    let twins = [
-        (
-            keys::QUESTION,
-            [
-                keys::QUESTION_MEDIA,
-                keys::QUESTION_PICTURES,
-                keys::QUESTION_SOUNDS,
-            ],
-        ),
-        (
-            keys::ANSWER,
-            [
-                keys::ANSWER_MEDIA,
-                keys::ANSWER_PICTURES,
-                keys::ANSWER_SOUNDS,
-            ],
-        ),
-        (
-            keys::FLASHCARDS,
-            [
-                keys::FLASHCARDS_MEDIA,
-                keys::FLASHCARDS_PICTURES,
-                keys::FLASHCARDS_SOUNDS,
-            ],
-        ),
-        (
-            keys::SORTING,
-            [
-                keys::SORTING_MEDIA,
-                keys::SORTING_PICTURES,
-                keys::SORTING_SOUNDS,
-            ],
-        ),
-    ];
-    let which = match (media.open, media.replay) {
-        (true, true) => 0,
-        (true, false) => 1,
-        (false, true) => 2,
-        (false, false) => return table,
-    };
-    twins
-        .into_iter()
-        .find(|(plain, _)| plain.same_as(table))
-        .map_or(table, |(_, with)| with[which])
+pub fn with_media_keys(table: Keys, media: MediaKeys, after_first: bool) -> Keys {
+    let open = media.open.then_some(keys::OPEN);
+    let replay = media.replay.then_some(keys::REPLAY);
+    let added: Vec<&'static [crate::app::Binding]> = open.into_iter().chain(replay).collect();
+    if added.is_empty() {
+        return table;
+    }
+    table.with_added(&added, usize::from(after_first))
 }
 
-/// What is spoken of `text`: the text without its media references, as the card renderer
-/// shows it (no Markdown marks, math as Unicode), its lines joined.
-fn spoken_text(text: &str, found: &[crate::deck::media::MediaRef<'_>]) -> String {
+/// What is spoken of `text`: its words without its media references, as the card's content
+/// has them ([`crate::ui::card::spoken`]), not the marks drawn around them.
+fn spoken_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for reference in found {
+    for reference in references(text) {
         out.push_str(&text[at..reference.start]);
         at = reference.end;
     }
     out.push_str(&text[at..]);
-    crate::ui::card::plain(&out)
+    crate::ui::card::spoken(&out)
 }
 
 /// A path for messages: the file's name.

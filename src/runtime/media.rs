@@ -75,6 +75,18 @@ impl Media {
         }
     }
 
+    /// Takes the pictures the worker finished: the notice of those that cannot be read (each
+    /// a sentence), and whether anything arrived (then the frame is drawn again).
+    pub fn collect_pictures(&mut self) -> (Option<Action>, bool) {
+        let (notices, arrived) = self.pictures.collect();
+        let notice = (!notices.is_empty()).then(|| {
+            Action::Notice(crate::english::sentences(
+                notices.iter().map(String::as_str),
+            ))
+        });
+        (notice, arrived)
+    }
+
     /// Performs a media effect; what comes back is for the notice. Other effects are not
     /// this module's and do nothing.
     pub fn perform(&mut self, effect: &Effect) -> Option<Action> {

@@ -81,10 +81,10 @@ fn log_notice(problems: &[impl std::fmt::Display]) -> Option<String> {
 }
 
 /// Every start notice in one (the TUI shows one notice, and wraps it), so that none hides
-/// another: a bad setting and a torn log are both told.
+/// another: a bad setting and a torn log are both told, each a sentence.
 fn joined_notice(notices: impl IntoIterator<Item = Option<String>>) -> Option<String> {
     let all: Vec<String> = notices.into_iter().flatten().collect();
-    (!all.is_empty()).then(|| all.join(" · "))
+    (!all.is_empty()).then(|| crate::english::sentences(all.iter().map(String::as_str)))
 }
 
 /// Runs the TUI at `start` until the user quits. `started` is when the process started, for
@@ -221,7 +221,7 @@ mod tests {
         );
         let both = joined_notice([settings, None, log]).unwrap();
         assert!(
-            both.starts_with("Settings: bad · 1 unreadable line in the review log"),
+            both.starts_with("Settings: bad. 1 unreadable line in the review log"),
             "{both}"
         );
         assert_eq!(joined_notice([None, None]), None);

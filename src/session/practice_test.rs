@@ -18,7 +18,7 @@ use crate::scheduler::Rating;
 use crate::store::{Mode, NewEvent, NewKind};
 
 pub use build::question_total;
-pub use report::{Report, Wrong};
+pub use report::{Answer, Report, Wrong};
 
 /// Largest matching block.
 pub const MATCH_PAIRS: usize = 6;

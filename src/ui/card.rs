@@ -5,8 +5,10 @@
 //! tabs are expanded to the next multiple of 4 columns either way.
 
 mod code;
+mod compact;
 mod markdown;
 pub mod math;
+mod spoken;
 mod table;
 mod wrap;
 
@@ -17,6 +19,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::{Theme, text};
+pub use compact::compact;
+pub use spoken::spoken;
 pub use wrap::columns;
 
 /// Columns between tab stops, as most editors and terminals set them.
@@ -60,7 +64,7 @@ pub fn marked(
 /// `text` as one line of plain text, as the renderer shows it: no Markdown marks, math as
 /// Unicode, pictures as `[image: alt] (file)`, a table's rows with their cells between ` · `,
 /// a rule as `───`, its lines joined by single spaces and control characters gone. For places
-/// of one line without styles (a table's column, a summary) and for what speech reads out.
+/// of one line without styles (a table's column, a summary); speech reads [`spoken`].
 #[must_use]
 pub fn plain(text: &str) -> String {
     // Laid out for 3 columns: a rule is a short "───" and a table is row after row with its
@@ -74,73 +78,6 @@ pub fn plain(text: &str) -> String {
         .collect();
     let joined = shown.join(" ").replace(char::is_control, " ");
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `text` in at most `height` lines of `width` (a match tile): rendered as a card is at
-/// that width, its lines joined and wrapped at words (a word is cut only if it alone is wider
-/// than `width`), except a table's rows and a rule, which keep a line each (a table that does
-/// not fit is a row a line, cells between ` · `; a rule is as wide as the tile, at most 40);
-/// the last line ends in one "…" when cut.
-#[must_use]
-pub fn compact(
-    text: &str,
-    width: usize,
-    height: usize,
-    base: Style,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    let mut flow: Vec<Span<'static>> = Vec::new();
-    let flush = |flow: &mut Vec<Span<'static>>, out: &mut Vec<Line<'static>>| {
-        if !flow.is_empty() {
-            let row = wrap::Row {
-                pieces: std::mem::take(flow),
-                ..wrap::Row::default()
-            };
-            out.extend(wrap::wrap(row, width));
-        }
-    };
-    for row in rows(text, width, base, theme) {
-        if row.whole {
-            flush(&mut flow, &mut out);
-            out.extend(wrap::wrap(row, width));
-            continue;
-        }
-        // A line's indentation means nothing once the lines are joined.
-        let spans: Vec<Span<'static>> = row
-            .first
-            .into_iter()
-            .chain(row.pieces)
-            .skip_while(|span| span.content.trim().is_empty())
-            .collect();
-        if !spans.is_empty() {
-            flow.extend(spans);
-            flow.push(Span::styled(" ", base));
-        }
-    }
-    flush(&mut flow, &mut out);
-    if out.len() > height && height > 0 {
-        out.truncate(height);
-        if let Some(last) = out.pop() {
-            // One "…" after the words that fit before it: the last line wrapped again a
-            // column narrower (a word is cut only if it alone is wider), its first line kept.
-            let narrower = wrap::Row {
-                pieces: last.spans,
-                ..wrap::Row::default()
-            };
-            let mut spans = wrap::wrap(narrower, width.saturating_sub(1).max(1))
-                .into_iter()
-                .next()
-                .map(|line| line.spans)
-                .unwrap_or_default();
-            if width > 1 {
-                spans.push(Span::styled("…", base));
-            }
-            out.push(Line::from(spans));
-        }
-    }
-    out
 }
 
 /// `text`'s logical lines before wrapping, laid out for `width` (tables and rules): Markdown

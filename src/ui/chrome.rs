@@ -1,5 +1,6 @@
-//! The frame every practice screen shares: a header line, the body, a status line for
-//! notices, and the key hints. One layout function, so mouse hit-testing agrees with drawing.
+//! The frame every practice screen shares: a header line, the body, the rows of the notice
+//! (one when there is none), and the key hints. One layout function, so mouse hit-testing
+//! agrees with drawing.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,24 +28,41 @@ pub fn column(body: Rect) -> Rect {
     column
 }
 
-/// The header, body, status and keys areas of a screen.
+/// The header, body, status and keys areas of a screen without a notice longer than a row.
 #[must_use]
 pub fn areas(area: Rect) -> [Rect; 4] {
+    areas_with_notice(area, 1)
+}
+
+/// The header, body, notice and keys areas of a screen whose notice takes `rows` rows.
+#[must_use]
+pub fn areas_with_notice(area: Rect, rows: u16) -> [Rect; 4] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(rows),
         Constraint::Length(1),
     ])
     .areas(area)
 }
 
+/// The areas of `app`'s screen in `area`, the notice's rows as many as its message takes.
+#[must_use]
+pub fn layout(app: &App, area: Rect) -> [Rect; 4] {
+    areas_with_notice(area, notice_rows(app.notice.as_deref(), area))
+}
+
 /// The body of a screen, inside its rules.
 #[must_use]
 pub fn body(area: Rect) -> Rect {
+    inside_rules(areas(area)[1])
+}
+
+/// `body` without its top and bottom rules.
+fn inside_rules(body: Rect) -> Rect {
     Block::default()
         .borders(Borders::TOP | Borders::BOTTOM)
-        .inner(areas(area)[1])
+        .inner(body)
 }
 
 /// Draws the chrome with `title` on the left and `status` on the right of the header, and
@@ -57,8 +75,8 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) -> Rect {
-    // The notice line is drawn over the body afterwards, by `ui::render`.
-    let [header_area, body_area, _, keys] = areas(area);
+    // The notice is drawn in its rows afterwards, by `ui::render`.
+    let [header_area, body_area, _, keys] = layout(app, area);
     header(
         Line::from(Span::styled(title.to_owned(), theme.title)),
         status,
@@ -70,7 +88,7 @@ pub fn render(
         .borders(Borders::TOP | Borders::BOTTOM)
         .render(body_area, buf);
     footer::render(app.bindings(), theme, keys, buf);
-    body(area)
+    inside_rules(body_area)
 }
 
 /// Columns between a header's title and its status.
@@ -116,23 +134,36 @@ fn status_room_keeping(title_width: usize, keeps: usize, width: usize) -> usize 
     width.saturating_sub(title_width.min(keeps) + HEADER_GAP)
 }
 
-/// A notice ending on its line `area`: one too long for it wraps upwards over what is above
-/// (the body's bottom rule, then the body), half the screen at most, so that its end
-/// (a file's name, a key) is seen. The layout does not move: hit-testing still agrees with
-/// [`areas`]. Only a message longer than that is cut, with "…".
+/// The rows a notice takes on a screen of `area`: its message wrapped to the screen's width,
+/// at least one (the status row, kept when there is no notice) and at most half the screen,
+/// so that the body keeps its rows.
+#[must_use]
+pub fn notice_rows(message: Option<&str>, area: Rect) -> u16 {
+    let wrapped = message.map_or(1, |m| {
+        super::text::wrap_at_spaces(m, area.width.into()).len()
+    });
+    let most = usize::from(area.height / 2).max(1);
+    u16::try_from(wrapped.clamp(1, most)).unwrap_or(1)
+}
+
+/// A notice in its own rows, `area` (as [`notice_rows`] counts them): wrapped at its width,
+/// over nothing else. Only a message longer than half the screen is cut, with "…".
 pub fn notice(message: &str, style: Style, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let mut rows = super::text::wrap_at_spaces(message, width);
-    let room = usize::from(area.y.min(buf.area.height / 2)) + 1;
+    let room = usize::from(area.height).max(1);
     if rows.len() > room {
         rows.truncate(room);
         if let Some(last) = rows.last_mut() {
             *last = super::text::fit(&format!("{last} …"), width);
         }
     }
-    let top = area.y + 1 - u16::try_from(rows.len()).unwrap_or(1);
-    for (row, y) in rows.into_iter().zip(top..) {
-        let line = Rect { y, ..area };
+    for (row, y) in rows.into_iter().zip(area.y..) {
+        let line = Rect {
+            y,
+            height: 1,
+            ..area
+        };
         ratatui::widgets::Clear.render(line, buf);
         Line::styled(row, style).render(line, buf);
     }

@@ -24,14 +24,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         keys::HOME_BACKLOG
     };
     let details = details::lines(app, list_keys, theme);
-    let notice_height = u16::from(
-        app.notice.is_some()
-            || !home.filter.is_empty()
+    // A field typed in (the filter, the exam date) takes a row, and the notice its own.
+    let field_height = u16::from(
+        !home.filter.is_empty()
             || home
                 .overlay
                 .as_ref()
                 .is_some_and(|o| matches!(o, HomeOverlay::Filter | HomeOverlay::Exam(_))),
     );
+    let notice_height = field_height
+        + app
+            .notice
+            .as_ref()
+            .map_or(0, |notice| super::chrome::notice_rows(Some(notice), area));
     // Between the top line, the notice and the footer: the list and the details.
     let body = area.height.saturating_sub(2 + notice_height);
     // The list keeps room for its rows (and its border and header), up to half of that, so
@@ -132,8 +137,8 @@ fn render_problems(
         .render(popup, buf);
 }
 
-/// The notice line: a field typed in (the exam date, the filter) keeps it, and the notice
-/// (what was wrong with the date) ends on the line above.
+/// The notice rows: a field typed in (the exam date, the filter) keeps the last, and the
+/// notice (what was wrong with the date) has the rows above.
 fn render_notice(app: &App, theme: &Theme, notice: Rect, buf: &mut Buffer) {
     let home = &app.home;
     let field = if let Some(HomeOverlay::Exam(input)) = &home.overlay {
@@ -159,18 +164,20 @@ fn render_notice(app: &App, theme: &Theme, notice: Rect, buf: &mut Buffer) {
     } else {
         None
     };
-    let notice_line = match field {
+    // The field on the last row, the notice in the rows above it.
+    let notice_rows = match field {
         Some(field) => {
-            field.render(notice, buf);
+            let last = notice.rows().next_back().unwrap_or(notice);
+            field.render(last, buf);
             Rect {
-                y: notice.y.saturating_sub(1),
+                height: notice.height.saturating_sub(1),
                 ..notice
             }
         }
         None => notice,
     };
     if let Some(message) = &app.notice {
-        super::chrome::notice(message, theme.error, notice_line, buf);
+        super::chrome::notice(message, theme.error, notice_rows, buf);
     }
 }
 

@@ -10,11 +10,10 @@ use super::{Clicks, Theme, card, chrome};
 use crate::app::{Action, App, keys};
 use crate::session::matching::{GRID_COLUMNS as COLUMNS, Match, seconds};
 
-/// The tiles' areas in a screen of `area`, in tile order; the last two rows of the body show
-/// the focused tile's full text.
+/// The tiles' areas in the screen's `body` (inside its rules), in tile order; the last two
+/// rows of the body show the focused tile's full text.
 #[must_use]
-pub fn tile_areas(area: Rect, tiles: usize) -> Vec<Rect> {
-    let body = chrome::body(area);
+pub fn tile_areas(body: Rect, tiles: usize) -> Vec<Rect> {
     let [grid, _] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(body);
     let rows = tiles.div_ceil(COLUMNS).max(1);
     let row_areas = Layout::vertical(vec![Constraint::Fill(1); rows]).split(grid);
@@ -40,19 +39,20 @@ fn tile_clicks(tiles: &[Rect]) -> Clicks {
 
 /// Draws the game; returns where each tile is, for clicks to pick it.
 pub fn render(app: &App, game: &Match, theme: &Theme, area: Rect, buf: &mut Buffer) -> Clicks {
-    let tiles = tile_areas(area, game.tiles.len());
-    let clicks = if game.finished.is_none() {
-        tile_clicks(&tiles)
-    } else {
-        Clicks::default()
-    };
     let time = seconds(game.elapsed_ms(app.now));
     let status = Line::from(vec![
         Span::styled(time, theme.title),
         Span::styled(format!(" · {}", mistakes(game.mistakes)), theme.dim),
     ]);
     let title = format!("Match · {}", game.title);
+    // The body as the chrome lays it out, above the notice's rows: the tiles are in it.
     let body = chrome::render(app, theme, &title, status, area, buf);
+    let tiles = tile_areas(body, game.tiles.len());
+    let clicks = if game.finished.is_none() {
+        tile_clicks(&tiles)
+    } else {
+        Clicks::default()
+    };
     let flashing = game.flashing(app.now);
     for (i, (tile, rect)) in game.tiles.iter().zip(tiles).enumerate() {
         if tile.gone {
@@ -201,7 +201,7 @@ mod tests {
     #[test]
     fn tiles_fill_the_grid_and_clicks_find_them() {
         let area = Rect::new(0, 0, 80, 24);
-        let tiles = tile_areas(area, 12);
+        let tiles = tile_areas(chrome::body(area), 12);
         assert_eq!(tiles.len(), 12);
         assert_eq!(tiles[0].x, 0);
         assert_eq!(tiles[4].y, tiles[0].y + tiles[0].height);

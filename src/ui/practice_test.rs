@@ -10,6 +10,9 @@ use super::{Theme, card, chrome, text};
 use crate::app::{Action, App, Practice, keys};
 use crate::session::practice_test::{Item, PracticeTest, Response};
 use crate::session::questions::Ask;
+use report::{labelled, report_lines};
+
+mod report;
 
 pub fn render(
     app: &App,
@@ -60,82 +63,6 @@ pub fn render(
             paragraph.wrap(Wrap { trim: false }).render(area, buf);
         },
     );
-}
-
-/// The report after submitting: the score, then what was nearly right and what was wrong.
-fn report_lines(
-    report: &crate::session::practice_test::Report,
-    theme: &Theme,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::from(""),
-        Line::styled(
-            format!(
-                "Score: {}% ({} of {} right)",
-                report.score, report.right, report.total
-            ),
-            theme.title,
-        ),
-        Line::from(""),
-    ];
-    if report.wrong.is_empty() {
-        lines.push(Line::styled("Everything right!", theme.review));
-    }
-    let right_but = [
-        ("Right, but mind the spelling:", &report.near, "as written:"),
-        ("Right in part (key words):", &report.partial, "in full:"),
-    ];
-    for (heading, answers, label) in right_but {
-        if answers.is_empty() {
-            continue;
-        }
-        lines.push(Line::styled(heading, theme.notice));
-        for near in answers {
-            let number = format!("{}.", near.number);
-            lines.extend(labelled_card(
-                &number,
-                &near.prompt,
-                width,
-                theme.title,
-                theme,
-            ));
-            lines.extend(labelled("yours:", &near.given, width, theme.notice));
-            lines.extend(labelled_card(
-                label,
-                &near.expected,
-                width,
-                theme.review,
-                theme,
-            ));
-        }
-        lines.push(Line::from(""));
-    }
-    if !report.wrong.is_empty() {
-        lines.push(Line::styled("Wrong:", theme.error));
-    }
-    for wrong in &report.wrong {
-        let number = format!("{}.", wrong.number);
-        lines.extend(labelled_card(
-            &number,
-            &wrong.prompt,
-            width,
-            theme.title,
-            theme,
-        ));
-        if let Some(shown) = &wrong.shown {
-            lines.extend(labelled_card("shown:", shown, width, theme.dim, theme));
-        }
-        lines.extend(labelled("yours:", &wrong.given, width, theme.error));
-        lines.extend(labelled_card(
-            "right:",
-            &wrong.expected,
-            width,
-            theme.review,
-            theme,
-        ));
-    }
-    lines
 }
 
 /// The submit page: how many are answered, which are not, and the keys.
@@ -197,50 +124,6 @@ fn number_ranges(numbers: &[usize]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// `label` and `text` on a line, the text's wrapped lines under its first word, not under
-/// the label: "  yours: a long answer" / "         that goes on".
-fn labelled(label: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    let indent = label.chars().count() + 3;
-    text::wrap(text, width.saturating_sub(indent).max(10))
-        .into_iter()
-        .enumerate()
-        .map(|(i, piece)| {
-            let head = if i == 0 {
-                format!("  {label} ")
-            } else {
-                " ".repeat(indent)
-            };
-            Line::from(vec![Span::styled(head, style), Span::styled(piece, style)])
-        })
-        .collect()
-}
-
-/// As [`labelled`], for card text: drawn by the one card renderer (Markdown, math, tabs to
-/// the next multiple of 4), each of its lines under the first.
-fn labelled_card(
-    label: &str,
-    text: &str,
-    width: usize,
-    style: Style,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let indent = label.chars().count() + 3;
-    card::lines(text, width.saturating_sub(indent).max(10), style, theme)
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let head = if i == 0 {
-                format!("  {label} ")
-            } else {
-                " ".repeat(indent)
-            };
-            let mut spans = vec![Span::styled(head, style)];
-            spans.extend(line.spans);
-            Line::from(spans)
-        })
-        .collect()
 }
 
 /// Leaving a test with answers: what is kept, and the keys.

@@ -15,7 +15,7 @@ use crate::session::review::{Kind, Notice, ReviewSession, Side};
 use crate::study::DueCounts;
 
 /// Rows the rest of the screen keeps besides the typed answer's comparison: the header, the
-/// card's three (its rules and a line of text), the notice and the footer.
+/// card's three (its rules and a line of text), a notice's one and the footer.
 const BESIDE_COMPARISON: u16 = 6;
 
 /// Draws the review screen; returns where its picture goes, if the card has one.
@@ -47,9 +47,11 @@ pub fn render(
     );
     let buttons_height = u16::try_from(buttons_lines.len()).unwrap_or(1);
     let column = super::chrome::column(area);
+    let notice = session.notice.as_ref().map(notice_text);
+    let notice_rows = super::chrome::notice_rows(notice.as_deref(), area);
     let room = area
         .height
-        .saturating_sub(BESIDE_COMPARISON + buttons_height);
+        .saturating_sub(BESIDE_COMPARISON - 1 + notice_rows + buttons_height);
     let checked = review
         .field
         .as_ref()
@@ -70,10 +72,12 @@ pub fn render(
         })
         .unwrap_or_default();
     let checked_height = u16::try_from(checked.len()).unwrap_or(u16::MAX).min(room);
+    // A long notice may take the card's rows on a short screen (its rules stay): it says
+    // what went wrong, and goes with the next answer.
     let [header, body, notice_area, checked_area, buttons_area, keys] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Min(2),
+        Constraint::Length(notice_rows),
         Constraint::Length(checked_height),
         Constraint::Length(buttons_height),
         Constraint::Length(1),
@@ -98,13 +102,13 @@ pub fn render(
         }
         None => done::render_done(app, review, theme, inner, buf),
     }
-    if let Some(notice) = &session.notice {
-        let style = if matches!(notice, Notice::Error(_) | Notice::Leech) {
+    if let (Some(kind), Some(notice)) = (&session.notice, &notice) {
+        let style = if matches!(kind, Notice::Error(_) | Notice::Leech) {
             theme.error
         } else {
             theme.notice
         };
-        super::chrome::notice(&notice_text(notice), style, notice_area, buf);
+        super::chrome::notice(notice, style, notice_area, buf);
     }
     footer::render(app.bindings(), theme, keys, buf);
     if review.overlay == Some(ReviewOverlay::Picker) {

@@ -765,6 +765,7 @@ mod home_items;
 mod key_ranges;
 mod media;
 mod narrow;
+mod notices;
 mod practice_screens;
 mod stats_overview;
 mod stats_tabs;

@@ -49,6 +49,16 @@ impl Tui {
     /// Starts `flashdeck args…` in a `cols`×`rows` terminal with `home` as its home and
     /// working directory.
     pub fn start(home: &Path, args: &[&str], cols: u16, rows: u16) -> Self {
+        Self::start_with(home, args, (cols, rows), &[])
+    }
+
+    /// As [`Tui::start`], with the environment variables `env` set too (`PATH`, say).
+    pub fn start_with(
+        home: &Path,
+        args: &[&str],
+        (cols, rows): (u16, u16),
+        env: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -68,6 +78,9 @@ impl Tui {
         cmd.env("RUST_BACKTRACE", "0");
         for name in ["FLASHDECK_DECKS", "FLASHDECK_DATA_DIR", "FLASHDECK_CONFIG"] {
             cmd.env_remove(name);
+        }
+        for (name, value) in env {
+            cmd.env(name, value);
         }
         let child = pair.slave.spawn_command(cmd).expect("start flashdeck");
         drop(pair.slave);

@@ -233,18 +233,6 @@ const GRADES: &[Binding] = &[
 
 pub const ANSWER: Keys = Keys(&[GRADES, CARD_COMMANDS], None);
 
-/// The open key, on the tables of review and flashcards when the side has pictures.
-#[rustfmt::skip]
-pub(super) const OPEN: &[Binding] = &[
-    bind(Code(&[K::Char('o')]), "o", "open picture", A::OpenImage, FOOTER),
-];
-
-/// The replay key, on the tables of review and flashcards when the side has sounds or speech.
-#[rustfmt::skip]
-pub(super) const REPLAY: &[Binding] = &[
-    bind(Code(&[K::Char('r')]), "r", "replay sound", A::Replay, FOOTER),
-];
-
 /// Practice modes offered when the day's review is done: `m` is the mode picker, as on the
 /// home screen; the others go straight to a mode.
 #[rustfmt::skip]
@@ -482,18 +470,6 @@ pub const ALL: &[(&str, Keys)] = &[
     ("OPTIONS_TEST_RESUME", OPTIONS_TEST_RESUME),
     ("COUNT_INPUT", COUNT_INPUT),
     ("FLASHCARDS", FLASHCARDS),
-    ("FLASHCARDS_MEDIA", FLASHCARDS_MEDIA),
-    ("FLASHCARDS_PICTURES", FLASHCARDS_PICTURES),
-    ("FLASHCARDS_SOUNDS", FLASHCARDS_SOUNDS),
-    ("SORTING_MEDIA", SORTING_MEDIA),
-    ("SORTING_PICTURES", SORTING_PICTURES),
-    ("SORTING_SOUNDS", SORTING_SOUNDS),
-    ("QUESTION_MEDIA", QUESTION_MEDIA),
-    ("QUESTION_PICTURES", QUESTION_PICTURES),
-    ("QUESTION_SOUNDS", QUESTION_SOUNDS),
-    ("ANSWER_MEDIA", ANSWER_MEDIA),
-    ("ANSWER_PICTURES", ANSWER_PICTURES),
-    ("ANSWER_SOUNDS", ANSWER_SOUNDS),
     ("SORTING", SORTING),
     ("SORTING_ROUND_OVER", SORTING_ROUND_OVER),
     ("SORTING_ALL_SORTED", SORTING_ALL_SORTED),

@@ -2,8 +2,12 @@
 //! the replay key, stopped when it goes; pictures opened; paths out of the decks folder
 //! refused; the media keys only where a side has media.
 
+use std::fmt::Write as _;
+
 use super::*;
 use crate::app::media::{Playback, Utterance};
+use crate::app::practice::Setting;
+use crate::store::Question;
 
 /// A deck in `/decks/es/words.toml`, spoken in Spanish and answered in English: `c0` with a
 /// picture and sounds on both sides, `c1` plain, `c2` with a picture outside the decks folder.
@@ -233,4 +237,113 @@ fn a_side_with_one_kind_of_media_offers_only_its_key() {
     let shown = footer(&app);
     assert!(shown.contains("r replay sound"), "{shown}");
     assert!(!shown.contains("open picture"), "{shown}");
+}
+
+#[test]
+fn speech_reads_the_cards_words_not_the_marks_drawn_around_them() {
+    // A quote, a table, a rule and a list: drawn with a bar, dots, a line and bullets.
+    let text = "[deck]\nname = \"Marks\"\ntts = \"en\"\n\
+        [[cards]]\nid = \"c0\"\nfront = \"> quoted\\n\\n| a | b |\\n|---|---|\\n| c | d |\\n\\n---\\n\\n- one\\n- two\\n\\n1. three\"\nback = \"x\"\n";
+    let mut app = app_of_file("marks", text);
+    app.media.speech = true;
+    let effects = review_until(&mut app, "marks/c0");
+    assert_eq!(
+        plays(&effects)[0].speech,
+        Some(spoken("en", "quoted a b c d one two three"))
+    );
+}
+
+#[test]
+fn a_cloze_cards_back_speaks_the_whole_sentence_then_the_extra() {
+    let text = "[deck]\nname = \"Capitals\"\ntts = \"en\"\n\
+        [[cards]]\nid = \"cap\"\ncloze = \"The capital of {{c1::France}} is **{{c2::Paris}}**.\"\nextra = \"Since 508.\"\n";
+    let mut app = app_of_file("capitals", text);
+    app.media.speech = true;
+    let effects = review_until(&mut app, "capitals/cap~c1");
+    assert_eq!(
+        plays(&effects)[0].speech,
+        Some(spoken("en", "The capital of […] is Paris."))
+    );
+    // As Anki speaks a cloze card's back: the text with its deletions filled in, then the
+    // extra.
+    let effects = press(&mut app, KeyCode::Char(' '), now());
+    assert_eq!(
+        plays(&effects)[0].speech,
+        Some(spoken("en", "The capital of France is Paris. Since 508."))
+    );
+}
+
+/// Four cards with a hint, each side with a sound: `sounds/c0`.. `c3`.
+fn sounding_app() -> App {
+    let mut text = String::from("[deck]\nname = \"Sounds\"\n");
+    for i in 0..4 {
+        let _ = write!(
+            text,
+            "[[cards]]\nid = \"c{i}\"\nfront = \"w{i} [sound:f{i}.mp3]\"\nback = \"m{i} [sound:b{i}.mp3]\"\nhint = \"h{i}\"\n"
+        );
+    }
+    app_of_file("sounds", &text)
+}
+
+fn sound(name: &str) -> PathBuf {
+    PathBuf::from(format!("/decks/{name}.mp3"))
+}
+
+#[test]
+fn the_replay_key_works_wherever_a_sound_shows_and_keeps_the_tables_own_keys() {
+    let mut app = sounding_app();
+    app.media.autoplay = false;
+    review_until(&mut app, "sounds/c0");
+    // A card with a hint: its question's table gains `r`, and keeps `h` and `t`.
+    let bindings = app.bindings();
+    assert_eq!(bindings.label_for(&Action::Replay), Some("r"));
+    assert_eq!(bindings.label_for(&Action::ShowHint), Some("h"));
+    assert_eq!(bindings.label_for(&Action::ToggleTyping), Some("t"));
+    let replayed =
+        |effects: &[Effect]| plays(effects).first().map(|p| (p.sounds.clone(), p.replay));
+    let effects = press(&mut app, KeyCode::Char('r'), now());
+    assert_eq!(replayed(&effects), Some((vec![sound("f0")], true)));
+    // On the answer, the question's sound shows above it: `r` plays it, then the answer's.
+    press(&mut app, KeyCode::Char(' '), now());
+    let effects = press(&mut app, KeyCode::Char('r'), now());
+    assert_eq!(
+        replayed(&effects),
+        Some((vec![sound("f0"), sound("b0")], true))
+    );
+    // With the answer field left (Esc), `r` replays too; while typing, it types.
+    let mut app = sounding_app();
+    app.media.autoplay = false;
+    review_until(&mut app, "sounds/c0");
+    press(&mut app, KeyCode::Char('t'), now());
+    assert!(app.typing());
+    assert!(plays(&press(&mut app, KeyCode::Char('r'), now())).is_empty());
+    press(&mut app, KeyCode::Esc, now());
+    let effects = press(&mut app, KeyCode::Char('r'), now());
+    assert_eq!(replayed(&effects), Some((vec![sound("f0")], true)));
+}
+
+#[test]
+fn learn_and_the_test_play_their_questions_sounds() {
+    for mode in [PracticeMode::Learn, PracticeMode::Test] {
+        let mut app = sounding_app();
+        app.open_options(mode, vec![0], "Sounds".into());
+        // Multiple choice only: the other kinds type, or show a claim.
+        for kind in [Question::Written, Question::TrueFalse, Question::Matching] {
+            app.update(Action::Setting(Setting::Kind(kind)), now());
+        }
+        let effects = app.update(Action::Start, now());
+        // The question is a card's front or back, each with its own sound.
+        let side = app.side_media().unwrap();
+        assert_eq!(plays(&effects), [&side.playback], "{mode:?}");
+        assert_eq!(side.playback.sounds.len(), 1, "{mode:?}");
+        let effects = press(&mut app, KeyCode::Char('r'), now());
+        assert_eq!(
+            plays(&effects),
+            [&Playback {
+                replay: true,
+                ..side.playback.clone()
+            }],
+            "{mode:?}"
+        );
+    }
 }

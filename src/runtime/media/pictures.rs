@@ -1,9 +1,9 @@
 //! Card pictures drawn in the terminal: decoded and encoded for the terminal's protocol on a
 //! worker thread (never while a frame is drawn), kept for the side on screen, and drawn into
 //! the place under the card's text that drawing reported. A picture that cannot be read
-//! stays text (`[image: alt]`) and is told once, whether pictures are drawn or not: each
-//! picture of a side is checked when the side shows ([`Pictures::check`]), though only the
-//! first is drawn.
+//! stays text (`[image: alt]`) and is told whenever its side shows, whether pictures are
+//! drawn or not: each picture of a side is checked when the side shows ([`Pictures::check`]),
+//! though only the first is drawn, and one found bad is not read again.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -32,8 +32,8 @@ pub struct Pictures {
     done: Receiver<(Key, Result<Protocol, String>)>,
     encoded: Vec<(Key, Protocol)>,
     pending: Vec<Key>,
-    /// Pictures that could not be read: they stay text.
-    failed: Vec<PathBuf>,
+    /// Pictures that could not be read, with why: they stay text.
+    failed: Vec<(PathBuf, String)>,
     /// What the last frame drew, so that a graphics protocol's picture is cleared away when
     /// another (or none) takes its place.
     drawn: Option<Key>,
@@ -92,14 +92,14 @@ impl Pictures {
 
     /// Checks `paths`, the pictures of a side that shows, drawn or not: each must be inside
     /// the decks folder, there, and begin as a picture does (its header read, not decoded).
-    /// One that fails is told by the next [`Pictures::collect`], once, and never decoded.
+    /// One that fails is told by the next [`Pictures::collect`] (again each time its side
+    /// shows, as the notice goes with the card), and never read again.
     pub fn check(&mut self, paths: &[PathBuf]) {
         for path in paths {
-            if self.failed.contains(path) {
-                continue;
-            }
-            if let Err(message) = readable(path, &self.root) {
-                self.failed.push(path.clone());
+            if let Some((_, message)) = self.failed.iter().find(|(failed, _)| failed == path) {
+                self.told.push(message.clone());
+            } else if let Err(message) = readable(path, &self.root) {
+                self.failed.push((path.clone(), message.clone()));
                 self.told.push(message);
             }
         }
@@ -133,8 +133,8 @@ impl Pictures {
                     self.encoded.push((key, protocol));
                 }
                 Err(message) => {
-                    if !self.failed.contains(&key.0) {
-                        self.failed.push(key.0);
+                    if !self.failed.iter().any(|(failed, _)| *failed == key.0) {
+                        self.failed.push((key.0, message.clone()));
                         notices.push(message);
                     }
                 }
@@ -156,7 +156,7 @@ impl Pictures {
     }
 
     fn draw_picture(&mut self, frame: &mut Frame, path: &Path, area: Rect) {
-        if self.jobs.is_none() || area.is_empty() || self.failed.iter().any(|f| f == path) {
+        if self.jobs.is_none() || area.is_empty() || self.failed.iter().any(|(f, _)| f == path) {
             return;
         }
         let key: Key = (path.to_path_buf(), area.width, area.height);

@@ -14,14 +14,45 @@ pub struct Wrong {
     pub prompt: String,
     /// A true/false question's claim: the answer it showed.
     pub shown: Option<String>,
-    /// "True", "False", the option chosen, the text typed, or "(no answer)".
-    pub given: String,
-    /// The right answer; for a false claim, "False" and the card's answer.
-    pub expected: String,
+    /// What was answered: an option or a matching answer picked, the text typed, true or
+    /// false, or nothing.
+    pub given: Answer,
+    /// The right answer: the card's answer, or for a true/false question whether its claim
+    /// was true.
+    pub expected: Answer,
+    /// A false claim's card answer, which the report shows after "False".
+    pub answer: Option<String>,
+}
+
+/// An answer as the report shows it: a card's text is drawn as the card is (Markdown, math,
+/// tabs), what was typed as it was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// A card's text: an option or a matching answer, a card's answer.
+    Card(String),
+    /// What the user typed.
+    Typed(String),
+    /// True or false, to a true/false question.
+    Truth(bool),
+    /// Nothing was answered.
+    Nothing,
 }
 
 /// What a question not answered shows as the answer given.
 pub const NO_ANSWER: &str = "(no answer)";
+
+impl Answer {
+    /// The answer's text: the card's or the typed text, "True", "False" or "(no answer)".
+    #[must_use]
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Card(text) | Self::Typed(text) => text,
+            Self::Truth(true) => "True",
+            Self::Truth(false) => "False",
+            Self::Nothing => NO_ANSWER,
+        }
+    }
+}
 
 /// A submitted test, graded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,8 +106,9 @@ impl Report {
                         number: report.total + 1,
                         prompt: q.prompt.clone(),
                         shown: None,
-                        given: text.clone(),
-                        expected: q.answer.clone(),
+                        given: Answer::Typed(text.clone()),
+                        expected: Answer::Card(q.answer.clone()),
+                        answer: None,
                     });
                 }
             }
@@ -112,14 +144,13 @@ fn grade_item(
     response: &Response,
     strictness: Strictness,
 ) -> Vec<Graded> {
-    let wrong = |prompt: &str, given: String, expected: &str| {
-        Some(Wrong {
-            number: 0,
-            prompt: prompt.to_owned(),
-            shown: None,
-            given,
-            expected: expected.to_owned(),
-        })
+    let wrong = |prompt: &str, given: Answer, expected: Answer| Wrong {
+        number: 0,
+        prompt: prompt.to_owned(),
+        shown: None,
+        given,
+        expected,
+        answer: None,
     };
     match item {
         Item::Single(q) => {
@@ -127,15 +158,17 @@ fn grade_item(
                 (Ask::Written, Response::Text(text)) => (
                     Kind::Written,
                     grade(text, &q.answer, strictness).is_right(),
-                    text.clone(),
+                    Answer::Typed(text.clone()),
                 ),
-                (Ask::Choice { options, correct }, Response::Choice(n)) => {
-                    (Kind::Choice, n == correct, options[*n].clone())
-                }
+                (Ask::Choice { options, correct }, Response::Choice(n)) => (
+                    Kind::Choice,
+                    n == correct,
+                    Answer::Card(options[*n].clone()),
+                ),
                 (Ask::TrueFalse { is_true, .. }, Response::TrueFalse(said)) => {
-                    (Kind::TrueFalse, said == is_true, true_or_false(*said))
+                    (Kind::TrueFalse, said == is_true, Answer::Truth(*said))
                 }
-                (ask, _) => (ask.kind(), false, NO_ANSWER.to_owned()),
+                (ask, _) => (ask.kind(), false, Answer::Nothing),
             };
             // The answer a wrong pick took: an option, or a false claim said to be true.
             let picked = match (&q.ask, response) {
@@ -146,23 +179,19 @@ fn grade_item(
             let chosen = picked
                 .filter(|_| !right)
                 .and_then(|text| owner_of(terms, q, text));
-            let (expected, shown) = match &q.ask {
-                Ask::TrueFalse {
-                    shown,
-                    is_true: true,
-                } => ("True".to_owned(), Some(shown)),
-                Ask::TrueFalse { shown, .. } => {
-                    (format!("False: the answer is {}", q.answer), Some(shown))
-                }
-                _ => (q.answer.clone(), None),
+            let (expected, shown, answer) = match &q.ask {
+                Ask::TrueFalse { shown, is_true } => (
+                    Answer::Truth(*is_true),
+                    Some(shown.clone()),
+                    (!is_true).then(|| q.answer.clone()),
+                ),
+                _ => (Answer::Card(q.answer.clone()), None, None),
             };
-            let wrong = (!right)
-                .then(|| wrong(&q.prompt, given, &expected))
-                .flatten()
-                .map(|wrong| Wrong {
-                    shown: shown.cloned(),
-                    ..wrong
-                });
+            let wrong = (!right).then(|| Wrong {
+                shown,
+                answer,
+                ..wrong(&q.prompt, given, expected)
+            });
             vec![(q.term, kind, right, wrong, chosen)]
         }
         Item::Matching {
@@ -182,7 +211,7 @@ fn grade_item(
                         .get(i)
                         .copied()
                         .flatten()
-                        .map_or_else(|| NO_ANSWER.to_owned(), |p| answers[p].clone());
+                        .map_or(Answer::Nothing, |p| Answer::Card(answers[p].clone()));
                     // Answer `p` is the pair of the prompt whose key it is.
                     let chosen = picks
                         .get(i)
@@ -195,19 +224,13 @@ fn grade_item(
                         pair_terms[i],
                         Kind::Matching,
                         right,
-                        if right {
-                            None
-                        } else {
-                            wrong(&prompts[i], given, &answers[key[i]])
-                        },
+                        (!right).then(|| {
+                            wrong(&prompts[i], given, Answer::Card(answers[key[i]].clone()))
+                        }),
                         chosen,
                     )
                 })
                 .collect()
         }
     }
-}
-
-fn true_or_false(said: bool) -> String {
-    if said { "True" } else { "False" }.to_owned()
 }

@@ -163,8 +163,13 @@ fn wrong_answers_are_listed_beside_the_right_ones_and_can_be_retaken() {
     let report = t.report.clone().unwrap();
     assert_eq!((report.right, report.total, report.score), (6, 8, 75));
     assert_eq!(report.wrong.len(), 2);
-    assert!(report.wrong.iter().any(|w| w.given == "Atlantis"));
-    assert!(report.wrong.iter().any(|w| w.given == "(no answer)"));
+    assert!(
+        report
+            .wrong
+            .iter()
+            .any(|w| w.given == Answer::Typed("Atlantis".into()))
+    );
+    assert!(report.wrong.iter().any(|w| w.given == Answer::Nothing));
     let wrong_answers = events
         .iter()
         .filter(|e| {
@@ -286,15 +291,10 @@ fn the_report_says_what_a_true_false_question_claimed_and_what_was_right() {
             panic!()
         };
         assert_eq!(wrong.shown.as_ref(), Some(shown));
-        if *is_true {
-            assert_eq!(
-                (wrong.given.as_str(), wrong.expected.as_str()),
-                ("False", "True")
-            );
-        } else {
-            assert_eq!(wrong.given, "True");
-            assert_eq!(wrong.expected, format!("False: the answer is {}", q.answer));
-        }
+        // Said false to a true claim, or true to a false one, whose card answer is kept.
+        assert_eq!(wrong.given, Answer::Truth(!is_true));
+        assert_eq!(wrong.expected, Answer::Truth(*is_true));
+        assert_eq!(wrong.answer, (!is_true).then(|| q.answer.clone()));
     }
     assert_eq!(
         report.wrong.iter().map(|w| w.number).collect::<Vec<_>>(),
@@ -388,13 +388,10 @@ fn written_answers_right_but_for_accents_or_a_typo_are_listed_with_the_spelling(
     assert_eq!((report.right, report.total), (1, 2));
     assert_eq!(report.near.len(), 1);
     assert_eq!(
-        (
-            report.near[0].given.as_str(),
-            report.near[0].expected.as_str()
-        ),
-        ("cafe", "café")
+        (&report.near[0].given, &report.near[0].expected),
+        (&Answer::Typed("cafe".into()), &Answer::Card("café".into()))
     );
-    assert_eq!(report.wrong[0].given, "かき");
+    assert_eq!(report.wrong[0].given, Answer::Typed("かき".into()));
 }
 
 /// The cards each question asks about, in the order the test asks them.

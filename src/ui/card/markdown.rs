@@ -15,7 +15,7 @@ use super::{code, math};
 use crate::ui::Theme;
 
 /// The extensions card text has beyond `CommonMark`.
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH
 }
 
@@ -71,8 +71,6 @@ struct Rows<'t> {
     /// An image's address and alt text while its alt text is read.
     image: Option<(String, String)>,
     table: Option<Vec<Vec<Vec<Span<'static>>>>>,
-    /// The line being gathered is a table's row or a rule: its row is [`Row::whole`].
-    whole: bool,
 }
 
 /// `text`'s rows: `marked` byte ranges (a cloze card's deletions) drawn in the highlight,
@@ -99,7 +97,6 @@ pub fn rows(
         code: None,
         image: None,
         table: None,
-        whole: false,
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         rows.event(event, range);
@@ -139,7 +136,6 @@ impl Rows<'_> {
                 self.gap();
                 let rule = "─".repeat(self.width.min(40));
                 self.inline(Span::styled(rule, self.theme.dim));
-                self.whole = true;
                 self.end_line();
             }
             Event::TaskListMarker(done) => {
@@ -251,7 +247,6 @@ impl Rows<'_> {
                 let table = self.table.take().unwrap_or_default();
                 for pieces in super::table::lines(table, self.width, self.theme.dim) {
                     self.line = pieces;
-                    self.whole = true;
                     self.end_line();
                 }
             }
@@ -344,7 +339,6 @@ impl Rows<'_> {
 
     /// Ends the line being gathered as a row, with its containers' leads.
     fn end_line(&mut self) {
-        let whole = std::mem::take(&mut self.whole);
         if self.line.is_empty() || self.table.is_some() && self.code.is_none() {
             return;
         }
@@ -358,7 +352,6 @@ impl Rows<'_> {
             first,
             rest,
             pieces: std::mem::take(&mut self.line),
-            whole,
         });
     }
 }

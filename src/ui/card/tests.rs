@@ -271,29 +271,6 @@ fn wide_clusters_count_as_the_buffer_counts_them() {
 }
 
 #[test]
-fn a_tile_joins_the_lines_and_cuts_the_last() {
-    let theme = Theme::default();
-    let tile = compact("**one** two\nthree four five", 9, 2, Style::new(), &theme);
-    // "one two", "three", "four five": two lines fit, the second marked as cut.
-    assert_eq!(shown(&tile), ["one two", "three…"]);
-    // A last line as wide as the tile gives up its last word for the "…", never doubling it:
-    // "What is KAM’s" is 13 columns, so 12 are left for words: "What is" and "…".
-    let tile = compact(
-        "What is KAM’s external objective?",
-        13,
-        1,
-        Style::new(),
-        &theme,
-    );
-    assert_eq!(shown(&tile), ["What is…"]);
-    // A word wider than the tile is cut to make room: "Particularly" (12) in 7 columns.
-    let tile = compact("Particularly important", 7, 2, Style::new(), &theme);
-    assert_eq!(shown(&tile), ["Particu", "larly…"]);
-    let tile = compact("Accounts that matter", 7, 1, Style::new(), &theme);
-    assert_eq!(shown(&tile), ["Accoun…"]);
-}
-
-#[test]
 fn centring_moves_the_block_not_each_line() {
     let lines = vec![Line::from("1. one"), Line::from("2. three")];
     assert_eq!(shown(&centred(lines, 12)), ["  1. one", "  2. three"]);
@@ -410,40 +387,4 @@ fn plain_is_the_rendered_text_on_one_line() {
     }
 }
 
-#[test]
-fn compact_keeps_a_tables_rows_and_a_rule_on_lines_of_their_own_at_the_tiles_width() {
-    let theme = Theme::default();
-    let text = "before\n\n| name | x |\n|---|---|\n| x | longvalue |\n\n---\n\nafter";
-    // Aligned, the table needs 4 + 3 + 9 = 16 columns; at 14 each row is a line, cells
-    // between dots (8 and 13 columns), and the rule is the tile's 14 columns.
-    let at_14 = compact(text, 14, 10, Style::new(), &theme);
-    assert_eq!(
-        shown(&at_14),
-        [
-            "before",
-            "name · x",
-            "x · longvalue",
-            "──────────────",
-            "after"
-        ]
-    );
-    // At 20 the table is aligned with its rule under the header (4 + 3 + 9 = 16 columns).
-    let at_20 = compact(text, 20, 10, Style::new(), &theme);
-    assert_eq!(
-        shown(&at_20),
-        [
-            "before",
-            "name │ x",
-            "─────┼──────────",
-            "x    │ longvalue",
-            "────────────────────",
-            "after",
-        ]
-    );
-    // Cut at 3 lines: the third ends in "…" (13 columns, then one more).
-    let cut = compact(text, 14, 3, Style::new(), &theme);
-    assert_eq!(shown(&cut), ["before", "name · x", "x · longvalue…"]);
-    // Plain lines are still joined.
-    let plain = compact("one\ntwo", 14, 3, Style::new(), &theme);
-    assert_eq!(shown(&plain), ["one two"]);
-}
+mod compact;

@@ -14,9 +14,6 @@ pub struct Row {
     pub first: Vec<Span<'static>>,
     pub rest: Vec<Span<'static>>,
     pub pieces: Vec<Span<'static>>,
-    /// A line that means something only on its own (a table's row, a rule): the compact
-    /// form, which joins a card's lines, keeps it apart.
-    pub whole: bool,
 }
 
 /// The columns `text` takes in a terminal buffer: the sum of its grapheme clusters' widths.

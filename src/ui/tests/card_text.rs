@@ -121,3 +121,81 @@ fn match_tiles_lay_out_a_table_and_a_rule_for_their_width() {
     }
     assert!(!narrow.contains('┼'), "{narrow}");
 }
+
+#[test]
+fn every_card_text_in_the_tests_report_goes_through_the_card_renderer() {
+    // Each answer is Markdown with a tab: "w0", the tab to column 4, then "z" in italics.
+    let cards = [
+        ("q0", "w0\\t*z*"),
+        ("q1", "w1\\t*z*"),
+        ("q2", "w2\\t*z*"),
+        ("q3", "w3\\t*z*"),
+    ];
+    // Multiple choice only, then matching only.
+    let only = |kept: Question| {
+        [
+            Question::Written,
+            Question::TrueFalse,
+            Question::Choice,
+            Question::Matching,
+        ]
+        .into_iter()
+        .filter(move |&kind| kind != kept)
+        .map(Setting::Kind)
+        .collect::<Vec<_>>()
+    };
+    for settings in [only(Question::Choice), only(Question::Matching)] {
+        let mut app = app_on_cards(&cards);
+        start(&mut app, PracticeMode::Test, &settings);
+        let Screen::Test(test) = &app.screen else {
+            panic!()
+        };
+        let matching = test
+            .session
+            .items
+            .iter()
+            .any(|item| matches!(item, crate::session::practice_test::Item::Matching { .. }));
+        assert_eq!(matching, settings == only(Question::Matching));
+        answer_every_question_with_another_cards_text(&mut app);
+        app.update(Action::Submit, app.now);
+        let screen = text(&draw(&app, 80, 60));
+        let yours: Vec<&str> = screen
+            .lines()
+            .filter_map(|line| line.split("yours: ").nth(1))
+            .collect();
+        assert_eq!(yours.len(), 4, "{settings:?}\n{screen}");
+        for given in yours {
+            // "w1  z": the italics' marks gone, the tab to column 4 (two after "w1").
+            let given = given.trim_end();
+            assert!(
+                given.len() == 5 && given.starts_with('w') && given.ends_with("  z"),
+                "{given:?} in\n{screen}"
+            );
+        }
+    }
+}
+
+/// Answers each question of the test on screen with a card's text that is not its own: a
+/// wrong option, or in a matching block each prompt given the next prompt's answer.
+fn answer_every_question_with_another_cards_text(app: &mut App) {
+    let Screen::Test(test) = &app.screen else {
+        panic!()
+    };
+    for item in test.session.items.clone() {
+        match item {
+            crate::session::practice_test::Item::Single(q) => {
+                let Ask::Choice { correct, .. } = q.ask else {
+                    panic!("{q:?}")
+                };
+                app.update(Action::Choose((correct + 1) % 4 + 1), app.now);
+            }
+            crate::session::practice_test::Item::Matching { key, .. } => {
+                for row in 0..key.len() {
+                    // Choosing moves on to the next prompt.
+                    app.update(Action::Choose(key[(row + 1) % key.len()] + 1), app.now);
+                }
+            }
+        }
+        app.update(Action::Right, app.now);
+    }
+}

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::*;
 
 /// Presses keys the way the runtime does, writing events successfully.
-fn press(app: &mut App, keys: &[KeyCode]) {
+pub(super) fn press(app: &mut App, keys: &[KeyCode]) {
     for &code in keys {
         let Some(action) = app.action_for(KeyEvent::new(code, KeyModifiers::NONE)) else {
             continue;
@@ -34,7 +34,7 @@ use KeyCode::{Enter, Tab};
 /// Every screen, by name, with the keys that reach it from [`sample`] and the words that
 /// must show at every supported size: what matters most on it.
 #[rustfmt::skip]
-fn screens() -> Vec<(&'static str, Vec<KeyCode>, &'static [&'static str])> {
+pub(super) fn screens() -> Vec<(&'static str, Vec<KeyCode>, &'static [&'static str])> {
     vec![
         ("home", vec![], &["Sales & Pricing", "Enter review", "? help", "q quit"]),
         ("home help", chars("?"), &["Enter  review", "close this help"]),
@@ -206,7 +206,10 @@ fn match_tiles_use_their_rows_wrap_at_words_and_end_in_one_ellipsis() {
     let texts: Vec<String> = game.session.tiles.iter().map(|t| t.text.clone()).collect();
     let tile = |start: &str| texts.iter().position(|t| t.starts_with(start)).unwrap();
     let lines_of = |start: &str, (width, height): (u16, u16)| {
-        let rects = crate::ui::matching::tile_areas(Rect::new(0, 0, width, height), 12);
+        let rects = crate::ui::matching::tile_areas(
+            crate::ui::chrome::body(Rect::new(0, 0, width, height)),
+            12,
+        );
         tile_lines(&draw(&app, width, height), rects[tile(start)])
     };
     // Worked out from the tile's width in columns (a quarter of the screen, less the
@@ -306,28 +309,6 @@ fn the_tags_to_cram_fill_a_wide_screen() {
             .ends_with("cram one tag: kam, key-account-management, overview, pricing, …"),
         "{row}"
     );
-}
-
-#[test]
-fn a_long_notice_shows_whole_on_every_screen() {
-    let message = "3 unreadable line(s) in the review log (first: /home/someone/.local/share/flashdeck/reviews/laptop.jsonl:3: EOF while parsing a string at line 1 column 8); run `flashdeck check`";
-    // Help and the picker stay over everything, a notice included.
-    let overlay = |name: &str| name.ends_with("help") || name.ends_with("picker");
-    for (name, keys, _) in screens().into_iter().filter(|(n, ..)| !overlay(n)) {
-        let mut app = sample();
-        press(&mut app, &keys);
-        // As a failed write tells it: on the review screens, the session's notice.
-        let now = app.now;
-        app.update(Action::WriteFailed(message.to_owned()), now);
-        for (width, height) in [(80, 24), (40, 12)] {
-            let screen = flat(&draw(&app, width, height));
-            // Wrapped at spaces: the words follow each other, the end included.
-            assert!(
-                screen.contains("laptop.jsonl:3: EOF") && screen.contains("run `flashdeck check`"),
-                "{name} at {width}×{height}: {screen}"
-            );
-        }
-    }
 }
 
 #[test]

@@ -1,24 +1,22 @@
-//! Review's tables on a side with pictures or sounds: the media keys after the answer's (or
-//! the grades), each only where it does something: `o` where the side has pictures, `r`
-//! where it has sounds or is spoken.
+//! The media keys a screen adds to its table where the card on screen has media
+//! ([`super::super::Keys::with_added`]): `o` where the side has pictures, `r` where it has
+//! sounds or is spoken, each only where the table leaves the key free. A part each, so that
+//! a table that uses one of the keys still gets the other.
 
 use crossterm::event::KeyCode as K;
 
 use super::super::On::Keys as Code;
-use super::super::{Binding, HELP_ONLY, Keys, bind};
-use super::{CARD_COMMANDS, GRADES, OPEN, REPLAY};
+use super::super::{Binding, FOOTER, bind};
 use crate::app::Action as A;
 
-/// The question's Space, in help only: the media keys take its place in the footer.
+/// A side with pictures.
 #[rustfmt::skip]
-const REVEAL: &[Binding] = &[
-    bind(Code(&[K::Char(' '), K::Enter]), "Space", "show answer", A::Reveal, HELP_ONLY),
+pub const OPEN: &[Binding] = &[
+    bind(Code(&[K::Char('o')]), "o", "open picture", A::OpenImage, FOOTER),
 ];
 
-pub const QUESTION_MEDIA: Keys = Keys(&[REVEAL, OPEN, REPLAY, CARD_COMMANDS], None);
-pub const QUESTION_PICTURES: Keys = Keys(&[REVEAL, OPEN, CARD_COMMANDS], None);
-pub const QUESTION_SOUNDS: Keys = Keys(&[REVEAL, REPLAY, CARD_COMMANDS], None);
-
-pub const ANSWER_MEDIA: Keys = Keys(&[GRADES, OPEN, REPLAY, CARD_COMMANDS], None);
-pub const ANSWER_PICTURES: Keys = Keys(&[GRADES, OPEN, CARD_COMMANDS], None);
-pub const ANSWER_SOUNDS: Keys = Keys(&[GRADES, REPLAY, CARD_COMMANDS], None);
+/// A side with sounds or speech.
+#[rustfmt::skip]
+pub const REPLAY: &[Binding] = &[
+    bind(Code(&[K::Char('r')]), "r", "replay sound", A::Replay, FOOTER),
+];

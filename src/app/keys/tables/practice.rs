@@ -4,7 +4,7 @@ use crossterm::event::KeyCode as K;
 
 use super::super::On::{Ctrl, Keys as Code, Pick, Text};
 use super::super::{Binding, FOOTER, HELP_ONLY, Keys, bind, bind_short};
-use super::{HELP_BACK, OPEN, REPLAY};
+use super::HELP_BACK;
 use crate::app::Action as A;
 use crate::app::practice::Setting;
 use crate::store::Question;
@@ -132,23 +132,6 @@ const SORTING_MOVES: &[Binding] = &[
 ];
 
 pub const SORTING: Keys = Keys(&[SORTING_MOVES, SCROLL, STAR, HELP_BACK], None);
-
-/// Flashcards on a side with pictures and sounds: their keys first, so that the footer keeps
-/// them at 80 columns (going back a card gives way; help lists it). A side with one kind has
-/// only its key (`_PICTURES`, `_SOUNDS`).
-pub const FLASHCARDS_MEDIA: Keys = Keys(
-    &[OPEN, REPLAY, FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK],
-    None,
-);
-pub const FLASHCARDS_PICTURES: Keys = Keys(&[OPEN, FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK], None);
-pub const FLASHCARDS_SOUNDS: Keys = Keys(&[REPLAY, FLASHCARD_MOVES, SCROLL, STAR, HELP_BACK], None);
-/// Card sorting on such a side: the sorting keys stay first.
-pub const SORTING_MEDIA: Keys = Keys(
-    &[SORTING_MOVES, OPEN, REPLAY, SCROLL, STAR, HELP_BACK],
-    None,
-);
-pub const SORTING_PICTURES: Keys = Keys(&[SORTING_MOVES, OPEN, SCROLL, STAR, HELP_BACK], None);
-pub const SORTING_SOUNDS: Keys = Keys(&[SORTING_MOVES, REPLAY, SCROLL, STAR, HELP_BACK], None);
 
 #[rustfmt::skip]
 pub const SORTING_ROUND_OVER: Keys = Keys(&[

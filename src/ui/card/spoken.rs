@@ -1,0 +1,48 @@
+//! What speech reads of card text: the words the Markdown parser finds in it (text, code,
+//! math as Unicode), never the marks the renderer draws around them (quote bars, bullets,
+//! table rules and dots, `───`), nor pictures, HTML tags or footnote marks, as Anki's speech
+//! reads a field's text without its HTML.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::{markdown, math};
+
+/// `text`'s words on one line: blocks, list items, table cells and line breaks apart by a
+/// space, the rest as written (an escape as the character it escapes).
+#[must_use]
+pub fn spoken(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Inside a picture: its alt text is the picture's, not the card's words.
+    let mut pictures = 0usize;
+    for event in Parser::new_ext(text, markdown::options()) {
+        match event {
+            Event::Start(Tag::Image { .. }) => pictures += 1,
+            Event::End(TagEnd::Image) => pictures = pictures.saturating_sub(1),
+            _ if pictures > 0 => {}
+            Event::Text(words) | Event::Code(words) => out.push_str(&words),
+            Event::InlineMath(source) | Event::DisplayMath(source) => {
+                out.push_str(&math::to_unicode(&source).unwrap_or_else(|| source.to_string()));
+            }
+            Event::SoftBreak | Event::HardBreak | Event::Rule => out.push(' '),
+            Event::End(tag) if ends_a_block(tag) => out.push(' '),
+            _ => {}
+        }
+    }
+    let words = out.replace(char::is_control, " ");
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `tag` ends a block (a paragraph, an item, a cell), after which words are apart;
+/// emphasis, links and the like end inside a word's sentence.
+fn ends_a_block(tag: TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
