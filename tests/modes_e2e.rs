@@ -115,7 +115,9 @@ fn match_is_played_to_the_end_by_letters() {
                         .map(str::trim)
                         .filter(|l| !l.is_empty())
                         .collect::<Vec<_>>()
-                        .join(" ");
+                        .join(" ")
+                        // A card of several lines (a numbered list) shows them joined by " / ".
+                        .replace(" / ", " ");
                     (shown == flat.trim()).then_some((i, flat))
                 })
             })
