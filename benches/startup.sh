@@ -20,7 +20,7 @@ declare -A shape=(
   [small]="20 1000 0"
   [small-history]="20 1000 200000"
   [medium]="50 1000 1000000"
-  [lifetime]="100 1000 10000000"
+  [lifetime]="100 1000 10000000 30"
 )
 cargo build --release --quiet --bin flashdeck --example limit --example generate_workload --example first_frame
 bin=$PWD/target/release/flashdeck
@@ -29,10 +29,10 @@ frame=$PWD/target/release/examples/first_frame
 mkdir -p "$work"
 printf '%-14s %-22s %10s %10s %10s %8s %10s\n' workload command median_s limit_s vocage_s ratio peak_MB
 for name in "${workloads[@]}"; do
-  read -r decks cards reviews <<<"${shape[$name]}"
+  read -r decks cards reviews years <<<"${shape[$name]}"
   dir=$work/$name
   if [ ! -d "$dir/decks" ]; then
-    target/release/examples/generate_workload "$dir" "$decks" "$cards" "$reviews" >/dev/null
+    target/release/examples/generate_workload "$dir" "$decks" "$cards" "$reviews" "${years:-3}" >/dev/null
   fi
   env_=(FLASHDECK_DECKS="$dir/decks" FLASHDECK_DATA_DIR="$dir" FLASHDECK_CONFIG="$dir/config.toml")
   fd="env ${env_[*]} $bin"
