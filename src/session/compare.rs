@@ -44,11 +44,13 @@ pub enum Comparison {
     },
 }
 
-/// The text a typed answer is compared with: `answer` with its lines joined by a space (as
-/// Anki joins an answer's line breaks), trimmed, in NFC.
+/// The text a typed answer is compared with: `answer` as shown
+/// ([`crate::ui::card::answer_text`]: no Markdown marks, math as Unicode, no pictures) with
+/// its lines joined by a space (as Anki joins an answer's line breaks), trimmed, in NFC.
 #[must_use]
 pub fn expected_text(answer: &str) -> String {
-    let joined: Vec<&str> = answer
+    let shown = crate::ui::card::answer_text(answer);
+    let joined: Vec<&str> = shown
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())

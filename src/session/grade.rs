@@ -84,6 +84,8 @@ const KEY_WORDS_SHARE: (usize, usize) = (3, 4);
 /// Grades `typed` against the card's `answer`.
 #[must_use]
 pub fn grade(typed: &str, answer: &str, strictness: Strictness) -> Grade {
+    // Graded against the answer as the card shows it, as the comparison is.
+    let answer = &crate::ui::card::answer_text(answer);
     match grade_folding(typed, answer, strictness, Marks::Accents) {
         // Right once accents are dropped: was it right with them too?
         Grade::Correct

@@ -80,6 +80,34 @@ pub fn plain(text: &str) -> String {
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` as a user would type it: the rendered text without its pictures and sounds (they
+/// are not typed: `Peru ![map](x.png)` is `Peru`), Markdown marks gone, escapes resolved,
+/// math as Unicode, a rule left out; a line a row of the card, each trimmed, blank ones
+/// dropped. What a typed answer is graded and compared with, in every mode
+/// (`session::grade::grade`, `session::compare::compare`).
+#[must_use]
+pub fn answer_text(text: &str) -> String {
+    use crate::deck::media::references;
+    let mut without_media = String::with_capacity(text.len());
+    let mut start = 0;
+    for media in references(text) {
+        without_media.push_str(&text[start..media.start]);
+        start = media.end;
+    }
+    without_media.push_str(&text[start..]);
+    // Wide enough that nothing but a table is laid out for the width.
+    let shown: Vec<String> = rows(&without_media, 1000, Style::new(), &Theme::default())
+        .into_iter()
+        .map(|row| {
+            let spans = row.first.iter().chain(&row.pieces);
+            let line: String = spans.map(|span| span.content.as_ref()).collect();
+            line.replace(char::is_control, " ").trim().to_owned()
+        })
+        .filter(|line| !line.is_empty() && !line.chars().all(|c| c == '─'))
+        .collect();
+    shown.join("\n")
+}
+
 /// `text`'s logical lines before wrapping, laid out for `width` (tables and rules): Markdown
 /// as [`markdown::rows`] gives them, plain text a row a line.
 fn rows(text: &str, width: usize, base: Style, theme: &Theme) -> Vec<wrap::Row> {

@@ -82,3 +82,28 @@ fn nothing_typed_is_the_answer_unmarked() {
     assert_eq!(compare("", "Paris"), Comparison::Untyped("Paris".into()));
     assert_eq!(compare("   ", "Paris"), Comparison::Untyped("Paris".into()));
 }
+
+#[test]
+fn the_answer_is_compared_as_the_card_shows_it() {
+    // Review showed `--Lima--` against `**Lima**`: the marks, escapes, math and pictures of
+    // the source are not what the user reads, so not what they type.
+    for (typed, answer, shown) in [
+        ("Lima", "**Lima**", "Lima"),
+        ("α", "$\\alpha$", "α"),
+        ("Peru", "Peru ![map](media/grad.png)", "Peru"),
+        ("3 * 4", "3 \\* 4", "3 * 4"),
+        ("ls -la", "`ls -la`", "ls -la"),
+    ] {
+        assert_eq!(
+            compare(typed, answer),
+            Comparison::Same(shown.to_owned()),
+            "{answer:?}"
+        );
+    }
+    // A wrong answer is marked against the shown text, not its marks.
+    let Comparison::Differs { typed, expected } = compare("Lina", "**Lima**") else {
+        panic!("Lina is not Lima");
+    };
+    assert_eq!(notation(&typed), "Li(n)a");
+    assert_eq!(notation(&expected), "Li[m]a");
+}

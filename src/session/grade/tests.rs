@@ -341,3 +341,24 @@ proptest::proptest! {
         proptest::prop_assert_eq!(normalise(&text), fold(&unicode_chars(&text, Marks::Accents)));
     }
 }
+
+#[test]
+fn the_answer_is_graded_as_the_card_shows_it() {
+    // `α` against `$\alpha$` was Wrong: the grader read the source.
+    for (typed, answer) in [
+        ("Lima", "**Lima**"),
+        ("α", "$\\alpha$"),
+        ("Peru", "Peru ![map](media/grad.png)"),
+        ("3 * 4", "3 \\* 4"),
+    ] {
+        assert_eq!(
+            grade(typed, answer, Strictness::default()),
+            Grade::Correct,
+            "{answer:?}"
+        );
+    }
+    assert_eq!(
+        grade("beta", "$\\alpha$", Strictness::default()),
+        Grade::Wrong
+    );
+}
