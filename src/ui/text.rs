@@ -6,8 +6,11 @@ use std::ops::Range;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use textwrap::Options;
+use textwrap::WordSplitter;
 pub use textwrap::core::display_width;
+
+mod clusters;
+use clusters::wrap_line;
 
 /// The display lines of `text` at `width` columns.
 #[must_use]
@@ -20,12 +23,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             continue;
         }
         let indent = " ".repeat(list_marker_width(line));
-        let options = Options::new(width).subsequent_indent(&indent);
-        out.extend(
-            textwrap::wrap(line.trim_end(), options)
-                .into_iter()
-                .map(std::borrow::Cow::into_owned),
+        let rows = wrap_line(
+            line.trim_end(),
+            width,
+            &indent,
+            &WordSplitter::HyphenSplitter,
         );
+        out.extend(rows.into_iter().map(Cow::into_owned));
     }
     out
 }
@@ -34,11 +38,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// path stays whole on its line (where [`wrap`] may break after a hyphen).
 #[must_use]
 pub fn wrap_at_spaces(text: &str, width: usize) -> Vec<String> {
-    let options = Options::new(width.max(8))
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let width = width.max(8);
     text.lines()
-        .flat_map(|line| textwrap::wrap(line.trim_end(), &options))
+        .flat_map(|line| wrap_line(line.trim_end(), width, "", &WordSplitter::NoHyphenation))
         .map(Cow::into_owned)
         .collect()
 }
@@ -62,7 +64,13 @@ pub fn wrap_marked(
             out.push(Line::from(""));
             continue;
         }
-        for piece in textwrap::wrap(line.trim_end(), width.max(8)) {
+        let rows = wrap_line(
+            line.trim_end(),
+            width.max(8),
+            "",
+            &WordSplitter::HyphenSplitter,
+        );
+        for piece in rows {
             // Without indents textwrap lends slices of `line`, so each one's place is known.
             let Cow::Borrowed(piece) = piece else {
                 out.push(Line::styled(piece.into_owned(), plain));
@@ -192,15 +200,17 @@ pub fn fit_line(line: Line<'_>, width: usize) -> Line<'static> {
     Line::from(spans).style(style)
 }
 
-/// The longest start of `text` that takes at most `width` columns.
+/// The longest start of `text` that takes at most `width` columns, in whole grapheme
+/// clusters (a flag is never cut in half).
 fn first_columns(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     let (mut cut, mut used) = (String::new(), 0);
-    for c in text.chars() {
-        used += display_width(c.encode_utf8(&mut [0; 4]));
+    for cluster in text.graphemes(true) {
+        used += super::card::columns(cluster);
         if used > width {
             break;
         }
-        cut.push(c);
+        cut.push_str(cluster);
     }
     cut
 }

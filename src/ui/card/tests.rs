@@ -388,3 +388,34 @@ fn plain_is_the_rendered_text_on_one_line() {
 }
 
 mod compact;
+
+#[test]
+fn wide_characters_at_the_cut_stay_whole() {
+    // Each cluster before "yyy" after `x`s that fill the line up to and past the cut: a flag
+    // (two regional indicators), a ZWJ family, a skin tone, a VS16 heart, Devanagari with its
+    // signs, Thai with its marks and a CJK letter. At every width around the cut, each row
+    // holds whole clusters only, and no row is wider than the width.
+    use unicode_segmentation::UnicodeSegmentation;
+    let theme = Theme::default();
+    let clusters = ["🇯🇵", "👨‍👩‍👧", "👍🏽", "❤️", "क्षि", "กำ", "日"];
+    for cluster in clusters {
+        for width in 70..=82 {
+            for xs in width - 6..=width + 1 {
+                for markdown in ["", "**b** "] {
+                    let text = format!("{markdown}{}{cluster}yyy", "x".repeat(xs));
+                    let rows = shown(&lines(&text, width, Style::new(), &theme));
+                    let joined: String = rows.concat();
+                    let whole = |row: &String| row.graphemes(true).any(|g| g == cluster);
+                    assert!(
+                        rows.iter().any(whole),
+                        "{cluster:?} split at {width} after {xs} x: {rows:?}"
+                    );
+                    assert!(joined.contains(cluster), "{cluster:?} lost: {rows:?}");
+                    for row in &rows {
+                        assert!(columns(row) <= width, "{row:?} wider than {width}");
+                    }
+                }
+            }
+        }
+    }
+}
