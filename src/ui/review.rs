@@ -64,10 +64,7 @@ pub fn render(
         })
         .map(|checked| {
             let width = usize::from(column.width);
-            let mut lines = typed::checked_lines(checked, theme, width, true);
-            if lines.len() > usize::from(room) {
-                lines = typed::checked_lines(checked, theme, width, false);
-            }
+            let lines = typed::checked_lines(checked, theme, width, usize::from(room));
             card::centred(lines, width)
         })
         .unwrap_or_default();

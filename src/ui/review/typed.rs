@@ -43,14 +43,16 @@ pub fn mark_style(mark: Mark, theme: &Theme) -> Style {
     }
 }
 
-/// The verdict's line, then the comparison, for `width` columns; with `arrow`, the `↓`
-/// between the typed line and the answer's, as Anki has it (a short screen goes without).
+/// The verdict's line, then the comparison, in at most `rows` lines of `width` columns. The
+/// answer's line gets its rows first, so that the right answer always shows: the typed line
+/// takes what is left (two rows at most when short of room, its last ending in "…" when
+/// cut), and the `↓` between them, as Anki has it, only where everything else fits.
 #[must_use]
 pub fn checked_lines(
     checked: &Checked,
     theme: &Theme,
     width: usize,
-    arrow: bool,
+    rows: usize,
 ) -> Vec<Line<'static>> {
     let mut verdict = vec![match checked.verdict {
         None => Span::styled("Nothing typed; the answer:", theme.dim),
@@ -67,7 +69,8 @@ pub fn checked_lines(
             verdict.push(Span::styled(words, theme.dim));
         }
     }
-    let mut lines = cut(verdict, width);
+    let mut lines = capped(cut(verdict, width), 1, width, theme);
+    let room = rows.saturating_sub(lines.len()).max(1);
     let pieces = |pieces: &[Piece]| -> Vec<Span<'static>> {
         pieces
             .iter()
@@ -75,18 +78,54 @@ pub fn checked_lines(
             .collect()
     };
     match &checked.comparison {
-        Comparison::Untyped(answer) => lines.extend(cut(vec![answer.clone().into()], width)),
-        Comparison::Same(answer) => lines.extend(cut(
-            vec![Span::styled(answer.clone(), mark_style(Mark::Right, theme))],
-            width,
-        )),
+        Comparison::Untyped(answer) => {
+            lines.extend(capped(
+                cut(vec![answer.clone().into()], width),
+                room,
+                width,
+                theme,
+            ));
+        }
+        Comparison::Same(answer) => {
+            let answer = vec![Span::styled(answer.clone(), mark_style(Mark::Right, theme))];
+            lines.extend(capped(cut(answer, width), room, width, theme));
+        }
         Comparison::Differs { typed, expected } => {
-            lines.extend(cut(pieces(typed), width));
+            let typed = cut(pieces(typed), width);
+            let expected = cut(pieces(expected), width);
+            // The answer first, a row left for the typed line when there is one to leave.
+            let expected_rows = expected.len().min(room.saturating_sub(1).max(1));
+            let left = room - expected_rows;
+            let typed_rows = if typed.len() <= left {
+                typed.len()
+            } else {
+                left.min(2)
+            };
+            let arrow = typed_rows == typed.len() && typed_rows + expected_rows < room;
+            lines.extend(capped(typed, typed_rows, width, theme));
             if arrow {
                 lines.push(Line::styled("↓", theme.dim));
             }
-            lines.extend(cut(pieces(expected), width));
+            lines.extend(capped(expected, expected_rows, width, theme));
         }
+    }
+    lines
+}
+
+/// The first `rows` of `lines`, the last ending in a dim "…" when some were left out.
+fn capped(
+    mut lines: Vec<Line<'static>>,
+    rows: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    if lines.len() <= rows {
+        return lines;
+    }
+    lines.truncate(rows);
+    if let Some(mut last) = lines.pop() {
+        last.spans.push(Span::styled("…", theme.dim));
+        lines.push(super::super::text::fit_line(last, width));
     }
     lines
 }

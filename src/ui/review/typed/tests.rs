@@ -132,6 +132,26 @@ fn at_40x12_the_comparison_keeps_both_lines_and_drops_the_words_that_do_not_fit(
 }
 
 #[test]
+fn at_40x12_a_long_typed_answer_leaves_the_right_answer_on_screen() {
+    // 105 columns typed: three rows at 38 columns, which pushed "el café" off the screen.
+    let long = "xq ".repeat(35);
+    let mut app = typed(long.trim_end());
+    app.update(Action::Submit, app.now);
+    let buf = draw(&app, &Theme::default(), 40, 12);
+    let rows: Vec<String> = (0..12).map(|y| line(&buf, y).trim().to_owned()).collect();
+    assert!(rows.iter().any(|row| row == "el café"), "{rows:#?}");
+    // The typed line in two rows, the second ending in "…"; then the answer, no arrow.
+    let at = rows
+        .iter()
+        .position(|row| row.starts_with("✗ Wrong"))
+        .unwrap();
+    assert!(rows[at + 1].starts_with("xq xq"), "{rows:#?}");
+    assert!(rows[at + 2].ends_with('…'), "{rows:#?}");
+    assert_eq!(rows[at + 3], "el café");
+    assert!(line(&buf, 9).contains("1 Again"), "{rows:#?}");
+}
+
+#[test]
 fn without_colour_the_marks_still_show() {
     let monochrome = Theme::named(ThemeName::Monochrome);
     let mut app = typed("el gato");
