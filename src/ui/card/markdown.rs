@@ -71,6 +71,9 @@ struct Rows<'t> {
     /// An image's address and alt text while its alt text is read.
     image: Option<(String, String)>,
     table: Option<Vec<Vec<Vec<Span<'static>>>>>,
+    /// Where the last text or block read ended in the source (a byte), so that a block
+    /// after it knows whether a blank line parts them.
+    last_end: Option<usize>,
 }
 
 /// `text`'s rows: `marked` byte ranges (a cloze card's deletions) drawn in the highlight,
@@ -97,6 +100,7 @@ pub fn rows(
         code: None,
         image: None,
         table: None,
+        last_end: None,
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         rows.event(event, range);
@@ -115,6 +119,15 @@ impl Rows<'_> {
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        let end = range.end;
+        let starts = matches!(event, Event::Start(_));
+        self.event_at(event, range);
+        if !starts {
+            self.last_end = Some(end);
+        }
+    }
+
+    fn event_at(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
@@ -133,7 +146,7 @@ impl Rows<'_> {
                 self.line_start = true;
             }
             Event::Rule => {
-                self.gap();
+                self.gap(range.start);
                 let rule = "─".repeat(self.width.min(40));
                 self.inline(Span::styled(rule, self.theme.dim));
                 self.end_line();
@@ -150,14 +163,14 @@ impl Rows<'_> {
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
-            Tag::Paragraph | Tag::Table(_) => self.gap(),
+            Tag::Paragraph | Tag::Table(_) => self.gap(range.start),
             Tag::Heading { .. } => {
-                self.gap();
+                self.gap(range.start);
                 let title = self.theme.title.add_modifier(Modifier::BOLD);
                 self.styled(title);
             }
             Tag::BlockQuote(_) => {
-                self.gap();
+                self.gap(range.start);
                 let bar = Span::styled("│ ", self.theme.dim);
                 self.leads.push(Lead {
                     first: None,
@@ -165,7 +178,7 @@ impl Rows<'_> {
                 });
             }
             Tag::CodeBlock(kind) => {
-                self.gap();
+                self.gap(range.start);
                 let language = match kind {
                     CodeBlockKind::Fenced(info) => {
                         info.split_whitespace().next().unwrap_or("").to_owned()
@@ -174,7 +187,9 @@ impl Rows<'_> {
                 };
                 self.code = Some((String::new(), language));
             }
-            Tag::List(_) if !self.leads.iter().any(|lead| lead.first.is_some()) => self.gap(),
+            Tag::List(_) if !self.leads.iter().any(|lead| lead.first.is_some()) => {
+                self.gap(range.start);
+            }
             Tag::Item => {
                 self.end_line();
                 // The marker as the card writes it: `-`, `*`, `+`, `1.` or `1)`.
@@ -322,13 +337,18 @@ impl Rows<'_> {
         self.line.push(span);
     }
 
-    /// A blank row between blocks, except at the top and at a list item's first block.
-    fn gap(&mut self) {
+    /// A blank row before a block starting at byte `start`, where the source has a blank line
+    /// before it: not at the top, nor at a list item's first block. Blocks on adjacent lines
+    /// stay on adjacent rows, as a line break in a card's text stays a line break.
+    fn gap(&mut self, start: usize) {
         self.end_line();
         self.line_start = true;
         let in_fresh_item = self.leads.iter().any(|lead| lead.first.is_some());
         let after_gap = self.done.last().is_none_or(|row| row.pieces.is_empty());
-        if !after_gap && !in_fresh_item && self.table.is_none() {
+        let blank_before = self
+            .last_end
+            .is_none_or(|end| blank_line_between(self.source, end, start));
+        if blank_before && !after_gap && !in_fresh_item && self.table.is_none() {
             let rest = self.leads.iter().map(|lead| lead.rest.clone()).collect();
             self.done.push(Row {
                 first: rest,
@@ -354,4 +374,23 @@ impl Rows<'_> {
             pieces: std::mem::take(&mut self.line),
         });
     }
+}
+
+/// Whether a blank line (spaces, tabs and quote marks `>` only) lies in `source` between the
+/// line holding byte `end - 1` (where something ended) and the line holding byte `start`.
+fn blank_line_between(source: &str, end: usize, start: usize) -> bool {
+    let start = start.min(source.len());
+    let end = end.min(start);
+    let line_start = source[..start].rfind('\n').map_or(0, |at| at + 1);
+    if end >= line_start {
+        return false;
+    }
+    let mut between = &source[end..line_start];
+    // The rest of the line where the last thing ended is no line between.
+    if end > 0 && source.as_bytes()[end - 1] != b'\n' {
+        between = between.split_once('\n').map_or("", |(_, rest)| rest);
+    }
+    between
+        .lines()
+        .any(|line| line.trim_matches([' ', '\t', '>', '\r']).is_empty())
 }

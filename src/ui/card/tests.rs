@@ -137,8 +137,8 @@ fn headings_quotes_links_and_rules() {
             "",
             "see the docs",
             "",
+            // No blank line after the rule in the text, no blank row after it.
             "──────────────────────────────",
-            "",
             "end"
         ]
     );
@@ -152,6 +152,44 @@ fn headings_quotes_links_and_rules() {
         with(&lines[4], Modifier::UNDERLINED),
         [piece("see ", false), piece("the docs", true)]
     );
+}
+
+#[test]
+fn blocks_on_adjacent_lines_stay_on_adjacent_rows() {
+    // "A line break in the text stays a line break": a blank row only where the text has a
+    // blank line (a quote's `>` alone counts as one).
+    let theme = Theme::default();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "#include <stdio.h>\n# not a heading?\n+1 for this\n1) first",
+            &[
+                "#include <stdio.h>",
+                "not a heading?",
+                "+1 for this",
+                "1) first",
+            ],
+        ),
+        (
+            "# Big heading\n## Second\nbody text",
+            &["Big heading", "Second", "body text"],
+        ),
+        (
+            "# Big heading\n\n## Second\n\nbody text",
+            &["Big heading", "", "Second", "", "body text"],
+        ),
+        ("text\n```\ncode\n```\nafter", &["text", "code", "after"]),
+        (
+            "> one\n>\n> two\nthree",
+            &["│ one", "│", "│ two", "│ three"],
+        ),
+        ("para\n> quote", &["para", "│ quote"]),
+        ("para\n\n\n> quote", &["para", "", "│ quote"]),
+    ];
+    for (text, expected) in cases {
+        let rows = shown(&lines(text, 40, Style::new(), &theme));
+        let rows: Vec<&str> = rows.iter().map(|r| r.trim_end()).collect();
+        assert_eq!(&rows, expected, "{text:?}");
+    }
 }
 
 #[test]
