@@ -109,15 +109,18 @@ pub fn answer_text(text: &str) -> String {
 }
 
 /// `text`'s logical lines before wrapping, laid out for `width` (tables and rules): Markdown
-/// as [`markdown::rows`] gives them, plain text a row a line.
+/// as [`markdown::rows`] gives them, plain text a row a line (a list item's later rows
+/// under its text).
 fn rows(text: &str, width: usize, base: Style, theme: &Theme) -> Vec<wrap::Row> {
     let (text, marked) = expand_tabs(text, &[]);
     let (text, _) = show_sounds(text, marked);
     if markdown::is_markdown(&text) {
         return markdown::rows(&text, &[], width, base, theme);
     }
+    // A list item's wrapped lines hang under its text, as `text::wrap` hangs them.
     text.lines()
         .map(|line| wrap::Row {
+            rest: vec![Span::raw(" ".repeat(text::list_marker_width(line)))],
             pieces: vec![Span::styled(line.to_owned(), base)],
             ..wrap::Row::default()
         })

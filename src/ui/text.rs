@@ -123,8 +123,9 @@ pub fn first_key(label: &str) -> &str {
     label.split('/').next().unwrap_or(label)
 }
 
-/// Width of a leading list marker with its spaces (`"  1. "`, `"- "`), or 0.
-fn list_marker_width(line: &str) -> usize {
+/// Width of a leading list marker with its spaces (`"  1. "`, `"- "`), or 0: the
+/// columns a list item's wrapped lines hang in by.
+pub fn list_marker_width(line: &str) -> usize {
     let body = line.trim_start();
     let lead = line.len() - body.len();
     let digits = body.chars().take_while(char::is_ascii_digit).count();

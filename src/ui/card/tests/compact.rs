@@ -94,3 +94,21 @@ fn a_tile_keeps_lines_where_it_has_room_and_joins_them_with_a_visible_mark_where
     let numbered = compact("1. one\n2. two", 20, 1, Style::new(), &theme);
     assert_eq!(shown(&numbered), ["1. one / 2. two"]);
 }
+
+#[test]
+fn a_tile_with_room_keeps_a_list_items_hanging_indent() {
+    // Plain text (no Markdown) as other modes draw it: the wrapped line of an item starts
+    // under the item's text. Worked at 40 columns: "1. … text that" is 39, "+ will" is 44.
+    let theme = Theme::default();
+    let text = "1. yo soy a very long line of text that will need to wrap around the card\n   \
+                - sub b with more text that is also long enough to wrap at forty cols";
+    assert_eq!(
+        shown(&compact(text, 40, 10, Style::new(), &theme)),
+        [
+            "1. yo soy a very long line of text that",
+            "   will need to wrap around the card",
+            "   - sub b with more text that is also",
+            "     long enough to wrap at forty cols",
+        ]
+    );
+}
