@@ -6,6 +6,7 @@
 
 mod code;
 mod compact;
+mod dollars;
 mod markdown;
 pub mod math;
 mod spoken;
@@ -44,6 +45,7 @@ pub fn marked(
 ) -> Vec<Line<'static>> {
     let (text, marked) = expand_tabs(text, marked);
     let (text, marked) = show_sounds(text, marked);
+    let (text, marked) = unclosed_dollars(text, marked);
     if !markdown::is_markdown(&text) {
         if marked.is_empty() {
             return text::wrap(&text, width)
@@ -113,7 +115,8 @@ pub fn answer_text(text: &str) -> String {
 /// under its text).
 fn rows(text: &str, width: usize, base: Style, theme: &Theme) -> Vec<wrap::Row> {
     let (text, marked) = expand_tabs(text, &[]);
-    let (text, _) = show_sounds(text, marked);
+    let (text, marked) = show_sounds(text, marked);
+    let (text, _) = unclosed_dollars(text, marked);
     if markdown::is_markdown(&text) {
         return markdown::rows(&text, &[], width, base, theme);
     }
@@ -258,6 +261,23 @@ fn show_sounds(text: Cow<'_, str>, marked: Vec<Range<usize>>) -> (Cow<'_, str>, 
         .map(|m| moved(m.start)..moved(m.end))
         .collect();
     (Cow::Owned(out), marked)
+}
+
+/// `text` with each `$` that opens a formula it never closes escaped, to show as written
+/// ([`dollars`]), and `marked` moved to match.
+fn unclosed_dollars(
+    text: Cow<'_, str>,
+    marked: Vec<Range<usize>>,
+) -> (Cow<'_, str>, Vec<Range<usize>>) {
+    if !text.contains('$') {
+        return (text, marked);
+    }
+    let (escaped, shifts) = dollars::escape_unclosed(&text);
+    if shifts.is_empty() {
+        return (text, marked);
+    }
+    let escaped = escaped.into_owned();
+    (Cow::Owned(escaped), moved(&marked, &shifts))
 }
 
 /// `marked` with each offset after a shift's byte moved on by that shift's bytes added so

@@ -12,7 +12,9 @@ pub fn to_unicode(source: &str) -> Option<String> {
         at: 0,
     };
     let out = parser.sequence(false)?;
-    (parser.at == parser.chars.len()).then(|| out.trim().to_owned())
+    // One space wherever the source or its spacing commands (`\,`, `\;`, `\quad`) leave
+    // several, as TeX draws one gap there.
+    (parser.at == parser.chars.len()).then(|| out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 struct Parser {
@@ -81,7 +83,7 @@ impl Parser {
             // `\{`, `\,` and other one-character commands.
             return match first {
                 '{' | '}' | '%' | '$' | '#' | '&' | '_' => Some(first.to_string()),
-                ',' | ';' | ' ' => Some(" ".to_owned()),
+                ',' | ';' | ':' | ' ' => Some(" ".to_owned()),
                 '!' => Some(String::new()),
                 _ => None,
             };
@@ -365,6 +367,10 @@ mod tests {
             (r"e^{i}", "eⁱ"),
             (r"\left( x \right)", "( x )"),
             (r"\text{speed} = \frac{d}{t}", "speed = d/t"),
+            // Thin, medium and thick spaces are one space among the others; `\!` none.
+            (r"\int_0^1 x^2 \, dx", "∫₀¹ x² dx"),
+            (r"a \; b \: c\,d", "a b c d"),
+            (r"n\!\!\!m", "nm"),
         ];
         for (source, shown) in cases {
             assert_eq!(to_unicode(source).as_deref(), Some(shown), "{source}");

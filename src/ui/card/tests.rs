@@ -240,6 +240,45 @@ fn math_shows_as_unicode_or_as_its_source() {
 }
 
 #[test]
+fn an_unclosed_dollar_stays_and_the_text_after_it_is_markdown() {
+    // The first `$` never closes: pulldown-cmark paired it with the `$` before `\beta`.
+    let theme = Theme::default();
+    let text = r"Unclosed $\alpha and **$\beta$** and *$x^2$*";
+    let drawn = lines(text, 80, Style::new(), &theme);
+    assert_eq!(shown(&drawn), [r"Unclosed $\alpha and β and x²"]);
+    assert_eq!(
+        with(&drawn[0], Modifier::BOLD),
+        [
+            piece(r"Unclosed $\alpha and ", false),
+            piece("β", true),
+            piece(" and ", false),
+            piece("x²", false)
+        ]
+    );
+    assert_eq!(
+        with(&drawn[0], Modifier::ITALIC),
+        [
+            piece(r"Unclosed $\alpha and ", false),
+            piece("β", false),
+            piece(" and ", false),
+            piece("x²", true)
+        ]
+    );
+    // Money and a formula after it; a dollar followed by a digit closes nothing.
+    assert_eq!(
+        shown(&lines("$5 and $10, $a_1$", 80, Style::new(), &theme)),
+        ["$5 and $10, a₁"]
+    );
+    // A cloze mark after the escaped dollar stays on its word.
+    let text = r"$\alpha then **bold** $\beta$ word";
+    let at = text.find("word").unwrap();
+    let word = at..at + 4;
+    let drawn = marked(text, std::slice::from_ref(&word), 80, Style::new(), &theme);
+    assert_eq!(shown(&drawn), [r"$\alpha then bold β word"]);
+    assert_eq!(highlighted(&drawn[0], &theme), "word");
+}
+
+#[test]
 fn an_image_shows_its_alt_text_and_file_name() {
     let theme = Theme::default();
     assert_eq!(
