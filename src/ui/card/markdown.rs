@@ -6,44 +6,17 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
 use super::wrap::{Row, columns};
 use super::{code, math};
 use crate::ui::Theme;
+use source::{blank_line_between, setext_underline};
+pub(super) use source::{is_markdown, options};
 
-/// The extensions card text has beyond `CommonMark`.
-pub(super) fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH
-}
-
-/// Whether `text` uses any Markdown that plain wrapping would show differently: emphasis,
-/// code, headings, quotes, links, tables, math, rules or an escape. Paragraphs, lists and
-/// indented lines alone draw the same either way, so such a card keeps the plain path.
-#[must_use]
-pub fn is_markdown(text: &str) -> bool {
-    let escape = |pair: &[u8]| pair[0] == b'\\' && pair[1].is_ascii_punctuation();
-    if text.as_bytes().windows(2).any(escape) {
-        return true;
-    }
-    Parser::new_ext(text, options())
-        .into_offset_iter()
-        .any(|(event, range)| match event {
-            Event::Start(
-                Tag::Paragraph | Tag::List(_) | Tag::Item | Tag::CodeBlock(CodeBlockKind::Indented),
-            )
-            | Event::End(_)
-            | Event::SoftBreak
-            | Event::HardBreak
-            | Event::Html(_)
-            | Event::InlineHtml(_) => false,
-            // An escape or an entity: the text is not its source.
-            Event::Text(shown) => text.get(range).is_none_or(|source| source != &*shown),
-            _ => true,
-        })
-}
+mod source;
 
 /// One container a row is inside, and what it puts before the row.
 struct Lead {
@@ -74,6 +47,9 @@ struct Rows<'t> {
     /// Where the last text or block read ended in the source (a byte), so that a block
     /// after it knows whether a blank line parts them.
     last_end: Option<usize>,
+    /// The underline of the setext heading being read (`---` or `===` under its text), drawn
+    /// as written (`---` a rule) after the text, which is not made a heading.
+    setext: Option<String>,
 }
 
 /// `text`'s rows: `marked` byte ranges (a cloze card's deletions) drawn in the highlight,
@@ -101,6 +77,7 @@ pub fn rows(
         image: None,
         table: None,
         last_end: None,
+        setext: None,
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         rows.event(event, range);
@@ -147,9 +124,7 @@ impl Rows<'_> {
             }
             Event::Rule => {
                 self.gap(range.start);
-                let rule = "─".repeat(self.width.min(40));
-                self.inline(Span::styled(rule, self.theme.dim));
-                self.end_line();
+                self.rule();
             }
             Event::TaskListMarker(done) => {
                 let mark = if done { "[x] " } else { "[ ] " };
@@ -166,9 +141,15 @@ impl Rows<'_> {
             Tag::Paragraph | Tag::Table(_) => self.gap(range.start),
             Tag::Heading { .. } => {
                 self.gap(range.start);
-                let title = self.theme.title.add_modifier(Modifier::BOLD);
-                self.styled(title);
+                self.setext = self.source.get(range).and_then(setext_underline);
+                if self.setext.is_some() {
+                    self.styled(Style::new());
+                } else {
+                    let title = self.theme.title.add_modifier(Modifier::BOLD);
+                    self.styled(title);
+                }
             }
+            Tag::Subscript => self.inline(Span::styled("~", self.style())),
             Tag::BlockQuote(_) => {
                 self.gap(range.start);
                 let bar = Span::styled("│ ", self.theme.dim);
@@ -228,7 +209,16 @@ impl Rows<'_> {
             TagEnd::Heading(_) => {
                 self.end_line();
                 self.styles.pop();
+                match self.setext.take() {
+                    Some(underline) if underline.starts_with('-') => self.rule(),
+                    Some(underline) => {
+                        self.inline(Span::styled(underline, self.style()));
+                        self.end_line();
+                    }
+                    None => {}
+                }
             }
+            TagEnd::Subscript => self.inline(Span::styled("~", self.style())),
             TagEnd::BlockQuote(_) | TagEnd::Item => {
                 self.end_line();
                 self.leads.pop();
@@ -287,8 +277,14 @@ impl Rows<'_> {
             }
         }
         let style = self.style();
+        // An entity (`&amp;`) is shown as written: its source is the text.
+        let source = self.source.get(range.clone());
+        let text = match source {
+            Some(source) if source::is_entity(source) => source,
+            _ => text,
+        };
         // Cut where a marked range starts or ends, when the text is its source (no escape).
-        if self.source.get(range.clone()) != Some(text) {
+        if source != Some(text) {
             let inside = self
                 .marked
                 .iter()
@@ -320,6 +316,14 @@ impl Rows<'_> {
             };
             self.inline(Span::styled(piece.to_owned(), style));
         }
+    }
+
+    /// A rule, as wide as the card up to 40 columns, on a row of its own.
+    fn rule(&mut self) {
+        self.end_line();
+        let rule = "─".repeat(self.width.min(40));
+        self.inline(Span::styled(rule, self.theme.dim));
+        self.end_line();
     }
 
     /// Whether the current line is inside a list or quote, whose own markers indent it.
@@ -374,23 +378,4 @@ impl Rows<'_> {
             pieces: std::mem::take(&mut self.line),
         });
     }
-}
-
-/// Whether a blank line (spaces, tabs and quote marks `>` only) lies in `source` between the
-/// line holding byte `end - 1` (where something ended) and the line holding byte `start`.
-fn blank_line_between(source: &str, end: usize, start: usize) -> bool {
-    let start = start.min(source.len());
-    let end = end.min(start);
-    let line_start = source[..start].rfind('\n').map_or(0, |at| at + 1);
-    if end >= line_start {
-        return false;
-    }
-    let mut between = &source[end..line_start];
-    // The rest of the line where the last thing ended is no line between.
-    if end > 0 && source.as_bytes()[end - 1] != b'\n' {
-        between = between.split_once('\n').map_or("", |(_, rest)| rest);
-    }
-    between
-        .lines()
-        .any(|line| line.trim_matches([' ', '\t', '>', '\r']).is_empty())
 }

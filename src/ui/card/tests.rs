@@ -193,6 +193,83 @@ fn blocks_on_adjacent_lines_stay_on_adjacent_rows() {
 }
 
 #[test]
+fn entities_single_tildes_and_setext_underlines_show_as_the_deck_format_says() {
+    // docs/deck-format.md: HTML is shown as written, `~~` strikes through, `---` on a line of
+    // its own is a rule; CommonMark would resolve `&amp;`, strike `~one~` and make the line
+    // above `---` or `===` a heading.
+    let theme = Theme::default();
+    let at = |text: &str, width: usize| shown(&lines(text, width, Style::new(), &theme));
+    assert_eq!(at("&amp; &copy; &#169;", 40), ["&amp; &copy; &#169;"]);
+    assert_eq!(at("**A** &amp; B", 40), ["A &amp; B"]);
+    let drawn = lines("**x** ~approx~ ~~gone~~", 40, Style::new(), &theme);
+    assert_eq!(shown(&drawn), ["x ~approx~ gone"]);
+    assert_eq!(
+        with(&drawn[0], Modifier::CROSSED_OUT),
+        [
+            piece("x", false),
+            piece(" ~approx~ ", false),
+            piece("gone", true)
+        ]
+    );
+    assert_eq!(
+        at("Separator below\n---", 20),
+        ["Separator below", &"─".repeat(20)]
+    );
+    let drawn = lines("Title\n===", 20, Style::new(), &theme);
+    assert_eq!(shown(&drawn), ["Title", "==="]);
+    assert!(
+        !drawn[0].spans[0]
+            .style
+            .add_modifier
+            .contains(Modifier::BOLD)
+    );
+    // `# Title` is still a heading.
+    let drawn = lines("# Title", 20, Style::new(), &theme);
+    assert!(
+        drawn[0].spans[0]
+            .style
+            .add_modifier
+            .contains(Modifier::BOLD)
+    );
+}
+
+#[test]
+fn emphasis_follows_commonmark_and_a_backslash_keeps_the_mark() {
+    // As docs/deck-format.md says: `*` between letters or digits is emphasis, `__init__` is
+    // strong (CommonMark's rules 1 and 6), `\*` and `\_` show the mark itself.
+    let theme = Theme::default();
+    let drawn = lines("2*3*4 and __init__", 40, Style::new(), &theme);
+    assert_eq!(shown(&drawn), ["234 and init"]);
+    assert_eq!(
+        with(&drawn[0], Modifier::ITALIC),
+        [
+            piece("2", false),
+            piece("3", true),
+            piece("4 and ", false),
+            piece("init", false)
+        ]
+    );
+    assert_eq!(
+        with(&drawn[0], Modifier::BOLD),
+        [
+            piece("2", false),
+            piece("3", false),
+            piece("4 and ", false),
+            piece("init", true)
+        ]
+    );
+    assert_eq!(
+        shown(&lines(
+            r"2\*3\*4 and \_\_init\_\_ and \\d",
+            40,
+            Style::new(),
+            &theme
+        )),
+        [r"2*3*4 and __init__ and \d"]
+    );
+}
+
+#[test]
 fn a_code_block_is_highlighted_in_the_themes_colours_and_plain_in_monochrome() {
     let text = "```rust\nlet x = \"hi\"; // note\n```";
     let theme = Theme::default();
