@@ -111,7 +111,14 @@ impl Rows<'_> {
             Event::Text(text) => self.text(&text, range),
             Event::Code(code) => {
                 let style = self.style().patch(self.theme.code);
-                self.inline(Span::styled(code.into_string(), style));
+                // A theme that draws code like text (monochrome, NO_COLOR) keeps the
+                // backticks, so that code still reads as code.
+                let code = if shows(self.theme.code) {
+                    code.into_string()
+                } else {
+                    format!("`{code}`")
+                };
+                self.inline(Span::styled(code, style));
             }
             Event::InlineMath(source) => self.math(&source, "$"),
             Event::DisplayMath(source) => self.math(&source, "$$"),
@@ -184,8 +191,8 @@ impl Rows<'_> {
                     rest: Span::raw(" ".repeat(width)),
                 });
             }
-            Tag::Emphasis => self.styled(Style::new().add_modifier(Modifier::ITALIC)),
-            Tag::Strong => self.styled(Style::new().add_modifier(Modifier::BOLD)),
+            Tag::Emphasis => self.emphasis(Modifier::ITALIC),
+            Tag::Strong => self.emphasis(Modifier::BOLD),
             Tag::Strikethrough => self.styled(Style::new().add_modifier(Modifier::CROSSED_OUT)),
             Tag::Link { .. } => self.styled(Style::new().add_modifier(Modifier::UNDERLINED)),
             Tag::Image { dest_url, .. } => {
@@ -318,6 +325,17 @@ impl Rows<'_> {
         }
     }
 
+    /// Emphasis drawn with `modifier`, or underlined where the text around it has that
+    /// modifier already (bold in a review question, which is all bold), so it still shows.
+    fn emphasis(&mut self, modifier: Modifier) {
+        let modifier = if self.style().add_modifier.contains(modifier) {
+            Modifier::UNDERLINED
+        } else {
+            modifier
+        };
+        self.styled(Style::new().add_modifier(modifier));
+    }
+
     /// A rule, as wide as the card up to 40 columns, on a row of its own.
     fn rule(&mut self) {
         self.end_line();
@@ -378,4 +396,9 @@ impl Rows<'_> {
             pieces: std::mem::take(&mut self.line),
         });
     }
+}
+
+/// Whether `style` looks any different from plain text: a colour or a modifier.
+fn shows(style: Style) -> bool {
+    style.fg.is_some() || style.bg.is_some() || !style.add_modifier.is_empty()
 }

@@ -270,6 +270,49 @@ fn emphasis_follows_commonmark_and_a_backslash_keeps_the_mark() {
 }
 
 #[test]
+fn inline_code_and_bold_in_bold_text_stay_visible() {
+    // Monochrome (NO_COLOR) draws code as plain text: its backticks stay. In colour they go.
+    let mono = Theme::named(crate::config::ThemeName::Monochrome);
+    let text = "run `ls -la` now";
+    assert_eq!(
+        shown(&lines(text, 40, Style::new(), &mono)),
+        ["run `ls -la` now"]
+    );
+    let theme = Theme::default();
+    assert_eq!(
+        shown(&lines(text, 40, Style::new(), &theme)),
+        ["run ls -la now"]
+    );
+    // A review question is all bold: bold in it is underlined as well, and italic in italic.
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let drawn = lines("what is **this** word", 40, bold, &theme);
+    assert_eq!(
+        with(&drawn[0], Modifier::UNDERLINED),
+        [
+            piece("what is ", false),
+            piece("this", true),
+            piece(" word", false)
+        ]
+    );
+    let italic = Style::new().add_modifier(Modifier::ITALIC);
+    let drawn = lines("an *odd* one", 40, italic, &theme);
+    assert_eq!(
+        with(&drawn[0], Modifier::UNDERLINED),
+        [
+            piece("an ", false),
+            piece("odd", true),
+            piece(" one", false)
+        ]
+    );
+    // In plain text bold stays bold only.
+    let drawn = lines("what is **this**", 40, Style::new(), &theme);
+    assert_eq!(
+        with(&drawn[0], Modifier::UNDERLINED),
+        [piece("what is ", false), piece("this", false)]
+    );
+}
+
+#[test]
 fn a_code_block_is_highlighted_in_the_themes_colours_and_plain_in_monochrome() {
     let text = "```rust\nlet x = \"hi\"; // note\n```";
     let theme = Theme::default();
