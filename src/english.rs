@@ -50,7 +50,9 @@ pub fn amount(value: f64) -> String {
 
 /// `messages` as one text of sentences: each ends in `.`, `!`, `?` or `…` (a `.` is added
 /// where it does not) and the next follows after a space, so that two messages read as two
-/// sentences ("… signature. The picture …"), never "….; …". Empty messages are left out.
+/// sentences ("… signature. The picture …"), never "….; …". Empty messages are left out,
+/// and so is one already said (as a whole sentence or sentences of the text so far), so that
+/// a notice added to another never repeats it.
 #[must_use]
 pub fn sentences<'m>(messages: impl IntoIterator<Item = &'m str>) -> String {
     let mut out = String::new();
@@ -59,13 +61,23 @@ pub fn sentences<'m>(messages: impl IntoIterator<Item = &'m str>) -> String {
         .map(str::trim)
         .filter(|m| !m.is_empty())
     {
+        let mut sentence = message.to_owned();
+        if !message.ends_with(['.', '!', '?', '…']) {
+            sentence.push('.');
+        }
+        let said = out.match_indices(&sentence).any(|(at, _)| {
+            let after = &out[at + sentence.len()..];
+            let before = out[..at].trim_end_matches(' ');
+            (at == 0 || before.ends_with(['.', '!', '?', '…']))
+                && (after.is_empty() || after.starts_with(' '))
+        });
+        if said {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(message);
-        if !message.ends_with(['.', '!', '?', '…']) {
-            out.push('.');
-        }
+        out.push_str(&sentence);
     }
     out
 }
@@ -86,6 +98,13 @@ mod tests {
              The picture `b.png` is not there (/decks/b.png). Really?"
         );
         assert_eq!(super::sentences(["One"]), "One.");
+        // Said already, alone or among others, with or without its full stop: not again.
+        assert_eq!(
+            super::sentences(["A gone. B gone.", "A gone", "C gone", "B gone."]),
+            "A gone. B gone. C gone."
+        );
+        // Only whole sentences count: a longer one holding it is another.
+        assert_eq!(super::sentences(["Not A gone.", "A gone"]), "Not A gone. A gone.");
         assert_eq!(super::sentences([]), "");
     }
 

@@ -131,17 +131,14 @@ impl App {
         let Some(card) = self.media.shown.as_ref().map(|(card, _)| card.clone()) else {
             return;
         };
+        // Each a sentence with its full stop, none said twice.
         let message = match &self.media.noticed {
             Some((noticed, before))
                 if *noticed == card && self.notice_shown() == Some(before.as_str()) =>
             {
-                if before.contains(message.as_str()) {
-                    before.clone()
-                } else {
-                    crate::english::sentences([before.as_str(), message.as_str()])
-                }
+                crate::english::sentences([before.as_str(), message.as_str()])
             }
-            _ => message,
+            _ => crate::english::sentences([message.as_str()]),
         };
         self.set_notice(message.clone());
         self.media.noticed = Some((card, message));
