@@ -58,6 +58,7 @@ pub fn sentences<'m>(messages: impl IntoIterator<Item = &'m str>) -> String {
     let mut out = String::new();
     for message in messages
         .into_iter()
+        .flat_map(split_sentences)
         .map(str::trim)
         .filter(|m| !m.is_empty())
     {
@@ -80,6 +81,27 @@ pub fn sentences<'m>(messages: impl IntoIterator<Item = &'m str>) -> String {
         out.push_str(&sentence);
     }
     out
+}
+
+/// `text`'s sentences: it is cut after a `.`, `!`, `?` or `…` followed by a space and a
+/// capital or a backtick, as each of the app's messages begins ("The picture …", "`x` is …"),
+/// which a path or a number ("(/decks/a. b)", "2.5") does not.
+fn split_sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = rest.char_indices().find_map(|(at, c)| {
+            let after = &rest[at + c.len_utf8()..];
+            let next = after.strip_prefix(' ')?.chars().next()?;
+            (['.', '!', '?', '…'].contains(&c) && (next.is_uppercase() || next == '`'))
+                .then_some(at + c.len_utf8())
+        });
+        let (sentence, after) = rest.split_at(cut.unwrap_or(rest.len()));
+        rest = after;
+        Some(sentence)
+    })
 }
 
 #[cfg(test)]
@@ -105,6 +127,11 @@ mod tests {
         );
         // Only whole sentences count: a longer one holding it is another.
         assert_eq!(super::sentences(["Not A gone.", "A gone"]), "Not A gone. A gone.");
+        // Within one message too; a path's or a number's full stop ends no sentence.
+        assert_eq!(
+            super::sentences(["A gone (/d/a. b). A gone (/d/a. b). B 2. 5 ok"]),
+            "A gone (/d/a. b). B 2. 5 ok."
+        );
         assert_eq!(super::sentences([]), "");
     }
 

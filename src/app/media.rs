@@ -131,12 +131,15 @@ impl App {
         let Some(card) = self.media.shown.as_ref().map(|(card, _)| card.clone()) else {
             return;
         };
-        // Each a sentence with its full stop, none said twice.
+        // Each a sentence with its full stop, none said twice, what is new first: a notice
+        // cut short on a small screen still tells the answer's problem under the question's.
         let message = match &self.media.noticed {
             Some((noticed, before))
                 if *noticed == card && self.notice_shown() == Some(before.as_str()) =>
             {
-                crate::english::sentences([before.as_str(), message.as_str()])
+                let joined = crate::english::sentences([before.as_str(), message.as_str()]);
+                let added = joined.get(before.len()..).unwrap_or_default();
+                crate::english::sentences([added, before.as_str()])
             }
             _ => crate::english::sentences([message.as_str()]),
         };

@@ -347,3 +347,27 @@ fn learn_and_the_test_play_their_questions_sounds() {
         );
     }
 }
+
+#[test]
+fn a_card_notice_says_each_problem_once_the_newest_first() {
+    let mut app = media_app();
+    review_until(&mut app, "es/words/c0");
+    // The question's problems, as the runtime tells them: a picture, then a sound.
+    app.update(Action::Notice("Picture A is bad".to_owned()), now());
+    app.update(Action::Notice("Sound B is bad.".to_owned()), now());
+    press(&mut app, KeyCode::Char(' '), now());
+    // On the answer the question's pictures are checked again with the answer's own.
+    app.update(
+        Action::Notice("Picture A is bad. Picture C is bad.".to_owned()),
+        now(),
+    );
+    let Screen::Review(review) = &app.screen else {
+        panic!("not reviewing")
+    };
+    assert_eq!(
+        review.session.notice,
+        Some(Notice::Error(
+            "Picture C is bad. Sound B is bad. Picture A is bad.".to_owned()
+        ))
+    );
+}
