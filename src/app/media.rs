@@ -69,6 +69,9 @@ pub struct MediaState {
     /// Whether the terminal draws pictures (the runtime found out at the start): then the
     /// screens leave a place for them under the card's text.
     pub pictures: bool,
+    /// Whether a sound player was found (the runtime found out at the start): without one
+    /// the replay key is offered only for speech.
+    pub player: bool,
     /// The side media were last worked out for: (card, back).
     pub shown: Option<(Box<str>, bool)>,
     /// The notice about a card's media on screen: the card, and the message, which goes
@@ -82,6 +85,7 @@ impl Default for MediaState {
             autoplay: true,
             speech: false,
             pictures: false,
+            player: true,
             shown: None,
             noticed: None,
         }
@@ -221,14 +225,15 @@ impl App {
     }
 
     /// Which media keys the side on screen wants: open where it has pictures, replay where
-    /// it has sounds (its own or the question's above it) or is spoken.
+    /// it has sounds (its own or the question's above it) and a player plays them, or is
+    /// spoken.
     #[must_use]
     pub fn side_media_keys(&self) -> MediaKeys {
         self.side_media()
             .map_or_else(MediaKeys::default, |side| MediaKeys {
                 open: !side.pictures.is_empty(),
-                replay: !side.playback.sounds.is_empty()
-                    || !side.question_sounds.is_empty()
+                replay: self.media.player
+                    && (!side.playback.sounds.is_empty() || !side.question_sounds.is_empty())
                     || side.playback.speech.is_some(),
             })
     }
@@ -239,7 +244,7 @@ impl App {
 pub struct MediaKeys {
     /// `o`: the side has pictures.
     pub open: bool,
-    /// `r`: the side has sounds or is spoken.
+    /// `r`: the side has sounds and there is a player, or the side is spoken.
     pub replay: bool,
 }
 

@@ -371,3 +371,19 @@ fn a_card_notice_says_each_problem_once_the_newest_first() {
         ))
     );
 }
+
+#[test]
+fn without_a_player_a_side_of_sounds_offers_no_replay_key() {
+    let footer = |app: &App| crate::ui::tests::line(&crate::ui::tests::draw(app, 80, 24), 23);
+    let mut app = one_kind_app();
+    app.media.player = false;
+    review_until(&mut app, "one/s");
+    assert_eq!(app.bindings().label_for(&Action::Replay), None);
+    let shown = footer(&app);
+    assert!(!shown.contains("replay"), "{shown}");
+    // Speech needs no player: a spoken side keeps the key.
+    let mut app = media_app();
+    app.media.player = false;
+    review_until(&mut app, "es/words/c1");
+    assert_eq!(app.bindings().label_for(&Action::Replay), Some("r"));
+}
