@@ -126,7 +126,10 @@ mod tests {
             "A gone. B gone. C gone."
         );
         // Only whole sentences count: a longer one holding it is another.
-        assert_eq!(super::sentences(["Not A gone.", "A gone"]), "Not A gone. A gone.");
+        assert_eq!(
+            super::sentences(["Not A gone.", "A gone"]),
+            "Not A gone. A gone."
+        );
         // Within one message too; a path's or a number's full stop ends no sentence.
         assert_eq!(
             super::sentences(["A gone (/d/a. b). A gone (/d/a. b). B 2. 5 ok"]),

@@ -60,6 +60,8 @@ pub struct SideMedia {
 }
 
 /// What the app keeps about media between actions.
+// Independent facts about the settings and the terminal, each a yes or a no.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MediaState {
     /// Play a side's sounds (and speak it) when it shows (`autoplay` in the settings).
@@ -116,7 +118,7 @@ impl App {
         effects.push(Effect::StopAudio);
         let Some(side) = side else { return };
         if let Some(first) = side.refused.first() {
-            self.card_notice(format!(
+            self.card_notice(&format!(
                 "`{first}` is outside the decks folder {}; keep media inside it",
                 self.decks_dir.display()
             ));
@@ -131,7 +133,7 @@ impl App {
     /// sound player): it goes when another card shows. Another about the same card is added
     /// to it, each a sentence, rather than hiding it.
     /// One that comes when no card shows (a picture read for a card since left) is dropped.
-    pub(super) fn card_notice(&mut self, message: String) {
+    pub(super) fn card_notice(&mut self, message: &str) {
         let Some(card) = self.media.shown.as_ref().map(|(card, _)| card.clone()) else {
             return;
         };
@@ -141,11 +143,11 @@ impl App {
             Some((noticed, before))
                 if *noticed == card && self.notice_shown() == Some(before.as_str()) =>
             {
-                let joined = crate::english::sentences([before.as_str(), message.as_str()]);
+                let joined = crate::english::sentences([before.as_str(), message]);
                 let added = joined.get(before.len()..).unwrap_or_default();
                 crate::english::sentences([added, before.as_str()])
             }
-            _ => crate::english::sentences([message.as_str()]),
+            _ => crate::english::sentences([message]),
         };
         self.set_notice(message.clone());
         self.media.noticed = Some((card, message));

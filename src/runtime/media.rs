@@ -137,7 +137,10 @@ pub fn usable(path: &Path, root: &Path, what: &str) -> Result<(), String> {
         return Err(format!("The {what} `{name}` leads out of the decks folder"));
     }
     if let Some(problem) = crate::deck::media::not_a_file(path) {
-        return Err(format!("The {what} `{name}` {problem} ({})", path.display()));
+        return Err(format!(
+            "The {what} `{name}` {problem} ({})",
+            path.display()
+        ));
     }
     Ok(())
 }

@@ -148,7 +148,11 @@ pub fn notice_rows(message: Option<&str>, area: Rect) -> u16 {
 /// of a longer notice is cut with "…" ([`notice`]).
 #[must_use]
 pub fn notice_rows_beside_card(message: Option<&str>, area: Rect) -> u16 {
-    notice_rows_at_most(message, area, area.height.saturating_sub(KEPT_FOR_THE_BODY) / 2)
+    notice_rows_at_most(
+        message,
+        area,
+        area.height.saturating_sub(KEPT_FOR_THE_BODY) / 2,
+    )
 }
 
 fn notice_rows_at_most(message: Option<&str>, area: Rect, most: u16) -> u16 {

@@ -158,7 +158,8 @@ fn a_picture_outside_the_decks_folder_is_refused_with_a_notice() {
     assert_eq!(
         review.session.notice,
         Some(Notice::Error(
-            "`../../etc/x.png` is outside the decks folder /decks; keep media inside it.".to_owned()
+            "`../../etc/x.png` is outside the decks folder /decks; keep media inside it."
+                .to_owned()
         ))
     );
 }

@@ -71,7 +71,10 @@ mod tests {
 
     #[test]
     fn nested_items_and_headings_are_apart_from_their_parent() {
-        assert_eq!(spoken("- apple\n  - banana\n- cherry"), "apple banana cherry");
+        assert_eq!(
+            spoken("- apple\n  - banana\n- cherry"),
+            "apple banana cherry"
+        );
         assert_eq!(spoken("1. uno\n   1. dos\n2. tres"), "uno dos tres");
         assert_eq!(
             spoken("# Title\n1. one\n2. two\n   - nested\n\nafter"),

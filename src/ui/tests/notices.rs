@@ -47,10 +47,15 @@ fn beside_a_card_on_a_small_screen_a_notice_leaves_the_question_its_rows() {
     let buf = draw(&app, 40, 12);
     let rows: Vec<String> = (0..12).map(|y| line(&buf, y)).collect();
     // Two rows under the body's rule, the second cut; the card keeps its rows above.
-    assert!(rows[8].starts_with("The picture `gone1.png`"), "{}", rows.join("\n"));
+    assert!(
+        rows[8].starts_with("The picture `gone1.png`"),
+        "{}",
+        rows.join("\n")
+    );
     assert!(rows[9].trim_end().ends_with('…'), "{}", rows.join("\n"));
     assert!(
-        rows.iter().any(|row| row.contains("Key Account Management")),
+        rows.iter()
+            .any(|row| row.contains("Key Account Management")),
         "{}",
         rows.join("\n")
     );
@@ -78,7 +83,11 @@ fn a_notice_takes_rows_of_its_own_under_the_bodys_rule() {
             let buf = draw(&app, width, height);
             let rows: Vec<String> = (0..height).map(|y| line(&buf, y)).collect();
             // Beside a card on a small screen the notice is cut at its second row.
-            let end = if review && height == 12 { "…" } else { "either." };
+            let end = if review && height == 12 {
+                "…"
+            } else {
+                "either."
+            };
             let first = rows
                 .iter()
                 .position(|row| {
