@@ -227,16 +227,17 @@ impl App {
     }
 
     /// Which media keys the side on screen wants: open where it has pictures, replay where
-    /// it has sounds (its own or the question's above it) and a player plays them, or is
-    /// spoken.
+    /// it has sounds (its own or the question's above it) or is spoken, in the footer only
+    /// where a player plays the sounds or the side is spoken.
     #[must_use]
     pub fn side_media_keys(&self) -> MediaKeys {
         self.side_media()
             .map_or_else(MediaKeys::default, |side| MediaKeys {
                 open: !side.pictures.is_empty(),
-                replay: self.media.player
-                    && (!side.playback.sounds.is_empty() || !side.question_sounds.is_empty())
+                replay: !side.playback.sounds.is_empty()
+                    || !side.question_sounds.is_empty()
                     || side.playback.speech.is_some(),
+                plays: self.media.player || side.playback.speech.is_some(),
             })
     }
 }
@@ -246,8 +247,11 @@ impl App {
 pub struct MediaKeys {
     /// `o`: the side has pictures.
     pub open: bool,
-    /// `r`: the side has sounds and there is a player, or the side is spoken.
+    /// `r`: the side has sounds or is spoken.
     pub replay: bool,
+    /// Whether `r` plays something (a player for the sounds, or speech): else it only tells
+    /// there is no player, and the footer leaves it out.
+    pub plays: bool,
 }
 
 /// `table` with the media keys the side wants (open, replay, or both), wherever it leaves
@@ -256,7 +260,12 @@ pub struct MediaKeys {
 #[must_use]
 pub fn with_media_keys(table: Keys, media: MediaKeys, after_first: bool) -> Keys {
     let open = media.open.then_some(keys::OPEN);
-    let replay = media.replay.then_some(keys::REPLAY);
+    let replay_keys = if media.plays {
+        keys::REPLAY
+    } else {
+        keys::REPLAY_UNPLAYABLE
+    };
+    let replay = media.replay.then_some(replay_keys);
     let added: Vec<&'static [crate::app::Binding]> = open.into_iter().chain(replay).collect();
     if added.is_empty() {
         return table;
