@@ -53,8 +53,15 @@ impl Audio {
     /// value) for a player when none is set.
     #[must_use]
     pub fn new(settings: &MediaSettings, path: Option<&OsString>) -> Self {
-        let words = |command: &str| -> Vec<String> {
-            command.split_whitespace().map(str::to_owned).collect()
+        // A command's words when its program is found, else the message `missing` makes of
+        // its name.
+        let found = |command: &str, missing: &dyn Fn(&str) -> String| {
+            let words: Vec<String> = command.split_whitespace().map(str::to_owned).collect();
+            let program = words.first().map_or("", String::as_str);
+            match find_program(program, path) {
+                Some(_) => Ok(words),
+                None => Err(missing(program)),
+            }
         };
         let player = if settings.audio_player.is_empty() {
             PLAYERS
@@ -67,24 +74,16 @@ impl Audio {
                         .to_owned()
                 })
         } else {
-            let player = words(&settings.audio_player);
-            match find_program(&player[0], path) {
-                Some(_) => Ok(player),
-                None => Err(format!(
-                    "Cannot find the sound player `{}` (`audio_player` in config.toml)",
-                    player[0]
-                )),
-            }
+            found(&settings.audio_player, &|program| {
+                format!("Cannot find the sound player `{program}` (`audio_player` in config.toml)")
+            })
         };
         let speech = (!settings.tts_command.is_empty()).then(|| {
-            let speech = words(&settings.tts_command);
-            match find_program(&speech[0], path) {
-                Some(_) => Ok(speech),
-                None => Err(format!(
-                    "Cannot start the speech program `{}` (`tts_command` in config.toml)",
-                    speech[0]
-                )),
-            }
+            found(&settings.tts_command, &|program| {
+                format!(
+                    "Cannot start the speech program `{program}` (`tts_command` in config.toml)"
+                )
+            })
         });
         Self {
             player,
