@@ -285,7 +285,7 @@ impl App {
                 }
             }
             Action::WriteFailed(message) => self.set_notice(format!("Not saved: {message}")),
-            Action::Notice(message) => self.card_notice(message),
+            Action::Notice(message) => self.card_notice(&message),
             Action::Replay => return self.replay(),
             Action::OpenImage => return self.open_pictures(),
             Action::Reloaded(collection) => {

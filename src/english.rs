@@ -50,24 +50,58 @@ pub fn amount(value: f64) -> String {
 
 /// `messages` as one text of sentences: each ends in `.`, `!`, `?` or `…` (a `.` is added
 /// where it does not) and the next follows after a space, so that two messages read as two
-/// sentences ("… signature. The picture …"), never "….; …". Empty messages are left out.
+/// sentences ("… signature. The picture …"), never "….; …". Empty messages are left out,
+/// and so is one already said (as a whole sentence or sentences of the text so far), so that
+/// a notice added to another never repeats it.
 #[must_use]
 pub fn sentences<'m>(messages: impl IntoIterator<Item = &'m str>) -> String {
     let mut out = String::new();
     for message in messages
         .into_iter()
+        .flat_map(split_sentences)
         .map(str::trim)
         .filter(|m| !m.is_empty())
     {
+        let mut sentence = message.to_owned();
+        if !message.ends_with(['.', '!', '?', '…']) {
+            sentence.push('.');
+        }
+        let said = out.match_indices(&sentence).any(|(at, _)| {
+            let after = &out[at + sentence.len()..];
+            let before = out[..at].trim_end_matches(' ');
+            (at == 0 || before.ends_with(['.', '!', '?', '…']))
+                && (after.is_empty() || after.starts_with(' '))
+        });
+        if said {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(message);
-        if !message.ends_with(['.', '!', '?', '…']) {
-            out.push('.');
-        }
+        out.push_str(&sentence);
     }
     out
+}
+
+/// `text`'s sentences: it is cut after a `.`, `!`, `?` or `…` followed by a space and a
+/// capital or a backtick, as each of the app's messages begins ("The picture …", "`x` is …"),
+/// which a path or a number ("(/decks/a. b)", "2.5") does not.
+fn split_sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = rest.char_indices().find_map(|(at, c)| {
+            let after = &rest[at + c.len_utf8()..];
+            let next = after.strip_prefix(' ')?.chars().next()?;
+            (['.', '!', '?', '…'].contains(&c) && (next.is_uppercase() || next == '`'))
+                .then_some(at + c.len_utf8())
+        });
+        let (sentence, after) = rest.split_at(cut.unwrap_or(rest.len()));
+        rest = after;
+        Some(sentence)
+    })
 }
 
 #[cfg(test)]
@@ -86,6 +120,21 @@ mod tests {
              The picture `b.png` is not there (/decks/b.png). Really?"
         );
         assert_eq!(super::sentences(["One"]), "One.");
+        // Said already, alone or among others, with or without its full stop: not again.
+        assert_eq!(
+            super::sentences(["A gone. B gone.", "A gone", "C gone", "B gone."]),
+            "A gone. B gone. C gone."
+        );
+        // Only whole sentences count: a longer one holding it is another.
+        assert_eq!(
+            super::sentences(["Not A gone.", "A gone"]),
+            "Not A gone. A gone."
+        );
+        // Within one message too; a path's or a number's full stop ends no sentence.
+        assert_eq!(
+            super::sentences(["A gone (/d/a. b). A gone (/d/a. b). B 2. 5 ok"]),
+            "A gone (/d/a. b). B 2. 5 ok."
+        );
         assert_eq!(super::sentences([]), "");
     }
 

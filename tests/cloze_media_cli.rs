@@ -66,6 +66,18 @@ fn check_warns_about_missing_media_and_media_outside_the_decks_folder() {
         .assert()
         .success()
         .stderr(predicate::str::contains(missing.as_str()));
+    // A folder in its place is there, but no file.
+    std::fs::create_dir(home.path().join("decks/maps/peru.png")).unwrap();
+    let folder = format!(
+        "warning: {}:10:32: the image `maps/peru.png` is a folder, not a file",
+        deck.display()
+    );
+    flashdeck(&home)
+        .arg("check")
+        .arg(&deck)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(folder.as_str()));
 }
 
 #[test]

@@ -60,6 +60,8 @@ pub struct SideMedia {
 }
 
 /// What the app keeps about media between actions.
+// Independent facts about the settings and the terminal, each a yes or a no.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MediaState {
     /// Play a side's sounds (and speak it) when it shows (`autoplay` in the settings).
@@ -69,6 +71,9 @@ pub struct MediaState {
     /// Whether the terminal draws pictures (the runtime found out at the start): then the
     /// screens leave a place for them under the card's text.
     pub pictures: bool,
+    /// Whether a sound player was found (the runtime found out at the start): without one
+    /// the replay key is offered only for speech.
+    pub player: bool,
     /// The side media were last worked out for: (card, back).
     pub shown: Option<(Box<str>, bool)>,
     /// The notice about a card's media on screen: the card, and the message, which goes
@@ -82,6 +87,7 @@ impl Default for MediaState {
             autoplay: true,
             speech: false,
             pictures: false,
+            player: true,
             shown: None,
             noticed: None,
         }
@@ -112,7 +118,7 @@ impl App {
         effects.push(Effect::StopAudio);
         let Some(side) = side else { return };
         if let Some(first) = side.refused.first() {
-            self.card_notice(format!(
+            self.card_notice(&format!(
                 "`{first}` is outside the decks folder {}; keep media inside it",
                 self.decks_dir.display()
             ));
@@ -127,21 +133,21 @@ impl App {
     /// sound player): it goes when another card shows. Another about the same card is added
     /// to it, each a sentence, rather than hiding it.
     /// One that comes when no card shows (a picture read for a card since left) is dropped.
-    pub(super) fn card_notice(&mut self, message: String) {
+    pub(super) fn card_notice(&mut self, message: &str) {
         let Some(card) = self.media.shown.as_ref().map(|(card, _)| card.clone()) else {
             return;
         };
+        // Each a sentence with its full stop, none said twice, what is new first: a notice
+        // cut short on a small screen still tells the answer's problem under the question's.
         let message = match &self.media.noticed {
             Some((noticed, before))
                 if *noticed == card && self.notice_shown() == Some(before.as_str()) =>
             {
-                if before.contains(message.as_str()) {
-                    before.clone()
-                } else {
-                    crate::english::sentences([before.as_str(), message.as_str()])
-                }
+                let joined = crate::english::sentences([before.as_str(), message]);
+                let added = joined.get(before.len()..).unwrap_or_default();
+                crate::english::sentences([added, before.as_str()])
             }
-            _ => message,
+            _ => crate::english::sentences([message]),
         };
         self.set_notice(message.clone());
         self.media.noticed = Some((card, message));
@@ -221,7 +227,8 @@ impl App {
     }
 
     /// Which media keys the side on screen wants: open where it has pictures, replay where
-    /// it has sounds (its own or the question's above it) or is spoken.
+    /// it has sounds (its own or the question's above it) or is spoken, in the footer only
+    /// where a player plays the sounds or the side is spoken.
     #[must_use]
     pub fn side_media_keys(&self) -> MediaKeys {
         self.side_media()
@@ -230,6 +237,7 @@ impl App {
                 replay: !side.playback.sounds.is_empty()
                     || !side.question_sounds.is_empty()
                     || side.playback.speech.is_some(),
+                plays: self.media.player || side.playback.speech.is_some(),
             })
     }
 }
@@ -241,6 +249,9 @@ pub struct MediaKeys {
     pub open: bool,
     /// `r`: the side has sounds or is spoken.
     pub replay: bool,
+    /// Whether `r` plays something (a player for the sounds, or speech): else it only tells
+    /// there is no player, and the footer leaves it out.
+    pub plays: bool,
 }
 
 /// `table` with the media keys the side wants (open, replay, or both), wherever it leaves
@@ -249,7 +260,12 @@ pub struct MediaKeys {
 #[must_use]
 pub fn with_media_keys(table: Keys, media: MediaKeys, after_first: bool) -> Keys {
     let open = media.open.then_some(keys::OPEN);
-    let replay = media.replay.then_some(keys::REPLAY);
+    let replay_keys = if media.plays {
+        keys::REPLAY
+    } else {
+        keys::REPLAY_UNPLAYABLE
+    };
+    let replay = media.replay.then_some(replay_keys);
     let added: Vec<&'static [crate::app::Binding]> = open.into_iter().chain(replay).collect();
     if added.is_empty() {
         return table;

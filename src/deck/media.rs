@@ -86,6 +86,19 @@ pub fn inside(target: &Path, root: &Path) -> bool {
     }
 }
 
+/// Why `path` cannot be read as a media file, as the end of a sentence naming it: "is not
+/// there", "is a folder, not a file" (a folder is there: telling it missing misleads), or
+/// "is not a file" (a device, a socket); `None` for a file (links followed).
+#[must_use]
+pub fn not_a_file(path: &Path) -> Option<&'static str> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => None,
+        Ok(meta) if meta.is_dir() => Some("is a folder, not a file"),
+        Ok(_) => Some("is not a file"),
+        Err(_) => Some("is not there"),
+    }
+}
+
 /// The file a reference written in `deck_file` names, if it stays inside `decks_dir` by its
 /// path (links are the reader's to check, with [`inside`]); `None` for a path that leads out
 /// (`../x.png`, an absolute path elsewhere).

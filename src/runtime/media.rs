@@ -129,16 +129,16 @@ fn has_pictures(collection: &Collection) -> bool {
 }
 
 /// Whether the media file `path` (a "picture" or a "sound") may be read: inside `root`, the
-/// decks folder [`normalised`](crate::deck::media::normalised), links followed, and there;
-/// the error says which not, for the notice.
+/// decks folder [`normalised`](crate::deck::media::normalised), links followed, and a file
+/// ([`not_a_file`](crate::deck::media::not_a_file)); the error says which not, for the notice.
 pub fn usable(path: &Path, root: &Path, what: &str) -> Result<(), String> {
     let name = file_name(path);
     if !crate::deck::media::inside(path, root) {
         return Err(format!("The {what} `{name}` leads out of the decks folder"));
     }
-    if !path.is_file() {
+    if let Some(problem) = crate::deck::media::not_a_file(path) {
         return Err(format!(
-            "The {what} `{name}` is not there ({})",
+            "The {what} `{name}` {problem} ({})",
             path.display()
         ));
     }

@@ -146,6 +146,7 @@ pub fn run_tui(
     let (media, answered) =
         super::media::Media::start(&config.media, &app.study.collection, &locations.decks.path);
     app.media.pictures = media.pictures.on();
+    app.media.player = media.audio.has_player();
     runtime.media = media;
     if answered {
         // Whatever the terminal's answer left on the screen goes. (Clearing asks the terminal

@@ -139,15 +139,37 @@ fn status_room_keeping(title_width: usize, keeps: usize, width: usize) -> usize 
 /// so that the body keeps its rows.
 #[must_use]
 pub fn notice_rows(message: Option<&str>, area: Rect) -> u16 {
+    notice_rows_at_most(message, area, area.height / 2)
+}
+
+/// The rows a notice takes beside a card (review's question and answer): as
+/// [`notice_rows`], but at most half of what the screen has beyond [`KEPT_FOR_THE_BODY`]
+/// rows, so that the card keeps its question and answer: 2 rows at 12, 8 at 24. The rest
+/// of a longer notice is cut with "…" ([`notice`]).
+#[must_use]
+pub fn notice_rows_beside_card(message: Option<&str>, area: Rect) -> u16 {
+    notice_rows_at_most(
+        message,
+        area,
+        area.height.saturating_sub(KEPT_FOR_THE_BODY) / 2,
+    )
+}
+
+fn notice_rows_at_most(message: Option<&str>, area: Rect, most: u16) -> u16 {
     let wrapped = message.map_or(1, |m| {
         super::text::wrap_at_spaces(m, area.width.into()).len()
     });
-    let most = usize::from(area.height / 2).max(1);
+    let most = usize::from(most).max(1);
     u16::try_from(wrapped.clamp(1, most)).unwrap_or(1)
 }
 
+/// The rows a screen keeps for the header, the body (its rules and a question and an answer
+/// row), the buttons and the keys before a notice takes more than one.
+const KEPT_FOR_THE_BODY: u16 = 8;
+
 /// A notice in its own rows, `area` (as [`notice_rows`] counts them): wrapped at its width,
-/// over nothing else. Only a message longer than half the screen is cut, with "…".
+/// over nothing else. Only a message longer than its rows is cut, with "…"; the newest
+/// sentences come first ([`crate::app`]'s card notices), so the cut drops the oldest.
 pub fn notice(message: &str, style: Style, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let mut rows = super::text::wrap_at_spaces(message, width);

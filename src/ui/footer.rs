@@ -186,6 +186,16 @@ mod tests {
     }
 
     #[test]
+    fn the_test_report_keeps_retake_at_40_columns() {
+        // Help and back take 18 of 43 (the last gap is free); "r retake" 11 and "↑ scroll
+        // up" 14 fill the rest.
+        assert_eq!(
+            shown(keys::TEST_REPORT, 40),
+            "r retake   ↑ scroll up   ? help   q back"
+        );
+    }
+
+    #[test]
     fn every_line_fits_its_width() {
         for (name, bindings) in keys::ALL {
             for width in [20, 30, 40, 60, 80] {

@@ -48,7 +48,7 @@ pub fn render(
     let buttons_height = u16::try_from(buttons_lines.len()).unwrap_or(1);
     let column = super::chrome::column(area);
     let notice = session.notice.as_ref().map(notice_text);
-    let notice_rows = super::chrome::notice_rows(notice.as_deref(), area);
+    let notice_rows = super::chrome::notice_rows_beside_card(notice.as_deref(), area);
     let room = area
         .height
         .saturating_sub(BESIDE_COMPARISON - 1 + notice_rows + buttons_height);
@@ -69,8 +69,8 @@ pub fn render(
         })
         .unwrap_or_default();
     let checked_height = u16::try_from(checked.len()).unwrap_or(u16::MAX).min(room);
-    // A long notice may take the card's rows on a short screen (its rules stay): it says
-    // what went wrong, and goes with the next answer.
+    // A long notice is cut on a short screen rather than take the card's question and
+    // answer rows; it goes with the next card.
     let [header, body, notice_area, checked_area, buttons_area, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(2),

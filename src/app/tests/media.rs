@@ -158,7 +158,8 @@ fn a_picture_outside_the_decks_folder_is_refused_with_a_notice() {
     assert_eq!(
         review.session.notice,
         Some(Notice::Error(
-            "`../../etc/x.png` is outside the decks folder /decks; keep media inside it".to_owned()
+            "`../../etc/x.png` is outside the decks folder /decks; keep media inside it."
+                .to_owned()
         ))
     );
 }
@@ -346,4 +347,50 @@ fn learn_and_the_test_play_their_questions_sounds() {
             "{mode:?}"
         );
     }
+}
+
+#[test]
+fn a_card_notice_says_each_problem_once_the_newest_first() {
+    let mut app = media_app();
+    review_until(&mut app, "es/words/c0");
+    // The question's problems, as the runtime tells them: a picture, then a sound.
+    app.update(Action::Notice("Picture A is bad".to_owned()), now());
+    app.update(Action::Notice("Sound B is bad.".to_owned()), now());
+    press(&mut app, KeyCode::Char(' '), now());
+    // On the answer the question's pictures are checked again with the answer's own.
+    app.update(
+        Action::Notice("Picture A is bad. Picture C is bad.".to_owned()),
+        now(),
+    );
+    let Screen::Review(review) = &app.screen else {
+        panic!("not reviewing")
+    };
+    assert_eq!(
+        review.session.notice,
+        Some(Notice::Error(
+            "Picture C is bad. Sound B is bad. Picture A is bad.".to_owned()
+        ))
+    );
+}
+
+#[test]
+fn without_a_player_a_side_of_sounds_offers_no_replay_key() {
+    let footer = |app: &App| crate::ui::tests::line(&crate::ui::tests::draw(app, 80, 24), 23);
+    let mut app = one_kind_app();
+    app.media.player = false;
+    review_until(&mut app, "one/s");
+    let shown = footer(&app);
+    assert!(!shown.contains("replay"), "{shown}");
+    // The key still tells how to set a player.
+    press(&mut app, KeyCode::Char('r'), now());
+    assert!(
+        app.bindings()
+            .iter()
+            .any(|b| b.action == Action::Replay && !b.in_footer)
+    );
+    // Speech needs no player: a spoken side keeps the key.
+    let mut app = media_app();
+    app.media.player = false;
+    review_until(&mut app, "es/words/c1");
+    assert_eq!(app.bindings().label_for(&Action::Replay), Some("r"));
 }

@@ -1,4 +1,5 @@
-//! `check`'s warnings about media the cards reference: a file that is not there, and a path
+//! `check`'s warnings about media the cards reference: a file that is not there (or a folder),
+//! and a path
 //! that leads out of the decks folder (a deck shared with its folder would lose it).
 
 use std::io::Write;
@@ -6,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::deck::media::{MediaKind, inside, is_url, normalised};
+use crate::deck::media::{MediaKind, inside, is_url, normalised, not_a_file};
 use crate::deck::parse::media_references;
 use crate::deck::{Collection, Source};
 
@@ -37,8 +38,8 @@ pub(super) fn report(collection: &Collection, root: &Path, err: &mut dyn Write) 
                     "is outside the decks folder {}; keep media inside it",
                     root.display()
                 )
-            } else if !target.is_file() {
-                format!("is not there ({} is missing)", target.display())
+            } else if let Some(problem) = not_a_file(&target) {
+                format!("{problem} ({})", target.display())
             } else {
                 continue;
             };

@@ -31,10 +31,13 @@ const POLL: Duration = Duration::from_millis(20);
 pub struct Audio {
     /// The player's words, the file to be added last; `Err` says why there is none.
     player: Result<Vec<String>, String>,
-    /// `tts_command`'s words, before `{lang}` and `{text}` are put in; `None`: no speech.
-    speech: Option<Vec<String>>,
+    /// `tts_command`'s words, before `{lang}` and `{text}` are put in; `None`: no speech;
+    /// `Some(Err)` says why its program cannot start.
+    speech: Option<Result<Vec<String>, String>>,
     /// Whether the user was told there is no player (once is enough).
     told: bool,
+    /// Whether the user was told the speech program cannot start (once, or on replay).
+    told_speech: bool,
     playing: Option<Playing>,
 }
 
@@ -50,8 +53,15 @@ impl Audio {
     /// value) for a player when none is set.
     #[must_use]
     pub fn new(settings: &MediaSettings, path: Option<&OsString>) -> Self {
-        let words = |command: &str| -> Vec<String> {
-            command.split_whitespace().map(str::to_owned).collect()
+        // A command's words when its program is found, else the message `missing` makes of
+        // its name.
+        let found = |command: &str, missing: &dyn Fn(&str) -> String| {
+            let words: Vec<String> = command.split_whitespace().map(str::to_owned).collect();
+            let program = words.first().map_or("", String::as_str);
+            match find_program(program, path) {
+                Some(_) => Ok(words),
+                None => Err(missing(program)),
+            }
         };
         let player = if settings.audio_player.is_empty() {
             PLAYERS
@@ -64,20 +74,22 @@ impl Audio {
                         .to_owned()
                 })
         } else {
-            let player = words(&settings.audio_player);
-            match find_program(&player[0], path) {
-                Some(_) => Ok(player),
-                None => Err(format!(
-                    "Cannot find the sound player `{}` (`audio_player` in config.toml)",
-                    player[0]
-                )),
-            }
+            found(&settings.audio_player, &|program| {
+                format!("Cannot find the sound player `{program}` (`audio_player` in config.toml)")
+            })
         };
-        let speech = (!settings.tts_command.is_empty()).then(|| words(&settings.tts_command));
+        let speech = (!settings.tts_command.is_empty()).then(|| {
+            found(&settings.tts_command, &|program| {
+                format!(
+                    "Cannot start the speech program `{program}` (`tts_command` in config.toml)"
+                )
+            })
+        });
         Self {
             player,
             speech,
             told: false,
+            told_speech: false,
             playing: None,
         }
     }
@@ -94,8 +106,15 @@ impl Audio {
         self.stop();
         let mut notice = None;
         let mut commands = Vec::new();
-        if let (Some(words), Some(utterance)) = (&self.speech, &playback.speech) {
-            commands.push(speech_command(words, &utterance.language, &utterance.text));
+        match (&self.speech, &playback.speech) {
+            (Some(Ok(words)), Some(utterance)) => {
+                commands.push(speech_command(words, &utterance.language, &utterance.text));
+            }
+            (Some(Err(message)), Some(_)) if !self.told_speech || playback.replay => {
+                self.told_speech = true;
+                notice = Some(message.clone());
+            }
+            _ => {}
         }
         let root = crate::deck::media::normalised(decks_dir);
         for sound in &playback.sounds {
@@ -110,7 +129,10 @@ impl Audio {
                     }
                     Err(message) if !self.told || playback.replay => {
                         self.told = true;
-                        notice = Some(message.clone());
+                        notice = Some(match notice {
+                            Some(before) => crate::english::sentences([&*before, message]),
+                            None => message.clone(),
+                        });
                     }
                     Err(_) => {}
                 }
@@ -204,12 +226,24 @@ fn spawn(command: &[String]) -> std::io::Result<Child> {
 }
 
 /// `tts_command`'s words with `{lang}` and `{text}` put in each: split before they are put in,
-/// so the text is one argument whatever spaces, quotes or `;` it holds.
+/// so the text is one argument whatever spaces, quotes or `;` it holds. A text that starts
+/// with `-` and would start its argument (`{text}` at the start of a word) is put in after a
+/// space (" -v"): espeak-ng, `say`, `spd-say` and any getopt program take only an argument
+/// that starts with `-` as an option, and a leading space is not spoken.
 #[must_use]
 pub fn speech_command(words: &[String], language: &str, text: &str) -> Vec<String> {
+    let guarded = format!(" {text}");
     words
         .iter()
-        .map(|word| word.replace("{lang}", language).replace("{text}", text))
+        .map(|word| {
+            let word = word.replace("{lang}", language);
+            let text = if word.starts_with("{text}") && text.starts_with('-') {
+                guarded.as_str()
+            } else {
+                text
+            };
+            word.replace("{text}", text)
+        })
         .collect()
 }
 

@@ -44,6 +44,8 @@ pub struct Pictures {
     root: PathBuf,
     /// What checking a side's pictures found, until [`Pictures::collect`] takes it.
     told: Vec<String>,
+    /// Pictures the check decoded whole: not decoded again each time their side shows.
+    read: Vec<PathBuf>,
 }
 
 impl std::fmt::Debug for Pictures {
@@ -87,20 +89,27 @@ impl Pictures {
             graphics,
             root,
             told: Vec::new(),
+            read: Vec::new(),
         }
     }
 
     /// Checks `paths`, the pictures of a side that shows, drawn or not: each must be inside
-    /// the decks folder, there, and begin as a picture does (its header read, not decoded).
+    /// the decks folder, a file, and decode whole as a picture (once: one that did is not
+    /// read again).
     /// One that fails is told by the next [`Pictures::collect`] (again each time its side
     /// shows, as the notice goes with the card), and never read again.
     pub fn check(&mut self, paths: &[PathBuf]) {
         for path in paths {
             if let Some((_, message)) = self.failed.iter().find(|(failed, _)| failed == path) {
                 self.told.push(message.clone());
-            } else if let Err(message) = readable(path, &self.root) {
-                self.failed.push((path.clone(), message.clone()));
-                self.told.push(message);
+            } else if !self.read.contains(path) {
+                match readable(path, &self.root) {
+                    Ok(()) => self.read.push(path.clone()),
+                    Err(message) => {
+                        self.failed.push((path.clone(), message.clone()));
+                        self.told.push(message);
+                    }
+                }
             }
         }
     }
@@ -210,10 +219,10 @@ fn decode(path: &Path, root: &Path) -> Result<DynamicImage, String> {
     read(path, root, image::ImageReader::decode)
 }
 
-/// Whether the picture at `path` can be read: inside `root`, there, and its header that of a
-/// picture format `image` reads (its size is read, its pixels are not); the error says why not.
+/// Whether the picture at `path` can be read: inside `root`, a file, and decoded whole by
+/// `image` (a header alone passes for a picture cut short); the error says why not.
 fn readable(path: &Path, root: &Path) -> Result<(), String> {
-    read(path, root, |reader| reader.into_dimensions().map(drop))
+    read(path, root, image::ImageReader::decode).map(drop)
 }
 
 /// `with` applied to a reader of the picture at `path`, once [`super::usable`] allows it; the

@@ -244,7 +244,9 @@ impl Rows<'_> {
             }
             TagEnd::Image => {
                 if let Some((path, alt)) = self.image.take() {
-                    let name = path.rsplit('/').next().unwrap_or(&path);
+                    // A path that ends in `/` names no file: it shows as written.
+                    let name = path.rsplit('/').next().filter(|n| !n.is_empty());
+                    let name = name.unwrap_or(&path);
                     let shown = format!("[image: {}] ({name})", alt.trim());
                     self.inline(Span::styled(shown, self.theme.dim));
                 }

@@ -410,6 +410,11 @@ fn an_image_shows_its_alt_text_and_file_name() {
         )),
         ["Heart [image: the heart] (heart.png)"]
     );
+    // A path that names no file (a folder's, ending in `/`) shows as written, never "()".
+    assert_eq!(
+        shown(&lines("![x](media/)", 80, Style::new(), &theme)),
+        ["[image: x] (media/)"]
+    );
 }
 
 #[test]

@@ -15,8 +15,18 @@ fn a_long_notice_shows_whole_on_every_screen() {
         // As a failed write tells it: on the review screens, the session's notice.
         let now = app.now;
         app.update(Action::WriteFailed(message.to_owned()), now);
+        let review = matches!(app.screen, Screen::Review(_));
         for (width, height) in [(80, 24), (40, 12)] {
             let screen = flat(&draw(&app, width, height));
+            if review && height == 12 {
+                // Beside a card on a small screen: two rows, cut with "…", so that the card
+                // keeps its question's rows.
+                assert!(
+                    screen.contains("Not saved: 3 unreadable line(s)") && screen.contains("… "),
+                    "{name} at {width}×{height}: {screen}"
+                );
+                continue;
+            }
             // Wrapped at spaces: the words follow each other, the end included.
             assert!(
                 screen.contains("laptop.jsonl:3: EOF") && screen.contains("run `flashdeck check`"),
@@ -24,6 +34,31 @@ fn a_long_notice_shows_whole_on_every_screen() {
             );
         }
     }
+}
+
+#[test]
+fn beside_a_card_on_a_small_screen_a_notice_leaves_the_question_its_rows() {
+    let message = "The picture `gone1.png` is not there (/home/someone/decks/media/gone1.png). \
+                   The sound `gone2.mp3` is not there (/home/someone/decks/media/gone2.mp3).";
+    let mut app = sample();
+    app.update(Action::Open, app.now);
+    let now = app.now;
+    app.update(Action::Notice(message.to_owned()), now);
+    let buf = draw(&app, 40, 12);
+    let rows: Vec<String> = (0..12).map(|y| line(&buf, y)).collect();
+    // Two rows under the body's rule, the second cut; the card keeps its rows above.
+    assert!(
+        rows[8].starts_with("The picture `gone1.png`"),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(rows[9].trim_end().ends_with('…'), "{}", rows.join("\n"));
+    assert!(
+        rows.iter()
+            .any(|row| row.contains("Key Account Management")),
+        "{}",
+        rows.join("\n")
+    );
 }
 
 #[test]
@@ -43,9 +78,16 @@ fn a_notice_takes_rows_of_its_own_under_the_bodys_rule() {
         if app.media.shown.is_none() {
             app.update(Action::WriteFailed(message.to_owned()), now);
         }
+        let review = matches!(app.screen, Screen::Review(_));
         for (width, height) in [(80, 24), (40, 12)] {
             let buf = draw(&app, width, height);
             let rows: Vec<String> = (0..height).map(|y| line(&buf, y)).collect();
+            // Beside a card on a small screen the notice is cut at its second row.
+            let end = if review && height == 12 {
+                "…"
+            } else {
+                "either."
+            };
             let first = rows
                 .iter()
                 .position(|row| {
@@ -60,7 +102,7 @@ fn a_notice_takes_rows_of_its_own_under_the_bodys_rule() {
             );
             let last = rows
                 .iter()
-                .rposition(|row| row.contains("either."))
+                .rposition(|row| row.contains(end))
                 .unwrap_or_else(|| panic!("{name} at {width}×{height}:\n{}", rows.join("\n")));
             // Below it, the rest of the screen: the footer's keys, review's buttons.
             assert!(last < usize::from(height) - 1, "{name} at {width}×{height}");

@@ -6,7 +6,7 @@
 use crossterm::event::KeyCode as K;
 
 use super::super::On::Keys as Code;
-use super::super::{Binding, FOOTER, bind};
+use super::super::{Binding, FOOTER, HELP_ONLY, bind};
 use crate::app::Action as A;
 
 /// A side with pictures.
@@ -19,4 +19,11 @@ pub const OPEN: &[Binding] = &[
 #[rustfmt::skip]
 pub const REPLAY: &[Binding] = &[
     bind(Code(&[K::Char('r')]), "r", "replay sound", A::Replay, FOOTER),
+];
+
+/// A side with sounds and no player to play them: `r` still tells how to set one, but the
+/// footer does not offer it, as it plays nothing.
+#[rustfmt::skip]
+pub const REPLAY_UNPLAYABLE: &[Binding] = &[
+    bind(Code(&[K::Char('r')]), "r", "replay sound (without a player: how to set one)", A::Replay, HELP_ONLY),
 ];

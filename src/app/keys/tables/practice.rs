@@ -346,7 +346,7 @@ pub const TEST_SUBMIT: Keys = Keys(&[
 #[rustfmt::skip]
 pub const TEST_REPORT: Keys = Keys(&[
     &[
-        bind(Code(&[K::Char('r')]), "r", "retake the missed cards", A::Retake, FOOTER),
+        bind_short(Code(&[K::Char('r')]), "r", ("retake the missed cards", "retake"), A::Retake, FOOTER),
         bind(Code(&[K::Up, K::Char('k')]), "↑/k", "scroll up", A::Up, FOOTER),
         bind(Code(&[K::Down, K::Char('j')]), "↓/j", "scroll down", A::Down, FOOTER),
     ],

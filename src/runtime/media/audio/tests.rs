@@ -263,3 +263,41 @@ fn a_player_that_is_a_script_is_stopped_with_what_it_started() {
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+#[test]
+fn a_text_that_starts_with_a_dash_is_never_an_option() {
+    let words: Vec<String> = "espeak-ng -v {lang} {text} --punct={text}"
+        .split(' ')
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        speech_command(&words, "en", "--help"),
+        ["espeak-ng", "-v", "en", " --help", "--punct=--help"]
+    );
+    assert_eq!(
+        speech_command(&words, "en", r"a\b -v"),
+        ["espeak-ng", "-v", "en", r"a\b -v", r"--punct=a\b -v"]
+    );
+}
+
+#[test]
+fn a_speech_program_that_cannot_start_is_told_once_and_again_on_replay() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut audio = Audio::new(&settings("", "/nonexistent/say {text}"), None);
+    let playback = Playback {
+        speech: Some(Utterance {
+            language: "en".to_owned(),
+            text: "hello".to_owned(),
+        }),
+        sounds: Vec::new(),
+        replay: false,
+    };
+    let told = "Cannot start the speech program `/nonexistent/say` (`tts_command` in config.toml)";
+    assert_eq!(audio.play(&playback, dir.path()).as_deref(), Some(told));
+    assert_eq!(audio.play(&playback, dir.path()), None);
+    let replay = Playback {
+        replay: true,
+        ..playback
+    };
+    assert_eq!(audio.play(&replay, dir.path()).as_deref(), Some(told));
+}

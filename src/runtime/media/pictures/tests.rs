@@ -231,3 +231,30 @@ fn a_picture_found_unreadable_by_the_check_is_never_sent_to_the_worker() {
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(buffer.content.iter().all(|cell| cell.bg == Color::Reset));
 }
+
+#[test]
+fn a_folder_and_a_picture_cut_short_are_each_told_when_none_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("dir.png");
+    std::fs::create_dir(&folder).unwrap();
+    // A PNG's signature and the start of its header, then nothing: the size may be read,
+    // the pixels may not.
+    let short = dir.path().join("trunc.png");
+    let bytes = std::fs::read(fixture()).unwrap();
+    std::fs::write(&short, &bytes[..bytes.len() / 2]).unwrap();
+    let mut pictures = Pictures::new(None, dir.path());
+    pictures.check(&[folder.clone(), short]);
+    let (notices, _) = pictures.collect();
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert_eq!(
+        notices[0],
+        format!(
+            "The picture `dir.png` is a folder, not a file ({})",
+            folder.display()
+        )
+    );
+    assert!(
+        notices[1].starts_with("Cannot read the picture `trunc.png`: "),
+        "{notices:?}"
+    );
+}
