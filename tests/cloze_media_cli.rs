@@ -55,29 +55,23 @@ fn check_warns_about_missing_media_and_media_outside_the_decks_folder() {
         .stderr(predicate::str::contains("peru.png").not());
     // The image gone: a warning at its path, after `front = "Where is Lima? ![map](` (31
     // columns) on line 10, and still no failure.
+    let warns = |what: &str| {
+        let warning = format!(
+            "warning: {}:10:32: the image `maps/peru.png` {what}",
+            deck.display()
+        );
+        flashdeck(&home)
+            .arg("check")
+            .arg(&deck)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(warning.as_str()));
+    };
     std::fs::remove_file(home.path().join("decks/maps/peru.png")).unwrap();
-    let missing = format!(
-        "warning: {}:10:32: the image `maps/peru.png` is not there",
-        deck.display()
-    );
-    flashdeck(&home)
-        .arg("check")
-        .arg(&deck)
-        .assert()
-        .success()
-        .stderr(predicate::str::contains(missing.as_str()));
+    warns("is not there");
     // A folder in its place is there, but no file.
     std::fs::create_dir(home.path().join("decks/maps/peru.png")).unwrap();
-    let folder = format!(
-        "warning: {}:10:32: the image `maps/peru.png` is a folder, not a file",
-        deck.display()
-    );
-    flashdeck(&home)
-        .arg("check")
-        .arg(&deck)
-        .assert()
-        .success()
-        .stderr(predicate::str::contains(folder.as_str()));
+    warns("is a folder, not a file");
 }
 
 #[test]

@@ -17,7 +17,6 @@ mod side;
 use std::path::{Path, PathBuf};
 
 use super::{App, Effect, Keys, Screen, keys};
-use crate::deck::media::references;
 
 /// A picture of a side: its file and alt text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,14 +275,7 @@ pub fn with_media_keys(table: Keys, media: MediaKeys, after_first: bool) -> Keys
 /// What is spoken of `text`: its words without its media references, as the card's content
 /// has them ([`crate::ui::card::spoken`]), not the marks drawn around them.
 fn spoken_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for reference in references(text) {
-        out.push_str(&text[at..reference.start]);
-        at = reference.end;
-    }
-    out.push_str(&text[at..]);
-    crate::ui::card::spoken(&out)
+    crate::ui::card::spoken(&crate::deck::media::without_references(text))
 }
 
 /// A path for messages: the file's name.

@@ -133,6 +133,19 @@ pub fn is_plain_file_name(name: &str) -> bool {
     !(name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', ':', '\0']))
 }
 
+/// `text` with every media reference taken out: its words, as spoken or typed.
+#[must_use]
+pub fn without_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for reference in references(text) {
+        out.push_str(&text[at..reference.start]);
+        at = reference.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// Every reference in `text`, in order. An image's path ends at the first `)`, a sound's at
 /// the first `]`; an empty path is no reference.
 #[must_use]

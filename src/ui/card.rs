@@ -89,14 +89,7 @@ pub fn plain(text: &str) -> String {
 /// (`session::grade::grade`, `session::compare::compare`).
 #[must_use]
 pub fn answer_text(text: &str) -> String {
-    use crate::deck::media::references;
-    let mut without_media = String::with_capacity(text.len());
-    let mut start = 0;
-    for media in references(text) {
-        without_media.push_str(&text[start..media.start]);
-        start = media.end;
-    }
-    without_media.push_str(&text[start..]);
+    let without_media = crate::deck::media::without_references(text);
     // Wide enough that nothing but a table is laid out for the width.
     let shown: Vec<String> = rows(&without_media, 1000, Style::new(), &Theme::default())
         .into_iter()
