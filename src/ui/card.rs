@@ -43,9 +43,7 @@ pub fn marked(
     base: Style,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let (text, marked) = expand_tabs(text, marked);
-    let (text, marked) = show_sounds(text, marked);
-    let (text, marked) = unclosed_dollars(text, marked);
+    let (text, marked) = prepared(text, marked);
     if !markdown::is_markdown(&text) {
         if marked.is_empty() {
             return text::wrap(&text, width)
@@ -71,14 +69,7 @@ pub fn marked(
 pub fn plain(text: &str) -> String {
     // Laid out for 3 columns: a rule is a short "───" and a table is row after row with its
     // cells between dots, as they read on one line; `rows` wraps nothing else.
-    let shown: Vec<String> = rows(text, 3, Style::new(), &Theme::default())
-        .into_iter()
-        .map(|row| {
-            let spans = row.first.iter().chain(&row.pieces);
-            spans.map(|span| span.content.as_ref()).collect()
-        })
-        .collect();
-    let joined = shown.join(" ").replace(char::is_control, " ");
+    let joined = row_texts(text, 3).join(" ").replace(char::is_control, " ");
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -91,25 +82,30 @@ pub fn plain(text: &str) -> String {
 pub fn answer_text(text: &str) -> String {
     let without_media = crate::deck::media::without_references(text);
     // Wide enough that nothing but a table is laid out for the width.
-    let shown: Vec<String> = rows(&without_media, 1000, Style::new(), &Theme::default())
+    let shown: Vec<String> = row_texts(&without_media, 1000)
         .into_iter()
-        .map(|row| {
-            let spans = row.first.iter().chain(&row.pieces);
-            let line: String = spans.map(|span| span.content.as_ref()).collect();
-            line.replace(char::is_control, " ").trim().to_owned()
-        })
+        .map(|line| line.replace(char::is_control, " ").trim().to_owned())
         .filter(|line| !line.is_empty() && !line.chars().all(|c| c == '─'))
         .collect();
     shown.join("\n")
+}
+
+/// The text of each of `text`'s [`rows`] for `width`, unstyled.
+fn row_texts(text: &str, width: usize) -> Vec<String> {
+    rows(text, width, Style::new(), &Theme::default())
+        .into_iter()
+        .map(|row| {
+            let spans = row.first.iter().chain(&row.pieces);
+            spans.map(|span| span.content.as_ref()).collect()
+        })
+        .collect()
 }
 
 /// `text`'s logical lines before wrapping, laid out for `width` (tables and rules): Markdown
 /// as [`markdown::rows`] gives them, plain text a row a line (a list item's later rows
 /// under its text).
 fn rows(text: &str, width: usize, base: Style, theme: &Theme) -> Vec<wrap::Row> {
-    let (text, marked) = expand_tabs(text, &[]);
-    let (text, marked) = show_sounds(text, marked);
-    let (text, _) = unclosed_dollars(text, marked);
+    let (text, _) = prepared(text, &[]);
     if markdown::is_markdown(&text) {
         return markdown::rows(&text, &[], width, base, theme);
     }
@@ -177,6 +173,14 @@ pub fn centred(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
             line
         })
         .collect()
+}
+
+/// `text` as every layout reads it: tabs expanded, sounds shown as text and unclosed `$`
+/// escaped, with `marked` moved to match.
+fn prepared<'t>(text: &'t str, marked: &[Range<usize>]) -> (Cow<'t, str>, Vec<Range<usize>>) {
+    let (text, marked) = expand_tabs(text, marked);
+    let (text, marked) = show_sounds(text, marked);
+    unclosed_dollars(text, marked)
 }
 
 /// `text` with each tab replaced by the spaces up to the next multiple of [`TAB_STOP`]
