@@ -10,6 +10,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::{Event, EventKind, NewEvent, REVIEW_MODE, key_of};
 use crate::scheduler::Rating;
 
+mod rfc3339;
 mod scan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -94,9 +95,12 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
         Some(line) => line,
         None => serde_json::from_str(text).map_err(|e| e.to_string())?,
     };
-    let time = DateTime::parse_from_rfc3339(&line.time).map_err(|e| {
-        format!("`time` must be RFC 3339 with an offset, like 2026-11-27T09:30:00+01:00 ({e})")
-    })?;
+    let time = match rfc3339::time(&line.time) {
+        Some(time) => time,
+        None => DateTime::parse_from_rfc3339(&line.time).map_err(|e| {
+            format!("`time` must be RFC 3339 with an offset, like 2026-11-27T09:30:00+01:00 ({e})")
+        })?,
+    };
     let key = line
         .id
         .as_deref()
@@ -182,8 +186,13 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
 /// A `YYYY-MM-DD` field, if present.
 fn date(text: Option<&str>) -> Result<Option<NaiveDate>, String> {
     text.map(|d| {
-        NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| format!("`due` must be a date like 2026-12-01, not `{d}`"))
+        rfc3339::date(d).map_or_else(
+            || {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map_err(|_| format!("`due` must be a date like 2026-12-01, not `{d}`"))
+            },
+            Ok,
+        )
     })
     .transpose()
 }
