@@ -32,7 +32,8 @@ pub fn apply(factor: Option<f32>, interval: f32, minimum: u32, maximum: u32) -> 
 #[must_use]
 pub fn pick(range: &std::ops::RangeInclusive<u32>, factor: f32) -> u32 {
     let (lower, upper) = (*range.start(), *range.end());
-    ((lower as f32 + factor * (1 + upper - lower) as f32).floor() as u32).min(upper)
+    // Non-negative, so `as` (which truncates) is the floor, without `floorf`'s library call.
+    ((lower as f32 + factor * (1 + upper - lower) as f32) as u32).min(upper)
 }
 
 /// The days `interval` may be fuzzed to from `minimum`, within `maximum`: Anki's
@@ -115,12 +116,19 @@ fn delta(interval: f32) -> f32 {
     })
 }
 
-/// Rounds a non-negative day count; NaN and negatives become 0.
+/// Rounds a non-negative day count, halves up as `f32::round` does; NaN and negatives become 0,
+/// and counts past `u32::MAX` that. `as` truncates, and below 2^23 the fraction left is exact
+/// (from 2^23 on every `f32` is whole), so this needs no `roundf` library call: it ran twice for
+/// every answer replayed.
 fn round(days: f32) -> u32 {
     if days.is_nan() || days <= 0.0 {
-        0
+        return 0;
+    }
+    let whole = days as u32;
+    if days - whole as f32 >= 0.5 {
+        whole.saturating_add(1)
     } else {
-        days.round().min(u32::MAX as f32) as u32
+        whole
     }
 }
 
@@ -261,5 +269,24 @@ mod tests {
         assert!((mean - 0.5).abs() < 0.05, "mean {mean}");
         assert_eq!(factor("deck/card", 7).to_bits(), factors[7].to_bits());
         assert_ne!(factor("deck/other", 7).to_bits(), factors[7].to_bits());
+    }
+
+    proptest::proptest! {
+        /// `round` is `f32::round` for every day count a cast can hold, and `floor` before the
+        /// cast in `pick` changes nothing for a non-negative sum.
+        #[test]
+        fn rounds_as_f32_round(bits in 0u32..0x4f80_0000) {
+            let days = f32::from_bits(bits);
+            proptest::prop_assert_eq!(round(days), days.round() as u32);
+            proptest::prop_assert_eq!(days as u32, days.floor() as u32);
+        }
+    }
+
+    #[test]
+    fn rounds_halves_up_and_just_below_them_down() {
+        let below_half = 0.5f32.next_down();
+        assert_eq!((round(below_half), round(0.5), round(2.5)), (0, 1, 3));
+        assert_eq!(round(8_388_607.5), 8_388_608);
+        assert_eq!((round(-1.0), round(f32::NAN), round(1e12)), (0, 0, u32::MAX));
     }
 }
