@@ -287,6 +287,9 @@ mod tests {
         let below_half = 0.5f32.next_down();
         assert_eq!((round(below_half), round(0.5), round(2.5)), (0, 1, 3));
         assert_eq!(round(8_388_607.5), 8_388_608);
-        assert_eq!((round(-1.0), round(f32::NAN), round(1e12)), (0, 0, u32::MAX));
+        assert_eq!(
+            (round(-1.0), round(f32::NAN), round(1e12)),
+            (0, 0, u32::MAX)
+        );
     }
 }
