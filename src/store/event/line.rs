@@ -91,10 +91,10 @@ struct Line<'a> {
 
 /// Parses one line; the error says what is wrong with it.
 pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
-    let line: Line<'_> = match scan::line(text) {
-        Some(line) => line,
-        None => serde_json::from_str(text).map_err(|e| e.to_string())?,
-    };
+    let mut line = Line::default();
+    if scan::read_into(text, &mut line).is_none() {
+        line = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    }
     let time = match rfc3339::time(&line.time) {
         Some(time) => time,
         None => DateTime::parse_from_rfc3339(&line.time).map_err(|e| {

@@ -3,6 +3,12 @@ use proptest::prelude::*;
 use super::super::super::{EventKind, NewEvent};
 use super::*;
 
+/// What the fast path makes of `text`.
+fn line(text: &str) -> Option<Line<'_>> {
+    let mut line = Line::default();
+    read_into(text, &mut line).map(|()| line)
+}
+
 /// What `serde_json` makes of `text`, the reference the fast path must agree with.
 fn by_serde(text: &str) -> Option<Line<'_>> {
     serde_json::from_str(text).ok()
