@@ -5,7 +5,7 @@
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
 
 use rayon::prelude::*;
 
@@ -22,8 +22,9 @@ pub struct ReadUpTo {
     pub lines: usize,
 }
 
-/// Reads one file chunk by chunk from `from` (the start of a line); a line cut by a chunk's end
-/// is finished in the next.
+/// Reads one file chunk by chunk from `from` (the start of a line), each chunk parsed while
+/// the next is read on another thread: reading a 1.5 GB log into memory took a tenth of a
+/// second, with one core idle, when it came between the parses.
 fn read_file(
     path: &Path,
     from: ReadUpTo,
@@ -32,30 +33,64 @@ fn read_file(
 ) -> io::Result<ReadUpTo> {
     let mut file = File::open(path)?;
     file.seek(SeekFrom::Start(from.bytes))?;
-    let mut buffer = Vec::with_capacity(CHUNK);
     let mut done = from;
+    std::thread::scope(|scope| {
+        // One chunk read ahead; each parsed chunk's buffer goes back to be read into again.
+        let (chunks, read) = mpsc::sync_channel(0);
+        let (spent, empty) = mpsc::channel();
+        scope.spawn(move || read_chunks(file, &chunks, &empty));
+        for chunk in read {
+            let chunk: Vec<u8> = chunk?;
+            let lines = parse_pipelined(path, &chunk, done.lines, sink, problems);
+            // A torn last line (a crash mid-append) is parsed (and reported), but `done` does
+            // not cover it, so the next read tries it again.
+            if chunk.last() == Some(&b'\n') {
+                done.bytes += chunk.len() as u64;
+                done.lines += lines;
+            }
+            // The reader may have finished already, with no more use for it.
+            let _ = spent.send(chunk);
+        }
+        Ok(done)
+    })
+}
+
+/// Reads `file` to its end in chunks of whole lines, sent to `chunks`; a line cut by a
+/// chunk's end is finished in the next, and the last line is sent even without its newline.
+/// Buffers come back from `empty` to be reused. Stops early when nobody receives.
+fn read_chunks(
+    mut file: File,
+    chunks: &mpsc::SyncSender<io::Result<Vec<u8>>>,
+    empty: &mpsc::Receiver<Vec<u8>>,
+) {
+    let mut buffer = Vec::with_capacity(CHUNK);
     loop {
         // Read into the spare capacity: zeroing it first cost as much as finding the lines.
-        let read = (&mut file).take(CHUNK as u64).read_to_end(&mut buffer)?;
-        // At the end of the file the rest is a last line, even without its newline. A torn
-        // last line (a crash mid-append) is skipped here: `parse_chunk` reports it as a problem,
-        // and `done` does not cover it, so the next read tries it again.
-        let complete = if read == 0 {
-            buffer.len()
-        } else {
-            match memchr::memrchr(b'\n', &buffer) {
-                Some(newline) => newline + 1,
-                None => continue,
+        let read = match (&mut file).take(CHUNK as u64).read_to_end(&mut buffer) {
+            Ok(read) => read,
+            Err(error) => {
+                let _ = chunks.send(Err(error));
+                return;
             }
         };
-        let lines = parse_pipelined(path, &buffer[..complete], done.lines, sink, problems);
-        if buffer[..complete].last() == Some(&b'\n') {
-            done.bytes += complete as u64;
-            done.lines += lines;
-        }
-        buffer.drain(..complete);
         if read == 0 {
-            return Ok(done);
+            if !buffer.is_empty() {
+                let _ = chunks.send(Ok(buffer));
+            }
+            return;
+        }
+        // Without a newline yet, the line goes on in the same buffer.
+        if let Some(newline) = memchr::memrchr(b'\n', &buffer) {
+            let mut next = empty
+                .try_recv()
+                .unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+            next.clear();
+            next.extend_from_slice(&buffer[newline + 1..]);
+            buffer.truncate(newline + 1);
+            if chunks.send(Ok(buffer)).is_err() {
+                return;
+            }
+            buffer = next;
         }
     }
 }

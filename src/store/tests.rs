@@ -173,3 +173,24 @@ fn lines_across_chunk_boundaries_are_read_whole_and_numbered() {
     let (history, _) = store.history().unwrap();
     assert_eq!(history.event_count(), count);
 }
+
+/// A line longer than a chunk (a corrupt or foreign one) is one line, reported with its number,
+/// and the lines around it are read; a torn last line is reported too.
+#[test]
+fn a_line_longer_than_a_chunk_is_one_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "big");
+    std::fs::create_dir_all(store.dir()).unwrap();
+    let t0 = time("2026-11-27T10:00:00Z");
+    let mut text = review("before", "deck/a", Rating::Good, t0).to_line();
+    text.push_str(&"x".repeat(CHUNK * 2 + 17));
+    text.push('\n');
+    text.push_str(&review("after", "deck/a", Rating::Easy, t0).to_line());
+    let torn = review("torn", "deck/a", Rating::Hard, t0).to_line();
+    text.push_str(&torn[..torn.len() / 2]);
+    std::fs::write(store.device_file(), &text).unwrap();
+    let (events, problems) = read_all(&store);
+    assert_eq!(events.len(), 2);
+    let lines: Vec<usize> = problems.iter().map(|problem| problem.line).collect();
+    assert_eq!(lines, [2, 4]);
+}
