@@ -391,6 +391,9 @@ impl Checker<'_> {
             cards.push(card);
             cards.extend(reversed);
         }
+        // Reversed and cloze entries make more cards than entries: the doubled capacity
+        // would be kept for as long as the deck is (half a card's size per card, unused).
+        cards.shrink_to_fit();
         cards
     }
 }
