@@ -209,13 +209,13 @@ impl Study {
         self.forget_load();
     }
 
-    /// Every card's state in the order of the history's cards, for the replay snapshot. Waits
-    /// for the history ([`Study::wait_for_history`]).
+    /// Every card's state in the order of the history's cards, for the replay snapshot, made
+    /// as it is read. Waits for the history
+    /// ([`Study::wait_for_history`]).
     #[must_use]
-    pub fn states_in_history_order(&self) -> Vec<Folded> {
+    pub fn states_in_history_order(&self) -> impl Iterator<Item = Folded> + '_ {
         self.wait_for_history()
             .cards()
             .map(|(card, _)| self.states.get(card).cloned().unwrap_or_default())
-            .collect()
     }
 }
