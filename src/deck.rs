@@ -60,12 +60,13 @@ impl fmt::Display for DeckId {
 /// A card's id: `<deck id>/<card key>`. Keys never contain `/`, so the split is unambiguous.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct CardId(String);
+pub struct CardId(Box<str>);
 
 impl CardId {
     #[must_use]
     pub fn new(deck: &DeckId, key: &str) -> Self {
-        Self(format!("{deck}/{key}"))
+        // Boxed: every card keeps one, and a `String` would keep `format!`'s spare room too.
+        Self(format!("{deck}/{key}").into_boxed_str())
     }
 
     #[must_use]
@@ -107,8 +108,9 @@ pub struct Card {
     pub reversed: bool,
     /// Line of the card's `[[cards]]` header, for opening an editor there.
     pub line: usize,
-    /// The cloze text and number a cloze card was made from.
-    pub cloze: Option<Cloze>,
+    /// The cloze text and number a cloze card was made from. Boxed: most cards have none, and
+    /// every card would otherwise hold its room.
+    pub cloze: Option<Box<Cloze>>,
     /// `type = true`: the answer is to be typed, not recalled.
     pub typed: bool,
     /// `note = "KEY"`, as `<deck id>/KEY`: the cards that share it are siblings, as a card and

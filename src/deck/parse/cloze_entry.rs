@@ -97,11 +97,11 @@ impl ClozeEntry {
                 tags: tags.to_vec(),
                 reversed: false,
                 line,
-                cloze: Some(Cloze {
+                cloze: Some(Box::new(Cloze {
                     text: self.text.clone(),
                     number,
                     extra: self.extra.clone(),
-                }),
+                })),
                 typed,
                 note: None,
             })
