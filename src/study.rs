@@ -31,6 +31,7 @@ mod load;
 pub mod presets;
 mod queue;
 mod siblings;
+mod state_table;
 mod states;
 pub mod successors;
 pub mod why_due;
@@ -44,7 +45,7 @@ use serde::Serialize;
 use crate::deck::{Card, Collection, Deck};
 use crate::scheduler::Schedulers;
 use crate::scheduler::{Day, Phase, Scheduler};
-use crate::store::{CardId, Folded, History, LazyHistory, Replayed};
+use crate::store::{CardId, History, LazyHistory, Replayed};
 use presets::Presets;
 
 pub use limits::{DueCounts, NextDue};
@@ -79,7 +80,7 @@ pub struct Study {
     pub scheduler: Scheduler,
     /// Every deck's preset and scheduler.
     presets: Presets,
-    states: FxHashMap<CardId, Folded>,
+    states: state_table::StateTable,
     has_events: bool,
     /// The exam plan, laid over `states` (see [`exam::Overlay`]).
     exams: exam::Overlay,
@@ -141,11 +142,14 @@ impl Study {
             history: replayed.history,
             scheduler: presets.global().clone(),
             presets,
-            states: replayed
-                .states
-                .into_iter()
-                .map(|(card, folded)| (CardId::from(card), folded))
-                .collect(),
+            // Collected in place: the ids are the same boxes.
+            states: state_table::StateTable::new(
+                replayed
+                    .states
+                    .into_iter()
+                    .map(|(card, folded)| (CardId::from(card), folded))
+                    .collect(),
+            ),
             has_events: replayed.has_events,
             exams: exam::Overlay::new(replayed.exams),
             places: HashMap::new(),

@@ -33,7 +33,7 @@ impl Study {
         let day = self.scheduler.calendar().day(now);
         if day != self.day {
             self.day = day;
-            self.states = self.wait_for_history().fold_all(&self.presets, day);
+            self.states = self.wait_for_history().fold_all(&self.presets, day).into();
             self.extensions_again();
             self.plan_exams();
             self.forget_load();
