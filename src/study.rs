@@ -299,7 +299,7 @@ impl Study {
             .flat_map(|deck| {
                 deck.tags
                     .iter()
-                    .chain(deck.cards.iter().flat_map(|c| &c.tags))
+                    .chain(deck.cards.iter().flat_map(|c| c.tags.iter()))
             })
             .map(String::as_str)
             .collect();
