@@ -24,6 +24,7 @@
 
 pub mod actions;
 pub mod backlog;
+mod card_places;
 pub mod exam;
 pub mod info;
 mod limits;
@@ -84,7 +85,7 @@ pub struct Study {
     has_events: bool,
     /// The exam plan, laid over `states` (see [`exam::Overlay`]).
     exams: exam::Overlay,
-    places: HashMap<CardId, CardPlace>,
+    places: card_places::CardPlaces,
     /// The day `states`' daily tallies are for.
     day: Day,
     /// Today's extensions of each deck's limits (by id), from `extend_limits` events
@@ -152,7 +153,7 @@ impl Study {
             ),
             has_events: replayed.has_events,
             exams: exam::Overlay::new(replayed.exams),
-            places: HashMap::new(),
+            places: card_places::CardPlaces::default(),
             day,
             extended: HashMap::new(),
             due_load: std::cell::OnceCell::new(),
@@ -164,18 +165,7 @@ impl Study {
     }
 
     fn index_cards(&mut self) {
-        self.places = self
-            .collection
-            .decks
-            .iter()
-            .enumerate()
-            .flat_map(|(deck, d)| {
-                d.cards
-                    .iter()
-                    .enumerate()
-                    .map(move |(card, c)| (CardId::from(&c.id), CardPlace { deck, card }))
-            })
-            .collect();
+        self.places = card_places::CardPlaces::new(&self.collection);
     }
 
     /// Swaps in reloaded decks (after an edit); states are keyed by card id and stay, except
@@ -244,7 +234,7 @@ impl Study {
 
     #[must_use]
     pub fn place(&self, card_id: &str) -> Option<CardPlace> {
-        self.places.get(card_id).copied()
+        self.places.get(&self.collection, card_id)
     }
 
     #[must_use]
@@ -315,7 +305,7 @@ impl Study {
         let mut orphans: Vec<Orphan> = self
             .wait_for_history()
             .histories()
-            .filter(|(card, _)| !self.places.contains_key(*card))
+            .filter(|(card, _)| self.place(card).is_none())
             .map(|(card, events)| Orphan {
                 card: card.to_owned(),
                 events,

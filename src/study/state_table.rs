@@ -19,7 +19,8 @@ pub(super) struct StateTable {
     at: HashTable<u32>,
 }
 
-fn hash(card: &str) -> u64 {
+/// A card id's hash, for tables of cards found by id.
+pub(super) fn id_hash(card: &str) -> u64 {
     FxBuildHasher.hash_one(card)
 }
 
@@ -30,7 +31,7 @@ impl StateTable {
         let mut at = HashTable::with_capacity(states.len());
         let mut repeated = false;
         for (i, (card, _)) in states.iter().enumerate() {
-            let hashed = hash(card.as_str());
+            let hashed = id_hash(card.as_str());
             let Ok(position) = u32::try_from(i) else {
                 break;
             };
@@ -38,7 +39,7 @@ impl StateTable {
                 repeated = true;
                 break;
             }
-            at.insert_unique(hashed, position, |&j| hash(states[j as usize].0.as_str()));
+            at.insert_unique(hashed, position, |&j| id_hash(states[j as usize].0.as_str()));
         }
         if repeated {
             // The replay's ids never repeat; anyone else's are made unique first.
@@ -51,7 +52,7 @@ impl StateTable {
     /// Where `card` is in `states`.
     fn position(&self, card: &str) -> Option<usize> {
         self.at
-            .find(hash(card), |&i| self.states[i as usize].0.as_str() == card)
+            .find(id_hash(card), |&i| self.states[i as usize].0.as_str() == card)
             .map(|&i| i as usize)
     }
 
@@ -69,8 +70,8 @@ impl StateTable {
             return None;
         };
         let states = &self.states;
-        self.at.insert_unique(hash(card.as_str()), position, |&i| {
-            hash(states[i as usize].0.as_str())
+        self.at.insert_unique(id_hash(card.as_str()), position, |&i| {
+            id_hash(states[i as usize].0.as_str())
         });
         self.states.push((card, folded));
         None

@@ -108,7 +108,7 @@ impl Study {
     pub fn today(&self) -> (usize, u64) {
         self.states
             .iter()
-            .filter(|(card, _)| self.places.contains_key(card.as_ref()))
+            .filter(|(card, _)| self.place(card.as_str()).is_some())
             .fold((0, 0), |(n, ms), (_, f)| {
                 (n + f.answers_that_day as usize, ms + f.ms_that_day)
             })
