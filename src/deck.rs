@@ -15,8 +15,8 @@ pub mod load;
 pub mod media;
 pub mod parse;
 mod position;
-mod tag_sets;
 pub mod speech;
+mod tag_sets;
 pub mod write;
 
 pub use position::LineIndex;

@@ -46,7 +46,7 @@ use serde::Serialize;
 use crate::deck::{Card, Collection, Deck};
 use crate::scheduler::Schedulers;
 use crate::scheduler::{Day, Phase, Scheduler};
-use crate::store::{CardId, History, LazyHistory, Replayed};
+use crate::store::{History, LazyHistory, Replayed};
 use presets::Presets;
 
 pub use limits::{DueCounts, NextDue};
@@ -143,14 +143,7 @@ impl Study {
             history: replayed.history,
             scheduler: presets.global().clone(),
             presets,
-            // Collected in place: the ids are the same boxes.
-            states: state_table::StateTable::new(
-                replayed
-                    .states
-                    .into_iter()
-                    .map(|(card, folded)| (CardId::from(card), folded))
-                    .collect(),
-            ),
+            states: state_table::StateTable::new(replayed.states),
             has_events: replayed.has_events,
             exams: exam::Overlay::new(replayed.exams),
             places: card_places::CardPlaces::default(),

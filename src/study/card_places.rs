@@ -13,7 +13,9 @@ use crate::deck::Collection;
 pub(super) struct CardPlaces(HashTable<(u32, u32)>);
 
 fn id_at(collection: &Collection, (deck, card): (u32, u32)) -> &str {
-    collection.decks[deck as usize].cards[card as usize].id.as_str()
+    collection.decks[deck as usize].cards[card as usize]
+        .id
+        .as_str()
 }
 
 impl CardPlaces {
@@ -33,9 +35,7 @@ impl CardPlaces {
                 if let Some(place) = table.find_mut(hash, |&at| id_at(collection, at) == id) {
                     *place = (deck, card);
                 } else {
-                    table.insert_unique(hash, (deck, card), |&at| {
-                        id_hash(id_at(collection, at))
-                    });
+                    table.insert_unique(hash, (deck, card), |&at| id_hash(id_at(collection, at)));
                 }
             }
         }
