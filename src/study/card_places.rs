@@ -79,8 +79,8 @@ mod tests {
         parse_deck(DeckId::new(id), Source::Bundled, &text).unwrap()
     }
 
-    fn place(deck: usize, card: usize) -> Option<CardPlace> {
-        Some(CardPlace { deck, card })
+    fn place(deck: usize, card: usize) -> CardPlace {
+        CardPlace { deck, card }
     }
 
     #[test]
@@ -90,9 +90,9 @@ mod tests {
             broken: Vec::new(),
         };
         let places = CardPlaces::new(&collection);
-        assert_eq!(places.get(&collection, "a/x"), place(0, 0));
-        assert_eq!(places.get(&collection, "a/y"), place(0, 1));
-        assert_eq!(places.get(&collection, "a/b/x"), place(1, 0));
+        assert_eq!(places.get(&collection, "a/x"), Some(place(0, 0)));
+        assert_eq!(places.get(&collection, "a/y"), Some(place(0, 1)));
+        assert_eq!(places.get(&collection, "a/b/x"), Some(place(1, 0)));
         assert_eq!(places.get(&collection, "a/z"), None);
         assert_eq!(places.get(&collection, "b/x"), None);
         let mut all: Vec<(usize, usize)> = places.iter().map(|p| (p.deck, p.card)).collect();
@@ -108,8 +108,8 @@ mod tests {
             broken: Vec::new(),
         };
         let places = CardPlaces::new(&collection);
-        assert_eq!(places.get(&collection, "a/x"), place(1, 1));
-        assert_eq!(places.get(&collection, "a/y"), place(1, 0));
+        assert_eq!(places.get(&collection, "a/x"), Some(place(1, 1)));
+        assert_eq!(places.get(&collection, "a/y"), Some(place(1, 0)));
         assert_eq!(places.iter().count(), 2);
     }
 

@@ -210,9 +210,7 @@ impl Study {
     }
 
     /// Every card's state in the order of the history's cards, for the replay snapshot, made
-    /// as it is read. Waits for the history
-    /// ([`Study::wait_for_history`]).
-    #[must_use]
+    /// as it is read. Waits for the history ([`Study::wait_for_history`]).
     pub fn states_in_history_order(&self) -> impl Iterator<Item = Folded> + '_ {
         self.wait_for_history()
             .cards()
