@@ -35,6 +35,8 @@ use crate::scheduler::{Day, Schedulers};
 use file::read_history;
 pub use opening::Opening;
 pub use states::ReplayedStates;
+#[cfg(test)]
+pub(crate) use states::folded_with_reviews;
 
 /// The history, maybe still being read on another thread; using it waits for it.
 pub type LazyHistory = LazyCell<History, Box<dyn FnOnce() -> History + Send>>;

@@ -108,14 +108,7 @@ impl From<FxHashMap<CardId, Folded>> for StateTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A state told apart by its count of the day's reviews.
-    fn folded(reviews: u32) -> Folded {
-        Folded {
-            reviews_that_day: reviews,
-            ..Folded::default()
-        }
-    }
+    use crate::store::folded_with_reviews as folded;
 
     /// The table of `states` as a replay would hand them over.
     fn table(states: Vec<(&str, Folded)>) -> StateTable {

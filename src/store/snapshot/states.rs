@@ -58,16 +58,19 @@ impl IntoIterator for ReplayedStates {
     }
 }
 
+/// A state told apart from others by its count of the day's reviews, for tests.
+#[cfg(test)]
+pub(crate) fn folded_with_reviews(reviews: u32) -> Folded {
+    Folded {
+        reviews_that_day: reviews,
+        ..Folded::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::folded_with_reviews as folded;
     use super::*;
-
-    fn folded(reviews: u32) -> Folded {
-        Folded {
-            reviews_that_day: reviews,
-            ..Folded::default()
-        }
-    }
 
     #[test]
     fn each_card_goes_with_the_state_at_its_index() {
