@@ -38,7 +38,9 @@ use reading::CHUNK;
 use reading::read_all;
 pub use reading::{Batch, LogPosition, ReadUpTo};
 pub use replay::{Answer, Folded, PracticeAnswer, Traced, TracedAnswer, TracedKind};
-pub use snapshot::{Events, LazyHistory, Opening, Replayed, Source, ready};
+#[cfg(test)]
+pub(crate) use snapshot::folded_with_reviews;
+pub use snapshot::{Events, LazyHistory, Opening, Replayed, ReplayedStates, Source, ready};
 
 /// Environment variable that names this device's log file, instead of the host name.
 pub const DEVICE_ENV: &str = "FLASHDECK_DEVICE";

@@ -24,6 +24,7 @@
 
 pub mod actions;
 pub mod backlog;
+mod card_places;
 pub mod exam;
 pub mod info;
 mod limits;
@@ -31,6 +32,7 @@ mod load;
 pub mod presets;
 mod queue;
 mod siblings;
+mod state_table;
 mod states;
 pub mod successors;
 pub mod why_due;
@@ -44,7 +46,7 @@ use serde::Serialize;
 use crate::deck::{Card, Collection, Deck};
 use crate::scheduler::Schedulers;
 use crate::scheduler::{Day, Phase, Scheduler};
-use crate::store::{CardId, Folded, History, LazyHistory, Replayed};
+use crate::store::{History, LazyHistory, Replayed};
 use presets::Presets;
 
 pub use limits::{DueCounts, NextDue};
@@ -79,11 +81,11 @@ pub struct Study {
     pub scheduler: Scheduler,
     /// Every deck's preset and scheduler.
     presets: Presets,
-    states: FxHashMap<CardId, Folded>,
+    states: state_table::StateTable,
     has_events: bool,
     /// The exam plan, laid over `states` (see [`exam::Overlay`]).
     exams: exam::Overlay,
-    places: HashMap<CardId, CardPlace>,
+    places: card_places::CardPlaces,
     /// The day `states`' daily tallies are for.
     day: Day,
     /// Today's extensions of each deck's limits (by id), from `extend_limits` events
@@ -141,14 +143,10 @@ impl Study {
             history: replayed.history,
             scheduler: presets.global().clone(),
             presets,
-            states: replayed
-                .states
-                .into_iter()
-                .map(|(card, folded)| (CardId::from(card), folded))
-                .collect(),
+            states: state_table::StateTable::new(replayed.states),
             has_events: replayed.has_events,
             exams: exam::Overlay::new(replayed.exams),
-            places: HashMap::new(),
+            places: card_places::CardPlaces::default(),
             day,
             extended: HashMap::new(),
             due_load: std::cell::OnceCell::new(),
@@ -160,18 +158,7 @@ impl Study {
     }
 
     fn index_cards(&mut self) {
-        self.places = self
-            .collection
-            .decks
-            .iter()
-            .enumerate()
-            .flat_map(|(deck, d)| {
-                d.cards
-                    .iter()
-                    .enumerate()
-                    .map(move |(card, c)| (CardId::from(&c.id), CardPlace { deck, card }))
-            })
-            .collect();
+        self.places = card_places::CardPlaces::new(&self.collection);
     }
 
     /// Swaps in reloaded decks (after an edit); states are keyed by card id and stay, except
@@ -240,7 +227,7 @@ impl Study {
 
     #[must_use]
     pub fn place(&self, card_id: &str) -> Option<CardPlace> {
-        self.places.get(card_id).copied()
+        self.places.get(&self.collection, card_id)
     }
 
     #[must_use]
@@ -295,7 +282,7 @@ impl Study {
             .flat_map(|deck| {
                 deck.tags
                     .iter()
-                    .chain(deck.cards.iter().flat_map(|c| &c.tags))
+                    .chain(deck.cards.iter().flat_map(|c| c.tags.iter()))
             })
             .map(String::as_str)
             .collect();
@@ -311,7 +298,7 @@ impl Study {
         let mut orphans: Vec<Orphan> = self
             .wait_for_history()
             .histories()
-            .filter(|(card, _)| !self.places.contains_key(*card))
+            .filter(|(card, _)| self.place(card).is_none())
             .map(|(card, events)| Orphan {
                 card: card.to_owned(),
                 events,

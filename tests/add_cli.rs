@@ -84,7 +84,7 @@ fn a_card_is_appended_the_old_bytes_stay_and_check_passes() {
         .find(|c| c.id.as_str() == "lang/es/gato")
         .unwrap();
     assert_eq!(
-        (gato.line, gato.tags.clone()),
+        (gato.line, gato.tags.to_vec()),
         (12, vec!["animals".to_owned(), "a1".to_owned()])
     );
 }
@@ -146,7 +146,7 @@ fn nasty_text_reads_back_exactly() {
     let deck = load(&file);
     let card = &deck.cards[1];
     assert_eq!((card.front.as_str(), card.back.as_str()), (front, back));
-    assert_eq!(card.tags, [tag]);
+    assert_eq!(*card.tags, [tag]);
     assert_eq!(card.hint.as_deref(), Some("-starts with a dash"));
 }
 

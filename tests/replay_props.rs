@@ -196,7 +196,7 @@ proptest! {
         let from_the_snapshot =
             matches!(from_snapshot.source, flashdeck::store::Source::Snapshot { .. });
         prop_assert!(from_the_snapshot, "{:?}", from_snapshot.source);
-        let mut got = from_snapshot.states;
+        let mut got: Vec<_> = from_snapshot.states.into_iter().collect();
         got.sort_by(|a, b| a.0.cmp(&b.0));
         let (whole, _) = store.history().expect("log");
         let mut expected: Vec<_> = whole

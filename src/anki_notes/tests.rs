@@ -106,5 +106,5 @@ fn the_export_reads_back_through_the_plain_text_importer() {
         again.cards[2].cloze.as_ref().unwrap().text,
         deck.cards[2].cloze.as_ref().unwrap().text
     );
-    assert_eq!(again.cards[0].tags, ["animals", "two_words", "es"]);
+    assert_eq!(*again.cards[0].tags, ["animals", "two_words", "es"]);
 }

@@ -170,7 +170,7 @@ pub fn append(
     let faithful = added.is_some_and(|added| {
         added.front == card.front
             && added.back == card.back
-            && added.tags == card.tags
+            && *added.tags == *card.tags
             && added.hint == card.hint.clone().filter(|h| !h.trim().is_empty())
             && added.line == line
     }) && after.cards.iter().any(|c| c.id == reverse_id) == card.reverse;

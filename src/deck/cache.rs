@@ -130,5 +130,7 @@ impl ParseCache {
 /// A deck from the cache; `None` if its bytes are damaged (it is parsed instead).
 #[must_use]
 pub fn decode(encoded: &[u8]) -> Option<Deck> {
-    postcard::from_bytes(encoded).ok()
+    let mut deck = postcard::from_bytes(encoded).ok()?;
+    super::TagSets::share_in(&mut deck);
+    Some(deck)
 }

@@ -12,6 +12,7 @@ mod suggest;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -318,6 +319,7 @@ impl Checker<'_> {
         let mut seen: HashMap<String, (usize, bool)> = HashMap::with_capacity(items.len());
         // Cards come in file order, so counting newlines between them finds each line once.
         let (mut counted_to, mut line) = (0, 1);
+        let mut tag_sets = super::TagSets::default();
         for item in items {
             let Some(entry) = self.card_entry(item) else {
                 continue;
@@ -354,8 +356,9 @@ impl Checker<'_> {
             }
             let note = entry.note.as_deref().map(|note| CardId::new(deck, note));
             let typed = entry.typed.unwrap_or(deck_typed);
+            let tags = tag_sets.share(&entry.tags);
             if let Some(cloze) = entry.cloze {
-                let made = cloze.cards(deck, &key, &entry.tags, entry.hint.as_deref(), typed, line);
+                let made = cloze.cards(deck, &key, &tags, entry.hint.as_deref(), typed, line);
                 cards.extend(made.into_iter().map(|card| Card {
                     note: note.clone(),
                     ..card
@@ -370,7 +373,7 @@ impl Checker<'_> {
                 front,
                 back,
                 hint: entry.hint,
-                tags: entry.tags,
+                tags,
                 reversed: false,
                 line,
                 cloze: None,
@@ -382,7 +385,7 @@ impl Checker<'_> {
                 front: card.back.clone(),
                 back: card.front.clone(),
                 hint: None,
-                tags: card.tags.clone(),
+                tags: Arc::clone(&card.tags),
                 reversed: true,
                 line,
                 cloze: None,
@@ -392,6 +395,9 @@ impl Checker<'_> {
             cards.push(card);
             cards.extend(reversed);
         }
+        // Reversed and cloze entries make more cards than entries: the doubled capacity
+        // would be kept for as long as the deck is (half a card's size per card, unused).
+        cards.shrink_to_fit();
         cards
     }
 }

@@ -22,6 +22,7 @@
 
 mod file;
 mod opening;
+mod states;
 
 use std::cell::LazyCell;
 use std::fs::File;
@@ -33,6 +34,9 @@ use super::{Extension, Folded, History, LineProblem, LogPosition, Store, read_al
 use crate::scheduler::{Day, Schedulers};
 use file::read_history;
 pub use opening::Opening;
+pub use states::ReplayedStates;
+#[cfg(test)]
+pub(crate) use states::folded_with_reviews;
 
 /// The history, maybe still being read on another thread; using it waits for it.
 pub type LazyHistory = LazyCell<History, Box<dyn FnOnce() -> History + Send>>;
@@ -44,7 +48,7 @@ const PEEK: u64 = 64 << 10;
 pub struct Replayed {
     pub history: LazyHistory,
     /// Every card with events, by id.
-    pub states: Vec<(Box<str>, Folded)>,
+    pub states: ReplayedStates,
     /// Whether the log has any event at all.
     pub has_events: bool,
     /// Exam dates set in the log, by deck id (`None`: cleared there).
@@ -81,11 +85,10 @@ impl Replayed {
         position: LogPosition,
     ) -> Self {
         Self {
-            states: history
-                .cards()
-                .map(|(c, _)| Box::from(c))
-                .zip(states)
-                .collect(),
+            states: ReplayedStates::new(
+                history.cards().map(|(c, _)| Box::from(c)).collect(),
+                states,
+            ),
             has_events: !history.is_empty(),
             exams: history.exams(),
             extensions: history.extensions(),

@@ -39,7 +39,8 @@ impl Study {
             let mut loads: Vec<DueLoad> = (0..self.presets.all().len())
                 .map(|_| DueLoad::new(self.day))
                 .collect();
-            for (card, place) in &self.places {
+            for place in self.places.iter() {
+                let card = self.card(place).id.as_str();
                 let day = self.states.get(card).and_then(|f| load_day(&f.state));
                 if let (Some(day), Some(load)) =
                     (day, loads.get_mut(self.presets.preset_of(place.deck)))
@@ -54,7 +55,7 @@ impl Study {
 
     /// Keeps the counts current after `card`'s state changed from `before` (one answer).
     pub(super) fn update_load(&mut self, card: &str, before: Option<&CardState>) {
-        let Some(place) = self.places.get(card) else {
+        let Some(place) = self.place(card) else {
             return;
         };
         let preset = self.presets.preset_of(place.deck);
@@ -98,8 +99,7 @@ impl Study {
             Vec::new()
         };
         let preset = self
-            .places
-            .get(card)
+            .place(card)
             .map_or(0, |place| self.presets.preset_of(place.deck));
         let placement = if settings.load_balance {
             Placement::Balanced(self.due_load(preset), &siblings)

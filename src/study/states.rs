@@ -33,7 +33,7 @@ impl Study {
         let day = self.scheduler.calendar().day(now);
         if day != self.day {
             self.day = day;
-            self.states = self.wait_for_history().fold_all(&self.presets, day);
+            self.states = self.wait_for_history().fold_all(&self.presets, day).into();
             self.extensions_again();
             self.plan_exams();
             self.forget_load();
@@ -108,7 +108,7 @@ impl Study {
     pub fn today(&self) -> (usize, u64) {
         self.states
             .iter()
-            .filter(|(card, _)| self.places.contains_key(card.as_ref()))
+            .filter(|(card, _)| self.place(card.as_str()).is_some())
             .fold((0, 0), |(n, ms), (_, f)| {
                 (n + f.answers_that_day as usize, ms + f.ms_that_day)
             })
@@ -209,13 +209,11 @@ impl Study {
         self.forget_load();
     }
 
-    /// Every card's state in the order of the history's cards, for the replay snapshot. Waits
-    /// for the history ([`Study::wait_for_history`]).
-    #[must_use]
-    pub fn states_in_history_order(&self) -> Vec<Folded> {
+    /// Every card's state in the order of the history's cards, for the replay snapshot, made
+    /// as it is read. Waits for the history ([`Study::wait_for_history`]).
+    pub fn states_in_history_order(&self) -> impl Iterator<Item = Folded> + '_ {
         self.wait_for_history()
             .cards()
             .map(|(card, _)| self.states.get(card).cloned().unwrap_or_default())
-            .collect()
     }
 }

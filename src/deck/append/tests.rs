@@ -111,7 +111,7 @@ fn nasty_text_reads_back_exactly() {
             let back = deck.cards.iter().find(|c| c.id == appended.card).unwrap();
             assert_eq!(back.front, new.front);
             assert_eq!(back.back, new.back);
-            assert_eq!(back.tags, new.tags);
+            assert_eq!(*back.tags, new.tags);
             assert_eq!(back.hint, new.hint);
             assert!(deck.cards.iter().any(|c| c.reversed && c.back == new.front));
         }
@@ -269,7 +269,7 @@ proptest::proptest! {
                 let read = deck.cards.iter().find(|c| c.id == appended.card).unwrap();
                 proptest::prop_assert_eq!(&read.front, &new.front);
                 proptest::prop_assert_eq!(&read.back, &new.back);
-                proptest::prop_assert_eq!(&read.tags, &new.tags);
+                proptest::prop_assert_eq!(&*read.tags, &new.tags[..]);
             }
             Err(AppendError::Invalid(_) | AppendError::Collision { .. }) => {}
             Err(other) => proptest::prop_assert!(false, "{other}"),

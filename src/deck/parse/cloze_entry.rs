@@ -78,7 +78,7 @@ impl ClozeEntry {
         self,
         deck: &DeckId,
         key: &str,
-        tags: &[String],
+        tags: &std::sync::Arc<[String]>,
         hint: Option<&str>,
         typed: bool,
         line: usize,
@@ -94,14 +94,14 @@ impl ClozeEntry {
                 front: cloze::question(&pieces, number),
                 back: cloze::answers(&pieces, number),
                 hint: hint.map(str::to_owned),
-                tags: tags.to_vec(),
+                tags: std::sync::Arc::clone(tags),
                 reversed: false,
                 line,
-                cloze: Some(Cloze {
+                cloze: Some(Box::new(Cloze {
                     text: self.text.clone(),
                     number,
                     extra: self.extra.clone(),
-                }),
+                })),
                 typed,
                 note: None,
             })

@@ -139,10 +139,11 @@ impl Checker<'_> {
             );
             return Vec::new();
         };
-        items
-            .iter()
-            .filter_map(|item| self.text(item, "a tag"))
-            .collect()
+        // Sized once: collected through a filter, a Vec of one tag would hold room for four,
+        // and every card keeps its tags.
+        let mut tags = Vec::with_capacity(items.len());
+        tags.extend(items.iter().filter_map(|item| self.text(item, "a tag")));
+        tags
     }
 
     pub(super) fn unknown_key(&mut self, offset: usize, key: &str, known: &[&str], place: &str) {

@@ -283,7 +283,7 @@ fn a_cloze_entry_makes_one_card_per_number() {
     );
     for card in &deck.cards {
         assert_eq!(card.entry_id(), "d/cap");
-        assert_eq!(card.tags, ["geo"]);
+        assert_eq!(*card.tags, ["geo"]);
         assert!(card.typed);
         assert_eq!(card.line, 3);
         let cloze = card.cloze.as_ref().unwrap();

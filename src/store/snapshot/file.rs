@@ -15,6 +15,10 @@ use crate::atomic_write::{self, Existing};
 use crate::scheduler::{Day, Scheduler, Schedulers};
 use crate::store::{Extension, Folded, History, LineProblem, LogPosition, ReadUpTo, Store};
 
+mod streamed;
+
+use streamed::{Streamed, write_framed};
+
 const MAGIC: &[u8] = b"flashdeck replay cache\n";
 /// The last bytes: a cut file is found before its front part is relied on.
 const END: &[u8] = b"\nend of flashdeck replay cache\n";
@@ -53,11 +57,13 @@ pub(super) struct Header {
     pub(super) files: Vec<Mark>,
 }
 
-/// The part a start needs: states, in the order of the history's cards.
+/// The part a start needs: states, in the order of the history's cards. Read as the
+/// `Vec`s; written from [`Streamed`] iterators, which postcard encodes the same, so that
+/// 55,000 cards' ids and states are not copied into vectors only to be written.
 #[derive(Debug, Serialize, Deserialize)]
-pub(super) struct Front {
-    pub(super) cards: Vec<Box<str>>,
-    pub(super) states: Vec<Folded>,
+pub(super) struct Front<Cards = Vec<Box<str>>, States = Vec<Folded>> {
+    pub(super) cards: Cards,
+    pub(super) states: States,
     /// Which of the header's schedulers folded each card.
     pub(super) folded_by: Vec<u16>,
     /// The day of each card's last event, to know which tallies a new day changes.
@@ -93,7 +99,7 @@ impl Store {
         schedulers: &impl Schedulers,
         day: Day,
         history: &History,
-        states: Vec<Folded>,
+        states: impl IntoIterator<Item = Folded>,
         position: &LogPosition,
         problems: &[LineProblem],
     ) -> io::Result<()> {
@@ -134,9 +140,10 @@ impl Store {
             .cards()
             .map(|(card, _)| u16::try_from(schedulers.index_for(card)).unwrap_or(u16::MAX))
             .collect();
+        let count = history.cards().count();
         let front = Front {
-            cards: history.cards().map(|(card, _)| Box::from(card)).collect(),
-            states,
+            cards: Streamed::new(count, history.cards().map(|(card, _)| card)),
+            states: Streamed::new(count, states.into_iter()),
             folded_by,
             last_days: history.last_days(&schedulers.calendar()),
             has_events: !history.is_empty(),
@@ -146,10 +153,10 @@ impl Store {
         };
         let mut start = MAGIC.to_vec();
         append_framed(&mut start, &header)?;
-        append_framed(&mut start, &front)?;
-        // The events go straight to the file: they are most of it.
+        // The front and the events go straight to the file: they are most of it.
         atomic_write::write_with(&path, Existing::Replace, |out| {
             io::Write::write_all(out, &start)?;
+            write_framed(out, &front)?;
             postcard::to_io(history, &mut *out).map_err(io::Error::other)?;
             io::Write::write_all(out, END)
         })

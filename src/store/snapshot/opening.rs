@@ -6,7 +6,9 @@ use std::io;
 use std::path::PathBuf;
 
 use super::file::{Opened, collection_hash, moved_cards, read_history, start_points};
-use super::{Events, Folded, History, LineProblem, LogPosition, PEEK, Replayed, Source, Store};
+use super::{
+    Events, History, LineProblem, LogPosition, PEEK, Replayed, ReplayedStates, Source, Store,
+};
 use crate::scheduler::{Day, Scheduler, Schedulers};
 use crate::store::read_all;
 
@@ -174,10 +176,9 @@ impl Opening {
                 problems.extend(peeked);
                 if moved.is_none() {
                     let (history, start_reading) = store.history_later(file, events);
-                    let mut states: Vec<(Box<str>, Folded)> =
-                        front.cards.into_iter().zip(front.states).collect();
+                    let mut states = ReplayedStates::new(front.cards, front.states);
                     if day != header.day {
-                        for (_, folded) in &mut states {
+                        for folded in states.folded_mut() {
                             folded.clear_day();
                         }
                     }

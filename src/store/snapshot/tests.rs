@@ -29,7 +29,8 @@ fn full_states(store: &Store, scheduler: &impl Schedulers, day: Day) -> Vec<(Box
     states
 }
 
-fn sorted(mut states: Vec<(Box<str>, Folded)>) -> Vec<(Box<str>, Folded)> {
+fn sorted(states: ReplayedStates) -> Vec<(Box<str>, Folded)> {
+    let mut states: Vec<(Box<str>, Folded)> = states.into_iter().collect();
     states.sort_by(|a, b| a.0.cmp(&b.0));
     states
 }

@@ -15,7 +15,7 @@ fn card(key: &str, front: &str, back: &str, reversed: bool) -> Card {
         front: front.to_owned(),
         back: back.to_owned(),
         hint: None,
-        tags: Vec::new(),
+        tags: Vec::new().into(),
         reversed,
         line: 1,
         cloze: None,

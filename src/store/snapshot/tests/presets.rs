@@ -50,7 +50,7 @@ fn replay_counting(store: &Store, presets: &Presets, day: Day) -> (Replayed, usi
 }
 
 fn state_of<'a>(replayed: &'a Replayed, card: &str) -> &'a Folded {
-    &replayed
+    replayed
         .states
         .iter()
         .find(|(c, _)| c.as_ref() == card)

@@ -1,0 +1,121 @@
+//! Writing the snapshot's front without building it first: its sequences serialised straight
+//! from iterators, and a frame whose length is filled in once it is written.
+
+use std::io::{self, Seek, SeekFrom};
+
+use serde::Serialize;
+
+use crate::atomic_write;
+
+/// Writes `value` as `append_framed` does, straight into `out`: its length, unknown until
+/// it is written, is filled in afterwards.
+pub(super) fn write_framed<T: Serialize>(
+    out: &mut atomic_write::Out<'_>,
+    value: &T,
+) -> io::Result<()> {
+    let length_at = out.stream_position()?;
+    io::Write::write_all(out, &0_u64.to_le_bytes())?;
+    postcard::to_io(value, &mut *out).map_err(io::Error::other)?;
+    let end = out.stream_position()?;
+    out.seek(SeekFrom::Start(length_at))?;
+    io::Write::write_all(out, &(end - length_at - 8).to_le_bytes())?;
+    out.seek(SeekFrom::Start(end))?;
+    Ok(())
+}
+
+/// A sequence of `len` items serialised as its iterator yields them: the bytes of a `Vec` of
+/// them in postcard, without the `Vec`. It can be serialised once; again is an error.
+pub(in crate::store::snapshot) struct Streamed<I> {
+    len: usize,
+    items: std::cell::Cell<Option<I>>,
+}
+
+impl<I> Streamed<I> {
+    pub(in crate::store::snapshot) fn new(len: usize, items: I) -> Self {
+        Self {
+            len,
+            items: std::cell::Cell::new(Some(items)),
+        }
+    }
+}
+
+impl<I> std::fmt::Debug for Streamed<I> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Streamed({} items)", self.len)
+    }
+}
+
+impl<I> Serialize for Streamed<I>
+where
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let items = self
+            .items
+            .take()
+            .ok_or_else(|| S::Error::custom("a streamed sequence is written once"))?;
+        let mut seq = serializer.serialize_seq(Some(self.len))?;
+        let mut written = 0;
+        for item in items {
+            seq.serialize_element(&item)?;
+            written += 1;
+        }
+        // The length went first: a different count would leave a frame that misreads.
+        if written != self.len {
+            return Err(S::Error::custom(format!(
+                "{written} items where {} were announced",
+                self.len
+            )));
+        }
+        seq.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_streamed_sequence_encodes_as_the_vec_of_its_items() {
+        let words = ["ab", "c", ""];
+        let streamed = Streamed::new(3, words.iter().copied());
+        let as_vec: Vec<Box<str>> = words.iter().map(|&w| Box::from(w)).collect();
+        // postcard: the length as a varint, then each string's length and bytes.
+        let expected = [3, 2, b'a', b'b', 1, b'c', 0];
+        assert_eq!(postcard::to_stdvec(&as_vec).unwrap(), expected);
+        assert_eq!(postcard::to_stdvec(&streamed).unwrap(), expected);
+    }
+
+    #[test]
+    fn a_streamed_sequence_of_another_length_than_announced_is_an_error() {
+        assert!(postcard::to_stdvec(&Streamed::new(2, [1_u8].into_iter())).is_err());
+        assert!(postcard::to_stdvec(&Streamed::new(1, [1_u8, 2].into_iter())).is_err());
+    }
+
+    #[test]
+    fn a_streamed_sequence_is_written_once() {
+        let streamed = Streamed::new(1, [7_u8].into_iter());
+        assert_eq!(postcard::to_stdvec(&streamed).unwrap(), [1, 7]);
+        assert!(postcard::to_stdvec(&streamed).is_err());
+    }
+
+    #[test]
+    fn a_frame_written_in_place_holds_its_length_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("framed");
+        atomic_write::write_with(&path, atomic_write::Existing::Replace, |out| {
+            io::Write::write_all(out, b"head")?;
+            write_framed(out, &("xy", 300_u16))?;
+            io::Write::write_all(out, b"tail")
+        })
+        .unwrap();
+        // "xy" is 2, b'x', b'y'; 300 is the varint 0xAC 0x02: 5 bytes in all.
+        let mut expected = b"head".to_vec();
+        expected.extend_from_slice(&5_u64.to_le_bytes());
+        expected.extend_from_slice(&[2, b'x', b'y', 0xAC, 0x02]);
+        expected.extend_from_slice(b"tail");
+        assert_eq!(std::fs::read(&path).unwrap(), expected);
+    }
+}
