@@ -11,6 +11,7 @@
 mod changes;
 mod chosen;
 mod decks;
+mod entry;
 mod relinks;
 
 use chrono::{DateTime, FixedOffset};
@@ -20,11 +21,12 @@ use serde::{Deserialize, Serialize};
 
 pub use chosen::Confused;
 pub use decks::Extension;
+pub(super) use entry::{Entry, MAX_DURATION_MS, Millis, NO_DUE, Stored, pack};
 
 use super::card_id::CardId;
 use super::event::{Event, EventKind, key_of};
 use crate::practice::{Mode, Question};
-use crate::scheduler::{Calendar, Day, Rating};
+use crate::scheduler::{Calendar, Day};
 
 /// A deck's practice outcome, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,58 +38,6 @@ pub struct DeckResult {
     pub mistakes: Option<u32>,
     pub score: Option<u32>,
     pub questions: Option<u32>,
-}
-
-/// One event of a card, as replay needs it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(super) struct Entry {
-    pub(super) key: u64,
-    #[serde(with = "super::compact::time")]
-    pub(super) time: DateTime<FixedOffset>,
-    pub(super) kind: Stored,
-}
-
-/// An event's kind without borrowed text.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(super) enum Stored {
-    Review {
-        rating: Rating,
-        duration_ms: Option<u32>,
-        /// `None` for [`Mode::Review`], which schedules; otherwise the practice mode.
-        practice: Option<(Mode, Question)>,
-        /// The day the answer recorded it was scheduled for; [`NO_DUE`] for none (a plain day
-        /// keeps every entry at 40 bytes, as `Postpone`'s plan does).
-        due: Day,
-    },
-    Bury,
-    Unbury,
-    Suspend,
-    Unsuspend,
-    Forget,
-    Star,
-    Unstar,
-    /// A review card due on this day; `interval` in days, 0 when the event gave none.
-    SetDue {
-        due: Day,
-        interval: u32,
-    },
-    /// Due on this day, from a backlog plan (the key of its id; 0 for none) unless undone. A
-    /// plain key keeps every entry at 40 bytes: an `Option` would add 8 to a million of them.
-    Postpone {
-        due: Day,
-        plan: u64,
-    },
-}
-
-/// [`Stored::Review`]'s `due` when the answer recorded no day.
-pub(super) const NO_DUE: Day = Day::MIN;
-
-impl Entry {
-    /// Whether an undo of `key` cancels this entry: its own id, or its plan's.
-    pub(super) fn undone_by(&self, keys: &FxHashSet<u64>) -> bool {
-        keys.contains(&self.key)
-            || matches!(self.kind, Stored::Postpone { plan, .. } if plan != 0 && keys.contains(&plan))
-    }
 }
 
 /// All events, grouped by card. The maps use `FxHash`: keys are our own hashes and card ids,
@@ -104,10 +54,13 @@ pub struct History {
     pub(super) deck_events: FxHashMap<u64, (Box<str>, DeckEvent)>,
     /// Backlog plans by the key of their id.
     plans: FxHashMap<u64, PlanMark>,
+    /// The plan (the key of its id) of each postponement made by one, by the postponement's
+    /// key: beside the entries, which a plan's 8 bytes would grow by a quarter.
+    postponed_by: FxHashMap<u64, u64>,
     /// Relink events by identity, and which card's events each card's replay takes in.
     pub(super) relinks: relinks::Relinks,
     /// Wrong practice answers that picked another card's answer, by identity: few, so kept
-    /// beside the entries rather than in each (which stay at 40 bytes).
+    /// beside the entries rather than in each.
     pub(super) chosen: FxHashMap<u64, Pick>,
     /// What events added since [`History::track_changes`] touched; not part of the history.
     #[serde(skip)]
@@ -175,7 +128,7 @@ impl History {
     /// set of every event's identity, which was the slowest part of reading a large log.
     pub fn finish(&mut self) {
         self.per_card.par_iter_mut().for_each(|entries| {
-            entries.sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
+            entries.sort_by_key(Entry::order);
             entries.dedup_by_key(|entry| entry.key);
             // Growing by doubling left a third of a large history's memory unused.
             entries.shrink_to_fit();
@@ -202,7 +155,7 @@ impl History {
         }
         if let Some(index) = card.and_then(|c| self.index.get(c.as_ref()).copied()) {
             // Usually already last; a clock set back puts it in its place.
-            self.per_card[index].sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
+            self.per_card[index].sort_by_key(Entry::order);
         }
         if relinking {
             self.resolve_relinks();
@@ -260,7 +213,7 @@ impl History {
                 ..
             } => Stored::Review {
                 rating,
-                duration_ms,
+                duration_ms: Millis::new(duration_ms),
                 practice: practice_of(&mode, question.as_deref()),
                 due: due.map_or(NO_DUE, crate::scheduler::calendar::day_of_date),
             },
@@ -279,17 +232,16 @@ impl History {
             EventKind::Star => Stored::Star,
             EventKind::Unstar => Stored::Unstar,
             EventKind::Postpone { due, plan } => {
-                let plan = plan.as_deref().map(|id| {
-                    let key = key_of(id);
-                    self.plans.entry(key).or_insert_with(|| PlanMark {
+                if let Some(id) = plan.as_deref() {
+                    let plan = key_of(id);
+                    self.plans.entry(plan).or_insert_with(|| PlanMark {
                         id: Box::from(id),
                         made: event.time,
                     });
-                    key
-                });
+                    self.postponed_by.insert(event.key, plan);
+                }
                 Stored::Postpone {
                     due: crate::scheduler::calendar::day_of_date(due),
-                    plan: plan.unwrap_or(0),
                 }
             }
             EventKind::SetDue { due, interval } => Stored::SetDue {
@@ -301,15 +253,15 @@ impl History {
         let Some(card) = event.card else {
             return true;
         };
+        // The log's reader turns away times an entry cannot hold; the app's are now.
+        let Some(entry) = Entry::new(event.key, event.time, kind) else {
+            return false;
+        };
         let index = self.index_of(&card);
         if let Some(changes) = &mut self.changes {
             changes.cards.insert(index);
         }
-        self.per_card[index].push(Entry {
-            key: event.key,
-            time: event.time,
-            kind,
-        });
+        self.per_card[index].push(entry);
         true
     }
 
@@ -394,6 +346,16 @@ impl History {
             .map(|(_, mark)| (mark.id.as_ref(), mark.made))
     }
 
+    /// Whether an undo of one of `keys` cancels `entry`: of its own id, or of its plan's.
+    pub(super) fn undone_by(&self, entry: &Entry, keys: &FxHashSet<u64>) -> bool {
+        keys.contains(&entry.key)
+            || matches!(entry.kind, Stored::Postpone { .. })
+                && self
+                    .postponed_by
+                    .get(&entry.key)
+                    .is_some_and(|plan| keys.contains(plan))
+    }
+
     /// Whether the event with this identity was undone.
     #[must_use]
     pub fn is_cancelled(&self, key: u64) -> bool {
@@ -405,7 +367,7 @@ impl History {
     pub fn last_days(&self, calendar: &Calendar) -> Vec<Day> {
         self.per_card
             .iter()
-            .map(|entries| entries.last().map_or(Day::MIN, |e| calendar.day(e.time)))
+            .map(|entries| entries.last().map_or(Day::MIN, |e| calendar.day(e.time())))
             .collect()
     }
 }

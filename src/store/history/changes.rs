@@ -42,7 +42,7 @@ impl History {
                 }
             }
             for (index, entries) in self.per_card.iter().enumerate() {
-                if entries.iter().any(|entry| entry.undone_by(&undone)) {
+                if entries.iter().any(|entry| self.undone_by(entry, &undone)) {
                     changed[index] = true;
                 }
             }

@@ -132,7 +132,7 @@ impl History {
             .chain(members.iter().flat_map(|&member| &self.per_card[member]))
             .cloned()
             .collect();
-        all.sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
+        all.sort_by_key(Entry::order);
         all.dedup_by_key(|entry| entry.key);
         Cow::Owned(all)
     }
