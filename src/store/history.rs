@@ -46,6 +46,7 @@ pub struct DeckResult {
 pub struct History {
     pub(super) index: FxHashMap<CardId, usize>,
     pub(super) cards: Vec<CardId>,
+    #[serde(with = "entry::per_card")]
     pub(super) per_card: Vec<Vec<Entry>>,
     /// Undo events seen, by identity; repeating one changes nothing, but it is counted once.
     undos: FxHashSet<u64>,

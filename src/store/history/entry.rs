@@ -3,15 +3,15 @@
 //! and its offset in minutes instead of chrono's 16 bytes, an answer's duration with a
 //! sentinel instead of an `Option`, and a postponement's plan beside the entries.
 
+pub(super) mod per_card;
+
 use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::practice::{Mode, Question};
 use crate::scheduler::{Day, Rating};
 
-/// One event of a card, as replay needs it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(try_from = "Parts", into = "Parts")]
+/// One event of a card, as replay needs it. The snapshot's form is in `entry/per_card.rs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(in crate::store) struct Entry {
     pub(in crate::store) key: u64,
     /// The instant, in nanoseconds since the Unix epoch: 1677-09-21 to 2262-04-11.
@@ -25,7 +25,7 @@ pub(in crate::store) struct Entry {
 const _: () = assert!(size_of::<Entry>() == 32);
 
 /// An event's kind without borrowed text.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(in crate::store) enum Stored {
     Review {
         rating: Rating,
@@ -59,7 +59,7 @@ pub(in crate::store) const NO_DUE: Day = Day::MIN;
 
 /// An answer's duration in milliseconds, if recorded, in 4 bytes: `Option<u32>` takes 8.
 /// `u32::MAX` stands for none; a line cannot hold it (see [`MAX_DURATION_MS`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(in crate::store) struct Millis(u32);
 
 /// The longest answer a line may record, in milliseconds: one below `u32::MAX`.
@@ -116,29 +116,5 @@ impl Entry {
     /// one event sit side by side.
     pub(in crate::store) fn order(&self) -> (i64, u64) {
         (self.nanos, self.key)
-    }
-}
-
-/// [`Entry`] as the snapshot stores it; reading one checks its offset.
-#[derive(Serialize, Deserialize)]
-struct Parts(u64, i64, Stored, i16);
-
-impl From<Entry> for Parts {
-    fn from(entry: Entry) -> Self {
-        Self(entry.key, entry.nanos, entry.kind, entry.offset)
-    }
-}
-
-impl TryFrom<Parts> for Entry {
-    type Error = &'static str;
-
-    fn try_from(Parts(key, nanos, kind, offset): Parts) -> Result<Self, Self::Error> {
-        FixedOffset::east_opt(i32::from(offset) * 60).ok_or("offset out of range")?;
-        Ok(Self {
-            key,
-            nanos,
-            kind,
-            offset,
-        })
     }
 }
