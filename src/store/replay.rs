@@ -303,6 +303,9 @@ impl History {
             .filter(|e| !self.undone_by(e, &self.cancelled))
         {
             let state = &mut folded.state;
+            // Unpacked once: an entry holds its time as nanoseconds.
+            let time = entry.time();
+            let entry_day = calendar.day(time);
             match &entry.kind {
                 Stored::Review {
                     rating,
@@ -312,8 +315,8 @@ impl History {
                 } => {
                     let before = state.phase;
                     on_answer(Answer {
-                        time: entry.time(),
-                        day: calendar.day(entry.time()),
+                        time,
+                        day: entry_day,
                         rating: *rating,
                         duration_ms: duration_ms.get(),
                         first_ever: state.reps == 0,
@@ -332,8 +335,8 @@ impl History {
                     // as Anki's `update_deck_stats_from_answer` counts them.
                     let day_learning = state.in_day_learning(calendar);
                     let (next, notes) =
-                        scheduler.answer_placed(state, card, *rating, entry.time(), placement);
-                    if calendar.day(entry.time()) == day {
+                        scheduler.answer_placed(state, card, *rating, time, placement);
+                    if entry_day == day {
                         match before {
                             Phase::New => folded.new_that_day = true,
                             Phase::Review => folded.reviews_that_day += 1,
@@ -353,9 +356,8 @@ impl History {
                     ..
                 } => {
                     let correct = *rating >= Rating::Good;
-                    let after = |reset: Option<DateTime<FixedOffset>>| {
-                        reset.is_none_or(|r| entry.time() > r)
-                    };
+                    let after =
+                        |reset: Option<DateTime<FixedOffset>>| reset.is_none_or(|r| time > r);
                     let practice = &mut folded.practice;
                     if *mode == Mode::Learn {
                         xp_level = next_level(xp_level, *question, correct);
@@ -371,8 +373,8 @@ impl History {
                 }
                 Stored::Star => folded.practice.starred = true,
                 Stored::Unstar => folded.practice.starred = false,
-                Stored::Bury => state.buried_until = Some(calendar.day(entry.time()) + 1),
-                Stored::Unbury => folded.unburied(entry.time(), calendar.day(entry.time()) == day),
+                Stored::Bury => state.buried_until = Some(entry_day + 1),
+                Stored::Unbury => folded.unburied(time, entry_day == day),
                 Stored::SetDue { due, interval } => {
                     set_due(state, *due, *interval, calendar);
                     folded.postponed = false;
