@@ -382,6 +382,22 @@ impl History {
                     .is_some_and(|plan| keys.contains(plan))
     }
 
+    /// Whether an undo in the log cancels `entry`.
+    pub(super) fn is_undone(&self, entry: &Entry) -> bool {
+        self.undone_by(entry, &self.cancelled)
+    }
+
+    /// `entries` that no undo cancels, each with its time unpacked.
+    pub(super) fn live<'a>(
+        &'a self,
+        entries: &'a [Entry],
+    ) -> impl Iterator<Item = (&'a Entry, DateTime<FixedOffset>)> {
+        entries
+            .iter()
+            .filter(|entry| !self.is_undone(entry))
+            .map(|entry| (entry, entry.time()))
+    }
+
     /// Whether the event with this identity was undone.
     #[must_use]
     pub fn is_cancelled(&self, key: u64) -> bool {

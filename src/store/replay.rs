@@ -298,14 +298,8 @@ impl History {
         };
         // Learn's level without resets, for XP.
         let mut xp_level = LearnLevel::Unseen;
-        for entry in entries
-            .iter()
-            .filter(|e| !self.undone_by(e, &self.cancelled))
-        {
+        for (entry, time) in self.live(entries) {
             let state = &mut folded.state;
-            // Unpacked once: an entry holds its time as nanoseconds.
-            let time = entry.time();
-            let entry_day = calendar.day(time);
             match &entry.kind {
                 Stored::Review {
                     rating,
@@ -316,7 +310,7 @@ impl History {
                     let before = state.phase;
                     on_answer(Answer {
                         time,
-                        day: entry_day,
+                        day: calendar.day(time),
                         rating: *rating,
                         duration_ms: duration_ms.get(),
                         first_ever: state.reps == 0,
@@ -336,7 +330,7 @@ impl History {
                     let day_learning = state.in_day_learning(calendar);
                     let (next, notes) =
                         scheduler.answer_placed(state, card, *rating, time, placement);
-                    if entry_day == day {
+                    if calendar.day(time) == day {
                         match before {
                             Phase::New => folded.new_that_day = true,
                             Phase::Review => folded.reviews_that_day += 1,
@@ -373,8 +367,8 @@ impl History {
                 }
                 Stored::Star => folded.practice.starred = true,
                 Stored::Unstar => folded.practice.starred = false,
-                Stored::Bury => state.buried_until = Some(entry_day + 1),
-                Stored::Unbury => folded.unburied(time, entry_day == day),
+                Stored::Bury => state.buried_until = Some(calendar.day(time) + 1),
+                Stored::Unbury => folded.unburied(time, calendar.day(time) == day),
                 Stored::SetDue { due, interval } => {
                     set_due(state, *due, *interval, calendar);
                     folded.postponed = false;

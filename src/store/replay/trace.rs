@@ -83,7 +83,7 @@ impl History {
         self.index.get(card).is_some_and(|&index| {
             self.entries_for(index).iter().any(|entry| {
                 matches!(entry.kind, Stored::Review { practice: None, .. })
-                    && !self.undone_by(entry, &self.cancelled)
+                    && !self.is_undone(entry)
             })
         })
     }

@@ -109,7 +109,7 @@ fn damaged_bytes_are_refused_not_misread() {
     longer.push(0);
     assert_eq!(decode(&longer), None);
     let mut unknown_kind = bytes.clone();
-    unknown_kind[1] = (unknown_kind[1] & !KIND) | 10;
+    unknown_kind[1] = (unknown_kind[1] & !KIND) | 0x0a;
     assert_eq!(decode(&unknown_kind), None);
     // A count far beyond the bytes reserves nothing and fails.
     assert_eq!(decode(&[0xff, 0xff, 0xff, 0xff, 0x0f]), None);
