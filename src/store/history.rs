@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use chosen::Confused;
 pub use decks::Extension;
+pub(super) use entry::per_card::Packed;
 pub(super) use entry::{Entry, MAX_DURATION_MS, Millis, NO_DUE, Stored, pack};
 
 use super::card_id::CardId;
@@ -47,7 +48,7 @@ pub struct History {
     pub(super) index: FxHashMap<CardId, usize>,
     pub(super) cards: Vec<CardId>,
     #[serde(with = "entry::per_card")]
-    pub(super) per_card: Vec<Vec<Entry>>,
+    pub(super) per_card: Vec<Packed>,
     /// Undo events seen, by identity; repeating one changes nothing, but it is counted once.
     undos: FxHashSet<u64>,
     pub(super) cancelled: FxHashSet<u64>,
@@ -131,17 +132,12 @@ impl History {
         self.place(&added);
     }
 
-    /// Appends a batch's new entries (card index, entry) to their cards'. A card's vector
-    /// grows to fit a run of its entries at once, and otherwise by a quarter: doubling left
-    /// up to half of it unused until [`History::finish`], at a cold start's peak of memory
-    /// (issue 18), while a log written card after card fills each vector exactly.
+    /// Appends a batch's new entries (card index, entry) to their cards', a run of one
+    /// card's at once: a log written card after card fills each card's room exactly.
     fn place(&mut self, added: &[(usize, Entry)]) {
+        let mut scratch = Vec::new();
         for run in added.chunk_by(|a, b| a.0 == b.0) {
-            let entries = &mut self.per_card[run[0].0];
-            if entries.capacity() - entries.len() < run.len() {
-                entries.reserve_exact(run.len().max(entries.len() / 4).max(4));
-            }
-            entries.extend(run.iter().map(|(_, entry)| entry.clone()));
+            self.per_card[run[0].0].append(run.iter().map(|(_, entry)| entry), &mut scratch);
         }
     }
 
@@ -150,11 +146,11 @@ impl History {
     /// the same card, time and identity, so sorting puts them side by side. This replaces a
     /// set of every event's identity, which was the slowest part of reading a large log.
     pub fn finish(&mut self) {
-        self.per_card.par_iter_mut().for_each(|entries| {
+        self.per_card.par_iter_mut().for_each(|card| {
+            let mut entries = card.entries();
             entries.sort_by_key(Entry::order);
             entries.dedup_by_key(|entry| entry.key);
-            // Growing by doubling left a third of a large history's memory unused.
-            entries.shrink_to_fit();
+            *card = Packed::of(&entries);
         });
         self.resolve_relinks();
     }
@@ -167,6 +163,7 @@ impl History {
             .and_then(|c| self.index.get(c.as_ref()).copied());
         if let Some(index) = index
             && self.per_card[index]
+                .entries()
                 .iter()
                 .any(|entry| entry.key == event.key)
         {
@@ -180,7 +177,11 @@ impl History {
         self.place(&added);
         if let Some(index) = card.and_then(|c| self.index.get(c.as_ref()).copied()) {
             // Usually already last; a clock set back puts it in its place.
-            self.per_card[index].sort_by_key(Entry::order);
+            let mut entries = self.per_card[index].entries();
+            if !entries.is_sorted_by_key(Entry::order) {
+                entries.sort_by_key(Entry::order);
+                self.per_card[index] = Packed::of(&entries);
+            }
         }
         if relinking {
             self.resolve_relinks();
@@ -332,7 +333,7 @@ impl History {
         }
         let id = CardId::new(card);
         self.cards.push(id.clone());
-        self.per_card.push(Vec::new());
+        self.per_card.push(Packed::default());
         self.index.insert(id, self.cards.len() - 1);
         self.cards.len() - 1
     }
@@ -346,7 +347,7 @@ impl History {
     /// Distinct events, undo events included.
     #[must_use]
     pub fn event_count(&self) -> usize {
-        self.per_card.iter().map(Vec::len).sum::<usize>()
+        self.per_card.iter().map(Packed::len).sum::<usize>()
             + self.undos.len()
             + self.deck_events.len()
             + self.relinks.len()
@@ -409,7 +410,7 @@ impl History {
     pub fn last_days(&self, calendar: &Calendar) -> Vec<Day> {
         self.per_card
             .iter()
-            .map(|entries| entries.last().map_or(Day::MIN, |e| calendar.day(e.time())))
+            .map(|card| card.last_time().map_or(Day::MIN, |time| calendar.day(time)))
             .collect()
     }
 }

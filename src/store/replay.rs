@@ -217,7 +217,7 @@ impl History {
         };
         let mut entries = self.entries_for(index);
         if entries.iter().any(|e| e.time() > until) {
-            entries.to_mut().retain(|e| e.time() <= until);
+            entries.retain(|e| e.time() <= until);
         }
         let scheduler = schedulers.for_card(card);
         let calendar = scheduler.calendar();

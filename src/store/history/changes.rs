@@ -41,8 +41,12 @@ impl History {
                     decks.insert(deck.clone());
                 }
             }
-            for (index, entries) in self.per_card.iter().enumerate() {
-                if entries.iter().any(|entry| self.undone_by(entry, &undone)) {
+            for (index, card) in self.per_card.iter().enumerate() {
+                if card
+                    .entries()
+                    .iter()
+                    .any(|entry| self.undone_by(entry, &undone))
+                {
                     changed[index] = true;
                 }
             }

@@ -88,6 +88,14 @@ pub(in crate::store) fn pack(time: DateTime<FixedOffset>) -> Option<(i64, i16)> 
     Some((nanos, i16::try_from(seconds / 60).ok()?))
 }
 
+/// The time `pack` packed.
+fn time_of(nanos: i64, offset: i16) -> DateTime<FixedOffset> {
+    // Every offset stored came from a `FixedOffset` (or was checked on reading the
+    // snapshot), so UTC is never used.
+    let offset = FixedOffset::east_opt(i32::from(offset) * 60).unwrap_or(Utc.fix());
+    offset.timestamp_nanos(nanos)
+}
+
 impl Entry {
     /// The entry, or `None` for a time that [`pack`] cannot hold.
     pub(in crate::store) fn new(
@@ -106,10 +114,7 @@ impl Entry {
 
     /// The event's time, with the offset it was recorded in.
     pub(in crate::store) fn time(&self) -> DateTime<FixedOffset> {
-        // Every offset stored came from a `FixedOffset` (or was checked on reading the
-        // snapshot), so UTC is never used.
-        let offset = FixedOffset::east_opt(i32::from(self.offset) * 60).unwrap_or(Utc.fix());
-        offset.timestamp_nanos(self.nanos)
+        time_of(self.nanos, self.offset)
     }
 
     /// Where the entry goes among its card's: by instant, then by identity, so that copies of

@@ -61,6 +61,6 @@ fn an_undone_plan_cancels_its_postponements_only() {
         [planned.as_str(), alone.as_str()].map(|l| crate::store::event::parse_line(l).unwrap());
     let history = History::from_events(events.into());
     let undone: FxHashSet<u64> = [key_of("p")].into_iter().collect();
-    assert!(history.undone_by(&history.per_card[0][0], &undone));
-    assert!(!history.undone_by(&history.per_card[1][0], &undone));
+    assert!(history.undone_by(&history.entries_for(0)[0], &undone));
+    assert!(!history.undone_by(&history.entries_for(1)[0], &undone));
 }

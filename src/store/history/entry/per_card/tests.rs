@@ -3,6 +3,23 @@ use chrono::DateTime;
 use super::*;
 use crate::scheduler::Day;
 
+/// A card's bytes as the snapshot holds them.
+fn encoded(entries: &[Entry]) -> Vec<u8> {
+    let packed = Packed::of(entries);
+    let mut out = Vec::new();
+    put_varint(&mut out, packed.count as u128);
+    out.extend_from_slice(&packed.bytes);
+    out
+}
+
+/// A card's entries read back from the snapshot's bytes.
+fn decoded(bytes: &[u8]) -> Option<Vec<Entry>> {
+    let card = CardBytes
+        .visit_bytes::<serde::de::value::Error>(bytes)
+        .ok()?;
+    Some(card.0.entries())
+}
+
 fn entry(key: u64, time: &str, kind: Stored) -> Entry {
     Entry::new(key, DateTime::parse_from_rfc3339(time).unwrap(), kind).unwrap()
 }
@@ -18,11 +35,7 @@ fn review(practice: Option<(Mode, Question)>, ms: Option<u32>, due: Day) -> Stor
 
 #[test]
 fn a_bury_a_second_after_the_epoch_takes_eleven_bytes_and_a_count() {
-    let bytes = {
-        let mut out = Vec::new();
-        encode(&[entry(1, "1970-01-01T00:00:01Z", Stored::Bury)], &mut out);
-        out
-    };
+    let bytes = encoded(&[entry(1, "1970-01-01T00:00:01Z", Stored::Bury)]);
     // Count 1; bury (1) with the offset unchanged from 0 (0x10); key 1 in 8 bytes; one second:
     // zigzag(1) = 2, shifted past the unit code 0 (seconds) = 8.
     assert_eq!(bytes, [1, 0x11, 1, 0, 0, 0, 0, 0, 0, 0, 8]);
@@ -36,8 +49,7 @@ fn a_review_an_hour_and_a_millisecond_later_in_another_offset() {
         "2026-01-01T10:00:00.001+00:00",
         review(None, Some(200), 20_454),
     );
-    let mut bytes = Vec::new();
-    encode(&[first.clone(), second.clone()], &mut bytes);
+    let bytes = encoded(&[first.clone(), second.clone()]);
     // The second: a review (0) with a duration (0x20) and a day (0x40), the offset changed.
     let at = 1 + 1 + 8 + 5 + 1; // count, first's flags, key, seconds since the epoch, offset
     assert_eq!(bytes[at], 0x60);
@@ -49,7 +61,7 @@ fn a_review_an_hour_and_a_millisecond_later_in_another_offset() {
     assert_eq!(&bytes[after_key..after_key + 4], &expected_delta[..]);
     // Then offset 0 (zigzag 0), rating 3, 200 ms (one byte 0xc8 0x01), the day 20454 zigzagged.
     assert_eq!(&bytes[after_key + 4..after_key + 7], &[0, 3, 0xc8]);
-    assert_eq!(decode(&bytes), Some(vec![first, second]));
+    assert_eq!(decoded(&bytes), Some(vec![first, second]));
 }
 
 #[test]
@@ -89,28 +101,32 @@ fn every_kind_and_field_reads_back_as_written() {
         // Out of order (a clock set back, before `finish`): the delta is negative.
         entry(15, "2000-01-01T00:00:00Z", Stored::Star),
     ];
-    let mut bytes = Vec::new();
-    encode(&entries, &mut bytes);
-    assert_eq!(decode(&bytes), Some(entries));
-    assert_eq!(decode(&[0]), Some(Vec::new()));
+    let bytes = encoded(&entries);
+    assert_eq!(decoded(&bytes), Some(entries.clone()));
+    assert_eq!(decoded(&[0]), Some(Vec::new()));
+    // Added in runs, as a log is read, they pack the same.
+    let mut packed = Packed::default();
+    let mut scratch = Vec::new();
+    for run in entries.chunks(5) {
+        packed.append(run.iter(), &mut scratch);
+    }
+    assert_eq!(packed.len(), entries.len());
+    assert_eq!(packed.entries(), entries);
+    assert_eq!(packed.last_time(), entries.last().map(Entry::time));
 }
 
 #[test]
 fn damaged_bytes_are_refused_not_misread() {
-    let mut bytes = Vec::new();
-    encode(
-        &[entry(1, "2026-01-01T00:00:00Z", review(None, Some(5), 3))],
-        &mut bytes,
-    );
+    let bytes = encoded(&[entry(1, "2026-01-01T00:00:00Z", review(None, Some(5), 3))]);
     for cut in 0..bytes.len() {
-        assert_eq!(decode(&bytes[..cut]), None, "cut at {cut}");
+        assert_eq!(decoded(&bytes[..cut]), None, "cut at {cut}");
     }
     let mut longer = bytes.clone();
     longer.push(0);
-    assert_eq!(decode(&longer), None);
+    assert_eq!(decoded(&longer), None);
     let mut unknown_kind = bytes.clone();
     unknown_kind[1] = (unknown_kind[1] & !KIND) | 0x0a;
-    assert_eq!(decode(&unknown_kind), None);
+    assert_eq!(decoded(&unknown_kind), None);
     // A count far beyond the bytes reserves nothing and fails.
-    assert_eq!(decode(&[0xff, 0xff, 0xff, 0xff, 0x0f]), None);
+    assert_eq!(decoded(&[0xff, 0xff, 0xff, 0xff, 0x0f]), None);
 }
