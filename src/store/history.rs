@@ -146,12 +146,7 @@ impl History {
     /// the same card, time and identity, so sorting puts them side by side. This replaces a
     /// set of every event's identity, which was the slowest part of reading a large log.
     pub fn finish(&mut self) {
-        self.per_card.par_iter_mut().for_each(|card| {
-            let mut entries = card.entries();
-            entries.sort_by_key(Entry::order);
-            entries.dedup_by_key(|entry| entry.key);
-            *card = Packed::of(&entries);
-        });
+        self.per_card.par_iter_mut().for_each(Packed::sort);
         self.resolve_relinks();
     }
 
@@ -177,11 +172,7 @@ impl History {
         self.place(&added);
         if let Some(index) = card.and_then(|c| self.index.get(c.as_ref()).copied()) {
             // Usually already last; a clock set back puts it in its place.
-            let mut entries = self.per_card[index].entries();
-            if !entries.is_sorted_by_key(Entry::order) {
-                entries.sort_by_key(Entry::order);
-                self.per_card[index] = Packed::of(&entries);
-            }
+            self.per_card[index].sort();
         }
         if relinking {
             self.resolve_relinks();

@@ -45,20 +45,27 @@ pub(in crate::store) struct Packed {
     bytes: Vec<u8>,
     count: usize,
     /// The last entry's time in nanoseconds and offset, which the next one's are written
-    /// against.
+    /// against, and its key.
     last: (i64, i16),
+    last_key: u64,
+    /// Some entry was added before the one before it, or was a copy of it: [`Packed::sort`]
+    /// has work to do.
+    unsorted: bool,
 }
 
 impl Packed {
-    /// `entries`, in their order, with no spare room.
-    pub(in crate::store) fn of(entries: &[Entry]) -> Self {
-        let mut packed = Self::default();
-        for entry in entries {
-            encode(entry, &mut packed.last, &mut packed.bytes);
+    /// Puts the entries in time order (then by key) and drops copies of one event, which
+    /// sit side by side then; leaves no spare room. Usually they came in order, and only
+    /// the room goes.
+    pub(in crate::store) fn sort(&mut self) {
+        if self.unsorted {
+            let mut entries = self.entries();
+            entries.sort_by_key(Entry::order);
+            entries.dedup_by_key(|entry| entry.key);
+            *self = Self::default();
+            self.append(entries.iter(), &mut Vec::new());
         }
-        packed.count = entries.len();
-        packed.bytes.shrink_to_fit();
-        packed
+        self.bytes.shrink_to_fit();
     }
 
     /// Appends `run`: the room grows to fit it at once, otherwise by a quarter, since
@@ -70,8 +77,14 @@ impl Packed {
         scratch: &mut Vec<u8>,
     ) {
         scratch.clear();
+        let mut first = self.count == 0;
         self.count += run.len();
         for entry in run {
+            if !first && entry.order() <= (self.last.0, self.last_key) {
+                self.unsorted = true;
+            }
+            first = false;
+            self.last_key = entry.key;
             encode(entry, &mut self.last, scratch);
         }
         let length = self.bytes.len();
@@ -149,7 +162,10 @@ fn encode(entry: &Entry, last: &mut (i64, i16), out: &mut Vec<u8>) {
             out.push(u8::from(rating));
             if let Some(practice) = practice {
                 // Two small enums: two bytes, and postcard cannot fail on them.
-                out.extend(postcard::to_stdvec(&practice).unwrap_or_default());
+                let mut two = [0; 2];
+                out.extend_from_slice(
+                    postcard::to_slice(&practice, &mut two).map_or(&[][..], |b| &*b),
+                );
             }
             if let Some(ms) = duration_ms.get() {
                 put_varint(out, u128::from(ms));
@@ -284,7 +300,9 @@ impl<'a> Input<'a> {
     }
 
     fn byte(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
+        let (&byte, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(byte)
     }
 
     /// An unsigned LEB128 varint of at most 19 bytes (a time's delta takes 66 bits).
@@ -368,14 +386,15 @@ impl Visitor<'_> for CardBytes {
             .and_then(|count| usize::try_from(count).ok())
             .ok_or_else(damaged)?;
         // Checked whole here, so that unpacking later cannot fail.
-        let last = decode(input.0, count)
-            .ok_or_else(damaged)?
-            .last()
-            .map_or((0, 0), |entry| (entry.nanos, entry.offset));
+        let entries = decode(input.0, count).ok_or_else(damaged)?;
+        let last = entries.last();
         Ok(Card(Packed {
             bytes: input.0.to_vec(),
             count,
-            last,
+            last: last.map_or((0, 0), |entry| (entry.nanos, entry.offset)),
+            last_key: last.map_or(0, |entry| entry.key),
+            // Saved sorted; should they not be, `sort` puts them right.
+            unsorted: !entries.is_sorted_by(|a, b| a.order() < b.order()),
         }))
     }
 }

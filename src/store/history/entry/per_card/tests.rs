@@ -5,7 +5,8 @@ use crate::scheduler::Day;
 
 /// A card's bytes as the snapshot holds them.
 fn encoded(entries: &[Entry]) -> Vec<u8> {
-    let packed = Packed::of(entries);
+    let mut packed = Packed::default();
+    packed.append(entries.iter(), &mut Vec::new());
     let mut out = Vec::new();
     put_varint(&mut out, packed.count as u128);
     out.extend_from_slice(&packed.bytes);
@@ -129,4 +130,20 @@ fn damaged_bytes_are_refused_not_misread() {
     assert_eq!(decoded(&unknown_kind), None);
     // A count far beyond the bytes reserves nothing and fails.
     assert_eq!(decoded(&[0xff, 0xff, 0xff, 0xff, 0x0f]), None);
+}
+
+#[test]
+fn sorting_puts_entries_in_time_order_and_drops_copies() {
+    let late = entry(1, "2026-01-02T00:00:00Z", Stored::Star);
+    let early = entry(2, "2026-01-01T00:00:00Z", Stored::Unstar);
+    let mut packed = Packed::default();
+    packed.append([&late, &early, &late].into_iter(), &mut Vec::new());
+    packed.sort();
+    assert_eq!(packed.entries(), [early.clone(), late.clone()]);
+    assert_eq!(packed.last_time(), Some(late.time()));
+    // In order already: sorting changes nothing.
+    let mut in_order = Packed::default();
+    in_order.append([&early, &late].into_iter(), &mut Vec::new());
+    in_order.sort();
+    assert_eq!(in_order.entries(), [early, late]);
 }
