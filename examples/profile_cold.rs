@@ -18,7 +18,11 @@ fn main() -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(locations.data_dir.path.join("cache"));
     let started = Instant::now();
     let lap = |what: &str, since: &mut Instant| {
-        eprintln!("{what:<24} {:7.1} ms", since.elapsed().as_secs_f64() * 1e3);
+        eprintln!(
+            "{what:<24} {:7.1} ms  {}",
+            since.elapsed().as_secs_f64() * 1e3,
+            memory()
+        );
         *since = Instant::now();
     };
     let mut since = Instant::now();
@@ -51,4 +55,17 @@ fn main() -> anyhow::Result<()> {
     loaded.log.save_snapshot(&mut loaded.study)?;
     lap("save snapshot", &mut since);
     Ok(())
+}
+
+/// The resident set now and at its peak so far (Linux; empty elsewhere).
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(name))
+            .map_or("?", str::trim)
+            .to_owned()
+    };
+    format!("rss {} peak {}", field("VmRSS:"), field("VmHWM:"))
 }

@@ -57,6 +57,9 @@
 //!   `Study::limits_left` (`src/study/limits.rs`).
 //! - Where the match clock ticks: [`app::clock`] (`App::wake_at` and `MATCH_TICK`); the runtime
 //!   sleeps until then and sends `Action::Tick`.
+//! - How the history holds each card's events: packed, about 16 bytes an event, unpacked
+//!   one card at a time (`Packed`, `src/store/history/entry/per_card.rs`, the snapshot's
+//!   form too); unpacked, an `Entry` of 32 bytes (`src/store/history/entry.rs`).
 //! - Where a relinked history joins its new card: `History::entries_for` and
 //!   `History::resolve_relinks` (`src/store/history/relinks.rs`); every fold, answer list and
 //!   card history reads a card's events through the first.

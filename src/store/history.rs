@@ -11,6 +11,7 @@
 mod changes;
 mod chosen;
 mod decks;
+mod entry;
 mod relinks;
 
 use chrono::{DateTime, FixedOffset};
@@ -20,11 +21,13 @@ use serde::{Deserialize, Serialize};
 
 pub use chosen::Confused;
 pub use decks::Extension;
+pub(super) use entry::per_card::Packed;
+pub(super) use entry::{Entry, MAX_DURATION_MS, Millis, NO_DUE, Stored, pack};
 
 use super::card_id::CardId;
 use super::event::{Event, EventKind, key_of};
 use crate::practice::{Mode, Question};
-use crate::scheduler::{Calendar, Day, Rating};
+use crate::scheduler::{Calendar, Day};
 
 /// A deck's practice outcome, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,65 +41,14 @@ pub struct DeckResult {
     pub questions: Option<u32>,
 }
 
-/// One event of a card, as replay needs it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(super) struct Entry {
-    pub(super) key: u64,
-    #[serde(with = "super::compact::time")]
-    pub(super) time: DateTime<FixedOffset>,
-    pub(super) kind: Stored,
-}
-
-/// An event's kind without borrowed text.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(super) enum Stored {
-    Review {
-        rating: Rating,
-        duration_ms: Option<u32>,
-        /// `None` for [`Mode::Review`], which schedules; otherwise the practice mode.
-        practice: Option<(Mode, Question)>,
-        /// The day the answer recorded it was scheduled for; [`NO_DUE`] for none (a plain day
-        /// keeps every entry at 40 bytes, as `Postpone`'s plan does).
-        due: Day,
-    },
-    Bury,
-    Unbury,
-    Suspend,
-    Unsuspend,
-    Forget,
-    Star,
-    Unstar,
-    /// A review card due on this day; `interval` in days, 0 when the event gave none.
-    SetDue {
-        due: Day,
-        interval: u32,
-    },
-    /// Due on this day, from a backlog plan (the key of its id; 0 for none) unless undone. A
-    /// plain key keeps every entry at 40 bytes: an `Option` would add 8 to a million of them.
-    Postpone {
-        due: Day,
-        plan: u64,
-    },
-}
-
-/// [`Stored::Review`]'s `due` when the answer recorded no day.
-pub(super) const NO_DUE: Day = Day::MIN;
-
-impl Entry {
-    /// Whether an undo of `key` cancels this entry: its own id, or its plan's.
-    pub(super) fn undone_by(&self, keys: &FxHashSet<u64>) -> bool {
-        keys.contains(&self.key)
-            || matches!(self.kind, Stored::Postpone { plan, .. } if plan != 0 && keys.contains(&plan))
-    }
-}
-
 /// All events, grouped by card. The maps use `FxHash`: keys are our own hashes and card ids,
 /// not attacker-chosen input, and replay hashes a million of them.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct History {
     pub(super) index: FxHashMap<CardId, usize>,
     pub(super) cards: Vec<CardId>,
-    pub(super) per_card: Vec<Vec<Entry>>,
+    #[serde(with = "entry::per_card")]
+    pub(super) per_card: Vec<Packed>,
     /// Undo events seen, by identity; repeating one changes nothing, but it is counted once.
     undos: FxHashSet<u64>,
     pub(super) cancelled: FxHashSet<u64>,
@@ -104,10 +56,13 @@ pub struct History {
     pub(super) deck_events: FxHashMap<u64, (Box<str>, DeckEvent)>,
     /// Backlog plans by the key of their id.
     plans: FxHashMap<u64, PlanMark>,
+    /// The plan (the key of its id) of each postponement made by one, by the postponement's
+    /// key: beside the entries, which a plan's 8 bytes would grow by a quarter.
+    postponed_by: FxHashMap<u64, u64>,
     /// Relink events by identity, and which card's events each card's replay takes in.
     pub(super) relinks: relinks::Relinks,
     /// Wrong practice answers that picked another card's answer, by identity: few, so kept
-    /// beside the entries rather than in each (which stay at 40 bytes).
+    /// beside the entries rather than in each.
     pub(super) chosen: FxHashMap<u64, Pick>,
     /// What events added since [`History::track_changes`] touched; not part of the history.
     #[serde(skip)]
@@ -164,8 +119,25 @@ impl History {
 
     /// Adds a batch of events read from the log; [`History::finish`] must follow.
     pub fn extend<'a>(&mut self, events: impl IntoIterator<Item = Event<'a>>) {
+        // A log's batch is a few thousand events; a longer list is placed in parts.
+        const PART: usize = 1 << 16;
+        let mut added = Vec::new();
         for event in events {
-            self.insert(event);
+            self.insert(event, &mut added);
+            if added.len() == PART {
+                self.place(&added);
+                added.clear();
+            }
+        }
+        self.place(&added);
+    }
+
+    /// Appends a batch's new entries (card index, entry) to their cards', a run of one
+    /// card's at once: a log written card after card fills each card's room exactly.
+    fn place(&mut self, added: &[(usize, Entry)]) {
+        let mut scratch = Vec::new();
+        for run in added.chunk_by(|a, b| a.0 == b.0) {
+            self.per_card[run[0].0].append(run.iter().map(|(_, entry)| entry), &mut scratch);
         }
     }
 
@@ -174,12 +146,7 @@ impl History {
     /// the same card, time and identity, so sorting puts them side by side. This replaces a
     /// set of every event's identity, which was the slowest part of reading a large log.
     pub fn finish(&mut self) {
-        self.per_card.par_iter_mut().for_each(|entries| {
-            entries.sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
-            entries.dedup_by_key(|entry| entry.key);
-            // Growing by doubling left a third of a large history's memory unused.
-            entries.shrink_to_fit();
-        });
+        self.per_card.par_iter_mut().for_each(Packed::sort);
         self.resolve_relinks();
     }
 
@@ -191,18 +158,21 @@ impl History {
             .and_then(|c| self.index.get(c.as_ref()).copied());
         if let Some(index) = index
             && self.per_card[index]
+                .entries()
                 .iter()
                 .any(|entry| entry.key == event.key)
         {
             return false;
         }
         let relinking = self.is_about_relinks(&event.kind);
-        if !self.insert(event) {
+        let mut added = Vec::new();
+        if !self.insert(event, &mut added) {
             return false;
         }
+        self.place(&added);
         if let Some(index) = card.and_then(|c| self.index.get(c.as_ref()).copied()) {
             // Usually already last; a clock set back puts it in its place.
-            self.per_card[index].sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
+            self.per_card[index].sort();
         }
         if relinking {
             self.resolve_relinks();
@@ -210,8 +180,9 @@ impl History {
         true
     }
 
-    /// Adds an event; false for an undo already seen.
-    fn insert(&mut self, event: Event<'_>) -> bool {
+    /// Adds an event, a card's to `added` with its card's index for [`History::place`];
+    /// false for an undo already seen.
+    fn insert(&mut self, event: Event<'_>, added: &mut Vec<(usize, Entry)>) -> bool {
         let deck = || Box::from(event.deck.as_deref().unwrap_or_default());
         self.insert_pick(&event);
         let kind = match event.kind {
@@ -260,7 +231,7 @@ impl History {
                 ..
             } => Stored::Review {
                 rating,
-                duration_ms,
+                duration_ms: Millis::new(duration_ms),
                 practice: practice_of(&mode, question.as_deref()),
                 due: due.map_or(NO_DUE, crate::scheduler::calendar::day_of_date),
             },
@@ -279,17 +250,16 @@ impl History {
             EventKind::Star => Stored::Star,
             EventKind::Unstar => Stored::Unstar,
             EventKind::Postpone { due, plan } => {
-                let plan = plan.as_deref().map(|id| {
-                    let key = key_of(id);
-                    self.plans.entry(key).or_insert_with(|| PlanMark {
+                if let Some(id) = plan.as_deref() {
+                    let plan = key_of(id);
+                    self.plans.entry(plan).or_insert_with(|| PlanMark {
                         id: Box::from(id),
                         made: event.time,
                     });
-                    key
-                });
+                    self.postponed_by.insert(event.key, plan);
+                }
                 Stored::Postpone {
                     due: crate::scheduler::calendar::day_of_date(due),
-                    plan: plan.unwrap_or(0),
                 }
             }
             EventKind::SetDue { due, interval } => Stored::SetDue {
@@ -301,15 +271,15 @@ impl History {
         let Some(card) = event.card else {
             return true;
         };
+        // The log's reader turns away times an entry cannot hold; the app's are now.
+        let Some(entry) = Entry::new(event.key, event.time, kind) else {
+            return false;
+        };
         let index = self.index_of(&card);
         if let Some(changes) = &mut self.changes {
             changes.cards.insert(index);
         }
-        self.per_card[index].push(Entry {
-            key: event.key,
-            time: event.time,
-            kind,
-        });
+        added.push((index, entry));
         true
     }
 
@@ -354,7 +324,7 @@ impl History {
         }
         let id = CardId::new(card);
         self.cards.push(id.clone());
-        self.per_card.push(Vec::new());
+        self.per_card.push(Packed::default());
         self.index.insert(id, self.cards.len() - 1);
         self.cards.len() - 1
     }
@@ -368,7 +338,7 @@ impl History {
     /// Distinct events, undo events included.
     #[must_use]
     pub fn event_count(&self) -> usize {
-        self.per_card.iter().map(Vec::len).sum::<usize>()
+        self.per_card.iter().map(Packed::len).sum::<usize>()
             + self.undos.len()
             + self.deck_events.len()
             + self.relinks.len()
@@ -394,6 +364,32 @@ impl History {
             .map(|(_, mark)| (mark.id.as_ref(), mark.made))
     }
 
+    /// Whether an undo of one of `keys` cancels `entry`: of its own id, or of its plan's.
+    pub(super) fn undone_by(&self, entry: &Entry, keys: &FxHashSet<u64>) -> bool {
+        keys.contains(&entry.key)
+            || matches!(entry.kind, Stored::Postpone { .. })
+                && self
+                    .postponed_by
+                    .get(&entry.key)
+                    .is_some_and(|plan| keys.contains(plan))
+    }
+
+    /// Whether an undo in the log cancels `entry`.
+    pub(super) fn is_undone(&self, entry: &Entry) -> bool {
+        self.undone_by(entry, &self.cancelled)
+    }
+
+    /// `entries` that no undo cancels, each with its time unpacked.
+    pub(super) fn live<'a>(
+        &'a self,
+        entries: &'a [Entry],
+    ) -> impl Iterator<Item = (&'a Entry, DateTime<FixedOffset>)> {
+        entries
+            .iter()
+            .filter(|entry| !self.is_undone(entry))
+            .map(|entry| (entry, entry.time()))
+    }
+
     /// Whether the event with this identity was undone.
     #[must_use]
     pub fn is_cancelled(&self, key: u64) -> bool {
@@ -405,7 +401,7 @@ impl History {
     pub fn last_days(&self, calendar: &Calendar) -> Vec<Day> {
         self.per_card
             .iter()
-            .map(|entries| entries.last().map_or(Day::MIN, |e| calendar.day(e.time)))
+            .map(|card| card.last_time().map_or(Day::MIN, |time| calendar.day(time)))
             .collect()
     }
 }

@@ -157,7 +157,9 @@ impl History {
                 let entries = self.entries_for(index);
                 let kept = previous.next();
                 let recent = day != previous_day
-                    && entries.last().is_some_and(|e| calendar.day(e.time) >= day);
+                    && entries
+                        .last()
+                        .is_some_and(|e| calendar.day(e.time()) >= day);
                 match kept {
                     Some(mut folded) if !changed.get(index).copied().unwrap_or(true) && !recent => {
                         if day != previous_day {
@@ -214,8 +216,8 @@ impl History {
             return (Folded::default(), Vec::new(), Vec::new());
         };
         let mut entries = self.entries_for(index);
-        if entries.iter().any(|e| e.time > until) {
-            entries.to_mut().retain(|e| e.time <= until);
+        if entries.iter().any(|e| e.time() > until) {
+            entries.retain(|e| e.time() <= until);
         }
         let scheduler = schedulers.for_card(card);
         let calendar = scheduler.calendar();
@@ -235,9 +237,9 @@ impl History {
                 } = &entry.kind
                 {
                     practice.push(PracticeAnswer {
-                        time: entry.time,
-                        day: calendar.day(entry.time),
-                        duration_ms: *duration_ms,
+                        time: entry.time(),
+                        day: calendar.day(entry.time()),
+                        duration_ms: duration_ms.get(),
                         correct: *rating >= Rating::Good,
                         mode: *mode,
                         question: *question,
@@ -296,7 +298,7 @@ impl History {
         };
         // Learn's level without resets, for XP.
         let mut xp_level = LearnLevel::Unseen;
-        for entry in entries.iter().filter(|e| !e.undone_by(&self.cancelled)) {
+        for (entry, time) in self.live(entries) {
             let state = &mut folded.state;
             match &entry.kind {
                 Stored::Review {
@@ -307,10 +309,10 @@ impl History {
                 } => {
                     let before = state.phase;
                     on_answer(Answer {
-                        time: entry.time,
-                        day: calendar.day(entry.time),
+                        time,
+                        day: calendar.day(time),
                         rating: *rating,
-                        duration_ms: *duration_ms,
+                        duration_ms: duration_ms.get(),
                         first_ever: state.reps == 0,
                         phase_before: before,
                         interval_before: state.scheduled_days,
@@ -327,8 +329,8 @@ impl History {
                     // as Anki's `update_deck_stats_from_answer` counts them.
                     let day_learning = state.in_day_learning(calendar);
                     let (next, notes) =
-                        scheduler.answer_placed(state, card, *rating, entry.time, placement);
-                    if calendar.day(entry.time) == day {
+                        scheduler.answer_placed(state, card, *rating, time, placement);
+                    if calendar.day(time) == day {
                         match before {
                             Phase::New => folded.new_that_day = true,
                             Phase::Review => folded.reviews_that_day += 1,
@@ -336,7 +338,7 @@ impl History {
                             _ => {}
                         }
                         folded.answers_that_day += 1;
-                        folded.ms_that_day += u64::from(duration_ms.unwrap_or(0));
+                        folded.ms_that_day += u64::from(duration_ms.get().unwrap_or(0));
                     }
                     folded.state = next;
                     folded.last_notes = notes;
@@ -349,7 +351,7 @@ impl History {
                 } => {
                     let correct = *rating >= Rating::Good;
                     let after =
-                        |reset: Option<DateTime<FixedOffset>>| reset.is_none_or(|r| entry.time > r);
+                        |reset: Option<DateTime<FixedOffset>>| reset.is_none_or(|r| time > r);
                     let practice = &mut folded.practice;
                     if *mode == Mode::Learn {
                         xp_level = next_level(xp_level, *question, correct);
@@ -365,8 +367,8 @@ impl History {
                 }
                 Stored::Star => folded.practice.starred = true,
                 Stored::Unstar => folded.practice.starred = false,
-                Stored::Bury => state.buried_until = Some(calendar.day(entry.time) + 1),
-                Stored::Unbury => folded.unburied(entry.time, calendar.day(entry.time) == day),
+                Stored::Bury => state.buried_until = Some(calendar.day(time) + 1),
+                Stored::Unbury => folded.unburied(time, calendar.day(time) == day),
                 Stored::SetDue { due, interval } => {
                     set_due(state, *due, *interval, calendar);
                     folded.postponed = false;

@@ -3,12 +3,13 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, NaiveDate, SecondsFormat};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Event, EventKind, NewEvent, REVIEW_MODE, key_of};
 use crate::scheduler::Rating;
+use crate::store::history::{MAX_DURATION_MS, pack};
 
 mod rfc3339;
 mod scan;
@@ -89,18 +90,30 @@ struct Line<'a> {
     chosen: Option<Cow<'a, str>>,
 }
 
+/// A line's `time`: RFC 3339 with an offset, within what a history entry holds.
+fn time_of(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    let time = match rfc3339::time(text) {
+        Some(time) => time,
+        None => DateTime::parse_from_rfc3339(text).map_err(|e| {
+            format!("`time` must be RFC 3339 with an offset, like 2026-11-27T09:30:00+01:00 ({e})")
+        })?,
+    };
+    if pack(time).is_none() {
+        return Err(format!(
+            "`time` must be from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z, with an offset \
+             in whole minutes; {text} is not"
+        ));
+    }
+    Ok(time)
+}
+
 /// Parses one line; the error says what is wrong with it.
 pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
     let mut line = Line::default();
     if scan::read_into(text, &mut line).is_none() {
         line = serde_json::from_str(text).map_err(|e| e.to_string())?;
     }
-    let time = match rfc3339::time(&line.time) {
-        Some(time) => time,
-        None => DateTime::parse_from_rfc3339(&line.time).map_err(|e| {
-            format!("`time` must be RFC 3339 with an offset, like 2026-11-27T09:30:00+01:00 ({e})")
-        })?,
-    };
+    let time = time_of(&line.time)?;
     let key = line
         .id
         .as_deref()
@@ -109,7 +122,12 @@ pub fn parse_line(text: &str) -> Result<Event<'_>, String> {
     let kind = match line.kind {
         Kind::Review => EventKind::Review {
             rating: line.rating.ok_or("a review needs a `rating` from 1 to 4")?,
-            duration_ms: line.duration_ms,
+            duration_ms: match line.duration_ms {
+                Some(ms) if ms > MAX_DURATION_MS => {
+                    return Err(format!("`duration_ms` must be at most {MAX_DURATION_MS}"));
+                }
+                ms => ms,
+            },
             mode: line.mode.clone().unwrap_or(REVIEW_MODE.into()),
             question: line.question.clone(),
             due: date(line.due.as_deref())?,

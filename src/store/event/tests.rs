@@ -322,3 +322,21 @@ fn a_wrong_pick_records_the_chosen_card() {
     };
     assert_eq!(chosen, None);
 }
+
+#[test]
+fn times_and_durations_beyond_what_replay_holds_are_line_problems() {
+    let line = |time: &str, ms: &str| {
+        format!(r#"{{"time":"{time}","card":"d/k","rating":3,"duration_ms":{ms}}}"#)
+    };
+    let error = parse_line(&line("1500-01-01T00:00:00Z", "1")).unwrap_err();
+    assert!(
+        error.starts_with("`time` must be from 1677-09-21"),
+        "{error}"
+    );
+    assert!(parse_line(&line("2300-01-01T00:00:00+01:00", "1")).is_err());
+    assert_eq!(
+        parse_line(&line("2026-01-01T00:00:00Z", "4294967295")).unwrap_err(),
+        "`duration_ms` must be at most 4294967294"
+    );
+    assert!(parse_line(&line("2026-01-01T00:00:00Z", "4294967294")).is_ok());
+}

@@ -2,6 +2,7 @@
 //! before it is brought up to date by replaying only those (the snapshot, another window's
 //! answers read back).
 
+use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use super::{DeckEvent, History};
@@ -41,10 +42,16 @@ impl History {
                     decks.insert(deck.clone());
                 }
             }
-            for (index, entries) in self.per_card.iter().enumerate() {
-                if entries.iter().any(|entry| entry.undone_by(&undone)) {
-                    changed[index] = true;
-                }
+            // Every card unpacked: on all cores.
+            let touched: Vec<usize> = (0..self.per_card.len())
+                .into_par_iter()
+                .filter(|&index| {
+                    let entries = self.per_card[index].entries();
+                    entries.iter().any(|entry| self.undone_by(entry, &undone))
+                })
+                .collect();
+            for index in touched {
+                changed[index] = true;
             }
         }
         if !decks.is_empty() {

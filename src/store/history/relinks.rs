@@ -13,8 +13,6 @@
 //! - relinking onto a card with a history of its own merges the two (the command refuses it,
 //!   another program or device may not have).
 
-use std::borrow::Cow;
-
 use chrono::{DateTime, FixedOffset};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -116,25 +114,36 @@ impl History {
 
     /// The events replay folds for the card at `index`: its own, with those of every card
     /// relinked onto it merged in time order, each once; none for a card relinked away.
-    pub(in crate::store) fn entries_for(&self, index: usize) -> Cow<'_, [Entry]> {
-        let own = &self.per_card[index];
+    pub(in crate::store) fn entries_for(&self, index: usize) -> Vec<Entry> {
+        let own = self.per_card[index].entries();
         if self.relinks.owner.is_empty() {
-            return Cow::Borrowed(own);
+            return own;
         }
         if self.relinks.owner.contains_key(&index) {
-            return Cow::Borrowed(&[]);
+            return Vec::new();
         }
         let Some(members) = self.relinks.merged.get(&index) else {
-            return Cow::Borrowed(own);
+            return own;
         };
-        let mut all: Vec<Entry> = own
-            .iter()
-            .chain(members.iter().flat_map(|&member| &self.per_card[member]))
-            .cloned()
-            .collect();
-        all.sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
+        let mut all = own;
+        for &member in members {
+            all.extend(self.per_card[member].entries());
+        }
+        all.sort_by_key(Entry::order);
         all.dedup_by_key(|entry| entry.key);
-        Cow::Owned(all)
+        all
+    }
+
+    /// How many entries [`History::entries_for`] gives, without unpacking a card with no
+    /// others relinked onto it.
+    fn count_for(&self, index: usize) -> usize {
+        if self.relinks.owner.contains_key(&index) {
+            0
+        } else if self.relinks.merged.contains_key(&index) {
+            self.entries_for(index).len()
+        } else {
+            self.per_card[index].len()
+        }
     }
 
     /// Every card with a history as replay sees it, and its number of events: relinked-away
@@ -142,7 +151,7 @@ impl History {
     pub fn histories(&self) -> impl Iterator<Item = (&str, usize)> {
         (0..self.cards.len())
             .filter(|index| !self.relinks.owner.contains_key(index))
-            .map(|index| (self.cards[index].as_ref(), self.entries_for(index).len()))
+            .map(|index| (self.cards[index].as_ref(), self.count_for(index)))
             .filter(|(_, events)| *events > 0)
     }
 
@@ -152,7 +161,7 @@ impl History {
     pub fn events_of(&self, card: &str) -> usize {
         self.index
             .get(card)
-            .map_or(0, |&index| self.entries_for(index).len())
+            .map_or(0, |&index| self.count_for(index))
     }
 
     /// Where the events of `card` replay, when it was relinked away (`None` otherwise).

@@ -63,9 +63,9 @@ impl History {
         let mut rows = Vec::new();
         let mut before = Folded::default();
         let on_entry = |entry: &Entry, after: &Folded| {
-            let kind = traced_kind(&entry.kind, entry.time, &before.state, after, scheduler);
+            let kind = traced_kind(&entry.kind, entry.time(), &before.state, after, scheduler);
             rows.push(Traced {
-                time: entry.time,
+                time: entry.time(),
                 kind,
             });
             before = after.clone();
@@ -83,7 +83,7 @@ impl History {
         self.index.get(card).is_some_and(|&index| {
             self.entries_for(index).iter().any(|entry| {
                 matches!(entry.kind, Stored::Review { practice: None, .. })
-                    && !entry.undone_by(&self.cancelled)
+                    && !self.is_undone(entry)
             })
         })
     }
@@ -104,7 +104,7 @@ fn traced_kind(
             ..
         } => TracedKind::Review(TracedAnswer {
             rating: *rating,
-            duration_ms: *duration_ms,
+            duration_ms: duration_ms.get(),
             phase_before: before.phase,
             retrievability: scheduler.retrievability(before, time),
             after: after.state.clone(),
@@ -118,7 +118,7 @@ fn traced_kind(
         } => TracedKind::Practice {
             mode: *mode,
             rating: *rating,
-            duration_ms: *duration_ms,
+            duration_ms: duration_ms.get(),
         },
         Stored::Postpone { due, .. } => TracedKind::Other {
             name: "postpone",

@@ -28,8 +28,10 @@ const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// 8: a review's recorded `due` day. 9: `extend_limits` events, and the front's extensions;
 /// a card's last unbury of the day. 10: the day's answers from the day-learning queue. 11:
 /// events the app wrote hold the log's milliseconds (older ones could hold an answer twice).
-/// 12: the history keeps the `chosen` card of wrong practice answers.
-const FORMAT: u32 = 12;
+/// 12: the history keeps the `chosen` card of wrong practice answers. 13: an entry's time as
+/// nanoseconds and an offset in minutes, postponements' plans beside the entries. 14: each
+/// card's entries as one byte string (`history/entry/per_card.rs`).
+const FORMAT: u32 = 14;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 

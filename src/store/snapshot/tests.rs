@@ -268,6 +268,21 @@ fn a_snapshot_made_under_earlier_scheduling_rules_is_replayed_in_full() {
     let (_dir, store, scheduler, t0) = with_first_days();
     let day = scheduler.calendar().day(t0);
     replay_and_save(&store, &scheduler, day);
+    // What a snapshot of other rules holds: another hash of the calendar.
+    rewrite_header(&store, |header| {
+        header.collection =
+            xxhash_rust::xxh3::xxh3_64(format!("{:?}", scheduler.calendar()).as_bytes());
+    });
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert_eq!(replayed.source, Source::Full);
+    // Unchanged, it is used.
+    replay_and_save(&store, &scheduler, day);
+    let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+    assert!(matches!(replayed.source, Source::Snapshot { .. }));
+}
+
+/// Changes the saved snapshot's header, keeping the rest.
+fn rewrite_header(store: &Store, change: impl FnOnce(&mut file::Header)) {
     let path = store.cache_file();
     let bytes = std::fs::read(&path).unwrap();
     let magic = b"flashdeck replay cache\n".len();
@@ -277,19 +292,25 @@ fn a_snapshot_made_under_earlier_scheduling_rules_is_replayed_in_full() {
     .unwrap();
     let mut header: file::Header =
         postcard::from_bytes(&bytes[magic + 8..magic + 8 + length]).unwrap();
-    // What a snapshot of other rules holds: another hash of the calendar.
-    header.collection =
-        xxhash_rust::xxh3::xxh3_64(format!("{:?}", scheduler.calendar()).as_bytes());
+    change(&mut header);
     let encoded = postcard::to_stdvec(&header).unwrap();
     let mut older = bytes[..magic].to_vec();
     older.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
     older.extend_from_slice(&encoded);
     older.extend_from_slice(&bytes[magic + 8 + length..]);
     std::fs::write(&path, older).unwrap();
+}
 
+/// A snapshot of format 13 held each entry as serde's fields, which format 14's reader
+/// would misread: it is replayed in full, and the new one saved over it is used.
+#[test]
+fn a_snapshot_of_an_earlier_format_is_replayed_in_full_and_saved_again() {
+    let (_dir, store, scheduler, t0) = with_first_days();
+    let day = scheduler.calendar().day(t0);
+    replay_and_save(&store, &scheduler, day);
+    rewrite_header(&store, |header| header.format = 13);
     let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
     assert_eq!(replayed.source, Source::Full);
-    // Unchanged, it is used.
     replay_and_save(&store, &scheduler, day);
     let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
     assert!(matches!(replayed.source, Source::Snapshot { .. }));
