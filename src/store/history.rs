@@ -187,11 +187,14 @@ impl History {
         self.insert_pick(&event);
         let kind = match event.kind {
             EventKind::Undo { target } => {
-                if let Some(changes) = &mut self.changes {
+                let new = self.undos.insert(event.key);
+                // A copy (the app's own undo read back from the log) changes nothing, and
+                // finding an undo's card means unpacking every card.
+                if let (true, Some(changes)) = (new, &mut self.changes) {
                     changes.undone.push(key_of(&target));
                 }
                 self.cancelled.insert(key_of(&target));
-                return self.undos.insert(event.key);
+                return new;
             }
             EventKind::Result {
                 mode,

@@ -64,3 +64,25 @@ fn an_undone_plan_cancels_its_postponements_only() {
     assert!(history.undone_by(&history.entries_for(0)[0], &undone));
     assert!(!history.undone_by(&history.entries_for(1)[0], &undone));
 }
+
+/// An undo seen before (the app's own, read back from the log) changes no card; a new one
+/// changes the card whose answer it takes back, and only that card.
+#[test]
+fn an_undo_read_again_changes_nothing() {
+    let parse = |line: &str| crate::store::event::parse_line(line).unwrap().into_owned();
+    let answer = |id: &str, card: &str| {
+        parse(&format!(
+            r#"{{"id":"{id}","time":"2026-11-27T10:00:00Z","card":"{card}","kind":"review","rating":3}}"#
+        ))
+    };
+    let undo = parse(r#"{"id":"u","time":"2026-11-27T10:05:00Z","kind":"undo","target":"a"}"#);
+    let mut history = History::from_events(vec![answer("a", "d/1"), answer("b", "d/2")]);
+    history.track_changes();
+    history.extend([undo.clone()]);
+    history.finish();
+    assert_eq!(history.take_changes(), [true, false]);
+    history.track_changes();
+    history.extend([undo]);
+    history.finish();
+    assert_eq!(history.take_changes(), [false, false]);
+}
