@@ -100,8 +100,9 @@ fn time_of(text: &str) -> Result<DateTime<FixedOffset>, String> {
     };
     if pack(time).is_none() {
         return Err(format!(
-            "`time` must be from 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z, with an offset \
-             in whole minutes; {text} is not"
+            "`time` must be from 1677-09-21T00:12:43.145224192Z to \
+             2262-04-11T23:47:16.854775807Z, with an offset in whole minutes and not a leap \
+             second; {text} is not"
         ));
     }
     Ok(time)

@@ -5,7 +5,7 @@
 
 pub(super) mod per_card;
 
-use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, Offset, TimeZone, Timelike, Utc};
 
 use crate::practice::{Mode, Question};
 use crate::scheduler::{Day, Rating};
@@ -77,9 +77,16 @@ impl Millis {
     }
 }
 
-/// `time` as (nanoseconds since the epoch, offset in minutes), if it fits: from 1677-09-21 to
-/// 2262-04-11, with an offset of whole minutes. The log's reader turns other times away.
+/// `time` as (nanoseconds since the epoch, offset in minutes), if it fits: from
+/// 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z, with an offset of whole
+/// minutes, and not a leap second (`…:59:60`, which nanoseconds since the epoch would make the
+/// next minute's first second, moving it past a day's rollover). The log's reader turns other
+/// times away.
 pub(in crate::store) fn pack(time: DateTime<FixedOffset>) -> Option<(i64, i16)> {
+    // chrono keeps a leap second as a nanosecond count of a second or more.
+    if time.nanosecond() >= 1_000_000_000 {
+        return None;
+    }
     let nanos = time.timestamp_nanos_opt()?;
     let seconds = time.offset().local_minus_utc();
     if seconds % 60 != 0 {

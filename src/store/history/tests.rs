@@ -28,6 +28,7 @@ fn times_an_entry_cannot_hold_are_refused() {
     assert!(pack(time("1677-09-21T00:12:43+00:00")).is_none());
     assert!(pack(time("2262-04-11T23:47:17+00:00")).is_none());
     assert!(pack(time("2262-04-11T23:47:16.854775807+00:00")).is_some());
+    assert!(pack(time("2026-11-28T03:59:60Z")).is_none());
     // Offsets are whole minutes in RFC 3339; one with seconds cannot be kept.
     let odd = FixedOffset::east_opt(30).unwrap();
     assert!(pack(time("2026-01-01T00:00:00Z").with_timezone(&odd)).is_none());
