@@ -273,3 +273,28 @@ fn the_parse_cache_matches_parsing_and_follows_edits() {
     );
     assert_eq!(std::fs::read_to_string(&cache).unwrap(), "my notes");
 }
+
+/// A bit flipped anywhere in the deck cache (a disk's or a copy's error) never reaches a
+/// deck: each load gives the decks the files give.
+#[test]
+fn a_byte_changed_anywhere_in_the_parse_cache_is_never_relied_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let text = "[deck]\nname = \"Café\"\n[[cards]]\nfront = \"Café crème\"\nback = \"b\"\ntags = [\"x\"]\n";
+    std::fs::write(decks.join("a.toml"), text).unwrap();
+    let cache = dir.path().join("cache/decks.bin");
+    let parsed = load_dir(&decks).decks;
+    let _ = deck::load::load_dir_cached(&decks, &cache);
+    let whole = std::fs::read(&cache).unwrap();
+    for at in 0..whole.len() {
+        let mut changed = whole.clone();
+        changed[at] ^= 0x04;
+        std::fs::write(&cache, &changed).unwrap();
+        assert_eq!(
+            deck::load::load_dir_cached(&decks, &cache).decks,
+            parsed,
+            "byte {at}"
+        );
+    }
+}

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::Deck;
 use crate::atomic_write::{self, Existing};
@@ -16,8 +17,8 @@ const MAGIC: &[u8] = b"flashdeck deck cache\n";
 /// Bumped whenever a deck's shape changes (the crate version alone does not, between releases).
 /// 3: decks gained `preset`. 4: cards gained `cloze` and `typed`. 5: and `note`. 6: cloze
 /// texts read as Anki reads them (`{{C1::` and numbers above 500 are errors), so a deck cached
-/// as valid before is read again. 7: decks gained `speech`.
-const FORMAT: u32 = 7;
+/// as valid before is read again. 7: decks gained `speech`. 8: a digest at the end.
+const FORMAT: u32 = 8;
 
 /// Each deck is encoded on its own, so that the decks decode in parallel.
 #[derive(Serialize, Deserialize)]
@@ -63,8 +64,14 @@ impl ParseCache {
                 ..Self::default()
             };
         };
-        let decks = match postcard::from_bytes::<Stored<PathBuf>>(rest) {
-            Ok(stored)
+        // The XXH3-64 of everything after the magic, at the end: a byte changed inside a
+        // deck (a disk's or a copy's error) would otherwise be shown as the deck's text.
+        let stored = rest
+            .split_at_checked(rest.len().saturating_sub(8))
+            .filter(|(content, digest)| xxh3_64(content).to_le_bytes() == **digest)
+            .and_then(|(content, _)| postcard::from_bytes::<Stored<PathBuf>>(content).ok());
+        let decks = match stored {
+            Some(stored)
                 if stored.format == FORMAT && stored.version == env!("CARGO_PKG_VERSION") =>
             {
                 stored
@@ -120,9 +127,11 @@ impl ParseCache {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             decks: encoded,
         };
-        let Ok(bytes) = postcard::to_extend(&stored, MAGIC.to_vec()) else {
+        let Ok(mut bytes) = postcard::to_extend(&stored, MAGIC.to_vec()) else {
             return;
         };
+        let digest = xxh3_64(&bytes[MAGIC.len()..]);
+        bytes.extend_from_slice(&digest.to_le_bytes());
         let _ = atomic_write::write(path, &bytes, Existing::Replace);
     }
 }

@@ -1,8 +1,10 @@
 //! The snapshot file: its layout, and checking that it still fits the log.
 //!
 //! `MAGIC`, a framed [`Header`] (format, version, settings, the day, and a [`Mark`] per log
-//! file covered), a framed [`Front`] (every card's state), then the history's events, then
-//! `END`. Frames are postcard with their length in front.
+//! file covered), a framed [`Front`] (every card's state), then the history's events and
+//! their digest, then `END`. Frames are postcard with their length in front and their digest
+//! (XXH3-64, 8 bytes) behind: a byte changed anywhere is found before it is relied on, and
+//! the snapshot is not used (the front), or the events are read from the log (the events).
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
@@ -17,7 +19,7 @@ use crate::store::{Extension, Folded, History, LineProblem, LogPosition, ReadUpT
 
 mod streamed;
 
-use streamed::{Streamed, write_framed};
+use streamed::{Streamed, write_digested, write_framed};
 
 const MAGIC: &[u8] = b"flashdeck replay cache\n";
 /// The last bytes: a cut file is found before its front part is relied on.
@@ -30,8 +32,9 @@ const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// events the app wrote hold the log's milliseconds (older ones could hold an answer twice).
 /// 12: the history keeps the `chosen` card of wrong practice answers. 13: an entry's time as
 /// nanoseconds and an offset in minutes, postponements' plans beside the entries. 14: each
-/// card's entries as one byte string (`history/entry/per_card.rs`).
-const FORMAT: u32 = 14;
+/// card's entries as one byte string (`history/entry/per_card.rs`). 15: a digest behind each
+/// section.
+const FORMAT: u32 = 15;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 
@@ -159,7 +162,8 @@ impl Store {
         atomic_write::write_with(&path, Existing::Replace, |out| {
             io::Write::write_all(out, &start)?;
             write_framed(out, &front)?;
-            postcard::to_io(history, &mut *out).map_err(io::Error::other)?;
+            let digest = write_digested(out, history)?;
+            io::Write::write_all(out, &digest.to_le_bytes())?;
             io::Write::write_all(out, END)
         })
     }
@@ -230,16 +234,25 @@ pub(super) fn read_history(mut file: File) -> Option<History> {
     file.read_to_end(&mut bytes).ok()?;
     // Written finished: every card's events in order. Who takes in whose events after a
     // relink is worked out again rather than saved.
-    let mut history: History = postcard::from_bytes(bytes.strip_suffix(END)?).ok()?;
+    let events = undigested(bytes.strip_suffix(END)?)?;
+    let mut history: History = postcard::from_bytes(events).ok()?;
     history.resolve_relinks();
     Some(history)
 }
 
-/// Appends a value with its length in front, so that it can be read alone.
+/// `bytes` without the digest at their end, if it is theirs.
+fn undigested(bytes: &[u8]) -> Option<&[u8]> {
+    let (content, digest) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    (xxh3_64(content).to_le_bytes() == digest).then_some(content)
+}
+
+/// Appends a value with its length in front and its digest behind, so that it can be read
+/// alone and checked.
 fn append_framed<T: Serialize>(bytes: &mut Vec<u8>, value: &T) -> io::Result<()> {
     let encoded = postcard::to_stdvec(value).map_err(io::Error::other)?;
     bytes.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
     bytes.extend_from_slice(&encoded);
+    bytes.extend_from_slice(&xxh3_64(&encoded).to_le_bytes());
     Ok(())
 }
 
@@ -249,13 +262,13 @@ fn read_framed<T: for<'de> Deserialize<'de>>(file: &mut File) -> Option<T> {
     let length = usize::try_from(u64::from_le_bytes(length)).ok()?;
     let mut bytes = Vec::new();
     file.by_ref()
-        .take(length as u64)
+        .take(length as u64 + 8)
         .read_to_end(&mut bytes)
         .ok()?;
-    if bytes.len() != length {
+    if bytes.len() != length + 8 {
         return None;
     }
-    postcard::from_bytes(&bytes).ok()
+    postcard::from_bytes(undigested(&bytes)?).ok()
 }
 
 /// Where to go on reading each file, if every file the snapshot covered still starts with the

@@ -4,23 +4,56 @@
 use std::io::{self, Seek, SeekFrom};
 
 use serde::Serialize;
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::atomic_write;
 
 /// Writes `value` as `append_framed` does, straight into `out`: its length, unknown until
-/// it is written, is filled in afterwards.
+/// it is written, is filled in afterwards; its digest follows it.
 pub(super) fn write_framed<T: Serialize>(
     out: &mut atomic_write::Out<'_>,
     value: &T,
 ) -> io::Result<()> {
     let length_at = out.stream_position()?;
     io::Write::write_all(out, &0_u64.to_le_bytes())?;
-    postcard::to_io(value, &mut *out).map_err(io::Error::other)?;
+    let digest = write_digested(out, value)?;
     let end = out.stream_position()?;
     out.seek(SeekFrom::Start(length_at))?;
     io::Write::write_all(out, &(end - length_at - 8).to_le_bytes())?;
     out.seek(SeekFrom::Start(end))?;
-    Ok(())
+    io::Write::write_all(out, &digest.to_le_bytes())
+}
+
+/// Writes `value` in postcard into `out` and returns the XXH3-64 of the bytes written: the
+/// snapshot's sections carry it, so that a byte changed inside one is found on reading.
+pub(super) fn write_digested<T: Serialize>(
+    out: &mut atomic_write::Out<'_>,
+    value: &T,
+) -> io::Result<u64> {
+    let mut digested = Digested {
+        out,
+        hasher: Xxh3::new(),
+    };
+    postcard::to_io(value, &mut digested).map_err(io::Error::other)?;
+    Ok(digested.hasher.digest())
+}
+
+/// A writer that hashes what goes through it.
+struct Digested<'o, 'a> {
+    out: &'o mut atomic_write::Out<'a>,
+    hasher: Xxh3,
+}
+
+impl io::Write for Digested<'_, '_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A sequence of `len` items serialised as its iterator yields them: the bytes of a `Vec` of
@@ -75,6 +108,8 @@ where
 
 #[cfg(test)]
 mod tests {
+    use xxhash_rust::xxh3::xxh3_64;
+
     use super::*;
 
     #[test]
@@ -102,7 +137,7 @@ mod tests {
     }
 
     #[test]
-    fn a_frame_written_in_place_holds_its_length_first() {
+    fn a_frame_written_in_place_holds_its_length_first_and_its_digest_last() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("framed");
         atomic_write::write_with(&path, atomic_write::Existing::Replace, |out| {
@@ -115,6 +150,7 @@ mod tests {
         let mut expected = b"head".to_vec();
         expected.extend_from_slice(&5_u64.to_le_bytes());
         expected.extend_from_slice(&[2, b'x', b'y', 0xAC, 0x02]);
+        expected.extend_from_slice(&xxh3_64(&[2, b'x', b'y', 0xAC, 0x02]).to_le_bytes());
         expected.extend_from_slice(b"tail");
         assert_eq!(std::fs::read(&path).unwrap(), expected);
     }
