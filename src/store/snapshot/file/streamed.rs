@@ -33,25 +33,49 @@ pub(super) fn write_digested<T: Serialize>(
     let mut digested = Digested {
         out,
         hasher: Xxh3::new(),
+        pending: Vec::with_capacity(PENDING),
     };
     postcard::to_io(value, &mut digested).map_err(io::Error::other)?;
+    digested.pass_on()?;
     Ok(digested.hasher.digest())
 }
+
+/// Bytes gathered before they are hashed and written: postcard writes a field, often a byte,
+/// at a time, and hashing each alone cost a third of the save.
+const PENDING: usize = 64 << 10;
 
 /// A writer that hashes what goes through it.
 struct Digested<'o, 'a> {
     out: &'o mut atomic_write::Out<'a>,
     hasher: Xxh3,
+    pending: Vec<u8>,
+}
+
+impl Digested<'_, '_> {
+    fn pass_on(&mut self) -> io::Result<()> {
+        self.hasher.update(&self.pending);
+        io::Write::write_all(self.out, &self.pending)?;
+        self.pending.clear();
+        Ok(())
+    }
 }
 
 impl io::Write for Digested<'_, '_> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let written = self.out.write(bytes)?;
-        self.hasher.update(&bytes[..written]);
-        Ok(written)
+        if self.pending.len() + bytes.len() > PENDING {
+            self.pass_on()?;
+        }
+        if bytes.len() > PENDING {
+            self.hasher.update(bytes);
+            io::Write::write_all(self.out, bytes)?;
+        } else {
+            self.pending.extend_from_slice(bytes);
+        }
+        Ok(bytes.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        self.pass_on()?;
         self.out.flush()
     }
 }
