@@ -30,12 +30,13 @@ pub(super) fn write_digested<T: Serialize>(
     out: &mut atomic_write::Out<'_>,
     value: &T,
 ) -> io::Result<u64> {
-    let mut digested = Digested {
+    let digested = Digested {
         out,
         hasher: Xxh3::new(),
         pending: Vec::with_capacity(PENDING),
     };
-    postcard::to_io(value, &mut digested).map_err(io::Error::other)?;
+    // By value, not `&mut`: each write then goes straight to `Digested`'s.
+    let mut digested = postcard::to_io(value, digested).map_err(io::Error::other)?;
     digested.pass_on()?;
     Ok(digested.hasher.digest())
 }
@@ -61,17 +62,27 @@ impl Digested<'_, '_> {
 }
 
 impl io::Write for Digested<'_, '_> {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
         if self.pending.len() + bytes.len() > PENDING {
             self.pass_on()?;
         }
-        if bytes.len() > PENDING {
+        // Most writes are one byte: pushed, not copied through `memcpy`.
+        if let [byte] = bytes {
+            self.pending.push(*byte);
+        } else if bytes.len() > PENDING {
             self.hasher.update(bytes);
             io::Write::write_all(self.out, bytes)?;
         } else {
             self.pending.extend_from_slice(bytes);
         }
         Ok(bytes.len())
+    }
+
+    /// All of `bytes`, as `write` always takes: without the default's loop around it.
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.write(bytes).map(|_| ())
     }
 
     fn flush(&mut self) -> io::Result<()> {
