@@ -32,6 +32,7 @@
 //! | [`paths`] | where decks, data and config live (flag > environment > default) |
 //! | [`config`] | `config.toml`: one table of settings and named presets of the scheduling ones, every value checked, defaults when one is bad |
 //! | [`atomic_write`] | writing a file so that a crash leaves the old or the new one, never half |
+//! | [`digest`] | the check the caches carry after their content |
 //! | [`library`] | opening decks and log into a [`study::Study`], saving the snapshot, resolving DECK arguments (the TUI and the commands) |
 //! | [`cli`] | the command line |
 //! | [`commands`] | the non-interactive subcommands: parse, call the library and the core, print |
@@ -133,6 +134,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod deck;
+pub mod digest;
 pub mod english;
 pub mod import;
 pub mod library;

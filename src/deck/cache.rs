@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
 
 use super::Deck;
 use crate::atomic_write::{self, Existing};
@@ -66,10 +65,8 @@ impl ParseCache {
         };
         // The XXH3-64 of everything after the magic, at the end: a byte changed inside a
         // deck (a disk's or a copy's error) would otherwise be shown as the deck's text.
-        let stored = rest
-            .split_at_checked(rest.len().saturating_sub(8))
-            .filter(|(content, digest)| xxh3_64(content).to_le_bytes() == **digest)
-            .and_then(|(content, _)| postcard::from_bytes::<Stored<PathBuf>>(content).ok());
+        let stored = crate::digest::strip(rest)
+            .and_then(|content| postcard::from_bytes::<Stored<PathBuf>>(content).ok());
         let decks = match stored {
             Some(stored)
                 if stored.format == FORMAT && stored.version == env!("CARGO_PKG_VERSION") =>
@@ -130,8 +127,8 @@ impl ParseCache {
         let Ok(mut bytes) = postcard::to_extend(&stored, MAGIC.to_vec()) else {
             return;
         };
-        let digest = xxh3_64(&bytes[MAGIC.len()..]);
-        bytes.extend_from_slice(&digest.to_le_bytes());
+        let digest = crate::digest::of(&bytes[MAGIC.len()..]);
+        bytes.extend_from_slice(&digest);
         let _ = atomic_write::write(path, &bytes, Existing::Replace);
     }
 }

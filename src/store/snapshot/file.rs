@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::atomic_write::{self, Existing};
+use crate::digest;
 use crate::scheduler::{Day, Scheduler, Schedulers};
 use crate::store::{Extension, Folded, History, LineProblem, LogPosition, ReadUpTo, Store};
 
@@ -162,8 +163,8 @@ impl Store {
         atomic_write::write_with(&path, Existing::Replace, |out| {
             io::Write::write_all(out, &start)?;
             write_framed(out, &front)?;
-            let digest = write_digested(out, history)?;
-            io::Write::write_all(out, &digest.to_le_bytes())?;
+            let events = write_digested(out, history)?;
+            io::Write::write_all(out, &events)?;
             io::Write::write_all(out, END)
         })
     }
@@ -234,16 +235,10 @@ pub(super) fn read_history(mut file: File) -> Option<History> {
     file.read_to_end(&mut bytes).ok()?;
     // Written finished: every card's events in order. Who takes in whose events after a
     // relink is worked out again rather than saved.
-    let events = undigested(bytes.strip_suffix(END)?)?;
+    let events = digest::strip(bytes.strip_suffix(END)?)?;
     let mut history: History = postcard::from_bytes(events).ok()?;
     history.resolve_relinks();
     Some(history)
-}
-
-/// `bytes` without the digest at their end, if it is theirs.
-fn undigested(bytes: &[u8]) -> Option<&[u8]> {
-    let (content, digest) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    (xxh3_64(content).to_le_bytes() == digest).then_some(content)
 }
 
 /// Appends a value with its length in front and its digest behind, so that it can be read
@@ -252,7 +247,7 @@ fn append_framed<T: Serialize>(bytes: &mut Vec<u8>, value: &T) -> io::Result<()>
     let encoded = postcard::to_stdvec(value).map_err(io::Error::other)?;
     bytes.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
     bytes.extend_from_slice(&encoded);
-    bytes.extend_from_slice(&xxh3_64(&encoded).to_le_bytes());
+    bytes.extend_from_slice(&digest::of(&encoded));
     Ok(())
 }
 
@@ -262,13 +257,13 @@ fn read_framed<T: for<'de> Deserialize<'de>>(file: &mut File) -> Option<T> {
     let length = usize::try_from(u64::from_le_bytes(length)).ok()?;
     let mut bytes = Vec::new();
     file.by_ref()
-        .take(length as u64 + 8)
+        .take((length + digest::LENGTH) as u64)
         .read_to_end(&mut bytes)
         .ok()?;
-    if bytes.len() != length + 8 {
+    if bytes.len() != length + digest::LENGTH {
         return None;
     }
-    postcard::from_bytes(undigested(&bytes)?).ok()
+    postcard::from_bytes(digest::strip(&bytes)?).ok()
 }
 
 /// Where to go on reading each file, if every file the snapshot covered still starts with the

@@ -297,7 +297,7 @@ fn rewrite_header(store: &Store, change: impl FnOnce(&mut file::Header)) {
     let mut older = bytes[..magic].to_vec();
     older.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
     older.extend_from_slice(&encoded);
-    older.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&encoded).to_le_bytes());
+    older.extend_from_slice(&crate::digest::of(&encoded));
     // The header's own digest, 8 bytes, is replaced by the one above.
     older.extend_from_slice(&bytes[magic + 8 + length + 8..]);
     std::fs::write(&path, older).unwrap();

@@ -6,7 +6,7 @@ use std::io::{self, Seek, SeekFrom};
 use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::atomic_write;
+use crate::{atomic_write, digest};
 
 /// Writes `value` as `append_framed` does, straight into `out`: its length, unknown until
 /// it is written, is filled in afterwards; its digest follows it.
@@ -21,15 +21,16 @@ pub(super) fn write_framed<T: Serialize>(
     out.seek(SeekFrom::Start(length_at))?;
     io::Write::write_all(out, &(end - length_at - 8).to_le_bytes())?;
     out.seek(SeekFrom::Start(end))?;
-    io::Write::write_all(out, &digest.to_le_bytes())
+    io::Write::write_all(out, &digest)
 }
 
-/// Writes `value` in postcard into `out` and returns the XXH3-64 of the bytes written: the
-/// snapshot's sections carry it, so that a byte changed inside one is found on reading.
+/// Writes `value` in postcard into `out` and returns the digest of the bytes written
+/// ([`digest::of`] them, computed as they go): the snapshot's sections carry it, so that a
+/// byte changed inside one is found on reading.
 pub(super) fn write_digested<T: Serialize>(
     out: &mut atomic_write::Out<'_>,
     value: &T,
-) -> io::Result<u64> {
+) -> io::Result<[u8; digest::LENGTH]> {
     let digested = Digested {
         out,
         hasher: Xxh3::new(),
@@ -38,7 +39,7 @@ pub(super) fn write_digested<T: Serialize>(
     // By value, not `&mut`: each write then goes straight to `Digested`'s.
     let mut digested = postcard::to_io(value, digested).map_err(io::Error::other)?;
     digested.pass_on()?;
-    Ok(digested.hasher.digest())
+    Ok(digested.hasher.digest().to_le_bytes())
 }
 
 /// Bytes gathered before they are hashed and written: postcard writes a field, often a byte,
@@ -143,8 +144,6 @@ where
 
 #[cfg(test)]
 mod tests {
-    use xxhash_rust::xxh3::xxh3_64;
-
     use super::*;
 
     #[test]
@@ -185,7 +184,7 @@ mod tests {
         let mut expected = b"head".to_vec();
         expected.extend_from_slice(&5_u64.to_le_bytes());
         expected.extend_from_slice(&[2, b'x', b'y', 0xAC, 0x02]);
-        expected.extend_from_slice(&xxh3_64(&[2, b'x', b'y', 0xAC, 0x02]).to_le_bytes());
+        expected.extend_from_slice(&digest::of(&[2, b'x', b'y', 0xAC, 0x02]));
         expected.extend_from_slice(b"tail");
         assert_eq!(std::fs::read(&path).unwrap(), expected);
     }
