@@ -14,6 +14,12 @@ use flashdeck::paths::{self, Defaults, Overrides};
 use flashdeck::runtime::start::{self, Start};
 use flashdeck::{config, library};
 
+// jemalloc rather than glibc's malloc: a warm start spent a third of its system time growing
+// the worker threads' heaps a page at a time (`mprotect`); see docs/performance.md.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     // When the process started, near enough: for `--after-first-frame exit`'s report.
     let started = Instant::now();
