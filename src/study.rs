@@ -92,7 +92,7 @@ pub struct Study {
     /// ([`Study::extend_new_today`]).
     extended: HashMap<Box<str>, limits::Extra>,
     /// Review cards due on each day ahead, for load balancing ([`Study::due_load`]).
-    due_load: std::cell::OnceCell<Vec<crate::scheduler::DueLoad>>,
+    due_load: std::sync::OnceLock<Vec<crate::scheduler::DueLoad>>,
 }
 
 impl Study {
@@ -149,7 +149,7 @@ impl Study {
             places: card_places::CardPlaces::default(),
             day,
             extended: HashMap::new(),
-            due_load: std::cell::OnceCell::new(),
+            due_load: std::sync::OnceLock::new(),
         };
         study.set_extensions(&replayed.extensions);
         study.index_cards();

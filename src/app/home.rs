@@ -102,27 +102,47 @@ impl HomeFigures {
     /// and an exam plan simulation per deck, so only when the home screen shows.
     #[must_use]
     pub fn compute(study: &Study, now: DateTime<FixedOffset>, goals: Goals) -> Self {
+        use rayon::prelude::*;
         let decks: Vec<usize> = (0..study.collection.decks.len()).collect();
-        let backlog = backlog::backlog(study, &decks, now);
-        let postponed: Vec<usize> = decks.iter().map(|&d| study.postponed(d)).collect();
-        Self {
-            counts: decks.iter().map(|&d| study.due_counts(d, now)).collect(),
-            mastery: decks.iter().map(|&d| study.mastery(d)).collect(),
+        // Deck by deck on every core: each deck's figures are a pass over its cards, and
+        // the first frame waits for all of them (docs/performance.md).
+        let per_deck = || -> Vec<_> {
+            decks
+                .par_iter()
+                .map(|&d| {
+                    let counts = study.due_counts(d, now);
+                    let mastery = study.mastery(d);
+                    let postponed = study.postponed(d);
+                    let exam = crate::study::exam::outlook(study, d, now);
+                    (counts, mastery, postponed, exam)
+                })
+                .collect()
+        };
+        let whole = || {
+            (
+                backlog::backlog(study, &decks, now),
+                SetAside::count(study),
+                Self::motivation(study, now, goals),
+            )
+        };
+        let (per_deck, (backlog, set_aside, motivation)) = rayon::join(per_deck, whole);
+        let mut figures = Self {
             today: study.today(),
             backlog: backlog.is_large().then_some(backlog),
-            catching_up: postponed.iter().sum(),
-            waiting_decks: decks
-                .iter()
-                .copied()
-                .filter(|&d| postponed[d] > 0)
-                .collect(),
-            exams: decks
-                .iter()
-                .map(|&d| crate::study::exam::outlook(study, d, now))
-                .collect(),
-            motivation: Self::motivation(study, now, goals),
-            set_aside: SetAside::count(study),
+            motivation,
+            set_aside,
+            ..Self::default()
+        };
+        for (d, (counts, mastery, postponed, exam)) in per_deck.into_iter().enumerate() {
+            figures.counts.push(counts);
+            figures.mastery.push(mastery);
+            figures.exams.push(exam);
+            figures.catching_up += postponed;
+            if postponed > 0 {
+                figures.waiting_decks.push(d);
+            }
         }
+        figures
     }
 
     /// Streak and XP, if the settings turn them on: a replay of the whole log.

@@ -24,10 +24,10 @@ mod file;
 mod opening;
 mod states;
 
-use std::cell::LazyCell;
 use std::fs::File;
 use std::io;
 use std::path::PathBuf;
+use std::sync::LazyLock;
 use std::sync::mpsc::{self, Sender};
 
 use super::{Extension, Folded, History, LineProblem, LogPosition, Store, read_all};
@@ -39,7 +39,7 @@ pub use states::ReplayedStates;
 pub(crate) use states::folded_with_reviews;
 
 /// The history, maybe still being read on another thread; using it waits for it.
-pub type LazyHistory = LazyCell<History, Box<dyn FnOnce() -> History + Send>>;
+pub type LazyHistory = LazyLock<History, Box<dyn FnOnce() -> History + Send>>;
 
 /// Appended bytes worth a look for events before deciding the events are needed at once.
 const PEEK: u64 = 64 << 10;
@@ -197,7 +197,7 @@ impl Store {
             Events::OnDemand => (Box::new(move || read_history(file)), None),
         };
         let store = self.clone();
-        let history = LazyCell::new(Box::new(move || match read() {
+        let history = LazyLock::new(Box::new(move || match read() {
             Some(history) => history,
             // The states came from the same file, so this is near impossible; the log itself
             // is the fallback, and an unreadable log was already readable a moment ago.
@@ -213,7 +213,7 @@ impl Store {
 /// A history that is already there.
 #[must_use]
 pub fn ready(history: History) -> LazyHistory {
-    LazyCell::new(Box::new(move || history))
+    LazyLock::new(Box::new(move || history))
 }
 
 #[cfg(test)]

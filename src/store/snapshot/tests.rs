@@ -438,7 +438,7 @@ fn a_relink_after_the_snapshot_and_one_inside_it_replay_as_the_whole_log_does() 
 
     // The snapshot now holds the relink: its events, read back, still know where a/2's go.
     let unchanged = store.replay(&scheduler, day, Events::OnDemand).unwrap();
-    let history = std::cell::LazyCell::force(&unchanged.history);
+    let history = std::sync::LazyLock::force(&unchanged.history);
     assert_eq!(history.relinked_to("a/2"), Some("a/9"));
     assert_eq!(history.fold("a/9", &scheduler, day).state.reps, 3);
 
