@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+pub(super) mod shared_tags;
+
 use super::Deck;
 use crate::atomic_write::{self, Existing};
 
@@ -16,8 +18,9 @@ const MAGIC: &[u8] = b"flashdeck deck cache\n";
 /// Bumped whenever a deck's shape changes (the crate version alone does not, between releases).
 /// 3: decks gained `preset`. 4: cards gained `cloze` and `typed`. 5: and `note`. 6: cloze
 /// texts read as Anki reads them (`{{C1::` and numbers above 500 are errors), so a deck cached
-/// as valid before is read again. 7: decks gained `speech`. 8: a digest at the end.
-const FORMAT: u32 = 8;
+/// as valid before is read again. 7: decks gained `speech`. 8: a digest at the end. 9: each distinct tag list once per deck
+/// ([`shared_tags`]).
+const FORMAT: u32 = 9;
 
 /// Each deck is encoded on its own, so that the decks decode in parallel.
 #[derive(Serialize, Deserialize)]
@@ -136,7 +139,5 @@ impl ParseCache {
 /// A deck from the cache; `None` if its bytes are damaged (it is parsed instead).
 #[must_use]
 pub fn decode(encoded: &[u8]) -> Option<Deck> {
-    let mut deck = postcard::from_bytes(encoded).ok()?;
-    super::TagSets::share_in(&mut deck);
-    Some(deck)
+    postcard::from_bytes(encoded).ok()
 }

@@ -4,8 +4,6 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use super::Deck;
-
 /// The tag lists handed out so far.
 #[derive(Debug, Default)]
 pub(crate) struct TagSets(HashSet<Arc<[String]>>);
@@ -19,15 +17,6 @@ impl TagSets {
         let shared: Arc<[String]> = Arc::from(tags);
         self.0.insert(Arc::clone(&shared));
         shared
-    }
-
-    /// Makes `deck`'s cards with equal tags share one list (a deck read back from the cache
-    /// has a list per card).
-    pub(crate) fn share_in(deck: &mut Deck) {
-        let mut sets = Self::default();
-        for card in &mut deck.cards {
-            card.tags = sets.share(&card.tags);
-        }
     }
 }
 
