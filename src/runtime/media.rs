@@ -119,7 +119,9 @@ impl Media {
 /// Whether any card of `collection` shows a picture.
 fn has_pictures(collection: &Collection) -> bool {
     let pictured = |text: &str| {
-        text.contains("![") && references(text).iter().any(|r| r.kind == MediaKind::Image)
+        // memchr's search: `str::contains` was a tenth of the first frame's instructions.
+        memchr::memmem::find(text.as_bytes(), b"![").is_some()
+            && references(text).iter().any(|r| r.kind == MediaKind::Image)
     };
     collection
         .decks
