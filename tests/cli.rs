@@ -811,7 +811,10 @@ fn optimize_reads_flashdecks_own_log() {
 #[test]
 fn exam_sets_lists_and_clears_a_decks_exam_date() {
     let home = TempDir::new().unwrap();
-    let in_20_days = (chrono::Local::now().date_naive() + chrono::Duration::days(20)).to_string();
+    // Counted from the study day, which starts at 4:00 (Anki's rollover): before then it is
+    // still yesterday's.
+    let today = (chrono::Local::now() - chrono::Duration::hours(4)).date_naive();
+    let in_20_days = (today + chrono::Duration::days(20)).to_string();
     flashdeck(&home)
         .arg("exam")
         .assert()

@@ -34,7 +34,9 @@ fn a_backlog_is_offered_spread_and_taken_back() {
 #[test]
 fn x_sets_an_exam_date_that_the_deck_row_counts_down_to() {
     let home = tempfile::tempdir().unwrap();
-    let exam = chrono::Local::now().date_naive() + chrono::Duration::days(20);
+    // Counted from the study day, which starts at 4:00 (Anki's rollover).
+    let today = (chrono::Local::now() - chrono::Duration::hours(4)).date_naive();
+    let exam = today + chrono::Duration::days(20);
     let mut tui = Tui::start(home.path(), &[], 100, 30);
     tui.wait_for("0 due today · 20 new");
     tui.send("x");
