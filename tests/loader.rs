@@ -266,12 +266,47 @@ fn the_parse_cache_matches_parsing_and_follows_edits() {
         deck::load::load_dir_cached(&decks, &cache).decks,
         third.decks
     );
+    // Cut short inside its first line, even to nothing, it is still flashdeck's: rebuilt.
+    for cut in [0, 5] {
+        std::fs::write(&cache, &bytes[..cut]).unwrap();
+        let _ = deck::load::load_dir_cached(&decks, &cache);
+        assert!(std::fs::read(&cache).unwrap().len() > 21, "cut at {cut}");
+    }
     std::fs::write(&cache, "my notes").unwrap();
     assert_eq!(
         deck::load::load_dir_cached(&decks, &cache).decks,
         third.decks
     );
     assert_eq!(std::fs::read_to_string(&cache).unwrap(), "my notes");
+}
+
+/// A deck's id is its path under the decks folder: the same cache, with the folder moved up
+/// or down a level, gives the ids a parse gives (found by a tester: the old ids came back,
+/// and the cards' history was looked up under them).
+#[test]
+fn the_parse_cache_follows_the_decks_folder_not_only_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("root");
+    std::fs::create_dir_all(root.join("decks")).unwrap();
+    let text = "[deck]\nname = \"A\"\n[[cards]]\nfront = \"q\"\nback = \"b\"\n";
+    std::fs::write(root.join("decks/a.toml"), text).unwrap();
+    let cache = dir.path().join("cache/decks.bin");
+    let ids = |folder: &Path| -> Vec<String> {
+        let loaded = deck::load::load_dir_cached(folder, &cache);
+        let mut ids: Vec<String> = loaded.decks.iter().map(|d| d.id.to_string()).collect();
+        ids.extend(
+            loaded.decks[0]
+                .cards
+                .iter()
+                .map(|c| c.id.as_str().to_owned()),
+        );
+        ids
+    };
+    assert_eq!(ids(&root)[0], "decks/a");
+    let inner = ids(&root.join("decks"));
+    assert_eq!(inner[0], "a");
+    assert!(inner[1].starts_with("a/"), "{inner:?}");
+    assert_eq!(ids(&root)[0], "decks/a");
 }
 
 /// A bit flipped anywhere in the deck cache (a disk's or a copy's error) never reaches a

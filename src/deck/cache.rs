@@ -61,8 +61,9 @@ impl ParseCache {
             };
         };
         let Some(rest) = bytes.strip_prefix(MAGIC) else {
+            // Cut short inside the magic (empty, say) is still ours: rebuilt, not kept.
             return Self {
-                foreign: true,
+                foreign: !MAGIC.starts_with(&bytes),
                 ..Self::default()
             };
         };

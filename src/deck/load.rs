@@ -128,7 +128,10 @@ fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection {
             let result = match bytes {
                 Err(message) => Err((vec![at_start(&path, message)], 0)),
                 Ok(Ok(encoded)) => {
-                    if let Some(mut deck) = cache::decode(&encoded) {
+                    // The ids depend on the decks folder as well as the file: the same file
+                    // seen from a parent or child folder is another deck id.
+                    let decoded = cache::decode(&encoded).filter(|deck| deck.id == id);
+                    if let Some(mut deck) = decoded {
                         deck.source = Source::File(path.clone());
                         Ok(deck)
                     } else {

@@ -111,8 +111,12 @@ impl Store {
     ) -> io::Result<()> {
         let path = self.cache_file();
         if let Ok(mut existing) = File::open(&path) {
-            let mut start = vec![0; MAGIC.len()];
-            if existing.read_exact(&mut start).is_err() || start != MAGIC {
+            let mut start = Vec::with_capacity(MAGIC.len());
+            let read = (&mut existing)
+                .take(MAGIC.len() as u64)
+                .read_to_end(&mut start);
+            // Cut short inside the magic (empty, say) is still ours, and rebuilt.
+            if read.is_err() || !MAGIC.starts_with(&start) {
                 return Err(io::Error::new(
                     io::ErrorKind::AlreadyExists,
                     format!("{} is not a flashdeck snapshot; left alone", path.display()),

@@ -333,6 +333,17 @@ fn a_damaged_snapshot_is_rebuilt_and_a_foreign_file_left_alone() {
     let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
     assert!(matches!(replayed.source, Source::Snapshot { .. }));
 
+    // Cut short inside its first line, even to nothing, it is still flashdeck's: rebuilt.
+    for cut in [0, 7] {
+        std::fs::write(store.cache_file(), &bytes[..cut]).unwrap();
+        replay_and_save(&store, &scheduler, day);
+        let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
+        assert!(
+            matches!(replayed.source, Source::Snapshot { .. }),
+            "cut at {cut}"
+        );
+    }
+
     std::fs::write(store.cache_file(), "notes I keep here\n").unwrap();
     let replayed = store.replay(&scheduler, day, Events::OnDemand).unwrap();
     assert_eq!(replayed.source, Source::Full);
