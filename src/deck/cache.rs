@@ -18,8 +18,8 @@ const MAGIC: &[u8] = b"flashdeck deck cache\n";
 /// Bumped whenever a deck's shape changes (the crate version alone does not, between releases).
 /// 3: decks gained `preset`. 4: cards gained `cloze` and `typed`. 5: and `note`. 6: cloze
 /// texts read as Anki reads them (`{{C1::` and numbers above 500 are errors), so a deck cached
-/// as valid before is read again. 7: decks gained `speech`. 8: a digest at the end. 9: each distinct tag list once per deck
-/// ([`shared_tags`]).
+/// as valid before is read again. 7: decks gained `speech`. 8: a digest at the end. 9: each
+/// distinct tag list once per deck ([`shared_tags`]).
 const FORMAT: u32 = 9;
 
 /// Each deck is encoded on its own, so that the decks decode in parallel.
