@@ -17,7 +17,8 @@ pub enum Existing {
 
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub fn write(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<()> {
-    write_with(path, existing, |out| out.write_all(bytes))
+    let writeback = Writeback::for_len(bytes.len());
+    write_inner(path, existing, None, writeback, |out| out.write_all(bytes))
 }
 
 /// The buffered temporary file [`write_with`] hands its `fill`: a concrete type, so that a
@@ -32,7 +33,7 @@ pub fn write_with(
     existing: Existing,
     fill: impl FnOnce(&mut Out<'_>) -> io::Result<()>,
 ) -> io::Result<()> {
-    write_inner(path, existing, None, fill)
+    write_inner(path, existing, None, Writeback::Early, fill)
 }
 
 /// Replaces the existing file at `path` with `bytes` atomically, giving the new file the old
@@ -40,18 +41,44 @@ pub fn write_with(
 /// shared). Fails if `path` cannot be read for its permissions.
 pub fn replace_keeping_permissions(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let permissions = std::fs::metadata(path)?.permissions();
-    write_inner(path, Existing::Replace, Some(permissions), |out| {
-        out.write_all(bytes)
-    })
+    let writeback = Writeback::for_len(bytes.len());
+    write_inner(
+        path,
+        Existing::Replace,
+        Some(permissions),
+        writeback,
+        |out| out.write_all(bytes),
+    )
 }
 
 /// Bytes buffered before each write to the file: fewer system calls for a large file.
 const BUFFER: usize = 256 << 10;
 
+/// Whether a side thread syncs the file while it is written ([`early_writeback`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Writeback {
+    /// A streamed write, of a size not known ahead: synced on the way.
+    Early,
+    /// Small enough for the final sync alone, without starting a thread for it.
+    AtEnd,
+}
+
+impl Writeback {
+    /// Content in memory below a few buffers is written before a first sync would come.
+    fn for_len(len: usize) -> Self {
+        if len > 16 * BUFFER {
+            Self::Early
+        } else {
+            Self::AtEnd
+        }
+    }
+}
+
 fn write_inner(
     path: &Path,
     existing: Existing,
     permissions: Option<std::fs::Permissions>,
+    writeback: Writeback,
     fill: impl FnOnce(&mut Out<'_>) -> io::Result<()>,
 ) -> io::Result<()> {
     let dir = match path.parent() {
@@ -60,11 +87,15 @@ fn write_inner(
     };
     std::fs::create_dir_all(dir)?;
     let mut temp = NamedTempFile::new_in(dir)?;
-    early_writeback(temp.as_file_mut(), |file| {
+    let write = |file: &mut File| {
         let mut out = io::BufWriter::with_capacity(BUFFER, file);
         fill(&mut out)?;
         out.flush()
-    })?;
+    };
+    match writeback {
+        Writeback::Early => early_writeback(temp.as_file_mut(), write)?,
+        Writeback::AtEnd => write(temp.as_file_mut())?,
+    }
     if let Some(permissions) = permissions {
         temp.as_file().set_permissions(permissions)?;
     }
