@@ -36,11 +36,16 @@ for name in "${workloads[@]}"; do
   fi
   env_=(FLASHDECK_DECKS="$dir/decks" FLASHDECK_DATA_DIR="$dir" FLASHDECK_CONFIG="$dir/config.toml")
   fd="env ${env_[*]} $bin"
-  cold_frame="$frame -- $fd --after-first-frame exit"
+  # The first frame is the home screen drawn before the history is read (its counts to come);
+  # the counted frame is the first one with every card's state.
+  first_frame="$frame -- $fd --after-first-frame exit"
+  counted_frame="$frame -- $fd --after-first-frame counted"
   cmds=(
-    -n cold-first-frame --prepare "rm -rf $dir/cache" "$cold_frame"
+    -n cold-first-frame --prepare "rm -rf $dir/cache" "$first_frame"
+    -n cold-counted-frame --prepare "rm -rf $dir/cache" "$counted_frame"
     -n cold-due --prepare "rm -rf $dir/cache" "$fd due"
-    -n warm-first-frame --prepare "$fd due" "$cold_frame"
+    -n warm-first-frame --prepare "$fd due" "$first_frame"
+    -n warm-counted-frame --prepare "$fd due" "$counted_frame"
     -n warm-due --prepare "$fd due" "$fd due"
     -n limit --prepare true "$limit $dir/decks $dir"
   )
@@ -71,9 +76,10 @@ import json, sys
 results = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
 limit, vocage = results.get("limit"), results.get("vocage")
 peaks = {"cold-due": int(sys.argv[3]) / 1024, "warm-due": int(sys.argv[4]) / 1024}
-for name in ["cold-first-frame", "cold-due", "warm-first-frame", "warm-due"]:
+for name in ["cold-first-frame", "cold-counted-frame", "cold-due", "warm-first-frame",
+             "warm-counted-frame", "warm-due"]:
     t = results[name]
-    base = vocage if name == "warm-first-frame" and vocage else limit
+    base = vocage if name.startswith("warm-") and name.endswith("frame") and vocage else limit
     peak = f"{peaks[name]:.0f}" if name in peaks else ""
     print(f"{sys.argv[2]:<14} {name:<22} {t:10.3f} {limit:10.3f} "
           f"{(vocage or 0):10.3f} {t / base:7.2f}x {peak:>10}")

@@ -121,13 +121,34 @@ pub enum Saving {
 }
 
 impl App {
+    /// The app on the home screen, its figures computed from `study`.
     #[must_use]
     pub fn new(study: Study, decks_dir: PathBuf, now: DateTime<FixedOffset>) -> Self {
-        let mut app = Self {
+        let mut app = Self::counting(study, Vec::new(), decks_dir, now);
+        app.home.figures = HomeFigures::default();
+        app.refresh_home();
+        app
+    }
+
+    /// The app for the first frame, drawn while the review history is read: the home screen
+    /// with `study`'s decks, each with its number of `cards` (its cards may not be loaded
+    /// yet), and no figures yet ([`HomeFigures::counting`]). Only for drawing: the runtime
+    /// replaces it with [`App::new`] before any key is read.
+    #[must_use]
+    pub fn counting(
+        study: Study,
+        cards: Vec<usize>,
+        decks_dir: PathBuf,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        Self {
             study,
             decks_dir,
             screen: Screen::Home,
-            home: HomeScreen::default(),
+            home: HomeScreen {
+                figures: HomeFigures::counting(cards),
+                ..HomeScreen::default()
+            },
             notice: None,
             now,
             saving: Saving::On,
@@ -138,9 +159,7 @@ impl App {
             help_scroll: 0,
             size: None,
             media: media::MediaState::default(),
-        };
-        app.refresh_home();
-        app
+        }
     }
 
     /// The key table of what is showing: the not-saving question, help, or the screen's.

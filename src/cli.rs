@@ -59,15 +59,19 @@ pub struct GlobalArgs {
     pub version: bool,
 
     /// For measurements and tests: leave, or panic, once the first frame is drawn.
-    #[arg(long, hide = true, value_name = "exit|panic")]
+    #[arg(long, hide = true, value_name = "exit|counted|panic")]
     pub after_first_frame: Option<AfterFirstFrame>,
 }
 
 /// What the hidden `--after-first-frame` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AfterFirstFrame {
-    /// Quit normally: start-up time to the first frame.
+    /// Quit normally: start-up time to the first frame (on the home screen, the one drawn
+    /// before the history is read).
     Exit,
+    /// Quit normally once a frame with every card's state is drawn: start-up time to the
+    /// home screen's counts.
+    Counted,
     /// Panic: proves the terminal is restored and the message printed.
     Panic,
 }

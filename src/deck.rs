@@ -27,7 +27,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::{Collection, DecksError, load_configured, load_dir, load_file, load_path};
+pub use load::{
+    Collection, DecksError, load_configured, load_dir, load_file, load_heads, load_path,
+};
 pub use parse::parse_deck;
 
 /// Largest deck file accepted; bigger files are refused before they are parsed.
@@ -245,6 +247,24 @@ pub struct NamedPreset {
 }
 
 impl Deck {
+    /// This deck without its cards: what the first frame shows of it ([`cache::heads`]).
+    #[must_use]
+    pub fn without_cards(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+            cards: Vec::new(),
+            source: self.source.clone(),
+            new_per_day: self.new_per_day,
+            reviews_per_day: self.reviews_per_day,
+            exam: self.exam,
+            preset: self.preset.clone(),
+            speech: self.speech.clone(),
+        }
+    }
+
     /// The indexes in `cards` of the siblings of the card at `card`, itself included: the
     /// cards of one entry ([`Card::entry_id`]), which the parser puts next to each other.
     /// Empty if `card` is out of range.

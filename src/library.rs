@@ -11,8 +11,9 @@ use chrono::{DateTime, FixedOffset, Local};
 use crate::config::Config;
 use crate::deck::{self, Collection};
 use crate::paths::Locations;
+use crate::scheduler::calendar::Day;
 use crate::scheduler::{ParametersError, Scheduler, Schedulers};
-use crate::store::{Events, LineProblem, LogPosition, Source, Store};
+use crate::store::{Events, LineProblem, LogPosition, Opening, Source, Store};
 use crate::study::Study;
 use crate::study::presets::{NamedScheduler, Presets};
 
@@ -105,36 +106,99 @@ pub fn load(
     now: DateTime<FixedOffset>,
     events: Events,
 ) -> Result<Loaded> {
+    load_decks_first(locations, config, now, events)?.finish()
+}
+
+/// The decks, loaded while the log's snapshot is opened on another thread; [`DecksFirst::finish`]
+/// replays the log into a [`Study`]. Between the two the TUI draws its first frame from the
+/// decks alone (docs/performance.md, "The first frame before the history").
+pub struct DecksFirst {
+    /// Every deck, for the first frame; hand it back (the same one) before `finish`.
+    pub collection: Collection,
+    /// The settings' presets, each deck's resolved.
+    pub presets: Presets,
+    store: Store,
+    now: DateTime<FixedOffset>,
+    day: Day,
+    events: Events,
+    history: HistoryOpening,
+}
+
+/// How the log is being opened while the decks load.
+enum HistoryOpening {
+    /// The snapshot and what was appended after it, on another thread.
+    Reading(std::thread::JoinHandle<io::Result<Opening>>),
+    /// No usable snapshot: the whole log is read in `finish`, after the decks, which keeps the
+    /// peak of memory lower than both at once.
+    Later,
+}
+
+/// Loads the decks and starts reading the log: see [`DecksFirst`].
+pub fn load_decks_first(
+    locations: &Locations,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    events: Events,
+) -> Result<DecksFirst> {
     let store = Store::new(&locations.data_dir.path, &Store::device_name());
     let mut presets = presets(config)?;
-    let global = presets.global();
+    let global = presets.global().clone();
     let day = global.calendar().day(now);
-    let open = || store.open_replay(global, day);
-    // Two independent reads: the log's snapshot (and what was appended after it) is read while
-    // the decks parse. Without a usable snapshot the whole log is read, and one after the
-    // other keeps the peak of memory lower. Each card is folded by its deck's preset, so the
-    // folding waits for the decks.
-    let (collection, opening) = if store.has_snapshot_for(global) {
-        rayon::join(|| deck::load_configured(locations), open)
+    let history = if store.has_snapshot_for(&global) {
+        let reading = store.clone();
+        HistoryOpening::Reading(std::thread::spawn(move || {
+            reading.open_replay(&global, day)
+        }))
     } else {
-        (deck::load_configured(locations), open())
+        HistoryOpening::Later
     };
-    let collection = collection?;
+    let collection = deck::load_configured(locations)?;
     presets.resolve(&collection);
-    let mut replayed = opening
-        .and_then(|opening| opening.finish(&presets, day, events))
-        .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
-    let log = LogState {
+    Ok(DecksFirst {
+        collection,
+        presets,
         store,
-        position: std::mem::take(&mut replayed.position),
-        source: replayed.source,
-        problems: std::mem::take(&mut replayed.problems),
-        start_reading: replayed.start_reading.take(),
-    };
-    Ok(Loaded {
-        study: Study::from_replay(collection, replayed, presets, now),
-        log,
+        now,
+        day,
+        events,
+        history,
     })
+}
+
+impl DecksFirst {
+    /// The decks with every card's state replayed from the log. Each card is folded by its
+    /// deck's preset, so the folding waits for the decks.
+    pub fn finish(self) -> Result<Loaded> {
+        let Self {
+            collection,
+            presets,
+            store,
+            now,
+            day,
+            events,
+            history,
+        } = self;
+        let opening = match history {
+            HistoryOpening::Reading(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            HistoryOpening::Later => store.open_replay(presets.global(), day),
+        };
+        let mut replayed = opening
+            .and_then(|opening| opening.finish(&presets, day, events))
+            .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
+        let log = LogState {
+            store,
+            position: std::mem::take(&mut replayed.position),
+            source: replayed.source,
+            problems: std::mem::take(&mut replayed.problems),
+            start_reading: replayed.start_reading.take(),
+        };
+        Ok(Loaded {
+            study: Study::from_replay(collection, replayed, presets, now),
+            log,
+        })
+    }
 }
 
 /// The decks and the review log, replayed at `now`, with the log lines that could not be

@@ -17,6 +17,7 @@ use ratatui::backend::CrosstermBackend;
 
 mod adding;
 pub mod clusters;
+mod first_frame;
 pub mod media;
 pub mod memory;
 pub mod start;
@@ -59,6 +60,8 @@ pub struct Runtime {
     pub after_first_frame: Option<AfterFirstFrame>,
     /// When the first frame was drawn (for `--after-first-frame exit`'s report).
     pub first_frame: Option<std::time::Instant>,
+    /// When the first frame with every card's state was drawn (`--after-first-frame counted`).
+    pub counted_frame: Option<std::time::Instant>,
     /// The colours, from the settings; the ui draws with them.
     pub theme: ui::Theme,
     /// The signal (SIGTERM, SIGHUP, SIGINT) that ended the run loop, if one did.
@@ -102,11 +105,11 @@ fn run_loop(
         } else {
             follow_mouse(app, &mut mouse)?;
             let (clicks, size) = draw(terminal, app, runtime)?;
-            runtime
-                .first_frame
-                .get_or_insert_with(std::time::Instant::now);
+            let drawn = std::time::Instant::now();
+            runtime.first_frame.get_or_insert(drawn);
+            runtime.counted_frame.get_or_insert(drawn);
             match runtime.after_first_frame {
-                Some(AfterFirstFrame::Exit) => return Ok(()),
+                Some(AfterFirstFrame::Exit | AfterFirstFrame::Counted) => return Ok(()),
                 Some(AfterFirstFrame::Panic) => panic!("forced by --after-first-frame panic"),
                 None => {}
             }

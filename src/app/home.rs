@@ -72,6 +72,9 @@ pub struct HomeFigures {
     pub motivation: Option<Motivation>,
     /// Cards kept out of the queues: suspended ones, and among every card the leeches.
     pub set_aside: SetAside,
+    /// While the review history is read: each deck's number of cards (the first frame's
+    /// decks may come without their cards). Every figure above waits, empty until then.
+    pub counting: Option<Vec<usize>>,
 }
 
 /// Cards the user may have lost sight of, for the home screen's line about them.
@@ -98,6 +101,16 @@ impl SetAside {
 }
 
 impl HomeFigures {
+    /// The figures of the first frame, drawn before the review history is read, with each
+    /// deck's number of `cards`.
+    #[must_use]
+    pub fn counting(cards: Vec<usize>) -> Self {
+        Self {
+            counting: Some(cards),
+            ..Self::default()
+        }
+    }
+
     /// Every figure at `now`: passes over every card, a replay of the whole log for the goals
     /// and an exam plan simulation per deck, so only when the home screen shows.
     #[must_use]

@@ -1,43 +1,60 @@
 //! Parsed decks kept between starts: validating 55,000 cards of TOML takes most of a start,
 //! and deck files rarely change. `<data dir>/cache/decks.bin` holds each valid deck with the
-//! XXH3 hash of its file's bytes; a file whose bytes hash the same is that deck again, any
-//! other is parsed. The files stay the only source: the cache is rebuilt when stale, damaged or
-//! written by another version, and a file there that flashdeck did not write is left alone.
+//! XXH3 hash of its file's bytes and the file's [`Stamp`]; a file whose stamp is trusted, or
+//! whose bytes hash the same, is that deck again, any other is parsed. `heads.bin` beside it
+//! holds the same decks without their cards, for the first frame ([`heads`]). The files stay
+//! the only source: the caches are rebuilt when stale, damaged or written by another version,
+//! and a file there that flashdeck did not write is left alone.
 
 use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+pub mod heads;
 pub(super) mod shared_tags;
+pub mod stamp;
 
 use super::Deck;
 use crate::atomic_write::{self, Existing};
+pub use stamp::Stamp;
 
 const MAGIC: &[u8] = b"flashdeck deck cache\n";
 /// Bumped whenever a deck's shape changes (the crate version alone does not, between releases).
 /// 3: decks gained `preset`. 4: cards gained `cloze` and `typed`. 5: and `note`. 6: cloze
 /// texts read as Anki reads them (`{{C1::` and numbers above 500 are errors), so a deck cached
 /// as valid before is read again. 7: decks gained `speech`. 8: a digest at the end. 9: each
-/// distinct tag list once per deck ([`shared_tags`]).
-const FORMAT: u32 = 9;
+/// distinct tag list once per deck ([`shared_tags`]). 10: each file's [`Stamp`], and when the
+/// cache was written.
+const FORMAT: u32 = 10;
 
 /// Each deck is encoded on its own, so that the decks decode in parallel.
 #[derive(Serialize, Deserialize)]
 struct Stored<P> {
     format: u32,
     version: String,
+    /// When it was written, in nanoseconds since 1970: stamps settled before are trusted.
+    written: i128,
     decks: Vec<Entry<P>>,
 }
 
-/// A deck file's path, the hash of its bytes, and its deck, encoded.
+/// A deck file's path, the hash of its bytes, its stamp, and its deck, encoded.
 #[derive(Serialize, Deserialize)]
 struct Entry<P> {
     path: P,
     hash: u64,
+    stamp: Option<Stamp>,
     /// As bytes, copied in one go: as a sequence of `u8` (serde's default for `Vec<u8>`, the
     /// same bytes in postcard) each byte was decoded on its own, 30% of a warm start.
     #[serde(with = "serde_bytes")]
+    deck: Vec<u8>,
+}
+
+/// A file's cached deck, still encoded, with the hash of the bytes and the stamp it had.
+#[derive(Debug)]
+struct Cached {
+    hash: u64,
+    stamp: Option<Stamp>,
     deck: Vec<u8>,
 }
 
@@ -45,7 +62,9 @@ struct Entry<P> {
 /// encoded.
 #[derive(Debug, Default)]
 pub struct ParseCache {
-    decks: FxHashMap<PathBuf, (u64, Vec<u8>)>,
+    decks: FxHashMap<PathBuf, Cached>,
+    /// When it was written (nanoseconds since 1970).
+    written: i128,
     /// A file that is not a deck cache is there: never replace it.
     foreign: bool,
 }
@@ -71,29 +90,50 @@ impl ParseCache {
         // deck (a disk's or a copy's error) would otherwise be shown as the deck's text.
         let stored = crate::digest::strip(rest)
             .and_then(|content| postcard::from_bytes::<Stored<PathBuf>>(content).ok());
-        let decks = match stored {
+        match stored {
             Some(stored)
                 if stored.format == FORMAT && stored.version == env!("CARGO_PKG_VERSION") =>
             {
-                stored
+                let decks = stored
                     .decks
                     .into_iter()
-                    .map(|entry| (entry.path, (entry.hash, entry.deck)))
-                    .collect()
+                    .map(|entry| {
+                        let cached = Cached {
+                            hash: entry.hash,
+                            stamp: entry.stamp,
+                            deck: entry.deck,
+                        };
+                        (entry.path, cached)
+                    })
+                    .collect();
+                Self {
+                    decks,
+                    written: stored.written,
+                    foreign: false,
+                }
             }
-            _ => FxHashMap::default(),
-        };
-        Self {
-            decks,
-            foreign: false,
+            _ => Self::default(),
         }
+    }
+
+    /// The encoded deck of `path` and the hash of its bytes, taken out of the cache, when the
+    /// file's stamp `now` is the cached one and trusted ([`stamp::trusted`]): the file need not
+    /// be read. [`decode`] turns the deck back.
+    pub fn take_unchanged(&mut self, path: &Path, now: Option<&Stamp>) -> Option<(u64, Vec<u8>)> {
+        let cached = self.decks.get(path)?;
+        if !stamp::trusted(cached.stamp.as_ref(), now, self.written) {
+            return None;
+        }
+        self.decks
+            .remove(path)
+            .map(|cached| (cached.hash, cached.deck))
     }
 
     /// The encoded deck parsed from `path` when its bytes hashed to `hash`, taken out of the
     /// cache; [`decode`] turns it back into the deck.
     pub fn take(&mut self, path: &Path, hash: u64) -> Option<Vec<u8>> {
         match self.decks.remove(path) {
-            Some((cached, deck)) if cached == hash => Some(deck),
+            Some(cached) if cached.hash == hash => Some(cached.deck),
             _ => None,
         }
     }
@@ -104,19 +144,23 @@ impl ParseCache {
         !self.decks.is_empty()
     }
 
-    /// Saves `decks` (file, hash of its bytes, deck) at `path`, unless a foreign file is there.
-    /// Only a cache: a failure is not an error, only slower next time.
-    pub fn save(&self, path: &Path, decks: &[(&Path, u64, &Deck)]) {
+    /// Saves `decks` (file, hash of its bytes, its stamp, deck) at `path`, and their heads
+    /// beside it ([`heads::save`]), unless a foreign file is there. Only a cache: a failure
+    /// is not an error, only slower next time.
+    pub fn save(&self, path: &Path, decks: &[CachedFile<'_>]) {
+        let written = stamp::now_nanos();
+        heads::save(&heads::path_beside(path), decks, written);
         if self.foreign {
             return;
         }
         let encoded: Option<Vec<_>> = decks
             .iter()
-            .map(|(path, hash, deck)| {
+            .map(|file| {
                 Some(Entry {
-                    path: *path,
-                    hash: *hash,
-                    deck: postcard::to_stdvec(deck).ok()?,
+                    path: file.path,
+                    hash: file.hash,
+                    stamp: file.stamp,
+                    deck: postcard::to_stdvec(file.deck).ok()?,
                 })
             })
             .collect();
@@ -126,6 +170,7 @@ impl ParseCache {
         let stored = Stored {
             format: FORMAT,
             version: env!("CARGO_PKG_VERSION").to_owned(),
+            written,
             decks: encoded,
         };
         let Ok(mut bytes) = postcard::to_extend(&stored, MAGIC.to_vec()) else {
@@ -135,6 +180,15 @@ impl ParseCache {
         bytes.extend_from_slice(&digest);
         let _ = atomic_write::write(path, &bytes, Existing::Replace);
     }
+}
+
+/// A deck file as the caches keep it: its path, the hash of its bytes, its stamp, its deck.
+#[derive(Debug, Clone, Copy)]
+pub struct CachedFile<'a> {
+    pub path: &'a Path,
+    pub hash: u64,
+    pub stamp: Option<Stamp>,
+    pub deck: &'a Deck,
 }
 
 /// A deck from the cache; `None` if its bytes are damaged (it is parsed instead).

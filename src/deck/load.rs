@@ -4,17 +4,16 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use walkdir::WalkDir;
-use xxhash_rust::xxh3::xxh3_64;
 
-use super::cache::{self, ParseCache};
 use super::parse::parse_deck_counted;
 use super::position::LineIndex;
 use super::{BrokenDeck, Deck, DeckId, MAX_FILE_BYTES, Problem, Source};
+pub use cached::heads_of_dir;
+use cached::load_dir_with;
+
+mod cached;
 
 /// Every deck found in a folder, valid or not, sorted by deck id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -83,90 +82,6 @@ pub fn load_dir(dir: &Path) -> Collection {
 #[must_use]
 pub fn load_dir_cached(dir: &Path, cache: &Path) -> Collection {
     load_dir_with(dir, Some(cache))
-}
-
-fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection {
-    let mut collection = Collection::default();
-    let mut files = Vec::new();
-    for entry in deck_files(dir) {
-        match entry {
-            Ok(file) => files.push(file),
-            Err(error) => {
-                let path = error.path().unwrap_or(dir).to_path_buf();
-                let id = deck_id(dir, &path);
-                collection.add(
-                    id,
-                    path.clone(),
-                    Err((vec![at_start(&path, error.to_string())], 0)),
-                );
-            }
-        }
-    }
-    let mut cache = cache_path.map(ParseCache::open).unwrap_or_default();
-    let read: Vec<_> = files
-        .into_par_iter()
-        .map(|(id, path)| {
-            let bytes = read_limited(&path);
-            (id, path, bytes)
-        })
-        .collect();
-    // Unchanged files' decks come from the cache; the rest are validated. Both in parallel.
-    let mut hashes = FxHashMap::default();
-    let mut work = Vec::with_capacity(read.len());
-    for (id, path, bytes) in read {
-        let bytes = bytes.map(|bytes| {
-            let hash = xxh3_64(&bytes);
-            hashes.insert(path.clone(), hash);
-            cache.take(&path, hash).ok_or(bytes)
-        });
-        work.push((id, path, bytes));
-    }
-    let parsed = AtomicUsize::new(0);
-    let loaded: Vec<_> = work
-        .into_par_iter()
-        .map(|(id, path, bytes)| {
-            let result = match bytes {
-                Err(message) => Err((vec![at_start(&path, message)], 0)),
-                Ok(Ok(encoded)) => {
-                    // The ids depend on the decks folder as well as the file: the same file
-                    // seen from a parent or child folder is another deck id.
-                    let decoded = cache::decode(&encoded).filter(|deck| deck.id == id);
-                    if let Some(mut deck) = decoded {
-                        deck.source = Source::File(path.clone());
-                        Ok(deck)
-                    } else {
-                        parsed.fetch_add(1, Ordering::Relaxed);
-                        load_file_counted(&path, id.clone())
-                    }
-                }
-                Ok(Err(bytes)) => {
-                    parsed.fetch_add(1, Ordering::Relaxed);
-                    parse_bytes_counted(&path, id.clone(), &bytes)
-                }
-            };
-            (id, path, result)
-        })
-        .collect();
-    let parsed = parsed.into_inner();
-    for (id, path, result) in loaded {
-        collection.add(id, path, result);
-    }
-    collection.decks.sort_by(|a, b| a.id.cmp(&b.id));
-    collection.broken.sort_by(|a, b| a.id.cmp(&b.id));
-    if let Some(cache_path) = cache_path
-        && (parsed > 0 || cache.has_leftovers())
-    {
-        let entries: Vec<_> = collection
-            .decks
-            .iter()
-            .filter_map(|deck| match &deck.source {
-                Source::File(path) => Some((path.as_path(), *hashes.get(path)?, deck)),
-                Source::Bundled => None,
-            })
-            .collect();
-        cache.save(cache_path, &entries);
-    }
-    collection
 }
 
 /// Every `*.toml` below `dir` with its deck id (hidden files and folders skipped, links
@@ -335,4 +250,37 @@ pub fn load_configured(locations: &crate::paths::Locations) -> Result<Collection
         collection.add_unless_present(deck);
     }
     Ok(collection)
+}
+
+/// The decks of [`load_configured`] without their cards (the bundled deck whole), sorted by
+/// id, with each one's number of cards: what the first frame shows while the cards load.
+/// `None` unless every deck file is unchanged since the caches were written and valid (see
+/// [`cached::heads_of_dir`]); then the caller loads the decks.
+#[must_use]
+pub fn load_heads(locations: &crate::paths::Locations) -> Option<(Collection, Vec<usize>)> {
+    let decks = &locations.decks;
+    let cache = locations.data_dir.path.join("cache").join("decks.bin");
+    let heads = if decks.path.is_dir() {
+        cached::heads_of_dir(&decks.path, &cache)?
+    } else if locations.includes_bundled_deck() {
+        Vec::new()
+    } else {
+        return None;
+    };
+    let mut counts: rustc_hash::FxHashMap<DeckId, usize> = rustc_hash::FxHashMap::default();
+    let mut collection = Collection::default();
+    for (deck, cards) in heads {
+        counts.insert(deck.id.clone(), cards);
+        collection.decks.push(deck);
+    }
+    if let Some(deck) = super::bundled::deck().filter(|_| locations.includes_bundled_deck()) {
+        counts.entry(deck.id.clone()).or_insert(deck.cards.len());
+        collection.add_unless_present(deck);
+    }
+    let counts = collection
+        .decks
+        .iter()
+        .map(|deck| counts[&deck.id])
+        .collect();
+    Some((collection, counts))
 }

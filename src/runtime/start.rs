@@ -7,6 +7,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 
 use super::Runtime;
+use super::first_frame;
 use crate::app::{App, PracticeMode, Saving};
 use crate::cli::{AfterFirstFrame, Command};
 use crate::config::Config;
@@ -14,7 +15,6 @@ use crate::deck::Problem;
 use crate::library;
 use crate::paths::Locations;
 use crate::session::review::Kind;
-use crate::store::Events;
 use crate::study::CramFilter;
 use crate::ui::Theme;
 
@@ -98,7 +98,13 @@ pub fn run_tui(
     started: Instant,
 ) -> Result<ExitCode> {
     let now = library::now();
-    let library::Loaded { study, log } = library::load(locations, config, now, Events::Background)?;
+    let home = matches!(start, Start::Home);
+    let (loaded, first) =
+        match first_frame::open(home, locations, config, now, after_first_frame, started)? {
+            first_frame::Opened::Loaded(opened) => *opened,
+            first_frame::Opened::Leave(code) => return Ok(code),
+        };
+    let library::Loaded { study, log } = loaded;
     // Not freed on the way out: the process ends right after, and freeing a large
     // collection card by card took a tenth of a warm start.
     let mut app = std::mem::ManuallyDrop::new(App::new(study, locations.decks.path.clone(), now));
@@ -131,6 +137,7 @@ pub fn run_tui(
         locations: locations.clone(),
         after_first_frame,
         first_frame: None,
+        counted_frame: None,
         theme: Theme::named(config.theme),
         stopped_by: None,
         // Asked of the terminal below, once it is in raw mode.
@@ -142,23 +149,41 @@ pub fn run_tui(
             runtime.log.store.device_file().display()
         ));
     }
-    let mut terminal = super::open_terminal().context("cannot start the terminal interface")?;
+    let mut terminal = match first {
+        Some(first) => {
+            runtime.first_frame = Some(first.drawn);
+            first.terminal
+        }
+        None => super::open_terminal().context("cannot start the terminal interface")?,
+    };
+    // After the first frame: the audio player is looked for on PATH, and the terminal asked
+    // how it draws pictures only if a card has one.
     let (media, answered) =
         super::media::Media::start(&config.media, &app.study.collection, &locations.decks.path);
-    app.media.pictures = media.pictures.on();
-    app.media.player = media.audio.has_player();
     runtime.media = media;
     if answered {
         // Whatever the terminal's answer left on the screen goes. (Clearing asks the terminal
         // where its cursor is: only one that answers is asked.)
         terminal.clear()?;
     }
+    app.media.pictures = runtime.media.pictures.on();
+    app.media.player = runtime.media.audio.has_player();
     let result = super::run(&mut terminal, &mut app, &mut runtime);
     // The terminal may have gone (its window closed): the snapshot is still saved below.
     let restored = ratatui::try_restore().context("cannot restore the terminal");
     result?;
-    if let (Some(AfterFirstFrame::Exit), Some(drawn)) = (after_first_frame, runtime.first_frame) {
-        eprintln!("first frame after {} ms", (drawn - started).as_millis());
+    match (
+        after_first_frame,
+        runtime.first_frame,
+        runtime.counted_frame,
+    ) {
+        (Some(AfterFirstFrame::Exit), Some(drawn), _) => {
+            eprintln!("first frame after {} ms", (drawn - started).as_millis());
+        }
+        (Some(AfterFirstFrame::Counted), _, Some(drawn)) => {
+            eprintln!("counted frame after {} ms", (drawn - started).as_millis());
+        }
+        _ => {}
     }
     // Saved on the way out, not at the start, so that the first screen comes at once.
     if matches!(app.saving, Saving::On) {

@@ -193,10 +193,18 @@ fn render_top(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // In reading order, each with its rank: what is due matters most, the size least.
     let mut parts = vec![
         (3, counted(decks, "deck")),
-        (4, counted(collection.card_count(), "card")),
+        (
+            4,
+            counted((0..decks).map(|d| app.deck_cards(d)).sum(), "card"),
+        ),
         (0, format!("{due} due today")),
         (1, format!("{} new", today.new)),
     ];
+    if figures.counting.is_some() {
+        // The first frame, before the history is read: no count yet, rather than zeros.
+        parts.truncate(2);
+        parts.push((0, "counting what is due…".to_owned()));
+    }
     let (answers, ms) = figures.today;
     if answers > 0 {
         let minutes = (ms / 1000).div_ceil(60);

@@ -100,6 +100,21 @@ impl App {
         rows(&self.study, &self.home.filter, &self.home.folded)
     }
 
+    /// The number of cards of the deck at `deck`: its cards, or while the first frame's decks
+    /// come without them, the number they have.
+    #[must_use]
+    pub fn deck_cards(&self, deck: usize) -> usize {
+        match &self.home.figures.counting {
+            Some(cards) => cards.get(deck).copied().unwrap_or(0),
+            None => self
+                .study
+                .collection
+                .decks
+                .get(deck)
+                .map_or(0, |d| d.cards.len()),
+        }
+    }
+
     /// The decks inside a folder of the decks directory, at any depth.
     pub(in crate::app) fn folder_decks(&self, folder: &str) -> Vec<usize> {
         let prefix = format!("{folder}/");
@@ -123,7 +138,6 @@ impl App {
     /// none of them mastered: they wait for the file to be fixed.
     #[must_use]
     pub fn folder_cards(&self, folder: &str) -> (usize, f64) {
-        let decks = &self.study.collection.decks;
         let prefix = format!("{folder}/");
         let waiting: usize = self
             .study
@@ -135,7 +149,7 @@ impl App {
             .sum();
         let (mut cards, mut mastered) = (waiting, 0.0);
         for d in self.folder_decks(folder) {
-            let count = decks[d].cards.len();
+            let count = self.deck_cards(d);
             cards += count;
             let mastery = self.home.figures.mastery.get(d).copied().unwrap_or(0.0);
             mastered += mastery * f64::from(u32::try_from(count).unwrap_or(u32::MAX));

@@ -174,7 +174,8 @@ fn advice<'a>(app: &App, list_keys: Keys, theme: &Theme) -> Vec<Line<'a>> {
             theme.notice,
         ));
     }
-    if !app.study.has_history() {
+    // Before the history is read every study looks new: no advice for a first run yet.
+    if !app.study.has_history() && figures.counting.is_none() {
         // First run: how to start, and where decks live.
         lines.push(Line::styled(format!("New here? Pick a deck and press {} to learn its first cards; {} offers other ways to study.", key(&Action::Open), key(&Action::Picker)), theme.notice));
         lines.push(Line::styled(format!("Decks are TOML files in {}; `flashdeck import` turns Quizlet, Knowt and Anki exports into decks.", app.decks_dir.display()), theme.notice));

@@ -15,19 +15,27 @@ use crate::ui::Theme;
 
 /// One line of the deck table: a folder's totals, a deck's counts and mastery, or a broken file.
 fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> TableRow<'a> {
+    let counting = app.home.figures.counting.is_some();
+    // Before the history is read the counts are not known: "…", not a zero.
     let number = |n: usize, style| {
-        let (text, style) = if n == 0 {
+        let (text, style) = if counting {
+            ("…".to_owned(), theme.dim)
+        } else if n == 0 {
             ("·".to_owned(), theme.dim)
         } else {
             (n.to_string(), style)
         };
         Cell::from(Line::from(Span::styled(text, style)).right_aligned())
     };
+    let mastery = |m: f64| {
+        let bar = if counting { String::new() } else { bar(m) };
+        Cell::from(Span::styled(bar, theme.review))
+    };
     let cards = |n: usize| Cell::from(Line::from(n.to_string()).right_aligned());
     match row {
         Row::Group(folder) => {
             let due = app.folder_counts(folder);
-            let (count, mastery) = app.folder_cards(folder);
+            let (count, folder_mastery) = app.folder_cards(folder);
             let label = group_label(folder, app.home.folded.contains(*folder));
             TableRow::new(vec![
                 Cell::from(Span::styled(
@@ -38,7 +46,7 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
                 number(due.learning, theme.learning),
                 number(due.review, theme.review),
                 cards(count),
-                Cell::from(Span::styled(bar(mastery), theme.review)),
+                mastery(folder_mastery),
             ])
         }
         Row::Deck(index, deck) => {
@@ -69,11 +77,8 @@ fn table_row<'a>(row: &Row<'a>, app: &App, theme: &Theme, name_width: usize) -> 
                 number(due.new, theme.new),
                 number(due.learning, theme.learning),
                 number(due.review, theme.review),
-                cards(deck.cards.len()),
-                Cell::from(Span::styled(
-                    bar(app.home.figures.mastery.get(*index).copied().unwrap_or(0.0)),
-                    theme.review,
-                )),
+                cards(app.deck_cards(*index)),
+                mastery(app.home.figures.mastery.get(*index).copied().unwrap_or(0.0)),
             ])
         }
         Row::Broken(broken) => {

@@ -88,3 +88,52 @@ fn a_folders_hint_folds_it_or_once_folded_unfolds_it() {
     let folded = words(&app);
     assert!(folded.contains("Space unfolds it."), "{folded}");
 }
+
+/// The first frame, drawn before the history is read, from decks that come without their
+/// cards: every deck with the number of cards it was given, no count yet ("…", not a zero
+/// that would say nothing is due), and no first-run advice (every study looks new before its
+/// history is read).
+#[test]
+fn the_first_frame_shows_the_decks_and_their_cards_with_the_counts_to_come() {
+    let full = app();
+    let mut collection = full.study.collection.clone();
+    for deck in &mut collection.decks {
+        deck.cards.clear();
+    }
+    let presets = full.study.presets().clone();
+    let study = Study::with_presets(
+        collection,
+        crate::store::History::default(),
+        presets,
+        full.now,
+    );
+    let app = App::counting(
+        study,
+        vec![7, 1_234],
+        PathBuf::from("/home/u/decks"),
+        full.now,
+    );
+    let lines = screen(&app);
+    let text = lines.join("\n");
+    assert!(
+        lines[0].starts_with("flashdeck  2 decks · 1241 cards · counting what is due…"),
+        "{text}"
+    );
+    let math = lines.iter().find(|line| line.starts_with("math")).unwrap();
+    let cells: Vec<&str> = math.split_whitespace().collect();
+    assert!(math.contains("⚠ no preset fast"), "{math}");
+    assert_eq!(&cells[cells.len() - 4..], ["…", "…", "…", "1234"], "{math}");
+    let french = lines.iter().find(|line| line.contains("french")).unwrap();
+    let cells: Vec<&str> = french.split_whitespace().collect();
+    assert_eq!(cells, ["lang/french", "…", "…", "…", "7"], "{french}");
+    assert!(!text.contains("New here?"), "{text}");
+    assert!(!text.contains("due today"), "{text}");
+    // Once counted, the same decks show their figures.
+    let counted = screen(&full);
+    assert!(
+        counted[0].contains("0 due today · 2 new"),
+        "{}",
+        counted.join("\n")
+    );
+    assert!(counted.join("\n").contains("New here?"));
+}

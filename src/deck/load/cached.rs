@@ -1,0 +1,178 @@
+//! Loading a decks folder through the parse cache ([`crate::deck::cache`]): a file whose stamp
+//! is trusted is taken from the cache unread; any other is read and hashed, and taken from
+//! the cache if its bytes hash the same, else validated. And the decks' heads for the first
+//! frame, from `heads.bin`, when every file is unchanged.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::{Collection, at_start, deck_files, deck_id, load_file_counted, parse_bytes_counted};
+use super::{Invalid, read_limited};
+use crate::deck::cache::{self, CachedFile, ParseCache, Stamp, heads};
+use crate::deck::{Deck, DeckId, Source};
+
+/// A listed file on its way to a deck: taken from the cache (encoded), read (its bytes), or
+/// unreadable (why).
+enum Found {
+    Cached(Vec<u8>),
+    Read(Vec<u8>),
+    Unreadable(String),
+}
+
+/// The `*.toml` files below `dir` with their deck ids, and the listing's errors as broken
+/// decks in `collection`.
+fn list(dir: &Path, collection: &mut Collection) -> Vec<(DeckId, PathBuf)> {
+    let mut files = Vec::new();
+    for entry in deck_files(dir) {
+        match entry {
+            Ok(file) => files.push(file),
+            Err(error) => {
+                let path = error.path().unwrap_or(dir).to_path_buf();
+                let id = deck_id(dir, &path);
+                let problems = vec![at_start(&path, error.to_string())];
+                collection.add(id, path, Err((problems, 0)));
+            }
+        }
+    }
+    files
+}
+
+pub(super) fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection {
+    let mut collection = Collection::default();
+    let files = list(dir, &mut collection);
+    // The cache is read while the files' stamps are taken.
+    let (mut cache, stamped) = rayon::join(
+        || cache_path.map(ParseCache::open).unwrap_or_default(),
+        || -> Vec<_> {
+            files
+                .into_par_iter()
+                .map(|(id, path)| {
+                    let stamp = Stamp::of(&path);
+                    (id, path, stamp)
+                })
+                .collect()
+        },
+    );
+    let mut unchanged = Vec::with_capacity(stamped.len());
+    for (id, path, stamp) in stamped {
+        let cached = cache.take_unchanged(&path, stamp.as_ref());
+        unchanged.push((id, path, stamp, cached));
+    }
+    // The files the stamps do not vouch for are read and hashed, in parallel.
+    let read: Vec<_> = unchanged
+        .into_par_iter()
+        .map(|(id, path, stamp, cached)| {
+            let found = match cached {
+                Some((hash, encoded)) => Ok((hash, Found::Cached(encoded), true)),
+                None => {
+                    read_limited(&path).map(|bytes| (xxh3_64(&bytes), Found::Read(bytes), false))
+                }
+            };
+            (id, path, stamp, found)
+        })
+        .collect();
+    let mut hashes = FxHashMap::default();
+    // Whether a file had to be read that the next start could take unread.
+    let mut settled_unread = false;
+    let now = cache::stamp::now_nanos();
+    let mut work = Vec::with_capacity(read.len());
+    for (id, path, stamp, found) in read {
+        let found = match found {
+            Err(message) => Found::Unreadable(message),
+            Ok((hash, found, by_stamp)) => {
+                hashes.insert(path.clone(), (hash, stamp));
+                settled_unread |= !by_stamp && stamp.is_some_and(|s| s.settled_before(now));
+                match found {
+                    Found::Read(bytes) => match cache.take(&path, hash) {
+                        Some(encoded) => Found::Cached(encoded),
+                        None => Found::Read(bytes),
+                    },
+                    other => other,
+                }
+            }
+        };
+        work.push((id, path, found));
+    }
+    let parsed = AtomicUsize::new(0);
+    let loaded: Vec<_> = work
+        .into_par_iter()
+        .map(|(id, path, found)| {
+            let result = deck_of(&path, &id, found, &parsed);
+            (id, path, result)
+        })
+        .collect();
+    let parsed = parsed.into_inner();
+    for (id, path, result) in loaded {
+        collection.add(id, path, result);
+    }
+    collection.decks.sort_by(|a, b| a.id.cmp(&b.id));
+    collection.broken.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(cache_path) = cache_path
+        && (parsed > 0
+            || cache.has_leftovers()
+            || settled_unread
+            || !heads::is_readable(&heads::path_beside(cache_path)))
+    {
+        let entries: Vec<_> = collection
+            .decks
+            .iter()
+            .filter_map(|deck| match &deck.source {
+                Source::File(path) => {
+                    let (hash, stamp) = *hashes.get(path)?;
+                    Some(CachedFile {
+                        path,
+                        hash,
+                        stamp,
+                        deck,
+                    })
+                }
+                Source::Bundled => None,
+            })
+            .collect();
+        cache.save(cache_path, &entries);
+    }
+    collection
+}
+
+/// The deck of one file: decoded from the cache, or validated when it has no cached deck or
+/// its cached one is damaged or has another id. Counts the files validated in `parsed`.
+fn deck_of(path: &Path, id: &DeckId, found: Found, parsed: &AtomicUsize) -> Result<Deck, Invalid> {
+    match found {
+        Found::Unreadable(message) => Err((vec![at_start(path, message)], 0)),
+        Found::Cached(encoded) => {
+            // The ids depend on the decks folder as well as the file: the same file seen from
+            // a parent or child folder is another deck id.
+            let decoded = cache::decode(&encoded).filter(|deck| deck.id == *id);
+            if let Some(mut deck) = decoded {
+                deck.source = Source::File(path.to_path_buf());
+                Ok(deck)
+            } else {
+                parsed.fetch_add(1, Ordering::Relaxed);
+                load_file_counted(path, id.clone())
+            }
+        }
+        Found::Read(bytes) => {
+            parsed.fetch_add(1, Ordering::Relaxed);
+            parse_bytes_counted(path, id.clone(), &bytes)
+        }
+    }
+}
+
+/// The decks of the folder `dir` without their cards, and each one's number of cards, from
+/// the heads beside the parse cache at `cache_path`; `None` unless every file below `dir` is
+/// listed without error and unchanged since the heads were written ([`heads::read`]).
+#[must_use]
+pub fn heads_of_dir(dir: &Path, cache_path: &Path) -> Option<Vec<(Deck, usize)>> {
+    let mut listing = Collection::default();
+    let files = list(dir, &mut listing);
+    if !listing.broken.is_empty() {
+        return None;
+    }
+    let mut heads = heads::read(&heads::path_beside(cache_path), &files)?;
+    heads.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    Some(heads)
+}

@@ -1,0 +1,139 @@
+//! The decks' heads for the first frame (`cache/heads.bin`) and the parse cache's stamps: a
+//! deck file is taken unread only while its stamp is the cached one and settled, and the
+//! heads only when every file is so; any write, however it hides, is seen.
+
+use std::path::Path;
+use std::time::Duration;
+
+use flashdeck::deck::load::{heads_of_dir, load_dir, load_dir_cached};
+
+fn deck(name: &str, back: &str) -> String {
+    format!(
+        "# my notes\n[deck]\nname = \"{name}\"\n[[cards]]\nfront = \"q\"\nback = \"{back}\"\n\
+         [[cards]]\nfront = \"r\"\nback = \"s\"\nreverse = true\n"
+    )
+}
+
+/// The heads of `decks`: each deck's name and number of cards.
+fn heads(decks: &Path, cache: &Path) -> Option<Vec<(String, usize)>> {
+    let heads = heads_of_dir(decks, cache)?;
+    Some(
+        heads
+            .into_iter()
+            .map(|(deck, cards)| (deck.name, cards))
+            .collect(),
+    )
+}
+
+#[test]
+fn the_heads_stand_for_unchanged_files_only_and_every_write_is_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    std::fs::create_dir_all(decks.join("sub")).unwrap();
+    let cache = dir.path().join("cache/decks.bin");
+    let heads_file = dir.path().join("cache/heads.bin");
+    std::fs::write(decks.join("a.toml"), deck("A", "one")).unwrap();
+    std::fs::write(decks.join("sub/b.toml"), deck("B", "two")).unwrap();
+    assert_eq!(heads(&decks, &cache), None, "no caches yet");
+    // Files written in the two seconds before the caches are read again next time (their
+    // stamps could hide a second write in the same tick); older ones are settled.
+    let _ = load_dir_cached(&decks, &cache);
+    assert_eq!(
+        heads(&decks, &cache),
+        None,
+        "written in the same instant: not settled"
+    );
+    std::thread::sleep(Duration::from_millis(2_100));
+    let loaded = load_dir_cached(&decks, &cache);
+    assert_eq!(loaded.decks, load_dir(&decks).decks);
+    // Three cards each: a reversed card is two.
+    assert_eq!(
+        heads(&decks, &cache),
+        Some(vec![("A".to_owned(), 3), ("B".to_owned(), 3)])
+    );
+    let whole = heads_of_dir(&decks, &cache).unwrap();
+    for ((head, _), deck) in whole.iter().zip(&loaded.decks) {
+        assert_eq!(
+            *head,
+            deck.without_cards(),
+            "the same deck, sources included"
+        );
+    }
+
+    // Written in place, the same size, the modified time put back: the change time tells.
+    let a = decks.join("a.toml");
+    let modified = std::fs::metadata(&a).unwrap().modified().unwrap();
+    std::fs::write(&a, deck("A", "uno")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&a)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(heads(&decks, &cache), None);
+    let edited = load_dir_cached(&decks, &cache);
+    assert_eq!(edited.decks[0].cards[0].back, "uno");
+    assert_eq!(edited.decks, load_dir(&decks).decks);
+
+    // Replaced by another file of the same size and times: another inode.
+    let b = decks.join("sub/b.toml");
+    let modified = std::fs::metadata(&b).unwrap().modified().unwrap();
+    let other = dir.path().join("b.new");
+    std::fs::write(&other, deck("B", "dos")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&other)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    std::fs::rename(&other, &b).unwrap();
+    assert_eq!(
+        load_dir_cached(&decks, &cache).decks[1].cards[0].back,
+        "dos"
+    );
+
+    // Settled again: the heads follow, and a deleted file's deck is gone from them.
+    std::thread::sleep(Duration::from_millis(2_100));
+    let _ = load_dir_cached(&decks, &cache);
+    assert_eq!(heads(&decks, &cache).map(|h| h.len()), Some(2));
+    std::fs::remove_file(&b).unwrap();
+    assert_eq!(heads(&decks, &cache), Some(vec![("A".to_owned(), 3)]));
+
+    // A new file, or one with problems, and the first frame waits for the decks.
+    std::fs::write(decks.join("c.toml"), deck("C", "three")).unwrap();
+    assert_eq!(heads(&decks, &cache), None);
+    std::fs::write(decks.join("c.toml"), "[deck\n").unwrap();
+    assert_eq!(heads(&decks, &cache), None);
+    std::fs::remove_file(decks.join("c.toml")).unwrap();
+    assert_eq!(heads(&decks, &cache).map(|h| h.len()), Some(1));
+
+    // The same files seen from the parent folder have other deck ids.
+    assert_eq!(heads_of_dir(dir.path(), &cache), None);
+
+    // Damaged heads are never used, and written again with the decks; a foreign file is left.
+    let bytes = std::fs::read(&heads_file).unwrap();
+    let mut damaged = bytes.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x10;
+    std::fs::write(&heads_file, &damaged).unwrap();
+    assert_eq!(heads(&decks, &cache), None);
+    let _ = load_dir_cached(&decks, &cache);
+    assert_eq!(heads(&decks, &cache), Some(vec![("A".to_owned(), 3)]));
+    for cut in [0, 5, bytes.len() - 1] {
+        std::fs::write(&heads_file, &bytes[..cut]).unwrap();
+        assert_eq!(heads(&decks, &cache), None, "cut at {cut}");
+        let _ = load_dir_cached(&decks, &cache);
+        assert_eq!(
+            heads(&decks, &cache).map(|h| h.len()),
+            Some(1),
+            "cut at {cut}"
+        );
+    }
+    std::fs::write(&heads_file, "my notes").unwrap();
+    assert_eq!(heads(&decks, &cache), None);
+    std::fs::remove_file(&cache).unwrap();
+    let _ = load_dir_cached(&decks, &cache);
+    assert_eq!(std::fs::read_to_string(&heads_file).unwrap(), "my notes");
+    // The deck files themselves are never written.
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), deck("A", "uno"));
+}
