@@ -21,7 +21,7 @@ mod first_frame;
 pub mod media;
 pub mod memory;
 pub mod start;
-mod stop;
+pub mod stop;
 
 use crate::app::{Action, App, Effect, Saving};
 use crate::cli::AfterFirstFrame;
@@ -73,8 +73,9 @@ pub struct Runtime {
 /// Draws and handles keys until the user quits, or until SIGTERM, SIGHUP (the terminal
 /// window closed) or SIGINT asks it to: then it leaves as `q` does, between two actions, so a
 /// write under way is finished first.
-pub fn run(terminal: &mut Tui, app: &mut App, runtime: &mut Runtime) -> io::Result<()> {
-    let stop = Stop::register()?;
+/// `stop` is registered before the first frame, so that a signal during the loading after it
+/// leaves through the loop too, the terminal restored.
+pub fn run(terminal: &mut Tui, app: &mut App, runtime: &mut Runtime, stop: Stop) -> io::Result<()> {
     let result = run_loop(terminal, app, runtime, &stop);
     // Nothing plays on after the app.
     runtime.media.audio.stop();

@@ -97,6 +97,9 @@ pub fn run_tui(
     after_first_frame: Option<AfterFirstFrame>,
     started: Instant,
 ) -> Result<ExitCode> {
+    // Before the first frame: a signal while the history is read waits for the run loop,
+    // which restores the terminal (a second one ends the process at once).
+    let stop = super::stop::Stop::register().context("cannot watch for signals")?;
     let now = library::now();
     let home = matches!(start, Start::Home);
     let (loaded, first) =
@@ -168,7 +171,7 @@ pub fn run_tui(
     }
     app.media.pictures = runtime.media.pictures.on();
     app.media.player = runtime.media.audio.has_player();
-    let result = super::run(&mut terminal, &mut app, &mut runtime);
+    let result = super::run(&mut terminal, &mut app, &mut runtime, stop);
     // The terminal may have gone (its window closed): the snapshot is still saved below.
     let restored = ratatui::try_restore().context("cannot restore the terminal");
     result?;
