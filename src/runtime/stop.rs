@@ -60,11 +60,13 @@ impl Stop {
     }
 
     /// Whether a signal asked the process to leave.
+    #[must_use]
     pub fn asked(&self) -> bool {
         self.asked.load(Ordering::Relaxed)
     }
 
     /// The signal that asked the process to leave, if one did.
+    #[must_use]
     pub fn signal(&self) -> Option<i32> {
         let number = self.signal.load(Ordering::Relaxed);
         i32::try_from(number).ok().filter(|&n| n > 0)
