@@ -117,6 +117,8 @@ pub struct DecksFirst {
     pub collection: Collection,
     /// The settings' presets, each deck's resolved.
     pub presets: Presets,
+    /// The parse cache to bring up to date, written while the log is read.
+    cache_update: Option<deck::load::CacheUpdate>,
     store: Store,
     now: DateTime<FixedOffset>,
     day: Day,
@@ -152,11 +154,12 @@ pub fn load_decks_first(
     } else {
         HistoryOpening::Later
     };
-    let collection = deck::load_configured(locations)?;
+    let (collection, cache_update) = deck::load::load_configured_later(locations)?;
     presets.resolve(&collection);
     Ok(DecksFirst {
         collection,
         presets,
+        cache_update,
         store,
         now,
         day,
@@ -172,20 +175,30 @@ impl DecksFirst {
         let Self {
             collection,
             presets,
+            cache_update,
             store,
             now,
             day,
             events,
             history,
         } = self;
-        let opening = match history {
-            HistoryOpening::Reading(thread) => thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            HistoryOpening::Later => store.open_replay(presets.global(), day),
+        let replay = || {
+            let opening = match history {
+                HistoryOpening::Reading(thread) => thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                HistoryOpening::Later => store.open_replay(presets.global(), day),
+            };
+            opening.and_then(|opening| opening.finish(&presets, day, events))
         };
-        let mut replayed = opening
-            .and_then(|opening| opening.finish(&presets, day, events))
+        // The parse cache is written (its encoding, its sync) while the log is read and folded.
+        let replayed = std::thread::scope(|scope| {
+            if let Some(update) = &cache_update {
+                scope.spawn(|| update.save(&collection));
+            }
+            replay()
+        });
+        let mut replayed = replayed
             .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
         let log = LogState {
             store,

@@ -137,3 +137,34 @@ fn the_heads_stand_for_unchanged_files_only_and_every_write_is_seen() {
     // The deck files themselves are never written.
     assert_eq!(std::fs::read_to_string(&a).unwrap(), deck("A", "uno"));
 }
+
+/// A command writes the parse cache and the heads while it reads the log (after the decks are
+/// loaded, not before): they are there when it ends, and the next run takes the decks from
+/// them, the same as parsed.
+#[test]
+fn a_command_leaves_the_caches_written_and_the_next_one_reads_them() {
+    let home = tempfile::tempdir().unwrap();
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(decks.join("a.toml"), deck("A", "one")).unwrap();
+    let run = |args: &[&str]| {
+        let output = assert_cmd::Command::cargo_bin("flashdeck")
+            .unwrap()
+            .args(args)
+            .env("FLASHDECK_DECKS", &decks)
+            .env("FLASHDECK_DATA_DIR", home.path().join("data"))
+            .env("FLASHDECK_CONFIG", home.path().join("config.toml"))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let parsed = run(&["export", "--json"]);
+    let cache = home.path().join("data/cache");
+    assert!(cache.join("decks.bin").is_file());
+    assert!(cache.join("heads.bin").is_file());
+    let _ = run(&["due"]);
+    assert_eq!(run(&["export", "--json"]), parsed, "from the cache");
+    // The reversed card's front is the other card's back.
+    assert!(parsed.contains("\"front\": \"s\""), "{parsed}");
+}

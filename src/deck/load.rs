@@ -10,8 +10,8 @@ use walkdir::WalkDir;
 use super::parse::parse_deck_counted;
 use super::position::LineIndex;
 use super::{BrokenDeck, Deck, DeckId, MAX_FILE_BYTES, Problem, Source};
-pub use cached::heads_of_dir;
 use cached::load_dir_with;
+pub use cached::{CacheUpdate, heads_of_dir};
 
 mod cached;
 
@@ -74,14 +74,18 @@ type Invalid = (Vec<Problem>, usize);
 /// (see docs/performance.md).
 #[must_use]
 pub fn load_dir(dir: &Path) -> Collection {
-    load_dir_with(dir, None)
+    load_dir_with(dir, None).0
 }
 
 /// As [`load_dir`], taking unchanged files' decks from the parse cache at `cache` (and
 /// bringing it up to date) instead of validating them again.
 #[must_use]
 pub fn load_dir_cached(dir: &Path, cache: &Path) -> Collection {
-    load_dir_with(dir, Some(cache))
+    let (collection, update) = load_dir_with(dir, Some(cache));
+    if let Some(update) = update {
+        update.save(&collection);
+    }
+    collection
 }
 
 /// Every `*.toml` below `dir` with its deck id (hidden files and folders skipped, links
@@ -237,19 +241,31 @@ pub enum DecksError {
 /// The decks flashdeck studies: the configured folder, plus the bundled deck in the default
 /// folder (or alone when that folder does not exist yet).
 pub fn load_configured(locations: &crate::paths::Locations) -> Result<Collection, DecksError> {
+    let (collection, update) = load_configured_later(locations)?;
+    if let Some(update) = update {
+        update.save(&collection);
+    }
+    Ok(collection)
+}
+
+/// As [`load_configured`], with the parse cache's update, when it is out of date, left to the
+/// caller ([`CacheUpdate::save`] with this collection).
+pub fn load_configured_later(
+    locations: &crate::paths::Locations,
+) -> Result<(Collection, Option<CacheUpdate>), DecksError> {
     let decks = &locations.decks;
-    let mut collection = if decks.path.is_dir() {
+    let (mut collection, update) = if decks.path.is_dir() {
         let cache = locations.data_dir.path.join("cache").join("decks.bin");
-        load_dir_cached(&decks.path, &cache)
+        load_dir_with(&decks.path, Some(&cache))
     } else if locations.includes_bundled_deck() {
-        Collection::default()
+        (Collection::default(), None)
     } else {
         return Err(DecksError::Missing(decks.path.clone(), decks.origin));
     };
     if let Some(deck) = super::bundled::deck().filter(|_| locations.includes_bundled_deck()) {
         collection.add_unless_present(deck);
     }
-    Ok(collection)
+    Ok((collection, update))
 }
 
 /// The decks of [`load_configured`] without their cards (the bundled deck whole), sorted by

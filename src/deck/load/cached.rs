@@ -41,7 +41,46 @@ fn list(dir: &Path, collection: &mut Collection) -> Vec<(DeckId, PathBuf)> {
     files
 }
 
-pub(super) fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection {
+/// The parse cache to bring up to date once the decks are loaded ([`CacheUpdate::save`]):
+/// kept apart from the loading, so that a start writes it while it reads the log.
+#[derive(Debug)]
+pub struct CacheUpdate {
+    cache: ParseCache,
+    path: PathBuf,
+    /// Each file's hash and stamp, by path.
+    files: FxHashMap<PathBuf, (u64, Option<Stamp>)>,
+}
+
+impl CacheUpdate {
+    /// Writes the parse cache and the heads for `collection`'s decks, the ones the update was
+    /// made with. Only a cache: a failure is not an error.
+    pub fn save(&self, collection: &Collection) {
+        let entries: Vec<_> = collection
+            .decks
+            .iter()
+            .filter_map(|deck| match &deck.source {
+                Source::File(path) => {
+                    let (hash, stamp) = *self.files.get(path)?;
+                    Some(CachedFile {
+                        path,
+                        hash,
+                        stamp,
+                        deck,
+                    })
+                }
+                Source::Bundled => None,
+            })
+            .collect();
+        self.cache.save(&self.path, &entries);
+    }
+}
+
+/// The decks below `dir`, through the parse cache at `cache_path` if one is given, and the
+/// cache's update when it is out of date.
+pub(super) fn load_dir_with(
+    dir: &Path,
+    cache_path: Option<&Path>,
+) -> (Collection, Option<CacheUpdate>) {
     let mut collection = Collection::default();
     let files = list(dir, &mut collection);
     // The cache is read while the files' stamps are taken.
@@ -111,31 +150,19 @@ pub(super) fn load_dir_with(dir: &Path, cache_path: Option<&Path>) -> Collection
     }
     collection.decks.sort_by(|a, b| a.id.cmp(&b.id));
     collection.broken.sort_by(|a, b| a.id.cmp(&b.id));
-    if let Some(cache_path) = cache_path
-        && (parsed > 0
-            || cache.has_leftovers()
-            || settled_unread
-            || !heads::is_readable(&heads::path_beside(cache_path)))
-    {
-        let entries: Vec<_> = collection
-            .decks
-            .iter()
-            .filter_map(|deck| match &deck.source {
-                Source::File(path) => {
-                    let (hash, stamp) = *hashes.get(path)?;
-                    Some(CachedFile {
-                        path,
-                        hash,
-                        stamp,
-                        deck,
-                    })
-                }
-                Source::Bundled => None,
-            })
-            .collect();
-        cache.save(cache_path, &entries);
-    }
-    collection
+    let update = cache_path
+        .filter(|path| {
+            parsed > 0
+                || cache.has_leftovers()
+                || settled_unread
+                || !heads::is_readable(&heads::path_beside(path))
+        })
+        .map(|path| CacheUpdate {
+            cache,
+            path: path.to_path_buf(),
+            files: hashes,
+        });
+    (collection, update)
 }
 
 /// The deck of one file: decoded from the cache, or validated when it has no cached deck or
