@@ -130,8 +130,8 @@ pub struct DecksFirst {
 enum HistoryOpening {
     /// The snapshot and what was appended after it, on another thread.
     Reading(std::thread::JoinHandle<io::Result<Opening>>),
-    /// No usable snapshot: the whole log is read in `finish`, after the decks, which keeps the
-    /// peak of memory lower than both at once.
+    /// No usable snapshot: the whole log is read in `finish`, after the decks (read alongside
+    /// them it gained nothing: each keeps both cores busy, docs/performance.md).
     Later,
 }
 
