@@ -59,7 +59,7 @@ pub struct GlobalArgs {
     pub version: bool,
 
     /// For measurements and tests: leave, or panic, once the first frame is drawn.
-    #[arg(long, hide = true, value_name = "exit|counted|panic")]
+    #[arg(long, hide = true, value_name = "exit|counted|hold|panic")]
     pub after_first_frame: Option<AfterFirstFrame>,
 }
 
@@ -72,6 +72,9 @@ pub enum AfterFirstFrame {
     /// Quit normally once a frame with every card's state is drawn: start-up time to the
     /// home screen's counts.
     Counted,
+    /// Keep the home screen's first frame, counting, without reading the history, until a
+    /// signal: proves the counting screen leaves on one, the terminal restored.
+    Hold,
     /// Panic: proves the terminal is restored and the message printed.
     Panic,
 }

@@ -112,7 +112,8 @@ fn run_loop(
             match runtime.after_first_frame {
                 Some(AfterFirstFrame::Exit | AfterFirstFrame::Counted) => return Ok(()),
                 Some(AfterFirstFrame::Panic) => panic!("forced by --after-first-frame panic"),
-                None => {}
+                // Held before this loop (on the home screen); elsewhere nothing to hold.
+                Some(AfterFirstFrame::Hold) | None => {}
             }
             if let Some(start) = start_reading.take() {
                 let _ = start.send(());

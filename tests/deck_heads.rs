@@ -31,7 +31,6 @@ fn the_heads_stand_for_unchanged_files_only_and_every_write_is_seen() {
     let decks = dir.path().join("decks");
     std::fs::create_dir_all(decks.join("sub")).unwrap();
     let cache = dir.path().join("cache/decks.bin");
-    let heads_file = dir.path().join("cache/heads.bin");
     std::fs::write(decks.join("a.toml"), deck("A", "one")).unwrap();
     std::fs::write(decks.join("sub/b.toml"), deck("B", "two")).unwrap();
     assert_eq!(heads(&decks, &cache), None, "no caches yet");
@@ -110,30 +109,6 @@ fn the_heads_stand_for_unchanged_files_only_and_every_write_is_seen() {
     // The same files seen from the parent folder have other deck ids.
     assert_eq!(heads_of_dir(dir.path(), &cache), None);
 
-    // Damaged heads are never used, and written again with the decks; a foreign file is left.
-    let bytes = std::fs::read(&heads_file).unwrap();
-    let mut damaged = bytes.clone();
-    let middle = damaged.len() / 2;
-    damaged[middle] ^= 0x10;
-    std::fs::write(&heads_file, &damaged).unwrap();
-    assert_eq!(heads(&decks, &cache), None);
-    let _ = load_dir_cached(&decks, &cache);
-    assert_eq!(heads(&decks, &cache), Some(vec![("A".to_owned(), 3)]));
-    for cut in [0, 5, bytes.len() - 1] {
-        std::fs::write(&heads_file, &bytes[..cut]).unwrap();
-        assert_eq!(heads(&decks, &cache), None, "cut at {cut}");
-        let _ = load_dir_cached(&decks, &cache);
-        assert_eq!(
-            heads(&decks, &cache).map(|h| h.len()),
-            Some(1),
-            "cut at {cut}"
-        );
-    }
-    std::fs::write(&heads_file, "my notes").unwrap();
-    assert_eq!(heads(&decks, &cache), None);
-    std::fs::remove_file(&cache).unwrap();
-    let _ = load_dir_cached(&decks, &cache);
-    assert_eq!(std::fs::read_to_string(&heads_file).unwrap(), "my notes");
     // The deck files themselves are never written.
     assert_eq!(std::fs::read_to_string(&a).unwrap(), deck("A", "uno"));
 }
@@ -167,4 +142,63 @@ fn a_command_leaves_the_caches_written_and_the_next_one_reads_them() {
     assert_eq!(run(&["export", "--json"]), parsed, "from the cache");
     // The reversed card's front is the other card's back.
     assert!(parsed.contains("\"front\": \"s\""), "{parsed}");
+}
+
+/// Damaged heads are never used, and written again with the decks; a foreign file, or a
+/// folder, is left as it is, and does not have the parse cache written again at each load.
+#[test]
+fn damaged_heads_are_rebuilt_and_foreign_ones_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let cache = dir.path().join("cache/decks.bin");
+    let heads_file = dir.path().join("cache/heads.bin");
+    std::fs::write(decks.join("a.toml"), deck("A", "uno")).unwrap();
+    std::thread::sleep(Duration::from_millis(2_100));
+    let _ = load_dir_cached(&decks, &cache);
+    assert_eq!(heads(&decks, &cache), Some(vec![("A".to_owned(), 3)]));
+    let bytes = std::fs::read(&heads_file).unwrap();
+    let mut damaged = bytes.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x10;
+    std::fs::write(&heads_file, &damaged).unwrap();
+    assert_eq!(heads(&decks, &cache), None);
+    let _ = load_dir_cached(&decks, &cache);
+    assert_eq!(heads(&decks, &cache), Some(vec![("A".to_owned(), 3)]));
+    for cut in [0, 5, bytes.len() - 1] {
+        std::fs::write(&heads_file, &bytes[..cut]).unwrap();
+        assert_eq!(heads(&decks, &cache), None, "cut at {cut}");
+        let _ = load_dir_cached(&decks, &cache);
+        assert_eq!(
+            heads(&decks, &cache).map(|h| h.len()),
+            Some(1),
+            "cut at {cut}"
+        );
+    }
+    std::fs::write(&heads_file, "my notes").unwrap();
+    assert_eq!(heads(&decks, &cache), None);
+    std::fs::remove_file(&cache).unwrap();
+    let _ = load_dir_cached(&decks, &cache);
+    assert_eq!(std::fs::read_to_string(&heads_file).unwrap(), "my notes");
+    // Left alone, it does not have the parse cache written again at every load; nor does a
+    // folder there.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let inode = |path: &Path| std::fs::metadata(path).unwrap().ino();
+        let written = inode(&cache);
+        let _ = load_dir_cached(&decks, &cache);
+        assert_eq!(
+            inode(&cache),
+            written,
+            "not rewritten for a foreign heads file"
+        );
+        std::fs::remove_file(&heads_file).unwrap();
+        std::fs::create_dir(&heads_file).unwrap();
+        let _ = load_dir_cached(&decks, &cache);
+        let written = inode(&cache);
+        let _ = load_dir_cached(&decks, &cache);
+        assert_eq!(inode(&cache), written, "not rewritten for a folder there");
+        assert!(heads_file.is_dir());
+    }
 }

@@ -81,3 +81,33 @@ fn sighup_in_a_practice_test_keeps_it_to_resume() {
     again.wait_for("A test is in progress on these decks.");
     again.wait_for("1 of 20 questions answered.");
 }
+
+/// While the history is read after the home screen's first frame (held there for the test),
+/// a signal leaves at once rather than after the reading, with the terminal restored; a second
+/// signal of another kind does not cut that short (a tester found TERM then TERM, or HUP then
+/// TERM, left the terminal in raw mode).
+#[test]
+fn a_signal_while_the_history_is_read_leaves_at_once_with_the_terminal_restored() {
+    // The code is the last signal's.
+    for (signals, code) in [(&["TERM"][..], 143), (&["HUP", "TERM"][..], 143)] {
+        let home = tempfile::tempdir().unwrap();
+        let mut tui = Tui::start(home.path(), &["--after-first-frame", "hold"], 80, 24);
+        tui.wait_for("counting what is due…");
+        let row = tui.contents();
+        assert!(row.contains("… "), "the counts to come: {row}");
+        for signal in signals {
+            tui.signal(signal);
+        }
+        // Held, the reading never ends: only the signal can end it.
+        assert_eq!(tui.wait_exit_code(), code, "{}", tui.contents());
+        let screen = tui.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "{signals:?}: the main screen is back"
+        );
+        assert!(
+            !screen.hide_cursor(),
+            "{signals:?}: the cursor is visible again"
+        );
+    }
+}

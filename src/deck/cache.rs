@@ -33,7 +33,8 @@ const FORMAT: u32 = 10;
 struct Stored<P> {
     format: u32,
     version: String,
-    /// When it was written, in nanoseconds since 1970: stamps settled before are trusted.
+    /// When the stamps it holds began to be taken, in nanoseconds since 1970 (not when it was
+    /// saved, which can be seconds later): stamps settled before are trusted.
     written: i128,
     decks: Vec<Entry<P>>,
 }
@@ -138,6 +139,14 @@ impl ParseCache {
         }
     }
 
+    /// When the stamps it holds began to be taken (nanoseconds since 1970; 0 for an empty
+    /// cache).
+    #[cfg(test)]
+    #[must_use]
+    pub fn written(&self) -> i128 {
+        self.written
+    }
+
     /// Whether decks are left that no file asked for (files deleted or renamed).
     #[must_use]
     pub fn has_leftovers(&self) -> bool {
@@ -145,14 +154,22 @@ impl ParseCache {
     }
 
     /// Saves `decks` (file, hash of its bytes, its stamp, deck) at `path`, and their heads
-    /// beside it ([`heads::save`]), unless a foreign file is there. Only a cache: a failure
-    /// is not an error, only slower next time.
-    pub fn save(&self, path: &Path, decks: &[CachedFile<'_>]) {
-        let written = stamp::now_nanos();
-        heads::save(&heads::path_beside(path), decks, written);
+    /// beside it ([`heads::save`]), unless a foreign file is there. `stamped` is when their
+    /// stamps began to be taken (nanoseconds since 1970): a file changed again after its stamp
+    /// was taken, within a coarse clock's tick, must not count as settled. A file whose path
+    /// is not UTF-8 is left out (postcard writes paths as strings): its deck is parsed at
+    /// each start. Only a cache: a failure is not an error, only slower next time.
+    pub fn save(&self, path: &Path, decks: &[CachedFile<'_>], stamped: i128) {
+        let decks: Vec<CachedFile<'_>> = decks
+            .iter()
+            .filter(|file| file.path.to_str().is_some())
+            .copied()
+            .collect();
+        heads::save(&heads::path_beside(path), &decks, stamped);
         if self.foreign {
             return;
         }
+        let written = stamped;
         let encoded: Option<Vec<_>> = decks
             .iter()
             .map(|file| {

@@ -1,24 +1,31 @@
 //! The home screen's first frame, drawn before the review history is read, and the loading
 //! around it: from the decks' heads, before any card is read, when no deck file changed since
 //! the caches were written; else once the decks are loaded (docs/performance.md, "The first
-//! frame before the history").
+//! frame before the history"). While the history is read on another thread the counting
+//! screen follows the window's size, and a signal leaves at once, the terminal restored.
 
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::mpsc::{RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
+use ratatui::layout::Size;
 
+use super::stop::Stop;
 use crate::app::App;
 use crate::cli::AfterFirstFrame;
 use crate::config::Config;
 use crate::deck::{self, Collection};
-use crate::library;
+use crate::library::{self, DecksFirst, Loaded};
 use crate::paths::Locations;
 use crate::store::{Events, History};
 use crate::study::Study;
 use crate::study::presets::Presets;
 use crate::ui::Theme;
+
+/// How often the counting screen looks for a signal and a new window size.
+const TICK: Duration = Duration::from_millis(50);
 
 /// The first frame, drawn from the decks while the review history is read, with what it
 /// opened for the frames after.
@@ -27,52 +34,141 @@ pub(super) struct FirstFrame {
     pub drawn: Instant,
 }
 
-/// Opens the terminal and draws the home screen from `collection` (each deck with its number
-/// of `cards`; the cards themselves may be left out), its counts to come ([`App::counting`]).
-/// Gives the collection back.
-fn draw_counting_frame(
-    collection: Collection,
-    cards: Vec<usize>,
-    presets: Presets,
-    locations: &Locations,
-    config: &Config,
-    now: DateTime<FixedOffset>,
-) -> (Result<FirstFrame>, Collection) {
-    let study = Study::with_presets(collection, History::default(), presets, now);
-    let mut app = App::counting(study, cards, locations.decks.path.clone(), now);
-    let shown = (|| {
+/// The counting screen: the home screen over decks without their cards, each with its number
+/// of cards, and no figures yet ([`App::counting`]), on the terminal it opened.
+struct Counting {
+    app: App,
+    theme: Theme,
+    first: FirstFrame,
+    size: Size,
+}
+
+impl Counting {
+    /// Opens the terminal and draws the first frame from `decks` (their cards may be left out:
+    /// `cards` says how many each has). Errors: no terminal, or it cannot be drawn on; the
+    /// terminal is left as it was.
+    fn show(
+        decks: Collection,
+        cards: Vec<usize>,
+        presets: Presets,
+        start: &Start<'_>,
+    ) -> Result<Self> {
+        let study = Study::with_presets(decks, History::default(), presets, start.now);
+        let app = App::counting(study, cards, start.locations.decks.path.clone(), start.now);
+        let theme = Theme::named(start.config.theme);
+        // Nothing to restore if the terminal did not open (none there, say).
         let mut terminal = super::open_terminal().context("cannot start the terminal interface")?;
-        let theme = Theme::named(config.theme);
-        terminal.draw(|frame| {
-            crate::ui::draw(frame, &app, &theme);
-        })?;
-        anyhow::Ok(FirstFrame {
-            terminal,
-            drawn: Instant::now(),
+        let drawn = terminal
+            .draw(|frame| {
+                crate::ui::draw(frame, &app, &theme);
+            })
+            .map(|drawn| drawn.area.as_size())
+            .inspect_err(|_| {
+                let _ = ratatui::try_restore();
+            })?;
+        Ok(Self {
+            app,
+            theme,
+            first: FirstFrame {
+                terminal,
+                drawn: Instant::now(),
+            },
+            size: drawn,
         })
-    })();
-    if shown.is_err() {
-        // The terminal may be open: left as it was.
-        let _ = ratatui::try_restore();
     }
-    (shown, std::mem::take(&mut app.study.collection))
+
+    /// Replays the history on another thread while the screen follows the window's size; a
+    /// signal leaves with its exit code, the terminal restored. Errors as `loading`'s.
+    fn wait(mut self, loading: DecksFirst, stop: &Stop, hold: bool) -> Result<Opened> {
+        let (send, receive) = channel();
+        let worker = std::thread::spawn(move || {
+            if hold {
+                // `--after-first-frame hold`: counting until a signal.
+                loop {
+                    std::thread::park();
+                }
+            }
+            let _ = send.send(loading.finish());
+        });
+        loop {
+            match receive.recv_timeout(TICK) {
+                Ok(loaded) => {
+                    let loaded = loaded.inspect_err(|_| {
+                        let _ = ratatui::try_restore();
+                    })?;
+                    return Ok(Opened::Loaded(Box::new((loaded, Some(self.first)))));
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    // The replay panicked: the panic hook restored the terminal and told it.
+                    let panic = worker.join().err();
+                    std::panic::resume_unwind(panic.unwrap_or_else(|| Box::new("replay ended")));
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            if stop.asked() {
+                // Nothing is written while the history is read: leaving loses nothing.
+                ratatui::try_restore().context("cannot restore the terminal")?;
+                let code = stop.signal().map_or(1, |signal| 128 + signal);
+                return Ok(Opened::Leave(ExitCode::from(
+                    u8::try_from(code).unwrap_or(1),
+                )));
+            }
+            self.follow_size()?;
+        }
+    }
+
+    /// Draws the counting screen again when the window's size changed.
+    fn follow_size(&mut self) -> Result<()> {
+        let size = self.first.terminal.size()?;
+        if size != self.size {
+            let (app, theme) = (&self.app, &self.theme);
+            self.first.terminal.draw(|frame| {
+                crate::ui::draw(frame, app, theme);
+            })?;
+            self.size = size;
+        }
+        Ok(())
+    }
+}
+
+/// What a start knows before anything is loaded.
+struct Start<'a> {
+    locations: &'a Locations,
+    config: &'a Config,
+    now: DateTime<FixedOffset>,
+}
+
+/// `collection`'s decks without their cards, for the counting screen, and how many each has.
+fn without_cards(collection: &Collection) -> (Collection, Vec<usize>) {
+    let cards = collection
+        .decks
+        .iter()
+        .map(|deck| deck.cards.len())
+        .collect();
+    let decks = Collection {
+        decks: collection
+            .decks
+            .iter()
+            .map(deck::Deck::without_cards)
+            .collect(),
+        broken: collection.broken.clone(),
+    };
+    (decks, cards)
 }
 
 /// With `--after-first-frame exit`, once the first frame is drawn: the terminal restored, the
 /// time reported, and the code to leave with.
 fn leave_after(
     after: Option<AfterFirstFrame>,
-    first: Option<&FirstFrame>,
+    counting: Option<&Counting>,
     started: Instant,
 ) -> Result<Option<ExitCode>> {
-    let (Some(AfterFirstFrame::Exit), Some(first)) = (after, first) else {
+    let (Some(AfterFirstFrame::Exit), Some(counting)) = (after, counting) else {
         return Ok(None);
     };
     ratatui::try_restore().context("cannot restore the terminal")?;
-    eprintln!(
-        "first frame after {} ms",
-        (first.drawn - started).as_millis()
-    );
+    let drawn = counting.first.drawn;
+    eprintln!("first frame after {} ms", (drawn - started).as_millis());
     Ok(Some(ExitCode::SUCCESS))
 }
 
@@ -80,8 +176,9 @@ fn leave_after(
 pub(super) enum Opened {
     /// The decks and the replayed log, and the first frame if one was drawn (its terminal
     /// open).
-    Loaded(Box<(library::Loaded, Option<FirstFrame>)>),
-    /// `--after-first-frame exit` after the first frame: leave with this code.
+    Loaded(Box<(Loaded, Option<FirstFrame>)>),
+    /// Leave with this code: `--after-first-frame exit` after the first frame, or a signal
+    /// while the history was read.
     Leave(ExitCode),
 }
 
@@ -91,45 +188,49 @@ pub(super) fn open(
     locations: &Locations,
     config: &Config,
     now: DateTime<FixedOffset>,
-    after: Option<AfterFirstFrame>,
-    started: Instant,
+    after: (Option<AfterFirstFrame>, Instant),
+    stop: &Stop,
 ) -> Result<Opened> {
-    let mut first = None;
-    // An error once the terminal is open leaves it as it was.
-    let restoring = |opened: bool| {
-        move |_: &anyhow::Error| {
-            if opened {
-                let _ = ratatui::try_restore();
-            }
-        }
+    let start = Start {
+        locations,
+        config,
+        now,
     };
-    if let Some((collection, cards)) = home.then(|| deck::load_heads(locations)).flatten() {
-        let presets = library::presets(config)?;
-        first = Some(draw_counting_frame(collection, cards, presets, locations, config, now).0?);
-        if let Some(code) = leave_after(after, first.as_ref(), started)? {
+    let mut counting = None;
+    if let Some((decks, cards)) = home.then(|| deck::load_heads(locations)).flatten() {
+        counting = Some(Counting::show(
+            decks,
+            cards,
+            library::presets(config)?,
+            &start,
+        )?);
+        if let Some(code) = leave_after(after.0, counting.as_ref(), after.1)? {
             return Ok(Opened::Leave(code));
         }
     }
-    let mut loading = library::load_decks_first(locations, config, now, Events::Background)
-        .inspect_err(restoring(first.is_some()))?;
-    if home && first.is_none() {
-        let collection = std::mem::take(&mut loading.collection);
-        let cards = collection
-            .decks
-            .iter()
-            .map(|deck| deck.cards.len())
-            .collect();
-        let presets = loading.presets.clone();
-        let (shown, collection) =
-            draw_counting_frame(collection, cards, presets, locations, config, now);
-        loading.collection = collection;
-        first = Some(shown?);
-        if let Some(code) = leave_after(after, first.as_ref(), started)? {
+    let opened = counting.is_some();
+    let loading = library::load_decks_first(locations, config, now, Events::Background)
+        .inspect_err(|_| {
+            if opened {
+                let _ = ratatui::try_restore();
+            }
+        })?;
+    if home && counting.is_none() {
+        let (decks, cards) = without_cards(&loading.collection);
+        counting = Some(Counting::show(
+            decks,
+            cards,
+            loading.presets.clone(),
+            &start,
+        )?);
+        if let Some(code) = leave_after(after.0, counting.as_ref(), after.1)? {
             // Not freed: the process ends here (as the app is not, at the end of a run).
             std::mem::forget(loading);
             return Ok(Opened::Leave(code));
         }
     }
-    let loaded = loading.finish().inspect_err(restoring(first.is_some()))?;
-    Ok(Opened::Loaded(Box::new((loaded, first))))
+    match counting {
+        Some(counting) => counting.wait(loading, stop, after.0 == Some(AfterFirstFrame::Hold)),
+        None => Ok(Opened::Loaded(Box::new((loading.finish()?, None)))),
+    }
 }

@@ -97,16 +97,16 @@ pub fn run_tui(
     after_first_frame: Option<AfterFirstFrame>,
     started: Instant,
 ) -> Result<ExitCode> {
-    // Before the first frame: a signal while the history is read waits for the run loop,
-    // which restores the terminal (a second one ends the process at once).
+    // Before the first frame: a signal while the history is read leaves at once, the
+    // terminal restored (or, before a terminal is open, once the loading ends).
     let stop = super::stop::Stop::register().context("cannot watch for signals")?;
     let now = library::now();
     let home = matches!(start, Start::Home);
-    let (loaded, first) =
-        match first_frame::open(home, locations, config, now, after_first_frame, started)? {
-            first_frame::Opened::Loaded(opened) => *opened,
-            first_frame::Opened::Leave(code) => return Ok(code),
-        };
+    let after = (after_first_frame, started);
+    let (loaded, first) = match first_frame::open(home, locations, config, now, after, &stop)? {
+        first_frame::Opened::Loaded(opened) => *opened,
+        first_frame::Opened::Leave(code) => return Ok(code),
+    };
     let library::Loaded { study, log } = loaded;
     // Not freed on the way out: the process ends right after, and freeing a large
     // collection card by card took a tenth of a warm start.

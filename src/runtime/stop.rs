@@ -34,14 +34,17 @@ impl Stop {
         let which = Arc::new(AtomicUsize::new(0));
         let mut handlers = Vec::new();
         for signal in [SIGTERM, SIGHUP, SIGINT] {
-            // Registered first, so it sees the flag before this signal sets it: the second
-            // signal exits with the usual 128 + signal code.
+            // Registered first, so it sees this signal's own flag before the signal sets it:
+            // the second signal of the same kind exits with the usual 128 + signal code (a
+            // SIGHUP after a SIGTERM still leaves through the loop, the terminal restored).
             let code = 128 + signal;
+            let seen = Arc::new(AtomicBool::new(false));
             handlers.push(signal_hook::flag::register_conditional_shutdown(
                 signal,
                 code,
-                Arc::clone(&asked),
+                Arc::clone(&seen),
             )?);
+            handlers.push(signal_hook::flag::register(signal, seen)?);
             handlers.push(signal_hook::flag::register(signal, Arc::clone(&asked))?);
             // Signal numbers are small and positive.
             let number = usize::try_from(signal).unwrap_or_default();

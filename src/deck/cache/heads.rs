@@ -70,11 +70,16 @@ pub(super) fn save(path: &Path, decks: &[CachedFile<'_>], written: i128) {
     let _ = atomic_write::write(path, &bytes, Existing::Replace);
 }
 
-/// Whether a file is at `path` that flashdeck did not write (one cut short inside the magic is
-/// still its own).
+/// Whether something is at `path` that flashdeck did not write: a folder, a link, or a file
+/// not starting with the magic (one cut short inside the magic is still its own).
 fn is_foreign(path: &Path) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Err(_) => return false,
+        Ok(meta) if !meta.is_file() => return true,
+        Ok(_) => {}
+    }
     let Ok(mut file) = std::fs::File::open(path) else {
-        return path.exists();
+        return true;
     };
     let mut start = [0u8; MAGIC.len()];
     let read = std::io::Read::read(&mut file, &mut start).unwrap_or(0);
@@ -82,11 +87,12 @@ fn is_foreign(path: &Path) -> bool {
     !(start == MAGIC || MAGIC.starts_with(start))
 }
 
-/// Whether `path` holds heads this version can read: missing, damaged, foreign or another
-/// version's, they are written again with the parse cache.
+/// Whether the heads at `path` are to be written with the parse cache: missing, damaged or
+/// another version's; never when something flashdeck did not write is there (it is left
+/// alone, and the parse cache is not rewritten at every start for it).
 #[must_use]
-pub fn is_readable(path: &Path) -> bool {
-    open(path).is_some()
+pub fn needs_writing(path: &Path) -> bool {
+    !is_foreign(path) && open(path).is_none()
 }
 
 /// The stored heads at `path`, if they are whole and this version's.

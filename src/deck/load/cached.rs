@@ -47,6 +47,8 @@ fn list(dir: &Path, collection: &mut Collection) -> Vec<(DeckId, PathBuf)> {
 pub struct CacheUpdate {
     cache: ParseCache,
     path: PathBuf,
+    /// When the files' stamps began to be taken (nanoseconds since 1970).
+    stamped: i128,
     /// Each file's hash and stamp, by path.
     files: FxHashMap<PathBuf, (u64, Option<Stamp>)>,
 }
@@ -71,7 +73,7 @@ impl CacheUpdate {
                 Source::Bundled => None,
             })
             .collect();
-        self.cache.save(&self.path, &entries);
+        self.cache.save(&self.path, &entries, self.stamped);
     }
 }
 
@@ -83,6 +85,9 @@ pub(super) fn load_dir_with(
 ) -> (Collection, Option<CacheUpdate>) {
     let mut collection = Collection::default();
     let files = list(dir, &mut collection);
+    // Before any stamp is taken: a file changed after its stamp, in the same tick of a
+    // coarse clock, must look unsettled next time (a tester's race on one-second file times).
+    let began = cache::stamp::now_nanos();
     // The cache is read while the files' stamps are taken.
     let (mut cache, stamped) = rayon::join(
         || cache_path.map(ParseCache::open).unwrap_or_default(),
@@ -117,14 +122,13 @@ pub(super) fn load_dir_with(
     let mut hashes = FxHashMap::default();
     // Whether a file had to be read that the next start could take unread.
     let mut settled_unread = false;
-    let now = cache::stamp::now_nanos();
     let mut work = Vec::with_capacity(read.len());
     for (id, path, stamp, found) in read {
         let found = match found {
             Err(message) => Found::Unreadable(message),
             Ok((hash, found, by_stamp)) => {
                 hashes.insert(path.clone(), (hash, stamp));
-                settled_unread |= !by_stamp && stamp.is_some_and(|s| s.settled_before(now));
+                settled_unread |= !by_stamp && stamp.is_some_and(|s| s.settled_before(began));
                 match found {
                     Found::Read(bytes) => match cache.take(&path, hash) {
                         Some(encoded) => Found::Cached(encoded),
@@ -155,11 +159,12 @@ pub(super) fn load_dir_with(
             parsed > 0
                 || cache.has_leftovers()
                 || settled_unread
-                || !heads::is_readable(&heads::path_beside(path))
+                || heads::needs_writing(&heads::path_beside(path))
         })
         .map(|path| CacheUpdate {
             cache,
             path: path.to_path_buf(),
+            stamped: began,
             files: hashes,
         });
     (collection, update)
@@ -202,4 +207,64 @@ pub fn heads_of_dir(dir: &Path, cache_path: &Path) -> Option<Vec<(Deck, usize)>>
     let mut heads = heads::read(&heads::path_beside(cache_path), &files)?;
     heads.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     Some(heads)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::cache::stamp::now_nanos;
+
+    /// The caches count a file as settled from when its stamp was taken, not from when they
+    /// were saved: a save seconds later (a slow disk, the log read first) must not make a file
+    /// changed after its stamp, in the same tick of a coarse clock, look settled (a tester's
+    /// race on a filesystem with one-second times).
+    #[test]
+    fn the_caches_are_dated_from_the_stamps_not_from_the_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let decks = dir.path().join("decks");
+        std::fs::create_dir_all(&decks).unwrap();
+        std::fs::write(
+            decks.join("a.toml"),
+            "[deck]\nname = \"A\"\n[[cards]]\nfront = \"q\"\nback = \"a\"\n",
+        )
+        .unwrap();
+        let cache = dir.path().join("cache/decks.bin");
+        let before = now_nanos();
+        let (collection, update) = load_dir_with(&decks, Some(&cache));
+        let stamped = now_nanos();
+        let update = update.expect("a first load writes the cache");
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        update.save(&collection);
+        let written = ParseCache::open(&cache).written();
+        assert!(
+            before <= written && written <= stamped,
+            "{before} {written} {stamped}"
+        );
+    }
+
+    /// A deck file whose name is not UTF-8 is parsed at each start; the other decks are still
+    /// cached (postcard writes paths as strings, and one such path lost the whole cache).
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_that_is_not_utf8_leaves_the_other_decks_cached() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let decks = dir.path().join("decks");
+        std::fs::create_dir_all(&decks).unwrap();
+        let deck = "[deck]\nname = \"A\"\n[[cards]]\nfront = \"q\"\nback = \"a\"\n";
+        std::fs::write(decks.join("a.toml"), deck).unwrap();
+        let odd = decks.join(std::ffi::OsStr::from_bytes(b"caf\xe9.toml"));
+        std::fs::write(&odd, deck.replace("\"A\"", "\"B\"")).unwrap();
+        let cache = dir.path().join("cache/decks.bin");
+        let (collection, update) = load_dir_with(&decks, Some(&cache));
+        assert_eq!(collection.decks.len(), 2);
+        update.unwrap().save(&collection);
+        let mut opened = ParseCache::open(&cache);
+        let a = decks.join("a.toml");
+        let hash = xxh3_64(&std::fs::read(&a).unwrap());
+        assert!(opened.take(&a, hash).is_some(), "a.toml is cached");
+        assert!(heads::path_beside(&cache).is_file());
+        let (again, _) = load_dir_with(&decks, Some(&cache));
+        assert_eq!(again.decks, collection.decks);
+    }
 }
