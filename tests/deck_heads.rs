@@ -25,6 +25,14 @@ fn heads(decks: &Path, cache: &Path) -> Option<Vec<(String, usize)>> {
     )
 }
 
+/// Writes `text` at `path` and gives it the modified time `like` had before.
+fn write_with_modified_of(path: &Path, text: &str, like: &Path) {
+    let modified = std::fs::metadata(like).unwrap().modified().unwrap();
+    std::fs::write(path, text).unwrap();
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(modified).unwrap();
+}
+
 #[test]
 fn the_heads_stand_for_unchanged_files_only_and_every_write_is_seen() {
     let dir = tempfile::tempdir().unwrap();
@@ -61,14 +69,7 @@ fn the_heads_stand_for_unchanged_files_only_and_every_write_is_seen() {
 
     // Written in place, the same size, the modified time put back: the change time tells.
     let a = decks.join("a.toml");
-    let modified = std::fs::metadata(&a).unwrap().modified().unwrap();
-    std::fs::write(&a, deck("A", "uno")).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&a)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    write_with_modified_of(&a, &deck("A", "uno"), &a);
     assert_eq!(heads(&decks, &cache), None);
     let edited = load_dir_cached(&decks, &cache);
     assert_eq!(edited.decks[0].cards[0].back, "uno");
@@ -76,15 +77,8 @@ fn the_heads_stand_for_unchanged_files_only_and_every_write_is_seen() {
 
     // Replaced by another file of the same size and times: another inode.
     let b = decks.join("sub/b.toml");
-    let modified = std::fs::metadata(&b).unwrap().modified().unwrap();
     let other = dir.path().join("b.new");
-    std::fs::write(&other, deck("B", "dos")).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&other)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    write_with_modified_of(&other, &deck("B", "dos"), &b);
     std::fs::rename(&other, &b).unwrap();
     assert_eq!(
         load_dir_cached(&decks, &cache).decks[1].cards[0].back,

@@ -21,16 +21,18 @@ fn ends_cleanly_on(signal: &str, number: u32, open: &[(&str, &str)]) -> tempfile
     assert!(tui.screen().alternate_screen(), "the TUI is up");
     tui.signal(signal);
     assert_eq!(tui.wait_exit_code(), 128 + number, "{}", tui.contents());
+    assert_restored(&tui, &format!("SIG{signal}"));
+    home
+}
+
+/// The main screen is back and the cursor visible again, after `what`.
+fn assert_restored(tui: &Tui, what: &str) {
     let screen = tui.screen();
     assert!(
         !screen.alternate_screen(),
-        "SIG{signal}: the main screen is back"
+        "{what}: the main screen is back"
     );
-    assert!(
-        !screen.hide_cursor(),
-        "SIG{signal}: the cursor is visible again"
-    );
-    home
+    assert!(!screen.hide_cursor(), "{what}: the cursor is visible again");
 }
 
 #[test]
@@ -100,14 +102,6 @@ fn a_signal_while_the_history_is_read_leaves_at_once_with_the_terminal_restored(
         }
         // Held, the reading never ends: only the signal can end it.
         assert_eq!(tui.wait_exit_code(), code, "{}", tui.contents());
-        let screen = tui.screen();
-        assert!(
-            !screen.alternate_screen(),
-            "{signals:?}: the main screen is back"
-        );
-        assert!(
-            !screen.hide_cursor(),
-            "{signals:?}: the cursor is visible again"
-        );
+        assert_restored(&tui, &format!("{signals:?}"));
     }
 }
