@@ -111,27 +111,28 @@ pub(super) fn load_dir_with(
         .into_par_iter()
         .map(|(id, path, stamp, cached)| {
             let found = match cached {
-                Some((hash, encoded)) => Ok((hash, Found::Cached(encoded), true)),
-                None => {
-                    read_limited(&path).map(|bytes| (xxh3_64(&bytes), Found::Read(bytes), false))
-                }
+                Some((hash, encoded)) => Ok((hash, Found::Cached(encoded))),
+                None => read_limited(&path).map(|bytes| (xxh3_64(&bytes), Found::Read(bytes))),
             };
             (id, path, stamp, found)
         })
         .collect();
     let mut hashes = FxHashMap::default();
-    // Whether a file had to be read that the next start could take unread.
+    // Whether a cached deck's file had to be read (its stamp changed, or was not settled) that
+    // the next start could take unread, once its new stamp is written.
     let mut settled_unread = false;
     let mut work = Vec::with_capacity(read.len());
     for (id, path, stamp, found) in read {
         let found = match found {
             Err(message) => Found::Unreadable(message),
-            Ok((hash, found, by_stamp)) => {
+            Ok((hash, found)) => {
                 hashes.insert(path.clone(), (hash, stamp));
-                settled_unread |= !by_stamp && stamp.is_some_and(|s| s.settled_before(began));
                 match found {
                     Found::Read(bytes) => match cache.take(&path, hash) {
-                        Some(encoded) => Found::Cached(encoded),
+                        Some(encoded) => {
+                            settled_unread |= stamp.is_some_and(|s| s.settled_before(began));
+                            Found::Cached(encoded)
+                        }
                         None => Found::Read(bytes),
                     },
                     other => other,
@@ -172,26 +173,28 @@ pub(super) fn load_dir_with(
 
 /// The deck of one file: decoded from the cache, or validated when it has no cached deck or
 /// its cached one is damaged or has another id. Counts the files validated in `parsed`.
+/// `parsed` counts only the decks the cache can keep: a file with problems, or whose name is
+/// not UTF-8, is validated at every start, and rewriting the cache each time for it saves
+/// nothing.
 fn deck_of(path: &Path, id: &DeckId, found: Found, parsed: &AtomicUsize) -> Result<Deck, Invalid> {
-    match found {
-        Found::Unreadable(message) => Err((vec![at_start(path, message)], 0)),
+    let validated = match found {
+        Found::Unreadable(message) => return Err((vec![at_start(path, message)], 0)),
         Found::Cached(encoded) => {
             // The ids depend on the decks folder as well as the file: the same file seen from
             // a parent or child folder is another deck id.
             let decoded = cache::decode(&encoded).filter(|deck| deck.id == *id);
             if let Some(mut deck) = decoded {
                 deck.source = Source::File(path.to_path_buf());
-                Ok(deck)
-            } else {
-                parsed.fetch_add(1, Ordering::Relaxed);
-                load_file_counted(path, id.clone())
+                return Ok(deck);
             }
+            load_file_counted(path, id.clone())
         }
-        Found::Read(bytes) => {
-            parsed.fetch_add(1, Ordering::Relaxed);
-            parse_bytes_counted(path, id.clone(), &bytes)
-        }
+        Found::Read(bytes) => parse_bytes_counted(path, id.clone(), &bytes),
+    };
+    if validated.is_ok() && path.to_str().is_some() {
+        parsed.fetch_add(1, Ordering::Relaxed);
     }
+    validated
 }
 
 /// The decks of the folder `dir` without their cards, and each one's number of cards, from
@@ -264,7 +267,34 @@ mod tests {
         let hash = xxh3_64(&std::fs::read(&a).unwrap());
         assert!(opened.take(&a, hash).is_some(), "a.toml is cached");
         assert!(heads::path_beside(&cache).is_file());
-        let (again, _) = load_dir_with(&decks, Some(&cache));
+        let (again, update) = load_dir_with(&decks, Some(&cache));
         assert_eq!(again.decks, collection.decks);
+        assert!(update.is_none(), "nothing the cache could keep changed");
+    }
+
+    /// A file with problems is validated at every start, and the cache is not written again
+    /// for it each time (a write and a sync at every start with one broken deck).
+    #[test]
+    fn a_deck_with_problems_does_not_have_the_cache_written_at_every_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let decks = dir.path().join("decks");
+        std::fs::create_dir_all(&decks).unwrap();
+        std::fs::write(
+            decks.join("a.toml"),
+            "[deck]\nname = \"A\"\n[[cards]]\nfront = \"q\"\nback = \"a\"\n",
+        )
+        .unwrap();
+        std::fs::write(decks.join("broken.toml"), "[deck\n").unwrap();
+        let cache = dir.path().join("cache/decks.bin");
+        let (collection, update) = load_dir_with(&decks, Some(&cache));
+        update
+            .expect("a first load writes the cache")
+            .save(&collection);
+        let (again, update) = load_dir_with(&decks, Some(&cache));
+        assert_eq!((again.decks.len(), again.broken.len()), (1, 1));
+        assert!(
+            update.is_none(),
+            "the broken file again, nothing new to keep"
+        );
     }
 }
