@@ -72,8 +72,9 @@ pub enum AfterFirstFrame {
     /// Quit normally once a frame with every card's state is drawn: start-up time to the
     /// home screen's counts.
     Counted,
-    /// Keep the home screen's first frame, counting, without reading the history, until a
-    /// signal: proves the counting screen leaves on one, the terminal restored.
+    /// Keep the home screen's first frame, counting, until a signal, though the history is
+    /// read and the caches written: proves the counting screen leaves on one, the terminal
+    /// restored and no cache half written.
     Hold,
     /// Panic: proves the terminal is restored and the message printed.
     Panic,

@@ -75,7 +75,13 @@ pub struct Runtime {
 /// write under way is finished first.
 /// `stop` is registered before the first frame, so that a signal during the loading after it
 /// leaves through the loop too, the terminal restored.
-pub fn run(terminal: &mut Tui, app: &mut App, runtime: &mut Runtime, stop: Stop) -> io::Result<()> {
+pub fn run(
+    terminal: &mut Tui,
+    app: &mut App,
+    runtime: &mut Runtime,
+    mut stop: Stop,
+) -> io::Result<()> {
+    stop.exit_on_second_signal()?;
     let result = run_loop(terminal, app, runtime, &stop);
     // Nothing plays on after the app.
     runtime.media.audio.stop();

@@ -2,6 +2,7 @@
 //! deck file is taken unread only while its stamp is the cached one and settled, and the
 //! heads only when every file is so; any write, however it hides, is seen.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
@@ -195,4 +196,54 @@ fn damaged_heads_are_rebuilt_and_foreign_ones_left_alone() {
         assert_eq!(inode(&cache), written, "not rewritten for a folder there");
         assert!(heads_file.is_dir());
     }
+}
+
+/// The loading tells when the parse cache's update is written, so that a start leaving on a
+/// signal while it reads the history waits for that write and leaves no temporary file (a
+/// tester found 16 MB ones left, and `decks.bin` missing): once told, both caches are whole.
+#[test]
+fn the_loading_tells_when_the_caches_are_written() {
+    let home = tempfile::tempdir().unwrap();
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    for d in 0..8 {
+        let mut text = format!("[deck]\nname = \"Deck {d}\"\n");
+        for c in 0..2_500 {
+            let _ = write!(
+                text,
+                "[[cards]]\nfront = \"question {d} {c} with some words\"\nback = \"answer {c}\"\n"
+            );
+        }
+        std::fs::write(decks.join(format!("d{d}.toml")), text).unwrap();
+    }
+    let at = |path: std::path::PathBuf| flashdeck::paths::Location {
+        path,
+        origin: flashdeck::paths::Origin::Flag,
+    };
+    let locations = flashdeck::paths::Locations {
+        decks: at(decks.clone()),
+        data_dir: at(home.path().join("data")),
+        config: at(home.path().join("config.toml")),
+    };
+    let (config, _) = flashdeck::config::load(&locations.config.path, true);
+    let now = flashdeck::library::now();
+    let events = flashdeck::store::Events::OnDemand;
+    let mut loading =
+        flashdeck::library::load_decks_first(&locations, &config, now, events).unwrap();
+    let written = loading.cache_written();
+    let worker = std::thread::spawn(move || loading.finish().map(|_| ()));
+    // Disconnected once written.
+    assert!(written.recv().is_err());
+    let cache = home.path().join("data/cache");
+    let names: Vec<String> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|name| !name.starts_with(".tmp")),
+        "{names:?}"
+    );
+    assert!(names.contains(&"decks.bin".to_owned()), "{names:?}");
+    assert!(names.contains(&"heads.bin".to_owned()), "{names:?}");
+    worker.join().unwrap().unwrap();
 }

@@ -77,46 +77,6 @@ impl Counting {
         })
     }
 
-    /// Replays the history on another thread while the screen follows the window's size; a
-    /// signal leaves with its exit code, the terminal restored. Errors as `loading`'s.
-    fn wait(mut self, loading: DecksFirst, stop: &Stop, hold: bool) -> Result<Opened> {
-        let (send, receive) = channel();
-        let worker = std::thread::spawn(move || {
-            if hold {
-                // `--after-first-frame hold`: counting until a signal.
-                loop {
-                    std::thread::park();
-                }
-            }
-            let _ = send.send(loading.finish());
-        });
-        loop {
-            match receive.recv_timeout(TICK) {
-                Ok(loaded) => {
-                    let loaded = loaded.inspect_err(|_| {
-                        let _ = ratatui::try_restore();
-                    })?;
-                    return Ok(Opened::Loaded(Box::new((loaded, Some(self.first)))));
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    // The replay panicked: the panic hook restored the terminal and told it.
-                    let panic = worker.join().err();
-                    std::panic::resume_unwind(panic.unwrap_or_else(|| Box::new("replay ended")));
-                }
-                Err(RecvTimeoutError::Timeout) => {}
-            }
-            if stop.asked() {
-                // Nothing is written while the history is read: leaving loses nothing.
-                ratatui::try_restore().context("cannot restore the terminal")?;
-                let code = stop.signal().map_or(1, |signal| 128 + signal);
-                return Ok(Opened::Leave(ExitCode::from(
-                    u8::try_from(code).unwrap_or(1),
-                )));
-            }
-            self.follow_size()?;
-        }
-    }
-
     /// Draws the counting screen again when the window's size changed.
     fn follow_size(&mut self) -> Result<()> {
         let size = self.first.terminal.size()?;
@@ -128,6 +88,69 @@ impl Counting {
             self.size = size;
         }
         Ok(())
+    }
+}
+
+/// Replays the history on another thread; meanwhile the counting screen, if one is drawn,
+/// follows the window's size, and a signal leaves at once (once the parse cache's write under
+/// way has ended), the terminal restored, with the exit code 128 + the signal. Errors as
+/// `loading`'s; the terminal is restored.
+fn replay_watching(
+    mut loading: DecksFirst,
+    mut counting: Option<Counting>,
+    stop: &Stop,
+    hold: bool,
+) -> Result<Opened> {
+    let restore = |counting: &Option<Counting>| {
+        if counting.is_some() {
+            let _ = ratatui::try_restore();
+        }
+    };
+    let cache_written = loading.cache_written();
+    let (send, receive) = channel();
+    let worker = std::thread::spawn(move || {
+        let loaded = loading.finish();
+        if hold {
+            // `--after-first-frame hold`: everything read and written, but counting until a
+            // signal.
+            loop {
+                std::thread::park();
+            }
+        }
+        let _ = send.send(loaded);
+    });
+    loop {
+        match receive.recv_timeout(TICK) {
+            Ok(loaded) => {
+                let loaded = loaded.inspect_err(|_| restore(&counting))?;
+                let first = counting.map(|counting| counting.first);
+                return Ok(Opened::Loaded(Box::new((loaded, first))));
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                // The replay panicked: the panic hook restored the terminal and told it.
+                let panic = worker.join().err();
+                std::panic::resume_unwind(panic.unwrap_or_else(|| Box::new("replay ended")));
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        if stop.asked() {
+            // Nothing else is written while the history is read: leaving loses nothing. The
+            // parse cache's write takes hundredths of a second; a minute bounds a stuck disk.
+            let _ = cache_written.recv_timeout(Duration::from_secs(60));
+            if counting.is_some() {
+                ratatui::try_restore().context("cannot restore the terminal")?;
+            }
+            let code = stop.signal().map_or(1, |signal| 128 + signal);
+            return Ok(Opened::Leave(ExitCode::from(
+                u8::try_from(code).unwrap_or(1),
+            )));
+        }
+        if let Some(shown) = &mut counting
+            && let Err(error) = shown.follow_size()
+        {
+            let _ = ratatui::try_restore();
+            return Err(error);
+        }
     }
 }
 
@@ -229,8 +252,6 @@ pub(super) fn open(
             return Ok(Opened::Leave(code));
         }
     }
-    match counting {
-        Some(counting) => counting.wait(loading, stop, after.0 == Some(AfterFirstFrame::Hold)),
-        None => Ok(Opened::Loaded(Box::new((loading.finish()?, None)))),
-    }
+    let hold = counting.is_some() && after.0 == Some(AfterFirstFrame::Hold);
+    replay_watching(loading, counting, stop, hold)
 }

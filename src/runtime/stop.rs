@@ -28,23 +28,12 @@ pub struct Stop {
 }
 
 impl Stop {
-    /// Installs the handlers. Errors: the system refused a handler.
+    /// Installs the handlers that set the flag. Errors: the system refused a handler.
     pub fn register() -> io::Result<Self> {
         let asked = Arc::new(AtomicBool::new(false));
         let which = Arc::new(AtomicUsize::new(0));
         let mut handlers = Vec::new();
         for signal in [SIGTERM, SIGHUP, SIGINT] {
-            // Registered first, so it sees this signal's own flag before the signal sets it:
-            // the second signal of the same kind exits with the usual 128 + signal code (a
-            // SIGHUP after a SIGTERM still leaves through the loop, the terminal restored).
-            let code = 128 + signal;
-            let seen = Arc::new(AtomicBool::new(false));
-            handlers.push(signal_hook::flag::register_conditional_shutdown(
-                signal,
-                code,
-                Arc::clone(&seen),
-            )?);
-            handlers.push(signal_hook::flag::register(signal, seen)?);
             handlers.push(signal_hook::flag::register(signal, Arc::clone(&asked))?);
             // Signal numbers are small and positive.
             let number = usize::try_from(signal).unwrap_or_default();
@@ -100,6 +89,28 @@ impl Stop {
     }
 
     /// Removes the handlers: outside the TUI the signals do what they usually do.
+    /// From now on, a second signal of the same kind ends the process at once with the usual
+    /// 128 + signal code, for when the run loop cannot get to the flag (an editor is open,
+    /// say). Not before the run loop: while the history is read the flag is looked at every
+    /// few hundredths of a second, and a second signal there left the terminal raw (a
+    /// tester's find). Errors: the system refused a handler.
+    pub fn exit_on_second_signal(&mut self) -> io::Result<()> {
+        for signal in [SIGTERM, SIGHUP, SIGINT] {
+            // Registered first, so it sees this signal's own flag before the signal sets it (a
+            // SIGHUP after a SIGTERM still leaves through the loop, the terminal restored).
+            let seen = Arc::new(AtomicBool::new(false));
+            self.handlers
+                .push(signal_hook::flag::register_conditional_shutdown(
+                    signal,
+                    128 + signal,
+                    Arc::clone(&seen),
+                )?);
+            self.handlers
+                .push(signal_hook::flag::register(signal, seen)?);
+        }
+        Ok(())
+    }
+
     pub fn unregister(self) {
         for handler in self.handlers {
             signal_hook::low_level::unregister(handler);
