@@ -124,8 +124,7 @@ impl App {
     /// The app on the home screen, its figures computed from `study`.
     #[must_use]
     pub fn new(study: Study, decks_dir: PathBuf, now: DateTime<FixedOffset>) -> Self {
-        let mut app = Self::counting(study, Vec::new(), decks_dir, now);
-        app.home.figures = HomeFigures::default();
+        let mut app = Self::on_home(study, HomeFigures::default(), decks_dir, now);
         app.refresh_home();
         app
     }
@@ -141,12 +140,22 @@ impl App {
         decks_dir: PathBuf,
         now: DateTime<FixedOffset>,
     ) -> Self {
+        Self::on_home(study, HomeFigures::counting(cards), decks_dir, now)
+    }
+
+    /// The app on the home screen with these `figures`.
+    fn on_home(
+        study: Study,
+        figures: HomeFigures,
+        decks_dir: PathBuf,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
         Self {
             study,
             decks_dir,
             screen: Screen::Home,
             home: HomeScreen {
-                figures: HomeFigures::counting(cards),
+                figures,
                 ..HomeScreen::default()
             },
             notice: None,

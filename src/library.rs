@@ -107,7 +107,7 @@ pub fn load(
     now: DateTime<FixedOffset>,
     events: Events,
 ) -> Result<Loaded> {
-    load_decks_first(locations, config, now, events)?.finish()
+    load_decks_first(locations, presets(config)?, now, events)?.finish()
 }
 
 /// The decks, loaded while the log's snapshot is opened on another thread; [`DecksFirst::finish`]
@@ -138,15 +138,15 @@ enum HistoryOpening {
     Later,
 }
 
-/// Loads the decks and starts reading the log: see [`DecksFirst`].
+/// Loads the decks and starts reading the log, each card to be folded by `presets` (the
+/// settings', [`presets`]): see [`DecksFirst`].
 pub fn load_decks_first(
     locations: &Locations,
-    config: &Config,
+    mut presets: Presets,
     now: DateTime<FixedOffset>,
     events: Events,
 ) -> Result<DecksFirst> {
     let store = Store::new(&locations.data_dir.path, &Store::device_name());
-    let mut presets = presets(config)?;
     let global = presets.global().clone();
     let day = global.calendar().day(now);
     let history = if store.has_snapshot_for(&global) {

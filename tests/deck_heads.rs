@@ -226,10 +226,11 @@ fn the_loading_tells_when_the_caches_are_written() {
         config: at(home.path().join("config.toml")),
     };
     let (config, _) = flashdeck::config::load(&locations.config.path, true);
+    let presets = flashdeck::library::presets(&config).unwrap();
     let now = flashdeck::library::now();
     let events = flashdeck::store::Events::OnDemand;
     let mut loading =
-        flashdeck::library::load_decks_first(&locations, &config, now, events).unwrap();
+        flashdeck::library::load_decks_first(&locations, presets, now, events).unwrap();
     let written = loading.cache_written();
     let worker = std::thread::spawn(move || loading.finish().map(|_| ()));
     // Disconnected once written.

@@ -87,11 +87,8 @@ impl ParseCache {
                 ..Self::default()
             };
         };
-        // The XXH3-64 of everything after the magic, at the end: a byte changed inside a
-        // deck (a disk's or a copy's error) would otherwise be shown as the deck's text.
-        let stored = crate::digest::strip(rest)
-            .and_then(|content| postcard::from_bytes::<Stored<PathBuf>>(content).ok());
-        match stored {
+        // Sealed: a byte changed inside a deck would otherwise be shown as the deck's text.
+        match unseal::<Stored<PathBuf>>(rest) {
             Some(stored)
                 if stored.format == FORMAT && stored.version == env!("CARGO_PKG_VERSION") =>
             {
@@ -169,7 +166,6 @@ impl ParseCache {
         if self.foreign {
             return;
         }
-        let written = stamped;
         let encoded: Option<Vec<_>> = decks
             .iter()
             .map(|file| {
@@ -187,16 +183,29 @@ impl ParseCache {
         let stored = Stored {
             format: FORMAT,
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            written,
+            written: stamped,
             decks: encoded,
         };
-        let Ok(mut bytes) = postcard::to_extend(&stored, MAGIC.to_vec()) else {
-            return;
-        };
-        let digest = crate::digest::of(&bytes[MAGIC.len()..]);
-        bytes.extend_from_slice(&digest);
-        let _ = atomic_write::write(path, &bytes, Existing::Replace);
+        write_sealed(path, MAGIC, &stored);
     }
+}
+
+/// Writes `value` at `path` as the caches are written: `magic`, the value in postcard, and the
+/// XXH3-64 of everything after the magic ([`crate::digest`]). Only a cache: a failure is not
+/// an error.
+fn write_sealed(path: &Path, magic: &[u8], value: &impl Serialize) {
+    let Ok(mut bytes) = postcard::to_extend(value, magic.to_vec()) else {
+        return;
+    };
+    let digest = crate::digest::of(&bytes[magic.len()..]);
+    bytes.extend_from_slice(&digest);
+    let _ = atomic_write::write(path, &bytes, Existing::Replace);
+}
+
+/// The value [`write_sealed`] wrote after `magic`, from the bytes after it; `None` if a byte
+/// changed (a disk's or a copy's error) or it does not decode.
+fn unseal<T: serde::de::DeserializeOwned>(after_magic: &[u8]) -> Option<T> {
+    postcard::from_bytes(crate::digest::strip(after_magic)?).ok()
 }
 
 /// A deck file as the caches keep it: its path, the hash of its bytes, its stamp, its deck.
@@ -206,6 +215,12 @@ pub struct CachedFile<'a> {
     pub hash: u64,
     pub stamp: Option<Stamp>,
     pub deck: &'a Deck,
+}
+
+/// Where the parse cache of the data folder `data_dir` is.
+#[must_use]
+pub fn path_in(data_dir: &Path) -> PathBuf {
+    data_dir.join("cache").join("decks.bin")
 }
 
 /// A deck from the cache; `None` if its bytes are damaged (it is parsed instead).

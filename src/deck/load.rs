@@ -255,7 +255,7 @@ pub fn load_configured_later(
 ) -> Result<(Collection, Option<CacheUpdate>), DecksError> {
     let decks = &locations.decks;
     let (mut collection, update) = if decks.path.is_dir() {
-        let cache = locations.data_dir.path.join("cache").join("decks.bin");
+        let cache = super::cache::path_in(&locations.data_dir.path);
         load_dir_with(&decks.path, Some(&cache))
     } else if locations.includes_bundled_deck() {
         (Collection::default(), None)
@@ -275,28 +275,25 @@ pub fn load_configured_later(
 #[must_use]
 pub fn load_heads(locations: &crate::paths::Locations) -> Option<(Collection, Vec<usize>)> {
     let decks = &locations.decks;
-    let cache = locations.data_dir.path.join("cache").join("decks.bin");
-    let heads = if decks.path.is_dir() {
+    let cache = super::cache::path_in(&locations.data_dir.path);
+    let mut heads = if decks.path.is_dir() {
         cached::heads_of_dir(&decks.path, &cache)?
     } else if locations.includes_bundled_deck() {
         Vec::new()
     } else {
         return None;
     };
-    let mut counts: rustc_hash::FxHashMap<DeckId, usize> = rustc_hash::FxHashMap::default();
-    let mut collection = Collection::default();
-    for (deck, cards) in heads {
-        counts.insert(deck.id.clone(), cards);
-        collection.decks.push(deck);
+    if let Some(deck) = super::bundled::deck().filter(|_| locations.includes_bundled_deck())
+        && !heads.iter().any(|(head, _)| head.id == deck.id)
+    {
+        let cards = deck.cards.len();
+        heads.push((deck, cards));
+        heads.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     }
-    if let Some(deck) = super::bundled::deck().filter(|_| locations.includes_bundled_deck()) {
-        counts.entry(deck.id.clone()).or_insert(deck.cards.len());
-        collection.add_unless_present(deck);
-    }
-    let counts = collection
-        .decks
-        .iter()
-        .map(|deck| counts[&deck.id])
-        .collect();
+    let (decks, counts) = heads.into_iter().unzip();
+    let collection = Collection {
+        decks,
+        broken: Vec::new(),
+    };
     Some((collection, counts))
 }

@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
-use ratatui::layout::Size;
 
 use super::stop::Stop;
 use crate::app::App;
@@ -40,7 +39,6 @@ struct Counting {
     app: App,
     theme: Theme,
     first: FirstFrame,
-    size: Size,
 }
 
 impl Counting {
@@ -58,11 +56,10 @@ impl Counting {
         let theme = Theme::named(start.config.theme);
         // Nothing to restore if the terminal did not open (none there, say).
         let mut terminal = super::open_terminal().context("cannot start the terminal interface")?;
-        let drawn = terminal
+        terminal
             .draw(|frame| {
                 crate::ui::draw(frame, &app, &theme);
             })
-            .map(|drawn| drawn.area.as_size())
             .inspect_err(|_| {
                 let _ = ratatui::try_restore();
             })?;
@@ -73,19 +70,18 @@ impl Counting {
                 terminal,
                 drawn: Instant::now(),
             },
-            size: drawn,
         })
     }
 
     /// Draws the counting screen again when the window's size changed.
     fn follow_size(&mut self) -> Result<()> {
-        let size = self.first.terminal.size()?;
-        if size != self.size {
+        let terminal = &mut self.first.terminal;
+        // The area last drawn is the terminal's own: no copy of it kept here.
+        if terminal.size()? != terminal.get_frame().area().as_size() {
             let (app, theme) = (&self.app, &self.theme);
-            self.first.terminal.draw(|frame| {
+            terminal.draw(|frame| {
                 crate::ui::draw(frame, app, theme);
             })?;
-            self.size = size;
         }
         Ok(())
     }
@@ -219,20 +215,16 @@ pub(super) fn open(
         config,
         now,
     };
+    let presets = library::presets(config)?;
     let mut counting = None;
     if let Some((decks, cards)) = home.then(|| deck::load_heads(locations)).flatten() {
-        counting = Some(Counting::show(
-            decks,
-            cards,
-            library::presets(config)?,
-            &start,
-        )?);
+        counting = Some(Counting::show(decks, cards, presets.clone(), &start)?);
         if let Some(code) = leave_after(after.0, counting.as_ref(), after.1)? {
             return Ok(Opened::Leave(code));
         }
     }
     let opened = counting.is_some();
-    let loading = library::load_decks_first(locations, config, now, Events::Background)
+    let loading = library::load_decks_first(locations, presets, now, Events::Background)
         .inspect_err(|_| {
             if opened {
                 let _ = ratatui::try_restore();

@@ -12,6 +12,9 @@ use crossterm::event;
 use signal_hook::SigId;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
+/// The signals that ask the process to leave.
+const SIGNALS: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
+
 /// How often a wait for a key looks at the flag: short enough that a closed window ends the
 /// process at once, long enough to cost nothing.
 const SLICE: Duration = Duration::from_millis(100);
@@ -33,7 +36,7 @@ impl Stop {
         let asked = Arc::new(AtomicBool::new(false));
         let which = Arc::new(AtomicUsize::new(0));
         let mut handlers = Vec::new();
-        for signal in [SIGTERM, SIGHUP, SIGINT] {
+        for signal in SIGNALS {
             handlers.push(signal_hook::flag::register(signal, Arc::clone(&asked))?);
             // Signal numbers are small and positive.
             let number = usize::try_from(signal).unwrap_or_default();
@@ -95,7 +98,7 @@ impl Stop {
     /// few hundredths of a second, and a second signal there left the terminal raw (a
     /// tester's find). Errors: the system refused a handler.
     pub fn exit_on_second_signal(&mut self) -> io::Result<()> {
-        for signal in [SIGTERM, SIGHUP, SIGINT] {
+        for signal in SIGNALS {
             // Registered first, so it sees this signal's own flag before the signal sets it (a
             // SIGHUP after a SIGTERM still leaves through the loop, the terminal restored).
             let seen = Arc::new(AtomicBool::new(false));

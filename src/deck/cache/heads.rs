@@ -11,7 +11,6 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{CachedFile, Stamp, stamp};
-use crate::atomic_write::{self, Existing};
 use crate::deck::{Deck, DeckId};
 
 const MAGIC: &[u8] = b"flashdeck deck heads\n";
@@ -62,12 +61,7 @@ pub(super) fn save(path: &Path, decks: &[CachedFile<'_>], written: i128) {
             })
             .collect(),
     };
-    let Ok(mut bytes) = postcard::to_extend(&stored, MAGIC.to_vec()) else {
-        return;
-    };
-    let digest = crate::digest::of(&bytes[MAGIC.len()..]);
-    bytes.extend_from_slice(&digest);
-    let _ = atomic_write::write(path, &bytes, Existing::Replace);
+    super::write_sealed(path, MAGIC, &stored);
 }
 
 /// Whether something is at `path` that flashdeck did not write: a folder, a link, or a file
@@ -98,8 +92,7 @@ pub fn needs_writing(path: &Path) -> bool {
 /// The stored heads at `path`, if they are whole and this version's.
 fn open(path: &Path) -> Option<Stored> {
     let bytes = std::fs::read(path).ok()?;
-    let content = crate::digest::strip(bytes.strip_prefix(MAGIC)?)?;
-    let stored: Stored = postcard::from_bytes(content).ok()?;
+    let stored: Stored = super::unseal(bytes.strip_prefix(MAGIC)?)?;
     (stored.format == FORMAT && stored.version == env!("CARGO_PKG_VERSION")).then_some(stored)
 }
 

@@ -217,21 +217,25 @@ mod tests {
     use super::*;
     use crate::deck::cache::stamp::now_nanos;
 
+    const DECK_A: &str = "[deck]\nname = \"A\"\n[[cards]]\nfront = \"q\"\nback = \"a\"\n";
+
+    /// A folder `decks` holding `a.toml` (deck A), and where its parse cache goes.
+    fn folder_with_deck_a() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let decks = dir.path().join("decks");
+        std::fs::create_dir_all(&decks).unwrap();
+        std::fs::write(decks.join("a.toml"), DECK_A).unwrap();
+        let cache = dir.path().join("cache/decks.bin");
+        (dir, decks, cache)
+    }
+
     /// The caches count a file as settled from when its stamp was taken, not from when they
     /// were saved: a save seconds later (a slow disk, the log read first) must not make a file
     /// changed after its stamp, in the same tick of a coarse clock, look settled (a tester's
     /// race on a filesystem with one-second times).
     #[test]
     fn the_caches_are_dated_from_the_stamps_not_from_the_save() {
-        let dir = tempfile::tempdir().unwrap();
-        let decks = dir.path().join("decks");
-        std::fs::create_dir_all(&decks).unwrap();
-        std::fs::write(
-            decks.join("a.toml"),
-            "[deck]\nname = \"A\"\n[[cards]]\nfront = \"q\"\nback = \"a\"\n",
-        )
-        .unwrap();
-        let cache = dir.path().join("cache/decks.bin");
+        let (_dir, decks, cache) = folder_with_deck_a();
         let before = now_nanos();
         let (collection, update) = load_dir_with(&decks, Some(&cache));
         let stamped = now_nanos();
@@ -251,14 +255,9 @@ mod tests {
     #[test]
     fn a_file_name_that_is_not_utf8_leaves_the_other_decks_cached() {
         use std::os::unix::ffi::OsStrExt;
-        let dir = tempfile::tempdir().unwrap();
-        let decks = dir.path().join("decks");
-        std::fs::create_dir_all(&decks).unwrap();
-        let deck = "[deck]\nname = \"A\"\n[[cards]]\nfront = \"q\"\nback = \"a\"\n";
-        std::fs::write(decks.join("a.toml"), deck).unwrap();
+        let (_dir, decks, cache) = folder_with_deck_a();
         let odd = decks.join(std::ffi::OsStr::from_bytes(b"caf\xe9.toml"));
-        std::fs::write(&odd, deck.replace("\"A\"", "\"B\"")).unwrap();
-        let cache = dir.path().join("cache/decks.bin");
+        std::fs::write(&odd, DECK_A.replace("\"A\"", "\"B\"")).unwrap();
         let (collection, update) = load_dir_with(&decks, Some(&cache));
         assert_eq!(collection.decks.len(), 2);
         update.unwrap().save(&collection);
@@ -276,16 +275,8 @@ mod tests {
     /// for it each time (a write and a sync at every start with one broken deck).
     #[test]
     fn a_deck_with_problems_does_not_have_the_cache_written_at_every_start() {
-        let dir = tempfile::tempdir().unwrap();
-        let decks = dir.path().join("decks");
-        std::fs::create_dir_all(&decks).unwrap();
-        std::fs::write(
-            decks.join("a.toml"),
-            "[deck]\nname = \"A\"\n[[cards]]\nfront = \"q\"\nback = \"a\"\n",
-        )
-        .unwrap();
+        let (_dir, decks, cache) = folder_with_deck_a();
         std::fs::write(decks.join("broken.toml"), "[deck\n").unwrap();
-        let cache = dir.path().join("cache/decks.bin");
         let (collection, update) = load_dir_with(&decks, Some(&cache));
         update
             .expect("a first load writes the cache")
