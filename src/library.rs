@@ -14,7 +14,9 @@ use crate::deck::{self, Collection};
 use crate::paths::Locations;
 use crate::scheduler::calendar::Day;
 use crate::scheduler::{ParametersError, Scheduler, Schedulers};
-use crate::store::{Events, LineProblem, LogPosition, Opening, Source, Store};
+use crate::store::{
+    Events, History, LineProblem, LogPosition, Opening, Source, Store, lend, ready,
+};
 use crate::study::Study;
 use crate::study::presets::{NamedScheduler, Presets};
 
@@ -53,9 +55,34 @@ impl LogState {
     /// saves the replay as the snapshot when that saves work next time. A snapshot is only a
     /// cache: callers may ignore a failure.
     pub fn save_snapshot(&mut self, study: &mut Study) -> io::Result<()> {
+        let Some(snapshot) = self.snapshot_to_save(study)? else {
+            return Ok(());
+        };
+        snapshot.write(study.wait_for_history())?;
+        self.source = SAVED;
+        Ok(())
+    }
+
+    /// [`LogState::save_snapshot`], the snapshot written on another thread from the history
+    /// lent to it ([`Study::lend_history`]) while the caller goes on with the states: a
+    /// command's output does not wait for the write, and dropping `study` waits for it. A
+    /// failed write goes unnoticed, as the snapshot is only a cache.
+    pub fn save_snapshot_beside(&mut self, study: &mut Study) -> io::Result<()> {
+        if let Some(snapshot) = self.snapshot_to_save(study)? {
+            study.lend_history(move |history| {
+                let _ = snapshot.write(history);
+            });
+            self.source = SAVED;
+        }
+        Ok(())
+    }
+
+    /// What a snapshot would be written from, when it saves work next time, with what was
+    /// appended since read into `study` first.
+    fn snapshot_to_save(&mut self, study: &mut Study) -> io::Result<Option<SnapshotToSave>> {
         let stale = self.source.is_stale();
         if !stale && !self.store.is_behind(&self.position)? {
-            return Ok(());
+            return Ok(None);
         }
         let (events, problems) = self.store.read_since(&mut self.position)?;
         study.absorb(events);
@@ -65,20 +92,46 @@ impl LogState {
                 self.problems.push(problem);
             }
         }
+        Ok(Some(SnapshotToSave {
+            store: self.store.clone(),
+            presets: study.presets().clone(),
+            day: study.day(),
+            states: study.states_in_history_order().collect(),
+            position: self.position.clone(),
+            problems: self.problems.clone(),
+        }))
+    }
+}
+
+/// How the replay stands once the snapshot is saved: nothing after it.
+const SAVED: Source = Source::Snapshot {
+    lines_after: 0,
+    deferred: false,
+    moved: 0,
+};
+
+/// Everything a snapshot is written from but the history, owned, so that another thread
+/// can write it.
+struct SnapshotToSave {
+    store: Store,
+    presets: Presets,
+    day: Day,
+    /// Every card's state, in the order of the history's cards.
+    states: Vec<crate::store::Folded>,
+    position: LogPosition,
+    problems: Vec<LineProblem>,
+}
+
+impl SnapshotToSave {
+    fn write(self, history: &crate::store::History) -> io::Result<()> {
         self.store.write_snapshot(
-            study.presets(),
-            study.day(),
-            study.wait_for_history(),
-            study.states_in_history_order(),
+            &self.presets,
+            self.day,
+            history,
+            self.states,
             &self.position,
             &self.problems,
-        )?;
-        self.source = Source::Snapshot {
-            lines_after: 0,
-            deferred: false,
-            moved: 0,
-        };
-        Ok(())
+        )
     }
 }
 
@@ -127,6 +180,17 @@ pub struct DecksFirst {
     history: HistoryOpening,
     /// Dropped once the parse cache's update is written ([`DecksFirst::cache_written`]).
     cache_written: Option<mpsc::Sender<()>>,
+}
+
+/// What [`DecksFirst`]'s replay is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Then {
+    /// Handed back as it is.
+    Return,
+    /// A command's: the snapshot is written beside it when it saves work next time, from the
+    /// replay as it stands, on another thread while the study is built and the command runs
+    /// (docs/performance.md, "The snapshot written beside the command").
+    WriteSnapshot,
 }
 
 /// How the log is being opened while the decks load.
@@ -185,6 +249,10 @@ impl DecksFirst {
     /// The decks with every card's state replayed from the log. Each card is folded by its
     /// deck's preset, so the folding waits for the decks.
     pub fn finish(self) -> Result<Loaded> {
+        self.finish_then(Then::Return)
+    }
+
+    fn finish_then(self, then: Then) -> Result<Loaded> {
         let Self {
             collection,
             presets,
@@ -220,6 +288,21 @@ impl DecksFirst {
         });
         let mut replayed = replayed
             .with_context(|| format!("cannot read the review log in {}", store.dir().display()))?;
+        if then == Then::WriteSnapshot && replayed.source.is_stale() {
+            let snapshot = SnapshotToSave {
+                store: store.clone(),
+                presets: presets.clone(),
+                day,
+                states: replayed.states.folded().to_vec(),
+                position: replayed.position.clone(),
+                problems: replayed.problems.clone(),
+            };
+            let history = std::mem::replace(&mut replayed.history, ready(History::default()));
+            replayed.history = lend(history, move |history| {
+                let _ = snapshot.write(history);
+            });
+            replayed.source = SAVED;
+        }
         let log = LogState {
             store,
             position: std::mem::take(&mut replayed.position),
@@ -241,9 +324,11 @@ pub fn load_study(
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Result<(Study, Vec<LineProblem>)> {
-    let Loaded { mut study, mut log } = load(locations, config, now, Events::OnDemand)?;
-    // Only a cache: the replay stands whether or not it could be saved.
-    let _ = log.save_snapshot(&mut study);
+    let loading = load_decks_first(locations, presets(config)?, now, Events::OnDemand)?;
+    let Loaded { mut study, mut log } = loading.finish_then(Then::WriteSnapshot)?;
+    // What was appended meanwhile. Only a cache: the replay stands whether or not it could be
+    // saved.
+    let _ = log.save_snapshot_beside(&mut study);
     Ok((study, log.problems))
 }
 

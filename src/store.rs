@@ -40,7 +40,7 @@ pub use reading::{Batch, LogPosition, ReadUpTo};
 pub use replay::{Answer, Folded, PracticeAnswer, Traced, TracedAnswer, TracedKind};
 #[cfg(test)]
 pub(crate) use snapshot::folded_with_reviews;
-pub use snapshot::{Events, LazyHistory, Opening, Replayed, ReplayedStates, Source, ready};
+pub use snapshot::{Events, LazyHistory, Opening, Replayed, ReplayedStates, Source, lend, ready};
 
 /// Environment variable that names this device's log file, instead of the host name.
 pub const DEVICE_ENV: &str = "FLASHDECK_DEVICE";

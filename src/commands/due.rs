@@ -31,6 +31,19 @@ pub fn run(
     // The process ends right after: freeing every card and event one by one took 2% of a
     // cold start. The memory goes back with the process.
     let study = std::mem::ManuallyDrop::new(study);
+    let written = print(&study, json, now, out);
+    // Never dropped, so the snapshot being written beside the output (`load_study`) is waited
+    // for here: leaving before it is done leaves no snapshot, and a temporary file.
+    let _ = study.wait_for_history();
+    written
+}
+
+fn print(
+    study: &crate::study::Study,
+    json: bool,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     let rows: Vec<DeckDue> = study
         .collection
         .decks

@@ -21,6 +21,7 @@
 //! file's layout, writing it and checking it against the log in `snapshot/file.rs`.
 
 mod file;
+mod lent;
 mod opening;
 mod states;
 
@@ -33,6 +34,7 @@ use std::sync::mpsc::{self, Sender};
 use super::{Extension, Folded, History, LineProblem, LogPosition, Store, read_all};
 use crate::scheduler::{Day, Schedulers};
 use file::read_history;
+pub use lent::lend;
 pub use opening::Opening;
 pub use states::ReplayedStates;
 #[cfg(test)]

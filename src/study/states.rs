@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::Study;
 use crate::scheduler::{AnswerNotes, CardState, Day};
-use crate::store::{CardId, Event, EventKind, Folded, History, Practice};
+use crate::store::{CardId, Event, EventKind, Folded, History, Practice, lend, ready};
 
 impl Study {
     /// Every event of the log, for what the replayed states do not hold: statistics, results,
@@ -20,6 +20,13 @@ impl Study {
     #[must_use]
     pub fn wait_for_history(&self) -> &History {
         &self.history
+    }
+
+    /// Runs `work` on the history on another thread ([`crate::store::lend`]): the study takes
+    /// it back when it next needs it, and dropping the study waits for `work`.
+    pub fn lend_history(&mut self, work: impl FnOnce(&History) + Send + 'static) {
+        let history = std::mem::replace(&mut self.history, ready(History::default()));
+        self.history = lend(history, work);
     }
 
     /// [`Study::wait_for_history`], to add events: may block in the same way.

@@ -37,6 +37,12 @@ impl ReplayedStates {
         self.cards.iter().zip(&self.folded)
     }
 
+    /// The states, `folded()[i]` being the `i`th card's.
+    #[must_use]
+    pub fn folded(&self) -> &[Folded] {
+        &self.folded
+    }
+
     /// The states, to change them in place.
     pub fn folded_mut(&mut self) -> &mut [Folded] {
         &mut self.folded
