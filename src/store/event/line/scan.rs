@@ -109,6 +109,25 @@ const FIELDS: [&[u8]; 21] = [
     b"\"chosen\":",
 ];
 
+/// [`FIELDS`] as little-endian words of up to 16 bytes, each with a mask of its bytes.
+const PACKED_FIELDS: [(u128, u128); FIELDS.len()] = {
+    let mut packed = [(0, 0); FIELDS.len()];
+    let mut index = 0;
+    while index < FIELDS.len() {
+        let field = FIELDS[index];
+        // Every key fits: the longest, `"duration_ms":`, is 14 bytes.
+        assert!(field.len() <= 16);
+        let mut at = 0;
+        while at < field.len() {
+            packed[index].0 |= (field[at] as u128) << (8 * at);
+            packed[index].1 |= 0xff << (8 * at);
+            at += 1;
+        }
+        index += 1;
+    }
+    packed
+};
+
 type Error = serde::de::value::Error;
 
 /// Where a key's value goes, by its type.
@@ -166,10 +185,18 @@ impl<'a> Scanner<'a> {
     /// as a string. `None` for a key this path does not know.
     fn key(&mut self, next: usize) -> Option<usize> {
         let rest = &self.bytes()[self.at..];
-        let written = FIELDS
-            .iter()
-            .skip(next)
-            .position(|field| rest.starts_with(field));
+        // Sixteen bytes at once against each key's (`memcmp` calls were a fifth of this path).
+        let written = match rest.first_chunk::<16>() {
+            Some(head) => {
+                let head = u128::from_le_bytes(*head);
+                PACKED_FIELDS[next..]
+                    .iter()
+                    .position(|&(key, mask)| head & mask == key)
+            }
+            None => FIELDS[next..]
+                .iter()
+                .position(|field| rest.starts_with(field)),
+        };
         if let Some(index) = written {
             self.at += FIELDS[next + index].len();
             return Some(next + index);
