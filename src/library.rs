@@ -14,9 +14,7 @@ use crate::deck::{self, Collection};
 use crate::paths::Locations;
 use crate::scheduler::calendar::Day;
 use crate::scheduler::{ParametersError, Scheduler, Schedulers};
-use crate::store::{
-    Events, History, LineProblem, LogPosition, Opening, Source, Store, lend, ready,
-};
+use crate::store::{Events, History, LineProblem, LogPosition, Opening, Source, Store, lend};
 use crate::study::Study;
 use crate::study::presets::{NamedScheduler, Presets};
 
@@ -70,7 +68,7 @@ impl LogState {
     pub fn save_snapshot_beside(&mut self, study: &mut Study) -> io::Result<()> {
         if let Some(snapshot) = self.snapshot_to_save(study)? {
             study.lend_history(move |history| {
-                let _ = snapshot.write(history);
+                snapshot.write_quietly(history);
             });
             self.source = SAVED;
         }
@@ -123,7 +121,12 @@ struct SnapshotToSave {
 }
 
 impl SnapshotToSave {
-    fn write(self, history: &crate::store::History) -> io::Result<()> {
+    /// [`SnapshotToSave::write`] where nobody is left to hear of a failure: only a cache.
+    fn write_quietly(self, history: &History) {
+        let _ = self.write(history);
+    }
+
+    fn write(self, history: &History) -> io::Result<()> {
         self.store.write_snapshot(
             &self.presets,
             self.day,
@@ -297,9 +300,8 @@ impl DecksFirst {
                 position: replayed.position.clone(),
                 problems: replayed.problems.clone(),
             };
-            let history = std::mem::replace(&mut replayed.history, ready(History::default()));
-            replayed.history = lend(history, move |history| {
-                let _ = snapshot.write(history);
+            lend(&mut replayed.history, move |history| {
+                snapshot.write_quietly(history);
             });
             replayed.source = SAVED;
         }

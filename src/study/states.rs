@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::Study;
 use crate::scheduler::{AnswerNotes, CardState, Day};
-use crate::store::{CardId, Event, EventKind, Folded, History, Practice, lend, ready};
+use crate::store::{CardId, Event, EventKind, Folded, History, Practice, lend};
 
 impl Study {
     /// Every event of the log, for what the replayed states do not hold: statistics, results,
@@ -25,8 +25,7 @@ impl Study {
     /// Runs `work` on the history on another thread ([`crate::store::lend`]): the study takes
     /// it back when it next needs it, and dropping the study waits for `work`.
     pub fn lend_history(&mut self, work: impl FnOnce(&History) + Send + 'static) {
-        let history = std::mem::replace(&mut self.history, ready(History::default()));
-        self.history = lend(history, work);
+        lend(&mut self.history, work);
     }
 
     /// [`Study::wait_for_history`], to add events: may block in the same way.

@@ -5,14 +5,21 @@
 use std::sync::{LazyLock, mpsc};
 use std::thread::JoinHandle;
 
-use super::LazyHistory;
+use super::{LazyHistory, ready};
 use crate::store::History;
 
-/// `history` lent to `work` on another thread, as a history that takes it back when it is
-/// next needed (forcing it waits for `work`). Dropping it waits for `work` too; a process
-/// that leaks it instead (`ManuallyDrop`) must force it before it ends, or the thread is cut
-/// off. Without a thread to be had, `work` runs here.
-pub fn lend<W>(history: LazyHistory, work: W) -> LazyHistory
+/// Lends `history` to `work` on another thread: it becomes a history that takes it back when
+/// it is next needed (forcing it waits for `work`). Dropping it waits for `work` too; a
+/// process that leaks it instead (`ManuallyDrop`) must force it before it ends, or the thread
+/// is cut off. Without a thread to be had, `work` runs here.
+pub fn lend<W>(history: &mut LazyHistory, work: W)
+where
+    W: FnOnce(&History) + Send + 'static,
+{
+    *history = lent(std::mem::replace(history, ready(History::default())), work);
+}
+
+fn lent<W>(history: LazyHistory, work: W) -> LazyHistory
 where
     W: FnOnce(&History) + Send + 'static,
 {
