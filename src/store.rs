@@ -36,7 +36,7 @@ pub use history::{Confused, DeckResult, Extension, History};
 #[cfg(test)]
 use reading::CHUNK;
 use reading::read_all;
-pub use reading::{Batch, LogPosition, ReadUpTo};
+pub use reading::{Batch, LogPosition, Parsed, ReadUpTo};
 pub use replay::{Answer, Folded, PracticeAnswer, Traced, TracedAnswer, TracedKind};
 #[cfg(test)]
 pub(crate) use snapshot::folded_with_reviews;
@@ -109,7 +109,7 @@ impl Store {
     /// The whole log, replay-ready, and the lines that could not be read.
     pub fn history(&self) -> io::Result<(History, Vec<LineProblem>)> {
         let mut history = History::default();
-        let problems = self.read_events(|events| history.extend(events))?;
+        let problems = self.read_events(|batch| history.extend_read(batch))?;
         history.finish();
         Ok((history, problems))
     }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 use xxhash_rust::xxh3::xxh3_64;
 
-pub use line::parse_line;
+pub use line::{Answer, parse_answer, parse_line};
 
 use crate::practice::{Mode, Question};
 use crate::scheduler::Rating;

@@ -26,6 +26,7 @@ pub(super) use entry::{Entry, MAX_DURATION_MS, Millis, NO_DUE, Stored, pack};
 
 use super::card_id::CardId;
 use super::event::{Event, EventKind, key_of};
+use super::reading::{Batch, Parsed};
 use crate::practice::{Mode, Question};
 use crate::scheduler::{Calendar, Day};
 
@@ -117,13 +118,32 @@ impl History {
         history
     }
 
-    /// Adds a batch of events read from the log; [`History::finish`] must follow.
+    /// Adds events (none read from the log: see [`History::extend_read`]); [`History::finish`]
+    /// must follow.
     pub fn extend<'a>(&mut self, events: impl IntoIterator<Item = Event<'a>>) {
+        self.extend_parsed(events.into_iter().map(Parsed::Event));
+    }
+
+    /// Adds a batch of the log's events, its answers packed already; [`History::finish`] must
+    /// follow.
+    pub fn extend_read(&mut self, batch: Batch<'_>) {
+        self.extend_parsed(batch.into_parsed());
+    }
+
+    fn extend_parsed<'a>(&mut self, events: impl IntoIterator<Item = Parsed<'a>>) {
         // A log's batch is a few thousand events; a longer list is placed in parts.
         const PART: usize = 1 << 16;
         let mut added = Vec::new();
         for event in events {
-            self.insert(event, &mut added);
+            match event {
+                Parsed::Answer(answer) => {
+                    let index = self.index_of(answer.card);
+                    self.file(index, answer.entry(), &mut added);
+                }
+                Parsed::Event(event) => {
+                    self.insert(event, &mut added);
+                }
+            }
             if added.len() == PART {
                 self.place(&added);
                 added.clear();
@@ -279,11 +299,16 @@ impl History {
             return false;
         };
         let index = self.index_of(&card);
+        self.file(index, entry, added);
+        true
+    }
+
+    /// Adds card `index`'s `entry` to `added`, for [`History::place`].
+    fn file(&mut self, index: usize, entry: Entry, added: &mut Vec<(usize, Entry)>) {
         if let Some(changes) = &mut self.changes {
             changes.cards.insert(index);
         }
         added.push((index, entry));
-        true
     }
 
     /// Keeps a wrong practice answer's pick, if the event is one: the card asked, and the

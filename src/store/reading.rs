@@ -9,7 +9,8 @@ use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
 
 use rayon::prelude::*;
 
-use super::{Event, LineProblem, event};
+use super::event::{self, Answer};
+use super::{Event, LineProblem};
 
 /// Bytes read at a time: large enough to keep both cores busy, small next to the log.
 pub(super) const CHUNK: usize = 4 << 20;
@@ -159,6 +160,9 @@ fn parse_chunk<'a>(
         .par_iter()
         .enumerate()
         .map(|(index, line)| {
+            if let Some(answer) = event::parse_answer(line) {
+                return Some(Parsed::Answer(answer));
+            }
             if line.trim_ascii().is_empty() {
                 return None;
             }
@@ -174,6 +178,7 @@ fn parse_chunk<'a>(
                     };
                     lock(&problems).push(problem);
                 })
+                .map(Parsed::Event)
                 .ok()
         })
         .collect();
@@ -191,21 +196,49 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// A piece of the log's events, in line order; a blank or unreadable line leaves a gap.
 #[derive(Debug, Default)]
-pub struct Batch<'a>(Vec<Option<Event<'a>>>);
+pub struct Batch<'a>(Vec<Option<Parsed<'a>>>);
+
+/// One line's event: a review-mode answer as flashdeck writes it, read by the fast path
+/// ([`event::parse_answer`]), or any other event.
+#[derive(Debug)]
+pub enum Parsed<'a> {
+    Answer(Answer<'a>),
+    Event(Event<'a>),
+}
 
 impl<'a> Batch<'a> {
-    /// The events, in line order.
-    pub fn iter(&self) -> impl Iterator<Item = &Event<'a>> {
+    /// The events' keys (their identities), in line order.
+    pub fn keys(&self) -> impl Iterator<Item = u64> {
+        self.parsed().map(|parsed| match parsed {
+            Parsed::Answer(answer) => answer.key(),
+            Parsed::Event(event) => event.key,
+        })
+    }
+
+    /// The lines' events as they were read, in line order.
+    pub fn into_parsed(self) -> impl Iterator<Item = Parsed<'a>> {
+        self.0.into_iter().flatten()
+    }
+
+    /// The lines' events as they were read, in line order, borrowed.
+    pub fn parsed(&self) -> impl Iterator<Item = &Parsed<'a>> {
         self.0.iter().flatten()
     }
 }
 
 impl<'a> IntoIterator for Batch<'a> {
     type Item = Event<'a>;
-    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Option<Event<'a>>>>;
+    type IntoIter = std::iter::Map<
+        std::iter::Flatten<std::vec::IntoIter<Option<Parsed<'a>>>>,
+        fn(Parsed<'a>) -> Event<'a>,
+    >;
 
+    /// The events, every answer as [`event::parse_line`] reads it.
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter().flatten()
+        self.0.into_iter().flatten().map(|parsed| match parsed {
+            Parsed::Answer(answer) => answer.into_event(),
+            Parsed::Event(event) => event,
+        })
     }
 }
 

@@ -159,7 +159,7 @@ impl Store {
         read_all(
             files,
             &mut position,
-            &mut |events| history.extend(events),
+            &mut |batch| history.extend_read(batch),
             &mut problems,
         )?;
         history.finish();

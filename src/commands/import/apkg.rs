@@ -115,7 +115,7 @@ pub fn run(
         &format!("anki-{}", log_name(file)),
     );
     let mut known = HashSet::new();
-    log.read_events(|events| known.extend(events.iter().map(|e| e.key)))
+    log.read_events(|events| known.extend(events.keys()))
         .context("cannot read the review log")?;
     converted.events.retain(|e| !known.contains(&key_of(&e.id)));
     let new_events = std::mem::take(&mut converted.events);

@@ -11,8 +11,11 @@ use super::{Event, EventKind, NewEvent, REVIEW_MODE, key_of};
 use crate::scheduler::Rating;
 use crate::store::history::{MAX_DURATION_MS, pack};
 
+mod answer;
 mod rfc3339;
 mod scan;
+
+pub use answer::{Answer, parse_answer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -119,6 +119,16 @@ impl Entry {
         })
     }
 
+    /// The entry for a time already packed by [`pack`].
+    pub(in crate::store) fn packed(key: u64, (nanos, offset): (i64, i16), kind: Stored) -> Self {
+        Self {
+            key,
+            nanos,
+            kind,
+            offset,
+        }
+    }
+
     /// The event's time, with the offset it was recorded in.
     pub(in crate::store) fn time(&self) -> DateTime<FixedOffset> {
         time_of(self.nanos, self.offset)

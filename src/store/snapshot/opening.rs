@@ -38,7 +38,7 @@ impl Store {
             let lines = read_all(
                 &files,
                 &mut peek_position,
-                &mut |events| peek.extend(events),
+                &mut |batch| peek.extend_read(batch),
                 &mut problems,
             )?;
             if peek.is_empty() {
@@ -69,7 +69,7 @@ impl Store {
                 let lines = read_all(
                     &files,
                     &mut position,
-                    &mut |events| history.extend(events),
+                    &mut |batch| history.extend_read(batch),
                     &mut problems,
                 )?;
                 history.finish();

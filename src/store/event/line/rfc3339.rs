@@ -7,9 +7,43 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
+use crate::scheduler::calendar::day_of_date;
+
+/// A time's parts, read from the shape above.
+struct Parts {
+    date: NaiveDate,
+    hour: u32,
+    minute: u32,
+    second: u32,
+    nanos: u32,
+    /// The offset, in seconds east of UTC (whole minutes, under a day).
+    offset: i32,
+}
+
 /// `text` as a time with its offset, if it has exactly the shape above and is a real time.
 pub(super) fn time(text: &str) -> Option<DateTime<FixedOffset>> {
-    let bytes = text.as_bytes();
+    let parts = parts(text.as_bytes())?;
+    let time = NaiveTime::from_hms_nano_opt(parts.hour, parts.minute, parts.second, parts.nanos)?;
+    FixedOffset::east_opt(parts.offset)?
+        .from_local_datetime(&parts.date.and_time(time))
+        .single()
+}
+
+/// [`time`] as the history packs it (`history::pack`: nanoseconds since the epoch, and the
+/// offset in minutes), worked out from the parts without building chrono's `DateTime`, which
+/// with the packing was a third of reading an answer's line.
+pub(super) fn packed(bytes: &[u8]) -> Option<(i64, i16)> {
+    let parts = parts(bytes)?;
+    let days = i128::from(day_of_date(parts.date));
+    let local = i128::from(parts.hour * 3600 + parts.minute * 60 + parts.second);
+    let seconds = days * 86_400 + local - i128::from(parts.offset);
+    let nanos = i64::try_from(seconds * 1_000_000_000 + i128::from(parts.nanos)).ok()?;
+    Some((nanos, i16::try_from(parts.offset / 60).ok()?))
+}
+
+/// The parts of a time of the shape above, if each is in its range; a second of 60 (a leap
+/// second) is left to chrono, which keeps it in the nanoseconds.
+fn parts(bytes: &[u8]) -> Option<Parts> {
     let (date, rest) = bytes.split_at_checked(10)?;
     let date = naive_date(date)?;
     let [b'T', h1, h2, b':', m1, m2, b':', s1, s2, rest @ ..] = rest else {
@@ -20,6 +54,9 @@ pub(super) fn time(text: &str) -> Option<DateTime<FixedOffset>> {
         two_digits(*m1, *m2)?,
         two_digits(*s1, *s2)?,
     );
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
     let (nanos, zone) = match rest {
         [b'.', after @ ..] => fraction(after)?,
         _ => (0, rest),
@@ -37,11 +74,14 @@ pub(super) fn time(text: &str) -> Option<DateTime<FixedOffset>> {
         }
         _ => return None,
     };
-    // A second of 60 is a leap second, which chrono keeps in the nanoseconds: left to it.
-    let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
-    FixedOffset::east_opt(offset)?
-        .from_local_datetime(&date.and_time(time))
-        .single()
+    Some(Parts {
+        date,
+        hour,
+        minute,
+        second,
+        nanos,
+        offset,
+    })
 }
 
 /// `text` as a date, if it is exactly `YYYY-MM-DD` and a real day.

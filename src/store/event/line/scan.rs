@@ -239,7 +239,7 @@ impl<'a> Scanner<'a> {
     }
 }
 
-mod words;
+pub(super) mod words;
 
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,8 @@
 use chrono::{DateTime, NaiveDate};
 use proptest::prelude::*;
 
-use super::{date, time};
+use super::{date, packed, time};
+use crate::store::history::pack;
 
 #[test]
 fn reads_the_times_flashdeck_writes() {
@@ -22,6 +23,31 @@ fn reads_the_times_flashdeck_writes() {
     let west = time("2026-11-27T03:30:00.000000001-05:00").unwrap();
     assert_eq!(west.timestamp(), 1_795_768_200);
     assert_eq!(west.timestamp_subsec_nanos(), 1);
+}
+
+/// The packed form at the ends of what the history holds (`history::pack`): nanoseconds since
+/// the epoch from -2^63 to 2^63 - 1.
+#[test]
+fn packs_times_up_to_the_ends_of_what_an_entry_holds() {
+    let first = "1677-09-21T00:12:43.145224192Z";
+    let last = "2262-04-11T23:47:16.854775807Z";
+    assert_eq!(packed(first.as_bytes()), Some((i64::MIN, 0)));
+    assert_eq!(packed(last.as_bytes()), Some((i64::MAX, 0)));
+    assert_eq!(packed(b"1677-09-21T00:12:43.145224191Z"), None);
+    assert_eq!(packed(b"2262-04-11T23:47:16.854775808Z"), None);
+    // The same instants an hour east.
+    assert_eq!(
+        packed(b"1677-09-21T01:12:43.145224192+01:00"),
+        Some((i64::MIN, 60))
+    );
+    assert_eq!(
+        packed(b"2262-04-11T22:47:16.854775807-01:00"),
+        Some((i64::MAX, -60))
+    );
+    assert_eq!(
+        packed(b"2026-11-27T09:30:00.123+01:00"),
+        Some((1_795_768_200_123_000_000, 60))
+    );
 }
 
 #[test]
@@ -99,6 +125,7 @@ proptest! {
         if let Some(fast) = time(&text) {
             prop_assert_eq!(Some(fast), DateTime::parse_from_rfc3339(&text).ok());
         }
+        prop_assert_eq!(packed(text.as_bytes()), time(&text).and_then(pack));
     }
 
     #[test]
@@ -119,6 +146,7 @@ proptest! {
         let text = format!("{}{fraction}{}", when.format("%Y-%m-%dT%H:%M:%S"), when.format("%:z"));
         prop_assert_eq!(time(&text), Some(when));
         prop_assert_eq!(DateTime::parse_from_rfc3339(&text).ok(), Some(when));
+        prop_assert_eq!(packed(text.as_bytes()), pack(when));
     }
 
     #[test]

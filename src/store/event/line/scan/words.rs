@@ -57,6 +57,30 @@ pub(super) fn quote(bytes: &[u8]) -> Option<usize> {
         .map(|i| at + i)
 }
 
+/// Where the quote closing a JSON string is in `bytes` (the string's text after its opening
+/// quote), if no backslash or control byte comes before it: the text is then the string's
+/// value as it stands.
+pub(in super::super) fn string_end(bytes: &[u8]) -> Option<usize> {
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for eight in &mut words {
+        let w = word(eight);
+        let found = equal(w, b'"') | equal(w, b'\\') | control(w);
+        if found != 0 {
+            // Little-endian: the lowest flagged byte is the first.
+            let end = at + found.trailing_zeros() as usize / 8;
+            return (bytes[end] == b'"').then_some(end);
+        }
+        at += 8;
+    }
+    let end = at
+        + words
+            .remainder()
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+    (bytes[end] == b'"').then_some(end)
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -77,6 +101,13 @@ mod tests {
         fn plain_agrees_with_a_byte_at_a_time_check(bytes in bytes()) {
             let expected = bytes.iter().all(|&b| b >= 0x20 && b != b'\\');
             prop_assert_eq!(plain(&bytes), expected);
+        }
+
+        #[test]
+        fn string_end_agrees_with_a_byte_at_a_time_search(bytes in bytes()) {
+            let first = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            let expected = first.filter(|&at| bytes[at] == b'"');
+            prop_assert_eq!(string_end(&bytes), expected);
         }
 
         #[test]
