@@ -5,8 +5,6 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
 
-use tempfile::NamedTempFile;
-
 /// Whether an existing file may be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Existing {
@@ -86,7 +84,9 @@ fn write_inner(
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
-    let mut temp = NamedTempFile::new_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!("{TEMPORARY}{}-", std::process::id()))
+        .tempfile_in(dir)?;
     let write = |file: &mut File| {
         let mut out = io::BufWriter::with_capacity(BUFFER, file);
         fill(&mut out)?;
@@ -135,6 +135,50 @@ fn early_writeback(
 
 const WRITEBACK_EVERY: std::time::Duration = std::time::Duration::from_millis(25);
 
+/// How a temporary file's name starts, before the writing process's id: `.flashdeck-tmp-<pid>-`.
+const TEMPORARY: &str = ".flashdeck-tmp-";
+
+/// Removes the temporary files in `dir` that a write left when its process ended before the
+/// rename (a signal or a crash mid-write: a cold start's snapshot is tens of megabytes): those
+/// whose process is gone where `/proc` tells, else those untouched for an hour. Another
+/// process's write under way is left alone. Only for flashdeck's own folders (the caches);
+/// errors are ignored, as nothing depends on the sweep.
+pub fn sweep_abandoned(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let processes_known = Path::new("/proc/self").exists();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|name| name.strip_prefix(TEMPORARY))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(metadata) = entry.metadata() else {
+            continue;
+        };
+        if !metadata.is_file() || pid == std::process::id() {
+            continue;
+        }
+        let abandoned = if processes_known {
+            !Path::new("/proc").join(pid.to_string()).exists()
+        } else {
+            metadata
+                .modified()
+                .ok()
+                .and_then(|modified| modified.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(3600))
+        };
+        if abandoned {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Makes the rename itself durable. Folders cannot be opened for syncing on every platform.
 fn sync_dir(dir: &Path) -> io::Result<()> {
     if cfg!(unix) {
@@ -162,6 +206,43 @@ mod tests {
             std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
             1
         );
+    }
+
+    /// A temporary file whose process is gone is removed; one of a live process (this one, or
+    /// process 1), another name, or a folder of that name is left.
+    #[test]
+    fn sweeps_the_temporary_files_of_processes_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = format!("{TEMPORARY}{}-a1b2c3", u32::MAX);
+        let kept = [
+            format!("{TEMPORARY}{}-a1b2c3", std::process::id()),
+            format!("{TEMPORARY}1-a1b2c3"),
+            format!("{TEMPORARY}x-a1b2c3"),
+            ".tmpa1b2c3".to_owned(),
+            "replay.bin".to_owned(),
+        ];
+        for name in kept.iter().chain([&gone]) {
+            std::fs::write(dir.path().join(name), b"partial").unwrap();
+        }
+        let folder = format!("{TEMPORARY}{}-folder", u32::MAX - 1);
+        std::fs::create_dir(dir.path().join(&folder)).unwrap();
+        sweep_abandoned(dir.path());
+        assert!(!dir.path().join(&gone).exists());
+        for name in kept.iter().chain([&folder]) {
+            assert!(dir.path().join(name).exists(), "{name}");
+        }
+        // A write's own temporary file is named so.
+        let path = dir.path().join("out.bin");
+        write_with(&path, Existing::Keep, |out| {
+            let names: Vec<String> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+                .collect();
+            let own = format!("{TEMPORARY}{}-", std::process::id());
+            assert!(names.iter().any(|name| name.starts_with(&own)), "{names:?}");
+            out.write_all(b"whole")
+        })
+        .unwrap();
     }
 
     /// A write slow enough for the side thread to sync it several times still gives the whole

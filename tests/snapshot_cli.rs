@@ -75,3 +75,22 @@ fn every_command_that_replays_leaves_a_whole_snapshot_and_no_temporary_file() {
         assert_eq!(std::fs::read(cache.join("replay.bin")).unwrap(), written);
     }
 }
+
+/// A temporary file that a command killed mid-write left in `cache` (a fresh tester's SIGTERM
+/// during a cold `due` left 2 to 21 MB ones) goes at the next cold start; one of a process
+/// still running stays.
+#[test]
+fn a_temporary_file_left_by_a_process_gone_is_swept() {
+    let home = home_with_long_history();
+    let cache = home.path().join("data/cache");
+    std::fs::create_dir_all(&cache).unwrap();
+    let gone = format!(".flashdeck-tmp-{}-Xy12ab", u32::MAX);
+    let running = ".flashdeck-tmp-1-Xy12ab";
+    for name in [gone.as_str(), running] {
+        std::fs::write(cache.join(name), vec![0u8; 1 << 20]).unwrap();
+    }
+    let (code, _, err) = run(&home, &["due"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(cache.join("replay.bin").is_file());
+    assert_eq!(leftovers(&cache), vec![running.to_owned()]);
+}

@@ -199,6 +199,9 @@ fn write_sealed(path: &Path, magic: &[u8], value: &impl Serialize) {
     };
     let digest = crate::digest::of(&bytes[magic.len()..]);
     bytes.extend_from_slice(&digest);
+    if let Some(dir) = path.parent() {
+        atomic_write::sweep_abandoned(dir);
+    }
     let _ = atomic_write::write(path, &bytes, Existing::Replace);
 }
 

@@ -163,6 +163,9 @@ impl Store {
         };
         let mut start = MAGIC.to_vec();
         append_framed(&mut start, &header)?;
+        if let Some(dir) = path.parent() {
+            atomic_write::sweep_abandoned(dir);
+        }
         // The front and the events go straight to the file: they are most of it.
         atomic_write::write_with(&path, Existing::Replace, |out| {
             io::Write::write_all(out, &start)?;
