@@ -303,6 +303,7 @@ impl DecksFirst {
             lend(&mut replayed.history, move |history| {
                 snapshot.write_quietly(history);
             });
+            replayed.lent = true;
             replayed.source = SAVED;
         }
         let log = LogState {

@@ -76,6 +76,9 @@ pub struct Study {
     /// Maybe still being read: reached only through [`Study::wait_for_history`], which says
     /// that it may block.
     history: LazyHistory,
+    /// `history` was lent to a thread ([`Study::lend_history`]): see
+    /// [`Study::wait_for_lent_history`].
+    history_lent: bool,
     /// The global section's scheduler: the calendar, and every card of a deck without a
     /// preset. A card's own is [`Study::scheduler_for_card`].
     pub scheduler: Scheduler,
@@ -141,6 +144,7 @@ impl Study {
         let mut study = Self {
             collection,
             history: replayed.history,
+            history_lent: replayed.lent,
             scheduler: presets.global().clone(),
             presets,
             states: state_table::StateTable::new(replayed.states),

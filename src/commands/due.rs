@@ -34,7 +34,7 @@ pub fn run(
     let written = print(&study, json, now, out);
     // Never dropped, so the snapshot being written beside the output (`load_study`) is waited
     // for here: leaving before it is done leaves no snapshot, and a temporary file.
-    let _ = study.wait_for_history();
+    study.wait_for_lent_history();
     written
 }
 

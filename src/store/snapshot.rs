@@ -64,6 +64,8 @@ pub struct Replayed {
     /// With [`Events::Background`]: sending on it starts reading the events (forcing the
     /// history does too).
     pub start_reading: Option<Sender<()>>,
+    /// The history is lent to a thread ([`lend`]), which a process about to end waits for.
+    pub lent: bool,
 }
 
 /// When a snapshot's events are read, if the states alone can start.
@@ -99,6 +101,7 @@ impl Replayed {
             source,
             position,
             start_reading: None,
+            lent: false,
         }
     }
 }

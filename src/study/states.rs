@@ -26,6 +26,17 @@ impl Study {
     /// it back when it next needs it, and dropping the study waits for `work`.
     pub fn lend_history(&mut self, work: impl FnOnce(&History) + Send + 'static) {
         lend(&mut self.history, work);
+        self.history_lent = true;
+    }
+
+    /// Waits for work the history was lent to (a snapshot being written), for a process about
+    /// to end without dropping the study; a history not lent is left as it is, unread if it
+    /// was (forcing it read a warm start's 16 MB of events for nothing: `due` on 1M reviews
+    /// took 80 ms instead of 40).
+    pub fn wait_for_lent_history(&self) {
+        if self.history_lent {
+            let _ = self.wait_for_history();
+        }
     }
 
     /// [`Study::wait_for_history`], to add events: may block in the same way.

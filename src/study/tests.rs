@@ -276,4 +276,5 @@ fn absorbed_events_from_another_window_count_and_copies_change_nothing() {
     assert_eq!(study.due_counts(0, later).new, 2);
 }
 
+mod lent;
 mod more_new;

@@ -196,6 +196,7 @@ impl Opening {
                             moved: 0,
                         },
                         position,
+                        lent: false,
                     });
                 }
                 let Some(history) = read_history(file) else {
