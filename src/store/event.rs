@@ -236,7 +236,12 @@ impl Event<'_> {
 /// The identity of an event id.
 #[must_use]
 pub fn key_of(id: &str) -> u64 {
-    xxh3_64(id.as_bytes())
+    key_of_bytes(id.as_bytes())
+}
+
+/// [`key_of`] an id's bytes (UTF-8, checked by the caller).
+pub(super) fn key_of_bytes(id: &[u8]) -> u64 {
+    xxh3_64(id)
 }
 
 /// The kind of an event this program writes.

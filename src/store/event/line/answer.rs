@@ -17,9 +17,10 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use super::scan::words;
-use super::{Event, EventKind, REVIEW_MODE, key_of, rfc3339};
+use super::{Event, EventKind, REVIEW_MODE, rfc3339};
 use crate::scheduler::Rating;
 use crate::scheduler::calendar::day_of_date;
+use crate::store::event::key_of_bytes;
 use crate::store::history::{Entry, MAX_DURATION_MS, Millis, NO_DUE, Stored};
 
 /// A review-mode answer read by [`parse_answer`]: its card's id as written, and the rest of
@@ -76,16 +77,18 @@ impl<'a> Answer<'a> {
 /// `line` (without its newline) as an [`Answer`], if it has exactly the shape above.
 #[must_use]
 pub fn parse_answer(line: &[u8]) -> Option<Answer<'_>> {
-    // One check for the whole line (three, one a string, cost as much again): its strings,
-    // cut at ASCII quotes, are then whole characters.
-    let line = std::str::from_utf8(line).ok()?;
+    // Only the strings can hold other than ASCII: the id and the card are checked to be
+    // UTF-8 (the whole line's check cost more than the two), and a time or a day is digits.
     let mut rest = Rest { line, at: 0 };
     rest.literal("{\"id\":\"")?;
     let id = rest.string()?;
+    if !id.is_ascii() {
+        std::str::from_utf8(id).ok()?;
+    }
     rest.literal(",\"time\":\"")?;
-    let time = rfc3339::packed(rest.string()?.as_bytes())?;
+    let time = rfc3339::packed(rest.string()?)?;
     rest.literal(",\"card\":\"")?;
-    let card = rest.string()?;
+    let card = std::str::from_utf8(rest.string()?).ok()?;
     rest.literal(",\"kind\":\"review\",\"rating\":")?;
     let rating = match rest.bytes() {
         [digit @ b'1'..=b'4', ..] => Rating::try_from(digit - b'0').ok()?,
@@ -98,7 +101,7 @@ pub fn parse_answer(line: &[u8]) -> Option<Answer<'_>> {
     };
     rest.literal(",\"mode\":\"review\"")?;
     let due = match rest.literal(",\"due\":\"") {
-        Some(()) => Some(rfc3339::date(rest.string()?)?),
+        Some(()) => Some(rfc3339::date(std::str::from_utf8(rest.string()?).ok()?)?),
         None => None,
     };
     rest.literal("}")?;
@@ -107,7 +110,7 @@ pub fn parse_answer(line: &[u8]) -> Option<Answer<'_>> {
     }
     Some(Answer {
         card,
-        key: key_of(id),
+        key: key_of_bytes(id),
         time,
         rating,
         duration_ms,
@@ -117,13 +120,13 @@ pub fn parse_answer(line: &[u8]) -> Option<Answer<'_>> {
 
 /// What is left of a line to read.
 struct Rest<'a> {
-    line: &'a str,
+    line: &'a [u8],
     at: usize,
 }
 
 impl<'a> Rest<'a> {
     fn bytes(&self) -> &'a [u8] {
-        &self.line.as_bytes()[self.at..]
+        &self.line[self.at..]
     }
 
     /// Moves past `text` if it comes next.
@@ -136,7 +139,7 @@ impl<'a> Rest<'a> {
     /// A string's text up to its closing quote, which it moves past; `None` if a backslash
     /// or a control byte comes first (JSON would decode the text to something else, or
     /// refuse it).
-    fn string(&mut self) -> Option<&'a str> {
+    fn string(&mut self) -> Option<&'a [u8]> {
         let length = words::string_end(self.bytes())?;
         let text = self.line.get(self.at..self.at + length)?;
         self.at += length + 1;

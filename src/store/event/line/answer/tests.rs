@@ -89,7 +89,26 @@ fn other_lines_are_left_to_the_general_path() {
             "taken, but not flashdeck's plain answer: {line}"
         );
     }
-    assert!(parse_answer(b"{\"id\":\"\xff\",\"time\":\"2026-11-27T09:30:00Z\",\"card\":\"d/k\",\"kind\":\"review\",\"rating\":3,\"mode\":\"review\"}").is_none());
+    // Bytes that are not UTF-8 in each string: the general path reports the line.
+    for (id, time, card, due) in [
+        ("\u{ff}", "2026-11-27T09:30:00Z", "d/k", "2026-12-04"),
+        ("a", "2026-11-27T09:30:00\u{ff}", "d/k", "2026-12-04"),
+        ("a", "2026-11-27T09:30:00Z", "d/\u{ff}", "2026-12-04"),
+        ("a", "2026-11-27T09:30:00Z", "d/k", "2026-12-0\u{ff}"),
+        ("\u{c3}", "2026-11-27T09:30:00Z", "d/k", "2026-12-04"),
+        ("a", "2026-11-27T09:30:00Z", "d/\u{e6}\u{97}", "2026-12-04"),
+    ] {
+        let line = format!(
+            r#"{{"id":"{id}","time":"{time}","card":"{card}","kind":"review","rating":3,"mode":"review","due":"{due}"}}"#
+        );
+        // Each `\u{..}` above stands for the one byte of that value, not its character.
+        let bytes: Vec<u8> = line
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+            .collect();
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert!(parse_answer(&bytes).is_none(), "{line}");
+    }
 }
 
 /// A piece of an answer line, and whether flashdeck writes it so: three times in four, so
