@@ -239,7 +239,8 @@ pub fn key_of(id: &str) -> u64 {
     key_of_bytes(id.as_bytes())
 }
 
-/// [`key_of`] an id's bytes (UTF-8, checked by the caller).
+/// The identity of an event id given as its bytes, the same as [`key_of`]'s (the caller has
+/// checked they are UTF-8).
 pub(super) fn key_of_bytes(id: &[u8]) -> u64 {
     xxh3_64(id)
 }
