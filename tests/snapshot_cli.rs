@@ -94,3 +94,38 @@ fn a_temporary_file_left_by_a_process_gone_is_swept() {
     assert!(cache.join("replay.bin").is_file());
     assert_eq!(leftovers(&cache), vec![running.to_owned()]);
 }
+
+/// A log whose last line has no newline (another program's append, or one cut short) is
+/// replayed with that line, so no snapshot may say it stops before it: once a later append
+/// runs on from it (here into one unreadable line), a warm start must say what a cold one
+/// says (a fresh tester found the warm one kept the first answer).
+#[test]
+fn a_torn_last_line_leaves_no_snapshot_to_disagree_with_the_log() {
+    let home = TempDir::new().unwrap();
+    let reviews = home.path().join("data/reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    let log = reviews.join("other.jsonl");
+    let answer = |id: &str, day: u32| {
+        format!(
+            "{{\"id\":\"{id}\",\"time\":\"2026-11-{day:02}T09:00:00Z\",\
+             \"card\":\"sales-optimization-levers/kam\",\"kind\":\"review\",\"rating\":3,\
+             \"duration_ms\":1000,\"mode\":\"review\"}}"
+        )
+    };
+    std::fs::write(&log, answer("p0", 10)).unwrap();
+    let (code, torn, err) = run(&home, &["export", "--json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let first = "\"last_review\": \"2026-11-10T09:00:00+00:00\"";
+    assert!(
+        torn.contains(first),
+        "the torn line's answer is replayed: {torn}"
+    );
+    let mut appended = std::fs::read(&log).unwrap();
+    appended.extend_from_slice(format!("{}\n", answer("x1", 20)).as_bytes());
+    std::fs::write(&log, appended).unwrap();
+    let (_, warm, _) = run(&home, &["export", "--json"]);
+    std::fs::remove_dir_all(home.path().join("data/cache")).unwrap();
+    let (_, cold, _) = run(&home, &["export", "--json"]);
+    assert!(!cold.contains(first), "one unreadable line now: {cold}");
+    assert_eq!(warm, cold);
+}

@@ -21,6 +21,9 @@ pub(super) const CHUNK: usize = 4 << 20;
 pub struct ReadUpTo {
     pub bytes: u64,
     pub lines: usize,
+    /// A torn last line after them was read too: what was replayed goes past `bytes`, so no
+    /// snapshot may say it covers up to them ([`LogPosition::is_torn`]).
+    pub torn: bool,
 }
 
 /// Reads one file chunk by chunk from `from` (the start of a line), each chunk parsed while
@@ -34,7 +37,10 @@ fn read_file(
 ) -> io::Result<ReadUpTo> {
     let mut file = File::open(path)?;
     file.seek(SeekFrom::Start(from.bytes))?;
-    let mut done = from;
+    let mut done = ReadUpTo {
+        torn: false,
+        ..from
+    };
     std::thread::scope(|scope| {
         // One chunk read ahead; each parsed chunk's buffer goes back to be read into again.
         let (chunks, read) = mpsc::sync_channel(0);
@@ -48,6 +54,8 @@ fn read_file(
             if chunk.last() == Some(&b'\n') {
                 done.bytes += chunk.len() as u64;
                 done.lines += lines;
+            } else {
+                done.torn = true;
             }
             // The reader may have finished already, with no more use for it.
             let _ = spent.send(chunk);
@@ -253,6 +261,11 @@ impl LogPosition {
             .find(|(p, _)| p == path)
             .map(|(_, up_to)| *up_to)
             .unwrap_or_default()
+    }
+
+    /// Some file ended in a torn line that was read with the rest ([`ReadUpTo::torn`]).
+    pub(super) fn is_torn(&self) -> bool {
+        self.0.iter().any(|(_, up_to)| up_to.torn)
     }
 
     pub(super) fn set(&mut self, path: &Path, up_to: ReadUpTo) {

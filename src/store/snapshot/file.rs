@@ -99,7 +99,8 @@ impl Store {
 
     /// Saves the replay as the snapshot: `states` in the order of the history's cards, each
     /// folded by its scheduler in `schedulers`, read up to `position`, with tallies for `day`.
-    /// A file there that is not a snapshot is kept.
+    /// A file there that is not a snapshot is kept; nothing is written while a log file ends
+    /// in a torn line.
     pub fn write_snapshot(
         &self,
         schedulers: &impl Schedulers,
@@ -109,6 +110,13 @@ impl Store {
         position: &LogPosition,
         problems: &[LineProblem],
     ) -> io::Result<()> {
+        // A torn last line was replayed with the rest but lies past `position`: a snapshot
+        // would keep its events while saying it stops before them, and once an append
+        // finished the line off (or made it unreadable), a warm start would disagree with a
+        // cold one (a fresh tester's find). Written once the line is whole.
+        if position.is_torn() {
+            return Ok(());
+        }
         let path = self.cache_file();
         if let Ok(mut existing) = File::open(&path) {
             let mut start = Vec::with_capacity(MAGIC.len());
@@ -291,6 +299,7 @@ pub(super) fn start_points(dir: &Path, files: &[PathBuf], marks: &[Mark]) -> Opt
             ReadUpTo {
                 bytes: mark.bytes,
                 lines: mark.lines,
+                torn: false,
             },
         );
     }
