@@ -141,6 +141,9 @@ fn parse_pipelined<'a>(
     lines
 }
 
+/// UTF-8's byte order mark, U+FEFF.
+const BYTE_ORDER_MARK: &[u8] = b"\xef\xbb\xbf";
+
 /// Parses a chunk of whole lines in parallel, straight into events and problems; blank lines
 /// are skipped silently. `lines_before` numbers the lines; returns how many there were.
 fn parse_chunk<'a>(
@@ -168,6 +171,12 @@ fn parse_chunk<'a>(
         .par_iter()
         .enumerate()
         .map(|(index, line)| {
+            // A file's first line may start with a byte order mark (Windows editors write
+            // one); JSON has no use for it.
+            let line = match line.strip_prefix(BYTE_ORDER_MARK) {
+                Some(after) if lines_before + index == 0 => after,
+                _ => line,
+            };
             if let Some(answer) = event::parse_answer(line) {
                 return Some(Parsed::Answer(answer));
             }

@@ -141,6 +141,33 @@ fn foreign_and_garbage_lines_across_files() {
     );
 }
 
+/// A byte order mark at the start of a file (a Windows editor's) is not part of its first
+/// line; anywhere else it is an unreadable line (a fresh tester found the first line lost).
+#[test]
+fn a_byte_order_mark_starting_a_file_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    let t0 = time("2026-11-27T10:00:00+01:00");
+    let first = review("a", "d/1", Rating::Good, t0).to_line();
+    let second = review("b", "d/1", Rating::Good, t0 + Duration::days(1)).to_line();
+    // A foreign line (no id, another field order) after the mark takes the general path.
+    let foreign = "{\"card\":\"d/2\",\"time\":\"2026-11-20T08:00:00Z\",\"rating\":3}\n";
+    std::fs::write(
+        reviews.join("windows.jsonl"),
+        format!("\u{feff}{first}\u{feff}{second}"),
+    )
+    .unwrap();
+    std::fs::write(reviews.join("notepad.jsonl"), format!("\u{feff}{foreign}")).unwrap();
+    let (events, problems) = read_all(&Store::new(dir.path(), "pc"));
+    let keys: Vec<u64> = events.iter().map(|event| event.key).collect();
+    assert_eq!(events.len(), 2, "{problems:?}");
+    assert!(keys.contains(&event::key_of("a")));
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, 2);
+    assert!(problems[0].path.ends_with("windows.jsonl"));
+}
+
 #[test]
 fn device_names_become_safe_file_names() {
     assert_eq!(file_safe("my-laptop.local"), "my-laptop.local");
