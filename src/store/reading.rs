@@ -21,8 +21,9 @@ pub(super) const CHUNK: usize = 4 << 20;
 pub struct ReadUpTo {
     pub bytes: u64,
     pub lines: usize,
-    /// A torn last line after them was read too: what was replayed goes past `bytes`, so no
-    /// snapshot may say it covers up to them ([`LogPosition::is_torn`]).
+    /// A torn last line after them was read into an event too (one cut short is only
+    /// reported): what was replayed goes past `bytes`, so no snapshot may say it covers up to
+    /// them ([`LogPosition::is_torn`]).
     pub torn: bool,
 }
 
@@ -48,14 +49,14 @@ fn read_file(
         scope.spawn(move || read_chunks(file, &chunks, &empty));
         for chunk in read {
             let chunk: Vec<u8> = chunk?;
-            let lines = parse_pipelined(path, &chunk, done.lines, sink, problems);
+            let (lines, last_read) = parse_pipelined(path, &chunk, done.lines, sink, problems);
             // A torn last line (a crash mid-append) is parsed (and reported), but `done` does
             // not cover it, so the next read tries it again.
             if chunk.last() == Some(&b'\n') {
                 done.bytes += chunk.len() as u64;
                 done.lines += lines;
             } else {
-                done.torn = true;
+                done.torn = last_read;
             }
             // The reader may have finished already, with no more use for it.
             let _ = spent.send(chunk);
@@ -109,15 +110,17 @@ const PIECE: usize = 1 << 20;
 
 /// Parses a chunk of whole lines a piece at a time, handing each piece's events to `sink`
 /// while the next piece parses, so that the sink's one thread does not leave the other cores
-/// idle; the pieces reach `sink` in order. Returns how many lines there were.
+/// idle; the pieces reach `sink` in order. Returns how many lines there were, and whether the
+/// last was read into an event.
 fn parse_pipelined<'a>(
     path: &Path,
     bytes: &'a [u8],
     lines_before: usize,
     sink: &mut (impl FnMut(Batch<'a>) + Send),
     problems: &mut Vec<LineProblem>,
-) -> usize {
+) -> (usize, bool) {
     let mut lines = 0;
+    let mut last_read = false;
     let mut pending: Option<Batch<'a>> = None;
     let mut rest = bytes;
     while !rest.is_empty() || pending.is_some() {
@@ -135,10 +138,11 @@ fn parse_pipelined<'a>(
         if let Some((events, piece_problems, count)) = parsed {
             problems.extend(piece_problems);
             lines += count;
+            last_read = events.0.last().is_some_and(Option::is_some);
             pending = Some(events);
         }
     }
-    lines
+    (lines, last_read)
 }
 
 /// UTF-8's byte order mark, U+FEFF.

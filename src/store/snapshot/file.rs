@@ -100,7 +100,7 @@ impl Store {
     /// Saves the replay as the snapshot: `states` in the order of the history's cards, each
     /// folded by its scheduler in `schedulers`, read up to `position`, with tallies for `day`.
     /// A file there that is not a snapshot is kept; nothing is written while a log file ends
-    /// in a torn line.
+    /// in a torn line that was read into an event.
     pub fn write_snapshot(
         &self,
         schedulers: &impl Schedulers,
@@ -110,10 +110,11 @@ impl Store {
         position: &LogPosition,
         problems: &[LineProblem],
     ) -> io::Result<()> {
-        // A torn last line was replayed with the rest but lies past `position`: a snapshot
-        // would keep its events while saying it stops before them, and once an append
-        // finished the line off (or made it unreadable), a warm start would disagree with a
-        // cold one (a fresh tester's find). Written once the line is whole.
+        // A torn last line (whole, but without its newline: another program's append) was
+        // replayed with the rest but lies past `position`: a snapshot would keep its events
+        // while saying it stops before them, and once an append ran on from the line (making
+        // it unreadable), a warm start would disagree with a cold one (a fresh tester's find).
+        // Written once the file ends in a newline again.
         if position.is_torn() {
             return Ok(());
         }
