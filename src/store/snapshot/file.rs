@@ -34,8 +34,9 @@ const END: &[u8] = b"\nend of flashdeck replay cache\n";
 /// 12: the history keeps the `chosen` card of wrong practice answers. 13: an entry's time as
 /// nanoseconds and an offset in minutes, postponements' plans beside the entries. 14: each
 /// card's entries as one byte string (`history/entry/per_card.rs`). 15: a digest behind each
-/// section.
-const FORMAT: u32 = 15;
+/// section. 16: no snapshot over a torn last line read into an event, and a byte order mark
+/// starting a log file skipped: one written before may hold states the log no longer gives.
+const FORMAT: u32 = 16;
 /// Bytes hashed at each end of a covered stretch of log.
 const HASHED: u64 = 64 << 10;
 
