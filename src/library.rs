@@ -14,7 +14,7 @@ use crate::deck::{self, Collection};
 use crate::paths::Locations;
 use crate::scheduler::calendar::Day;
 use crate::scheduler::{ParametersError, Scheduler, Schedulers};
-use crate::store::{Events, History, LineProblem, LogPosition, Opening, Source, Store, lend};
+use crate::store::{Events, History, LineProblem, LogPosition, Opening, Source, Store};
 use crate::study::Study;
 use crate::study::presets::{NamedScheduler, Presets};
 
@@ -300,10 +300,7 @@ impl DecksFirst {
                 position: replayed.position.clone(),
                 problems: replayed.problems.clone(),
             };
-            lend(&mut replayed.history, move |history| {
-                snapshot.write_quietly(history);
-            });
-            replayed.lent = true;
+            replayed.lend_history(move |history| snapshot.write_quietly(history));
             replayed.source = SAVED;
         }
         let log = LogState {

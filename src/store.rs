@@ -36,7 +36,7 @@ pub use history::{Confused, DeckResult, Extension, History};
 #[cfg(test)]
 use reading::CHUNK;
 use reading::read_all;
-pub use reading::{Batch, LogPosition, Parsed, ReadUpTo};
+pub use reading::{Batch, LogPosition, ReadUpTo};
 pub use replay::{Answer, Folded, PracticeAnswer, Traced, TracedAnswer, TracedKind};
 #[cfg(test)]
 pub(crate) use snapshot::folded_with_reviews;
@@ -186,7 +186,7 @@ impl Store {
         let mut problems = Vec::new();
         if position.bytes_behind(&files)? > 0 {
             let sink = &mut |batch: Batch<'_>| {
-                events.extend(batch.into_iter().map(Event::into_owned));
+                events.extend(batch.into_events().map(Event::into_owned));
             };
             read_all(&files, position, sink, &mut problems)?;
         }

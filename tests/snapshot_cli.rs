@@ -12,13 +12,19 @@ use tempfile::TempDir;
 mod bundled_home;
 use bundled_home::run;
 
+/// A home with an empty log folder, and that folder.
+fn home_with_reviews() -> (TempDir, std::path::PathBuf) {
+    let home = TempDir::new().unwrap();
+    let reviews = home.path().join("data/reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    (home, reviews)
+}
+
 /// A log of 30,000 answers over 60 cards (ids no deck has: their history is kept all the
 /// same), a day apart per card from 2024 on: a snapshot of some 400 KB, whose writing outlasts
 /// a command's output.
 fn home_with_long_history() -> TempDir {
-    let home = TempDir::new().unwrap();
-    let reviews = home.path().join("data/reviews");
-    std::fs::create_dir_all(&reviews).unwrap();
+    let (home, reviews) = home_with_reviews();
     let mut log = String::new();
     for n in 0..30_000u32 {
         let card = n % 60;
@@ -101,9 +107,7 @@ fn a_temporary_file_left_by_a_process_gone_is_swept() {
 /// says (a fresh tester found the warm one kept the first answer).
 #[test]
 fn a_torn_last_line_leaves_no_snapshot_to_disagree_with_the_log() {
-    let home = TempDir::new().unwrap();
-    let reviews = home.path().join("data/reviews");
-    std::fs::create_dir_all(&reviews).unwrap();
+    let (home, reviews) = home_with_reviews();
     let log = reviews.join("other.jsonl");
     let answer = |id: &str, day: u32| {
         format!(

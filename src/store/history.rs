@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 pub use chosen::Confused;
 pub use decks::Extension;
 pub(super) use entry::per_card::Packed;
-pub(super) use entry::{Entry, MAX_DURATION_MS, Millis, NO_DUE, Stored, pack};
+pub(super) use entry::{Entry, MAX_DURATION_MS, NO_DUE, Stored, pack};
 
 use super::card_id::CardId;
 use super::event::{Event, EventKind, key_of};
@@ -252,12 +252,12 @@ impl History {
                 duration_ms,
                 due,
                 ..
-            } => Stored::Review {
+            } => Stored::review(
                 rating,
-                duration_ms: Millis::new(duration_ms),
-                practice: practice_of(&mode, question.as_deref()),
-                due: due.map_or(NO_DUE, crate::scheduler::calendar::day_of_date),
-            },
+                duration_ms,
+                practice_of(&mode, question.as_deref()),
+                due,
+            ),
             EventKind::Relink { from } => {
                 let Some(to) = event.card else {
                     return false;

@@ -222,7 +222,7 @@ pub struct Batch<'a>(Vec<Option<Parsed<'a>>>);
 /// One line's event: a review-mode answer as flashdeck writes it, read by the fast path
 /// ([`event::parse_answer`]), or any other event.
 #[derive(Debug)]
-pub enum Parsed<'a> {
+pub(super) enum Parsed<'a> {
     Answer(Answer<'a>),
     Event(Event<'a>),
 }
@@ -230,36 +230,23 @@ pub enum Parsed<'a> {
 impl<'a> Batch<'a> {
     /// The events' keys (their identities), in line order.
     pub fn keys(&self) -> impl Iterator<Item = u64> {
-        self.parsed().map(|parsed| match parsed {
+        self.0.iter().flatten().map(|parsed| match parsed {
             Parsed::Answer(answer) => answer.key(),
             Parsed::Event(event) => event.key,
         })
     }
 
-    /// The lines' events as they were read, in line order.
-    pub fn into_parsed(self) -> impl Iterator<Item = Parsed<'a>> {
-        self.0.into_iter().flatten()
-    }
-
-    /// The lines' events as they were read, in line order, borrowed.
-    pub fn parsed(&self) -> impl Iterator<Item = &Parsed<'a>> {
-        self.0.iter().flatten()
-    }
-}
-
-impl<'a> IntoIterator for Batch<'a> {
-    type Item = Event<'a>;
-    type IntoIter = std::iter::Map<
-        std::iter::Flatten<std::vec::IntoIter<Option<Parsed<'a>>>>,
-        fn(Parsed<'a>) -> Event<'a>,
-    >;
-
-    /// The events, every answer as [`event::parse_line`] reads it.
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter().flatten().map(|parsed| match parsed {
+    /// The events, every answer as [`event::parse_line`] reads it, in line order.
+    pub fn into_events(self) -> impl Iterator<Item = Event<'a>> {
+        self.into_parsed().map(|parsed| match parsed {
             Parsed::Answer(answer) => answer.into_event(),
             Parsed::Event(event) => event,
         })
+    }
+
+    /// The lines' events as they were read, in line order.
+    pub(super) fn into_parsed(self) -> impl Iterator<Item = Parsed<'a>> {
+        self.0.into_iter().flatten()
     }
 }
 

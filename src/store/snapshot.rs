@@ -64,7 +64,8 @@ pub struct Replayed {
     /// With [`Events::Background`]: sending on it starts reading the events (forcing the
     /// history does too).
     pub start_reading: Option<Sender<()>>,
-    /// The history is lent to a thread ([`lend`]), which a process about to end waits for.
+    /// The history is lent to a thread ([`Replayed::lend_history`]), which a process about to
+    /// end waits for.
     pub lent: bool,
 }
 
@@ -79,6 +80,12 @@ pub enum Events {
 }
 
 impl Replayed {
+    /// Runs `work` on the history on another thread ([`lend`]), noting that it was lent.
+    pub fn lend_history(&mut self, work: impl FnOnce(&History) + Send + 'static) {
+        lend(&mut self.history, work);
+        self.lent = true;
+    }
+
     /// A replay whose history is at hand, with `states` in the order of its cards.
     #[must_use]
     pub fn of(

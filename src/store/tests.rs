@@ -12,7 +12,7 @@ fn time(text: &str) -> DateTime<FixedOffset> {
 fn read_all(store: &Store) -> (Vec<Event<'static>>, Vec<LineProblem>) {
     let mut events = Vec::new();
     let problems = store
-        .read_events(|batch| events.extend(batch.into_iter().map(Event::into_owned)))
+        .read_events(|batch| events.extend(batch.into_events().map(Event::into_owned)))
         .unwrap();
     (events, problems)
 }

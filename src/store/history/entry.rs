@@ -54,6 +54,24 @@ pub(in crate::store) enum Stored {
     },
 }
 
+impl Stored {
+    /// An answer as the history keeps it: its duration in milliseconds and the day it
+    /// recorded, if any; `practice` `None` for [`Mode::Review`].
+    pub(in crate::store) fn review(
+        rating: Rating,
+        duration_ms: Option<u32>,
+        practice: Option<(Mode, Question)>,
+        due: Option<chrono::NaiveDate>,
+    ) -> Self {
+        Self::Review {
+            rating,
+            duration_ms: Millis::new(duration_ms),
+            practice,
+            due: due.map_or(NO_DUE, crate::scheduler::calendar::day_of_date),
+        }
+    }
+}
+
 /// [`Stored::Review`]'s `due` when the answer recorded no day.
 pub(in crate::store) const NO_DUE: Day = Day::MIN;
 

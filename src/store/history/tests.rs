@@ -1,5 +1,6 @@
 use chrono::{DateTime, FixedOffset};
 
+use super::entry::Millis;
 use super::*;
 
 fn time(text: &str) -> DateTime<FixedOffset> {

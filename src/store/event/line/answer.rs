@@ -19,9 +19,8 @@ use chrono::NaiveDate;
 use super::scan::words;
 use super::{Event, EventKind, REVIEW_MODE, rfc3339};
 use crate::scheduler::Rating;
-use crate::scheduler::calendar::day_of_date;
 use crate::store::event::key_of_bytes;
-use crate::store::history::{Entry, MAX_DURATION_MS, Millis, NO_DUE, Stored};
+use crate::store::history::{Entry, MAX_DURATION_MS, Stored};
 
 /// A review-mode answer read by [`parse_answer`]: its card's id as written, and the rest of
 /// what [`super::parse_line`] would read from the same line.
@@ -45,12 +44,7 @@ impl<'a> Answer<'a> {
 
     /// The history's entry for it.
     pub(in crate::store) fn entry(&self) -> Entry {
-        let kind = Stored::Review {
-            rating: self.rating,
-            duration_ms: Millis::new(self.duration_ms),
-            practice: None,
-            due: self.due.map_or(NO_DUE, day_of_date),
-        };
+        let kind = Stored::review(self.rating, self.duration_ms, None, self.due);
         Entry::packed(self.key, self.time, kind)
     }
 
