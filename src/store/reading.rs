@@ -47,21 +47,27 @@ fn read_file(
         let (chunks, read) = mpsc::sync_channel(0);
         let (spent, empty) = mpsc::channel();
         scope.spawn(move || read_chunks(file, &chunks, &empty));
-        for chunk in read {
-            let chunk: Vec<u8> = chunk?;
-            let (lines, last_read) = parse_pipelined(path, &chunk, done.lines, sink, problems);
-            // A torn last line (a crash mid-append) is parsed (and reported), but `done` does
-            // not cover it, so the next read tries it again.
-            if chunk.last() == Some(&b'\n') {
-                done.bytes += chunk.len() as u64;
-                done.lines += lines;
-            } else {
-                done.torn = last_read;
+        // On one of rayon's threads, so that each piece's `rayon::join` starts there instead
+        // of being sent to the pool and waited for: from the main thread those hand-offs
+        // cost a third of the time the pieces took (docs/performance.md, "The pieces joined
+        // on the pool").
+        rayon::scope(|_| {
+            for chunk in read {
+                let chunk: Vec<u8> = chunk?;
+                let (lines, last_read) = parse_pipelined(path, &chunk, done.lines, sink, problems);
+                // A torn last line (a crash mid-append) is parsed (and reported), but `done`
+                // does not cover it, so the next read tries it again.
+                if chunk.last() == Some(&b'\n') {
+                    done.bytes += chunk.len() as u64;
+                    done.lines += lines;
+                } else {
+                    done.torn = last_read;
+                }
+                // The reader may have finished already, with no more use for it.
+                let _ = spent.send(chunk);
             }
-            // The reader may have finished already, with no more use for it.
-            let _ = spent.send(chunk);
-        }
-        Ok(done)
+            Ok(done)
+        })
     })
 }
 
