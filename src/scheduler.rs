@@ -16,6 +16,7 @@ pub mod calendar;
 mod card;
 pub mod fuzz;
 pub mod interval_text;
+mod memory;
 mod rating;
 mod schedulers;
 mod settings;
@@ -24,12 +25,13 @@ mod steps;
 use chrono::{DateTime, Duration, FixedOffset};
 use std::cell::OnceCell;
 
-use fsrs::{FSRS, FSRSItem, FSRSReview, ItemState, MemoryState};
+use fsrs::{FSRS, ItemState, MemoryState};
 
 pub use balance::{DueLoad, EasyDays, Placement};
 pub use calendar::{Calendar, Day};
 pub use card::{AnswerNotes, CardState, Due, MATURE_DAYS, Phase};
 pub use interval_text::Interval;
+use memory::MemoryStep;
 pub use rating::Rating;
 pub use schedulers::Schedulers;
 pub use settings::{BurySiblings, DayLearningMix, NewCardMix, NewOrder, ReviewOrder, Settings};
@@ -50,6 +52,9 @@ pub struct ParametersError(String);
 #[derive(Debug, Clone)]
 pub struct Scheduler {
     fsrs: FSRS,
+    /// FSRS's step for these settings without the crate's cost, when it agrees with the crate
+    /// (see [`memory`]); else the crate steps.
+    memory_step: Option<MemoryStep>,
     settings: Settings,
     decay: f32,
 }
@@ -63,8 +68,10 @@ impl Scheduler {
             .get(20)
             .copied()
             .unwrap_or(fsrs::DEFAULT_PARAMETERS[20]);
+        let memory_step = MemoryStep::new(&fsrs, &settings.parameters, settings.desired_retention);
         Ok(Self {
             fsrs,
+            memory_step,
             settings,
             decay,
         })
@@ -300,26 +307,25 @@ impl Scheduler {
     /// The memory state after one answer, and its interval; a state the crate rejects as
     /// non-finite restarts the card's memory rather than failing the answer.
     fn step(&self, memory: Option<MemoryState>, elapsed: u32, rating: Rating) -> ItemState {
-        let item = |delta_t| FSRSItem {
-            reviews: vec![FSRSReview {
-                rating: u32::from(u8::from(rating)),
-                delta_t,
-            }],
+        let after = |memory, elapsed| match &self.memory_step {
+            Some(step) => step.after(memory, elapsed, rating),
+            None => memory::crate_after(&self.fsrs, memory, elapsed, rating),
         };
-        let memory = self
-            .fsrs
-            .memory_state(item(elapsed), memory)
-            .or_else(|_| self.fsrs.memory_state(item(0), None))
+        let memory = after(memory, elapsed)
+            .or_else(|| after(None, 0))
             // Unreachable with valid parameters: a first answer's state is a parameter.
             .unwrap_or(MemoryState {
                 stability: 1.0,
                 difficulty: 5.0,
             });
-        let interval = self.fsrs.next_interval(
-            Some(memory.stability),
-            self.settings.desired_retention,
-            u32::from(u8::from(rating)),
-        );
+        let interval = match &self.memory_step {
+            Some(step) => step.interval(memory.stability),
+            None => self.fsrs.next_interval(
+                Some(memory.stability),
+                self.settings.desired_retention,
+                u32::from(u8::from(rating)),
+            ),
+        };
         ItemState { memory, interval }
     }
 }
