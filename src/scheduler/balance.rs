@@ -243,14 +243,8 @@ impl Picker<'_> {
                 highest: days,
             };
         };
-        // The floors are mostly the same (always for Hard, which has no button before it):
-        // the range is worked out again only for another (it was a twentieth of a replay).
-        let range_above = |before| match floor(before) {
-            same if same == floor(days) => range.clone(),
-            other => fuzz::range(interval, other, self.maximum),
-        };
-        let lowest = *range_above(lowest).start();
-        let highest = *range_above(highest).end();
+        let lowest = *fuzz::range(interval, floor(lowest), self.maximum).start();
+        let highest = *fuzz::range(interval, floor(highest), self.maximum).end();
         let recorded = recorded
             .checked_sub(self.today)
             .and_then(|days| u32::try_from(days).ok())
