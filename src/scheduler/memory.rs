@@ -12,7 +12,7 @@
 //! Trust, but check: [`MemoryStep::new`] compares its results with the crate's on probes
 //! that bring every parameter into play and gives `None` when one differs (the crate clips
 //! parameters, or changed its formulas), and the scheduler then asks the crate. The property
-//! test in `tests/memory.rs` compares the two on random parameters, states and answers.
+//! test in `memory/tests.rs` compares the two on random parameters, states and answers.
 
 use fsrs::{FSRS, FSRSItem, FSRSReview, MemoryState};
 
