@@ -1,5 +1,6 @@
-//! Spaced repetition: FSRS-6 memory states through the `fsrs` crate, wrapped in Anki's card
-//! state machine (new → learning → review → relearning). Pure: "now" and the fuzz seed come in
+//! Spaced repetition: FSRS-6 memory states as the `fsrs` crate gives them (each answer's step
+//! worked out by [`memory`], checked against the crate), wrapped in Anki's card state machine
+//! (new → learning → review → relearning). Pure: "now" and the fuzz seed come in
 //! as arguments, so replaying the same answers always gives the same schedule.
 
 // Intervals move between whole days and FSRS's f32 days by design. Days are at most the

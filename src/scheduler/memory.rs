@@ -231,7 +231,7 @@ impl MemoryStep {
 
 /// The crate's memory after one answer: the reference [`MemoryStep::after`] matches.
 #[must_use]
-pub fn crate_after(
+pub(super) fn crate_after(
     fsrs: &FSRS,
     memory: Option<MemoryState>,
     elapsed: u32,
