@@ -50,6 +50,10 @@ pub fn open_terminal() -> io::Result<Tui> {
 /// What a workload simulation sends back.
 type SimulationResult = Result<Vec<crate::workload::Workload>, String>;
 
+/// A simulation's result, or `Err` if it panicked: the panic hook has then put the terminal
+/// back, and the loop takes it again.
+type Simulation = Result<SimulationResult, ()>;
+
 /// What the effects need.
 #[derive(Debug)]
 pub struct Runtime {
@@ -103,7 +107,7 @@ fn run_loop(
     let mut mouse = false;
     let mut loaded_at = SystemTime::now();
     let mut start_reading = runtime.log.start_reading.take();
-    let mut simulation: Option<Receiver<SimulationResult>> = None;
+    let mut simulation: Option<Receiver<Simulation>> = None;
     loop {
         // A signal leaves as Ctrl-C does (a test in progress is kept), before any more drawing:
         // the terminal may be gone.
@@ -136,7 +140,17 @@ fn run_loop(
                 .and_then(|running| running.try_recv().ok())
             {
                 simulation = None;
-                Action::Simulated(result)
+                if result.is_err() {
+                    *terminal = open_terminal()?;
+                    terminal.clear()?;
+                }
+                Action::Simulated(result.unwrap_or_else(|()| {
+                    Err(
+                        "the simulation stopped on an internal error (its message is on the \
+                         terminal once flashdeck ends)"
+                            .to_owned(),
+                    )
+                }))
             } else if let (notice, arrived) = runtime.media.collect_pictures()
                 && (arrived || notice.is_some())
             {
@@ -181,7 +195,8 @@ fn run_loop(
                     Effect::Simulate(job) => {
                         let (send, receive) = std::sync::mpsc::channel();
                         std::thread::spawn(move || {
-                            let _ = send.send(job.run());
+                            let run = std::panic::AssertUnwindSafe(|| job.run());
+                            let _ = send.send(std::panic::catch_unwind(run).map_err(|_| ()));
                         });
                         simulation = Some(receive);
                     }

@@ -33,6 +33,7 @@ pub use calendar::{Calendar, Day};
 pub use card::{AnswerNotes, CardState, Due, MATURE_DAYS, Phase};
 pub use interval_text::Interval;
 use memory::MemoryStep;
+pub use memory::clipped_parameters;
 pub use rating::Rating;
 pub use schedulers::Schedulers;
 pub use settings::{BurySiblings, DayLearningMix, NewCardMix, NewOrder, ReviewOrder, Settings};
@@ -64,11 +65,9 @@ impl Scheduler {
     /// A scheduler with these settings; fails if the FSRS parameters are invalid.
     pub fn new(settings: Settings) -> Result<Self, ParametersError> {
         let fsrs = FSRS::new(&settings.parameters).map_err(|e| ParametersError(e.to_string()))?;
-        let decay = settings
-            .parameters
-            .get(20)
-            .copied()
-            .unwrap_or(fsrs::DEFAULT_PARAMETERS[20]);
+        // The decay the crate schedules with: clipped, and FSRS-5's for 17 or 19 parameters.
+        let decay = clipped_parameters(&settings.parameters)
+            .map_or(fsrs::DEFAULT_PARAMETERS[20], |w| w[20]);
         let memory_step = MemoryStep::new(&fsrs, &settings.parameters, settings.desired_retention);
         Ok(Self {
             fsrs,

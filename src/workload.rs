@@ -145,11 +145,10 @@ pub fn run(
     plan: Plan,
     settings: &Settings,
 ) -> Result<Workload, SimulateError> {
-    let parameters = if settings.parameters.is_empty() {
-        fsrs::DEFAULT_PARAMETERS.to_vec()
-    } else {
-        settings.parameters.clone()
-    };
+    // As the scheduler's crate clips them: the simulator takes them as given.
+    let parameters = crate::scheduler::clipped_parameters(&settings.parameters)
+        .ok_or_else(|| SimulateError("invalid FSRS parameters".to_owned()))?
+        .to_vec();
     let config = SimulatorConfig {
         deck_size: total.max(cards.len()),
         learn_span: plan.days.max(1),
@@ -169,9 +168,7 @@ pub fn run(
     // `parameters` (fsrs `simulation.rs`: `next_interval(&card.parameters, …,
     // card.desired_retention)`), the plan's retention and parameters only reaching the cards
     // it adds: the cards of today carry the plan's, or every retention would cost the same.
-    let filled = std::sync::Arc::new(
-        fsrs::check_and_fill_parameters(&parameters).map_err(|e| SimulateError(e.to_string()))?,
-    );
+    let filled = std::sync::Arc::new(parameters.clone());
     let existing = cards
         .iter()
         .map(|card| SimCard {

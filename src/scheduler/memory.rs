@@ -51,6 +51,21 @@ const RANGES: [(f32, f32); 21] = [
     (0.1, 0.8),
 ];
 
+/// The 21 parameters FSRS schedules with, as the crate fills (17 and 19 of them: FSRS-4.5 and
+/// FSRS-5) and clips them when it is made (`FSRS::new`); `None` where it refuses them (another
+/// count, a value that is not finite). The crate's simulator and its forgetting curve take
+/// parameters as given, so they are given these: unclipped, a negative one made the simulator
+/// panic and the recall figures negative (a fresh tester's find).
+#[must_use]
+pub fn clipped_parameters(parameters: &[f32]) -> Option<[f32; 21]> {
+    let filled = fsrs::check_and_fill_parameters(parameters).ok()?;
+    let mut w = [0.0; 21];
+    for ((w, &value), &(low, high)) in w.iter_mut().zip(&filled).zip(&RANGES) {
+        *w = value.clamp(low, high);
+    }
+    Some(w)
+}
+
 /// FSRS-6's step for one set of parameters (21 of them, as `fsrs::check_and_fill_parameters`
 /// gives them) and one desired retention.
 #[derive(Debug, Clone)]
@@ -76,11 +91,7 @@ impl MemoryStep {
     /// otherwise.
     #[must_use]
     pub fn new(fsrs: &FSRS, parameters: &[f32], desired_retention: f32) -> Option<Self> {
-        let filled = fsrs::check_and_fill_parameters(parameters).ok()?;
-        let mut w = [0.0; 21];
-        for ((w, &value), &(low, high)) in w.iter_mut().zip(&filled).zip(&RANGES) {
-            *w = value.clamp(low, high);
-        }
+        let w = clipped_parameters(parameters)?;
         let decay = -w[20];
         let step = Self {
             w,

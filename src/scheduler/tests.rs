@@ -298,6 +298,34 @@ fn retrievability_falls_with_time() {
     assert_eq!(scheduler.retrievability(&CardState::default(), last), None);
 }
 
+/// Recall uses the decay the crate schedules with (`fsrs::current_retrievability`, the
+/// reference): FSRS-5's for 19 parameters, and one past its range clipped to it (0.1), where
+/// the raw value gave -30,118% in `exam` (a fresh tester's find).
+#[test]
+fn recall_decays_as_the_crate_schedules() {
+    let memory = MemoryState {
+        stability: 10.0,
+        difficulty: 5.0,
+    };
+    let recall = |parameters: Vec<f32>| {
+        let settings = Settings {
+            parameters,
+            ..Settings::default()
+        };
+        let scheduler = Scheduler::new(settings).unwrap();
+        scheduler.recall_on(memory, 100, 130)
+    };
+    let fsrs_5 = recall(fsrs::DEFAULT_PARAMETERS[..19].to_vec());
+    let expected = fsrs::current_retrievability(memory, 30.0, fsrs::FSRS5_DEFAULT_DECAY);
+    assert_eq!(fsrs_5.to_bits(), expected.to_bits());
+    let mut negative = fsrs::DEFAULT_PARAMETERS.to_vec();
+    negative[20] = -1.0;
+    let clipped = recall(negative);
+    let expected = fsrs::current_retrievability(memory, 30.0, 0.1);
+    assert_eq!(clipped.to_bits(), expected.to_bits());
+    assert!((0.0..=1.0).contains(&clipped), "{clipped}");
+}
+
 #[test]
 fn ratings_serialise_as_numbers() {
     assert_eq!(serde_json::to_string(&Rating::Good).unwrap(), "3");

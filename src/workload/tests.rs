@@ -44,6 +44,26 @@ fn studied_cards_are_placed_relative_to_today() {
     assert!((card.stability - state.memory.unwrap().stability).abs() < f32::EPSILON);
 }
 
+/// Parameters past their range, which the scheduler's crate clips, are clipped for the
+/// simulator too: a negative initial stability made it panic (`p=NaN is outside range`), in
+/// `simulate` and in the statistics' workload tab (a fresh tester's find).
+#[test]
+fn parameters_past_their_range_are_simulated_clipped() {
+    let now = time("2026-11-27T10:00:00+01:00");
+    let mut parameters = fsrs::DEFAULT_PARAMETERS.to_vec();
+    parameters[0] = -1.0;
+    parameters[20] = -1.0;
+    let settings = Settings {
+        parameters,
+        ..Settings::default()
+    };
+    let study = study_with(50, settings.clone(), &[], now);
+    let today = study.scheduler.calendar().day(now);
+    let (cards, total) = cards_today(&study, &[0], today);
+    let table = compare(&cards, total, plan(0.9), &settings, &[0.9]).unwrap();
+    assert!(table[0].reviews > 0, "{}", table[0].reviews);
+}
+
 #[test]
 fn every_new_card_is_introduced_and_a_higher_retention_costs_more_reviews() {
     let now = time("2026-11-27T10:00:00+01:00");
