@@ -107,7 +107,9 @@ pub fn cards_today(study: &Study, decks: &[usize], today: Day) -> (Vec<SimCard>,
             let (Some(memory), Some(last)) = (state.memory, state.last_review) else {
                 continue;
             };
-            let last_day = study.scheduler.calendar().day(last) - today;
+            // A review dated after today (another device's clock ahead) counts as today's: the
+            // simulator's recall of a card reviewed in its future is NaN, and it panicked.
+            let last_day = (study.scheduler.calendar().day(last) - today).min(0);
             let due = match (state.phase, state.due) {
                 (Phase::Review, Due::Day(day)) => day - today,
                 _ => 0,

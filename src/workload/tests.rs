@@ -64,6 +64,25 @@ fn parameters_past_their_range_are_simulated_clipped() {
     assert!(table[0].reviews > 0, "{}", table[0].reviews);
 }
 
+/// A review dated days ahead (a device whose clock runs ahead) is simulated as today's; the
+/// simulator panicked on it (`p=NaN`, a fresh tester's find).
+#[test]
+fn a_review_dated_after_today_is_simulated_as_todays() {
+    let now = time("2026-12-01T10:00:00+01:00");
+    let events = [review("a", "d/c0", Rating::Good, now + Duration::days(4))];
+    let study = study_with(5, Settings::default(), &events, now);
+    let today = study.scheduler.calendar().day(now);
+    let (cards, total) = cards_today(&study, &[0], today);
+    assert_eq!(cards.len(), 1);
+    assert!(
+        cards[0].last_date.abs() < f32::EPSILON,
+        "{}",
+        cards[0].last_date
+    );
+    let table = compare(&cards, total, plan(0.9), &Settings::default(), &[0.9]).unwrap();
+    assert_eq!(table.len(), 1);
+}
+
 #[test]
 fn every_new_card_is_introduced_and_a_higher_retention_costs_more_reviews() {
     let now = time("2026-11-27T10:00:00+01:00");

@@ -15,7 +15,9 @@ pub(super) fn render(app: &App, screen: &StatsScreen, theme: &Theme, area: Rect,
     let table = match &screen.workload {
         Simulation::Done(Ok(table)) => table,
         Simulation::Done(Err(message)) => {
-            Paragraph::new(message.as_str()).render(area, buf);
+            Paragraph::new(message.as_str())
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
             return;
         }
         Simulation::NotStarted | Simulation::Running => {

@@ -151,3 +151,28 @@ fn a_small_screen_shows_the_table_before_the_sentences() {
     let first = screens.split("Statistics · Both").nth(1).unwrap();
     assert!(!first.contains("Higher retention"), "{screens}");
 }
+
+/// A failed simulation's message wraps on a narrow screen instead of losing its end (a fresh
+/// tester's find at 40×12).
+#[test]
+fn a_failed_simulation_says_so_whole_at_40_columns() {
+    let mut app = app_with_presets(&[]);
+    if let Screen::Stats(screen) = &mut app.screen {
+        screen.workload = Simulation::Done(Err(
+            "the simulation stopped on an internal error (its message is on the terminal once \
+             flashdeck ends)"
+                .to_owned(),
+        ));
+    }
+    let screen = text(&draw(&app, 40, 12));
+    // The words without the scroll bar's column.
+    let words: String = screen
+        .split_whitespace()
+        .filter(|word| !word.starts_with(['█', '║', '▲', '▼']))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("internal error (its message is on the terminal once flashdeck ends)"),
+        "{screen}"
+    );
+}
