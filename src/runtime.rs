@@ -47,6 +47,13 @@ pub fn open_terminal() -> io::Result<Tui> {
     ))?)
 }
 
+/// Takes the terminal back after it was handed over (to an editor) or put back (by the panic
+/// hook), every cell drawn again.
+fn reopen_terminal(terminal: &mut Tui) -> io::Result<()> {
+    *terminal = open_terminal()?;
+    terminal.clear()
+}
+
 /// What a workload simulation sends back.
 type SimulationResult = Result<Vec<crate::workload::Workload>, String>;
 
@@ -140,17 +147,17 @@ fn run_loop(
                 .and_then(|running| running.try_recv().ok())
             {
                 simulation = None;
-                if result.is_err() {
-                    *terminal = open_terminal()?;
-                    terminal.clear()?;
-                }
-                Action::Simulated(result.unwrap_or_else(|()| {
+                let result = if let Ok(result) = result {
+                    result
+                } else {
+                    reopen_terminal(terminal)?;
                     Err(
                         "the simulation stopped on an internal error (its message is on the \
                          terminal once flashdeck ends)"
                             .to_owned(),
                     )
-                }))
+                };
+                Action::Simulated(result)
             } else if let (notice, arrived) = runtime.media.collect_pictures()
                 && (arrived || notice.is_some())
             {
@@ -359,8 +366,7 @@ fn run_editor(terminal: &mut Tui, path: &Path, line: usize) -> io::Result<Result
         .arg(format!("+{line}"))
         .arg(path)
         .status();
-    *terminal = open_terminal()?;
-    terminal.clear()?;
+    reopen_terminal(terminal)?;
     Ok(match status {
         Ok(status) if status.success() => Ok(()),
         // The shell's 127 and 126: the editor is not there, or cannot be run.

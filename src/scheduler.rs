@@ -65,10 +65,11 @@ impl Scheduler {
     /// A scheduler with these settings; fails if the FSRS parameters are invalid.
     pub fn new(settings: Settings) -> Result<Self, ParametersError> {
         let fsrs = FSRS::new(&settings.parameters).map_err(|e| ParametersError(e.to_string()))?;
-        // The decay the crate schedules with: clipped, and FSRS-5's for 17 or 19 parameters.
-        let decay = clipped_parameters(&settings.parameters)
-            .map_or(fsrs::DEFAULT_PARAMETERS[20], |w| w[20]);
-        let memory_step = MemoryStep::new(&fsrs, &settings.parameters, settings.desired_retention);
+        // The parameters the crate schedules with: clipped, FSRS-5's decay for 17 or 19.
+        let clipped = clipped_parameters(&settings.parameters);
+        let decay = clipped.map_or(fsrs::DEFAULT_PARAMETERS[20], |w| w[20]);
+        let memory_step =
+            clipped.and_then(|w| MemoryStep::new(&fsrs, w, settings.desired_retention));
         Ok(Self {
             fsrs,
             memory_step,

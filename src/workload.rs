@@ -148,9 +148,11 @@ pub fn run(
     settings: &Settings,
 ) -> Result<Workload, SimulateError> {
     // As the scheduler's crate clips them: the simulator takes them as given.
-    let parameters = crate::scheduler::clipped_parameters(&settings.parameters)
-        .ok_or_else(|| SimulateError("invalid FSRS parameters".to_owned()))?
-        .to_vec();
+    let parameters = std::sync::Arc::new(
+        crate::scheduler::clipped_parameters(&settings.parameters)
+            .ok_or_else(|| SimulateError("invalid FSRS parameters".to_owned()))?
+            .to_vec(),
+    );
     let config = SimulatorConfig {
         deck_size: total.max(cards.len()),
         learn_span: plan.days.max(1),
@@ -170,12 +172,11 @@ pub fn run(
     // `parameters` (fsrs `simulation.rs`: `next_interval(&card.parameters, …,
     // card.desired_retention)`), the plan's retention and parameters only reaching the cards
     // it adds: the cards of today carry the plan's, or every retention would cost the same.
-    let filled = std::sync::Arc::new(parameters.clone());
     let existing = cards
         .iter()
         .map(|card| SimCard {
             desired_retention: plan.retention,
-            parameters: filled.clone(),
+            parameters: parameters.clone(),
             ..card.clone()
         })
         .collect();

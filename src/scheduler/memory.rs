@@ -86,12 +86,11 @@ pub struct MemoryStep {
 }
 
 impl MemoryStep {
-    /// The step for `parameters` (filled to 21 by the crate) and `desired_retention` (0–1),
-    /// if it gives what `fsrs` (made from the same parameters) gives on every probe; `None`
-    /// otherwise.
+    /// The step for `w` (the parameters as [`clipped_parameters`] gives them) and
+    /// `desired_retention` (0–1), if it gives what `fsrs` (made from the same parameters)
+    /// gives on every probe; `None` otherwise.
     #[must_use]
-    pub fn new(fsrs: &FSRS, parameters: &[f32], desired_retention: f32) -> Option<Self> {
-        let w = clipped_parameters(parameters)?;
+    pub fn new(fsrs: &FSRS, w: [f32; 21], desired_retention: f32) -> Option<Self> {
         let decay = -w[20];
         let step = Self {
             w,

@@ -3,13 +3,13 @@
 use fsrs::{DEFAULT_PARAMETERS, FSRS, MemoryState};
 use proptest::prelude::*;
 
-use super::{MemoryStep, RANGES, crate_after, same_bits};
+use super::{MemoryStep, RANGES, clipped_parameters, crate_after, same_bits};
 use crate::scheduler::Rating;
 
 /// The crate and the step for `parameters`, if the crate takes them.
 fn both(parameters: &[f32], retention: f32) -> Option<(FSRS, Option<MemoryStep>)> {
     let fsrs = FSRS::new(parameters).ok()?;
-    let step = MemoryStep::new(&fsrs, parameters, retention);
+    let step = clipped_parameters(parameters).and_then(|w| MemoryStep::new(&fsrs, w, retention));
     Some((fsrs, step))
 }
 
